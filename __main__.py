@@ -1,0 +1,3 @@
+from vbgraph.cli import main
+
+raise SystemExit(main())

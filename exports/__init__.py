@@ -1,0 +1,1 @@
+"""Sinks: JSON, RDF, GraphML, CSV, HTML and the Neo4j writer."""

@@ -1,0 +1,1 @@
+"""The model, identity and cross-document resolution, and the networkx store."""

@@ -1,0 +1,238 @@
+"""The embedded store: a networkx MultiDiGraph on disk, next to the records it was built from.
+
+Layout: `<store>/graph.json` holds the per-file extraction records (the source of truth) and
+the resolved graph (node-link JSON). It is written to a temporary file and moved into place,
+so a crash or a bad file never leaves it half-written. Edges are keyed by relation code, so the
+graph is a MultiDiGraph keyed (source, target, code), as in kgx.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from vbgraph.errors import StoreError, UnreadableFile
+from vbgraph.graph.model import FileRecord
+from vbgraph.graph.resolve import resolve
+from vbgraph.ontology.relations import Rel
+
+STORE_FORMAT = "vbgraph-store"
+STORE_VERSION = 1
+GRAPH_FILE = "graph.json"
+DEFAULT_STORE = ".vbgraph"
+
+
+def default_store_dir() -> Path:
+    return Path(os.environ.get("VBGRAPH_STORE") or DEFAULT_STORE)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_graph(records: Iterable[FileRecord]) -> nx.MultiDiGraph:
+    """The graph of all records, resolved together."""
+    records = list(records)
+    res = resolve(records)
+    G = nx.MultiDiGraph(format=STORE_FORMAT)
+    for d in res.documents:
+        G.add_node(d["id"], kind="Document", **{k: v for k, v in d.items() if k != "id"})
+    for r in res.relations:
+        G.add_edge(r["source"], r["target"], key=r["type"], label=Rel(r["type"]).label, evidence=r["evidence"])
+    G.graph["issues"] = res.issues
+    G.graph["files"] = sorted(r.file for r in records)
+    return G
+
+
+def documents(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
+    for n in sorted(G.nodes):
+        a = G.nodes[n]
+        if a.get("kind") == "Document":
+            yield n, a
+
+
+def bodies(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
+    for n in sorted(G.nodes):
+        a = G.nodes[n]
+        if a.get("kind") == "Body":
+            yield n, a
+
+
+def obligations(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
+    for n in sorted(G.nodes):
+        a = G.nodes[n]
+        if a.get("kind") == "Obligation":
+            yield n, a
+
+
+_REL_CODES = {r.value for r in Rel}
+
+
+def relations(G: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, dict]]:
+    """Document-to-document relations, sorted (source, target, code)."""
+    out = [(s, t, k, a) for s, t, k, a in G.edges(keys=True, data=True) if k in _REL_CODES]
+    yield from sorted(out, key=lambda x: (x[0], x[1], x[2]))
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated)
+
+
+SUFFIXES = (".txt", ".md", ".markdown")
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to ingest from files and folders (recursive, .txt/.md), and paths that are not there."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUFFIXES
+                                and not any(part.startswith(".") for part in x.relative_to(p).parts)))
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append((str(p), "no such file or folder"))
+    seen: set[Path] = set()
+    uniq = []
+    for f in files:
+        r = f.resolve()
+        if r not in seen:
+            seen.add(r)
+            uniq.append(f)
+    return uniq, missing
+
+
+class Store:
+    """An embedded store in a folder. Load it, ingest into it, read its graph."""
+
+    def __init__(self, directory: str | Path | None = None):
+        self.dir = Path(directory) if directory else default_store_dir()
+        self.path = self.dir / GRAPH_FILE
+        self._records: dict[str, FileRecord] | None = None
+        self._graph: nx.MultiDiGraph | None = None
+
+    # -- reading ---------------------------------------------------------------------------
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+    def _load(self) -> None:
+        if self._records is not None:
+            return
+        if not self.exists():
+            self._records, self._graph = {}, None
+            return
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise StoreError(f"{self.path}: unreadable store ({e}); remove it and ingest again") from e
+        if data.get("format") != STORE_FORMAT:
+            raise StoreError(f"{self.path}: not a vbgraph store")
+        if data.get("version") != STORE_VERSION:
+            raise StoreError(f"{self.path}: store version {data.get('version')} (this vbgraph reads {STORE_VERSION}); "
+                             "ingest the texts again into a new store")
+        self._records = {k: FileRecord.from_dict(v) for k, v in data["records"].items()}
+        self._graph = nx.node_link_graph(data["graph"], directed=True, multigraph=True, edges="edges")
+
+    @property
+    def records(self) -> dict[str, FileRecord]:
+        self._load()
+        assert self._records is not None
+        return self._records
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        self._load()
+        if self._graph is None:
+            self._graph = build_graph(self.records.values())
+        return self._graph
+
+    # -- writing ---------------------------------------------------------------------------
+    @contextmanager
+    def _lock(self):
+        self.dir.mkdir(parents=True, exist_ok=True)
+        lock = self.dir / "lock"
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError as e:
+            raise StoreError(f"{self.dir}: another vbgraph is writing this store (remove {lock} if it is stale)") from e
+        try:
+            os.write(fd, str(os.getpid()).encode())
+            os.close(fd)
+            yield
+        finally:
+            lock.unlink(missing_ok=True)
+
+    def save(self) -> None:
+        G = self.graph
+        data = {
+            "format": STORE_FORMAT,
+            "version": STORE_VERSION,
+            "records": {k: self.records[k].to_dict() for k in sorted(self.records)},
+            "graph": nx.node_link_data(G, edges="edges"),
+        }
+        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+    def ingest(self, paths: Iterable[str | Path], *, progress=None) -> IngestReport:
+        """Read files into the store; unreadable files are reported and the rest still ingest."""
+        from vbgraph.loaders.parse import parse
+
+        report = IngestReport()
+        files, missing = collect_files(paths)
+        report.failed.extend(missing)
+        with self._lock():
+            self._records = None
+            self._load()
+            records = dict(self.records)
+            for f in files:
+                if progress:
+                    progress(f)
+                try:
+                    rec = parse(f)
+                except UnreadableFile as e:
+                    report.failed.append((e.path, e.reason))
+                    continue
+                old = records.get(rec.file)
+                if old is not None and old.sha256 == rec.sha256:
+                    report.unchanged.append(str(f))
+                    continue
+                if old is not None:
+                    report.updated.append(str(f))
+                    report.warnings.append(f"{f}: replaces the earlier version of {rec.file}")
+                else:
+                    report.added.append(str(f))
+                records[rec.file] = rec
+                report.warnings.extend(f"{i.file}:{i.line}: {i.message}" for i in rec.issues if i.level == "warning")
+            if report.changed:
+                self._records = records
+                self._graph = build_graph(records.values())
+                self.save()
+        return report

@@ -1,0 +1,1 @@
+"""Sources: read files and turn one text into records with evidence."""

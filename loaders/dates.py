@@ -1,0 +1,38 @@
+"""Dates as written in Party and State documents, to ISO strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# "27/9/2019", "27-9-2019", "27.9.2019", "ngày 27 tháng 9 năm 2019"
+DATE_PATTERN = (
+    r"(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})"
+)
+DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
+# The place-and-date line of a header: "Bắc Giang, ngày 08 tháng 6 năm 2021".
+PLACE_DATE_RE = re.compile(
+    r"(?P<place>[^\W\d_][^,\d]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
+    """ISO date, or None for an impossible one (31/2/2019)."""
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def date_from_match(m: re.Match) -> str | None:
+    if m.group("d"):
+        return iso_date(m.group("d"), m.group("m"), m.group("y"))
+    return iso_date(m.group("d2"), m.group("m2"), m.group("y2"))
+
+
+def parse_date(text: str) -> str | None:
+    """The first well-formed date in `text`, as ISO; None when there is none or it is impossible."""
+    m = DATE_RE.search(text)
+    return date_from_match(m) if m else None

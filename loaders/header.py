@@ -1,0 +1,186 @@
+"""Read a document's identity from its header block and its signature block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vbgraph.loaders import patterns
+from vbgraph.loaders.dates import PLACE_DATE_RE, iso_date
+from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
+from vbgraph.loaders.segment import _SIG_RE, _STAMP_RE, Block, heading_type, symbol_in_so_line
+from vbgraph.ontology import tables
+
+
+@dataclass(frozen=True)
+class Header:
+    type: str | None
+    heading_rest: str | None  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY"
+    symbol_text: str | None  # as written after "Số"
+    date: str | None
+    place: str | None
+    org_lines: tuple[str, ...]  # issuing organisation lines above the heading
+    title: str | None
+    title_lines: tuple[int, ...]
+    header_end: int
+    signed_for: str | None  # "TỈNH ỦY" in "T/M TỈNH ỦY"
+    signer: str | None
+    provinces: tuple[str, ...]  # provinces named in the header lines
+    bad_date: str | None = None
+
+
+_CPV = "dang cong san viet nam"
+_TITLE_OPEN_RE = re.compile(r"^(?:về|v/v|thực hiện|triển khai|tiếp tục|đào tạo|xây dựng)\b", re.IGNORECASE)
+
+
+def find_provinces(text: str) -> list[str]:
+    f = fold(text)
+    found = []
+    for written, canon in sorted(tables.provinces().items(), key=lambda x: -len(x[0])):
+        if re.search(r"(?<![a-z])" + re.escape(written) + r"(?![a-z])", f):
+            if canon not in found:
+                found.append(canon)
+            f = f.replace(written, " ")
+    return found
+
+
+def parse_header(lines: list[str], block: Block) -> Header:
+    clean = [strip_markup(x) for x in lines]
+    heading_line = block.heading_line
+    dtype = heading_rest = None
+    title_parts: list[str] = []
+    title_lines: list[int] = []
+    org: list[str] = []
+    date = place = bad = None
+    provinces: list[str] = []
+    symbol_text = None
+    end = heading_line or block.symbol_line or block.first
+    scan_to = max(end, block.symbol_line or 0)
+    # Header lines above and around the heading.
+    for i in range(block.first, scan_to + 1):
+        segs = segments(lines[i])
+        sym = symbol_in_so_line(clean[i])
+        if sym:
+            symbol_text = sym
+        for seg in segs:
+            pm = PLACE_DATE_RE.search(seg)
+            if pm and date is None:
+                date = iso_date(pm.group("d"), pm.group("m"), pm.group("y"))
+                if date is None:
+                    bad = pm.group(0)
+                place = pm.group("place").strip()
+                provinces += find_provinces(place)
+                continue
+            if heading_type(seg):
+                break
+            if is_upper_text(seg) and fold(seg) != _CPV and not _STAMP_RE.match(seg) and seg not in {"*"}:
+                if not symbol_in_so_line(seg):
+                    org.append(seg)
+                    provinces += find_provinces(seg)
+    # The heading and the subject lines after it.
+    if heading_line:
+        segs = segments(lines[heading_line])
+        k = next(i for i, s in enumerate(segs) if heading_type(s))
+        rest, dtype = heading_type(segs[k])
+        heading_rest = rest or None
+        for seg in segs[k + 1 :]:
+            if is_upper_text(seg) and fold(seg).startswith("cua "):
+                heading_rest = seg
+            elif is_upper_text(seg) and heading_type(seg) is None and not title_parts and fold(seg).startswith("ket luan"):
+                heading_rest = seg
+            else:
+                title_parts.append(seg)
+                title_lines.append(heading_line)
+        i = heading_line + 1
+        # Contiguous lines: more of the heading ("CỦA BAN BÍ THƯ") and the subject.
+        while i <= block.last and clean[i].strip():
+            s = clean[i].strip()
+            if is_upper_text(s) and not title_parts:
+                if fold(s).startswith("cua ") or heading_type(s) or fold(s).startswith("ket luan"):
+                    heading_rest = s if fold(s).startswith("cua ") or heading_rest is None else heading_rest
+                    i += 1
+                    continue
+                if _STAMP_RE.match(s):
+                    i += 1
+                    continue
+            if symbol_in_so_line(s) or PLACE_DATE_RE.search(s):
+                i += 1
+                continue
+            title_parts.append(s)
+            title_lines.append(i)
+            i += 1
+        end = i - 1
+        if not title_parts:
+            # After a blank line: a subtitle, skipping stamps and capitals ("CÔNG VĂN ĐẾN").
+            j = i
+            while j <= block.last and j - i < 8:
+                s = clean[j].strip()
+                if not s or _STAMP_RE.match(s) or (is_upper_text(s) and len(s) < 80):
+                    if is_upper_text(s) and fold(s).startswith("cua "):
+                        heading_rest = s
+                    j += 1
+                    continue
+                if _TITLE_OPEN_RE.match(s) and not s.rstrip().endswith(":") and len(s) < 400:
+                    k2 = j
+                    while k2 <= block.last and clean[k2].strip():
+                        title_parts.append(clean[k2].strip())
+                        title_lines.append(k2)
+                        k2 += 1
+                    end = k2 - 1
+                break
+    else:
+        # A letter: "V/v …" lines give the subject.
+        for i in range(block.first, min(block.last, scan_to + 8) + 1):
+            s = clean[i].strip()
+            if re.match(r"^V/v\b", s, re.IGNORECASE):
+                j = i
+                while j <= block.last and clean[j].strip() and not clean[j].strip().startswith("Kính gửi"):
+                    title_parts.append(clean[j].strip())
+                    title_lines.append(j)
+                    j += 1
+                end = j - 1
+                break
+        dtype = "Công văn"
+    title = re.sub(r"\s+", " ", " ".join(title_parts)).strip(" *") or None
+    if title:
+        title = title.replace("“", "“").strip()
+        if title[:2] == "Về":
+            title = "về" + title[2:]
+    signed_for = signer = None
+    if block.signature_line:
+        for i in range(block.signature_line, (block.signer_line or block.signature_line) + 1):
+            m = _SIG_RE.match(clean[i].strip())
+            if m:
+                signed_for = m.group("who").strip(" *")
+        if block.signer_line:
+            signer = clean[block.signer_line].strip(" *")
+    return Header(
+        type=dtype, heading_rest=heading_rest, symbol_text=symbol_text, date=date, place=place,
+        org_lines=tuple(_join_org(org)), title=title, title_lines=tuple(title_lines), header_end=max(end, scan_to),
+        signed_for=signed_for, signer=signer, provinces=tuple(dict.fromkeys(provinces)), bad_date=bad,
+    )
+
+
+def _join_org(lines: list[str]) -> list[str]:
+    """Join wrapped organisation lines: 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN' + 'VÀ DOANH NGHIỆP TỈNH'."""
+    out: list[str] = []
+    for s in lines:
+        if out and (fold(s).startswith("va ") or fold(out[-1]).endswith((" cac", " va", " co quan"))):
+            out[-1] = f"{out[-1]} {s}"
+        else:
+            out.append(s)
+    return out
+
+
+def parse_symbol(text: str | None) -> dict | None:
+    """Fields of the symbol written after "Số" in a header."""
+    if not text:
+        return None
+    from vbgraph.loaders.citations import find_citations
+
+    for s in find_citations("Số " + text):
+        if s.kind == "numbered":
+            return {"type_code": s.type_code, "number": s.number, "issuer_code": s.issuer_code, "symbol": s.symbol,
+                    "type": s.type}
+    m = patterns.symbol_re().search(text)
+    return {"symbol": m.group(0)} if m else None

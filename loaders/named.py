@@ -1,0 +1,191 @@
+"""Documents cited by name, without a number: congress and plenum resolutions, laws, charters.
+
+Each is given a canonical name so that the short and long ways of writing it meet in one node:
+"Nghị quyết Đại hội XIII của Đảng" and "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của
+Đảng" are one document; "Nghị quyết Trung ương 4 khóa XI, XII" is two.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dataclasses import replace
+
+from vbgraph.loaders import patterns
+from vbgraph.loaders.spans import Span, overlaps
+from vbgraph.loaders.normalize import fold, roman_to_int
+from vbgraph.ontology import tables
+
+_ROMAN = r"[IVXL]+"
+
+
+@cache
+def _congress_re() -> re.Pattern:
+    return re.compile(
+        r"(?<![\w])(?P<head>Nghị quyết|Văn kiện)\s+(?:của\s+)?(?i:Đại hội)\s+"
+        r"(?:(?P<dbieu>(?i:đại biểu))\s+)?"
+        r"(?:(?P<local>(?i:Đảng bộ)\s+(?i:tỉnh|thành phố)(?:\s+(?P<prov>" + patterns.province_alt() + r"))?)\s+)?"
+        r"(?:(?P<party>(?i:Đảng))\s+)?(?:(?P<tq>(?i:toàn quốc))\s+)?"
+        r"(?:(?i:lần thứ)\s+)?(?P<n>" + _ROMAN + r")(?![\w])"
+        r"(?:\s+(?P<cuadb>(?i:của Đảng bộ)\s+(?i:tỉnh|thành phố)))?"
+        r"(?:\s+(?P<cuadang>(?i:của Đảng))(?!\s+(?i:bộ)))?"
+        r"(?:\s*,?\s*(?i:nhiệm kỳ)\s*\d{4}\s*[-–]\s*\d{4})?"
+    )
+
+
+@cache
+def _plenum_re() -> re.Pattern:
+    return re.compile(
+        r"(?<![\w])Nghị quyết\s+(?:(?i:Hội nghị)\s+)?(?i:(?:lần thứ\s+)?(?P<n1>\d{1,2}|[a-zà-ỹ]+)\s+)?"
+        r"(?:(?i:Ban Chấp hành\s+))?(?i:Trung ương)(?:\s+(?i:Đảng))?\s+(?:(?i:lần thứ)\s+)?(?P<n>\d{1,2})?\s*"
+        r"(?i:khóa|khoá)\s+(?P<terms>" + _ROMAN + r"(?:\s*(?:,|và)\s*(?:(?i:khóa|khoá)\s+)?" + _ROMAN + r")*)"
+    )
+
+
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+
+
+def _congress(text: str, province: str | None) -> list[Span]:
+    cfg = tables.named_table()["congress"]
+    out = []
+    for m in _congress_re().finditer(text):
+        n = m.group("n")
+        value = roman_to_int(n) or 0
+        if m.group("local") or m.group("cuadb"):
+            local = True
+        elif m.group("tq") or m.group("cuadang") or m.group("party"):
+            local = False
+        else:
+            local = value > cfg["highest_national"]
+        prov = (m.group("prov") and tables.provinces().get(fold(m.group("prov")))) or province
+        if local:
+            body = cfg["local"].format(n=n, province=prov or "").replace("  ", " ")
+        else:
+            body = cfg["national"].format(n=n)
+        head = m.group("head")
+        out.append(
+            Span(
+                "named", m.start(), m.end(), type=head, name=f"{head} {body}", central=not local,
+                issuer=body, province=prov if local else None,
+            )
+        )
+    return out
+
+
+def _plenum(text: str) -> list[Span]:
+    canon = tables.named_table()["plenum"]["canonical"]
+    out = []
+    for m in _plenum_re().finditer(text):
+        n = m.group("n") or m.group("n1")
+        if n and not n.isdigit():
+            n = str(_ORDINALS.get(fold(n), "")) or None
+        if not n:
+            continue
+        terms = re.findall(_ROMAN, m.group("terms"))
+        for term in terms:
+            out.append(
+                Span(
+                    "named", m.start(), m.end(), type="Nghị quyết", name=canon.format(n=n, term=term),
+                    central=True, issuer="Ban Chấp hành Trung ương", term=term,
+                )
+            )
+    return out
+
+
+_WORD_RE = re.compile(r"\s*([^\s,;.:()“”\"!?¦]+)")
+# Capitalised heads that are not document names in running text.
+_NOT_A_NAME = {"luat": {"su", "phap", "le"}, "quy hoach": {"can", "bo"}, "de an": set()}
+_DESCRIPTIVE_HEADS = {"Quy hoạch", "Đề án", "Chiến lược", "Quy chế", "Kiến trúc", "Hiệp định"}
+
+
+@cache
+def _head_re() -> re.Pattern:
+    heads = [e["head"] for e in tables.named_table()["named"]]
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?P<head>{alt}|Bộ Luật)(?=\s)")
+
+
+def _generic(text: str, province: str | None) -> list[Span]:
+    table = tables.named_table()
+    entries = {e["head"].lower(): e for e in table["named"]}
+    stops = [fold(s).split() for s in table["boundary"]["stop"]]
+    max_words = table["boundary"]["max_words"]
+    heads = tuple(e["head"] for e in table["named"]) + ("Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định")
+    out = []
+    for m in _head_re().finditer(text):
+        head = m.group("head")
+        entry = entries.get(head.lower())
+        if entry is None:
+            continue
+        words: list[str] = []
+        pos = m.end()
+        year = None
+        while len(words) < max_words:
+            wm = _WORD_RE.match(text, pos)
+            if not wm:
+                break
+            w = wm.group(1)
+            fw = fold(w)
+            rest = [fold(x) for x in re.findall(r"[^\s,;.:()“”\"]+", text[wm.start(1) : wm.start(1) + 60])]
+            if any(rest[: len(s)] == s for s in stops):
+                break
+            if fw == "ve":
+                break
+            if fw == "va":
+                nxt = rest[1] if len(rest) > 1 else ""
+                if not nxt or nxt not in {fold(x) for x in words} or any(
+                    text[wm.end() :].lstrip().startswith(h) for h in heads
+                ):
+                    break
+            if re.fullmatch(r"(?:19|20)\d{2}", w):
+                year = w
+                words.append(w)
+                pos = wm.end()
+                break
+            if fw == "nam" and re.match(r"\s+(?:19|20)\d{2}\b", text[wm.end() :]):
+                words.append(w)
+                pos = wm.end()
+                continue
+            if re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}|\d{4}-\d{4}", w) or re.fullmatch(r"[\d\-–]+", w):
+                words.append(w)
+                pos = wm.end()
+                continue
+            words.append(w)
+            pos = wm.end()
+        if not words:
+            continue
+        if fold(words[0]) in _NOT_A_NAME.get(fold(head), set()):
+            continue
+        if head in _DESCRIPTIVE_HEADS and not words[0][:1].isupper() and len(words) < 2:
+            continue
+        # "(CPTPP)" right after the name belongs to it.
+        name = f"{'Bộ luật' if head.lower() == 'bộ luật' else head} {' '.join(words)}"
+        name = re.sub(r"\s+", " ", name).strip(" -–")
+        before = text[max(0, m.start() - 12) : m.start()]
+        after = text[pos : pos + 40]
+        if head in _DESCRIPTIVE_HEADS and re.search(r"\bvề\s*$", before):
+            continue  # "Nghị quyết … về Chiến lược …": the subject of another citation
+        central = entry["central"]
+        prov = None
+        for written, canon in tables.provinces().items():
+            if re.search(r"\b" + re.escape(written) + r"\b", fold(name)):
+                prov, central = canon, False
+                break
+        if not central and prov is None:
+            prov = province
+        span = Span(
+            "named", m.start(), pos, type=entry["type"], name=name, central=central, province=prov,
+            date=year,
+        )
+        if re.match(r"\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\s", after, re.IGNORECASE):
+            span = replace(span, attached_to_next=True)
+        out.append(span)
+    return out
+
+
+def find_named(text: str, *, province: str | None = None) -> list[Span]:
+    spans = _congress(text, province) + _plenum(text)
+    taken = [(s.start, s.end) for s in spans]
+    spans += [s for s in _generic(text, province) if not overlaps(s.start, s.end, taken)]
+    return spans

@@ -1,0 +1,394 @@
+"""One file in, one FileRecord out: documents with their identity, and every citation with evidence.
+
+`parse_text` is pure; `parse(path)` only adds reading the file. Problems with single items go to
+the record's issues and reading goes on; a file that cannot be read raises UnreadableFile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from vbgraph.errors import UnreadableFile
+from vbgraph.graph.model import Citation, Evidence, FileRecord, Issue, TextDocument
+from vbgraph.loaders import citations as cit
+from vbgraph.loaders import relations as rel
+from vbgraph.loaders.header import Header, find_provinces, parse_header, parse_symbol
+from vbgraph.loaders.normalize import containment, fold, normalize_text, strip_markup
+from vbgraph.loaders.segment import Block, find_blocks, section_start
+from vbgraph.loaders.spans import Span
+from vbgraph.ontology import tables
+from vbgraph.ontology.relations import Rel
+
+SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+@dataclass
+class Paragraph:
+    text: str
+    starts: list[tuple[int, int]]  # (offset in text, line number)
+
+    def line_at(self, offset: int) -> int:
+        line = self.starts[0][1]
+        for off, ln in self.starts:
+            if off > offset:
+                break
+            line = ln
+        return line
+
+
+_END_PUNCT = tuple(".;:!?)")
+
+
+def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
+    """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined."""
+    out: list[Paragraph] = []
+    cur: Paragraph | None = None
+    blank_run = 0
+    for i in range(first, last + 1):
+        s = clean[i].strip()
+        if not s:
+            blank_run += 1
+            continue
+        table = "\t" in clean[i]
+        text = " ¦ ".join(c.strip() for c in clean[i].split("\t") if c.strip()) if table else s
+        joinable = (
+            cur is not None and not table and blank_run <= 1 and "¦" not in cur.text[-200:]
+            and not cur.text.rstrip().endswith(_END_PUNCT) and text[:1].islower()
+        )
+        if joinable:
+            cur.starts.append((len(cur.text) + 1, i))
+            cur.text += " " + text
+        else:
+            cur = Paragraph(text, [(0, i)])
+            out.append(cur)
+        blank_run = 0
+    return out
+
+
+def _quote(clean_line: str, col: int, width: int = 320) -> str:
+    s = clean_line.strip().replace("\t", " | ")
+    if len(s) <= width:
+        return s
+    start = max(0, min(col - 80, len(s) - width))
+    return ("…" if start else "") + s[start : start + width].strip() + ("…" if start + width < len(s) else "")
+
+
+def _doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) -> tuple[str | None, str | None]:
+    """(canonical issuing body, its level) from the signature, the heading, a listing, the symbol."""
+    sig = tables.signature_table()
+    org = None
+    for line in reversed(h.org_lines):
+        stripped = line
+        for p in find_provinces(line):
+            stripped = re.sub(re.escape(p), "", stripped, flags=re.IGNORECASE)
+        # remove the folded province words too (OCR capitals)
+        f = fold(line)
+        for written in tables.provinces():
+            f = re.sub(r"\b" + re.escape(written) + r"\b", "", f)
+        org = tables.canonical_body(stripped.strip()) or _body_by_fold(f)
+        if org:
+            break
+    code_body = None
+    info = tables.issuer_code_info(issuer_code)
+    if info:
+        code_body = tables.canonical_body(info["body"])
+    if h.signed_for:
+        who = h.signed_for
+        if fold(who) in {fold(x) for x in sig["standing_committee"]}:
+            base = org or (tables.canonical_body(listing_issuer) if listing_issuer else None) or code_body
+            if base and fold(base.name).startswith("ban thuong vu"):
+                return base.name, base.level
+            if base:
+                b = tables.canonical_body(f"Ban Thường vụ {base.name}")
+                return (b.name, b.level) if b else (f"Ban Thường vụ {base.name}", base.level)
+        elif fold(who) in {fold(x) for x in sig["executive_committee"]}:
+            if org:
+                return org.name, org.level
+        else:
+            b = tables.canonical_body(who) or _body_by_fold(fold(who))
+            if b:
+                return b.name, b.level
+    if h.heading_rest:
+        rest = re.sub(r"^.*?\bCỦA\s+", "", h.heading_rest, flags=re.IGNORECASE)
+        b = tables.canonical_body(rest)
+        if b:
+            return b.name, b.level
+    if listing_issuer:
+        b = tables.canonical_body(listing_issuer)
+        if b:
+            return b.name, b.level
+    if org:
+        return org.name, org.level
+    if code_body:
+        return code_body.name, code_body.level
+    return None, None
+
+
+def _body_by_fold(f: str) -> tables.BodyEntry | None:
+    f = re.sub(r"\s+", " ", f).strip()
+    for b in tables.bodies():
+        for a in (b.name, *b.aliases):
+            if fold(a) == f:
+                return b
+    return None
+
+
+@dataclass
+class _Draft:
+    block: Block
+    header: Header
+    ids: dict
+    identified_by: str
+    jurisdiction: str | None
+    body_start: int
+
+
+def _file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
+    votes: Counter[str] = Counter()
+    for h in headers:
+        votes.update(h.provinces)
+    for line in clean[1:30]:
+        votes.update(find_provinces(line) if line.isupper() else [])
+    return votes.most_common(1)[0][0] if votes else None
+
+
+_ATTACH_RE = re.compile(r"kèm\s+theo\s*$", re.IGNORECASE)
+
+
+def parse_text(text: str, file: str) -> FileRecord:
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    lines = ["", *normalize_text(text).split("\n")]
+    clean = [strip_markup(x) for x in lines]
+    issues: list[Issue] = []
+    blocks = find_blocks(lines)
+    headers = [parse_header(lines, b) for b in blocks]
+    file_jur = _file_jurisdiction(headers, clean)
+    regions: list[tuple[int | None, int, int]] = []
+    covered = 1
+    for k, b in enumerate(blocks):
+        if b.first > covered:
+            regions.append((None, covered, b.first - 1))
+        regions.append((k, b.first, b.last))
+        covered = b.last + 1
+    if covered <= len(lines) - 1:
+        regions.append((None, covered, len(lines) - 1))
+
+    drafts: list[_Draft] = []
+    for b, h in zip(blocks, headers, strict=True):
+        ids = parse_symbol(h.symbol_text) or {}
+        jur = h.provinces[0] if h.provinces else file_jur
+        body_start = section_start(clean, h.header_end + 1, b.last)
+        drafts.append(_Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start))
+
+    # Citations, region by region.
+    out: list[Citation] = []
+    for k, first, last in regions:
+        d = drafts[k] if k is not None else None
+        jur = d.jurisdiction if d else file_jur
+        out.extend(_region_citations(clean, first, last, k, d, jur, file, issues))
+
+    # Documents without a header number: identify them from listings in the same file.
+    docs: list[TextDocument] = []
+    for k, d in enumerate(drafts):
+        listing_issuer = None
+        if not d.ids.get("symbol"):
+            found = _identify_from_listing(k, d, out, file, issues)
+            if found:
+                d.ids, listing_issuer, d.identified_by = found
+        h = d.header
+        dtype = h.type
+        if d.ids.get("type_code") and dtype:
+            codes = {c.upper() for t in tables.doc_types() if t.name == dtype for c in t.codes}
+            if d.ids["type_code"].upper() not in codes:
+                issues.append(Issue(file, d.block.first, "type-mismatch",
+                                    f"heading says {dtype} but the symbol {d.ids['symbol']} has code {d.ids['type_code']}"))
+        issuer, level = _doc_issuer(h, listing_issuer, d.ids.get("issuer_code"))
+        if tables.is_central_code(d.ids.get("issuer_code")) or level == "central":
+            jurisdiction = "Trung ương"
+            level = "central"
+        else:
+            jurisdiction = d.jurisdiction
+        if issuer and level == "province" and jurisdiction and jurisdiction not in issuer:
+            issuer = f"{issuer} {jurisdiction}"
+        date = h.date or d.ids.get("date")
+        if h.bad_date:
+            issues.append(Issue(file, d.block.first, "bad-date", f"impossible date in header: {h.bad_date}"))
+        if not d.ids.get("symbol") and not h.title:
+            issues.append(Issue(file, d.block.first, "unidentified", "document with neither number nor subject"))
+        docs.append(
+            TextDocument(
+                index=k, type=dtype or d.ids.get("type"), type_code=d.ids.get("type_code"), number=d.ids.get("number"),
+                issuer_code=d.ids.get("issuer_code"), symbol=d.ids.get("symbol"), date=date, issuer=issuer,
+                issuer_level=level, jurisdiction=jurisdiction, title=h.title,
+                name=None if d.ids.get("symbol") else _unnumbered_name(dtype, h.title),
+                signer=h.signer, first_line=d.block.first, last_line=d.block.last,
+                identified_by=d.identified_by, header_end=h.header_end, body_start=d.body_start,
+            )
+        )
+    return FileRecord(file=file, sha256=sha, jurisdiction=file_jur, documents=tuple(docs), citations=tuple(out),
+                      issues=tuple(issues))
+
+
+def _unnumbered_name(dtype: str | None, title: str | None) -> str | None:
+    if not title:
+        return dtype
+    return f"{dtype} {title}" if dtype else title
+
+
+def _identify_from_listing(k: int, d: _Draft, cits: list[Citation], file: str, issues: list[Issue]):
+    """Number, date and issuer of a headerless document from a table of contents, a cover
+    letter's list or an attachment line ("kèm theo Chương trình hành động số …")."""
+    dtype = d.header.type
+    codes = {c.upper() for t in tables.doc_types() if t.name == dtype for c in t.codes}
+    votes: dict[str, list[tuple[float, Citation]]] = {}
+    for c in cits:
+        if c.kind != "numbered" or not c.symbol or (c.type_code or "").upper() not in codes:
+            continue
+        if c.role == "attachment" and c.stated_by == k:
+            votes.setdefault(c.symbol, []).append((2.0, c))
+            continue
+        if c.stated_by == k or not c.title or not d.header.title:
+            continue
+        score = containment(c.title, d.header.title)
+        if score >= 0.75:
+            votes.setdefault(c.symbol, []).append((score, c))
+    if not votes:
+        return None
+    symbol, group = max(votes.items(), key=lambda kv: (sum(s for s, _ in kv[1]), kv[0]))
+    dates = Counter(c.date for _, c in group if c.date)
+    date = None
+    if dates:
+        date = max(dates.items(), key=lambda kv: (kv[1], -min(c.evidence.line for _, c in group if c.date == kv[0])))[0]
+        if len(dates) > 1:
+            others = ", ".join(f"{x} (line {min(c.evidence.line for _, c in group if c.date == x)})"
+                               for x in sorted(dates) if x != date)
+            issues.append(Issue(file, d.block.first, "date-conflict",
+                                f"{symbol}: listed as {date}, elsewhere as {others}"))
+    best = max(group, key=lambda sc: sc[0])[1]
+    ids = {"type_code": best.type_code, "number": best.number, "issuer_code": best.issuer_code,
+           "symbol": symbol, "date": date, "type": best.type}
+    issuer = next((c.issuer for _, c in group if c.issuer), None)
+    how = "attachment-line" if any(c.role == "attachment" for _, c in group) else "listing"
+    return ids, issuer, how
+
+
+def _region_citations(clean, first, last, k, d: _Draft | None, jur, file, issues) -> list[Citation]:
+    paras = paragraphs(clean, first, last)
+    found: list[tuple[Paragraph, list[Span]]] = []
+    for p in paras:
+        found.append((p, cit.find_citations(p.text, province=jur)))
+    # Defined short names, then their uses, then short forms ("Nghị quyết 52").
+    aliases: dict[str, Span] = {}
+    full_by_number: dict[tuple[str, str], Span] = {}
+    expanded: list[tuple[Paragraph, list[Span]]] = []
+    for p, spans in found:
+        for alias, target in cit.find_aliases(p.text, spans):
+            aliases.setdefault(alias, target)
+        taken = [(s.start, s.end) for s in spans]
+        spans = spans + cit.find_alias_uses(p.text, aliases, taken)
+        for s in spans:
+            if s.kind == "numbered" and s.type and s.number:
+                full_by_number[(s.type, s.number.lstrip("0"))] = s
+        taken = [(s.start, s.end) for s in spans]
+        for a, b, t, num in cit.find_short_forms(p.text, taken):
+            target = full_by_number.get((t, num.lstrip("0")))
+            if target:
+                spans.append(replace(target, kind="short", start=a, end=b, title=None, title_start=None, title_end=None))
+        expanded.append((p, sorted(spans, key=lambda s: (s.start, s.end))))
+
+    out: list[Citation] = []
+    for p, spans in expanded:
+        local: list[int] = []  # indexes into `out`, parallel to `spans`
+        for s in spans:
+            line = p.line_at(s.start)
+            col = s.start - max(off for off, ln in p.starts if off <= s.start)
+            ev = Evidence(file, line, _quote(clean[line], col))
+            if s.bad_date:
+                issues.append(Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}"))
+            if s.attached_to_next:
+                local.append(-1)
+                continue
+            role, relation = _classify(p.text, s, spans, line, d, k)
+            out.append(
+                Citation(
+                    kind=s.kind, type=s.type, type_code=s.type_code, number=s.number, issuer_code=s.issuer_code,
+                    symbol=s.symbol, date=s.date, issuer=s.issuer, jurisdiction=s.province or (None if s.central else jur),
+                    title=s.title, name=s.name, evidence=ev, stated_by=k, relation=relation, role=role,
+                    central=s.central,
+                )
+            )
+            local.append(len(out) - 1)
+        # Relations stated about a cited document by its own subject.
+        for i, outer in enumerate(spans):
+            if local[i] < 0 or outer.title_start is None:
+                continue
+            about = []
+            for j, inner in enumerate(spans):
+                if j == i or local[j] < 0 or not (outer.title_start <= inner.start < (outer.title_end or 0)):
+                    continue
+                code = rel.title_cue(p.text[outer.title_start : inner.start])
+                if code is not None:
+                    about.append((local[j], code.value))
+            if about:
+                out[local[i]] = replace(out[local[i]], about=tuple(about))
+    return out
+
+
+def _classify(text: str, s: Span, spans: list[Span], line: int, d: _Draft | None, k: int | None):
+    """(role, relation code from the citing document) for one citation."""
+    if d is None:
+        return "listing", None
+    h = d.header
+    before = text[max(0, s.start - 40) : s.start]
+    if _ATTACH_RE.search(before) and s.type == h.type:
+        return "attachment", None
+    if line <= h.header_end and line not in h.title_lines:
+        return "self", None
+    nested_in = [o for o in spans if o is not s and o.title_start is not None and o.title_start <= s.start < (o.title_end or 0)]
+    if nested_in:
+        return "cite", Rel.DAN_CHIEU.value
+    if line in h.title_lines:
+        title_text = text[: s.start]
+        return "cite", rel.document_title_relation(h.type, title_text).value
+    sent = text[rel.sentence_start(text, s.start) : s.start]
+    after = text[s.scope_end : s.scope_end + 40]
+    selfrel = rel.self_relation(sent, after)
+    if selfrel:
+        return "cite", selfrel.value
+    if h.header_end < line < d.body_start:
+        code = rel.preamble_relation(sent)
+        if code:
+            return "cite", code.value
+    return "cite", Rel.DAN_CHIEU.value
+
+
+def read_text(path: Path) -> str:
+    """The text of a file, or UnreadableFile naming the reason."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UnreadableFile(str(path), f"cannot be read ({e.strerror or e})") from e
+    if not data.strip():
+        raise UnreadableFile(str(path), "empty file")
+    if b"\x00" in data[:4096]:
+        raise UnreadableFile(str(path), "not a text file (binary content)")
+    for enc in ("utf-8-sig",):
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError as e:
+            raise UnreadableFile(
+                str(path), f"not UTF-8 text (byte {e.start}: {data[e.start:e.start + 1]!r}); convert it to UTF-8"
+            ) from e
+    if not text.strip():
+        raise UnreadableFile(str(path), "empty file")
+    return text
+
+
+def parse(path: str | Path) -> FileRecord:
+    path = Path(path)
+    return parse_text(read_text(path), path.name)

@@ -1,0 +1,121 @@
+"""Which relation a citation states, from where it stands. One place for every relation type.
+
+- In a document's own subject line, the cue before the citation decides
+  ("về tiếp tục thực hiện Nghị quyết số 109-NQ/TU" -> THUC_HIEN).
+- In the opening paragraphs, a sentence that begins with a cue governs every document it lists
+  ("Thực hiện Chỉ thị số 45-CT/TW …; Nghị quyết số 133/2020/QH14 …" -> THUC_HIEN, "Căn cứ" -> CAN_CU).
+- Anywhere, a sentence whose subject is the document itself may replace, amend or repeal
+  ("Quy định này thay thế Quy định số 76-QĐ/TW" -> THAY_THE). "thay thế cán bộ" names no document.
+- In the subject of a cited document, the cue states a relation between two other documents
+  ("Kế hoạch số 82-KH/TU … thực hiện Nghị quyết số 29-NQ/TW").
+- Everything else is DAN_CHIEU: tasks such as "tiếp tục thực hiện có hiệu quả Nghị quyết …" or
+  "Tham mưu sửa đổi, bổ sung Quy định …" are no accomplished relation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from vbgraph.loaders.normalize import fold
+from vbgraph.ontology import tables
+from vbgraph.ontology.relations import Rel
+
+
+def _words_re(words: list[str], *, anchored: str = "") -> re.Pattern:
+    alt = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(anchored + r"(?:" + alt + r")\b")
+
+
+@cache
+def _title_cues() -> list[tuple[Rel, re.Pattern]]:
+    c = tables.cues()
+    out = []
+    for code in c["precedence"]["order"]:
+        words = c.get(code, {}).get("title")
+        if words:
+            out.append((Rel(code), _words_re(words)))
+    return out
+
+
+@cache
+def _preamble_openers() -> list[tuple[Rel, re.Pattern]]:
+    c = tables.cues()
+    out = []
+    for code in ("CAN_CU", "THUC_HIEN"):
+        out.append((Rel(code), _words_re(c[code]["preamble"], anchored=r"^[\s\-–+•*]*")))
+    return out
+
+
+@cache
+def _self_cues() -> list[tuple[Rel, re.Pattern]]:
+    c = tables.cues()
+    out = []
+    for code in ("THAY_THE", "SUA_DOI", "BAI_BO"):
+        words = c[code].get("self", [])
+        alt = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+        # The cue right before the citation: "… thay thế Quy định số …", "… bãi bỏ các …".
+        out.append((Rel(code), re.compile(r"(?:" + alt + r")(?:\s+(?:cho|các|toàn bộ|một số điều của|một số điều|nội dung))*\s*$")))
+    return out
+
+
+@cache
+def _after_repeal() -> re.Pattern:
+    words = tables.cues()["BAI_BO"].get("after", [])
+    return re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(fold(w)) for w in words) + r")\b")
+
+
+@cache
+def _self_ref() -> re.Pattern:
+    types = "|".join(
+        re.escape(fold(w)) for t in tables.doc_types() for w in (t.name, *t.aliases)
+    )
+    return re.compile(r"\b(?:" + types + r")\s+nay\b")
+
+
+def title_cue(text_before: str) -> Rel | None:
+    """The relation a subject line states about the citation that follows `text_before`."""
+    f = fold(text_before)
+    for code, rx in _title_cues():
+        if rx.search(f):
+            return code
+    return None
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence holding `pos`: after the last '. ' (or the paragraph start)."""
+    cut = max(text.rfind(". ", 0, pos), text.rfind(".\n", 0, pos))
+    return 0 if cut < 0 else cut + 2
+
+
+def preamble_relation(sentence_before: str) -> Rel | None:
+    """'Thực hiện …' / 'Căn cứ …' at the start of an opening sentence."""
+    f = fold(sentence_before)
+    for code, rx in _preamble_openers():
+        if rx.search(f):
+            if code is Rel.THUC_HIEN and re.search(r"\b(?:tong ket|so ket)\b", f):
+                return Rel.TONG_KET
+            return code
+    if re.search(r"\b(?:tong ket|so ket)\b[^;]*\bthuc hien\s*$", f):
+        return Rel.TONG_KET
+    return None
+
+
+def self_relation(sentence_before: str, text_after: str) -> Rel | None:
+    """THAY_THE, SUA_DOI or BAI_BO when the document itself is the subject of the sentence."""
+    f = fold(sentence_before)
+    if not _self_ref().search(f):
+        return None
+    for code, rx in _self_cues():
+        if rx.search(f):
+            return code
+    if _after_repeal().search(fold(text_after)):
+        return Rel.BAI_BO
+    return None
+
+
+def document_title_relation(doc_type: str | None, title_before: str) -> Rel:
+    cue = title_cue(title_before)
+    if cue is Rel.THUC_HIEN and doc_type == "Hướng dẫn":
+        return Rel.HUONG_DAN
+    return cue or Rel.DAN_CHIEU

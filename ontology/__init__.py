@@ -1,0 +1,1 @@
+"""The vocabulary (relation codes, RDF terms) and the pattern tables, as data."""

@@ -1,0 +1,53 @@
+"""The closed set of relation codes: the one source for JSON codes, Neo4j types and RDF terms."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Rel(str, Enum):
+    """Document-to-document relation types of graph-json-v1."""
+
+    THUC_HIEN = "THUC_HIEN"
+    THAY_THE = "THAY_THE"
+    CAN_CU = "CAN_CU"
+    SUA_DOI = "SUA_DOI"
+    BAI_BO = "BAI_BO"
+    HUONG_DAN = "HUONG_DAN"
+    TONG_KET = "TONG_KET"
+    DAN_CHIEU = "DAN_CHIEU"
+
+    @property
+    def label(self) -> str:
+        """The Vietnamese edge label."""
+        return LABELS_VI[self]
+
+    @property
+    def label_en(self) -> str:
+        return LABELS_EN[self]
+
+
+LABELS_VI = {
+    Rel.THUC_HIEN: "thực hiện",
+    Rel.THAY_THE: "thay thế",
+    Rel.CAN_CU: "căn cứ",
+    Rel.SUA_DOI: "sửa đổi, bổ sung",
+    Rel.BAI_BO: "bãi bỏ",
+    Rel.HUONG_DAN: "hướng dẫn",
+    Rel.TONG_KET: "sơ kết / tổng kết",
+    Rel.DAN_CHIEU: "dẫn chiếu",
+}
+
+LABELS_EN = {
+    Rel.THUC_HIEN: "implements",
+    Rel.THAY_THE: "replaces",
+    Rel.CAN_CU: "is based on",
+    Rel.SUA_DOI: "amends",
+    Rel.BAI_BO: "repeals",
+    Rel.HUONG_DAN: "guides the implementation of",
+    Rel.TONG_KET: "reviews the implementation of",
+    Rel.DAN_CHIEU: "cites",
+}
+
+# Roles of an assignee of an obligation ("giao cho").
+ROLES = ("chu_tri", "phoi_hop", "thuc_hien")

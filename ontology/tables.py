@@ -1,0 +1,133 @@
+"""Load the pattern tables (TOML files beside this module), once, on first use."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from vbgraph.loaders.normalize import fold, modern_tones
+
+
+def _load(name: str) -> dict:
+    with resources.files("vbgraph.ontology").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str
+    codes: tuple[str, ...]
+    aliases: tuple[str, ...]
+    heading: bool
+
+
+@cache
+def doc_types() -> tuple[DocType, ...]:
+    return tuple(
+        DocType(t["name"], tuple(t.get("codes", ())), tuple(t.get("aliases", ())), t.get("heading", False))
+        for t in _load("doc_types.toml")["type"]
+    )
+
+
+@cache
+def type_names() -> dict[str, str]:
+    """Written type word (folded) -> canonical type name, e.g. 'thong bao ket luan' -> 'Thông báo'."""
+    out: dict[str, str] = {}
+    for t in doc_types():
+        for written in (t.name, *t.aliases):
+            out[fold(written)] = t.name
+    return out
+
+
+@cache
+def types_by_code() -> dict[str, tuple[str, ...]]:
+    """Type code -> the type names it may stand for ('QĐ' -> ('Quyết định', 'Quy định'))."""
+    out: dict[str, list[str]] = {}
+    for t in doc_types():
+        for c in t.codes:
+            out.setdefault(c.upper(), []).append(t.name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def issuer_codes() -> dict[str, dict]:
+    return {c["code"].upper(): c for c in _load("issuer_codes.toml")["code"]}
+
+
+def issuer_code_info(code: str | None) -> dict | None:
+    if not code:
+        return None
+    table = issuer_codes()
+    up = code.upper()
+    if up in table:
+        return table[up]
+    for c in table.values():
+        if c.get("prefix") and up.startswith(c["code"].upper()):
+            return c
+    return None
+
+
+def is_central_code(code: str | None) -> bool:
+    """Does a symbol's issuer code belong to the centre (TW, CP, TTg, QH14 …)?"""
+    if not code:
+        return False
+    info = issuer_code_info(code)
+    if info is not None:
+        return bool(info["central"])
+    up = code.upper()
+    if up.endswith("TW"):
+        return True
+    return not up.endswith("U")
+
+
+@cache
+def provinces() -> dict[str, str]:
+    """Folded written form -> canonical province name."""
+    data = _load("provinces.toml")
+    out = {fold(n): n for n in data["names"]}
+    for alias, canon in data.get("aliases", {}).items():
+        out[fold(alias)] = canon
+    return out
+
+
+@dataclass(frozen=True)
+class BodyEntry:
+    name: str
+    level: str
+    aliases: tuple[str, ...]
+    part_of: str | None
+
+
+@cache
+def bodies() -> tuple[BodyEntry, ...]:
+    return tuple(
+        BodyEntry(b["name"], b["level"], tuple(b.get("aliases", ())), b.get("part_of"))
+        for b in _load("bodies.toml")["body"]
+    )
+
+
+@cache
+def signature_table() -> dict:
+    return _load("bodies.toml")["signature"]
+
+
+@cache
+def cues() -> dict:
+    return _load("cues.toml")
+
+
+@cache
+def named_table() -> dict:
+    return _load("named.toml")
+
+
+def canonical_body(text: str) -> BodyEntry | None:
+    """The body entry whose alias matches `text` exactly (ignoring case and tone placement)."""
+    key = fold(modern_tones(text))
+    for b in bodies():
+        for a in (b.name, *b.aliases):
+            if fold(a) == key:
+                return b
+    return None

@@ -1,0 +1,1 @@
+"""Research questions as functions over the graph, each with a Cypher twin."""

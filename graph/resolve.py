@@ -14,6 +14,7 @@ whatever order they were ingested in.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -170,6 +171,12 @@ class Resolver:
 
     def _named(self, c: Citation, jur: str | None) -> Doc:
         key = ("name", slug(c.name), "" if jur == CENTRAL else slug(jur))
+        if key not in self.docs:
+            # "Bộ luật Lao động" without its year: the only known edition, if there is one.
+            editions = [k for k in self.docs if k[0] == "name" and k[2] == key[2]
+                        and re.fullmatch(re.escape(key[1]) + r"-(?:nam-)?(?:19|20)\d{2}", k[1])]
+            if len(editions) == 1:
+                return self.docs[editions[0]]
         return self.docs.get(key) or self._new(key, type=c.type, name=c.name, jurisdiction=jur,
                                               issuer=c.issuer if jur == CENTRAL or not c.issuer else c.issuer)
 

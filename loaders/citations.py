@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from vbgraph.loaders import named, patterns
 from vbgraph.loaders.dates import date_from_match
-from vbgraph.loaders.normalize import fold
+from vbgraph.loaders.normalize import fold, lower_vn
 from vbgraph.loaders.spans import Span, overlaps
 from vbgraph.ontology import tables
 
@@ -130,11 +130,14 @@ def _descriptive(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             continue  # "các nghị quyết của Trung ương về …" is generic
         if any(re.search(r"\b" + re.escape(fold(v)) + r"\s*$", before) for v in planned):
             continue  # a document to be drafted, not one that is cited
+        if re.search(r"(?:^|¦|\b\d+\.)\s*$", text[: m.start()]):
+            continue  # a row of a table of planned documents: "3. | Nghị quyết của Tỉnh ủy về …"
         body = tables.canonical_body(m.group("body"))
         out.append(
             Span(
                 "descriptive", m.start(), m.end(), type=tables.type_names().get(fold(m.group("type"))),
                 issuer=body.name if body else None, province=_province(m.group("prov")),
+                central=True if body and body.level == "central" else None,
             )
         )
     return out
@@ -173,12 +176,24 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             if _COORD_END_RE.search(between):
                 limit = _COORD_END_RE.search(between).start() + tstart
                 break
+            # "Sau 05 năm thực hiện A … và gần 02 năm thực hiện B": B parallels A, not A's subject.
+            lead_a = _last_words(text[: s.start], 2)
+            if lead_a and lead_a == _last_words(between, 2):
+                cut = max(between.rfind(" và "), between.rfind(", "))
+                if cut > 0:
+                    limit = tstart + cut
+                    break
         title = text[tstart:limit].strip(" ,;“”\"'()¦")
         if len(title) < 4:
             out.append(s)
             continue
         out.append(replace(s, title=_clean_title(title), title_start=tstart, title_end=tstart + len(text[tstart:limit].rstrip())))
     return out
+
+
+def _last_words(text: str, n: int) -> tuple[str, ...]:
+    words = re.findall(r"[^\W\d_]+", lower_vn(text[-60:]))
+    return tuple(words[-n:]) if len(words) >= n else ()
 
 
 def _clean_title(title: str) -> str:

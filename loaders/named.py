@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from vbgraph.loaders import patterns
 from vbgraph.loaders.spans import Span, overlaps
-from vbgraph.loaders.normalize import fold, roman_to_int
+from vbgraph.loaders.normalize import fold, lower_vn, roman_to_int
 from vbgraph.ontology import tables
 
 _ROMAN = r"[IVXL]+"
@@ -109,7 +109,7 @@ def _head_re() -> re.Pattern:
 def _generic(text: str, province: str | None) -> list[Span]:
     table = tables.named_table()
     entries = {e["head"].lower(): e for e in table["named"]}
-    stops = [fold(s).split() for s in table["boundary"]["stop"]]
+    stops = [lower_vn(s).split() for s in table["boundary"]["stop"]]
     max_words = table["boundary"]["max_words"]
     heads = tuple(e["head"] for e in table["named"]) + ("Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định")
     out = []
@@ -118,6 +118,7 @@ def _generic(text: str, province: str | None) -> list[Span]:
         entry = entries.get(head.lower())
         if entry is None:
             continue
+        allow = {lower_vn(x) for x in entry.get("allow", [])}
         words: list[str] = []
         pos = m.end()
         year = None
@@ -126,24 +127,31 @@ def _generic(text: str, province: str | None) -> list[Span]:
             if not wm:
                 break
             w = wm.group(1)
-            fw = fold(w)
-            rest = [fold(x) for x in re.findall(r"[^\s,;.:()“”\"]+", text[wm.start(1) : wm.start(1) + 60])]
-            if any(rest[: len(s)] == s for s in stops):
+            fw = lower_vn(w)
+            rest = [lower_vn(x) for x in re.findall(r"[^\s,;.:()“”\"]+", text[wm.start(1) : wm.start(1) + 60])]
+            if any(rest[: len(s)] == s for s in stops) and fw not in allow:
                 break
-            if fw == "ve":
+            if fw == "của" and "của" not in allow:
                 break
-            if fw == "va":
+            if fw == "về":
+                break
+            if fw == "và":
                 nxt = rest[1] if len(rest) > 1 else ""
-                if not nxt or nxt not in {fold(x) for x in words} or any(
+                if not nxt or nxt not in {lower_vn(x) for x in words} or any(
                     text[wm.end() :].lstrip().startswith(h) for h in heads
                 ):
                     break
             if re.fullmatch(r"(?:19|20)\d{2}", w):
+                rng = re.match(r"\s*[-–]\s*(?:19|20)\d{2}", text[wm.end() :])
+                if rng:  # a period, "2021 - 2030": the name goes on
+                    words.append(w + "-" + rng.group(0).strip(" -–"))
+                    pos = wm.end() + rng.end()
+                    continue
                 year = w
                 words.append(w)
                 pos = wm.end()
                 break
-            if fw == "nam" and re.match(r"\s+(?:19|20)\d{2}\b", text[wm.end() :]):
+            if fw == "năm" and re.match(r"\s+(?:19|20)\d{2}\b", text[wm.end() :]):
                 words.append(w)
                 pos = wm.end()
                 continue
@@ -153,15 +161,26 @@ def _generic(text: str, province: str | None) -> list[Span]:
                 continue
             words.append(w)
             pos = wm.end()
+        tail = re.match(r",\s*(?:tầm nhìn|định hướng)\s+đến\s+năm\s+\d{4}", text[pos:])
+        if tail and words:
+            words.append(tail.group(0).strip())
+            pos += tail.end()
         if not words:
             continue
         if fold(words[0]) in _NOT_A_NAME.get(fold(head), set()):
             continue
-        if head in _DESCRIPTIVE_HEADS and not words[0][:1].isupper() and len(words) < 2:
-            continue
+        if head in _DESCRIPTIVE_HEADS and not _proper_name(words):
+            continue  # "Quy hoạch các khu, cụm công nghiệp phải …": a common noun, not a title
+        if head in _DESCRIPTIVE_HEADS and (_sentence_initial(text, m.start()) or _after_planned(text, m.start())):
+            continue  # a plan to be drafted ("xây dựng Đề án …"), or a table row of planned documents
         # "(CPTPP)" right after the name belongs to it.
         name = f"{'Bộ luật' if head.lower() == 'bộ luật' else head} {' '.join(words)}"
-        name = re.sub(r"\s+", " ", name).strip(" -–")
+        name = re.sub(r"\s+", " ", name).replace(" ,", ",").strip(" -–")
+        for written, canon in table.get("rename", {}).items():
+            if lower_vn(name).startswith(lower_vn(written)):
+                name = canon + name[len(written) :]
+        if province and re.search(r"\btỉnh\s+(?:thời kỳ|giai đoạn|đến năm)", name):
+            name = re.sub(r"\btỉnh\s+(?=thời kỳ|giai đoạn|đến năm)", f"tỉnh {province} ", name, count=1)
         before = text[max(0, m.start() - 12) : m.start()]
         after = text[pos : pos + 40]
         if head in _DESCRIPTIVE_HEADS and re.search(r"\bvề\s*$", before):
@@ -178,10 +197,31 @@ def _generic(text: str, province: str | None) -> list[Span]:
             "named", m.start(), pos, type=entry["type"], name=name, central=central, province=prov,
             date=year,
         )
-        if re.match(r"\s*(?:được\s+)?(?:ban hành\s+)?kèm theo\s", after, re.IGNORECASE):
+        if re.match(r"[^;.]{0,200}?\b(?:được\s+)?(?:ban hành\s+)?kèm theo\s+(?:Quyết định|Nghị quyết|Thông tư|Nghị định)",
+                    text[pos:], re.IGNORECASE):
             span = replace(span, attached_to_next=True)
         out.append(span)
     return out
+
+
+_PERIOD_RE = re.compile(r"\b(?:thời kỳ|giai đoạn|đến năm|năm|tầm nhìn|định hướng)\b|\b(?:19|20)\d{2}\b")
+
+
+def _proper_name(words: list[str]) -> bool:
+    """A named plan or scheme carries a period or a proper noun: 'Quy hoạch tỉnh … thời kỳ 2021-2030'."""
+    if _PERIOD_RE.search(lower_vn(" ".join(words))):
+        return True
+    return any(w[:1].isupper() for w in words)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    return bool(re.search(r"(?:^|[.;:!?¦]|\(\d+\)|\b\d+\.|^\s*[-+•])\s*$", text[:pos]))
+
+
+def _after_planned(text: str, pos: int) -> bool:
+    before = lower_vn(text[max(0, pos - 40) : pos])
+    verbs = [*tables.cues()["planned"]["verbs"], "hoàn thiện", "phê duyệt", "lập", "trình"]
+    return any(re.search(r"\b" + re.escape(lower_vn(v)) + r"(?:\s+(?:và|các|để|,))*\s*$", before) for v in verbs)
 
 
 def find_named(text: str, *, province: str | None = None) -> list[Span]:

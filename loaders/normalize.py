@@ -59,6 +59,14 @@ def segments(line: str) -> list[str]:
     return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip(" \t*")]
 
 
+def lower_vn(text: str | None) -> str:
+    """Lowercase with diacritics kept (NFC, modern tones, single spaces): for cue phrases,
+    where 'sơ kết' (review) must not match 'số kết quả' nor 'đang' match 'Đảng'."""
+    if not text:
+        return ""
+    return re.sub(r"\s+", " ", modern_tones(unicodedata.normalize("NFC", text)).lower()).strip()
+
+
 def fold(text: str | None) -> str:
     """Lowercase, no diacritics, đ->d, single spaces: for search and loose comparison."""
     if not text:

@@ -189,7 +189,7 @@ def parse_text(text: str, file: str) -> FileRecord:
     for k, first, last in regions:
         d = drafts[k] if k is not None else None
         jur = d.jurisdiction if d else file_jur
-        out.extend(_region_citations(clean, first, last, k, d, jur, file, issues))
+        out.extend(_region_citations(clean, first, last, k, d, jur, file, issues, base=len(out)))
 
     # Documents without a header number: identify them from listings in the same file.
     docs: list[TextDocument] = []
@@ -276,7 +276,8 @@ def _identify_from_listing(k: int, d: _Draft, cits: list[Citation], file: str, i
     return ids, issuer, how
 
 
-def _region_citations(clean, first, last, k, d: _Draft | None, jur, file, issues) -> list[Citation]:
+def _region_citations(clean, first, last, k, d: _Draft | None, jur, file, issues, base: int = 0) -> list[Citation]:
+    """Citations of lines first..last; `about` indexes count from `base` (the file's list)."""
     paras = paragraphs(clean, first, last)
     found: list[tuple[Paragraph, list[Span]]] = []
     for p in paras:
@@ -332,7 +333,7 @@ def _region_citations(clean, first, last, k, d: _Draft | None, jur, file, issues
                     continue
                 code = rel.title_cue(p.text[outer.title_start : inner.start])
                 if code is not None:
-                    about.append((local[j], code.value))
+                    about.append((base + local[j], code.value))
             if about:
                 out[local[i]] = replace(out[local[i]], about=tuple(about))
     return out

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from vbgraph.loaders.normalize import fold
+from vbgraph.loaders.normalize import lower_vn
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Rel
 
 
 def _words_re(words: list[str], *, anchored: str = "") -> re.Pattern:
-    alt = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    alt = "|".join(re.escape(lower_vn(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
     return re.compile(anchored + r"(?:" + alt + r")\b")
 
 
@@ -53,7 +53,7 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
     out = []
     for code in ("THAY_THE", "SUA_DOI", "BAI_BO"):
         words = c[code].get("self", [])
-        alt = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+        alt = "|".join(re.escape(lower_vn(w)) for w in sorted(words, key=len, reverse=True))
         # The cue right before the citation: "… thay thế Quy định số …", "… bãi bỏ các …".
         out.append((Rel(code), re.compile(r"(?:" + alt + r")(?:\s+(?:cho|các|toàn bộ|một số điều của|một số điều|nội dung))*\s*$")))
     return out
@@ -62,20 +62,20 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
 @cache
 def _after_repeal() -> re.Pattern:
     words = tables.cues()["BAI_BO"].get("after", [])
-    return re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(fold(w)) for w in words) + r")\b")
+    return re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(lower_vn(w)) for w in words) + r")\b")
 
 
 @cache
 def _self_ref() -> re.Pattern:
     types = "|".join(
-        re.escape(fold(w)) for t in tables.doc_types() for w in (t.name, *t.aliases)
+        re.escape(lower_vn(w)) for t in tables.doc_types() for w in (t.name, *t.aliases)
     )
-    return re.compile(r"\b(?:" + types + r")\s+nay\b")
+    return re.compile(r"\b(?:" + types + r")\s+này\b")
 
 
 def title_cue(text_before: str) -> Rel | None:
     """The relation a subject line states about the citation that follows `text_before`."""
-    f = fold(text_before)
+    f = lower_vn(text_before)
     for code, rx in _title_cues():
         if rx.search(f):
             return code
@@ -90,26 +90,26 @@ def sentence_start(text: str, pos: int) -> int:
 
 def preamble_relation(sentence_before: str) -> Rel | None:
     """'Thực hiện …' / 'Căn cứ …' at the start of an opening sentence."""
-    f = fold(sentence_before)
+    f = lower_vn(sentence_before)
     for code, rx in _preamble_openers():
         if rx.search(f):
-            if code is Rel.THUC_HIEN and re.search(r"\b(?:tong ket|so ket)\b", f):
+            if code is Rel.THUC_HIEN and re.search(r"\b(?:tổng kết|sơ kết)\b", f):
                 return Rel.TONG_KET
             return code
-    if re.search(r"\b(?:tong ket|so ket)\b[^;]*\bthuc hien\s*$", f):
+    if re.search(r"\b(?:tổng kết|sơ kết)\b[^;]*\bthực hiện\s*$", f):
         return Rel.TONG_KET
     return None
 
 
 def self_relation(sentence_before: str, text_after: str) -> Rel | None:
     """THAY_THE, SUA_DOI or BAI_BO when the document itself is the subject of the sentence."""
-    f = fold(sentence_before)
+    f = lower_vn(sentence_before)
     if not _self_ref().search(f):
         return None
     for code, rx in _self_cues():
         if rx.search(f):
             return code
-    if _after_repeal().search(fold(text_after)):
+    if _after_repeal().search(lower_vn(text_after)):
         return Rel.BAI_BO
     return None
 

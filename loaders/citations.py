@@ -145,7 +145,9 @@ def _descriptive(text: str, taken: list[tuple[int, int]]) -> list[Span]:
 
 _COORD_END_RE = re.compile(r"(?:,|;|\bvà|\bvà các|\bcùng|\bhoặc)\s*$", re.IGNORECASE)
 _TITLE_STOP_RE = re.compile(
-    r";|\.(?=\s|$)|¦|\((?=\s*\*?\s*(?:sau đây|viết tắt|gọi tắt|kèm theo|gọi chung))|\s-\s(?=[A-ZĐ])|:\s",
+    r";|\.(?=\s|$)|¦|\((?=\s*\*?\s*(?:sau đây|viết tắt|gọi tắt|kèm theo|gọi chung))|\s-\s(?=[A-ZĐ])|:\s"
+    # A subject ends where the sentence goes on about something else.
+    r"|,?\s(?=(?:gắn với|gắn liền với|đồng thời|góp phần|nhằm|để|theo tinh thần|với mục tiêu|tạo sự)\s)",
     re.IGNORECASE,
 )
 # A clause that starts a new subject ends a subject: ", Ban Thường vụ Tỉnh ủy ban hành …".

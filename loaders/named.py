@@ -111,6 +111,7 @@ def _generic(text: str, province: str | None) -> list[Span]:
     entries = {e["head"].lower(): e for e in table["named"]}
     stops = [lower_vn(s).split() for s in table["boundary"]["stop"]]
     max_words = table["boundary"]["max_words"]
+    comma_pairs = {lower_vn(x) for x in table["boundary"].get("comma_pairs", [])}
     heads = tuple(e["head"] for e in table["named"]) + ("Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định")
     out = []
     for m in _head_re().finditer(text):
@@ -128,6 +129,11 @@ def _generic(text: str, province: str | None) -> list[Span]:
                 break
             w = wm.group(1)
             fw = lower_vn(w)
+            pair = re.match(r",\s*(\S+)", text[wm.end() :])
+            if pair and f"{fw}, {lower_vn(pair.group(1))}" in comma_pairs:
+                words.append(f"{w}, {pair.group(1)}")
+                pos = wm.end() + pair.end()
+                continue
             rest = [lower_vn(x) for x in re.findall(r"[^\s,;.:()“”\"]+", text[wm.start(1) : wm.start(1) + 60])]
             if any(rest[: len(s)] == s for s in stops) and fw not in allow:
                 break
@@ -183,7 +189,7 @@ def _generic(text: str, province: str | None) -> list[Span]:
             name = re.sub(r"\btỉnh\s+(?=thời kỳ|giai đoạn|đến năm)", f"tỉnh {province} ", name, count=1)
         before = text[max(0, m.start() - 12) : m.start()]
         after = text[pos : pos + 40]
-        if head in _DESCRIPTIVE_HEADS and re.search(r"\bvề\s*$", before):
+        if head in _DESCRIPTIVE_HEADS and re.search(r"\bvề\s*[“\"]?\s*$", before):
             continue  # "Nghị quyết … về Chiến lược …": the subject of another citation
         central = entry["central"]
         prov = None

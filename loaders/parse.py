@@ -17,7 +17,7 @@ from vbgraph.graph.model import Citation, Evidence, FileRecord, Issue, TextDocum
 from vbgraph.loaders import citations as cit
 from vbgraph.loaders import relations as rel
 from vbgraph.loaders.header import Header, find_provinces, parse_header, parse_symbol
-from vbgraph.loaders.normalize import containment, fold, normalize_text, strip_markup
+from vbgraph.loaders.normalize import containment, fold, lower_vn, normalize_text, strip_markup
 from vbgraph.loaders.segment import Block, find_blocks, section_start
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
@@ -300,6 +300,16 @@ def _region_citations(clean, first, last, k, d: _Draft | None, jur, file, issues
             if target:
                 spans.append(replace(target, kind="short", start=a, end=b, title=None, title_start=None, title_end=None))
         expanded.append((p, sorted(spans, key=lambda s: (s.start, s.end))))
+    # Within one document, "Nghị quyết số 109-NQ/TU" after "… 109-NQ/TU ngày 04/7/2016" is that one.
+    if d is not None:
+        dated: dict[str, Span] = {}
+        for _, spans in expanded:
+            for i, s in enumerate(spans):
+                if s.kind in ("numbered", "alias", "short") and s.symbol:
+                    if s.date and len(s.date) == 10:
+                        dated.setdefault(s.symbol, s)
+                    elif not s.date and s.symbol in dated:
+                        spans[i] = replace(s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer)
 
     out: list[Citation] = []
     for p, spans in expanded:
@@ -328,9 +338,14 @@ def _region_citations(clean, first, last, k, d: _Draft | None, jur, file, issues
             if local[i] < 0 or outer.title_start is None:
                 continue
             about = []
-            for j, inner in enumerate(spans):
-                if j == i or local[j] < 0 or not (outer.title_start <= inner.start < (outer.title_end or 0)):
+            inside = [j for j, x in enumerate(spans) if j != i and outer.title_start <= x.start < (outer.title_end or 0)]
+            for j in inside:
+                inner = spans[j]
+                if local[j] < 0:
                     continue
+                if any(spans[m].title_start is not None and spans[m].title_start <= inner.start < (spans[m].title_end or 0)
+                       for m in inside if m != j):
+                    continue  # said by a document cited inside this subject, not by this one
                 code = rel.title_cue(p.text[outer.title_start : inner.start])
                 if code is not None:
                     about.append((base + local[j], code.value))
@@ -362,9 +377,34 @@ def _classify(text: str, s: Span, spans: list[Span], line: int, d: _Draft | None
         return "cite", selfrel.value
     if h.header_end < line < d.body_start:
         code = rel.preamble_relation(sent)
-        if code:
+        if code is Rel.TONG_KET or (code and _governed(text, s, spans, rel.sentence_start(text, s.start))):
             return "cite", code.value
     return "cite", Rel.DAN_CHIEU.value
+
+
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_OPENER_WORDS = 4  # "Để triển khai thực hiện"
+
+
+def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
+    """Is citation `s` in the list that the sentence's opening cue governs?
+
+    "Thực hiện A (…) và B; C …; ngày 01/3/2017, Ban Thường vụ ban hành D": A, B and C are
+    governed; D has a verb of its own. Words of earlier citations and their subjects, and
+    parentheses, do not count.
+    """
+    gap = text[sent_start : s.start]
+    for o in spans:
+        if o is s or o.start >= s.start or o.start < sent_start:
+            continue
+        a, b = o.start - sent_start, min(o.scope_end, s.start) - sent_start
+        gap = gap[:a] + " " * (b - a) + gap[b:]
+    gap = _PAREN_RE.sub(" ", gap)
+    clauses = gap.split(";")
+    words = re.findall(r"[^\W\d_]+", clauses[-1], re.UNICODE)
+    if len(clauses) == 1:
+        return len(words) <= _OPENER_WORDS + 6
+    return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2
 
 
 def read_text(path: Path) -> str:

@@ -149,7 +149,8 @@ class Resolver:
                 undated[0].date = c.date
                 return undated[0]
             return self._new(("num", base, c.date), type=c.type, type_code=c.type_code, number=c.number,
-                             issuer_code=c.issuer_code, symbol=c.symbol, date=c.date, jurisdiction=jur)
+                             issuer_code=c.issuer_code, symbol=c.symbol, date=c.date, jurisdiction=jur,
+                             title=c.title)
         if len(cands) == 1:
             return cands[0]
         if not cands:
@@ -178,7 +179,7 @@ class Resolver:
             if len(editions) == 1:
                 return self.docs[editions[0]]
         return self.docs.get(key) or self._new(key, type=c.type, name=c.name, jurisdiction=jur,
-                                              issuer=c.issuer if jur == CENTRAL or not c.issuer else c.issuer)
+                                              issuer=c.issuer)
 
     def _descriptive(self, c: Citation, jur: str | None) -> Doc:
         best, best_score = None, 0.0
@@ -247,7 +248,7 @@ class Resolver:
                 d.types[c.type] += 1
         for d in self.docs.values():
             if not d.in_corpus:
-                if d.titles and not d.title:
+                if d.titles:
                     d.title = max(d.titles.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
                 if d.issuers and not d.issuer:
                     iss = max(d.issuers.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -44,8 +44,8 @@ def find_provinces(text: str) -> list[str]:
     return found
 
 
-def parse_header(lines: list[str], block: Block) -> Header:
-    clean = [strip_markup(x) for x in lines]
+def parse_header(lines: list[str], block: Block, clean: list[str] | None = None) -> Header:
+    clean = clean if clean is not None else [strip_markup(x) for x in lines]
     heading_line = block.heading_line
     dtype = heading_rest = None
     title_parts: list[str] = []
@@ -73,10 +73,10 @@ def parse_header(lines: list[str], block: Block) -> Header:
                 continue
             if heading_type(seg):
                 break
-            if is_upper_text(seg) and fold(seg) != _CPV and not _STAMP_RE.match(seg) and seg not in {"*"}:
-                if not symbol_in_so_line(seg):
-                    org.append(seg)
-                    provinces += find_provinces(seg)
+            if (is_upper_text(seg) and fold(seg) != _CPV and not _STAMP_RE.match(seg) and seg not in {"*"}
+                    and not symbol_in_so_line(seg)):
+                org.append(seg)
+                provinces += find_provinces(seg)
     # The heading and the subject lines after it.
     if heading_line:
         segs = segments(lines[heading_line])
@@ -84,9 +84,7 @@ def parse_header(lines: list[str], block: Block) -> Header:
         rest, dtype = heading_type(segs[k])
         heading_rest = rest or None
         for seg in segs[k + 1 :]:
-            if is_upper_text(seg) and fold(seg).startswith("cua "):
-                heading_rest = seg
-            elif is_upper_text(seg) and heading_type(seg) is None and not title_parts and fold(seg).startswith("ket luan"):
+            if (is_upper_text(seg) and fold(seg).startswith("cua ")) or (is_upper_text(seg) and heading_type(seg) is None and not title_parts and fold(seg).startswith("ket luan")):
                 heading_rest = seg
             else:
                 title_parts.append(seg)

@@ -8,13 +8,12 @@ Each is given a canonical name so that the short and long ways of writing it mee
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
-from dataclasses import replace
-
 from vbgraph.loaders import patterns
-from vbgraph.loaders.spans import Span, overlaps
 from vbgraph.loaders.normalize import fold, lower_vn, roman_to_int
+from vbgraph.loaders.spans import Span, overlaps
 from vbgraph.ontology import tables
 
 _ROMAN = r"[IVXL]+"
@@ -106,13 +105,19 @@ def _head_re() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?P<head>{alt}|Bộ Luật)(?=\s)")
 
 
-def _generic(text: str, province: str | None) -> list[Span]:
+@cache
+def _generic_tables():
     table = tables.named_table()
     entries = {e["head"].lower(): e for e in table["named"]}
     stops = [lower_vn(s).split() for s in table["boundary"]["stop"]]
     max_words = table["boundary"]["max_words"]
     comma_pairs = {lower_vn(x) for x in table["boundary"].get("comma_pairs", [])}
-    heads = tuple(e["head"] for e in table["named"]) + ("Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định")
+    heads = (*tuple(e["head"] for e in table["named"]), "Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định")
+    return table, entries, stops, max_words, comma_pairs, heads
+
+
+def _generic(text: str, province: str | None) -> list[Span]:
+    table, entries, stops, max_words, comma_pairs, heads = _generic_tables()
     out = []
     for m in _head_re().finditer(text):
         head = m.group("head")
@@ -143,8 +148,10 @@ def _generic(text: str, province: str | None) -> list[Span]:
                 break
             if fw == "và":
                 nxt = rest[1] if len(rest) > 1 else ""
-                if not nxt or nxt not in {lower_vn(x) for x in words} or any(
-                    text[wm.end() :].lstrip().startswith(h) for h in heads
+                upcoming = re.split(r"[,;.:()“”\"]", text[wm.end() : wm.end() + 80])[0].split()
+                proper = any(x[:1].isupper() for x in upcoming[1:8])
+                if not nxt or any(text[wm.end() :].lstrip().startswith(h) for h in heads) or not (
+                    nxt in {lower_vn(x) for x in words} or (proper and not upcoming[0][:1].isupper())
                 ):
                     break
             if re.fullmatch(r"(?:19|20)\d{2}", w):
@@ -188,7 +195,6 @@ def _generic(text: str, province: str | None) -> list[Span]:
         if province and re.search(r"\btỉnh\s+(?:thời kỳ|giai đoạn|đến năm)", name):
             name = re.sub(r"\btỉnh\s+(?=thời kỳ|giai đoạn|đến năm)", f"tỉnh {province} ", name, count=1)
         before = text[max(0, m.start() - 12) : m.start()]
-        after = text[pos : pos + 40]
         if head in _DESCRIPTIVE_HEADS and re.search(r"\bvề\s*[“\"]?\s*$", before):
             continue  # "Nghị quyết … về Chiến lược …": the subject of another citation
         central = entry["central"]

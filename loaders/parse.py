@@ -164,8 +164,8 @@ def parse_text(text: str, file: str) -> FileRecord:
     lines = ["", *normalize_text(text).split("\n")]
     clean = [strip_markup(x) for x in lines]
     issues: list[Issue] = []
-    blocks = find_blocks(lines)
-    headers = [parse_header(lines, b) for b in blocks]
+    blocks = find_blocks(lines, clean)
+    headers = [parse_header(lines, b, clean) for b in blocks]
     file_jur = _file_jurisdiction(headers, clean)
     regions: list[tuple[int | None, int, int]] = []
     covered = 1

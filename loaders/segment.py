@@ -143,9 +143,9 @@ def _signatures(clean: list[str]) -> list[tuple[int, int | None]]:
     return out
 
 
-def find_blocks(lines: list[str]) -> list[Block]:
+def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]:
     """Document blocks of a file. `lines[0]` is unused so that indexes are line numbers."""
-    clean = [strip_markup(x) for x in lines]
+    clean = clean if clean is not None else [strip_markup(x) for x in lines]
     n = len(lines) - 1
     sigs = _signatures(clean)
     sig_zone: set[int] = set()
@@ -188,11 +188,12 @@ def find_blocks(lines: list[str]) -> list[Block]:
             if clean[u].strip():
                 top = u
             u -= 1
-        if heading is None and so is not None:
-            # A "Số" line with no heading nearby: a letter (công văn) only when a V/v line follows.
-            if not any(re.match(r"^\s*V/v\b", clean[x], re.IGNORECASE) for x in range(so, min(n, bottom + 4) + 1)):
-                k += 1
-                continue
+        # A "Số" line with no heading nearby: a letter (công văn) only when a V/v line follows.
+        if heading is None and so is not None and not any(
+            re.match(r"^\s*V/v\b", clean[x], re.IGNORECASE) for x in range(so, min(n, bottom + 4) + 1)
+        ):
+            k += 1
+            continue
         blocks.append((top, heading, so))
         k += 1
     out: list[Block] = []

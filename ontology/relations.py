@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Rel(str, Enum):
+class Rel(StrEnum):
     """Document-to-document relation types of graph-json-v1."""
 
     THUC_HIEN = "THUC_HIEN"

@@ -123,11 +123,15 @@ def named_table() -> dict:
     return _load("named.toml")
 
 
-def canonical_body(text: str) -> BodyEntry | None:
-    """The body entry whose alias matches `text` exactly (ignoring case and tone placement)."""
-    key = fold(modern_tones(text))
+@cache
+def _bodies_by_fold() -> dict[str, BodyEntry]:
+    out: dict[str, BodyEntry] = {}
     for b in bodies():
         for a in (b.name, *b.aliases):
-            if fold(a) == key:
-                return b
-    return None
+            out.setdefault(fold(a), b)
+    return out
+
+
+def canonical_body(text: str) -> BodyEntry | None:
+    """The body entry whose alias matches `text` exactly (ignoring case, diacritics, tone placement)."""
+    return _bodies_by_fold().get(fold(modern_tones(text)))

@@ -1,0 +1,233 @@
+"""The `vbgraph` command: thin typer wiring over library functions.
+
+Exit codes: 0 ok, 1 failure (a file could not be read, a store problem), 2 usage error or an
+ambiguous REF (the candidates are listed).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from vbgraph.errors import AmbiguousReference, DocumentNotFound, VbgraphError
+from vbgraph.graph.store import Store
+
+app = typer.Typer(
+    help="Knowledge graph of Vietnamese Party and State documents: what implements, replaces and cites what.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", envvar="VBGRAPH_STORE", help="Store folder (default ./.vbgraph).", show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _console(err: bool = False) -> Console:
+    return Console(stderr=err, highlight=False, soft_wrap=False)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    _console(err=True).print(f"[red]error:[/red] {message}", markup=True)
+    return typer.Exit(code)
+
+
+def _store(store: Path | None) -> Store:
+    return Store(store)
+
+
+def _graph(store: Path | None):
+    s = _store(store)
+    if not s.exists():
+        raise _fail(f"{s.dir}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)")
+    try:
+        return s.graph
+    except VbgraphError as e:
+        raise _fail(str(e)) from e
+
+
+def _resolve(G, ref: str) -> str:
+    from vbgraph.queries.lookup import describe, resolve_ref
+
+    try:
+        return resolve_ref(G, ref)
+    except DocumentNotFound as e:
+        raise _fail(str(e)) from e
+    except AmbiguousReference as e:
+        err = _console(err=True)
+        err.print(f"[yellow]{e}[/yellow]; candidates:")
+        for c in e.candidates:
+            err.print(f"  {c}  {describe(G, c)}", markup=False)
+        raise typer.Exit(2) from e
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md) or folders, read recursively.")],
+    store: StoreOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+) -> None:
+    """Read texts into the store. Re-ingesting a file changes nothing; new files merge in."""
+    from rich.progress import Progress
+
+    s = _store(store)
+    out = _console()
+    try:
+        with Progress(console=_console(err=True), transient=True, disable=quiet or not sys.stderr.isatty()) as bar:
+            task = bar.add_task("reading", total=None)
+            report = s.ingest(paths, progress=lambda f: bar.update(task, description=f"reading {f.name}"))
+    except VbgraphError as e:
+        raise _fail(str(e)) from e
+    err = _console(err=True)
+    for path, reason in report.failed:
+        err.print(f"[red]error:[/red] {path}: {reason}", markup=True)
+    if not quiet:
+        G = s.graph
+        kinds = Counter(a.get("kind") for _, a in G.nodes(data=True))
+        out.print(
+            f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+            f"{len(report.failed)} failed; store {s.dir}: {kinds.get('Document', 0)} documents, "
+            f"{sum(1 for e in G.edges(keys=True) if e[2].isupper() and not e[2].startswith(('DAT_', 'GIAO', 'BAN_', 'THUOC')))} relations, "
+            f"{kinds.get('Obligation', 0)} obligations, {len(G.graph.get('issues', []))} warnings"
+        )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="json (graph-json-v1).")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Write the graph in an open format."""
+    from vbgraph.exports import FORMATS
+
+    G = _graph(store)
+    writer = FORMATS.get(format)
+    if writer is None:
+        raise _fail(f"unknown format {format!r}; choose one of: {', '.join(sorted(FORMATS))}", 2)
+    if output is None:
+        writer(G, sys.stdout)
+    else:
+        writer(G, output)
+        _console(err=True).print(f"wrote {output}")
+
+
+@app.command()
+def show(
+    ref: Annotated[str, typer.Argument(help="109-NQ/TU, 109-NQ/TU@2016, 'NQ 109', an id or words of a name.")],
+    store: StoreOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """One document's card: identity, issuer, date, title, source lines, relations with evidence."""
+    from vbgraph.queries.lookup import document_card
+
+    G = _graph(store)
+    card = document_card(G, _resolve(G, ref))
+    if json_out:
+        typer.echo(json.dumps(card, ensure_ascii=False, indent=2))
+        return
+    _print_card(card)
+
+
+def _print_card(card: dict) -> None:
+    out = _console()
+    title = card.get("symbol") or card.get("name") or card["id"]
+    out.print(f"[bold]{card.get('type') or ''} {title}[/bold]".strip())
+    rows = [
+        ("id", card["id"]), ("date", card.get("date")), ("issuer", card.get("issuer")),
+        ("jurisdiction", card.get("jurisdiction")), ("title", card.get("title")), ("signer", card.get("signer")),
+    ]
+    src = card.get("source")
+    rows.append(("source", f"{src['file']} lines {src['first_line']}–{src['last_line']}" if src else "not in corpus (cited only)"))
+    for k, v in rows:
+        if v:
+            out.print(f"  [dim]{k:>12}[/dim]  {v}")
+    for heading, key, arrow in (("Relations from this document", "relations_out", "→"),
+                                ("Relations to this document", "relations_in", "←")):
+        rels = card[key]
+        if not rels:
+            continue
+        out.print(f"\n[bold]{heading}[/bold] ({len(rels)})")
+        for r in rels:
+            out.print(f"  {arrow} [cyan]{r['label']}[/cyan] ({r['type']}) {r['other_label']}", markup=True)
+            for e in r["evidence"][:3]:
+                out.print(f"      [dim]{e['file']}:{e['line']}[/dim] “{e['quote'][:160]}”")
+            if len(r["evidence"]) > 3:
+                out.print(f"      [dim]… {len(r['evidence']) - 3} more[/dim]")
+
+
+@app.command()
+def stats(store: StoreOpt = None, json_out: JsonOpt = False) -> None:
+    """Counts by type, level and relation; ambiguous references and date conflicts."""
+    from vbgraph.queries.stats import graph_stats
+
+    G = _graph(store)
+    data = graph_stats(G)
+    if json_out:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out = _console()
+    out.print(f"[bold]{data['documents']} documents[/bold] ({data['in_corpus']} with text), "
+              f"{data['relations']} relations, {data['files']} files")
+    for title, key in (("documents by type", "by_type"), ("documents by level", "by_level"),
+                       ("relations by type", "by_relation")):
+        t = Table(title=title, title_justify="left", show_edge=False)
+        t.add_column("")
+        t.add_column("count", justify="right")
+        for k, v in data[key].items():
+            t.add_row(str(k), str(v))
+        out.print(t)
+    for kind in ("ambiguous-reference", "date-conflict", "unresolved-reference"):
+        items = [i for i in data["issues"] if i["kind"] == kind]
+        if items:
+            out.print(f"\n[bold]{kind}[/bold] ({len(items)})")
+            for i in items:
+                out.print(f"  {i['file']}:{i['line']}  {i['message']}", markup=False)
+    other = Counter(i["kind"] for i in data["issues"] if i["kind"] not in
+                    ("ambiguous-reference", "date-conflict", "unresolved-reference"))
+    if other:
+        out.print("\nother warnings: " + ", ".join(f"{k} {v}" for k, v in sorted(other.items())))
+
+
+@app.command()
+def demo(
+    store: StoreOpt = None,
+    ref: Annotated[str, typer.Argument(help="Document to show after ingesting.")] = "53-KL/TU",
+) -> None:
+    """Ingest the bundled sample (two real compilations) and show one document."""
+    sample = resources.files("vbgraph").joinpath("sample")
+    files = sorted(Path(str(sample)).glob("*.txt"))
+    if not files:
+        raise _fail("the bundled sample is missing from this installation")
+    s = _store(store)
+    report = s.ingest(files)
+    _console().print(f"sample: {len(report.added)} added, {len(report.unchanged)} unchanged → {s.dir}\n")
+    from vbgraph.queries.lookup import document_card
+
+    G = s.graph
+    _print_card(document_card(G, _resolve(G, ref)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; callable from tests with an argv list. Returns the exit code."""
+    try:
+        app(args=argv, prog_name="vbgraph")
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except VbgraphError as e:
+        _console(err=True).print(f"error: {e}", markup=False)
+        return 1
+    return 0

@@ -1,0 +1,91 @@
+"""The embedded store: idempotent ingest, merging, bad files, never half-written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from vbgraph.graph import store as st
+from vbgraph.graph.store import Store
+
+from factories import party_doc
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_reingest_changes_nothing(tmp_path):
+    f = write(tmp_path, "a.txt", party_doc())
+    s = Store(tmp_path / "store")
+    assert s.ingest([f]).added == [str(f)]
+    before = (tmp_path / "store" / "graph.json").read_bytes()
+    report = Store(tmp_path / "store").ingest([f])
+    assert report.unchanged == [str(f)] and not report.changed
+    assert (tmp_path / "store" / "graph.json").read_bytes() == before
+
+
+def test_folders_are_read_recursively_and_only_text(tmp_path):
+    write(tmp_path, "a.txt", party_doc())
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "b.md", party_doc(number="13"))
+    write(tmp_path / "sub", "c.pdf", "not this")
+    s = Store(tmp_path / "store")
+    report = s.ingest([tmp_path])
+    assert sorted(p.rsplit("/", 1)[-1] for p in report.added) == ["a.txt", "b.md"]
+    assert {"bac-giang:12-NQ/TU@2021-06-08", "bac-giang:13-NQ/TU@2021-06-08"} <= set(s.graph.nodes)
+
+
+def test_bad_files_are_named_with_a_reason_and_the_rest_ingests(tmp_path):
+    good = write(tmp_path, "good.txt", party_doc())
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.4\x00\x01\x02")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Nghị quyết".encode("cp1258", errors="replace") + b"\xe1\xe2")
+    empty = write(tmp_path, "empty.txt", "  \n")
+    s = Store(tmp_path / "store")
+    report = s.ingest([binary, latin, empty, tmp_path / "missing.txt", good])
+    reasons = dict(report.failed)
+    assert reasons[str(binary)] == "not a text file (binary content)"
+    assert reasons[str(latin)].startswith("not UTF-8 text")
+    assert reasons[str(empty)] == "empty file"
+    assert reasons[str(tmp_path / "missing.txt")] == "no such file or folder"
+    assert report.added == [str(good)]
+    assert "bac-giang:12-NQ/TU@2021-06-08" in Store(tmp_path / "store").graph
+
+
+def test_a_crash_while_saving_leaves_the_old_store(tmp_path, monkeypatch):
+    s = Store(tmp_path / "store")
+    s.ingest([write(tmp_path, "a.txt", party_doc())])
+    before = (tmp_path / "store" / "graph.json").read_bytes()
+
+    def boom(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(st.os, "fsync", boom)
+    with pytest.raises(OSError, match="disk full"):
+        Store(tmp_path / "store").ingest([write(tmp_path, "b.txt", party_doc(number="13"))])
+    assert (tmp_path / "store" / "graph.json").read_bytes() == before
+    assert not [p for p in (tmp_path / "store").iterdir() if p.name.endswith(".tmp")]
+    assert not (tmp_path / "store" / "lock").exists()
+
+
+def test_store_file_is_node_link_json_with_records(tmp_path):
+    s = Store(tmp_path / "store")
+    s.ingest([write(tmp_path, "a.txt", party_doc())])
+    data = json.loads((tmp_path / "store" / "graph.json").read_text(encoding="utf-8"))
+    assert data["format"] == "vbgraph-store" and data["version"] == 1
+    assert list(data["records"]) == ["a.txt"]
+    assert {n["id"] for n in data["graph"]["nodes"]} >= {"bac-giang:12-NQ/TU@2021-06-08"}
+
+
+def test_a_store_from_another_version_is_refused_clearly(tmp_path):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "graph.json").write_text('{"format": "vbgraph-store", "version": 99}', encoding="utf-8")
+    from vbgraph.errors import StoreError
+
+    with pytest.raises(StoreError, match="version 99"):
+        _ = Store(tmp_path / "store").graph

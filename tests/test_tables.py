@@ -1,0 +1,57 @@
+"""The pattern tables are data a domain expert edits: every example in them must still work."""
+
+from __future__ import annotations
+
+import pytest
+
+from vbgraph.loaders.citations import find_citations
+from vbgraph.loaders.normalize import fold
+from vbgraph.ontology import tables
+
+
+def _type_examples():
+    for t in tables._load("doc_types.toml")["type"]:
+        for ex in t["examples"]:
+            yield t["name"], ex
+
+
+@pytest.mark.parametrize(("type_name", "example"), list(_type_examples()))
+def test_every_type_example_is_a_citation_of_that_type(type_name, example):
+    spans = [s for s in find_citations(example) if s.kind == "numbered"]
+    assert spans, example
+    assert spans[0].type == type_name
+
+
+@pytest.mark.parametrize("code", sorted({c["code"] for c in tables._load("issuer_codes.toml")["code"]}))
+def test_every_issuer_code_example_parses(code):
+    entry = tables.issuer_codes()[code.upper()]
+    for ex in entry["examples"]:
+        spans = [s for s in find_citations(ex) if s.kind == "numbered"]
+        assert spans and spans[0].issuer_code.upper().startswith(code.upper()), ex
+        assert tables.is_central_code(spans[0].issuer_code) == entry["central"], ex
+
+
+@pytest.mark.parametrize("body", tables.bodies(), ids=lambda b: b.name)
+def test_every_body_alias_finds_its_body(body):
+    for alias in (body.name, *body.aliases):
+        found = tables.canonical_body(alias)
+        assert found is not None and found.name in {body.name} | {b.name for b in tables.bodies() if alias in b.aliases}
+
+
+def test_body_names_are_unique_after_folding():
+    names = [fold(b.name) for b in tables.bodies()]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("entry", tables.named_table()["named"], ids=lambda e: e["head"])
+def test_every_named_example_finds_a_document_of_its_type(entry):
+    for ex in entry["examples"]:
+        spans = [s for s in find_citations(ex, province="Bắc Giang") if s.kind == "named"]
+        assert any(s.type == entry["type"] for s in spans), (ex, spans)
+
+
+def test_provinces_are_canonical_and_unique():
+    names = tables._load("provinces.toml")["names"]
+    assert len(names) == len(set(names))
+    assert tables.provinces()[fold("Đắk Lắk")] == "Đắk Lắk"
+    assert tables.provinces()[fold("Đắc Lắc")] == "Đắk Lắk"

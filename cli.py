@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from vbgraph.errors import AmbiguousReference, DocumentNotFound, VbgraphError
+from vbgraph.graph import store as st
 from vbgraph.graph.store import Store
 
 app = typer.Typer(
@@ -98,7 +99,7 @@ def ingest(
         out.print(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
             f"{len(report.failed)} failed; store {s.dir}: {kinds.get('Document', 0)} documents, "
-            f"{sum(1 for e in G.edges(keys=True) if e[2].isupper() and not e[2].startswith(('DAT_', 'GIAO', 'BAN_', 'THUOC')))} relations, "
+            f"{sum(1 for _ in st.relations(G))} relations, "
             f"{kinds.get('Obligation', 0)} obligations, {len(G.graph.get('issues', []))} warnings"
         )
     if report.failed:

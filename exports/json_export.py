@@ -41,7 +41,8 @@ def generate(G: nx.MultiDiGraph) -> dict:
             d[k] = a.get(k)
         documents.append(d)
     bodies = [
-        {"id": nid, "name": a.get("name"), "jurisdiction": a.get("jurisdiction"), "part_of": a.get("part_of")}
+        {"id": nid, "name": a.get("name"), "jurisdiction": a.get("jurisdiction"), "part_of": a.get("part_of"),
+         "level": a.get("level")}
         for nid, a in st.bodies(G)
     ]
     relations = [

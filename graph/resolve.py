@@ -78,6 +78,10 @@ class Resolved:
     documents: list[dict]
     relations: list[dict]
     issues: list[dict]
+    bodies: list[dict] = field(default_factory=list)
+    obligations: list[dict] = field(default_factory=list)
+    body_edges: list[tuple[str, str, str, dict]] = field(default_factory=list)  # (source, target, key, attrs)
+    as_of: str | None = None
 
 
 def _jur(c: Citation, file_jur: str | None) -> str | None:
@@ -298,7 +302,75 @@ class Resolver:
                 self.issues.append({"kind": iss.kind, "file": iss.file, "line": iss.line, "message": iss.message})
         documents = sorted((d.as_dict() for d in self.docs.values()), key=lambda d: d["id"])
         issues = sorted(self.issues, key=lambda x: (x["file"] or "", x["line"] or 0, x["kind"], x["message"]))
-        return Resolved(documents, relations, issues)
+        bodies, obligations, body_edges, as_of = self._obligations(records, text_docs, documents)
+        return Resolved(documents, relations, issues, bodies, obligations, body_edges, as_of)
+
+    def _obligations(self, records, text_docs, documents):
+        """Body nodes (assignees and issuers), obligations with fulfilment and status."""
+        import datetime as dt
+
+        from vbgraph.graph import assign
+
+        by_id = {d["id"]: d for d in documents}
+        dated = sorted(d["date"] for d in documents if d["in_corpus"] and d.get("date") and len(d["date"]) == 10)
+        as_of = dated[-1] if dated else None
+        as_of_date = dt.date.fromisoformat(as_of) if as_of else dt.date.max
+        bodies: dict[str, dict] = {}
+        edges: dict[tuple[str, str, str], dict] = {}
+
+        def add_body(name: str, jur: str | None) -> str:
+            canon = assign.canonical_body_name(name)
+            j = assign.body_jurisdiction(canon, jur)
+            bid = assign.body_id(canon, j)
+            if bid not in bodies:
+                bodies[bid] = {"id": bid, "name": canon, "jurisdiction": j, "part_of": None,
+                               "level": "central" if j == CENTRAL else "province"}
+                parent = assign.part_of(canon)
+                if parent:
+                    pid = add_body(parent, j)
+                    if pid != bid:
+                        bodies[bid]["part_of"] = pid
+                        edges[(bid, pid, "THUOC")] = {}
+            return bid
+
+        for d in documents:
+            name = assign.body_level_name(d.get("issuer"), d.get("jurisdiction"))
+            if name and d.get("in_corpus"):
+                edges[(add_body(name, d.get("jurisdiction")), d["id"], "BAN_HANH")] = {}
+        candidates = [d for d in documents if d.get("type") and d.get("title") and d.get("date")]
+        out: list[dict] = []
+        seen: set[str] = set()
+        for rec in records:
+            for o in rec.obligations:
+                doc = text_docs[(rec.file, o["document"])]
+                assigning = by_id[doc.id]
+                assignees = []
+                for a in o["assignees"]:
+                    bid = add_body(a["name"], doc.jurisdiction)
+                    if all(x["body"] != bid for x in assignees):
+                        assignees.append({"body": bid, "role": a["role"]})
+                ob = {**o, "assignees": assignees}
+                fid, score = assign.fulfilment(ob, assigning, candidates)
+                st, how = assign.status(ob, by_id.get(fid), as_of_date)
+                oid = assign.obligation_id(doc.id, ob)
+                if oid in seen:
+                    continue
+                seen.add(oid)
+                record = {
+                    "id": oid, "document": doc.id, "text": o["text"], "assignees": assignees,
+                    "deadline": o.get("deadline"), "recurring": o.get("recurring"), "produces": o.get("produces"),
+                    "produces_level": o.get("produces_level"), "fulfilled_by": fid, "fulfilment": how,
+                    "fulfilment_score": round(score, 3) if fid else None, "status": st, "source": o.get("kind"),
+                    "evidence": o["evidence"],
+                }
+                out.append(record)
+                edges[(doc.id, oid, "DAT_RA")] = {}
+                for a in assignees:
+                    edges[(oid, a["body"], "GIAO_CHO")] = {"vai_tro": a["role"]}
+                if fid:
+                    edges[(oid, fid, "DUOC_THUC_HIEN_BOI")] = {}
+        body_edges = [(s, t, k, a) for (s, t, k), a in sorted(edges.items())]
+        return (sorted(bodies.values(), key=lambda b: b["id"]), sorted(out, key=lambda o: o["id"]), body_edges, as_of)
 
 
 def resolve(records: list[FileRecord]) -> Resolved:

@@ -57,7 +57,14 @@ def build_graph(records: Iterable[FileRecord]) -> nx.MultiDiGraph:
         G.add_node(d["id"], kind="Document", **{k: v for k, v in d.items() if k != "id"})
     for r in res.relations:
         G.add_edge(r["source"], r["target"], key=r["type"], label=Rel(r["type"]).label, evidence=r["evidence"])
+    for b in res.bodies:
+        G.add_node(b["id"], kind="Body", **{k: v for k, v in b.items() if k != "id"})
+    for o in res.obligations:
+        G.add_node(o["id"], kind="Obligation", **{k: v for k, v in o.items() if k != "id"})
+    for s, t, k, a in res.body_edges:
+        G.add_edge(s, t, key=k, **a)
     G.graph["issues"] = res.issues
+    G.graph["as_of"] = res.as_of
     G.graph["files"] = sorted(r.file for r in records)
     return G
 

@@ -41,6 +41,8 @@ class Paragraph:
 
 
 _END_PUNCT = tuple(".;:!?)")
+# A line that stops on one of these words goes on in the next one ("… chủ trì, phối hợp với").
+_CONNECTOR_END = re.compile(r"(?:\b(?:với|và|của|các|cho|về|theo|tại)|,)\s*$")
 
 
 def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
@@ -57,7 +59,8 @@ def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
         text = " ¦ ".join(c.strip() for c in clean[i].split("\t") if c.strip()) if table else s
         joinable = (
             cur is not None and not table and blank_run <= 1 and "¦" not in cur.text[-200:]
-            and not cur.text.rstrip().endswith(_END_PUNCT) and text[:1].islower()
+            and not cur.text.rstrip().endswith(_END_PUNCT)
+            and (text[:1].islower() or _CONNECTOR_END.search(cur.text[-20:]) is not None)
         )
         if joinable:
             cur.starts.append((len(cur.text) + 1, i))
@@ -229,8 +232,40 @@ def parse_text(text: str, file: str) -> FileRecord:
                 identified_by=d.identified_by, header_end=h.header_end, body_start=d.body_start,
             )
         )
+    obligations = []
+    for td in docs:
+        obligations.extend(_document_obligations(clean, td, file))
     return FileRecord(file=file, sha256=sha, jurisdiction=file_jur, documents=tuple(docs), citations=tuple(out),
-                      issues=tuple(issues))
+                      issues=tuple(issues), obligations=tuple(obligations))
+
+
+def _document_obligations(clean: list[str], td: TextDocument, file: str) -> list[dict]:
+    """Obligations of one document, each with its evidence."""
+    from vbgraph.loaders import obligations as ob
+
+    first, last = td.header_end + 1, td.last_line
+    sec = ob.implementing_section(clean, first, last)
+    found: list[dict] = []
+    text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
+    if sec:
+        found += ob.section_obligations(paragraphs(_no_tables(clean), sec[0], sec[1]), True, td.type)
+        found += ob.section_obligations(paragraphs(_no_tables(clean), first, sec[0] - 2), False, td.type)
+    elif text_lines:
+        found += ob.section_obligations(paragraphs(_no_tables(clean), first, last), False, td.type)
+    rows = [ob.Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
+    if rows:
+        found += ob.table_obligations(rows)
+    out = []
+    for o in found:
+        line = o.pop("line")
+        o["document"] = td.index
+        o["evidence"] = {"file": file, "line": line, "quote": _quote(o["text"], 0)}
+        out.append(o)
+    return out
+
+
+def _no_tables(clean: list[str]) -> list[str]:
+    return [("" if "\t" in x else x) for x in clean]
 
 
 def _unnumbered_name(dtype: str | None, title: str | None) -> str | None:

@@ -1,0 +1,133 @@
+"""Obligations across the graph: body nodes, PART_OF, and which document fulfilled a planned one.
+
+A planned document ("Nghị quyết về phát triển du lịch …, Ban cán sự đảng UBND tỉnh, Quý
+II/2021") is fulfilled by the document of that type, issuing level and jurisdiction whose
+subject repeats its content words, issued in a window around the deadline. Wording drift
+("2021-2025" vs "2021-2030", "du lịch - dịch vụ" vs "du lịch") is tolerated: years and
+function words do not count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from vbgraph.graph.identity import CENTRAL, hash_record
+from vbgraph.loaders import bodies as bd
+from vbgraph.loaders.normalize import fold, slug, tokens
+from vbgraph.ontology import tables
+
+_STOP = {
+    "ve", "va", "cua", "cac", "trong", "giai", "doan", "den", "nam", "dinh", "huong", "tren", "dia", "ban", "nhung",
+    "theo", "so", "ngay", "viec", "cho", "voi", "la", "tai", "hien", "nay", "moi", "thoi", "ky", "tinh", "tu", "phan",
+}
+WINDOW_DAYS = 400
+FULFIL_SCORE = 0.6
+PARENTS = ("Tỉnh ủy", "Tỉnh đoàn", "Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh")
+
+
+def content_words(text: str | None) -> set[str]:
+    return {t for t in tokens(text) if t not in _STOP and not re.fullmatch(r"(?:19|20)\d{2}", t) and len(t) > 1}
+
+
+def subject_score(planned: str | None, title: str | None) -> float:
+    p, d = content_words(planned), content_words(title)
+    if not p or not d:
+        return 0.0
+    common = len(p & d)
+    return min(common / len(p), common / len(d)) * 0.5 + common / min(len(p), len(d)) * 0.5
+
+
+def _date(s: str | None) -> dt.date | None:
+    if not s or len(s) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+def body_level_name(issuer: str | None, jurisdiction: str | None) -> str | None:
+    """'Ban Thường vụ Tỉnh ủy Bắc Giang' -> 'Ban Thường vụ Tỉnh ủy'."""
+    if not issuer:
+        return None
+    if jurisdiction and jurisdiction != CENTRAL and issuer.endswith(" " + jurisdiction):
+        return issuer[: -len(jurisdiction) - 1]
+    return issuer
+
+
+def fulfilment(ob: dict, assigning: dict, docs: list[dict]) -> tuple[str | None, float]:
+    """(id of the document that realised a planned one, score) or (None, 0)."""
+    made = ob.get("produces") or {}
+    if not made.get("type") or not made.get("title"):
+        return None, 0.0
+    start = _date(assigning.get("date"))
+    deadline = _date((ob.get("deadline") or {}).get("end"))
+    lo = start - dt.timedelta(days=WINDOW_DAYS) if start else None
+    hi_base = deadline or (start + dt.timedelta(days=3 * 365) if start else None)
+    hi = hi_base + dt.timedelta(days=WINDOW_DAYS) if hi_base else None
+    level = ob.get("produces_level")
+    best, best_score = None, 0.0
+    for d in docs:
+        if d["type"] != made["type"] or not d.get("title"):
+            continue
+        if d.get("jurisdiction") != assigning.get("jurisdiction"):
+            continue
+        when = _date(d.get("date"))
+        if when is None or (lo and when < lo) or (hi and when > hi):
+            continue
+        if level and body_level_name(d.get("issuer"), d.get("jurisdiction")) != level:
+            continue
+        s = subject_score(made["title"], d["title"])
+        if s > best_score or (s == best_score and best is not None and d["id"] < best):
+            best, best_score = d["id"], s
+    return (best, best_score) if best_score >= FULFIL_SCORE else (None, 0.0)
+
+
+def status(ob: dict, fulfilled: dict | None, as_of: dt.date) -> tuple[str, str | None]:
+    """(status, fulfilment): status done|late|open; fulfilment on_time|late|not_found|None."""
+    end = _date((ob.get("deadline") or {}).get("end"))
+    if fulfilled is not None:
+        when = _date(fulfilled.get("date"))
+        if end and when and when > end:
+            return "late", "late"
+        return "done", "on_time"
+    if end and end < as_of:
+        return "late", "not_found" if ob.get("produces") else None
+    return "open", None
+
+
+def body_id(name: str, jurisdiction: str | None) -> str:
+    return f"{slug(jurisdiction) or 'unknown'}:{slug(name)}"
+
+
+def body_jurisdiction(name: str, doc_jurisdiction: str | None) -> str | None:
+    entry = tables.canonical_body(name)
+    if entry is not None and entry.level == "central":
+        return CENTRAL
+    if re.search(r"\bTrung ương\b|\bTW\b", name):
+        return CENTRAL
+    return doc_jurisdiction
+
+
+def part_of(name: str) -> str | None:
+    """The body a name says it belongs to: 'Ban Tuyên giáo Tỉnh ủy' -> 'Tỉnh ủy'."""
+    entry = tables.canonical_body(name)
+    if entry is not None and entry.part_of:
+        return entry.part_of
+    f = fold(name)
+    for parent in PARENTS:
+        if f.endswith(" " + fold(parent)) and f != fold(parent):
+            return parent
+    return None
+
+
+def canonical_body_name(name: str) -> str:
+    return bd.canonical_name(name)
+
+
+def obligation_id(doc_id: str, ob: dict) -> str:
+    return "obl:" + hash_record(
+        {"document": doc_id, "line": ob["evidence"]["line"], "text": ob["text"],
+         "deadline": (ob.get("deadline") or {}).get("end"), "assignees": ob["assignees"]}
+    )[:16]

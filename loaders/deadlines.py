@@ -1,0 +1,96 @@
+"""Deadlines as written in assignments, normalised to start/end dates with the text kept.
+
+"Quý II/2021" -> 2021-04-01..2021-06-30; "Tháng 9/2021" -> the month; "trước ngày 30/11/2020" ->
+ends 2020-11-30; "trong năm 2021" -> the year; "sơ kết vào Quý II/2023 và tổng kết vào Quý
+II/2025" -> two deadlines. Recurrence ("hằng năm", "định kỳ 6 tháng") is read apart.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from vbgraph.loaders.dates import iso_date
+from vbgraph.loaders.normalize import lower_vn
+from vbgraph.ontology import tables
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str
+    start: str | None
+    end: str | None
+    at: int  # offset in the text it was read from
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"((?:19|20)\d{2})"
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    lead = tables._load("obligations.toml")["deadline"]["lead"]
+    alt = "|".join(re.escape(w) for w in sorted(lead, key=len, reverse=True))
+    pre = rf"(?:(?:{alt})\s+(?:(?:việc\s+)?(?:thực hiện\s+)?(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)?\s*(?:này\s+)?)?)*"
+    return [
+        ("quarter", re.compile(rf"{pre}(?P<edge>cuối\s+|đầu\s+|giữa\s+)?quý\s+(?P<q>iv|i{{1,3}}|[1-4])\s*(?:/|năm\s+|-)\s*{_YEAR}")),
+        ("month", re.compile(rf"{pre}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm\s+|-)\s*{_YEAR}")),
+        ("day", re.compile(rf"{pre}ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*{_YEAR}")),
+        ("year", re.compile(rf"(?:(?:{alt})\s+)+(?:(?:việc\s+)?(?:thực hiện\s+)?(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)\s+)?năm\s+{_YEAR}\b(?!\s*[-–]\s*\d)")),
+    ]
+
+
+def _month_range(y: int, m: int) -> tuple[str, str] | None:
+    if not 1 <= m <= 12:
+        return None
+    return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+def find_deadlines(text: str) -> list[Deadline]:
+    """Every deadline in `text`, in order. Offsets refer to `text`."""
+    low = lower_vn(text)
+    if len(low) != len(text):  # keep offsets valid: lower_vn collapses spaces
+        low = text.lower()
+    found: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _patterns():
+        for m in rx.finditer(low):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            start = end = None
+            if kind == "quarter":
+                y, q = int(m.group(3)), _QUARTERS[m.group("q")]
+                start = f"{y:04d}-{3 * q - 2:02d}-01"
+                end = _month_range(y, 3 * q)[1]
+            elif kind == "month":
+                r = _month_range(int(m.group(2)), int(m.group("m")))
+                if r is None:
+                    continue
+                start, end = r
+            elif kind == "day":
+                end = iso_date(m.group("d"), m.group("m"), m.group(3))
+                if end is None:
+                    continue
+            else:
+                y = int(m.group(1))
+                start, end = f"{y:04d}-01-01", f"{y:04d}-12-31"
+            taken.append((m.start(), m.end()))
+            found.append(Deadline(text[m.start() : m.end()].strip(" ,;"), start, end, m.start()))
+    return sorted(found, key=lambda d: d.at)
+
+
+@cache
+def _recurrence_re() -> re.Pattern:
+    phrases = tables._load("obligations.toml")["recurrence"]["phrases"]
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+def find_recurrence(text: str) -> str | None:
+    """'hằng năm', 'định kỳ 6 tháng', … as written (modern tones), or None."""
+    m = _recurrence_re().search(lower_vn(text))
+    return m.group(0) if m else None

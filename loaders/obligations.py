@@ -1,0 +1,336 @@
+"""Obligations ("giao cho"): who must do what, by when, and which document a task should produce.
+
+Three sources in a document:
+- its implementing section ("Tổ chức thực hiện"), item by item: the subject of each sentence
+  is assigned; "X chủ trì, phối hợp với Y" gives the lead and the partners; an item header
+  "4. Ủy ban Kiểm tra Tỉnh ủy:" is the subject of the points under it;
+- its appendix tables of planned documents and tasks (group rows name the body, a "Cơ quan chủ
+  trì" column or X marks under "Tỉnh ủy" / "BTV Tỉnh ủy" give the issuing level);
+- any other sentence that assigns work by name ("Giao …", "X chủ trì, phối hợp với …").
+Bodies named only as objects of "chỉ đạo"/"hướng dẫn" are not assignees, and exhortations to
+"các cấp ủy, tổ chức đảng" outside the implementing section are not obligations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from vbgraph.loaders import bodies as bd
+from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
+from vbgraph.loaders.normalize import lower_vn
+from vbgraph.loaders.patterns import type_alt
+from vbgraph.ontology import tables
+
+
+@cache
+def _table() -> dict:
+    return tables._load("obligations.toml")
+
+
+@cache
+def _section_re() -> re.Pattern:
+    alt = "|".join(re.escape(h) for h in _table()["section"]["headings"])
+    return re.compile(rf"^\s*(?:Điều\s+\d+\s*[.:]\s*)?(?:(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)]\s*)?(?:{alt})\s*:?\s*$",
+                      re.IGNORECASE)
+
+
+_END_RE = re.compile(r"^\s*(?:Nơi nhận|T/M|TM\.|KT\.|PHỤ LỤC|Phụ lục)\b|(?:này|Kết luận|Nghị quyết|Chỉ thị)\s+(?:được\s+)?phổ biến đến", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*\)?[.\-–)]?|[a-zđ]\)|[IVXL]+[.\-–])\s+(?=\S)")
+_BULLET_RE = re.compile(r"^\s*[-+•–]\s*")
+_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
+_LEAD_RE = None
+
+
+def _lead_re() -> re.Pattern:
+    global _LEAD_RE
+    if _LEAD_RE is None:
+        alt = "|".join(re.escape(w) for w in sorted(_table()["lead"]["words"], key=len, reverse=True))
+        _LEAD_RE = re.compile(rf"^(?:{alt})\s+", re.IGNORECASE)
+    return _LEAD_RE
+
+
+@dataclass
+class Line:
+    text: str
+    line: int
+
+
+def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, int] | None:
+    """(first, last) line of the implementing section, or None."""
+    start = None
+    for i in range(first, last + 1):
+        if _section_re().match(clean[i].strip()):
+            start = i + 1
+    if start is None:
+        return None
+    end = last
+    for i in range(start, last + 1):
+        if _END_RE.search(clean[i].strip()):
+            end = i - 1
+            break
+    return start, end
+
+
+def _roles(rest: str) -> tuple[str, list[str], int]:
+    """('chu_tri'|'thuc_hien'|'phoi_hop', partners, end) from what follows a subject."""
+    low = lower_vn(rest)
+    role = "thuc_hien"
+    pos = 0
+    m = re.match(r"\s*,?\s*chủ trì\s*,?\s*", low)
+    if m:
+        role, pos = "chu_tri", m.end()
+    m2 = re.match(r"\s*(?:và\s+)?phối hợp(?:\s+với|\s+cùng)?\s+", low[pos:])
+    partners: list[str] = []
+    if m2:
+        after = rest[pos + m2.end() :]
+        partners, end = bd.parse_subject(after)
+        if not partners and role != "chu_tri":
+            return "phoi_hop", [], pos + m2.end()
+        pos += m2.end() + end
+    return role, partners, pos
+
+
+@cache
+def _produces_re() -> re.Pattern:
+    verbs = sorted(_table()["produces"]["verbs"], key=len, reverse=True)
+    alt = "|".join(re.escape(v) for v in verbs)
+    return re.compile(
+        rf"(?:{alt})\s+(?:(?:Tỉnh ủy|Ban Thường vụ Tỉnh ủy|BTV Tỉnh ủy)\s+(?:xây dựng\s+|ban hành\s+|sửa đổi, bổ sung:?\s+)?)?"
+        rf"(?:các\s+|:\s*)?(?:\(\d+\)\s*)?(?P<type>{type_alt()})\b(?P<rest>[^;(]*)",
+        re.IGNORECASE,
+    )
+
+
+def produces(text: str) -> tuple[dict | None, str | None]:
+    """({type, title}, issuing level) when the task is to issue a document."""
+    m = _produces_re().search(text)
+    if not m:
+        return None, None
+    t = tables.type_names().get(_fold(m.group("type")))
+    rest = m.group("rest").strip(" ,.:")
+    level = None
+    lm = re.match(r"(?:của|do)\s+(Ban Thường vụ Tỉnh ủy|BTV Tỉnh ủy|Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh)\b\s*", rest)
+    if lm:
+        level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(lm.group(1)) or "btv" in lower_vn(lm.group(1)) else "Tỉnh ủy"
+        rest = rest[lm.end() :]
+    else:
+        pre = lower_vn(text[max(0, m.start() - 5) : m.start("type")])
+        if "ban thường vụ tỉnh ủy" in pre or "btv tỉnh ủy" in pre:
+            level = "Ban Thường vụ Tỉnh ủy"
+        elif "tỉnh ủy" in pre:
+            level = "Tỉnh ủy"
+    title = re.sub(r"\s+", " ", rest).strip(" ,.")
+    return {"type": t, "title": title or None}, level
+
+
+def _fold(s: str) -> str:
+    from vbgraph.loaders.normalize import fold
+
+    return fold(s)
+
+
+def _obligations_for(sentence: str, assignees: list[tuple[str, str]], line: int, kind: str,
+                     extra: dict | None = None) -> list[dict]:
+    """One obligation per deadline (a 'sơ kết … và tổng kết …' sentence has two)."""
+    if not assignees:
+        return []
+    deadlines = find_deadlines(sentence)
+    made, level = produces(sentence)
+    base = {
+        "text": sentence.strip(),
+        "assignees": [{"name": n, "role": r} for n, r in assignees],
+        "recurring": find_recurrence(sentence),
+        "produces": made,
+        "produces_level": level,
+        "line": line,
+        "kind": kind,
+        **(extra or {}),
+    }
+    if not deadlines:
+        return [{**base, "deadline": None}]
+    return [{**base, "deadline": d.as_dict()} for d in deadlines]
+
+
+def _strip_prefix(text: str) -> str:
+    text = _NUMBER_RE.sub("", text, count=1)
+    return _BULLET_RE.sub("", text, count=1).strip()
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_RE.split(text) if s.strip()]
+
+
+def section_obligations(paras, in_section: bool, doc_type: str | None) -> list[dict]:
+    """Obligations from paragraphs (Paragraph objects: .text, .starts, .line_at)."""
+    out: list[dict] = []
+    header_subject: list[str] | None = None
+    numbered_items = doc_type in ("Chỉ thị", "Kết luận", "Thông báo", "Quy định", "Hướng dẫn")
+    for p in paras:
+        raw = p.text
+        is_numbered = bool(_NUMBER_RE.match(raw)) and not _BULLET_RE.match(raw)
+        body = _strip_prefix(raw)
+        if is_numbered:
+            header_subject = None
+        # "4. Ủy ban Kiểm tra Tỉnh ủy:" — the subject of the points that follow.
+        if body.rstrip().endswith(":"):
+            names, end = bd.parse_subject(body.rstrip(" :"))
+            if names and end >= len(body.rstrip(" :")) - 1:
+                header_subject = names
+                continue
+        item_subject: list[str] | None = None
+        offset = 0
+        for sent in _sentences(body):
+            line = p.line_at(raw.find(sent[:30]) if sent[:30] in raw else offset)
+            offset += len(sent)
+            s = sent.strip()
+            assign = bool(_lead_re().match(s))
+            s2 = _lead_re().sub("", s, count=1)
+            names, end = bd.parse_subject(s2)
+            if names:
+                subject_text = s2[:end]
+                if not in_section and not assign:
+                    has_lead = re.match(r"\s*,?\s*chủ trì", lower_vn(s2[end:]))
+                    if not has_lead and not (numbered_items and is_numbered and item_subject is None and not bd.is_generic(subject_text)):
+                        continue
+                if in_section is False and bd.is_generic(subject_text):
+                    continue
+                role, partners, _ = _roles(s2[end:])
+                assignees = [(n, role) for n in names] + [(n, "phoi_hop") for n in partners]
+                item_subject = names
+                out.extend(_obligations_for(s, assignees, line, "section" if in_section else "sentence"))
+                continue
+            subject = item_subject or header_subject
+            if not subject or not (in_section or assign):
+                continue
+            role, partners, _ = _roles(" " + s2) if re.match(r"(?:chủ trì|phối hợp)", lower_vn(s2)) else ("thuc_hien", [], 0)
+            assignees = [(n, role) for n in subject] + [(n, "phoi_hop") for n in partners]
+            out.extend(_obligations_for(s, assignees, line, "section" if in_section else "sentence"))
+    return out
+
+
+# -- appendix tables ------------------------------------------------------------------------
+
+_GROUP_RE = re.compile(r"^\s*(?P<num>[IVXL]+)\s*[-.–)]?\s*(?P<name>.+?)\s*$")
+
+
+@dataclass
+class _Columns:
+    content: int | None = None
+    body: int | None = None
+    deadline: int | None = None
+    level: dict | None = None  # column index -> issuing body
+
+
+def _header_columns(cells: list[str], sub: list[str] | None) -> _Columns | None:
+    low = [lower_vn(c) for c in cells]
+    if not any(c in ("tt", "stt") for c in low[:1]):
+        return None
+    col = _Columns(level={})
+    for i, c in enumerate(low):
+        if any(w in c for w in ("thể loại", "thế loại", "nội dung", "tên văn bản", "trích yếu", "nhiệm vụ")):
+            col.content = col.content if col.content is not None else i
+        elif any(w in c for w in ("cơ quan chủ trì", "đơn vị chủ trì", "cơ quan thực hiện", "cơ quan tham mưu", "chủ trì")):
+            col.body = i
+        elif "thời gian" in c or "thời hạn" in c:
+            col.deadline = i
+    if sub:
+        for i, c in enumerate(sub):
+            lc = lower_vn(c)
+            if lc in ("tỉnh ủy", "btv tỉnh ủy", "ban thường vụ tỉnh ủy", "ban thường vụ"):
+                col.level[i] = "Ban Thường vụ Tỉnh ủy" if ("btv" in lc or "thường vụ" in lc) else "Tỉnh ủy"
+    return col if col.content is not None else None
+
+
+def table_obligations(rows: list[Line]) -> list[dict]:
+    """Obligations from the tab-separated rows of a document's appendix."""
+    out: list[dict] = []
+    cols: _Columns | None = None
+    group_body: str | None = None
+    section_level: str | None = None
+    current: dict | None = None
+
+    def flush():
+        nonlocal current
+        if current is None:
+            return
+        c = current
+        current = None
+        content = re.sub(r"\s+", " ", c["content"]).strip()
+        if not content:
+            return
+        made, level = produces(content) if not re.match(r"^(?:chủ trì|phối hợp)", lower_vn(content)) else (None, None)
+        if made is None:
+            tm = re.match(rf"^(?P<type>{type_alt()})\b\s*(?P<rest>.*)$", content, re.IGNORECASE)
+            if tm and tables.type_names().get(_fold(tm.group("type"))):
+                made = {"type": tables.type_names()[_fold(tm.group("type"))], "title": tm.group("rest").strip(" .") or None}
+                lm = re.match(r"(?:của)\s+(Ban Thường vụ Tỉnh ủy|Tỉnh ủy)\b\s*", made["title"] or "")
+                if lm:
+                    level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(lm.group(1)) else "Tỉnh ủy"
+                    made["title"] = made["title"][lm.end():] or None
+        level = c["level"] or level or section_level
+        lead = c["body"] or group_body
+        if not lead:
+            return
+        assignees = [(bd.canonical_name(n), "chu_tri") for n in bd.split_bodies(lead)]
+        role, partners, _ = _roles(" " + content) if re.match(r"^(?:chủ trì|phối hợp)", lower_vn(content)) else (None, [], 0)
+        assignees += [(n, "phoi_hop") for n in partners]
+        deadlines = find_deadlines(c["deadline"] or "") or find_deadlines(content)
+        base = {
+            "text": content, "assignees": [{"name": n, "role": r} for n, r in assignees],
+            "recurring": find_recurrence(content), "produces": made, "produces_level": level,
+            "line": c["line"], "kind": "table", "deadline_text": (c["deadline"] or "").strip() or None,
+        }
+        if deadlines:
+            out.extend({**base, "deadline": d.as_dict() | {"text": (c["deadline"] or d.text).strip()}} for d in deadlines[:1])
+        else:
+            text = (c["deadline"] or "").strip()
+            out.append({**base, "deadline": {"text": text, "start": None, "end": None} if text else None})
+
+    for idx, r in enumerate(rows):
+        cells = [x.strip() for x in r.text.split("\t")]
+        nxt = [x.strip() for x in rows[idx + 1].text.split("\t")] if idx + 1 < len(rows) else None
+        header = _header_columns(cells, nxt)
+        if header:
+            flush()
+            if cols is None or header.content is not None:
+                cols = header if (cols is None or header.level or not cols.level) else _Columns(
+                    header.content, header.body, header.deadline, cols.level)
+            continue
+        if cols is None:
+            continue
+        nonempty = [(i, c) for i, c in enumerate(cells) if c]
+        if not nonempty:
+            continue
+        if all(lower_vn(c) in ("tỉnh ủy", "btv tỉnh ủy", "ban thường vụ tỉnh ủy") for _, c in nonempty):
+            continue  # the second header row, repeated after a page break
+        first = cells[0] if cells else ""
+        # Section rows: "I | Tỉnh ủy ban hành", group rows: "II- BAN TUYÊN GIÁO TỈNH ỦY".
+        if len(nonempty) <= 2 and (not first or re.fullmatch(r"[IVXL]+[.\-–)]?", first)
+                                   or (_GROUP_RE.match(first) and not first[:1].isdigit())):
+            label = " ".join(c for _, c in nonempty)
+            gm = _GROUP_RE.match(label)
+            if gm and not re.match(r"^\d", label):
+                flush()
+                name = gm.group("name")
+                if re.search(r"\bban hành\b", lower_vn(name)):
+                    section_level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(name) else "Tỉnh ủy"
+                    group_body = None
+                else:
+                    group_body = bd.canonical_name(name)
+                continue
+        content = cells[cols.content] if cols.content is not None and cols.content < len(cells) else ""
+        if re.match(r"^\d+\.?$", first):
+            flush()
+            level = next((lv for i, lv in (cols.level or {}).items() if i < len(cells) and cells[i].upper() == "X"), None)
+            current = {
+                "content": content, "line": r.line,
+                "body": cells[cols.body] if cols.body is not None and cols.body < len(cells) and cells[cols.body] else None,
+                "deadline": cells[cols.deadline] if cols.deadline is not None and cols.deadline < len(cells) else None,
+                "level": level,
+            }
+        elif current is not None and content:
+            current["content"] += " " + content  # a row continued after a page break
+    flush()
+    return out

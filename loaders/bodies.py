@@ -34,11 +34,14 @@ def _protected() -> list[str]:
     return sorted({lower_vn(w) for w in _table()["bodies"]["protected"]}, key=len, reverse=True)
 
 
+@cache
+def _protected_re() -> re.Pattern:
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in _protected()) + r")(?![\w])")
+
+
 def _mask(low: str) -> str:
     """Hide protected phrases (so 'cơ quan tham mưu, giúp việc' is not cut at 'tham mưu')."""
-    for p in _protected():
-        low = re.sub(r"(?<![\w])" + re.escape(p) + r"(?![\w])", lambda m: "_" * len(m.group(0)), low)
-    return low
+    return _protected_re().sub(lambda m: "_" * len(m.group(0)), low)
 
 
 def starts_with_head(item: str) -> bool:

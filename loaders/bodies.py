@@ -127,7 +127,20 @@ def split_bodies(text: str) -> list[str]:
         loc = next((w for w in locs if re.search(r"\s" + re.escape(w) + r"$", names[i])), None)
         if loc and not any(re.search(r"\s" + re.escape(w) + r"$", names[i - 1]) for w in locs) and len(names[i - 1].split()) > 1:
             names[i - 1] = f"{names[i - 1]} {loc}"
-    return names
+    # Provincial mass organisations listed beside "… tỉnh" bodies are the province's too.
+    if any(re.search(r"\stỉnh$", n) for n in names):
+        mass = [lower_vn(x) for x in _table()["locality"].get("provincial_organisations", [])]
+        names = [f"{n} tỉnh" if lower_vn(n) in mass else n for n in names]
+    renames = {lower_vn(k): v for k, v in _table().get("renames", {}).items()}
+    out_names = []
+    for n in names:
+        low = lower_vn(n)
+        for k, v in renames.items():
+            if low == k or low.startswith(k + " "):
+                n = v + n[len(k):]
+                break
+        out_names.append(n)
+    return out_names
 
 
 def parse_subject(text: str) -> tuple[list[str], int]:

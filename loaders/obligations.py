@@ -51,6 +51,12 @@ def _lead_re() -> re.Pattern:
     return _LEAD_RE
 
 
+# "X theo chức năng, nhiệm vụ, phối hợp với Y": the partners still follow.
+_INTRO_ROLE_RE = re.compile(r"\s*,?\s*(?:theo|căn cứ)\s+chức năng,?\s*nhiệm vụ(?:,?\s*quyền hạn)?(?:\s+được giao)?(?:\s+của mình)?\s*,?\s*")
+# "Căn cứ Nghị quyết …, các đảng đoàn, ban cán sự đảng xây dựng …": the subject after an opening phrase.
+_INTRO_SUBJECT_RE = re.compile(r"^(?:căn cứ|trên cơ sở|theo|để|nhằm)\b", re.IGNORECASE)
+
+
 @dataclass
 class Line:
     text: str
@@ -78,9 +84,14 @@ def _roles(rest: str) -> tuple[str, list[str], int]:
     low = lower_vn(rest)
     role = "thuc_hien"
     pos = 0
-    m = re.match(r"\s*,?\s*chủ trì\s*,?\s*", low)
+    intro = _INTRO_ROLE_RE.match(low)
+    if intro:
+        pos = intro.end()
+    m = re.match(r"\s*,?\s*chủ trì\s*,?\s*", low[pos:])
     if m:
-        role, pos = "chu_tri", m.end()
+        m = re.match(r"\s*,?\s*chủ trì\s*,?\s*", low[pos:])
+        role, pos = "chu_tri", pos + m.end()
+        m = None
     m2 = re.match(r"\s*(?:và\s+)?phối hợp(?:\s+với|\s+cùng)?\s+", low[pos:])
     partners: list[str] = []
     if m2:
@@ -188,6 +199,12 @@ def section_obligations(paras, in_section: bool, doc_type: str | None) -> list[d
             assign = bool(_lead_re().match(s))
             s2 = _lead_re().sub("", s, count=1)
             names, end = bd.parse_subject(s2)
+            if not names and _INTRO_SUBJECT_RE.match(s2):
+                for cm in re.finditer(r",\s+(?=(?:các\s+)?\S)", s2):
+                    cand, cend = bd.parse_subject(s2[cm.end():])
+                    if cand and cend < len(s2) - cm.end():
+                        s2, names, end = s2[cm.end():], cand, cend
+                        break
             if names:
                 subject_text = s2[:end]
                 if not in_section and not assign:
@@ -199,7 +216,25 @@ def section_obligations(paras, in_section: bool, doc_type: str | None) -> list[d
                 role, partners, _ = _roles(s2[end:])
                 assignees = [(n, role) for n in names] + [(n, "phoi_hop") for n in partners]
                 item_subject = names
-                out.extend(_obligations_for(s, assignees, line, "section" if in_section else "sentence"))
+                clauses = s2[end:].split(";")
+                head = s if len(clauses) == 1 else s[: len(s) - len(s2) + end] + clauses[0]
+                out.extend(_obligations_for(head, assignees, line, "section" if in_section else "sentence"))
+                # Later clauses: a subject of their own, or the same assignees.
+                rest_clauses: list[str] = []
+                for clause in clauses[1:]:
+                    cnames, cend = bd.parse_subject(clause.strip())
+                    if cnames and cend < len(clause.strip()) and (in_section or not bd.is_generic(clause.strip()[:cend])):
+                        if rest_clauses:
+                            out.extend(_obligations_for("; ".join(rest_clauses), assignees, line, "section" if in_section else "sentence"))
+                            rest_clauses = []
+                        crole, cpartners, _ = _roles(clause.strip()[cend:])
+                        assignees = [(n, crole) for n in cnames] + [(n, "phoi_hop") for n in cpartners]
+                        item_subject = cnames
+                        out.extend(_obligations_for(clause.strip(), assignees, line, "section" if in_section else "sentence"))
+                    else:
+                        rest_clauses.append(clause.strip())
+                if rest_clauses:
+                    out.extend(_obligations_for("; ".join(rest_clauses), assignees, line, "section" if in_section else "sentence"))
                 continue
             subject = item_subject or header_subject
             if not subject or not (in_section or assign):

@@ -33,6 +33,32 @@ StoreOpt = Annotated[
     typer.Option("--store", envvar="VBGRAPH_STORE", help="Store folder (default ./.vbgraph).", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+FormatOpt = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+
+
+def _emit(rows: list[dict], columns: list[tuple[str, str]], json_out: bool, fmt: str, title: str | None = None) -> None:
+    """Print rows as a table (default), JSON or CSV; a pipe gets no colour codes."""
+    if json_out or fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow([c for c, _ in columns])
+        for r in rows:
+            w.writerow(["" if r.get(c) is None else r.get(c) for c, _ in columns])
+        return
+    if fmt != "table":
+        raise _fail(f"unknown --format {fmt!r}; choose table, json or csv", 2)
+    t = Table(title=title, title_justify="left", show_lines=False)
+    for _, label in columns:
+        t.add_column(label, overflow="fold")
+    for r in rows:
+        t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c, _ in columns))
+    _console().print(t)
+    if not rows:
+        _console(err=True).print("(nothing matches)")
 
 
 def _console(err: bool = False) -> Console:
@@ -201,6 +227,61 @@ def stats(store: StoreOpt = None, json_out: JsonOpt = False) -> None:
                     ("ambiguous-reference", "date-conflict", "unresolved-reference"))
     if other:
         out.print("\nother warnings: " + ", ".join(f"{k} {v}" for k, v in sorted(other.items())))
+
+
+@app.command("obligations")
+def obligations_cmd(
+    body: Annotated[str | None, typer.Option("--body", help="Body name (words, diacritics optional) or id.")] = None,
+    document: Annotated[str | None, typer.Option("--document", help="REF of the assigning document.")] = None,
+    due_before: Annotated[str | None, typer.Option("--due-before", help="ISO date: deadlines before it.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="late, open or done.")] = None,
+    store: StoreOpt = None,
+    json_out: JsonOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Who must do what by when: assignments with roles, deadlines and status."""
+    from vbgraph.queries.obligations import obligations
+
+    if status and status not in ("late", "open", "done"):
+        raise _fail(f"--status {status!r}: choose late, open or done", 2)
+    G = _graph(store)
+    doc = _resolve(G, document) if document else None
+    rows = obligations(G, body=body, document=doc, due_before=due_before, status=status)
+    _emit(rows, [("document_symbol", "document"), ("assignees", "assignees (role)"), ("deadline", "deadline"),
+                 ("due", "due"), ("status", "status"), ("produces", "produces"), ("fulfilled_by", "fulfilled by"),
+                 ("line", "line")], json_out, fmt)
+
+
+@app.command("bodies")
+def bodies_cmd(
+    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Province, or 'Trung ương'.")] = None,
+    store: StoreOpt = None,
+    json_out: JsonOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Bodies with their counts of assignments by role and of documents issued."""
+    from vbgraph.queries.obligations import bodies
+
+    rows = bodies(_graph(store), jurisdiction=jurisdiction)
+    _emit(rows, [("name", "body"), ("jurisdiction", "jurisdiction"), ("chu_tri", "chủ trì"), ("phoi_hop", "phối hợp"),
+                 ("thuc_hien", "thực hiện"), ("issued", "issued"), ("id", "id")], json_out, fmt)
+
+
+@app.command("plan")
+def plan_cmd(
+    ref: Annotated[str, typer.Argument(help="The programme or plan (REF).")],
+    store: StoreOpt = None,
+    json_out: JsonOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """A programme's planned documents, with the document that fulfilled each and when."""
+    from vbgraph.queries.obligations import plan
+
+    G = _graph(store)
+    rows = plan(G, _resolve(G, ref))
+    _emit(rows, [("planned_type", "planned"), ("planned_title", "subject"), ("assignees", "drafting body"),
+                 ("deadline", "deadline"), ("fulfilled_symbol", "fulfilled by"), ("fulfilled_date", "issued"),
+                 ("fulfilment", "on time?")], json_out, fmt)
 
 
 @app.command()

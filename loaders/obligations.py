@@ -114,9 +114,14 @@ def _produces_re() -> re.Pattern:
     )
 
 
+_VERB_LIKE_TYPES = {"bao cao", "to trinh", "thong bao", "huong dan", "cong van", "quy dinh"}
+
+
 def produces(text: str) -> tuple[dict | None, str | None]:
     """({type, title}, issuing level) when the task is to issue a document."""
     m = _produces_re().search(text)
+    while m and m.group("type")[:1].islower() and _fold(m.group("type")) in _VERB_LIKE_TYPES:
+        m = _produces_re().search(text, m.end())  # "tham mưu báo cáo kết quả": to report, not a Báo cáo
     if not m:
         return None, None
     t = tables.type_names().get(_fold(m.group("type")))
@@ -328,7 +333,8 @@ def table_obligations(rows: list[Line]) -> list[dict]:
         nxt = [x.strip() for x in rows[idx + 1].text.split("\t")] if idx + 1 < len(rows) else None
         header = _header_columns(cells, nxt)
         if header:
-            flush()
+            if cols is None:  # a repeated header after a page break keeps the open row open
+                flush()
             if cols is None or header.content is not None:
                 cols = header if (cols is None or header.level or not cols.level) else _Columns(
                     header.content, header.body, header.deadline, cols.level)

@@ -1,0 +1,204 @@
+"""Obligations: sections, tables as they really are, deadlines, bodies, fulfilment."""
+
+from __future__ import annotations
+
+import pytest
+from factories import party_doc
+
+from vbgraph.graph.store import build_graph
+from vbgraph.loaders.bodies import canonical_name, parse_subject
+from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
+from vbgraph.loaders.parse import parse_text
+from vbgraph.queries.obligations import plan
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Quý II/2021", [("2021-04-01", "2021-06-30")]),
+        ("Tháng 9/2021", [("2021-09-01", "2021-09-30")]),
+        ("Cuối quý IV/2021", [("2021-10-01", "2021-12-31")]),
+        ("xây dựng kế hoạch thực hiện (xong trong tháng 7/2021)", [("2021-07-01", "2021-07-31")]),
+        ("báo cáo trước ngày 30/11/2020", [(None, "2020-11-30")]),
+        ("hoàn thành trong năm 2021", [("2021-01-01", "2021-12-31")]),
+        ("xong trong tháng 9 năm 2021", [("2021-09-01", "2021-09-30")]),
+        ("sơ kết vào Quý II/2023 và tổng kết vào Quý II/2025", [("2023-04-01", "2023-06-30"), ("2025-04-01", "2025-06-30")]),
+        ("giai đoạn 2021-2025", []),
+        ("trước ngày 31/2/2021", []),
+    ],
+)
+def test_deadline_forms(text, ends):
+    assert [(d.start, d.end) for d in find_deadlines(text)] == ends
+
+
+@pytest.mark.parametrize(("text", "rec"), [("hằng năm báo cáo", "hằng năm"), ("định kỳ 6 tháng", "định kỳ 6 tháng"),
+                                           ("báo cáo hàng quý", "hàng quý"), ("báo cáo kết quả", None)])
+def test_recurrence(text, rec):
+    assert find_recurrence(text) == rec
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch",
+         ["huyện ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"]),
+        ("Ủy ban MTTQ và các đoàn thể tỉnh xây dựng kế hoạch", ["Ủy ban MTTQ tỉnh", "đoàn thể tỉnh"]),
+        ("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Thông tin và Truyền thông chỉ đạo Báo Bắc Giang",
+         ["Ban Tuyên giáo Tỉnh ủy"]),
+        ("Các cơ quan tham mưu, giúp việc Tỉnh ủy quán triệt", ["cơ quan tham mưu, giúp việc Tỉnh ủy"]),
+        ("Đảng đoàn Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội tỉnh căn cứ chức năng",
+         ["Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh", "tổ chức chính trị - xã hội tỉnh"]),
+        ("Tăng cường định hướng các cơ quan thông tin", []),
+    ],
+)
+def test_subjects_and_coordinated_lists(text, names):
+    assert parse_subject(text)[0] == names
+
+
+def test_canonical_names_expand_abbreviations_and_fix_typos():
+    assert canonical_name("BAN CÁNSỰ ĐẢNG UBND TỈNH") == "Ban cán sự đảng Ủy ban nhân dân tỉnh"
+    assert canonical_name("TRƯỞNG CHÍNH TRỊ TỈNH") == "Trường Chính trị tỉnh"
+    assert canonical_name("Sở TT&TT") == "Sở Thông tin và Truyền thông"
+
+
+SECTION = """III- TỔ CHỨC THỰC HIỆN
+
+1. Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy quán triệt và xây dựng kế hoạch thực hiện Nghị quyết (xong trong tháng 7/2021). Các đồng chí Tỉnh ủy viên có trách nhiệm đôn đốc việc thực hiện.
+
+2. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Thông tin và Truyền thông chỉ đạo Báo Bắc Giang tuyên truyền.
+
+3. Ban cán sự đảng UBND tỉnh chỉ đạo UBND tỉnh xây dựng Kế hoạch thực hiện.
+
+4. Ủy ban Kiểm tra Tỉnh ủy:
+
+- Chủ trì, phối hợp với Văn phòng Tỉnh ủy và các cơ quan liên quan theo dõi việc thực hiện Nghị quyết. Hằng năm, tham mưu báo cáo kết quả; tham mưu giúp Tỉnh ủy sơ kết vào Quý II/2023 và tổng kết vào Quý II/2025."""
+
+
+def assignments(text):
+    rec = parse_text(text, "o.txt")
+    return {(a["name"], a["role"]) for o in rec.obligations for a in o["assignees"]}, rec
+
+
+def test_implementing_section():
+    got, rec = assignments(party_doc(body=SECTION))
+    assert got == {
+        ("huyện ủy", "thuc_hien"), ("thành ủy", "thuc_hien"), ("đảng ủy trực thuộc Tỉnh ủy", "thuc_hien"),
+        ("Tỉnh ủy viên", "thuc_hien"), ("Ban Tuyên giáo Tỉnh ủy", "chu_tri"),
+        ("Sở Thông tin và Truyền thông", "phoi_hop"), ("Ban cán sự đảng UBND tỉnh", "thuc_hien"),
+        ("Ủy ban Kiểm tra Tỉnh ủy", "chu_tri"), ("Văn phòng Tỉnh ủy", "phoi_hop"), ("cơ quan liên quan", "phoi_hop"),
+        ("Ủy ban Kiểm tra Tỉnh ủy", "thuc_hien"),
+    }
+    # objects of "chỉ đạo" are not assignees
+    assert not any(a["name"] in ("Báo Bắc Giang", "UBND tỉnh") for o in rec.obligations for a in o["assignees"])
+    ends = sorted((o["deadline"] or {}).get("end") or "" for o in rec.obligations)
+    assert {"2021-07-31", "2023-06-30", "2025-06-30"} <= set(ends)
+    plans = [o for o in rec.obligations if (o["produces"] or {}).get("type") == "Kế hoạch"]
+    assert plans
+
+
+def test_exhortations_outside_the_section_are_not_obligations():
+    body = ("II- NHIỆM VỤ\n\n1. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo công tác kiểm tra.\n\n"
+            "2. Ban Thường vụ Tỉnh đoàn chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy hướng dẫn tiêu chuẩn cán bộ đoàn.")
+    got, _ = assignments(party_doc(body=body))
+    assert got == {("Ban Thường vụ Tỉnh đoàn", "chu_tri"), ("Ban Tổ chức Tỉnh ủy", "phoi_hop")}
+
+
+TABLE_BODY_COLUMN = """I- MỤC ĐÍCH
+
+1. Quán triệt.
+
+Nơi nhận:
+- Lưu.
+
+T/M TỈNH ỦY
+BÍ THƯ
+
+(đã ký)
+
+Dương Văn Thái
+
+PHỤ LỤC
+
+TT\tThể loại văn bản\tCơ quan chủ trì chuẩn bị\tThời gian trình
+I\tTỉnh ủy ban hành\t\t
+1.\tNghị quyết về phát triển du lịch - dịch vụ giai đoạn 2021-2025 và định hướng đến năm 2030.\tBan cán sự đảng UBND tỉnh\tQuý II/2021
+II\tBan Thường vụ Tỉnh ủy ban hành\t\t
+2.\tChỉ thị về nâng cao năng lực công tác y tế dự phòng.\tBan cán sự đảng UBND tỉnh\tTháng 4/2021
+"""
+
+TABLE_GROUPS = """PHỤ LỤC
+
+TT\tNội dung, nhiệm vụ cụ thể của các cơ quan, đơn vị\tCấp ban hành văn bản\t\tThời gian trình và thực hiện
+\t\tTỉnh ủy\tBTV Tỉnh ủy\t
+I- BAN CÁNSỰ ĐẢNG UBND TỈNH\t\t\t\t
+1\tChủ trì, phối hợp với Ban Tổ chức Tỉnh ủy và các cơ quan liên quan tham mưu xây dựng cơ chế thu hút nhân tài.\t\t\tThực hiện theo chỉ đạo của BTV Tỉnh ủy
+II- TRƯỞNG CHÍNH TRỊ TỈNH\t\t\t\t
+1\tTham mưu xây dựng Quy định của Ban Thường vụ Tỉnh ủy về khen thưởng tổ chức đảng, đảng viên trong Đảng bộ\t\tX\tTháng 10/2021
+
+TT\tNội dung, nhiệm vụ cụ thể của các cơ quan, đơn vị\tCấp ban hành văn bản\t\tThời gian trình và thực hiện
+\t\tTỉnh ủy\tBTV Tỉnh ủy\t
+\ttỉnh Bắc Giang (thay Quyết định số 148-QĐ/TU ngày 09/09/2016 của Ban Thường vụ Tỉnh ủy).\t\t\t
+"""
+
+
+def test_table_with_a_drafting_body_column_and_level_sections():
+    text = party_doc(heading="CHƯƠNG TRÌNH HÀNH ĐỘNG", code="CTr", body=TABLE_BODY_COLUMN)
+    obs = [o for o in parse_text(text, "t.txt").obligations if o["kind"] == "table"]
+    nq, ct = obs
+    assert nq["assignees"] == [{"name": "Ban cán sự đảng Ủy ban nhân dân tỉnh", "role": "chu_tri"}]
+    assert nq["produces"]["type"] == "Nghị quyết" and nq["produces_level"] == "Tỉnh ủy"
+    assert nq["deadline"] == {"text": "Quý II/2021", "start": "2021-04-01", "end": "2021-06-30"}
+    assert ct["produces"]["type"] == "Chỉ thị" and ct["produces_level"] == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_table_with_group_rows_x_marks_typos_and_a_row_split_by_a_page_break():
+    text = party_doc(heading="KẾ HOẠCH", code="KH", body="I- MỤC ĐÍCH\n\n1. Quán triệt.", ) + "\n" + TABLE_GROUPS
+    obs = [o for o in parse_text(text, "t.txt").obligations if o["kind"] == "table"]
+    lead, rule = obs
+    assert {(a["name"], a["role"]) for a in lead["assignees"]} == {
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "chu_tri"), ("Ban Tổ chức Tỉnh ủy", "phoi_hop"),
+        ("cơ quan liên quan", "phoi_hop")}
+    assert lead["deadline"]["end"] is None and lead["deadline"]["text"].startswith("Thực hiện theo chỉ đạo")
+    assert rule["assignees"] == [{"name": "Trường Chính trị tỉnh", "role": "chu_tri"}]
+    assert rule["produces"]["type"] == "Quy định" and rule["produces_level"] == "Ban Thường vụ Tỉnh ủy"
+    assert "148-QĐ/TU" in rule["text"]  # the continuation row after the repeated header
+    assert rule["deadline"]["end"] == "2021-10-31"
+
+
+def test_fulfilment_on_time_and_late():
+    programme = party_doc(number="03", code="CTr", heading="CHƯƠNG TRÌNH HÀNH ĐỘNG", date="ngày 04 tháng 12 năm 2020",
+                          signed_for="TỈNH ỦY", of="", body=TABLE_BODY_COLUMN)
+    tourism = party_doc(number="112", date="ngày 15 tháng 6 năm 2021", signed_for="TỈNH ỦY",
+                        of="CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", subject="về phát triển du lịch giai đoạn 2021-2025, định hướng đến năm 2030")
+    health = party_doc(number="05", code="CT", heading="CHỈ THỊ", date="ngày 05 tháng 5 năm 2021",
+                       subject="về nâng cao năng lực công tác y tế dự phòng, đáp ứng yêu cầu trong tình hình mới")
+    G = build_graph([parse_text(t, f"{i}.txt") for i, t in enumerate((programme, tourism, health))])
+    rows = {r["planned_type"]: r for r in plan(G, "bac-giang:03-CTr/TU@2020-12-04")}
+    assert rows["Nghị quyết"]["fulfilled_by"] == "bac-giang:112-NQ/TU@2021-06-15"
+    assert rows["Nghị quyết"]["fulfilment"] == "on_time"
+    assert rows["Chỉ thị"]["fulfilled_by"] == "bac-giang:05-CT/TU@2021-05-05"
+    assert rows["Chỉ thị"]["fulfilment"] == "late"
+
+
+def test_corpus_109_gives_the_inspection_commission_the_lead(corpus_graph):
+    G = corpus_graph
+    doc = "bac-giang:109-NQ/TU@2021-06-08"
+    roles = {(G.nodes[b]["name"], G.edges[o, b, "GIAO_CHO"]["vai_tro"])
+             for _, o, k in G.out_edges(doc, keys=True) if k == "DAT_RA" for _, b, k2 in G.out_edges(o, keys=True)
+             if k2 == "GIAO_CHO"}
+    assert ("Ủy ban Kiểm tra Tỉnh ủy", "chu_tri") in roles
+
+
+def test_corpus_planned_inspection_resolution_is_fulfilled_on_time(corpus_graph):
+    rows = plan(corpus_graph, "bac-giang:03-CTr/TU@2020-12-04")
+    (row,) = [r for r in rows if r["planned_type"] == "Nghị quyết" and "kiểm tra, giám sát, thi hành kỷ luật" in r["planned_title"]]
+    assert row["fulfilled_by"] == "bac-giang:109-NQ/TU@2021-06-08"
+    assert row["fulfilment"] == "on_time"
+
+
+def test_bodies_have_part_of_and_jurisdiction(corpus_graph):
+    G = corpus_graph
+    b = G.nodes["bac-giang:ban-tuyen-giao-tinh-uy"]
+    assert b["part_of"] == "bac-giang:tinh-uy" and G.has_edge("bac-giang:ban-tuyen-giao-tinh-uy", "bac-giang:tinh-uy", key="THUOC")
+    assert "dak-lak:ban-tuyen-giao-tinh-uy" in G  # Đắk Lắk's is another body
+    assert G.has_edge("bac-giang:tinh-uy", "bac-giang:109-NQ/TU@2021-06-08", key="BAN_HANH")

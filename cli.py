@@ -284,6 +284,63 @@ def plan_cmd(
                  ("fulfilment", "on time?")], json_out, fmt)
 
 
+@app.command("queries")
+def queries_cmd(json_out: JsonOpt = False, fmt: FormatOpt = "table") -> None:
+    """List the canned research questions with their parameters."""
+    from vbgraph.queries.catalog import QUERIES
+
+    rows = [{"name": q.name, "params": ", ".join(f"{k}={'' if v is None else v}" for k, v in q.params.items()),
+             "columns": ", ".join(q.columns), "description": q.description} for q in QUERIES.values()]
+    _emit(rows, [("name", "query"), ("params", "parameters"), ("description", "question")], json_out, fmt)
+
+
+def _parse_params(items: list[str] | None) -> dict:
+    out = {}
+    for item in items or []:
+        if "=" not in item:
+            raise _fail(f"--param {item!r}: write NAME=VALUE", 2)
+        k, v = item.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+@app.command("query")
+def query_cmd(
+    name: Annotated[str, typer.Argument(help="A canned query (see `vbgraph queries`).")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; a document id may be a REF.")] = None,
+    backend: Annotated[str, typer.Option("--backend", help="embedded (the store) or neo4j.")] = "embedded",
+    store: StoreOpt = None,
+    uri: Annotated[str | None, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j Bolt URI.")] = None,
+    user: Annotated[str | None, typer.Option("--user", envvar="NEO4J_USERNAME", help="Neo4j user.")] = None,
+    password: Annotated[str | None, typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password (env).",
+                                                  show_default=False)] = None,
+    database: Annotated[str | None, typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database.")] = None,
+    json_out: JsonOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Run a canned research question on the embedded store or on Neo4j (same answer, same columns)."""
+    from vbgraph.queries import catalog
+
+    try:
+        q = catalog.get(name)
+    except ValueError as e:
+        raise _fail(str(e), 2) from e
+    params = _parse_params(param)
+    G = None
+    if backend == "embedded" or "id" in params:
+        G = _graph(store)
+    if "id" in params and G is not None:
+        params["id"] = _resolve(G, params["id"])
+    try:
+        rows = catalog.run(name, backend, G=G, params=params,
+                           conn={"uri": uri, "user": user, "password": password, "database": database})
+    except ValueError as e:
+        raise _fail(str(e), 2) from e
+    except VbgraphError as e:
+        raise _fail(str(e)) from e
+    _emit(rows, [(c, c) for c in q.columns], json_out, fmt)
+
+
 @app.command()
 def demo(
     store: StoreOpt = None,

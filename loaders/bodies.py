@@ -184,7 +184,7 @@ def _title_case(s: str) -> str:
             if lower_vn(a) == low:
                 return a
     words = low.split()
-    out = [words[0].capitalize()] + words[1:]
+    out = [words[0].capitalize(), *words[1:]]
     text = " ".join(out)
     text = re.sub(r"\btỉnh ủy\b", "Tỉnh ủy", text)
     text = re.sub(r"\b(tuyên giáo|tổ chức|dân vận|nội chính|kiểm tra|kinh tế)\b", lambda m: m.group(1).capitalize(), text)

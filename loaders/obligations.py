@@ -314,7 +314,7 @@ def table_obligations(rows: list[Line]) -> list[dict]:
         if not lead:
             return
         assignees = [(bd.canonical_name(n), "chu_tri") for n in bd.split_bodies(lead)]
-        role, partners, _ = _roles(" " + content) if re.match(r"^(?:chủ trì|phối hợp)", lower_vn(content)) else (None, [], 0)
+        _role, partners, _ = _roles(" " + content) if re.match(r"^(?:chủ trì|phối hợp)", lower_vn(content)) else (None, [], 0)
         assignees += [(n, "phoi_hop") for n in partners]
         deadlines = find_deadlines(c["deadline"] or "") or find_deadlines(content)
         base = {

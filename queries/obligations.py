@@ -8,7 +8,8 @@ Examples
 >>> G.add_node("b", kind="Body", name="Ban Tuyên giáo Tỉnh ủy", jurisdiction="Bắc Giang")
 >>> G.add_node("o", kind="Obligation", document="d", text="Ban Tuyên giáo Tỉnh ủy chủ trì …",
 ...            assignees=[{"body": "b", "role": "chu_tri"}], deadline={"text": "Quý II/2021",
-...            "start": "2021-04-01", "end": "2021-06-30"}, status="open", fulfilled_by=None)
+...            "start": "2021-04-01", "end": "2021-06-30"}, status="open", fulfilled_by=None,
+...            evidence={"file": "a.txt", "line": 9, "quote": "…"})
 >>> [r["roles"] for r in obligations(G, body="tuyen giao")]
 ['chu_tri']
 """

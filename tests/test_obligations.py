@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from factories import party_doc
 
 from vbgraph.graph.store import build_graph
 from vbgraph.loaders.bodies import canonical_name, parse_subject
 from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
 from vbgraph.loaders.parse import parse_text
 from vbgraph.queries.obligations import plan
+
+from factories import party_doc
 
 
 @pytest.mark.parametrize(

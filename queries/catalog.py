@@ -1,0 +1,114 @@
+"""The canned research questions: each a `.cypher` file beside this module and its embedded twin.
+
+Both sides take the same parameters and return rows with the same columns, so a question asked
+of the embedded store and of Neo4j gets the same answer (tests/test_query_parity.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import networkx as nx
+
+from vbgraph.queries import research as rs
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    embedded_fn: Callable[..., list[dict]]
+    columns: tuple[str, ...]
+    params: dict = field(default_factory=dict)  # name -> default
+    required: tuple[str, ...] = ()
+
+    @property
+    def cypher(self) -> str:
+        return _cypher_text(self.name)
+
+    @property
+    def description(self) -> str:
+        first = self.cypher.splitlines()[0]
+        return first.removeprefix("//").strip()
+
+    def bind(self, params: dict | None) -> dict:
+        """Defaults filled in; unknown names refused."""
+        params = dict(params or {})
+        unknown = set(params) - set(self.params)
+        if unknown:
+            raise ValueError(f"{self.name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
+                             f"it takes {', '.join(self.params) or 'none'}")
+        out = {**self.params, **params}
+        missing = [p for p in self.required if out.get(p) is None]
+        if missing:
+            raise ValueError(f"{self.name}: needs --param {missing[0]}=…")
+        if "depth" in out and out["depth"] is not None:
+            out["depth"] = int(out["depth"])
+        if "limit" in out:
+            out["limit"] = int(out["limit"])
+        return out
+
+    def embedded(self, G: nx.MultiDiGraph, **params) -> list[dict]:
+        rows = self.embedded_fn(G, **self.bind(params))
+        return [{c: r.get(c) for c in self.columns} for r in rows]
+
+
+@cache
+def _cypher_text(name: str) -> str:
+    return resources.files("vbgraph.queries").joinpath(f"{name}.cypher").read_text(encoding="utf-8")
+
+
+_LINEAGE = ("document", "depth", "symbol", "type", "date", "level", "jurisdiction")
+
+QUERIES: dict[str, CannedQuery] = {
+    q.name: q
+    for q in (
+        CannedQuery("lineage_up", lambda G, id, depth: rs.lineage_up(G, id, depth), _LINEAGE,
+                    {"id": None, "depth": None}, ("id",)),
+        CannedQuery("lineage_down", lambda G, id, depth: rs.lineage_down(G, id, depth), _LINEAGE,
+                    {"id": None, "depth": None}, ("id",)),
+        CannedQuery("central_implementations", lambda G, jurisdiction: rs.central_implementations(G, jurisdiction),
+                    ("central", "central_symbol", "jurisdiction", "local", "local_symbol", "local_date", "depth"),
+                    {"jurisdiction": None}),
+        CannedQuery("central_not_implemented", lambda G, jurisdiction: rs.central_not_implemented(G, jurisdiction),
+                    ("jurisdiction", "central", "label", "citations"), {"jurisdiction": None}),
+        CannedQuery("supersession", lambda G, id: rs.supersession(G, id),
+                    ("document", "label", "replaced_by", "by_label", "relation"), {"id": None}),
+        CannedQuery("citing", lambda G, id: rs.citing(G, id), ("source", "label", "relation", "date"),
+                    {"id": None}, ("id",)),
+        CannedQuery("obligations_of_body", lambda G, body, status: rs.obligations_of_body(G, body, status),
+                    ("obligation", "document", "body", "role", "due", "status"), {"body": None, "status": None}),
+        CannedQuery("planned_documents", lambda G, id: rs.planned_documents(G, id),
+                    ("obligation", "planned_type", "planned_title", "due", "fulfilled_by", "fulfilled_date",
+                     "fulfilment"), {"id": None}, ("id",)),
+        CannedQuery("most_implemented", lambda G, limit: rs.most_implemented(G, limit),
+                    ("document", "label", "implementers"), {"limit": 10}),
+        CannedQuery("unresolved_references", lambda G: rs.unresolved_references(G),
+                    ("kind", "file", "line", "message")),
+    )
+}
+
+
+def get(name: str) -> CannedQuery:
+    try:
+        return QUERIES[name]
+    except KeyError:
+        raise ValueError(f"unknown query {name!r}; `vbgraph queries` lists them") from None
+
+
+def run(name: str, backend: str = "embedded", G: nx.MultiDiGraph | None = None, params: dict | None = None,
+        conn: dict | None = None) -> list[dict]:
+    """Run a canned query on the embedded graph or on Neo4j (conn: uri, user, password, database)."""
+    q = get(name)
+    if backend == "embedded":
+        if G is None:
+            raise ValueError("the embedded backend needs a graph")
+        return q.embedded(G, **(params or {}))
+    if backend == "neo4j":
+        from vbgraph.queries.neo4j_runner import run_cypher
+
+        rows = run_cypher(q.cypher, q.bind(params), **(conn or {}))
+        return [{c: r.get(c) for c in q.columns} for r in rows]
+    raise ValueError(f"unknown backend {backend!r}; choose embedded or neo4j")

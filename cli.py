@@ -104,6 +104,7 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md) or folders, read recursively.")],
     store: StoreOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print every warning.")] = False,
 ) -> None:
     """Read texts into the store. Re-ingesting a file changes nothing; new files merge in."""
     from rich.progress import Progress
@@ -113,12 +114,15 @@ def ingest(
     try:
         with Progress(console=_console(err=True), transient=True, disable=quiet or not sys.stderr.isatty()) as bar:
             task = bar.add_task("reading", total=None)
-            report = s.ingest(paths, progress=lambda f: bar.update(task, description=f"reading {f.name}"))
+            report = s.ingest(paths, progress=lambda f: bar.update(task, description=f"reading {f.name}", advance=1))
     except VbgraphError as e:
         raise _fail(str(e)) from e
     err = _console(err=True)
     for path, reason in report.failed:
         err.print(f"[red]error:[/red] {path}: {reason}", markup=True)
+    if verbose:
+        for w in report.warnings:
+            err.print(f"warning: {w}", markup=False)
     if not quiet:
         G = s.graph
         kinds = Counter(a.get("kind") for _, a in G.nodes(data=True))
@@ -339,6 +343,104 @@ def query_cmd(
     except VbgraphError as e:
         raise _fail(str(e)) from e
     _emit(rows, [(c, c) for c in q.columns], json_out, fmt)
+
+
+def _tree_label(n: dict) -> str:
+    from rich.markup import escape
+
+    bits = [x for x in (n.get("type"), n.get("date"), n.get("issuer"), n.get("jurisdiction")) if x]
+    rel = f"[cyan]{n['relation']}[/cyan] " if n.get("relation") else ""
+    mark = " [yellow](only cited in another document)[/yellow]" if n.get("indirect") else ""
+    return f"{rel}[bold]{escape(n['symbol'] or n['id'])}[/bold] {escape(' · '.join(bits))}{mark}"
+
+
+def _add_children(node, children: list[dict]) -> None:
+    for c in children:
+        _add_children(node.add(_tree_label(c)), c["children"])
+
+
+@app.command()
+def lineage(
+    ref: Annotated[str, typer.Argument(help="The document (REF).")],
+    up: Annotated[bool, typer.Option("--up", help="What it implements, up to the central level (default).")] = False,
+    down: Annotated[bool, typer.Option("--down", help="Everything implementing it.")] = False,
+    both: Annotated[bool, typer.Option("--both", help="Up and down.")] = False,
+    depth: Annotated[int | None, typer.Option("--depth", help="Levels to follow (default: all).")] = None,
+    store: StoreOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """A tree from a document to what it implements, or down to everything implementing it."""
+    from rich.tree import Tree
+
+    from vbgraph.queries.lineage import tree
+
+    G = _graph(store)
+    direction = "both" if both or (up and down) else "down" if down else "up"
+    t = tree(G, _resolve(G, ref), direction, depth)
+    if json_out:
+        typer.echo(json.dumps(t, ensure_ascii=False, indent=2))
+        return
+    root = Tree(_tree_label(t))
+    if direction == "both":
+        _add_children(root.add("[bold]implements ↑[/bold]"), t["up"])
+        _add_children(root.add("[bold]implemented by ↓[/bold]"), t["down"])
+    else:
+        _add_children(root, t["children"])
+        if not t["children"]:
+            root.add("[dim](nothing " + ("it implements is known" if direction == "up" else "implements it yet") + ")[/dim]")
+    _console().print(root)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find; diacritics and case do not matter.")],
+    limit: Annotated[int, typer.Option("--limit", help="Most results to show.")] = 20,
+    store: StoreOpt = None,
+    json_out: JsonOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Search symbols, titles and document text ("chuyen doi so" finds "chuyển đổi số")."""
+    from vbgraph.queries.search import search as run_search
+
+    s = _store(store)
+    G = _graph(store)
+    rows = run_search(G, s.texts, text, limit)
+    _emit(rows, [("symbol", "document"), ("type", "type"), ("date", "date"), ("score", "score"), ("line", "line"),
+                 ("context", "context")], json_out, fmt)
+
+
+@app.command()
+def implements(
+    central: Annotated[bool, typer.Option("--central", help="Only central targets, followed transitively.")] = False,
+    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only local documents of this province.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only local documents dated on or after (ISO).")] = None,
+    store: StoreOpt = None,
+    json_out: JsonOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Which local documents implement which (central) ones, as a table."""
+    from vbgraph.queries.lineage import implementations
+
+    rows = implementations(_graph(store), central=central, jurisdiction=jurisdiction, since=since)
+    _emit(rows, [("local_symbol", "local document"), ("local_date", "date"), ("jurisdiction", "jurisdiction"),
+                 ("implements_symbol", "implements"), ("depth", "depth")], json_out, fmt)
+
+
+@app.command()
+def timeline(
+    ref: Annotated[str, typer.Argument(help="The directive (REF).")],
+    store: StoreOpt = None,
+    json_out: JsonOpt = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """A directive's implementations in date order, with the delay after the directive."""
+    from vbgraph.queries.lineage import timeline as run_timeline
+
+    G = _graph(store)
+    rows = run_timeline(G, _resolve(G, ref))
+    _emit(rows, [("date", "date"), ("symbol", "document"), ("type", "type"), ("issuer", "issuer"),
+                 ("jurisdiction", "jurisdiction"), ("depth", "depth"), ("delay_months", "months after")],
+          json_out, fmt)
 
 
 @app.command()

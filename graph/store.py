@@ -146,6 +146,7 @@ class Store:
         self.path = self.dir / GRAPH_FILE
         self._records: dict[str, FileRecord] | None = None
         self._graph: nx.MultiDiGraph | None = None
+        self._texts: dict[str, list[str]] = {}
 
     # -- reading ---------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -167,6 +168,7 @@ class Store:
             raise StoreError(f"{self.path}: store version {data.get('version')} (this vbgraph reads {STORE_VERSION}); "
                              "ingest the texts again into a new store")
         self._records = {k: FileRecord.from_dict(v) for k, v in data["records"].items()}
+        self._texts = data.get("texts", {})
         self._graph = nx.node_link_graph(data["graph"], directed=True, multigraph=True, edges="edges")
 
     @property
@@ -174,6 +176,12 @@ class Store:
         self._load()
         assert self._records is not None
         return self._records
+
+    @property
+    def texts(self) -> dict[str, list[str]]:
+        """Normalised lines of every ingested file (index 0 unused), for search and context."""
+        self._load()
+        return self._texts
 
     @property
     def graph(self) -> nx.MultiDiGraph:
@@ -204,13 +212,15 @@ class Store:
             "format": STORE_FORMAT,
             "version": STORE_VERSION,
             "records": {k: self.records[k].to_dict() for k in sorted(self.records)},
+            "texts": {k: self._texts[k] for k in sorted(self._texts) if k in self.records},
             "graph": nx.node_link_data(G, edges="edges"),
         }
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
 
     def ingest(self, paths: Iterable[str | Path], *, progress=None) -> IngestReport:
         """Read files into the store; unreadable files are reported and the rest still ingest."""
-        from vbgraph.loaders.parse import parse
+        from vbgraph.loaders.normalize import normalize_text
+        from vbgraph.loaders.parse import parse_text, read_text
 
         report = IngestReport()
         files, missing = collect_files(paths)
@@ -223,10 +233,11 @@ class Store:
                 if progress:
                     progress(f)
                 try:
-                    rec = parse(f)
+                    text = read_text(f)
                 except UnreadableFile as e:
                     report.failed.append((e.path, e.reason))
                     continue
+                rec = parse_text(text, f.name)
                 old = records.get(rec.file)
                 if old is not None and old.sha256 == rec.sha256:
                     report.unchanged.append(str(f))
@@ -237,6 +248,7 @@ class Store:
                 else:
                     report.added.append(str(f))
                 records[rec.file] = rec
+                self._texts[rec.file] = ["", *normalize_text(text).split("\n")]
                 report.warnings.extend(f"{i.file}:{i.line}: {i.message}" for i in rec.issues if i.level == "warning")
             if report.changed:
                 self._records = records

@@ -169,8 +169,8 @@ def canonical_name(name: str) -> str:
         s = _title_case(s)
     for abbr, full in sorted(_table()["abbreviations"].items(), key=lambda kv: -len(kv[0])):
         s = re.sub(r"(?<![\w])" + re.escape(abbr) + r"(?![\w])", full, s)
-    s = re.sub(r"\s+", " ", s).strip(" ,.;:")
-    return s[:1].upper() + s[1:] if s else s
+    # "huyện ủy" (any district committee) stays lower case; "Huyện ủy Việt Yên" is written so.
+    return re.sub(r"\s+", " ", s).strip(" ,.;:")
 
 
 _KEEP_UPPER = {"tỉnh ủy": "Tỉnh ủy", "ubnd": "UBND", "hđnd": "HĐND"}

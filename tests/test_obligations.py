@@ -203,3 +203,8 @@ def test_bodies_have_part_of_and_jurisdiction(corpus_graph):
     assert b["part_of"] == "bac-giang:tinh-uy" and G.has_edge("bac-giang:ban-tuyen-giao-tinh-uy", "bac-giang:tinh-uy", key="THUOC")
     assert "dak-lak:ban-tuyen-giao-tinh-uy" in G  # Đắk Lắk's is another body
     assert G.has_edge("bac-giang:tinh-uy", "bac-giang:109-NQ/TU@2021-06-08", key="BAN_HANH")
+
+
+def test_dates_of_cited_documents_are_not_deadlines():
+    assert find_deadlines("tuyên truyền Chỉ thị số 42-CT/TW, ngày 24/3/2020 của Ban Bí thư") == []
+    assert find_deadlines("Quyết định ngày 27 tháng 9 năm 2019 của Bộ") == []

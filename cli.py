@@ -186,6 +186,9 @@ def _print_card(card: dict) -> None:
     for k, v in rows:
         if v:
             out.print(f"  [dim]{k:>12}[/dim]  {v}")
+    if card.get("obligations"):
+        out.print(f"\n[bold]Obligations it sets[/bold] ({card['obligations']}): "
+                  f"vbgraph obligations --document {card['id']}", markup=True)
     for heading, key, arrow in (("Relations from this document", "relations_out", "→"),
                                 ("Relations to this document", "relations_in", "←")):
         rels = card[key]
@@ -201,14 +204,22 @@ def _print_card(card: dict) -> None:
 
 
 @app.command()
-def stats(store: StoreOpt = None, json_out: JsonOpt = False) -> None:
+def stats(store: StoreOpt = None, json_out: JsonOpt = False, fmt: FormatOpt = "table") -> None:
     """Counts by type, level and relation; ambiguous references and date conflicts."""
     from vbgraph.queries.stats import graph_stats
 
     G = _graph(store)
     data = graph_stats(G)
-    if json_out:
+    if json_out or fmt == "json":
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        rows = [{"group": "total", "key": k, "count": data[k]} for k in ("files", "documents", "in_corpus", "relations")]
+        rows += [{"group": g, "key": k, "count": v} for g in ("by_type", "by_level", "by_relation")
+                 for k, v in data[g].items()]
+        rows += [{"group": "issues", "key": k, "count": v}
+                 for k, v in sorted(Counter(i["kind"] for i in data["issues"]).items())]
+        _emit(rows, [("group", "group"), ("key", "key"), ("count", "count")], False, "csv")
         return
     out = _console()
     out.print(f"[bold]{data['documents']} documents[/bold] ({data['in_corpus']} with text), "

@@ -98,4 +98,5 @@ def document_card(G: nx.MultiDiGraph, nid: str) -> dict:
         if G.nodes[s].get("kind") == "Document"
     ]
     a.pop("kind", None)
-    return {"id": nid, **a, "relations_out": out_rel, "relations_in": in_rel}
+    obligations = sum(1 for _, _, k in G.out_edges(nid, keys=True) if k == "DAT_RA")
+    return {"id": nid, **a, "obligations": obligations, "relations_out": out_rel, "relations_in": in_rel}

@@ -108,7 +108,10 @@ def split_bodies(text: str) -> list[str]:
     shared = None
     distributed: list[tuple[str, str]] = []
     for piece, s in out:
-        m = re.match(r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(?:các\s+)?(.+)$", piece, re.IGNORECASE)
+        m = re.match(r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt|ban thường vụ|thường trực)\s+các\s+(.+)$|"
+                     r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$", piece, re.IGNORECASE)
+        if m and m.group(1) is None:
+            m = re.match(r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$", piece, re.IGNORECASE)
         if m:
             shared = m.group(1)
             piece = f"{m.group(1)} {m.group(2)}"

@@ -138,7 +138,7 @@ def ingest(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="json (graph-json-v1).")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (graph-json-v1), ttl, jsonld, nt (RDF), graphml (Gephi), csv (neo4j-admin; -o FOLDER).")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
     store: StoreOpt = None,
 ) -> None:
@@ -149,10 +149,14 @@ def export(
     writer = FORMATS.get(format)
     if writer is None:
         raise _fail(f"unknown format {format!r}; choose one of: {', '.join(sorted(FORMATS))}", 2)
-    if output is None:
-        writer(G, sys.stdout)
-    else:
-        writer(G, output)
+    try:
+        if output is None:
+            writer(G, sys.stdout)
+        else:
+            writer(G, output)
+    except ValueError as e:
+        raise _fail(str(e), 2) from e
+    if output is not None:
         _console(err=True).print(f"wrote {output}")
 
 
@@ -452,6 +456,33 @@ def timeline(
     _emit(rows, [("date", "date"), ("symbol", "document"), ("type", "type"), ("issuer", "issuer"),
                  ("jurisdiction", "jurisdiction"), ("depth", "depth"), ("delay_months", "months after")],
           json_out, fmt)
+
+
+@app.command()
+def view(
+    ref: Annotated[str | None, typer.Argument(help="Document to centre on (as for `show`); omit it to draw the whole graph.")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("view.html"),
+    depth: Annotated[int, typer.Option("--depth", min=0, help="Relation steps from REF.")] = 2,
+    direction: Annotated[str, typer.Option("--direction", help="up (what REF implements, cites…), down (what implements or cites REF) or both.")] = "both",
+    relations: Annotated[str | None, typer.Option("--relations", help="Relation types to walk and draw, e.g. THUC_HIEN,THAY_THE (default: all).")] = None,
+    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Documents of one province (or 'Trung ương') and those they are directly related to.")] = None,
+    with_obligations: Annotated[bool, typer.Option("--with-obligations", help="Add the tasks the documents set out and the bodies they are assigned to.")] = False,
+    layout: Annotated[str, typer.Option("--layout", help="hierarchical (rows by level), date (rows by year), tree or force.")] = "hierarchical",
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Refuse to draw more nodes than this.")] = 400,
+    store: StoreOpt = None,
+) -> None:
+    """An interactive HTML view of a document's neighbourhood (or the whole graph): one file that works offline."""
+    from vbgraph.exports.html_view import ViewOptionError, ViewTooLarge, build_view, write_html
+
+    G = _graph(store)
+    ref_id = _resolve(G, ref) if ref else None
+    try:
+        v = build_view(G, ref_id, depth=depth, direction=direction, relations=relations, jurisdiction=jurisdiction,
+                       with_obligations=with_obligations, layout=layout, max_nodes=max_nodes)
+    except (ViewOptionError, ViewTooLarge) as e:
+        raise _fail(str(e), 2) from e
+    write_html(v, output)
+    _console(err=True).print(f"wrote {output}: {len(v.nodes)} nodes, {len(v.edges)} edges", markup=False)
 
 
 @app.command()

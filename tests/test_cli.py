@@ -8,7 +8,7 @@ import pytest
 
 from vbgraph.cli import app, main
 
-from conftest import CORPUS_000, CORPUS_003
+from conftest import CORPUS_003
 from factories import party_doc
 
 COMMANDS = ["ingest", "export", "show", "stats", "demo"]

@@ -1,0 +1,631 @@
+"""An interactive HTML view of part of the graph: one self-contained file that works offline.
+
+Two steps, so that the selection can be tested without a browser:
+
+- `build_view(G, ref_id, depth, direction, relations, jurisdiction, with_obligations, layout,
+  max_nodes)` picks the subgraph (a pure function) and refuses, with `ViewTooLarge`, a view
+  that would be too big to read;
+- `write_html(view, path)` draws it with pyvis/vis-network.
+
+The file is meant to be mailed around and opened anywhere, so it loads nothing: the
+vis-network script and stylesheet that ship inside the pyvis package are inlined (pyvis's own
+templates still point at Bootstrap on a CDN, so they are not used), and a Content-Security-
+Policy with `default-src 'none'` and script hashes forbids every request and every script but
+ours. Text from documents never becomes markup: the graph data sits in a JSON block with `<`,
+`>` and `&` escaped, and tooltips and panels are built as DOM text nodes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections import Counter, deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from vbgraph.errors import DocumentNotFound, VbgraphError
+from vbgraph.graph import store as st
+from vbgraph.loaders.normalize import slug
+from vbgraph.ontology.relations import Rel
+from vbgraph.ontology.terms import STRUCTURAL_LABELS
+
+DIRECTIONS = ("up", "down", "both")
+LAYOUTS = ("hierarchical", "date", "force", "tree")
+CENTRAL = "Trung ương"
+REL_CODES = tuple(r.value for r in Rel)
+
+LEVEL_LABELS = {"central": "Trung ương", "province": "Tỉnh, thành phố", "district": "Huyện, thị xã"}
+LEVEL_ROW = {"central": 0, "province": 1, "district": 2}
+ROLE_LABELS = {"chu_tri": "chủ trì", "phoi_hop": "phối hợp", "thuc_hien": "thực hiện"}
+STATUS_LABELS = {"open": "đang thực hiện", "late": "quá hạn", "done": "đã hoàn thành"}
+DIRECTION_LABELS = {"up": "chiều lên", "down": "chiều xuống", "both": "hai chiều"}
+
+NODE_COLORS = {"central": "#a93226", "province": "#1f618d", "district": "#1e8449", "unknown": "#566573",
+               "Body": "#ca6f1e", "Obligation": "#7d3c98"}
+STATUS_BORDER = {"open": "#4a235a", "late": "#e74c3c", "done": "#27ae60"}
+# code -> (colour, width, dashed)
+EDGE_STYLE: dict[str, tuple[str, float, bool]] = {
+    "THUC_HIEN": ("#e67e22", 3.0, False),
+    "THAY_THE": ("#c0392b", 3.0, False),
+    "CAN_CU": ("#2e86c1", 2.0, False),
+    "SUA_DOI": ("#8e44ad", 2.5, False),
+    "BAI_BO": ("#17202a", 2.5, True),
+    "HUONG_DAN": ("#16a085", 2.0, False),
+    "TONG_KET": ("#27ae60", 2.0, True),
+    "DAN_CHIEU": ("#aab7b8", 1.0, True),
+    "DAT_RA": ("#a569bd", 1.5, False),
+    "GIAO_CHO": ("#d4ac0d", 1.5, False),
+    "BAN_HANH": ("#7f8c8d", 1.0, True),
+    "THUOC": ("#b2babb", 1.0, True),
+    "DUOC_THUC_HIEN_BOI": ("#229954", 2.0, True),
+}
+EDGE_LABELS = {r.value: r.label for r in Rel} | {k: v[0] for k, v in STRUCTURAL_LABELS.items()}
+
+
+class ViewError(VbgraphError):
+    """A view that cannot be drawn as asked."""
+
+
+class ViewOptionError(ViewError, ValueError):
+    """An option of the view is not one of its choices (a usage error)."""
+
+
+class ViewTooLarge(ViewError):
+    """The selection has more nodes than anyone can read; the message says how to narrow it."""
+
+    def __init__(self, count: int, limit: int, ref_id: str | None, depth: int | None):
+        hints = []
+        if ref_id is None:
+            hints.append("pass a REF (one document's neighbourhood)")
+        elif depth is None or depth > 1:
+            hints.append(f"--depth {1 if depth is None else depth - 1}")
+        hints += ["--relations THUC_HIEN,THAY_THE", "--jurisdiction 'Bắc Giang'"]
+        super().__init__(f"the view would draw {count} nodes (limit {limit}), too many to read; narrow it: "
+                         f"{', '.join(hints)}; or raise --max-nodes")
+        self.count, self.limit = count, limit
+
+
+@dataclass(frozen=True)
+class ViewResult:
+    """The selected subgraph and the options that chose it."""
+
+    graph: nx.MultiDiGraph
+    ref_id: str | None
+    depth: int | None
+    direction: str
+    relations: tuple[str, ...]
+    jurisdiction: str | None
+    with_obligations: bool
+    layout: str
+    hops: dict[str, int] = field(default_factory=dict)  # document -> distance from ref_id
+
+    @property
+    def nodes(self) -> list[str]:
+        return sorted(self.graph.nodes)
+
+    @property
+    def edges(self) -> list[tuple[str, str, str]]:
+        return sorted(self.graph.edges(keys=True))
+
+    @property
+    def title(self) -> str:
+        if self.ref_id is None:
+            scope = f"toàn bộ văn bản{f' của {self.jurisdiction}' if self.jurisdiction else ''}"
+        else:
+            depth = "mọi bậc" if self.depth is None else f"{self.depth} bậc"
+            scope = f"{node_label(self.ref_id, self.graph.nodes[self.ref_id], one_line=True)}: {depth}, " \
+                    f"{DIRECTION_LABELS[self.direction]}"
+        return f"vbgraph — {scope}"
+
+
+# -- selection ------------------------------------------------------------------------------------
+
+def parse_relations(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """`"THUC_HIEN,thay_the"` -> `("THAY_THE", "THUC_HIEN")`; None or empty means all types."""
+    if value is None:
+        return REL_CODES
+    items = value.split(",") if isinstance(value, str) else [str(v) for v in value]
+    codes = {i.strip().upper() for i in items if i.strip()}
+    if not codes:
+        return REL_CODES
+    unknown = sorted(codes - set(REL_CODES))
+    if unknown:
+        raise ViewOptionError(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(REL_CODES)}")
+    return tuple(c for c in REL_CODES if c in codes)
+
+
+def _documents_of(G: nx.MultiDiGraph, jurisdiction: str) -> set[str]:
+    want = slug(jurisdiction)
+    hits = {n for n, a in st.documents(G) if slug(a.get("jurisdiction")) == want}
+    if not hits:
+        known = sorted({a.get("jurisdiction") for _, a in st.documents(G) if a.get("jurisdiction")})
+        raise ViewOptionError(f"no document of jurisdiction {jurisdiction!r}; known: {', '.join(known)}")
+    return hits
+
+
+def build_view(
+    G: nx.MultiDiGraph,
+    ref_id: str | None = None,
+    depth: int | None = 2,
+    direction: str = "both",
+    relations: str | Iterable[str] | None = None,
+    jurisdiction: str | None = None,
+    with_obligations: bool = False,
+    layout: str = "hierarchical",
+    max_nodes: int = 400,
+) -> ViewResult:
+    """The documents within `depth` relation steps of `ref_id` (all documents when None).
+
+    `direction` "up" follows relations from source to target (a plan up to the resolution it
+    implements), "down" the other way (a resolution down to what implements it), "both" either;
+    `depth=None` is unlimited. `relations` restricts the relation types walked and drawn; without
+    `ref_id` it also drops the documents that have none of them. `jurisdiction` keeps the
+    documents of that province (or "Trung ương") and, for context, those they are directly
+    related to. `with_obligations` adds the tasks the selected documents set out, the bodies they
+    are assigned to, and the fulfilling documents already in the view. A pure function: G is not
+    changed and the result is a copy.
+    """
+    if direction not in DIRECTIONS:
+        raise ViewOptionError(f"unknown direction {direction!r}; choose from {', '.join(DIRECTIONS)}")
+    if layout not in LAYOUTS:
+        raise ViewOptionError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
+    if depth is not None and depth < 0:
+        raise ViewOptionError(f"depth must be 0 or more, not {depth}")
+    if ref_id is not None and (ref_id not in G or G.nodes[ref_id].get("kind") != "Document"):
+        raise DocumentNotFound(f"no document {ref_id!r} in the graph")
+    rels = set(parse_relations(relations))
+
+    def rel_edges(n: str, out: bool):
+        edges = G.out_edges(n, keys=True) if out else G.in_edges(n, keys=True)
+        for s, t, k in edges:
+            other = t if out else s
+            if k in rels and G.nodes[other].get("kind") == "Document":
+                yield other
+
+    allowed = {n for n, _ in st.documents(G)}
+    if jurisdiction:
+        own = _documents_of(G, jurisdiction)
+        allowed = own | {m for n in own for out in (True, False) for m in rel_edges(n, out)}
+        if ref_id is not None:
+            allowed.add(ref_id)
+
+    hops: dict[str, int] = {}
+    if ref_id is None:
+        docs = allowed
+        if relations:  # the map of some relation types: documents without one of them are noise
+            docs = {n for n in allowed if any(m in allowed for out in (True, False) for m in rel_edges(n, out))}
+    else:
+        hops[ref_id] = 0
+        queue = deque([ref_id])
+        while queue:
+            n = queue.popleft()
+            if depth is not None and hops[n] >= depth:
+                continue
+            for out in (True, False):
+                if (out and direction == "down") or (not out and direction == "up"):
+                    continue
+                for m in sorted(rel_edges(n, out)):
+                    if m in allowed and m not in hops:
+                        hops[m] = hops[n] + 1
+                        queue.append(m)
+        docs = set(hops)
+    if not docs:
+        raise ViewError("nothing to draw: the graph has no documents")
+
+    keep: set[str] = set(docs)
+    if with_obligations:
+        for d in sorted(docs):
+            for _, o, k in G.out_edges(d, keys=True):
+                if k == "DAT_RA" and G.nodes[o].get("kind") == "Obligation":
+                    keep.add(o)
+        for o in {n for n in keep if G.nodes[n].get("kind") == "Obligation"}:
+            for _, b, k in G.out_edges(o, keys=True):
+                if k == "GIAO_CHO" and G.nodes[b].get("kind") == "Body":
+                    keep.add(b)
+    if len(keep) > max_nodes:
+        raise ViewTooLarge(len(keep), max_nodes, ref_id, depth)
+
+    H = nx.MultiDiGraph(**{k: v for k, v in G.graph.items() if k in ("format", "as_of")})
+    for n in sorted(keep):
+        H.add_node(n, **G.nodes[n])
+    for s, t, k, a in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        if s in keep and t in keep and (k in rels or (with_obligations and k not in REL_CODES)):
+            H.add_edge(s, t, key=k, **a)
+    return ViewResult(H, ref_id, depth, direction, tuple(sorted(rels, key=REL_CODES.index)), jurisdiction,
+                      with_obligations, layout, dict(sorted(hops.items())))
+
+
+# -- presentation: labels, colours, levels, tooltips ------------------------------------------------
+
+def _level_of(a: dict) -> str:
+    level = a.get("level")
+    if level in LEVEL_ROW:
+        return level
+    if a.get("jurisdiction") == CENTRAL:
+        return "central"
+    return "province" if a.get("jurisdiction") else "unknown"
+
+
+def format_date(value: str | None) -> str:
+    """`2021-06-09` -> `09/06/2021`, the way the documents write it; a bare year stays."""
+    if not value:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else value
+
+
+def _short(text: str, limit: int) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def node_label(nid: str, a: dict, one_line: bool = False) -> str:
+    """What a node shows: symbol (or name) and date; a body's name; the start of a task."""
+    sep = " " if one_line else "\n"
+    kind = a.get("kind")
+    if kind == "Body":
+        return _short(a.get("name") or nid, 40)
+    if kind == "Obligation":
+        return _short(a.get("text") or nid, 48)
+    head = a.get("symbol") or _short(a.get("name") or nid, 60)
+    when = format_date(a.get("date"))
+    if one_line:
+        return f"{head} ({when})" if when else head
+    return f"{head}{sep}{when}" if when else head
+
+
+def node_color(a: dict) -> str:
+    kind = a.get("kind")
+    if kind in ("Body", "Obligation"):
+        return NODE_COLORS[kind]
+    return NODE_COLORS[_level_of(a)]
+
+
+def edge_color(code: str) -> str:
+    return EDGE_STYLE.get(code, ("#95a5a6", 1.0, False))[0]
+
+
+def _bands(view: ViewResult) -> list[tuple[str, list[str]]]:
+    """Horizontal bands of the page, top-down: by level, or by year; then tasks, then bodies."""
+    G = view.graph
+    docs = list(st.documents(G))
+    if view.layout == "date":
+        years = sorted({(a.get("date") or "")[:4] for _, a in docs})  # "" (undated, mostly named) first
+        bands = [(y or "chưa rõ năm", [n for n, a in docs if (a.get("date") or "")[:4] == y]) for y in years]
+    else:
+        bands = [(LEVEL_LABELS.get(lv, "Văn bản chưa rõ cấp"), [n for n, a in docs if _level_of(a) == lv])
+                 for lv in (*LEVEL_ROW, "unknown")]
+    bands.append(("Nhiệm vụ", [n for n, _ in st.obligations(G)]))
+    bands.append(("Cơ quan được giao", [n for n, _ in st.bodies(G)]))
+    return [(name, members) for name, members in bands if members]
+
+
+NODE_SPACING, LEVEL_SEPARATION, SCREEN_ASPECT = 210, 170, 1.5
+
+
+def _row_width(sizes: list[int]) -> int:
+    """Nodes per row that make the drawing about as wide, relative to its height, as a screen."""
+    if not sizes:
+        return 1
+
+    def aspect(w: int) -> float:
+        n_rows = sum(math.ceil(n / w) for n in sizes)
+        return min(w, max(sizes)) * NODE_SPACING / (n_rows * LEVEL_SEPARATION)
+
+    return min(range(3, max(sizes) + 4), key=lambda w: (abs(math.log(aspect(w) / SCREEN_ASPECT)), w))
+
+
+def levels(view: ViewResult, per_row: int | None = None) -> tuple[dict[str, int], list[tuple[str, int, int]]]:
+    """Row of each node and the bands as (name, first row, last row).
+
+    Rows read top-down by level (central, province, district) or by year, and left to right by
+    date; a band with more than `per_row` nodes wraps onto several rows, so that a neighbourhood
+    of forty documents is not one unreadable line.
+    """
+    G = view.graph
+    groups = _bands(view)
+    width = per_row or _row_width([len(m) for _, m in groups])
+    rows: dict[str, int] = {}
+    bands: list[tuple[str, int, int]] = []
+    row = 0
+    for name, members in groups:
+        members.sort(key=lambda n: (G.nodes[n].get("date") or "", G.nodes[n].get("document") or "", n))
+        first = row
+        for i in range(0, len(members), width):
+            for n in members[i:i + width]:
+                rows[n] = row
+            row += 1
+        bands.append((name, first, row - 1))
+    return rows, bands
+
+
+def _name(G: nx.MultiDiGraph, nid: str) -> str:
+    return node_label(nid, G.nodes[nid], one_line=True) if nid in G else nid
+
+
+def _rows(pairs: Iterable[tuple[str, Any]]) -> list[list[str]]:
+    return [[k, unicodedata.normalize("NFC", str(v))] for k, v in pairs if v not in (None, "", [])]
+
+
+def node_info(G: nx.MultiDiGraph, nid: str) -> list[list[str]]:
+    """The tooltip of a node as (label, text) rows; plain text, never markup."""
+    a = G.nodes[nid]
+    kind = a.get("kind")
+    if kind == "Body":
+        parent = a.get("part_of")
+        return _rows([("Cơ quan", a.get("name")), ("Địa bàn", a.get("jurisdiction")),
+                      ("Thuộc", _name(G, parent) if parent else None), ("Mã", nid)])
+    if kind == "Obligation":
+        dl = a.get("deadline") or {}
+        span = " – ".join(format_date(x) for x in (dl.get("start"), dl.get("end")) if x)
+        deadline = " ".join(x for x in (dl.get("text"), f"({span})" if span else None) if x)
+        who = "; ".join(f"{_name(G, x['body'])} ({ROLE_LABELS.get(x.get('role'), x.get('role'))})"
+                        for x in a.get("assignees") or [])
+        prod = a.get("produces") or {}
+        ev = a.get("evidence") or {}
+        return _rows([
+            ("Nhiệm vụ", a.get("text")), ("Giao cho", who), ("Thời hạn", deadline), ("Định kỳ", a.get("recurring")),
+            ("Sản phẩm", " ".join(x for x in (prod.get("type"), prod.get("title")) if x)),
+            ("Tình trạng", STATUS_LABELS.get(a.get("status"), a.get("status"))),
+            ("Thực hiện bằng", _name(G, a["fulfilled_by"]) if a.get("fulfilled_by") else None),
+            ("Văn bản giao", _name(G, a["document"]) if a.get("document") else None),
+            ("Căn cứ", f"{ev.get('file')}, dòng {ev.get('line')}: “{ev.get('quote')}”" if ev else None),
+            ("Mã", nid)])
+    src = a.get("source")
+    where = (f"{src['file']}, dòng {src['first_line']}–{src['last_line']}" if src
+             else "chỉ được dẫn chiếu, không có toàn văn trong kho")
+    return _rows([
+        ("Số ký hiệu", a.get("symbol")), ("Tên", a.get("name")), ("Loại", a.get("type")),
+        ("Ngày", format_date(a.get("date"))), ("Cơ quan ban hành", a.get("issuer")), ("Trích yếu", a.get("title")),
+        ("Địa bàn", a.get("jurisdiction")), ("Cấp", LEVEL_LABELS.get(_level_of(a))), ("Người ký", a.get("signer")),
+        ("Nguồn", where), ("Mã", nid)])
+
+
+def edge_info(G: nx.MultiDiGraph, s: str, t: str, k: str, a: dict) -> list[list[str]]:
+    """The tooltip of an edge: its type, its ends and every line of evidence."""
+    rows: list[tuple[str, Any]] = [("Quan hệ", f"{EDGE_LABELS.get(k, k)} ({k})"), ("Từ", _name(G, s)),
+                                   ("Đến", _name(G, t))]
+    if k == "GIAO_CHO":
+        rows.append(("Vai trò", ROLE_LABELS.get(a.get("vai_tro"), a.get("vai_tro"))))
+    evidence = a.get("evidence") or []
+    if isinstance(evidence, dict):
+        evidence = [evidence]
+    for i, ev in enumerate(evidence, start=1):
+        stated = ev.get("document")
+        also = f" (trong {_name(G, stated)})" if stated and stated not in (s, t) else ""
+        rows.append((f"Căn cứ {i}", f"{ev.get('file')}, dòng {ev.get('line')}{also}: “{ev.get('quote')}”"))
+    return _rows(rows)
+
+
+# -- rendering ------------------------------------------------------------------------------------
+
+def _vis_assets() -> tuple[str, str, str]:
+    """(version, vis-network.min.js, vis-network.css) from the copy that ships inside pyvis."""
+    root = resources.files("pyvis")
+    found = []
+    for base in (root / "templates" / "lib", root / "lib"):
+        if not base.is_dir():
+            continue
+        for d in base.iterdir():
+            m = re.fullmatch(r"vis-(\d+)\.(\d+)\.(\d+)", d.name)
+            if m and (d / "vis-network.min.js").is_file() and (d / "vis-network.css").is_file():
+                found.append((tuple(int(x) for x in m.groups()), d))
+    if not found:
+        raise ViewError("the pyvis package here ships no vis-network; reinstall it: pip install 'pyvis>=0.3.2'")
+    version, d = max(found, key=lambda x: x[0])
+    return ".".join(map(str, version)), (d / "vis-network.min.js").read_text("utf-8"), \
+        (d / "vis-network.css").read_text("utf-8")
+
+
+def _template(name: str) -> str:
+    return resources.files("vbgraph.exports").joinpath("templates", name).read_text("utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _safe_json(data: Any) -> str:
+    """JSON that cannot close its <script> element nor start markup: <, >, & are escaped."""
+    text = unicodedata.normalize("NFC", json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _mode(view: ViewResult) -> str:
+    """How the page lays the view out: "grid", "tree" or "force".
+
+    "hierarchical" and "date" are drawn as a grid computed here (`grid_positions`): rows by
+    level or year, each row ordered to keep edges short, positions fixed. vis-network's own
+    hierarchical layout ("tree") also fixes rows by `level`, but lays each connected part out as
+    a separate tree side by side, which turns a province's map into a long strip of small text.
+    """
+    return {"hierarchical": "grid", "date": "grid", "tree": "tree"}.get(view.layout, "force")
+
+
+def grid_positions(view: ViewResult, rows: dict[str, int], sweeps: int = 8) -> dict[str, tuple[float, float]]:
+    """(x, y) of each node: its row's height, and a place in the row that keeps edges short.
+
+    Rows start in date order; then each row is sorted by the mean position of its neighbours in
+    other rows (the barycentre heuristic of layered drawing), sweeping down and up, so that
+    related documents line up across levels and the edges cross less. Deterministic.
+    """
+    G = view.graph
+    order: dict[int, list[str]] = {}
+    for n in sorted(rows, key=lambda n: (rows[n], G.nodes[n].get("date") or "", G.nodes[n].get("document") or "", n)):
+        order.setdefault(rows[n], []).append(n)
+    neighbours: dict[str, set[str]] = {n: set() for n in rows}
+    for s, t, _ in view.edges:
+        if rows.get(s) != rows.get(t):
+            neighbours[s].add(t)
+            neighbours[t].add(s)
+
+    def x_of() -> dict[str, float]:
+        return {n: i - (len(m) - 1) / 2 for m in order.values() for i, n in enumerate(m)}
+
+    for sweep in range(sweeps):
+        for r in sorted(order, reverse=bool(sweep % 2)):
+            x = x_of()
+            members = order[r]
+            key = {n: (sum(x[m] for m in neighbours[n]) / len(neighbours[n]) if neighbours[n] else x[n], x[n], n)
+                   for n in members}
+            order[r] = sorted(members, key=key.__getitem__)
+    x = x_of()
+    return {n: (x[n] * NODE_SPACING, rows[n] * LEVEL_SEPARATION) for n in rows}
+
+
+def _options(mode: str) -> dict:
+    options: dict[str, Any] = {
+        "autoResize": True,
+        "interaction": {"hover": True, "tooltipDelay": 120, "keyboard": {"enabled": True, "bindToWindow": False},
+                        "navigationButtons": False, "multiselect": False},
+        "nodes": {"font": {"face": "Liberation Sans, Arial, Helvetica, sans-serif", "size": 14},
+                  "borderWidth": 1.5, "margin": 8, "widthConstraint": {"maximum": 190}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "selectionWidth": 2,
+                  "font": {"face": "Liberation Sans, Arial, Helvetica, sans-serif", "size": 11, "align": "horizontal",
+                           "strokeWidth": 4, "strokeColor": "#ffffff"}},
+    }
+    if mode == "tree":
+        options["layout"] = {"hierarchical": {"enabled": True, "direction": "UD", "sortMethod": "directed",
+                                              "levelSeparation": LEVEL_SEPARATION, "nodeSpacing": NODE_SPACING,
+                                              "treeSpacing": 220,
+                                              "blockShifting": True, "edgeMinimization": True,
+                                              "parentCentralization": True, "shakeTowards": "roots"}}
+        options["physics"] = {"enabled": True, "solver": "hierarchicalRepulsion",
+                              "hierarchicalRepulsion": {"nodeDistance": NODE_SPACING, "avoidOverlap": 1},
+                              "stabilization": {"enabled": True, "iterations": 400, "fit": True}}
+        options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical",
+                                      "roundness": 0.45}
+    elif mode == "grid":  # positions computed here (grid_positions): nothing left for physics to do
+        options["layout"] = {"randomSeed": 7, "improvedLayout": False}
+        options["physics"] = {"enabled": False}
+        options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical",
+                                      "roundness": 0.45}
+    else:
+        options["layout"] = {"randomSeed": 7, "improvedLayout": True}
+        options["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
+                              "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140,
+                                                   "avoidOverlap": 0.4},
+                              "stabilization": {"enabled": True, "iterations": 500, "fit": True}}
+        options["edges"]["smooth"] = {"enabled": True, "type": "dynamic"}
+    return options
+
+
+def _network_data(view: ViewResult) -> tuple[list[dict], list[dict], dict]:
+    """Nodes, edges and options as vis-network wants them, assembled with pyvis."""
+    from pyvis.network import Network
+
+    G = view.graph
+    rows, _ = levels(view)
+    mode = _mode(view)
+    grid = grid_positions(view, rows) if mode == "grid" else {}
+    net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
+    for nid in view.nodes:
+        a = G.nodes[nid]
+        kind = a.get("kind") or "Document"
+        color = node_color(a)
+        style: dict[str, Any] = {"level": rows.get(nid, 0)}
+        if mode == "grid":
+            style.update(x=grid[nid][0], y=grid[nid][1])
+        if kind == "Obligation":
+            style.update(shape="diamond", size=11, color={"background": color,
+                         "border": STATUS_BORDER.get(a.get("status"), color)}, borderWidth=2,
+                         font={"size": 11, "color": "#4a235a"})
+        elif kind == "Body":
+            style.update(shape="ellipse", color={"background": "#fdebd0", "border": color},
+                         font={"color": "#6e2c00"})
+        elif a.get("in_corpus"):
+            style.update(shape="box", color={"background": color, "border": color,
+                                             "highlight": {"background": color, "border": "#f1c40f"}},
+                         font={"color": "#ffffff"})
+        else:
+            style.update(shape="box", color={"background": "#ffffff", "border": color,
+                                             "highlight": {"background": "#fef9e7", "border": "#f1c40f"}},
+                         font={"color": color}, shapeProperties={"borderDashes": [5, 3]})
+        if nid == view.ref_id:
+            style.update(borderWidth=4, color={**style["color"], "border": "#f1c40f"},
+                         font={**style.get("font", {}), "size": 16})
+        search = " ".join(str(x) for x in (a.get("symbol"), a.get("name"), a.get("title"), a.get("text"),
+                                           a.get("issuer"), nid) if x)
+        net.add_node(nid, label=node_label(nid, a), info=node_info(G, nid), search=search, kind=kind, **style)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for s, t, k in view.edges:
+        a = G.edges[s, t, k]
+        color, width, dashed = EDGE_STYLE.get(k, ("#95a5a6", 1.0, False))
+        pair = (min(s, t), max(s, t))
+        nth = pairs[pair]
+        pairs[pair] += 1
+        extra: dict[str, Any] = {}
+        span = abs(rows.get(s, 0) - rows.get(t, 0))
+        if nth or (mode != "force" and span != 1):
+            # a second edge between two nodes bends away from the first; an edge within a row, or
+            # across several, arcs so that it does not run through the nodes on its way
+            extra["smooth"] = {"enabled": True, "type": "curvedCCW" if nth % 2 else "curvedCW",
+                               "roundness": (0.25 if span == 0 else 0.12) + 0.1 * (nth // 2)}
+        label = EDGE_LABELS.get(k, k)
+        quiet = k in ("DAN_CHIEU", "THUOC", "BAN_HANH")  # the commonest, drawn light so the others stand out
+        font = {"color": "#99a3a4" if quiet else color, "size": 9 if quiet else 12}
+        net.add_edge(s, t, id=f"{s}|{k}|{t}", code=k, label=label, vbLabel=label, width=width, dashes=dashed,
+                     color={"color": color, "highlight": color, "hover": color}, font=font,
+                     info=edge_info(G, s, t, k, a), **extra)
+    net.options = _options(mode)  # a dict: pyvis's own set_options() strips spaces from strings
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    return nodes, edges, json.loads(options)
+
+
+def render_html(view: ViewResult) -> str:
+    """The page as text (deterministic: the same view gives the same bytes)."""
+    import jinja2
+    from markupsafe import Markup
+
+    G = view.graph
+    nodes, edges, options = _network_data(view)
+    _, bands = levels(view)
+    vis_version, vis_js, vis_css = _vis_assets()
+    app_js = _template("view.js").replace("\r\n", "\n")
+    vis_js = vis_js.replace("\r\n", "\n")
+    for script in (vis_js, app_js):
+        if re.search(r"</script|<!--", script, re.IGNORECASE):
+            raise ViewError("an inlined script contains '</script' or '<!--' and cannot be embedded")
+    counts = Counter(k for _, _, k in view.edges)
+    edge_legend = [{"code": c, "label": EDGE_LABELS.get(c, c), "color": EDGE_STYLE[c][0], "dashed": EDGE_STYLE[c][2],
+                    "count": counts[c]} for c in EDGE_STYLE if counts[c]]
+    kinds = Counter(_level_of(a) if a.get("kind") in (None, "Document") else a["kind"] for _, a in G.nodes(data=True))
+    node_legend = [{"label": label, "color": NODE_COLORS[key], "count": kinds[key], "shape": shape}
+                   for key, label, shape in (("central", "Văn bản Trung ương", "box"),
+                                             ("province", "Văn bản cấp tỉnh", "box"),
+                                             ("district", "Văn bản cấp huyện", "box"),
+                                             ("unknown", "Văn bản chưa rõ cấp", "box"),
+                                             ("Obligation", "Nhiệm vụ", "diamond"),
+                                             ("Body", "Cơ quan được giao", "ellipse")) if kinds[key]]
+    data = {"nodes": nodes, "edges": edges, "options": options, "ref": view.ref_id, "layered": _mode(view) != "force",
+            "bands": [{"name": name, "first": first, "last": last} for name, first, last in bands]}
+    n_docs = sum(1 for _, a in st.documents(G))
+    summary = f"{n_docs} văn bản, {sum(counts[c] for c in REL_CODES)} quan hệ"
+    if view.with_obligations:
+        summary += f", {sum(1 for _ in st.obligations(G))} nhiệm vụ, {sum(1 for _ in st.bodies(G))} cơ quan"
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    # Markup: our own assets and the escaped JSON go in verbatim; everything else is autoescaped
+    return env.from_string(_template("view.html.j2")).render(
+        title=view.title, summary=summary, layout=view.layout, has_obligations=bool(kinds["Obligation"]),
+        node_legend=node_legend, edge_legend=edge_legend, vis_version=vis_version,
+        vis_css=Markup(vis_css), app_css=Markup(_template("view.css")), vis_js=Markup(vis_js),
+        app_js=Markup(app_js), data_json=Markup(_safe_json(data)),
+        script_hashes=" ".join(_csp_hash(s) for s in (vis_js, app_js)),
+    )
+
+
+def write_html(view: ViewResult, path: str | Path) -> Path:
+    """Write the page atomically; returns the path."""
+    path = Path(path)
+    st.atomic_write_text(path, render_html(view))
+    return path

@@ -128,7 +128,8 @@ def split_bodies(text: str) -> list[str]:
         if out[i][1] != "và":
             continue
         loc = next((w for w in locs if re.search(r"\s" + re.escape(w) + r"$", names[i])), None)
-        if loc and not any(re.search(r"\s" + re.escape(w) + r"$", names[i - 1]) for w in locs) and len(names[i - 1].split()) > 1:
+        own = [*locs, "Tỉnh ủy", "Trung ương", "Thành ủy"]
+        if loc and not any(re.search(r"\s" + re.escape(w) + r"$", names[i - 1]) for w in own) and len(names[i - 1].split()) > 1:
             names[i - 1] = f"{names[i - 1]} {loc}"
     # Provincial mass organisations listed beside "… tỉnh" bodies are the province's too.
     if any(re.search(r"\stỉnh$", n) for n in names):
@@ -159,8 +160,13 @@ def parse_subject(text: str) -> tuple[list[str], int]:
 
 
 def is_generic(subject_text: str) -> bool:
+    """'các cấp ủy, tổ chức đảng', 'cấp ủy, chính quyền, mặt trận và các đoàn thể': everyone, so no one."""
     low = lower_vn(subject_text).strip(" ,;:")
-    return any(low == lower_vn(g) or low.startswith(lower_vn(g) + " các cấp") for g in _table()["bodies"]["generic"])
+    if any(low == lower_vn(g) or low.startswith(lower_vn(g) + " các cấp") for g in _table()["bodies"]["generic"]):
+        return True
+    kinds = {lower_vn(x) for x in _table()["bodies"]["generic_items"]}
+    items = [re.sub(r"\s+các cấp$", "", lower_vn(n)) for n in split_bodies(subject_text)]
+    return bool(items) and all(i in kinds for i in items)
 
 
 def canonical_name(name: str) -> str:

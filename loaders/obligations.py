@@ -210,6 +210,13 @@ def section_obligations(paras, in_section: bool, doc_type: str | None) -> list[d
                     if cand and cend < len(s2) - cm.end():
                         s2, names, end = s2[cm.end():], cand, cend
                         break
+            # "Bộ Chính trị yêu cầu các cấp ủy …": the body asked is assigned, not the one asking.
+            ask = re.match(r"\s*(?:yêu cầu|đề nghị|giao cho|giao)\s+", lower_vn(s2[end:])) if names else None
+            if ask:
+                asked, aend = bd.parse_subject(s2[end + ask.end():])
+                if asked:
+                    s2, names, end = s2[end + ask.end():], asked, aend
+                    assign = True
             if names:
                 subject_text = s2[:end]
                 if not in_section and not assign:

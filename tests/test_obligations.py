@@ -208,3 +208,16 @@ def test_bodies_have_part_of_and_jurisdiction(corpus_graph):
 def test_dates_of_cited_documents_are_not_deadlines():
     assert find_deadlines("tuyên truyền Chỉ thị số 42-CT/TW, ngày 24/3/2020 của Ban Bí thư") == []
     assert find_deadlines("Quyết định ngày 27 tháng 9 năm 2019 của Bộ") == []
+
+
+def test_the_body_asked_is_assigned_not_the_one_asking():
+    body = ("III- TỔ CHỨC THỰC HIỆN\n\n1. Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy, thành ủy xây dựng kế hoạch thực hiện.")
+    got, _ = assignments(party_doc(body=body))
+    assert got == {("huyện ủy", "thuc_hien"), ("thành ủy", "thuc_hien")}
+
+
+def test_asking_everyone_outside_the_section_is_no_obligation():
+    pre = ("Để giải quyết vấn đề nhà ở cho công nhân, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng, chính quyền, "
+           "mặt trận Tổ quốc và các đoàn thể tập trung thực hiện tốt nhiệm vụ sau:")
+    got, _ = assignments(party_doc(preamble=pre))
+    assert got == set()

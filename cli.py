@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from vbgraph import cli_neo4j as cn
 from vbgraph.errors import AmbiguousReference, DocumentNotFound, VbgraphError
 from vbgraph.graph import store as st
 from vbgraph.graph.store import Store
@@ -27,6 +28,9 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(cn.neo4j_app, name="neo4j")
+app.command("cypher")(cn.cypher)
 
 StoreOpt = Annotated[
     Path | None,
@@ -329,11 +333,10 @@ def query_cmd(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; a document id may be a REF.")] = None,
     backend: Annotated[str, typer.Option("--backend", help="embedded (the store) or neo4j.")] = "embedded",
     store: StoreOpt = None,
-    uri: Annotated[str | None, typer.Option("--uri", envvar="NEO4J_URI", help="Neo4j Bolt URI.")] = None,
-    user: Annotated[str | None, typer.Option("--user", envvar="NEO4J_USERNAME", help="Neo4j user.")] = None,
-    password: Annotated[str | None, typer.Option("--password", envvar="NEO4J_PASSWORD", help="Neo4j password (env).",
-                                                  show_default=False)] = None,
-    database: Annotated[str | None, typer.Option("--database", envvar="NEO4J_DATABASE", help="Neo4j database.")] = None,
+    uri: cn.UriOpt = cn.DEFAULT_URI,
+    user: cn.UserOpt = cn.DEFAULT_USER,
+    password: cn.PasswordOpt = None,
+    database: cn.DatabaseOpt = None,
     json_out: JsonOpt = False,
     fmt: FormatOpt = "table",
 ) -> None:
@@ -350,9 +353,11 @@ def query_cmd(
         G = _graph(store)
     if "id" in params and G is not None:
         params["id"] = _resolve(G, params["id"])
+    conn = None
+    if backend == "neo4j":
+        conn = {"uri": uri, "user": user, "password": cn._password(password), "database": database}
     try:
-        rows = catalog.run(name, backend, G=G, params=params,
-                           conn={"uri": uri, "user": user, "password": password, "database": database})
+        rows = catalog.run(name, backend, G=G, params=params, conn=conn)
     except ValueError as e:
         raise _fail(str(e), 2) from e
     except VbgraphError as e:

@@ -396,6 +396,18 @@ def test_batched_load_ends_in_the_same_state(db: DB, corpus_store, corpus_graph:
     assert again.run_id == result.run_id
 
 
+def test_a_relationship_to_a_missing_node_rolls_back(db: DB):
+    def work(tx) -> None:
+        w.write_nodes_tx(tx, "Document", [{"id": "a", "props": {}}], run_id="r", lastupdated=0)
+        w.write_relationships_tx(tx, "THUC_HIEN", [{"source": "a", "target": "missing", "props": {}}],
+                                 run_id="r", lastupdated=0)
+
+    with db.driver.session(database=db.database) as s, pytest.raises(
+            w.GraphShapeError, match="THUC_HIEN: 1 of 1 relationships have an end that is not in the database"):
+        s.execute_write(work)
+    assert db.ids() == set()
+
+
 def test_progress_counts_every_row(db: DB, corpus_graph: nx.MultiDiGraph):
     seen: list[tuple[str, int, int]] = []
     db.load(corpus_graph, progress=lambda *a: seen.append(a), batch_size=100)

@@ -66,15 +66,9 @@ def _password(password: str | None) -> str:
 
 
 def _graph(store: Path | None):
-    from vbgraph.graph.store import Store
+    from vbgraph.cli import _graph as store_graph  # the main CLI's, so both say the same
 
-    s = Store(store)
-    if not s.exists():
-        raise _fail(f"{s.dir}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)")
-    try:
-        return s.graph
-    except VbgraphError as e:
-        raise _fail(str(e)) from e
+    return store_graph(store)
 
 
 @neo4j_app.command("load")

@@ -23,8 +23,6 @@ from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Rel
 
-SUFFIXES = (".txt", ".md", ".markdown", ".text")
-
 
 @dataclass
 class Paragraph:

@@ -56,7 +56,7 @@ import neo4j
 import networkx as nx
 
 from vbgraph.errors import VbgraphError
-from vbgraph.ontology.relations import Rel
+from vbgraph.ontology.relations import Edge, Rel
 
 NODE_LABELS = ("Document", "Body", "Obligation")  # graph node kinds, written under the same label
 ISSUE_LABEL = "Issue"
@@ -65,21 +65,10 @@ LABELS = (*NODE_LABELS, ISSUE_LABEL)
 # The closed set of relationship types and the labels they join.
 REL_ENDPOINTS: dict[str, tuple[str, str]] = {
     **{r.value: ("Document", "Document") for r in Rel},
-    "BAN_HANH": ("Body", "Document"),
-    "DAT_RA": ("Document", "Obligation"),
-    "GIAO_CHO": ("Obligation", "Body"),
-    "THUOC": ("Body", "Body"),
-    "DUOC_THUC_HIEN_BOI": ("Obligation", "Document"),
+    **{e.value: e.endpoints for e in Edge},
 }
 REL_TYPES = tuple(REL_ENDPOINTS)
-REL_LABELS: dict[str, str] = {
-    **{r.value: r.label for r in Rel},
-    "BAN_HANH": "ban hành",
-    "DAT_RA": "đặt ra",
-    "GIAO_CHO": "giao cho",
-    "THUOC": "thuộc",
-    "DUOC_THUC_HIEN_BOI": "được thực hiện bởi",
-}
+REL_LABELS: dict[str, str] = {**{r.value: r.label for r in Rel}, **{e.value: e.label for e in Edge}}
 INDEXES: tuple[tuple[str, str], ...] = (("Document", "symbol"), ("Document", "jurisdiction"), ("Body", "name"))
 
 DEFAULT_BATCH_SIZE = 2000

@@ -22,7 +22,7 @@ from vbgraph.graph.identity import CENTRAL, base_key, document_id
 from vbgraph.graph.model import Citation, FileRecord
 from vbgraph.loaders.normalize import containment, fold, slug
 from vbgraph.ontology import tables
-from vbgraph.ontology.relations import Rel
+from vbgraph.ontology.relations import Edge, Rel
 
 SAME_SUBJECT = 0.8
 
@@ -330,13 +330,13 @@ class Resolver:
                     pid = add_body(parent, j)
                     if pid != bid:
                         bodies[bid]["part_of"] = pid
-                        edges[(bid, pid, "THUOC")] = {}
+                        edges[(bid, pid, Edge.THUOC.value)] = {}
             return bid
 
         for d in documents:
             name = assign.body_level_name(d.get("issuer"), d.get("jurisdiction"))
             if name and d.get("in_corpus"):
-                edges[(add_body(name, d.get("jurisdiction")), d["id"], "BAN_HANH")] = {}
+                edges[(add_body(name, d.get("jurisdiction")), d["id"], Edge.BAN_HANH.value)] = {}
         candidates = [d for d in documents if d.get("type") and d.get("title") and d.get("date")]
         out: list[dict] = []
         seen: set[str] = set()
@@ -364,11 +364,11 @@ class Resolver:
                     "evidence": o["evidence"],
                 }
                 out.append(record)
-                edges[(doc.id, oid, "DAT_RA")] = {}
+                edges[(doc.id, oid, Edge.DAT_RA.value)] = {}
                 for a in assignees:
-                    edges[(oid, a["body"], "GIAO_CHO")] = {"vai_tro": a["role"]}
+                    edges[(oid, a["body"], Edge.GIAO_CHO.value)] = {"vai_tro": a["role"]}
                 if fid:
-                    edges[(oid, fid, "DUOC_THUC_HIEN_BOI")] = {}
+                    edges[(oid, fid, Edge.DUOC_THUC_HIEN_BOI.value)] = {}
         body_edges = [(s, t, k, a) for (s, t, k), a in sorted(edges.items())]
         return (sorted(bodies.values(), key=lambda b: b["id"]), sorted(out, key=lambda o: o["id"]), body_edges, as_of)
 

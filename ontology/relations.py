@@ -51,3 +51,42 @@ LABELS_EN = {
 
 # Roles of an assignee of an obligation ("giao cho").
 ROLES = ("chu_tri", "phoi_hop", "thuc_hien")
+
+
+class Edge(StrEnum):
+    """The graph's other edges, between documents, bodies and obligations (closed like Rel)."""
+
+    BAN_HANH = "BAN_HANH"  # Body -> Document: issues
+    DAT_RA = "DAT_RA"  # Document -> Obligation: sets out
+    GIAO_CHO = "GIAO_CHO"  # Obligation -> Body: assigns to (property vai_tro)
+    THUOC = "THUOC"  # Body -> Body: is part of
+    DUOC_THUC_HIEN_BOI = "DUOC_THUC_HIEN_BOI"  # Obligation -> Document: is fulfilled by
+
+    @property
+    def label(self) -> str:
+        return EDGE_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return EDGE_LABELS[self][1]
+
+    @property
+    def endpoints(self) -> tuple[str, str]:
+        return EDGE_ENDPOINTS[self]
+
+
+EDGE_LABELS = {
+    Edge.BAN_HANH: ("ban hành", "issues"),
+    Edge.DAT_RA: ("đặt ra", "sets out"),
+    Edge.GIAO_CHO: ("giao cho", "assigns to"),
+    Edge.THUOC: ("thuộc", "is part of"),
+    Edge.DUOC_THUC_HIEN_BOI: ("được thực hiện bởi", "is fulfilled by"),
+}
+
+EDGE_ENDPOINTS = {
+    Edge.BAN_HANH: ("Body", "Document"),
+    Edge.DAT_RA: ("Document", "Obligation"),
+    Edge.GIAO_CHO: ("Obligation", "Body"),
+    Edge.THUOC: ("Body", "Body"),
+    Edge.DUOC_THUC_HIEN_BOI: ("Obligation", "Document"),
+}

@@ -12,7 +12,7 @@ No `from __future__ import annotations` here: rdflib reads these annotations as 
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-from vbgraph.ontology.relations import Rel
+from vbgraph.ontology.relations import Edge, Rel
 
 BASE = "https://w3id.org/vbgraph/"
 ONTOLOGY = "https://w3id.org/vbgraph/ontology#"
@@ -109,10 +109,4 @@ STRUCTURAL_PROPERTY: dict[str, URIRef] = {
 }
 
 #: Their labels (Vietnamese, English), as in `vbgraph.ttl`; the relation labels live on `Rel`.
-STRUCTURAL_LABELS: dict[str, tuple[str, str]] = {
-    "DAT_RA": ("đặt ra", "sets out"),
-    "GIAO_CHO": ("giao cho", "assigns to"),
-    "BAN_HANH": ("ban hành", "issues"),
-    "THUOC": ("thuộc", "is part of"),
-    "DUOC_THUC_HIEN_BOI": ("được thực hiện bởi", "is fulfilled by"),
-}
+STRUCTURAL_LABELS: dict[str, tuple[str, str]] = {e.value: (e.label, e.label_en) for e in Edge}

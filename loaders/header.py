@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from vbgraph.loaders import patterns
 from vbgraph.loaders.dates import PLACE_DATE_RE, iso_date
 from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
-from vbgraph.loaders.segment import _SIG_RE, _STAMP_RE, Block, heading_type, symbol_in_so_line
+from vbgraph.loaders.segment import (
+    _FRAGMENT_RE,
+    _SIG_RE,
+    _STAMP_RE,
+    Block,
+    heading_type,
+    so_symbol,
+    symbol_in_so_line,
+)
+from vbgraph.loaders.signals import is_motto
 from vbgraph.ontology import tables
 
 
@@ -59,8 +68,8 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
     # Header lines above and around the heading.
     for i in range(block.first, scan_to + 1):
         segs = segments(lines[i])
-        sym = symbol_in_so_line(clean[i])
-        if sym:
+        sym = so_symbol(clean, i)
+        if sym and not symbol_text:
             symbol_text = sym
         for seg in segs:
             pm = PLACE_DATE_RE.search(seg)
@@ -69,12 +78,15 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
                 if date is None:
                     bad = pm.group(0)
                 place = pm.group("place").strip()
+                prev = next((clean[x].strip() for x in range(i - 1, max(block.first, i - 3) - 1, -1) if clean[x].strip()), "")
+                if pm.start() == 0 and _FRAGMENT_RE.match(prev) and len(prev) <= 30:
+                    place = f"{prev} {place}"  # 'Hà' / 'Nội, ngày …' from a flattened header table
                 provinces += find_provinces(place)
                 continue
             if heading_type(seg):
                 break
             if (is_upper_text(seg) and fold(seg) != _CPV and not _STAMP_RE.match(seg) and seg not in {"*"}
-                    and not symbol_in_so_line(seg)):
+                    and not symbol_in_so_line(seg) and not is_motto(seg) and not patterns.symbol_re().match(seg)):
                 org.append(seg)
                 provinces += find_provinces(seg)
     # The heading and the subject lines after it.
@@ -82,7 +94,11 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
         segs = segments(lines[heading_line])
         k = next(i for i, s in enumerate(segs) if heading_type(s))
         rest, dtype = heading_type(segs[k])
-        heading_rest = rest or None
+        sym_in, heading_rest, rest_title = _split_rest(rest)
+        symbol_text = symbol_text or sym_in
+        if rest_title:
+            title_parts.append(rest_title)
+            title_lines.append(heading_line)
         for seg in segs[k + 1 :]:
             if (is_upper_text(seg) and fold(seg).startswith("cua ")) or (is_upper_text(seg) and heading_type(seg) is None and not title_parts and fold(seg).startswith("ket luan")):
                 heading_rest = seg
@@ -94,7 +110,8 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
         while i <= block.last and clean[i].strip():
             s = clean[i].strip()
             if is_upper_text(s) and not title_parts:
-                if fold(s).startswith("cua ") or heading_type(s) or fold(s).startswith("ket luan"):
+                ht = heading_type(s)
+                if fold(s).startswith("cua ") or (ht and not ht[0]) or fold(s).startswith("ket luan"):
                     heading_rest = s if fold(s).startswith("cua ") or heading_rest is None else heading_rest
                     i += 1
                     continue
@@ -137,8 +154,10 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
                     title_lines.append(j)
                     j += 1
                 end = j - 1
+                dtype = "Công văn"
                 break
-        dtype = "Công văn"
+        if dtype is None and block.kind == "body":
+            end = max(end, _caps_title(clean, block, scan_to, title_parts, title_lines))
     title = re.sub(r"\s+", " ", " ".join(title_parts)).strip(" *") or None
     if title:
         title = title.replace("“", "“").strip()
@@ -154,9 +173,52 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
             signer = clean[block.signer_line].strip(" *")
     return Header(
         type=dtype, heading_rest=heading_rest, symbol_text=symbol_text, date=date, place=place,
-        org_lines=tuple(_join_org(org)), title=title, title_lines=tuple(title_lines), header_end=max(end, scan_to),
+        org_lines=tuple(_join_org(org)), title=title, title_lines=tuple(title_lines),
+        header_end=block.first - 1 if block.kind == "body" and not block.symbol_line and not title_parts else max(end, scan_to),
         signed_for=signed_for, signer=signer, provinces=tuple(dict.fromkeys(provinces)), bad_date=bad,
     )
+
+
+_OF_RE = re.compile(r"^(?P<of>(?:CỦA|CỦÀ|CỦẢ|CỦÃ|CUA)\b.*?)(?=\s+(?:VỀ|VÊ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)
+
+
+def _caps_title(clean: list[str], block: Block, after: int, parts: list[str], where: list[int]) -> int:
+    """A subject written in capitals right under a header that has no type heading
+    ('BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO …'); returns its last line (or `after`)."""
+    for i in range(after + 1, min(block.last, after + 6) + 1):
+        s = clean[i].strip()
+        if not s or is_motto(s) or PLACE_DATE_RE.search(s) or so_symbol(clean, i):
+            continue
+        if is_upper_text(s) and len(s) >= 20 and not tables.canonical_body(s) and not find_body_start(s):
+            parts.append(s)
+            where.append(i)
+            return i
+        break
+    return after
+
+
+def find_body_start(s: str) -> bool:
+    from vbgraph.loaders.signals import body_at
+
+    return body_at(s) is not None
+
+
+def _split_rest(rest: str) -> tuple[str | None, str | None, str | None]:
+    """(symbol, 'CỦA …' issuer phrase, subject) from the words after a heading's type name:
+    'QUY ĐỊNH (BỔ SUNG)', 'KẾ HOẠCH TỔ CHỨC …', 'KẾT LUẬN 127-KL/TW CỦA BỘ CHÍNH TRỊ VỀ …'."""
+    rest = rest.strip()
+    if not rest or (rest.startswith("(") and rest.endswith(")")):
+        return None, None, None
+    symbol = None
+    m = patterns.symbol_re().match(rest)
+    if m:
+        symbol, rest = m.group(0), rest[m.end() :].strip(" ,")
+    of = None
+    if fold(rest).startswith("cua "):
+        om = _OF_RE.match(rest)
+        if om:
+            of, rest = om.group("of").strip(" ,"), rest[om.end() :].strip(" ,")
+    return symbol, of, rest or None
 
 
 def _join_org(lines: list[str]) -> list[str]:

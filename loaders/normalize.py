@@ -53,10 +53,11 @@ def strip_markup(line: str) -> str:
 
 
 def segments(line: str) -> list[str]:
-    """Split a header line on its markdown runs: OCR often glues header parts with '**'."""
+    """Split a header line on its markdown runs and table cells: OCR often glues header parts with
+    '**', and a flattened header table puts body and motto in one row 'ỦY BAN NHÂN DÂN | CỘNG HÒA …'."""
     line = _HEADING_RE.sub("", line)
-    parts = re.split(r"\*{1,}|</?(?:i|b)>", line)
-    return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip(" \t*")]
+    parts = re.split(r"\*{1,}|</?(?:i|b)>|\s\|\s|^\s*\||\|\s*$", line)
+    return [re.sub(r"\s+", " ", p).strip() for p in parts if p and p.strip(" \t*|")]
 
 
 def lower_vn(text: str | None) -> str:

@@ -15,10 +15,11 @@ from pathlib import Path
 from vbgraph.errors import UnreadableFile
 from vbgraph.graph.model import Citation, Evidence, FileRecord, Issue, TextDocument
 from vbgraph.loaders import citations as cit
+from vbgraph.loaders import identify, signals
 from vbgraph.loaders import relations as rel
 from vbgraph.loaders.header import Header, find_provinces, parse_header, parse_symbol
 from vbgraph.loaders.normalize import containment, fold, lower_vn, normalize_text, strip_markup
-from vbgraph.loaders.segment import Block, find_blocks, section_start
+from vbgraph.loaders.segment import Block, body_block, find_blocks, section_start
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Rel
@@ -166,6 +167,9 @@ def parse_text(text: str, file: str) -> FileRecord:
     clean = [strip_markup(x) for x in lines]
     issues: list[Issue] = []
     blocks = find_blocks(lines, clean)
+    if not blocks:
+        only = body_block(clean)
+        blocks = [only] if only else []
     headers = [parse_header(lines, b, clean) for b in blocks]
     file_jur = _file_jurisdiction(headers, clean)
     regions: list[tuple[int | None, int, int]] = []
@@ -200,7 +204,13 @@ def parse_text(text: str, file: str) -> FileRecord:
             found = _identify_from_listing(k, d, out, file, issues)
             if found:
                 d.ids, listing_issuer, d.identified_by = found
+        page = _page_identity(clean, drafts, k, out, file_jur)
+        if not d.ids.get("symbol") and page.get("ids"):
+            d.ids, d.identified_by = page["ids"], "lead"
         h = d.header
+        if page.get("fill"):
+            h = replace(h, **{f: v for f, v in page["fill"].items() if not getattr(h, f)})
+        listing_issuer = page.get("issuer") or listing_issuer
         dtype = h.type
         if d.ids.get("type_code") and dtype:
             codes = {c.upper() for t in tables.doc_types() if t.name == dtype for c in t.codes}
@@ -208,6 +218,10 @@ def parse_text(text: str, file: str) -> FileRecord:
                 issues.append(Issue(file, d.block.first, "type-mismatch",
                                     f"heading says {dtype} but the symbol {d.ids['symbol']} has code {d.ids['type_code']}"))
         issuer, level = _doc_issuer(h, listing_issuer, d.ids.get("issuer_code"))
+        if page.get("speaker"):
+            issuer, level = _speaker_issuer(page["speaker"], issuer, level)
+        if page.get("jurisdiction") and not d.jurisdiction:
+            d.jurisdiction = page["jurisdiction"]
         if tables.is_central_code(d.ids.get("issuer_code")) or level == "central":
             jurisdiction = "Trung ương"
             level = "central"
@@ -215,14 +229,15 @@ def parse_text(text: str, file: str) -> FileRecord:
             jurisdiction = d.jurisdiction
         if issuer and level == "province" and jurisdiction and jurisdiction not in issuer:
             issuer = f"{issuer} {jurisdiction}"
-        date = h.date or d.ids.get("date")
+        date = h.date or d.ids.get("date") or page.get("date")
+        dtype = dtype or d.ids.get("type") or page.get("type") or ("Văn bản" if d.block.kind == "body" else None)
         if h.bad_date:
             issues.append(Issue(file, d.block.first, "bad-date", f"impossible date in header: {h.bad_date}"))
         if not d.ids.get("symbol") and not h.title:
             issues.append(Issue(file, d.block.first, "unidentified", "document with neither number nor subject"))
         docs.append(
             TextDocument(
-                index=k, type=dtype or d.ids.get("type"), type_code=d.ids.get("type_code"), number=d.ids.get("number"),
+                index=k, type=dtype, type_code=d.ids.get("type_code"), number=d.ids.get("number"),
                 issuer_code=d.ids.get("issuer_code"), symbol=d.ids.get("symbol"), date=date, issuer=issuer,
                 issuer_level=level, jurisdiction=jurisdiction, title=h.title,
                 name=None if d.ids.get("symbol") else _unnumbered_name(dtype, h.title),
@@ -235,6 +250,95 @@ def parse_text(text: str, file: str) -> FileRecord:
         obligations.extend(_document_obligations(clean, td, file))
     return FileRecord(file=file, sha256=sha, jurisdiction=file_jur, documents=tuple(docs), citations=tuple(out),
                       issues=tuple(issues), obligations=tuple(obligations))
+
+
+def _page_identity(clean: list[str], drafts: list[_Draft], k: int, cits: list[Citation], file_jur: str | None) -> dict:
+    """What the page around document k says of it: a lead or headline before it ('Ngày 23/8/2017,
+    Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …'), a closing line ('… đăng tải Hướng dẫn số
+    35-HD/BTG …'), its own enacting line ('…, Ban Thường vụ Tỉnh ủy ban hành …')."""
+    d = drafts[k]
+    b = d.block
+    n = len(clean) - 1
+    prev_end = drafts[k - 1].block.last if k else 0
+    nxt = drafts[k + 1].block.first if k + 1 < len(drafts) else n + 1
+    around = [*range(prev_end + 1, b.first), *range(b.last + 1, nxt)]
+    inside = [i for i in range(b.first, b.last + 1) if signals.is_lead(clean[i])]
+    dtype = d.header.type
+    out: dict = {}
+    fill: dict = {}
+    for i in [*around, *inside]:
+        line = clean[i].strip()
+        if not line:
+            continue
+        st = identify.statement(line)
+        lead = signals.is_lead(line)
+        span = None
+        if st and (lead or i in around):
+            if dtype and st.type and st.type != dtype:
+                continue
+            span = next((s for s in cit.find_citations(line[st.start :]) if s.kind == "numbered" and s.start == 0), None)
+        elif i in around and i < b.first:
+            first = next(iter(cit.find_citations(line)), None)
+            if first and first.kind == "numbered" and first.start == 0 and (not dtype or first.type in (dtype, None)):
+                span, st = first, None  # a headline that opens with the document's designation
+        if span is None and st is None:
+            continue
+        if span is not None and span.symbol and "ids" not in out:
+            out["ids"] = {"type_code": span.type_code, "number": span.number, "issuer_code": span.issuer_code,
+                          "symbol": span.symbol, "date": span.date if span.date and len(span.date) == 10 else None,
+                          "type": span.type}
+            if span.issuer:
+                out.setdefault("issuer", span.issuer)
+            if span.province:
+                out.setdefault("jurisdiction", span.province)
+            if span.title:
+                fill.setdefault("title", span.title)
+        if st is not None:
+            if st.body:
+                out.setdefault("issuer", st.body)
+                provs = find_provinces(st.body)
+                if provs:
+                    out.setdefault("jurisdiction", provs[0])
+            if st.date:
+                out.setdefault("date", st.date)
+            if st.type:
+                out.setdefault("type", st.type)
+            if st.title:
+                fill.setdefault("title", st.title)
+            if st.number and "ids" not in out and st.type:
+                out["ids"] = _number_only(st, d.ids)
+    # The document's own enacting line or directive names who speaks.
+    for i in range(d.header.header_end + 1, min(b.last, d.body_start + 2) + 1):
+        who = signals.speaker(clean[i]) if not signals.is_lead(clean[i]) else None
+        if who:
+            out["speaker"] = who
+            break
+    if fill:
+        out["fill"] = fill
+    return out
+
+
+def _number_only(st: identify.Statement, ids: dict) -> dict | None:
+    """'Chỉ thị số 17' of 'Ban Thường vụ Tỉnh ủy': the symbol the type and issuer imply (17-CT/TU)."""
+    codes = [c for t in tables.doc_types() if t.name == st.type for c in t.codes]
+    issuer_code = identify.issuer_code_for(st.body) if st.body else None
+    if not codes or not issuer_code:
+        return None
+    party = identify.is_party_code(issuer_code)
+    sym = f"{st.number}-{codes[0]}/{issuer_code}" if party else f"{st.number}/{codes[0]}-{issuer_code}"
+    return {"type_code": codes[0], "number": st.number, "issuer_code": issuer_code, "symbol": sym, "date": None,
+            "type": st.type}
+
+
+def _speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
+    """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
+    ban hành Quy chế …'), unless it only repeats less of what the header says."""
+    b = tables.canonical_body(who) or tables.canonical_body(re.sub(r"\s+\S+$", "", who))
+    if b is None:
+        return who, signals.body_level(who) or level
+    if issuer and fold(issuer).startswith(fold(b.name)) and fold(issuer) != fold(b.name):
+        return issuer, level
+    return b.name, b.level
 
 
 def _document_obligations(clean: list[str], td: TextDocument, file: str) -> list[dict]:

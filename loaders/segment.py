@@ -14,6 +14,7 @@ from functools import cache
 
 from vbgraph.loaders import patterns
 from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
+from vbgraph.loaders.signals import compact, is_motto
 from vbgraph.ontology import tables
 
 
@@ -27,6 +28,7 @@ class Block:
     symbol_line: int | None  # line of "Số …"
     signature_line: int | None  # line of "T/M …"
     signer_line: int | None
+    kind: str = "header"  # header: opened by a header or heading; body: found by its text alone
 
 
 @cache
@@ -40,19 +42,43 @@ def _heading_types() -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
+@cache
+def _heading_compacts() -> list[tuple[str, str]]:
+    """(compact written heading, type name), longest first: 'nghiquyet', 'Nghị quyết'."""
+    return sorted(((compact(w), name) for w, name in _heading_types()), key=lambda x: -len(x[0]))
+
+
+def _consume(seg: str, n: int) -> int | None:
+    """Offset in `seg` after its first `n` letters and digits, if a word ends there."""
+    seen = 0
+    for i, ch in enumerate(seg):
+        if compact(ch):
+            seen += 1
+            if seen == n:
+                nxt = seg[i + 1 : i + 2]
+                return i + 1 if not nxt or not nxt.isalnum() else None
+    return None
+
+
 def heading_type(seg: str) -> tuple[str, str] | None:
-    """('NGHỊ QUYẾT', 'Nghị quyết') when `seg` is a capitalised type heading, possibly 'X CỦA …'."""
-    if not is_upper_text(seg) or len(seg) > 90:
+    """('CỦA BAN BÍ THƯ', 'Nghị quyết') when `seg` is a capitalised type heading: the type name,
+    spaced or broken ('K ÉT LUẬN'), then possibly more words ('QUY ĐỊNH (BỔ SUNG)', 'KẾ HOẠCH
+    TỔ CHỨC …', 'KẾT LUẬN 127-KL/TW CỦA …'), returned as the rest."""
+    if not is_upper_text(seg) or len(seg) > 400 or seg.rstrip().endswith(":"):
         return None
-    f = fold(seg)
-    for written, name in _heading_types():
-        if f == written or f.startswith(written + " cua ") or f.startswith(written + " cua"):
-            rest = seg[len(written) :].strip() if f != written else ""
-            return rest, name
+    c = compact(seg)
+    for written, name in _heading_compacts():
+        if c == written:
+            return "", name
+        if c.startswith(written):
+            end = _consume(seg, len(written))
+            if end is not None:
+                return seg[end:].strip(" ,.-–"), name
     return None
 
 
 SO_LINE_RE = re.compile(r"^\s*(?:Số|SỐ|số)\s*[:.]?\s*(?P<sym>\d.*?)\s*$")
+SO_ALONE_RE = re.compile(r"^\s*(?:Số|SỐ|số)\s*[:.]?\s*$")
 _SIG_RE = re.compile(r"^\s*(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")
 _RECIPIENTS_RE = re.compile(r"^\s*(?:#+\s*)?Nơi nhận\s*:?", re.IGNORECASE)
@@ -62,14 +88,49 @@ _NAME_WORD_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$|^[A-ZĐÀ-Ỹ]+$")
 _SECTION_RE = re.compile(r"^\s*(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[-.)–]\s*\S|^\s*Điều\s+1\b")
 
 
+@cache
+def _typed_so_re() -> re.Pattern:
+    """'Nghị quyết số: 653/2019/UBTVQH14' opening a header line."""
+    return re.compile(rf"^\s*(?:{patterns.type_alt()})\s+(?:Số|SỐ|số)\s*[:.]?\s*(?P<sym>\d.*?)\s*$", re.IGNORECASE)
+
+
 def symbol_in_so_line(line: str) -> str | None:
-    m = SO_LINE_RE.match(line)
+    m = SO_LINE_RE.match(line) or _typed_so_re().match(line)
     if not m:
         return None
     sm = patterns.symbol_re().search(m.group("sym"))
     if not sm or sm.start() > 2:
         return None
     return m.group("sym")
+
+
+def so_symbol(clean: list[str], i: int) -> str | None:
+    """The symbol of a "Số …" line, also when a flattened header put it on the next line
+    ("Số:" / "216-QĐ/TW")."""
+    sym = symbol_in_so_line(clean[i])
+    if sym or not SO_ALONE_RE.match(clean[i]):
+        return sym
+    for j in range(i + 1, min(len(clean), i + 3)):
+        nxt = clean[j].strip()
+        if nxt:
+            m = patterns.symbol_re().match(nxt)
+            return nxt if m else None
+    return None
+
+
+_FRAGMENT_RE = re.compile(r"^[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ\-–][\w.]*){0,3}$")
+
+
+def _header_like_at(clean: list[str], j: int) -> bool:
+    """A header line, or a piece of one that a flattened header table broke off ('Hà' / 'Nội, ngày …',
+    'ỦY' / 'BAN NHÂN DÂN')."""
+    s = clean[j].strip()
+    if _header_like(clean[j]) or is_motto(s):
+        return True
+    if _FRAGMENT_RE.match(s) and len(s) <= 30:
+        nxt = next((clean[x].strip() for x in range(j + 1, min(len(clean), j + 3)) if clean[x].strip()), "")
+        return bool(patterns_place_date(nxt)) or is_motto(nxt)
+    return False
 
 
 def is_person_name(text: str) -> bool:
@@ -157,7 +218,7 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
     for i in range(1, n + 1):
         if i in sig_zone:
             continue
-        if symbol_in_so_line(clean[i]):
+        if so_symbol(clean, i):
             anchors.append((i, "so"))
             continue
         for seg in segments(lines[i])[:4]:
@@ -172,7 +233,7 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
         so = line if kind == "so" else None
         # Walk down over the header block, merging anchors inside it.
         j = line + 1
-        while j <= n and _header_like(clean[j]) and j not in sig_zone:
+        while j <= n and _header_like_at(clean, j) and j not in sig_zone:
             j += 1
         bottom = j - 1
         while k + 1 < len(anchors) and anchors[k + 1][0] <= bottom + 1:
@@ -184,7 +245,7 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
         # Walk up from the anchor over header lines, never into the previous signature.
         top = line
         u = line - 1
-        while u >= 1 and u not in sig_zone and _header_like(clean[u]):
+        while u >= 1 and u not in sig_zone and _header_like_at(clean, u):
             if clean[u].strip():
                 top = u
             u -= 1
@@ -214,6 +275,21 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
                 last = b
         out.append(Block(top, last, heading, so, sig_line, signer))
     return out
+
+
+def body_block(clean: list[str]) -> Block | None:
+    """The one document of a file that no header or heading opens (a reprint, a news page, an
+    excerpt), found by its text alone (loaders/signals.py)."""
+    from vbgraph.loaders.signals import single_document_span
+
+    n = len(clean) - 1
+    span = single_document_span(clean, 1, n)
+    if span is None:
+        return None
+    top, last = span
+    so = next((i for i in range(top, min(last, top + 10) + 1) if so_symbol(clean, i)), None)
+    sig = next(((a, b) for a, b in _signatures(clean) if top <= a <= last), (None, None))
+    return Block(top, last, None, so, sig[0], sig[1], kind="body")
 
 
 def section_start(clean: list[str], start: int, end: int) -> int:

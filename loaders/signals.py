@@ -1,0 +1,281 @@
+"""Weak signals, line by line, that a text is a document, or the web page around one.
+
+A document is found where several signals add up, never by one layout: an issuing-body line, a
+motto, a "Số …" line, a place-and-date line, a type heading, a preamble opener ("Căn cứ …",
+"Thực hiện …"), an enacting line ("… ban hành … như sau:", "QUYẾT ĐỊNH:"), a directive by a body
+("Ban Thường vụ Huyện ủy yêu cầu …"). Page chrome (menus, "Ngày cập nhật", counters), news leads
+("Ngày 23/8/2017, Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …") and reprint intros ("… xin
+đăng toàn văn …") are evidence against: they are the site speaking, not the document. The words
+are in ontology/signals.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from vbgraph.loaders import patterns
+from vbgraph.loaders.dates import PLACE_DATE_RE
+from vbgraph.loaders.normalize import fold
+
+
+@cache
+def table() -> dict:
+    with resources.files("vbgraph.ontology").joinpath("signals.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def compact(text: str) -> str:
+    """Folded letters and digits only: 'K ÉT LUẬN' and 'KẾT LUẬN' both give 'ketluan'."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+_BULLET_RE = re.compile(r"^[\s\-–+•*·>|]+")
+
+
+def _head(line: str) -> str:
+    return fold(_BULLET_RE.sub("", line))
+
+
+def _starts(line: str, phrases: list[str]) -> bool:
+    f = _head(line)
+    return any(f == p or f.startswith(p + " ") or (p.endswith(":") and f.startswith(p)) for p in _folded(tuple(phrases)))
+
+
+@cache
+def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold(p) for p in phrases)
+
+
+@cache
+def _motto_compacts() -> tuple[str, ...]:
+    return tuple(compact(p) for p in table()["motto"]["phrases"])
+
+
+def is_motto(line: str) -> bool:
+    """A national or Party motto, or a piece of one broken across lines ('CỘNG' / 'HÒA XÃ HỘI …')."""
+    c = compact(line)
+    if len(c) < 4:
+        return False
+    return any(m in c or (c in m and len(c) >= 4) for m in _motto_compacts())
+
+
+def strip_motto(text: str) -> str:
+    """`text` without the mottos it holds (a flattened header row holds body and motto side by side)."""
+    out = text
+    for p in table()["motto"]["phrases"]:
+        words = [re.escape(w) for w in p.split()]
+        rx = r"[\s\-–]*".join(words)
+        out = re.sub(rx, " ", out, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", out).strip(" |-–")
+
+
+def is_chrome(line: str) -> bool:
+    t = table()["chrome"]
+    if _starts(line, t["starts"]):
+        return True
+    f = fold(line)
+    return any(fold(c) in f for c in t["contains"])
+
+
+def is_reprint_intro(line: str) -> bool:
+    f = fold(line)
+    t = table()["reprint"]
+    if any(p in f for p in _folded(tuple(t["phrases"]))):
+        return True
+    return len(f) < 120 and f.endswith("nhu sau:") and _starts(line, t["opens"])
+
+
+def preamble_opener(line: str) -> bool:
+    return _starts(line, table()["preamble"]["openers"])
+
+
+@cache
+def _type_word_re() -> re.Pattern:
+    """A capitalised type word, as citations are written ('Nghị quyết', 'Kế hoạch')."""
+    return re.compile(rf"(?<!\w)(?-i:[A-ZĐ])(?:{patterns.type_alt()})(?!\w)", re.IGNORECASE)
+
+
+def cites(line: str) -> bool:
+    """Does the line name a document: a capitalised type word or a symbol?"""
+    return bool(_type_word_re().search(line) or patterns.symbol_re().search(line))
+
+
+@cache
+def _enact_heading_compacts() -> frozenset[str]:
+    return frozenset(compact(h) for h in table()["enact"]["headings"])
+
+
+def enact_heading(line: str) -> bool:
+    """'QUYẾT ĐỊNH:', 'QUYẾT NGHỊ:': the body of a decision or resolution begins."""
+    s = line.strip()
+    return s.endswith(":") and compact(s) in _enact_heading_compacts()
+
+
+@cache
+def _body_head_re() -> re.Pattern:
+    """A body named in running text: a known body, or a Party committee or People's Committee of
+    any level ("Ban Thường vụ Huyện ủy", "UBND quận Đống Đa", "Đảng ủy xã Tân Hòa")."""
+    generic = (
+        r"(?:Ban\s+Thường\s+vụ\s+|Ban\s+Chấp\s+hành\s+|Thường\s+trực\s+|Ban\s+[A-ZĐ]\w+(?:\s+[a-zđà-ỹ]\w*)?\s+)?"
+        r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[ủu]y"
+        r"|(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?"
+    )
+    return re.compile(rf"(?:{generic}|{patterns.body_alt()})", re.IGNORECASE)
+
+
+def body_at(text: str, pos: int = 0) -> re.Match | None:
+    return _body_head_re().match(text, pos)
+
+
+def find_body(text: str) -> re.Match | None:
+    return _body_head_re().search(text)
+
+
+@cache
+def _enact_re() -> re.Pattern:
+    verbs = "|".join(re.escape(v) for v in sorted(table()["enact"]["verbs"], key=len, reverse=True))
+    return re.compile(rf"(?:{verbs})\b", re.IGNORECASE)
+
+
+_DATE_LEAD_RE = re.compile(
+    r"(?:^|[,;.]\s*|\s-\s)(?:[Nn]gày|[Vv]ào ngày|[Hh]ôm nay|[Mm]ới đây|[Vv]ừa qua)\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*,"
+)
+_REPORT_VERB_RE = re.compile(r"\b(?:đã|vừa|mới)\s+(?:ký\s+)?ban\s+hành\b|\bđăng\s+tải\b", re.IGNORECASE)
+
+
+def is_lead(line: str) -> bool:
+    """A news lead or headline reporting a document ('Ngày 6/8, Ban Thường vụ Tỉnh ủy … đã ban hành
+    Chỉ thị số 17 …'): a date lead or a reporting verb, with a document named after it."""
+    m = _DATE_LEAD_RE.search(line) or _REPORT_VERB_RE.search(line)
+    if not m:
+        return False
+    return cites(line[m.end() :]) or bool(re.search(r"\b(?:Văn bản|văn bản)\b", line[m.end() :]))
+
+
+_OBJECT_BEFORE_RE = re.compile(r"(?:của|với|cho|và|tại|theo|gửi|về|đến)\s*$", re.IGNORECASE)
+
+
+_PLACE_WORD_RE = re.compile(r"\s+(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?!\w)", re.IGNORECASE)
+_WORD_RE = re.compile(r"\s+(?P<w>[^\W\d_][\w.]*)")
+SPEAKER_GAP_RE = re.compile(r"(?:\s*\([^()]{0,30}\))?\s*(?:,\s*)?(?:có ý kiến|đã|vừa)?\s*")
+
+
+def place_after(text: str, pos: int) -> int:
+    """End of the place name after a body ('… quận Đống Đa', '… Thừa Thiên Huế'): an optional
+    place word, then up to four capitalised words."""
+    m = _PLACE_WORD_RE.match(text, pos)
+    end = m.end() if m else pos
+    for _ in range(4):
+        w = _WORD_RE.match(text, end)
+        if not w or not w.group("w")[0].isupper():
+            break
+        end = w.end()
+    return end
+
+
+def speaker(line: str) -> str | None:
+    """The body that speaks to others in `line`: 'Ban Thường vụ Huyện ủy' in 'Ban Thường vụ Huyện
+    ủy đề nghị …', 'UBND quận' in '… UBND quận yêu cầu …', 'Ban Thường vụ Tỉnh ủy' in '… Ban
+    Thường vụ Tỉnh ủy (khóa XV) ban hành chương trình …'. A body after 'của', 'với' … is an object."""
+    for m in _body_head_re().finditer(line):
+        if _OBJECT_BEFORE_RE.search(line[max(0, m.start() - 8) : m.start()]):
+            continue
+        end = place_after(line, m.end())
+        gap = SPEAKER_GAP_RE.match(line, end)
+        if _enact_re().match(line, gap.end() if gap else end):
+            return line[m.start() : end].strip()
+    return None
+
+
+def find_bodies(line: str) -> list[re.Match]:
+    """Bodies named in `line` that may be its subject (not the object of 'của', 'với' …)."""
+    return [m for m in _body_head_re().finditer(line) if not _OBJECT_BEFORE_RE.search(line[max(0, m.start() - 8) : m.start()])]
+
+
+def directive(line: str) -> bool:
+    return speaker(line) is not None
+
+
+def closes_like_enacting(line: str) -> bool:
+    f = fold(line.strip())
+    return any(f.endswith(fold(c)) for c in table()["enact"]["closers"])
+
+
+def place_date(line: str) -> re.Match | None:
+    return PLACE_DATE_RE.search(line)
+
+
+@cache
+def _level_table() -> list[tuple[str, tuple[str, ...]]]:
+    t = table()["level"]
+    return [(lvl, _folded(tuple(t[lvl]))) for lvl in ("commune", "district", "province")]
+
+
+def body_level(name: str | None) -> str | None:
+    """'district' for 'Ban Tuyên giáo Quận ủy', 'commune' for 'Đảng ủy xã …', 'province' for 'UBND tỉnh'."""
+    if not name:
+        return None
+    f = " " + fold(name) + " "
+    for lvl, words in _level_table():
+        if any((" " + w + " ") in f or (w.endswith(" ") and (" " + w) in f) for w in words):
+            return lvl
+    return None
+
+
+_PIECE_RE = re.compile(r"(?<=[;.:])\s+(?=-?\s*[A-ZĐÀ-Ỹ])|\s+-\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def document_evidence(line: str) -> bool:
+    """Does this line say that a document speaks here (not a site reporting one)? A very long
+    line (a document whose line breaks were lost) is read piece by piece."""
+    if is_chrome(line) or is_lead(line):
+        return False
+    pieces = _PIECE_RE.split(line) if len(line) > 400 else [line]
+    return any(_evidence_piece(p) for p in pieces[:400])
+
+
+def _evidence_piece(piece: str) -> bool:
+    if enact_heading(piece) or directive(piece):
+        return True
+    if preamble_opener(piece) and cites(piece):
+        return True
+    return bool(re.match(r"^\s*Điều\s+1\s*[.:]", piece))
+
+
+def front_matter_end(clean: list[str], first: int, last: int, window: int = 15) -> int:
+    """The last line of a web page's front matter in first..last: chrome, headline, lead, reprint
+    intro. A document's own text starts after it."""
+    end = first - 1
+    seen = 0
+    for i in range(first, last + 1):
+        s = clean[i].strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > window:
+            break
+        if is_chrome(s) or is_lead(s) or is_reprint_intro(s):
+            end = i
+        elif document_evidence(s):
+            break  # the document speaks: a later lead is a closing line of the page
+    return end
+
+
+def single_document_span(clean: list[str], first: int, last: int) -> tuple[int, int] | None:
+    """Lines of the one document a page or excerpt holds, when no header or heading marks it:
+    from the end of the front matter to the last line, if some line shows a document speaking."""
+    top = front_matter_end(clean, first, last) + 1
+    while top <= last and (not clean[top].strip() or is_chrome(clean[top])):
+        top += 1
+    if top > last:
+        return None
+    reprint = any(is_reprint_intro(clean[i]) for i in range(first, top))
+    if not reprint and not any(document_evidence(clean[i]) for i in range(top, last + 1)):
+        return None
+    bottom = last
+    while bottom > top and (not clean[bottom].strip() or is_chrome(clean[bottom])):
+        bottom -= 1
+    return top, bottom

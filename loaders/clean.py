@@ -1,0 +1,316 @@
+"""Clean the noise that web scrapers and PDF text layers leave in a file, line by line.
+
+Why the stage exists: every later stage (segment, find references, obligations) matches words
+and symbols, and trips on the same few kinds of noise: literal "\\r\\n" escapes, "|" table-cell
+separators, words glued together ("tạiTờ trình", "70-TB/TWngày", "ngày26/11/2003") and
+letter-spaced capitals from PDF headings ("K ÉT LUẬN"). Cleaning them once here keeps the
+matchers simple.
+
+Every rule is general (letter case, digits, Vietnamese syllable shape) apart from two small
+closed word sets in ``ontology/clean.toml``. The stage keeps one line as one line, so evidence
+line numbers stay valid, and it is idempotent: ``clean_lines(clean_lines(x)) == clean_lines(x)``.
+Every regex here runs in linear time: no nested or adjacent quantifiers over overlapping classes.
+
+Examples
+--------
+>>> clean_text("Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 tạiTờ trình")
+'Căn cứ Thông báo số 70-TB/TW ngày 06 tháng 01 năm 2012 tại Tờ trình'
+>>> clean_lines(["\\\\r\\\\n Số: 54/KH-UBND \\\\r\\\\n | ", " | | ", "K ÉT LUẬN"])
+['Số: 54/KH-UBND', '', 'KÉT LUẬN']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Sequence
+from functools import cache
+from importlib import resources
+
+# --- the word table -------------------------------------------------------------------------------
+
+
+def _load(name: str) -> dict:
+    with resources.files("vbgraph.ontology").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Words split off an issuer code glued to them ('TWngày' -> 'TW ngày')."""
+    return frozenset(_load("clean.toml")["function_words"]["words"])
+
+
+@cache
+def lead_words() -> frozenset[str]:
+    """Words split off a number glued to them ('ngày26' -> 'ngày 26'), lowercase and capitalised."""
+    words = _load("clean.toml")["lead_words"]["words"]
+    return frozenset(w for word in words for w in (word, word[:1].upper() + word[1:]))
+
+
+# --- letters and syllables ------------------------------------------------------------------------
+
+
+def _is_vowel(c: str) -> bool:
+    """a ă â e ê i o ô ơ u ư y with or without a tone mark, either case."""
+    return unicodedata.normalize("NFD", c.lower())[:1] in {"a", "e", "i", "o", "u", "y"}
+
+
+def _has_vietnamese(s: str) -> bool:
+    """A letter outside ASCII: a Vietnamese word, not a brand or a code ('IoT', 'VietGAP')."""
+    return any(c.isalpha() and not c.isascii() for c in s)
+
+
+@cache
+def _syllable_re() -> re.Pattern[str]:
+    """One lowercase Vietnamese syllable: onset, 1-3 vowels, coda (all bounded)."""
+    vowels = "".join(
+        c
+        for c in map(chr, [*range(0x61, 0x7B), *range(0xE0, 0x250), *range(0x1EA0, 0x1F00)])
+        if c.isalpha() and c.islower() and _is_vowel(c)
+    )
+    onset = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    return re.compile(onset + f"[{vowels}]{{1,3}}" + r"(?:ng|nh|ch|[cmnpt])?")
+
+
+# --- 1. literal escapes ---------------------------------------------------------------------------
+
+# Why: scrapers write the page's line breaks as the characters "\r\n", which glue words together.
+# The lookbehind makes a match start only at the first backslash of a run (linear time).
+_ESCAPE_RE = re.compile(r"(?<!\\)\\+(?:r\\+n|[nrt])")
+
+
+def escapes(line: str) -> str:
+    r"""Literal '\r\n', '\n', '\r', '\t' (backslash + letter) -> one space."""
+    return _ESCAPE_RE.sub(" ", line)
+
+
+# --- 2. table-cell separators ---------------------------------------------------------------------
+
+# Why: HTML tables flattened to text leave "|" between cells; alone on a line they are noise,
+# between two cells they mark where one header cell ends (a later stage splits on " | ").
+
+
+def cells(line: str) -> str:
+    """'| |' -> ''; a leading or trailing '|' goes; 'a|b' -> 'a | b' ("spaces" then collapses)."""
+    if "|" not in line:
+        return line
+    if not line.strip(" \t|"):
+        return ""
+    return line.strip(" |").replace("|", " | ")
+
+
+# --- 6. spaces (run before the word rules, which expect single spaces) ----------------------------
+
+# Why: escapes, cell separators and PDF layout leave runs of spaces; later stages split on " ".
+_SPACES_RE = re.compile(r" {2,}")
+
+
+def spaces(line: str) -> str:
+    """Runs of spaces -> one space; no spaces at the ends. Tabs (table cells) are kept."""
+    return _SPACES_RE.sub(" ", line).strip(" ")
+
+
+# --- 3. glued words -------------------------------------------------------------------------------
+
+# Why: HTML-to-text and PDF layers drop the space between inline elements ("tạiTờ trình",
+# "70-TB/TWngày 06", "ngày26/11/2003"), so symbols, dates and cue phrases stop matching.
+# A maximal run of letters (word characters that are neither digits nor "_").
+_RUN_RE = re.compile(r"[^\W\d_]+")
+
+
+def _is_code(word: str, start: int = 0) -> bool:
+    """Starts with two capitals: an issuer code or abbreviation ('CTr', 'TTrSXD', 'QĐi', 'HĐND')."""
+    pair = word[start : start + 2]
+    return len(pair) == 2 and pair[0].isupper() and pair[1].isupper()
+
+
+def _camel_split(left: str, right: str) -> bool:
+    """Does a space belong between two case segments glued as 'left' + 'right'?
+
+    'tạiTờ', 'phốHà', 'theoQuyết', 'đạoVÀ': yes. 'IoT' (one letter after), 'iPhone', 'VietGAP',
+    'VpostCode' (ASCII brand names): no. 'theoBan' (ASCII but an all-lowercase word before a
+    capitalised one): yes.
+    """
+    if len(right) < 2:
+        return False
+    if _has_vietnamese(left) or _has_vietnamese(right):
+        return True
+    return len(left) >= 2 and left.islower() and right[0].isupper() and right[1:].islower()
+
+
+def _split_code_word(word: str) -> list[str]:
+    """'TWngày' -> ['TW', 'ngày']: a run of 2+ capitals, then exactly one function word."""
+    k = 0
+    while k < len(word) and word[k].isupper():
+        k += 1
+    if k >= 2 and word[k:] in function_words():
+        return [word[:k], word[k:]]
+    return [word]
+
+
+def _split_case(run: str) -> list[str]:
+    """Split a letter run where a lowercase letter is followed by a capital (see _camel_split).
+
+    A part that starts with two capitals is a code: nothing inside it is split by case, but a
+    function word glued to its end is ('QĐ-UBNDvề' -> 'QĐ-UBND về').
+    """
+    bounds = [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()]
+    edges = [0, *bounds, len(run)]
+    parts: list[str] = []
+    start = 0
+    for j in range(1, len(edges) - 1):
+        left, right = run[edges[j - 1] : edges[j]], run[edges[j] : edges[j + 1]]
+        if not _is_code(run, start) and _camel_split(left, right):
+            parts.append(run[start : edges[j]])
+            start = edges[j]
+    parts.append(run[start:])
+    return [w for part in parts for w in (_split_code_word(part) if _is_code(part) else [part])]
+
+
+def _glued(m: re.Match[str]) -> str:
+    text, run = m.string, m.group(0)
+    words = _split_case(run)
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    out = " ".join(words)
+    first, last = words[0], words[-1]
+    # '100năm' -> '100 năm': a digit, then a lowercase Vietnamese word (not '30c', '09h', '5km').
+    if (
+        before.isdecimal()
+        and len(first) >= 2
+        and first.isalpha()
+        and first.islower()
+        and _has_vietnamese(first)
+    ):
+        out = " " + out
+    # 'ngày26/11/2003' -> 'ngày 26/11/2003': a lead word, then a number.
+    if after.isdecimal() and last in lead_words():
+        out = out + " "
+    return out
+
+
+def glued(line: str) -> str:
+    """Insert the missing space in glued words, by case and digit rules (see _glued)."""
+    return _RUN_RE.sub(_glued, line)
+
+
+# --- 4. letter-spaced words -----------------------------------------------------------------------
+
+# Why: PDF text layers space out the letters of headings ("K ÉT LUẬN", "H u ế"), so the words
+# (type headings above all) are not found.
+# Consonants that may open a letter-spaced heading. V and X are left out: alone at a line's start
+# they are Roman numerals ("V ĐÁNH GIÁ") more often than the first letter of a split word.
+_ONSET_LETTERS = frozenset("BCDĐGHKLMNPQRST")
+_ONSET_PAIRS = frozenset({"CH", "GH", "KH", "NG", "NH", "PH", "TH", "TR"})
+
+
+def _join_heading(tokens: list[str]) -> list[str]:
+    """'K ÉT LUẬN' -> 'KÉT LUẬN': a lone consonant opening a capitals line, then the rest of its word.
+
+    The joined word must start like a Vietnamese syllable: the consonant, then a vowel ('K' + 'ÉT')
+    or a two-letter onset ('T' + 'HÔNG', 'N' + 'GHỊ').
+    """
+    if len(tokens) < 2:
+        return tokens
+    head, rest = tokens[0], tokens[1]
+    if head not in _ONSET_LETTERS or len(rest) < 2 or not (rest[0].isupper() and rest[1].isalpha()):
+        return tokens
+    if _is_vowel(rest[0]) or head + rest[0] in _ONSET_PAIRS:
+        return [head + rest, *tokens[2:]]
+    return tokens
+
+
+def _is_single(token: str) -> bool:
+    return len(token) == 1 and token.isalpha()
+
+
+def _join_letters(tokens: list[str]) -> list[str]:
+    """'ở H u ế.' -> 'ở Huế.': 3+ lone letters that spell one syllable are one word.
+
+    A run of lone letters is broken before a capital (a capital only opens a word); its last
+    letter may carry trailing punctuation. The whole run must spell one Vietnamese syllable with a
+    consonant, or it is left alone (never a part of it: that keeps the rule idempotent).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and _is_single(tokens[j]) and (j == i or tokens[j].islower()):
+            j += 1
+        end = j
+        if i < j < len(tokens) and tokens[j][:1].isalpha() and tokens[j][:1].islower():
+            tail = tokens[j][1:]
+            if not any(c.isalnum() for c in tail):
+                end = j + 1  # 'ế.' closes the run
+        word = "".join(t[0] for t in tokens[i:end])
+        if end - i >= 3 and _is_syllable(word):
+            out.append("".join(tokens[i:end]))
+        else:
+            out.extend(tokens[i : max(end, i + 1)])
+        i = max(end, i + 1)
+    return out
+
+
+def _is_syllable(word: str) -> bool:
+    low = word.lower()
+    return bool(_syllable_re().fullmatch(low)) and not all(_is_vowel(c) for c in low)
+
+
+def letters(line: str) -> str:
+    """Join letter-spaced words: a lone consonant opening a capitals line, and lone lowercase letters."""
+    if " " not in line:
+        return line
+    tokens = line.split(" ")
+    letters_ = [c for c in line if c.isalpha()]
+    if letters_ and all(c.isupper() for c in letters_):
+        tokens = _join_heading(tokens)
+    else:
+        tokens = _join_letters(tokens)
+    return " ".join(tokens)
+
+
+# --- the stage ------------------------------------------------------------------------------------
+
+# Named steps, in the order they run. The word rules expect single spaces, so "spaces" runs
+# before them; they never add a double space or a space at a line's end.
+STEPS: dict[str, Callable[[str], str]] = {
+    "escapes": escapes,
+    "cells": cells,
+    "spaces": spaces,
+    "glued": glued,
+    "letters": letters,
+}
+
+# 5. Why: "# 48_2013_NĐ_CP_art1_part1" is a chunk header that another stage reads as an
+# identifier; it is kept as written (only end spaces go), whatever the word rules would say.
+_CHUNK_HEADER_RE = re.compile(r"#{1,6} ?[\w.\-]+")
+
+
+def _is_chunk_header(line: str) -> bool:
+    stripped = line.strip(" ")
+    return "_" in stripped and bool(_CHUNK_HEADER_RE.fullmatch(stripped))
+
+
+def clean_line(line: str, steps: Sequence[str] | None = None) -> str:
+    """Clean one line; `steps` names a subset of STEPS (they still run in STEPS order)."""
+    if _is_chunk_header(line):
+        return line.strip(" ")
+    for name, step in STEPS.items():
+        if steps is None or name in steps:
+            line = step(line)
+    return line
+
+
+def clean_lines(lines: list[str], steps: Sequence[str] | None = None) -> list[str]:
+    """Clean each line of a file (already NFC-normalised); returns as many lines as it got."""
+    unknown = set(steps or ()) - STEPS.keys()
+    if unknown:
+        raise ValueError(f"unknown clean step(s): {', '.join(sorted(unknown))}; known: {', '.join(STEPS)}")
+    return [clean_line(line, steps) for line in lines]
+
+
+def clean_text(text: str, steps: Sequence[str] | None = None) -> str:
+    """clean_lines over text split on '\\n', joined back: the same number of lines."""
+    return "\n".join(clean_lines(text.split("\n"), steps))

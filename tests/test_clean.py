@@ -1,0 +1,261 @@
+"""The clean stage: scraper and PDF noise goes, one line stays one line, real text stays as it is."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vbgraph.loaders.clean import STEPS, clean_line, clean_lines, clean_text
+from vbgraph.loaders.normalize import normalize_text
+from vbgraph.ontology import tables
+
+from conftest import CORPUS_003
+
+ESCAPES = [
+    (
+        "Thực hiện Quyết định số 1896/QĐ-TTg\\r\\nngày 25/12/2019",
+        "Thực hiện Quyết định số 1896/QĐ-TTg ngày 25/12/2019",
+    ),
+    ("\\r\\n\\r\\n\\r\\n\\r\\n1. Mục tiêu chung", "1. Mục tiêu chung"),
+    ("\\r\\n\\r\\n\\r\\n\\r\\n\\r\\n\\r\\n", ""),
+    ("người\\nViệt Nam", "người Việt Nam"),
+    ("cột 1\\tcột 2\\rcột 3", "cột 1 cột 2 cột 3"),
+    ("đôi gạch\\\\r\\\\nngày", "đôi gạch ngày"),
+]
+
+CELLS = [
+    ("|", ""),
+    (" | | ", ""),
+    ("|\t|", ""),
+    (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ),
+    ("| CỘNG HÒA XÃ HỘI", "CỘNG HÒA XÃ HỘI"),
+    (
+        "Số: 41/2019/QĐ-UBND|Quảng Trị, ngày 22 tháng 10 năm 2019",
+        "Số: 41/2019/QĐ-UBND | Quảng Trị, ngày 22 tháng 10 năm 2019",
+    ),
+    ("- Như Điều 3;   |   TM. ỦY BAN NHÂN DÂN |", "- Như Điều 3; | TM. ỦY BAN NHÂN DÂN"),
+    ("a || b", "a | | b"),
+    (
+        "\\r\\n Số: 54/KH-UBND \\r\\n | \\r\\n \\r\\n Lạng Sơn, ngày 27 tháng 3 năm 2020 \\r\\n | \\r\\n",
+        "Số: 54/KH-UBND | Lạng Sơn, ngày 27 tháng 3 năm 2020",
+    ),
+]
+
+GLUED = [
+    # a lowercase letter, then a capital
+    (
+        "Theo đề nghị của Sở Xây dựng tạiTờ trình số 350/TTr-SXD",
+        "Theo đề nghị của Sở Xây dựng tại Tờ trình số 350/TTr-SXD",
+    ),
+    ("hệ thống chính trị thành phốHà Nội", "hệ thống chính trị thành phố Hà Nội"),
+    ("theoQuyết định số 640/QĐ-TTg", "theo Quyết định số 640/QĐ-TTg"),
+    ("Văn bản chỉ đạoVÀ hướng dẫn", "Văn bản chỉ đạo VÀ hướng dẫn"),
+    ("kỷ niệm 100 nămNgày sinh", "kỷ niệm 100 năm Ngày sinh"),
+    ("cố TổngBí thư", "cố Tổng Bí thư"),
+    ("Tại phiên họp", "Tại phiên họp"),
+    ("TạiHội nghị", "Tại Hội nghị"),
+    ("ĐắkLắk", "Đắk Lắk"),
+    ("CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA Xà HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("làm việc theoBan chỉ đạo", "làm việc theo Ban chỉ đạo"),
+    ("tạiTTrSXD", "tại TTrSXD"),
+    # an issuer code, then a function word
+    (
+        "Căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012",
+        "Căn cứ Thông báo số 70-TB/TW ngày 06 tháng 01 năm 2012",
+    ),
+    ("Kế hoạch số 25-KH/TUcủa Ban Thường vụ", "Kế hoạch số 25-KH/TU của Ban Thường vụ"),
+    ("Nghị quyết của HĐNDvà UBND", "Nghị quyết của HĐND và UBND"),
+    ("Quyết định 12/QĐ-UBNDtại", "Quyết định 12/QĐ-UBND tại"),
+    # a lead word, then a number
+    ("Căn cứ Luật Xây dựng ngày26/11/2003;", "Căn cứ Luật Xây dựng ngày 26/11/2003;"),
+    ("Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010", "Chỉ thị số 45-CT/TW ngày 22 tháng 7 năm 2010"),
+    ("đến năm2025", "đến năm 2025"),
+    ("Quyết định số12/QĐ-UBND", "Quyết định số 12/QĐ-UBND"),
+    ("Ngày26/11/2003", "Ngày 26/11/2003"),
+    ("70-TB/TWngày06 tháng 01", "70-TB/TW ngày 06 tháng 01"),
+    # a number, then a lowercase Vietnamese word
+    ("tổ chức kỷ niệm 100năm Ngày sinh", "tổ chức kỷ niệm 100 năm Ngày sinh"),
+    ("năm 2001của Chính phủ", "năm 2001 của Chính phủ"),
+    ("ngày22tháng7năm2012", "ngày 22 tháng 7 năm 2012"),
+    ("2.500đồng", "2.500 đồng"),
+]
+
+LETTERS = [
+    ("K ÉT LUẬN", "KÉT LUẬN"),
+    ("T HÔNG BÁO", "THÔNG BÁO"),
+    ("N GHỊ QUYẾT", "NGHỊ QUYẾT"),
+    ("Q UYẾT ĐỊNH", "QUYẾT ĐỊNH"),
+    ("C HỈ THỊ", "CHỈ THỊ"),
+    ("di tích Kinh thành H u ế..., góp phần", "di tích Kinh thành Huế..., góp phần"),
+    ("ở H u ế", "ở Huế"),
+    ("về n h à", "về nhà"),
+]
+
+# Real text that must come out exactly as it went in.
+UNCHANGED = [
+    "Nghị quyết số 52-NQ/TW ngày 22/3/2016",
+    "Quyết định số 14/2014/QĐ-UBND",
+    "Chương trình số 27-CTr/TU",
+    "Hướng dẫn thực hiện Quy định số 08-QĐi/TW",
+    "Tờ trình số 350/TTr-SXD",
+    "Quyết định số 69/QĐ-BNNPTNT-VPĐP ngày 09/01/2017",
+    "Ủy viên Ban Chấp hành CTHĐ, HĐND, UBND",
+    "dưới 2.500 gram",
+    "Nghị quyết số 30c/NQ-CP ngày 08 tháng 11 năm 2011",
+    "lớp 1a, 15%, lúc 09h30, cách 5km, 18m²/người, mã 845be7d462c89c00",
+    "Hà Nội, ngày 05 tháng 01 năm 2026",
+    "Nghị quyết 653/2019/UBTVQH14; Quốc lộ QL17; F0, F1",
+    # ASCII brand names and codes: left as written ("iPhone": a one-letter lowercase head is a prefix)
+    "Internet vạn vật (IoT), VietGAP, GlobalGAP, mã bưu chính (VpostCode), iPhone, VnExpress, macOS",
+    # tab-separated table rows, trailing empty cells included
+    "TT\tSố, ký hiệu, ngày/tháng/năm\tTrích yếu văn bản\tTrang",
+    "1\tChương trình hành động số 03-CTr/TU ngày 04/12/2020\tVề thực hiện Nghị quyết\t9",
+    "I Tỉnh ủy ban hành\t\t\t",
+    "\t\t\t",
+    "- Văn phòng Trung ương Đảng, | (*báo cáo*)",
+    # markdown chunk headers are read by another stage
+    "# 48_2013_NĐ_CP_art1_part1",
+    "## Điều 1. Phạm vi điều chỉnh",
+    # letter-spacing look-alikes
+    "V ĐÁNH GIÁ TÌNH HÌNH",  # a Roman numeral
+    "X ÁC ĐỊNH",  # V and X are left alone
+    "B NỘI DUNG",  # 'BN' opens no syllable
+    "A ĐẶT VẤN ĐỀ",  # a vowel is a word of its own
+    "V MTTQ và đoàn thể",
+    "HOẠT ĐỘNG TRONG LĨNH VỰC GIÁO DỤC - ĐÀO TẠO, DẠY NGHỀ, Y TẾ, VĂN HÓA",
+    "các điểm a, b, c khoản 1",
+    "theo thứ tự a b c",
+    "t h e n h à",  # the whole run is no syllable, so no part of it is joined
+    "",
+]
+
+SPACES = [
+    ("  Căn cứ   Điều lệ Đảng;  ", "Căn cứ Điều lệ Đảng;"),
+    ("**ĐẢNG BỘ TỈNH ĐẮK LẮK  ", "**ĐẢNG BỘ TỈNH ĐẮK LẮK"),
+    (" ", ""),
+    ("a \t b", "a \t b"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ESCAPES)
+def test_literal_escapes_become_spaces(text, expected):
+    assert clean_line(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CELLS)
+def test_cell_separators(text, expected):
+    assert clean_line(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED)
+def test_glued_words_are_split(text, expected):
+    assert clean_line(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), LETTERS)
+def test_letter_spaced_words_are_joined(text, expected):
+    assert clean_line(text) == expected
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_real_text_is_unchanged(text):
+    assert clean_line(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACES)
+def test_spaces_collapse_and_tabs_stay(text, expected):
+    assert clean_line(text) == expected
+
+
+def _examples(section: str):
+    for ex in tables._load("clean.toml")[section]["examples"]:
+        yield ex["text"], ex["clean"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [*_examples("function_words"), *_examples("lead_words")])
+def test_every_table_example_cleans_as_written(text, expected):
+    assert clean_line(text) == expected
+
+
+@pytest.mark.parametrize("section", ["function_words", "lead_words"])
+def test_table_entries_have_a_note_lowercase_words_and_examples(section):
+    entry = tables._load("clean.toml")[section]
+    assert entry["note"] and entry["examples"]
+    assert all(w == w.lower() and " " not in w for w in entry["words"])
+
+
+def test_clean_text_keeps_the_line_count():
+    text = "K ÉT LUẬN\n | \n\\r\\nngày26/11/2003\n\nHà Nội"
+    assert clean_text(text) == "KÉT LUẬN\n\nngày 26/11/2003\n\nHà Nội"
+
+
+def test_steps_can_be_chosen_and_unknown_steps_fail():
+    assert clean_lines(["a\\r\\nb  |"], steps=["escapes"]) == ["a b  |"]
+    with pytest.raises(ValueError, match="unknown clean step"):
+        clean_lines(["x"], steps=["nope"])
+    assert list(STEPS) == ["escapes", "cells", "spaces", "glued", "letters"]
+
+
+def test_the_bundled_sample_barely_changes():
+    lines = normalize_text(CORPUS_003.read_text(encoding="utf-8")).split("\n")
+    out = clean_lines(lines)
+    assert len(out) == len(lines)
+    changed = [(a, b) for a, b in zip(lines, out, strict=True) if a != b]
+    assert len(changed) <= 20
+    # The sample is clean text: only spaces at line ends change, never a word.
+    assert all(b == re.sub(" {2,}", " ", a).strip(" ") for a, b in changed)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\\" * 50_000 + "x",
+        " " * 50_000 + "x",
+        "| " * 50_000 + "x",
+        "aB" * 50_000,
+        "h u " * 50_000,
+        "1n" * 50_000,
+        "TW" * 50_000 + "ngày",
+        "# " + "a" * 50_000 + "!",
+    ],
+    ids=["backslashes", "spaces", "pipes", "camel", "letters", "digits", "caps", "header"],
+)
+def test_long_adversarial_lines_clean(line):
+    out = clean_line(line)
+    assert clean_line(out) == out
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+# Pieces that trigger every rule, so random texts exercise the rules' interactions.
+PIECES = [
+    " ", "  ", "\t", "|", "\n", "\\r\\n", "\\n", "\\", "r", "n", "#", "_", "/", "-", ".", ",",
+    "0", "12", "2.500", "a", "b", "h", "u", "ế", "ở", "K", "ÉT", "T", "H", "Ô", "V", "X", "Q", "UY",
+    "ngày", "năm", "tháng", "số", "của", "Ngày", "tại", "Tờ", "TW", "QĐ", "CTr", "TTr", "QĐi", "HĐND",
+    "IoT", "iPhone", "VietGAP", "Hà", "Nội", "phố", "theo", "Ban", "VÀ", "ĐẮK", "m²",
+]  # fmt: skip
+
+pieces_text = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+any_text = st.one_of(pieces_text, st.text(max_size=80))
+
+
+@settings(max_examples=400)
+@given(any_text)
+def test_same_line_count_and_idempotent(text):
+    lines = text.split("\n")
+    once = clean_lines(lines)
+    assert len(once) == len(lines)
+    assert all("\n" not in line for line in once)
+    assert clean_lines(once) == once
+
+
+@settings(max_examples=200)
+@given(any_text)
+def test_clean_text_equals_clean_lines(text):
+    assert clean_text(text) == "\n".join(clean_lines(text.split("\n")))

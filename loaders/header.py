@@ -232,13 +232,14 @@ def _join_org(lines: list[str]) -> list[str]:
     return out
 
 
-def parse_symbol(text: str | None) -> dict | None:
-    """Fields of the symbol written after "Số" in a header."""
+def parse_symbol(text: str | None, doc_type: str | None = None) -> dict | None:
+    """Fields of the symbol written after "Số" in a header (read after the heading's type name
+    when the symbol has no type code: '653/2019/UBTVQH14')."""
     if not text:
         return None
     from vbgraph.loaders.citations import find_citations
 
-    for s in find_citations("Số " + text):
+    for s in find_citations(f"{doc_type} số {text}" if doc_type else "Số " + text):
         if s.kind == "numbered":
             return {"type_code": s.type_code, "number": s.number, "issuer_code": s.issuer_code, "symbol": s.symbol,
                     "type": s.type}

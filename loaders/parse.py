@@ -18,7 +18,7 @@ from vbgraph.loaders import citations as cit
 from vbgraph.loaders import identify, signals
 from vbgraph.loaders import relations as rel
 from vbgraph.loaders.header import Header, find_provinces, parse_header, parse_symbol
-from vbgraph.loaders.normalize import containment, fold, lower_vn, normalize_text, strip_markup
+from vbgraph.loaders.normalize import containment, fold, is_upper_text, lower_vn, normalize_text, strip_markup
 from vbgraph.loaders.segment import Block, body_block, find_blocks, section_start
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
@@ -83,7 +83,8 @@ def _doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) 
     """(canonical issuing body, its level) from the signature, the heading, a listing, the symbol."""
     sig = tables.signature_table()
     org = None
-    for line in reversed(h.org_lines):
+    joined = " ".join(h.org_lines)
+    for line in [*reversed(h.org_lines), joined] if len(h.org_lines) > 1 else h.org_lines:
         stripped = line
         for p in find_provinces(line):
             stripped = re.sub(re.escape(p), "", stripped, flags=re.IGNORECASE)
@@ -120,7 +121,7 @@ def _doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) 
         if b:
             return b.name, b.level
     if listing_issuer:
-        b = tables.canonical_body(listing_issuer)
+        b = _canonical_local(listing_issuer)
         if b:
             return b.name, b.level
     if org:
@@ -128,6 +129,29 @@ def _doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) 
     if code_body:
         return code_body.name, code_body.level
     return None, None
+
+
+def _recase(name: str) -> str:
+    """'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG' -> 'Chủ tịch ủy ban nhân dân tỉnh Kiên Giang'."""
+    if not name.isupper():
+        return name
+    out = name.lower()
+    for canon in find_provinces(name):
+        out = re.sub(re.escape(canon.lower()), canon, out)
+    return out[:1].upper() + out[1:]
+
+
+def _canonical_local(text: str) -> tables.BodyEntry | None:
+    """The body entry of a name written with its place ('Ban Thường vụ Tỉnh ủy Yên Bái')."""
+    b = tables.canonical_body(text)
+    if b:
+        return b
+    stripped = re.sub(r"\s*\([^()]*\)", "", text)
+    f = fold(stripped)
+    for written in sorted(tables.provinces(), key=len, reverse=True):
+        f = re.sub(r"\b" + re.escape(written) + r"\b", " ", f)
+    f = re.sub(r"\s+", " ", f).strip()
+    return _body_by_fold(f) or _body_by_fold(re.sub(r"\s+(?:tinh|thanh pho|tp\.?)$", "", f))
 
 
 def _body_by_fold(f: str) -> tables.BodyEntry | None:
@@ -185,6 +209,8 @@ def parse_text(text: str, file: str) -> FileRecord:
     drafts: list[_Draft] = []
     for b, h in zip(blocks, headers, strict=True):
         ids = parse_symbol(h.symbol_text) or {}
+        if h.symbol_text and not ids.get("number") and h.type:
+            ids = parse_symbol(h.symbol_text, h.type) or ids  # '653/2019/UBTVQH14' under NGHỊ QUYẾT
         jur = h.provinces[0] if h.provinces else file_jur
         body_start = section_start(clean, h.header_end + 1, b.last)
         drafts.append(_Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start))
@@ -310,12 +336,23 @@ def _page_identity(clean: list[str], drafts: list[_Draft], k: int, cits: list[Ci
     # The document's own enacting line or directive names who speaks.
     for i in range(d.header.header_end + 1, min(b.last, d.body_start + 2) + 1):
         who = signals.speaker(clean[i]) if not signals.is_lead(clean[i]) else None
+        if not who and _authority_line(clean, i):
+            who = clean[i].strip()  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
         if who:
             out["speaker"] = who
             break
     if fill:
         out["fill"] = fill
     return out
+
+
+def _authority_line(clean: list[str], i: int) -> bool:
+    """The enacting authority of a State text: a body in capitals right above its preamble."""
+    s = clean[i].strip()
+    if not s or not is_upper_text(s) or len(s) > 120 or signals.is_motto(s) or not signals.find_body(s):
+        return False
+    nxt = next((clean[j] for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
+    return signals.preamble_opener(nxt)
 
 
 def _number_only(st: identify.Statement, ids: dict) -> dict | None:
@@ -333,9 +370,9 @@ def _number_only(st: identify.Statement, ids: dict) -> dict | None:
 def _speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
     ban hành Quy chế …'), unless it only repeats less of what the header says."""
-    b = tables.canonical_body(who) or tables.canonical_body(re.sub(r"\s+\S+$", "", who))
+    b = _canonical_local(who)
     if b is None:
-        return who, signals.body_level(who) or level
+        return _recase(who), signals.body_level(who) or level
     if issuer and fold(issuer).startswith(fold(b.name)) and fold(issuer) != fold(b.name):
         return issuer, level
     return b.name, b.level

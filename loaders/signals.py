@@ -95,7 +95,7 @@ def preamble_opener(line: str) -> bool:
 @cache
 def _type_word_re() -> re.Pattern:
     """A capitalised type word, as citations are written ('Nghị quyết', 'Kế hoạch')."""
-    return re.compile(rf"(?<!\w)(?-i:[A-ZĐ])(?:{patterns.type_alt()})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?=[A-ZĐ])(?:{patterns.type_alt()})(?!\w)")
 
 
 def cites(line: str) -> bool:

@@ -17,6 +17,7 @@ from vbgraph.graph.model import Citation, Evidence, FileRecord, Issue, TextDocum
 from vbgraph.loaders import citations as cit
 from vbgraph.loaders import identify, signals
 from vbgraph.loaders import relations as rel
+from vbgraph.loaders.clean import clean_lines
 from vbgraph.loaders.header import Header, find_provinces, parse_header, parse_symbol
 from vbgraph.loaders.normalize import containment, fold, is_upper_text, lower_vn, normalize_text, strip_markup
 from vbgraph.loaders.segment import Block, body_block, find_blocks, section_start
@@ -187,7 +188,7 @@ _ATTACH_RE = re.compile(r"kèm\s+theo\s*$", re.IGNORECASE)
 
 def parse_text(text: str, file: str) -> FileRecord:
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    lines = ["", *normalize_text(text).split("\n")]
+    lines = ["", *clean_lines(normalize_text(text).split("\n"))]
     clean = [strip_markup(x) for x in lines]
     issues: list[Issue] = []
     blocks = find_blocks(lines, clean)

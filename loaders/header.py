@@ -128,6 +128,15 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
         if not title_parts:
             # After a blank line: a subtitle, skipping stamps and capitals ("CÔNG VĂN ĐẾN").
             j = i
+            first_text = next((x for x in range(i, min(block.last, i + 4) + 1) if clean[x].strip()), None)
+            if first_text is not None and _subject_line(clean[first_text]):
+                k2 = first_text
+                while k2 <= block.last and clean[k2].strip() and _subject_line(clean[k2]):
+                    title_parts.append(clean[k2].strip())
+                    title_lines.append(k2)
+                    k2 += 1
+                end = k2 - 1
+                j = block.last + 1  # found
             while j <= block.last and j - i < 8:
                 s = clean[j].strip()
                 if not s or _STAMP_RE.match(s) or (is_upper_text(s) and len(s) < 80):
@@ -180,6 +189,24 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
 
 
 _OF_RE = re.compile(r"^(?P<of>(?:CỦA|CỦÀ|CỦẢ|CỦÃ|CUA)\b.*?)(?=\s+(?:VỀ|VÊ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)
+
+
+def _subject_line(line: str) -> bool:
+    """A subject standing alone under a heading, after a blank line: capitals that are no stamp,
+    body or motto ('CHỨC NĂNG, NHIỆM VỤ …'), or one sentence-case line that is no preamble,
+    no numbered section and no sentence ('Quản lý và cung cấp thông tin …')."""
+    from vbgraph.loaders.signals import body_at, is_chrome, preamble_opener
+
+    s = line.strip()
+    if not s or _STAMP_RE.match(s) or is_motto(s) or PLACE_DATE_RE.search(s) or is_chrome(s):
+        return False
+    if s[:1] in "-–+•*(" or re.match(r"^(?:[IVXL]+|\d+)[.)/]", s) or preamble_opener(s) or body_at(s):
+        return False
+    if fold(s).startswith("cua ") or set(s) <= set("_-=*. "):
+        return False
+    if is_upper_text(s):
+        return len(s) >= 12
+    return s[:1].isupper() and not s.rstrip().endswith((".", ":", ";")) and len(s) < 300
 
 
 def _caps_title(clean: list[str], block: Block, after: int, parts: list[str], where: list[int]) -> int:

@@ -300,7 +300,11 @@ def _page_identity(clean: list[str], drafts: list[_Draft], k: int, cits: list[Ci
         st = identify.statement(line)
         lead = signals.is_lead(line)
         span = None
-        if st and (lead or i in around):
+        if st is None and lead:
+            # '… đăng tải Hướng dẫn số 35-HD/BTG …': the document named after the reporting verb
+            span = next((s for s in cit.find_citations(line[signals.lead_end(line) :])
+                         if s.kind == "numbered" and (not dtype or s.type in (dtype, None))), None)
+        elif st and (lead or i in around):
             if dtype and st.type and st.type != dtype:
                 continue
             span = next((s for s in cit.find_citations(line[st.start :]) if s.kind == "numbered" and s.start == 0), None)

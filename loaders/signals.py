@@ -146,6 +146,12 @@ _DATE_LEAD_RE = re.compile(
 _REPORT_VERB_RE = re.compile(r"\b(?:đã|vừa|mới)\s+(?:ký\s+)?ban\s+hành\b|\bđăng\s+tải\b", re.IGNORECASE)
 
 
+def lead_end(line: str) -> int:
+    """Offset after a lead's date or reporting verb (0 when there is none)."""
+    m = _REPORT_VERB_RE.search(line) or _DATE_LEAD_RE.search(line)
+    return m.end() if m else 0
+
+
 def is_lead(line: str) -> bool:
     """A news lead or headline reporting a document ('Ngày 6/8, Ban Thường vụ Tỉnh ủy … đã ban hành
     Chỉ thị số 17 …'): a date lead or a reporting verb, with a document named after it."""
@@ -228,6 +234,17 @@ def body_level(name: str | None) -> str | None:
 _PIECE_RE = re.compile(r"(?<=[;.:])\s+(?=-?\s*[A-ZĐÀ-Ỹ])|\s+-\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+def is_headline(line: str) -> bool:
+    """A page title that opens with a document's designation ('Công văn số 175-CV/TU ngày … của
+    Thành ủy TPHCM về việc …', 'Nghị quyết 653/2019/UBTVQH14'): one line, no closing stop."""
+    s = line.strip()
+    m = _type_word_re().match(s)
+    if not m or len(s) > 400 or s.endswith((".", ":", ";")):
+        return False
+    rest = s[m.end() : m.end() + 40]
+    return bool(re.match(r"\s*(?:số\s*)?\d", rest, re.IGNORECASE)) or " của " in s[: m.end() + 80]
+
+
 def document_evidence(line: str) -> bool:
     """Does this line say that a document speaks here (not a site reporting one)? A very long
     line (a document whose line breaks were lost) is read piece by piece."""
@@ -257,7 +274,7 @@ def front_matter_end(clean: list[str], first: int, last: int, window: int = 15) 
         seen += 1
         if seen > window:
             break
-        if is_chrome(s) or is_lead(s) or is_reprint_intro(s):
+        if is_chrome(s) or is_lead(s) or is_reprint_intro(s) or is_headline(s):
             end = i
         elif document_evidence(s):
             break  # the document speaks: a later lead is a closing line of the page

@@ -40,40 +40,122 @@ def _known_type_code(code: str) -> bool:
     return code.upper() in tables.types_by_code()
 
 
+def _plausible_type_code(code: str, *, typed: bool, so: bool, issuer: str) -> bool:
+    """A Party type code the table does not know (05-HDLN/BTGTU) is kept when its shape and context say
+    it is one: letters with at most one lowercase (like QĐi, CTr), and a type word before it, or
+    "số" and two letters at least, or two letters at least and a known issuer code."""
+    if sum(c.islower() for c in code) > 1:
+        return False
+    if typed:
+        return True
+    return len(code) >= 2 and (so or tables.issuer_code_info(issuer) is not None)
+
+
+# The onset of a Vietnamese syllable at the end of a code (the leftmost match is the longest).
+_ONSET_END_RE = re.compile(r"(?:NGH|NG|NH|TR|TH|CH|PH|KH|GH|GI|QU|[ĐBCDGHKLMNPRSTVX])$")
+
+
+def _unglue(code: str, nxt: str) -> str:
+    """A code without the head of the uppercase word glued to it: 'VPĐO' before 'ÀN TNCS' -> 'VP'.
+
+    Codes hold no accented vowel, so an accented capital right after a code opens a syllable whose
+    plain vowels and onset the code took: they go back to the word. A lowercase word glued to a
+    code ('TWngày') already starts where the uppercase run ends.
+    """
+    if not (nxt.isalpha() and nxt.isupper()):
+        return code
+    head = code.rstrip("AEIOUYƯ")
+    om = _ONSET_END_RE.search(head)
+    return head[: om.start()] if om else head
+
+
+def _code_parts(written: str, nxt: str) -> tuple[list[str], int]:
+    """The dash parts of a code as written (spaces dropped, 'Ư' read as 'U' except in 'TƯ'), and how
+    many characters at the end belong to a glued word."""
+    parts = [p.strip() for p in written.split("-")]
+    last = _unglue(parts[-1], nxt)
+    cut = len(parts[-1]) - len(last)
+    parts = [*parts[:-1], last] if last else parts[:-1]
+    return [p if p == "TƯ" else p.replace("Ư", "U") for p in parts], cut
+
+
+def _split_glued(code: str) -> tuple[str, str] | None:
+    """A type code and an issuer code written without their hyphen: 'NĐCP' -> ('NĐ', 'CP').
+
+    The type code is a known one; the first split whose rest is a known issuer code wins
+    ('CTHĐND' -> CT + HĐND, not CTHĐ + ND), else the longest type code whose rest looks like one.
+    """
+    splits = [(c, code[len(c) :]) for c in patterns.glue_codes() if code.startswith(c)]
+    splits = [(c, rest) for c, rest in splits if patterns.ISSUER_SHAPE_RE.fullmatch(rest)]
+    known = [sp for sp in splits if tables.issuer_code_info(sp[1]) is not None]
+    return (known or splits or [None])[0]
+
+
+def _tu(body) -> str:
+    """'TƯ' in a Party issuer code: the centre's TW, or a PDF glyph error for a province's TU.
+
+    The issuer phrase after the symbol decides ('13-NQ/TƯ của Tỉnh ủy' -> TU); without one, TW.
+    """
+    return "TU" if body is not None and body.level != "central" else "TW"
+
+
 def _numbered(text: str) -> list[Span]:
+    """Numbered citations: 52-NQ/TW, 34/2016/NĐ-CP, and the shapes they take in real texts.
+
+    Symbols are normalised: one hyphen between type and issuer codes (61/2018/NĐCP -> 61/2018/NĐ-CP),
+    no spaces ('70- HD/BTGTU' -> 70-HD/BTGTU), the year kept (04/2008/QĐ-UBND and 04/2009/QĐ-UBND are
+    two documents; the year is the date when none is written). A Party code the table does not know
+    is kept with `type_code` and `extra["unknown_type_code"]`; its `type` comes from the type word only.
+    """
     out: list[Span] = []
     for m in patterns.symbol_re().finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
         tm = patterns.type_before_re().search(before)
+        sm = patterns.so_before_re().search(before)
         written = tm.group("type") if tm else None
         start = m.start() - (len(before) - tm.start()) if tm else m.start()
-        if not tm:
-            sm = patterns.so_before_re().search(before)
-            if sm:
-                start = m.start() - (len(before) - sm.start())
+        if not tm and sm:
+            start = m.start() - (len(before) - sm.start())
+        nxt = text[m.end() : m.end() + 1]
+        unknown = False
         if m.group("pnums"):
-            code, issuer = m.group("pcode"), m.group("piss")
-            if not _known_type_code(code):
+            code = m.group("pcode")
+            if not re.search(r"[-–]", m.group("psep")) and not ((tm or sm) and _known_type_code(code)):
+                continue  # "1836 QĐ/TWĐTN": a space for the hyphen, only after "số" or a type word
+            parts, cut = _code_parts(m.group("piss"), nxt)
+            if not parts:
                 continue
+            if not _known_type_code(code):
+                if not _plausible_type_code(code, typed=bool(tm), so=bool(sm), issuer=parts[0]):
+                    continue
+                unknown = True
             nums = re.split(r"\s*(?:,|và)\s*", m.group("pnums"))
-            symbols = [(n, f"{n}-{code}/{issuer}") for n in nums]
             year = None
         else:
-            num, year, a, b = m.group("snum"), m.group("syear"), m.group("sa"), m.group("sb")
-            if not year and not b:
+            num, year, a = m.group("snum"), m.group("syear"), m.group("sa")
+            if m.group("sb"):
+                rest, cut = _code_parts(m.group("sb"), nxt)
+                a = _code_parts(a, "")[0][0]
+            else:
+                rest = []
+                first, cut = _code_parts(a, nxt)
+                if not first:
+                    continue
+                a = first[0]
+            glued = None if rest or _known_type_code(a) or tables.issuer_code_info(a) else _split_glued(a)
+            if rest and _known_type_code(a):
+                code, parts = a, rest  # 69/QĐ-BNNPTNT-VPĐP: the issuer is all after the type code
+            elif glued and (year or tm or sm):
+                code, parts = glued[0], [glued[1]]  # 61/2018/NĐCP -> NĐ, CP
+            elif rest or year:
+                code, parts = None, [a, *rest]  # 216/TTg-CN, 133/2020/QH14: the issuer is the first part
+            elif tm and tables.issuer_code_info(a) is not None:
+                code, parts = None, [a]  # Nghị định số 30/CP
+            else:
                 continue
-            if b and _known_type_code(a):
-                code, issuer = a, b
-            elif b:  # 216/TTg-CN: issuer, then drafting unit
-                code, issuer = None, a
-            else:  # 133/2020/QH14
-                code, issuer = None, a
-            if not tm and code is None and not patterns.so_before_re().search(before):
+            if not tm and code is None and not sm:
                 continue  # bare "12/ABC" without a type word or "số" is too weak
-            sym = f"{num}/{year}/" if year else f"{num}/"
-            sym += f"{a}-{b}" if b else a
-            symbols = [(num, sym)]
-        pos = m.end()
+        pos = m.end() - cut
         date = bad = None
         dm = patterns.date_after_re().match(text, pos)
         if dm and dm.start() - pos <= 3:
@@ -92,25 +174,62 @@ def _numbered(text: str) -> list[Span]:
             prov = _province(im.group("prov"))
             term = term or im.group("term")
             pos = im.end()
-        if not date and year:
-            date = year
         if not date:
             dm = patterns.date_after_re().match(text, pos)
             if dm and dm.start() - pos <= 3:
                 date = date_from_match(dm)
                 pos = dm.end()
-        type_name = _type_from_code(code, written)
+        if not date and year:
+            date = year
+        if m.group("pnums"):
+            if parts[0] == "TƯ":
+                parts[0] = _tu(body)
+            issuer = "-".join(parts)
+            symbols = [(n, f"{n}-{code}/{issuer}") for n in nums]
+        else:
+            if code is None and written is None and sm:
+                head = _name_head(text, m.start() - (len(before) - sm.start()))
+                if head:
+                    written, start = head
+            issuer = parts[0] if code is None else "-".join(parts)
+            sym = f"{num}/{year}/" if year else f"{num}/"
+            sym += f"{code}-{issuer}" if code else "-".join(parts)
+            symbols = [(num, sym)]
+        type_name = None if unknown and not written else _type_from_code(code, written)
         if type_name is None and written is None and code is None:
             continue
         for number, sym in symbols:
             out.append(
                 Span(
-                    "numbered", start, pos, type=type_name, type_code=code, number=_number(number),
-                    issuer_code=issuer, symbol=sym, date=date, bad_date=bad,
-                    issuer=body.name if body else None, province=prov, term=term,
+                    "numbered",
+                    start,
+                    pos,
+                    type=type_name,
+                    type_code=code,
+                    number=_number(number),
+                    issuer_code=issuer,
+                    symbol=sym,
+                    date=date,
+                    bad_date=bad,
+                    issuer=body.name if body else None,
+                    province=prov,
+                    term=term,
+                    extra={"unknown_type_code": True} if unknown else {},
                 )
             )
     return out
+
+
+def _name_head(text: str, so_start: int) -> tuple[str, int] | None:
+    """(type word, its offset) of a name that ends in 'số' at `so_start`: 'Luật Tổ chức Quốc hội số'."""
+    lo = max(0, so_start - 100)
+    window = text[lo:so_start]
+    last = None
+    for hm in patterns.name_head_re().finditer(window):
+        last = hm
+    if last is None or patterns.NAME_BREAK_RE.search(window, last.end()):
+        return None
+    return last.group("type"), lo + last.start()
 
 
 def _province(written: str | None) -> str | None:

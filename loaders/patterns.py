@@ -43,21 +43,63 @@ def province_alt() -> str:
     return _alt([*data["names"], *data.get("aliases", {}).keys()])
 
 
-# 52-NQ/TW, 32 - CV/ĐUK, 03-CTr/TU, 08-QĐi/TW, "18, 19-NQ/TW"
+# One part of a code as written: an uppercase run (HĐND, BNNPTNT, UBTVQH14), maybe joined by "&"
+# (PTTH&TTĐT), maybe with a short lowercase tail (TTg, CTr). "Ư" is accepted for the "TƯ"/"ƯBND" of
+# PDF text layers and normalised by the caller. Every repetition is bounded: linear on any input.
+_RUN = r"[A-ZĐƯ][A-ZĐƯ0-9]{0,11}"
+CODE_PART = rf"{_RUN}(?:&{_RUN})?(?:[a-zđ]{{1,2}}(?![^\W\d_]))?"
+# A code glued to the next word ends where its uppercase run ends: "70-TB/TWngày", "TWĐTN-VPĐOÀN".
+# Either no word character or "/" follows, or a letter outside the run's class after two run letters.
+_CODE_END = r"(?:(?![\w/])|(?<=[A-ZĐƯ0-9]{2})(?=[^\W\d_A-ZĐƯ]))"
+
+# 52-NQ/TW, 32 - CV/ĐUK, 03-CTr/TU, 08-QĐi/TW, "18, 19-NQ/TW", 367 - QĐ/TWĐTN-VP, 1836 QĐ/TWĐTN
+# (a space for the hyphen: `psep` without a dash, accepted by the caller only after "số" or a type word).
 PARTY = (
-    r"(?P<pnums>\d{1,4}(?:\s*(?:,|và)\s*\d{1,4})*)\s*[-–]\s*(?P<pcode>[A-ZĐ][A-Za-zĐđ]{0,4})"
-    r"\s*/\s*(?P<piss>[A-ZĐ][A-ZĐa-z0-9]{0,9})"
+    r"(?P<pnums>\d{1,4}[a-z]?(?:\s{0,3}(?:,|và)\s{0,3}\d{1,4}[a-z]?){0,9})"
+    r"(?P<psep>\s{0,3}[-–]\s{0,3}|\s{1,3})(?P<pcode>[A-ZĐ][A-Za-zĐđ]{0,4})"
+    rf"\s{{0,3}}/\s{{0,3}}(?P<piss>{CODE_PART}(?:-{CODE_PART}){{0,3}})"
 )
-# 3962/QĐ-UBND, 34/2016/NĐ-CP, 04/2021/NQ-HĐND, 133/2020/QH14, 216/TTg-CN
+# 3962/QĐ-UBND, 34/2016/NĐ-CP, 04/2021/NQ-HĐND, 133/2020/QH14, 216/TTg-CN, 30c/NQCP, 118/TTr- STTTT,
+# 1009/TTr-BQL-KCN-HCM, 5104/BTTTT-PTTH&TTĐT: `sa` the first code, `sb` the dash parts after it.
 STATE = (
-    r"(?P<snum>\d{1,5})\s*/\s*(?:(?P<syear>(?:19|20)\d{2})\s*/\s*)?(?P<sa>[A-ZĐ][A-Za-zĐđ]{0,7}\d{0,2})"
-    r"(?:\s*-\s*(?P<sb>[A-ZĐ][A-Za-zĐđ0-9]{0,10}))?"
+    r"(?P<snum>\d{1,5}[a-z]?)\s{0,3}/\s{0,3}(?:(?P<syear>(?:19|20)\d{2})\s{0,3}/\s{0,3})?(?P<sa>"
+    rf"{CODE_PART})(?:\s{{0,3}}-\s{{0,3}}(?P<sb>{CODE_PART}(?:-{CODE_PART}){{0,3}}))?"
 )
 
 
 @cache
 def symbol_re() -> re.Pattern:
-    return re.compile(rf"(?<![\w/.\-–])(?:{PARTY}|{STATE})(?![\w/])")
+    return re.compile(rf"(?<![\w/.\-–])(?:{PARTY}|{STATE}){_CODE_END}")
+
+
+# What is left of a glued code once its type code is taken off (NĐ|CP, QĐ|UBND): an issuer code,
+# two uppercase letters at least.
+ISSUER_SHAPE_RE = re.compile(r"[A-ZĐ]{2}[A-ZĐ0-9]{0,10}(?:[a-zđ]{1,2})?")
+
+
+@cache
+def glue_codes() -> tuple[str, ...]:
+    """Type codes that may be glued to an issuer code, longest first; two letters at least, since a
+    one-letter code (L) would split codes such as LĐTBXH."""
+    return tuple(
+        sorted({c for t in tables.doc_types() for c in t.codes if len(c) >= 2}, key=lambda c: (-len(c), c))
+    )
+
+
+@cache
+def name_head_re() -> re.Pattern:
+    """The capitalised type word that opens a name before 'số', for the types whose symbols carry no
+    type code (Luật, Pháp lệnh): 'Luật Tổ chức Quốc hội số 57/2014/QH13'."""
+    words = []
+    for t in tables.doc_types():
+        if not t.codes:
+            words.extend([t.name, *t.aliases])
+    return re.compile(rf"(?<![\w])(?=(?-i:[A-ZĐ]))(?P<type>{_alt(words)})(?!\w)", re.IGNORECASE)
+
+
+# What may stand between a type word and "số" in a name: no sentence or list punctuation, no other
+# symbol or date, no quotation.
+NAME_BREAK_RE = re.compile(r"[;:.!?/¦\n“”\"()]")
 
 
 @cache

@@ -107,11 +107,17 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
                 title_lines.append(heading_line)
         i = heading_line + 1
         # Contiguous lines: more of the heading ("CỦA BAN BÍ THƯ") and the subject.
-        while i <= block.last and clean[i].strip():
+        while i <= block.last and (clean[i].strip() or _title_goes_on(clean, i, title_parts)):
             s = clean[i].strip()
+            if not s:
+                i += 1
+                continue
+            if title_parts and _ends_subject(clean, i, title_parts):
+                break
             if is_upper_text(s) and not title_parts:
                 ht = heading_type(s)
-                if fold(s).startswith("cua ") or (ht and not ht[0]) or fold(s).startswith("ket luan"):
+                if (fold(s).startswith(("cua ", "hoi nghi ", "ban chap hanh ")) or (ht and not ht[0])
+                        or fold(s).startswith("ket luan")):
                     heading_rest = s if fold(s).startswith("cua ") or heading_rest is None else heading_rest
                     i += 1
                     continue
@@ -146,9 +152,12 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
                     continue
                 if _TITLE_OPEN_RE.match(s) and not s.rstrip().endswith(":") and len(s) < 400:
                     k2 = j
-                    while k2 <= block.last and clean[k2].strip():
-                        title_parts.append(clean[k2].strip())
-                        title_lines.append(k2)
+                    while k2 <= block.last and (clean[k2].strip() or _title_goes_on(clean, k2, title_parts)):
+                        if clean[k2].strip():
+                            if title_parts and _ends_subject(clean, k2, title_parts):
+                                break
+                            title_parts.append(clean[k2].strip())
+                            title_lines.append(k2)
                         k2 += 1
                     end = k2 - 1
                 break
@@ -165,7 +174,7 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
                 end = j - 1
                 dtype = "Công văn"
                 break
-        if dtype is None and block.kind == "body":
+        if dtype is None and block.kind == "body" and block.symbol_line:
             end = max(end, _caps_title(clean, block, scan_to, title_parts, title_lines))
     title = re.sub(r"\s+", " ", " ".join(title_parts)).strip(" *") or None
     if title:
@@ -189,6 +198,37 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
 
 
 _OF_RE = re.compile(r"^(?P<of>(?:CỦA|CỦÀ|CỦẢ|CỦÃ|CUA)\b.*?)(?=\s+(?:VỀ|VÊ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)
+
+
+_CONNECTOR_END_RE = re.compile(r"(?:,|\b(?:và|của|về|với|cho|đối với|trong|tại|theo|các|những|-|–))\s*$", re.IGNORECASE)
+
+
+def _title_goes_on(clean: list[str], i: int, parts: list[str]) -> bool:
+    """A blank line inside a subject: the next line goes on in lowercase ('… của Đảng' / '' /
+    'đối với công tác …')."""
+    if not parts or clean[i].strip():
+        return False
+    nxt = clean[i + 1].strip() if i + 1 < len(clean) else ""
+    return bool(nxt) and nxt[:1].islower()
+
+
+def _ends_subject(clean: list[str], i: int, parts: list[str]) -> bool:
+    """Where a subject running over several lines ends: the preamble, the enacting authority,
+    'QUYẾT ĐỊNH:', a numbered section, a separator, or a new sentence after a finished line."""
+    from vbgraph.loaders.signals import body_at, enact_heading, preamble_opener
+
+    s = clean[i].strip()
+    if set(s) <= set("_-=*. ") or enact_heading(s) or re.match(r"^(?:Điều\s+\d|[IVXL]+\.\s|\d+\.\s)", s):
+        return True
+    bare = s.lstrip("-–+•* ")
+    if bare[:1].isupper() and preamble_opener(bare):
+        return True
+    nxt = next((clean[j].strip() for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
+    if is_upper_text(s) and body_at(s) and preamble_opener(nxt):
+        return True  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
+    prev = parts[-1]
+    return (len(parts) >= 2 and s[:1].isupper() and not is_upper_text(s) and s[1:2].islower()
+            and not _CONNECTOR_END_RE.search(prev))
 
 
 def _subject_line(line: str) -> bool:

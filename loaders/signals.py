@@ -55,11 +55,17 @@ def _motto_compacts() -> tuple[str, ...]:
 
 
 def is_motto(line: str) -> bool:
-    """A national or Party motto, or a piece of one broken across lines ('CỘNG' / 'HÒA XÃ HỘI …')."""
+    """A national or Party motto, or pieces of them broken across lines ('CỘNG' / 'HÒA XÃ HỘI …',
+    'CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc'); a subject that names the Party is none."""
     c = compact(line)
     if len(c) < 4:
         return False
-    return any(m in c or (c in m and len(c) >= 4) for m in _motto_compacts())
+    rest = c
+    for m in _motto_compacts():
+        rest = rest.replace(m, "")
+    if not rest:
+        return True  # mottos only
+    return len(rest) >= 4 and any(rest in m for m in _motto_compacts())  # and a piece of one
 
 
 def strip_motto(text: str) -> str:

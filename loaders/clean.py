@@ -314,3 +314,98 @@ def clean_lines(lines: list[str], steps: Sequence[str] | None = None) -> list[st
 def clean_text(text: str, steps: Sequence[str] | None = None) -> str:
     """clean_lines over text split on '\\n', joined back: the same number of lines."""
     return "\n".join(clean_lines(text.split("\n"), steps))
+
+
+# --- scrambled diacritics -------------------------------------------------------------------------
+
+_NOISY = 0.05  # share of words with two tone marks above which a file's diacritics are scrambled
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+_MAX_PHRASE = 6
+
+
+@cache
+def _vocabulary() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded phrase -> its spelling, for every phrase of one to six words the tables hold (type
+    names, bodies, cues, signals, function words) and each single word in them: the language the
+    later stages match on. Where two spellings fold alike ('ban'/'bản'), the more frequent wins."""
+    from vbgraph.loaders.normalize import fold
+    from vbgraph.ontology import tables
+
+    phrases: list[list[str]] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            phrases.append(_WORD_RE.findall(value))
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+
+    for t in tables.doc_types():
+        walk([t.name, *t.aliases])
+    for b in tables.bodies():
+        walk([b.name, *b.aliases])
+    walk(tables.cues())
+    walk(_load("signals.toml"))
+    walk(sorted(function_words() | lead_words()))
+    counts: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
+    for words in phrases:
+        low = [w.lower() for w in words]
+        for n in range(1, _MAX_PHRASE + 1):
+            for i in range(len(low) - n + 1):
+                gram = tuple(low[i : i + n])
+                spellings = counts.setdefault(tuple(fold(w) for w in gram), {})
+                spellings[gram] = spellings.get(gram, 0) + 1
+    return {k: max(v.items(), key=lambda kv: (kv[1], kv[0]))[0] for k, v in counts.items()}
+
+
+def _recase(written: str, known: str) -> str:
+    if written.isupper() and len(written) > 1:
+        return known.upper()
+    return known[:1].upper() + known[1:] if written[:1].isupper() else known
+
+
+def _unscramble_line(line: str, vocab: dict[tuple[str, ...], tuple[str, ...]]) -> str:
+    from vbgraph.loaders.normalize import fold
+
+    found = list(_WORD_RE.finditer(line))
+    folded = [fold(m.group(0)) for m in found]
+    out: list[str] = []
+    pos = 0
+    i = 0
+    while i < len(found):
+        for n in range(min(_MAX_PHRASE, len(found) - i), 0, -1):
+            known = vocab.get(tuple(folded[i : i + n]))
+            if known is not None:
+                break
+        else:
+            n, known = 1, None
+        for j in range(n):
+            m = found[i + j]
+            out.append(line[pos : m.start()])
+            out.append(_recase(m.group(0), known[j]) if known else m.group(0))
+            pos = m.end()
+        i += n
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _tone_marks(word: str) -> int:
+    return sum(c in "\u0300\u0301\u0303\u0309\u0323" for c in unicodedata.normalize("NFD", word))
+
+
+def unscramble(lines: list[str]) -> list[str]:
+    """Restore the spelling of known words in a file whose diacritics were scrambled by an
+    anti-scraping filter or bad OCR ('ngàỷ' -> 'ngày', 'củà' -> 'của', 'Bạn Bí thư' -> 'Ban Bí
+    thư'). A file counts as scrambled when many words carry two tone marks, which no Vietnamese
+    syllable does; every word of such a file whose diacritic-free form is a word of the tables'
+    vocabulary takes that word's spelling (keeping its capitals). Other files are left alone."""
+    words = [w for line in lines for w in _WORD_RE.findall(line)]
+    if not words or sum(_tone_marks(w) > 1 for w in words) / len(words) <= _NOISY:
+        return lines
+    vocab = _vocabulary()
+    return [_unscramble_line(line, vocab) for line in lines]

@@ -227,8 +227,10 @@ def _ends_subject(clean: list[str], i: int, parts: list[str]) -> bool:
     if is_upper_text(s) and body_at(s) and preamble_opener(nxt):
         return True  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
     prev = parts[-1]
-    return (len(parts) >= 2 and s[:1].isupper() and not is_upper_text(s) and s[1:2].islower()
-            and not _CONNECTOR_END_RE.search(prev))
+    sentence = s[:1].isupper() and not is_upper_text(s) and s[1:2].islower()
+    if sentence and is_upper_text(prev):
+        return True  # a subject in capitals, then running text
+    return len(parts) >= 2 and sentence and not _CONNECTOR_END_RE.search(prev)
 
 
 def _subject_line(line: str) -> bool:

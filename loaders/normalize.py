@@ -118,3 +118,17 @@ def roman_to_int(s: str) -> int | None:
         v = ROMAN[c]
         total += -v if i + 1 < len(s) and ROMAN[s[i + 1]] > v else v
     return total
+
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def tone_noise(text: str) -> float:
+    """Share of words with more than one tone mark. A Vietnamese syllable carries at most one, so
+    a high share means scrambled diacritics (anti-scraping filters, bad OCR): cue words must then
+    be matched without diacritics."""
+    words = text.split()
+    if not words:
+        return 0.0
+    bad = sum(1 for w in words if sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", w)) > 1)
+    return bad / len(words)

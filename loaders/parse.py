@@ -17,7 +17,7 @@ from vbgraph.graph.model import Citation, Evidence, FileRecord, Issue, TextDocum
 from vbgraph.loaders import citations as cit
 from vbgraph.loaders import identify, signals
 from vbgraph.loaders import relations as rel
-from vbgraph.loaders.clean import clean_lines
+from vbgraph.loaders.clean import clean_lines, unscramble
 from vbgraph.loaders.header import Header, find_provinces, parse_header, parse_symbol
 from vbgraph.loaders.normalize import containment, fold, is_upper_text, lower_vn, normalize_text, strip_markup
 from vbgraph.loaders.segment import Block, body_block, find_blocks, section_start
@@ -42,7 +42,9 @@ class Paragraph:
 
 _END_PUNCT = tuple(".;:!?)")
 # A line that stops on one of these words goes on in the next one ("… chủ trì, phối hợp với").
-_CONNECTOR_END = re.compile(r"(?:\b(?:với|và|của|các|cho|về|theo|tại)|,)\s*$")
+_CONNECTOR_END = re.compile(r"(?:\b(?:với|và|của|các|cho|về|theo|tại|số|ngày|tháng|năm|Số)|,)\s*$")
+# A line that goes on with a number ("Căn cứ Nghị định số" / "69/2008/NĐ-CP ngày …"), not a list item.
+_NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
 
 
 def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
@@ -60,7 +62,9 @@ def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
         joinable = (
             cur is not None and not table and blank_run <= 1 and "¦" not in cur.text[-200:]
             and not cur.text.rstrip().endswith(_END_PUNCT)
-            and (text[:1].islower() or _CONNECTOR_END.search(cur.text[-20:]) is not None)
+            and (text[:1].islower() or _CONNECTOR_END.search(cur.text[-20:]) is not None
+                 or (_NUMBER_GOES_ON.match(text) is not None and not cur.text.rstrip().endswith(_END_PUNCT)
+                     and cur.text.rstrip()[-1:].isalpha()))
         )
         if joinable:
             cur.starts.append((len(cur.text) + 1, i))
@@ -188,7 +192,7 @@ _ATTACH_RE = re.compile(r"kèm\s+theo\s*$", re.IGNORECASE)
 
 def parse_text(text: str, file: str) -> FileRecord:
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    lines = ["", *clean_lines(normalize_text(text).split("\n"))]
+    lines = ["", *unscramble(clean_lines(normalize_text(text).split("\n")))]
     clean = [strip_markup(x) for x in lines]
     issues: list[Issue] = []
     blocks = find_blocks(lines, clean)
@@ -555,8 +559,9 @@ def _classify(text: str, s: Span, spans: list[Span], line: int, d: _Draft | None
     if selfrel:
         return "cite", selfrel.value
     if h.header_end < line < d.body_start:
-        code = rel.preamble_relation(sent)
-        if code is Rel.TONG_KET or (code and _governed(text, s, spans, rel.sentence_start(text, s.start))):
+        start = rel.sentence_start(text, s.start)
+        code = rel.preamble_relation(_masked_gap(text, s, spans, start))
+        if code is Rel.TONG_KET or (code and _governed(text, s, spans, start)):
             return "cite", code.value
     return "cite", Rel.DAN_CHIEU.value
 
@@ -572,18 +577,25 @@ def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
     governed; D has a verb of its own. Words of earlier citations and their subjects, and
     parentheses, do not count.
     """
+    gap = _PAREN_RE.sub(" ", _masked_gap(text, s, spans, sent_start))
+    clauses = gap.split(";")
+    last = rel.without_transparent(clauses[-1])
+    words = re.findall(r"[^\W\d_]+", last, re.UNICODE)
+    if len(clauses) == 1:
+        return len(words) <= _OPENER_WORDS + 6
+    return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2
+
+
+def _masked_gap(text: str, s: Span, spans: list[Span], sent_start: int) -> str:
+    """The sentence before citation `s`, with earlier citations and their subjects blanked out:
+    the words of the sentence itself ('tổng kết' in a cited document's subject is not its own)."""
     gap = text[sent_start : s.start]
     for o in spans:
         if o is s or o.start >= s.start or o.start < sent_start:
             continue
         a, b = o.start - sent_start, min(o.scope_end, s.start) - sent_start
         gap = gap[:a] + " " * (b - a) + gap[b:]
-    gap = _PAREN_RE.sub(" ", gap)
-    clauses = gap.split(";")
-    words = re.findall(r"[^\W\d_]+", clauses[-1], re.UNICODE)
-    if len(clauses) == 1:
-        return len(words) <= _OPENER_WORDS + 6
-    return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2
+    return gap
 
 
 def read_text(path: Path) -> str:

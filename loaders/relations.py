@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from vbgraph.loaders.normalize import lower_vn
+from vbgraph.loaders.normalize import fold, lower_vn, tone_noise
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Rel
 
@@ -41,10 +41,25 @@ def _title_cues() -> list[tuple[Rel, re.Pattern]]:
 @cache
 def _preamble_openers() -> list[tuple[Rel, re.Pattern]]:
     c = tables.cues()
+    lead = "|".join(re.escape(lower_vn(w)) for w in c["preamble_lead"]["words"])
     out = []
     for code in ("CAN_CU", "THUC_HIEN"):
-        out.append((Rel(code), _words_re(c[code]["preamble"], anchored=r"^[\s\-–+•*]*")))
+        out.append((Rel(code), _words_re(c[code]["preamble"], anchored=rf"^[\s\-–+•*]*(?:(?:{lead})\s*,?\s*)?")))
     return out
+
+
+@cache
+def _transparent_re() -> re.Pattern:
+    words = tables.cues()["governed"]["transparent"]
+    return _words_re(words, anchored=r"(?<!\w)")
+
+
+def without_transparent(text: str) -> str:
+    """`text` without the words an opening cue reaches through ('Để bảo đảm thực hiện quyết liệt,
+    có hiệu quả các nhiệm vụ, giải pháp nêu tại Kết luận …': the cue governs the Kết luận)."""
+    if tone_noise(text) > _NOISY:
+        return _fold_pattern(_transparent_re().pattern).sub(" ", fold(text))
+    return _transparent_re().sub(" ", lower_vn(text))
 
 
 @cache
@@ -73,11 +88,33 @@ def _self_ref() -> re.Pattern:
     return re.compile(r"\b(?:" + types + r")\s+này\b")
 
 
+_NOISY = 0.05  # share of words with two tone marks above which diacritics are not trusted
+
+
+def _cue_text(text: str) -> str:
+    """Lowercased text for cue matching; without diacritics when they are scrambled."""
+    return fold(text) if tone_noise(text) > _NOISY else lower_vn(text)
+
+
+def _folded_words_re(rx: re.Pattern) -> re.Pattern:
+    return _fold_pattern(rx.pattern)
+
+
+@cache
+def _fold_pattern(pattern: str) -> re.Pattern:
+    return re.compile(fold(pattern.replace(r"\ ", " ")).replace(" ", r"\s+"))
+
+
+def _search(rx: re.Pattern, f: str, folded: bool) -> re.Match | None:
+    return (_folded_words_re(rx) if folded else rx).search(f)
+
+
 def title_cue(text_before: str) -> Rel | None:
     """The relation a subject line states about the citation that follows `text_before`."""
-    f = lower_vn(text_before)
+    folded = tone_noise(text_before) > _NOISY
+    f = _cue_text(text_before)
     for code, rx in _title_cues():
-        if rx.search(f):
+        if _search(rx, f, folded):
             return code
     return None
 
@@ -90,13 +127,15 @@ def sentence_start(text: str, pos: int) -> int:
 
 def preamble_relation(sentence_before: str) -> Rel | None:
     """'Thực hiện …' / 'Căn cứ …' at the start of an opening sentence."""
-    f = lower_vn(sentence_before)
+    folded = tone_noise(sentence_before) > _NOISY
+    f = _cue_text(sentence_before)
+    review = r"\b(?:tong ket|so ket)\b" if folded else r"\b(?:tổng kết|sơ kết)\b"
     for code, rx in _preamble_openers():
-        if rx.search(f):
-            if code is Rel.THUC_HIEN and re.search(r"\b(?:tổng kết|sơ kết)\b", f):
+        if _search(rx, f, folded):
+            if code is Rel.THUC_HIEN and re.search(review, f):
                 return Rel.TONG_KET
             return code
-    if re.search(r"\b(?:tổng kết|sơ kết)\b[^;]*\bthực hiện\s*$", f):
+    if re.search(review + (r"[^;]*\bthuc hien\s*$" if folded else r"[^;]*\bthực hiện\s*$"), f):
         return Rel.TONG_KET
     return None
 

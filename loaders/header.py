@@ -215,7 +215,7 @@ def _title_goes_on(clean: list[str], i: int, parts: list[str]) -> bool:
 def _ends_subject(clean: list[str], i: int, parts: list[str]) -> bool:
     """Where a subject running over several lines ends: the preamble, the enacting authority,
     'QUYẾT ĐỊNH:', a numbered section, a separator, or a new sentence after a finished line."""
-    from vbgraph.loaders.signals import body_at, enact_heading, preamble_opener
+    from vbgraph.loaders.signals import authority, enact_heading, preamble_opener
 
     s = clean[i].strip()
     if set(s) <= set("_-=*. ") or enact_heading(s) or re.match(r"^(?:Điều\s+\d|[IVXL]+\.\s|\d+\.\s)", s):
@@ -224,7 +224,7 @@ def _ends_subject(clean: list[str], i: int, parts: list[str]) -> bool:
     if bare[:1].isupper() and preamble_opener(bare):
         return True
     nxt = next((clean[j].strip() for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
-    if is_upper_text(s) and body_at(s) and preamble_opener(nxt):
+    if authority(s) and preamble_opener(nxt):
         return True  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
     prev = parts[-1]
     sentence = s[:1].isupper() and not is_upper_text(s) and s[1:2].islower()

@@ -19,7 +19,7 @@ from vbgraph.loaders import identify, signals
 from vbgraph.loaders import relations as rel
 from vbgraph.loaders.clean import clean_lines, unscramble
 from vbgraph.loaders.header import Header, find_provinces, parse_header, parse_symbol
-from vbgraph.loaders.normalize import containment, fold, is_upper_text, lower_vn, normalize_text, strip_markup
+from vbgraph.loaders.normalize import containment, fold, lower_vn, normalize_text, strip_markup
 from vbgraph.loaders.segment import Block, body_block, find_blocks, section_start
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
@@ -97,7 +97,7 @@ def _doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) 
         f = fold(line)
         for written in tables.provinces():
             f = re.sub(r"\b" + re.escape(written) + r"\b", "", f)
-        org = tables.canonical_body(stripped.strip()) or _body_by_fold(f)
+        org = tables.canonical_body(stripped.strip()) or _body_by_fold(f) or _canonical_local(line)
         if org:
             break
     code_body = None
@@ -122,18 +122,33 @@ def _doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) 
                 return b.name, b.level
     if h.heading_rest:
         rest = re.sub(r"^.*?\bCỦA\s+", "", h.heading_rest, flags=re.IGNORECASE)
-        b = tables.canonical_body(rest)
-        if b:
-            return b.name, b.level
+        joint = [tables.canonical_body(p) for p in re.split(r"\s*,\s*|\s+(?:và|VÀ)\s+", rest)]
+        if joint and all(joint):  # 'CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ': issued jointly
+            return ", ".join(dict.fromkeys(b.name for b in joint if b)), joint[0].level if joint[0] else None
     if listing_issuer:
         b = _canonical_local(listing_issuer)
         if b:
             return b.name, b.level
+        if signals.find_body(listing_issuer):
+            return _recase(listing_issuer), signals.body_level(listing_issuer)
     if org:
         return org.name, org.level
     if code_body:
         return code_body.name, code_body.level
     return None, None
+
+
+def _local_name(issuer: str, jurisdiction: str) -> str:
+    """The name a province body goes by: 'Tỉnh ủy Long An', but 'Thành ủy Hải Phòng' and 'Ủy ban
+    nhân dân Thành phố Hồ Chí Minh' in a city directly under the centre (provinces.toml)."""
+    if jurisdiction in signals.cities():
+        issuer = re.sub(r"\bTỉnh ủy\b", "Thành ủy", issuer)
+        issuer = re.sub(r"\btỉnh\b", "thành phố", issuer)
+        if jurisdiction.lower().startswith("thành phố"):
+            issuer = re.sub(r"\s+thành phố$", "", issuer)
+    if fold(jurisdiction) in fold(issuer):
+        return issuer
+    return f"{issuer} {jurisdiction}"
 
 
 def _recase(name: str) -> str:
@@ -156,6 +171,8 @@ def _canonical_local(text: str) -> tables.BodyEntry | None:
     for written in sorted(tables.provinces(), key=len, reverse=True):
         f = re.sub(r"\b" + re.escape(written) + r"\b", " ", f)
     f = re.sub(r"\s+", " ", f).strip()
+    if f in ("uy ban nhan dan", "hoi dong nhan dan"):
+        f += " tinh"  # a header's 'ỦY BAN NHÂN DÂN' whose place line was lost
     return _body_by_fold(f) or _body_by_fold(re.sub(r"\s+(?:tinh|thanh pho|tp\.?)$", "", f))
 
 
@@ -258,8 +275,8 @@ def parse_text(text: str, file: str) -> FileRecord:
             level = "central"
         else:
             jurisdiction = d.jurisdiction
-        if issuer and level == "province" and jurisdiction and jurisdiction not in issuer:
-            issuer = f"{issuer} {jurisdiction}"
+        if issuer and level == "province" and jurisdiction:
+            issuer = _local_name(issuer, jurisdiction)
         date = h.date or d.ids.get("date") or page.get("date")
         dtype = dtype or d.ids.get("type") or page.get("type") or ("Văn bản" if d.block.kind == "body" else None)
         if h.bad_date:
@@ -357,8 +374,7 @@ def _page_identity(clean: list[str], drafts: list[_Draft], k: int, cits: list[Ci
 
 def _authority_line(clean: list[str], i: int) -> bool:
     """The enacting authority of a State text: a body in capitals right above its preamble."""
-    s = clean[i].strip()
-    if not s or not is_upper_text(s) or len(s) > 120 or signals.is_motto(s) or not signals.find_body(s):
+    if not signals.authority(clean[i]):
         return False
     nxt = next((clean[j] for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
     return signals.preamble_opener(nxt)
@@ -379,6 +395,11 @@ def _number_only(st: identify.Statement, ids: dict) -> dict | None:
 def _speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
     ban hành Quy chế …'), unless it only repeats less of what the header says."""
+    if issuer and fold(issuer).startswith(fold(who)) and fold(issuer) != fold(who):
+        return issuer, level  # 'UBND quận' speaks; the lead named it in full
+    parts = [_canonical_local(p) for p in re.split(r"\s*,\s*|\s+và\s+", who)]
+    if len(parts) > 1 and all(parts):
+        return ", ".join(dict.fromkeys(p.name for p in parts if p)), parts[0].level if parts[0] else level
     b = _canonical_local(who)
     if b is None:
         return _recase(who), signals.body_level(who) or level

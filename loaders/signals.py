@@ -27,6 +27,14 @@ def table() -> dict:
         return tomllib.load(fh)
 
 
+@cache
+def cities() -> frozenset[str]:
+    """Cities directly under the centre: their Party committee is a Thành ủy, their People's
+    Committee that of a 'thành phố' (ontology/provinces.toml)."""
+    with resources.files("vbgraph.ontology").joinpath("provinces.toml").open("rb") as fh:
+        return frozenset(tomllib.load(fh).get("cities", ()))
+
+
 def compact(text: str) -> str:
     """Folded letters and digits only: 'K ÉT LUẬN' and 'KẾT LUẬN' both give 'ketluan'."""
     return re.sub(r"[^a-z0-9]", "", fold(text))
@@ -192,14 +200,40 @@ def speaker(line: str) -> str | None:
     """The body that speaks to others in `line`: 'Ban Thường vụ Huyện ủy' in 'Ban Thường vụ Huyện
     ủy đề nghị …', 'UBND quận' in '… UBND quận yêu cầu …', 'Ban Thường vụ Tỉnh ủy' in '… Ban
     Thường vụ Tỉnh ủy (khóa XV) ban hành chương trình …'. A body after 'của', 'với' … is an object."""
+    group_start: int | None = None
+    prev_end = -1
     for m in _body_head_re().finditer(line):
         if _OBJECT_BEFORE_RE.search(line[max(0, m.start() - 8) : m.start()]):
+            group_start = None
             continue
+        # 'Bộ Chính trị, Ban Bí thư yêu cầu …': bodies joined by ',' or 'và' speak together.
+        if group_start is None or not _JOIN_RE.fullmatch(line[prev_end : m.start()]):
+            group_start = m.start()
         end = place_after(line, m.end())
+        prev_end = end
         gap = SPEAKER_GAP_RE.match(line, end)
         if _enact_re().match(line, gap.end() if gap else end):
-            return line[m.start() : end].strip()
+            return line[group_start:end].strip()
     return None
+
+
+_JOIN_RE = re.compile(r"\s*(?:,|và)\s*")
+
+
+@cache
+def _role_re() -> re.Pattern:
+    roles = "|".join(re.escape(r) for r in sorted(table()["authority"]["roles"], key=len, reverse=True))
+    return re.compile(rf"(?:{roles})\s+", re.IGNORECASE)
+
+
+def authority(line: str) -> bool:
+    """A line in capitals naming the enacting authority of a State text ('ỦY BAN NHÂN DÂN TỈNH LONG
+    AN', 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG', 'THỦ TƯỚNG CHÍNH PHỦ')."""
+    s = line.strip()
+    if not s or len(s) > 90 or not s.isupper() or is_motto(s):
+        return False
+    rm = _role_re().match(s)
+    return body_at(s, rm.end() if rm else 0) is not None
 
 
 def find_bodies(line: str) -> list[re.Match]:

@@ -18,6 +18,7 @@ from vbgraph.loaders import citations as cit
 from vbgraph.loaders import identify, signals
 from vbgraph.loaders import relations as rel
 from vbgraph.loaders.clean import clean_lines, unscramble
+from vbgraph.loaders.dates import DATE_RE, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_header, parse_symbol
 from vbgraph.loaders.normalize import containment, fold, lower_vn, normalize_text, strip_markup
 from vbgraph.loaders.segment import Block, body_block, find_blocks, section_start
@@ -277,7 +278,7 @@ def parse_text(text: str, file: str) -> FileRecord:
             jurisdiction = d.jurisdiction
         if issuer and level == "province" and jurisdiction:
             issuer = _local_name(issuer, jurisdiction)
-        date = h.date or d.ids.get("date") or page.get("date")
+        date = h.date or d.ids.get("date") or page.get("date") or _implied_date(clean, d.block, page.get("day_month"))
         dtype = dtype or d.ids.get("type") or page.get("type") or ("Văn bản" if d.block.kind == "body" else None)
         if h.bad_date:
             issues.append(Issue(file, d.block.first, "bad-date", f"impossible date in header: {h.bad_date}"))
@@ -353,6 +354,8 @@ def _page_identity(clean: list[str], drafts: list[_Draft], k: int, cits: list[Ci
                     out.setdefault("jurisdiction", provs[0])
             if st.date:
                 out.setdefault("date", st.date)
+            elif identify.lead_date_without_year(line):
+                out.setdefault("day_month", identify.lead_date_without_year(line))
             if st.type:
                 out.setdefault("type", st.type)
             if st.title:
@@ -378,6 +381,24 @@ def _authority_line(clean: list[str], i: int) -> bool:
         return False
     nxt = next((clean[j] for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
     return signals.preamble_opener(nxt)
+
+
+def _implied_date(clean: list[str], b: Block, day_month: tuple[int, int] | None) -> str | None:
+    """A date the text implies: a lead's 'Ngày 21/5' in the one year all the text's dates share,
+    or the year of the meeting a conclusion reports ('Tại phiên họp ngày 28/2/2025')."""
+    text = " ".join(clean[b.first : b.last + 1])
+    if day_month:
+        years = {m.group("y") or m.group("y2") for m in DATE_RE.finditer(text)}
+        if len(years) == 1:
+            return iso_date(day_month[0], day_month[1], years.pop())
+        return None
+    meetings = {m.group("y") for m in _MEETING_RE.finditer(text)}
+    return meetings.pop() if len(meetings) == 1 else None
+
+
+_MEETING_RE = re.compile(
+    r"\b(?:phiên\s+họp|[Hh]ội\s+nghị|họp)\s+(?:[^\W\d_]+\s+){0,6}?ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
+)
 
 
 def _number_only(st: identify.Statement, ids: dict) -> dict | None:

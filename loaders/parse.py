@@ -271,6 +271,9 @@ def parse_text(text: str, file: str) -> FileRecord:
             issuer, level = _speaker_issuer(page["speaker"], issuer, level)
         if page.get("jurisdiction") and not d.jurisdiction:
             d.jurisdiction = page["jurisdiction"]
+        if d.ids.get("issuer_code") == "TW" and "TƯ" in (h.symbol_text or "") and level not in (None, "central"):
+            # 'Số 445-KL/TƯ' under 'TỈNH ỦY …': a PDF glyph 'Ư' for the 'U' of a local committee
+            d.ids = {**d.ids, "issuer_code": "TU", "symbol": re.sub(r"/TW$", "/TU", d.ids.get("symbol") or "")}
         if tables.is_central_code(d.ids.get("issuer_code")) or level == "central":
             jurisdiction = "Trung ương"
             level = "central"
@@ -297,6 +300,9 @@ def parse_text(text: str, file: str) -> FileRecord:
     obligations = []
     for td in docs:
         obligations.extend(_document_obligations(clean, td, file))
+    if file_jur is None:  # a page that names its place only in a lead or an issuer
+        local = {td.jurisdiction for td in docs if td.jurisdiction and td.jurisdiction != "Trung ương"}
+        file_jur = local.pop() if len(local) == 1 else None
     return FileRecord(file=file, sha256=sha, jurisdiction=file_jur, documents=tuple(docs), citations=tuple(out),
                       issues=tuple(issues), obligations=tuple(obligations))
 

@@ -7,10 +7,11 @@ subject; "Ủy ban MTTQ và các tổ chức chính trị - xã hội tỉnh" ha
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from vbgraph.loaders.normalize import lower_vn, modern_tones
 from vbgraph.ontology import tables
+from vbgraph.ontology.fuzzy import Correction
 
 
 @cache
@@ -63,14 +64,20 @@ def subject_end(text: str) -> int:
             return len(text)
         w = m.group(0)
         # "tổ chức chính trị - xã hội", "tổ chức đảng" are bodies; "tổ chức" alone is a verb.
-        if w == "tổ chức" and re.match(r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b", plain[m.start():]):
+        if w == "tổ chức" and re.match(
+            r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b", plain[m.start() :]
+        ):
             pos = m.end()
             continue
         # "Ban Chỉ đạo", "Thường trực Tỉnh ủy" … are names: the predicate word sits inside a capitalised name.
-        if text[m.start() : m.start() + 1].isupper() and m.start() > 0 and not re.search(r"[,;:]\s*$", text[: m.start()]):
+        if (
+            text[m.start() : m.start() + 1].isupper()
+            and m.start() > 0
+            and not re.search(r"[,;:]\s*$", text[: m.start()])
+        ):
             pos = m.end()
             continue
-        if w == "lãnh đạo" and re.match(r"\s*các cấp", plain[m.end():]):
+        if w == "lãnh đạo" and re.match(r"\s*các cấp", plain[m.end() :]):
             pos = m.end()  # "lãnh đạo các cấp, các ngành" is a who
             continue
         return m.start()
@@ -108,10 +115,16 @@ def split_bodies(text: str) -> list[str]:
     shared = None
     distributed: list[tuple[str, str]] = []
     for piece, s in out:
-        m = re.match(r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt|ban thường vụ|thường trực)\s+các\s+(.+)$|"
-                     r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$", piece, re.IGNORECASE)
+        m = re.match(
+            r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt|ban thường vụ|thường trực)\s+các\s+(.+)$|"
+            r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$",
+            piece,
+            re.IGNORECASE,
+        )
         if m and m.group(1) is None:
-            m = re.match(r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$", piece, re.IGNORECASE)
+            m = re.match(
+                r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$", piece, re.IGNORECASE
+            )
         if m:
             shared = m.group(1)
             piece = f"{m.group(1)} {m.group(2)}"
@@ -129,22 +142,32 @@ def split_bodies(text: str) -> list[str]:
             continue
         loc = next((w for w in locs if re.search(r"\s" + re.escape(w) + r"$", names[i])), None)
         own = [*locs, "Tỉnh ủy", "Trung ương", "Thành ủy"]
-        if loc and not any(re.search(r"\s" + re.escape(w) + r"$", names[i - 1]) for w in own) and len(names[i - 1].split()) > 1:
+        if (
+            loc
+            and not any(re.search(r"\s" + re.escape(w) + r"$", names[i - 1]) for w in own)
+            and len(names[i - 1].split()) > 1
+        ):
             names[i - 1] = f"{names[i - 1]} {loc}"
     # Provincial mass organisations listed beside "… tỉnh" bodies are the province's too.
     if any(re.search(r"\stỉnh$", n) for n in names):
         mass = [lower_vn(x) for x in _table()["locality"].get("provincial_organisations", [])]
         names = [f"{n} tỉnh" if lower_vn(n) in mass else n for n in names]
-    renames = {lower_vn(k): v for k, v in _table().get("renames", {}).items()}
+    # Renames compare names with abbreviations spelled out: "Đảng đoàn MTTQ" is "Đảng đoàn Mặt trận Tổ quốc".
     out_names = []
     for n in names:
-        low = lower_vn(n)
-        for k, v in renames.items():
+        full = _expand(n)
+        low = lower_vn(full)
+        for k, v in _renames().items():
             if low == k or low.startswith(k + " "):
-                n = v + n[len(k):]
+                n = v + full[len(k) :]
                 break
         out_names.append(n)
     return out_names
+
+
+@cache
+def _renames() -> dict[str, str]:
+    return {lower_vn(_expand(k)): v for k, v in _table().get("renames", {}).items()}
 
 
 def parse_subject(text: str) -> tuple[list[str], int]:
@@ -162,7 +185,9 @@ def parse_subject(text: str) -> tuple[list[str], int]:
 def is_generic(subject_text: str) -> bool:
     """'các cấp ủy, tổ chức đảng', 'cấp ủy, chính quyền, mặt trận và các đoàn thể': everyone, so no one."""
     low = lower_vn(subject_text).strip(" ,;:")
-    if any(low == lower_vn(g) or low.startswith(lower_vn(g) + " các cấp") for g in _table()["bodies"]["generic"]):
+    if any(
+        low == lower_vn(g) or low.startswith(lower_vn(g) + " các cấp") for g in _table()["bodies"]["generic"]
+    ):
         return True
     kinds = {lower_vn(x) for x in _table()["bodies"]["generic_items"]}
     items = [re.sub(r"\s+các cấp$", "", lower_vn(n)) for n in split_bodies(subject_text)]
@@ -170,16 +195,33 @@ def is_generic(subject_text: str) -> bool:
 
 
 def canonical_name(name: str) -> str:
-    """A body's name with abbreviations expanded, modern tones, OCR typos fixed, spaces tidied."""
-    s = modern_tones(name.strip())
-    for typo, fix in _table().get("typos", {}).items():
-        s = re.sub(re.escape(typo), fix, s, flags=re.IGNORECASE)
+    """A body's name with abbreviations expanded, modern tones, misspellings read, spaces tidied."""
+    return read_name(name)[0]
+
+
+@lru_cache(maxsize=1 << 16)
+def read_name(name: str) -> tuple[str, tuple[Correction, ...]]:
+    """(canonical name, corrections): 'BAN TUYỂN GIÁO TỈNH ỦY' -> 'Ban Tuyên giáo Tỉnh ủy', with the
+    correction "'TUYỂN GIÁO' read as 'Tuyên giáo' (score 100)" for the caller to report."""
+    s, corrections = tables.body_vocabulary().read(modern_tones(name.strip()))
     if s.isupper():
         s = _title_case(s)
-    for abbr, full in sorted(_table()["abbreviations"].items(), key=lambda kv: -len(kv[0])):
-        s = re.sub(r"(?<![\w])" + re.escape(abbr) + r"(?![\w])", full, s)
+    s = _expand(s)
     # "huyện ủy" (any district committee) stays lower case; "Huyện ủy Việt Yên" is written so.
-    return re.sub(r"\s+", " ", s).strip(" ,.;:")
+    return re.sub(r"\s+", " ", s).strip(" ,.;:"), corrections
+
+
+@cache
+def _abbreviations_re() -> tuple[re.Pattern, dict[str, str]]:
+    table = _table()["abbreviations"]
+    alt = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alt + r")(?![\w])"), table
+
+
+def _expand(s: str) -> str:
+    """'Sở TT&TT' -> 'Sở Thông tin và Truyền thông'."""
+    rx, table = _abbreviations_re()
+    return rx.sub(lambda m: table[m.group(0)], s)
 
 
 _KEEP_UPPER = {"tỉnh ủy": "Tỉnh ủy", "ubnd": "UBND", "hđnd": "HĐND"}
@@ -196,7 +238,11 @@ def _title_case(s: str) -> str:
     out = [words[0].capitalize(), *words[1:]]
     text = " ".join(out)
     text = re.sub(r"\btỉnh ủy\b", "Tỉnh ủy", text)
-    text = re.sub(r"\b(tuyên giáo|tổ chức|dân vận|nội chính|kiểm tra|kinh tế)\b", lambda m: m.group(1).capitalize(), text)
+    text = re.sub(
+        r"\b(tuyên giáo|tổ chức|dân vận|nội chính|kiểm tra|kinh tế)\b",
+        lambda m: m.group(1).capitalize(),
+        text,
+    )
     text = re.sub(r"\b(tỉnh đoàn)\b", "Tỉnh đoàn", text)
     text = re.sub(r"\bubnd\b", "UBND", text)
     text = re.sub(r"\bthường vụ\b", "Thường vụ", text)

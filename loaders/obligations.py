@@ -22,6 +22,7 @@ from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.loaders.patterns import type_alt
 from vbgraph.ontology import tables
+from vbgraph.ontology.fuzzy import Correction, Vocabulary
 
 
 @cache
@@ -268,6 +269,14 @@ class _Columns:
     body: int | None = None
     deadline: int | None = None
     level: dict | None = None  # column index -> issuing body
+    corrections: tuple[Correction, ...] = ()  # header words read as the table's
+
+
+@cache
+def _header_words() -> tuple[Vocabulary, dict[str, str]]:
+    """The header words of obligations.toml [table], each with the kind of column it names."""
+    kinds = {w: kind for kind in ("content", "body", "deadline") for w in _table()["table"][kind]}
+    return Vocabulary(kinds), kinds
 
 
 def _header_columns(cells: list[str], sub: list[str] | None) -> _Columns | None:
@@ -275,12 +284,15 @@ def _header_columns(cells: list[str], sub: list[str] | None) -> _Columns | None:
     if not any(c in ("tt", "stt") for c in low[:1]):
         return None
     col = _Columns(level={})
-    for i, c in enumerate(low):
-        if any(w in c for w in ("thể loại", "thế loại", "nội dung", "tên văn bản", "trích yếu", "nhiệm vụ")):
+    words, kinds = _header_words()
+    for i, c in enumerate(cells):
+        found = {kinds[w] for _, _, w in words.spans(c)}
+        col.corrections += words.read(c)[1]
+        if "content" in found:
             col.content = col.content if col.content is not None else i
-        elif any(w in c for w in ("cơ quan chủ trì", "đơn vị chủ trì", "cơ quan thực hiện", "cơ quan tham mưu", "chủ trì")):
+        elif "body" in found:
             col.body = i
-        elif "thời gian" in c or "thời hạn" in c:
+        elif "deadline" in found:
             col.deadline = i
     if sub:
         for i, c in enumerate(sub):
@@ -291,8 +303,14 @@ def _header_columns(cells: list[str], sub: list[str] | None) -> _Columns | None:
 
 
 def table_obligations(rows: list[Line]) -> list[dict]:
-    """Obligations from the tab-separated rows of a document's appendix."""
+    """Obligations from the tab-separated rows of a document's appendix.
+
+    A misspelled header word or body name is read as the tables spell it; each reading goes once,
+    as {"line", "kind", "message"}, to the "corrections" of the next obligation (the caller turns
+    them into Issues: `Issue(file, **c)`).
+    """
     out: list[dict] = []
+    pending: list[dict] = []  # corrections not yet given to an obligation
     cols: _Columns | None = None
     group_body: str | None = None
     section_level: str | None = None
@@ -320,7 +338,11 @@ def table_obligations(rows: list[Line]) -> list[dict]:
         lead = c["body"] or group_body
         if not lead:
             return
-        assignees = [(bd.canonical_name(n), "chu_tri") for n in bd.split_bodies(lead)]
+        assignees = []
+        for n in bd.split_bodies(lead):
+            name, fixes = bd.read_name(n)
+            assignees.append((name, "chu_tri"))
+            pending.extend(f.issue(c["line"]) for f in fixes)
         _role, partners, _ = _roles(" " + content) if re.match(r"^(?:chủ trì|phối hợp)", lower_vn(content)) else (None, [], 0)
         assignees += [(n, "phoi_hop") for n in partners]
         deadlines = find_deadlines(c["deadline"] or "") or find_deadlines(content)
@@ -329,6 +351,9 @@ def table_obligations(rows: list[Line]) -> list[dict]:
             "recurring": find_recurrence(content), "produces": made, "produces_level": level,
             "line": c["line"], "kind": "table", "deadline_text": (c["deadline"] or "").strip() or None,
         }
+        if pending:
+            base["corrections"] = pending[:]
+            pending.clear()
         if deadlines:
             out.extend({**base, "deadline": d.as_dict() | {"text": (c["deadline"] or d.text).strip()}} for d in deadlines[:1])
         else:
@@ -345,6 +370,7 @@ def table_obligations(rows: list[Line]) -> list[dict]:
             if cols is None or header.content is not None:
                 cols = header if (cols is None or header.level or not cols.level) else _Columns(
                     header.content, header.body, header.deadline, cols.level)
+            pending.extend(f.issue(r.line) for f in header.corrections)
             continue
         if cols is None:
             continue
@@ -366,7 +392,8 @@ def table_obligations(rows: list[Line]) -> list[dict]:
                     section_level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(name) else "Tỉnh ủy"
                     group_body = None
                 else:
-                    group_body = bd.canonical_name(name)
+                    group_body, fixes = bd.read_name(name)
+                    pending.extend(f.issue(r.line) for f in fixes)
                 continue
         content = cells[cols.content] if cols.content is not None and cols.content < len(cells) else ""
         if re.match(r"^\d+\.?$", first):
@@ -381,4 +408,6 @@ def table_obligations(rows: list[Line]) -> list[dict]:
         elif current is not None and content:
             current["content"] += " " + content  # a row continued after a page break
     flush()
+    if pending and out:
+        out[-1].setdefault("corrections", []).extend(pending)
     return out

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from vbgraph.loaders.normalize import fold, modern_tones
+from vbgraph.ontology.fuzzy import Correction, Vocabulary, fold
 
 
 def _load(name: str) -> dict:
@@ -132,6 +132,49 @@ def _bodies_by_fold() -> dict[str, BodyEntry]:
     return out
 
 
+@cache
+def _body_aliases() -> tuple[Vocabulary, dict[str, BodyEntry]]:
+    by_alias = {a: b for b in reversed(bodies()) for a in (b.name, *b.aliases)}
+    return Vocabulary(a for b in bodies() for a in (b.name, *b.aliases)), by_alias
+
+
+@dataclass(frozen=True)
+class BodyMatch:
+    entry: BodyEntry
+    correction: Correction | None  # set when `text` only nearly spells an alias
+
+
+@lru_cache(maxsize=1 << 16)
+def match_body(text: str) -> BodyMatch | None:
+    """The body entry `text` names: an alias exactly (ignoring case, diacritics, tone placement),
+    else the alias it misspells by a character or two (ontology/fuzzy.py), with the correction."""
+    exact = _bodies_by_fold().get(fold(text))
+    if exact is not None:
+        return BodyMatch(exact, None)
+    vocab, by_alias = _body_aliases()
+    m = vocab.closest(text)
+    if m is None:
+        return None
+    entry = by_alias[m.entry]
+    return BodyMatch(entry, None if m.exact else Correction(text.strip(), entry.name, m.score))
+
+
 def canonical_body(text: str) -> BodyEntry | None:
-    """The body entry whose alias matches `text` exactly (ignoring case, diacritics, tone placement)."""
-    return _bodies_by_fold().get(fold(modern_tones(text)))
+    """The body entry `text` names, spelled right or nearly (see `match_body`, which says which)."""
+    m = match_body(text)
+    return m.entry if m is not None else None
+
+
+@cache
+def body_vocabulary() -> Vocabulary:
+    """Everything the tables spell as (part of) a body's name: the bodies and their aliases, the
+    [vocabulary] of bodies.toml, and from obligations.toml the heads, protected phrases,
+    provincial organisations, renames, abbreviations and locality words."""
+    obl = _load("obligations.toml")
+    # Names as written in a title first: of two spellings of one folded form, the first is kept.
+    entries = [a for b in bodies() for a in (b.name, *b.aliases)]
+    entries += _load("bodies.toml")["vocabulary"]["names"] + obl["locality"]["provincial_organisations"]
+    entries += [*obl["renames"], *obl["renames"].values(), *obl["abbreviations"].values()]
+    entries += obl["bodies"]["heads"] + obl["bodies"]["protected"] + obl["bodies"]["generic_items"]
+    entries += obl["locality"]["words"]
+    return Vocabulary(entries)

@@ -35,7 +35,9 @@ def test_every_issuer_code_example_parses(code):
 def test_every_body_alias_finds_its_body(body):
     for alias in (body.name, *body.aliases):
         found = tables.canonical_body(alias)
-        assert found is not None and found.name in {body.name} | {b.name for b in tables.bodies() if alias in b.aliases}
+        assert found is not None and found.name in {body.name} | {
+            b.name for b in tables.bodies() if alias in b.aliases
+        }
 
 
 def test_body_names_are_unique_after_folding():
@@ -55,3 +57,39 @@ def test_provinces_are_canonical_and_unique():
     assert len(names) == len(set(names))
     assert tables.provinces()[fold("Đắk Lắk")] == "Đắk Lắk"
     assert tables.provinces()[fold("Đắc Lắc")] == "Đắk Lắk"
+
+
+@pytest.mark.parametrize(
+    "example", tables._load("bodies.toml")["vocabulary"]["examples"], ids=lambda e: e["written"]
+)
+def test_every_vocabulary_example_is_read_as_stated(example):
+    read, corrections = tables.body_vocabulary().read(example["written"])
+    assert read == example["read"]
+    assert bool(corrections) == (example["written"] != example["read"])
+
+
+@pytest.mark.parametrize("name", tables._load("bodies.toml")["vocabulary"]["names"])
+def test_every_vocabulary_name_reads_as_itself(name):
+    assert tables.body_vocabulary().read(name) == (name, ())
+
+
+@pytest.mark.parametrize(
+    "example", tables._load("obligations.toml")["table"]["examples"], ids=lambda e: e["header"]
+)
+def test_every_table_header_example_finds_its_columns(example):
+    from vbgraph.loaders.obligations import _header_columns
+
+    cols = _header_columns(example["header"].split("\t"), None)
+    assert cols is not None
+    assert (cols.content, cols.body, cols.deadline) == (
+        example["content"],
+        example["body"],
+        example["deadline"],
+    )
+
+
+def test_no_table_holds_typos_of_its_own():
+    """Misspellings are read by ontology/fuzzy.py; a table spells each word once, right."""
+    assert "typos" not in tables._load("obligations.toml")
+    for words in (tables._load("obligations.toml")["table"][k] for k in ("content", "body", "deadline")):
+        assert len({fold(w) for w in words}) == len(words)

@@ -10,12 +10,13 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from vbgraph.errors import UnreadableFile
 from vbgraph.graph.model import Citation, Evidence, FileRecord, Issue, TextDocument
 from vbgraph.loaders import citations as cit
-from vbgraph.loaders import identify, signals
+from vbgraph.loaders import identify, patterns, signals
 from vbgraph.loaders import relations as rel
 from vbgraph.loaders.clean import clean_lines, unscramble
 from vbgraph.loaders.dates import DATE_RE, iso_date
@@ -48,6 +49,12 @@ _CONNECTOR_END = re.compile(r"(?:\b(?:với|và|của|các|cho|về|theo|tại|s
 _NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
 
 
+@cache
+def _type_word_end() -> re.Pattern:
+    """A line that stops on a type word goes on in the next one: a type word ends no sentence."""
+    return re.compile(rf"(?<!\w)(?:{patterns.type_alt()})\s*$", re.IGNORECASE)
+
+
 def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
     """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined."""
     out: list[Paragraph] = []
@@ -64,6 +71,7 @@ def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
             cur is not None and not table and blank_run <= 1 and "¦" not in cur.text[-200:]
             and not cur.text.rstrip().endswith(_END_PUNCT)
             and (text[:1].islower() or _CONNECTOR_END.search(cur.text[-20:]) is not None
+                 or (_type_word_end().search(cur.text[-40:]) is not None and not cur.text.isupper())
                  or (_NUMBER_GOES_ON.match(text) is not None and not cur.text.rstrip().endswith(_END_PUNCT)
                      and cur.text.rstrip()[-1:].isalpha()))
         )
@@ -201,7 +209,10 @@ def _file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
     for h in headers:
         votes.update(h.provinces)
     for line in clean[1:30]:
-        votes.update(find_provinces(line) if line.isupper() else [])
+        if line.isupper():
+            votes.update(find_provinces(line))
+        elif (pm := signals.place_date(line)) and pm.start() == 0:
+            votes.update(find_provinces(pm.group("place")))  # 'Hải Phòng, ngày 18 tháng 11 năm 2019'
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -368,6 +379,17 @@ def _page_identity(clean: list[str], drafts: list[_Draft], k: int, cits: list[Ci
                 fill.setdefault("title", st.title)
             if st.number and "ids" not in out and st.type:
                 out["ids"] = _number_only(st, d.ids)
+    # A consolidated text names itself right under its heading ('LUẬT …' / 'Luật Tổ chức chính
+    # quyền địa phương số 77/2015/QH13 ngày …, được sửa đổi, bổ sung bởi:').
+    if "ids" not in out and not d.ids.get("symbol") and dtype:
+        head = " ".join(clean[i].strip() for i in range(d.header.header_end + 1, min(b.last, d.header.header_end + 6) + 1))
+        first = next((x for x in cit.find_citations(head) if x.kind == "numbered"), None)
+        if first is not None and first.start == 0 and first.type == dtype and first.symbol:
+            out["ids"] = {"type_code": first.type_code, "number": first.number, "issuer_code": first.issuer_code,
+                          "symbol": first.symbol, "date": first.date if first.date and len(first.date) == 10 else None,
+                          "type": first.type}
+            if first.issuer:
+                out.setdefault("issuer", first.issuer)
     # The document's own enacting line or directive names who speaks.
     for i in range(d.header.header_end + 1, min(b.last, d.body_start + 2) + 1):
         who = signals.speaker(clean[i]) if not signals.is_lead(clean[i]) else None
@@ -543,6 +565,7 @@ def _region_citations(clean, first, last, k, d: _Draft | None, jur, file, issues
                         spans[i] = replace(s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer)
 
     out: list[Citation] = []
+    amended_by: tuple[int, str] | None = None
     for p, spans in expanded:
         local: list[int] = []  # indexes into `out`, parallel to `spans`
         for s in spans:
@@ -582,6 +605,48 @@ def _region_citations(clean, first, last, k, d: _Draft | None, jur, file, issues
                     about.append((base + local[j], code.value))
             if about:
                 out[local[i]] = replace(out[local[i]], about=tuple(about))
+        # "Thực hiện A …, ngày …, UBND huyện ban hành Kế hoạch số 42/KH-UBND": the plan implements A.
+        for i, j, code in _reported_issuing(p.text, spans):
+            if local[i] >= 0 and local[j] >= 0:
+                c = out[local[i]]
+                out[local[i]] = replace(c, about=(*c.about, (base + local[j], code)))
+        # "A …, được sửa đổi, bổ sung bởi: 1. B …; 2. C …": each listed document amends A.
+        if amended_by is not None and _LIST_ITEM_RE.match(p.text) and spans and local[0] >= 0:
+            c = out[local[0]]
+            out[local[0]] = replace(c, about=(*c.about, amended_by))
+        elif amended_by is not None and not _LIST_ITEM_RE.match(p.text):
+            amended_by = None
+        bm = _BY_LIST_RE.search(p.text)
+        if bm:
+            before = [k for k, x in enumerate(spans) if x.start < bm.start() and local[k] >= 0 and x.symbol]
+            code = rel.title_cue(bm.group("cue"))
+            if before and code is not None:
+                amended_by = (base + local[before[-1]], code.value)
+    return out
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}|[a-zđ])\s*[.)/]\s+|^\s*[-–+•]\s+")
+_BY_LIST_RE = re.compile(r"(?:được\s+)?(?P<cue>sửa đổi,?\s*bổ sung|sửa đổi|bổ sung|thay thế|bãi bỏ)\s+bởi\s*:\s*$",
+                         re.IGNORECASE)
+
+
+def _reported_issuing(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
+    """(issued, cited, relation) for a sentence that reports an issuing under an opening cue:
+    'Thực hiện A; B, ngày 13/5/2011, Ủy ban nhân dân huyện ban hành Kế hoạch số 42/KH-UBND'."""
+    st = identify.statement(text)
+    if st is None:
+        return []
+    issued = next((i for i, x in enumerate(spans) if x.start == st.start and x.symbol), None)
+    if issued is None:
+        return []
+    start = rel.sentence_start(text, st.start)
+    out = []
+    for j, x in enumerate(spans):
+        if j == issued or not start <= x.start < st.start:
+            continue
+        code = rel.preamble_relation(_masked_gap(text, x, spans, start))
+        if code is not None and code is not Rel.CAN_CU and _governed(text, x, spans, start):
+            out.append((issued, j, code.value))
     return out
 
 

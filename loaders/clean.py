@@ -271,6 +271,39 @@ def letters(line: str) -> str:
     return " ".join(tokens)
 
 
+# --- 5. glued syllables ---------------------------------------------------------------------------
+
+# Why: Vietnamese writes every syllable apart, so a word of two syllables is two words glued by a
+# lost space ("PHÊDUYỆT", "THƯNGUYỄN", "nhândân", "hệthống"). It is split where both parts are
+# syllables with a letter outside ASCII each (so 'Facebook', 'online', 'Banhành' stay), the second
+# part as long as it can be (its onset whole: 'THƯ|NGUYỄN', not 'THƯN|GUYỄN').
+_WORD_RUN_RE = re.compile(r"[^\W\d_]{4,40}")
+
+
+def _valid_syllable(part: str) -> bool:
+    return _has_vietnamese(part) and _tone_marks(part) <= 1 and _is_syllable(part)
+
+
+def _split_syllables(word: str) -> str:
+    if _valid_syllable(word) or not _has_vietnamese(word) or (word[:1].isupper() and not word.isupper()
+                                                              and any(c.isupper() for c in word[1:])):
+        return word
+    for k in range(1, len(word)):
+        left, right = word[:k], word[k:]
+        if _is_vowel(right[0]):
+            continue  # a syllable after a lost space opens on a consonant here; 'XỦẤT' is noise
+        if _valid_syllable(left):
+            rest = right if _valid_syllable(right) else _split_syllables(right)
+            if " " in rest or _valid_syllable(rest):
+                return f"{left} {rest}"
+    return word
+
+
+def syllables(line: str) -> str:
+    """Split words that are glued syllables: 'PHÊDUYỆT' -> 'PHÊ DUYỆT', 'nhândân' -> 'nhân dân'."""
+    return _WORD_RUN_RE.sub(lambda m: _split_syllables(m.group(0)), line)
+
+
 # --- the stage ------------------------------------------------------------------------------------
 
 # Named steps, in the order they run. The word rules expect single spaces, so "spaces" runs
@@ -281,6 +314,7 @@ STEPS: dict[str, Callable[[str], str]] = {
     "spaces": spaces,
     "glued": glued,
     "letters": letters,
+    "syllables": syllables,
 }
 
 # 5. Why: "# 48_2013_NĐ_CP_art1_part1" is a chunk header that another stage reads as an

@@ -1,8 +1,23 @@
-"""Documents cited by name, without a number: congress and plenum resolutions, laws, charters.
+"""Documents cited by name, without a number: laws, the constitution, charters, working rules,
+congress and plenum resolutions, plans and schemes.
 
 Each is given a canonical name so that the short and long ways of writing it meet in one node:
 "Nghị quyết Đại hội XIII của Đảng" and "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của
-Đảng" are one document; "Nghị quyết Trung ương 4 khóa XI, XII" is two.
+Đảng" are one document; "Nghị quyết Trung ương 4 khóa XI, XII" is two; "Luật Xây dựng ngày
+26/11/2003" is "Luật Xây dựng năm 2003".
+
+One reader per kind of name; the words each reads are data in ontology/named.toml:
+
+- `_congress`, `_plenum`: congress resolutions at every level, plenum resolutions;
+- `_laws`: Luật, Bộ luật, Pháp lệnh, whose name runs to the date, year, number, issuer phrase or
+  stop word that closes it. An amending law ("Luật sửa đổi, bổ sung một số điều của Luật …") is one
+  name; the full names after "của" are cited inside its subject, so the caller's subject cue states
+  SUA_DOI between them;
+- `_constitution`, `_charters`, `_working_rules`: Hiến pháp, Điều lệ, Quy chế làm việc;
+- `_generic`: other heads (Quy hoạch, Đề án, Chiến lược …), word by word.
+
+Each head is read within a window of `_WINDOW` characters after it, and every repetition in a
+pattern is bounded, so a text of any shape is read in linear time.
 """
 
 from __future__ import annotations
@@ -12,37 +27,76 @@ from dataclasses import replace
 from functools import cache
 
 from vbgraph.loaders import patterns
-from vbgraph.loaders.normalize import fold, lower_vn, roman_to_int
+from vbgraph.loaders.dates import DATE_PATTERN, date_from_match
+from vbgraph.loaders.normalize import fold, lower_vn, modern_tones, roman_to_int
 from vbgraph.loaders.spans import Span, overlaps
 from vbgraph.ontology import tables
 
-_ROMAN = r"[IVXL]+"
+_ROMAN = r"[IVXL]{1,8}"
+_WINDOW = 400  # characters read after a head
+_BEFORE = 48  # characters looked at before a head (planned, generic)
+
+
+def _alt(words) -> str:
+    """Alternation of literal words, longest first; spaces match any run of spaces."""
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+@cache
+def _upper() -> str:
+    """A character class of the capital letters Vietnamese is written with."""
+    chars = [chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isupper()]
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+def _clean(words: str) -> str:
+    return re.sub(r"\s+", " ", words).replace(" ,", ",").strip(" ,.-–")
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+# ---------------------------------------------------------------- congress and plenum resolutions
 
 
 @cache
 def _congress_re() -> re.Pattern:
+    cfg = tables.named_table()["congress"]
+    level = _alt([*cfg["levels"], *cfg["level_aliases"]])
+    word = _upper() + r"[^\W_]{0,12}"
+    place = rf"{word}(?:(?:[ \t]{{1,3}}|[ \t]?[-–][ \t]?){word}){{0,4}}|\d{{1,2}}"
     return re.compile(
         r"(?<![\w])(?P<head>Nghị quyết|Văn kiện)\s+(?:của\s+)?(?i:Đại hội)\s+"
         r"(?:(?P<dbieu>(?i:đại biểu))\s+)?"
-        r"(?:(?P<local>(?i:Đảng bộ)\s+(?i:tỉnh|thành phố)(?:\s+(?P<prov>" + patterns.province_alt() + r"))?)\s+)?"
+        rf"(?:(?P<local>(?i:Đảng bộ))(?:\s+(?P<level>(?i:{level})))?(?:\s+(?P<place>{place}))?\s+)?"
         r"(?:(?P<party>(?i:Đảng))\s+)?(?:(?P<tq>(?i:toàn quốc))\s+)?"
         r"(?:(?i:lần thứ)\s+)?(?P<n>" + _ROMAN + r")(?![\w])"
-        r"(?:\s+(?P<cuadb>(?i:của Đảng bộ)\s+(?i:tỉnh|thành phố)))?"
+        rf"(?:\s+(?P<cuadb>(?i:của Đảng bộ))(?:\s+(?P<level2>(?i:{level})))?(?:\s+(?P<place2>{place}))?)?"
         r"(?:\s+(?P<cuadang>(?i:của Đảng))(?!\s+(?i:bộ)))?"
         r"(?:\s*,?\s*(?i:nhiệm kỳ)\s*\d{4}\s*[-–]\s*\d{4})?"
     )
 
 
-@cache
-def _plenum_re() -> re.Pattern:
-    return re.compile(
-        r"(?<![\w])Nghị quyết\s+(?:(?i:Hội nghị)\s+)?(?i:(?:lần thứ\s+)?(?P<n1>\d{1,2}|[a-zà-ỹ]+)\s+)?"
-        r"(?:(?i:Ban Chấp hành\s+))?(?i:Trung ương)(?:\s+(?i:Đảng))?\s+(?:(?i:lần thứ)\s+)?(?P<n>\d{1,2})?\s*"
-        r"(?i:khóa|khoá)\s+(?P<terms>" + _ROMAN + r"(?:\s*(?:,|và)\s*(?:(?i:khóa|khoá)\s+)?" + _ROMAN + r")*)"
-    )
-
-
-_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+def _local_body(level: str | None, place: str | None, province: str | None) -> tuple[str, str, str | None]:
+    """(level word, place, province) of a local Party organisation: 'Đảng bộ huyện Thủy Nguyên'."""
+    cfg = tables.named_table()["congress"]
+    aliases = {lower_vn(k): v for k, v in cfg["level_aliases"].items()}
+    level = aliases.get(lower_vn(level), lower_vn(level)) if level else None
+    place = modern_tones(place) if place else None
+    prov = tables.provinces().get(fold(place)) if place else None
+    if place and prov:
+        place = prov
+    cities = {fold(c) for c in cfg["cities"]}
+    if level is None and (prov or not place):
+        # "Đảng bộ Hà Nội", "Đảng bộ tỉnh" said as "của Đảng bộ": the province
+        level = "thành phố" if fold(prov or province) in cities else "tỉnh"
+    if place is None and level in ("tỉnh", "thành phố"):
+        place = province
+    if place and level == "thành phố" and lower_vn(place).startswith("thành phố "):
+        place = place[len("thành phố ") :]  # "Đảng bộ thành phố Hồ Chí Minh"
+    return level or "", place or "", prov or province
 
 
 def _congress(text: str, province: str | None) -> list[Span]:
@@ -57,67 +111,608 @@ def _congress(text: str, province: str | None) -> list[Span]:
             local = False
         else:
             local = value > cfg["highest_national"]
-        prov = (m.group("prov") and tables.provinces().get(fold(m.group("prov")))) or province
+        prov = None
         if local:
-            body = cfg["local"].format(n=n, province=prov or "").replace("  ", " ")
+            level, place, prov = _local_body(
+                m.group("level") or m.group("level2"), m.group("place") or m.group("place2"), province
+            )
+            body = re.sub(r"\s+", " ", cfg["local"].format(n=n, level=level, place=place))
         else:
             body = cfg["national"].format(n=n)
         head = m.group("head")
         out.append(
             Span(
-                "named", m.start(), m.end(), type=head, name=f"{head} {body}", central=not local,
-                issuer=body, province=prov if local else None,
+                "named",
+                m.start(),
+                m.end(),
+                type=head,
+                name=f"{head} {body}",
+                central=not local,
+                issuer=body,
+                province=prov if local else None,
             )
         )
     return out
+
+
+@cache
+def _ordinal_alt() -> str:
+    words = list(tables.named_table()["plenum"]["ordinals"])
+    one = _alt(words)
+    return rf"\d{{1,2}}|(?:mười\s+)?(?:{one})"
+
+
+@cache
+def _plenum_re() -> re.Pattern:
+    num = _ordinal_alt()
+    return re.compile(
+        r"(?<![\w])Nghị quyết\s+(?:(?i:Hội nghị)\s+)?(?:(?i:lần thứ)\s+)?(?:(?P<n1>(?i:" + num + r"))\s+)?"
+        r"(?:(?i:Ban Chấp hành)\s+)?(?i:Trung ương)(?:\s+(?i:Đảng))?"
+        r"(?:\s+(?:(?i:lần thứ)\s+)?(?P<n>(?i:" + num + r"))(?![\w]))?"
+        r"\s*,?\s*\(?\s*(?i:khóa|khoá)\s+(?P<terms>"
+        + _ROMAN
+        + r"(?:\s*(?:,|và)\s*(?:(?i:khóa|khoá)\s+)?"
+        + _ROMAN
+        + r"){0,4})\s*\)?"
+    )
+
+
+def _ordinal(written: str | None) -> int | None:
+    """'5' -> 5, 'năm' -> 5, 'mười hai' -> 12, 'tư' -> 4."""
+    if not written:
+        return None
+    if written.isdigit():
+        return int(written)
+    table = {lower_vn(k): v for k, v in tables.named_table()["plenum"]["ordinals"].items()}
+    words = lower_vn(written).split()
+    if len(words) == 2 and words[0] == "mười":
+        return 10 + table.get(words[1], 0) if words[1] in table else None
+    return table.get(words[0]) if len(words) == 1 else None
 
 
 def _plenum(text: str) -> list[Span]:
     canon = tables.named_table()["plenum"]["canonical"]
     out = []
     for m in _plenum_re().finditer(text):
-        n = m.group("n") or m.group("n1")
-        if n and not n.isdigit():
-            n = str(_ORDINALS.get(fold(n), "")) or None
+        n = _ordinal(m.group("n") or m.group("n1"))
         if not n:
             continue
-        terms = re.findall(_ROMAN, m.group("terms"))
-        for term in terms:
+        for term in re.findall(_ROMAN, m.group("terms")):
             out.append(
                 Span(
-                    "named", m.start(), m.end(), type="Nghị quyết", name=canon.format(n=n, term=term),
-                    central=True, issuer="Ban Chấp hành Trung ương", term=term,
+                    "named",
+                    m.start(),
+                    m.end(),
+                    type="Nghị quyết",
+                    name=canon.format(n=n, term=term),
+                    central=True,
+                    issuer="Ban Chấp hành Trung ương",
+                    term=term,
                 )
             )
     return out
 
 
+# ---------------------------------------------------------------- planned documents, common nouns
+
+
+@cache
+def _planned_re() -> re.Pattern:
+    cfg = tables.named_table()["planned"]
+    verbs = _alt([lower_vn(v) for v in (*tables.cues()["planned"]["verbs"], *cfg["before"])])
+    done = _alt([lower_vn(w) for w in cfg["done"]])
+    return re.compile(rf"(?<![\w])(?P<done>(?:{done})\s+)?(?:{verbs})(?:\s*(?:và|các|,)){{0,3}}\s*$")
+
+
+def _planned(text: str, start: int, end: int) -> bool:
+    """A document to be drafted: 'dự thảo Luật …', 'trình Quốc hội ban hành Luật …', 'Luật … (sửa đổi)'."""
+    m = _planned_re().search(lower_vn(text[max(0, start - _BEFORE) : start]) + " ")
+    if m and not m.group("done"):
+        return True
+    after = lower_vn(text[end : end + 24])
+    return any(after.startswith(lower_vn(a)) for a in tables.named_table()["planned"]["after"])
+
+
+@cache
+def _generic_before_re() -> re.Pattern:
+    words = _alt([lower_vn(w) for w in tables.named_table()["law"]["generic_before"]])
+    return re.compile(rf"(?<![\w])(?:{words})\s*$")
+
+
+def _generic_before(text: str, start: int) -> bool:
+    """'các Luật liên quan', 'Trường Đại học Luật': the head is a common noun there."""
+    return bool(_generic_before_re().search(lower_vn(text[max(0, start - 24) : start]) + " "))
+
+
+def _not_a_name(words: str) -> bool:
+    """'Luật này', 'Luật sư', 'Luật và …': what follows the head is no name (compared as written)."""
+    ws = words.split()
+    for entry in tables.named_table()["law"]["not_a_name"]:
+        e = entry.split()
+        if ws[: len(e)] == e:
+            return True
+    return not ws
+
+
+# ---------------------------------------------------------------- laws, codes and ordinances
+
+
+@cache
+def _entries(matcher: str) -> dict[str, dict]:
+    """Folded head -> [[named]] entry, for the heads a reader reads."""
+    return {fold(e["head"]): e for e in tables.named_table()["named"] if e.get("matcher") == matcher}
+
+
+def _head_pattern(head: str) -> str:
+    """'Bộ luật' -> 'Bộ\\s+[lL]uật': the first word as written, the others in either case."""
+    first, *rest = head.split()
+    out = re.escape(first)
+    for w in rest:
+        out += r"\s+" + f"[{w[0].lower()}{w[0].upper()}]" + re.escape(w[1:])
+    return out
+
+
+@cache
+def _law_head_re() -> re.Pattern:
+    heads = sorted((e["head"] for e in _entries("law").values()), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?P<head>" + "|".join(_head_pattern(h) for h in heads) + r")(?=[ \t])")
+
+
+@cache
+def _heads_alt(*, laws: bool) -> str:
+    """Capitalised words that open another citation: every type name and named head."""
+    law_heads = {fold(h) for h in _entries("law")}
+    words = [e["head"] for e in tables.named_table()["named"] if laws or fold(e["head"]) not in law_heads]
+    for t in tables.doc_types():
+        words += [w for w in (t.name, *t.aliases) if w[:1].isupper() and (laws or fold(w) not in law_heads)]
+    return "|".join(_head_pattern(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _hard_stop_re(*, amending: bool) -> re.Pattern:
+    """Where a law's name must end: punctuation, a line break, another citation after ',' or 'và'.
+    In an amending name other laws follow ("… của Luật A và Luật B"), so only other types stop it."""
+    heads = _heads_alt(laws=not amending)
+    return re.compile(
+        r"[;:()\[\]“”\"¦!?…\n\t]|\.(?=[\s.]|$)|\s[-–]\s"
+        rf"|\s*,\s*(?=(?:{heads})(?![\w]))|\s+(?:và|hoặc|cùng)\s+(?=(?:{heads})(?![\w]))"
+    )
+
+
+@cache
+def _closer_re() -> re.Pattern:
+    """What closes a law's name: a date (glued or not), 'số' and a number, a year, an issuer phrase."""
+    issuers = _alt(tables.named_table()["law"]["issuers"])
+    return re.compile(
+        rf"(?P<date>(?:(?i:ngày)\s{{0,3}}:?\s{{0,3}}|(?<![\w/.]))(?:{DATE_PATTERN}))"
+        r"|(?P<num>(?<![\w])(?i:số)\s{0,3}:?\s{0,3}(?=\d))"
+        r"|(?P<year>(?<![\w/.\-])(?:(?i:năm)\s{1,3})?(?:19|20)\d{2}(?![\w/]))"
+        rf"|(?P<issuer>(?<![\w])(?i:của|do)\s+(?:{issuers})(?![\w]))"
+    )
+
+
+@cache
+def _stop_re(key: str) -> re.Pattern:
+    words = _alt(tables.named_table()["law"][key])
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])")
+
+
+@cache
+def _amend_res() -> tuple[tuple[str, re.Pattern], ...]:
+    """(canonical phrase, pattern) of each [law] amend phrase, longest first; spaces may be lost
+    ("mộtsố điều") and the comma left out."""
+    out = []
+    for phrase in sorted(tables.named_table()["law"]["amend"], key=len, reverse=True):
+        body = re.escape(phrase).replace(",", "").replace(r"\ ", r"\s{0,3},?\s{0,3}")
+        out.append((phrase, re.compile(rf"[ \t]+(?P<amend>(?i:{body}))(?=\s)")))
+    return tuple(out)
+
+
+def _amend(text: str, pos: int) -> tuple[str, re.Match] | None:
+    """The amend phrase right after a head: 'Luật sửa đổi, bổ sung một số điều của …'."""
+    for phrase, rx in _amend_res():
+        m = rx.match(text, pos)
+        if m:
+            return phrase, m
+    return None
+
+
+_TAIL_YEAR_RE = re.compile(r"\s*,?\s*(?:(?i:năm)\s{1,3})?(?P<y>(?:19|20)\d{2})(?![\w/])")
+_TAIL_NUM_RE = re.compile(r"\s*,?\s*(?i:số)\s{0,3}:?\s{0,3}\d")
+_TOKEN_RE = re.compile(r"\S+")
+
+
+@cache
+def _tail_issuer_re() -> re.Pattern:
+    issuers = _alt(tables.named_table()["law"]["issuers"])
+    return re.compile(
+        rf"\s*,?\s*(?i:của|do)\s+(?P<body>{issuers})(?![\w])(?:\s*,?\s*\(?\s*(?i:khóa|khoá)\s+{_ROMAN}\s*\)?)?"
+    )
+
+
+@cache
+def _can_cu_re() -> re.Pattern:
+    return re.compile(r"(?:^|[.;:\n]|^\s*[-–+•*])\s*(?i:căn cứ)\s*$")
+
+
+@cache
+def _comma_pairs() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        tuple(lower_vn(side) for side in p.split(",", 1))
+        for p in tables.named_table()["boundary"]["comma_pairs"]
+    )
+
+
+def _comma_pair(before: str, after: str) -> bool:
+    """Is the comma between `before` and `after` inside a name: 'Phổ biến, giáo dục pháp luật'?"""
+    b, a = lower_vn(before), lower_vn(after)
+    return any(
+        (b == x or b.endswith(" " + x)) and re.match(re.escape(y) + r"(?![\w])", a) for x, y in _comma_pairs()
+    )
+
+
+def _loose_end(text: str, start: int, end: int, *, amending: bool) -> int:
+    """End of a name that nothing closes: at a comma (but a comma pair), 'của', 'về', … or at a 'và'
+    whose next words are not already in the name (or another law, in an amending name)."""
+    law = tables.named_table()["law"]
+    law_head = _law_head_re()
+    sm = _stop_re("loose_stop").search(text, start, end)
+    limit = sm.start() if sm else end
+    words: list[str] = []
+    toks = list(_TOKEN_RE.finditer(text, start, limit))
+    for i, tm in enumerate(toks):
+        w = tm.group()
+        bare = w.rstrip(",")
+        if len(words) >= law["max_loose_words"]:
+            return toks[i - 1].end()
+        if lower_vn(bare) == "và":
+            nxt = [lower_vn(t.group().rstrip(",")) for t in toks[i + 1 : i + 4]]
+            seen = {lower_vn(x) for x in words}
+            if not (
+                amending and law_head.match(text, toks[i + 1].start() if i + 1 < len(toks) else tm.end())
+            ) and not (seen & set(nxt)):
+                return toks[i - 1].end() if i else start
+        words.append(bare)
+        if w.endswith(","):
+            if _comma_pair(" ".join(words), text[tm.end() : tm.end() + 40]):
+                continue
+            if amending and law_head.match(text, toks[i + 1].start() if i + 1 < len(toks) else tm.end()):
+                continue
+            return tm.end() - 1
+    return limit
+
+
+def _read_law(
+    text: str, hm: re.Match, *, limit: int, inner: bool = False
+) -> tuple[Span, list[Span]] | int | None:
+    """The law whose head `hm` matched, and the laws it amends; None when no name is there; where
+    the name ends when "số …" closes it (then the numbered citation names the document)."""
+    law = tables.named_table()["law"]
+    head_written = hm.group("head")
+    entry = _entries("law")[fold(head_written)]
+    head = entry["head"]
+    pos = hm.end()
+    found_amend = None if inner else _amend(text, pos)
+    phrase, am = found_amend or (None, None)
+    name_start = am.end() if am else pos
+    window = min(limit, pos + _WINDOW)
+    hs = _hard_stop_re(amending=am is not None).search(text, name_start, window)
+    seg_end = hs.start() if hs else window
+    cm = _closer_re().search(text, name_start, seg_end)
+    sm = _stop_re("stop").search(text, name_start, seg_end)
+    name_end = min(x.start() for x in (cm, sm) if x) if (cm or sm) else seg_end
+    closed = cm is not None and cm.start() == name_end and (sm is None or cm.start() <= sm.start())
+    if cm is not None and cm.group("num") and closed:
+        return cm.start()  # "Luật Tổ chức Quốc hội số 57/2014/QH13": the numbered citation names it
+    anchored = closed or inner
+    if (
+        not anchored
+        and name_end == seg_end
+        and (hs is None or hs.group()[:1] in ";." or seg_end == len(text))
+    ):
+        # the whole of a "Căn cứ Luật …;" clause
+        anchored = bool(_can_cu_re().search(text[max(0, hm.start() - 16) : hm.start()]))
+    words = text[name_start:name_end]
+    if anchored and len(words.split()) > law["max_words"]:
+        anchored = closed = False
+    if not anchored:
+        name_end = min(name_end, _loose_end(text, name_start, name_end, amending=am is not None))
+        closed = False
+    name_words = _clean(re.sub(r"\[\d+\]", "", text[name_start:name_end]))
+    if not name_words or (am is None and _not_a_name(name_words)):
+        return None
+    # What closes the name, and what follows: number, date, year, issuer, in any order.
+    end, date, bad, year, issuer = name_end, None, None, None, None
+    for _ in range(5):
+        if not closed:
+            break
+        if _TAIL_NUM_RE.match(text, end):
+            return end
+        dm = patterns.date_after_re().match(text, end) if date is None and year is None else None
+        if dm:
+            date = date_from_match(dm)
+            if date is None:
+                bad = dm.group(0).strip(" ,")
+            end = dm.end()
+            continue
+        ym = _TAIL_YEAR_RE.match(text, end) if date is None and year is None else None
+        if ym:
+            year = ("năm " if "năm" in lower_vn(ym.group(0)) else "") + ym.group("y")
+            end = ym.end()
+            continue
+        im = _tail_issuer_re().match(text, end)
+        if im:
+            body = tables.canonical_body(im.group("body"))
+            issuer = body.name if body else im.group("body")
+            end = im.end()
+            continue
+        break
+    if not inner and _planned(text, hm.start(), name_end):
+        return None
+    name = f"{head} {phrase} {name_words}" if am else f"{head} {name_words}"
+    for written, canon in tables.named_table().get("rename", {}).items():
+        if re.match(re.escape(lower_vn(written)) + r"(?![\w])", lower_vn(name)):
+            name = canon + name[len(written) :]
+    if date:
+        name += f" năm {date[:4]}"
+    elif year:
+        name += f" {year}"
+    span = Span(
+        "named",
+        hm.start(),
+        end,
+        type=entry["type"],
+        name=name,
+        central=True,
+        issuer=issuer or entry.get("issuer"),
+        date=date or (year[-4:] if year else None),
+        bad_date=bad,
+    )
+    inner_spans: list[Span] = []
+    if am:
+        title_start = am.start("amend")
+        span = replace(span, title=_clean(text[title_start:name_end]), title_start=title_start, title_end=end)
+        for im2 in _law_head_re().finditer(text, name_start, name_end):
+            if _generic_before(text, im2.start()):
+                continue
+            found = _read_law(text, im2, limit=name_end, inner=True)
+            if isinstance(found, tuple):
+                inner_spans.append(found[0])
+    return span, inner_spans
+
+
+def _laws(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
+    """Named laws, and the stretches of names that a number closes ("Luật Quy hoạch số …"): no other
+    head read inside those ("Quy hoạch") is a citation."""
+    out: list[Span] = []
+    numbered: list[tuple[int, int]] = []
+    covered = 0
+    for hm in _law_head_re().finditer(text):
+        if hm.start() < covered or _generic_before(text, hm.start()):
+            continue
+        found = _read_law(text, hm, limit=len(text))
+        if isinstance(found, int):
+            numbered.append((hm.start(), found))
+            covered = found
+            continue
+        if found is None:
+            continue
+        span, inner = found
+        out += [span, *inner]
+        covered = span.end
+    return out, numbered
+
+
+# ---------------------------------------------------------------- the constitution
+
+
+@cache
+def _constitution_re() -> re.Pattern:
+    cfg = tables.named_table()["constitution"]
+    country = _alt([c for c in cfg["country"] if c != "nước"])
+    return re.compile(
+        r"(?<![\w])Hiến pháp"
+        rf"(?P<country>\s+(?i:{country})(?![\w])|\s+(?i:nước)(?=\s*(?:[;,.)]|$)))?"
+        r"(?P<year>\s*,?\s*(?:(?i:năm)\s{1,3})?(?P<y>(?:19|20)\d{2})(?![\w/]))?"
+    )
+
+
+def _constitution(text: str) -> list[Span]:
+    entry = _entries("constitution")[fold("Hiến pháp")]
+    canon = tables.named_table()["constitution"]["canonical"]
+    out = []
+    for m in _constitution_re().finditer(text):
+        if not (m.group("country") or m.group("year")):
+            # "Căn cứ Hiến pháp;" names the one in force; "Hiến pháp và pháp luật" names none
+            clause = _can_cu_re().search(text[max(0, m.start() - 16) : m.start()])
+            if not (clause and re.match(r"\s*(?:[;.]|$)", text[m.end() : m.end() + 4])):
+                continue
+        if _planned(text, m.start(), m.end()) or _generic_before(text, m.start()):
+            continue
+        year = m.group("y")
+        out.append(
+            Span(
+                "named",
+                m.start(),
+                m.end(),
+                type=entry["type"],
+                name=f"{canon} năm {year}" if year else canon,
+                central=True,
+                issuer=entry.get("issuer"),
+                date=year,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- charters
+
+
+_CHARTER_TOKEN_RE = re.compile(r"[ \t]+([^\s,;.:()\[\]“”\"!?¦]+)")
+
+
+def _charters(text: str) -> list[Span]:
+    cfg = tables.named_table()["charter"]
+    stops = {lower_vn(w) for w in cfg["stop"]}
+    too_short = {lower_vn(w) for w in cfg["too_short"]}
+    rename = {lower_vn(k): v for k, v in cfg.get("rename", {}).items()}
+    out = []
+    for entry in _entries("charter").values():
+        for m in re.finditer(r"(?<![\w])" + _head_pattern(entry["head"]) + r"(?=[ \t])", text):
+            pos, words, last_cap, lower_run = m.end(), [], 0, 0
+            while len(words) < 10:
+                tm = _CHARTER_TOKEN_RE.match(text, pos)
+                if not tm:
+                    break
+                w = tm.group(1)
+                if lower_vn(w) in stops and not _is_capitalised(w):
+                    break
+                if _is_capitalised(w):
+                    lower_run = 0
+                elif not words or lower_run == 2:
+                    break
+                else:
+                    lower_run += 1
+                words.append(w)
+                pos = tm.end()
+                if lower_run == 0:
+                    last_cap, end = len(words), pos
+            words = words[:last_cap]
+            if not words or lower_vn(" ".join(words)) in too_short:
+                continue
+            if _planned(text, m.start(), end) or _generic_before(text, m.start()):
+                continue
+            name = f"{entry['head']} {' '.join(words)}"
+            name = rename.get(lower_vn(name), name)
+            out.append(
+                _attached(text, Span("named", m.start(), end, type=entry["type"], name=name, central=True))
+            )
+    return out
+
+
+# ---------------------------------------------------------------- working rules
+
+
+@cache
+def _working_rules_re() -> re.Pattern:
+    kinds = _alt(tables.named_table()["working_rules"]["kinds"])
+    body = patterns.body_alt()
+    return re.compile(
+        rf"(?<![\w])Quy chế\s+(?P<kind>(?i:{kinds}))\s+(?i:của)\s+"
+        rf"(?P<bodies>(?i:{body})(?:\s*(?:,|và)\s*(?i:{body})){{0,5}})"
+        rf"(?:\s+(?:(?i:tỉnh|thành phố)\s+)?(?P<prov>(?i:{patterns.province_alt()})))?"
+        r"(?=\s*(?:[,;.()\n]|$|(?i:khóa|khoá|nhiệm kỳ)(?![\w])))"
+        r"(?:\s*,?\s*\(?\s*(?i:khóa|khoá)\s+(?P<n>" + _ROMAN + r")\s*\)?)?"
+        r"(?:\s*,?\s*(?i:nhiệm kỳ)\s*\d{4}\s*[-–]\s*\d{4})?"
+    )
+
+
+def _working_rules(text: str, province: str | None) -> list[Span]:
+    body_re = re.compile(patterns.body_alt(), re.IGNORECASE)
+    out = []
+    for m in _working_rules_re().finditer(text):
+        bodies = []
+        for bm in body_re.finditer(m.group("bodies")):
+            b = tables.canonical_body(bm.group())
+            if b and b not in bodies:
+                bodies.append(b)
+        if not bodies or _planned(text, m.start(), m.end()):
+            continue
+        names = [b.name for b in bodies]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+        term = m.group("n")
+        name = f"Quy chế {lower_vn(m.group('kind'))} của {listed}" + (f" khóa {term}" if term else "")
+        central = all(b.level == "central" for b in bodies)
+        prov = (
+            None
+            if central
+            else (tables.provinces().get(fold(m.group("prov"))) if m.group("prov") else province)
+        )
+        out.append(
+            Span(
+                "named",
+                m.start(),
+                m.end(),
+                type="Quy chế",
+                name=name,
+                central=central,
+                province=prov,
+                issuer=names[0],
+                term=term,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- other heads, word by word
+
+
 _WORD_RE = re.compile(r"\s*([^\s,;.:()“”\"!?¦]+)")
+_PAIR_RE = re.compile(r",\s*(\S+)")
+_RANGE_RE = re.compile(r"\s*[-–]\s*(?:19|20)\d{2}")
+_YEAR_AFTER_RE = re.compile(r"\s+(?:19|20)\d{2}\b")
+_PERIOD_TAIL_RE = re.compile(r",\s*(?:tầm nhìn|định hướng)\s+đến\s+năm\s+\d{4}")
+_ATTACHED_RE = re.compile(
+    r"[^;.]{0,200}?\b(?:được\s+)?(?:ban hành\s+)?kèm theo\s+(?:Quyết định|Nghị quyết|Thông tư|Nghị định)",
+    re.IGNORECASE,
+)
+_REST_RE = re.compile(r"[^\s,;.:()“”\"]+")
 # Capitalised heads that are not document names in running text.
-_NOT_A_NAME = {"luat": {"su", "phap", "le"}, "quy hoach": {"can", "bo"}, "de an": set()}
+_NOT_A_NAME = {"quy hoach": {"can", "bo"}, "de an": set()}
 _DESCRIPTIVE_HEADS = {"Quy hoạch", "Đề án", "Chiến lược", "Quy chế", "Kiến trúc", "Hiệp định"}
 
 
 @cache
 def _head_re() -> re.Pattern:
-    heads = [e["head"] for e in tables.named_table()["named"]]
+    heads = [e["head"] for e in tables.named_table()["named"] if not e.get("matcher")]
     alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?P<head>{alt}|Bộ Luật)(?=\s)")
+    return re.compile(rf"(?<![\w])(?P<head>{alt})(?=\s)")
 
 
 @cache
 def _generic_tables():
     table = tables.named_table()
-    entries = {e["head"].lower(): e for e in table["named"]}
-    stops = [lower_vn(s).split() for s in table["boundary"]["stop"]]
+    entries = {e["head"].lower(): e for e in table["named"] if not e.get("matcher")}
+    # the stop words as whole words, case-insensitive, any spaces between them
+    stops = re.compile(rf"(?i:{_alt(lower_vn(s) for s in table['boundary']['stop'])})(?![\w])")
     max_words = table["boundary"]["max_words"]
     comma_pairs = {lower_vn(x) for x in table["boundary"].get("comma_pairs", [])}
     heads = (*tuple(e["head"] for e in table["named"]), "Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định")
-    return table, entries, stops, max_words, comma_pairs, heads
+    return entries, stops, max_words, comma_pairs, heads
+
+
+@cache
+def _admin_province_re() -> re.Pattern:
+    """A province named as one in a name: 'tỉnh Bắc Giang', 'thành phố Hồ Chí Minh', 'TP. Hà Nội'."""
+    return re.compile(
+        rf"(?<![\w])(?:tỉnh|thành phố|TP\.?)\s+(?P<prov>{patterns.province_alt()})(?![\w])"
+        rf"|(?<![\w])(?P<city>(?i:Thành phố Hồ Chí Minh|TPHCM|TP\.\s?HCM))(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _local_level_re() -> re.Pattern:
+    """A level word of local government in a name: 'Quy chế làm việc của Ban Chấp hành Đảng bộ huyện'."""
+    return re.compile(rf"(?<![\w])(?:{_alt(tables.named_table()['congress']['levels'])})(?![\w])")
+
+
+def _province_in(name: str) -> str | None:
+    m = _admin_province_re().search(name)
+    if not m:
+        return None
+    return tables.provinces().get(fold(m.group("prov") or m.group("city")))
+
+
+def _attached(text: str, span: Span) -> Span:
+    """'Đề án … ban hành kèm theo Quyết định số …' is that decision's attachment, not a citation."""
+    if _ATTACHED_RE.match(text, span.end):
+        return replace(span, attached_to_next=True)
+    return span
 
 
 def _generic(text: str, province: str | None) -> list[Span]:
-    table, entries, stops, max_words, comma_pairs, heads = _generic_tables()
+    entries, stops, max_words, comma_pairs, heads = _generic_tables()
     out = []
     for m in _head_re().finditer(text):
         head = m.group("head")
@@ -134,85 +729,76 @@ def _generic(text: str, province: str | None) -> list[Span]:
                 break
             w = wm.group(1)
             fw = lower_vn(w)
-            pair = re.match(r",\s*(\S+)", text[wm.end() :])
+            pair = _PAIR_RE.match(text, wm.end())
             if pair and f"{fw}, {lower_vn(pair.group(1))}" in comma_pairs:
                 words.append(f"{w}, {pair.group(1)}")
-                pos = wm.end() + pair.end()
+                pos = pair.end()
                 continue
-            rest = [lower_vn(x) for x in re.findall(r"[^\s,;.:()“”\"]+", text[wm.start(1) : wm.start(1) + 60])]
-            if any(rest[: len(s)] == s for s in stops) and fw not in allow:
+            if stops.match(text, wm.start(1)) and fw not in allow:
                 break
             if fw == "của" and "của" not in allow:
                 break
             if fw == "về":
                 break
             if fw == "và":
+                rest = _REST_RE.findall(text[wm.start(1) : wm.start(1) + 60].lower())
                 nxt = rest[1] if len(rest) > 1 else ""
-                upcoming = re.split(r"[,;.:()“”\"]", text[wm.end() : wm.end() + 80])[0].split()
+                after = text[wm.end() : wm.end() + 80]
+                upcoming = re.split(r"[,;.:()“”\"]", after)[0].split()
                 proper = any(x[:1].isupper() for x in upcoming[1:8])
-                if not nxt or any(text[wm.end() :].lstrip().startswith(h) for h in heads) or not (
-                    nxt in {lower_vn(x) for x in words} or (proper and not upcoming[0][:1].isupper())
+                if (
+                    not nxt
+                    or any(after.lstrip().startswith(h) for h in heads)
+                    or not (nxt in {lower_vn(x) for x in words} or (proper and not upcoming[0][:1].isupper()))
                 ):
                     break
             if re.fullmatch(r"(?:19|20)\d{2}", w):
-                rng = re.match(r"\s*[-–]\s*(?:19|20)\d{2}", text[wm.end() :])
+                rng = _RANGE_RE.match(text, wm.end())
                 if rng:  # a period, "2021 - 2030": the name goes on
                     words.append(w + "-" + rng.group(0).strip(" -–"))
-                    pos = wm.end() + rng.end()
+                    pos = rng.end()
                     continue
                 year = w
                 words.append(w)
                 pos = wm.end()
                 break
-            if fw == "năm" and re.match(r"\s+(?:19|20)\d{2}\b", text[wm.end() :]):
-                words.append(w)
-                pos = wm.end()
-                continue
-            if re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}|\d{4}-\d{4}", w) or re.fullmatch(r"[\d\-–]+", w):
+            if fw == "năm" and _YEAR_AFTER_RE.match(text, wm.end()):
                 words.append(w)
                 pos = wm.end()
                 continue
             words.append(w)
             pos = wm.end()
-        tail = re.match(r",\s*(?:tầm nhìn|định hướng)\s+đến\s+năm\s+\d{4}", text[pos:])
+        tail = _PERIOD_TAIL_RE.match(text, pos)
         if tail and words:
             words.append(tail.group(0).strip())
-            pos += tail.end()
+            pos = tail.end()
         if not words:
             continue
         if fold(words[0]) in _NOT_A_NAME.get(fold(head), set()):
             continue
         if head in _DESCRIPTIVE_HEADS and not _proper_name(words):
             continue  # "Quy hoạch các khu, cụm công nghiệp phải …": a common noun, not a title
-        if head in _DESCRIPTIVE_HEADS and (_sentence_initial(text, m.start()) or _after_planned(text, m.start())):
+        if head in _DESCRIPTIVE_HEADS and (
+            _sentence_initial(text, m.start()) or _after_planned(text, m.start())
+        ):
             continue  # a plan to be drafted ("xây dựng Đề án …"), or a table row of planned documents
-        # "(CPTPP)" right after the name belongs to it.
-        name = f"{'Bộ luật' if head.lower() == 'bộ luật' else head} {' '.join(words)}"
+        name = f"{head} {' '.join(words)}"
         name = re.sub(r"\s+", " ", name).replace(" ,", ",").strip(" -–")
-        for written, canon in table.get("rename", {}).items():
-            if lower_vn(name).startswith(lower_vn(written)):
-                name = canon + name[len(written) :]
         if province and re.search(r"\btỉnh\s+(?:thời kỳ|giai đoạn|đến năm)", name):
             name = re.sub(r"\btỉnh\s+(?=thời kỳ|giai đoạn|đến năm)", f"tỉnh {province} ", name, count=1)
         before = text[max(0, m.start() - 12) : m.start()]
         if head in _DESCRIPTIVE_HEADS and re.search(r"\bvề\s*[“\"]?\s*$", before):
             continue  # "Nghị quyết … về Chiến lược …": the subject of another citation
         central = entry["central"]
-        prov = None
-        for written, canon in tables.provinces().items():
-            if re.search(r"\b" + re.escape(written) + r"\b", fold(name)):
-                prov, central = canon, False
-                break
-        if not central and prov is None:
-            prov = province
+        prov = _province_in(name)
+        if prov:
+            central = False
+        elif not central or _local_level_re().search(name):
+            central, prov = False, province
         span = Span(
-            "named", m.start(), pos, type=entry["type"], name=name, central=central, province=prov,
-            date=year,
+            "named", m.start(), pos, type=entry["type"], name=name, central=central, province=prov, date=year
         )
-        if re.match(r"[^;.]{0,200}?\b(?:được\s+)?(?:ban hành\s+)?kèm theo\s+(?:Quyết định|Nghị quyết|Thông tư|Nghị định)",
-                    text[pos:], re.IGNORECASE):
-            span = replace(span, attached_to_next=True)
-        out.append(span)
+        out.append(_attached(text, span))
     return out
 
 
@@ -226,18 +812,42 @@ def _proper_name(words: list[str]) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
+_SENTENCE_END_RE = re.compile(r"(?:[.;:!?¦]|\(\d+\)|(?<![\w])\d+\.)$")
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
-    return bool(re.search(r"(?:^|[.;:!?¦]|\(\d+\)|\b\d+\.|^\s*[-+•])\s*$", text[:pos]))
+    lo = max(0, pos - 80)
+    before = text[lo:pos].rstrip()
+    if not before:
+        return lo == 0 or not text[:pos].strip()
+    if _SENTENCE_END_RE.search(before):
+        return True
+    # a bullet that opens the text: "- Quy hoạch …"
+    return lo == 0 and bool(re.fullmatch(r"\s*[-+•]", before))
+
+
+@cache
+def _after_planned_re() -> re.Pattern:
+    verbs = [*tables.cues()["planned"]["verbs"], "hoàn thiện", "phê duyệt", "lập", "trình"]
+    alt = "|".join(re.escape(lower_vn(v)) for v in verbs)
+    return re.compile(rf"\b(?:{alt})(?:\s+(?:và|các|để|,)){{0,3}}\s*$")
 
 
 def _after_planned(text: str, pos: int) -> bool:
-    before = lower_vn(text[max(0, pos - 40) : pos])
-    verbs = [*tables.cues()["planned"]["verbs"], "hoàn thiện", "phê duyệt", "lập", "trình"]
-    return any(re.search(r"\b" + re.escape(lower_vn(v)) + r"(?:\s+(?:và|các|để|,))*\s*$", before) for v in verbs)
+    return bool(_after_planned_re().search(lower_vn(text[max(0, pos - 40) : pos])))
 
 
 def find_named(text: str, *, province: str | None = None) -> list[Span]:
+    """Documents cited by name in `text`; `province` is the one local names without a place belong to.
+
+    A law that amends others comes with them: the amended ones lie inside its subject
+    (`title_start`..`title_end`).
+    """
     spans = _congress(text, province) + _plenum(text)
-    taken = [(s.start, s.end) for s in spans]
+    laws, numbered = _laws(text)
+    first = [(s.start, s.end) for s in spans]
+    for group in (laws, _constitution(text), _charters(text), _working_rules(text, province)):
+        spans += [s for s in group if not overlaps(s.start, s.end, first)]
+    taken = [(s.start, s.end) for s in spans] + numbered
     spans += [s for s in _generic(text, province) if not overlaps(s.start, s.end, taken)]
-    return spans
+    return sorted(spans, key=lambda s: (s.start, -s.end))

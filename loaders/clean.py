@@ -312,9 +312,9 @@ STEPS: dict[str, Callable[[str], str]] = {
     "escapes": escapes,
     "cells": cells,
     "spaces": spaces,
+    "syllables": syllables,
     "glued": glued,
     "letters": letters,
-    "syllables": syllables,
 }
 
 # 5. Why: "# 48_2013_NĐ_CP_art1_part1" is a chunk header that another stage reads as an
@@ -331,9 +331,14 @@ def clean_line(line: str, steps: Sequence[str] | None = None) -> str:
     """Clean one line; `steps` names a subset of STEPS (they still run in STEPS order)."""
     if _is_chunk_header(line):
         return line.strip(" ")
-    for name, step in STEPS.items():
-        if steps is None or name in steps:
-            line = step(line)
+    # A split may uncover another ('aHàngày' -> 'a Hàngày' -> 'a Hà ngày'): run to a fixed point.
+    for _ in range(4):
+        before = line
+        for name, step in STEPS.items():
+            if steps is None or name in steps:
+                line = step(line)
+        if line == before:
+            break
     return line
 
 

@@ -33,7 +33,7 @@ class Statement:
     line: int = 0
 
 
-_VERB_RE = re.compile(r"(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?P<verb>ban\s+hành|ban\w{0,2})\s+", re.IGNORECASE)
+_VERB_RE = re.compile(r"(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?P<verb>ban\s+hành|ban\w{0,2}|xây\s+dựng)\s+", re.IGNORECASE)
 
 
 @cache
@@ -45,7 +45,9 @@ def _type_re() -> re.Pattern:
 
 
 _LEAD_DATE_RE = re.compile(r"(?:^|[\s,;.\-–])[Nn]gày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\s*,")
-_TITLE_RE = re.compile(r"\s*,?\s*(?P<t>(?:về|v/v|V/v|Về)\b.*)")
+# The subject after the type: 'về …', 'v/v …', or words in lowercase ('… Hướng dẫn công tác …').
+_TITLE_RE = re.compile(r"\s*,?\s*(?P<t>\S.*)")
+_NOT_TITLE_RE = re.compile(r"(?:như\s+sau|số|này|kèm\s+theo|để|nhằm|và)\b", re.IGNORECASE)
 _TITLE_END_RE = re.compile(r"\.(?:\s|$)|;|\s+như sau\b|:")
 
 
@@ -68,6 +70,10 @@ def statement(line: str) -> Statement | None:
             date = iso_date(dm.group("d"), dm.group("m"), dm.group("y"))
         title = None
         ttm = _TITLE_RE.match(line, tm.end())
+        if ttm and not (fold(ttm.group("t")[:4]) in ("ve ", "v/v ") or ttm.group("t")[:1].islower()):
+            ttm = None  # a subject opens with 'về', 'v/v' or a word in lowercase
+        if ttm and _NOT_TITLE_RE.match(ttm.group("t")):
+            ttm = None
         if ttm:
             t = ttm.group("t")
             em = _TITLE_END_RE.search(t)

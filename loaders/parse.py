@@ -397,6 +397,9 @@ def _page_identity(clean: list[str], drafts: list[_Draft], k: int, cits: list[Ci
             who = clean[i].strip()  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
         if who:
             out["speaker"] = who
+            st = identify.statement(clean[i])  # '…, Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác …'
+            if st and st.title and (not dtype or st.type in (dtype, None)):
+                fill.setdefault("title", st.title)
             break
     if fill:
         out["fill"] = fill

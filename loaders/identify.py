@@ -98,7 +98,7 @@ def lead_date_without_year(line: str) -> tuple[int, int] | None:
     return None
 
 
-_CHUNK_RE = re.compile(r"^\s*#+\s*(?P<num>\d{1,5})_(?P<year>(?:19|20)\d{2})_(?P<a>[A-ZĐ]{1,6})_(?P<b>[A-ZĐ]{1,10})\b")
+_CHUNK_RE = re.compile(r"^\s*#*\s*(?P<num>\d{1,5})_(?P<year>(?:19|20)\d{2})_(?P<a>[A-ZĐ]{1,6})_(?P<b>[A-ZĐ]{1,10})(?![A-ZĐ])")
 
 
 def chunk_symbol(line: str) -> str | None:

@@ -22,7 +22,7 @@ from vbgraph.loaders.clean import clean_lines, unscramble
 from vbgraph.loaders.dates import DATE_RE, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_header, parse_symbol
 from vbgraph.loaders.normalize import containment, fold, lower_vn, normalize_text, strip_markup
-from vbgraph.loaders.segment import Block, body_block, find_blocks, section_start
+from vbgraph.loaders.segment import Block, body_block, find_blocks, section_start, split_long_lines
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Rel
@@ -221,7 +221,7 @@ _ATTACH_RE = re.compile(r"kèm\s+theo\s*$", re.IGNORECASE)
 
 def parse_text(text: str, file: str) -> FileRecord:
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    lines = ["", *unscramble(clean_lines(normalize_text(text).split("\n")))]
+    lines, origin = split_long_lines(["", *unscramble(clean_lines(normalize_text(text).split("\n")))])
     clean = [strip_markup(x) for x in lines]
     issues: list[Issue] = []
     blocks = find_blocks(lines, clean)
@@ -314,8 +314,20 @@ def parse_text(text: str, file: str) -> FileRecord:
     if file_jur is None:  # a page that names its place only in a lead or an issuer
         local = {td.jurisdiction for td in docs if td.jurisdiction and td.jurisdiction != "Trung ương"}
         file_jur = local.pop() if len(local) == 1 else None
-    return FileRecord(file=file, sha256=sha, jurisdiction=file_jur, documents=tuple(docs), citations=tuple(out),
-                      issues=tuple(issues), obligations=tuple(obligations))
+    record = FileRecord(file=file, sha256=sha, jurisdiction=file_jur, documents=tuple(docs), citations=tuple(out),
+                        issues=tuple(issues), obligations=tuple(obligations))
+    return _to_source_lines(record, origin) if len(origin) != len(set(origin)) else record
+
+
+def _to_source_lines(rec: FileRecord, origin: list[int]) -> FileRecord:
+    """Line numbers of the pieces a long line was cut into, back to the file's own lines."""
+    docs = tuple(replace(d, first_line=origin[d.first_line], last_line=origin[d.last_line],
+                         header_end=origin[min(d.header_end, len(origin) - 1)],
+                         body_start=origin[min(d.body_start, len(origin) - 1)]) for d in rec.documents)
+    cits = tuple(replace(c, evidence=replace(c.evidence, line=origin[c.evidence.line])) for c in rec.citations)
+    obls = tuple({**o, "evidence": {**o["evidence"], "line": origin[o["evidence"]["line"]]}} for o in rec.obligations)
+    issues = tuple(replace(i, line=origin[i.line]) if i.line is not None else i for i in rec.issues)
+    return replace(rec, documents=docs, citations=cits, obligations=obls, issues=issues)
 
 
 def _page_identity(clean: list[str], drafts: list[_Draft], k: int, cits: list[Citation], file_jur: str | None) -> dict:
@@ -379,6 +391,16 @@ def _page_identity(clean: list[str], drafts: list[_Draft], k: int, cits: list[Ci
                 fill.setdefault("title", st.title)
             if st.number and "ids" not in out and st.type:
                 out["ids"] = _number_only(st, d.ids)
+    # A data set's chunk names its document: '# 48_2013_NĐ_CP_art1_part1'.
+    if "ids" not in out and not d.ids.get("symbol"):
+        for i in range(max(1, prev_end + 1), min(b.first + 1, n) + 1):
+            sym = identify.chunk_symbol(clean[i])
+            if sym:
+                ids = parse_symbol(sym)
+                if ids and ids.get("number"):
+                    out["ids"] = {**ids, "date": None}
+                    out.setdefault("type", ids.get("type"))
+                break
     # A consolidated text names itself right under its heading ('LUẬT …' / 'Luật Tổ chức chính
     # quyền địa phương số 77/2015/QH13 ngày …, được sửa đổi, bổ sung bởi:').
     if "ids" not in out and not d.ids.get("symbol") and dtype:
@@ -617,6 +639,9 @@ def _region_citations(clean, first, last, k, d: _Draft | None, jur, file, issues
         if amended_by is not None and _LIST_ITEM_RE.match(p.text) and spans and local[0] >= 0:
             c = out[local[0]]
             out[local[0]] = replace(c, about=(*c.about, amended_by))
+            for x in local:  # the list names the amenders; the document itself cites none of them
+                if x >= 0 and out[x].relation == Rel.DAN_CHIEU.value:
+                    out[x] = replace(out[x], relation=None, role="listing")
         elif amended_by is not None and not _LIST_ITEM_RE.match(p.text):
             amended_by = None
         bm = _BY_LIST_RE.search(p.text)

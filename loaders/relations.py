@@ -70,8 +70,14 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         words = c[code].get("self", [])
         alt = "|".join(re.escape(lower_vn(w)) for w in sorted(words, key=len, reverse=True))
         # The cue right before the citation: "… thay thế Quy định số …", "… bãi bỏ các …".
-        out.append((Rel(code), re.compile(r"(?:" + alt + r")(?:\s+(?:cho|các|toàn bộ|một số điều của|một số điều|nội dung))*\s*$")))
+        # "sửa đổi, bổ sung, bãi bỏ một số điều, khoản của …": the first verb of a list decides.
+        verbs = r"(?:\s*,\s*|\s+và\s+)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hủy bỏ)"
+        fill = r"\s+(?:cho|các|toàn bộ|một số điều, khoản của|một số điều của|một số điều|nội dung|khoản|điều|của)"
+        out.append((Rel(code), re.compile(r"(?:" + alt + r")(?:" + verbs + r"){0,4}(?:" + fill + r"){0,4}\s*$")))
     return out
+
+
+_ARTICLE_RE = re.compile(r"^\s*điều\s+\d{1,3}[a-z]?\s*[.:]\s*")
 
 
 @cache
@@ -119,10 +125,19 @@ def title_cue(text_before: str) -> Rel | None:
     return None
 
 
+_NUMBERED_HEAD_RE = re.compile(r"(?:^|\s)(?:Điều|ĐIỀU|Khoản|khoản|Điểm|điểm)\s+\d{1,3}[a-z]?$")
+
+
 def sentence_start(text: str, pos: int) -> int:
     """Start of the sentence holding `pos`: after the last '. ' (or the paragraph start)."""
-    cut = max(text.rfind(". ", 0, pos), text.rfind(".\n", 0, pos))
-    return 0 if cut < 0 else cut + 2
+    end = pos
+    while True:
+        cut = max(text.rfind(". ", 0, end), text.rfind(".\n", 0, end))
+        if cut < 0:
+            return 0
+        if not _NUMBERED_HEAD_RE.search(text, max(0, cut - 16), cut):
+            return cut + 2
+        end = cut  # 'Điều 1. Sửa đổi …': the article's number opens the sentence, it does not end one
 
 
 def preamble_relation(sentence_before: str) -> Rel | None:
@@ -143,8 +158,8 @@ def preamble_relation(sentence_before: str) -> Rel | None:
 def self_relation(sentence_before: str, text_after: str) -> Rel | None:
     """THAY_THE, SUA_DOI or BAI_BO when the document itself is the subject of the sentence."""
     f = lower_vn(sentence_before)
-    if not _self_ref().search(f):
-        return None
+    if not _self_ref().search(f) and not _ARTICLE_RE.match(f):
+        return None  # the document speaks of itself ('Quy định này …') or in its own article ('Điều 1. Sửa đổi …')
     for code, rx in _self_cues():
         if rx.search(f):
             return code

@@ -133,6 +133,14 @@ def _header_like_at(clean: list[str], j: int) -> bool:
     return False
 
 
+def _enacting_word(clean: list[str], i: int) -> bool:
+    """'QUYẾT ĐỊNH' that lost its colon between a preamble ('…;' / 'Để …,') and 'Điều 1.': the
+    decision's enacting word, not the heading of another document."""
+    prev = next((clean[j].strip() for j in range(i - 1, max(0, i - 3), -1) if clean[j].strip()), "")
+    nxt = next((clean[j].strip() for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
+    return prev.endswith((",", ";")) and bool(re.match(r"^Điều\s+1\s*[.:]", nxt))
+
+
 def is_person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 6:
@@ -222,7 +230,7 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
             anchors.append((i, "so"))
             continue
         for seg in segments(lines[i])[:4]:
-            if heading_type(seg):
+            if heading_type(seg) and not _enacting_word(clean, i):
                 anchors.append((i, "heading"))
                 break
     blocks: list[tuple[int, int | None, int | None]] = []  # (top, heading_line, so_line)
@@ -298,3 +306,68 @@ def section_start(clean: list[str], start: int, end: int) -> int:
         if _SECTION_RE.match(clean[i]):
             return i
     return end + 1
+
+
+# --- a document on one line ------------------------------------------------------------------------
+
+_LONG_LINE = 600  # characters: a line this long that holds several structural breaks is a whole text
+_BREAK_RE = re.compile(
+    r"\*{3}|-{5,}"  # separators of a flattened header
+    r"|(?=(?:Số|SỐ)\s*:\s*\d)"  # the symbol line
+    r"|(?=\s?-\s*(?:Căn cứ|Thực hiện|Để|Xét|Theo đề nghị)\b)|(?<=[;,.])\s(?=(?:Căn cứ|Thực hiện|Xét|Theo đề nghị)\b)"
+    r"|(?=\b(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:])"  # articles
+    r"|(?=\b(?:Nơi nhận|NƠI NHẬN)\s*:)|(?=\b(?:TM|T/M|KT|TL|TUQ)\.?\s+[A-ZĐ]{2})"  # recipients, signature
+    r"|(?=(?:Về việc|V/v)\b)"  # the subject after a heading, even glued to it ('QUYẾT ĐỊNHVề việc')
+)
+_PLACE_DATE_TAIL_RE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+
+
+def _caps_runs(piece: str) -> list[int]:
+    """Offsets where a run of two or more words in capitals starts after running text: a heading
+    or an issuing body flattened into the line ('… năm 2013 QUYẾT ĐỊNH …')."""
+    out = []
+    words = list(re.finditer(r"\S+", piece))
+    prev_caps = True
+    for i, w in enumerate(words):
+        word = w.group(0)
+        if not any(c.isalpha() for c in word):
+            continue  # '-', '***', numbers: no side
+        caps = word.isalpha() and word.isupper() and len(word) > 1
+        nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+        if caps and nxt[:2].isupper() and nxt[:2].isalpha() and not prev_caps and w.start() > 0:
+            out.append(w.start())
+        prev_caps = word.isupper()
+    # 'Hà Nội, ngày 29 tháng 10 năm 2013': the place-and-date line, from its capitalised place name.
+    for m in _PLACE_DATE_TAIL_RE.finditer(piece):
+        start = m.start()
+        for w in reversed([w for w in words if w.end() <= m.start()][-4:]):
+            if not w.group(0)[:1].isupper() or w.group(0).isupper():
+                break
+            start = w.start()
+        if start < m.start():
+            out.append(start)
+    return out
+
+
+def split_long_lines(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Lines with a document that lost its line breaks cut at its structural breaks (header
+    separators, 'Số:', headings in capitals, 'Căn cứ', 'Điều N.', 'Nơi nhận', 'TM.'), with the
+    source line of each piece, so evidence still points at the original line. `lines[0]` is unused."""
+    units, origin = [lines[0]], [0]
+    for n, line in enumerate(lines[1:], start=1):
+        cuts: list[int] = []
+        if len(line) > _LONG_LINE:
+            cuts = sorted({m.start() if m.end() == m.start() else m.end() for m in _BREAK_RE.finditer(line)}
+                          | set(_caps_runs(line)))
+        if len(cuts) < 3:
+            units.append(line)
+            origin.append(n)
+            continue
+        start = 0
+        for c in [*cuts, len(line)]:
+            piece = line[start:c].strip(" *-")
+            if piece:
+                units.append(piece)
+                origin.append(n)
+            start = c
+    return units, origin

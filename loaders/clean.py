@@ -25,7 +25,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # --- the word table -------------------------------------------------------------------------------
@@ -169,9 +169,14 @@ def _split_case(run: str) -> list[str]:
     return [w for part in parts for w in (_split_code_word(part) if _is_code(part) else [part])]
 
 
+@lru_cache(maxsize=1 << 16)
+def _split_case_cached(run: str) -> tuple[str, ...]:
+    return tuple(_split_case(run))  # words repeat: a text has a few thousand distinct ones
+
+
 def _glued(m: re.Match[str]) -> str:
     text, run = m.string, m.group(0)
-    words = _split_case(run)
+    words = _split_case_cached(run)
     before = text[m.start() - 1] if m.start() else ""
     after = text[m.end()] if m.end() < len(text) else ""
     out = " ".join(words)
@@ -258,10 +263,13 @@ def _is_syllable(word: str) -> bool:
     return bool(_syllable_re().fullmatch(low)) and not all(_is_vowel(c) for c in low)
 
 
+_LONE_LETTER_RE = re.compile(r"(?:^| )[^\W\d_](?: |$)")
+
+
 def letters(line: str) -> str:
     """Join letter-spaced words: a lone consonant opening a capitals line, and lone lowercase letters."""
-    if " " not in line:
-        return line
+    if " " not in line or not _LONE_LETTER_RE.search(line):
+        return line  # no letter stands alone: nothing to join
     tokens = line.split(" ")
     letters_ = [c for c in line if c.isalpha()]
     if letters_ and all(c.isupper() for c in letters_):
@@ -284,6 +292,7 @@ def _valid_syllable(part: str) -> bool:
     return _has_vietnamese(part) and _tone_marks(part) <= 1 and _is_syllable(part)
 
 
+@lru_cache(maxsize=1 << 16)
 def _split_syllables(word: str) -> str:
     if _valid_syllable(word) or not _has_vietnamese(word) or (word[:1].isupper() and not word.isupper()
                                                               and any(c.isupper() for c in word[1:])):
@@ -433,6 +442,7 @@ def _unscramble_line(line: str, vocab: dict[tuple[str, ...], tuple[str, ...]]) -
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def _tone_marks(word: str) -> int:
     return sum(c in "\u0300\u0301\u0303\u0309\u0323" for c in unicodedata.normalize("NFD", word))
 

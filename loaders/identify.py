@@ -36,6 +36,9 @@ class Statement:
 _VERB_RE = re.compile(r"(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?P<verb>ban\s+hành|ban\w{0,2}|xây\s+dựng)\s+", re.IGNORECASE)
 
 
+_VERB_ANYWHERE_RE = re.compile(r"\bban(?:\s+hành|h|n)?\s|\bxây\s+dựng\b", re.IGNORECASE)
+
+
 @cache
 def _type_re() -> re.Pattern:
     return re.compile(
@@ -54,6 +57,8 @@ _TITLE_END_RE = re.compile(r"\.(?:\s|$)|;|\s+như sau\b|:")
 def statement(line: str) -> Statement | None:
     """The document a lead or enacting line names ('<body> [đã] ban hành <Type> [số N] [về …]'),
     with what the line says about it. 'banh' for 'ban hành' (a dropped syllable) is read too."""
+    if not _VERB_ANYWHERE_RE.search(line):
+        return None  # no issuing verb: no need to look for bodies
     for bm in signals.find_bodies(line):
         end = signals.place_after(line, bm.end())
         gap = signals.SPEAKER_GAP_RE.match(line, end)

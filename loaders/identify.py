@@ -36,13 +36,14 @@ class Statement:
 _VERB_RE = re.compile(r"(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?P<verb>ban\s+hành|ban\w{0,2}|xây\s+dựng)\s+", re.IGNORECASE)
 
 
+_SYMBOL_AFTER_RE = re.compile(r"\s*(?:số|Số)?\s*:?\s*\d{1,5}[a-z]?\s*[-–/][^\s,;]{1,40}")
 _VERB_ANYWHERE_RE = re.compile(r"\bban(?:\s+hành|h|n)?\s|\bxây\s+dựng\b", re.IGNORECASE)
 
 
 @cache
 def _type_re() -> re.Pattern:
     return re.compile(
-        rf"(?P<type>(?:{patterns.type_alt()}))(?!\w)(?:\s+(?:số|Số)\s*:?\s*(?P<num>\d{{1,5}}[a-z]?)(?![\d/\-–]))?",
+        rf"(?P<type>(?:{patterns.type_alt()}))(?!\w)(?:\s+(?:số|Số)\s*:?\s*(?P<num>\d{{1,5}}[a-z]?)(?!\s*[\d/\-–]))?",
         re.IGNORECASE,
     )
 
@@ -74,7 +75,13 @@ def statement(line: str) -> Statement | None:
         if dm and dm.group("y"):
             date = iso_date(dm.group("d"), dm.group("m"), dm.group("y"))
         title = None
-        ttm = _TITLE_RE.match(line, tm.end())
+        after = tm.end()
+        sm = _SYMBOL_AFTER_RE.match(line, after)
+        if sm:  # '… Chương trình số 27-CTr/TU [ngày …] về …': the subject follows the symbol
+            after = sm.end()
+            dm2 = patterns.date_after_re().match(line, after)
+            after = dm2.end() if dm2 and dm2.start() - after <= 3 else after
+        ttm = _TITLE_RE.match(line, after)
         if ttm and not (fold(ttm.group("t")[:4]) in ("ve ", "v/v ") or ttm.group("t")[:1].islower()):
             ttm = None  # a subject opens with 'về', 'v/v' or a word in lowercase
         if ttm and _NOT_TITLE_RE.match(ttm.group("t")):

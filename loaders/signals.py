@@ -49,7 +49,8 @@ def _head(line: str) -> str:
 
 def _starts(line: str, phrases: list[str]) -> bool:
     f = _head(line)
-    return any(f == p or f.startswith(p + " ") or (p.endswith(":") and f.startswith(p)) for p in _folded(tuple(phrases)))
+    return any(f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum() or p.endswith(":"))
+               for p in _folded(tuple(phrases)))
 
 
 @cache

@@ -1,0 +1,210 @@
+"""Documents as real sources give them: flattened headers, web reprints, news leads, consolidated
+texts, one-line texts. Every text here is written for the test; each case names what it shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from vbgraph.graph.resolve import resolve
+from vbgraph.loaders import identify
+from vbgraph.loaders.parse import parse_text
+
+
+def _docs(text: str) -> list:
+    return list(parse_text(text, "page.txt").documents)
+
+
+def _edges(text: str) -> set[tuple[str, str, str]]:
+    """(source, relation, target) of the resolved graph, by id."""
+    r = resolve([parse_text(text, "page.txt")])
+    return {(x["source"], x["type"], x["target"]) for x in r.relations}
+
+
+FLATTENED_STATE_HEADER = """ỦY
+BAN NHÂN DÂN
+TỈNH BẾN TRE
+-------
+|
+CỘNG
+HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số:
+12/2020/QĐ-UBND
+|
+Bến
+Tre, ngày 03 tháng 4 năm 2020
+|
+QUYẾT ĐỊNH
+VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH BẾN TRE
+ỦY BAN NHÂN DÂN TỈNH BẾN TRE
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Nghị định số
+02/2003/NĐ-CP ngày 14 tháng 01 năm 2003 của Chính phủ về phát triển và quản lý chợ;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý chợ.
+Điều 2. Quyết định này thay thế Quyết định số 40/2015/QĐ-UBND ngày 10/9/2015 của UBND tỉnh Bến Tre.
+"""
+
+
+def test_a_state_header_flattened_into_table_cells():
+    (d,) = _docs(FLATTENED_STATE_HEADER)
+    assert (d.symbol, d.date, d.jurisdiction) == ("12/2020/QĐ-UBND", "2020-04-03", "Bến Tre")
+    assert d.issuer == "Ủy ban nhân dân tỉnh Bến Tre"
+    assert d.title.lower().startswith("về việc ban hành quy chế quản lý chợ")
+    edges = _edges(FLATTENED_STATE_HEADER)
+    me = "ben-tre:12/2020/QĐ-UBND@2020-04-03"
+    assert (me, "CAN_CU", "02/2003/NĐ-CP@2003-01-14") in edges  # 'Nghị định số' / '02/2003/NĐ-CP' on two lines
+    assert (me, "THAY_THE", "ben-tre:40/2015/QĐ-UBND@2015-09-10") in edges
+
+
+WEB_REPRINT = """Trang chủ
+Chương trình thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị về học tập và làm theo tư tưởng Hồ Chí Minh
+Ngày cập nhật 30/10/2017
+
+Ngày 23/8/2017, Tỉnh ủy Phú Yên đã ban hành Chương trình số 27-CTr/TU về thực hiện Chỉ thị 05-CT/TW.
+
+Ban quản trị website xin đăng toàn văn Chương trình:
+
+CHƯƠNG TRÌNH
+
+Thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị về học tập và làm theo tư tưởng Hồ Chí Minh
+
+Thực hiện Chỉ thị 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, Ban Thường vụ Tỉnh ủy ban hành chương trình thực hiện như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Thời gian qua, thực hiện Nghị quyết số 10-NQ/TU của Tỉnh ủy, các cấp ủy đã đạt nhiều kết quả.
+"""
+
+
+def test_a_web_reprint_takes_number_date_and_place_from_its_lead():
+    (d,) = _docs(WEB_REPRINT)
+    assert (d.symbol, d.date, d.jurisdiction) == ("27-CTr/TU", "2017-08-23", "Phú Yên")
+    assert d.issuer == "Ban Thường vụ Tỉnh ủy Phú Yên"  # the enacting line, not the lead's 'Tỉnh ủy'
+    assert d.first_line > 5  # the page's title, date and lead are not the document
+
+
+def test_a_background_sentence_with_thuc_hien_states_no_relation_of_the_document():
+    edges = _edges(WEB_REPRINT)
+    me = "phu-yen:27-CTr/TU@2017-08-23"
+    assert (me, "THUC_HIEN", "05-CT/TW@2016-05-15") in edges
+    assert (me, "DAN_CHIEU", "phu-yen:10-NQ/TU") in edges  # '1. Thời gian qua, thực hiện …' is no relation
+
+
+POSTED = """Hải Dương, ngày 18 tháng 11 năm 2019
+    Thực hiện Chương trình hành động số 16-CTr/TU ngày 25/3/2008 của Ban Thường vụ Tỉnh ủy về cải cách hành chính, ngày 13/5/2011, Ủy ban nhân dân huyện ban hành Kế hoạch số 42/KH-UBND về thực hiện cải cách hành chính năm 2011.
+    Tệp đính kèm:
+"""
+
+
+def test_a_posting_date_is_not_the_date_of_the_reported_plan():
+    edges = _edges(POSTED)
+    assert ("hai-duong:42/KH-UBND@2011", "THUC_HIEN", "hai-duong:16-CTr/TU@2008-03-25") not in edges
+    assert any(s.startswith("hai-duong:42/KH-UBND") and t == "hai-duong:16-CTr/TU@2008-03-25" and r == "THUC_HIEN"
+               for s, r, t in edges)
+    assert not any("2019-11-18" in s for s, _, _ in edges)  # the page's own date dates nothing
+    assert _docs(POSTED) == []  # a news summary of a plan whose text is only attached
+
+
+def test_the_same_number_in_two_years_gives_two_documents():
+    text = """Căn cứ Quyết định số 04/2008/QĐ-UBND ngày 15/4/2008 của UBND tỉnh Hà Nam và Quyết định số 04/2009/QĐ-UBND ngày 02/3/2009 của UBND tỉnh Hà Nam;"""
+    r = parse_text(text, "x.txt")
+    assert {c.symbol for c in r.citations} == {"04/2008/QĐ-UBND", "04/2009/QĐ-UBND"}
+
+
+CONSOLIDATED = """LUẬT
+TỔ CHỨC CHÍNH PHỦ
+Luật
+Tổ chức Chính phủ số 76/2015/QH13 ngày 19 tháng 6 năm 2015 của Quốc hội, có hiệu lực kể từ
+ngày 01 tháng 01 năm 2016, được sửa đổi, bổ sung bởi:
+1. Luật số 47/2019/QH14 ngày 22 tháng 11 năm 2019 của Quốc hội sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương, có hiệu lực kể từ ngày 01 tháng 7 năm 2020.
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Quốc hội ban hành Luật Tổ chức Chính phủ.
+"""
+
+
+def test_a_consolidated_text_names_itself_and_its_amenders():
+    (d,) = _docs(CONSOLIDATED)
+    assert (d.type, d.symbol, d.date) == ("Luật", "76/2015/QH13", "2015-06-19")
+    edges = _edges(CONSOLIDATED)
+    assert ("47/2019/QH14@2019-11-22", "SUA_DOI", "76/2015/QH13@2015-06-19") in edges
+    assert ("76/2015/QH13@2015-06-19", "DAN_CHIEU", "47/2019/QH14@2019-11-22") not in edges
+
+
+ONE_LINE = (
+    "BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 120 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 02 tháng 3 năm 2015 "
+    "QUYẾT ĐỊNHVề việc ban hành Quy chế làm việc--------- BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH- Căn cứ "
+    "Điều lệ Đoàn TNCS Hồ Chí Minh; - Căn cứ Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành Trung "
+    "ương Đoàn; - Để thống nhất việc làm việc trong toàn hệ thống, QUYẾT ĐỊNH Điều 1. Ban hành kèm theo quyết "
+    "định này Quy chế làm việc. Điều 2. Quyết định này thay thế Quyết định số 900 QĐ/TWĐTN ngày 23/6/2006 của "
+    "Ban Bí thư Trung ương Đoàn. Điều 3. Quyết định này có hiệu lực từ ngày ký. Nơi nhận: - Như điều 3; - Lưu "
+    "VT. TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN BÍ THƯ THƯỜNG TRỰC (đã ký) Nguyễn Văn An"
+)
+
+
+def test_a_document_that_lost_its_line_breaks():
+    (d,) = _docs(ONE_LINE)
+    assert (d.symbol, d.date, d.first_line, d.last_line) == ("120-QĐ/TWĐTN-VP", "2015-03-02", 1, 1)
+    edges = _edges(ONE_LINE)
+    me = "120-QĐ/TWĐTN-VP@2015-03-02"
+    assert (me, "CAN_CU", "84-QĐ/TWĐTN@2013-02-22") in edges
+    assert (me, "THAY_THE", "900-QĐ/TWĐTN@2006-06-23") in edges
+    assert all(c.evidence.line == 1 for c in parse_text(ONE_LINE, "x.txt").citations)  # evidence on the source line
+
+
+SCRAMBLED = """KẾT LỦẬN 12-KL/TW CỦÀ BỘ CHÍNH TRỊ, BẠN BÍ THƯ VỀ TRỈỂN KHÀÌ SẮP XẾP TỔ CHỨC BỘ MÁỲ
+Tạĩ phĩên họp ngàỷ 28/2/2025, Bộ Chính trị, Bạn Bí thư có ý kỉến như sạú:
+Để bảỏ đảm thực hịện qủỹết lịệt các nhĩệm vụ nêủ tạí Kết lúận số 121-KL/TW, ngàỷ 24/01/2025 củà Bạn Chấp hành Trũng ương Đảng, Bộ Chính trị, Bạn Bí thư ýêụ cầú các cấp úỷ thực hịện tốt các nộí đùng sàũ:
+1. Bảọ đảm các ngưỷên tắc."""
+
+
+def test_scrambled_diacritics_are_read_through_the_vocabulary():
+    (d,) = _docs(SCRAMBLED)
+    assert (d.symbol, d.issuer, d.date) == ("12-KL/TW", "Bộ Chính trị, Ban Bí thư", "2025")  # the meeting's year
+    assert ("12-KL/TW@2025", "THUC_HIEN", "121-KL/TW@2025-01-24") in _edges(SCRAMBLED)
+
+
+@pytest.mark.parametrize(
+    ("line", "type_", "number", "body", "date", "title"),
+    [
+        ("Ngày 23/8/2017, Tỉnh ủy Phú Yên đã ban hành Chương trình số 27-CTr/TU về thực hiện Chỉ thị.",
+         "Chương trình", None, "Tỉnh ủy Phú Yên", "2017-08-23", "về thực hiện Chỉ thị"),
+        ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc tăng cường công tác.",
+         "Chỉ thị", "17", "Ban Thường vụ Tỉnh ủy Yên Bái", None, "về việc tăng cường công tác"),
+        ("Ngày 21/ 5, UBND tỉnh banh Công văn số 846 /UBND-TH về việc báo cáo.",  # 'banh': a dropped syllable
+         "Công văn", None, "UBND tỉnh", None, "về việc báo cáo"),  # the symbol is the citation's to read
+        ("Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác tuyên truyền năm 2019.",
+         "Hướng dẫn", None, "Ban Tuyên giáo Quận ủy", None, "công tác tuyên truyền năm 2019"),
+        ("UBND tỉnh xây dựng Kế hoạch hành động thực hiện Chương trình đến năm 2025 như sau:",
+         "Kế hoạch", None, "UBND tỉnh", None, "hành động thực hiện Chương trình đến năm 2025"),
+    ],
+)
+def test_what_a_lead_or_enacting_line_says(line, type_, number, body, date, title):
+    st = identify.statement(line)
+    assert (st.type, st.number, st.body, st.date, st.title) == (type_, number, body, date, title)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hội nghị đã thảo luận Tờ trình của Ban Thường vụ Tỉnh ujy",  # no issuing verb
+        "đề nghị các phòng chuyên môn tổ chức xây dựng kế hoạch thực hiện",  # no body that issues
+    ],
+)
+def test_lines_that_report_no_issuing(line):
+    assert identify.statement(line) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [("Ban Thường vụ Tỉnh ủy Yên Bái", "TU"), ("UBND tỉnh", "UBND"), ("Ban Thường vụ Huyện ủy", "HU"),
+     ("Bộ Chính trị", None)],
+)
+def test_issuer_code_a_body_writes(body, code):
+    assert identify.issuer_code_for(body) == code
+
+
+def test_a_chunk_header_names_its_document():
+    assert identify.chunk_symbol("# 48_2013_NĐ_CP_art1_part1") == "48/2013/NĐ-CP"
+    assert identify.chunk_symbol("# Điều 1. Phạm vi") is None

@@ -1,0 +1,141 @@
+"""Line signals (loaders/signals.py), each on short lines written for the test, traps included."""
+
+from __future__ import annotations
+
+import pytest
+
+from vbgraph.loaders import signals
+from vbgraph.loaders.normalize import tone_noise
+
+
+def _examples(section: str) -> list[str]:
+    return list(signals.table()[section]["examples"])
+
+
+# Every example in ontology/signals.toml is recognised by the signal it illustrates.
+CHECKS = {
+    "motto": signals.is_motto,
+    "chrome": signals.is_chrome,
+    "reprint": signals.is_reprint_intro,
+    "preamble": signals.preamble_opener,
+    "lead": signals.is_lead,
+    "authority": signals.authority,
+}
+
+
+@pytest.mark.parametrize(("section", "example"), [(s, e) for s in CHECKS for e in _examples(s)])
+def test_every_table_example_gives_its_signal(section, example):
+    assert CHECKS[section](example), example
+
+
+def test_every_enact_example_is_an_enacting_line():
+    for ex in _examples("enact"):
+        assert signals.enact_heading(ex) or signals.directive(ex) or signals.closes_like_enacting(ex), ex
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("CỘNG", True),  # a piece of a motto broken across lines
+        ("HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+        ("CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |", True),
+        ("Độc lập  Tự do  Hạnh phúc", True),  # PDF text layer lost the dashes
+        # traps: a subject that names the Party, an issuing body
+        ("Quản lý và cung cấp thông tin trên Cổng thông tin điện tử Đảng Cộng sản Việt Nam", False),
+        ("TỈNH ỦY BẮC GIANG", False),
+    ],
+)
+def test_mottos_and_their_pieces(line, expected):
+    assert signals.is_motto(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc tăng cường", True),
+        ("CTTĐT - Ngày 6/8, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 17", True),
+        ("Sở Tư pháp đăng tải Hướng dẫn số 12-HD/BTG ngày 25/12/2018 của Ban Tuyên giáo", True),
+        # traps: the document's own enacting line and a directive are no report of it
+        ("Thực hiện Chỉ thị số 05-CT/TW, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:", False),
+        ("Ban Thường vụ Huyện ủy yêu cầu các chi bộ tổ chức quán triệt Kết luận số 01-KL/TW", False),
+    ],
+)
+def test_news_leads(line, expected):
+    assert signals.is_lead(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Theo đó, Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ", "Ban Thường vụ Huyện ủy"),
+        ("…, Ban Thường vụ Tỉnh ủy (khóa XV) ban hành chương trình thực hiện như sau:", "Ban Thường vụ Tỉnh ủy"),
+        ("UBND quận yêu cầu các cơ quan, đơn vị", "UBND quận"),
+        ("Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác tuyên truyền", "Ban Tuyên giáo Quận ủy"),
+        ("Bộ Chính trị, Ban Bí thư yêu cầu các cấp ủy", "Bộ Chính trị, Ban Bí thư"),  # speaking together
+        # traps: a body after 'của' is an object; a body without a verb of its own says nothing
+        ("Trên cơ sở kế hoạch của Ủy ban nhân dân huyện, đề nghị các phòng", None),
+        ("Hội nghị đã thảo luận Tờ trình của Ban Thường vụ Tỉnh ủy", None),
+    ],
+)
+def test_the_body_that_speaks(line, speaker):
+    assert signals.speaker(line) == speaker
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [
+        ("Ban Tuyên giáo Quận ủy", "district"),
+        ("UBND quận Đống Đa", "district"),
+        ("Huyện ủy Tuy Phong", "district"),
+        ("Đảng ủy xã Tân Hòa", "commune"),
+        ("UBND phường 5", "commune"),
+        ("Ban Thường vụ Tỉnh ủy", "province"),
+        ("Sở Xây dựng", "province"),
+        ("Bộ Chính trị", None),  # central bodies are told by the tables, not by place words
+    ],
+)
+def test_level_of_a_body(name, level):
+    assert signals.body_level(name) == level
+
+
+PAGE = """Tìm kiếm tin tức
+Tin nổi bật trong tuần
+Kế hoạch thực hiện Chỉ thị 05-CT/TW của Ban Bí thư về phát triển rừng
+Ngày cập nhật 30/10/2017
+
+Ngày 23/8/2017, Tỉnh ủy Phú Yên đã ban hành Kế hoạch số 27-KH/TU về thực hiện Chỉ thị 05-CT/TW.
+
+Ban quản trị website xin đăng toàn văn Kế hoạch này:
+
+Thực hiện Chỉ thị 05-CT/TW của Ban Bí thư, Ban Thường vụ Tỉnh ủy ban hành kế hoạch thực hiện như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+
+def test_a_reprint_starts_after_the_page_front_matter():
+    clean = ["", *PAGE.split("\n")]
+    first, last = signals.single_document_span(clean, 1, len(clean) - 1)
+    assert clean[first].startswith("Thực hiện Chỉ thị 05-CT/TW")
+
+
+NEWS_ONLY = """Hơn 200 đồng chí dự hội nghị quán triệt các nghị quyết của Tỉnh ủy.
+Các đồng chí dự hội nghị đã được quán triệt Nghị quyết số 02-NQ/TU, ngày 04/11/2016 của Tỉnh ủy.
+Trên cơ sở những nội dung đã quán triệt, các đơn vị xây dựng kế hoạch thực hiện.
+"""
+
+
+def test_a_news_report_of_a_conference_holds_no_document():
+    clean = ["", *NEWS_ONLY.split("\n")]
+    assert signals.single_document_span(clean, 1, len(clean) - 1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "noisy"),
+    [
+        ("Tạĩ phĩên họp ngàỷ 28/2/2025, sãù khỉ nghé Bàn Tổ chức Trũng ương báỏ cáọ", True),
+        ("Tại phiên họp ngày 28/2/2025, sau khi nghe Ban Tổ chức Trung ương báo cáo", False),
+    ],
+)
+def test_scrambled_diacritics_are_told_by_double_tone_marks(text, noisy):
+    assert (tone_noise(text) > 0.05) is noisy

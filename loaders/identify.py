@@ -33,7 +33,9 @@ class Statement:
     line: int = 0
 
 
-_VERB_RE = re.compile(r"(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?P<verb>ban\s+hành|ban\w{0,2}|xây\s+dựng)\s+", re.IGNORECASE)
+_VERB_RE = re.compile(
+    r"(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?P<verb>ban\s+hành|ban\w{0,2}|xây\s+dựng)\s+", re.IGNORECASE
+)
 
 
 _SYMBOL_AFTER_RE = re.compile(r"\s*(?:số|Số)?\s*:?\s*\d{1,5}[a-z]?\s*[-–/][^\s,;]{1,40}")
@@ -48,7 +50,9 @@ def _type_re() -> re.Pattern:
     )
 
 
-_LEAD_DATE_RE = re.compile(r"(?:^|[\s,;.\-–])[Nn]gày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\s*,")
+_LEAD_DATE_RE = re.compile(
+    r"(?:^|[\s,;.\-–])[Nn]gày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\s*,"
+)
 # The subject after the type: 'về …', 'v/v …', or words in lowercase ('… Hướng dẫn công tác …').
 _TITLE_RE = re.compile(r"\s*,?\s*(?P<t>\S.*)")
 _NOT_TITLE_RE = re.compile(r"(?:như\s+sau|số|này|kèm\s+theo|để|nhằm|và)\b", re.IGNORECASE)
@@ -89,7 +93,7 @@ def statement(line: str) -> Statement | None:
         if ttm:
             t = ttm.group("t")
             em = _TITLE_END_RE.search(t)
-            title = (t[: em.start()] if em else t).strip(" ,“”\"")
+            title = (t[: em.start()] if em else t).strip(' ,“”"')
         dtype = tables.type_names().get(fold(tm.group("type")))
         return Statement(dtype, tm.group("num"), body or None, date, title or None, tm.start("type"))
     return None
@@ -110,7 +114,9 @@ def lead_date_without_year(line: str) -> tuple[int, int] | None:
     return None
 
 
-_CHUNK_RE = re.compile(r"^\s*#*\s*(?P<num>\d{1,5})_(?P<year>(?:19|20)\d{2})_(?P<a>[A-ZĐ]{1,6})_(?P<b>[A-ZĐ]{1,10})(?![A-ZĐ])")
+_CHUNK_RE = re.compile(
+    r"^\s*#*\s*(?P<num>\d{1,5})_(?P<year>(?:19|20)\d{2})_(?P<a>[A-ZĐ]{1,6})_(?P<b>[A-ZĐ]{1,10})(?![A-ZĐ])"
+)
 
 
 def chunk_symbol(line: str) -> str | None:

@@ -49,8 +49,10 @@ def _head(line: str) -> str:
 
 def _starts(line: str, phrases: list[str]) -> bool:
     f = _head(line)
-    return any(f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum() or p.endswith(":"))
-               for p in _folded(tuple(phrases)))
+    return any(
+        f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum() or p.endswith(":"))
+        for p in _folded(tuple(phrases))
+    )
 
 
 @cache
@@ -179,7 +181,9 @@ def is_lead(line: str) -> bool:
 _OBJECT_BEFORE_RE = re.compile(r"(?:của|với|cho|và|tại|theo|gửi|về|đến)\s*$", re.IGNORECASE)
 
 
-_PLACE_WORD_RE = re.compile(r"\s+(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?!\w)", re.IGNORECASE)
+_PLACE_WORD_RE = re.compile(
+    r"\s+(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?!\w)", re.IGNORECASE
+)
 _WORD_RE = re.compile(r"\s+(?P<w>[^\W\d_][\w.]*)")
 SPEAKER_GAP_RE = re.compile(r"(?:\s*\([^()]{0,30}\))?\s*(?:,\s*)?(?:có ý kiến|đã|vừa)?\s*")
 
@@ -239,7 +243,11 @@ def authority(line: str) -> bool:
 
 def find_bodies(line: str) -> list[re.Match]:
     """Bodies named in `line` that may be its subject (not the object of 'của', 'với' …)."""
-    return [m for m in _body_head_re().finditer(line) if not _OBJECT_BEFORE_RE.search(line[max(0, m.start() - 8) : m.start()])]
+    return [
+        m
+        for m in _body_head_re().finditer(line)
+        if not _OBJECT_BEFORE_RE.search(line[max(0, m.start() - 8) : m.start()])
+    ]
 
 
 def directive(line: str) -> bool:

@@ -54,7 +54,11 @@ def test_a_state_header_flattened_into_table_cells():
     assert d.title.lower().startswith("về việc ban hành quy chế quản lý chợ")
     edges = _edges(FLATTENED_STATE_HEADER)
     me = "ben-tre:12/2020/QĐ-UBND@2020-04-03"
-    assert (me, "CAN_CU", "02/2003/NĐ-CP@2003-01-14") in edges  # 'Nghị định số' / '02/2003/NĐ-CP' on two lines
+    assert (
+        me,
+        "CAN_CU",
+        "02/2003/NĐ-CP@2003-01-14",
+    ) in edges  # 'Nghị định số' / '02/2003/NĐ-CP' on two lines
     assert (me, "THAY_THE", "ben-tre:40/2015/QĐ-UBND@2015-09-10") in edges
 
 
@@ -101,8 +105,10 @@ POSTED = """Hải Dương, ngày 18 tháng 11 năm 2019
 def test_a_posting_date_is_not_the_date_of_the_reported_plan():
     edges = _edges(POSTED)
     assert ("hai-duong:42/KH-UBND@2011", "THUC_HIEN", "hai-duong:16-CTr/TU@2008-03-25") not in edges
-    assert any(s.startswith("hai-duong:42/KH-UBND") and t == "hai-duong:16-CTr/TU@2008-03-25" and r == "THUC_HIEN"
-               for s, r, t in edges)
+    assert any(
+        s.startswith("hai-duong:42/KH-UBND") and t == "hai-duong:16-CTr/TU@2008-03-25" and r == "THUC_HIEN"
+        for s, r, t in edges
+    )
     assert not any("2019-11-18" in s for s, _, _ in edges)  # the page's own date dates nothing
     assert _docs(POSTED) == []  # a news summary of a plan whose text is only attached
 
@@ -150,7 +156,9 @@ def test_a_document_that_lost_its_line_breaks():
     me = "120-QĐ/TWĐTN-VP@2015-03-02"
     assert (me, "CAN_CU", "84-QĐ/TWĐTN@2013-02-22") in edges
     assert (me, "THAY_THE", "900-QĐ/TWĐTN@2006-06-23") in edges
-    assert all(c.evidence.line == 1 for c in parse_text(ONE_LINE, "x.txt").citations)  # evidence on the source line
+    assert all(
+        c.evidence.line == 1 for c in parse_text(ONE_LINE, "x.txt").citations
+    )  # evidence on the source line
 
 
 SCRAMBLED = """KẾT LỦẬN 12-KL/TW CỦÀ BỘ CHÍNH TRỊ, BẠN BÍ THƯ VỀ TRỈỂN KHÀÌ SẮP XẾP TỔ CHỨC BỘ MÁỲ
@@ -161,23 +169,57 @@ Tạĩ phĩên họp ngàỷ 28/2/2025, Bộ Chính trị, Bạn Bí thư có ý
 
 def test_scrambled_diacritics_are_read_through_the_vocabulary():
     (d,) = _docs(SCRAMBLED)
-    assert (d.symbol, d.issuer, d.date) == ("12-KL/TW", "Bộ Chính trị, Ban Bí thư", "2025")  # the meeting's year
+    assert (d.symbol, d.issuer, d.date) == (
+        "12-KL/TW",
+        "Bộ Chính trị, Ban Bí thư",
+        "2025",
+    )  # the meeting's year
     assert ("12-KL/TW@2025", "THUC_HIEN", "121-KL/TW@2025-01-24") in _edges(SCRAMBLED)
 
 
 @pytest.mark.parametrize(
     ("line", "type_", "number", "body", "date", "title"),
     [
-        ("Ngày 23/8/2017, Tỉnh ủy Phú Yên đã ban hành Chương trình số 27-CTr/TU về thực hiện Chỉ thị.",
-         "Chương trình", None, "Tỉnh ủy Phú Yên", "2017-08-23", "về thực hiện Chỉ thị"),
-        ("Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc tăng cường công tác.",
-         "Chỉ thị", "17", "Ban Thường vụ Tỉnh ủy Yên Bái", None, "về việc tăng cường công tác"),
-        ("Ngày 21/ 5, UBND tỉnh banh Công văn số 846 /UBND-TH về việc báo cáo.",  # 'banh': a dropped syllable
-         "Công văn", None, "UBND tỉnh", None, "về việc báo cáo"),  # the symbol is the citation's to read
-        ("Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác tuyên truyền năm 2019.",
-         "Hướng dẫn", None, "Ban Tuyên giáo Quận ủy", None, "công tác tuyên truyền năm 2019"),
-        ("UBND tỉnh xây dựng Kế hoạch hành động thực hiện Chương trình đến năm 2025 như sau:",
-         "Kế hoạch", None, "UBND tỉnh", None, "hành động thực hiện Chương trình đến năm 2025"),
+        (
+            "Ngày 23/8/2017, Tỉnh ủy Phú Yên đã ban hành Chương trình số 27-CTr/TU về thực hiện Chỉ thị.",
+            "Chương trình",
+            None,
+            "Tỉnh ủy Phú Yên",
+            "2017-08-23",
+            "về thực hiện Chỉ thị",
+        ),
+        (
+            "Ngày 6/8, Ban Thường vụ Tỉnh ủy Yên Bái đã ban hành Chỉ thị số 17 về việc tăng cường công tác.",
+            "Chỉ thị",
+            "17",
+            "Ban Thường vụ Tỉnh ủy Yên Bái",
+            None,
+            "về việc tăng cường công tác",
+        ),
+        (
+            "Ngày 21/ 5, UBND tỉnh banh Công văn số 846 /UBND-TH về việc báo cáo.",  # 'banh': a dropped syllable
+            "Công văn",
+            None,
+            "UBND tỉnh",
+            None,
+            "về việc báo cáo",
+        ),  # the symbol is the citation's to read
+        (
+            "Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác tuyên truyền năm 2019.",
+            "Hướng dẫn",
+            None,
+            "Ban Tuyên giáo Quận ủy",
+            None,
+            "công tác tuyên truyền năm 2019",
+        ),
+        (
+            "UBND tỉnh xây dựng Kế hoạch hành động thực hiện Chương trình đến năm 2025 như sau:",
+            "Kế hoạch",
+            None,
+            "UBND tỉnh",
+            None,
+            "hành động thực hiện Chương trình đến năm 2025",
+        ),
     ],
 )
 def test_what_a_lead_or_enacting_line_says(line, type_, number, body, date, title):
@@ -198,8 +240,12 @@ def test_lines_that_report_no_issuing(line):
 
 @pytest.mark.parametrize(
     ("body", "code"),
-    [("Ban Thường vụ Tỉnh ủy Yên Bái", "TU"), ("UBND tỉnh", "UBND"), ("Ban Thường vụ Huyện ủy", "HU"),
-     ("Bộ Chính trị", None)],
+    [
+        ("Ban Thường vụ Tỉnh ủy Yên Bái", "TU"),
+        ("UBND tỉnh", "UBND"),
+        ("Ban Thường vụ Huyện ủy", "HU"),
+        ("Bộ Chính trị", None),
+    ],
 )
 def test_issuer_code_a_body_writes(body, code):
     assert identify.issuer_code_for(body) == code

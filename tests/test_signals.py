@@ -68,7 +68,10 @@ def test_news_leads(line, expected):
     ("line", "speaker"),
     [
         ("Theo đó, Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ", "Ban Thường vụ Huyện ủy"),
-        ("…, Ban Thường vụ Tỉnh ủy (khóa XV) ban hành chương trình thực hiện như sau:", "Ban Thường vụ Tỉnh ủy"),
+        (
+            "…, Ban Thường vụ Tỉnh ủy (khóa XV) ban hành chương trình thực hiện như sau:",
+            "Ban Thường vụ Tỉnh ủy",
+        ),
         ("UBND quận yêu cầu các cơ quan, đơn vị", "UBND quận"),
         ("Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác tuyên truyền", "Ban Tuyên giáo Quận ủy"),
         ("Bộ Chính trị, Ban Bí thư yêu cầu các cấp ủy", "Bộ Chính trị, Ban Bí thư"),  # speaking together
@@ -115,7 +118,7 @@ I. MỤC ĐÍCH, YÊU CẦU
 
 def test_a_reprint_starts_after_the_page_front_matter():
     clean = ["", *PAGE.split("\n")]
-    first, last = signals.single_document_span(clean, 1, len(clean) - 1)
+    first, _last = signals.single_document_span(clean, 1, len(clean) - 1)
     assert clean[first].startswith("Thực hiện Chỉ thị 05-CT/TW")
 
 

@@ -458,3 +458,11 @@ def unscramble(lines: list[str]) -> list[str]:
         return lines
     vocab = _vocabulary()
     return [_unscramble_line(line, vocab) for line in lines]
+
+
+def clean_file(text: str) -> list[str]:
+    """A file's text as cleaned lines: Unicode and tone placement, then the line steps, then the
+    spelling of a file whose diacritics were scrambled."""
+    from vbgraph.loaders.normalize import normalize_text
+
+    return unscramble(clean_lines(normalize_text(text).split("\n")))

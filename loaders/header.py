@@ -306,7 +306,7 @@ def parse_symbol(text: str | None, doc_type: str | None = None) -> dict | None:
     when the symbol has no type code: '653/2019/UBTVQH14')."""
     if not text:
         return None
-    from vbgraph.loaders.citations import find_citations
+    from vbgraph.loaders.cite import find_citations
 
     for s in find_citations(f"{doc_type} số {text}" if doc_type else "Số " + text):
         if s.kind == "numbered":

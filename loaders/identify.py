@@ -11,12 +11,17 @@ line speaks for which document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import cache
 
+from vbgraph.graph.model import Citation, Issue, TextDocument
+from vbgraph.loaders import cite as cit
 from vbgraph.loaders import patterns, signals
-from vbgraph.loaders.dates import iso_date
-from vbgraph.loaders.normalize import fold
+from vbgraph.loaders.dates import DATE_RE, iso_date
+from vbgraph.loaders.header import Header, find_provinces, parse_symbol
+from vbgraph.loaders.normalize import containment, fold
+from vbgraph.loaders.segment import Block, section_start
 from vbgraph.ontology import tables
 
 
@@ -150,3 +155,383 @@ def is_party_code(code: str) -> bool:
     """Party symbols are written N-XX/CODE, State ones N/XX-CODE: Party committees end in U/TW."""
     up = code.upper()
     return up.endswith(("U", "UK", "TW"))
+
+
+def doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) -> tuple[str | None, str | None]:
+    """(canonical issuing body, its level) from the signature, the heading, a listing, the symbol."""
+    sig = tables.signature_table()
+    org = None
+    joined = " ".join(h.org_lines)
+    for line in [*reversed(h.org_lines), joined] if len(h.org_lines) > 1 else h.org_lines:
+        stripped = line
+        for p in find_provinces(line):
+            stripped = re.sub(re.escape(p), "", stripped, flags=re.IGNORECASE)
+        # remove the folded province words too (OCR capitals)
+        f = fold(line)
+        for written in tables.provinces():
+            f = re.sub(r"\b" + re.escape(written) + r"\b", "", f)
+        org = tables.canonical_body(stripped.strip()) or _body_by_fold(f) or _canonical_local(line)
+        if org:
+            break
+    code_body = None
+    info = tables.issuer_code_info(issuer_code)
+    if info:
+        code_body = tables.canonical_body(info["body"])
+    if h.signed_for:
+        who = h.signed_for
+        if fold(who) in {fold(x) for x in sig["standing_committee"]}:
+            base = org or (tables.canonical_body(listing_issuer) if listing_issuer else None) or code_body
+            if base and fold(base.name).startswith("ban thuong vu"):
+                return base.name, base.level
+            if base:
+                b = tables.canonical_body(f"Ban Thường vụ {base.name}")
+                return (b.name, b.level) if b else (f"Ban Thường vụ {base.name}", base.level)
+        elif fold(who) in {fold(x) for x in sig["executive_committee"]}:
+            if org:
+                return org.name, org.level
+        else:
+            b = tables.canonical_body(who) or _body_by_fold(fold(who))
+            if b:
+                return b.name, b.level
+    if h.heading_rest:
+        rest = re.sub(r"^.*?\bCỦA\s+", "", h.heading_rest, flags=re.IGNORECASE)
+        joint = [tables.canonical_body(p) for p in re.split(r"\s*,\s*|\s+(?:và|VÀ)\s+", rest)]
+        if joint and all(joint):  # 'CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ': issued jointly
+            return ", ".join(dict.fromkeys(b.name for b in joint if b)), joint[0].level if joint[0] else None
+    if listing_issuer:
+        b = _canonical_local(listing_issuer)
+        if b:
+            return b.name, b.level
+        if signals.find_body(listing_issuer):
+            return _recase(listing_issuer), signals.body_level(listing_issuer)
+    if org:
+        return org.name, org.level
+    if code_body:
+        return code_body.name, code_body.level
+    return None, None
+
+
+def local_name(issuer: str, jurisdiction: str) -> str:
+    """The name a province body goes by: 'Tỉnh ủy Long An', but 'Thành ủy Hải Phòng' and 'Ủy ban
+    nhân dân Thành phố Hồ Chí Minh' in a city directly under the centre (provinces.toml)."""
+    if jurisdiction in signals.cities():
+        issuer = re.sub(r"\bTỉnh ủy\b", "Thành ủy", issuer)
+        issuer = re.sub(r"\btỉnh\b", "thành phố", issuer)
+        if jurisdiction.lower().startswith("thành phố"):
+            issuer = re.sub(r"\s+thành phố$", "", issuer)
+    if fold(jurisdiction) in fold(issuer):
+        return issuer
+    return f"{issuer} {jurisdiction}"
+
+
+def _recase(name: str) -> str:
+    """'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG' -> 'Chủ tịch ủy ban nhân dân tỉnh Kiên Giang'."""
+    if not name.isupper():
+        return name
+    out = name.lower()
+    for canon in find_provinces(name):
+        out = re.sub(re.escape(canon.lower()), canon, out)
+    return out[:1].upper() + out[1:]
+
+
+def _canonical_local(text: str) -> tables.BodyEntry | None:
+    """The body entry of a name written with its place ('Ban Thường vụ Tỉnh ủy Yên Bái')."""
+    b = tables.canonical_body(text)
+    if b:
+        return b
+    stripped = re.sub(r"\s*\([^()]*\)", "", text)
+    f = fold(stripped)
+    for written in sorted(tables.provinces(), key=len, reverse=True):
+        f = re.sub(r"\b" + re.escape(written) + r"\b", " ", f)
+    f = re.sub(r"\s+", " ", f).strip()
+    if f in ("uy ban nhan dan", "hoi dong nhan dan"):
+        f += " tinh"  # a header's 'ỦY BAN NHÂN DÂN' whose place line was lost
+    return _body_by_fold(f) or _body_by_fold(re.sub(r"\s+(?:tinh|thanh pho|tp\.?)$", "", f))
+
+
+def _body_by_fold(f: str) -> tables.BodyEntry | None:
+    f = re.sub(r"\s+", " ", f).strip()
+    for b in tables.bodies():
+        for a in (b.name, *b.aliases):
+            if fold(a) == f:
+                return b
+    return None
+
+
+@dataclass
+class Draft:
+    block: Block
+    header: Header
+    ids: dict
+    identified_by: str
+    jurisdiction: str | None
+    body_start: int
+
+
+def file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
+    votes: Counter[str] = Counter()
+    for h in headers:
+        votes.update(h.provinces)
+    for line in clean[1:30]:
+        if line.isupper():
+            votes.update(find_provinces(line))
+        elif (pm := signals.place_date(line)) and pm.start() == 0:
+            votes.update(find_provinces(pm.group("place")))  # 'Hải Phòng, ngày 18 tháng 11 năm 2019'
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation], file_jur: str | None) -> dict:
+    """What the page around document k says of it: a lead or headline before it ('Ngày 23/8/2017,
+    Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …'), a closing line ('… đăng tải Hướng dẫn số
+    35-HD/BTG …'), its own enacting line ('…, Ban Thường vụ Tỉnh ủy ban hành …')."""
+    d = drafts[k]
+    b = d.block
+    n = len(clean) - 1
+    prev_end = drafts[k - 1].block.last if k else 0
+    nxt = drafts[k + 1].block.first if k + 1 < len(drafts) else n + 1
+    around = [*range(prev_end + 1, b.first), *range(b.last + 1, nxt)]
+    inside = [i for i in range(b.first, b.last + 1) if signals.is_lead(clean[i])]
+    dtype = d.header.type
+    out: dict = {}
+    fill: dict = {}
+    for i in [*around, *inside]:
+        line = clean[i].strip()
+        if not line:
+            continue
+        st = statement(line)
+        lead = signals.is_lead(line)
+        span = None
+        if st is None and lead:
+            # '… đăng tải Hướng dẫn số 35-HD/BTG …': the document named after the reporting verb
+            span = next((s for s in cit.find_citations(line[signals.lead_end(line) :])
+                         if s.kind == "numbered" and (not dtype or s.type in (dtype, None))), None)
+        elif st and (lead or i in around):
+            if dtype and st.type and st.type != dtype:
+                continue
+            span = next((s for s in cit.find_citations(line[st.start :]) if s.kind == "numbered" and s.start == 0), None)
+        elif i in around and i < b.first:
+            first = next(iter(cit.find_citations(line)), None)
+            if first and first.kind == "numbered" and first.start == 0 and (not dtype or first.type in (dtype, None)):
+                span, st = first, None  # a headline that opens with the document's designation
+        if span is None and st is None:
+            continue
+        if span is not None and span.symbol and "ids" not in out:
+            out["ids"] = {"type_code": span.type_code, "number": span.number, "issuer_code": span.issuer_code,
+                          "symbol": span.symbol, "date": span.date if span.date and len(span.date) == 10 else None,
+                          "type": span.type}
+            if span.issuer:
+                out.setdefault("issuer", span.issuer)
+            if span.province:
+                out.setdefault("jurisdiction", span.province)
+            if span.title:
+                fill.setdefault("title", span.title)
+        if st is not None:
+            if st.body:
+                out.setdefault("issuer", st.body)
+                provs = find_provinces(st.body)
+                if provs:
+                    out.setdefault("jurisdiction", provs[0])
+            if st.date:
+                out.setdefault("date", st.date)
+            elif lead_date_without_year(line):
+                out.setdefault("day_month", lead_date_without_year(line))
+            if st.type:
+                out.setdefault("type", st.type)
+            if st.title:
+                fill.setdefault("title", st.title)
+            if st.number and "ids" not in out and st.type:
+                out["ids"] = _number_only(st, d.ids)
+    # A data set's chunk names its document: '# 48_2013_NĐ_CP_art1_part1'.
+    if "ids" not in out and not d.ids.get("symbol"):
+        for i in range(max(1, prev_end + 1), min(b.first + 1, n) + 1):
+            sym = chunk_symbol(clean[i])
+            if sym:
+                ids = parse_symbol(sym)
+                if ids and ids.get("number"):
+                    out["ids"] = {**ids, "date": None}
+                    out.setdefault("type", ids.get("type"))
+                break
+    # A consolidated text names itself right under its heading ('LUẬT …' / 'Luật Tổ chức chính
+    # quyền địa phương số 77/2015/QH13 ngày …, được sửa đổi, bổ sung bởi:').
+    if "ids" not in out and not d.ids.get("symbol") and dtype:
+        head = " ".join(clean[i].strip() for i in range(d.header.header_end + 1, min(b.last, d.header.header_end + 6) + 1))
+        first = next((x for x in cit.find_citations(head) if x.kind == "numbered"), None)
+        if first is not None and first.start == 0 and first.type == dtype and first.symbol:
+            out["ids"] = {"type_code": first.type_code, "number": first.number, "issuer_code": first.issuer_code,
+                          "symbol": first.symbol, "date": first.date if first.date and len(first.date) == 10 else None,
+                          "type": first.type}
+            if first.issuer:
+                out.setdefault("issuer", first.issuer)
+    # The document's own enacting line or directive names who speaks.
+    for i in range(d.header.header_end + 1, min(b.last, d.body_start + 2) + 1):
+        who = signals.speaker(clean[i]) if not signals.is_lead(clean[i]) else None
+        if not who and _authority_line(clean, i):
+            who = clean[i].strip()  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
+        if who:
+            out["speaker"] = who
+            st = statement(clean[i])  # '…, Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác …'
+            if st and st.title and (not dtype or st.type in (dtype, None)):
+                fill.setdefault("title", st.title)
+            break
+    if fill:
+        out["fill"] = fill
+    return out
+
+
+def _authority_line(clean: list[str], i: int) -> bool:
+    """The enacting authority of a State text: a body in capitals right above its preamble."""
+    if not signals.authority(clean[i]):
+        return False
+    nxt = next((clean[j] for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
+    return signals.preamble_opener(nxt)
+
+
+def implied_date(clean: list[str], b: Block, day_month: tuple[int, int] | None) -> str | None:
+    """A date the text implies: a lead's 'Ngày 21/5' in the one year all the text's dates share,
+    or the year of the meeting a conclusion reports ('Tại phiên họp ngày 28/2/2025')."""
+    text = " ".join(clean[b.first : b.last + 1])
+    if day_month:
+        years = {m.group("y") or m.group("y2") for m in DATE_RE.finditer(text)}
+        if len(years) == 1:
+            return iso_date(day_month[0], day_month[1], years.pop())
+        return None
+    meetings = {m.group("y") for m in _MEETING_RE.finditer(text)}
+    return meetings.pop() if len(meetings) == 1 else None
+
+
+_MEETING_RE = re.compile(
+    r"\b(?:phiên\s+họp|[Hh]ội\s+nghị|họp)\s+(?:[^\W\d_]+\s+){0,6}?ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
+)
+
+
+def _number_only(st: Statement, ids: dict) -> dict | None:
+    """'Chỉ thị số 17' of 'Ban Thường vụ Tỉnh ủy': the symbol the type and issuer imply (17-CT/TU)."""
+    codes = [c for t in tables.doc_types() if t.name == st.type for c in t.codes]
+    issuer_code = issuer_code_for(st.body) if st.body else None
+    if not codes or not issuer_code:
+        return None
+    party = is_party_code(issuer_code)
+    sym = f"{st.number}-{codes[0]}/{issuer_code}" if party else f"{st.number}/{codes[0]}-{issuer_code}"
+    return {"type_code": codes[0], "number": st.number, "issuer_code": issuer_code, "symbol": sym, "date": None,
+            "type": st.type}
+
+
+def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
+    """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
+    ban hành Quy chế …'), unless it only repeats less of what the header says."""
+    if issuer and fold(issuer).startswith(fold(who)) and fold(issuer) != fold(who):
+        return issuer, level  # 'UBND quận' speaks; the lead named it in full
+    parts = [_canonical_local(p) for p in re.split(r"\s*,\s*|\s+và\s+", who)]
+    if len(parts) > 1 and all(parts):
+        return ", ".join(dict.fromkeys(p.name for p in parts if p)), parts[0].level if parts[0] else level
+    b = _canonical_local(who)
+    if b is None:
+        return _recase(who), signals.body_level(who) or level
+    if issuer and fold(issuer).startswith(fold(b.name)) and fold(issuer) != fold(b.name):
+        return issuer, level
+    return b.name, b.level
+
+
+def unnumbered_name(dtype: str | None, title: str | None) -> str | None:
+    if not title:
+        return dtype
+    return f"{dtype} {title}" if dtype else title
+
+
+def identify_from_listing(k: int, d: Draft, cits: list[Citation], file: str, issues: list[Issue]):
+    """Number, date and issuer of a headerless document from a table of contents, a cover
+    letter's list or an attachment line ("kèm theo Chương trình hành động số …")."""
+    dtype = d.header.type
+    codes = {c.upper() for t in tables.doc_types() if t.name == dtype for c in t.codes}
+    votes: dict[str, list[tuple[float, Citation]]] = {}
+    for c in cits:
+        if c.kind != "numbered" or not c.symbol or (c.type_code or "").upper() not in codes:
+            continue
+        if c.role == "attachment" and c.stated_by == k:
+            votes.setdefault(c.symbol, []).append((2.0, c))
+            continue
+        if c.stated_by == k or not c.title or not d.header.title:
+            continue
+        score = containment(c.title, d.header.title)
+        if score >= 0.75:
+            votes.setdefault(c.symbol, []).append((score, c))
+    if not votes:
+        return None
+    symbol, group = max(votes.items(), key=lambda kv: (sum(s for s, _ in kv[1]), kv[0]))
+    dates = Counter(c.date for _, c in group if c.date)
+    date = None
+    if dates:
+        date = max(dates.items(), key=lambda kv: (kv[1], -min(c.evidence.line for _, c in group if c.date == kv[0])))[0]
+        if len(dates) > 1:
+            others = ", ".join(f"{x} (line {min(c.evidence.line for _, c in group if c.date == x)})"
+                               for x in sorted(dates) if x != date)
+            issues.append(Issue(file, d.block.first, "date-conflict",
+                                f"{symbol}: listed as {date}, elsewhere as {others}"))
+    best = max(group, key=lambda sc: sc[0])[1]
+    ids = {"type_code": best.type_code, "number": best.number, "issuer_code": best.issuer_code,
+           "symbol": symbol, "date": date, "type": best.type}
+    issuer = next((c.issuer for _, c in group if c.issuer), None)
+    how = "attachment-line" if any(c.role == "attachment" for _, c in group) else "listing"
+    return ids, issuer, how
+
+def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str | None) -> Draft:
+    """What a document's header says of it, before the rest of the file is read."""
+    ids = parse_symbol(h.symbol_text) or {}
+    if h.symbol_text and not ids.get("number") and h.type:
+        ids = parse_symbol(h.symbol_text, h.type) or ids  # '653/2019/UBTVQH14' under NGHỊ QUYẾT
+    jur = h.provinces[0] if h.provinces else file_jur
+    body_start = section_start(clean, h.header_end + 1, b.last)
+    return Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start)
+
+
+def document(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation], file_jur: str | None, file: str,
+             issues: list[Issue]) -> TextDocument:
+    """Document k with its identity from every source that gives it: header, listing, page, own words."""
+    d = drafts[k]
+    listing_issuer = None
+    if not d.ids.get("symbol"):
+        found = identify_from_listing(k, d, cits, file, issues)
+        if found:
+            d.ids, listing_issuer, d.identified_by = found
+    page = page_identity(clean, drafts, k, cits, file_jur)
+    if not d.ids.get("symbol") and page.get("ids"):
+        d.ids, d.identified_by = page["ids"], "lead"
+    h = d.header
+    if page.get("fill"):
+        h = replace(h, **{f: v for f, v in page["fill"].items() if not getattr(h, f)})
+    listing_issuer = page.get("issuer") or listing_issuer
+    dtype = h.type
+    if d.ids.get("type_code") and dtype:
+        codes = {c.upper() for t in tables.doc_types() if t.name == dtype for c in t.codes}
+        if d.ids["type_code"].upper() not in codes:
+            issues.append(Issue(file, d.block.first, "type-mismatch",
+                                f"heading says {dtype} but the symbol {d.ids['symbol']} has code {d.ids['type_code']}"))
+    issuer, level = doc_issuer(h, listing_issuer, d.ids.get("issuer_code"))
+    if page.get("speaker"):
+        issuer, level = speaker_issuer(page["speaker"], issuer, level)
+    if page.get("jurisdiction") and not d.jurisdiction:
+        d.jurisdiction = page["jurisdiction"]
+    if d.ids.get("issuer_code") == "TW" and "TƯ" in (h.symbol_text or "") and level not in (None, "central"):
+        # 'Số 445-KL/TƯ' under 'TỈNH ỦY …': a PDF glyph 'Ư' for the 'U' of a local committee
+        d.ids = {**d.ids, "issuer_code": "TU", "symbol": re.sub(r"/TW$", "/TU", d.ids.get("symbol") or "")}
+    if tables.is_central_code(d.ids.get("issuer_code")) or level == "central":
+        jurisdiction = "Trung ương"
+        level = "central"
+    else:
+        jurisdiction = d.jurisdiction
+    if issuer and level == "province" and jurisdiction:
+        issuer = local_name(issuer, jurisdiction)
+    date = h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))
+    dtype = dtype or d.ids.get("type") or page.get("type") or ("Văn bản" if d.block.kind == "body" else None)
+    if h.bad_date:
+        issues.append(Issue(file, d.block.first, "bad-date", f"impossible date in header: {h.bad_date}"))
+    if not d.ids.get("symbol") and not h.title:
+        issues.append(Issue(file, d.block.first, "unidentified", "document with neither number nor subject"))
+    return TextDocument(
+        index=k, type=dtype, type_code=d.ids.get("type_code"), number=d.ids.get("number"),
+        issuer_code=d.ids.get("issuer_code"), symbol=d.ids.get("symbol"), date=date, issuer=issuer,
+        issuer_level=level, jurisdiction=jurisdiction, title=h.title,
+        name=None if d.ids.get("symbol") else unnumbered_name(dtype, h.title),
+        signer=h.signer, first_line=d.block.first, last_line=d.block.last,
+        identified_by=d.identified_by, header_end=h.header_end, body_start=d.body_start,
+    )

@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from vbgraph.graph.model import TextDocument
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.loaders.patterns import type_alt
+from vbgraph.loaders.segment import paragraphs, quote
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, Vocabulary
 
@@ -411,3 +413,32 @@ def table_obligations(rows: list[Line]) -> list[dict]:
     if pending and out:
         out[-1].setdefault("corrections", []).extend(pending)
     return out
+
+
+def document_obligations(clean: list[str], td: TextDocument, file: str) -> list[dict]:
+    """Obligations of one document, each with its evidence."""
+    from vbgraph.loaders import obligations as ob
+
+    first, last = td.header_end + 1, td.last_line
+    sec = ob.implementing_section(clean, first, last)
+    found: list[dict] = []
+    text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
+    if sec:
+        found += ob.section_obligations(paragraphs(_no_tables(clean), sec[0], sec[1]), True, td.type)
+        found += ob.section_obligations(paragraphs(_no_tables(clean), first, sec[0] - 2), False, td.type)
+    elif text_lines:
+        found += ob.section_obligations(paragraphs(_no_tables(clean), first, last), False, td.type)
+    rows = [ob.Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
+    if rows:
+        found += ob.table_obligations(rows)
+    out = []
+    for o in found:
+        line = o.pop("line")
+        o["document"] = td.index
+        o["evidence"] = {"file": file, "line": line, "quote": quote(o["text"], 0)}
+        out.append(o)
+    return out
+
+
+def _no_tables(clean: list[str]) -> list[str]:
+    return [("" if "\t" in x else x) for x in clean]

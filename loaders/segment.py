@@ -371,3 +371,96 @@ def split_long_lines(lines: list[str]) -> tuple[list[str], list[int]]:
                 origin.append(n)
             start = c
     return units, origin
+
+
+@dataclass
+class Paragraph:
+    text: str
+    starts: list[tuple[int, int]]  # (offset in text, line number)
+
+    def line_at(self, offset: int) -> int:
+        line = self.starts[0][1]
+        for off, ln in self.starts:
+            if off > offset:
+                break
+            line = ln
+        return line
+
+
+_END_PUNCT = tuple(".;:!?)")
+
+
+# A line that stops on one of these words goes on in the next one ("… chủ trì, phối hợp với").
+_CONNECTOR_END = re.compile(r"(?:\b(?:với|và|của|các|cho|về|theo|tại|số|ngày|tháng|năm|Số)|,)\s*$")
+
+
+# A line that goes on with a number ("Căn cứ Nghị định số" / "69/2008/NĐ-CP ngày …"), not a list item.
+_NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
+
+
+@cache
+def _type_word_end() -> re.Pattern:
+    """A line that stops on a type word goes on in the next one: a type word ends no sentence."""
+    return re.compile(rf"(?<!\w)(?:{patterns.type_alt()})\s*$", re.IGNORECASE)
+
+
+def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
+    """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined."""
+    out: list[Paragraph] = []
+    cur: Paragraph | None = None
+    blank_run = 0
+    for i in range(first, last + 1):
+        s = clean[i].strip()
+        if not s:
+            blank_run += 1
+            continue
+        table = "\t" in clean[i]
+        text = " ¦ ".join(c.strip() for c in clean[i].split("\t") if c.strip()) if table else s
+        joinable = (
+            cur is not None and not table and blank_run <= 1 and "¦" not in cur.text[-200:]
+            and not cur.text.rstrip().endswith(_END_PUNCT)
+            and (text[:1].islower() or _CONNECTOR_END.search(cur.text[-20:]) is not None
+                 or (_type_word_end().search(cur.text[-40:]) is not None and not cur.text.isupper())
+                 or (_NUMBER_GOES_ON.match(text) is not None and not cur.text.rstrip().endswith(_END_PUNCT)
+                     and cur.text.rstrip()[-1:].isalpha()))
+        )
+        if joinable:
+            cur.starts.append((len(cur.text) + 1, i))
+            cur.text += " " + text
+        else:
+            cur = Paragraph(text, [(0, i)])
+            out.append(cur)
+        blank_run = 0
+    return out
+
+
+def quote(clean_line: str, col: int, width: int = 320) -> str:
+    s = clean_line.strip().replace("\t", " | ")
+    if len(s) <= width:
+        return s
+    start = max(0, min(col - 80, len(s) - width))
+    return ("…" if start else "") + s[start : start + width].strip() + ("…" if start + width < len(s) else "")
+
+
+def regions(blocks: list[Block], n: int) -> list[tuple[int | None, int, int]]:
+    """(index of the document or None, first, last) covering lines 1..n: each document's lines, and
+    the lines between them that belong to none (front matter, tables of contents, page chrome)."""
+    out: list[tuple[int | None, int, int]] = []
+    covered = 1
+    for k, b in enumerate(blocks):
+        if b.first > covered:
+            out.append((None, covered, b.first - 1))
+        out.append((k, b.first, b.last))
+        covered = b.last + 1
+    if covered <= n:
+        out.append((None, covered, n))
+    return out
+
+
+def segment(lines: list[str], clean: list[str]) -> list[Block]:
+    """The documents of a file: those a header or heading opens, else the one its text shows."""
+    blocks = find_blocks(lines, clean)
+    if blocks:
+        return blocks
+    only = body_block(clean)
+    return [only] if only else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vbgraph.loaders.citations import find_citations
+from vbgraph.loaders.cite import find_citations
 from vbgraph.loaders.dates import parse_date
 from vbgraph.loaders.normalize import fold, modern_tones, normalize_text
 

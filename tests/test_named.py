@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vbgraph.graph.resolve import Resolver
-from vbgraph.loaders.citations import find_citations
+from vbgraph.loaders.cite import find_citations
 from vbgraph.loaders.named import find_named
 from vbgraph.loaders.normalize import normalize_text, slug
 from vbgraph.loaders.parse import parse_text

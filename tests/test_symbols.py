@@ -8,7 +8,7 @@ import time
 import pytest
 
 from vbgraph.loaders import patterns
-from vbgraph.loaders.citations import find_citations
+from vbgraph.loaders.cite import find_citations
 from vbgraph.loaders.normalize import normalize_text
 from vbgraph.ontology import tables
 

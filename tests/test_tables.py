@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vbgraph.loaders.citations import find_citations
+from vbgraph.loaders.cite import find_citations
 from vbgraph.loaders.normalize import fold
 from vbgraph.ontology import tables
 

@@ -1,0 +1,375 @@
+"""Which relation a citation states, from where it stands. One place for every relation type.
+
+- In a document's own subject line, the cue before the citation decides
+  ("về tiếp tục thực hiện Nghị quyết số 109-NQ/TU" -> THUC_HIEN).
+- In the opening paragraphs, a sentence that begins with a cue governs every document it lists
+  ("Thực hiện Chỉ thị số 45-CT/TW …; Nghị quyết số 133/2020/QH14 …" -> THUC_HIEN, "Căn cứ" -> CAN_CU).
+- Anywhere, a sentence whose subject is the document itself may replace, amend or repeal
+  ("Quy định này thay thế Quy định số 76-QĐ/TW" -> THAY_THE). "thay thế cán bộ" names no document.
+- In the subject of a cited document, the cue states a relation between two other documents
+  ("Kế hoạch số 82-KH/TU … thực hiện Nghị quyết số 29-NQ/TW").
+- Everything else is DAN_CHIEU: tasks such as "tiếp tục thực hiện có hiệu quả Nghị quyết …" or
+  "Tham mưu sửa đổi, bổ sung Quy định …" are no accomplished relation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from vbgraph.graph.model import Citation, Evidence, Issue
+from vbgraph.loaders import cite as cit
+from vbgraph.loaders import identify
+from vbgraph.loaders.identify import Draft
+from vbgraph.loaders.normalize import fold, lower_vn, tone_noise
+from vbgraph.loaders.segment import Paragraph, paragraphs, quote
+from vbgraph.loaders.spans import Span
+from vbgraph.ontology import tables
+from vbgraph.ontology.relations import Rel
+
+
+def _words_re(words: list[str], *, anchored: str = "") -> re.Pattern:
+    alt = "|".join(re.escape(lower_vn(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(anchored + r"(?:" + alt + r")\b")
+
+
+@cache
+def _title_cues() -> list[tuple[Rel, re.Pattern]]:
+    c = tables.cues()
+    out = []
+    for code in c["precedence"]["order"]:
+        words = c.get(code, {}).get("title")
+        if words:
+            out.append((Rel(code), _words_re(words)))
+    return out
+
+
+@cache
+def _preamble_openers() -> list[tuple[Rel, re.Pattern]]:
+    c = tables.cues()
+    lead = "|".join(re.escape(lower_vn(w)) for w in c["preamble_lead"]["words"])
+    out = []
+    for code in ("CAN_CU", "THUC_HIEN"):
+        out.append((Rel(code), _words_re(c[code]["preamble"], anchored=rf"^[\s\-–+•*]*(?:(?:{lead})\s*,?\s*)?")))
+    return out
+
+
+@cache
+def _transparent_re() -> re.Pattern:
+    words = tables.cues()["governed"]["transparent"]
+    return _words_re(words, anchored=r"(?<!\w)")
+
+
+def without_transparent(text: str) -> str:
+    """`text` without the words an opening cue reaches through ('Để bảo đảm thực hiện quyết liệt,
+    có hiệu quả các nhiệm vụ, giải pháp nêu tại Kết luận …': the cue governs the Kết luận)."""
+    if tone_noise(text) > _NOISY:
+        return _fold_pattern(_transparent_re().pattern).sub(" ", fold(text))
+    return _transparent_re().sub(" ", lower_vn(text))
+
+
+@cache
+def _self_cues() -> list[tuple[Rel, re.Pattern]]:
+    c = tables.cues()
+    out = []
+    for code in ("THAY_THE", "SUA_DOI", "BAI_BO"):
+        words = c[code].get("self", [])
+        alt = "|".join(re.escape(lower_vn(w)) for w in sorted(words, key=len, reverse=True))
+        # The cue right before the citation: "… thay thế Quy định số …", "… bãi bỏ các …".
+        # "sửa đổi, bổ sung, bãi bỏ một số điều, khoản của …": the first verb of a list decides.
+        verbs = r"(?:\s*,\s*|\s+và\s+)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hủy bỏ)"
+        fill = r"\s+(?:cho|các|toàn bộ|một số điều, khoản của|một số điều của|một số điều|nội dung|khoản|điều|của)"
+        out.append((Rel(code), re.compile(r"(?:" + alt + r")(?:" + verbs + r"){0,4}(?:" + fill + r"){0,4}\s*$")))
+    return out
+
+
+_ARTICLE_RE = re.compile(r"^\s*điều\s+\d{1,3}[a-z]?\s*[.:]\s*")
+
+
+@cache
+def _after_repeal() -> re.Pattern:
+    words = tables.cues()["BAI_BO"].get("after", [])
+    return re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(lower_vn(w)) for w in words) + r")\b")
+
+
+@cache
+def _self_ref() -> re.Pattern:
+    types = "|".join(
+        re.escape(lower_vn(w)) for t in tables.doc_types() for w in (t.name, *t.aliases)
+    )
+    return re.compile(r"\b(?:" + types + r")\s+này\b")
+
+
+_NOISY = 0.05  # share of words with two tone marks above which diacritics are not trusted
+
+
+def _cue_text(text: str) -> str:
+    """Lowercased text for cue matching; without diacritics when they are scrambled."""
+    return fold(text) if tone_noise(text) > _NOISY else lower_vn(text)
+
+
+def _folded_words_re(rx: re.Pattern) -> re.Pattern:
+    return _fold_pattern(rx.pattern)
+
+
+@cache
+def _fold_pattern(pattern: str) -> re.Pattern:
+    return re.compile(fold(pattern.replace(r"\ ", " ")).replace(" ", r"\s+"))
+
+
+def _search(rx: re.Pattern, f: str, folded: bool) -> re.Match | None:
+    return (_folded_words_re(rx) if folded else rx).search(f)
+
+
+def title_cue(text_before: str) -> Rel | None:
+    """The relation a subject line states about the citation that follows `text_before`."""
+    folded = tone_noise(text_before) > _NOISY
+    f = _cue_text(text_before)
+    for code, rx in _title_cues():
+        if _search(rx, f, folded):
+            return code
+    return None
+
+
+_NUMBERED_HEAD_RE = re.compile(r"(?:^|\s)(?:Điều|ĐIỀU|Khoản|khoản|Điểm|điểm)\s+\d{1,3}[a-z]?$")
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence holding `pos`: after the last '. ' (or the paragraph start)."""
+    end = pos
+    while True:
+        cut = max(text.rfind(". ", 0, end), text.rfind(".\n", 0, end))
+        if cut < 0:
+            return 0
+        if not _NUMBERED_HEAD_RE.search(text, max(0, cut - 16), cut):
+            return cut + 2
+        end = cut  # 'Điều 1. Sửa đổi …': the article's number opens the sentence, it does not end one
+
+
+def preamble_relation(sentence_before: str) -> Rel | None:
+    """'Thực hiện …' / 'Căn cứ …' at the start of an opening sentence."""
+    folded = tone_noise(sentence_before) > _NOISY
+    f = _cue_text(sentence_before)
+    review = r"\b(?:tong ket|so ket)\b" if folded else r"\b(?:tổng kết|sơ kết)\b"
+    for code, rx in _preamble_openers():
+        if _search(rx, f, folded):
+            if code is Rel.THUC_HIEN and re.search(review, f):
+                return Rel.TONG_KET
+            return code
+    if re.search(review + (r"[^;]*\bthuc hien\s*$" if folded else r"[^;]*\bthực hiện\s*$"), f):
+        return Rel.TONG_KET
+    return None
+
+
+def self_relation(sentence_before: str, text_after: str) -> Rel | None:
+    """THAY_THE, SUA_DOI or BAI_BO when the document itself is the subject of the sentence."""
+    f = lower_vn(sentence_before)
+    if not _self_ref().search(f) and not _ARTICLE_RE.match(f):
+        return None  # the document speaks of itself ('Quy định này …') or in its own article ('Điều 1. Sửa đổi …')
+    for code, rx in _self_cues():
+        if rx.search(f):
+            return code
+    if _after_repeal().search(lower_vn(text_after)):
+        return Rel.BAI_BO
+    return None
+
+
+def document_title_relation(doc_type: str | None, title_before: str) -> Rel:
+    cue = title_cue(title_before)
+    if cue is Rel.THUC_HIEN and doc_type == "Hướng dẫn":
+        return Rel.HUONG_DAN
+    return cue or Rel.DAN_CHIEU
+
+
+
+_ATTACH_RE = re.compile(r"kèm\s+theo\s*$", re.IGNORECASE)
+
+
+def region_citations(clean, first, last, k, d: Draft | None, jur, file, issues, base: int = 0) -> list[Citation]:
+    """Citations of lines first..last; `about` indexes count from `base` (the file's list)."""
+    paras = paragraphs(clean, first, last)
+    found: list[tuple[Paragraph, list[Span]]] = []
+    for p in paras:
+        found.append((p, cit.find_citations(p.text, province=jur)))
+    # Defined short names, then their uses, then short forms ("Nghị quyết 52").
+    aliases: dict[str, Span] = {}
+    full_by_number: dict[tuple[str, str], Span] = {}
+    expanded: list[tuple[Paragraph, list[Span]]] = []
+    for p, spans in found:
+        for alias, target in cit.find_aliases(p.text, spans):
+            aliases.setdefault(alias, target)
+        taken = [(s.start, s.end) for s in spans]
+        spans = spans + cit.find_alias_uses(p.text, aliases, taken)
+        for s in spans:
+            if s.kind == "numbered" and s.type and s.number:
+                full_by_number[(s.type, s.number.lstrip("0"))] = s
+        taken = [(s.start, s.end) for s in spans]
+        for a, b, t, num in cit.find_short_forms(p.text, taken):
+            target = full_by_number.get((t, num.lstrip("0")))
+            if target:
+                spans.append(replace(target, kind="short", start=a, end=b, title=None, title_start=None, title_end=None))
+        expanded.append((p, sorted(spans, key=lambda s: (s.start, s.end))))
+    # Within one document, "Nghị quyết số 109-NQ/TU" after "… 109-NQ/TU ngày 04/7/2016" is that one.
+    if d is not None:
+        dated: dict[str, Span] = {}
+        for _, spans in expanded:
+            for i, s in enumerate(spans):
+                if s.kind in ("numbered", "alias", "short") and s.symbol:
+                    if s.date and len(s.date) == 10:
+                        dated.setdefault(s.symbol, s)
+                    elif not s.date and s.symbol in dated:
+                        spans[i] = replace(s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer)
+
+    out: list[Citation] = []
+    amended_by: tuple[int, str] | None = None
+    for p, spans in expanded:
+        local: list[int] = []  # indexes into `out`, parallel to `spans`
+        for s in spans:
+            line = p.line_at(s.start)
+            col = s.start - max(off for off, ln in p.starts if off <= s.start)
+            ev = Evidence(file, line, quote(clean[line], col))
+            if s.bad_date:
+                issues.append(Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}"))
+            if s.attached_to_next:
+                local.append(-1)
+                continue
+            role, relation = _classify(p.text, s, spans, line, d, k)
+            out.append(
+                Citation(
+                    kind=s.kind, type=s.type, type_code=s.type_code, number=s.number, issuer_code=s.issuer_code,
+                    symbol=s.symbol, date=s.date, issuer=s.issuer, jurisdiction=s.province or (None if s.central else jur),
+                    title=s.title, name=s.name, evidence=ev, stated_by=k, relation=relation, role=role,
+                    central=s.central,
+                )
+            )
+            local.append(len(out) - 1)
+        # Relations stated about a cited document by its own subject.
+        for i, outer in enumerate(spans):
+            if local[i] < 0 or outer.title_start is None:
+                continue
+            about = []
+            inside = [j for j, x in enumerate(spans) if j != i and outer.title_start <= x.start < (outer.title_end or 0)]
+            for j in inside:
+                inner = spans[j]
+                if local[j] < 0:
+                    continue
+                if any(spans[m].title_start is not None and spans[m].title_start <= inner.start < (spans[m].title_end or 0)
+                       for m in inside if m != j):
+                    continue  # said by a document cited inside this subject, not by this one
+                code = title_cue(p.text[outer.title_start : inner.start])
+                if code is not None:
+                    about.append((base + local[j], code.value))
+            if about:
+                out[local[i]] = replace(out[local[i]], about=tuple(about))
+        # "Thực hiện A …, ngày …, UBND huyện ban hành Kế hoạch số 42/KH-UBND": the plan implements A.
+        for i, j, code in _reported_issuing(p.text, spans):
+            if local[i] >= 0 and local[j] >= 0:
+                c = out[local[i]]
+                out[local[i]] = replace(c, about=(*c.about, (base + local[j], code)))
+        # "A …, được sửa đổi, bổ sung bởi: 1. B …; 2. C …": each listed document amends A.
+        if amended_by is not None and _LIST_ITEM_RE.match(p.text) and spans and local[0] >= 0:
+            c = out[local[0]]
+            out[local[0]] = replace(c, about=(*c.about, amended_by))
+            for x in local:  # the list names the amenders; the document itself cites none of them
+                if x >= 0 and out[x].relation == Rel.DAN_CHIEU.value:
+                    out[x] = replace(out[x], relation=None, role="listing")
+        elif amended_by is not None and not _LIST_ITEM_RE.match(p.text):
+            amended_by = None
+        bm = _BY_LIST_RE.search(p.text)
+        if bm:
+            before = [k for k, x in enumerate(spans) if x.start < bm.start() and local[k] >= 0 and x.symbol]
+            code = title_cue(bm.group("cue"))
+            if before and code is not None:
+                amended_by = (base + local[before[-1]], code.value)
+    return out
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}|[a-zđ])\s*[.)/]\s+|^\s*[-–+•]\s+")
+
+
+_BY_LIST_RE = re.compile(r"(?:được\s+)?(?P<cue>sửa đổi,?\s*bổ sung|sửa đổi|bổ sung|thay thế|bãi bỏ)\s+bởi\s*:\s*$",
+                         re.IGNORECASE)
+
+
+def _reported_issuing(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
+    """(issued, cited, relation) for a sentence that reports an issuing under an opening cue:
+    'Thực hiện A; B, ngày 13/5/2011, Ủy ban nhân dân huyện ban hành Kế hoạch số 42/KH-UBND'."""
+    st = identify.statement(text)
+    if st is None:
+        return []
+    issued = next((i for i, x in enumerate(spans) if x.start == st.start and x.symbol), None)
+    if issued is None:
+        return []
+    start = sentence_start(text, st.start)
+    out = []
+    for j, x in enumerate(spans):
+        if j == issued or not start <= x.start < st.start:
+            continue
+        code = preamble_relation(_masked_gap(text, x, spans, start))
+        if code is not None and code is not Rel.CAN_CU and _governed(text, x, spans, start):
+            out.append((issued, j, code.value))
+    return out
+
+
+def _classify(text: str, s: Span, spans: list[Span], line: int, d: Draft | None, k: int | None):
+    """(role, relation code from the citing document) for one citation."""
+    if d is None:
+        return "listing", None
+    h = d.header
+    before = text[max(0, s.start - 40) : s.start]
+    if _ATTACH_RE.search(before) and s.type == h.type:
+        return "attachment", None
+    if line <= h.header_end and line not in h.title_lines:
+        return "self", None
+    nested_in = [o for o in spans if o is not s and o.title_start is not None and o.title_start <= s.start < (o.title_end or 0)]
+    if nested_in:
+        return "cite", Rel.DAN_CHIEU.value
+    if line in h.title_lines:
+        title_text = text[: s.start]
+        return "cite", document_title_relation(h.type, title_text).value
+    sent = text[sentence_start(text, s.start) : s.start]
+    after = text[s.scope_end : s.scope_end + 40]
+    selfrel = self_relation(sent, after)
+    if selfrel:
+        return "cite", selfrel.value
+    if h.header_end < line < d.body_start:
+        start = sentence_start(text, s.start)
+        code = preamble_relation(_masked_gap(text, s, spans, start))
+        if code is Rel.TONG_KET or (code and _governed(text, s, spans, start)):
+            return "cite", code.value
+    return "cite", Rel.DAN_CHIEU.value
+
+
+_PAREN_RE = re.compile(r"\([^()]*\)")
+
+
+_OPENER_WORDS = 4  # "Để triển khai thực hiện"
+
+
+def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
+    """Is citation `s` in the list that the sentence's opening cue governs?
+
+    "Thực hiện A (…) và B; C …; ngày 01/3/2017, Ban Thường vụ ban hành D": A, B and C are
+    governed; D has a verb of its own. Words of earlier citations and their subjects, and
+    parentheses, do not count.
+    """
+    gap = _PAREN_RE.sub(" ", _masked_gap(text, s, spans, sent_start))
+    clauses = gap.split(";")
+    last = without_transparent(clauses[-1])
+    words = re.findall(r"[^\W\d_]+", last, re.UNICODE)
+    if len(clauses) == 1:
+        return len(words) <= _OPENER_WORDS + 6
+    return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2
+
+
+def _masked_gap(text: str, s: Span, spans: list[Span], sent_start: int) -> str:
+    """The sentence before citation `s`, with earlier citations and their subjects blanked out:
+    the words of the sentence itself ('tổng kết' in a cited document's subject is not its own)."""
+    gap = text[sent_start : s.start]
+    for o in spans:
+        if o is s or o.start >= s.start or o.start < sent_start:
+            continue
+        a, b = o.start - sent_start, min(o.scope_end, s.start) - sent_start
+        gap = gap[:a] + " " * (b - a) + gap[b:]
+    return gap

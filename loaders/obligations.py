@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from vbgraph.graph.model import TextDocument
+from vbgraph.graph.model import Issue, TextDocument
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import lower_vn
@@ -415,24 +415,24 @@ def table_obligations(rows: list[Line]) -> list[dict]:
     return out
 
 
-def document_obligations(clean: list[str], td: TextDocument, file: str) -> list[dict]:
-    """Obligations of one document, each with its evidence."""
-    from vbgraph.loaders import obligations as ob
-
+def document_obligations(clean: list[str], td: TextDocument, file: str, issues: list[Issue]) -> list[dict]:
+    """Obligations of one document, each with its evidence; words read as the vocabulary's despite
+    a typo go to `issues` as fuzzy corrections."""
     first, last = td.header_end + 1, td.last_line
-    sec = ob.implementing_section(clean, first, last)
+    sec = implementing_section(clean, first, last)
     found: list[dict] = []
     text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
     if sec:
-        found += ob.section_obligations(paragraphs(_no_tables(clean), sec[0], sec[1]), True, td.type)
-        found += ob.section_obligations(paragraphs(_no_tables(clean), first, sec[0] - 2), False, td.type)
+        found += section_obligations(paragraphs(_no_tables(clean), sec[0], sec[1]), True, td.type)
+        found += section_obligations(paragraphs(_no_tables(clean), first, sec[0] - 2), False, td.type)
     elif text_lines:
-        found += ob.section_obligations(paragraphs(_no_tables(clean), first, last), False, td.type)
-    rows = [ob.Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
+        found += section_obligations(paragraphs(_no_tables(clean), first, last), False, td.type)
+    rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
     if rows:
-        found += ob.table_obligations(rows)
+        found += table_obligations(rows)
     out = []
     for o in found:
+        issues.extend(Issue(file, **c) for c in o.pop("corrections", ()))
         line = o.pop("line")
         o["document"] = td.index
         o["evidence"] = {"file": file, "line": line, "quote": quote(o["text"], 0)}

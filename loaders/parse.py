@@ -39,7 +39,7 @@ def parse_text(text: str, file: str) -> FileRecord:
         jur = d.jurisdiction if d else file_jur
         citations.extend(region_citations(clean, first, last, k, d, jur, file, issues, base=len(citations)))
     docs = [document(clean, drafts, k, citations, file_jur, file, issues) for k in range(len(drafts))]
-    obligations = [o for td in docs for o in document_obligations(clean, td, file)]
+    obligations = [o for td in docs for o in document_obligations(clean, td, file, issues)]
     if file_jur is None:  # a page that names its place only in a lead or an issuer
         local = {td.jurisdiction for td in docs if td.jurisdiction and td.jurisdiction != "Trung ương"}
         file_jur = local.pop() if len(local) == 1 else None

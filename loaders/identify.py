@@ -43,14 +43,14 @@ _VERB_RE = re.compile(
 )
 
 
-_SYMBOL_AFTER_RE = re.compile(r"\s*(?:số|Số)?\s*:?\s*\d{1,5}[a-z]?\s*[-–/][^\s,;]{1,40}")
+_SYMBOL_AFTER_RE = re.compile(r"\s*+(?:số|Số)?\s*+:?\s*+\d{1,5}[a-z]?\s*[-–/][^\s,;]{1,40}")
 _VERB_ANYWHERE_RE = re.compile(r"\bban(?:\s+hành|h|n)?\s|\bxây\s+dựng\b", re.IGNORECASE)
 
 
 @cache
 def _type_re() -> re.Pattern:
     return re.compile(
-        rf"(?P<type>(?:{patterns.type_alt()}))(?!\w)(?:\s+(?:số|Số)\s*:?\s*(?P<num>\d{{1,5}}[a-z]?)(?!\s*[\d/\-–]))?",
+        rf"(?P<type>(?:{patterns.type_alt()}))(?!\w)(?:\s+(?:số|Số)\s*+:?\s*+(?P<num>\d{{1,5}}[a-z]?)(?!\s*[\d/\-–]))?",
         re.IGNORECASE,
     )
 
@@ -59,7 +59,7 @@ _LEAD_DATE_RE = re.compile(
     r"(?:^|[\s,;.\-–])[Nn]gày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\s*,"
 )
 # The subject after the type: 'về …', 'v/v …', or words in lowercase ('… Hướng dẫn công tác …').
-_TITLE_RE = re.compile(r"\s*,?\s*(?P<t>\S.*)")
+_TITLE_RE = re.compile(r"\s*+,?\s*+(?P<t>\S.*)")
 _NOT_TITLE_RE = re.compile(r"(?:như\s+sau|số|này|kèm\s+theo|để|nhằm|và)\b", re.IGNORECASE)
 _TITLE_END_RE = re.compile(r"\.(?:\s|$)|;|\s+như sau\b|:")
 
@@ -120,7 +120,7 @@ def lead_date_without_year(line: str) -> tuple[int, int] | None:
 
 
 _CHUNK_RE = re.compile(
-    r"^\s*#*\s*(?P<num>\d{1,5})_(?P<year>(?:19|20)\d{2})_(?P<a>[A-ZĐ]{1,6})_(?P<b>[A-ZĐ]{1,10})(?![A-ZĐ])"
+    r"^\s*+#*+\s*+(?P<num>\d{1,5})_(?P<year>(?:19|20)\d{2})_(?P<a>[A-ZĐ]{1,6})_(?P<b>[A-ZĐ]{1,10})(?![A-ZĐ])"
 )
 
 

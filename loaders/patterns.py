@@ -12,6 +12,10 @@ from functools import cache
 from vbgraph.loaders.dates import DATE_PATTERN
 from vbgraph.ontology import tables
 
+# Capital letters of Vietnamese as a regex class. 'À-Ỹ' is no such class: the Latin Extended
+# ranges interleave capitals and small letters, so the class is listed letter by letter.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
+
 
 def _alt(words) -> str:
     """Alternation, longest first, with flexible spaces."""

@@ -78,7 +78,7 @@ def heading_type(seg: str) -> tuple[str, str] | None:
 
 
 SO_LINE_RE = re.compile(r"^\s*(?:Số|SỐ|số)\s*[:.]?\s*(?P<sym>\d.*?)\s*$")
-SO_ALONE_RE = re.compile(r"^\s*(?:Số|SỐ|số)\s*[:.]?\s*$")
+SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
 _SIG_RE = re.compile(r"^\s*(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")
 _RECIPIENTS_RE = re.compile(r"^\s*(?:#+\s*)?Nơi nhận\s*:?", re.IGNORECASE)
@@ -91,7 +91,7 @@ _SECTION_RE = re.compile(r"^\s*(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[-.)–]\s*\S
 @cache
 def _typed_so_re() -> re.Pattern:
     """'Nghị quyết số: 653/2019/UBTVQH14' opening a header line."""
-    return re.compile(rf"^\s*(?:{patterns.type_alt()})\s+(?:Số|SỐ|số)\s*[:.]?\s*(?P<sym>\d.*?)\s*$", re.IGNORECASE)
+    return re.compile(rf"^\s*(?:{patterns.type_alt()})\s+(?:Số|SỐ|số)\s*+[:.]?\s*+(?P<sym>\d.*?)\s*$", re.IGNORECASE)
 
 
 def symbol_in_so_line(line: str) -> str | None:
@@ -118,7 +118,7 @@ def so_symbol(clean: list[str], i: int) -> str | None:
     return None
 
 
-_FRAGMENT_RE = re.compile(r"^[A-ZĐÀ-Ỹ][\w.]*(?:\s+[A-ZĐÀ-Ỹ\-–][\w.]*){0,3}$")
+_FRAGMENT_RE = re.compile(rf"^[{patterns.UPPER}][\w.]*(?:\s+[{patterns.UPPER}\-–][\w.]*){{0,3}}$")
 
 
 def _header_like_at(clean: list[str], j: int) -> bool:

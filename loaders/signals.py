@@ -185,7 +185,7 @@ _PLACE_WORD_RE = re.compile(
     r"\s+(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?!\w)", re.IGNORECASE
 )
 _WORD_RE = re.compile(r"\s+(?P<w>[^\W\d_][\w.]*)")
-SPEAKER_GAP_RE = re.compile(r"(?:\s*\([^()]{0,30}\))?\s*(?:,\s*)?(?:có ý kiến|đã|vừa)?\s*")
+SPEAKER_GAP_RE = re.compile(r"(?:\s*+\([^()]{0,30}\))?\s*+(?:,\s*+)?(?:có ý kiến|đã|vừa)?\s*+")
 
 
 def place_after(text: str, pos: int) -> int:
@@ -280,7 +280,7 @@ def body_level(name: str | None) -> str | None:
     return None
 
 
-_PIECE_RE = re.compile(r"(?<=[;.:])\s+(?=-?\s*[A-ZĐÀ-Ỹ])|\s+-\s+(?=[A-ZĐÀ-Ỹ])")
+_PIECE_RE = re.compile(rf"(?<=[;.:])\s++(?=-?\s*+[{patterns.UPPER}])|(?<!\s)\s++-\s++(?=[{patterns.UPPER}])")
 
 
 def is_headline(line: str) -> bool:

@@ -231,6 +231,11 @@ def region_citations(clean, first, last, k, d: Draft | None, jur, file, issues, 
             ev = Evidence(file, line, quote(clean[line], col))
             if s.bad_date:
                 issues.append(Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}"))
+            if s.extra.get("unknown_type_code"):
+                issues.append(Issue(file, line, "unknown-code", f"{s.symbol}: type code {s.type_code} is not in the tables"))
+            elif s.symbol and not tables.is_known_code(s.issuer_code):
+                issues.append(Issue(file, line, "unknown-code",
+                                    f"{s.symbol}: issuer code {s.issuer_code} is not in the tables; read as local"))
             if s.attached_to_next:
                 local.append(-1)
                 continue

@@ -57,29 +57,40 @@ def issuer_codes() -> dict[str, dict]:
 
 
 def issuer_code_info(code: str | None) -> dict | None:
+    """The table entry of an issuer code: the code itself, else the longest prefix entry."""
     if not code:
         return None
     table = issuer_codes()
     up = code.upper()
     if up in table:
         return table[up]
-    for c in table.values():
-        if c.get("prefix") and up.startswith(c["code"].upper()):
-            return c
-    return None
+    prefixed = [c for c in table.values() if c.get("prefix") and up.startswith(c["code"].upper())]
+    return max(prefixed, key=lambda c: len(c["code"])) if prefixed else None
 
 
 def is_central_code(code: str | None) -> bool:
-    """Does a symbol's issuer code belong to the centre (TW, CP, TTg, QH14 …)?"""
+    """Does a symbol's issuer code belong to the centre (TW, CP, TTg, QH14, BTC …)? A Party code
+    says so by its ending (…TW central, …U local: BTGTU is a Tỉnh ủy's board), before any prefix
+    rule; a code the tables do not know is never assumed central."""
     if not code:
         return False
-    info = issuer_code_info(code)
-    if info is not None:
-        return bool(info["central"])
     up = code.upper()
+    if up in issuer_codes():
+        return bool(issuer_codes()[up]["central"])
     if up.endswith("TW"):
         return True
-    return not up.endswith("U")
+    if up.endswith(("U", "UK")):
+        return False
+    info = issuer_code_info(code)
+    return bool(info["central"]) if info is not None else False
+
+
+def is_known_code(code: str | None) -> bool:
+    """Is the issuer code in the tables, by itself, by a prefix or by a Party ending?"""
+    if not code:
+        return True
+    up = code.upper()
+    return issuer_code_info(code) is not None or up.endswith(("TW", "U", "UK"))
 
 
 @cache

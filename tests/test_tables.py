@@ -93,3 +93,22 @@ def test_no_table_holds_typos_of_its_own():
     assert "typos" not in tables._load("obligations.toml")
     for words in (tables._load("obligations.toml")["table"][k] for k in ("content", "body", "deadline")):
         assert len({fold(w) for w in words}) == len(words)
+
+
+@pytest.mark.parametrize(
+    ("code", "central", "known"),
+    [
+        ("TW", True, True),
+        ("TWĐTN", True, True),  # the centre of the Youth Union
+        ("BCĐTW", True, True),  # a Party ending decides before a prefix
+        ("BTGTU", False, True),  # a Tỉnh ủy's board, not a ministry
+        ("BTC", True, True),  # a ministry
+        ("STTTT", False, True),  # a provincial department
+        ("UBND", False, True),
+        ("QH14", True, True),
+        ("XYZ", False, False),  # unknown: reported, never assumed central
+    ],
+)
+def test_which_issuer_codes_belong_to_the_centre(code, central, known):
+    assert tables.is_central_code(code) is central
+    assert tables.is_known_code(code) is known

@@ -273,12 +273,41 @@ _TITLE_STOP_RE = re.compile(
 _CLAUSE_RE = re.compile(r",\s+(?=(?:Ban|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|UBND|Ủy ban|Bộ Chính trị|Ban Bí thư)\b)")
 
 
+_OF_RE = re.compile(r"\s*+,?\s*+(?:của|do)\s++", re.IGNORECASE)
+_WORD_RE = re.compile(r"\s*+(?P<w>[^\W\d_]\w*)")  # no stop inside: a name ends at a sentence end
+
+
+def _issuer_words_end(text: str, pos: int) -> int | None:
+    """End of an issuer phrase 'của <Name>' after a citation whatever the body, where a subject
+    starts within ten words of a name that opens with a capital: 'của Bộ Thông tin và Truyền thông
+    về …', 'của Văn phòng Chính phủ hướng dẫn …'."""
+    m = _OF_RE.match(text, pos)
+    if not m:
+        return None
+    end = m.end()
+    for k in range(10):
+        w = _WORD_RE.match(text, end)
+        if not w or (k == 0 and not w.group("w")[0].isupper()):
+            return None
+        end = w.end()
+        if patterns.TITLE_START_RE.match(text, end):
+            return end
+    return None
+
+
 def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
     """Give each citation its subject ('về …'); a citation inside it is nested, not coordinated."""
     spans = sorted(spans, key=lambda s: (s.start, -s.end))
     out: list[Span] = []
     for i, s in enumerate(spans):
         tm = patterns.TITLE_START_RE.match(text, s.end)
+        if (not tm or tm.start("word") - s.end > 6) and s.issuer is None:
+            # 'của Bộ Thông tin và Truyền thông về …': an issuer the tables do not know yet
+            after = _issuer_words_end(text, s.end)
+            if after is not None:
+                tm = patterns.TITLE_START_RE.match(text, after)
+                tm = tm if tm and tm.start("word") - after <= 2 else None
+                s = replace(s, end=after) if tm else s
         if not tm or tm.start("word") - s.end > 6:
             out.append(s)
             continue

@@ -254,3 +254,19 @@ def test_issuer_code_a_body_writes(body, code):
 def test_a_chunk_header_names_its_document():
     assert identify.chunk_symbol("# 48_2013_NĐ_CP_art1_part1") == "48/2013/NĐ-CP"
     assert identify.chunk_symbol("# Điều 1. Phạm vi") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # an issuer the tables do not know, then the subject that states the relation
+        ("Căn cứ Quyết định số 765/QĐ-BTTTT ngày 28/4/2023 của Bộ Thông tin và Truyền thông về ban hành Chương "
+         "trình hành động thực hiện Chỉ thị số 07/CT-TTg;",
+         ("765/QĐ-BTTTT@2023-04-28", "THUC_HIEN", "07/CT-TTg")),
+        ("Căn cứ Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ hướng dẫn thi hành một số "
+         "quy định của Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;",
+         ("01/2018/TT-VPCP@2018-11-23", "HUONG_DAN", "61/2018/NĐ-CP@2018-04-23")),
+    ],
+)
+def test_relations_stated_between_two_cited_documents(text, edge):
+    assert edge in _edges(text)

@@ -267,6 +267,11 @@ def region_citations(clean, first, last, k, d: Draft | None, jur, file, issues, 
                     about.append((base + local[j], code.value))
             if about:
                 out[local[i]] = replace(out[local[i]], about=tuple(about))
+        # "Quyết định B bãi bỏ Quyết định A", "A … đã được thay thế bởi B": a verb between two citations.
+        for i, j, code in _between(p.text, spans):
+            if local[i] >= 0 and local[j] >= 0 and (base + local[j], code) not in out[local[i]].about:
+                c = out[local[i]]
+                out[local[i]] = replace(c, about=(*c.about, (base + local[j], code)))
         # "Thực hiện A …, ngày …, UBND huyện ban hành Kế hoạch số 42/KH-UBND": the plan implements A.
         for i, j, code in _reported_issuing(p.text, spans):
             if local[i] >= 0 and local[j] >= 0:
@@ -295,6 +300,40 @@ _LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}|[a-zđ])\s*[.)/]\s+|^\s*[-–+•]\s
 
 _BY_LIST_RE = re.compile(r"(?:được\s+)?(?P<cue>sửa đổi,?\s*bổ sung|sửa đổi|bổ sung|thay thế|bãi bỏ)\s+bởi\s*:\s*$",
                          re.IGNORECASE)
+
+
+@cache
+def _between_res() -> tuple[re.Pattern, re.Pattern]:
+    """(active, passive): 'B bãi bỏ A' and 'A … đã được thay thế bởi B'."""
+    table = tables.cues()["between"]
+    alts = []
+    for code in ("BAI_BO", "THAY_THE", "SUA_DOI", "HUONG_DAN", "THUC_HIEN"):
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(table[code], key=len, reverse=True))
+        alts.append(f"(?P<{code}>{words})")
+    verb = "(?:" + "|".join(alts) + ")"
+    filler = r"(?:\s+một\s+số\s+(?:điều|quy\s+định|nội\s+dung)(?:,?\s*khoản)?(?:\s+và\s+biện\s+pháp\s+thi\s+hành)?(?:\s+của)?)?"
+    active = re.compile(r"\s*+,?\s*+" + verb + filler + r"\s*+", re.IGNORECASE)
+    passive = re.compile(r"(?:đã\s+)?(?:được|bị)\s+" + verb + r"\s+bởi\s*+$", re.IGNORECASE)
+    return active, passive
+
+
+def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
+    """(source, target, relation) for consecutive citations with a relation verb between them."""
+    active, passive = _between_res()
+    out = []
+    for i in range(len(spans) - 1):
+        a, b = spans[i], spans[i + 1]
+        if a.scope_end > b.start or a.title_start is not None:
+            continue  # b is inside a's subject: the subject states the relation
+        gap = text[a.scope_end : b.start]
+        m = active.fullmatch(gap)
+        if m:
+            out.append((i, i + 1, next(k for k, v in m.groupdict().items() if v)))
+            continue
+        m = passive.search(gap)
+        if m and not re.search(r"[;]|\.\s", gap[: m.start()]):
+            out.append((i + 1, i, next(k for k, v in m.groupdict().items() if v)))
+    return out
 
 
 def _reported_issuing(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:

@@ -323,7 +323,10 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             if nxt.start < tstart:
                 continue
             between = text[tstart : nxt.start]
-            if _COORD_END_RE.search(between):
+            # "… về việc thực hiện các nhiệm vụ tại Chỉ thị A … và Chỉ thị B": B is coordinated with
+            # the Chỉ thị already inside this subject, not with this document.
+            peer = any(tstart <= o.start < nxt.start and o.type == nxt.type != s.type for o in spans[i + 1 :])
+            if _COORD_END_RE.search(between) and not peer:
                 limit = _COORD_END_RE.search(between).start() + tstart
                 break
             # "Sau 05 năm thực hiện A … và gần 02 năm thực hiện B": B parallels A, not A's subject.

@@ -126,10 +126,31 @@ def title_cue(text_before: str) -> Rel | None:
     """The relation a subject line states about the citation that follows `text_before`."""
     folded = tone_noise(text_before) > _NOISY
     f = _cue_text(text_before)
-    for code, rx in _title_cues():
+    cues = _title_cues()
+    if cues and cues[0][0] is Rel.TONG_KET and _search(cues[0][1], f, folded):
+        return Rel.TONG_KET  # 'tổng kết việc thực hiện …' reviews, whatever verb comes last
+    m = _adjacent_verb_re().search(f)
+    if m:  # '… hướng dẫn thi hành một số quy định của Nghị định …': the verb right before decides
+        return Rel(next(k for k, v in m.groupdict().items() if v))
+    for code, rx in cues:
         if _search(rx, f, folded):
             return code
     return None
+
+
+@cache
+def _adjacent_verb_re() -> re.Pattern:
+    """A verb of guiding, amending, repealing or replacing right before the cited document."""
+    table = tables.cues()["between"]
+    alts = []
+    for code in ("HUONG_DAN", "SUA_DOI", "BAI_BO", "THAY_THE"):
+        words = "|".join(re.escape(lower_vn(w)).replace(r"\ ", r"\s+") for w in sorted(table[code], key=len, reverse=True))
+        alts.append(f"(?P<{code}>{words})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")" + _FILLER + r"\s*+$")
+
+
+_FILLER = (r"(?:\s+một\s+số\s+(?:điều|quy\s+định|nội\s+dung)(?:,?\s*khoản)?(?:\s+và\s+biện\s+pháp\s+thi\s+hành)?"
+           r"(?:\s+của)?)?")
 
 
 _NUMBERED_HEAD_RE = re.compile(r"(?:^|\s)(?:Điều|ĐIỀU|Khoản|khoản|Điểm|điểm)\s+\d{1,3}[a-z]?$")
@@ -292,7 +313,15 @@ def region_citations(clean, first, last, k, d: Draft | None, jur, file, issues, 
             code = title_cue(bm.group("cue"))
             if before and code is not None:
                 amended_by = (base + local[before[-1]], code.value)
-    return out
+    # A document acts on earlier ones only: no relation from a text to one issued after it.
+    return [replace(c, about=tuple(a for a in c.about if not _later(out[a[0] - base], c))) if c.about else c
+            for c in out]
+
+
+def _later(target: Citation, source: Citation) -> bool:
+    """Is `target` dated after `source` (both with a full date)?"""
+    return bool(target.date and source.date and len(target.date) == len(source.date) == 10
+                and target.date > source.date)
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}|[a-zđ])\s*[.)/]\s+|^\s*[-–+•]\s+")
@@ -311,8 +340,7 @@ def _between_res() -> tuple[re.Pattern, re.Pattern]:
         words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(table[code], key=len, reverse=True))
         alts.append(f"(?P<{code}>{words})")
     verb = "(?:" + "|".join(alts) + ")"
-    filler = r"(?:\s+một\s+số\s+(?:điều|quy\s+định|nội\s+dung)(?:,?\s*khoản)?(?:\s+và\s+biện\s+pháp\s+thi\s+hành)?(?:\s+của)?)?"
-    active = re.compile(r"\s*+,?\s*+" + verb + filler + r"\s*+", re.IGNORECASE)
+    active = re.compile(r"\s*+,?\s*+" + verb + _FILLER + r"\s*+", re.IGNORECASE)
     passive = re.compile(r"(?:đã\s+)?(?:được|bị)\s+" + verb + r"\s+bởi\s*+$", re.IGNORECASE)
     return active, passive
 

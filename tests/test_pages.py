@@ -260,19 +260,57 @@ def test_a_chunk_header_names_its_document():
     ("text", "edge"),
     [
         # an issuer the tables do not know, then the subject that states the relation
-        ("Căn cứ Quyết định số 765/QĐ-BTTTT ngày 28/4/2023 của Bộ Thông tin và Truyền thông về ban hành Chương "
-         "trình hành động thực hiện Chỉ thị số 07/CT-TTg;",
-         ("765/QĐ-BTTTT@2023-04-28", "THUC_HIEN", "07/CT-TTg")),
-        ("Căn cứ Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ hướng dẫn thi hành một số "
-         "quy định của Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;",
-         ("01/2018/TT-VPCP@2018-11-23", "HUONG_DAN", "61/2018/NĐ-CP@2018-04-23")),
-        ("Quyết định 41/2018/QĐ-UBND bãi bỏ Quyết định 75/2006/QĐ-UBND của UBND Thành phố Hồ Chí Minh.",
-         ("41/2018/QĐ-UBND@2018", "BAI_BO", "75/2006/QĐ-UBND@2006")),
-        ("Quyết định số 12/2010/QĐ-UBND của UBND tỉnh Long An đã được thay thế bởi Quyết định số 30/2015/QĐ-UBND.",
-         ("30/2015/QĐ-UBND@2015", "THAY_THE", "12/2010/QĐ-UBND@2010")),
+        (
+            "Căn cứ Quyết định số 765/QĐ-BTTTT ngày 28/4/2023 của Bộ Thông tin và Truyền thông về ban hành Chương "
+            "trình hành động thực hiện Chỉ thị số 07/CT-TTg;",
+            ("765/QĐ-BTTTT@2023-04-28", "THUC_HIEN", "07/CT-TTg"),
+        ),
+        (
+            "Căn cứ Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ hướng dẫn thi hành một số "
+            "quy định của Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;",
+            ("01/2018/TT-VPCP@2018-11-23", "HUONG_DAN", "61/2018/NĐ-CP@2018-04-23"),
+        ),
+        (
+            "Quyết định 41/2018/QĐ-UBND bãi bỏ Quyết định 75/2006/QĐ-UBND của UBND Thành phố Hồ Chí Minh.",
+            ("41/2018/QĐ-UBND@2018", "BAI_BO", "75/2006/QĐ-UBND@2006"),
+        ),
+        (
+            "Quyết định số 12/2010/QĐ-UBND của UBND tỉnh Long An đã được thay thế bởi Quyết định số 30/2015/QĐ-UBND.",
+            ("30/2015/QĐ-UBND@2015", "THAY_THE", "12/2010/QĐ-UBND@2010"),
+        ),
+        (
+            "Căn cứ Thông tư số 135/2008/TT-BTC ngày 31/12/2008 của Bộ Tài chính hướng dẫn Nghị định số "
+            "69/2008/NĐ-CP ngày 30/5/2008 của Chính phủ;",
+            ("135/2008/TT-BTC@2008-12-31", "HUONG_DAN", "69/2008/NĐ-CP@2008-05-30"),
+        ),
+        # 'và Chỉ thị B' is coordinated with the Chỉ thị inside the subject, not with the Công văn
+        (
+            "Thực hiện Công văn số 51/BTTTT-PTTH của Bộ Thông tin và Truyền thông về việc triển khai các nhiệm vụ "
+            "tại Chỉ thị 09/CT-TTg ngày 31/3/2021 về việc nâng cao hiệu quả công tác thông tin và Chỉ thị 07/CT-TTg "
+            "ngày 21/3/2023 về việc tăng cường công tác truyền thông;",
+            ("51/BTTTT-PTTH", "THUC_HIEN", "07/CT-TTg@2023-03-21"),
+        ),
     ],
 )
 def test_relations_stated_between_two_cited_documents(text, edge):
     """Ids end with the symbol and date; a local one starts with its jurisdiction when the text names it."""
     source, rel, target = edge
-    assert any(s.endswith(source) and r == rel and t.endswith(target) for s, r, t in _edges(text)), _edges(text)
+    assert any(s.endswith(source) and r == rel and t.endswith(target) for s, r, t in _edges(text)), _edges(
+        text
+    )
+
+
+def test_a_document_implements_no_document_issued_after_it():
+    text = (
+        "Thực hiện Kết luận số 100-KL/TW ngày 18/8/2014 của Ban Bí thư, Kế hoạch số 25-KH/TU ngày 30/11/2016 "
+        "của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 100-KL/TW của Ban Bí thư và Kết luận số 111-KL/TU ngày "
+        "14/8/2017 của Ban Thường vụ Tỉnh ủy về công tác tư tưởng, các cấp ủy đã đạt nhiều kết quả."
+    )
+    edges = _edges(text)
+    assert any(
+        s.endswith("25-KH/TU@2016-11-30") and r == "THUC_HIEN" and t == "100-KL/TW@2014-08-18"
+        for s, r, t in edges
+    )
+    assert not any(
+        s.endswith("25-KH/TU@2016-11-30") and t.endswith("111-KL/TU@2017-08-14") for s, _, t in edges
+    )

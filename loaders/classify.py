@@ -390,8 +390,8 @@ def _classify(text: str, s: Span, spans: list[Span], line: int, d: Draft | None,
         return "listing", None
     h = d.header
     before = text[max(0, s.start - 40) : s.start]
-    if _ATTACH_RE.search(before) and s.type == h.type:
-        return "attachment", None
+    if _ATTACH_RE.search(before) and s.type == h.type and preamble_relation(text[sentence_start(text, s.start) : s.start]) is None:
+        return "attachment", None  # '(kèm theo Chương trình số …)'; 'Căn cứ … kèm theo Quyết định số …' is a basis
     if line <= h.header_end and line not in h.title_lines:
         return "self", None
     nested_in = [o for o in spans if o is not s and o.title_start is not None and o.title_start <= s.start < (o.title_end or 0)]
@@ -419,6 +419,9 @@ _PAREN_RE = re.compile(r"\([^()]*\)")
 _OPENER_WORDS = 4  # "Để triển khai thực hiện"
 
 
+_CARRIER_RE = re.compile(r"(?<!\w)(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s*+$", re.IGNORECASE)
+
+
 def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
     """Is citation `s` in the list that the sentence's opening cue governs?
 
@@ -428,6 +431,8 @@ def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
     """
     gap = _PAREN_RE.sub(" ", _masked_gap(text, s, spans, sent_start))
     clauses = gap.split(";")
+    if len(clauses) == 1 and _CARRIER_RE.search(clauses[0]):
+        return True  # 'Căn cứ Quy chế … ban hành kèm theo Quyết định số …': the decision carries it
     last = without_transparent(clauses[-1])
     words = re.findall(r"[^\W\d_]+", last, re.UNICODE)
     if len(clauses) == 1:

@@ -314,3 +314,12 @@ def test_a_document_implements_no_document_issued_after_it():
     assert not any(
         s.endswith("25-KH/TU@2016-11-30") and t.endswith("111-KL/TU@2017-08-14") for s, _, t in edges
     )
+
+
+def test_a_basis_carried_by_a_decision_is_a_basis_not_an_attachment():
+    text = FLATTENED_STATE_HEADER.replace(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Quy chế quản lý chợ ban hành kèm theo Quyết định số 15/2012/QĐ-UBND ngày 02/5/2012 của UBND tỉnh;",
+    )
+    me = "ben-tre:12/2020/QĐ-UBND@2020-04-03"
+    assert (me, "CAN_CU", "ben-tre:15/2012/QĐ-UBND@2012-05-02") in _edges(text)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from vbgraph.graph.identity import CENTRAL, base_key, document_id
 from vbgraph.graph.model import Citation, FileRecord
+from vbgraph.loaders import signals
 from vbgraph.loaders.normalize import containment, fold, slug
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Edge, Rel
@@ -64,13 +65,10 @@ class Doc:
 
 
 def level_of(jurisdiction: str | None, issuer: str | None) -> str:
-    """central | province | district: for styling and for "central directives" questions."""
+    """central | province | district | commune: for styling and for "central directives" questions."""
     if jurisdiction == CENTRAL:
         return "central"
-    f = fold(issuer)
-    if any(w in f for w in ("huyen uy", "thanh uy thanh pho", "thi uy", "quan uy", "dang uy xa")):
-        return "district"
-    return "province"
+    return signals.body_level(issuer) if signals.body_level(issuer) in ("district", "commune") else "province"
 
 
 @dataclass

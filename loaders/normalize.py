@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement in open syllables ("uỷ", "hoà") -> modern placement ("ủy", "hòa").
 _OLD_TONE = {
@@ -68,6 +69,7 @@ def lower_vn(text: str | None) -> str:
     return re.sub(r"\s+", " ", modern_tones(unicodedata.normalize("NFC", text)).lower()).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str | None) -> str:
     """Lowercase, no diacritics, đ->d, single spaces: for search and loose comparison."""
     if not text:

@@ -94,7 +94,7 @@ def is_chrome(line: str) -> bool:
     if _starts(line, t["starts"]):
         return True
     f = fold(line)
-    return any(fold(c) in f for c in t["contains"])
+    return any(c in f for c in _folded(tuple(t["contains"])))
 
 
 def is_reprint_intro(line: str) -> bool:
@@ -256,7 +256,7 @@ def directive(line: str) -> bool:
 
 def closes_like_enacting(line: str) -> bool:
     f = fold(line.strip())
-    return any(f.endswith(fold(c)) for c in table()["enact"]["closers"])
+    return any(f.endswith(c) for c in _folded(tuple(table()["enact"]["closers"])))
 
 
 def place_date(line: str) -> re.Match | None:

@@ -38,13 +38,20 @@ class Statement:
     line: int = 0
 
 
-_VERB_RE = re.compile(
-    r"(?:đã\s+|vừa\s+|mới\s+)?(?:ký\s+)?(?P<verb>ban\s+hành|ban\w{0,2}|xây\s+dựng)\s+", re.IGNORECASE
-)
+@cache
+def _verb_re() -> re.Pattern:
+    """'[đã] [ký] ban hành', 'xây dựng' (ontology/signals.toml [issuing]); 'banh' for 'ban hành'."""
+    t = signals.table()["issuing"]
+    markers = "|".join(re.escape(m) for m in t["markers"])
+    return re.compile(rf"(?:(?:{markers})\s+){{0,2}}(?P<verb>{signals.words_alt(t['verbs'])}|ban\w{{0,2}})\s+",
+                      re.IGNORECASE)
 
 
 _SYMBOL_AFTER_RE = re.compile(r"\s*+(?:số|Số)?\s*+:?\s*+\d{1,5}[a-z]?\s*[-–/][^\s,;]{1,40}")
-_VERB_ANYWHERE_RE = re.compile(r"\bban(?:\s+hành|h|n)?\s|\bxây\s+dựng\b", re.IGNORECASE)
+@cache
+def _verb_anywhere_re() -> re.Pattern:
+    return re.compile(rf"\bban(?:h|n)?\s|\b(?:{signals.words_alt(signals.table()['issuing']['verbs'])})\b",
+                      re.IGNORECASE)
 
 
 @cache
@@ -67,12 +74,12 @@ _TITLE_END_RE = re.compile(r"\.(?:\s|$)|;|\s+như sau\b|:")
 def statement(line: str) -> Statement | None:
     """The document a lead or enacting line names ('<body> [đã] ban hành <Type> [số N] [về …]'),
     with what the line says about it. 'banh' for 'ban hành' (a dropped syllable) is read too."""
-    if not _VERB_ANYWHERE_RE.search(line):
+    if not _verb_anywhere_re().search(line):
         return None  # no issuing verb: no need to look for bodies
     for bm in signals.find_bodies(line):
         end = signals.place_after(line, bm.end())
-        gap = signals.SPEAKER_GAP_RE.match(line, end)
-        vm = _VERB_RE.match(line, gap.end() if gap else end)
+        gap = signals.speaker_gap_re().match(line, end)
+        vm = _verb_re().match(line, gap.end() if gap else end)
         if not vm:
             continue
         tm = _type_re().match(line, vm.end())
@@ -395,13 +402,16 @@ def implied_date(clean: list[str], b: Block, day_month: tuple[int, int] | None) 
         if len(years) == 1:
             return iso_date(day_month[0], day_month[1], years.pop())
         return None
-    meetings = {m.group("y") for m in _MEETING_RE.finditer(text)}
+    meetings = {m.group("y") for m in _meeting_re().finditer(text)}
     return meetings.pop() if len(meetings) == 1 else None
 
 
-_MEETING_RE = re.compile(
-    r"\b(?:phiên\s+họp|[Hh]ội\s+nghị|họp)\s+(?:[^\W\d_]+\s+){0,6}?ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
-)
+@cache
+def _meeting_re() -> re.Pattern:
+    words = signals.words_alt(signals.table()["meeting"]["words"])
+    return re.compile(
+        rf"\b(?i:{words})\s+(?:[^\W\d_]+\s+){{0,6}}?ngày\s*\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*(?P<y>(?:19|20)\d{{2}})"
+    )
 
 
 def _number_only(st: Statement, ids: dict) -> dict | None:

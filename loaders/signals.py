@@ -157,35 +157,54 @@ def _enact_re() -> re.Pattern:
     return re.compile(rf"(?:{verbs})\b", re.IGNORECASE)
 
 
-_DATE_LEAD_RE = re.compile(
-    r"(?:^|[,;.]\s*|\s-\s)(?:[Nn]gày|[Vv]ào ngày|[Hh]ôm nay|[Mm]ới đây|[Vv]ừa qua)\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*,"
-)
-_REPORT_VERB_RE = re.compile(r"\b(?:đã|vừa|mới)\s+(?:ký\s+)?ban\s+hành\b|\bđăng\s+tải\b", re.IGNORECASE)
+def words_alt(words: list[str] | tuple[str, ...]) -> str:
+    """Regex alternation of table words, longest first, any run of spaces between their parts."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _date_lead_re() -> re.Pattern:
+    """'Ngày 6/8, …', '… - Ngày 23/8/2017, …': a lead that opens with a date."""
+    words = words_alt(table()["lead"]["date_words"])
+    return re.compile(
+        rf"(?:^|[,;.]\s*|\s-\s)(?i:{words})\s*\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{2,4}})?\s*,"
+    )
+
+
+@cache
+def _report_verb_re() -> re.Pattern:
+    return re.compile(rf"\b(?:{words_alt(table()['lead']['verbs'])})\b", re.IGNORECASE)
 
 
 def lead_end(line: str) -> int:
     """Offset after a lead's date or reporting verb (0 when there is none)."""
-    m = _REPORT_VERB_RE.search(line) or _DATE_LEAD_RE.search(line)
+    m = _report_verb_re().search(line) or _date_lead_re().search(line)
     return m.end() if m else 0
 
 
 def is_lead(line: str) -> bool:
     """A news lead or headline reporting a document ('Ngày 6/8, Ban Thường vụ Tỉnh ủy … đã ban hành
     Chỉ thị số 17 …'): a date lead or a reporting verb, with a document named after it."""
-    m = _DATE_LEAD_RE.search(line) or _REPORT_VERB_RE.search(line)
+    m = _date_lead_re().search(line) or _report_verb_re().search(line)
     if not m:
         return False
     return cites(line[m.end() :]) or bool(re.search(r"\b(?:Văn bản|văn bản)\b", line[m.end() :]))
 
 
-_OBJECT_BEFORE_RE = re.compile(r"(?:của|với|cho|và|tại|theo|gửi|về|đến)\s*$", re.IGNORECASE)
+@cache
+def _object_before_re() -> re.Pattern:
+    return re.compile(rf"(?:{words_alt(table()['speaker']['objects'])})\s*$", re.IGNORECASE)
 
 
 _PLACE_WORD_RE = re.compile(
     r"\s+(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?!\w)", re.IGNORECASE
 )
 _WORD_RE = re.compile(r"\s+(?P<w>[^\W\d_][\w.]*)")
-SPEAKER_GAP_RE = re.compile(r"(?:\s*+\([^()]{0,30}\))?\s*+(?:,\s*+)?(?:có ý kiến|đã|vừa)?\s*+")
+@cache
+def speaker_gap_re() -> re.Pattern:
+    """What may stand between a speaking body and its verb: a term in parentheses, a comma, 'đã'."""
+    words = words_alt(table()["speaker"]["before_verb"])
+    return re.compile(rf"(?:\s*+\([^()]{{0,30}}\))?\s*+(?:,\s*+)?(?:{words})?\s*+")
 
 
 def place_after(text: str, pos: int) -> int:
@@ -208,7 +227,7 @@ def speaker(line: str) -> str | None:
     group_start: int | None = None
     prev_end = -1
     for m in _body_head_re().finditer(line):
-        if _OBJECT_BEFORE_RE.search(line[max(0, m.start() - 8) : m.start()]):
+        if _object_before_re().search(line[max(0, m.start() - 8) : m.start()]):
             group_start = None
             continue
         # 'Bộ Chính trị, Ban Bí thư yêu cầu …': bodies joined by ',' or 'và' speak together.
@@ -216,7 +235,7 @@ def speaker(line: str) -> str | None:
             group_start = m.start()
         end = place_after(line, m.end())
         prev_end = end
-        gap = SPEAKER_GAP_RE.match(line, end)
+        gap = speaker_gap_re().match(line, end)
         if _enact_re().match(line, gap.end() if gap else end):
             return line[group_start:end].strip()
     return None
@@ -246,7 +265,7 @@ def find_bodies(line: str) -> list[re.Match]:
     return [
         m
         for m in _body_head_re().finditer(line)
-        if not _OBJECT_BEFORE_RE.search(line[max(0, m.start() - 8) : m.start()])
+        if not _object_before_re().search(line[max(0, m.start() - 8) : m.start()])
     ]
 
 

@@ -28,6 +28,26 @@ def test_every_table_example_gives_its_signal(section, example):
     assert CHECKS[section](example), example
 
 
+def test_every_issuing_example_names_what_is_issued():
+    from vbgraph.loaders.identify import statement
+
+    for ex in _examples("issuing"):
+        assert statement(ex) is not None, ex
+
+
+def test_every_speaker_example_has_a_speaker():
+    for ex in _examples("speaker"):
+        assert signals.speaker(ex), ex
+
+
+def test_every_meeting_example_dates_its_conclusion():
+    from vbgraph.loaders.identify import implied_date
+    from vbgraph.loaders.segment import Block
+
+    for ex in _examples("meeting"):
+        assert implied_date(["", ex], Block(1, 1, None, None, None, None), None) == "2025", ex
+
+
 def test_every_enact_example_is_an_enacting_line():
     for ex in _examples("enact"):
         assert signals.enact_heading(ex) or signals.directive(ex) or signals.closes_like_enacting(ex), ex

@@ -17,7 +17,7 @@ from functools import cache
 
 from vbgraph.graph.model import Citation, Issue, TextDocument
 from vbgraph.loaders import cite as cit
-from vbgraph.loaders import patterns, signals
+from vbgraph.loaders import patterns, places, signals
 from vbgraph.loaders.dates import DATE_RE, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.normalize import containment, fold
@@ -528,7 +528,7 @@ def document(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation]
         jurisdiction = "Trung ương"
         level = "central"
     else:
-        jurisdiction = d.jurisdiction
+        jurisdiction = d.jurisdiction or places.province_of(issuer)  # 'UBND quận Đống Đa' is in Hà Nội
     if issuer and level == "province" and jurisdiction:
         issuer = local_name(issuer, jurisdiction)
     date = h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))

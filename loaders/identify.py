@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from vbgraph.graph.model import Citation, Issue, TextDocument
+from vbgraph.loaders import bodies, patterns, places, signals
 from vbgraph.loaders import cite as cit
-from vbgraph.loaders import patterns, places, signals
 from vbgraph.loaders.dates import DATE_RE, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.normalize import containment, fold
@@ -180,6 +180,9 @@ def doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) -
         org = tables.canonical_body(stripped.strip()) or _body_by_fold(f) or _canonical_local(line)
         if org:
             break
+        if line is h.org_lines[-1] and signals.names_body(line):
+            org = _named_body(line)  # 'UBND TỈNH LÂM ĐỒNG' / 'SỞ NỘI VỤ': the last line issues
+            break
     code_body = None
     info = tables.issuer_code_info(issuer_code)
     if info:
@@ -219,16 +222,40 @@ def doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) -
 
 
 def local_name(issuer: str, jurisdiction: str) -> str:
-    """The name a province body goes by: 'Tỉnh ủy Long An', but 'Thành ủy Hải Phòng' and 'Ủy ban
-    nhân dân Thành phố Hồ Chí Minh' in a city directly under the centre (provinces.toml)."""
-    if jurisdiction in signals.cities():
+    """The name a province body goes by: 'Tỉnh ủy Long An', 'Sở Nội vụ tỉnh Long An', but 'Thành ủy
+    Hải Phòng' and 'Ủy ban nhân dân Thành phố Hồ Chí Minh' in a city directly under the centre."""
+    city = jurisdiction in signals.cities()
+    if city:
         issuer = re.sub(r"\bTỉnh ủy\b", "Thành ủy", issuer)
         issuer = re.sub(r"\btỉnh\b", "thành phố", issuer)
         if jurisdiction.lower().startswith("thành phố"):
             issuer = re.sub(r"\s+thành phố$", "", issuer)
     if fold(jurisdiction) in fold(issuer):
         return issuer
-    return f"{issuer} {jurisdiction}"
+    if re.search(r"(?:\b(?:tỉnh|thành phố)|[ủu]y)$", issuer, re.IGNORECASE) or jurisdiction.lower().startswith("thành phố"):
+        return f"{issuer} {jurisdiction}"
+    return f"{issuer} {'thành phố' if city else 'tỉnh'} {jurisdiction}"  # 'Sở Nội vụ tỉnh Lâm Đồng'
+
+
+def _named_body(line: str) -> tables.BodyEntry:
+    """A body the tables do not list, as its header names it: 'SỞ NỘI VỤ' -> Sở Nội vụ."""
+    name = line
+    for p in find_provinces(line):
+        name = re.sub(r"(?:\s+(?:tỉnh|thành phố|TP\.?))?\s+" + re.escape(p), "", name, flags=re.IGNORECASE)
+    name = places.titled(bodies.canonical_name(name.strip()))
+    return tables.BodyEntry(name, signals.body_level(line) or "province", (), None)
+
+
+def with_place(issuer: str | None, level: str | None, org_lines: tuple[str, ...]) -> str | None:
+    """A district or commune body named with its place when its header gives it: 'Ban Thường vụ
+    Huyện ủy' under 'HUYỆN ỦY TUY PHONG' is the Ban Thường vụ Huyện ủy Tuy Phong."""
+    if not issuer or level not in ("district", "commune") or places.place_name(issuer):
+        return issuer
+    for line in [*reversed(org_lines), " ".join(org_lines)]:
+        place = places.place_name(line)
+        if place and signals.body_level(line) == level:
+            return f"{issuer} {place}"
+    return issuer
 
 
 def _recase(name: str) -> str:
@@ -528,9 +555,11 @@ def document(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation]
         jurisdiction = "Trung ương"
         level = "central"
     else:
-        jurisdiction = d.jurisdiction or places.province_of(issuer)  # 'UBND quận Đống Đa' is in Hà Nội
+        # 'UBND quận Đống Đa' is in Hà Nội; so is a header's 'ỦY BAN NHÂN DÂN / HUYỆN CẦN GIỜ'
+        jurisdiction = d.jurisdiction or places.province_of(issuer) or places.province_of(" ".join(h.org_lines))
     if issuer and level == "province" and jurisdiction:
         issuer = local_name(issuer, jurisdiction)
+    issuer = with_place(issuer, level, h.org_lines)
     date = h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))
     dtype = dtype or d.ids.get("type") or page.get("type") or ("Văn bản" if d.block.kind == "body" else None)
     if h.bad_date:

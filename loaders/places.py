@@ -59,3 +59,31 @@ def province_of(text: str | None) -> str | None:
             if found:
                 return next(iter(found)) if len(found) == 1 else None
     return None
+
+
+_LEVEL_NAME_RE = re.compile(
+    r"(?<![\w])(?P<level>(?:tỉnh|thành|huyện|quận|thị)\s+ủy|thị\s+xã|thị\s+trấn|thành\s+phố|tỉnh|huyện|quận|xã|phường)"
+    r"(?P<rest>(?:\s+(?!ủy(?!\w))[^\W\d_]\w*){1,4})\s*$",
+    re.IGNORECASE,
+)
+
+
+def titled(name: str) -> str:
+    """A body's name with its place in capitals and its committee word capitalised, as written in
+    running text: 'Huyện ủy tuy phong' -> 'Huyện ủy Tuy Phong', 'Sở nội vụ' -> 'Sở Nội vụ'."""
+    name = re.sub(r"(?<![\w])(tỉnh|thành|huyện|quận|thị)(\s+ủy)", lambda m: m.group(1).capitalize() + m.group(2), name)
+    name = re.sub(r"^(Sở|Bộ|Phòng|Cục)\s+(\w)", lambda m: f"{m.group(1)} {m.group(2).upper()}", name)
+    m = _LEVEL_NAME_RE.search(name)
+    if m:
+        rest = " ".join(w[:1].upper() + w[1:] for w in m.group("rest").split())
+        name = name[: m.start("rest")] + " " + rest
+    return name
+
+
+def place_name(text: str | None) -> str | None:
+    """The place a local body's name ends with: 'Tuy Phong' in 'HUYỆN ỦY TUY PHONG'."""
+    m = _LEVEL_NAME_RE.search(text or "")
+    if not m:
+        return None
+    rest = m.group("rest").split()
+    return " ".join(w[:1].upper() + w[1:].lower() for w in rest) if rest else None

@@ -260,6 +260,17 @@ def authority(line: str) -> bool:
     return body_at(s, rm.end() if rm else 0) is not None
 
 
+@cache
+def _body_heads() -> tuple[str, ...]:
+    return tuple(sorted(_folded(tuple(table()["body"]["heads"])), key=len, reverse=True))
+
+
+def names_body(line: str) -> bool:
+    """Does `line` open with the name of a body ('SỞ NỘI VỤ', 'HUYỆN ỦY TUY PHONG')?"""
+    f = fold(line.strip())
+    return any(f == h or f.startswith(h + " ") for h in _body_heads())
+
+
 def find_bodies(line: str) -> list[re.Match]:
     """Bodies named in `line` that may be its subject (not the object of 'của', 'với' …)."""
     return [

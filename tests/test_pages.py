@@ -323,3 +323,39 @@ def test_a_basis_carried_by_a_decision_is_a_basis_not_an_attachment():
     )
     me = "ben-tre:12/2020/QĐ-UBND@2020-04-03"
     assert (me, "CAN_CU", "ben-tre:15/2012/QĐ-UBND@2012-05-02") in _edges(text)
+
+
+LOCAL_HEADERS = {
+    "district Party committee": (
+        "ĐẢNG BỘ TỈNH BÌNH THUẬN\nHUYỆN ỦY TUY PHONG\n*\nSố 93-KL/HU\nTuy Phong, ngày 14 tháng 4 năm 2021\n\n"
+        "KẾT LUẬN\nCỦA BAN THƯỜNG VỤ HUYỆN ỦY\nvề tiếp tục thực hiện Chỉ thị số 42-CT/TW của Bộ Chính trị\n\n"
+        "Thực hiện Kết luận số 93-KL/TW ngày 20/11/2020 của Ban Bí thư, Ban Thường vụ Huyện ủy kết luận như sau:\n",
+        ("Ban Thường vụ Huyện ủy Tuy Phong", "Bình Thuận", "district"),
+    ),
+    "district People's Committee": (
+        "ỦY BAN NHÂN DÂN\nHUYỆN CẦN GIỜ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/KH-UBND\nCần Giờ, ngày 05 tháng 3 năm 2022\nKẾ HOẠCH\nTriển khai thực hiện Kế hoạch số 35/KH-UBND\n"
+        "Căn cứ Kế hoạch số 35/KH-UBND ngày 10/1/2022 của Ủy ban nhân dân Thành phố;\n"
+        "Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+        ("Ủy ban nhân dân huyện Cần Giờ", "Thành phố Hồ Chí Minh", "district"),
+    ),
+    "commune Party committee": (
+        "ĐẢNG BỘ HUYỆN TUY PHONG\nĐẢNG ỦY XÃ PHƯỚC THỂ\n*\nSố 05-NQ/ĐU\nPhước Thể, ngày 10 tháng 5 năm 2021\n"
+        "NGHỊ QUYẾT\nvề phát triển kinh tế - xã hội năm 2021\n"
+        "Thực hiện Nghị quyết số 12-NQ/HU của Huyện ủy, Đảng ủy xã ban hành Nghị quyết như sau:\n1. Mục tiêu.\n",
+        ("Đảng ủy xã Phước Thể", "Bình Thuận", "commune"),
+    ),
+    "provincial department": (
+        "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 250/SNV-CCVC\nLâm Đồng, ngày 12 tháng 2 năm 2020\nV/v hướng dẫn thực hiện chế độ báo cáo\n"
+        "Kính gửi: Các cơ quan, đơn vị\n",
+        ("Sở Nội vụ tỉnh Lâm Đồng", "Lâm Đồng", "province"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", LOCAL_HEADERS)
+def test_issuer_jurisdiction_and_level_of_local_bodies(case):
+    text, expected = LOCAL_HEADERS[case]
+    (d,) = [x for x in resolve([parse_text(text, "x.txt")]).documents if x["in_corpus"]]
+    assert (d["issuer"], d["jurisdiction"], d["level"]) == expected

@@ -373,8 +373,8 @@ def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Cita
                 out.setdefault("type", st.type)
             if st.title:
                 fill.setdefault("title", st.title)
-            if st.number and "ids" not in out and st.type:
-                out["ids"] = _number_only(st, d.ids)
+            if st.number and "ids" not in out and st.type and (implied := _number_only(st, d.ids)):
+                out["ids"] = implied
     # A data set's chunk names its document: '# 48_2013_NĐ_CP_art1_part1'.
     if "ids" not in out and not d.ids.get("symbol"):
         for i in range(max(1, prev_end + 1), min(b.first + 1, n) + 1):

@@ -46,7 +46,7 @@ def parse_text(text: str, file: str) -> FileRecord:
     record = FileRecord(file=file, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), jurisdiction=file_jur,
                         documents=tuple(docs), citations=tuple(citations), issues=tuple(issues),
                         obligations=tuple(obligations))
-    return _to_source_lines(record, origin) if len(origin) != len(set(origin)) else record
+    return _to_source_lines(record, origin) if origin != list(range(len(origin))) else record
 
 
 def _to_source_lines(rec: FileRecord, origin: list[int]) -> FileRecord:

@@ -133,6 +133,25 @@ def _header_like_at(clean: list[str], j: int) -> bool:
     return False
 
 
+_SECTION_MARK_RE = re.compile(r"^\s*(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Điều|ĐIỀU)\s+[\dIVXLivxl]+\b")
+
+
+def _heads_a_document(clean: list[str], i: int) -> bool:
+    """A heading with more words than its type ('KẾ HOẠCH TỔ CHỨC …') opens a document at the top of
+    a file or under header evidence (a 'Số' line, place and date, a motto, an issuing body in
+    capitals); under 'Chương I' or in running text, 'QUY ĐỊNH CHUNG' is a section, not a document."""
+    from vbgraph.loaders.signals import names_body
+
+    prior = [j for j in range(1, i) if clean[j].strip()]
+    if len(prior) <= 2:
+        return True
+    above = prior[-6:]
+    if _SECTION_MARK_RE.match(clean[above[-1]]):
+        return False
+    return any(so_symbol(clean, j) or patterns_place_date(clean[j]) or is_motto(clean[j])
+               or (clean[j].isupper() and names_body(clean[j])) for j in above)
+
+
 def _enacting_word(clean: list[str], i: int) -> bool:
     """'QUYẾT ĐỊNH' that lost its colon between a preamble ('…;' / 'Để …,') and 'Điều 1.': the
     decision's enacting word, not the heading of another document."""
@@ -230,7 +249,8 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
             anchors.append((i, "so"))
             continue
         for seg in segments(lines[i])[:4]:
-            if heading_type(seg) and not _enacting_word(clean, i):
+            ht = heading_type(seg)
+            if ht and not _enacting_word(clean, i) and (not ht[0] or _heads_a_document(clean, i)):
                 anchors.append((i, "heading"))
                 break
     blocks: list[tuple[int, int | None, int | None]] = []  # (top, heading_line, so_line)
@@ -363,13 +383,16 @@ def split_long_lines(lines: list[str]) -> tuple[list[str], list[int]]:
             units.append(line)
             origin.append(n)
             continue
-        start = 0
+        start, before = 0, len(units)
         for c in [*cuts, len(line)]:
             piece = line[start:c].strip(" *-")
             if piece:
                 units.append(piece)
                 origin.append(n)
             start = c
+        if len(units) == before:  # nothing but separators: the line stays, empty
+            units.append("")
+            origin.append(n)
     return units, origin
 
 

@@ -304,8 +304,11 @@ def body_level(name: str | None) -> str | None:
     if not name:
         return None
     f = " " + fold(name) + " "
+    opens = table()["level"].get("opens", {})
     for lvl, words in _level_table():
-        if any((" " + w + " ") in f or (w.endswith(" ") and (" " + w) in f) for w in words):
+        if any((" " + w + " ") in f for w in words):
+            return lvl
+        if any(f.startswith(" " + w + " ") for w in _folded(tuple(opens.get(lvl, ())))):
             return lvl
     return None
 

@@ -359,3 +359,22 @@ def test_issuer_jurisdiction_and_level_of_local_bodies(case):
     text, expected = LOCAL_HEADERS[case]
     (d,) = [x for x in resolve([parse_text(text, "x.txt")]).documents if x["in_corpus"]]
     assert (d["issuer"], d["jurisdiction"], d["level"]) == expected
+
+
+def test_section_headings_inside_a_document_open_no_document():
+    text = FLATTENED_STATE_HEADER + "\nQUY CHẾ\nQUẢN LÝ CHỢ\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nKẾ HOẠCH THỰC HIỆN\nĐiều 2. Các chợ.\n"
+    assert len(_docs(text)) == 2  # the decision and its attached Quy chế; no 'Quy định CHUNG', no 'Kế hoạch'
+
+
+def test_a_line_of_separators_keeps_the_line_numbers():
+    text = "*" * 650 + "\nCăn cứ Nghị định số 15/2013/NĐ-CP ngày 06/02/2013 của Chính phủ;\n"
+    assert [c.evidence.line for c in parse_text(text, "x.txt").citations] == [2]
+
+
+def test_a_lead_without_a_full_symbol_does_not_hide_a_closing_line_that_has_one():
+    text = ("Ngày 6/8, Ban Tuyên giáo Quận ủy đã ban hành Kế hoạch số 17 về tuyên truyền năm 2019.\n"
+            "Thực hiện Hướng dẫn số 70-HD/BTGTU ngày 14/12/2018, Ban Tuyên giáo Quận ủy ban hành Kế hoạch như sau:\n"
+            "1. Tuyên truyền.\n"
+            "Phòng Văn hóa đăng tải Kế hoạch số 17-KH/BTGQU ngày 25/12/2018 của Ban Tuyên giáo Quận ủy.\n")
+    (d,) = _docs(text)
+    assert d.symbol == "17-KH/BTGQU"

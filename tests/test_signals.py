@@ -114,6 +114,7 @@ def test_the_body_that_speaks(line, speaker):
         ("UBND phường 5", "commune"),
         ("Ban Thường vụ Tỉnh ủy", "province"),
         ("Sở Xây dựng", "province"),
+        ("Đảng ủy cơ sở Trường Đại học X", None),  # 'cơ sở' is no Sở
         ("Bộ Chính trị", None),  # central bodies are told by the tables, not by place words
     ],
 )

@@ -317,6 +317,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
         cm = _CLAUSE_RE.search(text, tstart, limit)
         if cm:
             limit = cm.start()
+        inside_types: set[str | None] = set()  # types of the citations already inside this subject
         for nxt in spans[i + 1 :]:
             if nxt.start >= limit:
                 break
@@ -325,7 +326,8 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             between = text[tstart : nxt.start]
             # "… về việc thực hiện các nhiệm vụ tại Chỉ thị A … và Chỉ thị B": B is coordinated with
             # the Chỉ thị already inside this subject, not with this document.
-            peer = any(tstart <= o.start < nxt.start and o.type == nxt.type != s.type for o in spans[i + 1 :])
+            peer = nxt.type in inside_types and nxt.type != s.type
+            inside_types.add(nxt.type)
             if _COORD_END_RE.search(between) and not peer:
                 limit = _COORD_END_RE.search(between).start() + tstart
                 break

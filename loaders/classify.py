@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from vbgraph.graph.model import Citation, Evidence, Issue
 from vbgraph.loaders import cite as cit
@@ -374,14 +374,15 @@ def _reported_issuing(text: str, spans: list[Span]) -> list[tuple[int, int, str]
     if issued is None:
         return []
     start = sentence_start(text, st.start)
-    out = []
-    for j, x in enumerate(spans):
-        if j == issued or not start <= x.start < st.start:
-            continue
-        code = preamble_relation(_masked_gap(text, x, spans, start))
-        if code is not None and code is not Rel.CAN_CU and _governed(text, x, spans, start):
-            out.append((issued, j, code.value))
-    return out
+    code = preamble_relation(_masked(text, tuple((o.start, o.scope_end) for o in spans))[start : st.start])
+    if code is None or code is Rel.CAN_CU:
+        return []
+    listed = [j for j, x in enumerate(spans) if j != issued and start <= x.start < st.start]
+    # A sentence lists a few documents; past _MAX_LISTED the cue reaches no further (linear time).
+    return [(issued, j, code.value) for j in listed[:_MAX_LISTED] if _governed(text, spans[j], spans, start)]
+
+
+_MAX_LISTED = 40
 
 
 def _classify(text: str, s: Span, spans: list[Span], line: int, d: Draft | None, k: int | None):
@@ -443,10 +444,16 @@ def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
 def _masked_gap(text: str, s: Span, spans: list[Span], sent_start: int) -> str:
     """The sentence before citation `s`, with earlier citations and their subjects blanked out:
     the words of the sentence itself ('tổng kết' in a cited document's subject is not its own)."""
-    gap = text[sent_start : s.start]
-    for o in spans:
-        if o is s or o.start >= s.start or o.start < sent_start:
-            continue
-        a, b = o.start - sent_start, min(o.scope_end, s.start) - sent_start
-        gap = gap[:a] + " " * (b - a) + gap[b:]
-    return gap
+    return _masked(text, tuple((o.start, o.scope_end) for o in spans))[sent_start : s.start]
+
+
+@lru_cache(maxsize=64)
+def _masked(text: str, ranges: tuple[tuple[int, int], ...]) -> str:
+    """`text` with every citation and its subject blanked out, built once per paragraph."""
+    chars = list(text)
+    covered = 0
+    for a, b in sorted(ranges):
+        for k in range(max(a, covered), min(b, len(chars))):
+            chars[k] = " "
+        covered = max(covered, b)
+    return "".join(chars)

@@ -324,6 +324,7 @@ def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Cita
     prev_end = drafts[k - 1].block.last if k else 0
     nxt = drafts[k + 1].block.first if k + 1 < len(drafts) else n + 1
     around = [*range(prev_end + 1, b.first), *range(b.last + 1, nxt)]
+    around_set = set(around)
     inside = [i for i in range(b.first, b.last + 1) if signals.is_lead(clean[i])]
     dtype = d.header.type
     out: dict = {}
@@ -339,11 +340,11 @@ def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Cita
             # '… đăng tải Hướng dẫn số 35-HD/BTG …': the document named after the reporting verb
             span = next((s for s in cit.find_citations(line[signals.lead_end(line) :])
                          if s.kind == "numbered" and (not dtype or s.type in (dtype, None))), None)
-        elif st and (lead or i in around):
+        elif st and (lead or i in around_set):
             if dtype and st.type and st.type != dtype:
                 continue
             span = next((s for s in cit.find_citations(line[st.start :]) if s.kind == "numbered" and s.start == 0), None)
-        elif i in around and i < b.first:
+        elif i in around_set and i < b.first:
             first = next(iter(cit.find_citations(line)), None)
             if first and first.kind == "numbered" and first.start == 0 and (not dtype or first.type in (dtype, None)):
                 span, st = first, None  # a headline that opens with the document's designation

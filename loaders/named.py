@@ -75,7 +75,7 @@ def _congress_re() -> re.Pattern:
         r"(?:(?i:lần thứ)\s+)?(?P<n>" + _ROMAN + r")(?![\w])"
         rf"(?:\s+(?P<cuadb>(?i:của Đảng bộ))(?:\s+(?P<level2>(?i:{level})))?(?:\s+(?P<place2>{place}))?)?"
         r"(?:\s+(?P<cuadang>(?i:của Đảng))(?!\s+(?i:bộ)))?"
-        r"(?:\s*,?\s*(?i:nhiệm kỳ)\s*\d{4}\s*[-–]\s*\d{4})?"
+        r"(?:\s*+,?\s*+(?i:nhiệm kỳ)\s*\d{4}\s*[-–]\s*\d{4})?"
     )
 
 
@@ -149,11 +149,11 @@ def _plenum_re() -> re.Pattern:
         r"(?<![\w])Nghị quyết\s+(?:(?i:Hội nghị)\s+)?(?:(?i:lần thứ)\s+)?(?:(?P<n1>(?i:" + num + r"))\s+)?"
         r"(?:(?i:Ban Chấp hành)\s+)?(?i:Trung ương)(?:\s+(?i:Đảng))?"
         r"(?:\s+(?:(?i:lần thứ)\s+)?(?P<n>(?i:" + num + r"))(?![\w]))?"
-        r"\s*,?\s*\(?\s*(?i:khóa|khoá)\s+(?P<terms>"
+        r"\s*+,?\s*+\(?\s*+(?i:khóa|khoá)\s+(?P<terms>"
         + _ROMAN
         + r"(?:\s*(?:,|và)\s*(?:(?i:khóa|khoá)\s+)?"
         + _ROMAN
-        + r"){0,4})\s*\)?"
+        + r"){0,4})\s*+\)?"
     )
 
 
@@ -317,8 +317,8 @@ def _amend(text: str, pos: int) -> tuple[str, re.Match] | None:
     return None
 
 
-_TAIL_YEAR_RE = re.compile(r"\s*,?\s*(?:(?i:năm)\s{1,3})?(?P<y>(?:19|20)\d{2})(?![\w/])")
-_TAIL_NUM_RE = re.compile(r"\s*,?\s*(?i:số)\s{0,3}:?\s{0,3}\d")
+_TAIL_YEAR_RE = re.compile(r"\s*+,?\s*+(?:(?i:năm)\s{1,3})?(?P<y>(?:19|20)\d{2})(?![\w/])")
+_TAIL_NUM_RE = re.compile(r"\s*+,?\s*+(?i:số)\s{0,3}:?\s{0,3}\d")
 _TOKEN_RE = re.compile(r"\S+")
 
 
@@ -326,7 +326,7 @@ _TOKEN_RE = re.compile(r"\S+")
 def _tail_issuer_re() -> re.Pattern:
     issuers = _alt(tables.named_table()["law"]["issuers"])
     return re.compile(
-        rf"\s*,?\s*(?i:của|do)\s+(?P<body>{issuers})(?![\w])(?:\s*,?\s*\(?\s*(?i:khóa|khoá)\s+{_ROMAN}\s*\)?)?"
+        rf"\s*+,?\s*+(?i:của|do)\s+(?P<body>{issuers})(?![\w])(?:\s*+,?\s*+\(?\s*+(?i:khóa|khoá)\s+{_ROMAN}\s*+\)?)?"
     )
 
 
@@ -513,7 +513,7 @@ def _constitution_re() -> re.Pattern:
     return re.compile(
         r"(?<![\w])Hiến pháp"
         rf"(?P<country>\s+(?i:{country})(?![\w])|\s+(?i:nước)(?=\s*(?:[;,.)]|$)))?"
-        r"(?P<year>\s*,?\s*(?:(?i:năm)\s{1,3})?(?P<y>(?:19|20)\d{2})(?![\w/]))?"
+        r"(?P<year>\s*+,?\s*+(?:(?i:năm)\s{1,3})?(?P<y>(?:19|20)\d{2})(?![\w/]))?"
     )
 
 
@@ -602,8 +602,8 @@ def _working_rules_re() -> re.Pattern:
         rf"(?P<bodies>(?i:{body})(?:\s*(?:,|và)\s*(?i:{body})){{0,5}})"
         rf"(?:\s+(?:(?i:tỉnh|thành phố)\s+)?(?P<prov>(?i:{patterns.province_alt()})))?"
         r"(?=\s*(?:[,;.()\n]|$|(?i:khóa|khoá|nhiệm kỳ)(?![\w])))"
-        r"(?:\s*,?\s*\(?\s*(?i:khóa|khoá)\s+(?P<n>" + _ROMAN + r")\s*\)?)?"
-        r"(?:\s*,?\s*(?i:nhiệm kỳ)\s*\d{4}\s*[-–]\s*\d{4})?"
+        r"(?:\s*+,?\s*+\(?\s*+(?i:khóa|khoá)\s+(?P<n>" + _ROMAN + r")\s*+\)?)?"
+        r"(?:\s*+,?\s*+(?i:nhiệm kỳ)\s*\d{4}\s*[-–]\s*\d{4})?"
     )
 
 

@@ -20,7 +20,9 @@ _OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(_OLD_TONE) + r")(?![^\W\d_])"
 # Characters that carry no text: zero-width spaces and joiners, BOM, soft hyphen, word joiner.
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Spaces that look like spaces: NBSP, figure/narrow spaces, ideographic space.
-_SPACES_RE = re.compile("[\u00a0\u2007\u202f\u2002\u2003\u2009\u3000]")
+# Every other blank (NBSP, thin and figure spaces, ideographic space, \v, \f, \x85, U+2028 …) is a
+# space: patterns then see one kind of blank, and no rare one survives to backtrack on.
+_SPACES_RE = re.compile(r"[^\S\n\t]")
 
 
 def _keep_case(src: str, dst: str) -> str:
@@ -36,8 +38,8 @@ def normalize_text(text: str) -> str:
     """NFC, modern tones, no invisible characters, ordinary spaces. Keeps line breaks."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE_RE.sub("", text)
-    text = _SPACES_RE.sub(" ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES_RE.sub(" ", text)
     return modern_tones(text)
 
 

@@ -8,6 +8,7 @@ Front matter (covers, tables of contents) and colophons belong to no document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -77,7 +78,7 @@ def heading_type(seg: str) -> tuple[str, str] | None:
     return None
 
 
-SO_LINE_RE = re.compile(r"^\s*(?:Số|SỐ|số)\s*[:.]?\s*(?P<sym>\d.*?)\s*$")
+SO_LINE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+(?P<sym>\d.*)$")
 SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
 _SIG_RE = re.compile(r"^\s*(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")
@@ -91,7 +92,7 @@ _SECTION_RE = re.compile(r"^\s*(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[-.)–]\s*\S
 @cache
 def _typed_so_re() -> re.Pattern:
     """'Nghị quyết số: 653/2019/UBTVQH14' opening a header line."""
-    return re.compile(rf"^\s*(?:{patterns.type_alt()})\s+(?:Số|SỐ|số)\s*+[:.]?\s*+(?P<sym>\d.*?)\s*$", re.IGNORECASE)
+    return re.compile(rf"^\s*+(?:{patterns.type_alt()})\s+(?:Số|SỐ|số)\s*+[:.]?\s*+(?P<sym>\d.*)$", re.IGNORECASE)
 
 
 def symbol_in_so_line(line: str) -> str | None:
@@ -101,7 +102,7 @@ def symbol_in_so_line(line: str) -> str | None:
     sm = patterns.symbol_re().search(m.group("sym"))
     if not sm or sm.start() > 2:
         return None
-    return m.group("sym")
+    return m.group("sym").rstrip()
 
 
 def so_symbol(clean: list[str], i: int) -> str | None:
@@ -358,9 +359,11 @@ def _caps_runs(piece: str) -> list[int]:
             out.append(w.start())
         prev_caps = word.isupper()
     # 'Hà Nội, ngày 29 tháng 10 năm 2013': the place-and-date line, from its capitalised place name.
+    ends = [w.end() for w in words]
     for m in _PLACE_DATE_TAIL_RE.finditer(piece):
         start = m.start()
-        for w in reversed([w for w in words if w.end() <= m.start()][-4:]):
+        k = bisect.bisect_right(ends, m.start())  # the words before the match
+        for w in reversed(words[max(0, k - 4) : k]):
             if not w.group(0)[:1].isupper() or w.group(0).isupper():
                 break
             start = w.start()

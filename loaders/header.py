@@ -17,7 +17,7 @@ from vbgraph.loaders.segment import (
     so_symbol,
     symbol_in_so_line,
 )
-from vbgraph.loaders.signals import is_motto
+from vbgraph.loaders.signals import body_at, is_motto
 from vbgraph.ontology import tables
 
 
@@ -197,7 +197,7 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
     )
 
 
-_OF_RE = re.compile(r"^(?P<of>(?:CỦA|CỦÀ|CỦẢ|CỦÃ|CUA)\b.*?)(?=\s+(?:VỀ|VÊ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)
+_OF_RE = re.compile(r"^(?P<of>(?:CỦA|CUA)\b.*?)(?=\s+(?:VỀ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)
 
 
 _CONNECTOR_END_RE = re.compile(r"(?:,|\b(?:và|của|về|với|cho|đối với|trong|tại|theo|các|những|-|–))\s*$", re.IGNORECASE)
@@ -258,18 +258,12 @@ def _caps_title(clean: list[str], block: Block, after: int, parts: list[str], wh
         s = clean[i].strip()
         if not s or is_motto(s) or PLACE_DATE_RE.search(s) or so_symbol(clean, i):
             continue
-        if is_upper_text(s) and len(s) >= 20 and not tables.canonical_body(s) and not find_body_start(s):
+        if is_upper_text(s) and len(s) >= 20 and not tables.canonical_body(s) and not body_at(s):
             parts.append(s)
             where.append(i)
             return i
         break
     return after
-
-
-def find_body_start(s: str) -> bool:
-    from vbgraph.loaders.signals import body_at
-
-    return body_at(s) is not None
 
 
 def _split_rest(rest: str) -> tuple[str | None, str | None, str | None]:

@@ -79,16 +79,6 @@ def is_motto(line: str) -> bool:
     return len(rest) >= 4 and any(rest in m for m in _motto_compacts())  # and a piece of one
 
 
-def strip_motto(text: str) -> str:
-    """`text` without the mottos it holds (a flattened header row holds body and motto side by side)."""
-    out = text
-    for p in table()["motto"]["phrases"]:
-        words = [re.escape(w) for w in p.split()]
-        rx = r"[\s\-–]*".join(words)
-        out = re.sub(rx, " ", out, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", out).strip(" |-–")
-
-
 def is_chrome(line: str) -> bool:
     t = table()["chrome"]
     if _starts(line, t["starts"]):
@@ -282,11 +272,6 @@ def find_bodies(line: str) -> list[re.Match]:
 
 def directive(line: str) -> bool:
     return speaker(line) is not None
-
-
-def closes_like_enacting(line: str) -> bool:
-    f = fold(line.strip())
-    return any(f.endswith(c) for c in _folded(tuple(table()["enact"]["closers"])))
 
 
 def place_date(line: str) -> re.Match | None:

@@ -40,18 +40,20 @@ class Statement:
 
 @cache
 def _verb_re() -> re.Pattern:
-    """'[đã] [ký] ban hành', 'xây dựng' (ontology/signals.toml [issuing]); 'banh' for 'ban hành'."""
+    """'[đã] [ký] ban hành', 'xây dựng' (ontology/signals.toml [issuing])."""
     t = signals.table()["issuing"]
     markers = "|".join(re.escape(m) for m in t["markers"])
-    return re.compile(rf"(?:(?:{markers})\s+){{0,2}}(?P<verb>{signals.words_alt(t['verbs'])}|ban\w{{0,2}})\s+",
-                      re.IGNORECASE)
+    return re.compile(rf"(?:(?:{markers})\s+){{0,2}}(?P<verb>{signals.words_alt(t['verbs'])})\s+", re.IGNORECASE)
+
+
+# In a lead, one or two words in lowercase stand for the verb ('banh' for 'ban hành', 'ký').
+_ANY_VERB_RE = re.compile(rf"(?P<verb>(?=[^\W\d_])[^{patterns.UPPER}\W\d]\w{{0,6}}(?:\s+[^{patterns.UPPER}\W\d]\w{{0,6}})?)\s+(?=[{patterns.UPPER}])")
 
 
 _SYMBOL_AFTER_RE = re.compile(r"\s*+(?:số|Số)?\s*+:?\s*+\d{1,5}[a-z]?\s*[-–/][^\s,;]{1,40}")
 @cache
 def _verb_anywhere_re() -> re.Pattern:
-    return re.compile(rf"\bban(?:h|n)?\s|\b(?:{signals.words_alt(signals.table()['issuing']['verbs'])})\b",
-                      re.IGNORECASE)
+    return re.compile(rf"\b(?:{signals.words_alt(signals.table()['issuing']['verbs'])})\b", re.IGNORECASE)
 
 
 @cache
@@ -71,15 +73,16 @@ _NOT_TITLE_RE = re.compile(r"(?:như\s+sau|số|này|kèm\s+theo|để|nhằm|v�
 _TITLE_END_RE = re.compile(r"\.(?:\s|$)|;|\s+như sau\b|:")
 
 
-def statement(line: str) -> Statement | None:
+def statement(line: str, *, lead: bool = False) -> Statement | None:
     """The document a lead or enacting line names ('<body> [đã] ban hành <Type> [số N] [về …]'),
-    with what the line says about it. 'banh' for 'ban hành' (a dropped syllable) is read too."""
-    if not _verb_anywhere_re().search(line):
+    with what the line says about it. In a news lead ('Ngày 21/5, UBND tỉnh … Công văn số …') the
+    body that opens it is the issuer whatever the verb says, a misspelt one included."""
+    if not lead and not _verb_anywhere_re().search(line):
         return None  # no issuing verb: no need to look for bodies
     for bm in signals.find_bodies(line):
         end = signals.place_after(line, bm.end())
         gap = signals.speaker_gap_re().match(line, end)
-        vm = _verb_re().match(line, gap.end() if gap else end)
+        vm = _verb_re().match(line, gap.end() if gap else end) or (lead and _ANY_VERB_RE.match(line, gap.end() if gap else end))
         if not vm:
             continue
         tm = _type_re().match(line, vm.end())
@@ -333,7 +336,7 @@ def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Cita
         line = clean[i].strip()
         if not line:
             continue
-        st = statement(line)
+        st = statement(line, lead=signals.is_lead(line))
         lead = signals.is_lead(line)
         span = None
         if st is None and lead:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vbgraph.graph.resolve import resolve
-from vbgraph.loaders import identify
+from vbgraph.loaders import identify, signals
 from vbgraph.loaders.parse import parse_text
 
 
@@ -223,7 +223,7 @@ def test_scrambled_diacritics_are_read_through_the_vocabulary():
     ],
 )
 def test_what_a_lead_or_enacting_line_says(line, type_, number, body, date, title):
-    st = identify.statement(line)
+    st = identify.statement(line, lead=signals.is_lead(line))
     assert (st.type, st.number, st.body, st.date, st.title) == (type_, number, body, date, title)
 
 

@@ -68,7 +68,8 @@ def level_of(jurisdiction: str | None, issuer: str | None) -> str:
     """central | province | district | commune: for styling and for "central directives" questions."""
     if jurisdiction == CENTRAL:
         return "central"
-    return signals.body_level(issuer) if signals.body_level(issuer) in ("district", "commune") else "province"
+    level = signals.body_level(issuer)
+    return level if level in ("district", "commune") else "province"
 
 
 @dataclass

@@ -22,7 +22,7 @@ from vbgraph.graph.model import Citation, Evidence, Issue
 from vbgraph.loaders import cite as cit
 from vbgraph.loaders import identify
 from vbgraph.loaders.identify import Draft
-from vbgraph.loaders.normalize import fold, lower_vn, tone_noise
+from vbgraph.loaders.normalize import NOISY, fold, lower_vn, tone_noise
 from vbgraph.loaders.segment import Paragraph, paragraphs, quote
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
@@ -64,7 +64,7 @@ def _transparent_re() -> re.Pattern:
 def without_transparent(text: str) -> str:
     """`text` without the words an opening cue reaches through ('Để bảo đảm thực hiện quyết liệt,
     có hiệu quả các nhiệm vụ, giải pháp nêu tại Kết luận …': the cue governs the Kết luận)."""
-    if tone_noise(text) > _NOISY:
+    if tone_noise(text) > NOISY:
         return _fold_pattern(_transparent_re().pattern).sub(" ", fold(text))
     return _transparent_re().sub(" ", lower_vn(text))
 
@@ -101,12 +101,11 @@ def _self_ref() -> re.Pattern:
     return re.compile(r"\b(?:" + types + r")\s+này\b")
 
 
-_NOISY = 0.05  # share of words with two tone marks above which diacritics are not trusted
 
 
 def _cue_text(text: str) -> str:
     """Lowercased text for cue matching; without diacritics when they are scrambled."""
-    return fold(text) if tone_noise(text) > _NOISY else lower_vn(text)
+    return fold(text) if tone_noise(text) > NOISY else lower_vn(text)
 
 
 def _folded_words_re(rx: re.Pattern) -> re.Pattern:
@@ -124,7 +123,7 @@ def _search(rx: re.Pattern, f: str, folded: bool) -> re.Match | None:
 
 def title_cue(text_before: str) -> Rel | None:
     """The relation a subject line states about the citation that follows `text_before`."""
-    folded = tone_noise(text_before) > _NOISY
+    folded = tone_noise(text_before) > NOISY
     f = _cue_text(text_before)
     cues = _title_cues()
     if cues and cues[0][0] is Rel.TONG_KET and _search(cues[0][1], f, folded):
@@ -170,7 +169,7 @@ def sentence_start(text: str, pos: int) -> int:
 
 def preamble_relation(sentence_before: str) -> Rel | None:
     """'Thực hiện …' / 'Căn cứ …' at the start of an opening sentence."""
-    folded = tone_noise(sentence_before) > _NOISY
+    folded = tone_noise(sentence_before) > NOISY
     f = _cue_text(sentence_before)
     review = r"\b(?:tong ket|so ket)\b" if folded else r"\b(?:tổng kết|sơ kết)\b"
     for code, rx in _preamble_openers():

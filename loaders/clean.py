@@ -289,7 +289,9 @@ _WORD_RUN_RE = re.compile(r"[^\W\d_]{4,40}")
 
 
 def _valid_syllable(part: str) -> bool:
-    return _has_vietnamese(part) and _tone_marks(part) <= 1 and _is_syllable(part)
+    from vbgraph.loaders.normalize import tone_marks
+
+    return _has_vietnamese(part) and tone_marks(part) <= 1 and _is_syllable(part)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -366,7 +368,6 @@ def clean_text(text: str, steps: Sequence[str] | None = None) -> str:
 
 # --- scrambled diacritics -------------------------------------------------------------------------
 
-_NOISY = 0.05  # share of words with two tone marks above which a file's diacritics are scrambled
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -442,19 +443,15 @@ def _unscramble_line(line: str, vocab: dict[tuple[str, ...], tuple[str, ...]]) -
     return "".join(out)
 
 
-@lru_cache(maxsize=1 << 16)
-def _tone_marks(word: str) -> int:
-    return sum(c in "\u0300\u0301\u0303\u0309\u0323" for c in unicodedata.normalize("NFD", word))
-
-
 def unscramble(lines: list[str]) -> list[str]:
     """Restore the spelling of known words in a file whose diacritics were scrambled by an
     anti-scraping filter or bad OCR ('ngàỷ' -> 'ngày', 'củà' -> 'của', 'Bạn Bí thư' -> 'Ban Bí
     thư'). A file counts as scrambled when many words carry two tone marks, which no Vietnamese
     syllable does; every word of such a file whose diacritic-free form is a word of the tables'
     vocabulary takes that word's spelling (keeping its capitals). Other files are left alone."""
-    words = [w for line in lines for w in _WORD_RE.findall(line)]
-    if not words or sum(_tone_marks(w) > 1 for w in words) / len(words) <= _NOISY:
+    from vbgraph.loaders.normalize import NOISY, tone_noise
+
+    if tone_noise(" ".join(_WORD_RE.findall("\n".join(lines)))) <= NOISY:
         return lines
     vocab = _vocabulary()
     return [_unscramble_line(line, vocab) for line in lines]

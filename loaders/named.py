@@ -37,12 +37,6 @@ _WINDOW = 400  # characters read after a head
 _BEFORE = 48  # characters looked at before a head (planned, generic)
 
 
-def _alt(words) -> str:
-    """Alternation of literal words, longest first; spaces match any run of spaces."""
-    uniq = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
-
-
 @cache
 def _upper() -> str:
     """A character class of the capital letters Vietnamese is written with."""
@@ -64,7 +58,7 @@ def _is_capitalised(word: str) -> bool:
 @cache
 def _congress_re() -> re.Pattern:
     cfg = tables.named_table()["congress"]
-    level = _alt([*cfg["levels"], *cfg["level_aliases"]])
+    level = patterns.alt([*cfg["levels"], *cfg["level_aliases"]])
     word = _upper() + r"[^\W_]{0,12}"
     place = rf"{word}(?:(?:[ \t]{{1,3}}|[ \t]?[-–][ \t]?){word}){{0,4}}|\d{{1,2}}"
     return re.compile(
@@ -138,7 +132,7 @@ def _congress(text: str, province: str | None) -> list[Span]:
 @cache
 def _ordinal_alt() -> str:
     words = list(tables.named_table()["plenum"]["ordinals"])
-    one = _alt(words)
+    one = patterns.alt(words)
     return rf"\d{{1,2}}|(?:mười\s+)?(?:{one})"
 
 
@@ -199,8 +193,8 @@ def _plenum(text: str) -> list[Span]:
 @cache
 def _planned_re() -> re.Pattern:
     cfg = tables.named_table()["planned"]
-    verbs = _alt([lower_vn(v) for v in (*tables.cues()["planned"]["verbs"], *cfg["before"])])
-    done = _alt([lower_vn(w) for w in cfg["done"]])
+    verbs = patterns.alt([lower_vn(v) for v in (*tables.cues()["planned"]["verbs"], *cfg["before"])])
+    done = patterns.alt([lower_vn(w) for w in cfg["done"]])
     return re.compile(rf"(?<![\w])(?P<done>(?:{done})\s+)?(?:{verbs})(?:\s*(?:và|các|,)){{0,3}}\s*$")
 
 
@@ -215,7 +209,7 @@ def _planned(text: str, start: int, end: int) -> bool:
 
 @cache
 def _generic_before_re() -> re.Pattern:
-    words = _alt([lower_vn(w) for w in tables.named_table()["law"]["generic_before"]])
+    words = patterns.alt([lower_vn(w) for w in tables.named_table()["law"]["generic_before"]])
     return re.compile(rf"(?<![\w])(?:{words})\s*$")
 
 
@@ -282,7 +276,7 @@ def _hard_stop_re(*, amending: bool) -> re.Pattern:
 @cache
 def _closer_re() -> re.Pattern:
     """What closes a law's name: a date (glued or not), 'số' and a number, a year, an issuer phrase."""
-    issuers = _alt(tables.named_table()["law"]["issuers"])
+    issuers = patterns.alt(tables.named_table()["law"]["issuers"])
     return re.compile(
         rf"(?P<date>(?:(?i:ngày)\s{{0,3}}:?\s{{0,3}}|(?<![\w/.]))(?:{DATE_PATTERN}))"
         r"|(?P<num>(?<![\w])(?i:số)\s{0,3}:?\s{0,3}(?=\d))"
@@ -293,7 +287,7 @@ def _closer_re() -> re.Pattern:
 
 @cache
 def _stop_re(key: str) -> re.Pattern:
-    words = _alt(tables.named_table()["law"][key])
+    words = patterns.alt(tables.named_table()["law"][key])
     return re.compile(rf"(?<![\w])(?:{words})(?![\w])")
 
 
@@ -324,7 +318,7 @@ _TOKEN_RE = re.compile(r"\S+")
 
 @cache
 def _tail_issuer_re() -> re.Pattern:
-    issuers = _alt(tables.named_table()["law"]["issuers"])
+    issuers = patterns.alt(tables.named_table()["law"]["issuers"])
     return re.compile(
         rf"\s*+,?\s*+(?i:của|do)\s+(?P<body>{issuers})(?![\w])(?:\s*+,?\s*+\(?\s*+(?i:khóa|khoá)\s+{_ROMAN}\s*+\)?)?"
     )
@@ -509,7 +503,7 @@ def _laws(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
 @cache
 def _constitution_re() -> re.Pattern:
     cfg = tables.named_table()["constitution"]
-    country = _alt([c for c in cfg["country"] if c != "nước"])
+    country = patterns.alt([c for c in cfg["country"] if c != "nước"])
     return re.compile(
         r"(?<![\w])Hiến pháp"
         rf"(?P<country>\s+(?i:{country})(?![\w])|\s+(?i:nước)(?=\s*(?:[;,.)]|$)))?"
@@ -595,7 +589,7 @@ def _charters(text: str) -> list[Span]:
 
 @cache
 def _working_rules_re() -> re.Pattern:
-    kinds = _alt(tables.named_table()["working_rules"]["kinds"])
+    kinds = patterns.alt(tables.named_table()["working_rules"]["kinds"])
     body = patterns.body_alt()
     return re.compile(
         rf"(?<![\w])Quy chế\s+(?P<kind>(?i:{kinds}))\s+(?i:của)\s+"
@@ -674,7 +668,7 @@ def _generic_tables():
     table = tables.named_table()
     entries = {e["head"].lower(): e for e in table["named"] if not e.get("matcher")}
     # the stop words as whole words, case-insensitive, any spaces between them
-    stops = re.compile(rf"(?i:{_alt(lower_vn(s) for s in table['boundary']['stop'])})(?![\w])")
+    stops = re.compile(rf"(?i:{patterns.alt(lower_vn(s) for s in table['boundary']['stop'])})(?![\w])")
     max_words = table["boundary"]["max_words"]
     comma_pairs = {lower_vn(x) for x in table["boundary"].get("comma_pairs", [])}
     heads = (*tuple(e["head"] for e in table["named"]), "Nghị quyết", "Chỉ thị", "Kết luận", "Quyết định")
@@ -694,7 +688,7 @@ def _admin_province_re() -> re.Pattern:
 @cache
 def _local_level_re() -> re.Pattern:
     """A level word of local government in a name: 'Quy chế làm việc của Ban Chấp hành Đảng bộ huyện'."""
-    return re.compile(rf"(?<![\w])(?:{_alt(tables.named_table()['congress']['levels'])})(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{patterns.alt(tables.named_table()['congress']['levels'])})(?![\w])")
 
 
 def _province_in(name: str) -> str | None:

@@ -127,12 +127,20 @@ def roman_to_int(s: str) -> int | None:
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
+# Share of words with two tone marks above which a text's diacritics are not trusted.
+NOISY = 0.05
+
+
+@lru_cache(maxsize=1 << 16)
+def tone_marks(word: str) -> int:
+    """How many tone marks a word carries; a Vietnamese syllable carries at most one."""
+    return sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", word))
+
+
 def tone_noise(text: str) -> float:
-    """Share of words with more than one tone mark. A Vietnamese syllable carries at most one, so
-    a high share means scrambled diacritics (anti-scraping filters, bad OCR): cue words must then
-    be matched without diacritics."""
+    """Share of words with more than one tone mark: a high share means scrambled diacritics
+    (anti-scraping filters, bad OCR), and cue words must then be matched without diacritics."""
     words = text.split()
     if not words:
         return 0.0
-    bad = sum(1 for w in words if sum(c in _TONE_MARKS for c in unicodedata.normalize("NFD", w)) > 1)
-    return bad / len(words)
+    return sum(1 for w in words if tone_marks(w) > 1) / len(words)

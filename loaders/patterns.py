@@ -17,7 +17,7 @@ from vbgraph.ontology import tables
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
 
 
-def _alt(words) -> str:
+def alt(words) -> str:
     """Alternation, longest first, with flexible spaces."""
     uniq = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
@@ -28,7 +28,7 @@ def type_alt() -> str:
     words = []
     for t in tables.doc_types():
         words.extend([t.name, *t.aliases])
-    return _alt(words)
+    return alt(words)
 
 
 @cache
@@ -36,7 +36,7 @@ def body_alt() -> str:
     words = []
     for b in tables.bodies():
         words.extend([b.name, *b.aliases])
-    return _alt(words)
+    return alt(words)
 
 
 @cache
@@ -44,7 +44,7 @@ def province_alt() -> str:
     from vbgraph.ontology.tables import _load
 
     data = _load("provinces.toml")
-    return _alt([*data["names"], *data.get("aliases", {}).keys()])
+    return alt([*data["names"], *data.get("aliases", {}).keys()])
 
 
 # One part of a code as written: an uppercase run (HĐND, BNNPTNT, UBTVQH14), maybe joined by "&"
@@ -98,7 +98,7 @@ def name_head_re() -> re.Pattern:
     for t in tables.doc_types():
         if not t.codes:
             words.extend([t.name, *t.aliases])
-    return re.compile(rf"(?<![\w])(?=(?-i:[A-ZĐ]))(?P<type>{_alt(words)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?=(?-i:[A-ZĐ]))(?P<type>{alt(words)})(?!\w)", re.IGNORECASE)
 
 
 # What may stand between a type word and "số" in a name: no sentence or list punctuation, no other

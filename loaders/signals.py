@@ -149,7 +149,7 @@ def _enact_re() -> re.Pattern:
 
 def words_alt(words: list[str] | tuple[str, ...]) -> str:
     """Regex alternation of table words, longest first, any run of spaces between their parts."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return patterns.alt(words)
 
 
 @cache

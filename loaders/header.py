@@ -127,6 +127,14 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
             if symbol_in_so_line(s) or PLACE_DATE_RE.search(s):
                 i += 1
                 continue
+            if not title_parts and fold(s).startswith("cua "):
+                # 'của Ban Thường vụ Tỉnh ủy về …' under the heading: the issuer, then the subject
+                _, of, subject = _split_rest(s)
+                heading_rest = of or heading_rest
+                if not subject:
+                    i += 1
+                    continue
+                s = subject
             title_parts.append(s)
             title_lines.append(i)
             i += 1
@@ -230,6 +238,8 @@ def _ends_subject(clean: list[str], i: int, parts: list[str]) -> bool:
     sentence = s[:1].isupper() and not is_upper_text(s) and s[1:2].islower()
     if sentence and is_upper_text(prev):
         return True  # a subject in capitals, then running text
+    if sentence and re.search(r"[.;:](?:\s|$)", s):
+        return True  # a line of prose ('Ngày 08/5/2023, Ban Thường vụ … họp. Sau khi …:')
     return len(parts) >= 2 and sentence and not _CONNECTOR_END_RE.search(prev)
 
 

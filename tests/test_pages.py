@@ -378,3 +378,12 @@ def test_a_lead_without_a_full_symbol_does_not_hide_a_closing_line_that_has_one(
             "Phòng Văn hóa đăng tải Kế hoạch số 17-KH/BTGQU ngày 25/12/2018 của Ban Tuyên giáo Quận ủy.\n")
     (d,) = _docs(text)
     assert d.symbol == "17-KH/BTGQU"
+
+
+def test_a_lowercase_issuer_line_under_the_heading_gives_issuer_and_subject():
+    text = ("TỈNH ỦY HÀ TĨNH\n*\nSố 250-TB/TU\nHà Tĩnh, ngày 10 tháng 5 năm 2023\nTHÔNG BÁO KẾT LUẬN\n"
+            "của Ban Thường vụ Tỉnh ủy về tình hình thực hiện Nghị quyết số 05-NQ/TU\n"
+            "Ngày 08/5/2023, Ban Thường vụ Tỉnh ủy họp nghe báo cáo. Sau khi thảo luận, Ban Thường vụ Tỉnh ủy kết luận:\n"
+            "1. Đánh giá chung.\n")
+    (d,) = [x for x in resolve([parse_text(text, "x.txt")]).documents if x["in_corpus"]]
+    assert (d["issuer"], d["title"]) == ("Ban Thường vụ Tỉnh ủy Hà Tĩnh", "về tình hình thực hiện Nghị quyết số 05-NQ/TU")

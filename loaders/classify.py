@@ -23,6 +23,7 @@ from vbgraph.loaders import cite as cit
 from vbgraph.loaders import identify
 from vbgraph.loaders.identify import Draft
 from vbgraph.loaders.normalize import NOISY, fold, lower_vn, tone_noise
+from vbgraph.loaders.patterns import alt
 from vbgraph.loaders.segment import Paragraph, paragraphs, quote
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
@@ -203,7 +204,14 @@ def document_title_relation(doc_type: str | None, title_before: str) -> Rel:
 
 
 
-_ATTACH_RE = re.compile(r"kèm\s+theo\s*$", re.IGNORECASE)
+@cache
+def _attach_re() -> re.Pattern:
+    return re.compile(r"(?<!\w)kèm\s+theo\s*+$", re.IGNORECASE)
+
+
+@cache
+def _carrier_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alt(tables.cues()['governed']['carriers'])})\s*+$", re.IGNORECASE)
 
 
 def region_citations(clean, first, last, k, d: Draft | None, jur, file, issues, base: int = 0) -> list[Citation]:
@@ -390,7 +398,7 @@ def _classify(text: str, s: Span, spans: list[Span], line: int, d: Draft | None,
         return "listing", None
     h = d.header
     before = text[max(0, s.start - 40) : s.start]
-    if _ATTACH_RE.search(before) and s.type == h.type and preamble_relation(text[sentence_start(text, s.start) : s.start]) is None:
+    if _attach_re().search(before) and s.type == h.type and preamble_relation(text[sentence_start(text, s.start) : s.start]) is None:
         return "attachment", None  # '(kèm theo Chương trình số …)'; 'Căn cứ … kèm theo Quyết định số …' is a basis
     if line <= h.header_end and line not in h.title_lines:
         return "self", None
@@ -419,9 +427,6 @@ _PAREN_RE = re.compile(r"\([^()]*\)")
 _OPENER_WORDS = 4  # "Để triển khai thực hiện"
 
 
-_CARRIER_RE = re.compile(r"(?<!\w)(?:được\s+)?(?:ban\s+hành\s+)?kèm\s+theo\s*+$", re.IGNORECASE)
-
-
 def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
     """Is citation `s` in the list that the sentence's opening cue governs?
 
@@ -431,7 +436,7 @@ def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
     """
     gap = _PAREN_RE.sub(" ", _masked_gap(text, s, spans, sent_start))
     clauses = gap.split(";")
-    if len(clauses) == 1 and _CARRIER_RE.search(clauses[0]):
+    if len(clauses) == 1 and _carrier_re().search(clauses[0]):
         return True  # 'Căn cứ Quy chế … ban hành kèm theo Quyết định số …': the decision carries it
     last = without_transparent(clauses[-1])
     words = re.findall(r"[^\W\d_]+", last, re.UNICODE)

@@ -332,14 +332,22 @@ def section_start(clean: list[str], start: int, end: int) -> int:
 # --- a document on one line ------------------------------------------------------------------------
 
 _LONG_LINE = 600  # characters: a line this long that holds several structural breaks is a whole text
-_BREAK_RE = re.compile(
-    r"\*{3}|-{5,}"  # separators of a flattened header
-    r"|(?=(?:Số|SỐ)\s*:\s*\d)"  # the symbol line
-    r"|(?=\s?-\s*(?:Căn cứ|Thực hiện|Để|Xét|Theo đề nghị)\b)|(?<=[;,.])\s(?=(?:Căn cứ|Thực hiện|Xét|Theo đề nghị)\b)"
-    r"|(?=\b(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:])"  # articles
-    r"|(?=\b(?:Nơi nhận|NƠI NHẬN)\s*:)|(?=\b(?:TM|T/M|KT|TL|TUQ)\.?\s+[A-ZĐ]{2})"  # recipients, signature
-    r"|(?=(?:Về việc|V/v)\b)"  # the subject after a heading, even glued to it ('QUYẾT ĐỊNHVề việc')
-)
+@cache
+def _break_re() -> re.Pattern:
+    """Where a document that lost its line breaks is cut: header separators, 'Số:', a preamble
+    opener of ontology/signals.toml after '-' or a stop, 'Điều N.', 'Nơi nhận:', a signature, the
+    subject after a heading (even glued to it: 'QUYẾT ĐỊNHVề việc')."""
+    from vbgraph.loaders.signals import table
+
+    openers = patterns.alt(table()["preamble"]["openers"])
+    return re.compile(
+        r"\*{3}|-{5,}"
+        r"|(?=(?:Số|SỐ)\s*:\s*\d)"
+        rf"|(?=\s?-\s*(?:{openers})\b)|(?<=[;,.])\s(?=(?:{openers})\b)"
+        r"|(?=\b(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:])"
+        r"|(?=\b(?:Nơi nhận|NƠI NHẬN)\s*:)|(?=\b(?:TM|T/M|KT|TL|TUQ)\.?\s+[A-ZĐ]{2})"
+        r"|(?=(?:Về việc|V/v)\b)"
+    )
 _PLACE_DATE_TAIL_RE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
 
 
@@ -380,7 +388,7 @@ def split_long_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     for n, line in enumerate(lines[1:], start=1):
         cuts: list[int] = []
         if len(line) > _LONG_LINE:
-            cuts = sorted({m.start() if m.end() == m.start() else m.end() for m in _BREAK_RE.finditer(line)}
+            cuts = sorted({m.start() if m.end() == m.start() else m.end() for m in _break_re().finditer(line)}
                           | set(_caps_runs(line)))
         if len(cuts) < 3:
             units.append(line)

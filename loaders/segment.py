@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from dataclasses import dataclass
 from functools import cache
 
@@ -137,16 +138,15 @@ def _header_like_at(clean: list[str], j: int) -> bool:
 _SECTION_MARK_RE = re.compile(r"^\s*(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Điều|ĐIỀU)\s+[\dIVXLivxl]+\b")
 
 
-def _heads_a_document(clean: list[str], i: int) -> bool:
+def _heads_a_document(clean: list[str], above: list[int], seen: int) -> bool:
     """A heading with more words than its type ('KẾ HOẠCH TỔ CHỨC …') opens a document at the top of
-    a file or under header evidence (a 'Số' line, place and date, a motto, an issuing body in
-    capitals); under 'Chương I' or in running text, 'QUY ĐỊNH CHUNG' is a section, not a document."""
+    a file (`seen`: non-empty lines before it) or under header evidence in the lines `above` it (a
+    'Số' line, place and date, a motto, an issuing body in capitals); under 'Chương I' or in
+    running text, 'QUY ĐỊNH CHUNG' is a section, not a document."""
     from vbgraph.loaders.signals import names_body
 
-    prior = [j for j in range(1, i) if clean[j].strip()]
-    if len(prior) <= 2:
+    if seen <= 2:
         return True
-    above = prior[-6:]
     if _SECTION_MARK_RE.match(clean[above[-1]]):
         return False
     return any(so_symbol(clean, j) or patterns_place_date(clean[j]) or is_motto(clean[j])
@@ -243,17 +243,21 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
             sig_zone.update(range(a, b + 1))
     # Anchors: type headings and "Số …" lines.
     anchors: list[tuple[int, str]] = []
+    recent: deque[int] = deque(maxlen=6)  # the last non-empty lines, for headings with more words
+    seen = 0
     for i in range(1, n + 1):
-        if i in sig_zone:
-            continue
-        if so_symbol(clean, i):
-            anchors.append((i, "so"))
-            continue
-        for seg in segments(lines[i])[:4]:
-            ht = heading_type(seg)
-            if ht and not _enacting_word(clean, i) and (not ht[0] or _heads_a_document(clean, i)):
-                anchors.append((i, "heading"))
-                break
+        if i not in sig_zone:
+            if so_symbol(clean, i):
+                anchors.append((i, "so"))
+            else:
+                for seg in segments(lines[i])[:4]:
+                    ht = heading_type(seg)
+                    if ht and not _enacting_word(clean, i) and (not ht[0] or _heads_a_document(clean, list(recent), seen)):
+                        anchors.append((i, "heading"))
+                        break
+        if clean[i].strip():
+            recent.append(i)
+            seen += 1
     blocks: list[tuple[int, int | None, int | None]] = []  # (top, heading_line, so_line)
     k = 0
     while k < len(anchors):

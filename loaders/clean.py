@@ -418,7 +418,12 @@ def _recase(written: str, known: str) -> str:
     return known[:1].upper() + known[1:] if written[:1].isupper() else known
 
 
-def _unscramble_line(line: str, vocab: dict[tuple[str, ...], tuple[str, ...]]) -> str:
+def _in_symbol(line: str, m: re.Match[str]) -> bool:
+    """A word that is part of a symbol ('TU' in '12-KH/TU'): never respelt."""
+    return line[m.start() - 1 : m.start()] in ("/", "-") or line[m.end() : m.end() + 1] in ("/", "-")
+
+
+def _unscramble_line(line: str, vocab: dict[tuple[str, ...], tuple[str, ...]], shortest: int = 1) -> str:
     from vbgraph.loaders.normalize import fold
 
     found = list(_WORD_RE.finditer(line))
@@ -427,9 +432,9 @@ def _unscramble_line(line: str, vocab: dict[tuple[str, ...], tuple[str, ...]]) -
     pos = 0
     i = 0
     while i < len(found):
-        for n in range(min(_MAX_PHRASE, len(found) - i), 0, -1):
+        for n in range(min(_MAX_PHRASE, len(found) - i), shortest - 1, -1):
             known = vocab.get(tuple(folded[i : i + n]))
-            if known is not None:
+            if known is not None and not any(_in_symbol(line, found[i + j]) for j in range(n)):
                 break
         else:
             n, known = 1, None
@@ -446,15 +451,26 @@ def _unscramble_line(line: str, vocab: dict[tuple[str, ...], tuple[str, ...]]) -
 def unscramble(lines: list[str]) -> list[str]:
     """Restore the spelling of known words in a file whose diacritics were scrambled by an
     anti-scraping filter or bad OCR ('ngàỷ' -> 'ngày', 'củà' -> 'của', 'Bạn Bí thư' -> 'Ban Bí
-    thư'). A file counts as scrambled when many words carry two tone marks, which no Vietnamese
-    syllable does; every word of such a file whose diacritic-free form is a word of the tables'
-    vocabulary takes that word's spelling (keeping its capitals). Other files are left alone."""
+    thư'), or that lost them all ('Thuc hien Nghi quyet so 52-NQ/TW'). A file counts as scrambled
+    when many words carry two tone marks, which no Vietnamese syllable does, and as stripped when
+    it has words but almost no letter outside ASCII; every phrase of such a file whose
+    diacritic-free form is a phrase of the tables' vocabulary takes that phrase's spelling
+    (keeping its capitals). Other files are left alone."""
     from vbgraph.loaders.normalize import NOISY, tone_noise
 
-    if tone_noise(" ".join(_WORD_RE.findall("\n".join(lines)))) <= NOISY:
+    words = _WORD_RE.findall("\n".join(lines))
+    letters = sum(len(w) for w in words)
+    stripped = letters >= 200 and sum(1 for w in words for c in w if not c.isascii()) < letters * _STRIPPED
+    scrambled = tone_noise(" ".join(words)) > NOISY
+    if not stripped and not scrambled:
         return lines
     vocab = _vocabulary()
-    return [_unscramble_line(line, vocab) for line in lines]
+    # Without any diacritics one syllable is too ambiguous ('an', 'tu'): phrases only.
+    shortest = 1 if scrambled else 2
+    return [_unscramble_line(line, vocab, shortest) for line in lines]
+
+
+_STRIPPED = 0.005  # share of letters outside ASCII under which a Vietnamese text lost its diacritics
 
 
 def clean_file(text: str) -> list[str]:

@@ -8,12 +8,12 @@ import re
 # "27/9/2019", "27-9-2019", "27.9.2019", "ngày 27 tháng 9 năm 2019"
 DATE_PATTERN = (
     r"(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})"
+    r"|(?P<d2>\d{1,2})\s+th[áa]ng\s+(?P<m2>\d{1,2})\s+n[ăa]m\s+(?P<y2>(?:19|20)\d{2})"
 )
 DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
 # The place-and-date line of a header: "Bắc Giang, ngày 08 tháng 6 năm 2021".
 PLACE_DATE_RE = re.compile(
-    r"(?P<place>[^\W\d_][^,\d]{1,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    r"(?P<place>[^\W\d_][^,\d]{1,40}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s+th[áa]ng\s+(?P<m>\d{1,2})\s+n[ăa]m\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
 

@@ -79,7 +79,7 @@ def heading_type(seg: str) -> tuple[str, str] | None:
     return None
 
 
-SO_LINE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+(?P<sym>\d.*)$")
+SO_LINE_RE = re.compile(r"^\s*+(?:Số|SỐ|số|So|SO)\s*+[:.]?\s*+(?P<sym>\d.*)$")  # 'So' in a text without diacritics
 SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
 _SIG_RE = re.compile(r"^\s*(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")

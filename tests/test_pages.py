@@ -387,3 +387,14 @@ def test_a_lowercase_issuer_line_under_the_heading_gives_issuer_and_subject():
             "1. Đánh giá chung.\n")
     (d,) = [x for x in resolve([parse_text(text, "x.txt")]).documents if x["in_corpus"]]
     assert (d["issuer"], d["title"]) == ("Ban Thường vụ Tỉnh ủy Hà Tĩnh", "về tình hình thực hiện Nghị quyết số 05-NQ/TU")
+
+
+def test_a_text_that_lost_all_its_diacritics():
+    text = ("TINH UY NGHE AN\nSo 12-KH/TU\nNghe An, ngay 10 thang 5 nam 2021\nKE HOACH\n"
+            "thuc hien Nghi quyet so 52-NQ/TW cua Bo Chinh tri\n"
+            "Thuc hien Nghi quyet so 52-NQ/TW ngay 27/9/2019 cua Bo Chinh tri ve mot so chu truong, chinh sach chu "
+            "dong tham gia cuoc Cach mang cong nghiep lan thu tu, Ban Thuong vu Tinh uy ban hanh Ke hoach nhu sau:\n"
+            "I. MUC DICH, YEU CAU\n1. Quan triet sau sac noi dung Nghi quyet.\n")
+    (d,) = _docs(text)
+    assert (d.type, d.symbol, d.date, d.jurisdiction) == ("Kế hoạch", "12-KH/TU", "2021-05-10", "Nghệ An")
+    assert ("nghe-an:12-KH/TU@2021-05-10", "THUC_HIEN", "52-NQ/TW@2019-09-27") in _edges(text)

@@ -262,13 +262,14 @@ def with_place(issuer: str | None, level: str | None, org_lines: tuple[str, ...]
 
 
 def _recase(name: str) -> str:
-    """'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG' -> 'Chủ tịch ủy ban nhân dân tỉnh Kiên Giang'."""
+    """A name written in capitals as running text writes it, the way header lines are read
+    (`_named_body`): 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG' -> 'Chủ tịch ủy ban nhân dân tỉnh Kiên Giang'."""
     if not name.isupper():
         return name
-    out = name.lower()
+    out = places.titled(bodies.canonical_name(name))
     for canon in find_provinces(name):
-        out = re.sub(re.escape(canon.lower()), canon, out)
-    return out[:1].upper() + out[1:]
+        out = re.sub(re.escape(canon), canon, out, flags=re.IGNORECASE)
+    return out
 
 
 def _canonical_local(text: str) -> tables.BodyEntry | None:

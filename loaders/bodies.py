@@ -86,31 +86,180 @@ def subject_end(text: str) -> int:
 _SPLIT_RE = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:và|cùng|với)\s+")
 
 
-def split_bodies(text: str) -> list[str]:
-    """'các ban, cơ quan, sở, ngành, Ủy ban MTTQ và các tổ chức chính trị - xã hội tỉnh' -> items."""
+@cache
+def _lists() -> dict:
+    return _table()["lists"]
+
+
+@cache
+def _shared_committee_re() -> re.Pattern:
+    """'quận - huyện ủy': two place words sharing the committee word after them."""
+    places = "|".join(re.escape(w) for w in _lists()["places"])
+    committees = "|".join(re.escape(w) for w in _lists()["committees"])
+    return re.compile(rf"(?<![\w])({places})\s*-\s*({places})\s+({committees})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def _kinds() -> frozenset[str]:
+    return frozenset(lower_vn(k) for k in _lists()["kinds"])
+
+
+@cache
+def _count_re() -> re.Pattern:
+    """'UBND 21 phường': a count before a kind is no part of the name."""
+    kinds = "|".join(re.escape(k) for k in sorted(_kinds(), key=len, reverse=True))
+    return re.compile(rf"\s\d{{1,4}}\s+(?=(?:{kinds})(?![\w]))", re.IGNORECASE)
+
+
+@cache
+def _qualifier_re() -> re.Pattern:
+    """The qualifier that closes an item: 'thuộc Trung ương Đoàn', 'liên quan', 'tỉnh', 'cơ sở trực thuộc'."""
+    words = "|".join(re.escape(w) for w in sorted(_lists()["qualifiers"], key=len, reverse=True))
+    belongs = "|".join(re.escape(w) for w in sorted(_lists()["belongs"], key=len, reverse=True))
+    return re.compile(rf"(?:\s(?:{words}))+$|\s(?:{belongs})\s.+$", re.IGNORECASE)
+
+
+def _head_of(item: str) -> str | None:
+    """The head word(s) an item opens with, as written: 'đảng ủy' of 'đảng ủy cấp trên cơ sở'."""
+    low = lower_vn(item)
+    if len(low) != len(item):
+        return None
+    return next((item[: len(h)] for h in _heads() if low == h or low.startswith(h + " ")), None)
+
+
+def _qualifier(item: str) -> str:
+    m = _qualifier_re().search(item)
+    if not m or m.start() < len(_head_of(item) or "x"):
+        return ""
+    return item[m.start():].strip()
+
+
+def _items(text: str) -> list[tuple[str, str]]:
+    """(item, separator before it), split on commas, semicolons and 'và'/'cùng'/'với' outside names."""
+    text = _shared_committee_re().sub(lambda m: f"{m.group(1)} {m.group(3)}, {m.group(2)} {m.group(3)}", text)
     low = _mask(text.lower())
-    items: list[tuple[str, str]] = []  # (item, separator before it)
-    pos = 0
-    sep = ""
+    items: list[tuple[str, str]] = []
+    pos, sep = 0, ""
     for m in _SPLIT_RE.finditer(low):
-        piece = text[pos : m.start()]
         nxt = text[m.end() : m.end() + 40]
         sep_text = m.group(0).strip()
         if sep_text == "và" and nxt[:1].isupper() and not starts_with_head(nxt.split(",")[0]):
             continue  # "Sở Thông tin và Truyền thông": one name
-        items.append((piece, sep))
-        sep = sep_text
-        pos = m.end()
+        items.append((text[pos : m.start()], sep))
+        sep, pos = sep_text, m.end()
     items.append((text[pos:], sep))
-    out: list[tuple[str, str]] = []
+    out = []
     for piece, s in items:
-        piece = piece.strip(" .:-–")
+        piece = _count_re().sub(" ", piece.strip(" .:-–"))
+        if re.match(r"(?:các|những)\s", piece, re.IGNORECASE):
+            s = "[" + s  # "các" opens a run: nothing after it qualifies what stands before
         piece = re.sub(r"^(?:các|những|toàn thể)\s+", "", piece, flags=re.IGNORECASE)
         for h in sorted(_table()["bodies"]["honorifics"], key=len, reverse=True):
             piece = re.sub(r"^" + re.escape(h) + r"\s+", "", piece, flags=re.IGNORECASE)
         piece = re.sub(r"^(?:các|những)\s+", "", piece, flags=re.IGNORECASE)
         if piece:
             out.append((piece, s))
+    return out
+
+
+def _share_heads(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'UBND các huyện, thành phố', 'Thủ trưởng các cơ quan, đơn vị': the head before 'các' goes to
+    each kind listed after it; 'cơ quan tài chính, thuế': an item with no head takes the one before."""
+    out: list[tuple[str, str]] = []
+    shared: str | None = None
+    for piece, s in items:
+        m = re.match(r"^(.+?)\s+các\s+(.+)$", piece)
+        sep = s.lstrip("[")
+        if m and _head_of(m.group(1)) == m.group(1) and (starts_with_head(m.group(2)) or _is_kind(m.group(2))):
+            shared = m.group(1)
+            piece = f"{shared} {m.group(2)}"
+        elif shared and sep in (",", "và") and piece[:1].islower() and _is_kind(piece):
+            piece = f"{shared} {piece}"
+        elif out and sep in (",", "và") and _modifies(piece, out[-1][0]):
+            shared = None
+            piece = f"{_head_of(out[-1][0])} {piece}"
+        else:
+            shared = None
+        out.append((piece, s))
+    return out
+
+
+def _modifies(piece: str, before: str) -> bool:
+    """'thuế' after 'cơ quan tài chính': a headless word or two that names another of the kind
+    before it (never a document type: 'các chỉ thị, nghị quyết' lists documents, not bodies)."""
+    head = _head_of(before)
+    if not head or not piece[:1].islower() or _head_of(piece) is not None or " các " in f" {before} ":
+        return False
+    if len(piece.split()) > 3 or len(before.split()) > len(head.split()) + 3 or re.search(r"\d", piece):
+        return False
+    from vbgraph.loaders.normalize import fold
+
+    return not any(fold(piece).startswith(t) for t in tables.type_names())
+
+
+def _is_kind(piece: str) -> bool:
+    low = lower_vn(piece)
+    return any(low == k or low.startswith(k + " ") for k in _kinds())
+
+
+def _share_committees(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'các tỉnh, thành đoàn' -> tỉnh đoàn, thành đoàn."""
+    places = {lower_vn(w) for w in _lists()["places"]}
+    committees = {lower_vn(w) for w in _lists()["committees"]}
+    out = list(items)
+    for i in range(len(out) - 2, -1, -1):
+        word, nxt = lower_vn(out[i][0]), lower_vn(out[i + 1][0]).split()
+        if word in places and len(nxt) == 2 and nxt[0] in places and nxt[1] in committees and out[i + 1][1].lstrip("[") == ",":
+            out[i] = (f"{out[i][0]} {out[i + 1][0].split()[1]}", out[i][1])
+    return out
+
+
+def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The qualifier closing an item goes to the bare items of its run before it: 'các sở, ngành
+    tỉnh', 'tòa án nhân dân, công an cùng cấp'; 'thuộc …' also to items with the same head
+    ('đảng ủy cấp trên cơ sở và cơ sở trực thuộc')."""
+    out = list(items)
+    belongs = tuple(lower_vn(b) + " " for b in _lists()["belongs"]) + tuple(lower_vn(b) for b in _lists()["belongs"])
+    for j in range(len(out) - 1, 0, -1):
+        q = _qualifier(out[j][0])
+        if not q:
+            continue
+        head = lower_vn(_head_of(out[j][0]) or "")
+        belongs_q = re.search(r"(?:^|\s)(?:" + "|".join(re.escape(b.strip()) for b in belongs) + r")(?:\s|$)", lower_vn(q))
+        i = j - 1
+        while i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
+            piece = out[i][0]
+            own = _qualifier(piece)
+            bare = piece[:1].islower() and not own and not _has_place(piece)
+            if bare:
+                out[i] = (f"{piece} {q}", out[i][1])
+            elif belongs_q and lower_vn(_head_of(piece) or "") == head and head:
+                missing = q[belongs_q.start():].strip()
+                if lower_vn(missing) not in lower_vn(piece):
+                    out[i] = (f"{piece} {missing}", out[i][1])
+            else:
+                break
+            i -= 1
+    return out
+
+
+@cache
+def _place_words_re() -> re.Pattern:
+    words = {lower_vn(w) for w in [*_lists()["places"], *_table()["locality"]["words"]]}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])|(?:tỉnh|Tỉnh|Thành|thành|huyện|quận|thị|xã|phường) ?(?:ủy|Ủy)")
+
+
+def _has_place(piece: str) -> bool:
+    """'huyện ủy', 'Ban Tổ chức Tỉnh ủy', 'Sở Tài chính' (a proper name): no room for a shared qualifier."""
+    return bool(_place_words_re().search(lower_vn(piece))) or any(w[:1].isupper() for w in piece.split()[1:])
+
+
+def split_bodies(text: str) -> list[str]:
+    """One grammar for every list of bodies: 'các ban, cơ quan, sở, ngành, Ủy ban MTTQ và các tổ
+    chức chính trị - xã hội tỉnh', 'UBND các huyện, thành phố', 'quận - huyện ủy' -> items.
+    The rules and their examples are in obligations.toml [lists]."""
+    out = [(p, s.lstrip("[")) for p, s in _share_qualifiers(_share_committees(_share_heads(_items(text))))]
     # A role shared by a list: "người đứng đầu các cơ quan, đơn vị", "Bí thư các huyện ủy, thành ủy".
     shared = None
     distributed: list[tuple[str, str]] = []
@@ -128,7 +277,7 @@ def split_bodies(text: str) -> list[str]:
         if m:
             shared = m.group(1)
             piece = f"{m.group(1)} {m.group(2)}"
-        elif shared and s == "," and piece[:1].islower():
+        elif shared and s == "," and piece[:1].islower() and not piece.lower().startswith(shared.lower()):
             piece = f"{shared} {piece}"
         else:
             shared = None

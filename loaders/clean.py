@@ -283,7 +283,7 @@ def letters(line: str) -> str:
 
 # Why: Vietnamese writes every syllable apart, so a word of two syllables is two words glued by a
 # lost space ("PHÊDUYỆT", "THƯNGUYỄN", "nhândân", "hệthống"). It is split where both parts are
-# syllables with a letter outside ASCII each (so 'Facebook', 'online', 'Banhành' stay), the second
+# syllables with a letter outside ASCII each (so 'Facebook', 'online' stay; a known phrase glued, 'Banhành', is split by the vocabulary), the second
 # part as long as it can be (its onset whole: 'THƯ|NGUYỄN', not 'THƯN|GUYỄN').
 _WORD_RUN_RE = re.compile(r"[^\W\d_]{4,40}")
 
@@ -294,8 +294,37 @@ def _valid_syllable(part: str) -> bool:
     return _has_vietnamese(part) and tone_marks(part) <= 1 and _is_syllable(part)
 
 
+@cache
+def _glued_phrases() -> dict[str, tuple[str, ...]]:
+    """'giaocho' -> ('giao', 'cho'): each two- or three-word phrase of the vocabulary, spaces
+    removed, for words that lost the space inside a known phrase, even in plain ASCII ('Giaocho',
+    'Ủyban', 'kiểmtra') where the syllable rule cannot tell them from a foreign word."""
+    out: dict[str, tuple[str, ...]] = {}
+    for words in _vocabulary().values():
+        if 2 <= len(words) <= 3 and all(len(w) >= 2 for w in words):
+            out.setdefault("".join(words), words)
+    return out
+
+
+def _split_known(word: str) -> str | None:
+    low = word.lower()
+    if len(word) < 5 or _valid_syllable(low):
+        return None
+    parts = _glued_phrases().get(low)
+    if parts is None:
+        return None
+    out, pos = [], 0
+    for p in parts:
+        out.append(word[pos : pos + len(p)])
+        pos += len(p)
+    return " ".join(out)
+
+
 @lru_cache(maxsize=1 << 16)
 def _split_syllables(word: str) -> str:
+    known = _split_known(word)
+    if known is not None:
+        return known
     if _valid_syllable(word) or not _has_vietnamese(word) or (word[:1].isupper() and not word.isupper()
                                                               and any(c.isupper() for c in word[1:])):
         return word
@@ -401,6 +430,7 @@ def _vocabulary() -> dict[tuple[str, ...], tuple[str, ...]]:
     walk(tables.cues())
     walk(_load("signals.toml"))
     walk(sorted(function_words() | lead_words()))
+    walk(_load("obligations.toml"))
     counts: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
     for words in phrases:
         low = [w.lower() for w in words]

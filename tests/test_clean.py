@@ -145,7 +145,10 @@ SYLLABLES = [
     ("I- BAN CÁNSỰ ĐẢNG", "I- BAN CÁN SỰ ĐẢNG"),
     ("nhà nước", "nhà nước"),  # one syllable each
     ("nghiêng, khuyến khích, Nguyễn, trưởng", "nghiêng, khuyến khích, Nguyễn, trưởng"),
-    ("Banhành", "Banhành"),  # 'Ban' has no Vietnamese letter: 'Ba|nhành' or 'Ban|hành'? left alone
+    ("Banhành", "Ban hành"),  # 'Ba|nhành' or 'Ban|hành'? the vocabulary knows the phrase 'ban hành'
+    ("Giaocho Sở Xây dựng", "Giao cho Sở Xây dựng"),  # plain ASCII, but a known phrase glued
+    ("Ủyban nhân dân", "Ủy ban nhân dân"),
+    ("Giaothong", "Giaothong"),  # no phrase of the vocabulary: left alone
     ("Facebook, online, website", "Facebook, online, website"),
 ]
 

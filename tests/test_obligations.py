@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from vbgraph.graph.store import build_graph
-from vbgraph.loaders.bodies import canonical_name, parse_subject
+from vbgraph.loaders.bodies import canonical_name, parse_subject, split_bodies
 from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
 from vbgraph.loaders.parse import parse_text
+from vbgraph.ontology import tables
 from vbgraph.queries.obligations import plan
 
 from factories import party_doc
@@ -54,6 +55,12 @@ def test_recurrence(text, rec):
 )
 def test_subjects_and_coordinated_lists(text, names):
     assert parse_subject(text)[0] == names
+
+
+@pytest.mark.parametrize("example", tables._load("obligations.toml")["lists"]["example"], ids=lambda e: e["text"])
+def test_list_grammar_examples(example):
+    """obligations.toml [lists]: shared heads, qualifiers and committee words, names kept whole."""
+    assert split_bodies(example["text"]) == example["names"]
 
 
 def test_canonical_names_expand_abbreviations_and_fix_typos():

@@ -190,7 +190,7 @@ def _modifies(piece: str, before: str) -> bool:
     head = _head_of(before)
     if not head or not piece[:1].islower() or _head_of(piece) is not None or " các " in f" {before} ":
         return False
-    if len(piece.split()) > 3 or len(before.split()) > len(head.split()) + 3 or re.search(r"\d", piece):
+    if len(piece.split()) > 4 or len(before.split()) > len(head.split()) + 4 or re.search(r"\d", piece):
         return False
     from vbgraph.loaders.normalize import fold
 

@@ -230,10 +230,10 @@ def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
         while i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
             piece = out[i][0]
             own = _qualifier(piece)
-            bare = piece[:1].islower() and not own and not _has_place(piece)
+            bare = (piece[:1].islower() or lower_vn(piece) in _kinds()) and not own and not _has_place(piece)
             if bare:
                 out[i] = (f"{piece} {q}", out[i][1])
-            elif belongs_q and lower_vn(_head_of(piece) or "") == head and head:
+            elif belongs_q and lower_vn(_head_of(piece) or "") == head and head and not _has_place(piece):
                 missing = q[belongs_q.start():].strip()
                 if lower_vn(missing) not in lower_vn(piece):
                     out[i] = (f"{piece} {missing}", out[i][1])

@@ -40,7 +40,7 @@ def _section_re() -> re.Pattern:
 
 
 _END_RE = re.compile(r"^\s*(?:Nơi nhận|T/M|TM\.|KT\.|PHỤ LỤC|Phụ lục)\b|(?:này|Kết luận|Nghị quyết|Chỉ thị)\s+(?:được\s+)?phổ biến đến", re.IGNORECASE)
-_NUMBER_RE = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*\)?[.\-–)]?|[a-zđ]\)|[IVXL]+[.\-–])\s+(?=\S)")
+_NUMBER_RE = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*\)?[.\-–)/]?|[a-zđ][)/]|[IVXL]+[.\-–/])\s*(?=[^\W\d])")
 _BULLET_RE = re.compile(r"^\s*[-+•–]\s*")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _LEAD_RE = None
@@ -56,8 +56,6 @@ def _lead_re() -> re.Pattern:
 
 # "X theo chức năng, nhiệm vụ, phối hợp với Y": the partners still follow.
 _INTRO_ROLE_RE = re.compile(r"\s*,?\s*(?:theo|căn cứ)\s+chức năng,?\s*nhiệm vụ(?:,?\s*quyền hạn)?(?:\s+được giao)?(?:\s+của mình)?\s*,?\s*")
-# "Căn cứ Nghị quyết …, các đảng đoàn, ban cán sự đảng xây dựng …": the subject after an opening phrase.
-_INTRO_SUBJECT_RE = re.compile(r"^(?:căn cứ|trên cơ sở|theo|để|nhằm)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -66,12 +64,27 @@ class Line:
     line: int
 
 
-def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, int] | None:
-    """(first, last) line of the implementing section, or None."""
-    start = None
+@cache
+def _addressing_re() -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in _table()["section"]["addressing"])
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
+
+
+def opens_scope(line: str) -> bool:
+    """An addressing line ending with a colon ('… yêu cầu:'): what follows assigns."""
+    s = line.strip()
+    return s.endswith(":") and len(s) <= 600 and bool(_addressing_re().search(lower_vn(s)))
+
+
+def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, int, str] | None:
+    """(first, last, kind) of the implementing part, or None: after a "Tổ chức thực hiện" heading
+    (kind "heading"), else from the first addressing line ending with a colon (kind "addressing")."""
+    start, kind = None, "heading"
     for i in range(first, last + 1):
         if _section_re().match(clean[i].strip()):
             start = i + 1
+    if start is None:
+        start, kind = next((i for i in range(first, last + 1) if opens_scope(clean[i])), None), "addressing"
     if start is None:
         return None
     end = last
@@ -79,7 +92,7 @@ def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, 
         if _END_RE.search(clean[i].strip()):
             end = i - 1
             break
-    return start, end
+    return start, end, kind
 
 
 def _roles(rest: str) -> tuple[str, list[str], int]:
@@ -173,90 +186,182 @@ def _obligations_for(sentence: str, assignees: list[tuple[str, str]], line: int,
 
 
 def _strip_prefix(text: str) -> str:
+    text = _ARTICLE_RE.sub("", text, count=1)
     text = _NUMBER_RE.sub("", text, count=1)
     return _BULLET_RE.sub("", text, count=1).strip()
+
+
+_ARTICLE_RE = re.compile(r"^\s*Điều\s+\d{1,3}[a-z]?\s*[.:]\s*", re.IGNORECASE)
 
 
 def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_RE.split(text) if s.strip()]
 
 
-def section_obligations(paras, in_section: bool, doc_type: str | None) -> list[dict]:
-    """Obligations from paragraphs (Paragraph objects: .text, .starts, .line_at)."""
+@cache
+def _duty_re(kind: str) -> re.Pattern:
+    """A duty as the predicate: within the first words after the subject ('lead': right after it)."""
+    alt = "|".join(re.escape(w) for w in sorted(_table()["duty"][kind], key=len, reverse=True))
+    gap = "" if kind == "lead" else r"(?:[^\s,;.]+\s+){0,4}?"
+    return re.compile(rf"^\s*,?\s*{gap}(?:{alt})(?![\w])")
+
+
+def _states_duty(after: str, article: bool) -> bool:
+    low = lower_vn(after) if len(lower_vn(after)) == len(after) else after.lower()
+    low = low[:200]
+    return bool(_duty_re("words").match(low) or _duty_re("lead").match(low)
+                or (article and _duty_re("article").match(low)))
+
+
+@cache
+def _opening_re() -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(_table()["opening"]["words"], key=len, reverse=True))
+    return re.compile(rf"(?:{alt})(?![\w])")
+
+
+_ASK_RE = re.compile(r"\s*(?:yêu cầu|đề nghị|giao cho|giao)\s+")
+_COMMA_RE = re.compile(r",\s+(?=\S)")
+_MAX_INTRO = 60  # words of an opening phrase before the subject ("Sau lễ phát động, các địa phương …")
+
+
+def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
+    """(bodies, end of the subject, the sentence from the subject on, assigned by a lead word,
+    the bodies are the ones asked).
+
+    'Giao X …', 'Đề nghị X …'; 'Theo đó, X …' and any short opening phrase before a comma;
+    'X yêu cầu Y …', where Y, the body asked, is the subject."""
+    lead = _lead_re().match(s)
+    s2 = s[lead.end():] if lead else s
+    names, end = bd.parse_subject(s2)
+    if not names and _opening_re().match(lower_vn(s2[:40])):
+        for n, cm in enumerate(_COMMA_RE.finditer(s2)):
+            if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO:
+                break
+            rest = s2[cm.end():]
+            lead2 = _lead_re().match(rest)
+            cand, cend = bd.parse_subject(rest[lead2.end():] if lead2 else rest)
+            if cand and cend < len(rest) - (lead2.end() if lead2 else 0):
+                s2 = rest[lead2.end():] if lead2 else rest
+                names, end, lead = cand, cend, lead or lead2
+                break
+    ask = _ASK_RE.match(lower_vn(s2[end:])) if names else None
+    if ask:
+        asked, aend = bd.parse_subject(s2[end + ask.end():])
+        if asked:
+            return asked, aend, s2[end + ask.end():], True, True
+    return names, end, s2, bool(lead), False
+
+
+@cache
+def _everyone_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    t = _table()["bodies"]
+    roles = tuple(sorted((lower_vn(r) + " " for r in t["roles"]), key=len, reverse=True))
+    return frozenset(lower_vn(w) for w in t["everyone"]), roles
+
+
+def _everyone(subject_text: str) -> bool:
+    """'các cấp ủy, tổ chức đảng', 'người đứng đầu cấp ủy, chính quyền các cấp': no one in particular
+    (obligations.toml [bodies] everyone)."""
+    words, roles = _everyone_words()
+    items = []
+    for n in bd.split_bodies(subject_text):
+        low = re.sub(r"\s+(?:các cấp|từ tỉnh đến cơ sở|ở cơ sở|cùng cấp)$", "", lower_vn(n))
+        low = next((low[len(r):] for r in roles if low.startswith(r)), low)
+        items.append(low)
+    return bool(items) and all(i in words for i in items)
+
+
+def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[dict]:
+    """Obligations from paragraphs (Paragraph objects: .text, .starts, .line_at).
+
+    `scope` is "heading" inside a "Tổ chức thực hiện" section, "addressing" after an addressing
+    line ("… yêu cầu:"), None elsewhere. The discourse state: the bodies an addressing line asks
+    (they govern the items after it), an item header ("4. Ủy ban Kiểm tra Tỉnh ủy:", governing its
+    sub-items), and the subject of the item so far (carried to its later sentences and clauses).
+    Outside a scope a sentence assigns only by its words: a lead ("Giao X"), "X yêu cầu Y", a duty
+    ("X chịu trách nhiệm thi hành"), a lead role ("X chủ trì").
+    """
     out: list[dict] = []
+    kind = "section" if scope else "sentence"
+    asked: list[str] | None = None  # from an addressing line, for the items after it
     header_subject: list[str] | None = None
     numbered_items = doc_type in ("Chỉ thị", "Kết luận", "Thông báo", "Quy định", "Hướng dẫn")
     for p in paras:
         raw = p.text
-        is_numbered = bool(_NUMBER_RE.match(raw)) and not _BULLET_RE.match(raw)
+        article = bool(_ARTICLE_RE.match(raw))
+        is_numbered = bool(_NUMBER_RE.match(raw) or article) and not _BULLET_RE.match(raw)
         body = _strip_prefix(raw)
         if is_numbered:
             header_subject = None
-        # "4. Ủy ban Kiểm tra Tỉnh ủy:" — the subject of the points that follow.
-        if body.rstrip().endswith(":"):
-            names, end = bd.parse_subject(body.rstrip(" :"))
-            if names and end >= len(body.rstrip(" :")) - 1:
+        stripped = body.rstrip()
+        if stripped.endswith(":"):
+            # "4. Ủy ban Kiểm tra Tỉnh ủy:" — the subject of the points that follow.
+            names, end = bd.parse_subject(stripped.rstrip(" :"))
+            if names and end >= len(stripped.rstrip(" :")) - 1:
                 header_subject = names
                 continue
-        item_subject: list[str] | None = None
+            # "UBND quận yêu cầu các cơ quan, đơn vị … nội dung sau:" — the bodies asked.
+            if opens_scope(stripped):
+                names, end, rest, _, was_asked = _subject(stripped)
+                if names and was_asked and not _everyone(rest[:end]):
+                    asked = names
+                continue
+        item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
         offset = 0
         for sent in _sentences(body):
             line = p.line_at(raw.find(sent[:30]) if sent[:30] in raw else offset)
             offset += len(sent)
             s = sent.strip()
-            assign = bool(_lead_re().match(s))
-            s2 = _lead_re().sub("", s, count=1)
-            names, end = bd.parse_subject(s2)
-            if not names and _INTRO_SUBJECT_RE.match(s2):
-                for cm in re.finditer(r",\s+(?=(?:các\s+)?\S)", s2):
-                    cand, cend = bd.parse_subject(s2[cm.end():])
-                    if cand and cend < len(s2) - cm.end():
-                        s2, names, end = s2[cm.end():], cand, cend
-                        break
-            # "Bộ Chính trị yêu cầu các cấp ủy …": the body asked is assigned, not the one asking.
-            ask = re.match(r"\s*(?:yêu cầu|đề nghị|giao cho|giao)\s+", lower_vn(s2[end:])) if names else None
-            if ask:
-                asked, aend = bd.parse_subject(s2[end + ask.end():])
-                if asked:
-                    s2, names, end = s2[end + ask.end():], asked, aend
-                    assign = True
+            names, end, s2, assign, _ = _subject(s)
             if names:
                 subject_text = s2[:end]
-                if not in_section and not assign:
-                    has_lead = re.match(r"\s*,?\s*chủ trì", lower_vn(s2[end:]))
-                    if not has_lead and not (numbered_items and is_numbered and item_subject is None and not bd.is_generic(subject_text)):
-                        continue
-                if in_section is False and bd.is_generic(subject_text):
+                after = s2[end:]
+                duty = _states_duty(after, article)
+                if scope is None and not assign and not duty and not (
+                    numbered_items and is_numbered and item is None and not bd.is_generic(subject_text)
+                ):
                     continue
-                role, partners, _ = _roles(s2[end:])
+                if (scope is None and bd.is_generic(subject_text)) or (scope == "addressing" and _everyone(subject_text)):
+                    continue
+                role, partners, _ = _roles(after)
                 assignees = [(n, role) for n in names] + [(n, "phoi_hop") for n in partners]
-                item_subject = names
-                clauses = s2[end:].split(";")
+                item = assignees
+                clauses = after.split(";")
                 head = s if len(clauses) == 1 else s[: len(s) - len(s2) + end] + clauses[0]
-                out.extend(_obligations_for(head, assignees, line, "section" if in_section else "sentence"))
+                out.extend(_obligations_for(head, assignees, line, kind))
                 # Later clauses: a subject of their own, or the same assignees.
                 rest_clauses: list[str] = []
                 for clause in clauses[1:]:
                     cnames, cend = bd.parse_subject(clause.strip())
-                    if cnames and cend < len(clause.strip()) and (in_section or not bd.is_generic(clause.strip()[:cend])):
+                    if cnames and cend < len(clause.strip()) and (scope or not bd.is_generic(clause.strip()[:cend])):
                         if rest_clauses:
-                            out.extend(_obligations_for("; ".join(rest_clauses), assignees, line, "section" if in_section else "sentence"))
+                            out.extend(_obligations_for("; ".join(rest_clauses), assignees, line, kind))
                             rest_clauses = []
                         crole, cpartners, _ = _roles(clause.strip()[cend:])
                         assignees = [(n, crole) for n in cnames] + [(n, "phoi_hop") for n in cpartners]
-                        item_subject = cnames
-                        out.extend(_obligations_for(clause.strip(), assignees, line, "section" if in_section else "sentence"))
+                        item = assignees
+                        out.extend(_obligations_for(clause.strip(), assignees, line, kind))
                     else:
                         rest_clauses.append(clause.strip())
                 if rest_clauses:
-                    out.extend(_obligations_for("; ".join(rest_clauses), assignees, line, "section" if in_section else "sentence"))
+                    out.extend(_obligations_for("; ".join(rest_clauses), assignees, line, kind))
                 continue
-            subject = item_subject or header_subject
-            if not subject or not (in_section or assign):
+            low = lower_vn(s2)
+            if re.match(r"(?:chủ trì|phối hợp)", low):
+                subject = [n for n, _ in item] if item and not header_subject else (header_subject or asked)
+                if not subject or not (scope or assign):
+                    continue
+                role, partners, _ = _roles(" " + s2)
+                assignees = [(n, role) for n in subject] + [(n, "phoi_hop") for n in partners]
+            elif item is not None and (scope or assign or find_deadlines(s)):
+                assignees = item  # the item's subject goes on, with its roles
+            elif header_subject or asked:
+                if not (scope or assign):
+                    continue
+                assignees = [(n, "thuc_hien") for n in (header_subject or asked or [])]
+            else:
                 continue
-            role, partners, _ = _roles(" " + s2) if re.match(r"(?:chủ trì|phối hợp)", lower_vn(s2)) else ("thuc_hien", [], 0)
-            assignees = [(n, role) for n in subject] + [(n, "phoi_hop") for n in partners]
-            out.extend(_obligations_for(s, assignees, line, "section" if in_section else "sentence"))
+            out.extend(_obligations_for(s, assignees, line, kind))
     return out
 
 
@@ -423,10 +528,11 @@ def document_obligations(clean: list[str], td: TextDocument, file: str, issues: 
     found: list[dict] = []
     text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
     if sec:
-        found += section_obligations(paragraphs(_no_tables(clean), sec[0], sec[1]), True, td.type)
-        found += section_obligations(paragraphs(_no_tables(clean), first, sec[0] - 2), False, td.type)
+        found += section_obligations(paragraphs(_no_tables(clean), sec[0], sec[1]), sec[2], td.type)
+        found += section_obligations(paragraphs(_no_tables(clean), first, sec[0] - 1 - (sec[2] == "heading")),
+                                     None, td.type)
     elif text_lines:
-        found += section_obligations(paragraphs(_no_tables(clean), first, last), False, td.type)
+        found += section_obligations(paragraphs(_no_tables(clean), first, last), None, td.type)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
     if rows:
         found += table_obligations(rows)

@@ -228,3 +228,60 @@ def test_asking_everyone_outside_the_section_is_no_obligation():
            "mặt trận Tổ quốc và các đoàn thể tập trung thực hiện tốt nhiệm vụ sau:")
     got, _ = assignments(party_doc(preamble=pre))
     assert got == set()
+
+
+# -- discourse: who is assigned, in any part of a document -------------------------------------------
+
+STATE = {"heading": "QUYẾT ĐỊNH", "code": "QĐ", "of": "CỦA ỦY BAN NHÂN DÂN TỈNH", "signed_for": "ỦY BAN NHÂN DÂN"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a State decision's articles assign by their own words
+        ("QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n\n"
+         "Điều 2. Giao cho Sở Xây dựng chủ trì, phối hợp các Sở, ngành tỉnh, Ủyban nhân dân các huyện, thị xã tổ chức "
+         "triển khai Quyết định này.",
+         {("Sở Xây dựng", "chu_tri"), ("Sở tỉnh", "phoi_hop"), ("ngành tỉnh", "phoi_hop"),
+          ("Ủy ban nhân dân huyện", "phoi_hop"), ("Ủy ban nhân dân thị xã", "phoi_hop")}),
+        ("QUYẾT ĐỊNH:\n\nĐiều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ và các thành viên Ban Tổ chức "
+         "chịu trách nhiệm thi hành Quyết định này./.",
+         {("Bộ trưởng", "thuc_hien"), ("Thủ trưởng cơ quan ngang Bộ", "thuc_hien"),
+          ("thành viên Ban Tổ chức", "thuc_hien")}),
+        ("Điều 4. Các tỉnh, thành đoàn, các ban, đơn vị thuộc Trung ương Đoàn căn cứ Quyết định thi hành./.",
+         {("tỉnh đoàn", "thuc_hien"), ("thành đoàn", "thuc_hien"), ("ban thuộc Trung ương Đoàn", "thuc_hien"),
+          ("đơn vị thuộc Trung ương Đoàn", "thuc_hien")}),
+        # an article that states a rule assigns nothing
+        ("QUYẾT ĐỊNH:\n\nĐiều 1. Các đơn vị hành chính cấp huyện thuộc diện sắp xếp gồm: huyện A, huyện B.", set()),
+        # an addressing line governs the items after it
+        ("UBND quận yêu cầu các cơ quan, đơn vị thuộc Quận, UBND 21 phường nội dung sau:\n\n"
+         "1.Chỉ đạo, tổ chức triển khai tham gia Giải báo chí.\n\n2. Tổ chức tuyên truyền bằng nhiều hình thức.",
+         {("cơ quan thuộc Quận", "thuc_hien"), ("đơn vị thuộc Quận", "thuc_hien"), ("UBND phường", "thuc_hien")}),
+        # items with subjects of their own; "1/" numbering; a later sentence after an opening phrase
+        ("Ban Thường vụ Thành ủy yêu cầu :\n\n1/ Ban cán sự đảng Ủy ban nhân dân thành phố chỉ đạo Ban Tổ chức các "
+         "ngày lễ lớn chuẩn bị Lễ mít-tinh.\n\n2/ Các quận - huyện ủy tổ chức kỷ niệm tại địa phương. Sau lễ phát "
+         "động, các địa phương, đơn vị chọn triển khai cuộc vận động ở một số chi bộ.",
+         {("Ban cán sự đảng Ủy ban nhân dân thành phố", "thuc_hien"), ("quận ủy", "thuc_hien"),
+          ("huyện ủy", "thuc_hien"), ("địa phương", "thuc_hien"), ("đơn vị", "thuc_hien")}),
+        # everyone, after an addressing line, is an exhortation
+        ("Ban Chấp hành Đảng bộ tỉnh yêu cầu:\n\n1. Các cấp ủy đảng, chính quyền, mặt trận Tổ quốc và đoàn thể các cấp "
+         "nêu cao tinh thần trách nhiệm. Người đứng đầu cấp ủy chịu trách nhiệm trực tiếp về kết quả.", set()),
+        # "Đề nghị X" after an opening phrase; a principle in a policy part is no duty
+        ("Trên cơ sở kế hoạch của Ủy ban nhân dân huyện, đề nghị các phòng chuyên môn và UBND các xã, thị trấn xây "
+         "dựng kế hoạch thực hiện.\n\nNgười đứng đầu chịu trách nhiệm nếu không kịp thời phát hiện vi phạm.",
+         {("phòng chuyên môn", "thuc_hien"), ("UBND xã", "thuc_hien"), ("UBND thị trấn", "thuc_hien")}),
+    ],
+    ids=["giao-cho", "chiu-trach-nhiem-thi-hanh", "can-cu-thi-hanh", "a-rule", "addressing-line", "own-subjects",
+         "everyone", "opening-phrase"],
+)
+def test_who_is_assigned(body, expected):
+    got, _ = assignments(party_doc(body=body, **STATE))
+    assert got == expected
+
+
+def test_a_deadline_sentence_continues_the_assignment_before_it():
+    body = ("Giao Sở Kế hoạch và Đầu tư chủ trì phối hợp với các đơn vị liên quan tổng hợp chung báo cáo. "
+            "Yêu cầu hoàn thiện gửi Văn phòng Ủy ban nhân dân trước ngày 24/5/2019.")
+    got, rec = assignments(party_doc(body=body, date="ngày 21 tháng 5 năm 2019", **STATE))
+    assert got == {("Sở Kế hoạch và Đầu tư", "chu_tri"), ("đơn vị liên quan", "phoi_hop")}
+    assert "2019-05-24" in {(o["deadline"] or {}).get("end") for o in rec.obligations}

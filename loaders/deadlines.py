@@ -97,3 +97,17 @@ def find_recurrence(text: str) -> str | None:
     """'hằng năm', 'định kỳ 6 tháng', … as written (modern tones), or None."""
     m = _recurrence_re().search(lower_vn(text))
     return m.group(0) if m else None
+
+
+_DATE_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?![\d/])")
+
+
+def dated_after(text: str, issued: str) -> Deadline | None:
+    """The first full date in a task later than the document's own: the day of an event or a
+    hand-in with no lead word ('vào lúc 15 giờ chiều thứ sáu 02/02/2007', '… (03/02/2007)'). A
+    cited document is older than the one citing it, so its date never qualifies."""
+    for m in _DATE_RE.finditer(text):
+        day = iso_date(m.group(1), m.group(2), m.group(3))
+        if day and day > issued:
+            return Deadline(m.group(0), day, day, m.start())
+    return None

@@ -19,7 +19,7 @@ from functools import cache
 
 from vbgraph.graph.model import Issue, TextDocument
 from vbgraph.loaders import bodies as bd
-from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
+from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.loaders.patterns import type_alt
 from vbgraph.loaders.segment import paragraphs, quote
@@ -285,6 +285,7 @@ def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[
     kind = "section" if scope else "sentence"
     asked: list[str] | None = None  # from an addressing line, for the items after it
     header_subject: list[str] | None = None
+    previous: list[tuple[str, str]] | None = None  # assignees of the paragraph before
     numbered_items = doc_type in ("Chỉ thị", "Kết luận", "Thông báo", "Quy định", "Hướng dẫn")
     for p in paras:
         raw = p.text
@@ -359,9 +360,12 @@ def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[
                 if not (scope or assign):
                     continue
                 assignees = [(n, "thuc_hien") for n in (header_subject or asked or [])]
+            elif previous is not None and not is_numbered and find_deadlines(s):
+                assignees = previous  # "Thời gian hoàn thành …, chậm nhất ngày 14/5/2021": the task before
             else:
                 continue
             out.extend(_obligations_for(s, assignees, line, kind))
+        previous = item
     return out
 
 
@@ -538,6 +542,9 @@ def document_obligations(clean: list[str], td: TextDocument, file: str, issues: 
         found += table_obligations(rows)
     out = []
     for o in found:
+        if o["deadline"] is None and td.date:
+            dated = dated_after(o["text"], td.date)
+            o["deadline"] = dated.as_dict() if dated else None
         issues.extend(Issue(file, **c) for c in o.pop("corrections", ()))
         line = o.pop("line")
         o["document"] = td.index

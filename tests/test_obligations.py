@@ -285,3 +285,18 @@ def test_a_deadline_sentence_continues_the_assignment_before_it():
     got, rec = assignments(party_doc(body=body, date="ngày 21 tháng 5 năm 2019", **STATE))
     assert got == {("Sở Kế hoạch và Đầu tư", "chu_tri"), ("đơn vị liên quan", "phoi_hop")}
     assert "2019-05-24" in {(o["deadline"] or {}).get("end") for o in rec.obligations}
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "end"),
+    [
+        ("chuẩn bị Lễ mít-tinh vào lúc 15 giờ 00 chiều thứ sáu 02/02/2007", "2007-01-25", "2007-02-02"),
+        ("tổ chức kỷ niệm ngay sau Lễ mít-tinh của Thành phố (03/02/2007)", "2007-01-25", "2007-02-03"),
+        ("thực hiện Chỉ thị số 42-CT/TW, ngày 16/4/2010 của Bộ Chính trị", "2021-05-01", None),  # a cited date
+    ],
+)
+def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
+    from vbgraph.loaders.deadlines import dated_after
+
+    found = dated_after(text, issued)
+    assert (found.end if found else None) == end

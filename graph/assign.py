@@ -127,7 +127,9 @@ def canonical_body_name(name: str) -> str:
 
 
 def obligation_id(doc_id: str, ob: dict) -> str:
+    """By the document and the task, never by the line it was read from: one document in two
+    compilations gives one set of obligations, each with two pieces of evidence."""
     return "obl:" + hash_record(
-        {"document": doc_id, "line": ob["evidence"]["line"], "text": ob["text"],
+        {"document": doc_id, "text": fold(ob["text"]),
          "deadline": (ob.get("deadline") or {}).get("end"), "assignees": ob["assignees"]}
     )[:16]

@@ -338,7 +338,7 @@ class Resolver:
                 edges[(add_body(name, d.get("jurisdiction")), d["id"], Edge.BAN_HANH.value)] = {}
         candidates = [d for d in documents if d.get("type") and d.get("title") and d.get("date")]
         out: list[dict] = []
-        seen: set[str] = set()
+        seen: dict[str, dict] = {}
         for rec in records:
             for o in rec.obligations:
                 doc = text_docs[(rec.file, o["document"])]
@@ -352,16 +352,18 @@ class Resolver:
                 fid, score = assign.fulfilment(ob, assigning, candidates)
                 st, how = assign.status(ob, by_id.get(fid), as_of_date)
                 oid = assign.obligation_id(doc.id, ob)
-                if oid in seen:
+                if oid in seen:  # the same task read again (one document in two compilations)
+                    if o["evidence"] != seen[oid]["evidence"] and o["evidence"] not in seen[oid]["more_evidence"]:
+                        seen[oid]["more_evidence"].append(o["evidence"])
                     continue
-                seen.add(oid)
                 record = {
                     "id": oid, "document": doc.id, "text": o["text"], "assignees": assignees,
                     "deadline": o.get("deadline"), "recurring": o.get("recurring"), "produces": o.get("produces"),
                     "produces_level": o.get("produces_level"), "fulfilled_by": fid, "fulfilment": how,
                     "fulfilment_score": round(score, 3) if fid else None, "status": st, "source": o.get("kind"),
-                    "evidence": o["evidence"],
+                    "evidence": o["evidence"], "more_evidence": [],
                 }
+                seen[oid] = record
                 out.append(record)
                 edges[(doc.id, oid, Edge.DAT_RA.value)] = {}
                 for a in assignees:

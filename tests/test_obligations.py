@@ -300,3 +300,12 @@ def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
 
     found = dated_after(text, issued)
     assert (found.end if found else None) == end
+
+
+def test_one_document_in_two_compilations_gives_one_set_of_obligations():
+    text = party_doc(body=SECTION)
+    once = build_graph([parse_text(text, "a.txt")])
+    twice = build_graph([parse_text(text, "a.txt"), parse_text("Lời giới thiệu\n\n" * 3 + text, "b.txt")])
+    obls = [n for n, a in twice.nodes(data=True) if a.get("kind") == "Obligation"]
+    assert len(obls) == len([n for n, a in once.nodes(data=True) if a.get("kind") == "Obligation"])
+    assert all(twice.nodes[n]["more_evidence"][0]["file"] == "b.txt" for n in obls)

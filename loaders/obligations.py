@@ -308,6 +308,7 @@ def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[
                     asked = names
                 continue
         item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
+        item_names: list[str] = []  # its subject
         offset = 0
         for sent in _sentences(body):
             line = p.line_at(raw.find(sent[:30]) if sent[:30] in raw else offset)
@@ -326,7 +327,7 @@ def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[
                     continue
                 role, partners, _ = _roles(after)
                 assignees = [(n, role) for n in names] + [(n, "phoi_hop") for n in partners]
-                item = assignees
+                item, item_names = assignees, names
                 clauses = after.split(";")
                 head = s if len(clauses) == 1 else s[: len(s) - len(s2) + end] + clauses[0]
                 out.extend(_obligations_for(head, assignees, line, kind))
@@ -340,7 +341,7 @@ def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[
                             rest_clauses = []
                         crole, cpartners, _ = _roles(clause.strip()[cend:])
                         assignees = [(n, crole) for n in cnames] + [(n, "phoi_hop") for n in cpartners]
-                        item = assignees
+                        item, item_names = assignees, cnames
                         out.extend(_obligations_for(clause.strip(), assignees, line, kind))
                     else:
                         rest_clauses.append(clause.strip())
@@ -349,13 +350,18 @@ def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[
                 continue
             low = lower_vn(s2)
             if re.match(r"(?:chủ trì|phối hợp)", low):
-                subject = [n for n, _ in item] if item and not header_subject else (header_subject or asked)
+                subject = item_names if item_names and not header_subject else (header_subject or asked)
                 if not subject or not (scope or assign):
                     continue
                 role, partners, _ = _roles(" " + s2)
                 assignees = [(n, role) for n in subject] + [(n, "phoi_hop") for n in partners]
+                item, item_names = assignees, subject
             elif item is not None and (scope or assign or find_deadlines(s)):
-                assignees = item  # the item's subject goes on, with its roles
+                # The item's subject goes on: with its roles through a list after a colon or a
+                # requirement on the same task ("Yêu cầu hoàn thiện … trước ngày …"); a new task
+                # in a new sentence is the subject's own ("Hằng năm, tham mưu báo cáo …").
+                listed = ":" in body[: max(0, body.find(s[:30]))] if s[:30] in body else False
+                assignees = item if (listed or assign) else [(n, "thuc_hien") for n in item_names]
             elif header_subject or asked:
                 if not (scope or assign):
                     continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -270,9 +271,53 @@ def obligations_cmd(
     G = _graph(store)
     doc = _resolve(G, document) if document else None
     rows = obligations(G, body=body, document=doc, due_before=due_before, status=status)
-    _emit(rows, [("document_symbol", "document"), ("assignees", "assignees (role)"), ("deadline", "deadline"),
-                 ("due", "due"), ("status", "status"), ("produces", "produces"), ("fulfilled_by", "fulfilled by"),
-                 ("line", "line")], json_out, fmt)
+    if fmt == "table" and not json_out:
+        _obligation_cards(rows)
+        return
+    _emit(rows, [("document_symbol", "document"), ("text", "task"), ("assignees", "assignees (role)"),
+                 ("deadline", "deadline"), ("due", "due"), ("recurring", "recurring"), ("status", "status"),
+                 ("produces", "produces"), ("fulfilled_by", "fulfilled by"), ("file", "file"), ("line", "line")],
+          json_out, fmt)
+
+
+_ROLE_LABELS = {"chu_tri": "chủ trì", "phoi_hop": "phối hợp", "thuc_hien": "thực hiện"}
+
+
+def _obligation_cards(rows: list[dict]) -> None:
+    """One short block per task, readable at 80 columns: the document, due date and status; the
+    task shortened to two lines of the width; who, by role. The full text: --format csv or json."""
+    from rich.text import Text
+
+    con = _console()
+    width = max(40, min(con.width, 120))
+    for r in rows:
+        head = Text(r["document_symbol"] or r["document"], style="bold")
+        head.append(f"  line {r['line']}", style="dim")
+        if r["due"] or r["deadline"]:
+            head.append(f"  due {r['due'] or r['deadline']}")
+        if r["recurring"]:
+            head.append(f"  ({r['recurring']})")
+        head.append(f"  {r['status']}", style={"late": "red", "done": "green"}.get(r["status"] or "", ""))
+        con.print(head)
+        task = textwrap.wrap(" ".join((r["text"] or "").split()), width - 2, max_lines=2, placeholder=" …")
+        con.print(Text("\n".join("  " + x for x in task)), soft_wrap=True)
+        by_role: dict[str, list[str]] = {}
+        for part in (r["assignees"] or "").split("; "):
+            name, _, role = part.rpartition(" (")
+            if name:
+                by_role.setdefault(role.rstrip(")"), []).append(name)
+        for role in ("chu_tri", "phoi_hop", "thuc_hien"):
+            if role in by_role:
+                label = f"  {_ROLE_LABELS[role]}: "
+                lines = textwrap.wrap(", ".join(by_role[role]), width, initial_indent=label,
+                                      subsequent_indent=" " * len(label))
+                con.print(Text("\n".join(lines)), soft_wrap=True)
+        if r["produces"]:
+            done = f" → {r['fulfilled_by']}" if r["fulfilled_by"] else ""
+            con.print(Text(f"  produces {r['produces']}{done}", style="dim"), width=width)
+        con.print()
+    if not rows:
+        _console(err=True).print("(nothing matches)")
 
 
 @app.command("bodies")

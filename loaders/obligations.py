@@ -271,6 +271,23 @@ def _everyone(subject_text: str) -> bool:
     return bool(items) and all(i in words for i in items)
 
 
+def _completes(out: list[dict], sentence: str, assignees: list[tuple[str, str]]) -> bool:
+    """A sentence that only gives the time of the task before it ("Yêu cầu gửi báo cáo … trước
+    ngày 23/5/2019.", "Thời gian hoàn thành …, chậm nhất ngày 14/5/2021") completes that task:
+    its deadline and words join the task, no new one is made."""
+    deadlines = find_deadlines(sentence)
+    if len(deadlines) != 1 or not out or out[-1]["deadline"] is not None:
+        return False
+    last = out[-1]
+    if [(a["name"], a["role"]) for a in last["assignees"]] != assignees:
+        return False
+    if bd.parse_subject(sentence)[0] or _produces_re().search(sentence):
+        return False
+    last["deadline"] = deadlines[0].as_dict()
+    last["text"] = f"{last['text']} {sentence.strip()}"
+    return True
+
+
 def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[dict]:
     """Obligations from paragraphs (Paragraph objects: .text, .starts, .line_at).
 
@@ -369,6 +386,8 @@ def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[
             elif previous is not None and not is_numbered and find_deadlines(s):
                 assignees = previous  # "Thời gian hoàn thành …, chậm nhất ngày 14/5/2021": the task before
             else:
+                continue
+            if _completes(out, s, assignees):
                 continue
             out.extend(_obligations_for(s, assignees, line, kind))
         previous = item

@@ -116,3 +116,16 @@ def test_demo_ingests_the_bundled_sample(store_env, capsys):
 
 def test_typer_app_is_exposed():
     assert app.info.help
+
+
+def test_obligations_show_the_task_at_80_columns_and_csv_carries_it_whole(ingested, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["obligations", "--document", "bac-giang:109-NQ/TU@2021-06-08"]) == 0
+    out = capsys.readouterr().out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "109-NQ/TU" in out and "chủ trì: Ủy ban Kiểm tra Tỉnh ủy" in out
+    assert "Chủ trì, phối hợp với Văn phòng Tỉnh ủy" in out  # the task itself, shortened
+    assert main(["obligations", "--document", "bac-giang:109-NQ/TU@2021-06-08", "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].startswith("document_symbol,text,")
+    assert any("sơ kết" in r and "tổng kết" in r for r in rows[1:])  # full text, not cut

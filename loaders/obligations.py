@@ -406,36 +406,53 @@ class _Columns:
     deadline: int | None = None
     level: dict | None = None  # column index -> issuing body
     corrections: tuple[Correction, ...] = ()  # header words read as the table's
+    partner: int | None = None
+    product: int | None = None
+    numbered: bool = True  # a "TT" column numbers the tasks; without it each row is one
 
 
 @cache
 def _header_words() -> tuple[Vocabulary, dict[str, str]]:
     """The header words of obligations.toml [table], each with the kind of column it names."""
-    kinds = {w: kind for kind in ("content", "body", "deadline") for w in _table()["table"][kind]}
+    kinds = {w: kind for kind in ("content", "body", "partner", "deadline", "product")
+             for w in _table()["table"].get(kind, [])}
     return Vocabulary(kinds), kinds
 
 
 def _header_columns(cells: list[str], sub: list[str] | None) -> _Columns | None:
     low = [lower_vn(c) for c in cells]
-    if not any(c in ("tt", "stt") for c in low[:1]):
-        return None
-    col = _Columns(level={})
+    numbered = any(c in ("tt", "stt") for c in low[:1])
+    col = _Columns(level={}, numbered=numbered)
     words, kinds = _header_words()
+    named = 0
     for i, c in enumerate(cells):
         found = {kinds[w] for _, _, w in words.spans(c)}
+        if not found or len(c) > 60:
+            continue
+        named += 1
         col.corrections += words.read(c)[1]
         if "content" in found:
             col.content = col.content if col.content is not None else i
         elif "body" in found:
             col.body = i
+        elif "partner" in found:
+            col.partner = i
         elif "deadline" in found:
             col.deadline = i
+        elif "product" in found:
+            col.product = i
+    if not numbered and (named < 2 or col.body is None):
+        return None  # without "TT", a header names the task and who leads it
     if sub:
         for i, c in enumerate(sub):
             lc = lower_vn(c)
             if lc in ("tỉnh ủy", "btv tỉnh ủy", "ban thường vụ tỉnh ủy", "ban thường vụ"):
                 col.level[i] = "Ban Thường vụ Tỉnh ủy" if ("btv" in lc or "thường vụ" in lc) else "Tỉnh ủy"
     return col if col.content is not None else None
+
+
+def _cell(cells: list[str], i: int | None) -> str | None:
+    return cells[i] if i is not None and i < len(cells) and cells[i] else None
 
 
 def table_obligations(rows: list[Line]) -> list[dict]:
@@ -480,7 +497,14 @@ def table_obligations(rows: list[Line]) -> list[dict]:
             assignees.append((name, "chu_tri"))
             pending.extend(f.issue(c["line"]) for f in fixes)
         _role, partners, _ = _roles(" " + content) if re.match(r"^(?:chủ trì|phối hợp)", lower_vn(content)) else (None, [], 0)
-        assignees += [(n, "phoi_hop") for n in partners]
+        if c.get("partner"):
+            partners = [*partners, *(bd.read_name(n)[0] for n in bd.split_bodies(c["partner"]))]
+        assignees += [(n, "phoi_hop") for n in partners if all(n != a for a, _ in assignees)]
+        if made is None and c.get("product"):
+            tm = re.match(rf"^(?P<type>{type_alt()})\b", c["product"], re.IGNORECASE)
+            t = tables.type_names().get(_fold(tm.group("type"))) if tm else None
+            if t:
+                made = {"type": t, "title": content}
         deadlines = find_deadlines(c["deadline"] or "") or find_deadlines(content)
         base = {
             "text": content, "assignees": [{"name": n, "role": r} for n, r in assignees],
@@ -532,7 +556,7 @@ def table_obligations(rows: list[Line]) -> list[dict]:
                     pending.extend(f.issue(r.line) for f in fixes)
                 continue
         content = cells[cols.content] if cols.content is not None and cols.content < len(cells) else ""
-        if re.match(r"^\d+\.?$", first):
+        if re.match(r"^\d+\.?$", first) or (not cols.numbered and content):
             flush()
             level = next((lv for i, lv in (cols.level or {}).items() if i < len(cells) and cells[i].upper() == "X"), None)
             current = {
@@ -540,6 +564,7 @@ def table_obligations(rows: list[Line]) -> list[dict]:
                 "body": cells[cols.body] if cols.body is not None and cols.body < len(cells) and cells[cols.body] else None,
                 "deadline": cells[cols.deadline] if cols.deadline is not None and cols.deadline < len(cells) else None,
                 "level": level,
+                "partner": _cell(cells, cols.partner), "product": _cell(cells, cols.product),
             }
         elif current is not None and content:
             current["content"] += " " + content  # a row continued after a page break

@@ -310,3 +310,21 @@ def test_one_document_in_two_compilations_gives_one_set_of_obligations():
     obls = [n for n, a in twice.nodes(data=True) if a.get("kind") == "Obligation"]
     assert len(obls) == len([n for n, a in once.nodes(data=True) if a.get("kind") == "Obligation"])
     assert all(twice.nodes[n]["more_evidence"][0]["file"] == "b.txt" for n in obls)
+
+
+TABLE_ANY_ORDER = """PHỤ LỤC
+
+Nhiệm vụ\tThời hạn\tCơ quan chủ trì\tCơ quan phối hợp\tSản phẩm
+Rà soát quy hoạch cán bộ lãnh đạo, quản lý các cấp\tQuý III/2021\tBan Tổ chức Tỉnh ủy\tVăn phòng Tỉnh ủy, các cơ quan liên quan\tBáo cáo
+Xây dựng cơ chế thu hút nhân tài\tTháng 12/2021\tBan cán sự đảng UBND tỉnh\tSở Nội vụ\tĐề án
+"""
+
+
+def test_a_table_with_columns_in_any_order_and_no_number_column():
+    text = party_doc(heading="KẾ HOẠCH", code="KH", body="I- MỤC ĐÍCH\n\n1. Quán triệt.") + "\n" + TABLE_ANY_ORDER
+    review, scheme = [o for o in parse_text(text, "t.txt").obligations if o["kind"] == "table"]
+    assert [(a["name"], a["role"]) for a in review["assignees"]] == [
+        ("Ban Tổ chức Tỉnh ủy", "chu_tri"), ("Văn phòng Tỉnh ủy", "phoi_hop"), ("cơ quan liên quan", "phoi_hop")]
+    assert review["deadline"]["end"] == "2021-09-30" and review["produces"]["type"] == "Báo cáo"
+    assert scheme["produces"] == {"type": "Đề án", "title": "Xây dựng cơ chế thu hút nhân tài"}
+    assert ("Sở Nội vụ", "phoi_hop") in [(a["name"], a["role"]) for a in scheme["assignees"]]

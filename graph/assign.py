@@ -84,6 +84,27 @@ def fulfilment(ob: dict, assigning: dict, docs: list[dict]) -> tuple[str | None,
     return (best, best_score) if best_score >= FULFIL_SCORE else (None, 0.0)
 
 
+_PLANS = {"Chương trình", "Chương trình hành động", "Kế hoạch"}
+_TO_IMPLEMENT = re.compile(r"\b(?:thực hiện|triển khai|cụ thể hóa|quán triệt)\b", re.IGNORECASE)
+
+
+def implementing_fulfilment(ob: dict, assigning: dict, implementers: list[dict]) -> str | None:
+    """A task to draw up a programme or plan to implement the assigning document ("các huyện ủy …
+    xây dựng kế hoạch thực hiện Chỉ thị") is fulfilled by such a document that THUC_HIEN it, issued
+    after it, in the assigner's jurisdiction or, for a central document, in any: the earliest."""
+    made = ob.get("produces") or {}
+    if made.get("type") not in _PLANS or (made.get("title") and not _TO_IMPLEMENT.search(made["title"])):
+        return None
+    start = assigning.get("date") or ""
+    central = assigning.get("jurisdiction") == CENTRAL
+    level = ob.get("produces_level")
+    found = [d for d in implementers
+             if d.get("type") in _PLANS and d.get("in_corpus") and (d.get("date") or "") >= start
+             and (central or d.get("jurisdiction") == assigning.get("jurisdiction"))
+             and (not level or body_level_name(d.get("issuer"), d.get("jurisdiction")) == level)]
+    return min(found, key=lambda d: (d.get("date") or "", d["id"]))["id"] if found else None
+
+
 def status(ob: dict, fulfilled: dict | None, as_of: dt.date) -> tuple[str, str | None]:
     """(status, fulfilment): status done|late|open; fulfilment on_time|late|not_found|None."""
     end = _date((ob.get("deadline") or {}).get("end"))

@@ -301,10 +301,15 @@ class Resolver:
                 self.issues.append({"kind": iss.kind, "file": iss.file, "line": iss.line, "message": iss.message})
         documents = sorted((d.as_dict() for d in self.docs.values()), key=lambda d: d["id"])
         issues = sorted(self.issues, key=lambda x: (x["file"] or "", x["line"] or 0, x["kind"], x["message"]))
-        bodies, obligations, body_edges, as_of = self._obligations(records, text_docs, documents)
+        implementers: dict[str, list[dict]] = defaultdict(list)
+        by_id = {d["id"]: d for d in documents}
+        for r in relations:
+            if r["type"] == Rel.THUC_HIEN.value and r["source"] in by_id:
+                implementers[r["target"]].append(by_id[r["source"]])
+        bodies, obligations, body_edges, as_of = self._obligations(records, text_docs, documents, implementers)
         return Resolved(documents, relations, issues, bodies, obligations, body_edges, as_of)
 
-    def _obligations(self, records, text_docs, documents):
+    def _obligations(self, records, text_docs, documents, implementers):
         """Body nodes (assignees and issuers), obligations with fulfilment and status."""
         import datetime as dt
 
@@ -350,6 +355,9 @@ class Resolver:
                         assignees.append({"body": bid, "role": a["role"]})
                 ob = {**o, "assignees": assignees}
                 fid, score = assign.fulfilment(ob, assigning, candidates)
+                if fid is None:
+                    fid = assign.implementing_fulfilment(ob, assigning, implementers.get(doc.id, []))
+                    score = 1.0 if fid else 0.0
                 st, how = assign.status(ob, by_id.get(fid), as_of_date)
                 oid = assign.obligation_id(doc.id, ob)
                 if oid in seen:  # the same task read again (one document in two compilations)

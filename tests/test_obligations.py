@@ -328,3 +328,43 @@ def test_a_table_with_columns_in_any_order_and_no_number_column():
     assert review["deadline"]["end"] == "2021-09-30" and review["produces"]["type"] == "Báo cáo"
     assert scheme["produces"] == {"type": "Đề án", "title": "Xây dựng cơ chế thu hút nhân tài"}
     assert ("Sở Nội vụ", "phoi_hop") in [(a["name"], a["role"]) for a in scheme["assignees"]]
+
+
+CENTRAL_DIRECTIVE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 05-CT/TW
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Hà Nội, ngày 15 tháng 5 năm 2016
+
+CHỈ THỊ
+CỦA BỘ CHÍNH TRỊ
+về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh
+
+III- TỔ CHỨC THỰC HIỆN
+
+1. Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương xây dựng chương trình thực hiện Chỉ thị này.
+
+Nơi nhận:
+- Các tỉnh ủy, thành ủy,
+- Lưu Văn phòng Trung ương Đảng.
+
+T/M BỘ CHÍNH TRỊ
+TỔNG BÍ THƯ
+
+(đã ký)
+
+Nguyễn Phú Trọng
+"""
+
+
+def test_a_central_task_is_fulfilled_by_a_province_s_programme_that_implements_it():
+    programme = party_doc(number="20", code="CTr", heading="CHƯƠNG TRÌNH HÀNH ĐỘNG", of="",
+                          date="ngày 10 tháng 8 năm 2016", subject="thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 "
+                          "của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh")
+    G = build_graph([parse_text(CENTRAL_DIRECTIVE, "tw.txt"), parse_text(programme, "bg.txt")])
+    (task,) = [a for _, a in G.nodes(data=True) if a.get("kind") == "Obligation"
+               and a["document"] == "05-CT/TW@2016-05-15"]
+    assert task["fulfilled_by"] == "bac-giang:20-CTr/TU@2016-08-10"
+    assert task["fulfilment"] == "on_time"

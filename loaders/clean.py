@@ -308,10 +308,10 @@ def _glued_phrases() -> dict[str, tuple[str, ...]]:
 
 def _split_known(word: str) -> str | None:
     low = word.lower()
-    if len(word) < 5 or _valid_syllable(low):
-        return None
+    if len(word) < 5 or word.isupper() or _valid_syllable(low):
+        return None  # a word in capitals may be a code ('QĐUBND' of '1961/QĐUBND')
     parts = _glued_phrases().get(low)
-    if parts is None:
+    if parts is None or not all(_syllable_re().fullmatch(p) for p in parts):
         return None
     out, pos = [], 0
     for p in parts:

@@ -283,3 +283,8 @@ def test_same_line_count_and_idempotent(text):
 @given(any_text)
 def test_clean_text_equals_clean_lines(text):
     assert clean_text(text) == "\n".join(clean_lines(text.split("\n")))
+
+
+@pytest.mark.parametrize("text", ["Số: 1961/QĐUBND", "Quyết định số 2468/QĐUBND ngày 02/11/2018"])
+def test_a_code_is_never_split_as_a_glued_phrase(text):
+    assert clean_line(text) == text

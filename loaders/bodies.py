@@ -116,7 +116,7 @@ def _qualifier_re() -> re.Pattern:
     """The qualifier that closes an item: 'thuộc Trung ương Đoàn', 'liên quan', 'tỉnh', 'cơ sở trực thuộc'."""
     words = "|".join(re.escape(w) for w in sorted(_lists()["qualifiers"], key=len, reverse=True))
     belongs = "|".join(re.escape(w) for w in sorted(_lists()["belongs"], key=len, reverse=True))
-    return re.compile(rf"(?:\s(?:{words}))+$|\s(?:{belongs})\s.+$", re.IGNORECASE)
+    return re.compile(rf"(?:\s(?:{words})){{1,6}}$|\s(?:{belongs})\s.+$", re.IGNORECASE)
 
 
 def _head_of(item: str) -> str | None:

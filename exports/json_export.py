@@ -42,7 +42,7 @@ def generate(G: nx.MultiDiGraph) -> dict:
         documents.append(d)
     bodies = [
         {"id": nid, "name": a.get("name"), "jurisdiction": a.get("jurisdiction"), "part_of": a.get("part_of"),
-         "level": a.get("level")}
+         "level": a.get("level"), "aliases": a.get("aliases") or []}
         for nid, a in st.bodies(G)
     ]
     relations = [

@@ -168,6 +168,8 @@ def _body(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
         yield s, VBO.jurisdiction, lit
     if (lit := _text(a.get("level"))) is not None:
         yield s, VBO.level, lit
+    for alias in a.get("aliases") or ():
+        yield s, VBO.alias, _text(alias, vi=True)
     parent = a.get("part_of")
     if parent and parent in G and G.nodes[parent].get("kind") == "Body":
         yield s, VBO.thuoc, body_iri(parent)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from vbgraph.graph.identity import CENTRAL, hash_record
 from vbgraph.loaders import bodies as bd
@@ -119,7 +120,24 @@ def status(ob: dict, fulfilled: dict | None, as_of: dt.date) -> tuple[str, str |
 
 
 def body_id(name: str, jurisdiction: str | None) -> str:
-    return f"{slug(jurisdiction) or 'unknown'}:{slug(name)}"
+    """By the name without its connectives: 'cơ quan tham mưu, giúp việc của Tỉnh ủy' and '… giúp việc
+    Tỉnh ủy' are one body (connectives in obligations.toml [identity])."""
+    return f"{slug(jurisdiction) or 'unknown'}:{slug(identity_name(name))}"
+
+
+@cache
+def _connectives() -> frozenset[str]:
+    return frozenset(fold(w) for w in tables._load("obligations.toml")["identity"]["connectives"])
+
+
+def identity_name(name: str) -> str:
+    return " ".join(w for w in re.sub(r"[,;]", " ", name).split() if fold(w) not in _connectives())
+
+
+def preferred_name(a: str, b: str) -> str:
+    """Of two spellings of one body, the one a reader expects: without connectives, then the shorter,
+    then the first in order, so the choice never depends on which file came first."""
+    return min(a, b, key=lambda n: (any(fold(w) in _connectives() for w in n.split()), len(n), n))
 
 
 def body_jurisdiction(name: str, doc_jurisdiction: str | None) -> str | None:

@@ -326,9 +326,15 @@ class Resolver:
             canon = assign.canonical_body_name(name)
             j = assign.body_jurisdiction(canon, jur)
             bid = assign.body_id(canon, j)
+            if bid in bodies and bodies[bid]["name"] != canon:
+                # One body spelt two ways: keep the preferred name, the other as an alias.
+                b = bodies[bid]
+                name = assign.preferred_name(b["name"], canon)
+                b["aliases"] = sorted({*b["aliases"], b["name"], canon} - {name})
+                b["name"] = name
             if bid not in bodies:
                 bodies[bid] = {"id": bid, "name": canon, "jurisdiction": j, "part_of": None,
-                               "level": "central" if j == CENTRAL else "province"}
+                               "level": "central" if j == CENTRAL else "province", "aliases": []}
                 parent = assign.part_of(canon)
                 if parent:
                     pid = add_body(parent, j)

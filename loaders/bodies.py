@@ -57,12 +57,17 @@ def subject_end(text: str) -> int:
     """Where the subject of `text` ends: at the first predicate word outside a body's name."""
     plain = lower_vn(text) if len(lower_vn(text)) == len(text) else text.lower()
     low = _mask(plain)
+    participles = [p.span() for p in _participle_re().finditer(plain)]
     pos = 0
     while True:
         m = _predicates_re().search(low, pos)
         if not m:
             return len(text)
         w = m.group(0)
+        # "các cơ quan được giao chủ trì …": the verbs of a participle qualify the subject.
+        if any(a < m.start() < b for a, b in participles):
+            pos = m.end()
+            continue
         # "tổ chức chính trị - xã hội", "tổ chức đảng" are bodies; "tổ chức" alone is a verb.
         if w == "tổ chức" and re.match(
             r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b", plain[m.start() :]
@@ -319,10 +324,30 @@ def _renames() -> dict[str, str]:
     return {lower_vn(_expand(k)): v for k, v in _table().get("renames", {}).items()}
 
 
+@cache
+def _participle_re() -> re.Pattern:
+    """'được phân công chuẩn bị', 'được giao': a passive participle and the verbs that follow it."""
+    verbs = "|".join(re.escape(w) for w in sorted(
+        {lower_vn(w) for w in _table()["bodies"]["predicates"]}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{_lists()['participle']})(?:\s+(?:{verbs})(?![\w])){{1,4}}")
+
+
+def _participle_end(text: str) -> int | None:
+    """Where a restrictive participle closes the subject: 'Các cơ quan, đơn vị được phân công chuẩn
+    bị các chỉ thị …' ends after 'chuẩn bị'; its object names no body."""
+    low = lower_vn(text)
+    m = _participle_re().search(low) if len(low) == len(text) else None
+    return m.end() if m and m.start() > 0 else None
+
+
 def parse_subject(text: str) -> tuple[list[str], int]:
-    """(bodies, end offset) of the subject that opens `text`; ([], 0) when it opens with no body."""
+    """(bodies, end offset) of the subject that opens `text`; ([], 0) when it opens with no body.
+    A participle ('… được phân công chuẩn bị …') closes the names; its object is skipped."""
     end = subject_end(text)
     subj = text[:end].strip(" ,;:")
+    cut = _participle_end(subj)
+    if cut is not None:
+        subj = subj[:cut]
     if not subj or len(subj) > 300:
         return [], 0
     names = split_bodies(subj)

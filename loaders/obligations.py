@@ -220,7 +220,7 @@ def _opening_re() -> re.Pattern:
 
 
 _ASK_RE = re.compile(r"\s*(?:yêu cầu|đề nghị|giao cho|giao)\s+")
-_COMMA_RE = re.compile(r",\s+(?=\S)")
+_COMMA_RE = re.compile(r"[,:]\s+(?=\S)")  # an opening phrase ends at a comma or a colon
 _MAX_INTRO = 60  # words of an opening phrase before the subject ("Sau lễ phát động, các địa phương …")
 
 

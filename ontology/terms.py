@@ -67,6 +67,7 @@ class VBO(DefinedNamespace):
     jurisdiction: URIRef
     title: URIRef
     name: URIRef
+    alias: URIRef
     inCorpus: URIRef
     level: URIRef
     signer: URIRef

@@ -270,9 +270,15 @@ STATE = {"heading": "QUYẾT ĐỊNH", "code": "QĐ", "of": "CỦA ỦY BAN NHÂ
         ("Trên cơ sở kế hoạch của Ủy ban nhân dân huyện, đề nghị các phòng chuyên môn và UBND các xã, thị trấn xây "
          "dựng kế hoạch thực hiện.\n\nNgười đứng đầu chịu trách nhiệm nếu không kịp thời phát hiện vi phạm.",
          {("phòng chuyên môn", "thuc_hien"), ("UBND xã", "thuc_hien"), ("UBND thị trấn", "thuc_hien")}),
+        # a participle qualifies the list before it, its object names no body; a colon ends an opening phrase
+        ("III. TỔ CHỨC THỰC HIỆN\n\n1. Căn cứ Kế hoạch này: các đảng đoàn, ban cán sự đảng xây dựng kế hoạch.\n\n"
+         "2. Các cơ quan, đơn vị được giao chủ trì soạn thảo các đề án, kế hoạch của Ủy ban nhân dân huyện khẩn "
+         "trương hoàn thành.",
+         {("đảng đoàn", "thuc_hien"), ("ban cán sự đảng", "thuc_hien"),
+          ("cơ quan được giao chủ trì", "thuc_hien"), ("đơn vị được giao chủ trì", "thuc_hien")}),
     ],
     ids=["giao-cho", "chiu-trach-nhiem-thi-hanh", "can-cu-thi-hanh", "a-rule", "addressing-line", "own-subjects",
-         "everyone", "opening-phrase"],
+         "everyone", "opening-phrase", "participle"],
 )
 def test_who_is_assigned(body, expected):
     got, _ = assignments(party_doc(body=body, **STATE))
@@ -368,3 +374,12 @@ def test_a_central_task_is_fulfilled_by_a_province_s_programme_that_implements_i
                and a["document"] == "05-CT/TW@2016-05-15"]
     assert task["fulfilled_by"] == "bac-giang:20-CTr/TU@2016-08-10"
     assert task["fulfilment"] == "on_time"
+
+
+def test_one_body_spelt_two_ways_is_one_node_with_an_alias():
+    body = ("III- TỔ CHỨC THỰC HIỆN\n\n1. Các cơ quan tham mưu, giúp việc của Tỉnh ủy xây dựng kế hoạch thực hiện.\n\n"
+            "2. Văn phòng Tỉnh ủy chủ trì, phối hợp với các cơ quan tham mưu, giúp việc Tỉnh ủy theo dõi.")
+    G = build_graph([parse_text(party_doc(body=body), "a.txt")])
+    named = [a for _, a in G.nodes(data=True) if a.get("kind") == "Body" and "giúp việc" in a["name"]]
+    assert [(a["name"], a["aliases"]) for a in named] == [
+        ("cơ quan tham mưu, giúp việc Tỉnh ủy", ["cơ quan tham mưu, giúp việc của Tỉnh ủy"])]

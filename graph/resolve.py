@@ -306,10 +306,13 @@ class Resolver:
         for r in relations:
             if r["type"] == Rel.THUC_HIEN.value and r["source"] in by_id:
                 implementers[r["target"]].append(by_id[r["source"]])
-        bodies, obligations, body_edges, as_of = self._obligations(records, text_docs, documents, implementers)
+        relayed = {(rec.file, i): target.get((rec.file, i)) for rec in records for o in rec.obligations
+                   if (i := o.get("cited")) is not None}
+        bodies, obligations, body_edges, as_of = self._obligations(records, text_docs, relayed, documents,
+                                                                   implementers)
         return Resolved(documents, relations, issues, bodies, obligations, body_edges, as_of)
 
-    def _obligations(self, records, text_docs, documents, implementers):
+    def _obligations(self, records, text_docs, relayed, documents, implementers):
         """Body nodes (assignees and issuers), obligations with fulfilment and status."""
         import datetime as dt
 
@@ -352,7 +355,10 @@ class Resolver:
         seen: dict[str, dict] = {}
         for rec in records:
             for o in rec.obligations:
-                doc = text_docs[(rec.file, o["document"])]
+                doc = (text_docs[(rec.file, o["document"])] if o.get("cited") is None
+                       else relayed[(rec.file, o["cited"])])
+                if doc is None:
+                    continue
                 assigning = by_id[doc.id]
                 assignees = []
                 for a in o["assignees"]:

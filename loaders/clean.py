@@ -344,6 +344,42 @@ def syllables(line: str) -> str:
     return _WORD_RUN_RE.sub(lambda m: _split_syllables(m.group(0)), line)
 
 
+# --- 6. lost vowels ------------------------------------------------------------------------------
+
+# Why: a text layer or an OCR pass can drop a vowel with a stacked mark ("ngành tnh" for "ngành
+# tỉnh"). A word of three letters or more with no vowel is no Vietnamese word; it is restored when
+# one word of the vocabulary, and only one, has the same consonants in the same order.
+_NO_VOWEL_RE = re.compile(r"(?<![\w/-])[^\W\d_]{3,7}(?![\w/-])")
+
+
+def _skeleton(word: str) -> str:
+    from vbgraph.loaders.normalize import fold
+
+    return "".join(c for c in fold(word) if c not in "aeiouy")
+
+
+@cache
+def _by_skeleton() -> dict[str, str]:
+    found: dict[str, set[str]] = {}
+    for (folded,), (word,) in ((k, v) for k, v in _vocabulary().items() if len(k) == 1):
+        if len(folded) >= 3 and any(c in "aeiouy" for c in folded):
+            found.setdefault(_skeleton(word), set()).add(word)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def _restore(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if not word.islower() or any(_is_vowel(c) for c in word):
+        return word
+    known = _by_skeleton().get(_skeleton(word))
+    return known if known is not None else word
+
+
+def vowels(line: str) -> str:
+    """Restore a word that lost its vowel: 'ngành tnh' -> 'ngành tỉnh'."""
+    return _NO_VOWEL_RE.sub(_restore, line)
+
+
 # --- the stage ------------------------------------------------------------------------------------
 
 # Named steps, in the order they run. The word rules expect single spaces, so "spaces" runs
@@ -355,6 +391,7 @@ STEPS: dict[str, Callable[[str], str]] = {
     "syllables": syllables,
     "glued": glued,
     "letters": letters,
+    "vowels": vowels,
 }
 
 # 5. Why: "# 48_2013_NĐ_CP_art1_part1" is a chunk header that another stage reads as an

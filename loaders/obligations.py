@@ -603,5 +603,29 @@ def document_obligations(clean: list[str], td: TextDocument, file: str, issues: 
     return out
 
 
+def announced(clean: list[str], citations: list) -> int | None:
+    """The citation a page announces as issued ("… ban hành Kế hoạch số 42/KH-UBND về …"), by index."""
+    for i, c in enumerate(citations):
+        if c.symbol and c.evidence.line < len(clean) and re.search(
+            rf"\bban hành\s+(?:{type_alt()})\s+(?:số\s*)?{re.escape(c.symbol)}", clean[c.evidence.line], re.IGNORECASE
+        ):
+            return i
+    return None
+
+
+def relayed_obligations(clean: list[str], relayed: int, file: str, issues: list[Issue]) -> list[dict]:
+    """Tasks a page relays from a document whose text it does not hold: a portal notice that "Ủy ban
+    nhân dân huyện ban hành Kế hoạch số 42/KH-UBND …" and then asks "đề nghị các phòng chuyên môn …"
+    gives the tasks to the plan. Each carries `cited` (the citation's index), not `document`."""
+    out = []
+    for o in section_obligations(paragraphs(_no_tables(clean), 1, len(clean) - 1), None, None):
+        issues.extend(Issue(file, **c) for c in o.pop("corrections", ()))
+        line = o.pop("line")
+        o["cited"] = relayed
+        o["evidence"] = {"file": file, "line": line, "quote": quote(o["text"], 0)}
+        out.append(o)
+    return out
+
+
 def _no_tables(clean: list[str]) -> list[str]:
     return [("" if "\t" in x else x) for x in clean]

@@ -20,7 +20,7 @@ from vbgraph.loaders.clean import clean_file
 from vbgraph.loaders.header import parse_header
 from vbgraph.loaders.identify import document, draft, file_jurisdiction
 from vbgraph.loaders.normalize import strip_markup
-from vbgraph.loaders.obligations import document_obligations
+from vbgraph.loaders.obligations import announced, document_obligations, relayed_obligations
 from vbgraph.loaders.segment import regions, segment, split_long_lines
 
 
@@ -39,7 +39,11 @@ def parse_text(text: str, file: str) -> FileRecord:
         jur = d.jurisdiction if d else file_jur
         citations.extend(region_citations(clean, first, last, k, d, jur, file, issues, base=len(citations)))
     docs = [document(clean, drafts, k, citations, file_jur, file, issues) for k in range(len(drafts))]
-    obligations = [o for td in docs for o in document_obligations(clean, td, file, issues)]
+    relay = announced(clean, citations) if all(td.identified_by == "none" for td in docs) else None
+    if relay is None:
+        obligations = [o for td in docs for o in document_obligations(clean, td, file, issues)]
+    else:  # a page that holds no document of its own relays the one it announces
+        obligations = relayed_obligations(clean, relay, file, issues)
     if file_jur is None:  # a page that names its place only in a lead or an issuer
         local = {td.jurisdiction for td in docs if td.jurisdiction and td.jurisdiction != "Trung ương"}
         file_jur = local.pop() if len(local) == 1 else None

@@ -186,6 +186,18 @@ def test_letter_spaced_words_are_joined(text, expected):
     assert clean_line(text) == expected
 
 
+VOWELS = [
+    ("phối hợp các Sở, ngành tnh, Ủy ban nhân dân", "phối hợp các Sở, ngành tỉnh, Ủy ban nhân dân"),
+    ("Nxb Chính trị quốc gia, tr 12", "Nxb Chính trị quốc gia, tr 12"),  # abbreviations have no twin
+    ("diện tích 12 km, số 05/QĐ-UBND", "diện tích 12 km, số 05/QĐ-UBND"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VOWELS)
+def test_a_word_that_lost_its_vowel_is_restored_when_one_word_has_its_consonants(text, expected):
+    assert clean_line(text) == expected
+
+
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_real_text_is_unchanged(text):
     assert clean_line(text) == text
@@ -222,7 +234,7 @@ def test_steps_can_be_chosen_and_unknown_steps_fail():
     assert clean_lines(["a\\r\\nb  |"], steps=["escapes"]) == ["a b  |"]
     with pytest.raises(ValueError, match="unknown clean step"):
         clean_lines(["x"], steps=["nope"])
-    assert list(STEPS) == ["escapes", "cells", "spaces", "syllables", "glued", "letters"]
+    assert list(STEPS) == ["escapes", "cells", "spaces", "syllables", "glued", "letters", "vowels"]
 
 
 def test_the_bundled_sample_barely_changes():

@@ -383,3 +383,16 @@ def test_one_body_spelt_two_ways_is_one_node_with_an_alias():
     named = [a for _, a in G.nodes(data=True) if a.get("kind") == "Body" and "giúp việc" in a["name"]]
     assert [(a["name"], a["aliases"]) for a in named] == [
         ("cơ quan tham mưu, giúp việc Tỉnh ủy", ["cơ quan tham mưu, giúp việc của Tỉnh ủy"])]
+
+
+def test_a_notice_relays_the_tasks_of_the_plan_it_announces():
+    page = ("Hà Nam, ngày 02 tháng 3 năm 2020\n\n"
+            "Thực hiện Chương trình số 12-CTr/TU ngày 05/01/2019 của Ban Thường vụ Tỉnh ủy, ngày 20/02/2020 Ủy ban "
+            "nhân dân huyện ban hành Kế hoạch số 31/KH-UBND về chuyển đổi số năm 2020.\n\n"
+            "Trên cơ sở kế hoạch của Ủy ban nhân dân huyện, đề nghị các phòng chuyên môn và UBND các xã, thị trấn "
+            "xây dựng kế hoạch thực hiện tại cơ quan, đơn vị mình.\n")
+    G = build_graph([parse_text(page, "notice.html.txt")])
+    tasks = [(n, a) for n, a in G.nodes(data=True) if a.get("kind") == "Obligation"]
+    assert [a["document"].split(":")[-1].split("@")[0] for _, a in tasks] == ["31/KH-UBND"]
+    assert {G.nodes[b]["name"] for _, b, k in G.out_edges(tasks[0][0], keys=True) if k == "GIAO_CHO"} == {
+        "phòng chuyên môn", "Ủy ban nhân dân xã", "Ủy ban nhân dân thị trấn"}

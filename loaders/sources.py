@@ -1,0 +1,68 @@
+"""What a reader hands to the pipeline: the text of a file as lines, and where each line came from.
+
+Every format ends as plain lines so that one pipeline (clean -> segment -> identify -> cite ->
+classify -> assign) reads them all; the `places` map keeps the evidence checkable in the file the
+researcher holds: a page and the line on it in a PDF, a paragraph in a Word file, OCR or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where one line of the extracted text stands in the original file (None: not applicable)."""
+
+    page: int | None = None  # PDF page, 1-based
+    page_line: int | None = None  # line on that page, 1-based, headers and footers counted
+    paragraph: int | None = None  # Word: paragraph or table row in body order, 1-based
+    ocr: bool = False  # recognised from an image of the page
+
+    def as_dict(self) -> dict:
+        """The evidence fields this place adds (only those that say something)."""
+        out: dict = {}
+        if self.page is not None:
+            out["page"] = self.page
+        if self.page_line is not None:
+            out["page_line"] = self.page_line
+        if self.paragraph is not None:
+            out["paragraph"] = self.paragraph
+        if self.ocr:
+            out["ocr"] = True
+        return out
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file read as text.
+
+    `text` is what the pipeline reads (lines joined by "\\n"); `places[i]` is where line i + 1 came
+    from (empty when the lines are the file's own, as for a text file). `warnings` are one-line
+    notes for the user (an encoding converted, a header dropped); `date_hint` is a web page's own
+    date, a hint for the reader, never the document's date.
+    """
+
+    text: str
+    format: str  # text | pdf | docx | doc | html
+    places: tuple[Place, ...] = ()
+    encoding: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+    date_hint: str | None = None
+
+    def place(self, line: int) -> Place | None:
+        """The place of 1-based `line`, or None."""
+        if 1 <= line <= len(self.places):
+            return self.places[line - 1]
+        return None
+
+
+def from_pieces(pieces: list[tuple[str, Place | None]], fmt: str, **kw) -> Source:
+    """A Source from (line, place) pairs; a piece holding newlines becomes several lines of one place."""
+    lines: list[str] = []
+    places: list[Place] = []
+    for text, place in pieces:
+        for line in text.split("\n"):
+            lines.append(line)
+            places.append(place or Place())
+    return Source(text="\n".join(lines), format=fmt, places=tuple(places), **kw)

@@ -106,35 +106,49 @@ def _resolve(G, ref: str) -> str:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Text files (.txt, .md) or folders, read recursively.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .pdf, .docx, .doc, .html, .htm) or folders, read recursively.")],
     store: StoreOpt = None,
+    ocr: Annotated[bool, typer.Option("--ocr", help="Recognise scanned PDF pages with Tesseract (Vietnamese model).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print every warning.")] = False,
 ) -> None:
     """Read texts into the store. Re-ingesting a file changes nothing; new files merge in."""
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     s = _store(store)
     out = _console()
+    err = _console(err=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with Progress(console=_console(err=True), transient=True, disable=quiet or not sys.stderr.isatty()) as bar:
+        with Progress(*columns, console=err, transient=True, disable=quiet or not sys.stderr.isatty()) as bar:
             task = bar.add_task("reading", total=None)
-            report = s.ingest(paths, progress=lambda f: bar.update(task, description=f"reading {f.name}", advance=1))
+
+            def progress(f: Path, done: int, total: int) -> None:
+                bar.update(task, description=f"reading {f.name}", completed=done, total=total)
+
+            report = s.ingest(paths, progress=progress, ocr=ocr)
     except VbgraphError as e:
         raise _fail(str(e)) from e
-    err = _console(err=True)
     for path, reason in report.failed:
-        err.print(f"[red]error:[/red] {path}: {reason}", markup=True)
+        err.print(f"error: {path}: {reason}", markup=False, highlight=False)
+    if not quiet:
+        for path, reason in report.skipped:
+            err.print(f"skipped: {path}: {reason}", markup=False, highlight=False)
     if verbose:
         for w in report.warnings:
             err.print(f"warning: {w}", markup=False)
+    read = report.added + report.updated + report.unchanged
+    if not read and not report.failed:
+        from vbgraph.loaders.read import supported
+
+        raise _fail(f"no file to read ({len(report.skipped)} skipped); vbgraph reads {supported()}")
     if not quiet:
         G = s.graph
         kinds = Counter(a.get("kind") for _, a in G.nodes(data=True))
         out.print(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-            f"{len(report.failed)} failed; store {s.dir}: {kinds.get('Document', 0)} documents, "
-            f"{sum(1 for _ in st.relations(G))} relations, "
+            f"{len(report.failed)} failed, {len(report.skipped)} skipped; store {s.dir}: "
+            f"{kinds.get('Document', 0)} documents, {sum(1 for _ in st.relations(G))} relations, "
             f"{kinds.get('Obligation', 0)} obligations, {len(G.graph.get('issues', []))} warnings"
         )
     if report.failed:

@@ -13,11 +13,20 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a statement is made: 1-based line of the ingested file and the words."""
+    """Where a statement is made: 1-based line of the ingested file's text and the words; for a
+    PDF also the page and the line on it, for a Word file the paragraph, and whether OCR read it."""
 
     file: str
     line: int
     quote: str
+    page: int | None = None
+    page_line: int | None = None
+    paragraph: int | None = None
+    ocr: bool = False
+
+    def where(self) -> dict[str, Any]:
+        """The place fields that say something (for evidence dicts)."""
+        return {k: v for k in ("page", "page_line", "paragraph", "ocr") if (v := getattr(self, k))}
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,7 @@ class FileRecord:
     citations: tuple[Citation, ...]
     issues: tuple[Issue, ...] = ()
     obligations: tuple[dict, ...] = field(default=())
+    format: str = "text"  # the reader: text | pdf | docx | doc | html
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -107,6 +117,7 @@ class FileRecord:
             ),
             issues=tuple(Issue(**i) for i in d.get("issues", ())),
             obligations=tuple(d.get("obligations", ())),
+            format=d.get("format", "text"),
         )
 
 

@@ -277,7 +277,7 @@ class Resolver:
                 return
             edges[(src.id, dst.id, code)].append({
                 "document": stating.id if stating else None, "file": c.evidence.file,
-                "line": c.evidence.line, "quote": c.evidence.quote,
+                "line": c.evidence.line, "quote": c.evidence.quote, **c.evidence.where(),
             })
 
         for rec, i, c in cits:

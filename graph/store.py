@@ -108,37 +108,12 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # inside folders: (path, reason)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated)
-
-
-SUFFIXES = (".txt", ".md", ".markdown")
-
-
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to ingest from files and folders (recursive, .txt/.md), and paths that are not there."""
-    files: list[Path] = []
-    missing: list[tuple[str, str]] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            files.extend(sorted(x for x in p.rglob("*") if x.is_file() and x.suffix.lower() in SUFFIXES
-                                and not any(part.startswith(".") for part in x.relative_to(p).parts)))
-        elif p.is_file():
-            files.append(p)
-        else:
-            missing.append((str(p), "no such file or folder"))
-    seen: set[Path] = set()
-    uniq = []
-    for f in files:
-        r = f.resolve()
-        if r not in seen:
-            seen.add(r)
-            uniq.append(f)
-    return uniq, missing
 
 
 class Store:
@@ -220,27 +195,32 @@ class Store:
         }
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
 
-    def ingest(self, paths: Iterable[str | Path], *, progress=None) -> IngestReport:
-        """Read files into the store; unreadable files are reported and the rest still ingest."""
+    def ingest(self, paths: Iterable[str | Path], *, progress=None, ocr: bool = False) -> IngestReport:
+        """Read files into the store; unreadable files are reported and the rest still ingest.
+
+        `progress(path, done, total)` is called before each file. Nothing is skipped in silence:
+        files inside folders that are not read are in `report.skipped` with their reason."""
         from vbgraph.loaders.normalize import normalize_text
-        from vbgraph.loaders.parse import parse_text, read_text
+        from vbgraph.loaders.parse import parse_source
+        from vbgraph.loaders.read import collect, read_source
 
         report = IngestReport()
-        files, missing = collect_files(paths)
-        report.failed.extend(missing)
+        found = collect(paths)
+        report.failed.extend(found.failed)
+        report.skipped.extend(found.skipped)
         with self._lock():
             self._records = None
             self._load()
             records = dict(self.records)
-            for f in files:
+            for n, f in enumerate(found.files):
                 if progress:
-                    progress(f)
+                    progress(f, n, len(found.files))
                 try:
-                    text = read_text(f)
+                    src = read_source(f, ocr=ocr)
                 except UnreadableFile as e:
                     report.failed.append((e.path, e.reason))
                     continue
-                rec = parse_text(text, f.name)
+                rec = parse_source(src, f.name)
                 old = records.get(rec.file)
                 if old is not None and old.sha256 == rec.sha256:
                     report.unchanged.append(str(f))
@@ -251,8 +231,9 @@ class Store:
                 else:
                     report.added.append(str(f))
                 records[rec.file] = rec
-                self._texts[rec.file] = ["", *normalize_text(text).split("\n")]
-                report.warnings.extend(f"{i.file}:{i.line}: {i.message}" for i in rec.issues if i.level == "warning")
+                self._texts[rec.file] = ["", *normalize_text(src.text).split("\n")]
+                report.warnings.extend(f"{i.file}:{i.line}: {i.message}" if i.line is not None else
+                                       f"{f}: {i.message}" for i in rec.issues if i.level == "warning")
             if report.changed:
                 self._records = records
                 self._graph = build_graph(records.values())

@@ -3,7 +3,8 @@
 Only the wiring of the stages lives here, each in a module named by its verb: clean (clean.py),
 segment (segment.py, with the line signals of signals.py), identify (identify.py, header.py),
 cite (cite.py, named.py), classify (classify.py), assign (obligations.py, bodies.py).
-`parse_text` is pure; `parse(path)` only adds reading the file. Problems with single items go to
+The read stage (read.py: text in any encoding, PDF, Word, web pages) comes first; `parse_text` is
+pure; `parse(path)` only adds reading the file. Problems with single items go to
 the record's issues and reading goes on; a file that cannot be read raises UnreadableFile.
 """
 
@@ -13,7 +14,6 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from vbgraph.errors import UnreadableFile
 from vbgraph.graph.model import Citation, FileRecord, Issue
 from vbgraph.loaders.classify import region_citations
 from vbgraph.loaders.clean import clean_file
@@ -22,6 +22,7 @@ from vbgraph.loaders.identify import document, draft, file_jurisdiction
 from vbgraph.loaders.normalize import strip_markup
 from vbgraph.loaders.obligations import announced, document_obligations, relayed_obligations
 from vbgraph.loaders.segment import regions, segment, split_long_lines
+from vbgraph.loaders.sources import Source
 
 
 def parse_text(text: str, file: str) -> FileRecord:
@@ -65,28 +66,33 @@ def _to_source_lines(rec: FileRecord, origin: list[int]) -> FileRecord:
 
 
 def read_text(path: Path) -> str:
-    """The text of a file, or UnreadableFile naming the reason."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise UnreadableFile(str(path), f"cannot be read ({e.strerror or e})") from e
-    if not data.strip():
-        raise UnreadableFile(str(path), "empty file")
-    if b"\x00" in data[:4096]:
-        raise UnreadableFile(str(path), "not a text file (binary content)")
-    for enc in ("utf-8-sig",):
-        try:
-            text = data.decode(enc)
-            break
-        except UnicodeDecodeError as e:
-            raise UnreadableFile(
-                str(path), f"not UTF-8 text (byte {e.start}: {data[e.start:e.start + 1]!r}); convert it to UTF-8"
-            ) from e
-    if not text.strip():
-        raise UnreadableFile(str(path), "empty file")
-    return text
+    """The text of a file of any supported format, or UnreadableFile naming the reason."""
+    from vbgraph.loaders.read import read_source
+
+    return read_source(path).text
 
 
-def parse(path: str | Path) -> FileRecord:
+def parse_source(src: Source, file: str) -> FileRecord:
+    """The stages over a read file; evidence gains the reader's places (page and line on it,
+    paragraph, OCR) and the reader's notes become warnings of the file."""
+    rec = parse_text(src.text, file)
+    read_issues = tuple(Issue(file, None, "read", w) for w in src.warnings)
+    rec = replace(rec, format=src.format, issues=read_issues + rec.issues)
+    if not src.places:
+        return rec
+
+    def where(line: int) -> dict:
+        place = src.place(line)
+        return place.as_dict() if place is not None else {}
+
+    cits = tuple(replace(c, evidence=replace(c.evidence, **where(c.evidence.line))) for c in rec.citations)
+    obls = tuple({**o, "evidence": {**o["evidence"], **where(o["evidence"]["line"])}} for o in rec.obligations)
+    return replace(rec, citations=cits, obligations=obls)
+
+
+def parse(path: str | Path, *, ocr: bool = False) -> FileRecord:
+    """Read a file of any supported format and run the stages over it."""
+    from vbgraph.loaders.read import read_source
+
     path = Path(path)
-    return parse_text(read_text(path), path.name)
+    return parse_source(read_source(path, ocr=ocr), path.name)

@@ -46,13 +46,41 @@ def test_ingest_prints_a_summary(store_env, capsys):
 
 def test_ingest_failure_names_the_file_and_exits_1(store_env, tmp_path, capsys):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\x00garbage")
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     good = tmp_path / "good.txt"
     good.write_text(party_doc(), encoding="utf-8")
     assert main(["ingest", str(bad), str(good)]) == 1
     captured = capsys.readouterr()
     assert f"{bad}: not a text file" in captured.err
     assert "1 added" in captured.out
+
+
+def test_a_folder_lists_what_it_skipped_and_why(store_env, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(party_doc(), encoding="utf-8")
+    (folder / "b.xlsx").write_bytes(b"PK\x03\x04")
+    assert main(["ingest", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert f"skipped: {folder / 'b.xlsx'}: unsupported type .xlsx" in captured.err
+    assert "1 added, 0 updated, 0 unchanged, 0 failed, 1 skipped" in captured.out
+
+
+def test_a_folder_with_nothing_to_read_is_an_error(store_env, tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / "c.jpg").write_bytes(b"\xff\xd8\xff")
+    assert main(["ingest", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "no file to read (2 skipped); vbgraph reads .txt, .md, .markdown, .pdf, .docx, .doc, .html, .htm" in err
+
+
+def test_an_unsupported_file_named_on_the_command_line_is_an_error(store_env, tmp_path, capsys):
+    f = tmp_path / "table.xlsx"
+    f.write_bytes(b"PK\x03\x04")
+    assert main(["ingest", str(f)]) == 1
+    assert f"{f}: unsupported file type .xlsx; vbgraph reads .txt" in capsys.readouterr().err
 
 
 def test_show_card(ingested, capsys):

@@ -42,18 +42,33 @@ def test_folders_are_read_recursively_and_only_text(tmp_path):
 def test_bad_files_are_named_with_a_reason_and_the_rest_ingests(tmp_path):
     good = write(tmp_path, "good.txt", party_doc())
     binary = tmp_path / "scan.txt"
-    binary.write_bytes(b"%PDF-1.4\x00\x01\x02")
-    latin = tmp_path / "latin.txt"
-    latin.write_bytes("Nghị quyết".encode("cp1258", errors="replace") + b"\xe1\xe2")
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+    fake_pdf = tmp_path / "scan.pdf"
+    fake_pdf.write_bytes(b"%PDF-1.4\x00\x01\x02")
     empty = write(tmp_path, "empty.txt", "  \n")
     s = Store(tmp_path / "store")
-    report = s.ingest([binary, latin, empty, tmp_path / "missing.txt", good])
+    report = s.ingest([binary, fake_pdf, empty, tmp_path / "missing.txt", good])
     reasons = dict(report.failed)
     assert reasons[str(binary)] == "not a text file (binary content)"
-    assert reasons[str(latin)].startswith("not UTF-8 text")
+    assert reasons[str(fake_pdf)].startswith("not a readable PDF")
     assert reasons[str(empty)] == "empty file"
     assert reasons[str(tmp_path / "missing.txt")] == "no such file or folder"
     assert report.added == [str(good)]
+    assert "bac-giang:12-NQ/TU@2021-06-08" in Store(tmp_path / "store").graph
+
+
+def test_a_windows_1258_text_ingests_with_a_warning_naming_its_encoding(tmp_path):
+    from test_encodings import to_cp1258
+
+    from vbgraph.loaders.encodings import decode
+
+    data = to_cp1258(party_doc())
+    assert decode(data, "x").encoding == "cp1258"
+    f = tmp_path / "legacy.txt"
+    f.write_bytes(data)
+    report = Store(tmp_path / "store").ingest([f])
+    assert report.added == [str(f)]
+    assert any("Windows-1258" in w for w in report.warnings)
     assert "bac-giang:12-NQ/TU@2021-06-08" in Store(tmp_path / "store").graph
 
 

@@ -1,0 +1,176 @@
+"""The read stage: any supported file -> `Source` (text lines and where each came from).
+
+One table says which suffix goes to which reader; the file's first bytes overrule a suffix that
+lies (a PDF saved as .doc, a .docx named .doc, a page saved as .txt), because researchers rename
+downloads. Every failure is an `UnreadableFile` naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vbgraph.errors import UnreadableFile
+from vbgraph.loaders.sources import Source
+
+# suffix -> reader name; README "Supported files" lists the same
+READERS: dict[str, str] = {
+    ".txt": "text", ".md": "text", ".markdown": "text",
+    ".pdf": "pdf",
+    ".docx": "docx", ".doc": "doc",
+    ".html": "html", ".htm": "html",
+}
+
+
+def supported() -> str:
+    """'.txt, .md, …' for messages."""
+    return ", ".join(READERS)
+
+
+def reader_for(path: Path, head: bytes) -> str | None:
+    """The reader of a file by its first bytes, else by its suffix; None: not a supported type."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") and path.suffix.lower() in (".docx", ".doc"):
+        return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".doc", ".docx"):
+        return "doc"  # the OLE2 container of Word 97-2003
+    kind = READERS.get(path.suffix.lower())
+    if kind == "text" and head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return kind
+
+
+def read_source(path: Path, *, ocr: bool = False) -> Source:
+    """Read one file. Raises UnreadableFile with a one-line reason."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UnreadableFile(str(path), f"cannot be read ({e.strerror or e})") from e
+    if not data.strip():
+        raise UnreadableFile(str(path), "empty file")
+    kind = reader_for(path, data[:64])
+    if kind is None:
+        raise UnreadableFile(str(path), f"unsupported file type {path.suffix or '(no suffix)'}; vbgraph reads {supported()}")
+    if kind == "text":
+        return _read_text(path, data)
+    if kind == "pdf":
+        from vbgraph.loaders.read_pdf import read_pdf
+
+        return read_pdf(path, ocr=ocr)
+    if kind == "docx":
+        from vbgraph.loaders.read_docx import read_docx
+
+        return read_docx(path)
+    if kind == "doc":
+        from vbgraph.loaders.read_docx import read_doc
+
+        return read_doc(path)
+    from vbgraph.loaders.read_html import read_html
+
+    return read_html(path, data)
+
+
+def _read_text(path: Path, data: bytes) -> Source:
+    from vbgraph.loaders.encodings import decode
+
+    decoded = decode(data, str(path))
+    if not decoded.text.strip():
+        raise UnreadableFile(str(path), "empty file")
+    return Source(text=decoded.text, format="text", encoding=decoded.encoding, warnings=decoded.warnings)
+
+
+# -- which files a command line names ---------------------------------------------------------------
+
+@dataclass
+class Collected:
+    """The files to read, and every other path with the reason it is not read."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # inside folders: (path, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # named on the command line: (path, reason)
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why a path that exists is no regular file (a FIFO would block a reader forever)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        return f"cannot be read ({e.strerror or e})"
+    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+                       (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return f"not a regular file ({what})"
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def _why_not(path: Path) -> str | None:
+    """Why a file inside a folder is not read, or None when it is."""
+    name = path.name
+    if name.startswith("."):
+        return "hidden file"
+    if name.startswith("~$"):
+        return "a lock file of Word"
+    if path.is_symlink() and not path.exists():
+        return "broken symbolic link"
+    why = _not_regular(path)
+    if why:
+        return why
+    if path.suffix.lower() not in READERS:
+        return f"unsupported type {path.suffix.lower() or '(no suffix)'}"
+    return None
+
+
+def collect(paths: Iterable[str | Path]) -> Collected:
+    """Files to read from files and folders (recursive, sorted), nothing skipped in silence: hidden
+    files and folders, unsupported types, FIFOs, broken links and symbolic-link loops are listed
+    with their reason. A file named on the command line that cannot be read is a failure."""
+    out = Collected()
+    for p in map(Path, paths):
+        if p.is_dir():
+            _walk(p, out)
+        elif p.is_symlink() and not p.exists():
+            out.failed.append((str(p), "broken symbolic link"))
+        elif not p.exists():
+            out.failed.append((str(p), "no such file or folder"))
+        elif why := _not_regular(p):
+            out.failed.append((str(p), why))
+        elif p.suffix.lower() not in READERS:
+            out.failed.append((str(p), f"unsupported file type {p.suffix.lower() or '(no suffix)'}; "
+                                       f"vbgraph reads {supported()}"))
+        else:
+            out.files.append(p)
+    seen: set[Path] = set()
+    uniq = []
+    for f in out.files:
+        r = f.resolve()
+        if r not in seen:
+            seen.add(r)
+            uniq.append(f)
+    out.files = uniq
+    return out
+
+
+def _walk(root: Path, out: Collected) -> None:
+    visited: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in visited:
+            out.skipped.append((dirpath, "symbolic-link loop (a folder already read)"))
+            dirnames[:] = []
+            continue
+        visited.add(real)
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                out.skipped.append((os.path.join(dirpath, d), "hidden folder"))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            f = Path(dirpath) / name
+            why = _why_not(f)
+            if why:
+                out.skipped.append((str(f), why))
+            else:
+                out.files.append(f)

@@ -1,0 +1,186 @@
+"""Word files (.docx, and .doc through LibreOffice) as lines of text with their paragraph numbers.
+
+Why this shape: the pipeline reads paragraphs separated by blank lines and assignment tables as
+rows of tab-separated cells (what `clean.cells` makes of "a | b" in a text file), so a Word file is
+written out the same way: each paragraph, then a blank line; each table row as its cells joined by
+tabs (a merged cell once), then a blank line after the table. Word's automatic numbering ("1.",
+"a)", "-") is not in a paragraph's text; it is rebuilt from the numbering definitions, because
+the numbers carry the structure the obligations reader follows (2. -> 2.1 -> a)).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from vbgraph.errors import UnreadableFile
+from vbgraph.loaders.sources import Place, Source, from_pieces
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(path: Path) -> Source:
+    """The text of a .docx: the first section's header, then the body's paragraphs and tables in order."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except PackageNotFoundError as e:
+        raise UnreadableFile(str(path), "not a readable Word .docx file (no document part)") from e
+    except Exception as e:  # a zip that is not a package, a broken part: one line for the user
+        raise UnreadableFile(str(path), f"not a readable Word .docx file ({type(e).__name__}: {e})") from e
+    numbering = _Numbering(document)
+    pieces: list[tuple[str, Place | None]] = []
+    count = 0
+
+    def paragraph(text: str) -> None:
+        nonlocal count
+        count += 1
+        text = _tidy(text)
+        if text:
+            pieces.extend([(text, Place(paragraph=count)), ("", None)])
+
+    def table(t) -> None:
+        nonlocal count
+        rows = []
+        for row in t.rows:
+            count += 1
+            cells, seen = [], set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:
+                    continue  # a cell merged across columns is read once
+                seen.add(id(cell._tc))
+                cells.append(" ".join(_tidy(p.text) for p in cell.paragraphs if _tidy(p.text)))
+            if any(cells):
+                rows.append(("\t".join(cells).rstrip("\t"), Place(paragraph=count)))
+        if rows:
+            pieces.extend([*rows, ("", None)])
+
+    header = document.sections[0].header if document.sections else None
+    if header is not None and not header.is_linked_to_previous:
+        for block in header.iter_inner_content():
+            if hasattr(block, "rows"):
+                table(block)
+            else:
+                paragraph(block.text)
+        count = 0  # body paragraphs are numbered from the body's start
+        pieces[:] = [(text, None) for text, _ in pieces]  # the header's lines have no paragraph number
+    for block in document.iter_inner_content():
+        if hasattr(block, "rows"):
+            table(block)
+        else:
+            paragraph(numbering.label(block._p) + block.text)
+    if not any(text.strip() for text, _ in pieces):
+        raise UnreadableFile(str(path), "a Word file with no text (a scan pasted as pictures? save it as PDF and use --ocr)")
+    return from_pieces(pieces, "docx")
+
+
+def read_doc(path: Path) -> Source:
+    """A legacy .doc, converted to .docx by LibreOffice (`soffice --headless`) when it is installed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise UnreadableFile(str(path), "a legacy Word .doc file: install LibreOffice (apt install "
+                             "libreoffice-writer) to read it, or save it as .docx")
+    with tempfile.TemporaryDirectory(prefix="vbgraph-doc-") as tmp:
+        try:
+            subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
+                            "--convert-to", "docx", "--outdir", tmp, str(path)],
+                           check=True, capture_output=True, timeout=300)
+        except (subprocess.SubprocessError, OSError) as e:
+            raise UnreadableFile(str(path), f"LibreOffice could not convert this .doc ({type(e).__name__})") from e
+        out = Path(tmp) / (path.stem + ".docx")
+        if not out.is_file():
+            raise UnreadableFile(str(path), "LibreOffice could not convert this .doc (no output)")
+        src = read_docx(out)
+    return Source(text=src.text, format="doc", places=src.places, warnings=("converted from .doc by LibreOffice",))
+
+
+def _tidy(text: str) -> str:
+    """One line: tabs and breaks inside a paragraph are spaces (a tab would read as a table cell)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+# -- automatic numbering --------------------------------------------------------------------------
+
+_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    return str(n)
+
+
+class _Numbering:
+    """Counters of Word's list numbering: numId -> abstract levels (format, text, start)."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for a in root.findall(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in a.findall(f"{_W}lvl"):
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                start = lvl.find(f"{_W}start")
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    text.get(f"{_W}val") if text is not None else "",
+                    int(start.get(f"{_W}val")) if start is not None else 1,
+                )
+            abstract[a.get(f"{_W}abstractNumId")] = levels
+        for num in root.findall(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is not None and ref.get(f"{_W}val") in abstract:
+                self.levels[num.get(f"{_W}numId")] = abstract[ref.get(f"{_W}val")]
+
+    def label(self, p) -> str:
+        """The number Word shows before paragraph `p` ("2.1. ", "a) ", "- "), or ""."""
+        ppr = p.pPr
+        numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if numpr is None:
+            return ""
+        num_id = numpr.find(f"{_W}numId")
+        ilvl = numpr.find(f"{_W}ilvl")
+        nid = num_id.get(f"{_W}val") if num_id is not None else None
+        level = int(ilvl.get(f"{_W}val")) if ilvl is not None else 0
+        levels = self.levels.get(nid or "")
+        if not levels or level not in levels:
+            return ""
+        fmt, text, _ = levels[level]
+        if fmt == "bullet":
+            return "- "
+        if fmt == "none":
+            return ""
+        counts = self.counters.setdefault(nid, [levels.get(i, ("", "", 1))[2] - 1 for i in range(9)])
+        counts[level] += 1
+        for deeper in range(level + 1, 9):
+            counts[deeper] = levels.get(deeper, ("", "", 1))[2] - 1
+        out = text
+        for i in range(level + 1):
+            out = out.replace(f"%{i + 1}", _format(counts[i], levels.get(i, ("decimal", "", 1))[0]))
+        return out + " " if out else ""

@@ -1,0 +1,78 @@
+"""Saved web pages (.html, .htm) as the lines of their main text.
+
+Why trafilatura: portal pages wrap a document in menus, breadcrumbs, related-news lists and
+footers that name other documents and dates; read as text they would give false citations. The
+extractor keeps the article (with its tables, as "| a | b |" rows that `clean.cells` reads) and
+drops the rest. The page's own date (its publication metadata) is kept as `date_hint` only: a
+notice posted in 2019 may relay a plan of 2011.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from vbgraph.errors import UnreadableFile
+from vbgraph.loaders.sources import Source
+
+_BLOCKS = re.compile(r"</(?:p|div|h[1-6]|li|tr|table|section|article|br)\s*>|<br\s*/?>", re.IGNORECASE)
+
+
+def read_html(path: Path, data: bytes | None = None) -> Source:
+    """The main text of a saved page, paragraphs apart, table rows together."""
+    import trafilatura
+
+    data = path.read_bytes() if data is None else data
+    warnings: list[str] = []
+    text = trafilatura.extract(data, output_format="txt", include_tables=True, include_comments=False,
+                               include_links=False, favor_recall=True, deduplicate=False)
+    if not text or len(text.strip()) < 200:
+        # A short page or an unusual layout: every block of the body, menus and all, with a warning.
+        whole = _all_text(data)
+        if len(whole.strip()) > len((text or "").strip()):
+            text = whole
+            warnings.append("no main article found; read the whole page, menus and footers included")
+    if not text or not text.strip():
+        raise UnreadableFile(str(path), "a web page with no text")
+    meta = trafilatura.extract_metadata(data)
+    date = meta.date if meta is not None and meta.date else None
+    if date:
+        warnings.append(f"the page is dated {date}: a hint only, never taken as a document's date")
+    return Source(text=_paragraphs(text), format="html", warnings=tuple(warnings), date_hint=date)
+
+
+_RULE = re.compile(r"[\s|:-]+")
+
+
+def _paragraphs(text: str) -> str:
+    """A blank line after each paragraph; the rows of a table stay together, cells apart by tabs
+    (as a Word table is read), the "|---|" rule under the header dropped."""
+    out: list[str] = []
+    in_table = False
+    for line in unicodedata.normalize("NFC", text).split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        row = line.startswith("|")
+        if row and _RULE.fullmatch(line):
+            continue
+        if out and not (row and in_table):
+            out.append("")
+        if row:
+            line = "\t".join(" ".join(c.split()) for c in line.strip("|").split("|")).rstrip("\t")
+        out.append(line)
+        in_table = row
+    return "\n".join(out) + "\n"
+
+
+def _all_text(data: bytes) -> str:
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(_BLOCKS.sub(lambda m: m.group(0) + "\n", data.decode("utf-8", "replace")))
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    return root.text_content()

@@ -1,0 +1,571 @@
+"""Read a PDF into text lines, each with the page and the line on that page it came from.
+
+Why it reads glyph positions rather than a library's text dump: the pipeline needs one line per
+printed line, in reading order, with a blank line where the layout leaves a gap between
+paragraphs, and the two columns of a document header ("TỈNH ỦY BẮC GIANG" beside "ĐẢNG CỘNG SẢN
+VIỆT NAM") as separate lines. Both permissive readers were tried on Vietnamese PDFs made with a
+Unicode TrueType font (reportlab + DejaVuSans, and LibreOffice from a .docx):
+
+- pypdf (BSD) keeps the letters of the reportlab file, but its plain mode follows the content
+  stream (a running header drawn first comes first) and has no paragraph gaps; its layout mode
+  pads lines with spaces and glues the header's two columns into one line. On the LibreOffice
+  file, which draws each line's Vietnamese letters last from a fallback font, both modes give
+  "K  ho ch th c hi n ... ế ạ ự ệ". It is pure Python (about 1 s for 175 pages, plain mode).
+- pypdfium2 (BSD/Apache, PDFium, C speed) gives the same letters in stream order, with the same
+  fault on the LibreOffice file, but also every character's box.
+
+So we use pypdfium2's character boxes and order the glyphs ourselves: every character with its
+loose box (the font's ascent and descent, the same for every letter of a line, so gaps between
+lines measure the layout, not the glyphs' shapes) is grouped into runs, rows and lines by
+position (`_layout`): the LibreOffice line reads "Kế hoạch thực hiện". Recognised words from
+Tesseract go through the same layout, so a scan comes out shaped like a text PDF. PyMuPDF (AGPL)
+is not used, and pdfminer.six was not needed.
+
+Around the layout: running headers, footers and page numbers are dropped (`_drop_furniture`);
+a word broken by a hyphen at a line end is mended (`_mend_hyphens`); a scanned page is recognised
+by Tesseract when asked (`ocr=True`), since it needs an optional program and is slow.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+from pathlib import Path
+from types import ModuleType
+from typing import NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from vbgraph.errors import UnreadableFile
+from vbgraph.loaders.signals import is_motto
+from vbgraph.loaders.sources import Place, Source, from_pieces
+
+OCR_DPI = 300  # Tesseract is trained on text of about 300 dpi; small tone marks suffer below it
+OCR_LANG = "vie"
+# --psm 3 (automatic page segmentation, Tesseract's default) finds text blocks anywhere on the
+# page; the order of lines comes from our own layout, so its block order does not matter.
+OCR_CONFIG = "--psm 3"
+MIN_TEXT_CHARS = 20  # fewer readable characters than this: the page has (almost) no text layer
+
+# A gap wider than this many line heights splits a printed line into two lines (the columns of a
+# header, the cells of a table); word spaces, even in justified text, stay well under it. Loose
+# boxes (text layer) are about 1.2 em high, recognised words' boxes about 1 em.
+_SPLIT_TEXT = 1.5
+_SPLIT_OCR = 2.0
+# A gap between rows wider than the page's usual gap by this many line heights is a paragraph
+# break: 6 pt "space after" at 14 pt type is 0.37 loose line heights.
+_PARAGRAPH_GAP = 0.3
+_EDGE_ROWS = 2  # rows at the top and at the bottom of a page where headers and footers stand
+
+# What a PDF's text layer writes for a hyphen that ends a line: PDFium marks one it took for a
+# hyphenation with U+FFFE (or U+0002); a soft hyphen prints as a hyphen there. Ligatures become
+# their letters.
+_CHAR_MAP = {
+    "\ufffe": "-",
+    "\x02": "-",
+    "\u00ad": "-",
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+_SPACES_RE = re.compile(r"\s+")
+# What a text layer holds that means nothing: spaces, controls, private-use glyphs, U+FFFD.
+_UNREADABLE_RE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]+")
+_COLUMNS_RE = re.compile(r"\t|\s{3,}")
+# "3", "- 3 -", "Trang 3", "Trang 3/12", "3/12", "Page 3 of 12", "[3]"
+_PAGE_NUMBER_RE = re.compile(
+    r"[-–—\[(]?\s*(?:trang|page|tr\.)?\s*\d{1,4}\s*(?:(?:/|của|of|trên)\s*\d{1,4})?\s*[-–—\])]?",
+    re.IGNORECASE,
+)
+_DIGITS_RE = re.compile(r"\d+")
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+
+def read_pdf(path: Path, *, ocr: bool = False) -> Source:
+    """The text of a PDF, line by line, with the page and page line of each (format "pdf").
+
+    Pages with a text layer are read from it. A page with (almost) none is an image: with `ocr`,
+    Tesseract recognises it; without, a PDF made only of such pages raises `UnreadableFile` (the
+    message says to use --ocr) and a mixed one gets a warning naming the pages not recognised.
+    A file that is not a readable PDF (encrypted, damaged, missing) raises `UnreadableFile` with
+    a one-line reason.
+    """
+    path = Path(path)
+    pdf = _open(path)
+    try:
+        pages, warnings = _read_pages(pdf, path, ocr=ocr)
+    except pdfium.PdfiumError as e:  # a page that PDFium cannot load: the file is damaged
+        raise UnreadableFile(str(path), f"not a readable PDF ({_reason(e)})") from None
+    finally:
+        pdf.close()
+    if not any(pages):
+        raise UnreadableFile(str(path), f"no text in the PDF ({_pages(len(pages))}, all blank)")
+    pages, dropped = _drop_furniture(pages)
+    if dropped:
+        warnings.append(_dropped_warning(dropped))
+    pieces = _mend_hyphens(list(_pieces(pages)))
+    return from_pieces(pieces, "pdf", warnings=tuple(warnings))
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    """The document, or `UnreadableFile` with a one-line reason (encrypted, damaged, missing)."""
+    if not path.is_file():
+        raise UnreadableFile(str(path), "no such file" if not path.exists() else "not a file")
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as e:
+        if "password" in str(e).lower():
+            raise UnreadableFile(str(path), "encrypted PDF: it opens only with its password") from None
+        raise UnreadableFile(str(path), f"not a readable PDF ({_reason(e)})") from None
+    except OSError as e:
+        raise UnreadableFile(str(path), f"not a readable PDF ({e.strerror or e})") from None
+
+
+def _reason(e: Exception) -> str:
+    """PDFium's own words, without the wrapper's: 'Data format error'. PDFium's error code is
+    global and can be stale ('Success' for a PDF without pages): then say less."""
+    m = re.search(r"PDFium: ([^)]+)", str(e))
+    said = m.group(1).strip(" .") if m else str(e)
+    return "PDFium cannot load it" if said.lower() == "success" else said
+
+
+def _pages(n: int) -> str:
+    return f"{n} page" if n == 1 else f"{n} pages"
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of a page: its text, its row from the top (the page line), a gap above it."""
+
+    text: str
+    row: int
+    gap_before: bool = False
+    ocr: bool = False
+
+
+def _read_pages(pdf: pdfium.PdfDocument, path: Path, *, ocr: bool) -> tuple[list[list[_Line]], list[str]]:
+    """The lines of every page, and the warnings about pages read by OCR or left out."""
+    pages: list[list[_Line]] = []
+    images: list[int] = []  # 0-based pages with no text layer
+    for i in range(len(pdf)):
+        page = pdf[i]
+        runs, scan = _text_page(page)
+        pages.append(_layout(runs, _SPLIT_TEXT))
+        if scan:
+            images.append(i)
+        page.close()
+    if not images:
+        return pages, []
+    if not ocr:
+        return pages, _without_ocr(path, pages, images)
+    tess = _tesseract(str(path), len(images))
+    for i in images:
+        page = pdf[i]
+        try:
+            pages[i] = [replace(line, ocr=True) for line in _layout(_ocr_runs(page, tess), _SPLIT_OCR)]
+        except tess.TesseractError as e:
+            raise UnreadableFile(
+                str(path), f"Tesseract failed on page {i + 1}: {e.message or e.status}"
+            ) from None
+        finally:
+            page.close()
+    return pages, [
+        f"recognised {_pages(len(images))} by OCR (Tesseract {OCR_LANG}); check quotes against the scan"
+    ]
+
+
+def _without_ocr(path: Path, pages: list[list[_Line]], images: list[int]) -> list[str]:
+    """A scan with nothing else is unreadable without OCR; a mixed PDF is read without its
+    scanned pages, and a warning names them."""
+    if len(images) == len(pages) or not any(pages[i] for i in range(len(pages)) if i not in images):
+        raise UnreadableFile(
+            str(path),
+            f"scanned PDF with no text layer ({_pages(len(pages))}); run with --ocr to recognise it "
+            "(needs Tesseract and its Vietnamese model: scripts/install-ocr)",
+        )
+    named = ("page " if len(images) == 1 else "pages ") + ", ".join(str(i + 1) for i in images)
+    return [f"{named}: no text layer (scanned), text not read; run with --ocr to recognise it"]
+
+
+# --- the text layer ---------------------------------------------------------------------------------
+
+
+class _Glyph(NamedTuple):
+    """A character of the text layer (with any combining marks), or a word recognised by OCR."""
+
+    text: str
+    x0: float
+    x1: float
+    word: bool = False  # an OCR word: a space always parts it from the one before
+
+
+@dataclass
+class _Run:
+    """Glyphs printed in one go along one line, with their box (y grows downwards, as one reads)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    glyphs: list[_Glyph] = field(default_factory=list)
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1e-3)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def add(self, glyph: _Glyph, top: float, bottom: float) -> None:
+        self.glyphs.append(glyph)
+        self.x0, self.x1 = min(self.x0, glyph.x0), max(self.x1, glyph.x1)
+        self.top, self.bottom = min(self.top, top), max(self.bottom, bottom)
+
+
+def _text_page(page: pdfium.PdfPage) -> tuple[list[_Run], bool]:
+    """The runs of the page's text layer, and whether the page is an image (no text layer)."""
+    tp = page.get_textpage()
+    try:
+        text = tp.get_text_range()
+        n = tp.count_chars()
+        if len(text) != n:  # never seen; read one character at a time rather than misplace them
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp.raw, i)) for i in range(n))
+        runs = _runs(tp, text, page.get_rotation())
+    finally:
+        tp.close()
+    return runs, _is_scan(page, text)
+
+
+def _is_scan(page: pdfium.PdfPage, text: str) -> bool:
+    """Whether a page shows its text only as an image: (almost) no readable text layer, and an
+    image over a quarter of the page at least (a scan), or unreadable glyphs, or shapes alone
+    (text drawn as outlines). A signature page with a small stamp and a name is no scan."""
+    good = len(_UNREADABLE_RE.sub("", text))
+    if good >= MIN_TEXT_CHARS:
+        return False
+    if len(_SPACES_RE.sub("", text)) - good >= MIN_TEXT_CHARS:
+        return True  # glyphs without Unicode (private-use codes): the text layer means nothing
+    width, height = page.get_size()
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH)):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if not good:
+                return True
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        if (right - left) * (top - bottom) >= 0.25 * width * height:
+            return True
+    return False
+
+
+def _runs(tp: pdfium.PdfTextPage, text: str, rotation: int) -> list[_Run]:
+    """Characters in the order the PDF draws them, cut into runs where a line ends or jumps.
+
+    PDFium's own line breaks end a run. The spaces it makes up are ignored: it guesses them in
+    stream order, and a producer that draws a line's Vietnamese letters last, from a fallback
+    font, gets spaces inside words ("th c hi n ... ự ệ"); `_Row.of` puts spaces back by position.
+    The loop is the reader's hot spot (every character of the file), so it stays flat.
+    """
+    runs: list[_Run] = []
+    run: _Run | None = None
+    rect = pdfium_c.FS_RECTF()
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            run = None
+            continue
+        c = _CHAR_MAP.get(ch, ch)
+        if not c.isprintable():
+            if not c.isspace():
+                continue  # controls, format characters, private-use glyphs
+            c = " "
+        if c > "\u02ff" and run and unicodedata.combining(c[0]):  # a mark goes with its letter
+            run.glyphs[-1] = run.glyphs[-1]._replace(text=run.glyphs[-1].text + c)
+            continue
+        if not pdfium_c.FPDFText_GetLooseCharBox(tp, i, rect) or rect.top <= rect.bottom:
+            continue  # a space PDFium made up, or a character drawn nowhere
+        x0, x1, top, bottom = _upright(rect.left, rect.bottom, rect.right, rect.top, rotation)
+        if (
+            run is not None
+            and run.top <= (top + bottom) / 2 <= run.bottom  # on the run's line
+            and run.x1 - run.height <= x0 <= run.x1 + _SPLIT_TEXT * run.height  # no jump back or ahead
+        ):
+            run.glyphs.append(_Glyph(c, x0, x1))
+            run.x1 = max(run.x1, x1)
+            continue
+        run = _Run(x0, x1, top, bottom, [_Glyph(c, x0, x1)])
+        runs.append(run)
+    return runs
+
+
+def _upright(left: float, bottom: float, right: float, top: float, rotation: int) -> tuple[float, ...]:
+    """A box in PDF space (y up) as the reader sees the page turned by /Rotate: x0, x1, top, bottom
+    with y growing downwards. Only order and distances matter, so no page size is needed."""
+    if rotation == 90:  # turned clockwise: the page's bottom edge is now on the left
+        return bottom, top, left, right
+    if rotation == 180:
+        return -right, -left, bottom, top
+    if rotation == 270:
+        return -top, -bottom, -right, -left
+    return left, right, -top, -bottom
+
+
+# --- layout: runs -> rows -> lines ------------------------------------------------------------------
+
+
+def _layout(runs: Sequence[_Run], split: float) -> list[_Line]:
+    """Lines of a page in reading order: rows from the top, in a row from the left.
+
+    Runs on one row that stand apart (two header columns, table cells) stay separate lines; runs
+    close together are one line. Every line of a row has the row's number as its page line. A row
+    further below the one above than the page's usual line gap opens a paragraph (`gap_before`).
+    """
+    rows = [row for row in (_Row.of(runs, split) for runs in _rows(runs)) if row.texts]
+    usual = _usual_gap([below.top - above.bottom for above, below in pairwise(rows)])
+    lines: list[_Line] = []
+    for n, row in enumerate(rows):
+        above = rows[n - 1] if n else None
+        gap = above is not None and row.top - above.bottom > usual + _PARAGRAPH_GAP * min(
+            row.height, above.height
+        )
+        lines.extend(_Line(t, n + 1, gap_before=gap and k == 0) for k, t in enumerate(row.texts))
+    return lines
+
+
+def _rows(runs: Sequence[_Run]) -> list[list[_Run]]:
+    """Runs grouped into printed rows: a run joins a row it overlaps by half its own height or
+    the row's (a superscript joins its line; the next line, overlapping a little, does not)."""
+    rows: list[list[_Run]] = []
+    top = bottom = 0.0
+    for run in sorted(runs, key=lambda r: (r.middle, r.x0)):
+        if rows:
+            overlap = min(bottom, run.bottom) - max(top, run.top)
+            if overlap >= 0.5 * min(run.height, bottom - top):
+                rows[-1].append(run)
+                top, bottom = min(top, run.top), max(bottom, run.bottom)
+                continue
+        rows.append([run])
+        top, bottom = run.top, run.bottom
+    return rows
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One printed row: its box and its lines, left to right."""
+
+    height: float
+    top: float
+    bottom: float
+    texts: list[str]
+
+    @classmethod
+    def of(cls, runs: list[_Run], split: float) -> _Row:
+        """The row's glyphs left to right (whatever order the PDF drew them in), with a space where
+        a gap is wider than a sixth of the line height and a new line where it is wider than
+        `split` line heights. A tab or three spaces also part columns: typists line up a header's
+        right column with spaces. A glyph drawn twice in place (fake bold) counts once."""
+        height = max(r.height for r in runs)
+        glyphs = sorted((g for r in sorted(runs, key=lambda r: r.x0) for g in r.glyphs), key=lambda g: g.x0)
+        texts: list[list[str]] = []
+        last: _Glyph | None = None
+        end = 0.0  # right edge of the line so far
+        for g in glyphs:
+            gap = g.x0 - end
+            if last is None or gap > split * height:
+                texts.append([])
+                end = g.x1
+            elif g.text == last.text and g.x0 - last.x0 < 0.1 * height and not g.text.isspace():
+                continue
+            elif (g.word or gap > height / 6) and not (last.text.isspace() or g.text.isspace()):
+                texts[-1].append(" ")
+            texts[-1].append(g.text)
+            last, end = g, max(end, g.x1)
+        lines = [_SPACES_RE.sub(" ", c).strip() for t in texts for c in _COLUMNS_RE.split("".join(t))]
+        top, bottom = min(r.top for r in runs), max(r.bottom for r in runs)
+        return cls(height, top, bottom, [unicodedata.normalize("NFC", t) for t in lines if t])
+
+
+def _usual_gap(gaps: list[float]) -> float:
+    """The page's gap between lines of one paragraph: the lower quartile of its row gaps, since
+    paragraph breaks are the wider ones and rarely the most."""
+    if not gaps:
+        return 0.0
+    return sorted(gaps)[len(gaps) // 4]
+
+
+# --- OCR -------------------------------------------------------------------------------------------
+
+
+def _tesseract(path: str, pages: int) -> ModuleType:
+    """pytesseract, once Tesseract and its Vietnamese model are known to be there (the message
+    names what to install: the Python package, the program, the model)."""
+    need = f"scanned PDF ({_pages(pages)} without a text layer): OCR needs"
+    fix = "apt install tesseract-ocr tesseract-ocr-vie, or run scripts/install-ocr"
+    try:
+        import pytesseract
+    except ImportError:
+        raise UnreadableFile(path, f"{need} pytesseract: pip install 'vbgraph[ocr]'") from None
+    try:
+        langs = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractNotFoundError, OSError):
+        cmd = pytesseract.pytesseract.tesseract_cmd
+        raise UnreadableFile(path, f"{need} the Tesseract program ({cmd!r} not found): {fix}") from None
+    if OCR_LANG not in langs:
+        raise UnreadableFile(path, f"{need} Tesseract's Vietnamese model ({OCR_LANG}), not installed: {fix}")
+    return pytesseract
+
+
+def _ocr_runs(page: pdfium.PdfPage, tess: ModuleType) -> list[_Run]:
+    """The words Tesseract reads on the page image, as runs: the words of one recognised line,
+    cut where a gap is wider than `_SPLIT_OCR` word heights (the columns of a header)."""
+    bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
+    try:
+        data = tess.image_to_data(
+            bitmap.to_pil(), lang=OCR_LANG, config=OCR_CONFIG, output_type=tess.Output.DICT
+        )
+    finally:
+        bitmap.close()
+    runs: list[_Run] = []
+    heights: dict[tuple[int, int, int], int] = {}  # Tesseract's line boxes: one height per line
+    last = None
+    for i, text in enumerate(data["text"]):
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        if data["level"][i] == 4:
+            heights[key] = h
+        if data["level"][i] != 5 or not text.strip():
+            continue
+        glyph = _Glyph(text.strip(), x, x + w, word=True)
+        run = runs[-1] if runs and key == last else None
+        if run is not None and x - run.x1 <= _SPLIT_OCR * heights.get(key, run.height):
+            run.add(glyph, y, y + h)
+        else:
+            runs.append(_Run(x, x + w, y, y + h, [glyph]))
+        last = key
+    return runs
+
+
+# --- running headers, footers, page numbers ---------------------------------------------------------
+
+
+def _drop_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[str]]:
+    """Pages without their running headers, footers and page numbers; the repeated texts dropped.
+
+    Only a page's margins are looked at: the top rows above the first paragraph gap and the bottom
+    rows below the last one, at most `_EDGE_ROWS` rows each (a header stands apart from the body;
+    the lines of a document's own header block do not). A line there goes when it is a page
+    number alone on its row ("3", "- 3 -", "Trang 3/12"), or when its text, digits aside, stands
+    in the margins of at least half of the pages with text (two at least): a running title,
+    "Kế hoạch 175-KH/TU - Trang 3". A motto never goes.
+    """
+    margins = [_margin_lines(lines) for lines in pages]
+    counts = Counter(k for lines in margins for k in {_key(line.text) for line in lines})
+    texted = sum(1 for lines in pages if lines)
+    repeated = {k for k, n in counts.items() if texted >= 2 and n >= max(2, (texted + 1) // 2)}
+    dropped: dict[str, None] = {}
+    out: list[list[_Line]] = []
+    for lines, margin in zip(pages, margins, strict=True):
+        per_row = Counter(line.row for line in lines)
+        drop = [
+            line
+            for line in margin
+            if (per_row[line.row] == 1 and _PAGE_NUMBER_RE.fullmatch(line.text))
+            or _key(line.text) in repeated
+        ]
+        dropped.update((line.text, None) for line in drop if not _PAGE_NUMBER_RE.fullmatch(line.text))
+        out.append([line for line in lines if not any(line is d for d in drop)])
+    return out, list(dropped)
+
+
+def _margin_lines(lines: list[_Line]) -> list[_Line]:
+    """The lines a paragraph gap sets apart at the top or bottom of a page (mottos aside)."""
+    gaps = [k for k, line in enumerate(lines) if line.gap_before]
+    if not gaps:
+        return []
+    first, last = lines[0].row, lines[-1].row
+    top = lines[: gaps[0]] if lines[gaps[0]].row <= first + _EDGE_ROWS else []
+    bottom = lines[gaps[-1] :] if lines[gaps[-1]].row > last - _EDGE_ROWS else []
+    return [line for line in top + bottom if not is_motto(line.text)]
+
+
+def _key(text: str) -> str:
+    """A line's text as repeated on every page: case, spacing and numbers aside."""
+    return _SPACES_RE.sub(" ", _DIGITS_RE.sub("#", text.casefold())).strip()
+
+
+def _dropped_warning(texts: list[str]) -> str:
+    """One line naming the first few running headers or footers dropped."""
+    shown = "; ".join(repr(t) for t in texts[:3]) + ("; …" if len(texts) > 3 else "")
+    return f"dropped running headers or footers: {shown}"
+
+
+# --- lines and places -------------------------------------------------------------------------------
+
+
+def _pieces(pages: list[list[_Line]]) -> Iterator[tuple[str, Place | None]]:
+    """(line, place) for the whole document: a blank line where a page shows a paragraph gap,
+    none at a page break (a paragraph may go on across it; the pipeline joins such lines)."""
+    for p, lines in enumerate(pages, start=1):
+        for k, line in enumerate(lines):
+            if line.gap_before and k > 0:
+                yield "", Place(page=p)
+            yield line.text, Place(page=p, page_line=line.row, ocr=line.ocr)
+
+
+# A line ending in a hyphen that follows a letter or digit, and the first word of the next line.
+_HYPHEN_END_RE = re.compile(r"(?<=\w)-$")
+_FIRST_WORD_RE = re.compile(r"(\w[^\s]*)\s+(?=\S)")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _mend_hyphens(pieces: list[tuple[str, Place | None]]) -> list[tuple[str, Place | None]]:
+    """Words broken at a line end after a hyphen, made whole on the first line.
+
+    Vietnamese is not hyphenated: a line that ends in "52-", "kinh tế-" or "Mác-" was broken
+    after a hyphen of the text ("52-NQ/TW", "Mác-Lênin"), so the next line's first word moves up,
+    hyphen kept. Only a foreign word split by hyphenation ("informa-" / "tion": neither part a
+    Vietnamese syllable) loses its hyphen. "kinh tế - xã hội" (spaced dash) is left alone. The next
+    line keeps the rest of its words, so every line keeps its place; a next line of one word is
+    left as it is rather than emptied.
+    """
+    out = list(pieces)
+    for i in range(len(out) - 1):
+        (line, place), (nxt, nplace) = out[i], out[i + 1]
+        m = _FIRST_WORD_RE.match(nxt)
+        if not line or not m or not _HYPHEN_END_RE.search(line):
+            continue
+        word = m.group(1)
+        left = line[:-1].rsplit(" ", 1)[-1]
+        joined = line[:-1] + word if _hyphenated(left, word) else line + word
+        out[i] = (joined, place)
+        out[i + 1] = (nxt[m.end() :], nplace)
+    return out
+
+
+def _hyphenated(left: str, right: str) -> bool:
+    """Whether a hyphen between `left` and `right` was put there by hyphenation: both parts are
+    bare letters, the second lowercase, and neither is a Vietnamese syllable on its own."""
+    head = _LETTERS_RE.match(right)
+    return (
+        _LETTERS_RE.fullmatch(left) is not None
+        and head is not None
+        and right[:1].islower()
+        and not _vietnamese(left)
+        and not _vietnamese(head.group())
+    )
+
+
+def _vietnamese(word: str) -> bool:
+    """A syllable that only Vietnamese writes: a letter beyond ASCII ('nghị', 'đề'); short ASCII
+    syllables ('tin', 'con') cannot be told from English and count as foreign."""
+    return any(c.isalpha() and not c.isascii() for c in word)

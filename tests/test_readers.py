@@ -1,0 +1,230 @@
+"""Real files of every supported kind, made from one known text, give the same graph as the text.
+
+Word files are written by python-docx, PDFs by reportlab with a Unicode font, web pages with a
+menu, related news and a footer around the article; evidence points at the page and line, or the
+paragraph, it came from.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from vbgraph.errors import UnreadableFile
+from vbgraph.graph.store import Store, build_graph
+from vbgraph.loaders.parse import parse, parse_text
+from vbgraph.loaders.read import collect, read_source
+
+HEADER = [
+    "TỈNH ỦY BẮC GIANG",
+    "Số 175-KH/TU",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "Bắc Giang, ngày 08 tháng 6 năm 2021",
+    "KẾ HOẠCH",
+    "thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về một số chủ trương, chính sách "
+    "chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư",
+]
+BODY = [
+    "Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành "
+    "Kế hoạch thực hiện như sau:",
+    "I- MỤC ĐÍCH, YÊU CẦU",
+    "1. Quán triệt sâu sắc nội dung Nghị quyết đến cán bộ, đảng viên và Nhân dân.",
+    "II- TỔ CHỨC THỰC HIỆN",
+    "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Thông tin và Truyền thông tổ chức tuyên truyền "
+    "Nghị quyết, xong trong quý III/2021.",
+    "2. Ban cán sự đảng UBND tỉnh xây dựng kế hoạch thực hiện Nghị quyết, hoàn thành trước ngày 30/9/2021.",
+]
+TABLE = [
+    ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+    ["1", "Xây dựng đề án chuyển đổi số tỉnh Bắc Giang", "Sở Thông tin và Truyền thông", "Sở Nội vụ", "Quý IV/2021"],
+]
+SIGNATURE = ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Lê Thị Thu Hồng"]
+
+
+def known_text() -> str:
+    lines = [*HEADER, *BODY]
+    text = "\n\n".join(lines) + "\n\nPHỤ LỤC\n\n" + "\n".join("\t".join(r) for r in TABLE) + "\n\n"
+    return text + "\n\n".join(SIGNATURE) + "\n"
+
+
+def write_docx(path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    for line in [*HEADER, *BODY, "PHỤ LỤC"]:
+        d.add_paragraph(line)
+    t = d.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for r, row in enumerate(TABLE):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = value
+    for line in SIGNATURE:
+        d.add_paragraph(line)
+    d.save(str(path))
+    return path
+
+
+def write_html(path: Path) -> Path:
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in TABLE)
+    paras = "".join(f"<p>{x}</p>" for x in [*HEADER, *BODY, "PHỤ LỤC"])
+    sig = "".join(f"<p>{x}</p>" for x in SIGNATURE)
+    path.write_text(
+        "<!DOCTYPE html><html lang='vi'><head><meta charset='utf-8'><title>Cổng thông tin điện tử</title>"
+        "<meta property='article:published_time' content='2021-06-10T08:00:00+07:00'></head><body>"
+        "<nav><a href='/'>Trang chủ</a> <a href='/tin'>Tin tức</a> <a href='/vb'>Văn bản</a></nav>"
+        f"<article>{paras}<table>{rows}</table>{sig}</article>"
+        "<aside><h3>Tin liên quan</h3><ul><li><a href='/x'>Kết luận số 93-KL/TW ngày 20/11/2020 của Ban Bí thư"
+        "</a></li><li><a href='/y'>Chỉ thị số 05-CT/TW ngày 15/5/2016</a></li></ul></aside>"
+        "<footer>Bản quyền thuộc Tỉnh ủy Bắc Giang. Quyết định số 12/QĐ-TTĐT cấp phép.</footer></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def graph_facts(G) -> dict:
+    """What must not depend on the format: documents, relations, obligations (not their evidence)."""
+    docs = sorted((n, a.get("type"), a.get("symbol"), a.get("date"), a.get("title"), a.get("issuer"),
+                   bool(a.get("in_corpus"))) for n, a in G.nodes(data=True) if a.get("kind") == "Document")
+    rels = sorted((s, t, k) for s, t, k in G.edges(keys=True) if G.nodes[s].get("kind") == "Document"
+                  and G.nodes[t].get("kind") == "Document")
+    obls = sorted((a["document"], a["text"], tuple(sorted((x["body"], x["role"]) for x in a["assignees"])),
+                   (a.get("deadline") or {}).get("end")) for _, a in G.nodes(data=True) if a.get("kind") == "Obligation")
+    return {"documents": docs, "relations": rels, "obligations": obls}
+
+
+@pytest.fixture(scope="module")
+def from_text() -> dict:
+    facts = graph_facts(build_graph([parse_text(known_text(), "k.txt")]))
+    assert len(facts["obligations"]) >= 3 and facts["relations"]  # the known text says something
+    return facts
+
+
+@pytest.mark.parametrize("maker", [write_docx, write_html], ids=["docx", "html"])
+def test_the_same_document_from_any_format_gives_the_same_graph(tmp_path, maker, from_text):
+    path = maker(tmp_path / ("k" + {"write_docx": ".docx", "write_html": ".html"}[maker.__name__]))
+    assert graph_facts(build_graph([parse(path)])) == from_text
+
+
+def test_word_evidence_names_the_paragraph(tmp_path):
+    rec = parse(write_docx(tmp_path / "k.docx"))
+    cite = next(c for c in rec.citations if c.symbol == "52-NQ/TW")
+    assert cite.evidence.paragraph == 6  # the title line, sixth paragraph of the body
+    row = next(o for o in rec.obligations if "chuyển đổi số" in o["text"])
+    assert row["evidence"]["paragraph"] == len(HEADER) + len(BODY) + 1 + 2  # PHỤ LỤC, header row, this row
+
+
+def test_a_web_page_keeps_its_article_and_only_hints_its_date(tmp_path):
+    src = read_source(write_html(tmp_path / "k.html"))
+    assert "Số 175-KH/TU" in src.text and "Trang chủ" not in src.text
+    assert "93-KL/TW" not in src.text and "12/QĐ-TTĐT" not in src.text  # related news and footer dropped
+    assert src.date_hint == "2021-06-10"
+    rec = parse(tmp_path / "k.html")
+    assert [d.date for d in rec.documents] == ["2021-06-08"]
+
+
+WORD_NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+<w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+<w:lvlText w:val="%2)"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num>
+</w:numbering>"""
+
+
+def test_word_automatic_numbering_is_written_out(tmp_path):
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    if not any(r.reltype == RT.NUMBERING for r in d.part.rels.values()):
+        part = Part(PackURI("/word/numbering.xml"),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+                    WORD_NUMBERING.encode(), d.part.package)
+        d.part.relate_to(part, RT.NUMBERING)
+    else:
+        d.part.numbering_part.element.getparent()  # a template with numbering: replace its definitions
+        d.part.numbering_part._element = parse_xml(WORD_NUMBERING)
+    for text, level in [("Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.", 0), ("Tổ chức hội nghị.", 1),
+                        ("Viết bài.", 1), ("Sở Nội vụ rà soát.", 0)]:
+        p = d.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f'<w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'))
+    d.save(str(tmp_path / "n.docx"))
+    lines = [x for x in read_source(tmp_path / "n.docx").text.split("\n") if x]
+    assert lines == ["1. Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.", "a) Tổ chức hội nghị.", "b) Viết bài.",
+                     "2. Sở Nội vụ rà soát."]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("a.docx", b"PK\x03\x04not really a zip", "not a readable Word .docx file"),
+        ("a.pdf", b"%PDF-1.4\nbroken", "PDF"),
+        ("a.xlsx", b"PK\x03\x04", "unsupported file type .xlsx"),
+        ("a.txt", b"   \n", "empty file"),
+    ],
+    ids=["broken-docx", "broken-pdf", "unsupported", "empty"],
+)
+def test_a_file_that_cannot_be_read_says_why_in_one_line(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableFile) as e:
+        read_source(path)
+    assert reason in e.value.reason and "\n" not in str(e.value)
+
+
+def test_a_legacy_doc_without_libreoffice_names_what_to_install(tmp_path, monkeypatch):
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice on it
+    with pytest.raises(UnreadableFile, match="install LibreOffice"):
+        read_source(path)
+
+
+def test_a_folder_accounts_for_every_file(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(known_text(), encoding="utf-8")
+    write_docx(folder / "sub" / "b.docx")
+    (folder / "notes.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / ".hidden.txt").write_text("x", encoding="utf-8")
+    (folder / "~$b.docx").write_bytes(b"lock")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "sub" / "loop").symlink_to(folder)
+    got = collect([folder])
+    assert [p.name for p in got.files] == ["a.txt", "b.docx"]
+    reasons = {Path(p).name: why for p, why in got.skipped}
+    assert reasons == {
+        "notes.xlsx": "unsupported type .xlsx", ".hidden.txt": "hidden file", "~$b.docx": "a lock file of Word",
+        "pipe.txt": "not a regular file (a FIFO)", "loop": "symbolic-link loop (a folder already read)",
+    }
+
+
+def test_ingest_reads_mixed_formats_and_reports_the_rest(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_docx(folder / "a.docx")
+    write_html(folder / "b.html")
+    (folder / "c.xlsx").write_bytes(b"PK\x03\x04")
+    report = Store(tmp_path / "store").ingest([folder])
+    assert sorted(Path(p).name for p in report.added) == ["a.docx", "b.html"]
+    assert [(Path(p).name, why) for p, why in report.skipped] == [("c.xlsx", "unsupported type .xlsx")]
+
+
+def test_a_legacy_doc_is_converted_by_libreoffice(tmp_path, from_text):
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is needed for .doc files: scripts/install-libreoffice"
+    write_docx(tmp_path / "k.docx")
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "doc", "--outdir", str(tmp_path / "doc"), str(tmp_path / "k.docx")], check=True,
+                   capture_output=True, timeout=300)
+    rec = parse(tmp_path / "doc" / "k.doc")
+    assert rec.format == "doc"
+    assert graph_facts(build_graph([rec])) == from_text
+

@@ -5,7 +5,7 @@ mark and UTF-16 (Notepad, Word's "Unicode text"), Windows-1258, and the legacy *
 TCVN3 (ABC, .VnTime) and VNI (VNI-Times), either as bytes or typed into Unicode text; and
 mojibake, UTF-8 once read as Windows-1252 and saved again. `decode` tells them apart in a fixed
 order, cheapest first, and says in a warning whatever it guessed or converted, so that no text is
-read wrong in silence. Clean UTF-8 costs one decode and one character-class search.
+read wrong in silence. Clean UTF-8 costs a decode, an NFC check and one character-class search.
 
 Legacy text is recognised by what it reads like, never by a list of words: a conversion is kept
 when it turns many more words into Vietnamese syllables than it spoils. The letter tables are data
@@ -231,7 +231,7 @@ def _nearly_utf8(data: bytes) -> Decoded | None:
     good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
     if bad * 10 > good:
         return None
-    return Decoded(text, "utf-8", (f"{bad} byte(s) that are not UTF-8 replaced with U+FFFD",))
+    return Decoded(text, "utf-8", _replaced_warning(text, "utf-8"))
 
 
 @cache
@@ -284,6 +284,7 @@ def legacy_letters(key: str) -> dict[str, str]:
     return out
 
 
+@cache
 def _legacy_label(key: str) -> str:
     return tables._load("encodings.toml")[key]["name"]
 
@@ -306,7 +307,20 @@ def from_legacy(text: str, key: str) -> str:
     out = pattern.sub(lambda m: back[m.group()], text)
     if key == "tcvn3":
         out = _TOKEN_RE.sub(_restore_capitals, out)
+        out = "\n".join(_capitals_line(line) for line in out.split("\n"))
     return _nfc(out)
+
+
+def _capitals_line(line: str) -> str:
+    """'TỈNH ủY BẮC GIANG' -> 'TỈNH ỦY BẮC GIANG': in a heading whose other words are all capitals,
+    a word of one capital or none ('Kế', 'ủY', 'Vụ') was typed in .VnTimeH too."""
+    words = line.split()
+    plain = [w for w in words if w.isalpha()]
+    if len(plain) < 2 or sum(w.isupper() for w in plain) < len(plain) - 1 or all(w.isupper() for w in plain):
+        return line
+    if any("a" <= c <= "z" for w in plain if not w.isupper() for c in w):
+        return line  # a lowercase ASCII letter is typed lowercase: not a heading in .VnTimeH
+    return line.upper()
 
 
 def _restore_capitals(m: re.Match[str]) -> str:
@@ -328,8 +342,8 @@ def _legacy_reading(text: str) -> tuple[str, str] | None:
     letter beyond Latin-1 ('ộ', 'ư', 'đ') was typed in Unicode, so a Unicode document with one
     pasted .VnTime paragraph keeps its own lines intact.
 
-    Score: among the distinct words a conversion changes, how many more become Vietnamese
-    syllables than were before. It must gain at least two words and a third of the changed ones.
+    Score: among the distinct words a conversion changes, those it makes Vietnamese syllables
+    and those it spoils. It must make at least two more than it spoils, and twice as many.
     Words of one character are left out, and each word counts once: a stray '©', '¹' or '5 µm'
     gains one word at most, however often it occurs.
     """
@@ -338,9 +352,9 @@ def _legacy_reading(text: str) -> tuple[str, str] | None:
     words = {w for i in legacy for w in _TOKEN_RE.findall(lines[i]) if len(w) > 1 and not w.isascii()}
     best: tuple[int, str] | None = None
     for key in ("tcvn3", "vni"):
-        gain, changed = _gain(words, lambda w, k=key: from_legacy(w, k))
-        if gain >= 2 and gain >= changed / 3 and (best is None or gain > best[0]):
-            best = (gain, key)
+        made, spoilt = _effect(words, lambda w, k=key: from_legacy(w, k))
+        if made - spoilt >= 2 and made >= 2 * spoilt and (best is None or made - spoilt > best[0]):
+            best = (made - spoilt, key)
     if best is None:
         return None
     for i in legacy:
@@ -354,15 +368,16 @@ def _unicode_letter_re() -> re.Pattern[str]:
     return re.compile("[" + "".join(sorted(c for c in _vietnamese_letters() if c > "\xff")) + "]")
 
 
-def _gain(words: set[str], convert: Callable[[str], str]) -> tuple[int, int]:
-    """(syllables gained minus syllables lost, words changed) when `convert` is applied to each word."""
-    gain = changed = 0
+def _effect(words: set[str], convert: Callable[[str], str]) -> tuple[int, int]:
+    """(words `convert` makes Vietnamese syllables, syllables it spoils)."""
+    made = spoilt = 0
     for word in words:
         new = convert(word)
         if new != word:
-            changed += 1
-            gain += _is_syllable(new) - _is_syllable(word)
-    return gain, changed
+            before, after = _is_syllable(word), _is_syllable(new)
+            made += after and not before
+            spoilt += before and not after
+    return made, spoilt
 
 
 # --- what Vietnamese text reads like ------------------------------------------------------------------

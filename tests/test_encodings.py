@@ -109,12 +109,35 @@ def test_every_encoding_decodes_to_the_same_text(saved_as, data, encoding, warni
     assert decoded.warnings == (() if warning is None else (warning,))
 
 
-def test_tcvn3_loses_only_the_case_of_one_capital_words():
-    """The .VnTimeH limit, stated: the same text apart from the case of a few heading words."""
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # a heading in capitals: every word comes back in capitals
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("ỦY BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"),
+        ("KẾ HOẠCH", "KẾ HOẠCH"),
+        ("T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ"),
+        # the .VnTimeH limit: a capital with a tone mark alone among lowercase words is lost
+        ("Ủy ban nhân dân tỉnh", "ủy ban nhân dân tỉnh"),
+        ("Số: 15/2014/QĐ-UBND", "Số: 15/2014/QĐ-UBND"),
+    ],
+)
+def test_tcvn3_capitals_come_back_in_headings(typed, read):
+    assert vntimeh(typed) == read
+
+
+def test_tcvn3_loses_only_the_case_of_a_few_words():
     assert vntimeh(TEXT).lower() == TEXT.lower()
-    assert vntimeh("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == "CỘNG HÒA Xã HỘI CHỦ NGHĨA VIỆT NAM"
-    assert vntimeh("ỦY BAN NHÂN DÂN") == "ủY BAN NHÂN DÂN"
-    assert vntimeh("Số: 15/2014/QĐ-UBND") == "Số: 15/2014/QĐ-UBND"
+
+
+def test_a_pasted_tcvn3_paragraph_is_converted_and_the_unicode_lines_are_kept():
+    """A line with a letter beyond Latin-1 ('Ộ', 'ư') was typed in Unicode: only the others are
+    read as legacy text, so the Unicode header is not turned into TCVN3 nonsense."""
+    paragraph = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nTheo đề nghị của Sở Nội vụ,"
+    header = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    decoded = decode((header + to_tcvn3(paragraph) + "\nQUYẾT ĐỊNH:\n").encode("utf-8"), "x.txt")
+    assert decoded.text == header + paragraph + "\nQUYẾT ĐỊNH:\n"
+    assert decoded.encoding == "utf-8+tcvn3"
 
 
 # --- the tables, checked by hand-written examples and by their own shape ---------------------------
@@ -238,7 +261,7 @@ def test_a_few_bad_bytes_in_utf8_are_replaced_with_a_warning():
     decoded = decode(data, "x.txt")
     assert decoded.encoding == "utf-8"
     assert "Độc lập \ufffd Tự do \ufffd Hạnh phúc" in decoded.text
-    assert decoded.warnings == ("2 byte(s) that are not UTF-8 replaced with U+FFFD",)
+    assert decoded.warnings == ("2 invalid UTF-8 sequence(s) replaced with U+FFFD",)
 
 
 def test_mojibake_that_cannot_be_fully_repaired_is_called_garbled():

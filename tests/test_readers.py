@@ -228,3 +228,24 @@ def test_a_legacy_doc_is_converted_by_libreoffice(tmp_path, from_text):
     assert rec.format == "doc"
     assert graph_facts(build_graph([rec])) == from_text
 
+
+
+def _encodings():
+    from test_encodings import to_cp1258, to_tcvn3, to_vni
+
+    return {
+        "utf-16-le": lambda t: t.encode("utf-16"),
+        "utf-16-be": lambda t: b"\xfe\xff" + t.encode("utf-16-be"),
+        "cp1258": to_cp1258,
+        "tcvn3": lambda t: to_tcvn3(t).encode("cp1252"),
+        "vni": lambda t: to_vni(t).encode("cp1252"),
+    }
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "cp1258", "tcvn3", "vni"])
+def test_the_same_text_in_any_encoding_gives_the_same_graph(tmp_path, encoding, from_text):
+    path = tmp_path / "k.txt"
+    path.write_bytes(_encodings()[encoding](known_text()))
+    src = read_source(path)
+    assert src.encoding == encoding
+    assert graph_facts(build_graph([parse(path)])) == from_text

@@ -221,7 +221,7 @@ def _print_card(card: dict) -> None:
         for r in rels:
             out.print(f"  {arrow} [cyan]{r['label']}[/cyan] ({r['type']}) {r['other_label']}", markup=True)
             for e in r["evidence"][:3]:
-                out.print(f"      [dim]{e['file']}:{e['line']}[/dim] “{e['quote'][:160]}”")
+                out.print(f"      [dim]{_where(e)}[/dim] “{e['quote'][:160]}”")
             if len(r["evidence"]) > 3:
                 out.print(f"      [dim]… {len(r['evidence']) - 3} more[/dim]")
 
@@ -260,7 +260,7 @@ def stats(store: StoreOpt = None, json_out: JsonOpt = False, fmt: FormatOpt = "t
         if items:
             out.print(f"\n[bold]{kind}[/bold] ({len(items)})")
             for i in items:
-                out.print(f"  {i['file']}:{i['line']}  {i['message']}", markup=False)
+                out.print(f"  {_where(i)}  {i['message']}", markup=False)
     other = Counter(i["kind"] for i in data["issues"] if i["kind"] not in
                     ("ambiguous-reference", "date-conflict", "unresolved-reference"))
     if other:
@@ -295,6 +295,20 @@ def obligations_cmd(
 
 
 _ROLE_LABELS = {"chu_tri": "chủ trì", "phoi_hop": "phối hợp", "thuc_hien": "thực hiện"}
+
+
+def _where(e: dict) -> str:
+    """Where evidence stands, as the researcher finds it in the file they hold: 'a.txt:27',
+    'a.pdf p. 3 line 12', 'a.docx ¶ 41', with '(OCR)' when read from a scan."""
+    if e.get("line") is None:
+        return str(e.get("file") or "")
+    if e.get("page"):
+        at = f"{e['file']} p. {e['page']}" + (f" line {e['page_line']}" if e.get("page_line") else "")
+    elif e.get("paragraph"):
+        at = f"{e['file']} ¶ {e['paragraph']}"
+    else:
+        at = f"{e['file']}:{e['line']}"
+    return at + (" (OCR)" if e.get("ocr") else "")
 
 
 def _obligation_cards(rows: list[dict]) -> None:

@@ -157,3 +157,19 @@ def test_obligations_show_the_task_at_80_columns_and_csv_carries_it_whole(ingest
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].startswith("document_symbol,text,")
     assert any("sơ kết" in r and "tổng kết" in r for r in rows[1:])  # full text, not cut
+
+
+@pytest.mark.parametrize(
+    ("evidence", "shown"),
+    [
+        ({"file": "a.txt", "line": 27}, "a.txt:27"),
+        ({"file": "a.pdf", "line": 80, "page": 3, "page_line": 12}, "a.pdf p. 3 line 12"),
+        ({"file": "a.pdf", "line": 80, "page": 3, "page_line": 12, "ocr": True}, "a.pdf p. 3 line 12 (OCR)"),
+        ({"file": "a.docx", "line": 80, "paragraph": 41}, "a.docx ¶ 41"),
+        ({"file": "a.txt", "line": None}, "a.txt"),
+    ],
+)
+def test_evidence_is_shown_where_the_reader_finds_it(evidence, shown):
+    from vbgraph.cli import _where
+
+    assert _where(evidence) == shown

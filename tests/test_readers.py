@@ -249,3 +249,36 @@ def test_the_same_text_in_any_encoding_gives_the_same_graph(tmp_path, encoding, 
     src = read_source(path)
     assert src.encoding == encoding
     assert graph_facts(build_graph([parse(path)])) == from_text
+
+
+def write_scan(path: Path) -> Path:
+    """The first page of the known text as a 300 dpi image in a PDF: no text layer at all."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 38)
+    page = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(page)
+    y = 200
+    for line in [*HEADER[:5], "thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị",
+                 "về một số chủ trương, chính sách chủ động tham gia cuộc Cách mạng", "công nghiệp lần thứ tư"]:
+        draw.text((220, y), line, font=font, fill=0)
+        y += 90 if line in HEADER[:5] else 60
+    page.save(str(path), "PDF", resolution=300)
+    return path
+
+
+def test_a_scan_is_read_with_ocr_its_symbol_date_and_relation_right(tmp_path, monkeypatch, capsys):
+    from vbgraph.cli import main
+
+    scan = write_scan(tmp_path / "scan.pdf")
+    monkeypatch.setenv("VBGRAPH_STORE", str(tmp_path / "store"))
+    assert main(["ingest", str(scan)]) == 1
+    assert "scanned PDF with no text layer (1 page); run with --ocr" in capsys.readouterr().err
+    assert main(["ingest", "--ocr", str(scan)]) == 0
+    G = Store(tmp_path / "store").graph
+    doc = G.nodes["bac-giang:175-KH/TU@2021-06-08"]
+    assert (doc["type"], doc["in_corpus"]) == ("Kế hoạch", True)
+    edges = [(t, a["evidence"][0]) for _, t, k, a in G.out_edges("bac-giang:175-KH/TU@2021-06-08", keys=True, data=True)
+             if k == "THUC_HIEN"]
+    assert [t for t, _ in edges] == ["52-NQ/TW@2019-09-27"]
+    assert edges[0][1]["ocr"] is True and edges[0][1]["page"] == 1

@@ -217,10 +217,14 @@ class Store:
                     progress(f, n, len(found.files))
                 try:
                     src = read_source(f, ocr=ocr)
+                    rec = parse_source(src, f.name)
                 except UnreadableFile as e:
                     report.failed.append((e.path, e.reason))
                     continue
-                rec = parse_source(src, f.name)
+                except Exception as e:  # a reader's or a stage's bug must not cost the other files
+                    report.failed.append((str(f), f"could not be read ({type(e).__name__}: {e}); "
+                                                  "please report it with the file"))
+                    continue
                 old = records.get(rec.file)
                 if old is not None and old.sha256 == rec.sha256:
                     report.unchanged.append(str(f))

@@ -104,3 +104,18 @@ def test_a_store_from_another_version_is_refused_clearly(tmp_path):
 
     with pytest.raises(StoreError, match="version 99"):
         _ = Store(tmp_path / "store").graph
+
+
+def test_a_reader_that_breaks_costs_only_its_file(tmp_path, monkeypatch):
+    import vbgraph.loaders.read_html as read_html
+
+    def broken(*_a, **_k):
+        raise ValueError("unexpected markup")
+
+    monkeypatch.setattr(read_html, "read_html", broken)
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    good = write(tmp_path, "good.txt", party_doc())
+    report = Store(tmp_path / "store").ingest([page, good])
+    assert report.failed == [(str(page), "could not be read (ValueError: unexpected markup); please report it with the file")]
+    assert report.added == [str(good)]

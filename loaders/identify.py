@@ -402,13 +402,19 @@ def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Cita
             if first.issuer:
                 out.setdefault("issuer", first.issuer)
     # The document's own enacting line or directive names who speaks.
-    for i in range(d.header.header_end + 1, min(b.last, d.body_start + 2) + 1):
-        who = signals.speaker(clean[i]) if not signals.is_lead(clean[i]) else None
+    first = d.header.header_end + 1
+    for i in range(first, min(b.last, d.body_start + 2) + 1):
+        # A line wrapped by the page ('… của Bộ Chính trị, Ban' / 'Thường vụ Tỉnh ủy ban hành …')
+        # is read with the line before it in its paragraph.
+        line = clean[i]
+        if i > first and clean[i - 1].strip() and line.strip():
+            line = clean[i - 1].rstrip() + " " + line.lstrip()
+        who = signals.speaker(line) if not signals.is_lead(clean[i]) else None
         if not who and _authority_line(clean, i):
             who = clean[i].strip()  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
         if who:
             out["speaker"] = who
-            st = statement(clean[i])  # '…, Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác …'
+            st = statement(line)  # '…, Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác …'
             if st and st.title and (not dtype or st.type in (dtype, None)):
                 fill.setdefault("title", st.title)
             break

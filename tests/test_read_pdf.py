@@ -1,6 +1,7 @@
 """PDFs as the reader meets them: real files written in tmp_path (reportlab with a Unicode font,
-scans drawn with PIL), each case naming what it shows. The OCR tests need Tesseract with its
-Vietnamese model (scripts/install-ocr): they fail, never skip, without it."""
+drawn line by line or laid out by platypus with ruled tables; scans drawn with PIL), each case
+naming what it shows. The OCR tests need Tesseract with its Vietnamese model
+(scripts/install-ocr): they fail, never skip, without it."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ import pypdf
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 from pypdf.generic import ContentStream, DecodedStreamObject, DictionaryObject, NameObject
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from vbgraph.errors import UnreadableFile
 from vbgraph.loaders.read_pdf import read_pdf
@@ -325,6 +329,226 @@ def test_a_page_with_a_name_and_a_small_stamp_is_read_as_text(tmp_path):
     c.save()
     source = read_pdf(path)
     assert (source.text, source.warnings) == ("Nguyễn Văn A", ())
+
+
+# --- ruled tables -----------------------------------------------------------------------------------
+
+HEAD = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+TASK = [
+    "1",
+    "Xây dựng đề án chuyển đổi số tỉnh Bắc Giang",
+    "Sở Thông tin và Truyền thông",
+    "Sở Nội vụ",
+    "Quý IV/2021",
+]
+GROUP = "I. Nhóm nhiệm vụ về tuyên truyền"  # a group row, merged across the table
+PROPAGANDA = [
+    "2",
+    "Tổ chức tuyên truyền, quán triệt Nghị quyết số 52-NQ/TW đến cán bộ, đảng viên và Nhân dân",
+    "Ban Tuyên giáo Tỉnh ủy",
+    "Sở Thông tin và Truyền thông, Báo Bắc Giang",
+    "Thường xuyên",
+]
+ASSIGNMENTS = [HEAD, TASK, [GROUP, "", "", "", ""], PROPAGANDA]
+WIDTHS = [25, 150, 110, 80, 90]  # narrow enough that most cells wrap
+
+
+def ruled(rows: list[list[str]], *, spans: tuple[int, ...] = (), repeat: int = 0) -> Table:
+    """A table ruled by a grid, each cell a paragraph (long text wraps inside its cell); the rows in
+    `spans` merged across the table; the first `repeat` rows repeated on every page."""
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    cell = ParagraphStyle("cell", fontName="DejaVu", fontSize=9, leading=11)
+    table = Table([[Paragraph(v, cell) for v in row] for row in rows], colWidths=WIDTHS, repeatRows=repeat)
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    table.setStyle(TableStyle(grid + [("SPAN", (0, r), (-1, r)) for r in spans]))
+    return table
+
+
+def write_story(path: Path, *flowables: str | Table | PageBreak) -> Path:
+    """Paragraphs (a str each) and tables laid out by platypus as a word processor would, with a
+    page number at the foot of every page."""
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    body = ParagraphStyle("body", fontName="DejaVu", fontSize=11, leading=14, spaceAfter=10)
+
+    def page_number(c: canvas.Canvas, doc: SimpleDocTemplate) -> None:
+        c.setFont("DejaVu", 9)
+        c.drawCentredString(A4[0] / 2, 30, f"Trang {doc.page}")
+
+    story = [Paragraph(f, body) if isinstance(f, str) else f for f in flowables]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=page_number, onLaterPages=page_number)
+    return path
+
+
+def tabbed(*rows: list[str]) -> list[str]:
+    return ["\t".join(row).rstrip("\t") for row in rows]
+
+
+@pytest.fixture(scope="module")
+def assignments(tmp_path_factory) -> Source:
+    path = tmp_path_factory.mktemp("table") / "phu-luc.pdf"
+    return read_pdf(write_story(path, "PHỤ LỤC", ruled(ASSIGNMENTS, spans=(2,)), "T/M BAN THƯỜNG VỤ"))
+
+
+def test_a_ruled_table_gives_a_line_per_row_its_cells_parted_by_tabs(assignments):
+    # a cell's wrapped lines are one; the group row is one cell; a blank line before and after
+    assert assignments.text.split("\n") == [
+        "PHỤ LỤC",
+        "",
+        "TT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành",
+        "1\tXây dựng đề án chuyển đổi số tỉnh Bắc Giang\tSở Thông tin và Truyền thông\tSở Nội vụ\tQuý IV/2021",
+        "I. Nhóm nhiệm vụ về tuyên truyền",
+        "2\tTổ chức tuyên truyền, quán triệt Nghị quyết số 52-NQ/TW đến cán bộ, đảng viên và Nhân dân"
+        "\tBan Tuyên giáo Tỉnh ủy\tSở Thông tin và Truyền thông, Báo Bắc Giang\tThường xuyên",
+        "",
+        "T/M BAN THƯỜNG VỤ",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "page_line"),
+    [
+        (HEAD, 2),  # "Thời gian hoàn" / "thành": two printed lines
+        (TASK, 4),  # "Xây dựng đề án chuyển đổi số" / "tỉnh Bắc Giang"
+        ([GROUP], 6),
+        (PROPAGANDA, 7),
+    ],
+    ids=["header row", "task", "group row", "long task"],
+)
+def test_a_table_row_is_placed_at_its_first_printed_line(assignments, row, page_line):
+    assert place_of(assignments, tabbed(row)[0]) == Place(page=1, page_line=page_line)
+
+
+def test_a_table_across_pages_goes_on_row_after_row(tmp_path):
+    tasks = [
+        [
+            str(k),
+            f"Nhiệm vụ số {k} về chuyển đổi số trong cơ quan nhà nước",
+            "Sở Nội vụ",
+            "Sở Tài chính",
+            "Quý IV/2021",
+        ]
+        for k in range(1, 61)
+    ]
+    source = read_pdf(write_story(tmp_path / "long.pdf", "PHỤ LỤC", ruled([HEAD, *tasks], repeat=1)))
+    lines = source.text.split("\n")
+    pages = sorted({place.page for place in source.places})
+    assert len(pages) >= 2
+    assert lines[:2] == ["PHỤ LỤC", ""]
+    # every task once, in order, no blank line where a page breaks the table
+    assert [line for line in lines[2:] if line != tabbed(HEAD)[0]] == tabbed(*tasks)
+    # the header row, repeated, heads the table on every page (no running title to drop)
+    assert [
+        place.page for line, place in zip(lines, source.places, strict=True) if line == tabbed(HEAD)[0]
+    ] == pages
+
+
+def test_a_row_a_page_break_cut_in_two_is_made_whole(tmp_path):
+    # Word lets a row break across pages: the rest of its cells opens the next page, after the
+    # repeated header row, its number cell empty
+    cut = ["2", "Tổ chức tuyên truyền, quán triệt Nghị quyết", "Ban Tuyên giáo Tỉnh ủy", "", "Thường"]
+    rest = ["", "số 52-NQ/TW đến cán bộ, đảng viên và Nhân dân", "", "Báo Bắc Giang", "xuyên"]
+    path = write_story(tmp_path / "cut.pdf", ruled([HEAD, TASK, cut]), PageBreak(), ruled([HEAD, rest]))
+    source = read_pdf(path)
+    assert source.text.split("\n") == tabbed(
+        HEAD,
+        TASK,
+        ["2", *PROPAGANDA[1:3], "Báo Bắc Giang", "Thường xuyên"],
+        HEAD,
+    )
+    assert place_of(source, source.text.split("\n")[2]) == Place(page=1, page_line=5)  # where it starts
+
+
+def test_a_table_on_a_page_shown_turned_reads_upright(tmp_path):
+    # a landscape appendix: the page is shown turned by /Rotate, its table drawn turned back
+    path = tmp_path / "landscape.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.translate(A4[0] / 2, A4[1] / 2)
+    c.rotate(90)
+    c.translate(-A4[0] / 2, -A4[1] / 2)
+    table = ruled(ASSIGNMENTS, spans=(2,))
+    _, height = table.wrapOn(c, *A4)
+    table.drawOn(c, 80, A4[1] - 100 - height)
+    c.showPage()
+    c.save()
+    writer = pypdf.PdfWriter()
+    writer.add_page(pypdf.PdfReader(path).pages[0].rotate(90))
+    writer.write(path)
+    assert read_pdf(path).text.split("\n") == tabbed(HEAD, TASK, [GROUP], PROPAGANDA)
+
+
+def ruled_header(path: Path) -> Path:
+    """The header block with a short rule under each column's last line, and a box around a
+    paragraph: rules that make no grid of rows and columns."""
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("DejaVu", 11)
+    for y, (left, right) in zip((760, 742), PLAN[0][:2], strict=True):
+        c.drawCentredString(150, y, left)
+        c.drawCentredString(420, y, right)
+    c.line(120, 737, 180, 737)  # under "*"
+    c.line(360, 755, 480, 755)  # under "ĐẢNG CỘNG SẢN VIỆT NAM"
+    c.line(300, 520, 300, 800)  # a bar down the page, across the box
+    c.drawString(70, 700, "KẾ HOẠCH")
+    c.rect(64, 640, 460, 40)  # a framed note
+    c.drawString(70, 662, "Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị,")
+    c.drawString(70, 646, "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_rules_that_make_no_table_leave_the_lines_as_they_are(tmp_path):
+    source = read_pdf(ruled_header(tmp_path / "ruled.pdf"))
+    assert "\t" not in source.text
+    assert [line for line in source.text.split("\n") if line] == [
+        "TỈNH ỦY BẮC GIANG",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "*",
+        "KẾ HOẠCH",
+        "Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị,",
+        "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:",
+    ]
+
+
+# --- page breaks -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("last", "first", "parted"),
+    [
+        # a sentence cut by the page break runs on
+        (
+            "2. Ban cán sự đảng UBND tỉnh xây dựng kế hoạch thực hiện Nghị quyết, hoàn",
+            "thành trước ngày 30/9/2021.",
+            False,
+        ),
+        (
+            "Các sở, ngành triển khai thực hiện Nghị quyết số",
+            "52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.",
+            False,
+        ),
+        (
+            "Tổng kinh phí thực hiện giai đoạn 2021 - 2025 khoảng",
+            "30.000 triệu đồng từ ngân sách tỉnh.",
+            False,
+        ),
+        # a paragraph ends, or the next begins
+        ("2. Ban cán sự đảng UBND tỉnh hoàn thành trước ngày 30/9/2021.", "PHỤ LỤC", True),
+        ("Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:", "nâng cao nhận thức của cán bộ", True),
+        ("I. MỤC ĐÍCH, YÊU CẦU", "nâng cao nhận thức của cán bộ, đảng viên", True),
+        ("nâng cao nhận thức của cán bộ, đảng viên", "2. Các cấp ủy thực hiện Nghị quyết nghiêm túc", True),
+        ("nâng cao nhận thức của cán bộ, đảng viên", "II- TỔ CHỨC THỰC HIỆN", True),
+        ("nâng cao nhận thức của cán bộ, đảng viên", "a) Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền", True),
+        ("nâng cao nhận thức của cán bộ, đảng viên", "- Sở Nội vụ hướng dẫn các cơ quan, đơn vị", True),
+        ("nâng cao nhận thức của cán bộ, đảng viên", "Điều 3. Quyết định này có hiệu lực từ ngày ký", True),
+    ],
+)
+def test_a_page_break_parts_paragraphs_only_where_one_ends_or_begins(tmp_path, last, first, parted):
+    pages = [["Thực hiện Nghị quyết số 52-NQ/TW của Bộ Chính trị,", last], [first, "Nguyễn Văn A"]]
+    lines = read_pdf(write_pdf(tmp_path / "two.pdf", pages, running=None)).text.split("\n")
+    assert lines[lines.index(last) + 1 :][:3] == (
+        ["", first, "Nguyễn Văn A"] if parted else [first, "Nguyễn Văn A"]
+    )
 
 
 # --- scans -----------------------------------------------------------------------------------------

@@ -282,3 +282,39 @@ def test_a_scan_is_read_with_ocr_its_symbol_date_and_relation_right(tmp_path, mo
              if k == "THUC_HIEN"]
     assert [t for t, _ in edges] == ["52-NQ/TW@2019-09-27"]
     assert edges[0][1]["ocr"] is True and edges[0][1]["page"] == 1
+
+
+def write_pdf(path: Path) -> Path:
+    """The known text typeset by reportlab: wrapped paragraphs, the table ruled, a running title
+    and a page number on every page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    style = ParagraphStyle("p", fontName="DejaVu", fontSize=11, leading=14, spaceAfter=10)
+    cell = ParagraphStyle("c", fontName="DejaVu", fontSize=9, leading=11)
+
+    def furniture(c, doc):
+        c.setFont("DejaVu", 8)
+        c.drawString(72, A4[1] - 40, "Kế hoạch 175-KH/TU - Tỉnh ủy Bắc Giang")
+        c.drawString(A4[0] / 2, 30, f"Trang {doc.page}")
+
+    story = [Paragraph(x, style) for x in [*HEADER, *BODY]] + [PageBreak(), Paragraph("PHỤ LỤC", style)]
+    table = Table([[Paragraph(v, cell) for v in row] for row in TABLE], colWidths=[25, 150, 110, 80, 90])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [table, Paragraph("", style)] + [Paragraph(x, style) for x in SIGNATURE]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path
+
+
+def test_a_pdf_gives_the_same_graph_and_evidence_names_page_and_line(tmp_path, from_text):
+    rec = parse(write_pdf(tmp_path / "k.pdf"))
+    assert graph_facts(build_graph([rec])) == from_text
+    cite = next(c for c in rec.citations if c.symbol == "52-NQ/TW")
+    assert (cite.evidence.page, cite.evidence.page_line) == (1, 7)
+    row = next(o for o in rec.obligations if "chuyển đổi số" in o["text"])
+    assert row["evidence"]["page"] == 2

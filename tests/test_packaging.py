@@ -22,3 +22,39 @@ def test_wheel_holds_only_the_vbgraph_namespace(tmp_path):
                    "vbgraph/exports/json_export.py", "vbgraph/sample/003_845be7d462c89c00.txt"):
         assert needed in names, needed
     assert not [n for n in names if n.startswith("vbgraph/tests/") or n.startswith("vbgraph/benchmarks/")]
+
+
+def _runtime_licences() -> dict[str, str]:
+    """Every distribution vbgraph needs at run time (no extras), with its licence as declared."""
+    import importlib.metadata as md
+
+    from packaging.requirements import Requirement
+
+    found: dict[str, str] = {}
+
+    def walk(name: str) -> None:
+        key = name.lower().replace("_", "-")
+        if key in found:
+            return
+        meta = md.metadata(name)
+        classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License")]
+        found[key] = meta.get("License-Expression") or "; ".join(classifiers) or (meta.get("License") or "")[:200]
+        for r in meta.get_all("Requires-Dist") or []:
+            req = Requirement(r)
+            if req.marker is None or req.marker.evaluate({"extra": ""}):
+                walk(req.name)
+
+    walk("vbgraph")
+    return found
+
+
+PERMISSIVE = ("MIT", "BSD", "Apache", "ISC", "PSF", "Python", "MPL", "Mozilla", "LGPL", "Artistic", "Unlicense")
+
+
+def test_no_runtime_dependency_is_gpl_or_agpl_only():
+    """PyMuPDF (AGPL) and friends stay out: a (A)GPL licence needs a permissive alternative beside it."""
+    licences = _runtime_licences()
+    assert {"pypdfium2", "python-docx", "trafilatura", "charset-normalizer"} <= licences.keys()
+    copyleft_only = {name: lic for name, lic in licences.items()
+                     if "GPL" in lic.replace("LGPL", "") and not any(p in lic for p in PERMISSIVE)}
+    assert copyleft_only == {}

@@ -119,3 +119,10 @@ def test_a_reader_that_breaks_costs_only_its_file(tmp_path, monkeypatch):
     report = Store(tmp_path / "store").ingest([page, good])
     assert report.failed == [(str(page), "could not be read (ValueError: unexpected markup); please report it with the file")]
     assert report.added == [str(good)]
+
+
+def test_progress_is_told_each_file_with_how_many_are_done_of_all(tmp_path):
+    files = [write(tmp_path, f"{n}.txt", party_doc(number=str(n))) for n in (11, 12, 13)]
+    seen = []
+    Store(tmp_path / "store").ingest(files, progress=lambda f, done, total: seen.append((f.name, done, total)))
+    assert seen == [("11.txt", 0, 3), ("12.txt", 1, 3), ("13.txt", 2, 3)]

@@ -71,6 +71,7 @@ NODE_COLUMNS: dict[str, list[Column]] = {
         ("id:ID", lambda n, _: n), (":LABEL", lambda *_: "Body"),
         *[(f, _get(f)) for f in ("name", "jurisdiction", "level", "part_of")],
         ("aliases:string[]", lambda _, a: list(a.get("aliases") or [])),
+        ("generic:boolean", lambda _, a: bool(a.get("generic"))),
     ],
     "Obligation": [
         ("id:ID", lambda n, _: n), (":LABEL", lambda *_: "Obligation"),

@@ -42,7 +42,8 @@ def generate(G: nx.MultiDiGraph) -> dict:
         documents.append(d)
     bodies = [
         {"id": nid, "name": a.get("name"), "jurisdiction": a.get("jurisdiction"), "part_of": a.get("part_of"),
-         "level": a.get("level"), "aliases": a.get("aliases") or []}
+         "level": a.get("level"), "aliases": a.get("aliases") or [],
+         "generic": bool(a.get("generic"))}
         for nid, a in st.bodies(G)
     ]
     relations = [

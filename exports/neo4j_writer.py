@@ -26,7 +26,7 @@ Schema (properties are primitives or arrays of primitives, as Neo4j requires):
   `issuer_code`, `symbol`, `date` as a string (ISO date, or a year), `issuer`, `jurisdiction`,
   `title`, `name`, `in_corpus`, `level`, `signer`, `identified_by`) with `source` flattened to
   `source_file`, `source_first_line`, `source_last_line`;
-* `(:Body)`: `id`, `name`, `jurisdiction`, `part_of`, `level`, `aliases` (other spellings merged into it);
+* `(:Body)`: `id`, `name`, `jurisdiction`, `part_of`, `level`, `aliases` (other spellings merged into it), `generic` (a kind of unit, not one body);
 * `(:Obligation)`: its fields, with dicts flattened to `{field}_{key}` (`deadline_text`,
   `deadline_start`, `deadline_end`, `produces_type`, `produces_title`, `evidence_file`,
   `evidence_line`, `evidence_quote`) and `assignees` kept as a JSON string plus the parallel

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from vbgraph.graph.identity import CENTRAL, base_key, document_id
 from vbgraph.graph.model import Citation, FileRecord
+from vbgraph.loaders import bodies as bd
 from vbgraph.loaders import signals
 from vbgraph.loaders.normalize import containment, fold, slug
 from vbgraph.ontology import tables
@@ -337,7 +338,8 @@ class Resolver:
                 b["name"] = name
             if bid not in bodies:
                 bodies[bid] = {"id": bid, "name": canon, "jurisdiction": j, "part_of": None,
-                               "level": "central" if j == CENTRAL else "province", "aliases": []}
+                               "level": "central" if j == CENTRAL else "province", "aliases": [],
+                               "generic": bd.names_a_kind(canon)}
                 parent = assign.part_of(canon)
                 if parent:
                     pid = add_body(parent, j)

@@ -368,6 +368,17 @@ def is_generic(subject_text: str) -> bool:
     return bool(items) and all(i in kinds for i in items)
 
 
+def names_a_kind(name: str) -> bool:
+    """'sở', 'ban', 'cơ quan liên quan', 'ngành tỉnh': a kind of unit, not one body. Such names come
+    from lists ('các ban, sở, ngành tỉnh') and stay assignees, flagged `generic` on their node."""
+    low = lower_vn(name).strip()
+    q = _qualifier(name)
+    if q:
+        low = lower_vn(name[: len(name) - len(q)]).strip()
+    kinds = _kinds() | {lower_vn(x) for x in _table()["bodies"]["generic_items"]}
+    return low in kinds
+
+
 def canonical_name(name: str) -> str:
     """A body's name with abbreviations expanded, modern tones, misspellings read, spaces tidied."""
     return read_name(name)[0]

@@ -396,3 +396,14 @@ def test_a_notice_relays_the_tasks_of_the_plan_it_announces():
     assert [a["document"].split(":")[-1].split("@")[0] for _, a in tasks] == ["31/KH-UBND"]
     assert {G.nodes[b]["name"] for _, b, k in G.out_edges(tasks[0][0], keys=True) if k == "GIAO_CHO"} == {
         "phòng chuyên môn", "Ủy ban nhân dân xã", "Ủy ban nhân dân thị trấn"}
+
+
+@pytest.mark.parametrize(
+    ("name", "generic"),
+    [("sở", True), ("ngành tỉnh", True), ("cơ quan liên quan", True), ("địa phương", True),
+     ("Sở Nội vụ", False), ("Ban Tuyên giáo Tỉnh ủy", False), ("huyện ủy", False)],
+)
+def test_a_name_of_a_kind_of_unit_is_flagged_generic(name, generic):
+    from vbgraph.loaders.bodies import names_a_kind
+
+    assert names_a_kind(name) is generic

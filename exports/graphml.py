@@ -61,7 +61,7 @@ def _hex(color: str) -> dict[str, int]:
 
 
 def _label(nid: str, a: dict) -> str:
-    from vbgraph.exports.html_view import node_label
+    from vbgraph.exports.palette import node_label
 
     return node_label(nid, a).replace("\n", " ")
 
@@ -80,7 +80,7 @@ def _uniform(rows: list[dict[str, Scalar]]) -> None:
 
 def graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The flattened copy that is written: sorted nodes and edges, scalar attributes only."""
-    from vbgraph.exports.html_view import edge_color, node_color
+    from vbgraph.exports.palette import edge_color, node_color
 
     H = nx.MultiDiGraph()
     H.graph.update(flatten(dict(G.graph)))

@@ -1,6 +1,7 @@
 """An interactive HTML view of part of the graph: one self-contained file that works offline.
 
-Two steps, so that the selection can be tested without a browser:
+Two steps, so that the selection can be tested without a browser (queries/view.py selects,
+exports/palette.py holds the look):
 
 - `build_view(G, ref_id, depth, direction, relations, jurisdiction, with_obligations, layout,
   max_nodes)` picks the subgraph (a pure function) and refuses, with `ViewTooLarge`, a view
@@ -23,277 +24,64 @@ import json
 import math
 import re
 import unicodedata
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from vbgraph.errors import DocumentNotFound, VbgraphError
+from vbgraph.exports.palette import (
+    DIRECTION_LABELS,
+    EDGE_LABELS,
+    EDGE_STYLE,
+    LEVEL_LABELS,
+    LEVEL_ROW,
+    NODE_COLORS,
+    ROLE_LABELS,
+    STATUS_BORDER,
+    STATUS_LABELS,
+    edge_color,
+    format_date,
+    level_of,
+    node_color,
+    node_label,
+)
 from vbgraph.graph import store as st
-from vbgraph.loaders.normalize import slug
-from vbgraph.ontology.relations import Rel
-from vbgraph.ontology.terms import STRUCTURAL_LABELS
+from vbgraph.queries.view import (
+    DIRECTIONS,
+    LAYOUTS,
+    REL_CODES,
+    ViewError,
+    ViewOptionError,
+    ViewResult,
+    ViewTooLarge,
+    build_view,
+    parse_relations,
+)
 
-DIRECTIONS = ("up", "down", "both")
-LAYOUTS = ("hierarchical", "date", "force", "tree")
-CENTRAL = "Trung ương"
-REL_CODES = tuple(r.value for r in Rel)
-
-LEVEL_LABELS = {"central": "Trung ương", "province": "Tỉnh, thành phố", "district": "Huyện, thị xã",
-                "commune": "Xã, phường, thị trấn"}
-LEVEL_ROW = {"central": 0, "province": 1, "district": 2, "commune": 3}
-ROLE_LABELS = {"chu_tri": "chủ trì", "phoi_hop": "phối hợp", "thuc_hien": "thực hiện"}
-STATUS_LABELS = {"open": "đang thực hiện", "late": "quá hạn", "done": "đã hoàn thành"}
-DIRECTION_LABELS = {"up": "chiều lên", "down": "chiều xuống", "both": "hai chiều"}
-
-NODE_COLORS = {"central": "#a93226", "province": "#1f618d", "district": "#1e8449", "commune": "#7e5109", "unknown": "#566573",
-               "Body": "#ca6f1e", "Obligation": "#7d3c98"}
-STATUS_BORDER = {"open": "#4a235a", "late": "#e74c3c", "done": "#27ae60"}
-# code -> (colour, width, dashed)
-EDGE_STYLE: dict[str, tuple[str, float, bool]] = {
-    "THUC_HIEN": ("#e67e22", 3.0, False),
-    "THAY_THE": ("#c0392b", 3.0, False),
-    "CAN_CU": ("#2e86c1", 2.0, False),
-    "SUA_DOI": ("#8e44ad", 2.5, False),
-    "BAI_BO": ("#17202a", 2.5, True),
-    "HUONG_DAN": ("#16a085", 2.0, False),
-    "TONG_KET": ("#27ae60", 2.0, True),
-    "DAN_CHIEU": ("#aab7b8", 1.0, True),
-    "DAT_RA": ("#a569bd", 1.5, False),
-    "GIAO_CHO": ("#d4ac0d", 1.5, False),
-    "BAN_HANH": ("#7f8c8d", 1.0, True),
-    "THUOC": ("#b2babb", 1.0, True),
-    "DUOC_THUC_HIEN_BOI": ("#229954", 2.0, True),
-}
-EDGE_LABELS = {r.value: r.label for r in Rel} | {k: v[0] for k, v in STRUCTURAL_LABELS.items()}
+# The selection lives in queries/view.py and the look in exports/palette.py; both are named here
+# too, so `from vbgraph.exports.html_view import build_view, write_html` keeps working.
+__all__ = [
+    "DIRECTIONS", "EDGE_STYLE", "LAYOUTS", "NODE_COLORS", "REL_CODES", "ViewError", "ViewOptionError",
+    "ViewResult", "ViewTooLarge", "build_view", "edge_color", "format_date", "node_color", "node_label",
+    "parse_relations", "render_html", "view_title", "write_html",
+]
 
 
-class ViewError(VbgraphError):
-    """A view that cannot be drawn as asked."""
-
-
-class ViewOptionError(ViewError, ValueError):
-    """An option of the view is not one of its choices (a usage error)."""
-
-
-class ViewTooLarge(ViewError):
-    """The selection has more nodes than anyone can read; the message says how to narrow it."""
-
-    def __init__(self, count: int, limit: int, ref_id: str | None, depth: int | None):
-        hints = []
-        if ref_id is None:
-            hints.append("pass a REF (one document's neighbourhood)")
-        elif depth is None or depth > 1:
-            hints.append(f"--depth {1 if depth is None else depth - 1}")
-        hints += ["--relations THUC_HIEN,THAY_THE", "--jurisdiction 'Bắc Giang'"]
-        super().__init__(f"the view would draw {count} nodes (limit {limit}), too many to read; narrow it: "
-                         f"{', '.join(hints)}; or raise --max-nodes")
-        self.count, self.limit = count, limit
-
-
-@dataclass(frozen=True)
-class ViewResult:
-    """The selected subgraph and the options that chose it."""
-
-    graph: nx.MultiDiGraph
-    ref_id: str | None
-    depth: int | None
-    direction: str
-    relations: tuple[str, ...]
-    jurisdiction: str | None
-    with_obligations: bool
-    layout: str
-    hops: dict[str, int] = field(default_factory=dict)  # document -> distance from ref_id
-
-    @property
-    def nodes(self) -> list[str]:
-        return sorted(self.graph.nodes)
-
-    @property
-    def edges(self) -> list[tuple[str, str, str]]:
-        return sorted(self.graph.edges(keys=True))
-
-    @property
-    def title(self) -> str:
-        if self.ref_id is None:
-            scope = f"toàn bộ văn bản{f' của {self.jurisdiction}' if self.jurisdiction else ''}"
-        else:
-            depth = "mọi bậc" if self.depth is None else f"{self.depth} bậc"
-            scope = f"{node_label(self.ref_id, self.graph.nodes[self.ref_id], one_line=True)}: {depth}, " \
-                    f"{DIRECTION_LABELS[self.direction]}"
-        return f"vbgraph — {scope}"
-
-
-# -- selection ------------------------------------------------------------------------------------
-
-def parse_relations(value: str | Iterable[str] | None) -> tuple[str, ...]:
-    """`"THUC_HIEN,thay_the"` -> `("THAY_THE", "THUC_HIEN")`; None or empty means all types."""
-    if value is None:
-        return REL_CODES
-    items = value.split(",") if isinstance(value, str) else [str(v) for v in value]
-    codes = {i.strip().upper() for i in items if i.strip()}
-    if not codes:
-        return REL_CODES
-    unknown = sorted(codes - set(REL_CODES))
-    if unknown:
-        raise ViewOptionError(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(REL_CODES)}")
-    return tuple(c for c in REL_CODES if c in codes)
-
-
-def _documents_of(G: nx.MultiDiGraph, jurisdiction: str) -> set[str]:
-    want = slug(jurisdiction)
-    hits = {n for n, a in st.documents(G) if slug(a.get("jurisdiction")) == want}
-    if not hits:
-        known = sorted({a.get("jurisdiction") for _, a in st.documents(G) if a.get("jurisdiction")})
-        raise ViewOptionError(f"no document of jurisdiction {jurisdiction!r}; known: {', '.join(known)}")
-    return hits
-
-
-def build_view(
-    G: nx.MultiDiGraph,
-    ref_id: str | None = None,
-    depth: int | None = 2,
-    direction: str = "both",
-    relations: str | Iterable[str] | None = None,
-    jurisdiction: str | None = None,
-    with_obligations: bool = False,
-    layout: str = "hierarchical",
-    max_nodes: int = 400,
-) -> ViewResult:
-    """The documents within `depth` relation steps of `ref_id` (all documents when None).
-
-    `direction` "up" follows relations from source to target (a plan up to the resolution it
-    implements), "down" the other way (a resolution down to what implements it), "both" either;
-    `depth=None` is unlimited. `relations` restricts the relation types walked and drawn; without
-    `ref_id` it also drops the documents that have none of them. `jurisdiction` keeps the
-    documents of that province (or "Trung ương") and, for context, those they are directly
-    related to. `with_obligations` adds the tasks the selected documents set out, the bodies they
-    are assigned to, and the fulfilling documents already in the view. A pure function: G is not
-    changed and the result is a copy.
-    """
-    if direction not in DIRECTIONS:
-        raise ViewOptionError(f"unknown direction {direction!r}; choose from {', '.join(DIRECTIONS)}")
-    if layout not in LAYOUTS:
-        raise ViewOptionError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
-    if depth is not None and depth < 0:
-        raise ViewOptionError(f"depth must be 0 or more, not {depth}")
-    if ref_id is not None and (ref_id not in G or G.nodes[ref_id].get("kind") != "Document"):
-        raise DocumentNotFound(f"no document {ref_id!r} in the graph")
-    rels = set(parse_relations(relations))
-
-    def rel_edges(n: str, out: bool):
-        edges = G.out_edges(n, keys=True) if out else G.in_edges(n, keys=True)
-        for s, t, k in edges:
-            other = t if out else s
-            if k in rels and G.nodes[other].get("kind") == "Document":
-                yield other
-
-    allowed = {n for n, _ in st.documents(G)}
-    if jurisdiction:
-        own = _documents_of(G, jurisdiction)
-        allowed = own | {m for n in own for out in (True, False) for m in rel_edges(n, out)}
-        if ref_id is not None:
-            allowed.add(ref_id)
-
-    hops: dict[str, int] = {}
-    if ref_id is None:
-        docs = allowed
-        if relations:  # the map of some relation types: documents without one of them are noise
-            docs = {n for n in allowed if any(m in allowed for out in (True, False) for m in rel_edges(n, out))}
+def view_title(view: ViewResult) -> str:
+    """The page's title: the document and how far the view reaches, or the whole graph."""
+    if view.ref_id is None:
+        scope = f"toàn bộ văn bản{f' của {view.jurisdiction}' if view.jurisdiction else ''}"
     else:
-        hops[ref_id] = 0
-        queue = deque([ref_id])
-        while queue:
-            n = queue.popleft()
-            if depth is not None and hops[n] >= depth:
-                continue
-            for out in (True, False):
-                if (out and direction == "down") or (not out and direction == "up"):
-                    continue
-                for m in sorted(rel_edges(n, out)):
-                    if m in allowed and m not in hops:
-                        hops[m] = hops[n] + 1
-                        queue.append(m)
-        docs = set(hops)
-    if not docs:
-        raise ViewError("nothing to draw: the graph has no documents")
-
-    keep: set[str] = set(docs)
-    if with_obligations:
-        for d in sorted(docs):
-            for _, o, k in G.out_edges(d, keys=True):
-                if k == "DAT_RA" and G.nodes[o].get("kind") == "Obligation":
-                    keep.add(o)
-        for o in {n for n in keep if G.nodes[n].get("kind") == "Obligation"}:
-            for _, b, k in G.out_edges(o, keys=True):
-                if k == "GIAO_CHO" and G.nodes[b].get("kind") == "Body":
-                    keep.add(b)
-    if len(keep) > max_nodes:
-        raise ViewTooLarge(len(keep), max_nodes, ref_id, depth)
-
-    H = nx.MultiDiGraph(**{k: v for k, v in G.graph.items() if k in ("format", "as_of")})
-    for n in sorted(keep):
-        H.add_node(n, **G.nodes[n])
-    for s, t, k, a in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        if s in keep and t in keep and (k in rels or (with_obligations and k not in REL_CODES)):
-            H.add_edge(s, t, key=k, **a)
-    return ViewResult(H, ref_id, depth, direction, tuple(sorted(rels, key=REL_CODES.index)), jurisdiction,
-                      with_obligations, layout, dict(sorted(hops.items())))
+        depth = "mọi bậc" if view.depth is None else f"{view.depth} bậc"
+        scope = f"{node_label(view.ref_id, view.graph.nodes[view.ref_id], one_line=True)}: {depth}, " \
+                f"{DIRECTION_LABELS[view.direction]}"
+    return f"vbgraph — {scope}"
 
 
 # -- presentation: labels, colours, levels, tooltips ------------------------------------------------
-
-def _level_of(a: dict) -> str:
-    level = a.get("level")
-    if level in LEVEL_ROW:
-        return level
-    if a.get("jurisdiction") == CENTRAL:
-        return "central"
-    return "province" if a.get("jurisdiction") else "unknown"
-
-
-def format_date(value: str | None) -> str:
-    """`2021-06-09` -> `09/06/2021`, the way the documents write it; a bare year stays."""
-    if not value:
-        return ""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
-    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else value
-
-
-def _short(text: str, limit: int) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def node_label(nid: str, a: dict, one_line: bool = False) -> str:
-    """What a node shows: symbol (or name) and date; a body's name; the start of a task."""
-    sep = " " if one_line else "\n"
-    kind = a.get("kind")
-    if kind == "Body":
-        return _short(a.get("name") or nid, 40)
-    if kind == "Obligation":
-        return _short(a.get("text") or nid, 48)
-    head = a.get("symbol") or _short(a.get("name") or nid, 60)
-    when = format_date(a.get("date"))
-    if one_line:
-        return f"{head} ({when})" if when else head
-    return f"{head}{sep}{when}" if when else head
-
-
-def node_color(a: dict) -> str:
-    kind = a.get("kind")
-    if kind in ("Body", "Obligation"):
-        return NODE_COLORS[kind]
-    return NODE_COLORS[_level_of(a)]
-
-
-def edge_color(code: str) -> str:
-    return EDGE_STYLE.get(code, ("#95a5a6", 1.0, False))[0]
-
 
 def _bands(view: ViewResult) -> list[tuple[str, list[str]]]:
     """Horizontal bands of the page, top-down: by level, or by year; then tasks, then bodies."""
@@ -303,7 +91,7 @@ def _bands(view: ViewResult) -> list[tuple[str, list[str]]]:
         years = sorted({(a.get("date") or "")[:4] for _, a in docs})  # "" (undated, mostly named) first
         bands = [(y or "chưa rõ năm", [n for n, a in docs if (a.get("date") or "")[:4] == y]) for y in years]
     else:
-        bands = [(LEVEL_LABELS.get(lv, "Văn bản chưa rõ cấp"), [n for n, a in docs if _level_of(a) == lv])
+        bands = [(LEVEL_LABELS.get(lv, "Văn bản chưa rõ cấp"), [n for n, a in docs if level_of(a) == lv])
                  for lv in (*LEVEL_ROW, "unknown")]
     bands.append(("Nhiệm vụ", [n for n, _ in st.obligations(G)]))
     bands.append(("Cơ quan được giao", [n for n, _ in st.bodies(G)]))
@@ -387,7 +175,7 @@ def node_info(G: nx.MultiDiGraph, nid: str) -> list[list[str]]:
     return _rows([
         ("Số ký hiệu", a.get("symbol")), ("Tên", a.get("name")), ("Loại", a.get("type")),
         ("Ngày", format_date(a.get("date"))), ("Cơ quan ban hành", a.get("issuer")), ("Trích yếu", a.get("title")),
-        ("Địa bàn", a.get("jurisdiction")), ("Cấp", LEVEL_LABELS.get(_level_of(a))), ("Người ký", a.get("signer")),
+        ("Địa bàn", a.get("jurisdiction")), ("Cấp", LEVEL_LABELS.get(level_of(a))), ("Người ký", a.get("signer")),
         ("Nguồn", where), ("Mã", nid)])
 
 
@@ -600,7 +388,7 @@ def render_html(view: ViewResult) -> str:
     counts = Counter(k for _, _, k in view.edges)
     edge_legend = [{"code": c, "label": EDGE_LABELS.get(c, c), "color": EDGE_STYLE[c][0], "dashed": EDGE_STYLE[c][2],
                     "count": counts[c]} for c in EDGE_STYLE if counts[c]]
-    kinds = Counter(_level_of(a) if a.get("kind") in (None, "Document") else a["kind"] for _, a in G.nodes(data=True))
+    kinds = Counter(level_of(a) if a.get("kind") in (None, "Document") else a["kind"] for _, a in G.nodes(data=True))
     node_legend = [{"label": label, "color": NODE_COLORS[key], "count": kinds[key], "shape": shape}
                    for key, label, shape in (("central", "Văn bản Trung ương", "box"),
                                              ("province", "Văn bản cấp tỉnh", "box"),
@@ -617,7 +405,7 @@ def render_html(view: ViewResult) -> str:
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     # Markup: our own assets and the escaped JSON go in verbatim; everything else is autoescaped
     return env.from_string(_template("view.html.j2")).render(
-        title=view.title, summary=summary, layout=view.layout, has_obligations=bool(kinds["Obligation"]),
+        title=view_title(view), summary=summary, layout=view.layout, has_obligations=bool(kinds["Obligation"]),
         node_legend=node_legend, edge_legend=edge_legend, vis_version=vis_version,
         vis_css=Markup(vis_css), app_css=Markup(_template("view.css")), vis_js=Markup(vis_js),
         app_js=Markup(app_js), data_json=Markup(_safe_json(data)),

@@ -127,7 +127,7 @@ def body_id(name: str, jurisdiction: str | None) -> str:
 
 @cache
 def _connectives() -> frozenset[str]:
-    return frozenset(fold(w) for w in tables._load("obligations.toml")["identity"]["connectives"])
+    return frozenset(fold(w) for w in tables.load("obligations.toml")["identity"]["connectives"])
 
 
 def identity_name(name: str) -> str:

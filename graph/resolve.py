@@ -19,10 +19,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from vbgraph.graph.identity import CENTRAL, base_key, document_id
-from vbgraph.graph.model import Citation, FileRecord
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders import signals
 from vbgraph.loaders.normalize import containment, fold, slug
+from vbgraph.loaders.records import Citation, FileRecord
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Edge, Rel
 

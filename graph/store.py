@@ -19,8 +19,8 @@ from pathlib import Path
 import networkx as nx
 
 from vbgraph.errors import StoreError, UnreadableFile
-from vbgraph.graph.model import FileRecord
 from vbgraph.graph.resolve import resolve
+from vbgraph.loaders.records import FileRecord
 from vbgraph.ontology.relations import Rel
 
 STORE_FORMAT = "vbgraph-store"

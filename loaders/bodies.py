@@ -16,7 +16,7 @@ from vbgraph.ontology.fuzzy import Correction
 
 @cache
 def _table() -> dict:
-    return tables._load("obligations.toml")
+    return tables.load("obligations.toml")
 
 
 @cache

@@ -18,12 +18,12 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from vbgraph.graph.model import Citation, Evidence, Issue
 from vbgraph.loaders import cite as cit
 from vbgraph.loaders import identify
 from vbgraph.loaders.identify import Draft
 from vbgraph.loaders.normalize import NOISY, fold, lower_vn, tone_noise
 from vbgraph.loaders.patterns import alt
+from vbgraph.loaders.records import Citation, Evidence, Issue
 from vbgraph.loaders.segment import Paragraph, paragraphs, quote
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables

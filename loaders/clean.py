@@ -22,18 +22,17 @@ Examples
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
-from importlib import resources
 
 # --- the word table -------------------------------------------------------------------------------
 
 
 def _load(name: str) -> dict:
-    with resources.files("vbgraph.ontology").joinpath(name).open("rb") as fh:
-        return tomllib.load(fh)
+    from vbgraph.ontology.tables import load
+
+    return load(name)
 
 
 @cache

@@ -34,7 +34,7 @@ _YEAR = r"((?:19|20)\d{2})"
 
 @cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
-    lead = tables._load("obligations.toml")["deadline"]["lead"]
+    lead = tables.load("obligations.toml")["deadline"]["lead"]
     alt = "|".join(re.escape(w) for w in sorted(lead, key=len, reverse=True))
     pre = rf"(?:(?:{alt})\s+(?:(?:việc\s+)?(?:thực hiện\s+)?(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)?\s*(?:này\s+)?)?)*"
     return [
@@ -89,7 +89,7 @@ def find_deadlines(text: str) -> list[Deadline]:
 
 @cache
 def _recurrence_re() -> re.Pattern:
-    phrases = tables._load("obligations.toml")["recurrence"]["phrases"]
+    phrases = tables.load("obligations.toml")["recurrence"]["phrases"]
     return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
 
 

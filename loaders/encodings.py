@@ -277,7 +277,7 @@ def _guess(data: bytes) -> Decoded | None:
 @cache
 def legacy_letters(key: str) -> dict[str, str]:
     """Unicode letter -> legacy characters (as Windows-1252 shows the bytes), for 'tcvn3' or 'vni'."""
-    entry = tables._load("encodings.toml")[key]
+    entry = tables.load("encodings.toml")[key]
     out: dict[str, str] = dict(entry.get("capitals", {}))
     for family in entry["letters"].values():
         out.update(family)
@@ -286,7 +286,7 @@ def legacy_letters(key: str) -> dict[str, str]:
 
 @cache
 def _legacy_label(key: str) -> str:
-    return tables._load("encodings.toml")[key]["name"]
+    return tables.load("encodings.toml")[key]["name"]
 
 
 @cache

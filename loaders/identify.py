@@ -15,12 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from vbgraph.graph.model import Citation, Issue, TextDocument
 from vbgraph.loaders import bodies, patterns, places, signals
 from vbgraph.loaders import cite as cit
 from vbgraph.loaders.dates import DATE_RE, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.normalize import containment, fold
+from vbgraph.loaders.records import Citation, Issue, TextDocument
 from vbgraph.loaders.segment import Block, section_start
 from vbgraph.ontology import tables
 

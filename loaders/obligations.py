@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from vbgraph.graph.model import Issue, TextDocument
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.loaders.patterns import type_alt
+from vbgraph.loaders.records import Issue, TextDocument
 from vbgraph.loaders.segment import paragraphs, quote
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, Vocabulary
@@ -29,7 +29,7 @@ from vbgraph.ontology.fuzzy import Correction, Vocabulary
 
 @cache
 def _table() -> dict:
-    return tables._load("obligations.toml")
+    return tables.load("obligations.toml")
 
 
 @cache

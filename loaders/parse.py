@@ -14,13 +14,13 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from vbgraph.graph.model import Citation, FileRecord, Issue
 from vbgraph.loaders.classify import region_citations
 from vbgraph.loaders.clean import clean_file
 from vbgraph.loaders.header import parse_header
 from vbgraph.loaders.identify import document, draft, file_jurisdiction
 from vbgraph.loaders.normalize import strip_markup
 from vbgraph.loaders.obligations import announced, document_obligations, relayed_obligations
+from vbgraph.loaders.records import Citation, FileRecord, Issue
 from vbgraph.loaders.segment import regions, segment, split_long_lines
 from vbgraph.loaders.sources import Source
 

@@ -41,9 +41,9 @@ def body_alt() -> str:
 
 @cache
 def province_alt() -> str:
-    from vbgraph.ontology.tables import _load
+    from vbgraph.ontology.tables import load
 
-    data = _load("provinces.toml")
+    data = load("provinces.toml")
     return alt([*data["names"], *data.get("aliases", {}).keys()])
 
 

@@ -10,9 +10,11 @@ from importlib import resources
 from vbgraph.ontology.fuzzy import Correction, Vocabulary, fold
 
 
-def _load(name: str) -> dict:
+def load(name: str) -> dict:
+    """One TOML table of ontology/ ('obligations.toml'), parsed afresh: callers cache what they derive."""
     with resources.files("vbgraph.ontology").joinpath(name).open("rb") as fh:
         return tomllib.load(fh)
+
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class DocType:
 def doc_types() -> tuple[DocType, ...]:
     return tuple(
         DocType(t["name"], tuple(t.get("codes", ())), tuple(t.get("aliases", ())), t.get("heading", False))
-        for t in _load("doc_types.toml")["type"]
+        for t in load("doc_types.toml")["type"]
     )
 
 
@@ -53,7 +55,7 @@ def types_by_code() -> dict[str, tuple[str, ...]]:
 
 @cache
 def issuer_codes() -> dict[str, dict]:
-    return {c["code"].upper(): c for c in _load("issuer_codes.toml")["code"]}
+    return {c["code"].upper(): c for c in load("issuer_codes.toml")["code"]}
 
 
 def issuer_code_info(code: str | None) -> dict | None:
@@ -96,7 +98,7 @@ def is_known_code(code: str | None) -> bool:
 @cache
 def provinces() -> dict[str, str]:
     """Folded written form -> canonical province name."""
-    data = _load("provinces.toml")
+    data = load("provinces.toml")
     out = {fold(n): n for n in data["names"]}
     for alias, canon in data.get("aliases", {}).items():
         out[fold(alias)] = canon
@@ -115,23 +117,23 @@ class BodyEntry:
 def bodies() -> tuple[BodyEntry, ...]:
     return tuple(
         BodyEntry(b["name"], b["level"], tuple(b.get("aliases", ())), b.get("part_of"))
-        for b in _load("bodies.toml")["body"]
+        for b in load("bodies.toml")["body"]
     )
 
 
 @cache
 def signature_table() -> dict:
-    return _load("bodies.toml")["signature"]
+    return load("bodies.toml")["signature"]
 
 
 @cache
 def cues() -> dict:
-    return _load("cues.toml")
+    return load("cues.toml")
 
 
 @cache
 def named_table() -> dict:
-    return _load("named.toml")
+    return load("named.toml")
 
 
 @cache
@@ -181,10 +183,10 @@ def body_vocabulary() -> Vocabulary:
     """Everything the tables spell as (part of) a body's name: the bodies and their aliases, the
     [vocabulary] of bodies.toml, and from obligations.toml the heads, protected phrases,
     provincial organisations, renames, abbreviations and locality words."""
-    obl = _load("obligations.toml")
+    obl = load("obligations.toml")
     # Names as written in a title first: of two spellings of one folded form, the first is kept.
     entries = [a for b in bodies() for a in (b.name, *b.aliases)]
-    entries += _load("bodies.toml")["vocabulary"]["names"] + obl["locality"]["provincial_organisations"]
+    entries += load("bodies.toml")["vocabulary"]["names"] + obl["locality"]["provincial_organisations"]
     entries += [*obl["renames"], *obl["renames"].values(), *obl["abbreviations"].values()]
     entries += obl["bodies"]["heads"] + obl["bodies"]["protected"] + obl["bodies"]["generic_items"]
     entries += obl["locality"]["words"]

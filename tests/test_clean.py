@@ -209,7 +209,7 @@ def test_spaces_collapse_and_tabs_stay(text, expected):
 
 
 def _examples(section: str):
-    for ex in tables._load("clean.toml")[section]["examples"]:
+    for ex in tables.load("clean.toml")[section]["examples"]:
         yield ex["text"], ex["clean"]
 
 
@@ -220,7 +220,7 @@ def test_every_table_example_cleans_as_written(text, expected):
 
 @pytest.mark.parametrize("section", ["function_words", "lead_words"])
 def test_table_entries_have_a_note_lowercase_words_and_examples(section):
-    entry = tables._load("clean.toml")[section]
+    entry = tables.load("clean.toml")[section]
     assert entry["note"] and entry["examples"]
     assert all(w == w.lower() and " " not in w for w in entry["words"])
 

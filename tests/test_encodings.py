@@ -142,7 +142,7 @@ def test_a_pasted_tcvn3_paragraph_is_converted_and_the_unicode_lines_are_kept():
 
 # --- the tables, checked by hand-written examples and by their own shape ---------------------------
 
-EXAMPLES = tables._load("encodings.toml")["example"]
+EXAMPLES = tables.load("encodings.toml")["example"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["legacy"] for e in EXAMPLES])

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from vbgraph.graph.model import Issue
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders import obligations as ob
 from vbgraph.loaders.normalize import fold as loaders_fold
+from vbgraph.loaders.records import Issue
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import KIND, Correction, Vocabulary, fold, max_edits
 

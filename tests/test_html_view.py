@@ -25,6 +25,7 @@ from vbgraph.exports.html_view import (
     levels,
     parse_relations,
     render_html,
+    view_title,
     write_html,
 )
 
@@ -58,7 +59,7 @@ def test_whole_graph_when_no_ref():
     view = build_view(G)
     assert set(view.nodes) == {n for n, a in G.nodes(data=True) if a["kind"] == "Document"}
     assert len(view.edges) == 5
-    assert view.title == "vbgraph — toàn bộ văn bản"
+    assert view_title(view) == "vbgraph — toàn bộ văn bản"
 
 
 def test_jurisdiction_keeps_its_documents_and_their_direct_neighbours():

@@ -57,7 +57,7 @@ def test_subjects_and_coordinated_lists(text, names):
     assert parse_subject(text)[0] == names
 
 
-@pytest.mark.parametrize("example", tables._load("obligations.toml")["lists"]["example"], ids=lambda e: e["text"])
+@pytest.mark.parametrize("example", tables.load("obligations.toml")["lists"]["example"], ids=lambda e: e["text"])
 def test_list_grammar_examples(example):
     """obligations.toml [lists]: shared heads, qualifiers and committee words, names kept whole."""
     assert split_bodies(example["text"]) == example["names"]

@@ -58,3 +58,15 @@ def test_no_runtime_dependency_is_gpl_or_agpl_only():
     copyleft_only = {name: lic for name, lic in licences.items()
                      if "GPL" in lic.replace("LGPL", "") and not any(p in lic for p in PERMISSIVE)}
     assert copyleft_only == {}
+
+
+def test_layers_import_downward_only():
+    """ontology -> loaders -> graph -> queries -> exports -> cli (pyproject [tool.importlinter])."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("lint-imports")
+    assert exe, "import-linter is a test dependency: pip install -e '.[test]'"
+    run = subprocess.run([exe, "--no-cache"], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert "1 kept, 0 broken" in run.stdout

@@ -10,7 +10,7 @@ from vbgraph.ontology import tables
 
 
 def _type_examples():
-    for t in tables._load("doc_types.toml")["type"]:
+    for t in tables.load("doc_types.toml")["type"]:
         for ex in t["examples"]:
             yield t["name"], ex
 
@@ -22,7 +22,7 @@ def test_every_type_example_is_a_citation_of_that_type(type_name, example):
     assert spans[0].type == type_name
 
 
-@pytest.mark.parametrize("code", sorted({c["code"] for c in tables._load("issuer_codes.toml")["code"]}))
+@pytest.mark.parametrize("code", sorted({c["code"] for c in tables.load("issuer_codes.toml")["code"]}))
 def test_every_issuer_code_example_parses(code):
     entry = tables.issuer_codes()[code.upper()]
     for ex in entry["examples"]:
@@ -53,14 +53,14 @@ def test_every_named_example_finds_a_document_of_its_type(entry):
 
 
 def test_provinces_are_canonical_and_unique():
-    names = tables._load("provinces.toml")["names"]
+    names = tables.load("provinces.toml")["names"]
     assert len(names) == len(set(names))
     assert tables.provinces()[fold("Đắk Lắk")] == "Đắk Lắk"
     assert tables.provinces()[fold("Đắc Lắc")] == "Đắk Lắk"
 
 
 @pytest.mark.parametrize(
-    "example", tables._load("bodies.toml")["vocabulary"]["examples"], ids=lambda e: e["written"]
+    "example", tables.load("bodies.toml")["vocabulary"]["examples"], ids=lambda e: e["written"]
 )
 def test_every_vocabulary_example_is_read_as_stated(example):
     read, corrections = tables.body_vocabulary().read(example["written"])
@@ -68,13 +68,13 @@ def test_every_vocabulary_example_is_read_as_stated(example):
     assert bool(corrections) == (example["written"] != example["read"])
 
 
-@pytest.mark.parametrize("name", tables._load("bodies.toml")["vocabulary"]["names"])
+@pytest.mark.parametrize("name", tables.load("bodies.toml")["vocabulary"]["names"])
 def test_every_vocabulary_name_reads_as_itself(name):
     assert tables.body_vocabulary().read(name) == (name, ())
 
 
 @pytest.mark.parametrize(
-    "example", tables._load("obligations.toml")["table"]["examples"], ids=lambda e: e["header"]
+    "example", tables.load("obligations.toml")["table"]["examples"], ids=lambda e: e["header"]
 )
 def test_every_table_header_example_finds_its_columns(example):
     from vbgraph.loaders.obligations import _header_columns
@@ -90,8 +90,8 @@ def test_every_table_header_example_finds_its_columns(example):
 
 def test_no_table_holds_typos_of_its_own():
     """Misspellings are read by ontology/fuzzy.py; a table spells each word once, right."""
-    assert "typos" not in tables._load("obligations.toml")
-    for words in (tables._load("obligations.toml")["table"][k] for k in ("content", "body", "deadline")):
+    assert "typos" not in tables.load("obligations.toml")
+    for words in (tables.load("obligations.toml")["table"][k] for k in ("content", "body", "deadline")):
         assert len({fold(w) for w in words}) == len(words)
 
 

@@ -1,13 +1,13 @@
-"""The records vbgraph keeps: what a file says (extraction) and what the graph holds (resolved).
+"""What a file says: the extraction records the loaders produce and the store keeps.
 
-Extraction records are per file and carry evidence; they are the source of truth in the store.
-The graph is derived from all of them together by graph/resolve.py, so a reference seen in one
-file meets the document whose text arrives in another.
+Records are per file and carry evidence; they are the source of truth in the store. The graph
+(graph/model.py) is derived from all of them together by graph/resolve.py, so a reference seen
+in one file meets the document whose text arrives in another.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -119,7 +119,3 @@ class FileRecord:
             obligations=tuple(d.get("obligations", ())),
             format=d.get("format", "text"),
         )
-
-
-def field_names(cls) -> list[str]:
-    return [f.name for f in fields(cls)]

@@ -1,7 +1,8 @@
 """The graph-json-v1 export: the contract researchers script against (see docs/graph-json-v1.md).
 
 Sorted everywhere and written with a fixed layout, so that two exports of the same store are
-byte-identical and diffs between versions show only what changed.
+byte-identical and diffs between versions show only what changed. The fields are the model's
+(graph/model.py), in its order.
 """
 
 from __future__ import annotations
@@ -14,10 +15,7 @@ from typing import IO, Any
 import networkx as nx
 
 from vbgraph.graph import store as st
-
-DOCUMENT_FIELDS = ("id", "type", "type_code", "number", "issuer_code", "symbol", "date", "issuer", "jurisdiction",
-                   "title", "name", "in_corpus", "source")
-EXTRA_DOCUMENT_FIELDS = ("level", "signer", "identified_by")
+from vbgraph.graph.model import Body, Document, GraphIssue, Obligation, Relation
 
 
 def _nfc(value: Any) -> Any:
@@ -32,27 +30,12 @@ def _nfc(value: Any) -> Any:
 
 def generate(G: nx.MultiDiGraph) -> dict:
     """The export as a dict."""
-    documents = []
-    for nid, a in st.documents(G):
-        d = {k: a.get(k) for k in DOCUMENT_FIELDS}
-        d["id"] = nid
-        d["in_corpus"] = bool(a.get("in_corpus"))
-        for k in EXTRA_DOCUMENT_FIELDS:
-            d[k] = a.get(k)
-        documents.append(d)
-    bodies = [
-        {"id": nid, "name": a.get("name"), "jurisdiction": a.get("jurisdiction"), "part_of": a.get("part_of"),
-         "level": a.get("level"), "aliases": a.get("aliases") or [],
-         "generic": bool(a.get("generic"))}
-        for nid, a in st.bodies(G)
-    ]
-    relations = [
-        {"source": s, "target": t, "type": code, "label": a.get("label"), "evidence": a.get("evidence", [])}
-        for s, t, code, a in st.relations(G)
-    ]
-    obligations = [{k: v for k, v in a.items() if k != "kind"} | {"id": nid} for nid, a in st.obligations(G)]
-    for o in obligations:
-        o.setdefault("fulfilled_by", None)
+    documents = [Document.from_node(nid, a).to_dict() for nid, a in st.documents(G)]
+    bodies = [Body.from_node(nid, a).to_dict() for nid, a in st.bodies(G)]
+    relations = [Relation.from_edge(s, t, code, a).to_dict() for s, t, code, a in st.relations(G)]
+    obligations = [Obligation.from_node(nid, a).to_dict() for nid, a in st.obligations(G)]
+    issues = [GraphIssue(i["kind"], i.get("file"), i.get("line"), i["message"]).to_dict()
+              for i in G.graph.get("issues", [])]
     return _nfc({
         "format": "vbgraph-json",
         "version": 1,
@@ -60,7 +43,7 @@ def generate(G: nx.MultiDiGraph) -> dict:
         "bodies": sorted(bodies, key=lambda b: b["id"]),
         "relations": sorted(relations, key=lambda r: (r["source"], r["target"], r["type"])),
         "obligations": sorted(obligations, key=lambda o: o["id"]),
-        "issues": G.graph.get("issues", []),
+        "issues": issues,
     })
 
 

@@ -1,24 +1,31 @@
 """The `vbgraph` command: thin typer wiring over library functions.
 
-Exit codes: 0 ok, 1 failure (a file could not be read, a store problem), 2 usage error or an
-ambiguous REF (the candidates are listed).
+One way to do each thing. The store is `--store` (or VBGRAPH_STORE). A command that prints rows or
+a card takes `--format table|json|csv` (`--json` is the same as `--format json`) and prints
+through `_emit`. A command that cannot go on ends in `_fail`: one line `error: …` on stderr and
+the exit code. Everything that talks to a Neo4j server is under `vbgraph neo4j`.
+
+Exit codes: 0 ok, 1 failure (a file could not be read, a store problem, a document not found,
+Neo4j refused), 2 usage error or an ambiguous REF (the candidates are listed).
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import json
 import sys
 import textwrap
 from collections import Counter
-from importlib import resources
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from vbgraph import cli_neo4j as cn
 from vbgraph.errors import AmbiguousReference, DocumentNotFound, VbgraphError
 from vbgraph.graph import store as st
 from vbgraph.graph.store import Store
@@ -29,64 +36,143 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
+neo4j_app = typer.Typer(
+    help="Neo4j: load the graph into a server, run Cypher or a canned research question there.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(neo4j_app, name="neo4j")
 
-app.add_typer(cn.neo4j_app, name="neo4j")
-app.command("cypher")(cn.cypher)
-
-StoreOpt = Annotated[
-    Path | None,
-    typer.Option("--store", envvar="VBGRAPH_STORE", help="Store folder (default ./.vbgraph).", show_default=False),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-FormatOpt = Annotated[str, typer.Option("--format", help="table, json or csv.")]
+FORMATS = ("table", "json", "csv")
+# neo4j_runner's defaults, repeated: importing it loads the driver, too slow for every command.
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USER = "neo4j"
 
 
-def _emit(rows: list[dict], columns: list[tuple[str, str]], json_out: bool, fmt: str, title: str | None = None) -> None:
-    """Print rows as a table (default), JSON or CSV; a pipe gets no colour codes."""
-    if json_out or fmt == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    if fmt == "csv":
-        import csv
+# -- errors and output ------------------------------------------------------------------------
 
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow([c for c, _ in columns])
-        for r in rows:
-            w.writerow(["" if r.get(c) is None else r.get(c) for c, _ in columns])
-        return
-    if fmt != "table":
-        raise _fail(f"unknown --format {fmt!r}; choose table, json or csv", 2)
-    t = Table(title=title, title_justify="left", show_lines=False)
-    for _, label in columns:
-        t.add_column(label, overflow="fold")
-    for r in rows:
-        t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c, _ in columns))
-    _console().print(t)
-    if not rows:
-        _console(err=True).print("(nothing matches)")
+def _error(message: str) -> None:
+    """`error: message` as one line on stderr (red on a terminal, plain in a pipe)."""
+    typer.echo(f"{typer.style('error:', fg='red')} {message}", err=True)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    """The one way a command stops: print the error line now; the caller raises what this returns.
+    Code 1 for a failure, 2 for a usage error."""
+    _error(message)
+    return typer.Exit(code)
+
+
+def _deprecated(old: str, new: str) -> None:
+    typer.echo(f"note: `vbgraph {old}` is now `vbgraph {new}`; the old spelling will go", err=True)
 
 
 def _console(err: bool = False) -> Console:
     return Console(stderr=err, highlight=False, soft_wrap=False)
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    _console(err=True).print(f"[red]error:[/red] {message}", markup=True)
-    return typer.Exit(code)
+def _json_default(value: Any) -> Any:
+    from vbgraph.queries.neo4j_runner import json_default  # only rows from Neo4j hold dates
+
+    return json_default(value)
 
 
-def _store(store: Path | None) -> Store:
-    return Store(store)
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    return str(value)
 
 
-def _graph(store: Path | None):
-    s = _store(store)
+Columns = Sequence[tuple[str, str]]  # (key in the rows, heading in the table)
+
+
+def _emit(data: Any, columns: Columns, fmt: str, json_out: bool = False, *, rows: list[dict] | None = None,
+          table: Callable[[Any], None] | None = None, empty: str = "(nothing matches)") -> None:
+    """The one output helper. json: `data` as it is. csv: `rows` (default: `data`) flat, one column
+    per key, with the csv module. table: `table(data)` for a command's own view (a card, a tree),
+    else the rows under the headings. A pipe gets no colour codes; an empty list says so on stderr."""
+    if json_out or fmt == "json":
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+        return
+    rows = data if rows is None else rows
+    keys = [k for k, _ in columns] or list(dict.fromkeys(k for r in rows for k in r))
+    if fmt == "csv":
+        w = csv.writer(sys.stdout, lineterminator="\n")
+        w.writerow(keys)
+        w.writerows([_cell(r.get(k)) for k in keys] for r in rows)
+        return
+    if table is not None:
+        table(data)
+    else:
+        t = Table(show_lines=False)
+        for heading in [h for _, h in columns] or keys:
+            t.add_column(heading, overflow="fold")
+        for r in rows:
+            t.add_row(*(_cell(r.get(k)) for k in keys))
+        _console().print(t)
+    if isinstance(data, list) and not data:
+        typer.echo(empty, err=True)
+
+
+@contextmanager
+def _progress(what: str, quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A transient bar on a stderr terminal (none in a pipe or with -q); yields step(label, done, total)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=_console(err=True), transient=True,
+                  disable=quiet or not sys.stderr.isatty()) as bar:
+        task = bar.add_task(what, total=None)
+        yield lambda label, done, total: bar.update(task, description=label, completed=done, total=total)
+
+
+# -- options, declared once -------------------------------------------------------------------
+
+def _check_format(value: str) -> str:
+    if value not in FORMATS:
+        raise _fail(f"unknown --format {value!r}; choose table, json or csv", 2)
+    return value
+
+
+StoreOpt = Annotated[
+    Path | None,
+    typer.Option("--store", envvar="VBGRAPH_STORE", help="Store folder (default ./.vbgraph).", show_default=False),
+]
+FormatOpt = Annotated[str, typer.Option("--format", callback=_check_format, metavar="table|json|csv",
+                                        help="table, json or csv.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="The same as --format json.")]
+UriOpt = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Bolt URI of the server.")]
+UserOpt = Annotated[str, typer.Option("--user", envvar="NEO4J_USERNAME", help="Neo4j user.")]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--password", envvar="NEO4J_PASSWORD", show_default=False,
+                 help="Neo4j password; prefer the NEO4J_PASSWORD variable (a flag shows in `ps`). "
+                      "Asked for, hidden, when missing in a terminal."),
+]
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option("--database", envvar="NEO4J_DATABASE", show_default=False,
+                 help="Database (default: the server's default database)."),
+]
+
+
+# -- argument handling ------------------------------------------------------------------------
+
+def _open(store: Path | None) -> tuple[Store, Any]:
+    """The store and its graph; a missing or unreadable store is one line and exit 1."""
+    s = Store(store)
     if not s.exists():
         raise _fail(f"{s.dir}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)")
     try:
-        return s.graph
+        return s, s.graph
     except VbgraphError as e:
         raise _fail(str(e)) from e
+
+
+def _graph(store: Path | None):
+    return _open(store)[1]
 
 
 def _resolve(G, ref: str) -> str:
@@ -97,12 +183,60 @@ def _resolve(G, ref: str) -> str:
     except DocumentNotFound as e:
         raise _fail(str(e)) from e
     except AmbiguousReference as e:
-        err = _console(err=True)
-        err.print(f"[yellow]{e}[/yellow]; candidates:")
+        stop = _fail(f"{e}; candidates:", 2)
         for c in e.candidates:
-            err.print(f"  {c}  {describe(G, c)}", markup=False)
-        raise typer.Exit(2) from e
+            typer.echo(f"  {c}  {describe(G, c)}", err=True)
+        raise stop from e
 
+
+def parse_params(items: list[str] | None) -> dict[str, Any]:
+    """`name=value` gives a string; `name:=JSON` a number, boolean, list, map or null."""
+    out: dict[str, Any] = {}
+    for item in items or []:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"{item!r}: write name=value or name:=JSON", param_hint="--param")
+        if name.endswith(":"):
+            name = name[:-1]
+            try:
+                out[name] = json.loads(value)
+            except ValueError as e:
+                raise typer.BadParameter(f"{item!r}: not JSON ({e})", param_hint="--param") from e
+        else:
+            out[name] = value
+        if not name.isidentifier():
+            raise typer.BadParameter(f"{item!r}: {name!r} is not a parameter name", param_hint="--param")
+    return out
+
+
+def _params(items: list[str] | None) -> dict[str, Any]:
+    try:
+        return parse_params(items)
+    except typer.BadParameter as e:
+        raise _fail(f"--param {e.message}", 2) from e
+
+
+def _password(password: str | None) -> str:
+    """The password from the option or NEO4J_PASSWORD, else a hidden prompt in a terminal; never echoed."""
+    if password:
+        return password
+    if sys.stdin.isatty():
+        return typer.prompt("Neo4j password", hide_input=True)
+    raise _fail("no Neo4j password: set NEO4J_PASSWORD (e.g. eval \"$(scripts/neo4j-local start)\")", 2)
+
+
+def _alias(command: Callable[..., None], old: str, new: str) -> Callable[..., None]:
+    """`command` under its old name, with the same options and a one-line note on stderr."""
+
+    @functools.wraps(command)
+    def alias(*args: Any, **kwargs: Any) -> None:
+        _deprecated(old, new)
+        command(*args, **kwargs)
+
+    return alias
+
+
+# -- commands ---------------------------------------------------------------------------------
 
 @app.command()
 def ingest(
@@ -113,39 +247,21 @@ def ingest(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print every warning.")] = False,
 ) -> None:
     """Read texts into the store. Re-ingesting a file changes nothing; new files merge in."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    s = _store(store)
-    out = _console()
-    err = _console(err=True)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    s = Store(store)
     try:
-        with Progress(*columns, console=err, transient=True, disable=quiet or not sys.stderr.isatty()) as bar:
-            task = bar.add_task("reading", total=None)
-
-            def progress(f: Path, done: int, total: int) -> None:
-                bar.update(task, description=f"reading {f.name}", completed=done, total=total)
-
-            report = s.ingest(paths, progress=progress, ocr=ocr)
+        with _progress("reading", quiet) as step:
+            report = s.ingest(paths, ocr=ocr, progress=lambda f, done, total: step(f"reading {f.name}", done, total))
     except VbgraphError as e:
         raise _fail(str(e)) from e
-    for path, reason in report.failed:
-        err.print(f"error: {path}: {reason}", markup=False, highlight=False)
-    if not quiet:
-        for path, reason in report.skipped:
-            err.print(f"skipped: {path}: {reason}", markup=False, highlight=False)
-    if verbose:
-        for w in report.warnings:
-            err.print(f"warning: {w}", markup=False)
-    read = report.added + report.updated + report.unchanged
-    if not read and not report.failed:
+    _print_ingest_notes(report, quiet, verbose)
+    if not (report.added or report.updated or report.unchanged or report.failed):
         from vbgraph.loaders.read import supported
 
         raise _fail(f"no file to read ({len(report.skipped)} skipped); vbgraph reads {supported()}")
     if not quiet:
-        G = s.graph
+        G = s.graph  # TODO(issue 12): these counts belong in the library (a summary of the store).
         kinds = Counter(a.get("kind") for _, a in G.nodes(data=True))
-        out.print(
+        _console().print(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
             f"{len(report.failed)} failed, {len(report.skipped)} skipped; store {s.dir}: "
             f"{kinds.get('Document', 0)} documents, {sum(1 for _ in st.relations(G))} relations, "
@@ -155,6 +271,15 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _print_ingest_notes(report, quiet: bool, verbose: bool) -> None:
+    for path, reason in report.failed:
+        _error(f"{path}: {reason}")
+    for path, reason in [] if quiet else report.skipped:
+        typer.echo(f"skipped: {path}: {reason}", err=True)
+    for w in report.warnings if verbose else []:
+        typer.echo(f"warning: {w}", err=True)
+
+
 @app.command()
 def export(
     format: Annotated[str, typer.Option("--format", "-f", help="json (graph-json-v1), ttl, jsonld, nt (RDF), graphml (Gephi), csv (neo4j-admin; -o FOLDER).")] = "json",
@@ -162,38 +287,48 @@ def export(
     store: StoreOpt = None,
 ) -> None:
     """Write the graph in an open format."""
-    from vbgraph.exports import FORMATS
+    from vbgraph.exports import FORMATS as WRITERS
 
     G = _graph(store)
-    writer = FORMATS.get(format)
+    writer = WRITERS.get(format)
     if writer is None:
-        raise _fail(f"unknown format {format!r}; choose one of: {', '.join(sorted(FORMATS))}", 2)
+        raise _fail(f"unknown format {format!r}; choose one of: {', '.join(sorted(WRITERS))}", 2)
     try:
-        if output is None:
-            writer(G, sys.stdout)
-        else:
-            writer(G, output)
+        writer(G, sys.stdout if output is None else output)
     except ValueError as e:
         raise _fail(str(e), 2) from e
     if output is not None:
-        _console(err=True).print(f"wrote {output}")
+        typer.echo(f"wrote {output}", err=True)
+
+
+_CARD_COLUMNS = [(k, k) for k in ("document", "direction", "type", "label", "other", "other_label", "file", "line",
+                                  "quote")]
 
 
 @app.command()
 def show(
     ref: Annotated[str, typer.Argument(help="109-NQ/TU, 109-NQ/TU@2016, 'NQ 109', an id or words of a name.")],
     store: StoreOpt = None,
+    fmt: FormatOpt = "table",
     json_out: JsonOpt = False,
 ) -> None:
-    """One document's card: identity, issuer, date, title, source lines, relations with evidence."""
+    """One document's card: identity, issuer, date, title, source lines, relations with evidence.
+
+    With --format csv: one row per relation and quote."""
     from vbgraph.queries.lookup import document_card
 
     G = _graph(store)
     card = document_card(G, _resolve(G, ref))
-    if json_out:
-        typer.echo(json.dumps(card, ensure_ascii=False, indent=2))
-        return
-    _print_card(card)
+    _emit(card, _CARD_COLUMNS, fmt, json_out, rows=_card_rows(card), table=_print_card)
+
+
+def _card_rows(card: dict) -> list[dict]:
+    """A card's relations, flat: one row per relation and piece of evidence."""
+    return [{"document": card["id"], "direction": direction, **{k: r.get(k) for k in ("type", "label", "other",
+                                                                                     "other_label")},
+             **{k: e.get(k) for k in ("file", "line", "quote")}}
+            for direction, key in (("out", "relations_out"), ("in", "relations_in"))
+            for r in card[key] for e in (r["evidence"] or [{}])]
 
 
 def _print_card(card: dict) -> None:
@@ -227,23 +362,27 @@ def _print_card(card: dict) -> None:
 
 
 @app.command()
-def stats(store: StoreOpt = None, json_out: JsonOpt = False, fmt: FormatOpt = "table") -> None:
+def stats(store: StoreOpt = None, fmt: FormatOpt = "table", json_out: JsonOpt = False) -> None:
     """Counts by type, level and relation; ambiguous references and date conflicts."""
     from vbgraph.queries.stats import graph_stats
 
-    G = _graph(store)
-    data = graph_stats(G)
-    if json_out or fmt == "json":
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    if fmt == "csv":
-        rows = [{"group": "total", "key": k, "count": data[k]} for k in ("files", "documents", "in_corpus", "relations")]
-        rows += [{"group": g, "key": k, "count": v} for g in ("by_type", "by_level", "by_relation")
-                 for k, v in data[g].items()]
-        rows += [{"group": "issues", "key": k, "count": v}
-                 for k, v in sorted(Counter(i["kind"] for i in data["issues"]).items())]
-        _emit(rows, [("group", "group"), ("key", "key"), ("count", "count")], False, "csv")
-        return
+    data = graph_stats(_graph(store))
+    _emit(data, [("group", "group"), ("key", "key"), ("count", "count")], fmt, json_out, rows=_stats_rows(data),
+          table=_print_stats)
+
+
+_NAMED_ISSUES = ("ambiguous-reference", "date-conflict")
+
+
+def _stats_rows(data: dict) -> list[dict]:
+    rows = [{"group": "total", "key": k, "count": data[k]} for k in ("files", "documents", "in_corpus", "relations")]
+    rows += [{"group": g, "key": k, "count": v} for g in ("by_type", "by_level", "by_relation")
+             for k, v in data[g].items()]
+    return rows + [{"group": "issues", "key": k, "count": v}
+                   for k, v in sorted(Counter(i["kind"] for i in data["issues"]).items())]
+
+
+def _print_stats(data: dict) -> None:
     out = _console()
     out.print(f"[bold]{data['documents']} documents[/bold] ({data['in_corpus']} with text), "
               f"{data['relations']} relations, {data['files']} files")
@@ -255,16 +394,21 @@ def stats(store: StoreOpt = None, json_out: JsonOpt = False, fmt: FormatOpt = "t
         for k, v in data[key].items():
             t.add_row(str(k), str(v))
         out.print(t)
-    for kind in ("ambiguous-reference", "date-conflict", "unresolved-reference"):
+    for kind in _NAMED_ISSUES:
         items = [i for i in data["issues"] if i["kind"] == kind]
         if items:
             out.print(f"\n[bold]{kind}[/bold] ({len(items)})")
             for i in items:
                 out.print(f"  {_where(i)}  {i['message']}", markup=False)
-    other = Counter(i["kind"] for i in data["issues"] if i["kind"] not in
-                    ("ambiguous-reference", "date-conflict", "unresolved-reference"))
+    other = Counter(i["kind"] for i in data["issues"] if i["kind"] not in _NAMED_ISSUES)
     if other:
         out.print("\nother warnings: " + ", ".join(f"{k} {v}" for k, v in sorted(other.items())))
+
+
+_OBLIGATION_COLUMNS = [
+    ("document_symbol", "document"), ("text", "task"), ("assignees", "assignees (role)"), ("deadline", "deadline"),
+    ("due", "due"), ("recurring", "recurring"), ("status", "status"), ("produces", "produces"),
+    ("fulfilled_by", "fulfilled by"), ("file", "file"), ("line", "line")]
 
 
 @app.command("obligations")
@@ -274,8 +418,8 @@ def obligations_cmd(
     due_before: Annotated[str | None, typer.Option("--due-before", help="ISO date: deadlines before it.")] = None,
     status: Annotated[str | None, typer.Option("--status", help="late, open or done.")] = None,
     store: StoreOpt = None,
-    json_out: JsonOpt = False,
     fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
 ) -> None:
     """Who must do what by when: assignments with roles, deadlines and status."""
     from vbgraph.queries.obligations import obligations
@@ -285,13 +429,7 @@ def obligations_cmd(
     G = _graph(store)
     doc = _resolve(G, document) if document else None
     rows = obligations(G, body=body, document=doc, due_before=due_before, status=status)
-    if fmt == "table" and not json_out:
-        _obligation_cards(rows)
-        return
-    _emit(rows, [("document_symbol", "document"), ("text", "task"), ("assignees", "assignees (role)"),
-                 ("deadline", "deadline"), ("due", "due"), ("recurring", "recurring"), ("status", "status"),
-                 ("produces", "produces"), ("fulfilled_by", "fulfilled by"), ("file", "file"), ("line", "line")],
-          json_out, fmt)
+    _emit(rows, _OBLIGATION_COLUMNS, fmt, json_out, table=_obligation_cards)
 
 
 _ROLE_LABELS = {"chu_tri": "chủ trì", "phoi_hop": "phối hợp", "thuc_hien": "thực hiện"}
@@ -344,31 +482,29 @@ def _obligation_cards(rows: list[dict]) -> None:
             done = f" → {r['fulfilled_by']}" if r["fulfilled_by"] else ""
             con.print(Text(f"  produces {r['produces']}{done}", style="dim"), width=width)
         con.print()
-    if not rows:
-        _console(err=True).print("(nothing matches)")
 
 
 @app.command("bodies")
 def bodies_cmd(
     jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Province, or 'Trung ương'.")] = None,
     store: StoreOpt = None,
-    json_out: JsonOpt = False,
     fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
 ) -> None:
     """Bodies with their counts of assignments by role and of documents issued."""
     from vbgraph.queries.obligations import bodies
 
     rows = bodies(_graph(store), jurisdiction=jurisdiction)
     _emit(rows, [("name", "body"), ("jurisdiction", "jurisdiction"), ("chu_tri", "chủ trì"), ("phoi_hop", "phối hợp"),
-                 ("thuc_hien", "thực hiện"), ("issued", "issued"), ("id", "id")], json_out, fmt)
+                 ("thuc_hien", "thực hiện"), ("issued", "issued"), ("id", "id")], fmt, json_out)
 
 
 @app.command("plan")
 def plan_cmd(
     ref: Annotated[str, typer.Argument(help="The programme or plan (REF).")],
     store: StoreOpt = None,
-    json_out: JsonOpt = False,
     fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
 ) -> None:
     """A programme's planned documents, with the document that fulfilled each and when."""
     from vbgraph.queries.obligations import plan
@@ -377,65 +513,103 @@ def plan_cmd(
     rows = plan(G, _resolve(G, ref))
     _emit(rows, [("planned_type", "planned"), ("planned_title", "subject"), ("assignees", "drafting body"),
                  ("deadline", "deadline"), ("fulfilled_symbol", "fulfilled by"), ("fulfilled_date", "issued"),
-                 ("fulfilment", "on time?")], json_out, fmt)
+                 ("fulfilment", "on time?")], fmt, json_out)
 
 
 @app.command("queries")
-def queries_cmd(json_out: JsonOpt = False, fmt: FormatOpt = "table") -> None:
+def queries_cmd(fmt: FormatOpt = "table", json_out: JsonOpt = False) -> None:
     """List the canned research questions with their parameters."""
     from vbgraph.queries.catalog import QUERIES
 
+    # TODO(issue 12): this listing of the catalog belongs in the library.
     rows = [{"name": q.name, "params": ", ".join(f"{k}={'' if v is None else v}" for k, v in q.params.items()),
              "columns": ", ".join(q.columns), "description": q.description} for q in QUERIES.values()]
-    _emit(rows, [("name", "query"), ("params", "parameters"), ("description", "question")], json_out, fmt)
-
-
-def _parse_params(items: list[str] | None) -> dict:
-    out = {}
-    for item in items or []:
-        if "=" not in item:
-            raise _fail(f"--param {item!r}: write NAME=VALUE", 2)
-        k, v = item.split("=", 1)
-        out[k.strip()] = v
-    return out
+    _emit(rows, [("name", "query"), ("params", "parameters"), ("description", "question")], fmt, json_out)
 
 
 @app.command("query")
 def query_cmd(
     name: Annotated[str, typer.Argument(help="A canned query (see `vbgraph queries`).")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; a document id may be a REF.")] = None,
-    backend: Annotated[str, typer.Option("--backend", help="embedded (the store) or neo4j.")] = "embedded",
     store: StoreOpt = None,
-    uri: cn.UriOpt = cn.DEFAULT_URI,
-    user: cn.UserOpt = cn.DEFAULT_USER,
-    password: cn.PasswordOpt = None,
-    database: cn.DatabaseOpt = None,
-    json_out: JsonOpt = False,
     fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
+    backend: Annotated[str, typer.Option("--backend", hidden=True, help="Old spelling: `--backend neo4j` is `vbgraph neo4j query`.")] = "embedded",
+    uri: Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", hidden=True)] = DEFAULT_URI,
+    user: Annotated[str, typer.Option("--user", envvar="NEO4J_USERNAME", hidden=True)] = DEFAULT_USER,
+    password: Annotated[str | None, typer.Option("--password", envvar="NEO4J_PASSWORD", hidden=True)] = None,
+    database: Annotated[str | None, typer.Option("--database", envvar="NEO4J_DATABASE", hidden=True)] = None,
 ) -> None:
-    """Run a canned research question on the embedded store or on Neo4j (same answer, same columns)."""
+    """Run a canned research question on the embedded store (`vbgraph neo4j query` asks Neo4j the same)."""
+    if backend == "neo4j":
+        _deprecated("query --backend neo4j", "neo4j query")
+    _canned(name, param, store, fmt, json_out, backend, (uri, user, password, database))
+
+
+def _canned(name: str, param: list[str] | None, store: Path | None, fmt: str, json_out: bool, backend: str,
+            conn: tuple[str, str, str | None, str | None]) -> None:
+    """The body of `query` and `neo4j query`: a REF in `id` is resolved on the store either way."""
     from vbgraph.queries import catalog
 
     try:
-        q = catalog.get(name)
+        columns = catalog.get(name).columns
     except ValueError as e:
         raise _fail(str(e), 2) from e
-    params = _parse_params(param)
-    G = None
-    if backend == "embedded" or "id" in params:
-        G = _graph(store)
-    if "id" in params and G is not None:
+    params = _params(param)
+    G = _graph(store) if backend == "embedded" or "id" in params else None
+    if "id" in params:
         params["id"] = _resolve(G, params["id"])
-    conn = None
-    if backend == "neo4j":
-        conn = {"uri": uri, "user": user, "password": cn._password(password), "database": database}
+    uri, user, password, database = conn
+    neo4j = {"uri": uri, "user": user, "password": _password(password), "database": database} if backend == "neo4j" else None
     try:
-        rows = catalog.run(name, backend, G=G, params=params, conn=conn)
+        rows = catalog.run(name, backend, G=G, params=params, conn=neo4j)
     except ValueError as e:
         raise _fail(str(e), 2) from e
     except VbgraphError as e:
         raise _fail(str(e)) from e
-    _emit(rows, [(c, c) for c in q.columns], json_out, fmt)
+    _emit(rows, [(c, c) for c in columns], fmt, json_out)
+
+
+_TREE_FIELDS = ("id", "symbol", "type", "date", "issuer", "jurisdiction", "in_corpus")
+_TREE_COLUMNS = [(k, k) for k in ("direction", "depth", "parent", "relation", *_TREE_FIELDS, "indirect")]
+
+
+@app.command()
+def lineage(
+    ref: Annotated[str, typer.Argument(help="The document (REF).")],
+    up: Annotated[bool, typer.Option("--up", help="What it implements, up to the central level (default).")] = False,
+    down: Annotated[bool, typer.Option("--down", help="Everything implementing it.")] = False,
+    both: Annotated[bool, typer.Option("--both", help="Up and down.")] = False,
+    depth: Annotated[int | None, typer.Option("--depth", help="Levels to follow (default: all).")] = None,
+    store: StoreOpt = None,
+    fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
+) -> None:
+    """A tree from a document to what it implements, or down to everything implementing it.
+
+    With --format csv: one row per document of the tree, with its direction, depth and parent."""
+    from vbgraph.queries.lineage import tree
+
+    G = _graph(store)
+    direction = "both" if both or (up and down) else "down" if down else "up"
+    t = tree(G, _resolve(G, ref), direction, depth)
+    _emit(t, _TREE_COLUMNS, fmt, json_out, rows=_tree_rows(t), table=_print_tree)
+
+
+def _tree_rows(t: dict) -> list[dict]:
+    """A tree, flat: the root, then every document under it with its direction, depth and parent."""
+    rows = [{"direction": None, "depth": 0, **{k: t.get(k) for k in _TREE_FIELDS}}]
+
+    def walk(nodes: list[dict], direction: str, depth: int, parent: str) -> None:
+        for n in nodes:
+            rows.append({"direction": direction, "depth": depth, "parent": parent, "relation": n["relation"],
+                         **{k: n.get(k) for k in _TREE_FIELDS}, "indirect": n["indirect"]})
+            walk(n["children"], direction, depth + 1, n["id"])
+
+    for direction in ("up", "down"):
+        walk(t.get(direction, []) + (t["children"] if t.get("direction") == direction else []), direction, 1,
+             t["id"])
+    return rows
 
 
 def _tree_label(n: dict) -> str:
@@ -452,35 +626,17 @@ def _add_children(node, children: list[dict]) -> None:
         _add_children(node.add(_tree_label(c)), c["children"])
 
 
-@app.command()
-def lineage(
-    ref: Annotated[str, typer.Argument(help="The document (REF).")],
-    up: Annotated[bool, typer.Option("--up", help="What it implements, up to the central level (default).")] = False,
-    down: Annotated[bool, typer.Option("--down", help="Everything implementing it.")] = False,
-    both: Annotated[bool, typer.Option("--both", help="Up and down.")] = False,
-    depth: Annotated[int | None, typer.Option("--depth", help="Levels to follow (default: all).")] = None,
-    store: StoreOpt = None,
-    json_out: JsonOpt = False,
-) -> None:
-    """A tree from a document to what it implements, or down to everything implementing it."""
+def _print_tree(t: dict) -> None:
     from rich.tree import Tree
 
-    from vbgraph.queries.lineage import tree
-
-    G = _graph(store)
-    direction = "both" if both or (up and down) else "down" if down else "up"
-    t = tree(G, _resolve(G, ref), direction, depth)
-    if json_out:
-        typer.echo(json.dumps(t, ensure_ascii=False, indent=2))
-        return
     root = Tree(_tree_label(t))
-    if direction == "both":
+    if "up" in t:
         _add_children(root.add("[bold]implements ↑[/bold]"), t["up"])
         _add_children(root.add("[bold]implemented by ↓[/bold]"), t["down"])
     else:
         _add_children(root, t["children"])
         if not t["children"]:
-            root.add("[dim](nothing " + ("it implements is known" if direction == "up" else "implements it yet") + ")[/dim]")
+            root.add("[dim](nothing " + ("it implements is known" if t["direction"] == "up" else "implements it yet") + ")[/dim]")
     _console().print(root)
 
 
@@ -489,17 +645,16 @@ def search(
     text: Annotated[str, typer.Argument(help="Words to find; diacritics and case do not matter.")],
     limit: Annotated[int, typer.Option("--limit", help="Most results to show.")] = 20,
     store: StoreOpt = None,
-    json_out: JsonOpt = False,
     fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
 ) -> None:
     """Search symbols, titles and document text ("chuyen doi so" finds "chuyển đổi số")."""
     from vbgraph.queries.search import search as run_search
 
-    s = _store(store)
-    G = _graph(store)
+    s, G = _open(store)
     rows = run_search(G, s.texts, text, limit)
     _emit(rows, [("symbol", "document"), ("type", "type"), ("date", "date"), ("score", "score"), ("line", "line"),
-                 ("context", "context")], json_out, fmt)
+                 ("context", "context")], fmt, json_out)
 
 
 @app.command()
@@ -508,23 +663,23 @@ def implements(
     jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only local documents of this province.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="Only local documents dated on or after (ISO).")] = None,
     store: StoreOpt = None,
-    json_out: JsonOpt = False,
     fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
 ) -> None:
     """Which local documents implement which (central) ones, as a table."""
     from vbgraph.queries.lineage import implementations
 
     rows = implementations(_graph(store), central=central, jurisdiction=jurisdiction, since=since)
     _emit(rows, [("local_symbol", "local document"), ("local_date", "date"), ("jurisdiction", "jurisdiction"),
-                 ("implements_symbol", "implements"), ("depth", "depth")], json_out, fmt)
+                 ("implements_symbol", "implements"), ("depth", "depth")], fmt, json_out)
 
 
 @app.command()
 def timeline(
     ref: Annotated[str, typer.Argument(help="The directive (REF).")],
     store: StoreOpt = None,
-    json_out: JsonOpt = False,
     fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
 ) -> None:
     """A directive's implementations in date order, with the delay after the directive."""
     from vbgraph.queries.lineage import timeline as run_timeline
@@ -533,7 +688,7 @@ def timeline(
     rows = run_timeline(G, _resolve(G, ref))
     _emit(rows, [("date", "date"), ("symbol", "document"), ("type", "type"), ("issuer", "issuer"),
                  ("jurisdiction", "jurisdiction"), ("depth", "depth"), ("delay_months", "months after")],
-          json_out, fmt)
+          fmt, json_out)
 
 
 @app.command()
@@ -560,7 +715,7 @@ def view(
     except (ViewOptionError, ViewTooLarge) as e:
         raise _fail(str(e), 2) from e
     write_html(v, output)
-    _console(err=True).print(f"wrote {output}: {len(v.nodes)} nodes, {len(v.edges)} edges", markup=False)
+    typer.echo(f"wrote {output}: {len(v.nodes)} nodes, {len(v.edges)} edges", err=True)
 
 
 @app.command()
@@ -569,17 +724,107 @@ def demo(
     ref: Annotated[str, typer.Argument(help="Document to show after ingesting.")] = "53-KL/TU",
 ) -> None:
     """Ingest the bundled sample (two real compilations) and show one document."""
-    sample = resources.files("vbgraph").joinpath("sample")
-    files = sorted(Path(str(sample)).glob("*.txt"))
-    if not files:
-        raise _fail("the bundled sample is missing from this installation")
-    s = _store(store)
-    report = s.ingest(files)
-    _console().print(f"sample: {len(report.added)} added, {len(report.unchanged)} unchanged → {s.dir}\n")
+    from vbgraph.api import sample_files
     from vbgraph.queries.lookup import document_card
 
-    G = s.graph
-    _print_card(document_card(G, _resolve(G, ref)))
+    files = sample_files()
+    if not files:
+        raise _fail("the bundled sample is missing from this installation")
+    s = Store(store)
+    report = s.ingest(files)
+    _console().print(f"sample: {len(report.added)} added, {len(report.unchanged)} unchanged → {s.dir}\n")
+    _print_card(document_card(s.graph, _resolve(s.graph, ref)))
+
+
+# -- vbgraph neo4j ----------------------------------------------------------------------------
+
+@neo4j_app.command("load")
+def neo4j_load(
+    store: StoreOpt = None,
+    uri: UriOpt = DEFAULT_URI,
+    user: UserOpt = DEFAULT_USER,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per UNWIND batch.")] = 2000,
+    batched: Annotated[bool, typer.Option(
+        "--batched", help="A transaction per batch, for graphs too big for one transaction; a failure "
+                          "part-way leaves a partial load that running it again completes.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+) -> None:
+    """Write the store's graph to Neo4j in one transaction; a re-load removes what the store no longer has."""
+    from vbgraph.exports.neo4j_writer import write_neo4j
+
+    G = _graph(store)
+    secret = _password(password)
+    try:
+        with _progress("writing", quiet) as step:
+            result = write_neo4j(G, uri=uri, user=user, password=secret, database=database, batch_size=batch_size,
+                                 single_transaction=not batched,
+                                 progress=lambda stage, done, total: step(f"writing {stage}", done, total))
+    except VbgraphError as e:
+        raise _fail(str(e)) from e
+    if not quiet:
+        _print_load(result, uri, database)
+
+
+def _print_load(result, uri: str, database: str | None) -> None:
+    from vbgraph.queries.neo4j_runner import redact_uri
+
+    def counts(d: dict[str, int]) -> str:
+        return ", ".join(f"{v} {k}" for k, v in d.items() if v) or "none"
+
+    typer.echo(f"loaded into {redact_uri(uri)} (database {database or 'default'}), run {result.run_id}")
+    typer.echo(f"  nodes: {result.node_total} ({counts(result.nodes)})")
+    typer.echo(f"  relationships: {result.relationship_total} ({counts(result.relationships)})")
+    typer.echo(f"  new: {result.nodes_created} nodes, {result.relationships_created} relationships; removed: "
+               f"{result.nodes_deleted} stale nodes, {result.relationships_deleted} stale relationships")
+
+
+@neo4j_app.command("cypher")
+def neo4j_cypher(
+    query: Annotated[str, typer.Argument(help="Cypher text, or - to read it from stdin. Put values in --param.")],
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="name=value (a string) or name:=JSON (number, list, null…); repeatable. "
+                              "Use as $name in the query.")] = None,
+    write: Annotated[bool, typer.Option("--write", help="Allow the query to change the database.")] = False,
+    fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
+    uri: UriOpt = DEFAULT_URI,
+    user: UserOpt = DEFAULT_USER,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Run a Cypher query against Neo4j, read-only unless --write; values only as parameters."""
+    from vbgraph.queries.neo4j_runner import run_cypher
+
+    params = _params(param)
+    text = sys.stdin.read() if query == "-" else query
+    secret = _password(password)
+    try:
+        rows = run_cypher(text, params, uri=uri, user=user, password=secret, database=database, write=write)
+    except VbgraphError as e:
+        raise _fail(str(e)) from e
+    _emit(list(rows), [(c, c) for c in rows.columns], fmt, json_out, empty="(no rows)")
+
+
+@neo4j_app.command("query")
+def neo4j_query(
+    name: Annotated[str, typer.Argument(help="A canned query (see `vbgraph queries`).")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; a document id may be a REF (read on the store).")] = None,
+    store: StoreOpt = None,
+    fmt: FormatOpt = "table",
+    json_out: JsonOpt = False,
+    uri: UriOpt = DEFAULT_URI,
+    user: UserOpt = DEFAULT_USER,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Run a canned research question on Neo4j: the same columns and answer as `vbgraph query NAME`."""
+    _canned(name, param, store, fmt, json_out, "neo4j", (uri, user, password, database))
+
+
+# The old top-level name; scripts use it.
+app.command("cypher", hidden=True)(_alias(neo4j_cypher, "cypher", "neo4j cypher"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -589,6 +834,5 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except VbgraphError as e:
-        _console(err=True).print(f"error: {e}", markup=False)
-        return 1
+        return _fail(str(e)).exit_code
     return 0

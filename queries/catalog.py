@@ -13,6 +13,7 @@ from importlib import resources
 
 import networkx as nx
 
+from vbgraph.queries import obligations as ob
 from vbgraph.queries import research as rs
 
 
@@ -65,9 +66,9 @@ _LINEAGE = ("document", "depth", "symbol", "type", "date", "level", "jurisdictio
 QUERIES: dict[str, CannedQuery] = {
     q.name: q
     for q in (
-        CannedQuery("lineage_up", lambda G, id, depth: rs.lineage_up(G, id, depth), _LINEAGE,
+        CannedQuery("lineage_up", lambda G, id, depth: rs.lineage(G, id, "up", depth), _LINEAGE,
                     {"id": None, "depth": None}, ("id",)),
-        CannedQuery("lineage_down", lambda G, id, depth: rs.lineage_down(G, id, depth), _LINEAGE,
+        CannedQuery("lineage_down", lambda G, id, depth: rs.lineage(G, id, "down", depth), _LINEAGE,
                     {"id": None, "depth": None}, ("id",)),
         CannedQuery("central_implementations", lambda G, jurisdiction: rs.central_implementations(G, jurisdiction),
                     ("central", "central_symbol", "jurisdiction", "local", "local_symbol", "local_date", "depth"),
@@ -80,7 +81,7 @@ QUERIES: dict[str, CannedQuery] = {
                     {"id": None}, ("id",)),
         CannedQuery("obligations_of_body", lambda G, body, status: rs.obligations_of_body(G, body, status),
                     ("obligation", "document", "body", "role", "due", "status"), {"body": None, "status": None}),
-        CannedQuery("planned_documents", lambda G, id: rs.planned_documents(G, id),
+        CannedQuery("planned_documents", lambda G, id: ob.planned_documents(G, id),
                     ("obligation", "planned_type", "planned_title", "due", "fulfilled_by", "fulfilled_date",
                      "fulfilment"), {"id": None}, ("id",)),
         CannedQuery("most_implemented", lambda G, limit: rs.most_implemented(G, limit),

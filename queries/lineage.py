@@ -8,17 +8,24 @@ said in a third document).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import networkx as nx
 
-from vbgraph.queries.research import _check
-
-IMPLEMENTS = ("THUC_HIEN",)
+from vbgraph.queries.research import (
+    IMPLEMENTS,
+    _check,
+    _is_local,
+    _label,
+    central_implementations,
+    lineage,
+    relation_view,
+)
 
 
 def _node(G: nx.MultiDiGraph, nid: str) -> dict:
     a = G.nodes[nid]
-    return {"id": nid, "symbol": a.get("symbol") or a.get("name"), "type": a.get("type"), "date": a.get("date"),
+    return {"id": nid, "symbol": _label(a), "type": a.get("type"), "date": a.get("date"),
             "issuer": a.get("issuer"), "jurisdiction": a.get("jurisdiction"), "in_corpus": bool(a.get("in_corpus"))}
 
 
@@ -26,31 +33,55 @@ def _indirect(source: str, data: dict) -> bool:
     return all(e.get("document") != source for e in data.get("evidence", []))
 
 
+def _order(parent: str, up: bool) -> Callable[[dict], tuple]:
+    """Children by relation, then date, then the edge's (source, target)."""
+    def key(c: dict) -> tuple:
+        return (c["relation"], c["date"] or "", *((parent, c["id"]) if up else (c["id"], parent)))
+    return key
+
+
+def _branches(G: nx.MultiDiGraph, doc_id: str, up: bool, depth: int | None, codes: tuple[str, ...]) -> list[dict]:
+    """Every simple path of `codes` edges out of `doc_id` (into it, when not `up`), as nested children."""
+    view = relation_view(G, codes)
+    walk = view if up else nx.reverse_view(view)
+    children: dict[tuple, list[dict]] = {(): []}
+    for path in nx.all_simple_edge_paths(walk, doc_id, nx.descendants(walk, doc_id), cutoff=depth):
+        here, other, k = path[-1]
+        s, t = (here, other) if up else (other, here)
+        node = {**_node(G, other), "relation": k, "indirect": _indirect(s, G.edges[s, t, k]), "children": []}
+        children[tuple(path[:-1])].append(node)
+        children[tuple(path)] = node["children"]
+    for path, kids in children.items():
+        kids.sort(key=_order(path[-1][1] if path else doc_id, up))
+    return children[()]
+
+
 def tree(G: nx.MultiDiGraph, doc_id: str, direction: str = "up", depth: int | None = None,
          codes: tuple[str, ...] = IMPLEMENTS) -> dict:
-    """{document…, children: [{…, relation, indirect, children}]}; each document once per branch."""
+    """{document…, children: [{…, relation, indirect, children}]}: every path, each document once per branch.
+
+    Where `research.lineage` lists each document once at its shortest distance, the tree keeps
+    every simple path (networkx's `all_simple_edge_paths`), so a plan implementing both a
+    programme and the resolution above it shows both routes, each link with its evidence flag.
+    `direction` is up (what it implements), down (what implements it) or both.
+
+    Examples
+    --------
+    >>> from vbgraph.queries.research import example_graph
+    >>> t = tree(example_graph(), "hu")
+    >>> [(c["id"], c["relation"], [g["id"] for g in c["children"]]) for c in t["children"]]
+    [('tu', 'THUC_HIEN', ['tw'])]
+    >>> sorted(tree(example_graph(), "tu", "both", depth=1))[-3:]
+    ['symbol', 'type', 'up']
+    """
     _check(G, doc_id)
-
-    def grow(nid: str, level: int, path: frozenset) -> list[dict]:
-        if depth is not None and level >= depth:
-            return []
-        kids = []
-        edges = (G.out_edges(nid, keys=True, data=True) if direction == "up"
-                 else G.in_edges(nid, keys=True, data=True))
-        for s, t, k, d in sorted(edges, key=lambda e: (e[2], G.nodes[e[1] if direction == "up" else e[0]].get("date") or "", e[0], e[1])):
-            other = t if direction == "up" else s
-            if k not in codes or other in path or G.nodes[other].get("kind") != "Document":
-                continue
-            kids.append({**_node(G, other), "relation": k, "indirect": _indirect(s, d),
-                         "children": grow(other, level + 1, path | {other})})
-        return kids
-
     root = _node(G, doc_id)
     if direction == "both":
-        up = tree(G, doc_id, "up", depth, codes)["children"]
-        down = tree(G, doc_id, "down", depth, codes)["children"]
-        return {**root, "up": up, "down": down}
-    return {**root, "direction": direction, "children": grow(doc_id, 0, frozenset({doc_id}))}
+        return {**root, "up": _branches(G, doc_id, True, depth, codes),
+                "down": _branches(G, doc_id, False, depth, codes)}
+    if direction not in ("up", "down"):
+        raise ValueError(f"direction {direction!r}: choose up, down or both")
+    return {**root, "direction": direction, "children": _branches(G, doc_id, direction == "up", depth, codes)}
 
 
 def _months(a: str, b: str) -> float | None:
@@ -62,44 +93,57 @@ def _months(a: str, b: str) -> float | None:
 
 
 def timeline(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
-    """A directive's implementations (transitive) in date order, with the delay after it."""
-    _check(G, doc_id)
-    from vbgraph.queries.research import reach
+    """A directive's implementations (transitive, from `lineage` down) in date order, with the delay after it.
 
+    Examples
+    --------
+    >>> from vbgraph.queries.research import example_graph
+    >>> [(r["id"], r["depth"], r["delay_days"], r["delay_months"]) for r in timeline(example_graph(), "tw")]
+    [('tu', 1, 142, 4.7), ('hu', 2, 234, 7.7)]
+    """
+    down = lineage(G, doc_id, "down")
     base = G.nodes[doc_id].get("date")
     rows = []
-    for n, d in reach(G, doc_id, reverse=True).items():
-        a = G.nodes[n]
-        date = a.get("date")
+    for r in down:
+        date = r["date"]
         days = None
         if base and date and len(base) == 10 and len(date) == 10:
             days = (dt.date.fromisoformat(date) - dt.date.fromisoformat(base)).days
-        rows.append({**_node(G, n), "depth": d, "delay_days": days,
+        rows.append({**_node(G, r["document"]), "depth": r["depth"], "delay_days": days,
                      "delay_months": _months(base, date) if days is not None else None})
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["id"]))
 
 
+def _direct(G: nx.MultiDiGraph, jurisdiction: str | None) -> list[dict]:
+    """Local documents and the documents they name as implemented, one row per THUC_HIEN edge."""
+    rows = []
+    for s, t in relation_view(G).edges():
+        a, b = G.nodes[s], G.nodes[t]
+        if _is_local(a, jurisdiction):
+            rows.append({"local": s, "local_symbol": _label(a), "local_date": a.get("date"),
+                         "jurisdiction": a.get("jurisdiction"), "implements": t, "implements_symbol": _label(b),
+                         "depth": 1})
+    return rows
+
+
 def implementations(G: nx.MultiDiGraph, *, central: bool = False, jurisdiction: str | None = None,
                     since: str | None = None) -> list[dict]:
-    """Which local documents implement which documents (with --central: which central ones, transitively)."""
-    from vbgraph.graph.identity import CENTRAL
-    from vbgraph.queries.research import central_implementations
+    """Which local documents implement which documents (with `central`: which central ones, transitively).
 
+    Examples
+    --------
+    >>> from vbgraph.queries.research import example_graph
+    >>> [(r["local"], r["implements"], r["depth"]) for r in implementations(example_graph())]
+    [('tu', 'tw', 1), ('hu', 'tu', 1)]
+    >>> [(r["local"], r["implements"], r["depth"]) for r in implementations(example_graph(), central=True)]
+    [('tu', 'tw', 1), ('hu', 'tw', 2)]
+    """
     if central:
         rows = [{"local": r["local"], "local_symbol": r["local_symbol"], "local_date": r["local_date"],
                  "jurisdiction": r["jurisdiction"], "implements": r["central"], "implements_symbol": r["central_symbol"],
                  "depth": r["depth"]} for r in central_implementations(G, jurisdiction)]
     else:
-        rows = []
-        for s, t, k in G.edges(keys=True):
-            if k != "THUC_HIEN":
-                continue
-            a, b = G.nodes[s], G.nodes[t]
-            if a.get("jurisdiction") in (None, CENTRAL) or (jurisdiction and a.get("jurisdiction") != jurisdiction):
-                continue
-            rows.append({"local": s, "local_symbol": a.get("symbol") or a.get("name"), "local_date": a.get("date"),
-                         "jurisdiction": a.get("jurisdiction"), "implements": t,
-                         "implements_symbol": b.get("symbol") or b.get("name"), "depth": 1})
+        rows = _direct(G, jurisdiction or None)
     if since:
         rows = [r for r in rows if (r["local_date"] or "") >= since]
     return sorted(rows, key=lambda r: (r["jurisdiction"] or "", r["local_date"] or "", r["local"], r["implements"]))

@@ -1,5 +1,6 @@
 // Everything that implements a document, transitively, with its depth.
 MATCH p = (x:Document)-[:THUC_HIEN*1..20]->(d:Document {id: $id})
+WHERE x <> d
 WITH x, min(length(p)) AS depth
 WHERE $depth IS NULL OR depth <= $depth
 RETURN x.id AS document, depth, coalesce(x.symbol, x.name) AS symbol, x.type AS type, x.date AS date,

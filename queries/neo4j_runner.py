@@ -1,6 +1,6 @@
 """Run Cypher against Neo4j: connect with one-line errors, read-only by default, rows as plain dicts.
 
-Both `vbgraph neo4j load` and `vbgraph cypher` connect through `connect()`, so every failure
+Both `vbgraph neo4j load` and `vbgraph neo4j cypher` connect through `connect()`, so every failure
 reads the same way: an unreachable server names the URI and how to start one, refused
 credentials name the user and never the password. Values reach Cypher only as parameters;
 the text of a query is never assembled from user input here.

@@ -1,5 +1,9 @@
 """Who was assigned what, by when, and what became of planned documents.
 
+The obligations hang off their document by `DAT_RA` edges; each names its assignees with a
+role (chủ trì leads, phối hợp cooperates, thực hiện does) and, for a task of drafting a
+document, what it `produces` and which document `fulfilled_by` it.
+
 Examples
 --------
 >>> import networkx as nx
@@ -20,6 +24,8 @@ import networkx as nx
 
 from vbgraph.graph import store as st
 from vbgraph.loaders.normalize import fold
+from vbgraph.ontology.relations import Edge
+from vbgraph.queries.research import _check, _label
 
 
 def _match_body(G: nx.MultiDiGraph, query: str) -> set[str]:
@@ -27,6 +33,11 @@ def _match_body(G: nx.MultiDiGraph, query: str) -> set[str]:
         return {query}
     q = fold(query)
     return {n for n, a in st.bodies(G) if q in fold(a.get("name"))}
+
+
+def _assignees(G: nx.MultiDiGraph, a: dict) -> str:
+    """Every assignee with its role, as one cell: "Ban Tuyên giáo Tỉnh ủy (chu_tri); Sở Nội vụ (phoi_hop)"."""
+    return "; ".join(f"{G.nodes[x['body']].get('name')} ({x['role']})" for x in a.get("assignees", []))
 
 
 def obligations(
@@ -52,8 +63,8 @@ def obligations(
         rows.append({
             "id": oid,
             "document": a["document"],
-            "document_symbol": doc.get("symbol") or doc.get("name"),
-            "assignees": "; ".join(f"{G.nodes[x['body']].get('name')} ({x['role']})" for x in assignees),
+            "document_symbol": _label(doc),
+            "assignees": _assignees(G, a),
             "roles": ", ".join(sorted({x["role"] for x in mine})),
             "deadline": (a.get("deadline") or {}).get("text"),
             "due": end,
@@ -86,23 +97,45 @@ def bodies(G: nx.MultiDiGraph, *, jurisdiction: str | None = None) -> list[dict]
     return sorted(rows, key=lambda r: (-r["total"], r["id"]))
 
 
-def plan(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
-    """A programme's planned documents: what fulfilled each, when, and whether on time."""
+def planned_documents(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
+    """A programme's planned documents: the task planning each, what fulfilled it, when, and whether on time.
+
+    The one answer behind the canned query `planned_documents` (which shows some of the
+    columns) and `vbgraph plan` (`plan`). A task plans a document when it says what type of
+    document it produces, as `o.produces_type IS NOT NULL` in the Cypher twin. Sorted by due
+    date, as the twin is.
+
+    Examples
+    --------
+    >>> from vbgraph.queries.research import example_graph
+    >>> [(r["planned_type"], r["assignees"], r["fulfilled_symbol"], r["fulfilment"])
+    ...  for r in planned_documents(example_graph(), "tu")]
+    [('Kế hoạch', 'Ban Tuyên giáo Huyện ủy (chu_tri)', '3-KH/HU', 'on_time')]
+    """
+    _check(G, doc_id)
     rows = []
-    for r in obligations(G, document=doc_id):
-        a = G.nodes[r["id"]]
-        if not a.get("produces"):
+    for _, oid, k in G.out_edges(doc_id, keys=True):
+        a = G.nodes[oid]
+        made = a.get("produces") or {}
+        if k != Edge.DAT_RA or not made.get("type"):
             continue
-        f = r["fulfilled_by"]
-        fd = G.nodes[f] if f else {}
+        f = a.get("fulfilled_by")
+        done = G.nodes[f] if f else {}
         rows.append({
-            **{k: r[k] for k in ("id", "assignees", "deadline", "due", "status", "line")},
-            "planned_type": a["produces"].get("type"),
-            "planned_title": a["produces"].get("title"),
-            "level": a.get("produces_level"),
-            "fulfilled_by": f,
-            "fulfilled_symbol": fd.get("symbol") or fd.get("name"),
-            "fulfilled_date": fd.get("date"),
+            "obligation": oid, "assignees": _assignees(G, a), "deadline": (a.get("deadline") or {}).get("text"),
+            "due": (a.get("deadline") or {}).get("end"), "status": a.get("status"), "line": a["evidence"]["line"],
+            "planned_type": made["type"], "planned_title": made.get("title"), "level": a.get("produces_level"),
+            "fulfilled_by": f, "fulfilled_symbol": _label(done), "fulfilled_date": done.get("date"),
             "fulfilment": a.get("fulfilment"),
         })
+    return sorted(rows, key=lambda r: (r["due"] or "9999", r["obligation"]))
+
+
+def plan(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
+    """`planned_documents` in reading order, the task as `id`: the rows of `vbgraph plan`.
+
+    Kept as a name because the command line and tests/test_obligations.py use it.
+    """
+    rows = [{"id": r["obligation"], **{k: v for k, v in r.items() if k != "obligation"}}
+            for r in planned_documents(G, doc_id)]
     return sorted(rows, key=lambda r: r["line"])

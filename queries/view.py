@@ -5,7 +5,6 @@ browser; exports/html_view.py draws what it returns.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -14,7 +13,8 @@ import networkx as nx
 from vbgraph.errors import DocumentNotFound, VbgraphError
 from vbgraph.graph import store as st
 from vbgraph.loaders.normalize import slug
-from vbgraph.ontology.relations import Rel
+from vbgraph.ontology.relations import Edge, Rel
+from vbgraph.queries.research import depths, relation_view
 
 DIRECTIONS = ("up", "down", "both")
 LAYOUTS = ("hierarchical", "date", "force", "tree")
@@ -93,6 +93,63 @@ def _documents_of(G: nx.MultiDiGraph, jurisdiction: str) -> set[str]:
     return hits
 
 
+def _check_options(G: nx.MultiDiGraph, ref_id: str | None, depth: int | None, direction: str, layout: str) -> None:
+    if direction not in DIRECTIONS:
+        raise ViewOptionError(f"unknown direction {direction!r}; choose from {', '.join(DIRECTIONS)}")
+    if layout not in LAYOUTS:
+        raise ViewOptionError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
+    if depth is not None and depth < 0:
+        raise ViewOptionError(f"depth must be 0 or more, not {depth}")
+    if ref_id is not None and (ref_id not in G or G.nodes[ref_id].get("kind") != "Document"):
+        raise DocumentNotFound(f"no document {ref_id!r} in the graph")
+
+
+def _allowed(G: nx.MultiDiGraph, related: nx.MultiDiGraph, jurisdiction: str | None, ref_id: str | None) -> set[str]:
+    """The documents a view may show: all, or a jurisdiction's and those directly related to them."""
+    if not jurisdiction:
+        return {n for n, _ in st.documents(G)}
+    own = _documents_of(G, jurisdiction)
+    allowed = own | {m for n in own for m in nx.all_neighbors(related, n)}
+    if ref_id is not None:
+        allowed.add(ref_id)
+    return allowed
+
+
+def _neighbourhood(related: nx.MultiDiGraph, allowed: set[str], ref_id: str, depth: int | None,
+                   direction: str) -> dict[str, int]:
+    """Distance from `ref_id` of every allowed document within `depth` steps, walking `direction`.
+
+    A breadth-first walk (networkx's `bfs_layers`) of the relations view kept to the allowed
+    documents, turned round for "down" and made undirected for "both".
+    """
+    walk = nx.subgraph_view(related, filter_node=allowed.__contains__)
+    if direction == "down":
+        walk = nx.reverse_view(walk)
+    elif direction == "both":
+        walk = nx.to_undirected(walk)
+    return depths(walk, ref_id, depth)
+
+
+def _tasks_and_bodies(G: nx.MultiDiGraph, docs: set[str]) -> set[str]:
+    """The obligations the documents set out (DAT_RA) and the bodies they are assigned to (GIAO_CHO)."""
+    tasks = {o for d in docs for _, o, k in G.out_edges(d, keys=True)
+             if k == Edge.DAT_RA and G.nodes[o].get("kind") == "Obligation"}
+    bodies = {b for o in tasks for _, b, k in G.out_edges(o, keys=True)
+              if k == Edge.GIAO_CHO and G.nodes[b].get("kind") == "Body"}
+    return tasks | bodies
+
+
+def _copy(G: nx.MultiDiGraph, keep: set[str], rels: set[str], with_obligations: bool) -> nx.MultiDiGraph:
+    """`keep` and the edges among it that the view draws, copied in sorted order (a stable page)."""
+    H = nx.MultiDiGraph(**{k: v for k, v in G.graph.items() if k in ("format", "as_of")})
+    for n in sorted(keep):
+        H.add_node(n, **G.nodes[n])
+    for s, t, k, a in sorted(G.subgraph(keep).edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        if k in rels or (with_obligations and k not in REL_CODES):
+            H.add_edge(s, t, key=k, **a)
+    return H
+
+
 def build_view(
     G: nx.MultiDiGraph,
     ref_id: str | None = None,
@@ -114,72 +171,31 @@ def build_view(
     related to. `with_obligations` adds the tasks the selected documents set out, the bodies they
     are assigned to, and the fulfilling documents already in the view. A pure function: G is not
     changed and the result is a copy.
+
+    Examples
+    --------
+    >>> from vbgraph.queries.research import example_graph
+    >>> v = build_view(example_graph(), "tu", depth=1, direction="up")
+    >>> v.nodes, v.hops
+    (['ct', 'tu', 'tw'], {'ct': 1, 'tu': 0, 'tw': 1})
     """
-    if direction not in DIRECTIONS:
-        raise ViewOptionError(f"unknown direction {direction!r}; choose from {', '.join(DIRECTIONS)}")
-    if layout not in LAYOUTS:
-        raise ViewOptionError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
-    if depth is not None and depth < 0:
-        raise ViewOptionError(f"depth must be 0 or more, not {depth}")
-    if ref_id is not None and (ref_id not in G or G.nodes[ref_id].get("kind") != "Document"):
-        raise DocumentNotFound(f"no document {ref_id!r} in the graph")
+    _check_options(G, ref_id, depth, direction, layout)
     rels = set(parse_relations(relations))
-
-    def rel_edges(n: str, out: bool):
-        edges = G.out_edges(n, keys=True) if out else G.in_edges(n, keys=True)
-        for s, t, k in edges:
-            other = t if out else s
-            if k in rels and G.nodes[other].get("kind") == "Document":
-                yield other
-
-    allowed = {n for n, _ in st.documents(G)}
-    if jurisdiction:
-        own = _documents_of(G, jurisdiction)
-        allowed = own | {m for n in own for out in (True, False) for m in rel_edges(n, out)}
-        if ref_id is not None:
-            allowed.add(ref_id)
-
+    related = relation_view(G, rels)
+    allowed = _allowed(G, related, jurisdiction, ref_id)
     hops: dict[str, int] = {}
-    if ref_id is None:
-        docs = allowed
-        if relations:  # the map of some relation types: documents without one of them are noise
-            docs = {n for n in allowed if any(m in allowed for out in (True, False) for m in rel_edges(n, out))}
-    else:
-        hops[ref_id] = 0
-        queue = deque([ref_id])
-        while queue:
-            n = queue.popleft()
-            if depth is not None and hops[n] >= depth:
-                continue
-            for out in (True, False):
-                if (out and direction == "down") or (not out and direction == "up"):
-                    continue
-                for m in sorted(rel_edges(n, out)):
-                    if m in allowed and m not in hops:
-                        hops[m] = hops[n] + 1
-                        queue.append(m)
+    if ref_id is not None:
+        hops = _neighbourhood(related, allowed, ref_id, depth, direction)
         docs = set(hops)
+    elif relations:  # the map of some relation types: documents without one of them are noise
+        docs = {n for n in allowed if any(m in allowed for m in nx.all_neighbors(related, n))}
+    else:
+        docs = allowed
     if not docs:
         raise ViewError("nothing to draw: the graph has no documents")
-
-    keep: set[str] = set(docs)
-    if with_obligations:
-        for d in sorted(docs):
-            for _, o, k in G.out_edges(d, keys=True):
-                if k == "DAT_RA" and G.nodes[o].get("kind") == "Obligation":
-                    keep.add(o)
-        for o in {n for n in keep if G.nodes[n].get("kind") == "Obligation"}:
-            for _, b, k in G.out_edges(o, keys=True):
-                if k == "GIAO_CHO" and G.nodes[b].get("kind") == "Body":
-                    keep.add(b)
+    keep = docs | _tasks_and_bodies(G, docs) if with_obligations else set(docs)
     if len(keep) > max_nodes:
         raise ViewTooLarge(len(keep), max_nodes, ref_id, depth)
-
-    H = nx.MultiDiGraph(**{k: v for k, v in G.graph.items() if k in ("format", "as_of")})
-    for n in sorted(keep):
-        H.add_node(n, **G.nodes[n])
-    for s, t, k, a in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        if s in keep and t in keep and (k in rels or (with_obligations and k not in REL_CODES)):
-            H.add_edge(s, t, key=k, **a)
-    return ViewResult(H, ref_id, depth, direction, tuple(sorted(rels, key=REL_CODES.index)), jurisdiction,
-                      with_obligations, layout, dict(sorted(hops.items())))
+    return ViewResult(_copy(G, keep, rels, with_obligations), ref_id, depth, direction,
+                      tuple(sorted(rels, key=REL_CODES.index)), jurisdiction, with_obligations, layout,
+                      dict(sorted(hops.items())))

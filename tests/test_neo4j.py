@@ -29,7 +29,7 @@ import typer
 from neo4j.exceptions import ConstraintError
 from typer.testing import CliRunner
 
-from vbgraph.cli_neo4j import cypher, neo4j_app, parse_params
+from vbgraph.cli import app, parse_params
 from vbgraph.exports import neo4j_writer as w
 from vbgraph.graph import store as st
 from vbgraph.graph.store import build_graph
@@ -247,10 +247,7 @@ def all_triples(G: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
 
 
 def cli() -> typer.Typer:
-    """The main app's wiring, exactly as cli.py does it."""
-    app = typer.Typer(no_args_is_help=True, pretty_exceptions_enable=False)
-    app.add_typer(neo4j_app, name="neo4j")
-    app.command()(cypher)
+    """The main app, as users run it."""
     return app
 
 
@@ -478,7 +475,7 @@ def test_parameters_are_values_never_cypher(loaded, db: DB, neo4j_conn: Connecti
     before = (db.counts(), db.ids())
     assert run_cypher("MATCH (n:Document) WHERE n.id = $id RETURN n.id AS id", {"id": HOSTILE},
                       **neo4j_conn.kwargs(), write=True) == []
-    r = invoke(["cypher", "MATCH (n:Document) WHERE n.symbol = $s RETURN n.id AS id", "-p", f"s={HOSTILE}",
+    r = invoke(["neo4j", "cypher", "MATCH (n:Document) WHERE n.symbol = $s RETURN n.id AS id", "-p", f"s={HOSTILE}",
                 "--format", "json", "--write"], neo4j_conn)
     assert (r.exit_code, r.stdout) == (0, "[]\n")
     assert run_cypher("MATCH (n:Document {id: $id}) SET n.note = $note RETURN n.note AS note",
@@ -491,13 +488,13 @@ def test_cypher_is_read_only_without_write(loaded, db: DB, neo4j_conn: Connectio
     titles = check_nodes(db, "Document", ["id", "title"])
     for statement in ("CREATE (n:Document {id: 'probe'})", "MERGE (n:Body {id: 'probe'})",
                       "MATCH (n:Document) SET n.title = 'changed'", "MATCH (n) DETACH DELETE n"):
-        r = invoke(["cypher", statement], neo4j_conn)
+        r = invoke(["neo4j", "cypher", statement], neo4j_conn)
         assert (r.exit_code, r.stdout, r.stderr) == (1, "", READ_ONLY_MESSAGE), statement
     with pytest.raises(ReadOnlyViolation):
         run_cypher("CREATE (n:Document {id: 'probe'})", **neo4j_conn.kwargs())
     assert (db.counts(), db.ids()) == before
     assert check_nodes(db, "Document", ["id", "title"]) == titles
-    r = invoke(["cypher", "CREATE (n:Document {id: $id}) RETURN n.id AS id", "-p", "id=probe", "--write",
+    r = invoke(["neo4j", "cypher", "CREATE (n:Document {id: $id}) RETURN n.id AS id", "-p", "id=probe", "--write",
                 "--format", "json"], neo4j_conn)
     assert (r.exit_code, json.loads(r.stdout)) == (0, [{"id": "probe"}])
     assert db.ids() == before[1] | {"probe"}
@@ -505,14 +502,14 @@ def test_cypher_is_read_only_without_write(loaded, db: DB, neo4j_conn: Connectio
 
 def test_cypher_formats_and_plain_values(loaded, neo4j_conn: Connection, corpus_graph: nx.MultiDiGraph):
     q = "MATCH (d:Document {id: $id}) RETURN d.id AS id, d.symbol AS symbol, d.date AS date"
-    r = invoke(["cypher", q, "-p", f"id={PLAN}", "--format", "csv"], neo4j_conn)
+    r = invoke(["neo4j", "cypher", q, "-p", f"id={PLAN}", "--format", "csv"], neo4j_conn)
     assert (r.exit_code, r.stdout) == (0, f"id,symbol,date\n{PLAN},20-KH/TU,2021-06-09\n")
-    r = invoke(["cypher", q, "-p", f"id={PLAN}", "--format", "json"], neo4j_conn)
+    r = invoke(["neo4j", "cypher", q, "-p", f"id={PLAN}", "--format", "json"], neo4j_conn)
     assert json.loads(r.stdout) == [{"id": PLAN, "symbol": "20-KH/TU", "date": "2021-06-09"}]
-    r = invoke(["cypher", "RETURN $n + 1 AS n, date($d) AS d", "-p", "n:=41", "-p", "d=2021-06-09",
+    r = invoke(["neo4j", "cypher", "RETURN $n + 1 AS n, date($d) AS d", "-p", "n:=41", "-p", "d=2021-06-09",
                 "--format", "json"], neo4j_conn)
     assert (r.exit_code, json.loads(r.stdout)) == (0, [{"n": 42, "d": "2021-06-09"}])
-    r = invoke(["cypher", q, "-p", f"id={PLAN}"], neo4j_conn)
+    r = invoke(["neo4j", "cypher", q, "-p", f"id={PLAN}"], neo4j_conn)
     assert r.exit_code == 0 and "20-KH/TU" in r.stdout and "2021-06-09" in r.stdout
     import datetime as dt
 
@@ -558,7 +555,7 @@ def test_bad_password_is_one_clear_line_without_the_password(neo4j_conn: Connect
     want = (f"error: Neo4j refused the credentials for user {neo4j_conn.user} at {neo4j_conn.uri}; "
             "check NEO4J_USERNAME and NEO4J_PASSWORD\n")
     # Two wrong attempts at most: Neo4j locks a user for 5 s after 3.
-    for args in (["cypher", "RETURN 1"], ["neo4j", "load", "--store", str(corpus_store.dir)]):
+    for args in (["neo4j", "cypher", "RETURN 1"], ["neo4j", "load", "--store", str(corpus_store.dir)]):
         r = invoke(args, neo4j_conn, NEO4J_PASSWORD=wrong)
         assert (r.exit_code, r.stdout, r.stderr) == (1, "", want), args
     with pytest.raises(Neo4jAuthError) as e:
@@ -569,7 +566,7 @@ def test_bad_password_is_one_clear_line_without_the_password(neo4j_conn: Connect
 
 def test_unreachable_server_is_one_clear_line():
     uri = f"bolt://127.0.0.1:{free_port()}"
-    r = CliRunner().invoke(cli(), ["cypher", "RETURN 1"], env={"NEO4J_URI": uri, "NEO4J_PASSWORD": "secret-pw-1"},
+    r = CliRunner().invoke(cli(), ["neo4j", "cypher", "RETURN 1"], env={"NEO4J_URI": uri, "NEO4J_PASSWORD": "secret-pw-1"},
                            catch_exceptions=False)
     assert r.exit_code == 1
     assert re.fullmatch(rf"error: cannot reach Neo4j at {re.escape(uri)}: [^\n]*refused[^\n]*; "
@@ -589,7 +586,7 @@ def test_unreachable_server_on_load(corpus_store):
 
 
 def test_missing_password_is_asked_for_not_defaulted(corpus_store):
-    r = CliRunner().invoke(cli(), ["cypher", "RETURN 1"], env={"NEO4J_PASSWORD": None, "NEO4J_URI": None},
+    r = CliRunner().invoke(cli(), ["neo4j", "cypher", "RETURN 1"], env={"NEO4J_PASSWORD": None, "NEO4J_URI": None},
                            catch_exceptions=False)
     assert (r.exit_code, r.stderr) == (2, 'error: no Neo4j password: set NEO4J_PASSWORD '
                                           '(e.g. eval "$(scripts/neo4j-local start)")\n')

@@ -3,17 +3,39 @@
 from __future__ import annotations
 
 import doctest
+import re
+from importlib import resources
 
+import networkx as nx
 import pytest
 
 from vbgraph.cli import main
 from vbgraph.errors import DocumentNotFound
-from vbgraph.queries import catalog, obligations, research
+from vbgraph.queries import catalog, lineage, obligations, research, view
+
+from conftest import ROOT
 
 
 def test_doctests():
-    for mod in (research, obligations):
-        assert doctest.testmod(mod).failed == 0
+    for mod in (research, obligations, lineage, view):
+        result = doctest.testmod(mod)
+        assert (result.failed, result.attempted > 0) == (0, True), mod.__name__
+
+
+def test_every_cypher_file_is_a_canned_query():
+    """A merged or removed query leaves no orphan twin behind, and no query lacks one."""
+    files = {p.name.removesuffix(".cypher") for p in resources.files("vbgraph.queries").iterdir()
+             if p.name.endswith(".cypher")}
+    assert files == set(catalog.QUERIES)
+
+
+def test_the_issue_kinds_asked_for_are_produced():
+    """'unresolved-reference' was asked for in three places and produced nowhere: ask only for real kinds."""
+    producers = [ROOT / "graph" / "resolve.py", *sorted((ROOT / "loaders").glob("*.py"))]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in producers)
+    assert [k for k in research.REFERENCE_ISSUES if f'"{k}"' not in text] == []
+    listed = re.search(r"i\.kind IN \[([^]]*)\]", catalog.get("unresolved_references").cypher).group(1)
+    assert sorted(re.findall(r"'([^']+)'", listed)) == sorted(research.REFERENCE_ISSUES)
 
 
 def test_every_query_has_a_cypher_twin_with_the_same_columns():
@@ -72,6 +94,53 @@ def test_most_implemented_and_unresolved(corpus_graph):
     assert top[0]["document"] == "bac-giang:name:nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-lan-thu-xix"
     issues = catalog.run("unresolved_references", G=corpus_graph)
     assert [i["kind"] for i in issues] == ["date-conflict"]
+
+
+def test_plan_is_planned_documents_in_reading_order(corpus_graph):
+    rows = obligations.planned_documents(corpus_graph, "bac-giang:03-CTr/TU@2020-12-04")
+    plan = obligations.plan(corpus_graph, "bac-giang:03-CTr/TU@2020-12-04")
+    assert len(plan) == len(rows) > 1
+    assert [r["line"] for r in plan] == sorted(r["line"] for r in rows)
+    assert sorted((r["id"], r["fulfilled_by"]) for r in plan) == sorted((r["obligation"], r["fulfilled_by"]) for r in rows)
+
+
+def _docs(*ids: str) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for n in ids:
+        G.add_node(n, kind="Document", symbol=n, jurisdiction="Bắc Giang")
+    return G
+
+
+def test_lineage_leaves_out_the_start_when_a_cycle_returns_to_it():
+    G = _docs("a", "b", "c")
+    for s, t in [("a", "b"), ("b", "c"), ("c", "a")]:
+        G.add_edge(s, t, key="THUC_HIEN")
+    assert [(r["document"], r["depth"]) for r in research.lineage(G, "a")] == [("b", 1), ("c", 2)]
+    assert [(r["document"], r["depth"]) for r in research.lineage(G, "a", "down")] == [("c", 1), ("b", 2)]
+
+
+def test_tree_keeps_every_path_where_lineage_keeps_the_shortest():
+    """A plan implementing a programme and the resolution above it: two routes up, one row each in lineage."""
+    G = _docs("plan", "programme", "resolution")
+    for s, t in [("plan", "programme"), ("programme", "resolution"), ("plan", "resolution")]:
+        G.add_edge(s, t, key="THUC_HIEN", evidence=[{"document": s}])
+    t = lineage.tree(G, "plan")
+    assert [(c["id"], [g["id"] for g in c["children"]]) for c in t["children"]] == [
+        ("programme", ["resolution"]), ("resolution", [])]
+    assert [(r["document"], r["depth"]) for r in research.lineage(G, "plan")] == [("programme", 1), ("resolution", 1)]
+
+
+def test_supersession_walks_a_chain_once_up_to_the_twins_bound():
+    """A chain of 30 replacements: the whole chain without an id; from one end, the links whose
+    replacing document is at most 20 links away, as the Cypher twin's [:THAY_THE|BAI_BO*0..20]."""
+    G = _docs(*(f"d{i:02}" for i in range(31)))
+    for i in range(30):
+        G.add_edge(f"d{i + 1:02}", f"d{i:02}", key="THAY_THE" if i % 2 else "BAI_BO")
+    assert len(research.supersession(G)) == 30
+    rows = research.supersession(G, "d00")
+    assert [r["replaced_by"] for r in rows] == [f"d{i:02}" for i in range(1, 21)]
+    assert len(research.supersession(G, "d15")) == 30
+    assert research.supersession(_docs("x"), "x") == []
 
 
 def test_bad_parameters_are_refused(corpus_graph):

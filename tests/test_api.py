@@ -1,0 +1,84 @@
+"""The Python API as a notebook uses it: the model's objects back, the same answers as the CLI."""
+
+from __future__ import annotations
+
+import doctest
+import json
+
+import pytest
+
+import vbgraph
+from vbgraph.errors import AmbiguousReference, DocumentNotFound
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_store):
+    return vbgraph.Corpus(corpus_store.dir)
+
+
+def test_the_module_examples_run():
+    import vbgraph.api
+
+    result = doctest.testmod(vbgraph.api)
+    assert result.attempted >= 8 and result.failed == 0
+
+
+def test_the_package_names_its_api():
+    assert set(vbgraph.__all__) >= {"Corpus", "open_store", "Document", "Obligation", "sample_files"}
+    assert vbgraph.open_store(".").__class__ is vbgraph.Corpus
+    with pytest.raises(AttributeError):
+        vbgraph.nothing_here  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    ("ref", "error"),
+    [("109-NQ/TU", AmbiguousReference), ("999-XX/YY", DocumentNotFound)],
+)
+def test_a_reference_that_is_not_one_document_says_so(corpus, ref, error):
+    with pytest.raises(error):
+        corpus.document(ref)
+
+
+@pytest.mark.parametrize(
+    ("filters", "check"),
+    [
+        ({"jurisdiction": "Trung ương"}, lambda d: d.jurisdiction == "Trung ương"),
+        ({"type": "Kế hoạch", "in_corpus": True}, lambda d: d.type == "Kế hoạch" and d.in_corpus),
+    ],
+)
+def test_documents_filter(corpus, filters, check):
+    docs = corpus.documents(**filters)
+    assert docs and all(check(d) for d in docs)
+
+
+def test_relations_of_a_document_carry_their_evidence(corpus):
+    rels = corpus.relations("53-KL/TU", type="THUC_HIEN")
+    assert [(r.source.split("@")[0], r.target.split("@")[0]) for r in rels] == [
+        ("bac-giang:53-KL/TU", "bac-giang:109-NQ/TU")]
+    assert rels[0].evidence[0].file.startswith("003_") and "109-NQ/TU" in rels[0].evidence[0].quote
+
+
+def test_named_bodies_leave_out_kinds_of_units(corpus):
+    named = corpus.bodies(named_only=True)
+    assert named and not any(b.generic for b in named)
+    assert len(corpus.bodies()) > len(named)
+
+
+def test_lineage_down_is_the_reverse_of_up(corpus):
+    down = corpus.lineage("109-NQ/TU@2016", direction="down")
+    assert "bac-giang:53-KL/TU@2021-03-03" in {s.document.id for s in down}
+    with pytest.raises(ValueError, match="direction"):
+        corpus.lineage("109-NQ/TU@2016", direction="sideways")
+
+
+def test_export_and_view_write_files(corpus, tmp_path):
+    out = corpus.export(tmp_path / "g.json")
+    assert json.loads(out.read_text(encoding="utf-8"))["format"] == "vbgraph-json"
+    page = corpus.view(tmp_path / "v.html", "53-KL/TU", depth=1)
+    assert "<html" in page.read_text(encoding="utf-8")[:500].lower()
+
+
+def test_tables_for_pandas(corpus):
+    import pandas as pd  # the optional extra vbgraph[pandas], a test dependency
+    frame = corpus.to_pandas("obligations")
+    assert isinstance(frame, pd.DataFrame) and "deadline.end" in frame.columns

@@ -37,8 +37,9 @@ class Evidence:
 
     @classmethod
     def from_dict(cls, d: dict) -> Evidence:
-        return cls(**{k: d.get(k) for k in ("file", "line", "quote", "document")},
-                   **{k: d[k] for k in cls.PLACE if d.get(k)})
+        place: dict[str, Any] = {k: d[k] for k in cls.PLACE if d.get(k)}
+        return cls(file=d.get("file") or "", line=d.get("line"), quote=d.get("quote") or "",
+                   document=d.get("document"), **place)
 
     def to_dict(self, with_document: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {"document": self.document} if with_document else {}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from vbgraph.graph.identity import CENTRAL, base_key, document_id
 from vbgraph.loaders import bodies as bd
@@ -46,7 +47,6 @@ class Doc:
     source: dict | None = None
     signer: str | None = None
     identified_by: str | None = None
-    mentions: Counter = field(default_factory=Counter)
     titles: Counter = field(default_factory=Counter)
     issuers: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
@@ -80,7 +80,7 @@ class Resolved:
     issues: list[dict]
     bodies: list[dict] = field(default_factory=list)
     obligations: list[dict] = field(default_factory=list)
-    body_edges: list[tuple[str, str, str, dict]] = field(default_factory=list)  # (source, target, key, attrs)
+    task_edges: list[tuple[str, str, str, dict]] = field(default_factory=list)  # BAN_HANH, THUOC, DAT_RA, GIAO_CHO, DUOC_THUC_HIEN_BOI: (source, target, key, attrs)
     as_of: str | None = None
 
 
@@ -114,7 +114,7 @@ class Resolver:
         src = {"file": rec.file, "first_line": td.first_line, "last_line": td.last_line}
         if td.symbol:
             base = base_key(td.type_code, td.type, td.number, td.issuer_code, td.jurisdiction)
-            key = ("num", base, td.date)
+            key: tuple = ("num", base, td.date)
             same_year = [k for k in self.by_base.get(base, []) if _year(k[2]) == _year(td.date)]
             if same_year:
                 key = same_year[0]
@@ -138,9 +138,9 @@ class Resolver:
             same_year = [d for d in cands if _year(d.date) == _year(c.date)]
             if same_year:
                 d = same_year[0]
-                if d.date and len(d.date) == 10 and len(c.date) == 10:
+                if d.date and len(d.date) == 10 and len(c.date or "") == 10:
                     self._conflict(d, c)
-                elif len(c.date) == 10:
+                elif len(c.date or "") == 10:
                     d.date = c.date  # a year known, now the day
                 return d
             if c.title:
@@ -243,7 +243,6 @@ class Resolver:
             d = target.get((rec.file, i))
             if d is None:
                 continue
-            d.mentions[rec.file] += 1
             if c.title and c.kind == "numbered":
                 d.titles[c.title] += 1
             if c.issuer:
@@ -290,7 +289,7 @@ class Resolver:
                 add(dst, target.get((rec.file, j)), code, c, stating)
         # A pair with a specific relation needs no DAN_CHIEU beside it.
         specific = {(s, t) for (s, t, code) in edges if code != Rel.DAN_CHIEU.value}
-        relations = []
+        relations: list[dict[str, Any]] = []
         for (s, t, code), ev in sorted(edges.items()):
             if code == Rel.DAN_CHIEU.value and (s, t) in specific:
                 continue
@@ -302,22 +301,22 @@ class Resolver:
                 self.issues.append({"kind": iss.kind, "file": iss.file, "line": iss.line, "message": iss.message})
         documents = sorted((d.as_dict() for d in self.docs.values()), key=lambda d: d["id"])
         issues = sorted(self.issues, key=lambda x: (x["file"] or "", x["line"] or 0, x["kind"], x["message"]))
-        implementers: dict[str, list[dict]] = defaultdict(list)
+        implementers: defaultdict[str, list[dict]] = defaultdict(list)
         by_id = {d["id"]: d for d in documents}
         for r in relations:
             if r["type"] == Rel.THUC_HIEN.value and r["source"] in by_id:
                 implementers[r["target"]].append(by_id[r["source"]])
-        relayed = {(rec.file, i): target.get((rec.file, i)) for rec in records for o in rec.obligations
-                   if (i := o.get("cited")) is not None}
-        bodies, obligations, body_edges, as_of = self._obligations(records, text_docs, relayed, documents,
+        relayed = {(rec.file, int(o["cited"])): target.get((rec.file, int(o["cited"]))) for rec in records
+                   for o in rec.obligations if o.get("cited") is not None}
+        bodies, obligations, task_edges, as_of = self._obligations(records, text_docs, relayed, documents,
                                                                    implementers)
-        return Resolved(documents, relations, issues, bodies, obligations, body_edges, as_of)
+        return Resolved(documents, relations, issues, bodies, obligations, task_edges, as_of)
 
     def _obligations(self, records, text_docs, relayed, documents, implementers):
         """Body nodes (assignees and issuers), obligations with fulfilment and status."""
         import datetime as dt
 
-        from vbgraph.graph import assign
+        from vbgraph.graph import tasks
 
         by_id = {d["id"]: d for d in documents}
         dated = sorted(d["date"] for d in documents if d["in_corpus"] and d.get("date") and len(d["date"]) == 10)
@@ -327,20 +326,20 @@ class Resolver:
         edges: dict[tuple[str, str, str], dict] = {}
 
         def add_body(name: str, jur: str | None) -> str:
-            canon = assign.canonical_body_name(name)
-            j = assign.body_jurisdiction(canon, jur)
-            bid = assign.body_id(canon, j)
+            canon = tasks.canonical_body_name(name)
+            j = tasks.body_jurisdiction(canon, jur)
+            bid = tasks.body_id(canon, j)
             if bid in bodies and bodies[bid]["name"] != canon:
                 # One body spelt two ways: keep the preferred name, the other as an alias.
                 b = bodies[bid]
-                name = assign.preferred_name(b["name"], canon)
+                name = tasks.preferred_name(b["name"], canon)
                 b["aliases"] = sorted({*b["aliases"], b["name"], canon} - {name})
                 b["name"] = name
             if bid not in bodies:
                 bodies[bid] = {"id": bid, "name": canon, "jurisdiction": j, "part_of": None,
                                "level": "central" if j == CENTRAL else "province", "aliases": [],
                                "generic": bd.names_a_kind(canon)}
-                parent = assign.part_of(canon)
+                parent = tasks.part_of(canon)
                 if parent:
                     pid = add_body(parent, j)
                     if pid != bid:
@@ -349,7 +348,7 @@ class Resolver:
             return bid
 
         for d in documents:
-            name = assign.body_level_name(d.get("issuer"), d.get("jurisdiction"))
+            name = tasks.body_level_name(d.get("issuer"), d.get("jurisdiction"))
             if name and d.get("in_corpus"):
                 edges[(add_body(name, d.get("jurisdiction")), d["id"], Edge.BAN_HANH.value)] = {}
         candidates = [d for d in documents if d.get("type") and d.get("title") and d.get("date")]
@@ -368,12 +367,12 @@ class Resolver:
                     if all(x["body"] != bid for x in assignees):
                         assignees.append({"body": bid, "role": a["role"]})
                 ob = {**o, "assignees": assignees}
-                fid, score = assign.fulfilment(ob, assigning, candidates)
+                fid, score = tasks.fulfilment(ob, assigning, candidates)
                 if fid is None:
-                    fid = assign.implementing_fulfilment(ob, assigning, implementers.get(doc.id, []))
+                    fid = tasks.implementing_fulfilment(ob, assigning, implementers.get(doc.id, []))
                     score = 1.0 if fid else 0.0
-                st, how = assign.status(ob, by_id.get(fid), as_of_date)
-                oid = assign.obligation_id(doc.id, ob)
+                st, how = tasks.status(ob, by_id.get(fid), as_of_date)
+                oid = tasks.obligation_id(doc.id, ob)
                 if oid in seen:  # the same task read again (one document in two compilations)
                     if o["evidence"] != seen[oid]["evidence"] and o["evidence"] not in seen[oid]["more_evidence"]:
                         seen[oid]["more_evidence"].append(o["evidence"])
@@ -392,8 +391,8 @@ class Resolver:
                     edges[(oid, a["body"], Edge.GIAO_CHO.value)] = {"vai_tro": a["role"]}
                 if fid:
                     edges[(oid, fid, Edge.DUOC_THUC_HIEN_BOI.value)] = {}
-        body_edges = [(s, t, k, a) for (s, t, k), a in sorted(edges.items())]
-        return (sorted(bodies.values(), key=lambda b: b["id"]), sorted(out, key=lambda o: o["id"]), body_edges, as_of)
+        task_edges = [(s, t, k, a) for (s, t, k), a in sorted(edges.items())]
+        return (sorted(bodies.values(), key=lambda b: b["id"]), sorted(out, key=lambda o: o["id"]), task_edges, as_of)
 
 
 def resolve(records: list[FileRecord]) -> Resolved:

@@ -64,7 +64,7 @@ def build_graph(records: Iterable[FileRecord]) -> nx.MultiDiGraph:
         G.add_node(b["id"], kind="Body", **{k: v for k, v in b.items() if k != "id"})
     for o in res.obligations:
         G.add_node(o["id"], kind="Obligation", **{k: v for k, v in o.items() if k != "id"})
-    for s, t, k, a in res.body_edges:
+    for s, t, k, a in res.task_edges:
         G.add_edge(s, t, key=k, **a)
     G.graph["issues"] = res.issues
     G.graph["as_of"] = res.as_of

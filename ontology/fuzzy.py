@@ -184,20 +184,20 @@ class Vocabulary:
         pos = 0
         i = 0
         while i < len(words):
-            hit = None
+            hit: tuple[int, Match] | None = None
             longest = min(self._longest + 1, len(words) - i)
             for n in range(longest, 1, -1):
-                m = self._by_fold.get(" ".join(keys[i : i + n]))
-                if m is not None:
-                    hit = (n, Match(m, 100, True))
+                known = self._by_fold.get(" ".join(keys[i : i + n]))
+                if known is not None:
+                    hit = (n, Match(known, 100, True))
                     break
             if hit is None:
                 for n in range(longest, 0, -1):
                     if all(k in self._words for k in keys[i : i + n]):
                         continue
-                    m = self._find(" ".join(keys[i : i + n]))
-                    if m is not None:
-                        hit = (n, m)
+                    found = self._find(" ".join(keys[i : i + n]))
+                    if found is not None:
+                        hit = (n, found)
                         break
             if hit is None:
                 i += 1

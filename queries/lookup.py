@@ -38,9 +38,9 @@ def find_documents(G: nx.MultiDiGraph, ref: str) -> list[str]:
     # "NQ 109", "Nghị quyết 109", "nghi quyet 109 2021"
     m = re.match(r"^(?P<type>.*?)\s*(?:số\s+)?(?P<num>\d{1,5})(?:\s*[/@ ]\s*(?P<year>(?:19|20)\d{2}))?$", ref, re.IGNORECASE)
     if m and m.group("type"):
-        want = fold(m.group("type")).replace(" so", "").strip()
-        codes = {c.upper() for c, names in tables.types_by_code().items() if fold(c) == want}
-        names = {n for w, n in tables.type_names().items() if w == want}
+        type_words = fold(m.group("type")).replace(" so", "").strip()
+        codes = {c.upper() for c, names in tables.types_by_code().items() if fold(c) == type_words}
+        names = {n for w, n in tables.type_names().items() if w == type_words}
         out = []
         for n, a in docs:
             if (a.get("number") or "").lstrip("0") != m.group("num").lstrip("0"):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -204,7 +205,7 @@ def central_not_implemented(G: nx.MultiDiGraph, jurisdiction: str | None = None)
         if _is_local(a, jurisdiction):
             by_jurisdiction.setdefault(a["jurisdiction"], []).append(n)
     implements, cites = relation_view(G), relation_view(G, DOC_RELS)
-    rows = []
+    rows: list[dict] = []
     for j, docs in by_jurisdiction.items():
         implemented = depths(implements, docs)
         citations = Counter(c for n in docs for c in cites.successors(n)
@@ -289,7 +290,7 @@ def most_implemented(G: nx.MultiDiGraph, limit: int = 10) -> list[dict]:
     [{'document': 'tu', 'label': '2-KH/TU', 'implementers': 1}]
     """
     implements = relation_view(G)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for n, a in st.documents(G):
         k = len(set(implements.predecessors(n)))
         if k:

@@ -7,6 +7,7 @@ Ranking: a hit in the symbol or name counts most, then the title, then each line
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import networkx as nx
 
@@ -27,7 +28,7 @@ def search(G: nx.MultiDiGraph, texts: dict[str, list[str]], query: str, limit: i
     words = fold(query).split()
     if not words:
         return []
-    rows = []
+    rows: list[dict[str, Any]] = []
     for nid, a in st.documents(G):
         score = 0.0
         where = None

@@ -88,7 +88,7 @@ def _documents_of(G: nx.MultiDiGraph, jurisdiction: str) -> set[str]:
     want = slug(jurisdiction)
     hits = {n for n, a in st.documents(G) if slug(a.get("jurisdiction")) == want}
     if not hits:
-        known = sorted({a.get("jurisdiction") for _, a in st.documents(G) if a.get("jurisdiction")})
+        known = sorted({str(a["jurisdiction"]) for _, a in st.documents(G) if a.get("jurisdiction")})
         raise ViewOptionError(f"no document of jurisdiction {jurisdiction!r}; known: {', '.join(known)}")
     return hits
 

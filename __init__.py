@@ -20,6 +20,33 @@ __all__ = [
 ]
 
 _API = {"Corpus", "Hit", "Step", "open_store", "sample_files"}
+
+# The package is the design card's folders and the modules beside them. Installed from a checkout
+# (`pip install -e .`), the package's folder is the repository's, so tests/, benchmarks/, build/
+# and scripts/ would import as `vbgraph.tests` …; this finder refuses them.
+_PARTS = frozenset({"graph", "loaders", "ontology", "queries", "exports", "api", "cli", "errors", "__main__",
+                    "sample"})
+
+
+class _OnlyThePackage:
+    """A meta-path finder that says no to `vbgraph.<folder>` for folders that are not the package's."""
+
+    @staticmethod
+    def find_spec(name: str, path: object = None, target: object = None) -> None:
+        parts = name.split(".")
+        if len(parts) > 1 and parts[0] == __name__ and parts[1] not in _PARTS:
+            raise ModuleNotFoundError(f"No module named {name!r}: not part of vbgraph", name=name)
+        return None
+
+
+def _guard() -> None:
+    import sys
+
+    if not any(isinstance(f, _OnlyThePackage) for f in sys.meta_path):
+        sys.meta_path.insert(0, _OnlyThePackage())
+
+
+_guard()
 _MODEL = {"Body", "Document", "Obligation", "Relation"}
 
 

@@ -7,6 +7,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -70,3 +72,11 @@ def test_layers_import_downward_only():
     run = subprocess.run([exe, "--no-cache"], capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     assert run.returncode == 0, run.stdout[-2000:]
     assert "1 kept, 0 broken" in run.stdout
+
+
+@pytest.mark.parametrize("name", ["vbgraph.tests", "vbgraph.benchmarks", "vbgraph.build", "vbgraph.scripts"])
+def test_folders_beside_the_package_are_not_part_of_it(name):
+    import importlib
+
+    with pytest.raises(ModuleNotFoundError, match="not part of vbgraph"):
+        importlib.import_module(name)

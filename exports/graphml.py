@@ -1,13 +1,14 @@
 """The GraphML export, for Gephi, yEd and Cytoscape.
 
-GraphML holds only flat scalar attributes, so the graph is flattened first: a dict becomes
-`field_sub` columns (`source_file`, `deadline_end`), a list becomes a JSON string with a
-`_count` (and, for evidence, the first quote as `evidence_quote`, which is what one reads in
-Gephi's data table), None is dropped, and a column whose values mix types becomes text
-(networkx would otherwise declare two keys with the same name). Every node gets a `label` and
-`r`/`g`/`b` colours, which Gephi reads on import. Parallel edges survive: each edge's GraphML id
-is `source|CODE|target`, unique in the file, and the networkx key (the relation code) is kept
-as the `key` attribute.
+GraphML holds only flat scalar attributes, so a node or an edge is written as the model's
+fields flattened by exports/flat.py: the same names as the CSV columns and the Neo4j
+properties (`source_file`, `deadline_end`, `evidence_quote`, the first quote, which is what one
+reads in Gephi's data table), an array as JSON text (`aliases`, `evidence_lines`), None
+dropped. A column whose values mix types becomes text (networkx would otherwise declare two
+keys with the same name). Every node also gets its `kind` (the label), a `label` and `r`/`g`/`b`
+colours, which Gephi reads on import. Parallel edges survive: each edge's GraphML id is
+`source|CODE|target`, unique in the file, and the networkx key (the relation code) is kept as
+the `key` attribute.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from typing import IO, Any
 
 import networkx as nx
 
+from vbgraph.exports import flat
 from vbgraph.graph import store as st
-from vbgraph.ontology.relations import Rel
-from vbgraph.ontology.terms import STRUCTURAL_LABELS
 
 Scalar = str | int | float | bool
-_REL = {r.value for r in Rel}
+NODE_EXTRAS = ("kind", "label", "r", "g", "b")  # besides flat's columns: the node's label, Gephi's label, colours
+EDGE_EXTRAS = ("key", "r", "g", "b")  # besides flat's columns: the relation code, colours
 
 
 def _nfc(value: Any) -> Any:
@@ -34,7 +35,8 @@ def _nfc(value: Any) -> Any:
 
 
 def flatten(attrs: dict[str, Any], prefix: str = "") -> dict[str, Scalar]:
-    """Scalars only: dicts become prefixed columns, lists JSON text, None disappears."""
+    """Scalars only, for what the model does not flatten (the graph's own attributes, a node of
+    another kind): dicts become prefixed columns, lists JSON text, None disappears."""
     out: dict[str, Scalar] = {}
     for k in sorted(attrs):
         v, name = attrs[k], f"{prefix}{k}"
@@ -53,6 +55,25 @@ def flatten(attrs: dict[str, Any], prefix: str = "") -> dict[str, Scalar]:
         else:
             out[name] = _nfc(str(v))
     return out
+
+
+def _scalars(values: dict[str, Any]) -> dict[str, Scalar]:
+    """flat's columns as GraphML attributes, sorted by name: arrays as JSON text, None dropped."""
+    return {k: _nfc(json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v)
+            for k, v in sorted(values.items()) if v is not None}
+
+
+def _node_row(nid: str, a: dict) -> dict[str, Scalar]:
+    kind = a.get("kind")
+    if kind not in flat.NODE_LABELS:
+        return flatten(a)
+    return dict(sorted({"kind": kind, **_scalars(flat.node_values(kind, nid, a))}.items()))
+
+
+def _edge_row(s: str, t: str, k: str, a: dict) -> dict[str, Scalar]:
+    if k not in flat.EDGE_TYPES:
+        return flatten(a) | {"label": str(a.get("label") or k)}
+    return _scalars(flat.edge_values(s, t, k, a))
 
 
 def _hex(color: str) -> dict[str, int]:
@@ -87,16 +108,14 @@ def graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     nodes = []
     for nid in sorted(G.nodes):
         a = G.nodes[nid]
-        row = flatten(a)
+        row = _node_row(nid, a)
         row["label"] = _label(nid, a)
         row.update(_hex(node_color(a)))
         nodes.append((nid, row))
     edges = []
     for s, t, k, a in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1])):
-        row = flatten(a)
+        row = _edge_row(s, t, k, a)
         row["key"] = str(k)
-        if "label" not in row:
-            row["label"] = Rel(k).label if k in Rel.__members__ else STRUCTURAL_LABELS.get(k, (str(k),))[0]
         row.update(_hex(edge_color(str(k))))
         edges.append((s, t, f"{s}|{k}|{t}", row))
     _uniform([r for _, r in nodes])

@@ -20,23 +20,28 @@ How (cartography's habits, kgx's neo sink):
 Concurrent loads cannot duplicate a relationship: MERGE locks both ends, and every load writes
 (and so locks) the end nodes before their relationships, holding the locks until it commits.
 
-Schema (properties are primitives or arrays of primitives, as Neo4j requires):
+Schema (properties are primitives or arrays of primitives, as Neo4j requires): the model's
+fields flattened by exports/flat.py, under the same names as the CSV export's columns:
 
-* `(:Document)`: the document fields of graph-json-v1 (`id`, `type`, `type_code`, `number`,
-  `issuer_code`, `symbol`, `date` as a string (ISO date, or a year), `issuer`, `jurisdiction`,
-  `title`, `name`, `in_corpus`, `level`, `signer`, `identified_by`) with `source` flattened to
-  `source_file`, `source_first_line`, `source_last_line`;
-* `(:Body)`: `id`, `name`, `jurisdiction`, `part_of`, `level`, `aliases` (other spellings merged into it), `generic` (a kind of unit, not one body);
-* `(:Obligation)`: its fields, with dicts flattened to `{field}_{key}` (`deadline_text`,
-  `deadline_start`, `deadline_end`, `produces_type`, `produces_title`, `evidence_file`,
-  `evidence_line`, `evidence_quote`) and `assignees` kept as a JSON string plus the parallel
-  arrays `assignees_body` and `assignees_role`;
+* `(:Document)`: `id`, `type`, `type_code`, `number`, `issuer_code`, `symbol`, `date` (a string:
+  an ISO date, or a year) and `year` (a number), `issuer`, `jurisdiction`, `title`, `name`,
+  `in_corpus`, `source_file`, `source_first_line`, `source_last_line`, `level`, `signer`,
+  `identified_by`;
+* `(:Body)`: `id`, `name`, `jurisdiction`, `part_of`, `level`, `aliases` (other spellings merged
+  into it) and `aliases_count`, `generic` (a kind of unit, not one body);
+* `(:Obligation)`: `id`, `document`, `text`, `assignees` (JSON) with `assignees_count` and the
+  parallel arrays `assignees_body` and `assignees_role`, `deadline_text`, `deadline_start`,
+  `deadline_end` (ISO date strings), `recurring`, `produces_type`, `produces_title`,
+  `produces_level`, `fulfilled_by`, `fulfilment`, `fulfilment_score`, `status`, `source`,
+  `evidence_file`, `evidence_line`, `evidence_quote` (and, when known, `evidence_page`,
+  `evidence_page_line`, `evidence_paragraph`, `evidence_ocr`), `more_evidence` (JSON) with
+  `more_evidence_count`, `more_evidence_files`, `more_evidence_lines`, `more_evidence_quote`;
 * `(:Issue)`: `id` (`issue:` + sha1 of the issue's canonical JSON), `kind`, `file`, `line`,
   `message` and, when present, `candidates`, `document`, `quote`;
-* relationships carry `label` (Vietnamese); document relations also `evidence` (JSON string of
-  graph-json-v1 evidence: document, file, line, quote of each), `evidence_files` and
-  `evidence_lines` (parallel arrays) and `evidence_quote` (the first quote); `GIAO_CHO` carries
-  `vai_tro`.
+* relationships carry `label` (Vietnamese, from the closed set); document relations also
+  `evidence` (JSON string of graph-json-v1 evidence: document, file, line, quote of each),
+  `evidence_count`, `evidence_files` and `evidence_lines` (parallel arrays) and
+  `evidence_quote` (the first quote); `GIAO_CHO` carries `vai_tro`.
 
 A property that a node no longer has is sent as null, which `SET n += …` removes; properties
 that other tools added to vbgraph nodes are left alone.
@@ -56,9 +61,10 @@ import neo4j
 import networkx as nx
 
 from vbgraph.errors import VbgraphError
+from vbgraph.exports import flat
 from vbgraph.ontology.relations import Edge, Rel
 
-NODE_LABELS = ("Document", "Body", "Obligation")  # graph node kinds, written under the same label
+NODE_LABELS = flat.NODE_LABELS  # the model's node kinds (Document, Body, Obligation), written under the same label
 ISSUE_LABEL = "Issue"
 LABELS = (*NODE_LABELS, ISSUE_LABEL)
 
@@ -69,6 +75,7 @@ REL_ENDPOINTS: dict[str, tuple[str, str]] = {
 }
 REL_TYPES = tuple(REL_ENDPOINTS)
 REL_LABELS: dict[str, str] = {**{r.value: r.label for r in Rel}, **{e.value: e.label for e in Edge}}
+QUERY_PROPERTIES = ("label",)  # set on every relationship by its query, from the closed set, not per row
 INDEXES: tuple[tuple[str, str], ...] = (("Document", "symbol"), ("Document", "jurisdiction"), ("Body", "name"))
 
 DEFAULT_BATCH_SIZE = 2000
@@ -181,8 +188,9 @@ def _value(value: Any) -> Any:
 
 
 def flatten_props(attrs: Mapping[str, Any], skip: Iterable[str] = ("kind",)) -> dict[str, Any]:
-    """Primitive properties of one record: dicts become `{key}_{sub}` scalars, lists of dicts
-    a JSON string plus one array per sub-key; anything else Neo4j cannot store becomes JSON."""
+    """Primitive properties of a record the model does not flatten (an issue, with its extra
+    fields): dicts become `{key}_{sub}` scalars, lists of dicts a JSON string plus one array per
+    sub-key; anything else Neo4j cannot store becomes JSON."""
     skip = set(skip)
     out: dict[str, Any] = {}
     for k in sorted(attrs):
@@ -203,19 +211,19 @@ def flatten_props(attrs: Mapping[str, Any], skip: Iterable[str] = ("kind",)) -> 
     return out
 
 
-def relationship_props(rel_type: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
-    """Evidence as JSON + parallel file/line arrays + first quote, other attrs flat (`label` is
-    set per type by the query, from the closed set)."""
+def node_props(label: str, nid: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """The properties of one Document, Body or Obligation: its model fields, flattened (exports/flat.py)."""
+    if label not in NODE_LABELS:
+        raise ValueError(f"{label!r} is not a label of the model; expected one of {', '.join(NODE_LABELS)}")
+    return {k: _value(v) for k, v in flat.node_values(label, nid, attrs).items()}
+
+
+def relationship_props(rel_type: str, source: str, target: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """The properties of one relationship, flattened (exports/flat.py), but `label`, which the
+    query sets per type from the closed set."""
     _rel_type(rel_type)
-    props: dict[str, Any] = {}
-    if "evidence" in attrs:
-        ev = list(attrs.get("evidence") or [])
-        props["evidence"] = _json(ev)
-        props["evidence_files"] = _array([e.get("file") for e in ev])
-        props["evidence_lines"] = _array([e.get("line") for e in ev])
-        props["evidence_quote"] = ev[0].get("quote") if ev else None
-    props.update(flatten_props(attrs, skip=("kind", "label", "evidence")))
-    return props
+    values = flat.edge_values(source, target, rel_type, attrs)
+    return {k: _value(v) for k, v in values.items() if k not in QUERY_PROPERTIES}
 
 
 def issue_id(issue: Mapping[str, Any]) -> str:
@@ -239,7 +247,7 @@ def node_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
         kind = a.get("kind")
         if kind not in NODE_LABELS:
             raise GraphShapeError(f"node {nid!r} has kind {kind!r}; the Neo4j writer knows {', '.join(NODE_LABELS)}")
-        rows[kind].append({"id": nid, "props": flatten_props(a)})
+        rows[kind].append({"id": nid, "props": node_props(kind, nid, a)})
     seen: set[str] = set()
     for issue in G.graph.get("issues", []):
         iid = issue_id(issue)
@@ -260,7 +268,7 @@ def relationship_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
         got = (G.nodes[s].get("kind"), G.nodes[t].get("kind"))
         if got != want:
             raise GraphShapeError(f"edge {s!r} -[{k}]-> {t!r} joins {got[0]} to {got[1]}; {k} joins {want[0]} to {want[1]}")
-        rows[k].append({"source": s, "target": t, "props": relationship_props(k, a)})
+        rows[k].append({"source": s, "target": t, "props": relationship_props(k, s, t, a)})
     return {k: _fill(r) for k, r in rows.items()}
 
 
@@ -316,11 +324,15 @@ def _batches(rows: list[dict], size: int) -> Iterable[list[dict]]:
         yield rows[i:i + size]
 
 
+def _run_schema(tx: neo4j.ManagedTransaction, query: str) -> None:
+    tx.run(query).consume()
+
+
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
     """Create the constraints and indexes if missing; idempotent."""
     with driver.session(database=database) as session:
         for q in schema_queries():
-            session.execute_write(lambda tx, q=q: tx.run(q).consume())
+            session.execute_write(_run_schema, q)
 
 
 def write_nodes_tx(tx: neo4j.ManagedTransaction, label: str, rows: list[dict], *, run_id: str, lastupdated: int,
@@ -415,7 +427,8 @@ def load_graph(G: nx.MultiDiGraph, driver: neo4j.Driver, *, database: str | None
     run_id = run_id or p.digest()
     lastupdated = int(time.time()) if lastupdated is None else lastupdated
     ensure_schema(driver, database)
-    opts = {"run_id": run_id, "lastupdated": lastupdated, "batch_size": batch_size, "progress": progress}
+    opts: dict[str, Any] = {"run_id": run_id, "lastupdated": lastupdated, "batch_size": batch_size,
+                            "progress": progress}
     with driver.session(database=database) as session:
         if not single_transaction:
             return _load(session.execute_write, p, **opts)

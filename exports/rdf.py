@@ -7,6 +7,10 @@ at `…/relation/<source>/<CODE>/<target>` that carries its evidence, because ev
 keep the lines that state it. No blank nodes, so two exports of the same store are identical
 and diff line by line.
 
+`RDF_FIELDS` names the properties that carry each field of the model (graph/model.py) and
+`NOT_IN_RDF` the fields left out, with the reason; tests/test_model.py fails when a model field
+is in neither.
+
 Pair: `generate_triples(G)` yields the triples; `write_rdf(G, out, format)` writes Turtle,
 JSON-LD or N-Triples.
 """
@@ -28,6 +32,7 @@ import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
 from vbgraph.graph import store as st
+from vbgraph.graph.model import Assignee, Body, Deadline, Document, Evidence, Obligation, Relation, Source
 from vbgraph.ontology.relations import Rel
 from vbgraph.ontology.terms import BASE, ONTOLOGY, REL_PROPERTY, VBO
 
@@ -44,7 +49,7 @@ PREFIXES = {"vbo": ONTOLOGY, "doc": str(DOC), "body": str(BODY), "obligation": s
 FORMAT_ALIASES = {"turtle": "turtle", "ttl": "turtle", "json-ld": "json-ld", "jsonld": "json-ld",
                   "nt": "nt", "ntriples": "nt", "n-triples": "nt"}
 
-# graph-json-v1 field -> (property, Vietnamese text?) for plain document attributes
+# graph-json-v1 field -> (property, Vietnamese text?) for plain attributes
 _DOC_FIELDS: tuple[tuple[str, URIRef, bool], ...] = (
     ("type", VBO.typeName, True),
     ("type_code", VBO.typeCode, False),
@@ -59,6 +64,52 @@ _DOC_FIELDS: tuple[tuple[str, URIRef, bool], ...] = (
     ("signer", VBO.signer, False),
     ("identified_by", VBO.identifiedBy, False),
 )
+_BODY_FIELDS: tuple[tuple[str, URIRef, bool], ...] = (
+    ("name", VBO.name, True),
+    ("jurisdiction", VBO.jurisdiction, True),
+    ("level", VBO.level, False),
+)
+_OBLIGATION_FIELDS: tuple[tuple[str, URIRef, bool], ...] = (
+    ("text", VBO.text, True),
+    ("recurring", VBO.recurring, True),
+    ("status", VBO.status, False),
+    ("fulfilment", VBO.fulfilment, False),
+    ("produces_level", VBO.producesLevel, True),
+)
+
+
+def _plain(table: tuple[tuple[str, URIRef, bool], ...]) -> dict[str, tuple[URIRef, ...]]:
+    return {f: (prop,) for f, prop, _ in table}
+
+
+#: model class -> field -> the properties that carry it (tests/test_model.py holds it to the model)
+RDF_FIELDS: dict[type, dict[str, tuple[URIRef, ...]]] = {
+    Document: {"id": (VBO.id,), **_plain(_DOC_FIELDS), "date": (VBO.date,), "in_corpus": (VBO.inCorpus,),
+               "source": (VBO.sourceFile, VBO.firstLine, VBO.lastLine)},
+    Source: {"file": (VBO.sourceFile,), "first_line": (VBO.firstLine,), "last_line": (VBO.lastLine,)},
+    Body: {"id": (VBO.id,), **_plain(_BODY_FIELDS), "aliases": (VBO.alias,), "part_of": (VBO.thuoc,)},
+    Relation: {"source": (RDF.subject,), "target": (RDF.object,), "type": (RDF.predicate,),
+               "evidence": (VBO.evidence,)},
+    Evidence: {"document": (VBO.statedIn,), "file": (VBO.file,), "line": (VBO.line,), "quote": (VBO.quote,)},
+    Obligation: {"id": (VBO.id,), "document": (VBO.datRa,), **_plain(_OBLIGATION_FIELDS),
+                 "assignees": (VBO.giaoCho, VBO.assignment), "deadline": (VBO.deadlineText, VBO.deadlineStart,
+                                                                         VBO.deadlineEnd),
+                 "produces": (VBO.producesType, VBO.producesTitle), "fulfilled_by": (VBO.fulfilledBy,),
+                 "fulfilment_score": (VBO.fulfilmentScore,), "evidence": (VBO.evidence,)},
+    Assignee: {"body": (VBO.assignee,), "role": (VBO.vaiTro,)},
+    Deadline: {"text": (VBO.deadlineText,), "start": (VBO.deadlineStart,), "end": (VBO.deadlineEnd,)},
+}
+
+#: model class -> field -> why the RDF export leaves it out
+NOT_IN_RDF: dict[type, dict[str, str]] = {
+    Body: {"generic": "the ontology (ontology/vbgraph.ttl) has no term for a generic body yet"},
+    Relation: {"label": "it is the rdfs:label (vi and en) of the relation's property in the ontology"},
+    Obligation: {"source": "the ontology has no term for where a task was read (section, sentence, table) yet",
+                 "more_evidence": "the shapes (ontology/shapes.ttl) allow one vbo:evidence per obligation"},
+    Evidence: {**dict.fromkeys(("page", "page_line", "paragraph"),
+                               "the ontology has no term for a place in a PDF or Word file yet"),
+               "ocr": "the ontology has no term for text read by OCR yet"},
+}
 
 
 def _nfc(s: str) -> str:
@@ -162,14 +213,12 @@ def _body(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
     s = body_iri(nid)
     yield s, RDF.type, VBO.Body
     yield s, VBO.id, Literal(_nfc(nid))
-    if (lit := _text(a.get("name"), vi=True)) is not None:
-        yield s, VBO.name, lit
-    if (lit := _text(a.get("jurisdiction"), vi=True)) is not None:
-        yield s, VBO.jurisdiction, lit
-    if (lit := _text(a.get("level"))) is not None:
-        yield s, VBO.level, lit
+    for field, prop, vi in _BODY_FIELDS:
+        if (lit := _text(a.get(field), vi)) is not None:
+            yield s, prop, lit
     for alias in a.get("aliases") or ():
-        yield s, VBO.alias, _text(alias, vi=True)
+        if (lit := _text(alias, vi=True)) is not None:
+            yield s, VBO.alias, lit
     parent = a.get("part_of")
     if parent and parent in G and G.nodes[parent].get("kind") == "Body":
         yield s, VBO.thuoc, body_iri(parent)
@@ -197,14 +246,9 @@ def _obligation(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
     doc = a.get("document")
     if doc and doc in G and G.nodes[doc].get("kind") == "Document":
         yield doc_iri(doc), VBO.datRa, s
-    for field, prop in (("text", VBO.text), ("recurring", VBO.recurring)):
-        if (lit := _text(a.get(field), vi=True)) is not None:
+    for field, prop, vi in _OBLIGATION_FIELDS:
+        if (lit := _text(a.get(field), vi)) is not None:
             yield s, prop, lit
-    for field, prop in (("status", VBO.status), ("fulfilment", VBO.fulfilment)):
-        if (lit := _text(a.get(field))) is not None:
-            yield s, prop, lit
-    if (lit := _text(a.get("produces_level"), vi=True)) is not None:
-        yield s, VBO.producesLevel, lit
     if a.get("fulfilment_score") is not None:
         yield s, VBO.fulfilmentScore, Literal(Decimal(str(a["fulfilment_score"])))
     deadline = a.get("deadline") or {}

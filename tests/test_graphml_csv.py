@@ -16,7 +16,8 @@ import networkx as nx
 import pytest
 from test_rdf import C52, OB1, P82, XSS, mini_graph
 
-from vbgraph.exports.csv_export import EDGE_COLUMNS, NODE_COLUMNS, import_arguments, write_csv
+from vbgraph.exports.csv_export import import_arguments, write_csv
+from vbgraph.exports.flat import EDGE_TYPES, NODE_LABELS
 from vbgraph.exports.graphml import flatten, write_graphml
 from vbgraph.ontology.relations import Rel
 
@@ -66,10 +67,13 @@ def test_graphml_attributes_are_flat_and_typed(tmp_path):
     assert obligation["deadline_end"] == "2023-06-30"
     assert json.loads(obligation["assignees"])[0] == {"body": "bac-giang:ban-tuyen-giao-tinh-uy", "role": "chu_tri"}
     assert obligation["assignees_count"] == 2
+    assert json.loads(obligation["assignees_role"]) == ["chu_tri", "phoi_hop"]  # arrays are JSON text
+    assert obligation["kind"] == "Obligation" and obligation["evidence_line"] == 60
     edge = next(a for s, t, a in back.edges(data=True) if a["key"] == "THUC_HIEN" and s == P82)
     assert edge["label"] == "thực hiện"
     assert edge["evidence_quote"] == "Kế hoạch thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019"
     assert json.loads(edge["evidence"])[0]["line"] == 12
+    assert (json.loads(edge["evidence_lines"]), edge["evidence_count"]) == ([12], 1)
     giao = next(a for _, _, a in back.edges(data=True) if a["key"] == "GIAO_CHO" and a["vai_tro"] == "chu_tri")
     assert giao["label"] == "giao cho"
     for _, a in back.nodes(data=True):
@@ -106,9 +110,16 @@ FIELD = re.compile(r"^(?:[a-z][a-z0-9_]*(?::(?:ID|int|long|float|double|boolean|
                    r"|:(?:LABEL|START_ID|END_ID|TYPE))$")
 
 DOCUMENT_HEADER = ("id:ID,:LABEL,type,type_code,number,issuer_code,symbol,date,year:int,issuer,jurisdiction,title,"
-                   "name,in_corpus:boolean,level,signer,identified_by,source_file,source_first_line:int,"
-                   "source_last_line:int")
-RELATION_HEADER = ":START_ID,:END_ID,:TYPE,label,evidence_count:int,evidence_files:string[],evidence_lines:int[],quote,evidence"
+                   "name,in_corpus:boolean,source_file,source_first_line:int,source_last_line:int,level,signer,"
+                   "identified_by")
+RELATION_HEADER = (":START_ID,:END_ID,:TYPE,label,evidence,evidence_count:int,evidence_files:string[],"
+                   "evidence_lines:int[],evidence_quote")
+OBLIGATION_HEADER = ("id:ID,:LABEL,document,text,assignees,assignees_count:int,assignees_body:string[],"
+                     "assignees_role:string[],deadline_text,deadline_start,deadline_end,recurring,produces_type,"
+                     "produces_title,produces_level,fulfilled_by,fulfilment,fulfilment_score:double,status,source,"
+                     "evidence_file,evidence_line:int,evidence_quote,evidence_page:int,evidence_page_line:int,"
+                     "evidence_paragraph:int,evidence_ocr:boolean,more_evidence,more_evidence_count:int,"
+                     "more_evidence_files:string[],more_evidence_lines:int[],more_evidence_quote")
 
 
 def _read(path) -> tuple[list[str], list[dict[str, str]]]:
@@ -136,13 +147,14 @@ def test_csv_writes_one_file_per_label_and_type(sample_csv):
 def test_csv_headers_are_exactly_neo4j_admin_headers(sample_csv):
     assert (sample_csv / "Document.csv").read_text("utf-8").splitlines()[0] == DOCUMENT_HEADER
     assert (sample_csv / "THUC_HIEN.csv").read_text("utf-8").splitlines()[0] == RELATION_HEADER
-    assert (sample_csv / "GIAO_CHO.csv").read_text("utf-8").splitlines()[0] == ":START_ID,:END_ID,:TYPE,vai_tro"
-    assert (sample_csv / "THUOC.csv").read_text("utf-8").splitlines()[0] == ":START_ID,:END_ID,:TYPE"
-    for label in NODE_COLUMNS:
+    assert (sample_csv / "Obligation.csv").read_text("utf-8").splitlines()[0] == OBLIGATION_HEADER
+    assert (sample_csv / "GIAO_CHO.csv").read_text("utf-8").splitlines()[0] == ":START_ID,:END_ID,:TYPE,label,vai_tro"
+    assert (sample_csv / "THUOC.csv").read_text("utf-8").splitlines()[0] == ":START_ID,:END_ID,:TYPE,label"
+    for label in NODE_LABELS:
         header, _ = _read(sample_csv / f"{label}.csv")
         assert header[:2] == ["id:ID", ":LABEL"] and all(FIELD.match(h) for h in header), header
         assert len(set(header)) == len(header)
-    for code in EDGE_COLUMNS:
+    for code in EDGE_TYPES:
         header, _ = _read(sample_csv / f"{code}.csv")
         assert header[:3] == [":START_ID", ":END_ID", ":TYPE"] and all(FIELD.match(h) for h in header), header
 
@@ -157,7 +169,7 @@ def test_csv_rows_match_the_graph(sample_csv, corpus_graph):
     assert doc["source_file"] == "003_845be7d462c89c00.txt" and int(doc["source_first_line:int"]) > 0
     cited = next(d for d in docs if d["in_corpus:boolean"] == "false")
     assert cited["source_file"] == "" and cited["source_first_line:int"] == ""  # null, not "None"
-    for code in EDGE_COLUMNS:
+    for code in EDGE_TYPES:
         _, rows = _read(sample_csv / f"{code}.csv")
         assert len(rows) == sum(1 for *_, k in corpus_graph.edges(keys=True) if k == code), code
         assert all(r[":TYPE"] == code for r in rows)
@@ -168,22 +180,28 @@ def test_csv_rows_match_the_graph(sample_csv, corpus_graph):
     evidence = json.loads(r["evidence"])
     assert r["label"] == "thực hiện" and int(r["evidence_count:int"]) == len(evidence) >= 1
     assert r["evidence_lines:int[]"].split(";") == [str(e["line"]) for e in evidence]
-    assert r["quote"] == evidence[0]["quote"]
+    assert r["evidence_files:string[]"].split(";") == [e["file"] for e in evidence]
+    assert r["evidence_quote"] == evidence[0]["quote"]
 
 
 def test_csv_obligations_and_roles(tmp_path):
     write_csv(mini_graph(), tmp_path)
     _, obligations = _read(tmp_path / "Obligation.csv")
     o = obligations[0]
-    assert o["assignees:string[]"] == "bac-giang:ban-tuyen-giao-tinh-uy;bac-giang:so-thong-tin-va-truyen-thong"
-    assert o["roles:string[]"] == "chu_tri;phoi_hop"
-    assert (o["deadline_start:date"], o["deadline_end:date"], o["status"]) == ("2023-04-01", "2023-06-30", "done")
-    assert o["fulfilment_score:float"] == "0.82"
+    assert o["assignees_body:string[]"] == "bac-giang:ban-tuyen-giao-tinh-uy;bac-giang:so-thong-tin-va-truyen-thong"
+    assert o["assignees_role:string[]"] == "chu_tri;phoi_hop" and o["assignees_count:int"] == "2"
+    assert json.loads(o["assignees"]) == [{"body": "bac-giang:ban-tuyen-giao-tinh-uy", "role": "chu_tri"},
+                                          {"body": "bac-giang:so-thong-tin-va-truyen-thong", "role": "phoi_hop"}]
+    assert (o["deadline_start"], o["deadline_end"], o["status"]) == ("2023-04-01", "2023-06-30", "done")
+    assert o["fulfilment_score:double"] == "0.82" and o["source"] == "section"
+    assert (o["evidence_line:int"], o["evidence_page:int"], o["evidence_ocr:boolean"]) == ("60", "", "")
+    assert (o["more_evidence"], o["more_evidence_count:int"]) == ("[]", "0")
     _, giao = _read(tmp_path / "GIAO_CHO.csv")
     assert [(g[":END_ID"], g["vai_tro"]) for g in giao] == [("bac-giang:ban-tuyen-giao-tinh-uy", "chu_tri"),
                                                            ("bac-giang:so-thong-tin-va-truyen-thong", "phoi_hop")]
+    assert {g["label"] for g in giao} == {"giao cho"}
     _, rel = _read(tmp_path / "DAN_CHIEU.csv")
-    assert rel[0]["quote"].startswith("</script>")  # csv keeps text as it is; quoting handles commas
+    assert rel[0]["evidence_quote"].startswith("</script>")  # csv keeps text as it is; quoting handles commas
 
 
 def test_csv_is_byte_stable_and_has_the_import_command(tmp_path, corpus_graph):

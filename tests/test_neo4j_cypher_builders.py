@@ -8,7 +8,9 @@ import json
 import networkx as nx
 import pytest
 
+from vbgraph.exports import flat
 from vbgraph.exports import neo4j_writer as w
+from vbgraph.graph.model import Document
 from vbgraph.ontology.relations import Rel
 
 HOSTILE = "THUC_HIEN]->() MATCH (m) DETACH DELETE m //"
@@ -120,15 +122,24 @@ def test_flatten_props():
 def test_relationship_props():
     ev = [{"document": "d1", "file": "a.txt", "line": 59, "quote": "thực hiện Nghị quyết số 52-NQ/TW"},
           {"document": "d1", "file": "a.txt", "line": 80, "quote": "…"}]
-    # The store's label is not copied: the query sets it from the closed set.
-    assert w.relationship_props("THUC_HIEN", {"label": "ignored: the closed set decides", "evidence": ev}) == {
-        "evidence": json.dumps(ev, ensure_ascii=False, sort_keys=True),
+    # The label is not a row property: the query sets it from the closed set.
+    assert w.relationship_props("THUC_HIEN", "d1", "d2", {"label": "ignored: the closed set decides",
+                                                          "evidence": ev}) == {
+        "evidence": json.dumps(ev, ensure_ascii=False, sort_keys=True), "evidence_count": 2,
         "evidence_files": ["a.txt", "a.txt"], "evidence_lines": [59, 80],
         "evidence_quote": "thực hiện Nghị quyết số 52-NQ/TW"}
-    assert w.relationship_props("GIAO_CHO", {"vai_tro": "chu_tri"}) == {"vai_tro": "chu_tri"}
-    assert w.relationship_props("BAN_HANH", {}) == {}
+    assert w.relationship_props("GIAO_CHO", "o", "b", {"vai_tro": "chu_tri"}) == {"vai_tro": "chu_tri"}
+    assert w.relationship_props("BAN_HANH", "b", "d", {}) == {}
     with pytest.raises(ValueError, match="not a vbgraph relationship type"):
-        w.relationship_props(HOSTILE, {})
+        w.relationship_props(HOSTILE, "d1", "d2", {})
+
+
+def test_an_unknown_line_makes_the_lines_array_null():
+    """Neo4j arrays hold no nulls: files and lines stay parallel or are null."""
+    ev = [{"document": "d1", "file": "a.txt", "line": 5, "quote": "x"}, {"document": "d1", "file": "b.txt",
+                                                                        "line": None, "quote": "y"}]
+    props = w.relationship_props("CAN_CU", "d1", "d2", {"evidence": ev})
+    assert (props["evidence_files"], props["evidence_lines"], props["evidence_count"]) == (["a.txt", "b.txt"], None, 2)
 
 
 def test_issue_id_is_stable_and_content_based():
@@ -151,20 +162,25 @@ def _graph() -> nx.MultiDiGraph:
     return G
 
 
-def test_node_rows_fill_missing_keys_with_null():
+def test_node_rows_carry_every_flat_column_null_when_unknown():
     rows = w.node_rows(_graph())
-    # d2's source is None: its flattened keys are sent as null so a re-load removes them; the bare
-    # `source: null` that also appears is harmless (no Document ever has a `source` property).
+    # Every column of the label, null when unknown, so a re-load removes what went away.
+    none = dict.fromkeys(c.name for c in flat.columns(Document))
     assert rows["Document"] == [
-        {"id": "d1", "props": {"source": None, "source_file": "a.txt", "source_first_line": 1,
-                               "source_last_line": 9, "symbol": "20-KH/TU", "title": "về x"}},
-        {"id": "d2", "props": {"source": None, "source_file": None, "source_first_line": None,
-                               "source_last_line": None, "symbol": "03-CTr/TU", "title": None}},
+        {"id": "d1", "props": none | {"in_corpus": False, "source_file": "a.txt", "source_first_line": 1,
+                                      "source_last_line": 9, "symbol": "20-KH/TU", "title": "về x"}},
+        {"id": "d2", "props": none | {"in_corpus": False, "symbol": "03-CTr/TU"}},
     ]
-    assert rows["Body"] == [{"id": "b", "props": {"name": "Ban Thường vụ Tỉnh ủy"}}]
+    assert rows["Body"] == [{"id": "b", "props": {"name": "Ban Thường vụ Tỉnh ủy", "jurisdiction": None, "part_of": None,
+                                                  "level": None, "aliases": [], "aliases_count": 0, "generic": False}}]
     assert rows["Obligation"] == []
     issue = {"kind": "date-conflict", "file": "a.txt", "line": 2, "message": "m"}
     assert rows["Issue"] == [{"id": w.issue_id(issue), "props": issue}]  # duplicates merged; kind kept
+
+
+def test_node_props_refuses_a_label_outside_the_model():
+    with pytest.raises(ValueError, match="not a label of the model"):
+        w.node_props("Issue", "i", {})
 
 
 def test_relationship_rows():

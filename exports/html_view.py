@@ -184,7 +184,8 @@ def edge_info(G: nx.MultiDiGraph, s: str, t: str, k: str, a: dict) -> list[list[
     rows: list[tuple[str, Any]] = [("Quan hệ", f"{EDGE_LABELS.get(k, k)} ({k})"), ("Từ", _name(G, s)),
                                    ("Đến", _name(G, t))]
     if k == "GIAO_CHO":
-        rows.append(("Vai trò", ROLE_LABELS.get(a.get("vai_tro"), a.get("vai_tro"))))
+        role = a.get("vai_tro")
+        rows.append(("Vai trò", ROLE_LABELS.get(role, role) if role else None))
     evidence = a.get("evidence") or []
     if isinstance(evidence, dict):
         evidence = [evidence]

@@ -8,7 +8,7 @@ decided elsewhere (loaders/relations.py), from where the citation stands.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from vbgraph.loaders import named, patterns
 from vbgraph.loaders.dates import date_from_match
@@ -88,15 +88,135 @@ def _split_glued(code: str) -> tuple[str, str] | None:
     splits = [(c, code[len(c) :]) for c in patterns.glue_codes() if code.startswith(c)]
     splits = [(c, rest) for c, rest in splits if patterns.ISSUER_SHAPE_RE.fullmatch(rest)]
     known = [sp for sp in splits if tables.issuer_code_info(sp[1]) is not None]
-    return (known or splits or [None])[0]
+    candidates = known or splits
+    return candidates[0] if candidates else None
 
 
-def _tu(body) -> str:
+def _tu(body: tables.BodyEntry | None) -> str:
     """'TƯ' in a Party issuer code: the centre's TW, or a PDF glyph error for a province's TU.
 
     The issuer phrase after the symbol decides ('13-NQ/TƯ của Tỉnh ủy' -> TU); without one, TW.
     """
     return "TU" if body is not None and body.level != "central" else "TW"
+
+
+@dataclass
+class _Codes:
+    """The codes of one symbol as written, read by `_party_codes` or `_state_codes`: the type code
+    (None when a State symbol names only its issuer: 216/TTg-CN), the issuer's dash parts, the
+    numbers ('18, 19-NQ/TW' has two), the year of a State symbol, how many characters at the
+    end belong to a glued word, and whether the type code is one the tables do not know."""
+
+    code: str | None
+    parts: list[str]
+    cut: int
+    nums: list[str]
+    year: str | None = None
+    unknown: bool = False
+
+
+def _party_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | None:
+    """'52-NQ/TW', '18, 19-NQ/TW', '1836 QĐ/TWĐTN'; None when the shape is no Party symbol."""
+    code = m.group("pcode")
+    if not re.search(r"[-–]", m.group("psep")) and not ((typed or so) and _known_type_code(code)):
+        return None  # "1836 QĐ/TWĐTN": a space for the hyphen, only after "số" or a type word
+    parts, cut = _code_parts(m.group("piss"), nxt)
+    if not parts:
+        return None
+    unknown = not _known_type_code(code)
+    if unknown and not _plausible_type_code(code, typed=typed, so=so, issuer=parts[0]):
+        return None
+    return _Codes(code, parts, cut, re.split(r"\s*(?:,|và)\s*", m.group("pnums")), unknown=unknown)
+
+
+def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | None:
+    """'34/2016/NĐ-CP', '69/QĐ-BNNPTNT-VPĐP', '61/2018/NĐCP', '216/TTg-CN', 'Nghị định số 30/CP';
+    None when the shape is too weak to be a symbol."""
+    num, year, a = m.group("snum"), m.group("syear"), m.group("sa")
+    if m.group("sb"):
+        rest, cut = _code_parts(m.group("sb"), nxt)
+        a = _code_parts(a, "")[0][0]
+    else:
+        rest = []
+        first, cut = _code_parts(a, nxt)
+        if not first:
+            return None
+        a = first[0]
+    glued = None if rest or _known_type_code(a) or tables.issuer_code_info(a) else _split_glued(a)
+    code: str | None
+    if rest and _known_type_code(a):
+        code, parts = a, rest  # 69/QĐ-BNNPTNT-VPĐP: the issuer is all after the type code
+    elif glued and (year or typed or so):
+        code, parts = glued[0], [glued[1]]  # 61/2018/NĐCP -> NĐ, CP
+    elif rest or year:
+        code, parts = None, [a, *rest]  # 216/TTg-CN, 133/2020/QH14: the issuer is the first part
+    elif typed and tables.issuer_code_info(a) is not None:
+        code, parts = None, [a]  # Nghị định số 30/CP
+    else:
+        return None
+    if not typed and code is None and not so:
+        return None  # bare "12/ABC" without a type word or "số" is too weak
+    return _Codes(code, parts, cut, [num], year=year)
+
+
+@dataclass
+class _Trailer:
+    """What follows a symbol: its date (or the impossible date as written), the term ('khóa XII'),
+    the issuer phrase's body and province; `end` is where they end."""
+
+    end: int
+    date: str | None = None
+    bad_date: str | None = None
+    term: str | None = None
+    body: tables.BodyEntry | None = None
+    province: str | None = None
+
+
+def _date_near(text: str, pos: int) -> re.Match[str] | None:
+    """A date right after `pos` (at most three characters on)."""
+    dm = patterns.date_after_re().match(text, pos)
+    return dm if dm and dm.start() - pos <= 3 else None
+
+
+def _trailer(text: str, pos: int) -> _Trailer:
+    """The date, term and issuer phrase after a symbol ending at `pos`, in the orders texts use:
+    'số 52-NQ/TW ngày …, khóa XII, của Bộ Chính trị' and '… của Bộ Chính trị ngày …'."""
+    t = _Trailer(pos)
+    dm = _date_near(text, t.end)
+    if dm:
+        t.date = date_from_match(dm)
+        if t.date is None:
+            t.bad_date = dm.group(0).strip(" ,")
+        t.end = dm.end()
+    tmm = patterns.term_after_re().match(text, t.end)
+    if tmm:
+        t.term, t.end = tmm.group("term"), tmm.end()
+    im = patterns.issuer_after_re().match(text, t.end)
+    if im:
+        t.body = tables.canonical_body(im.group("body"))
+        t.province = _province(im.group("prov"))
+        t.term = t.term or im.group("term")
+        t.end = im.end()
+    if not t.date:
+        dm = _date_near(text, t.end)
+        if dm:
+            t.date = date_from_match(dm)
+            t.end = dm.end()
+    return t
+
+
+def _issuer_and_symbols(c: _Codes, party: bool, body: tables.BodyEntry | None) -> tuple[str, list[tuple[str, str]]]:
+    """The issuer code and (number, normalised symbol) for each number of the symbol. A Party
+    'TƯ' is the centre's TW or a province's TU as the issuer phrase says (`_tu`)."""
+    if party:
+        parts = [_tu(body), *c.parts[1:]] if c.parts[0] == "TƯ" else c.parts
+        issuer = "-".join(parts)
+        return issuer, [(n, f"{n}-{c.code}/{issuer}") for n in c.nums]
+    num = c.nums[0]
+    issuer = c.parts[0] if c.code is None else "-".join(c.parts)
+    sym = f"{num}/{c.year}/" if c.year else f"{num}/"
+    sym += f"{c.code}-{issuer}" if c.code else "-".join(c.parts)
+    return issuer, [(num, sym)]
 
 
 def _numbered(text: str) -> list[Span]:
@@ -105,7 +225,7 @@ def _numbered(text: str) -> list[Span]:
     Symbols are normalised: one hyphen between type and issuer codes (61/2018/NĐCP -> 61/2018/NĐ-CP),
     no spaces ('70- HD/BTGTU' -> 70-HD/BTGTU), the year kept (04/2008/QĐ-UBND and 04/2009/QĐ-UBND are
     two documents; the year is the date when none is written). A Party code the table does not know
-    is kept with `type_code` and `extra["unknown_type_code"]`; its `type` comes from the type word only.
+    is kept with `type_code` and `unknown_type_code`; its `type` comes from the type word only.
     """
     out: list[Span] = []
     for m in patterns.symbol_re().finditer(text):
@@ -117,104 +237,36 @@ def _numbered(text: str) -> list[Span]:
         if not tm and sm:
             start = m.start() - (len(before) - sm.start())
         nxt = text[m.end() : m.end() + 1]
-        unknown = False
-        if m.group("pnums"):
-            code = m.group("pcode")
-            if not re.search(r"[-–]", m.group("psep")) and not ((tm or sm) and _known_type_code(code)):
-                continue  # "1836 QĐ/TWĐTN": a space for the hyphen, only after "số" or a type word
-            parts, cut = _code_parts(m.group("piss"), nxt)
-            if not parts:
-                continue
-            if not _known_type_code(code):
-                if not _plausible_type_code(code, typed=bool(tm), so=bool(sm), issuer=parts[0]):
-                    continue
-                unknown = True
-            nums = re.split(r"\s*(?:,|và)\s*", m.group("pnums"))
-            year = None
-        else:
-            num, year, a = m.group("snum"), m.group("syear"), m.group("sa")
-            if m.group("sb"):
-                rest, cut = _code_parts(m.group("sb"), nxt)
-                a = _code_parts(a, "")[0][0]
-            else:
-                rest = []
-                first, cut = _code_parts(a, nxt)
-                if not first:
-                    continue
-                a = first[0]
-            glued = None if rest or _known_type_code(a) or tables.issuer_code_info(a) else _split_glued(a)
-            if rest and _known_type_code(a):
-                code, parts = a, rest  # 69/QĐ-BNNPTNT-VPĐP: the issuer is all after the type code
-            elif glued and (year or tm or sm):
-                code, parts = glued[0], [glued[1]]  # 61/2018/NĐCP -> NĐ, CP
-            elif rest or year:
-                code, parts = None, [a, *rest]  # 216/TTg-CN, 133/2020/QH14: the issuer is the first part
-            elif tm and tables.issuer_code_info(a) is not None:
-                code, parts = None, [a]  # Nghị định số 30/CP
-            else:
-                continue
-            if not tm and code is None and not sm:
-                continue  # bare "12/ABC" without a type word or "số" is too weak
-        pos = m.end() - cut
-        date = bad = None
-        dm = patterns.date_after_re().match(text, pos)
-        if dm and dm.start() - pos <= 3:
-            date = date_from_match(dm)
-            if date is None:
-                bad = dm.group(0).strip(" ,")
-            pos = dm.end()
-        term = None
-        tmm = patterns.term_after_re().match(text, pos)
-        if tmm:
-            term, pos = tmm.group("term"), tmm.end()
-        body = prov = None
-        im = patterns.issuer_after_re().match(text, pos)
-        if im:
-            body = tables.canonical_body(im.group("body"))
-            prov = _province(im.group("prov"))
-            term = term or im.group("term")
-            pos = im.end()
-        if not date:
-            dm = patterns.date_after_re().match(text, pos)
-            if dm and dm.start() - pos <= 3:
-                date = date_from_match(dm)
-                pos = dm.end()
-        if not date and year:
-            date = year
-        if m.group("pnums"):
-            if parts[0] == "TƯ":
-                parts[0] = _tu(body)
-            issuer = "-".join(parts)
-            symbols = [(n, f"{n}-{code}/{issuer}") for n in nums]
-        else:
-            if code is None and written is None and sm:
-                head = _name_head(text, m.start() - (len(before) - sm.start()))
-                if head:
-                    written, start = head
-            issuer = parts[0] if code is None else "-".join(parts)
-            sym = f"{num}/{year}/" if year else f"{num}/"
-            sym += f"{code}-{issuer}" if code else "-".join(parts)
-            symbols = [(num, sym)]
-        type_name = None if unknown and not written else _type_from_code(code, written)
-        if type_name is None and written is None and code is None:
+        party = bool(m.group("pnums"))
+        c = (_party_codes if party else _state_codes)(m, bool(tm), bool(sm), nxt)
+        if c is None:
+            continue
+        t = _trailer(text, m.end() - c.cut)
+        issuer, symbols = _issuer_and_symbols(c, party, t.body)
+        if not party and c.code is None and written is None and sm:
+            head = _name_head(text, m.start() - (len(before) - sm.start()))
+            if head:
+                written, start = head  # 'Luật Tổ chức Quốc hội số 57/2014/QH13'
+        type_name = None if c.unknown and not written else _type_from_code(c.code, written)
+        if type_name is None and written is None and c.code is None:
             continue
         for number, sym in symbols:
             out.append(
                 Span(
                     "numbered",
                     start,
-                    pos,
+                    t.end,
                     type=type_name,
-                    type_code=code,
+                    type_code=c.code,
                     number=_number(number),
                     issuer_code=issuer,
                     symbol=sym,
-                    date=date,
-                    bad_date=bad,
-                    issuer=body.name if body else None,
-                    province=prov,
-                    term=term,
-                    extra={"unknown_type_code": True} if unknown else {},
+                    date=t.date if t.date or not c.year else c.year,
+                    bad_date=t.bad_date,
+                    issuer=t.body.name if t.body else None,
+                    province=t.province,
+                    term=t.term,
+                    unknown_type_code=c.unknown,
                 )
             )
     return out
@@ -328,8 +380,8 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             # the Chỉ thị already inside this subject, not with this document.
             peer = nxt.type in inside_types and nxt.type != s.type
             inside_types.add(nxt.type)
-            if _COORD_END_RE.search(between) and not peer:
-                limit = _COORD_END_RE.search(between).start() + tstart
+            if (coord := _COORD_END_RE.search(between)) and not peer:
+                limit = coord.start() + tstart
                 break
             # "Sau 05 năm thực hiện A … và gần 02 năm thực hiện B": B parallels A, not A's subject.
             lead_a = _last_words(text[: s.start], 2)

@@ -214,115 +214,174 @@ def _carrier_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alt(tables.cues()['governed']['carriers'])})\s*+$", re.IGNORECASE)
 
 
-def region_citations(clean, first, last, k, d: Draft | None, jur, file, issues, base: int = 0) -> list[Citation]:
+def region_citations(clean: list[str], first: int, last: int, k: int | None, d: Draft | None, jur: str | None,
+                     file: str, issues: list[Issue], base: int = 0) -> list[Citation]:
     """Citations of lines first..last; `about` indexes count from `base` (the file's list)."""
-    paras = paragraphs(clean, first, last)
-    found: list[tuple[Paragraph, list[Span]]] = []
-    for p in paras:
-        found.append((p, cit.find_citations(p.text, province=jur)))
-    # Defined short names, then their uses, then short forms ("Nghị quyết 52").
-    aliases: dict[str, Span] = {}
-    full_by_number: dict[tuple[str, str], Span] = {}
-    expanded: list[tuple[Paragraph, list[Span]]] = []
-    for p, spans in found:
-        for alias, target in cit.find_aliases(p.text, spans):
-            aliases.setdefault(alias, target)
-        taken = [(s.start, s.end) for s in spans]
-        spans = spans + cit.find_alias_uses(p.text, aliases, taken)
-        for s in spans:
-            if s.kind == "numbered" and s.type and s.number:
-                full_by_number[(s.type, s.number.lstrip("0"))] = s
-        taken = [(s.start, s.end) for s in spans]
-        for a, b, t, num in cit.find_short_forms(p.text, taken):
-            target = full_by_number.get((t, num.lstrip("0")))
-            if target:
-                spans.append(replace(target, kind="short", start=a, end=b, title=None, title_start=None, title_end=None))
-        expanded.append((p, sorted(spans, key=lambda s: (s.start, s.end))))
-    # Within one document, "Nghị quyết số 109-NQ/TU" after "… 109-NQ/TU ngày 04/7/2016" is that one.
+    expanded = _paragraph_spans(clean, first, last, jur)
     if d is not None:
-        dated: dict[str, Span] = {}
-        for _, spans in expanded:
-            for i, s in enumerate(spans):
-                if s.kind in ("numbered", "alias", "short") and s.symbol:
-                    if s.date and len(s.date) == 10:
-                        dated.setdefault(s.symbol, s)
-                    elif not s.date and s.symbol in dated:
-                        spans[i] = replace(s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer)
-
+        _date_repeated_symbols(expanded)
     out: list[Citation] = []
     amended_by: tuple[int, str] | None = None
     for p, spans in expanded:
-        local: list[int] = []  # indexes into `out`, parallel to `spans`
-        for s in spans:
-            line = p.line_at(s.start)
-            col = s.start - max(off for off, ln in p.starts if off <= s.start)
-            ev = Evidence(file, line, quote(clean[line], col))
-            if s.bad_date:
-                issues.append(Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}"))
-            if s.extra.get("unknown_type_code"):
-                issues.append(Issue(file, line, "unknown-code", f"{s.symbol}: type code {s.type_code} is not in the tables"))
-            elif s.symbol and not tables.is_known_code(s.issuer_code):
-                issues.append(Issue(file, line, "unknown-code",
-                                    f"{s.symbol}: issuer code {s.issuer_code} is not in the tables; read as local"))
-            if s.attached_to_next:
-                local.append(-1)
-                continue
-            role, relation = _classify(p.text, s, spans, line, d, k)
-            out.append(
-                Citation(
-                    kind=s.kind, type=s.type, type_code=s.type_code, number=s.number, issuer_code=s.issuer_code,
-                    symbol=s.symbol, date=s.date, issuer=s.issuer, jurisdiction=s.province or (None if s.central else jur),
-                    title=s.title, name=s.name, evidence=ev, stated_by=k, relation=relation, role=role,
-                    central=s.central,
-                )
-            )
-            local.append(len(out) - 1)
-        # Relations stated about a cited document by its own subject.
-        for i, outer in enumerate(spans):
-            if local[i] < 0 or outer.title_start is None:
-                continue
-            about = []
-            inside = [j for j, x in enumerate(spans) if j != i and outer.title_start <= x.start < (outer.title_end or 0)]
-            for j in inside:
-                inner = spans[j]
-                if local[j] < 0:
-                    continue
-                if any(spans[m].title_start is not None and spans[m].title_start <= inner.start < (spans[m].title_end or 0)
-                       for m in inside if m != j):
-                    continue  # said by a document cited inside this subject, not by this one
-                code = title_cue(p.text[outer.title_start : inner.start])
-                if code is not None:
-                    about.append((base + local[j], code.value))
-            if about:
-                out[local[i]] = replace(out[local[i]], about=tuple(about))
-        # "Quyết định B bãi bỏ Quyết định A", "A … đã được thay thế bởi B": a verb between two citations.
-        for i, j, code in _between(p.text, spans):
-            if local[i] >= 0 and local[j] >= 0 and (base + local[j], code) not in out[local[i]].about:
-                c = out[local[i]]
-                out[local[i]] = replace(c, about=(*c.about, (base + local[j], code)))
-        # "Thực hiện A …, ngày …, UBND huyện ban hành Kế hoạch số 42/KH-UBND": the plan implements A.
-        for i, j, code in _reported_issuing(p.text, spans):
-            if local[i] >= 0 and local[j] >= 0:
-                c = out[local[i]]
-                out[local[i]] = replace(c, about=(*c.about, (base + local[j], code)))
-        # "A …, được sửa đổi, bổ sung bởi: 1. B …; 2. C …": each listed document amends A.
-        if amended_by is not None and _LIST_ITEM_RE.match(p.text) and spans and local[0] >= 0:
-            c = out[local[0]]
-            out[local[0]] = replace(c, about=(*c.about, amended_by))
-            for x in local:  # the list names the amenders; the document itself cites none of them
-                if x >= 0 and out[x].relation == Rel.DAN_CHIEU.value:
-                    out[x] = replace(out[x], relation=None, role="listing")
-        elif amended_by is not None and not _LIST_ITEM_RE.match(p.text):
-            amended_by = None
-        bm = _BY_LIST_RE.search(p.text)
-        if bm:
-            before = [k for k, x in enumerate(spans) if x.start < bm.start() and local[k] >= 0 and x.symbol]
-            code = title_cue(bm.group("cue"))
-            if before and code is not None:
-                amended_by = (base + local[before[-1]], code.value)
+        local = _paragraph_citations(clean, p, spans, d, k, jur, file, issues, out)
+        _subject_relations(p.text, spans, local, out, base)
+        _between_relations(p.text, spans, local, out, base)
+        _reported_relations(p.text, spans, local, out, base)
+        amended_by = _amenders_list(p.text, spans, local, out, base, amended_by)
     # A document acts on earlier ones only: no relation from a text to one issued after it.
     return [replace(c, about=tuple(a for a in c.about if not _later(out[a[0] - base], c))) if c.about else c
             for c in out]
+
+
+def _paragraph_spans(clean: list[str], first: int, last: int, jur: str | None) -> list[tuple[Paragraph, list[Span]]]:
+    """Each paragraph with its citations: defined short names, then their uses, then short
+    forms ("Nghị quyết 52"), which take the full citation of the same number before them."""
+    found = [(p, cit.find_citations(p.text, province=jur)) for p in paragraphs(clean, first, last)]
+    aliases: dict[str, Span] = {}
+    full_by_number: dict[tuple[str, str], Span] = {}
+    return [(p, _with_short_names(p.text, spans, aliases, full_by_number)) for p, spans in found]
+
+
+def _with_short_names(text: str, spans: list[Span], aliases: dict[str, Span],
+                      full_by_number: dict[tuple[str, str], Span]) -> list[Span]:
+    """`spans` and the short names and short forms of `text`, ordered; `aliases` and
+    `full_by_number` carry what earlier paragraphs defined and cited."""
+    for alias, target in cit.find_aliases(text, spans):
+        aliases.setdefault(alias, target)
+    taken = [(s.start, s.end) for s in spans]
+    spans = spans + cit.find_alias_uses(text, aliases, taken)
+    for s in spans:
+        if s.kind == "numbered" and s.type and s.number:
+            full_by_number[(s.type, s.number.lstrip("0"))] = s
+    taken = [(s.start, s.end) for s in spans]
+    for a, b, t, num in cit.find_short_forms(text, taken):
+        full = full_by_number.get((t, num.lstrip("0")))
+        if full:
+            spans.append(replace(full, kind="short", start=a, end=b, title=None, title_start=None, title_end=None))
+    return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def _date_repeated_symbols(expanded: list[tuple[Paragraph, list[Span]]]) -> None:
+    """Within one document, "Nghị quyết số 109-NQ/TU" after "… 109-NQ/TU ngày 04/7/2016" is
+    that one: it takes the date (and issuer) of the first dated citation of its symbol."""
+    dated: dict[str, Span] = {}
+    for _, spans in expanded:
+        for i, s in enumerate(spans):
+            if s.kind in ("numbered", "alias", "short") and s.symbol:
+                if s.date and len(s.date) == 10:
+                    dated.setdefault(s.symbol, s)
+                elif not s.date and s.symbol in dated:
+                    spans[i] = replace(s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer)
+
+
+def _paragraph_citations(clean: list[str], p: Paragraph, spans: list[Span], d: Draft | None, k: int | None,
+                         jur: str | None, file: str, issues: list[Issue], out: list[Citation]) -> list[int]:
+    """Append a Citation to `out` for each span of paragraph `p`; returns, parallel to `spans`,
+    the index in `out` of each one (-1 for a document attached to the next, which is no citation)."""
+    local: list[int] = []
+    for s in spans:
+        line = p.line_at(s.start)
+        col = s.start - max(off for off, _ in p.starts if off <= s.start)
+        _report_span(s, file, line, issues)
+        if s.attached_to_next:
+            local.append(-1)
+            continue
+        role, relation = _classify(p.text, s, spans, line, d, k)
+        out.append(
+            Citation(
+                kind=s.kind, type=s.type, type_code=s.type_code, number=s.number, issuer_code=s.issuer_code,
+                symbol=s.symbol, date=s.date, issuer=s.issuer, jurisdiction=s.province or (None if s.central else jur),
+                title=s.title, name=s.name, evidence=Evidence(file, line, quote(clean[line], col)), stated_by=k,
+                relation=relation, role=role, central=s.central,
+            )
+        )
+        local.append(len(out) - 1)
+    return local
+
+
+def _report_span(s: Span, file: str, line: int, issues: list[Issue]) -> None:
+    """Issues of one citation: an impossible date, a type or issuer code the tables do not know."""
+    if s.bad_date:
+        issues.append(Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}"))
+    if s.unknown_type_code:
+        issues.append(Issue(file, line, "unknown-code", f"{s.symbol}: type code {s.type_code} is not in the tables"))
+    elif s.symbol and not tables.is_known_code(s.issuer_code):
+        issues.append(Issue(file, line, "unknown-code",
+                            f"{s.symbol}: issuer code {s.issuer_code} is not in the tables; read as local"))
+
+
+def _in_subject(o: Span, pos: int) -> bool:
+    """Is offset `pos` inside the subject of citation `o`?"""
+    return o.title_start is not None and o.title_start <= pos < (o.title_end or 0)
+
+
+def _add_about(out: list[Citation], x: int, about: tuple[int, str]) -> None:
+    out[x] = replace(out[x], about=(*out[x].about, about))
+
+
+def _subject_relations(text: str, spans: list[Span], local: list[int], out: list[Citation], base: int) -> None:
+    """Relations stated about a cited document by its own subject ('Kế hoạch số 82-KH/TU … thực
+    hiện Nghị quyết số 29-NQ/TW')."""
+    for i, outer in enumerate(spans):
+        if local[i] < 0 or outer.title_start is None:
+            continue
+        about = _stated_in_subject(text, spans, local, i, outer.title_start, base)
+        if about:
+            out[local[i]] = replace(out[local[i]], about=tuple(about))
+
+
+def _stated_in_subject(text: str, spans: list[Span], local: list[int], i: int, title_start: int,
+                       base: int) -> list[tuple[int, str]]:
+    """(citation, relation code) for each document cited in the subject of citation `i`."""
+    inside = [j for j, x in enumerate(spans) if j != i and _in_subject(spans[i], x.start)]
+    about = []
+    for j in inside:
+        inner = spans[j]
+        if local[j] < 0:
+            continue
+        if any(_in_subject(spans[m], inner.start) for m in inside if m != j):
+            continue  # said by a document cited inside this subject, not by this one
+        code = title_cue(text[title_start : inner.start])
+        if code is not None:
+            about.append((base + local[j], code.value))
+    return about
+
+
+def _between_relations(text: str, spans: list[Span], local: list[int], out: list[Citation], base: int) -> None:
+    """"Quyết định B bãi bỏ Quyết định A", "A … đã được thay thế bởi B": a verb between two citations."""
+    for i, j, code in _between(text, spans):
+        if local[i] >= 0 and local[j] >= 0 and (base + local[j], code) not in out[local[i]].about:
+            _add_about(out, local[i], (base + local[j], code))
+
+
+def _reported_relations(text: str, spans: list[Span], local: list[int], out: list[Citation], base: int) -> None:
+    """"Thực hiện A …, ngày …, UBND huyện ban hành Kế hoạch số 42/KH-UBND": the plan implements A."""
+    for i, j, code in _reported_issuing(text, spans):
+        if local[i] >= 0 and local[j] >= 0:
+            _add_about(out, local[i], (base + local[j], code))
+
+
+def _amenders_list(text: str, spans: list[Span], local: list[int], out: list[Citation], base: int,
+                   amended_by: tuple[int, str] | None) -> tuple[int, str] | None:
+    """"A …, được sửa đổi, bổ sung bởi: 1. B …; 2. C …": each listed document amends A.
+
+    `amended_by` is the (A, relation) an earlier paragraph opened, kept while list items follow;
+    returns what the next paragraph gets."""
+    if amended_by is not None:
+        if not _LIST_ITEM_RE.match(text):
+            amended_by = None
+        elif spans and local[0] >= 0:
+            _add_about(out, local[0], amended_by)
+            for x in local:  # the list names the amenders; the document itself cites none of them
+                if x >= 0 and out[x].relation == Rel.DAN_CHIEU.value:
+                    out[x] = replace(out[x], relation=None, role="listing")
+    bm = _BY_LIST_RE.search(text)
+    if bm:
+        before = [j for j, x in enumerate(spans) if x.start < bm.start() and local[j] >= 0 and x.symbol]
+        code = title_cue(bm.group("cue"))
+        if before and code is not None:
+            return (base + local[before[-1]], code.value)
+    return amended_by
 
 
 def _later(target: Citation, source: Citation) -> bool:
@@ -402,8 +461,7 @@ def _classify(text: str, s: Span, spans: list[Span], line: int, d: Draft | None,
         return "attachment", None  # '(kèm theo Chương trình số …)'; 'Căn cứ … kèm theo Quyết định số …' is a basis
     if line <= h.header_end and line not in h.title_lines:
         return "self", None
-    nested_in = [o for o in spans if o is not s and o.title_start is not None and o.title_start <= s.start < (o.title_end or 0)]
-    if nested_in:
+    if any(o is not s and _in_subject(o, s.start) for o in spans):
         return "cite", Rel.DAN_CHIEU.value
     if line in h.title_lines:
         title_text = text[: s.start]

@@ -46,10 +46,15 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     ]
 
 
+def _month_end(y: int, m: int) -> str:
+    """The last day of month `m` (1 to 12) of year `y`."""
+    return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
 def _month_range(y: int, m: int) -> tuple[str, str] | None:
     if not 1 <= m <= 12:
         return None
-    return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+    return f"{y:04d}-{m:02d}-01", _month_end(y, m)
 
 
 def find_deadlines(text: str) -> list[Deadline]:
@@ -69,7 +74,7 @@ def find_deadlines(text: str) -> list[Deadline]:
             if kind == "quarter":
                 y, q = int(m.group(3)), _QUARTERS[m.group("q")]
                 start = f"{y:04d}-{3 * q - 2:02d}-01"
-                end = _month_range(y, 3 * q)[1]
+                end = _month_end(y, 3 * q)
             elif kind == "month":
                 r = _month_range(int(m.group(2)), int(m.group("m")))
                 if r is None:

@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from vbgraph.errors import UnreadableFile
 from vbgraph.ontology import tables
@@ -352,7 +352,7 @@ def _legacy_reading(text: str) -> tuple[str, str] | None:
     words = {w for i in legacy for w in _TOKEN_RE.findall(lines[i]) if len(w) > 1 and not w.isascii()}
     best: tuple[int, str] | None = None
     for key in ("tcvn3", "vni"):
-        made, spoilt = _effect(words, lambda w, k=key: from_legacy(w, k))
+        made, spoilt = _effect(words, partial(from_legacy, key=key))
         if made - spoilt >= 2 and made >= 2 * spoilt and (best is None or made - spoilt > best[0]):
             best = (made - spoilt, key)
     if best is None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vbgraph.loaders import patterns
 from vbgraph.loaders.dates import PLACE_DATE_RE, iso_date
@@ -53,142 +53,215 @@ def find_provinces(text: str) -> list[str]:
     return found
 
 
+@dataclass
+class _HeaderReading:
+    """What a header block has said so far. The readers below fill it in reading order (lines
+    above the heading, the heading, the subject under it, or a letter's 'V/v' line), and the
+    first of them to find a field keeps it."""
+
+    dtype: str | None = None
+    heading_rest: str | None = None
+    symbol_text: str | None = None
+    date: str | None = None
+    place: str | None = None
+    bad_date: str | None = None
+    org: list[str] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)
+    title_parts: list[str] = field(default_factory=list)
+    title_lines: list[int] = field(default_factory=list)
+
+    def add_title(self, text: str, line: int) -> None:
+        self.title_parts.append(text)
+        self.title_lines.append(line)
+
+
 def parse_header(lines: list[str], block: Block, clean: list[str] | None = None) -> Header:
     clean = clean if clean is not None else [strip_markup(x) for x in lines]
-    heading_line = block.heading_line
-    dtype = heading_rest = None
-    title_parts: list[str] = []
-    title_lines: list[int] = []
-    org: list[str] = []
-    date = place = bad = None
-    provinces: list[str] = []
-    symbol_text = None
-    end = heading_line or block.symbol_line or block.first
+    st = _HeaderReading()
+    end = block.heading_line or block.symbol_line or block.first
     scan_to = max(end, block.symbol_line or 0)
-    # Header lines above and around the heading.
+    _read_top(lines, clean, block, scan_to, st)
+    if block.heading_line:
+        end = _read_heading(lines, clean, block, block.heading_line, st)
+    else:
+        end = _read_letter_subject(clean, block, scan_to, end, st)
+    signed_for, signer = _signature(clean, block)
+    no_header = block.kind == "body" and not block.symbol_line and not st.title_parts
+    return Header(
+        type=st.dtype, heading_rest=st.heading_rest, symbol_text=st.symbol_text, date=st.date, place=st.place,
+        org_lines=tuple(_join_org(st.org)), title=_tidy_title(st.title_parts), title_lines=tuple(st.title_lines),
+        header_end=block.first - 1 if no_header else max(end, scan_to),
+        signed_for=signed_for, signer=signer, provinces=tuple(dict.fromkeys(st.provinces)), bad_date=st.bad_date,
+    )
+
+
+def _read_top(lines: list[str], clean: list[str], block: Block, scan_to: int, st: _HeaderReading) -> None:
+    """The header lines above and around the heading: 'Số …', the place-and-date line and the
+    issuing organisation's lines (a line's cells are read up to a type heading among them)."""
     for i in range(block.first, scan_to + 1):
-        segs = segments(lines[i])
         sym = so_symbol(clean, i)
-        if sym and not symbol_text:
-            symbol_text = sym
-        for seg in segs:
+        if sym and not st.symbol_text:
+            st.symbol_text = sym
+        for seg in segments(lines[i]):
             pm = PLACE_DATE_RE.search(seg)
-            if pm and date is None:
-                date = iso_date(pm.group("d"), pm.group("m"), pm.group("y"))
-                if date is None:
-                    bad = pm.group(0)
-                place = pm.group("place").strip()
-                prev = next((clean[x].strip() for x in range(i - 1, max(block.first, i - 3) - 1, -1) if clean[x].strip()), "")
-                if pm.start() == 0 and _FRAGMENT_RE.match(prev) and len(prev) <= 30:
-                    place = f"{prev} {place}"  # 'Hà' / 'Nội, ngày …' from a flattened header table
-                provinces += find_provinces(place)
+            if pm and st.date is None:
+                _read_place_date(clean, block, i, pm, st)
                 continue
             if heading_type(seg):
                 break
-            if (is_upper_text(seg) and fold(seg) != _CPV and not _STAMP_RE.match(seg) and seg not in {"*"}
-                    and not symbol_in_so_line(seg) and not is_motto(seg) and not patterns.symbol_re().match(seg)):
-                org.append(seg)
-                provinces += find_provinces(seg)
-    # The heading and the subject lines after it.
-    if heading_line:
-        segs = segments(lines[heading_line])
-        k = next(i for i, s in enumerate(segs) if heading_type(s))
-        rest, dtype = heading_type(segs[k])
-        sym_in, heading_rest, rest_title = _split_rest(rest)
-        symbol_text = symbol_text or sym_in
-        if rest_title:
-            title_parts.append(rest_title)
-            title_lines.append(heading_line)
-        for seg in segs[k + 1 :]:
-            if (is_upper_text(seg) and fold(seg).startswith("cua ")) or (is_upper_text(seg) and heading_type(seg) is None and not title_parts and fold(seg).startswith("ket luan")):
-                heading_rest = seg
-            else:
-                title_parts.append(seg)
-                title_lines.append(heading_line)
-        i = heading_line + 1
-        # Contiguous lines: more of the heading ("CỦA BAN BÍ THƯ") and the subject.
-        while i <= block.last and (clean[i].strip() or _title_goes_on(clean, i, title_parts)):
-            s = clean[i].strip()
-            if not s:
-                i += 1
-                continue
-            if title_parts and _ends_subject(clean, i, title_parts):
+            if _org_line(seg):
+                st.org.append(seg)
+                st.provinces += find_provinces(seg)
+
+
+def _read_place_date(clean: list[str], block: Block, i: int, pm: re.Match[str], st: _HeaderReading) -> None:
+    """The date and place of the first place-and-date line; an impossible date is kept as written."""
+    st.date = iso_date(pm.group("d"), pm.group("m"), pm.group("y"))
+    if st.date is None:
+        st.bad_date = pm.group(0)
+    place = pm.group("place").strip()
+    prev = next((clean[x].strip() for x in range(i - 1, max(block.first, i - 3) - 1, -1) if clean[x].strip()), "")
+    if pm.start() == 0 and _FRAGMENT_RE.match(prev) and len(prev) <= 30:
+        place = f"{prev} {place}"  # 'Hà' / 'Nội, ngày …' from a flattened header table
+    st.place = place
+    st.provinces += find_provinces(place)
+
+
+def _org_line(seg: str) -> bool:
+    """A line of the issuing organisation: capitals that are not the Party's name, a stamp, a
+    'Số' line, a motto or a symbol."""
+    return (is_upper_text(seg) and fold(seg) != _CPV and not _STAMP_RE.match(seg) and seg not in {"*"}
+            and not symbol_in_so_line(seg) and not is_motto(seg) and not patterns.symbol_re().match(seg))
+
+
+def _first_heading(segs: list[str]) -> tuple[int, str, str]:
+    """(index, rest, type name) of the first segment that is a type heading."""
+    for k, seg in enumerate(segs):
+        ht = heading_type(seg)
+        if ht:
+            return k, ht[0], ht[1]
+    raise ValueError("no type heading on the heading line")  # segment.find_blocks found one there
+
+
+def _read_heading(lines: list[str], clean: list[str], block: Block, heading_line: int, st: _HeaderReading) -> int:
+    """The type heading, the words after it on its line, and the subject under it; returns the
+    last line of the subject."""
+    segs = segments(lines[heading_line])
+    k, rest, st.dtype = _first_heading(segs)
+    sym_in, st.heading_rest, rest_title = _split_rest(rest)
+    st.symbol_text = st.symbol_text or sym_in
+    if rest_title:
+        st.add_title(rest_title, heading_line)
+    for seg in segs[k + 1 :]:
+        if is_upper_text(seg) and (fold(seg).startswith("cua ") or (
+                heading_type(seg) is None and not st.title_parts and fold(seg).startswith("ket luan"))):
+            st.heading_rest = seg
+        else:
+            st.add_title(seg, heading_line)
+    i = _read_subject_lines(clean, block, heading_line + 1, st)
+    end = i - 1
+    if not st.title_parts:
+        end = _subtitle_after_blank(clean, block, i, end, st)
+    return end
+
+
+def _read_subject_lines(clean: list[str], block: Block, i: int, st: _HeaderReading) -> int:
+    """Contiguous lines under the heading: more of the heading ('CỦA BAN BÍ THƯ') and the
+    subject; returns the first line after them."""
+    while i <= block.last and (clean[i].strip() or _title_goes_on(clean, i, st.title_parts)):
+        s = clean[i].strip()
+        if s:
+            if st.title_parts and _ends_subject(clean, i, st.title_parts):
                 break
-            if is_upper_text(s) and not title_parts:
-                ht = heading_type(s)
-                if (fold(s).startswith(("cua ", "hoi nghi ", "ban chap hanh ")) or (ht and not ht[0])
-                        or fold(s).startswith("ket luan")):
-                    heading_rest = s if fold(s).startswith("cua ") or heading_rest is None else heading_rest
-                    i += 1
-                    continue
-                if _STAMP_RE.match(s):
-                    i += 1
-                    continue
-            if symbol_in_so_line(s) or PLACE_DATE_RE.search(s):
-                i += 1
-                continue
-            if not title_parts and fold(s).startswith("cua "):
-                # 'của Ban Thường vụ Tỉnh ủy về …' under the heading: the issuer, then the subject
-                _, of, subject = _split_rest(s)
-                heading_rest = of or heading_rest
-                if not subject:
-                    i += 1
-                    continue
-                s = subject
-            title_parts.append(s)
-            title_lines.append(i)
-            i += 1
-        end = i - 1
-        if not title_parts:
-            # After a blank line: a subtitle, skipping stamps and capitals ("CÔNG VĂN ĐẾN").
+            _read_subject_line(s, i, st)
+        i += 1
+    return i
+
+
+def _read_subject_line(s: str, i: int, st: _HeaderReading) -> None:
+    """One line under the heading: more of the heading, a stamp, a 'Số' or date line, or the subject."""
+    if is_upper_text(s) and not st.title_parts:
+        ht = heading_type(s)
+        if fold(s).startswith(("cua ", "hoi nghi ", "ban chap hanh ", "ket luan")) or (ht and not ht[0]):
+            st.heading_rest = s if fold(s).startswith("cua ") or st.heading_rest is None else st.heading_rest
+            return
+        if _STAMP_RE.match(s):
+            return
+    if symbol_in_so_line(s) or PLACE_DATE_RE.search(s):
+        return
+    if not st.title_parts and fold(s).startswith("cua "):
+        # 'của Ban Thường vụ Tỉnh ủy về …' under the heading: the issuer, then the subject
+        _, of, subject = _split_rest(s)
+        st.heading_rest = of or st.heading_rest
+        if not subject:
+            return
+        s = subject
+    st.add_title(s, i)
+
+
+def _subtitle_after_blank(clean: list[str], block: Block, i: int, end: int, st: _HeaderReading) -> int:
+    """A heading with no subject right under it: the subject after a blank line, skipping stamps
+    and capitals ('CÔNG VĂN ĐẾN'); returns the header's last line (`end` when none is found)."""
+    j = i
+    first_text = next((x for x in range(i, min(block.last, i + 4) + 1) if clean[x].strip()), None)
+    if first_text is not None and _subject_line(clean[first_text]):
+        k = first_text
+        while k <= block.last and clean[k].strip() and _subject_line(clean[k]):
+            st.add_title(clean[k].strip(), k)
+            k += 1
+        end = k - 1
+        j = block.last + 1  # found
+    while j <= block.last and j - i < 8:
+        s = clean[j].strip()
+        if not s or _STAMP_RE.match(s) or (is_upper_text(s) and len(s) < 80):
+            if is_upper_text(s) and fold(s).startswith("cua "):
+                st.heading_rest = s
+            j += 1
+            continue
+        if _TITLE_OPEN_RE.match(s) and not s.rstrip().endswith(":") and len(s) < 400:
+            end = _opened_subject(clean, block, j, st)
+        break
+    return end
+
+
+def _opened_subject(clean: list[str], block: Block, j: int, st: _HeaderReading) -> int:
+    """A subject opened by 'Về …', 'V/v …', 'Thực hiện …' from line `j`; returns its last line."""
+    k = j
+    while k <= block.last and (clean[k].strip() or _title_goes_on(clean, k, st.title_parts)):
+        if clean[k].strip():
+            if st.title_parts and _ends_subject(clean, k, st.title_parts):
+                break
+            st.add_title(clean[k].strip(), k)
+        k += 1
+    return k - 1
+
+
+def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int, st: _HeaderReading) -> int:
+    """A header without a type heading: a letter's 'V/v …' lines give the subject and the type
+    Công văn; a body block's subject may stand in capitals. Returns the header's last line."""
+    for i in range(block.first, min(block.last, scan_to + 8) + 1):
+        if re.match(r"^V/v\b", clean[i].strip(), re.IGNORECASE):
             j = i
-            first_text = next((x for x in range(i, min(block.last, i + 4) + 1) if clean[x].strip()), None)
-            if first_text is not None and _subject_line(clean[first_text]):
-                k2 = first_text
-                while k2 <= block.last and clean[k2].strip() and _subject_line(clean[k2]):
-                    title_parts.append(clean[k2].strip())
-                    title_lines.append(k2)
-                    k2 += 1
-                end = k2 - 1
-                j = block.last + 1  # found
-            while j <= block.last and j - i < 8:
-                s = clean[j].strip()
-                if not s or _STAMP_RE.match(s) or (is_upper_text(s) and len(s) < 80):
-                    if is_upper_text(s) and fold(s).startswith("cua "):
-                        heading_rest = s
-                    j += 1
-                    continue
-                if _TITLE_OPEN_RE.match(s) and not s.rstrip().endswith(":") and len(s) < 400:
-                    k2 = j
-                    while k2 <= block.last and (clean[k2].strip() or _title_goes_on(clean, k2, title_parts)):
-                        if clean[k2].strip():
-                            if title_parts and _ends_subject(clean, k2, title_parts):
-                                break
-                            title_parts.append(clean[k2].strip())
-                            title_lines.append(k2)
-                        k2 += 1
-                    end = k2 - 1
-                break
-    else:
-        # A letter: "V/v …" lines give the subject.
-        for i in range(block.first, min(block.last, scan_to + 8) + 1):
-            s = clean[i].strip()
-            if re.match(r"^V/v\b", s, re.IGNORECASE):
-                j = i
-                while j <= block.last and clean[j].strip() and not clean[j].strip().startswith("Kính gửi"):
-                    title_parts.append(clean[j].strip())
-                    title_lines.append(j)
-                    j += 1
-                end = j - 1
-                dtype = "Công văn"
-                break
-        if dtype is None and block.kind == "body" and block.symbol_line:
-            end = max(end, _caps_title(clean, block, scan_to, title_parts, title_lines))
-    title = re.sub(r"\s+", " ", " ".join(title_parts)).strip(" *") or None
-    if title:
-        title = title.replace("“", "“").strip()
-        if title[:2] == "Về":
-            title = "về" + title[2:]
+            while j <= block.last and clean[j].strip() and not clean[j].strip().startswith("Kính gửi"):
+                st.add_title(clean[j].strip(), j)
+                j += 1
+            st.dtype = "Công văn"
+            return j - 1
+    if block.kind == "body" and block.symbol_line:
+        return max(end, _caps_title(clean, block, scan_to, st.title_parts, st.title_lines))
+    return end
+
+
+def _tidy_title(parts: list[str]) -> str | None:
+    """The subject's lines as one line; 'Về …' lowercased as subjects are cited."""
+    title = re.sub(r"\s+", " ", " ".join(parts)).strip(" *") or None
+    if title and title[:2] == "Về":
+        title = "về" + title[2:]
+    return title
+
+
+def _signature(clean: list[str], block: Block) -> tuple[str | None, str | None]:
+    """(the body signed for: 'TỈNH ỦY' in 'T/M TỈNH ỦY', the signer's name)."""
     signed_for = signer = None
     if block.signature_line:
         for i in range(block.signature_line, (block.signer_line or block.signature_line) + 1):
@@ -197,12 +270,7 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
                 signed_for = m.group("who").strip(" *")
         if block.signer_line:
             signer = clean[block.signer_line].strip(" *")
-    return Header(
-        type=dtype, heading_rest=heading_rest, symbol_text=symbol_text, date=date, place=place,
-        org_lines=tuple(_join_org(org)), title=title, title_lines=tuple(title_lines),
-        header_end=block.first - 1 if block.kind == "body" and not block.symbol_line and not title_parts else max(end, scan_to),
-        signed_for=signed_for, signer=signer, provinces=tuple(dict.fromkeys(provinces)), bad_date=bad,
-    )
+    return signed_for, signer
 
 
 _OF_RE = re.compile(r"^(?P<of>(?:CỦA|CUA)\b.*?)(?=\s+(?:VỀ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)

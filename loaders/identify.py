@@ -22,6 +22,7 @@ from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.normalize import containment, fold
 from vbgraph.loaders.records import Citation, Issue, TextDocument
 from vbgraph.loaders.segment import Block, section_start
+from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
 
 
@@ -169,59 +170,85 @@ def is_party_code(code: str) -> bool:
 
 def doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) -> tuple[str | None, str | None]:
     """(canonical issuing body, its level) from the signature, the heading, a listing, the symbol."""
-    sig = tables.signature_table()
-    org = None
-    joined = " ".join(h.org_lines)
-    for line in [*reversed(h.org_lines), joined] if len(h.org_lines) > 1 else h.org_lines:
-        stripped = line
-        for p in find_provinces(line):
-            stripped = re.sub(re.escape(p), "", stripped, flags=re.IGNORECASE)
-        # remove the folded province words too (OCR capitals)
-        f = fold(line)
-        for written in tables.provinces():
-            f = re.sub(r"\b" + re.escape(written) + r"\b", "", f)
-        org = tables.canonical_body(stripped.strip()) or _body_by_fold(f) or _canonical_local(line)
-        if org:
-            break
-        if line is h.org_lines[-1] and signals.names_body(line):
-            org = _named_body(line)  # 'UBND TỈNH LÂM ĐỒNG' / 'SỞ NỘI VỤ': the last line issues
-            break
-    code_body = None
+    org = _org_body(h.org_lines)
     info = tables.issuer_code_info(issuer_code)
-    if info:
-        code_body = tables.canonical_body(info["body"])
-    if h.signed_for:
-        who = h.signed_for
-        if fold(who) in {fold(x) for x in sig["standing_committee"]}:
-            base = org or (tables.canonical_body(listing_issuer) if listing_issuer else None) or code_body
-            if base and fold(base.name).startswith("ban thuong vu"):
-                return base.name, base.level
-            if base:
-                b = tables.canonical_body(f"Ban Thường vụ {base.name}")
-                return (b.name, b.level) if b else (f"Ban Thường vụ {base.name}", base.level)
-        elif fold(who) in {fold(x) for x in sig["executive_committee"]}:
-            if org:
-                return org.name, org.level
-        else:
-            b = tables.canonical_body(who) or _body_by_fold(fold(who))
-            if b:
-                return b.name, b.level
-    if h.heading_rest:
-        rest = re.sub(r"^.*?\bCỦA\s+", "", h.heading_rest, flags=re.IGNORECASE)
-        joint = [tables.canonical_body(p) for p in re.split(r"\s*,\s*|\s+(?:và|VÀ)\s+", rest)]
-        if joint and all(joint):  # 'CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ': issued jointly
-            return ", ".join(dict.fromkeys(b.name for b in joint if b)), joint[0].level if joint[0] else None
-    if listing_issuer:
-        b = _canonical_local(listing_issuer)
+    code_body = tables.canonical_body(info["body"]) if info else None
+    found = ((_signed_issuer(h.signed_for, org, listing_issuer, code_body) if h.signed_for else None)
+             or (_joint_issuer(h.heading_rest) if h.heading_rest else None)
+             or (_listing_issuer(listing_issuer) if listing_issuer else None))
+    if found:
+        return found
+    for b in (org, code_body):
         if b:
             return b.name, b.level
-        if signals.find_body(listing_issuer):
-            return _recase(listing_issuer), signals.body_level(listing_issuer)
-    if org:
-        return org.name, org.level
-    if code_body:
-        return code_body.name, code_body.level
     return None, None
+
+
+def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
+    """The body of the header's organisation lines: the lowest line that names a known body
+    (then all of them together); else the last line when it names a body the tables lack."""
+    candidates = [*reversed(org_lines), " ".join(org_lines)] if len(org_lines) > 1 else org_lines
+    for line in candidates:
+        org = _org_line_body(line)
+        if org:
+            return org
+        if line is org_lines[-1] and signals.names_body(line):
+            return _named_body(line)  # 'UBND TỈNH LÂM ĐỒNG' / 'SỞ NỘI VỤ': the last line issues
+    return None
+
+
+def _org_line_body(line: str) -> tables.BodyEntry | None:
+    """The known body one organisation line names, read without its province (also folded,
+    for OCR capitals)."""
+    stripped = line
+    for p in find_provinces(line):
+        stripped = re.sub(re.escape(p), "", stripped, flags=re.IGNORECASE)
+    f = fold(line)
+    for written in tables.provinces():
+        f = re.sub(r"\b" + re.escape(written) + r"\b", "", f)
+    return tables.canonical_body(stripped.strip()) or _body_by_fold(f) or _canonical_local(line)
+
+
+def _signed_issuer(who: str, org: tables.BodyEntry | None, listing_issuer: str | None,
+                   code_body: tables.BodyEntry | None) -> tuple[str, str] | None:
+    """The issuer the signature block names: 'T/M BAN THƯỜNG VỤ' is the standing committee of
+    the header's body, 'T/M TỈNH ỦY' the header's body itself, any other the body it names."""
+    sig = tables.signature_table()
+    if fold(who) in {fold(x) for x in sig["standing_committee"]}:
+        base = org or (tables.canonical_body(listing_issuer) if listing_issuer else None) or code_body
+        if base and fold(base.name).startswith("ban thuong vu"):
+            return base.name, base.level
+        if base:
+            b = tables.canonical_body(f"Ban Thường vụ {base.name}")
+            return (b.name, b.level) if b else (f"Ban Thường vụ {base.name}", base.level)
+    elif fold(who) in {fold(x) for x in sig["executive_committee"]}:
+        if org:
+            return org.name, org.level
+    else:
+        b = tables.canonical_body(who) or _body_by_fold(fold(who))
+        if b:
+            return b.name, b.level
+    return None
+
+
+def _joint_issuer(heading_rest: str) -> tuple[str, str] | None:
+    """'CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ' after the heading: issued jointly, when every part is a body."""
+    rest = re.sub(r"^.*?\bCỦA\s+", "", heading_rest, flags=re.IGNORECASE)
+    joint = [tables.canonical_body(p) for p in re.split(r"\s*,\s*|\s+(?:và|VÀ)\s+", rest)]
+    named = [b for b in joint if b]
+    if not joint or len(named) < len(joint):
+        return None
+    return ", ".join(dict.fromkeys(b.name for b in named)), named[0].level
+
+
+def _listing_issuer(listing_issuer: str) -> tuple[str, str | None] | None:
+    """The issuer a listing or a page's lead names, known to the tables or at least shaped like a body."""
+    b = _canonical_local(listing_issuer)
+    if b:
+        return b.name, b.level
+    if signals.find_body(listing_issuer):
+        return _recase(listing_issuer), signals.body_level(listing_issuer)
+    return None
 
 
 def local_name(issuer: str, jurisdiction: str) -> str:
@@ -328,82 +355,122 @@ def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Cita
     prev_end = drafts[k - 1].block.last if k else 0
     nxt = drafts[k + 1].block.first if k + 1 < len(drafts) else n + 1
     around = [*range(prev_end + 1, b.first), *range(b.last + 1, nxt)]
-    around_set = set(around)
     inside = [i for i in range(b.first, b.last + 1) if signals.is_lead(clean[i])]
-    dtype = d.header.type
     out: dict = {}
     fill: dict = {}
+    _read_leads(clean, d, around, inside, out, fill)
+    if "ids" not in out and not d.ids.get("symbol"):
+        _read_chunk_name(clean, range(max(1, prev_end + 1), min(b.first + 1, n) + 1), out)
+    if "ids" not in out and not d.ids.get("symbol") and d.header.type:
+        _read_consolidated(clean, d, d.header.type, out)
+    _read_speaker(clean, d, out, fill)
+    if fill:
+        out["fill"] = fill
+    return out
+
+
+def _read_leads(clean: list[str], d: Draft, around: list[int], inside: list[int], out: dict, fill: dict) -> None:
+    """Leads, headlines and closing lines around the document (and leads inside it): the first
+    to name it gives its identity; each fills what the others left."""
+    around_set = set(around)
     for i in [*around, *inside]:
         line = clean[i].strip()
         if not line:
             continue
-        st = statement(line, lead=signals.is_lead(line))
-        lead = signals.is_lead(line)
-        span = None
-        if st is None and lead:
-            # '… đăng tải Hướng dẫn số 35-HD/BTG …': the document named after the reporting verb
-            span = next((s for s in cit.find_citations(line[signals.lead_end(line) :])
-                         if s.kind == "numbered" and (not dtype or s.type in (dtype, None))), None)
-        elif st and (lead or i in around_set):
-            if dtype and st.type and st.type != dtype:
-                continue
-            span = next((s for s in cit.find_citations(line[st.start :]) if s.kind == "numbered" and s.start == 0), None)
-        elif i in around_set and i < b.first:
-            first = next(iter(cit.find_citations(line)), None)
-            if first and first.kind == "numbered" and first.start == 0 and (not dtype or first.type in (dtype, None)):
-                span, st = first, None  # a headline that opens with the document's designation
-        if span is None and st is None:
-            continue
+        span, st = _what_line_names(line, i in around_set, i < d.block.first, d.header.type)
         if span is not None and span.symbol and "ids" not in out:
-            out["ids"] = {"type_code": span.type_code, "number": span.number, "issuer_code": span.issuer_code,
-                          "symbol": span.symbol, "date": span.date if span.date and len(span.date) == 10 else None,
-                          "type": span.type}
-            if span.issuer:
-                out.setdefault("issuer", span.issuer)
-            if span.province:
-                out.setdefault("jurisdiction", span.province)
-            if span.title:
-                fill.setdefault("title", span.title)
+            _take_span(span, out, fill)
         if st is not None:
-            if st.body:
-                out.setdefault("issuer", st.body)
-                provs = find_provinces(st.body)
-                if provs:
-                    out.setdefault("jurisdiction", provs[0])
-            if st.date:
-                out.setdefault("date", st.date)
-            elif lead_date_without_year(line):
-                out.setdefault("day_month", lead_date_without_year(line))
-            if st.type:
-                out.setdefault("type", st.type)
-            if st.title:
-                fill.setdefault("title", st.title)
-            if st.number and "ids" not in out and st.type and (implied := _number_only(st, d.ids)):
-                out["ids"] = implied
-    # A data set's chunk names its document: '# 48_2013_NĐ_CP_art1_part1'.
-    if "ids" not in out and not d.ids.get("symbol"):
-        for i in range(max(1, prev_end + 1), min(b.first + 1, n) + 1):
-            sym = chunk_symbol(clean[i])
-            if sym:
-                ids = parse_symbol(sym)
-                if ids and ids.get("number"):
-                    out["ids"] = {**ids, "date": None}
-                    out.setdefault("type", ids.get("type"))
-                break
-    # A consolidated text names itself right under its heading ('LUẬT …' / 'Luật Tổ chức chính
-    # quyền địa phương số 77/2015/QH13 ngày …, được sửa đổi, bổ sung bởi:').
-    if "ids" not in out and not d.ids.get("symbol") and dtype:
-        head = " ".join(clean[i].strip() for i in range(d.header.header_end + 1, min(b.last, d.header.header_end + 6) + 1))
-        first = next((x for x in cit.find_citations(head) if x.kind == "numbered"), None)
-        if first is not None and first.start == 0 and first.type == dtype and first.symbol:
-            out["ids"] = {"type_code": first.type_code, "number": first.number, "issuer_code": first.issuer_code,
-                          "symbol": first.symbol, "date": first.date if first.date and len(first.date) == 10 else None,
-                          "type": first.type}
-            if first.issuer:
-                out.setdefault("issuer", first.issuer)
-    # The document's own enacting line or directive names who speaks.
+            _take_statement(st, line, d.ids, out, fill)
+
+
+def _what_line_names(line: str, around: bool, before: bool, dtype: str | None) -> tuple[Span | None, Statement | None]:
+    """(the numbered citation, the statement) a line of the page makes about a document of type
+    `dtype`; (None, None) when it names none or another type."""
+    lead = signals.is_lead(line)
+    st = statement(line, lead=lead)
+    span = None
+    if st is None and lead:
+        # '… đăng tải Hướng dẫn số 35-HD/BTG …': the document named after the reporting verb
+        span = next((s for s in cit.find_citations(line[signals.lead_end(line) :])
+                     if s.kind == "numbered" and (not dtype or s.type in (dtype, None))), None)
+    elif st and (lead or around):
+        if dtype and st.type and st.type != dtype:
+            return None, None
+        span = next((s for s in cit.find_citations(line[st.start :]) if s.kind == "numbered" and s.start == 0), None)
+    elif around and before:
+        first = next(iter(cit.find_citations(line)), None)
+        if first and first.kind == "numbered" and first.start == 0 and (not dtype or first.type in (dtype, None)):
+            span, st = first, None  # a headline that opens with the document's designation
+    return span, st
+
+
+def _span_ids(span: Span) -> dict:
+    """The identity fields of a numbered citation (its date only when it is a full date)."""
+    return {"type_code": span.type_code, "number": span.number, "issuer_code": span.issuer_code,
+            "symbol": span.symbol, "date": span.date if span.date and len(span.date) == 10 else None,
+            "type": span.type}
+
+
+def _take_span(span: Span, out: dict, fill: dict) -> None:
+    out["ids"] = _span_ids(span)
+    if span.issuer:
+        out.setdefault("issuer", span.issuer)
+    if span.province:
+        out.setdefault("jurisdiction", span.province)
+    if span.title:
+        fill.setdefault("title", span.title)
+
+
+def _take_statement(st: Statement, line: str, ids: dict, out: dict, fill: dict) -> None:
+    """What a lead's statement says: issuer and its province, date (or day and month), type,
+    subject, and the symbol a bare number implies."""
+    if st.body:
+        out.setdefault("issuer", st.body)
+        provs = find_provinces(st.body)
+        if provs:
+            out.setdefault("jurisdiction", provs[0])
+    if st.date:
+        out.setdefault("date", st.date)
+    elif lead_date_without_year(line):
+        out.setdefault("day_month", lead_date_without_year(line))
+    if st.type:
+        out.setdefault("type", st.type)
+    if st.title:
+        fill.setdefault("title", st.title)
+    if st.number and "ids" not in out and st.type and (implied := _number_only(st, ids)):
+        out["ids"] = implied
+
+
+def _read_chunk_name(clean: list[str], where: range, out: dict) -> None:
+    """A data set's chunk names its document: '# 48_2013_NĐ_CP_art1_part1'."""
+    for i in where:
+        sym = chunk_symbol(clean[i])
+        if sym:
+            ids = parse_symbol(sym)
+            if ids and ids.get("number"):
+                out["ids"] = {**ids, "date": None}
+                out.setdefault("type", ids.get("type"))
+            return
+
+
+def _read_consolidated(clean: list[str], d: Draft, dtype: str, out: dict) -> None:
+    """A consolidated text names itself right under its heading ('LUẬT …' / 'Luật Tổ chức chính
+    quyền địa phương số 77/2015/QH13 ngày …, được sửa đổi, bổ sung bởi:')."""
+    end = d.header.header_end
+    head = " ".join(clean[i].strip() for i in range(end + 1, min(d.block.last, end + 6) + 1))
+    first = next((x for x in cit.find_citations(head) if x.kind == "numbered"), None)
+    if first is not None and first.start == 0 and first.type == dtype and first.symbol:
+        out["ids"] = _span_ids(first)
+        if first.issuer:
+            out.setdefault("issuer", first.issuer)
+
+
+def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
+    """The document's own enacting line or directive names who speaks (and may give the subject)."""
+    dtype = d.header.type
     first = d.header.header_end + 1
-    for i in range(first, min(b.last, d.body_start + 2) + 1):
+    for i in range(first, min(d.block.last, d.body_start + 2) + 1):
         # A line wrapped by the page ('… của Bộ Chính trị, Ban' / 'Thường vụ Tỉnh ủy ban hành …')
         # is read with the line before it in its paragraph.
         line = clean[i]
@@ -417,10 +484,7 @@ def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Cita
             st = statement(line)  # '…, Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác …'
             if st and st.title and (not dtype or st.type in (dtype, None)):
                 fill.setdefault("title", st.title)
-            break
-    if fill:
-        out["fill"] = fill
-    return out
+            return
 
 
 def _authority_line(clean: list[str], i: int) -> bool:
@@ -562,6 +626,7 @@ def document(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation]
     if d.ids.get("issuer_code") == "TW" and "TƯ" in (h.symbol_text or "") and level not in (None, "central"):
         # 'Số 445-KL/TƯ' under 'TỈNH ỦY …': a PDF glyph 'Ư' for the 'U' of a local committee
         d.ids = {**d.ids, "issuer_code": "TU", "symbol": re.sub(r"/TW$", "/TU", d.ids.get("symbol") or "")}
+    jurisdiction: str | None
     if tables.is_central_code(d.ids.get("issuer_code")) or level == "central":
         jurisdiction = "Trung ương"
         level = "central"
@@ -580,7 +645,7 @@ def document(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation]
     return TextDocument(
         index=k, type=dtype, type_code=d.ids.get("type_code"), number=d.ids.get("number"),
         issuer_code=d.ids.get("issuer_code"), symbol=d.ids.get("symbol"), date=date, issuer=issuer,
-        issuer_level=level, jurisdiction=jurisdiction, title=h.title,
+        jurisdiction=jurisdiction, title=h.title,
         name=None if d.ids.get("symbol") else unnumbered_name(dtype, h.title),
         signer=h.signer, first_line=d.block.first, last_line=d.block.last,
         identified_by=d.identified_by, header_end=h.header_end, body_start=d.body_start,

@@ -23,7 +23,7 @@ pattern is bounded, so a text of any shape is read in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from vbgraph.loaders import patterns
@@ -331,10 +331,11 @@ def _can_cu_re() -> re.Pattern:
 
 @cache
 def _comma_pairs() -> tuple[tuple[str, str], ...]:
-    return tuple(
-        tuple(lower_vn(side) for side in p.split(",", 1))
-        for p in tables.named_table()["boundary"]["comma_pairs"]
-    )
+    out = []
+    for pair in tables.named_table()["boundary"]["comma_pairs"]:
+        before, after = pair.split(",", 1)
+        out.append((lower_vn(before), lower_vn(after)))
+    return tuple(out)
 
 
 def _comma_pair(before: str, after: str) -> bool:
@@ -381,16 +382,47 @@ def _read_law(
 ) -> tuple[Span, list[Span]] | int | None:
     """The law whose head `hm` matched, and the laws it amends; None when no name is there; where
     the name ends when "số …" closes it (then the numbered citation names the document)."""
-    law = tables.named_table()["law"]
-    head_written = hm.group("head")
-    entry = _entries("law")[fold(head_written)]
-    head = entry["head"]
-    pos = hm.end()
-    found_amend = None if inner else _amend(text, pos)
-    phrase, am = found_amend or (None, None)
-    name_start = am.end() if am else pos
-    window = min(limit, pos + _WINDOW)
-    hs = _hard_stop_re(amending=am is not None).search(text, name_start, window)
+    entry = _entries("law")[fold(hm.group("head"))]
+    found_amend = None if inner else _amend(text, hm.end())
+    am = found_amend[1] if found_amend else None
+    name_start = am.end() if am else hm.end()
+    bounds = _law_bounds(text, hm, name_start, limit, amending=am is not None, inner=inner)
+    if isinstance(bounds, int):
+        return bounds
+    name_end, closed = bounds
+    name_words = _clean(re.sub(r"\[\d+\]", "", text[name_start:name_end]))
+    if not name_words or (am is None and _not_a_name(name_words)):
+        return None
+    tail = _law_tail(text, name_end) if closed else _LawTail(name_end)
+    if isinstance(tail, int):
+        return tail
+    if not inner and _planned(text, hm.start(), name_end):
+        return None
+    span = Span(
+        "named",
+        hm.start(),
+        tail.end,
+        type=entry["type"],
+        name=_law_name(entry["head"], found_amend[0] if found_amend else None, name_words, tail),
+        central=True,
+        issuer=tail.issuer or entry.get("issuer"),
+        date=tail.date or (tail.year[-4:] if tail.year else None),
+        bad_date=tail.bad_date,
+    )
+    if am is None:
+        return span, []
+    title_start = am.start("amend")
+    span = replace(span, title=_clean(text[title_start:name_end]), title_start=title_start, title_end=tail.end)
+    return span, _amended_laws(text, name_start, name_end)
+
+
+def _law_bounds(text: str, hm: re.Match, name_start: int, limit: int, *, amending: bool,
+                inner: bool) -> tuple[int, bool] | int:
+    """(where the name ends, whether something closes it there); or, when "số …" closes it, where
+    the name ends as an int. A name nothing closes ends at `_loose_end`, unless it is the whole
+    of a "Căn cứ Luật …;" clause."""
+    window = min(limit, hm.end() + _WINDOW)
+    hs = _hard_stop_re(amending=amending).search(text, name_start, window)
     seg_end = hs.start() if hs else window
     cm = _closer_re().search(text, name_start, seg_end)
     sm = _stop_re("stop").search(text, name_start, seg_end)
@@ -399,80 +431,83 @@ def _read_law(
     if cm is not None and cm.group("num") and closed:
         return cm.start()  # "Luật Tổ chức Quốc hội số 57/2014/QH13": the numbered citation names it
     anchored = closed or inner
-    if (
-        not anchored
-        and name_end == seg_end
-        and (hs is None or hs.group()[:1] in ";." or seg_end == len(text))
-    ):
+    if not anchored and name_end == seg_end and (hs is None or hs.group()[:1] in ";." or seg_end == len(text)):
         # the whole of a "Căn cứ Luật …;" clause
         anchored = bool(_can_cu_re().search(text[max(0, hm.start() - 16) : hm.start()]))
-    words = text[name_start:name_end]
-    if anchored and len(words.split()) > law["max_words"]:
+    if anchored and len(text[name_start:name_end].split()) > tables.named_table()["law"]["max_words"]:
         anchored = closed = False
     if not anchored:
-        name_end = min(name_end, _loose_end(text, name_start, name_end, amending=am is not None))
+        name_end = min(name_end, _loose_end(text, name_start, name_end, amending=amending))
         closed = False
-    name_words = _clean(re.sub(r"\[\d+\]", "", text[name_start:name_end]))
-    if not name_words or (am is None and _not_a_name(name_words)):
-        return None
-    # What closes the name, and what follows: number, date, year, issuer, in any order.
-    end, date, bad, year, issuer = name_end, None, None, None, None
+    return name_end, closed
+
+
+@dataclass
+class _LawTail:
+    """What follows a closed law name, in any order: its date (or an impossible one as written),
+    its year ('năm 2003'), its issuer ('của Quốc hội'); `end` is where they end."""
+
+    end: int
+    date: str | None = None
+    bad_date: str | None = None
+    year: str | None = None
+    issuer: str | None = None
+
+
+def _law_tail(text: str, end: int) -> _LawTail | int:
+    """The tail after a closed name; where it stops as an int when a number follows (then the
+    numbered citation names the document)."""
+    t = _LawTail(end)
     for _ in range(5):
-        if not closed:
-            break
-        if _TAIL_NUM_RE.match(text, end):
-            return end
-        dm = patterns.date_after_re().match(text, end) if date is None and year is None else None
+        if _TAIL_NUM_RE.match(text, t.end):
+            return t.end
+        undated = t.date is None and t.year is None
+        dm = patterns.date_after_re().match(text, t.end) if undated else None
         if dm:
-            date = date_from_match(dm)
-            if date is None:
-                bad = dm.group(0).strip(" ,")
-            end = dm.end()
+            t.date = date_from_match(dm)
+            if t.date is None:
+                t.bad_date = dm.group(0).strip(" ,")
+            t.end = dm.end()
             continue
-        ym = _TAIL_YEAR_RE.match(text, end) if date is None and year is None else None
+        ym = _TAIL_YEAR_RE.match(text, t.end) if undated else None
         if ym:
-            year = ("năm " if "năm" in lower_vn(ym.group(0)) else "") + ym.group("y")
-            end = ym.end()
+            t.year = ("năm " if "năm" in lower_vn(ym.group(0)) else "") + ym.group("y")
+            t.end = ym.end()
             continue
-        im = _tail_issuer_re().match(text, end)
+        im = _tail_issuer_re().match(text, t.end)
         if im:
             body = tables.canonical_body(im.group("body"))
-            issuer = body.name if body else im.group("body")
-            end = im.end()
+            t.issuer = body.name if body else im.group("body")
+            t.end = im.end()
             continue
         break
-    if not inner and _planned(text, hm.start(), name_end):
-        return None
-    name = f"{head} {phrase} {name_words}" if am else f"{head} {name_words}"
+    return t
+
+
+def _law_name(head: str, amend_phrase: str | None, name_words: str, tail: _LawTail) -> str:
+    """The canonical name: head, amend phrase, words, renamed as the tables say, with its year
+    ('Luật Xây dựng ngày 26/11/2003' -> 'Luật Xây dựng năm 2003')."""
+    name = f"{head} {amend_phrase} {name_words}" if amend_phrase is not None else f"{head} {name_words}"
     for written, canon in tables.named_table().get("rename", {}).items():
         if re.match(re.escape(lower_vn(written)) + r"(?![\w])", lower_vn(name)):
             name = canon + name[len(written) :]
-    if date:
-        name += f" năm {date[:4]}"
-    elif year:
-        name += f" {year}"
-    span = Span(
-        "named",
-        hm.start(),
-        end,
-        type=entry["type"],
-        name=name,
-        central=True,
-        issuer=issuer or entry.get("issuer"),
-        date=date or (year[-4:] if year else None),
-        bad_date=bad,
-    )
-    inner_spans: list[Span] = []
-    if am:
-        title_start = am.start("amend")
-        span = replace(span, title=_clean(text[title_start:name_end]), title_start=title_start, title_end=end)
-        for im2 in _law_head_re().finditer(text, name_start, name_end):
-            if _generic_before(text, im2.start()):
-                continue
-            found = _read_law(text, im2, limit=name_end, inner=True)
-            if isinstance(found, tuple):
-                inner_spans.append(found[0])
-    return span, inner_spans
+    if tail.date:
+        name += f" năm {tail.date[:4]}"
+    elif tail.year:
+        name += f" {tail.year}"
+    return name
+
+
+def _amended_laws(text: str, name_start: int, name_end: int) -> list[Span]:
+    """The laws an amending law's name lists ('Luật sửa đổi, bổ sung một số điều của Luật A và Luật B')."""
+    out: list[Span] = []
+    for im in _law_head_re().finditer(text, name_start, name_end):
+        if _generic_before(text, im.start()):
+            continue
+        found = _read_law(text, im, limit=name_end, inner=True)
+        if isinstance(found, tuple):
+            out.append(found[0])
+    return out
 
 
 def _laws(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
@@ -553,7 +588,8 @@ def _charters(text: str) -> list[Span]:
     out = []
     for entry in _entries("charter").values():
         for m in re.finditer(r"(?<![\w])" + _head_pattern(entry["head"]) + r"(?=[ \t])", text):
-            pos, words, last_cap, lower_run = m.end(), [], 0, 0
+            words: list[str] = []
+            pos, last_cap, lower_run = m.end(), 0, 0
             while len(words) < 10:
                 tm = _CHARTER_TOKEN_RE.match(text, pos)
                 if not tm:
@@ -644,7 +680,6 @@ def _working_rules(text: str, province: str | None) -> list[Span]:
 _WORD_RE = re.compile(r"\s*([^\s,;.:()“”\"!?¦]+)")
 _PAIR_RE = re.compile(r",\s*(\S+)")
 _RANGE_RE = re.compile(r"\s*[-–]\s*(?:19|20)\d{2}")
-_YEAR_AFTER_RE = re.compile(r"\s+(?:19|20)\d{2}\b")
 _PERIOD_TAIL_RE = re.compile(r",\s*(?:tầm nhìn|định hướng)\s+đến\s+năm\s+\d{4}")
 _ATTACHED_RE = re.compile(
     r"[^;.]{0,200}?\b(?:được\s+)?(?:ban hành\s+)?kèm theo\s+(?:Quyết định|Nghị quyết|Thông tư|Nghị định)",
@@ -706,6 +741,9 @@ def _attached(text: str, span: Span) -> Span:
 
 
 def _generic(text: str, province: str | None) -> list[Span]:
+    """Documents named by a head word of the tables and the words after it ('Quy hoạch tỉnh …
+    thời kỳ 2021-2030', 'Đề án …'), up to a stop word, 'của', 'về' or a 'và' that opens another
+    phrase; `province` is the one local names without a place belong to."""
     entries, stops, max_words, comma_pairs, heads = _generic_tables()
     out = []
     for m in _head_re().finditer(text):
@@ -714,86 +752,105 @@ def _generic(text: str, province: str | None) -> list[Span]:
         if entry is None:
             continue
         allow = {lower_vn(x) for x in entry.get("allow", [])}
-        words: list[str] = []
-        pos = m.end()
-        year = None
-        while len(words) < max_words:
-            wm = _WORD_RE.match(text, pos)
-            if not wm:
-                break
-            w = wm.group(1)
-            fw = lower_vn(w)
-            pair = _PAIR_RE.match(text, wm.end())
-            if pair and f"{fw}, {lower_vn(pair.group(1))}" in comma_pairs:
-                words.append(f"{w}, {pair.group(1)}")
-                pos = pair.end()
-                continue
-            if stops.match(text, wm.start(1)) and fw not in allow:
-                break
-            if fw == "của" and "của" not in allow:
-                break
-            if fw == "về":
-                break
-            if fw == "và":
-                rest = _REST_RE.findall(text[wm.start(1) : wm.start(1) + 60].lower())
-                nxt = rest[1] if len(rest) > 1 else ""
-                after = text[wm.end() : wm.end() + 80]
-                upcoming = re.split(r"[,;.:()“”\"]", after)[0].split()
-                proper = any(x[:1].isupper() for x in upcoming[1:8])
-                if (
-                    not nxt
-                    or any(after.lstrip().startswith(h) for h in heads)
-                    or not (nxt in {lower_vn(x) for x in words} or (proper and not upcoming[0][:1].isupper()))
-                ):
-                    break
-            if re.fullmatch(r"(?:19|20)\d{2}", w):
-                rng = _RANGE_RE.match(text, wm.end())
-                if rng:  # a period, "2021 - 2030": the name goes on
-                    words.append(w + "-" + rng.group(0).strip(" -–"))
-                    pos = rng.end()
-                    continue
-                year = w
-                words.append(w)
-                pos = wm.end()
-                break
-            if fw == "năm" and _YEAR_AFTER_RE.match(text, wm.end()):
-                words.append(w)
-                pos = wm.end()
-                continue
-            words.append(w)
-            pos = wm.end()
-        tail = _PERIOD_TAIL_RE.match(text, pos)
-        if tail and words:
-            words.append(tail.group(0).strip())
-            pos = tail.end()
-        if not words:
-            continue
-        if fold(words[0]) in _NOT_A_NAME.get(fold(head), set()):
-            continue
-        if head in _DESCRIPTIVE_HEADS and not _proper_name(words):
-            continue  # "Quy hoạch các khu, cụm công nghiệp phải …": a common noun, not a title
-        if head in _DESCRIPTIVE_HEADS and (
-            _sentence_initial(text, m.start()) or _after_planned(text, m.start())
-        ):
-            continue  # a plan to be drafted ("xây dựng Đề án …"), or a table row of planned documents
-        name = f"{head} {' '.join(words)}"
-        name = re.sub(r"\s+", " ", name).replace(" ,", ",").strip(" -–")
-        if province and re.search(r"\btỉnh\s+(?:thời kỳ|giai đoạn|đến năm)", name):
-            name = re.sub(r"\btỉnh\s+(?=thời kỳ|giai đoạn|đến năm)", f"tỉnh {province} ", name, count=1)
-        before = text[max(0, m.start() - 12) : m.start()]
-        if head in _DESCRIPTIVE_HEADS and re.search(r"\bvề\s*[“\"]?\s*$", before):
-            continue  # "Nghị quyết … về Chiến lược …": the subject of another citation
-        central = entry["central"]
-        prov = _province_in(name)
-        if prov:
-            central = False
-        elif not central or _local_level_re().search(name):
-            central, prov = False, province
-        span = Span(
-            "named", m.start(), pos, type=entry["type"], name=name, central=central, province=prov, date=year
-        )
-        out.append(_attached(text, span))
+        words, pos, year = _generic_words(text, m.end(), allow, stops, max_words, comma_pairs, heads)
+        span = _generic_span(text, m.start(), pos, head, entry, words, year, province) if words else None
+        if span is not None:
+            out.append(span)
     return out
+
+
+def _generic_words(text: str, pos: int, allow: set[str], stops: re.Pattern, max_words: int, comma_pairs: set[str],
+                   heads: tuple[str, ...]) -> tuple[list[str], int, str | None]:
+    """The words of a name from `pos`, where they end, and the year that closes the name; a
+    period ('2021 - 2030', ', tầm nhìn đến năm 2045') belongs to it."""
+    words: list[str] = []
+    year = None
+    while len(words) < max_words:
+        wm = _WORD_RE.match(text, pos)
+        if not wm:
+            break
+        w = wm.group(1)
+        fw = lower_vn(w)
+        pair = _PAIR_RE.match(text, wm.end())
+        if pair and f"{fw}, {lower_vn(pair.group(1))}" in comma_pairs:
+            words.append(f"{w}, {pair.group(1)}")
+            pos = pair.end()
+            continue
+        if _stops_name(text, wm, fw, words, allow, stops, heads):
+            break
+        rng = _RANGE_RE.match(text, wm.end()) if _YEAR_RE.fullmatch(w) else None
+        if rng:  # a period, "2021 - 2030": the name goes on
+            words.append(w + "-" + rng.group(0).strip(" -–"))
+            pos = rng.end()
+            continue
+        words.append(w)
+        pos = wm.end()
+        if _YEAR_RE.fullmatch(w):
+            year = w
+            break
+    tail = _PERIOD_TAIL_RE.match(text, pos)
+    if tail and words:
+        words.append(tail.group(0).strip())
+        pos = tail.end()
+    return words, pos, year
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+
+
+def _stops_name(text: str, wm: re.Match[str], fw: str, words: list[str], allow: set[str], stops: re.Pattern,
+                heads: tuple[str, ...]) -> bool:
+    """Does the word `wm` end the name: a stop word (unless the entry allows it), 'của', 'về', or a
+    'và' that `_and_ends_name`?"""
+    if stops.match(text, wm.start(1)) and fw not in allow:
+        return True
+    if fw == "của" and "của" not in allow:
+        return True
+    if fw == "về":
+        return True
+    return fw == "và" and _and_ends_name(text, wm, words, heads)
+
+
+def _and_ends_name(text: str, wm: re.Match[str], words: list[str], heads: tuple[str, ...]) -> bool:
+    """A 'và' goes on in the name only when the word after it is already in the name ('… công
+    nghiệp và … công nghiệp') or proper nouns follow a lowercase word; never before another head."""
+    rest = _REST_RE.findall(text[wm.start(1) : wm.start(1) + 60].lower())
+    nxt = rest[1] if len(rest) > 1 else ""
+    after = text[wm.end() : wm.end() + 80]
+    upcoming = re.split(r"[,;.:()“”\"]", after)[0].split()
+    proper = any(x[:1].isupper() for x in upcoming[1:8])
+    return (
+        not nxt
+        or any(after.lstrip().startswith(h) for h in heads)
+        or not (nxt in {lower_vn(x) for x in words} or (proper and not upcoming[0][:1].isupper()))
+    )
+
+
+def _generic_span(text: str, start: int, end: int, head: str, entry: dict, words: list[str], year: str | None,
+                  province: str | None) -> Span | None:
+    """The span of a name read by `_generic`; None when the words are a common noun, a plan still
+    to be drafted, or the subject of another citation."""
+    if fold(words[0]) in _NOT_A_NAME.get(fold(head), set()):
+        return None
+    if head in _DESCRIPTIVE_HEADS and not _proper_name(words):
+        return None  # "Quy hoạch các khu, cụm công nghiệp phải …": a common noun, not a title
+    if head in _DESCRIPTIVE_HEADS and (_sentence_initial(text, start) or _after_planned(text, start)):
+        return None  # a plan to be drafted ("xây dựng Đề án …"), or a table row of planned documents
+    name = f"{head} {' '.join(words)}"
+    name = re.sub(r"\s+", " ", name).replace(" ,", ",").strip(" -–")
+    if province and re.search(r"\btỉnh\s+(?:thời kỳ|giai đoạn|đến năm)", name):
+        name = re.sub(r"\btỉnh\s+(?=thời kỳ|giai đoạn|đến năm)", f"tỉnh {province} ", name, count=1)
+    before = text[max(0, start - 12) : start]
+    if head in _DESCRIPTIVE_HEADS and re.search(r"\bvề\s*[“\"]?\s*$", before):
+        return None  # "Nghị quyết … về Chiến lược …": the subject of another citation
+    central = entry["central"]
+    prov = _province_in(name)
+    if prov:
+        central = False
+    elif not central or _local_level_re().search(name):
+        central, prov = False, province
+    span = Span("named", start, end, type=entry["type"], name=name, central=central, province=prov, date=year)
+    return _attached(text, span)
 
 
 _PERIOD_RE = re.compile(r"\b(?:thời kỳ|giai đoạn|đến năm|năm|tầm nhìn|định hướng)\b|\b(?:19|20)\d{2}\b")

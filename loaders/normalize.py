@@ -99,11 +99,6 @@ def containment(a: str | None, b: str | None) -> float:
     return len(ta & tb) / min(len(ta), len(tb))
 
 
-def jaccard(a: str | None, b: str | None) -> float:
-    ta, tb = tokens(a), tokens(b)
-    return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
-
-
 def is_upper_text(s: str) -> bool:
     """True for a heading written in capitals ('TỈNH ỦY BẮC GIANG'), ignoring digits/punctuation."""
     letters = [c for c in s if c.isalpha()]

@@ -14,7 +14,8 @@ Bodies named only as objects of "chỉ đạo"/"hướng dẫn" are not assignee
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 
 from vbgraph.loaders import bodies as bd
@@ -22,7 +23,7 @@ from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurren
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.loaders.patterns import type_alt
 from vbgraph.loaders.records import Issue, TextDocument
-from vbgraph.loaders.segment import paragraphs, quote
+from vbgraph.loaders.segment import Paragraph, paragraphs, quote
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, Vocabulary
 
@@ -105,9 +106,7 @@ def _roles(rest: str) -> tuple[str, list[str], int]:
         pos = intro.end()
     m = re.match(r"\s*,?\s*chủ trì\s*,?\s*", low[pos:])
     if m:
-        m = re.match(r"\s*,?\s*chủ trì\s*,?\s*", low[pos:])
         role, pos = "chu_tri", pos + m.end()
-        m = None
     m2 = re.match(r"\s*(?:và\s+)?phối hợp(?:\s+với|\s+cùng)?\s+", low[pos:])
     partners: list[str] = []
     if m2:
@@ -288,110 +287,170 @@ def _completes(out: list[dict], sentence: str, assignees: list[tuple[str, str]])
     return True
 
 
-def section_obligations(paras, scope: str | None, doc_type: str | None) -> list[dict]:
-    """Obligations from paragraphs (Paragraph objects: .text, .starts, .line_at).
+_NUMBERED_ITEM_TYPES = ("Chỉ thị", "Kết luận", "Thông báo", "Quy định", "Hướng dẫn")
 
-    `scope` is "heading" inside a "Tổ chức thực hiện" section, "addressing" after an addressing
-    line ("… yêu cầu:"), None elsewhere. The discourse state: the bodies an addressing line asks
-    (they govern the items after it), an item header ("4. Ủy ban Kiểm tra Tỉnh ủy:", governing its
-    sub-items), and the subject of the item so far (carried to its later sentences and clauses).
-    Outside a scope a sentence assigns only by its words: a lead ("Giao X"), "X yêu cầu Y", a duty
-    ("X chịu trách nhiệm thi hành"), a lead role ("X chủ trì").
-    """
-    out: list[dict] = []
-    kind = "section" if scope else "sentence"
+
+@dataclass
+class _Discourse:
+    """Who the sentences of a text speak of, as `section_obligations` reads them in order.
+
+    It carries the bodies an addressing line asks (they govern the items after it), an item
+    header's subject ("4. Ủy ban Kiểm tra Tỉnh ủy:", governing its sub-items), the assignees and
+    subject of the current item (carried to its later sentences and clauses) and those of the
+    paragraph before (a following "Thời gian hoàn thành …" is their task's time)."""
+
+    scope: str | None  # "heading" | "addressing" | None: see section_obligations
+    numbered_items: bool  # each numbered item of the document type assigns to its subject
+    out: list[dict] = field(default_factory=list)
     asked: list[str] | None = None  # from an addressing line, for the items after it
     header_subject: list[str] | None = None
     previous: list[tuple[str, str]] | None = None  # assignees of the paragraph before
-    numbered_items = doc_type in ("Chỉ thị", "Kết luận", "Thông báo", "Quy định", "Hướng dẫn")
+    item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
+    item_names: list[str] = field(default_factory=list)  # its subject
+
+    def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
+        self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
+
+    def begin_item(self, assignees: list[tuple[str, str]], names: list[str]) -> None:
+        self.item, self.item_names = assignees, names
+
+
+def _with_partners(names: list[str], role: str, partners: list[str]) -> list[tuple[str, str]]:
+    return [(n, role) for n in names] + [(n, "phoi_hop") for n in partners]
+
+
+def section_obligations(paras: Iterable[Paragraph], scope: str | None, doc_type: str | None) -> list[dict]:
+    """Obligations from paragraphs.
+
+    `scope` is "heading" inside a "Tổ chức thực hiện" section, "addressing" after an addressing
+    line ("… yêu cầu:"), None elsewhere. The discourse state is a `_Discourse`.
+    Outside a scope a sentence assigns only by its words: a lead ("Giao X"), "X yêu cầu Y", a duty
+    ("X chịu trách nhiệm thi hành"), a lead role ("X chủ trì").
+    """
+    st = _Discourse(scope, doc_type in _NUMBERED_ITEM_TYPES)
     for p in paras:
-        raw = p.text
-        article = bool(_ARTICLE_RE.match(raw))
-        is_numbered = bool(_NUMBER_RE.match(raw) or article) and not _BULLET_RE.match(raw)
-        body = _strip_prefix(raw)
-        if is_numbered:
-            header_subject = None
-        stripped = body.rstrip()
-        if stripped.endswith(":"):
-            # "4. Ủy ban Kiểm tra Tỉnh ủy:" — the subject of the points that follow.
-            names, end = bd.parse_subject(stripped.rstrip(" :"))
-            if names and end >= len(stripped.rstrip(" :")) - 1:
-                header_subject = names
-                continue
-            # "UBND quận yêu cầu các cơ quan, đơn vị … nội dung sau:" — the bodies asked.
-            if opens_scope(stripped):
-                names, end, rest, _, was_asked = _subject(stripped)
-                if names and was_asked and not _everyone(rest[:end]):
-                    asked = names
-                continue
-        item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
-        item_names: list[str] = []  # its subject
-        offset = 0
-        for sent in _sentences(body):
-            line = p.line_at(raw.find(sent[:30]) if sent[:30] in raw else offset)
-            offset += len(sent)
-            s = sent.strip()
-            names, end, s2, assign, _ = _subject(s)
-            if names:
-                subject_text = s2[:end]
-                after = s2[end:]
-                duty = _states_duty(after, article)
-                if scope is None and not assign and not duty and not (
-                    numbered_items and is_numbered and item is None and not bd.is_generic(subject_text)
-                ):
-                    continue
-                if (scope is None and bd.is_generic(subject_text)) or (scope == "addressing" and _everyone(subject_text)):
-                    continue
-                role, partners, _ = _roles(after)
-                assignees = [(n, role) for n in names] + [(n, "phoi_hop") for n in partners]
-                item, item_names = assignees, names
-                clauses = after.split(";")
-                head = s if len(clauses) == 1 else s[: len(s) - len(s2) + end] + clauses[0]
-                out.extend(_obligations_for(head, assignees, line, kind))
-                # Later clauses: a subject of their own, or the same assignees.
-                rest_clauses: list[str] = []
-                for clause in clauses[1:]:
-                    cnames, cend = bd.parse_subject(clause.strip())
-                    if cnames and cend < len(clause.strip()) and (scope or not bd.is_generic(clause.strip()[:cend])):
-                        if rest_clauses:
-                            out.extend(_obligations_for("; ".join(rest_clauses), assignees, line, kind))
-                            rest_clauses = []
-                        crole, cpartners, _ = _roles(clause.strip()[cend:])
-                        assignees = [(n, crole) for n in cnames] + [(n, "phoi_hop") for n in cpartners]
-                        item, item_names = assignees, cnames
-                        out.extend(_obligations_for(clause.strip(), assignees, line, kind))
-                    else:
-                        rest_clauses.append(clause.strip())
-                if rest_clauses:
-                    out.extend(_obligations_for("; ".join(rest_clauses), assignees, line, kind))
-                continue
-            low = lower_vn(s2)
-            if re.match(r"(?:chủ trì|phối hợp)", low):
-                subject = item_names if item_names and not header_subject else (header_subject or asked)
-                if not subject or not (scope or assign):
-                    continue
-                role, partners, _ = _roles(" " + s2)
-                assignees = [(n, role) for n in subject] + [(n, "phoi_hop") for n in partners]
-                item, item_names = assignees, subject
-            elif item is not None and (scope or assign or find_deadlines(s)):
-                # The item's subject goes on: with its roles through a list after a colon or a
-                # requirement on the same task ("Yêu cầu hoàn thiện … trước ngày …"); a new task
-                # in a new sentence is the subject's own ("Hằng năm, tham mưu báo cáo …").
-                listed = ":" in body[: max(0, body.find(s[:30]))] if s[:30] in body else False
-                assignees = item if (listed or assign) else [(n, "thuc_hien") for n in item_names]
-            elif header_subject or asked:
-                if not (scope or assign):
-                    continue
-                assignees = [(n, "thuc_hien") for n in (header_subject or asked or [])]
-            elif previous is not None and not is_numbered and find_deadlines(s):
-                assignees = previous  # "Thời gian hoàn thành …, chậm nhất ngày 14/5/2021": the task before
-            else:
-                continue
-            if _completes(out, s, assignees):
-                continue
-            out.extend(_obligations_for(s, assignees, line, kind))
-        previous = item
-    return out
+        _read_paragraph(p, st)
+    return st.out
+
+
+def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
+    """One paragraph: an item header or addressing line sets who the next ones speak of; any
+    other is read sentence by sentence."""
+    raw = p.text
+    article = bool(_ARTICLE_RE.match(raw))
+    is_numbered = bool(_NUMBER_RE.match(raw) or article) and not _BULLET_RE.match(raw)
+    body = _strip_prefix(raw)
+    if is_numbered:
+        st.header_subject = None
+    if _reads_colon_line(body.rstrip(), st):
+        return
+    st.item, st.item_names = None, []
+    offset = 0
+    for sent in _sentences(body):
+        line = p.line_at(raw.find(sent[:30]) if sent[:30] in raw else offset)
+        offset += len(sent)
+        _read_sentence(sent.strip(), line, body, article, is_numbered, st)
+    st.previous = st.item
+
+
+def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
+    """A line ending in a colon that names who the points after it speak to: an item header
+    ("4. Ủy ban Kiểm tra Tỉnh ủy:") or an addressing line ("UBND quận yêu cầu các cơ quan, đơn
+    vị … nội dung sau:", whose bodies asked govern). True when the line is one of them."""
+    if not stripped.endswith(":"):
+        return False
+    names, end = bd.parse_subject(stripped.rstrip(" :"))
+    if names and end >= len(stripped.rstrip(" :")) - 1:
+        st.header_subject = names
+        return True
+    if opens_scope(stripped):
+        names, end, rest, _, was_asked = _subject(stripped)
+        if names and was_asked and not _everyone(rest[:end]):
+            st.asked = names
+        return True
+    return False
+
+
+def _read_sentence(s: str, line: int, body: str, article: bool, is_numbered: bool, st: _Discourse) -> None:
+    """One sentence: with a subject of its own it starts an item; without, it goes on with the
+    item's, the header's or the addressed bodies, or gives the time of the task before."""
+    names, end, s2, assign, _ = _subject(s)
+    if names:
+        _read_subject_sentence(s, s2, names, end, assign, line, article, is_numbered, st)
+        return
+    assignees = _carried_assignees(s, s2, body, assign, is_numbered, st)
+    if assignees is None or _completes(st.out, s, assignees):
+        return
+    st.emit(s, assignees, line)
+
+
+def _read_subject_sentence(s: str, s2: str, names: list[str], end: int, assign: bool, line: int, article: bool,
+                           is_numbered: bool, st: _Discourse) -> None:
+    """A sentence with its own subject (`s2[:end]`): assigned when a scope, a lead word, a duty or
+    a numbered item says so, and not to everyone; its clauses after ';' may name subjects too."""
+    subject_text = s2[:end]
+    after = s2[end:]
+    duty = _states_duty(after, article)
+    numbered_item = st.numbered_items and is_numbered and st.item is None and not bd.is_generic(subject_text)
+    if st.scope is None and not assign and not duty and not numbered_item:
+        return
+    if (st.scope is None and bd.is_generic(subject_text)) or (st.scope == "addressing" and _everyone(subject_text)):
+        return
+    role, partners, _ = _roles(after)
+    assignees = _with_partners(names, role, partners)
+    st.begin_item(assignees, names)
+    clauses = after.split(";")
+    head = s if len(clauses) == 1 else s[: len(s) - len(s2) + end] + clauses[0]
+    st.emit(head, assignees, line)
+    _read_later_clauses(clauses[1:], assignees, line, st)
+
+
+def _read_later_clauses(clauses: list[str], assignees: list[tuple[str, str]], line: int, st: _Discourse) -> None:
+    """Later clauses of a sentence: a subject of their own, or the same assignees (clauses
+    without a subject in a row make one obligation)."""
+    rest_clauses: list[str] = []
+    for clause in clauses:
+        c = clause.strip()
+        cnames, cend = bd.parse_subject(c)
+        if cnames and cend < len(c) and (st.scope or not bd.is_generic(c[:cend])):
+            if rest_clauses:
+                st.emit("; ".join(rest_clauses), assignees, line)
+                rest_clauses = []
+            crole, cpartners, _ = _roles(c[cend:])
+            assignees = _with_partners(cnames, crole, cpartners)
+            st.begin_item(assignees, cnames)
+            st.emit(c, assignees, line)
+        else:
+            rest_clauses.append(c)
+    if rest_clauses:
+        st.emit("; ".join(rest_clauses), assignees, line)
+
+
+def _carried_assignees(s: str, s2: str, body: str, assign: bool, is_numbered: bool,
+                       st: _Discourse) -> list[tuple[str, str]] | None:
+    """The assignees of a sentence without a subject of its own, from the discourse; None when
+    it assigns nothing."""
+    if re.match(r"(?:chủ trì|phối hợp)", lower_vn(s2)):
+        subject = st.item_names if st.item_names and not st.header_subject else (st.header_subject or st.asked)
+        if not subject or not (st.scope or assign):
+            return None
+        role, partners, _ = _roles(" " + s2)
+        assignees = _with_partners(subject, role, partners)
+        st.begin_item(assignees, subject)
+        return assignees
+    if st.item is not None and (st.scope or assign or find_deadlines(s)):
+        # The item's subject goes on: with its roles through a list after a colon or a
+        # requirement on the same task ("Yêu cầu hoàn thiện … trước ngày …"); a new task
+        # in a new sentence is the subject's own ("Hằng năm, tham mưu báo cáo …").
+        listed = ":" in body[: max(0, body.find(s[:30]))] if s[:30] in body else False
+        return st.item if (listed or assign) else [(n, "thuc_hien") for n in st.item_names]
+    if st.header_subject or st.asked:
+        if not (st.scope or assign):
+            return None
+        return [(n, "thuc_hien") for n in (st.header_subject or st.asked or [])]
+    if st.previous is not None and not is_numbered and find_deadlines(s):
+        return st.previous  # "Thời gian hoàn thành …, chậm nhất ngày 14/5/2021": the task before
+    return None
 
 
 # -- appendix tables ------------------------------------------------------------------------
@@ -422,7 +481,8 @@ def _header_words() -> tuple[Vocabulary, dict[str, str]]:
 def _header_columns(cells: list[str], sub: list[str] | None) -> _Columns | None:
     low = [lower_vn(c) for c in cells]
     numbered = any(c in ("tt", "stt") for c in low[:1])
-    col = _Columns(level={}, numbered=numbered)
+    levels: dict[int, str] = {}  # column index -> issuing body
+    col = _Columns(level=levels, numbered=numbered)
     words, kinds = _header_words()
     named = 0
     for i, c in enumerate(cells):
@@ -447,12 +507,40 @@ def _header_columns(cells: list[str], sub: list[str] | None) -> _Columns | None:
         for i, c in enumerate(sub):
             lc = lower_vn(c)
             if lc in ("tỉnh ủy", "btv tỉnh ủy", "ban thường vụ tỉnh ủy", "ban thường vụ"):
-                col.level[i] = "Ban Thường vụ Tỉnh ủy" if ("btv" in lc or "thường vụ" in lc) else "Tỉnh ủy"
+                levels[i] = "Ban Thường vụ Tỉnh ủy" if ("btv" in lc or "thường vụ" in lc) else "Tỉnh ủy"
     return col if col.content is not None else None
 
 
 def _cell(cells: list[str], i: int | None) -> str | None:
     return cells[i] if i is not None and i < len(cells) and cells[i] else None
+
+
+@dataclass
+class _TableReading:
+    """Where the reading of an appendix table stands: its columns, the group row's body and the
+    section row's issuing level that govern the rows under them, the task row still open (a row
+    can go on after a page break), and the corrections not yet given to an obligation."""
+
+    out: list[dict] = field(default_factory=list)
+    pending: list[dict] = field(default_factory=list)
+    cols: _Columns | None = None
+    group_body: str | None = None
+    section_level: str | None = None
+    current: dict | None = None
+
+    def flush(self) -> None:
+        """Close the open task row: its obligation goes to `out`."""
+        c, self.current = self.current, None
+        if c is not None:
+            _close_row(c, self)
+
+    def take_header(self, header: _Columns, line: int) -> None:
+        if self.cols is None:  # a repeated header after a page break keeps the open row open
+            self.flush()
+        if self.cols is None or header.content is not None:
+            self.cols = header if (self.cols is None or header.level or not self.cols.level) else _Columns(
+                header.content, header.body, header.deadline, self.cols.level)
+        self.pending.extend(f.issue(line) for f in header.corrections)
 
 
 def table_obligations(rows: list[Line]) -> list[dict]:
@@ -462,116 +550,144 @@ def table_obligations(rows: list[Line]) -> list[dict]:
     as {"line", "kind", "message"}, to the "corrections" of the next obligation (the caller turns
     them into Issues: `Issue(file, **c)`).
     """
-    out: list[dict] = []
-    pending: list[dict] = []  # corrections not yet given to an obligation
-    cols: _Columns | None = None
-    group_body: str | None = None
-    section_level: str | None = None
-    current: dict | None = None
-
-    def flush():
-        nonlocal current
-        if current is None:
-            return
-        c = current
-        current = None
-        content = re.sub(r"\s+", " ", c["content"]).strip()
-        if not content:
-            return
-        made, level = produces(content) if not re.match(r"^(?:chủ trì|phối hợp)", lower_vn(content)) else (None, None)
-        if made is None:
-            tm = re.match(rf"^(?P<type>{type_alt()})\b\s*(?P<rest>.*)$", content, re.IGNORECASE)
-            if tm and tables.type_names().get(_fold(tm.group("type"))):
-                made = {"type": tables.type_names()[_fold(tm.group("type"))], "title": tm.group("rest").strip(" .") or None}
-                lm = re.match(r"(?:của)\s+(Ban Thường vụ Tỉnh ủy|Tỉnh ủy)\b\s*", made["title"] or "")
-                if lm:
-                    level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(lm.group(1)) else "Tỉnh ủy"
-                    made["title"] = made["title"][lm.end():] or None
-        level = c["level"] or level or section_level
-        lead = c["body"] or group_body
-        if not lead:
-            return
-        assignees = []
-        for n in bd.split_bodies(lead):
-            name, fixes = bd.read_name(n)
-            assignees.append((name, "chu_tri"))
-            pending.extend(f.issue(c["line"]) for f in fixes)
-        _role, partners, _ = _roles(" " + content) if re.match(r"^(?:chủ trì|phối hợp)", lower_vn(content)) else (None, [], 0)
-        if c.get("partner"):
-            partners = [*partners, *(bd.read_name(n)[0] for n in bd.split_bodies(c["partner"]))]
-        assignees += [(n, "phoi_hop") for n in partners if all(n != a for a, _ in assignees)]
-        if made is None and c.get("product"):
-            tm = re.match(rf"^(?P<type>{type_alt()})\b", c["product"], re.IGNORECASE)
-            t = tables.type_names().get(_fold(tm.group("type"))) if tm else None
-            if t:
-                made = {"type": t, "title": content}
-        deadlines = find_deadlines(c["deadline"] or "") or find_deadlines(content)
-        base = {
-            "text": content, "assignees": [{"name": n, "role": r} for n, r in assignees],
-            "recurring": find_recurrence(content), "produces": made, "produces_level": level,
-            "line": c["line"], "kind": "table", "deadline_text": (c["deadline"] or "").strip() or None,
-        }
-        if pending:
-            base["corrections"] = pending[:]
-            pending.clear()
-        if deadlines:
-            out.extend({**base, "deadline": d.as_dict() | {"text": (c["deadline"] or d.text).strip()}} for d in deadlines[:1])
-        else:
-            text = (c["deadline"] or "").strip()
-            out.append({**base, "deadline": {"text": text, "start": None, "end": None} if text else None})
-
+    st = _TableReading()
     for idx, r in enumerate(rows):
         cells = [x.strip() for x in r.text.split("\t")]
         nxt = [x.strip() for x in rows[idx + 1].text.split("\t")] if idx + 1 < len(rows) else None
         header = _header_columns(cells, nxt)
         if header:
-            if cols is None:  # a repeated header after a page break keeps the open row open
-                flush()
-            if cols is None or header.content is not None:
-                cols = header if (cols is None or header.level or not cols.level) else _Columns(
-                    header.content, header.body, header.deadline, cols.level)
-            pending.extend(f.issue(r.line) for f in header.corrections)
-            continue
-        if cols is None:
-            continue
-        nonempty = [(i, c) for i, c in enumerate(cells) if c]
-        if not nonempty:
-            continue
-        if all(lower_vn(c) in ("tỉnh ủy", "btv tỉnh ủy", "ban thường vụ tỉnh ủy") for _, c in nonempty):
-            continue  # the second header row, repeated after a page break
-        first = cells[0] if cells else ""
-        # Section rows: "I | Tỉnh ủy ban hành", group rows: "II- BAN TUYÊN GIÁO TỈNH ỦY".
-        if len(nonempty) <= 2 and (not first or re.fullmatch(r"[IVXL]+[.\-–)]?", first)
-                                   or (_GROUP_RE.match(first) and not first[:1].isdigit())):
-            label = " ".join(c for _, c in nonempty)
-            gm = _GROUP_RE.match(label)
-            if gm and not re.match(r"^\d", label):
-                flush()
-                name = gm.group("name")
-                if re.search(r"\bban hành\b", lower_vn(name)):
-                    section_level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(name) else "Tỉnh ủy"
-                    group_body = None
-                else:
-                    group_body, fixes = bd.read_name(name)
-                    pending.extend(f.issue(r.line) for f in fixes)
-                continue
-        content = cells[cols.content] if cols.content is not None and cols.content < len(cells) else ""
-        if re.match(r"^\d+\.?$", first) or (not cols.numbered and content):
-            flush()
-            level = next((lv for i, lv in (cols.level or {}).items() if i < len(cells) and cells[i].upper() == "X"), None)
-            current = {
-                "content": content, "line": r.line,
-                "body": cells[cols.body] if cols.body is not None and cols.body < len(cells) and cells[cols.body] else None,
-                "deadline": cells[cols.deadline] if cols.deadline is not None and cols.deadline < len(cells) else None,
-                "level": level,
-                "partner": _cell(cells, cols.partner), "product": _cell(cells, cols.product),
-            }
-        elif current is not None and content:
-            current["content"] += " " + content  # a row continued after a page break
-    flush()
-    if pending and out:
-        out[-1].setdefault("corrections", []).extend(pending)
-    return out
+            st.take_header(header, r.line)
+        elif st.cols is not None:
+            _read_row(cells, r.line, st.cols, st)
+    st.flush()
+    if st.pending and st.out:
+        st.out[-1].setdefault("corrections", []).extend(st.pending)
+    return st.out
+
+
+def _read_row(cells: list[str], line: int, cols: _Columns, st: _TableReading) -> None:
+    """One row under a header: a section or group row, a new task (numbered, or any row with
+    content in a table without a "TT" column), or more of the open task's content."""
+    nonempty = [(i, c) for i, c in enumerate(cells) if c]
+    if not nonempty:
+        return
+    if all(lower_vn(c) in ("tỉnh ủy", "btv tỉnh ủy", "ban thường vụ tỉnh ủy") for _, c in nonempty):
+        return  # the second header row, repeated after a page break
+    first = cells[0] if cells else ""
+    if _reads_group_row(nonempty, first, line, st):
+        return
+    content = cells[cols.content] if cols.content is not None and cols.content < len(cells) else ""
+    if re.match(r"^\d+\.?$", first) or (not cols.numbered and content):
+        st.flush()
+        st.current = _open_row(cells, cols, content, line)
+    elif st.current is not None and content:
+        st.current["content"] += " " + content  # a row continued after a page break
+
+
+def _reads_group_row(nonempty: list[tuple[int, str]], first: str, line: int, st: _TableReading) -> bool:
+    """Section rows ("I | Tỉnh ủy ban hành") set the issuing level, group rows ("II- BAN TUYÊN
+    GIÁO TỈNH ỦY") the body of the rows under them. True when the row is one of them."""
+    if not (len(nonempty) <= 2 and (not first or re.fullmatch(r"[IVXL]+[.\-–)]?", first)
+                                    or (_GROUP_RE.match(first) and not first[:1].isdigit()))):
+        return False
+    label = " ".join(c for _, c in nonempty)
+    gm = _GROUP_RE.match(label)
+    if not gm or re.match(r"^\d", label):
+        return False
+    st.flush()
+    name = gm.group("name")
+    if re.search(r"\bban hành\b", lower_vn(name)):
+        st.section_level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(name) else "Tỉnh ủy"
+        st.group_body = None
+    else:
+        st.group_body, fixes = bd.read_name(name)
+        st.pending.extend(f.issue(line) for f in fixes)
+    return True
+
+
+def _open_row(cells: list[str], cols: _Columns, content: str, line: int) -> dict:
+    """The cells of a new task row; an X under a level column ('Tỉnh ủy', 'BTV Tỉnh ủy') gives
+    the level that issues its product."""
+    level = next((lv for i, lv in (cols.level or {}).items() if i < len(cells) and cells[i].upper() == "X"), None)
+    return {
+        "content": content, "line": line,
+        "body": cells[cols.body] if cols.body is not None and cols.body < len(cells) and cells[cols.body] else None,
+        "deadline": cells[cols.deadline] if cols.deadline is not None and cols.deadline < len(cells) else None,
+        "level": level,
+        "partner": _cell(cells, cols.partner), "product": _cell(cells, cols.product),
+    }
+
+
+_ROLE_START_RE = re.compile(r"^(?:chủ trì|phối hợp)")
+
+
+def _close_row(c: dict, st: _TableReading) -> None:
+    """The obligation of a finished task row, when it has content and a lead body (its own or
+    its group's); corrections pending go with it."""
+    content = re.sub(r"\s+", " ", c["content"]).strip()
+    if not content:
+        return
+    made, level = _row_product(content)
+    level = c["level"] or level or st.section_level
+    lead = c["body"] or st.group_body
+    if not lead:
+        return
+    assignees = _row_assignees(c, content, lead, st.pending)
+    if made is None and c.get("product"):
+        made = _product_cell(c["product"], content)
+    deadlines = find_deadlines(c["deadline"] or "") or find_deadlines(content)
+    base = {
+        "text": content, "assignees": [{"name": n, "role": r} for n, r in assignees],
+        "recurring": find_recurrence(content), "produces": made, "produces_level": level,
+        "line": c["line"], "kind": "table", "deadline_text": (c["deadline"] or "").strip() or None,
+    }
+    if st.pending:
+        base["corrections"] = st.pending[:]
+        st.pending.clear()
+    if deadlines:
+        st.out.extend({**base, "deadline": d.as_dict() | {"text": (c["deadline"] or d.text).strip()}} for d in deadlines[:1])
+    else:
+        text = (c["deadline"] or "").strip()
+        st.out.append({**base, "deadline": {"text": text, "start": None, "end": None} if text else None})
+
+
+def _row_product(content: str) -> tuple[dict | None, str | None]:
+    """(the document a task produces, the level that issues it) from the task's words: 'Xây dựng
+    Kế hoạch …' or a cell that opens with a type ('Chương trình hành động của Tỉnh ủy …')."""
+    made, level = produces(content) if not _ROLE_START_RE.match(lower_vn(content)) else (None, None)
+    if made is None:
+        tm = re.match(rf"^(?P<type>{type_alt()})\b\s*(?P<rest>.*)$", content, re.IGNORECASE)
+        dtype = tables.type_names().get(_fold(tm.group("type"))) if tm else None
+        if tm and dtype:
+            title = tm.group("rest").strip(" .") or None
+            lm = re.match(r"(?:của)\s+(Ban Thường vụ Tỉnh ủy|Tỉnh ủy)\b\s*", title) if title else None
+            if title and lm:
+                level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(lm.group(1)) else "Tỉnh ủy"
+                title = title[lm.end():] or None
+            made = {"type": dtype, "title": title}
+    return made, level
+
+
+def _row_assignees(c: dict, content: str, lead: str, pending: list[dict]) -> list[tuple[str, str]]:
+    """The lead bodies of a row (chu_tri), then its partners: from 'phối hợp với …' in the task's
+    words and from a partner column."""
+    assignees = []
+    for n in bd.split_bodies(lead):
+        name, fixes = bd.read_name(n)
+        assignees.append((name, "chu_tri"))
+        pending.extend(f.issue(c["line"]) for f in fixes)
+    partners = _roles(" " + content)[1] if _ROLE_START_RE.match(lower_vn(content)) else []
+    if c.get("partner"):
+        partners = [*partners, *(bd.read_name(n)[0] for n in bd.split_bodies(c["partner"]))]
+    assignees += [(n, "phoi_hop") for n in partners if all(n != a for a, _ in assignees)]
+    return assignees
+
+
+def _product_cell(product: str, content: str) -> dict | None:
+    """A product column that names a type ('Kế hoạch'): the task's words are its subject."""
+    tm = re.match(rf"^(?P<type>{type_alt()})\b", product, re.IGNORECASE)
+    t = tables.type_names().get(_fold(tm.group("type"))) if tm else None
+    return {"type": t, "title": content} if t else None
 
 
 def document_obligations(clean: list[str], td: TextDocument, file: str, issues: list[Issue]) -> list[dict]:

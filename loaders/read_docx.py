@@ -24,31 +24,59 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def read_docx(path: Path) -> Source:
     """The text of a .docx: the first section's header, then the body's paragraphs and tables in order."""
+    document = _open_docx(path)
+    numbering = _Numbering(document)
+    out = _Pieces()
+    header = document.sections[0].header if document.sections else None
+    if header is not None and not header.is_linked_to_previous:
+        for block in header.iter_inner_content():
+            out.block(block)
+        out.count = 0  # body paragraphs are numbered from the body's start
+        out.pieces[:] = [(text, None) for text, _ in out.pieces]  # the header's lines have no paragraph number
+    for block in document.iter_inner_content():
+        out.block(block, numbering)
+    if not any(text.strip() for text, _ in out.pieces):
+        raise UnreadableFile(str(path), "a Word file with no text (a scan pasted as pictures? save it as PDF and use --ocr)")
+    return from_pieces(out.pieces, "docx")
+
+
+def _open_docx(path: Path):
+    """The python-docx Document, or UnreadableFile in one line for the user."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except PackageNotFoundError as e:
         raise UnreadableFile(str(path), "not a readable Word .docx file (no document part)") from e
     except Exception as e:  # a zip that is not a package, a broken part: one line for the user
         raise UnreadableFile(str(path), f"not a readable Word .docx file ({type(e).__name__}: {e})") from e
-    numbering = _Numbering(document)
-    pieces: list[tuple[str, Place | None]] = []
-    count = 0
 
-    def paragraph(text: str) -> None:
-        nonlocal count
-        count += 1
+
+class _Pieces:
+    """The lines written out so far, each with its paragraph number (tables count one per row)."""
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[str, Place | None]] = []
+        self.count = 0
+
+    def block(self, block, numbering: _Numbering | None = None) -> None:
+        """A table, or a paragraph with its automatic number when `numbering` is given."""
+        if hasattr(block, "rows"):
+            self.table(block)
+        else:
+            self.paragraph((numbering.label(block._p) if numbering is not None else "") + block.text)
+
+    def paragraph(self, text: str) -> None:
+        self.count += 1
         text = _tidy(text)
         if text:
-            pieces.extend([(text, Place(paragraph=count)), ("", None)])
+            self.pieces.extend([(text, Place(paragraph=self.count)), ("", None)])
 
-    def table(t) -> None:
-        nonlocal count
+    def table(self, t) -> None:
         rows = []
         for row in t.rows:
-            count += 1
+            self.count += 1
             cells, seen = [], set()
             for cell in row.cells:
                 if id(cell._tc) in seen:
@@ -56,27 +84,9 @@ def read_docx(path: Path) -> Source:
                 seen.add(id(cell._tc))
                 cells.append(" ".join(_tidy(p.text) for p in cell.paragraphs if _tidy(p.text)))
             if any(cells):
-                rows.append(("\t".join(cells).rstrip("\t"), Place(paragraph=count)))
+                rows.append(("\t".join(cells).rstrip("\t"), Place(paragraph=self.count)))
         if rows:
-            pieces.extend([*rows, ("", None)])
-
-    header = document.sections[0].header if document.sections else None
-    if header is not None and not header.is_linked_to_previous:
-        for block in header.iter_inner_content():
-            if hasattr(block, "rows"):
-                table(block)
-            else:
-                paragraph(block.text)
-        count = 0  # body paragraphs are numbered from the body's start
-        pieces[:] = [(text, None) for text, _ in pieces]  # the header's lines have no paragraph number
-    for block in document.iter_inner_content():
-        if hasattr(block, "rows"):
-            table(block)
-        else:
-            paragraph(numbering.label(block._p) + block.text)
-    if not any(text.strip() for text, _ in pieces):
-        raise UnreadableFile(str(path), "a Word file with no text (a scan pasted as pictures? save it as PDF and use --ocr)")
-    return from_pieces(pieces, "docx")
+            self.pieces.extend([*rows, ("", None)])
 
 
 def read_doc(path: Path) -> Source:
@@ -166,9 +176,9 @@ class _Numbering:
             return ""
         num_id = numpr.find(f"{_W}numId")
         ilvl = numpr.find(f"{_W}ilvl")
-        nid = num_id.get(f"{_W}val") if num_id is not None else None
+        nid = (num_id.get(f"{_W}val") if num_id is not None else None) or ""
         level = int(ilvl.get(f"{_W}val")) if ilvl is not None else 0
-        levels = self.levels.get(nid or "")
+        levels = self.levels.get(nid)
         if not levels or level not in levels:
             return ""
         fmt, text, _ = levels[level]

@@ -7,7 +7,7 @@ in one file meets the document whose text arrives in another.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -52,7 +52,6 @@ class TextDocument:
     symbol: str | None
     date: str | None
     issuer: str | None
-    issuer_level: str | None  # "central" | "province"
     jurisdiction: str | None
     title: str | None
     name: str | None
@@ -85,7 +84,6 @@ class Citation:
     about: tuple[tuple[int, str], ...] = ()  # (index of another citation in the file, code)
     role: str = "cite"  # cite | listing | self | attachment
     central: bool | None = None
-    alias_of: int | None = None  # index of the citation a short name stands for
 
 
 @dataclass(frozen=True)
@@ -106,16 +104,26 @@ class FileRecord:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> FileRecord:
+        """The record `to_dict` wrote, also by an earlier version: fields since removed
+        (TextDocument.issuer_level, Citation.alias_of) are left out."""
         return cls(
             file=d["file"],
             sha256=d["sha256"],
             jurisdiction=d.get("jurisdiction"),
-            documents=tuple(TextDocument(**x) for x in d["documents"]),
+            documents=tuple(TextDocument(**_known(TextDocument, x)) for x in d["documents"]),
             citations=tuple(
-                Citation(**{**c, "evidence": Evidence(**c["evidence"]), "about": tuple(tuple(a) for a in c["about"])})
+                Citation(**{**_known(Citation, c), "evidence": Evidence(**_known(Evidence, c["evidence"])),
+                            "about": tuple(tuple(a) for a in c["about"])})
                 for c in d["citations"]
             ),
-            issues=tuple(Issue(**i) for i in d.get("issues", ())),
+            issues=tuple(Issue(**_known(Issue, i)) for i in d.get("issues", ())),
             obligations=tuple(d.get("obligations", ())),
             format=d.get("format", "text"),
         )
+
+
+def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
+    """The items of `d` that are fields of dataclass `cls`: a store keeps records as dicts, and
+    one written before a field was removed still loads."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in d.items() if k in names}

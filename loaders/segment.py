@@ -241,73 +241,107 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
     for a, b in sigs:
         if b:
             sig_zone.update(range(a, b + 1))
-    # Anchors: type headings and "Số …" lines.
+    anchors = _anchors(lines, clean, sig_zone)
+    blocks = _header_blocks(clean, anchors, n, sig_zone)
+    return [_closed_block(clean, sigs, top, heading, so, blocks[idx + 1][0] if idx + 1 < len(blocks) else n + 1)
+            for idx, (top, heading, so) in enumerate(blocks)]
+
+
+def _anchors(lines: list[str], clean: list[str], sig_zone: set[int]) -> list[tuple[int, str]]:
+    """(line, "so" | "heading") of the lines that may open a document's header: "Số …" lines and
+    type headings, none inside a signature block."""
     anchors: list[tuple[int, str]] = []
     recent: deque[int] = deque(maxlen=6)  # the last non-empty lines, for headings with more words
     seen = 0
-    for i in range(1, n + 1):
+    for i in range(1, len(lines)):
         if i not in sig_zone:
-            if so_symbol(clean, i):
-                anchors.append((i, "so"))
-            else:
-                for seg in segments(lines[i])[:4]:
-                    ht = heading_type(seg)
-                    if ht and not _enacting_word(clean, i) and (not ht[0] or _heads_a_document(clean, list(recent), seen)):
-                        anchors.append((i, "heading"))
-                        break
+            kind = _anchor_kind(lines, clean, i, recent, seen)
+            if kind:
+                anchors.append((i, kind))
         if clean[i].strip():
             recent.append(i)
             seen += 1
-    blocks: list[tuple[int, int | None, int | None]] = []  # (top, heading_line, so_line)
+    return anchors
+
+
+def _anchor_kind(lines: list[str], clean: list[str], i: int, recent: deque[int], seen: int) -> str | None:
+    """"so" for a "Số …" line, "heading" for a type heading that heads a document (one with more
+    words only where a document may start), else None."""
+    if so_symbol(clean, i):
+        return "so"
+    for seg in segments(lines[i])[:4]:
+        ht = heading_type(seg)
+        if ht and not _enacting_word(clean, i) and (not ht[0] or _heads_a_document(clean, list(recent), seen)):
+            return "heading"
+    return None
+
+
+def _header_blocks(clean: list[str], anchors: list[tuple[int, str]], n: int,
+                   sig_zone: set[int]) -> list[tuple[int, int | None, int | None]]:
+    """(top, heading line, "Số" line) of each header block, anchors inside one block merged."""
+    blocks: list[tuple[int, int | None, int | None]] = []
     k = 0
     while k < len(anchors):
-        line, kind = anchors[k]
-        heading = line if kind == "heading" else None
-        so = line if kind == "so" else None
-        # Walk down over the header block, merging anchors inside it.
-        j = line + 1
-        while j <= n and _header_like_at(clean, j) and j not in sig_zone:
-            j += 1
-        bottom = j - 1
-        while k + 1 < len(anchors) and anchors[k + 1][0] <= bottom + 1:
-            k += 1
-            if anchors[k][1] == "heading" and heading is None:
-                heading = anchors[k][0]
-            if anchors[k][1] == "so" and so is None:
-                so = anchors[k][0]
-        # Walk up from the anchor over header lines, never into the previous signature.
-        top = line
-        u = line - 1
-        while u >= 1 and u not in sig_zone and _header_like_at(clean, u):
-            if clean[u].strip():
-                top = u
-            u -= 1
-        # A "Số" line with no heading nearby: a letter (công văn) only when a V/v line follows.
-        if heading is None and so is not None and not any(
-            re.match(r"^\s*V/v\b", clean[x], re.IGNORECASE) for x in range(so, min(n, bottom + 4) + 1)
-        ):
-            k += 1
-            continue
-        blocks.append((top, heading, so))
+        block, k = _anchor_block(clean, anchors, k, n, sig_zone)
+        if block is not None:
+            blocks.append(block)
         k += 1
-    out: list[Block] = []
-    for idx, (top, heading, so) in enumerate(blocks):
-        nxt = blocks[idx + 1][0] if idx + 1 < len(blocks) else n + 1
-        last = nxt - 1
-        while last > top and not clean[last].strip():
-            last -= 1
-        inside = [(a, b) for a, b in sigs if top <= a <= last]
-        sig_line = signer = None
-        if inside:
-            # The first signature with a name closes the text; an appendix may follow it.
-            named_sigs = [(a, b) for a, b in inside if b]
-            a, b = (named_sigs or inside)[0]
-            sig_line, signer = a, b
-            tail_start = (b or a) + 1
-            if not any(_APPENDIX_RE.match(clean[x]) for x in range(tail_start, last + 1)) and b:
-                last = b
-        out.append(Block(top, last, heading, so, sig_line, signer))
-    return out
+    return blocks
+
+
+def _anchor_block(clean: list[str], anchors: list[tuple[int, str]], k: int, n: int,
+                  sig_zone: set[int]) -> tuple[tuple[int, int | None, int | None] | None, int]:
+    """The header block around anchor k and the index of the last anchor it takes in; no block
+    for a "Số" line with no heading nearby, unless a V/v line follows (a letter, công văn)."""
+    line, kind = anchors[k]
+    heading = line if kind == "heading" else None
+    so = line if kind == "so" else None
+    # Walk down over the header block, merging anchors inside it.
+    j = line + 1
+    while j <= n and _header_like_at(clean, j) and j not in sig_zone:
+        j += 1
+    bottom = j - 1
+    while k + 1 < len(anchors) and anchors[k + 1][0] <= bottom + 1:
+        k += 1
+        if anchors[k][1] == "heading" and heading is None:
+            heading = anchors[k][0]
+        if anchors[k][1] == "so" and so is None:
+            so = anchors[k][0]
+    if heading is None and so is not None and not any(
+        re.match(r"^\s*V/v\b", clean[x], re.IGNORECASE) for x in range(so, min(n, bottom + 4) + 1)
+    ):
+        return None, k
+    return (_header_top(clean, line, sig_zone), heading, so), k
+
+
+def _header_top(clean: list[str], line: int, sig_zone: set[int]) -> int:
+    """Walk up from an anchor over header lines, never into the previous signature."""
+    top = line
+    u = line - 1
+    while u >= 1 and u not in sig_zone and _header_like_at(clean, u):
+        if clean[u].strip():
+            top = u
+        u -= 1
+    return top
+
+
+def _closed_block(clean: list[str], sigs: list[tuple[int, int | None]], top: int, heading: int | None,
+                  so: int | None, nxt: int) -> Block:
+    """The block from `top` to the line before the next block: the first signature with a name
+    closes the text, unless an appendix follows it."""
+    last = nxt - 1
+    while last > top and not clean[last].strip():
+        last -= 1
+    inside = [(a, b) for a, b in sigs if top <= a <= last]
+    sig_line = signer = None
+    if inside:
+        named_sigs = [(a, b) for a, b in inside if b]
+        a, b = (named_sigs or inside)[0]
+        sig_line, signer = a, b
+        tail_start = (b or a) + 1
+        if not any(_APPENDIX_RE.match(clean[x]) for x in range(tail_start, last + 1)) and b:
+            last = b
+    return Block(top, last, heading, so, sig_line, signer)
 
 
 def body_block(clean: list[str]) -> Block | None:
@@ -442,6 +476,18 @@ def _type_word_end() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{patterns.type_alt()})\s*$", re.IGNORECASE)
 
 
+def _goes_on(before: str, text: str) -> bool:
+    """Does line `text` go on with the paragraph `before` (a sentence broken across lines)?"""
+    return (
+        "¦" not in before[-200:]
+        and not before.rstrip().endswith(_END_PUNCT)
+        and (text[:1].islower() or _CONNECTOR_END.search(before[-20:]) is not None
+             or (_type_word_end().search(before[-40:]) is not None and not before.isupper())
+             or (_NUMBER_GOES_ON.match(text) is not None and not before.rstrip().endswith(_END_PUNCT)
+                 and before.rstrip()[-1:].isalpha()))
+    )
+
+
 def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
     """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined."""
     out: list[Paragraph] = []
@@ -454,15 +500,7 @@ def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
             continue
         table = "\t" in clean[i]
         text = " ¦ ".join(c.strip() for c in clean[i].split("\t") if c.strip()) if table else s
-        joinable = (
-            cur is not None and not table and blank_run <= 1 and "¦" not in cur.text[-200:]
-            and not cur.text.rstrip().endswith(_END_PUNCT)
-            and (text[:1].islower() or _CONNECTOR_END.search(cur.text[-20:]) is not None
-                 or (_type_word_end().search(cur.text[-40:]) is not None and not cur.text.isupper())
-                 or (_NUMBER_GOES_ON.match(text) is not None and not cur.text.rstrip().endswith(_END_PUNCT)
-                     and cur.text.rstrip()[-1:].isalpha()))
-        )
-        if joinable:
+        if cur is not None and not table and blank_run <= 1 and _goes_on(cur.text, text):
             cur.starts.append((len(cur.text) + 1, i))
             cur.text += " " + text
         else:

@@ -29,7 +29,7 @@ class Span:
     bad_date: str | None = None  # a date as written that is impossible (31/2/2019)
     alias: str | None = None  # for kind="alias": the short name used
     attached_to_next: bool = False  # "Đề án … ban hành kèm theo Quyết định số …"
-    extra: dict = field(default_factory=dict, compare=False)
+    unknown_type_code: bool = field(default=False, compare=False)  # a Party type code the tables lack
 
     @property
     def scope_end(self) -> int:

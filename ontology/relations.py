@@ -49,9 +49,6 @@ LABELS_EN = {
     Rel.DAN_CHIEU: "cites",
 }
 
-# Roles of an assignee of an obligation ("giao cho").
-ROLES = ("chu_tri", "phoi_hop", "thuc_hien")
-
 
 class Edge(StrEnum):
     """The graph's other edges, between documents, bodies and obligations (closed like Rel)."""

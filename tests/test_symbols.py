@@ -195,12 +195,12 @@ def test_tu_is_tw_or_a_glyph_error_for_tu_by_the_issuer_phrase(text, issuer_code
 def test_unknown_type_codes_are_kept_and_reported(text, type_, type_code, symbol):
     s = one(text)
     assert (s.type, s.type_code, s.symbol) == (type_, type_code, symbol)
-    assert s.extra == {"unknown_type_code": True}
+    assert s.unknown_type_code
     assert s.central is None  # never assumed central
 
 
 def test_known_type_codes_are_not_reported():
-    assert one("Chương trình hành động số 83-CTHĐ/TU, ngày 25/7/ 2017, của Tỉnh uỷ Quảng Trị").extra == {}
+    assert one("Chương trình hành động số 83-CTHĐ/TU, ngày 25/7/ 2017, của Tỉnh uỷ Quảng Trị").unknown_type_code is False
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,15 @@ from typing import Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "Body", "Corpus", "Document", "Hit", "Obligation", "Relation", "Step", "__version__", "open_store",
+    "Body",
+    "Corpus",
+    "Document",
+    "Hit",
+    "Obligation",
+    "Relation",
+    "Step",
+    "__version__",
+    "open_store",
     "sample_files",
 ]
 
@@ -24,8 +32,9 @@ _API = {"Corpus", "Hit", "Step", "open_store", "sample_files"}
 # The package is the design card's folders and the modules beside them. Installed from a checkout
 # (`pip install -e .`), the package's folder is the repository's, so tests/, benchmarks/, build/
 # and scripts/ would import as `vbgraph.tests` …; this finder refuses them.
-_PARTS = frozenset({"graph", "loaders", "ontology", "queries", "exports", "api", "cli", "errors", "__main__",
-                    "sample"})
+_PARTS = frozenset(
+    {"graph", "loaders", "ontology", "queries", "exports", "api", "cli", "errors", "__main__", "sample"}
+)
 
 
 class _OnlyThePackage:

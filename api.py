@@ -95,24 +95,36 @@ class Corpus:
         nid = resolve_ref(self.graph, ref)
         return Document.from_node(nid, self.graph.nodes[nid])
 
-    def documents(self, *, jurisdiction: str | None = None, type: str | None = None,
-                  in_corpus: bool | None = None) -> list[Document]:
+    def documents(
+        self, *, jurisdiction: str | None = None, type: str | None = None, in_corpus: bool | None = None
+    ) -> list[Document]:
         """Documents, sorted by id; filters combine."""
         out = [Document.from_node(n, a) for n, a in st.documents(self.graph)]
-        return [d for d in out if (jurisdiction is None or d.jurisdiction == jurisdiction)
-                and (type is None or d.type == type) and (in_corpus is None or d.in_corpus == in_corpus)]
+        return [
+            d
+            for d in out
+            if (jurisdiction is None or d.jurisdiction == jurisdiction)
+            and (type is None or d.type == type)
+            and (in_corpus is None or d.in_corpus == in_corpus)
+        ]
 
     def relations(self, ref: str | None = None, *, type: str | None = None) -> list[Relation]:
         """Relations from or to `ref` (all when None), of one type ('THUC_HIEN') or any."""
         nid = self.document(ref).id if ref else None
-        return [Relation.from_edge(s, t, k, a) for s, t, k, a in st.relations(self.graph)
-                if (nid is None or nid in (s, t)) and (type is None or k == type)]
+        return [
+            Relation.from_edge(s, t, k, a)
+            for s, t, k, a in st.relations(self.graph)
+            if (nid is None or nid in (s, t)) and (type is None or k == type)
+        ]
 
     def bodies(self, *, jurisdiction: str | None = None, named_only: bool = False) -> list[Body]:
         """Bodies, sorted by id; `named_only` leaves out kinds of units ('sở', 'ngành tỉnh')."""
         out = [Body.from_node(n, a) for n, a in st.bodies(self.graph)]
-        return [b for b in out if (jurisdiction is None or b.jurisdiction == jurisdiction)
-                and not (named_only and b.generic)]
+        return [
+            b
+            for b in out
+            if (jurisdiction is None or b.jurisdiction == jurisdiction) and not (named_only and b.generic)
+        ]
 
     # -- research questions ----------------------------------------------------------------------
     def lineage(self, ref: str, *, direction: str = "up", depth: int | None = None) -> list[Step]:
@@ -123,7 +135,9 @@ class Corpus:
         if direction not in ("up", "down"):
             raise ValueError(f"direction is 'up' or 'down', not {direction!r}")
         rows = research.lineage(self.graph, self.document(ref).id, direction, depth)
-        return [Step(Document.from_node(r["document"], self.graph.nodes[r["document"]]), r["depth"]) for r in rows]
+        return [
+            Step(Document.from_node(r["document"], self.graph.nodes[r["document"]]), r["depth"]) for r in rows
+        ]
 
     def implementers(self, ref: str) -> list[Document]:
         """The documents that directly implement `ref` (THUC_HIEN), by date."""
@@ -132,8 +146,14 @@ class Corpus:
         docs = [Document.from_node(n, self.graph.nodes[n]) for n in found]
         return sorted(docs, key=lambda d: (d.date or "", d.id))
 
-    def obligations(self, *, body: str | None = None, document: str | None = None,
-                    due_before: str | None = None, status: str | None = None) -> list[Obligation]:
+    def obligations(
+        self,
+        *,
+        body: str | None = None,
+        document: str | None = None,
+        due_before: str | None = None,
+        status: str | None = None,
+    ) -> list[Obligation]:
         """Tasks, by deadline: of a body (words of its name), set out by a document, due before a
         day (ISO), with a status (open, late, done)."""
         from vbgraph.queries.obligations import obligations
@@ -147,8 +167,15 @@ class Corpus:
         from vbgraph.queries.search import search
 
         rows = search(self.graph, self.store.texts, text, limit=limit)
-        return [Hit(Document.from_node(r["document"], self.graph.nodes[r["document"]]), r["score"], r["line"],
-                    r["context"]) for r in rows]
+        return [
+            Hit(
+                Document.from_node(r["document"], self.graph.nodes[r["document"]]),
+                r["score"],
+                r["line"],
+                r["context"],
+            )
+            for r in rows
+        ]
 
     # -- out --------------------------------------------------------------------------------------
     def export(self, path: str | Path, format: str = "json") -> Path:
@@ -180,4 +207,3 @@ class Corpus:
         if what not in ("documents", "bodies", "relations", "obligations"):
             raise ValueError(f"what is documents, bodies, relations or obligations, not {what!r}")
         return pd.json_normalize(data[what])
-

@@ -51,6 +51,7 @@ DEFAULT_USER = "neo4j"
 
 # -- errors and output ------------------------------------------------------------------------
 
+
 def _error(message: str) -> None:
     """`error: message` as one line on stderr (red on a terminal, plain in a pipe)."""
     typer.echo(f"{typer.style('error:', fg='red')} {message}", err=True)
@@ -88,8 +89,16 @@ def _cell(value: Any) -> str:
 Columns = Sequence[tuple[str, str]]  # (key in the rows, heading in the table)
 
 
-def _emit(data: Any, columns: Columns, fmt: str, json_out: bool = False, *, rows: list[dict] | None = None,
-          table: Callable[[Any], None] | None = None, empty: str = "(nothing matches)") -> None:
+def _emit(
+    data: Any,
+    columns: Columns,
+    fmt: str,
+    json_out: bool = False,
+    *,
+    rows: list[dict] | None = None,
+    table: Callable[[Any], None] | None = None,
+    empty: str = "(nothing matches)",
+) -> None:
     """The one output helper. json: `data` as it is. csv: `rows` (default: `data`) flat, one column
     per key, with the csv module. table: `table(data)` for a command's own view (a card, a tree),
     else the rows under the headings. A pipe gets no colour codes; an empty list says so on stderr."""
@@ -122,13 +131,15 @@ def _progress(what: str, quiet: bool) -> Iterator[Callable[[str, int, int], None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=_console(err=True), transient=True,
-                  disable=quiet or not sys.stderr.isatty()) as bar:
+    with Progress(
+        *columns, console=_console(err=True), transient=True, disable=quiet or not sys.stderr.isatty()
+    ) as bar:
         task = bar.add_task(what, total=None)
         yield lambda label, done, total: bar.update(task, description=label, completed=done, total=total)
 
 
 # -- options, declared once -------------------------------------------------------------------
+
 
 def _check_format(value: str) -> str:
     if value not in FORMATS:
@@ -138,27 +149,40 @@ def _check_format(value: str) -> str:
 
 StoreOpt = Annotated[
     Path | None,
-    typer.Option("--store", envvar="VBGRAPH_STORE", help="Store folder (default ./.vbgraph).", show_default=False),
+    typer.Option(
+        "--store", envvar="VBGRAPH_STORE", help="Store folder (default ./.vbgraph).", show_default=False
+    ),
 ]
-FormatOpt = Annotated[str, typer.Option("--format", callback=_check_format, metavar="table|json|csv",
-                                        help="table, json or csv.")]
+FormatOpt = Annotated[
+    str,
+    typer.Option("--format", callback=_check_format, metavar="table|json|csv", help="table, json or csv."),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="The same as --format json.")]
 UriOpt = Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", help="Bolt URI of the server.")]
 UserOpt = Annotated[str, typer.Option("--user", envvar="NEO4J_USERNAME", help="Neo4j user.")]
 PasswordOpt = Annotated[
     str | None,
-    typer.Option("--password", envvar="NEO4J_PASSWORD", show_default=False,
-                 help="Neo4j password; prefer the NEO4J_PASSWORD variable (a flag shows in `ps`). "
-                      "Asked for, hidden, when missing in a terminal."),
+    typer.Option(
+        "--password",
+        envvar="NEO4J_PASSWORD",
+        show_default=False,
+        help="Neo4j password; prefer the NEO4J_PASSWORD variable (a flag shows in `ps`). "
+        "Asked for, hidden, when missing in a terminal.",
+    ),
 ]
 DatabaseOpt = Annotated[
     str | None,
-    typer.Option("--database", envvar="NEO4J_DATABASE", show_default=False,
-                 help="Database (default: the server's default database)."),
+    typer.Option(
+        "--database",
+        envvar="NEO4J_DATABASE",
+        show_default=False,
+        help="Database (default: the server's default database).",
+    ),
 ]
 
 
 # -- argument handling ------------------------------------------------------------------------
+
 
 def _open(store: Path | None) -> tuple[Store, Any]:
     """The store and its graph; a missing or unreadable store is one line and exit 1."""
@@ -222,7 +246,7 @@ def _password(password: str | None) -> str:
         return password
     if sys.stdin.isatty():
         return typer.prompt("Neo4j password", hide_input=True)
-    raise _fail("no Neo4j password: set NEO4J_PASSWORD (e.g. eval \"$(scripts/neo4j-local start)\")", 2)
+    raise _fail('no Neo4j password: set NEO4J_PASSWORD (e.g. eval "$(scripts/neo4j-local start)")', 2)
 
 
 def _alias(command: Callable[..., None], old: str, new: str) -> Callable[..., None]:
@@ -238,11 +262,19 @@ def _alias(command: Callable[..., None], old: str, new: str) -> Callable[..., No
 
 # -- commands ---------------------------------------------------------------------------------
 
+
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .pdf, .docx, .doc, .html, .htm) or folders, read recursively.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files (.txt, .md, .pdf, .docx, .doc, .html, .htm) or folders, read recursively."
+        ),
+    ],
     store: StoreOpt = None,
-    ocr: Annotated[bool, typer.Option("--ocr", help="Recognise scanned PDF pages with Tesseract (Vietnamese model).")] = False,
+    ocr: Annotated[
+        bool, typer.Option("--ocr", help="Recognise scanned PDF pages with Tesseract (Vietnamese model).")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print every warning.")] = False,
 ) -> None:
@@ -250,7 +282,9 @@ def ingest(
     s = Store(store)
     try:
         with _progress("reading", quiet) as step:
-            report = s.ingest(paths, ocr=ocr, progress=lambda f, done, total: step(f"reading {f.name}", done, total))
+            report = s.ingest(
+                paths, ocr=ocr, progress=lambda f, done, total: step(f"reading {f.name}", done, total)
+            )
     except VbgraphError as e:
         raise _fail(str(e)) from e
     _print_ingest_notes(report, quiet, verbose)
@@ -282,8 +316,17 @@ def _print_ingest_notes(report, quiet: bool, verbose: bool) -> None:
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="json (graph-json-v1), ttl, jsonld, nt (RDF), graphml (Gephi), csv (neo4j-admin; -o FOLDER).")] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (graph-json-v1), ttl, jsonld, nt (RDF), graphml (Gephi), csv (neo4j-admin; -o FOLDER).",
+        ),
+    ] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """Write the graph in an open format."""
@@ -301,13 +344,17 @@ def export(
         typer.echo(f"wrote {output}", err=True)
 
 
-_CARD_COLUMNS = [(k, k) for k in ("document", "direction", "type", "label", "other", "other_label", "file", "line",
-                                  "quote")]
+_CARD_COLUMNS = [
+    (k, k)
+    for k in ("document", "direction", "type", "label", "other", "other_label", "file", "line", "quote")
+]
 
 
 @app.command()
 def show(
-    ref: Annotated[str, typer.Argument(help="109-NQ/TU, 109-NQ/TU@2016, 'NQ 109', an id or words of a name.")],
+    ref: Annotated[
+        str, typer.Argument(help="109-NQ/TU, 109-NQ/TU@2016, 'NQ 109', an id or words of a name.")
+    ],
     store: StoreOpt = None,
     fmt: FormatOpt = "table",
     json_out: JsonOpt = False,
@@ -324,11 +371,17 @@ def show(
 
 def _card_rows(card: dict) -> list[dict]:
     """A card's relations, flat: one row per relation and piece of evidence."""
-    return [{"document": card["id"], "direction": direction, **{k: r.get(k) for k in ("type", "label", "other",
-                                                                                     "other_label")},
-             **{k: e.get(k) for k in ("file", "line", "quote")}}
-            for direction, key in (("out", "relations_out"), ("in", "relations_in"))
-            for r in card[key] for e in (r["evidence"] or [{}])]
+    return [
+        {
+            "document": card["id"],
+            "direction": direction,
+            **{k: r.get(k) for k in ("type", "label", "other", "other_label")},
+            **{k: e.get(k) for k in ("file", "line", "quote")},
+        }
+        for direction, key in (("out", "relations_out"), ("in", "relations_in"))
+        for r in card[key]
+        for e in (r["evidence"] or [{}])
+    ]
 
 
 def _print_card(card: dict) -> None:
@@ -336,19 +389,35 @@ def _print_card(card: dict) -> None:
     title = card.get("symbol") or card.get("name") or card["id"]
     out.print(f"[bold]{card.get('type') or ''} {title}[/bold]".strip())
     rows = [
-        ("id", card["id"]), ("date", card.get("date")), ("issuer", card.get("issuer")),
-        ("jurisdiction", card.get("jurisdiction")), ("title", card.get("title")), ("signer", card.get("signer")),
+        ("id", card["id"]),
+        ("date", card.get("date")),
+        ("issuer", card.get("issuer")),
+        ("jurisdiction", card.get("jurisdiction")),
+        ("title", card.get("title")),
+        ("signer", card.get("signer")),
     ]
     src = card.get("source")
-    rows.append(("source", f"{src['file']} lines {src['first_line']}–{src['last_line']}" if src else "not in corpus (cited only)"))
+    rows.append(
+        (
+            "source",
+            f"{src['file']} lines {src['first_line']}–{src['last_line']}"
+            if src
+            else "not in corpus (cited only)",
+        )
+    )
     for k, v in rows:
         if v:
             out.print(f"  [dim]{k:>12}[/dim]  {v}")
     if card.get("obligations"):
-        out.print(f"\n[bold]Obligations it sets[/bold] ({card['obligations']}): "
-                  f"vbgraph obligations --document {card['id']}", markup=True)
-    for heading, key, arrow in (("Relations from this document", "relations_out", "→"),
-                                ("Relations to this document", "relations_in", "←")):
+        out.print(
+            f"\n[bold]Obligations it sets[/bold] ({card['obligations']}): "
+            f"vbgraph obligations --document {card['id']}",
+            markup=True,
+        )
+    for heading, key, arrow in (
+        ("Relations from this document", "relations_out", "→"),
+        ("Relations to this document", "relations_in", "←"),
+    ):
         rels = card[key]
         if not rels:
             continue
@@ -367,27 +436,46 @@ def stats(store: StoreOpt = None, fmt: FormatOpt = "table", json_out: JsonOpt = 
     from vbgraph.queries.stats import graph_stats
 
     data = graph_stats(_graph(store))
-    _emit(data, [("group", "group"), ("key", "key"), ("count", "count")], fmt, json_out, rows=_stats_rows(data),
-          table=_print_stats)
+    _emit(
+        data,
+        [("group", "group"), ("key", "key"), ("count", "count")],
+        fmt,
+        json_out,
+        rows=_stats_rows(data),
+        table=_print_stats,
+    )
 
 
 _NAMED_ISSUES = ("ambiguous-reference", "date-conflict")
 
 
 def _stats_rows(data: dict) -> list[dict]:
-    rows = [{"group": "total", "key": k, "count": data[k]} for k in ("files", "documents", "in_corpus", "relations")]
-    rows += [{"group": g, "key": k, "count": v} for g in ("by_type", "by_level", "by_relation")
-             for k, v in data[g].items()]
-    return rows + [{"group": "issues", "key": k, "count": v}
-                   for k, v in sorted(Counter(i["kind"] for i in data["issues"]).items())]
+    rows = [
+        {"group": "total", "key": k, "count": data[k]}
+        for k in ("files", "documents", "in_corpus", "relations")
+    ]
+    rows += [
+        {"group": g, "key": k, "count": v}
+        for g in ("by_type", "by_level", "by_relation")
+        for k, v in data[g].items()
+    ]
+    return rows + [
+        {"group": "issues", "key": k, "count": v}
+        for k, v in sorted(Counter(i["kind"] for i in data["issues"]).items())
+    ]
 
 
 def _print_stats(data: dict) -> None:
     out = _console()
-    out.print(f"[bold]{data['documents']} documents[/bold] ({data['in_corpus']} with text), "
-              f"{data['relations']} relations, {data['files']} files")
-    for title, key in (("documents by type", "by_type"), ("documents by level", "by_level"),
-                       ("relations by type", "by_relation")):
+    out.print(
+        f"[bold]{data['documents']} documents[/bold] ({data['in_corpus']} with text), "
+        f"{data['relations']} relations, {data['files']} files"
+    )
+    for title, key in (
+        ("documents by type", "by_type"),
+        ("documents by level", "by_level"),
+        ("relations by type", "by_relation"),
+    ):
         t = Table(title=title, title_justify="left", show_edge=False)
         t.add_column("")
         t.add_column("count", justify="right")
@@ -406,16 +494,29 @@ def _print_stats(data: dict) -> None:
 
 
 _OBLIGATION_COLUMNS = [
-    ("document_symbol", "document"), ("text", "task"), ("assignees", "assignees (role)"), ("deadline", "deadline"),
-    ("due", "due"), ("recurring", "recurring"), ("status", "status"), ("produces", "produces"),
-    ("fulfilled_by", "fulfilled by"), ("file", "file"), ("line", "line")]
+    ("document_symbol", "document"),
+    ("text", "task"),
+    ("assignees", "assignees (role)"),
+    ("deadline", "deadline"),
+    ("due", "due"),
+    ("recurring", "recurring"),
+    ("status", "status"),
+    ("produces", "produces"),
+    ("fulfilled_by", "fulfilled by"),
+    ("file", "file"),
+    ("line", "line"),
+]
 
 
 @app.command("obligations")
 def obligations_cmd(
-    body: Annotated[str | None, typer.Option("--body", help="Body name (words, diacritics optional) or id.")] = None,
+    body: Annotated[
+        str | None, typer.Option("--body", help="Body name (words, diacritics optional) or id.")
+    ] = None,
     document: Annotated[str | None, typer.Option("--document", help="REF of the assigning document.")] = None,
-    due_before: Annotated[str | None, typer.Option("--due-before", help="ISO date: deadlines before it.")] = None,
+    due_before: Annotated[
+        str | None, typer.Option("--due-before", help="ISO date: deadlines before it.")
+    ] = None,
     status: Annotated[str | None, typer.Option("--status", help="late, open or done.")] = None,
     store: StoreOpt = None,
     fmt: FormatOpt = "table",
@@ -475,8 +576,9 @@ def _obligation_cards(rows: list[dict]) -> None:
         for role in ("chu_tri", "phoi_hop", "thuc_hien"):
             if role in by_role:
                 label = f"  {_ROLE_LABELS[role]}: "
-                lines = textwrap.wrap(", ".join(by_role[role]), width, initial_indent=label,
-                                      subsequent_indent=" " * len(label))
+                lines = textwrap.wrap(
+                    ", ".join(by_role[role]), width, initial_indent=label, subsequent_indent=" " * len(label)
+                )
                 con.print(Text("\n".join(lines)), soft_wrap=True)
         if r["produces"]:
             done = f" → {r['fulfilled_by']}" if r["fulfilled_by"] else ""
@@ -486,7 +588,9 @@ def _obligation_cards(rows: list[dict]) -> None:
 
 @app.command("bodies")
 def bodies_cmd(
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Province, or 'Trung ương'.")] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", help="Province, or 'Trung ương'.")
+    ] = None,
     store: StoreOpt = None,
     fmt: FormatOpt = "table",
     json_out: JsonOpt = False,
@@ -495,8 +599,20 @@ def bodies_cmd(
     from vbgraph.queries.obligations import bodies
 
     rows = bodies(_graph(store), jurisdiction=jurisdiction)
-    _emit(rows, [("name", "body"), ("jurisdiction", "jurisdiction"), ("chu_tri", "chủ trì"), ("phoi_hop", "phối hợp"),
-                 ("thuc_hien", "thực hiện"), ("issued", "issued"), ("id", "id")], fmt, json_out)
+    _emit(
+        rows,
+        [
+            ("name", "body"),
+            ("jurisdiction", "jurisdiction"),
+            ("chu_tri", "chủ trì"),
+            ("phoi_hop", "phối hợp"),
+            ("thuc_hien", "thực hiện"),
+            ("issued", "issued"),
+            ("id", "id"),
+        ],
+        fmt,
+        json_out,
+    )
 
 
 @app.command("plan")
@@ -511,9 +627,20 @@ def plan_cmd(
 
     G = _graph(store)
     rows = plan(G, _resolve(G, ref))
-    _emit(rows, [("planned_type", "planned"), ("planned_title", "subject"), ("assignees", "drafting body"),
-                 ("deadline", "deadline"), ("fulfilled_symbol", "fulfilled by"), ("fulfilled_date", "issued"),
-                 ("fulfilment", "on time?")], fmt, json_out)
+    _emit(
+        rows,
+        [
+            ("planned_type", "planned"),
+            ("planned_title", "subject"),
+            ("assignees", "drafting body"),
+            ("deadline", "deadline"),
+            ("fulfilled_symbol", "fulfilled by"),
+            ("fulfilled_date", "issued"),
+            ("fulfilment", "on time?"),
+        ],
+        fmt,
+        json_out,
+    )
 
 
 @app.command("queries")
@@ -522,19 +649,33 @@ def queries_cmd(fmt: FormatOpt = "table", json_out: JsonOpt = False) -> None:
     from vbgraph.queries.catalog import QUERIES
 
     # TODO(issue 12): this listing of the catalog belongs in the library.
-    rows = [{"name": q.name, "params": ", ".join(f"{k}={'' if v is None else v}" for k, v in q.params.items()),
-             "columns": ", ".join(q.columns), "description": q.description} for q in QUERIES.values()]
+    rows = [
+        {
+            "name": q.name,
+            "params": ", ".join(f"{k}={'' if v is None else v}" for k, v in q.params.items()),
+            "columns": ", ".join(q.columns),
+            "description": q.description,
+        }
+        for q in QUERIES.values()
+    ]
     _emit(rows, [("name", "query"), ("params", "parameters"), ("description", "question")], fmt, json_out)
 
 
 @app.command("query")
 def query_cmd(
     name: Annotated[str, typer.Argument(help="A canned query (see `vbgraph queries`).")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; a document id may be a REF.")] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; a document id may be a REF.")
+    ] = None,
     store: StoreOpt = None,
     fmt: FormatOpt = "table",
     json_out: JsonOpt = False,
-    backend: Annotated[str, typer.Option("--backend", hidden=True, help="Old spelling: `--backend neo4j` is `vbgraph neo4j query`.")] = "embedded",
+    backend: Annotated[
+        str,
+        typer.Option(
+            "--backend", hidden=True, help="Old spelling: `--backend neo4j` is `vbgraph neo4j query`."
+        ),
+    ] = "embedded",
     uri: Annotated[str, typer.Option("--uri", envvar="NEO4J_URI", hidden=True)] = DEFAULT_URI,
     user: Annotated[str, typer.Option("--user", envvar="NEO4J_USERNAME", hidden=True)] = DEFAULT_USER,
     password: Annotated[str | None, typer.Option("--password", envvar="NEO4J_PASSWORD", hidden=True)] = None,
@@ -546,8 +687,15 @@ def query_cmd(
     _canned(name, param, store, fmt, json_out, backend, (uri, user, password, database))
 
 
-def _canned(name: str, param: list[str] | None, store: Path | None, fmt: str, json_out: bool, backend: str,
-            conn: tuple[str, str, str | None, str | None]) -> None:
+def _canned(
+    name: str,
+    param: list[str] | None,
+    store: Path | None,
+    fmt: str,
+    json_out: bool,
+    backend: str,
+    conn: tuple[str, str, str | None, str | None],
+) -> None:
     """The body of `query` and `neo4j query`: a REF in `id` is resolved on the store either way."""
     from vbgraph.queries import catalog
 
@@ -560,7 +708,11 @@ def _canned(name: str, param: list[str] | None, store: Path | None, fmt: str, js
     if "id" in params:
         params["id"] = _resolve(G, params["id"])
     uri, user, password, database = conn
-    neo4j = {"uri": uri, "user": user, "password": _password(password), "database": database} if backend == "neo4j" else None
+    neo4j = (
+        {"uri": uri, "user": user, "password": _password(password), "database": database}
+        if backend == "neo4j"
+        else None
+    )
     try:
         rows = catalog.run(name, backend, G=G, params=params, conn=neo4j)
     except ValueError as e:
@@ -577,7 +729,9 @@ _TREE_COLUMNS = [(k, k) for k in ("direction", "depth", "parent", "relation", *_
 @app.command()
 def lineage(
     ref: Annotated[str, typer.Argument(help="The document (REF).")],
-    up: Annotated[bool, typer.Option("--up", help="What it implements, up to the central level (default).")] = False,
+    up: Annotated[
+        bool, typer.Option("--up", help="What it implements, up to the central level (default).")
+    ] = False,
     down: Annotated[bool, typer.Option("--down", help="Everything implementing it.")] = False,
     both: Annotated[bool, typer.Option("--both", help="Up and down.")] = False,
     depth: Annotated[int | None, typer.Option("--depth", help="Levels to follow (default: all).")] = None,
@@ -602,13 +756,25 @@ def _tree_rows(t: dict) -> list[dict]:
 
     def walk(nodes: list[dict], direction: str, depth: int, parent: str) -> None:
         for n in nodes:
-            rows.append({"direction": direction, "depth": depth, "parent": parent, "relation": n["relation"],
-                         **{k: n.get(k) for k in _TREE_FIELDS}, "indirect": n["indirect"]})
+            rows.append(
+                {
+                    "direction": direction,
+                    "depth": depth,
+                    "parent": parent,
+                    "relation": n["relation"],
+                    **{k: n.get(k) for k in _TREE_FIELDS},
+                    "indirect": n["indirect"],
+                }
+            )
             walk(n["children"], direction, depth + 1, n["id"])
 
     for direction in ("up", "down"):
-        walk(t.get(direction, []) + (t["children"] if t.get("direction") == direction else []), direction, 1,
-             t["id"])
+        walk(
+            t.get(direction, []) + (t["children"] if t.get("direction") == direction else []),
+            direction,
+            1,
+            t["id"],
+        )
     return rows
 
 
@@ -636,7 +802,11 @@ def _print_tree(t: dict) -> None:
     else:
         _add_children(root, t["children"])
         if not t["children"]:
-            root.add("[dim](nothing " + ("it implements is known" if t["direction"] == "up" else "implements it yet") + ")[/dim]")
+            root.add(
+                "[dim](nothing "
+                + ("it implements is known" if t["direction"] == "up" else "implements it yet")
+                + ")[/dim]"
+            )
     _console().print(root)
 
 
@@ -653,15 +823,32 @@ def search(
 
     s, G = _open(store)
     rows = run_search(G, s.texts, text, limit)
-    _emit(rows, [("symbol", "document"), ("type", "type"), ("date", "date"), ("score", "score"), ("line", "line"),
-                 ("context", "context")], fmt, json_out)
+    _emit(
+        rows,
+        [
+            ("symbol", "document"),
+            ("type", "type"),
+            ("date", "date"),
+            ("score", "score"),
+            ("line", "line"),
+            ("context", "context"),
+        ],
+        fmt,
+        json_out,
+    )
 
 
 @app.command()
 def implements(
-    central: Annotated[bool, typer.Option("--central", help="Only central targets, followed transitively.")] = False,
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Only local documents of this province.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only local documents dated on or after (ISO).")] = None,
+    central: Annotated[
+        bool, typer.Option("--central", help="Only central targets, followed transitively.")
+    ] = False,
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", help="Only local documents of this province.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only local documents dated on or after (ISO).")
+    ] = None,
     store: StoreOpt = None,
     fmt: FormatOpt = "table",
     json_out: JsonOpt = False,
@@ -670,8 +857,18 @@ def implements(
     from vbgraph.queries.lineage import implementations
 
     rows = implementations(_graph(store), central=central, jurisdiction=jurisdiction, since=since)
-    _emit(rows, [("local_symbol", "local document"), ("local_date", "date"), ("jurisdiction", "jurisdiction"),
-                 ("implements_symbol", "implements"), ("depth", "depth")], fmt, json_out)
+    _emit(
+        rows,
+        [
+            ("local_symbol", "local document"),
+            ("local_date", "date"),
+            ("jurisdiction", "jurisdiction"),
+            ("implements_symbol", "implements"),
+            ("depth", "depth"),
+        ],
+        fmt,
+        json_out,
+    )
 
 
 @app.command()
@@ -686,22 +883,64 @@ def timeline(
 
     G = _graph(store)
     rows = run_timeline(G, _resolve(G, ref))
-    _emit(rows, [("date", "date"), ("symbol", "document"), ("type", "type"), ("issuer", "issuer"),
-                 ("jurisdiction", "jurisdiction"), ("depth", "depth"), ("delay_months", "months after")],
-          fmt, json_out)
+    _emit(
+        rows,
+        [
+            ("date", "date"),
+            ("symbol", "document"),
+            ("type", "type"),
+            ("issuer", "issuer"),
+            ("jurisdiction", "jurisdiction"),
+            ("depth", "depth"),
+            ("delay_months", "months after"),
+        ],
+        fmt,
+        json_out,
+    )
 
 
 @app.command()
 def view(
-    ref: Annotated[str | None, typer.Argument(help="Document to centre on (as for `show`); omit it to draw the whole graph.")] = None,
+    ref: Annotated[
+        str | None,
+        typer.Argument(help="Document to centre on (as for `show`); omit it to draw the whole graph."),
+    ] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("view.html"),
     depth: Annotated[int, typer.Option("--depth", min=0, help="Relation steps from REF.")] = 2,
-    direction: Annotated[str, typer.Option("--direction", help="up (what REF implements, cites…), down (what implements or cites REF) or both.")] = "both",
-    relations: Annotated[str | None, typer.Option("--relations", help="Relation types to walk and draw, e.g. THUC_HIEN,THAY_THE (default: all).")] = None,
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", help="Documents of one province (or 'Trung ương') and those they are directly related to.")] = None,
-    with_obligations: Annotated[bool, typer.Option("--with-obligations", help="Add the tasks the documents set out and the bodies they are assigned to.")] = False,
-    layout: Annotated[str, typer.Option("--layout", help="hierarchical (rows by level), date (rows by year), tree or force.")] = "hierarchical",
-    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Refuse to draw more nodes than this.")] = 400,
+    direction: Annotated[
+        str,
+        typer.Option(
+            "--direction",
+            help="up (what REF implements, cites…), down (what implements or cites REF) or both.",
+        ),
+    ] = "both",
+    relations: Annotated[
+        str | None,
+        typer.Option(
+            "--relations", help="Relation types to walk and draw, e.g. THUC_HIEN,THAY_THE (default: all)."
+        ),
+    ] = None,
+    jurisdiction: Annotated[
+        str | None,
+        typer.Option(
+            "--jurisdiction",
+            help="Documents of one province (or 'Trung ương') and those they are directly related to.",
+        ),
+    ] = None,
+    with_obligations: Annotated[
+        bool,
+        typer.Option(
+            "--with-obligations",
+            help="Add the tasks the documents set out and the bodies they are assigned to.",
+        ),
+    ] = False,
+    layout: Annotated[
+        str,
+        typer.Option("--layout", help="hierarchical (rows by level), date (rows by year), tree or force."),
+    ] = "hierarchical",
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", min=1, help="Refuse to draw more nodes than this.")
+    ] = 400,
     store: StoreOpt = None,
 ) -> None:
     """An interactive HTML view of a document's neighbourhood (or the whole graph): one file that works offline."""
@@ -710,8 +949,17 @@ def view(
     G = _graph(store)
     ref_id = _resolve(G, ref) if ref else None
     try:
-        v = build_view(G, ref_id, depth=depth, direction=direction, relations=relations, jurisdiction=jurisdiction,
-                       with_obligations=with_obligations, layout=layout, max_nodes=max_nodes)
+        v = build_view(
+            G,
+            ref_id,
+            depth=depth,
+            direction=direction,
+            relations=relations,
+            jurisdiction=jurisdiction,
+            with_obligations=with_obligations,
+            layout=layout,
+            max_nodes=max_nodes,
+        )
     except (ViewOptionError, ViewTooLarge) as e:
         raise _fail(str(e), 2) from e
     write_html(v, output)
@@ -738,6 +986,7 @@ def demo(
 
 # -- vbgraph neo4j ----------------------------------------------------------------------------
 
+
 @neo4j_app.command("load")
 def neo4j_load(
     store: StoreOpt = None,
@@ -746,9 +995,14 @@ def neo4j_load(
     password: PasswordOpt = None,
     database: DatabaseOpt = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per UNWIND batch.")] = 2000,
-    batched: Annotated[bool, typer.Option(
-        "--batched", help="A transaction per batch, for graphs too big for one transaction; a failure "
-                          "part-way leaves a partial load that running it again completes.")] = False,
+    batched: Annotated[
+        bool,
+        typer.Option(
+            "--batched",
+            help="A transaction per batch, for graphs too big for one transaction; a failure "
+            "part-way leaves a partial load that running it again completes.",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
     """Write the store's graph to Neo4j in one transaction; a re-load removes what the store no longer has."""
@@ -758,9 +1012,16 @@ def neo4j_load(
     secret = _password(password)
     try:
         with _progress("writing", quiet) as step:
-            result = write_neo4j(G, uri=uri, user=user, password=secret, database=database, batch_size=batch_size,
-                                 single_transaction=not batched,
-                                 progress=lambda stage, done, total: step(f"writing {stage}", done, total))
+            result = write_neo4j(
+                G,
+                uri=uri,
+                user=user,
+                password=secret,
+                database=database,
+                batch_size=batch_size,
+                single_transaction=not batched,
+                progress=lambda stage, done, total: step(f"writing {stage}", done, total),
+            )
     except VbgraphError as e:
         raise _fail(str(e)) from e
     if not quiet:
@@ -776,16 +1037,26 @@ def _print_load(result, uri: str, database: str | None) -> None:
     typer.echo(f"loaded into {redact_uri(uri)} (database {database or 'default'}), run {result.run_id}")
     typer.echo(f"  nodes: {result.node_total} ({counts(result.nodes)})")
     typer.echo(f"  relationships: {result.relationship_total} ({counts(result.relationships)})")
-    typer.echo(f"  new: {result.nodes_created} nodes, {result.relationships_created} relationships; removed: "
-               f"{result.nodes_deleted} stale nodes, {result.relationships_deleted} stale relationships")
+    typer.echo(
+        f"  new: {result.nodes_created} nodes, {result.relationships_created} relationships; removed: "
+        f"{result.nodes_deleted} stale nodes, {result.relationships_deleted} stale relationships"
+    )
 
 
 @neo4j_app.command("cypher")
 def neo4j_cypher(
-    query: Annotated[str, typer.Argument(help="Cypher text, or - to read it from stdin. Put values in --param.")],
-    param: Annotated[list[str] | None, typer.Option(
-        "--param", "-p", help="name=value (a string) or name:=JSON (number, list, null…); repeatable. "
-                              "Use as $name in the query.")] = None,
+    query: Annotated[
+        str, typer.Argument(help="Cypher text, or - to read it from stdin. Put values in --param.")
+    ],
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            help="name=value (a string) or name:=JSON (number, list, null…); repeatable. "
+            "Use as $name in the query.",
+        ),
+    ] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow the query to change the database.")] = False,
     fmt: FormatOpt = "table",
     json_out: JsonOpt = False,
@@ -810,7 +1081,10 @@ def neo4j_cypher(
 @neo4j_app.command("query")
 def neo4j_query(
     name: Annotated[str, typer.Argument(help="A canned query (see `vbgraph queries`).")],
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; a document id may be a REF (read on the store).")] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="NAME=VALUE; a document id may be a REF (read on the store)."),
+    ] = None,
     store: StoreOpt = None,
     fmt: FormatOpt = "table",
     json_out: JsonOpt = False,

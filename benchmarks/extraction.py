@@ -63,14 +63,23 @@ def run_side(pkg_root: Path, files: list[Path], repeat: int) -> dict:
         link = Path(d) / "vbgraph"
         link.symlink_to(pkg_root, target_is_directory=True)
         env = {**os.environ, "PYTHONPATH": d}
-        out = subprocess.run([sys.executable, "-c", WORKER, str(repeat), *map(str, files)], env=env, check=True,
-                             capture_output=True, text=True, cwd=d)
+        out = subprocess.run(
+            [sys.executable, "-c", WORKER, str(repeat), *map(str, files)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=d,
+        )
     return json.loads(out.stdout)
 
 
 def per_file(score, gold: dict, export: dict) -> dict[str, dict]:
     """file -> its yardstick report (documents, links, THUC_HIEN, assignments)."""
-    return {f: score.score(score.gold_of_file(gold, f), export) for f in sorted({p["source_file"] for p in gold["parts"]})}
+    return {
+        f: score.score(score.gold_of_file(gold, f), export)
+        for f in sorted({p["source_file"] for p in gold["parts"]})
+    }
 
 
 def _cell(m: dict) -> str:
@@ -82,9 +91,12 @@ def _gain(b: dict, n: dict) -> int:
     return (n["tp"] - b["tp"]) - (n["fp"] - b["fp"]) - (n["fn"] - b["fn"])
 
 
-MEASURES = (("docs", lambda r: r["documents_in_corpus"]), ("links", lambda r: r["links_any_type"]),
-            ("THUC_HIEN", lambda r: r["relations"].get("THUC_HIEN", {"tp": 0, "fp": 0, "fn": 0})),
-            ("assign", lambda r: r["obligation_assignments"]))
+MEASURES = (
+    ("docs", lambda r: r["documents_in_corpus"]),
+    ("links", lambda r: r["links_any_type"]),
+    ("THUC_HIEN", lambda r: r["relations"].get("THUC_HIEN", {"tp": 0, "fp": 0, "fn": 0})),
+    ("assign", lambda r: r["obligation_assignments"]),
+)
 
 
 def compare(name: str, score, gold: dict, base: dict, new: dict, mb: float) -> None:
@@ -117,16 +129,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="ingests per side; the best time counts")
     args = ap.parse_args(argv)
     score = _scorer()
-    sets = {k: (sorted(folder.glob(glob)), json.loads(gold.read_text(encoding="utf-8")))
-            for k, (folder, glob, gold) in SETS.items()}
+    sets = {
+        k: (sorted(folder.glob(glob)), json.loads(gold.read_text(encoding="utf-8")))
+        for k, (folder, glob, gold) in SETS.items()
+    }
     with tempfile.TemporaryDirectory() as wt:
         tree = Path(wt) / "baseline"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.baseline],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), args.baseline],
+            check=True,
+            capture_output=True,
+        )
         try:
             base = {k: run_side(tree, files, args.repeat) for k, (files, _) in sets.items()}
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], capture_output=True
+            )
     new = {k: run_side(ROOT, files, args.repeat) for k, (files, _) in sets.items()}
     print(f"baseline {args.baseline} against the working tree")
     for k, (files, gold) in sets.items():

@@ -54,24 +54,83 @@ from vbgraph.queries.neo4j_runner import Connection, connect
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "neo4j-local"
 
-BARE = ("UNWIND $rows AS row MATCH (a:Document {id: row.s}) MATCH (b:Document {id: row.t}) "
-        "CREATE (a)-[:THUC_HIEN]->(b)")
-BARE_UNLABELLED = "UNWIND $rows AS row MATCH (a {id: row.s}) MATCH (b {id: row.t}) CREATE (a)-[:THUC_HIEN]->(b)"
+BARE = (
+    "UNWIND $rows AS row MATCH (a:Document {id: row.s}) MATCH (b:Document {id: row.t}) "
+    "CREATE (a)-[:THUC_HIEN]->(b)"
+)
+BARE_UNLABELLED = (
+    "UNWIND $rows AS row MATCH (a {id: row.s}) MATCH (b {id: row.t}) CREATE (a)-[:THUC_HIEN]->(b)"
+)
 
 # Roughly the mix of the sample: citations and implementations dominate.
-REL_WEIGHTS = {Rel.DAN_CHIEU: 45, Rel.THUC_HIEN: 30, Rel.CAN_CU: 12, Rel.HUONG_DAN: 4, Rel.TONG_KET: 3,
-               Rel.THAY_THE: 3, Rel.SUA_DOI: 2, Rel.BAI_BO: 1}
-TYPES = [("KH", "Kế hoạch"), ("NQ", "Nghị quyết"), ("CT", "Chỉ thị"), ("KL", "Kết luận"), ("CTr", "Chương trình")]
+REL_WEIGHTS = {
+    Rel.DAN_CHIEU: 45,
+    Rel.THUC_HIEN: 30,
+    Rel.CAN_CU: 12,
+    Rel.HUONG_DAN: 4,
+    Rel.TONG_KET: 3,
+    Rel.THAY_THE: 3,
+    Rel.SUA_DOI: 2,
+    Rel.BAI_BO: 1,
+}
+TYPES = [
+    ("KH", "Kế hoạch"),
+    ("NQ", "Nghị quyết"),
+    ("CT", "Chỉ thị"),
+    ("KL", "Kết luận"),
+    ("CTr", "Chương trình"),
+]
 PROVINCES = [("bac-giang", "Bắc Giang"), ("dak-lak", "Đắk Lắk"), ("ha-noi", "Hà Nội"), ("nghe-an", "Nghệ An")]
-WORDS = ["tăng", "cường", "sự", "lãnh", "đạo", "của", "Đảng", "đối", "với", "công", "tác", "phát", "triển", "kinh", "tế", "xã", "hội", "chuyển", "đổi", "số", "nâng", "cao", "chất", "lượng", "đội", "ngũ", "cán", "bộ", "đảng", "viên", "xây", "dựng", "nông", "thôn", "mới", "bảo", "vệ", "môi", "trường"]
+WORDS = [
+    "tăng",
+    "cường",
+    "sự",
+    "lãnh",
+    "đạo",
+    "của",
+    "Đảng",
+    "đối",
+    "với",
+    "công",
+    "tác",
+    "phát",
+    "triển",
+    "kinh",
+    "tế",
+    "xã",
+    "hội",
+    "chuyển",
+    "đổi",
+    "số",
+    "nâng",
+    "cao",
+    "chất",
+    "lượng",
+    "đội",
+    "ngũ",
+    "cán",
+    "bộ",
+    "đảng",
+    "viên",
+    "xây",
+    "dựng",
+    "nông",
+    "thôn",
+    "mới",
+    "bảo",
+    "vệ",
+    "môi",
+    "trường",
+]
 
 
 def _text(rnd: random.Random, n: int) -> str:
     return " ".join(rnd.choice(WORDS) for _ in range(n))
 
 
-def synthetic_graph(docs: int, relations: int, bodies: int, obligations: int, seed: int = 1,
-                    start: int = 0) -> nx.MultiDiGraph:
+def synthetic_graph(
+    docs: int, relations: int, bodies: int, obligations: int, seed: int = 1, start: int = 0
+) -> nx.MultiDiGraph:
     """A graph in the store's shape; `start` offsets document numbers, so two graphs can overlap."""
     rnd = random.Random(seed)
     G = nx.MultiDiGraph()
@@ -83,15 +142,35 @@ def synthetic_graph(docs: int, relations: int, bodies: int, obligations: int, se
         did = f"{slug}:{i}-{code}/TU@{date}"
         doc_ids.append(did)
         in_corpus = i % 3 == 0
-        G.add_node(did, kind="Document", type=tname, type_code=code, number=str(i), issuer_code="TU",
-                   symbol=f"{i}-{code}/TU", date=date, issuer=f"Tỉnh ủy {prov}", jurisdiction=prov,
-                   title="về " + _text(rnd, 12), name=None, in_corpus=in_corpus, level="province",
-                   source={"file": f"{i % 97:03d}.txt", "first_line": i, "last_line": i + 80} if in_corpus else None,
-                   signer="Nguyễn Văn A" if in_corpus else None, identified_by="header" if in_corpus else None)
+        G.add_node(
+            did,
+            kind="Document",
+            type=tname,
+            type_code=code,
+            number=str(i),
+            issuer_code="TU",
+            symbol=f"{i}-{code}/TU",
+            date=date,
+            issuer=f"Tỉnh ủy {prov}",
+            jurisdiction=prov,
+            title="về " + _text(rnd, 12),
+            name=None,
+            in_corpus=in_corpus,
+            level="province",
+            source={"file": f"{i % 97:03d}.txt", "first_line": i, "last_line": i + 80} if in_corpus else None,
+            signer="Nguyễn Văn A" if in_corpus else None,
+            identified_by="header" if in_corpus else None,
+        )
     body_ids = [f"{PROVINCES[j % len(PROVINCES)][0]}:ban-{j}" for j in range(bodies)]
     for j, bid in enumerate(body_ids):
-        G.add_node(bid, kind="Body", name=f"Ban {_text(rnd, 3)} {j}", jurisdiction=PROVINCES[j % len(PROVINCES)][1],
-                   part_of=body_ids[j // 10] if j >= 10 else None, level="province")
+        G.add_node(
+            bid,
+            kind="Body",
+            name=f"Ban {_text(rnd, 3)} {j}",
+            jurisdiction=PROVINCES[j % len(PROVINCES)][1],
+            part_of=body_ids[j // 10] if j >= 10 else None,
+            level="province",
+        )
         if j >= 10:
             G.add_edge(bid, body_ids[j // 10], key="THUOC")
     types, weights = zip(*REL_WEIGHTS.items(), strict=True)
@@ -101,8 +180,15 @@ def synthetic_graph(docs: int, relations: int, bodies: int, obligations: int, se
         k = rnd.choices(types, weights)[0].value
         if G.has_edge(s, t, k):
             continue
-        ev = [{"document": s, "file": f"{rnd.randrange(97):03d}.txt", "line": rnd.randrange(1, 5000),
-               "quote": "…" + _text(rnd, 30) + "…"} for _ in range(rnd.choice((1, 1, 1, 2)))]
+        ev = [
+            {
+                "document": s,
+                "file": f"{rnd.randrange(97):03d}.txt",
+                "line": rnd.randrange(1, 5000),
+                "quote": "…" + _text(rnd, 30) + "…",
+            }
+            for _ in range(rnd.choice((1, 1, 1, 2)))
+        ]
         G.add_edge(s, t, key=k, label=Rel(k).label, evidence=ev)
         made += 1
     for i, did in enumerate(doc_ids):
@@ -111,26 +197,50 @@ def synthetic_graph(docs: int, relations: int, bodies: int, obligations: int, se
     for n in range(obligations):
         oid = f"obl:{seed:04x}{start + n:012x}"
         did = doc_ids[rnd.randrange(len(doc_ids))]
-        assignees = [{"body": b, "role": r} for b, r in zip(rnd.sample(body_ids, rnd.randint(1, 3)),
-                                                             ("chu_tri", "phoi_hop", "phoi_hop"), strict=False)]
+        assignees = [
+            {"body": b, "role": r}
+            for b, r in zip(
+                rnd.sample(body_ids, rnd.randint(1, 3)), ("chu_tri", "phoi_hop", "phoi_hop"), strict=False
+            )
+        ]
         fulfilled = doc_ids[rnd.randrange(len(doc_ids))] if n % 7 == 0 else None
-        G.add_node(oid, kind="Obligation", document=did, text=_text(rnd, 25), assignees=assignees,
-                   deadline={"text": "Quý II/2021", "start": "2021-04-01", "end": "2021-06-30"} if n % 3 else None,
-                   recurring=None, produces={"type": "Kế hoạch", "title": _text(rnd, 8)} if n % 4 == 0 else None,
-                   produces_level=None, fulfilled_by=fulfilled, fulfilment="on_time" if fulfilled else None,
-                   fulfilment_score=0.9 if fulfilled else None, status="open", source="section",
-                   evidence={"file": "003.txt", "line": n, "quote": _text(rnd, 20)})
+        G.add_node(
+            oid,
+            kind="Obligation",
+            document=did,
+            text=_text(rnd, 25),
+            assignees=assignees,
+            deadline={"text": "Quý II/2021", "start": "2021-04-01", "end": "2021-06-30"} if n % 3 else None,
+            recurring=None,
+            produces={"type": "Kế hoạch", "title": _text(rnd, 8)} if n % 4 == 0 else None,
+            produces_level=None,
+            fulfilled_by=fulfilled,
+            fulfilment="on_time" if fulfilled else None,
+            fulfilment_score=0.9 if fulfilled else None,
+            status="open",
+            source="section",
+            evidence={"file": "003.txt", "line": n, "quote": _text(rnd, 20)},
+        )
         G.add_edge(did, oid, key="DAT_RA")
         for a in assignees:
             G.add_edge(oid, a["body"], key="GIAO_CHO", vai_tro=a["role"])
         if fulfilled:
             G.add_edge(oid, fulfilled, key="DUOC_THUC_HIEN_BOI")
-    G.graph["issues"] = [{"kind": "ambiguous-reference", "file": "003.txt", "line": i, "message": f"ref {i}",
-                          "candidates": rnd.sample(doc_ids, 2)} for i in range(200)]
+    G.graph["issues"] = [
+        {
+            "kind": "ambiguous-reference",
+            "file": "003.txt",
+            "line": i,
+            "message": f"ref {i}",
+            "candidates": rnd.sample(doc_ids, 2),
+        }
+        for i in range(200)
+    ]
     return G
 
 
 # -- the server ---------------------------------------------------------------------------------
+
 
 @contextmanager
 def server() -> Iterator[Connection]:
@@ -140,11 +250,17 @@ def server() -> Iterator[Connection]:
         yield conn
         return
     run_dir = Path(tempfile.mkdtemp(prefix="vbgraph-bench-neo4j-"))
-    env = {"VBGRAPH_NEO4J_HEAP": "4g", **os.environ, "VBGRAPH_NEO4J_RUN": str(run_dir),
-           "VBGRAPH_NEO4J_PYTHON": sys.executable}
+    env = {
+        "VBGRAPH_NEO4J_HEAP": "4g",
+        **os.environ,
+        "VBGRAPH_NEO4J_RUN": str(run_dir),
+        "VBGRAPH_NEO4J_PYTHON": sys.executable,
+    }
     try:
         print(f"starting Neo4j with scripts/neo4j-local (run dir {run_dir}) …", file=sys.stderr)
-        proc = subprocess.run(["bash", str(SCRIPT), "start"], env=env, capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            ["bash", str(SCRIPT), "start"], env=env, capture_output=True, text=True, check=False
+        )
         if proc.returncode != 0:
             sys.exit(f"error: scripts/neo4j-local start failed: {proc.stderr.strip().splitlines()[-1:]}")
         conn = Connection.from_env(dict(re.findall(r"^export (NEO4J_[A-Z]+)=(\S*)$", proc.stdout, re.M)))
@@ -158,11 +274,14 @@ def server() -> Iterator[Connection]:
 def wipe(driver: neo4j.Driver, database: str | None) -> None:
     """An empty database with the vbgraph schema (Community edition cannot drop and create one)."""
     with driver.session(database=database) as s:
-        foreign = s.run("MATCH (n) WHERE NOT (n:Document OR n:Body OR n:Obligation OR n:Issue) "
-                        "RETURN count(n) AS n").single(strict=True)["n"]
+        foreign = s.run(
+            "MATCH (n) WHERE NOT (n:Document OR n:Body OR n:Obligation OR n:Issue) RETURN count(n) AS n"
+        ).single(strict=True)["n"]
         if foreign:
-            sys.exit(f"error: the database holds {foreign} nodes that are not vbgraph's; this benchmark wipes it, "
-                     "so point NEO4J_URI at a throwaway server (or unset it)")
+            sys.exit(
+                f"error: the database holds {foreign} nodes that are not vbgraph's; this benchmark wipes it, "
+                "so point NEO4J_URI at a throwaway server (or unset it)"
+            )
         s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
     w.ensure_schema(driver, database)
 
@@ -175,17 +294,29 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
 
 # -- the measurements ---------------------------------------------------------------------------
 
-def relation_phase(driver: neo4j.Driver, database: str | None, p: w.Plan, batch_size: int,
-                   which: str, limit: int | None = None) -> tuple[float, int]:
+
+def relation_phase(
+    driver: neo4j.Driver,
+    database: str | None,
+    p: w.Plan,
+    batch_size: int,
+    which: str,
+    limit: int | None = None,
+) -> tuple[float, int]:
     """Fresh database with the document nodes, then time writing the document relations."""
     wipe(driver, database)
     docs = p.nodes["Document"]
     with driver.session(database=database) as s:
-        s.execute_write(lambda tx: w.write_nodes_tx(tx, "Document", docs, run_id="bench", lastupdated=0,
-                                                    batch_size=batch_size))
+        s.execute_write(
+            lambda tx: w.write_nodes_tx(
+                tx, "Document", docs, run_id="bench", lastupdated=0, batch_size=batch_size
+            )
+        )
     by_type = {r.value: p.relationships[r.value] for r in Rel}
     if limit is not None:
-        by_type = {k: v[: max(1, limit * len(v) // sum(map(len, by_type.values())))] for k, v in by_type.items()}
+        by_type = {
+            k: v[: max(1, limit * len(v) // sum(map(len, by_type.values())))] for k, v in by_type.items()
+        }
     n = sum(map(len, by_type.values()))
 
     def writer(tx: neo4j.ManagedTransaction) -> None:
@@ -197,15 +328,17 @@ def relation_phase(driver: neo4j.Driver, database: str | None, p: w.Plan, batch_
             if not rows:
                 continue
             inline = ", ".join(f"{p}: row.props.{p}" for p in rows[0]["props"])
-            query = ("UNWIND $rows AS row MATCH (a:Document {id: row.source}) MATCH (b:Document {id: row.target}) "
-                     f"CREATE (a)-[r:{k} {{{inline}, label: $label, run_id: $run_id, lastupdated: 0}}]->(b)")
+            query = (
+                "UNWIND $rows AS row MATCH (a:Document {id: row.source}) MATCH (b:Document {id: row.target}) "
+                f"CREATE (a)-[r:{k} {{{inline}, label: $label, run_id: $run_id, lastupdated: 0}}]->(b)"
+            )
             for i in range(0, len(rows), batch_size):
-                tx.run(query, rows=rows[i:i + batch_size], label=w.REL_LABELS[k], run_id="bench").consume()
+                tx.run(query, rows=rows[i : i + batch_size], label=w.REL_LABELS[k], run_id="bench").consume()
 
     def bare(tx: neo4j.ManagedTransaction, query: str) -> None:
         rows = [{"s": r["source"], "t": r["target"]} for rs in by_type.values() for r in rs]
         for i in range(0, len(rows), batch_size):
-            tx.run(query, rows=rows[i:i + batch_size]).consume()
+            tx.run(query, rows=rows[i : i + batch_size]).consume()
 
     with driver.session(database=database) as s:
         if which == "writer":
@@ -220,15 +353,18 @@ def relation_phase(driver: neo4j.Driver, database: str | None, p: w.Plan, batch_
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter
+    )
     ap.add_argument("--docs", type=int, default=20_000)
     ap.add_argument("--relations", type=int, default=60_000, help="document-to-document relations")
     ap.add_argument("--bodies", type=int, default=500)
     ap.add_argument("--obligations", type=int, default=10_000)
     ap.add_argument("--batch-size", type=int, default=w.DEFAULT_BATCH_SIZE)
     ap.add_argument("--repeat", type=int, default=3, help="timed runs of each side (best is reported)")
-    ap.add_argument("--unlabelled-sample", type=int, default=2000,
-                    help="rows for the label-less bare query (0 to skip)")
+    ap.add_argument(
+        "--unlabelled-sample", type=int, default=2000, help="rows for the label-less bare query (0 to skip)"
+    )
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
 
@@ -236,8 +372,10 @@ def main(argv: list[str] | None = None) -> int:
     pt, p = timed(lambda: w.plan(G))
     assert isinstance(G, nx.MultiDiGraph) and isinstance(p, w.Plan)
     doc_rels = sum(len(p.relationships[r.value]) for r in Rel)
-    print(f"synthetic graph: {G.number_of_nodes():,} nodes ({args.docs:,} documents), {G.number_of_edges():,} "
-          f"relationships ({doc_rels:,} document relations); built in {t:.1f}s, rows in {pt:.1f}s")
+    print(
+        f"synthetic graph: {G.number_of_nodes():,} nodes ({args.docs:,} documents), {G.number_of_edges():,} "
+        f"relationships ({doc_rels:,} document relations); built in {t:.1f}s, rows in {pt:.1f}s"
+    )
 
     with server() as conn:
         # No driver retries: a load too big for one transaction fails once instead of three times.
@@ -255,21 +393,35 @@ def main(argv: list[str] | None = None) -> int:
                 for which in ("bare", "writer", "ceiling") if i % 2 == 0 else ("ceiling", "writer", "bare"):
                     secs, n = relation_phase(driver, db, p, args.batch_size, which)
                     best[which] = min(best.get(which, secs), secs)
-                    print(f"  run {i + 1} {which:>6}: {n:,} relationships in {secs:.2f}s = {n / secs:,.0f}/s",
-                          file=sys.stderr)
+                    print(
+                        f"  run {i + 1} {which:>6}: {n:,} relationships in {secs:.2f}s = {n / secs:,.0f}/s",
+                        file=sys.stderr,
+                    )
             rate = {k: doc_rels / v for k, v in best.items()}
-            print(f"bare UNWIND … CREATE (labelled MATCH):      {rate['bare']:>9,.0f} relationships/s "
-                  f"(best of {args.repeat}: {best['bare']:.2f}s)")
-            print(f"vbgraph writer (MERGE, evidence, run_id):  {rate['writer']:>9,.0f} relationships/s "
-                  f"(best of {args.repeat}: {best['writer']:.2f}s)")
-            print(f"ceiling: CREATE with the same properties:  {rate['ceiling']:>9,.0f} relationships/s "
-                  f"(best of {args.repeat}: {best['ceiling']:.2f}s)")
-            print(f"ratio writer / bare: {rate['writer'] / rate['bare']:.0%} (aim: at least 70%); "
-                  f"writer / ceiling: {rate['writer'] / rate['ceiling']:.0%}")
+            print(
+                f"bare UNWIND … CREATE (labelled MATCH):      {rate['bare']:>9,.0f} relationships/s "
+                f"(best of {args.repeat}: {best['bare']:.2f}s)"
+            )
+            print(
+                f"vbgraph writer (MERGE, evidence, run_id):  {rate['writer']:>9,.0f} relationships/s "
+                f"(best of {args.repeat}: {best['writer']:.2f}s)"
+            )
+            print(
+                f"ceiling: CREATE with the same properties:  {rate['ceiling']:>9,.0f} relationships/s "
+                f"(best of {args.repeat}: {best['ceiling']:.2f}s)"
+            )
+            print(
+                f"ratio writer / bare: {rate['writer'] / rate['bare']:.0%} (aim: at least 70%); "
+                f"writer / ceiling: {rate['writer'] / rate['ceiling']:.0%}"
+            )
             if args.unlabelled_sample:
-                secs, n = relation_phase(driver, db, p, args.batch_size, "unlabelled", limit=args.unlabelled_sample)
-                print(f"bare without labels, {n:,} rows only: {n / secs:,.0f} relationships/s "
-                      "(every row scans every node)")
+                secs, n = relation_phase(
+                    driver, db, p, args.batch_size, "unlabelled", limit=args.unlabelled_sample
+                )
+                print(
+                    f"bare without labels, {n:,} rows only: {n / secs:,.0f} relationships/s "
+                    "(every row scans every node)"
+                )
 
             wipe(driver, db)
             single = True
@@ -278,27 +430,53 @@ def main(argv: list[str] | None = None) -> int:
             except neo4j.exceptions.TransientError as e:
                 if not (e.code or "").endswith("MemoryPoolOutOfMemoryError"):
                     raise
-                print(f"one transaction does not fit this server ({e.message}); loading a transaction per batch")
+                print(
+                    f"one transaction does not fit this server ({e.message}); loading a transaction per batch"
+                )
                 single = False
                 wipe(driver, db)
-                full, r = timed(lambda: w.load_graph(G, driver, database=db, batch_size=args.batch_size,
-                                                     single_transaction=False))
+                full, r = timed(
+                    lambda: w.load_graph(
+                        G, driver, database=db, batch_size=args.batch_size, single_transaction=False
+                    )
+                )
             assert isinstance(r, w.LoadResult)
             total = G.number_of_edges()
             mode = "one transaction" if single else "a transaction per batch"
-            print(f"full load_graph, {mode}: {full:.1f}s for {r.node_total:,} nodes and "
-                  f"{r.relationship_total:,} relationships = {total / full:,.0f} relationships/s overall")
-            again, r2 = timed(lambda: w.load_graph(G, driver, database=db, batch_size=args.batch_size,
-                                                   single_transaction=single))
-            print(f"re-load, same graph: {again:.1f}s; new {r2.nodes_created} nodes, {r2.relationships_created} "
-                  f"relationships; removed {r2.nodes_deleted} nodes, {r2.relationships_deleted} relationships")
-            more = nx.compose(G, synthetic_graph(args.docs // 20, args.relations // 20, args.bodies,
-                                                 args.obligations // 20, args.seed + 1, start=args.docs))
+            print(
+                f"full load_graph, {mode}: {full:.1f}s for {r.node_total:,} nodes and "
+                f"{r.relationship_total:,} relationships = {total / full:,.0f} relationships/s overall"
+            )
+            again, r2 = timed(
+                lambda: w.load_graph(
+                    G, driver, database=db, batch_size=args.batch_size, single_transaction=single
+                )
+            )
+            print(
+                f"re-load, same graph: {again:.1f}s; new {r2.nodes_created} nodes, {r2.relationships_created} "
+                f"relationships; removed {r2.nodes_deleted} nodes, {r2.relationships_deleted} relationships"
+            )
+            more = nx.compose(
+                G,
+                synthetic_graph(
+                    args.docs // 20,
+                    args.relations // 20,
+                    args.bodies,
+                    args.obligations // 20,
+                    args.seed + 1,
+                    start=args.docs,
+                ),
+            )
             more.graph["issues"] = G.graph["issues"]
-            grow, r3 = timed(lambda: w.load_graph(more, driver, database=db, batch_size=args.batch_size,
-                                                  single_transaction=single))
-            print(f"load after 5% more documents: {grow:.1f}s; new {r3.nodes_created:,} nodes, "
-                  f"{r3.relationships_created:,} relationships; removed {r3.nodes_deleted}")
+            grow, r3 = timed(
+                lambda: w.load_graph(
+                    more, driver, database=db, batch_size=args.batch_size, single_transaction=single
+                )
+            )
+            print(
+                f"load after 5% more documents: {grow:.1f}s; new {r3.nodes_created:,} nodes, "
+                f"{r3.relationships_created:,} relationships; removed {r3.nodes_deleted}"
+            )
         finally:
             driver.close()
     return 0

@@ -41,8 +41,11 @@ def write_docx(text: str, path: Path) -> None:
 
 def write_html(text: str, path: Path) -> None:
     body = "".join(f"<p>{html.escape(p)}</p>" for p in _paragraphs(text))
-    path.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><nav><a href='/'>Trang chủ"
-                    f"</a></nav><article>{body}</article><footer>Bản quyền</footer></body></html>", encoding="utf-8")
+    path.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><nav><a href='/'>Trang chủ"
+        f"</a></nav><article>{body}</article><footer>Bản quyền</footer></body></html>",
+        encoding="utf-8",
+    )
 
 
 def write_pdf(text: str, path: Path) -> None:
@@ -93,8 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         print("| file | size | read (s) | read ratio | read + parse (s) | ratio |")
         print("|---|---|---|---|---|---|")
         for kind, size, read, full in rows:
-            print(f"| .{kind} | {size / 1e6:.2f} MB | {read:.2f} | {read / base_read:.1f} | {full:.2f} | "
-                  f"{full / base_full:.2f} |")
+            print(
+                f"| .{kind} | {size / 1e6:.2f} MB | {read:.2f} | {read / base_read:.1f} | {full:.2f} | "
+                f"{full / base_full:.2f} |"
+            )
         if args.ocr:
             _ocr(Path(tmp), args.repeat)
     return 0

@@ -73,7 +73,9 @@ def node_files(G: nx.MultiDiGraph) -> dict[str, str]:
     out = {}
     for label in flat.NODE_LABELS:
         header = node_header(label)
-        rows = ([n, label, *_cells(header[2:], flat.node_values(label, n, a))] for n, a in _KIND_NODES[label](G))
+        rows = (
+            [n, label, *_cells(header[2:], flat.node_values(label, n, a))] for n, a in _KIND_NODES[label](G)
+        )
         out[f"{label}.csv"] = _csv_text(header, rows)
     return out
 
@@ -84,8 +86,11 @@ def relationship_files(G: nx.MultiDiGraph) -> dict[str, str]:
     out = {}
     for code in flat.EDGE_TYPES:
         header = relationship_header(code)
-        edges = sorted((s, t, a) for s, t, k, a in G.edges(keys=True, data=True)
-                       if k == code and kinds.get(s) in _KIND_NODES and kinds.get(t) in _KIND_NODES)
+        edges = sorted(
+            (s, t, a)
+            for s, t, k, a in G.edges(keys=True, data=True)
+            if k == code and kinds.get(s) in _KIND_NODES and kinds.get(t) in _KIND_NODES
+        )
         rows = ([s, t, code, *_cells(header[3:], flat.edge_values(s, t, code, a))] for s, t, a in edges)
         out[f"{code}.csv"] = _csv_text(header, rows)
     return out
@@ -98,19 +103,28 @@ def import_arguments(files: Iterable[str], database: str = "neo4j") -> list[str]
     after them would be read as one more file.
     """
     names = sorted(files)
-    return ["database", "import", "full", database, "--multiline-fields=true", "--array-delimiter=;",
-            *(f"--nodes={f}" for f in names if f[:-4] in flat.NODE_LABELS),
-            *(f"--relationships={f}" for f in names if f[:-4] in flat.EDGE_TYPES)]
+    return [
+        "database",
+        "import",
+        "full",
+        database,
+        "--multiline-fields=true",
+        "--array-delimiter=;",
+        *(f"--nodes={f}" for f in names if f[:-4] in flat.NODE_LABELS),
+        *(f"--relationships={f}" for f in names if f[:-4] in flat.EDGE_TYPES),
+    ]
 
 
 def import_command(files: Iterable[str]) -> str:
     """`import.sh`: the neo4j-admin command for these files, run from their folder."""
     args = [shlex.quote(a) for a in import_arguments(files, database="DATABASE")]
     args[3] = '"${1:-neo4j}"'
-    return ("#!/bin/sh\n# Load these files into an empty Neo4j 5 database (stop the server first): sh import.sh [DATABASE]\n"
-            "# Text may span lines (obligation text, quotes), hence --multiline-fields.\n"
-            "set -e\ncd \"$(dirname \"$0\")\"\n"
-            "neo4j-admin " + " ".join(args[:4]) + " \\\n  " + " \\\n  ".join(args[4:]) + "\n")
+    return (
+        "#!/bin/sh\n# Load these files into an empty Neo4j 5 database (stop the server first): sh import.sh [DATABASE]\n"
+        "# Text may span lines (obligation text, quotes), hence --multiline-fields.\n"
+        'set -e\ncd "$(dirname "$0")"\n'
+        "neo4j-admin " + " ".join(args[:4]) + " \\\n  " + " \\\n  ".join(args[4:]) + "\n"
+    )
 
 
 def write_csv(G: nx.MultiDiGraph, directory: str | Path) -> list[Path]:

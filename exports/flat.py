@@ -79,6 +79,7 @@ class Link:
 
 # -- the model's annotations ---------------------------------------------------------------------
 
+
 @cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
@@ -104,10 +105,13 @@ def _admin_type(hint: Any) -> str:
         return _ADMIN_TYPES[hint]
     if _item(hint) in _ADMIN_TYPES:
         return _ADMIN_TYPES[_item(hint)] + "[]"
-    raise TypeError(f"{hint!r} is not a scalar or a tuple of scalars; give the field a rule in exports/flat.py")
+    raise TypeError(
+        f"{hint!r} is not a scalar or a tuple of scalars; give the field a rule in exports/flat.py"
+    )
 
 
 # -- values ---------------------------------------------------------------------------------------
+
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -131,6 +135,7 @@ def _attr(name: str) -> Getter:
     def get(o: Any) -> Any:
         v = getattr(o, name)
         return list(v) if isinstance(v, tuple) else v
+
     return get
 
 
@@ -142,6 +147,7 @@ def _part(name: str, part: str, view: Callable[[Any], Mapping[str, Any]]) -> Get
     def get(o: Any) -> Any:
         record = getattr(o, name)
         return None if record is None else view(record).get(part)
+
     return get
 
 
@@ -174,9 +180,11 @@ def closed_label(cls: type, name: str) -> tuple[Column, ...]:
 def records(cls: type, name: str) -> tuple[Column, ...]:
     """Records (`assignees`): JSON text, their count and one array per part."""
     sub = _item(_hint(cls, name))
-    return (Column(name, "string", lambda o: _json([_parts(r) for r in getattr(o, name)])),
-            Column(f"{name}_count", "int", _count(name)),
-            *(Column(f"{name}_{p}", _admin_type(_hint(sub, p)) + "[]", _each(name, p)) for p in fields_of(sub)))
+    return (
+        Column(name, "string", lambda o: _json([_parts(r) for r in getattr(o, name)])),
+        Column(f"{name}_count", "int", _count(name)),
+        *(Column(f"{name}_{p}", _admin_type(_hint(sub, p)) + "[]", _each(name, p)) for p in fields_of(sub)),
+    )
 
 
 @dataclass(frozen=True)
@@ -190,8 +198,11 @@ class Parts:
 
     def __call__(self, cls: type, name: str) -> tuple[Column, ...]:
         sub = _hint(cls, name)
-        return tuple(Column(f"{name}_{p}", _admin_type(_hint(sub, p)), _part(name, p, self.view))
-                     for p in fields_of(sub) if p not in self.omit)
+        return tuple(
+            Column(f"{name}_{p}", _admin_type(_hint(sub, p)), _part(name, p, self.view))
+            for p in fields_of(sub)
+            if p not in self.omit
+        )
 
 
 @dataclass(frozen=True)
@@ -215,11 +226,13 @@ class EvidenceList:
         def ev(o: Any) -> tuple[Any, ...]:
             return getattr(o, name)
 
-        return (Column(name, "string", lambda o: _json([e.to_dict(self.with_document) for e in ev(o)])),
-                Column(f"{name}_count", "int", lambda o: len(ev(o))),
-                Column(f"{name}_files", "string[]", lambda o: _array([e.file for e in ev(o)])),
-                Column(f"{name}_lines", "int[]", lambda o: _array([e.line for e in ev(o)])),
-                Column(f"{name}_quote", "string", lambda o: next((e.quote for e in ev(o) if e.quote), None)))
+        return (
+            Column(name, "string", lambda o: _json([e.to_dict(self.with_document) for e in ev(o)])),
+            Column(f"{name}_count", "int", lambda o: len(ev(o))),
+            Column(f"{name}_files", "string[]", lambda o: _array([e.file for e in ev(o)])),
+            Column(f"{name}_lines", "int[]", lambda o: _array([e.line for e in ev(o)])),
+            Column(f"{name}_quote", "string", lambda o: next((e.quote for e in ev(o) if e.quote), None)),
+        )
 
 
 _KEY = "the node key: `id:ID` in CSV, the MERGE key of the Neo4j writer, the GraphML node id"
@@ -235,13 +248,20 @@ FLATTENING: dict[type, dict[str, Rule]] = {
     },
     Body: dict.fromkeys(("name", "jurisdiction", "part_of", "level", "aliases", "generic"), same),
     Obligation: {
-        "document": same, "text": same, "assignees": records, "deadline": Parts(), "recurring": same,
+        "document": same,
+        "text": same,
+        "assignees": records,
+        "deadline": Parts(),
+        "recurring": same,
         "produces": Keys(("type", "title")),
-        **dict.fromkeys(("produces_level", "fulfilled_by", "fulfilment", "fulfilment_score", "status", "source"),
-                        same),
+        **dict.fromkeys(
+            ("produces_level", "fulfilled_by", "fulfilment", "fulfilment_score", "status", "source"), same
+        ),
         # the place in a PDF or Word file only when known, as graph-json-v1 writes it
-        "evidence": Parts(omit={"document": "the obligation's own `document`"},
-                          view=lambda e: e.to_dict(with_document=False)),
+        "evidence": Parts(
+            omit={"document": "the obligation's own `document`"},
+            view=lambda e: e.to_dict(with_document=False),
+        ),
         "more_evidence": EvidenceList(with_document=False),
     },
     Relation: {"label": closed_label, "evidence": EvidenceList()},
@@ -293,6 +313,9 @@ def node_values(label: str, nid: str, attrs: Mapping[str, Any]) -> dict[str, Any
 
 def edge_values(source: str, target: str, code: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
     """Column name -> value for one edge of the store (a document relation read through the model)."""
-    record: Any = (Relation.from_edge(source, target, code, dict(attrs)) if code in Rel.__members__
-                   else Link(source, target, code, attrs.get("vai_tro")))
+    record: Any = (
+        Relation.from_edge(source, target, code, dict(attrs))
+        if code in Rel.__members__
+        else Link(source, target, code, attrs.get("vai_tro"))
+    )
     return {c.name: c.get(record) for c in edge_columns(code)}

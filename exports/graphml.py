@@ -26,7 +26,13 @@ from vbgraph.exports import flat
 from vbgraph.graph import store as st
 
 Scalar = str | int | float | bool
-NODE_EXTRAS = ("kind", "label", "r", "g", "b")  # besides flat's columns: the node's label, Gephi's label, colours
+NODE_EXTRAS = (
+    "kind",
+    "label",
+    "r",
+    "g",
+    "b",
+)  # besides flat's columns: the node's label, Gephi's label, colours
 EDGE_EXTRAS = ("key", "r", "g", "b")  # besides flat's columns: the relation code, colours
 
 
@@ -59,8 +65,11 @@ def flatten(attrs: dict[str, Any], prefix: str = "") -> dict[str, Scalar]:
 
 def _scalars(values: dict[str, Any]) -> dict[str, Scalar]:
     """flat's columns as GraphML attributes, sorted by name: arrays as JSON text, None dropped."""
-    return {k: _nfc(json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v)
-            for k, v in sorted(values.items()) if v is not None}
+    return {
+        k: _nfc(json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v)
+        for k, v in sorted(values.items())
+        if v is not None
+    }
 
 
 def _node_row(nid: str, a: dict) -> dict[str, Scalar]:
@@ -132,6 +141,6 @@ def write_graphml(G: nx.MultiDiGraph, out: str | Path | IO[str]) -> None:
     nx.write_graphml_xml(graphml_graph(G), buf, encoding="utf-8", prettyprint=True)
     text = buf.getvalue().decode("utf-8")
     if hasattr(out, "write"):
-        out.write(text)  # type: ignore[union-attr]
+        out.write(text)
         return
     st.atomic_write_text(Path(out), text)

@@ -64,9 +64,24 @@ from vbgraph.queries.view import (
 # The selection lives in queries/view.py and the look in exports/palette.py; both are named here
 # too, so `from vbgraph.exports.html_view import build_view, write_html` keeps working.
 __all__ = [
-    "DIRECTIONS", "EDGE_STYLE", "LAYOUTS", "NODE_COLORS", "REL_CODES", "ViewError", "ViewOptionError",
-    "ViewResult", "ViewTooLarge", "build_view", "edge_color", "format_date", "node_color", "node_label",
-    "parse_relations", "render_html", "view_title", "write_html",
+    "DIRECTIONS",
+    "EDGE_STYLE",
+    "LAYOUTS",
+    "NODE_COLORS",
+    "REL_CODES",
+    "ViewError",
+    "ViewOptionError",
+    "ViewResult",
+    "ViewTooLarge",
+    "build_view",
+    "edge_color",
+    "format_date",
+    "node_color",
+    "node_label",
+    "parse_relations",
+    "render_html",
+    "view_title",
+    "write_html",
 ]
 
 
@@ -76,12 +91,15 @@ def view_title(view: ViewResult) -> str:
         scope = f"toàn bộ văn bản{f' của {view.jurisdiction}' if view.jurisdiction else ''}"
     else:
         depth = "mọi bậc" if view.depth is None else f"{view.depth} bậc"
-        scope = f"{node_label(view.ref_id, view.graph.nodes[view.ref_id], one_line=True)}: {depth}, " \
-                f"{DIRECTION_LABELS[view.direction]}"
+        scope = (
+            f"{node_label(view.ref_id, view.graph.nodes[view.ref_id], one_line=True)}: {depth}, "
+            f"{DIRECTION_LABELS[view.direction]}"
+        )
     return f"vbgraph — {scope}"
 
 
 # -- presentation: labels, colours, levels, tooltips ------------------------------------------------
+
 
 def _bands(view: ViewResult) -> list[tuple[str, list[str]]]:
     """Horizontal bands of the page, top-down: by level, or by year; then tasks, then bodies."""
@@ -91,8 +109,10 @@ def _bands(view: ViewResult) -> list[tuple[str, list[str]]]:
         years = sorted({(a.get("date") or "")[:4] for _, a in docs})  # "" (undated, mostly named) first
         bands = [(y or "chưa rõ năm", [n for n, a in docs if (a.get("date") or "")[:4] == y]) for y in years]
     else:
-        bands = [(LEVEL_LABELS.get(lv, "Văn bản chưa rõ cấp"), [n for n, a in docs if level_of(a) == lv])
-                 for lv in (*LEVEL_ROW, "unknown")]
+        bands = [
+            (LEVEL_LABELS.get(lv, "Văn bản chưa rõ cấp"), [n for n, a in docs if level_of(a) == lv])
+            for lv in (*LEVEL_ROW, "unknown")
+        ]
     bands.append(("Nhiệm vụ", [n for n, _ in st.obligations(G)]))
     bands.append(("Cơ quan được giao", [n for n, _ in st.bodies(G)]))
     return [(name, members) for name, members in bands if members]
@@ -130,7 +150,7 @@ def levels(view: ViewResult, per_row: int | None = None) -> tuple[dict[str, int]
         members.sort(key=lambda n: (G.nodes[n].get("date") or "", G.nodes[n].get("document") or "", n))
         first = row
         for i in range(0, len(members), width):
-            for n in members[i:i + width]:
+            for n in members[i : i + width]:
                 rows[n] = row
             row += 1
         bands.append((name, first, row - 1))
@@ -151,38 +171,68 @@ def node_info(G: nx.MultiDiGraph, nid: str) -> list[list[str]]:
     kind = a.get("kind")
     if kind == "Body":
         parent = a.get("part_of")
-        return _rows([("Cơ quan", a.get("name")), ("Địa bàn", a.get("jurisdiction")),
-                      ("Thuộc", _name(G, parent) if parent else None), ("Mã", nid)])
+        return _rows(
+            [
+                ("Cơ quan", a.get("name")),
+                ("Địa bàn", a.get("jurisdiction")),
+                ("Thuộc", _name(G, parent) if parent else None),
+                ("Mã", nid),
+            ]
+        )
     if kind == "Obligation":
         dl = a.get("deadline") or {}
         span = " – ".join(format_date(x) for x in (dl.get("start"), dl.get("end")) if x)
         deadline = " ".join(x for x in (dl.get("text"), f"({span})" if span else None) if x)
-        who = "; ".join(f"{_name(G, x['body'])} ({ROLE_LABELS.get(x.get('role'), x.get('role'))})"
-                        for x in a.get("assignees") or [])
+        who = "; ".join(
+            f"{_name(G, x['body'])} ({ROLE_LABELS.get(x.get('role'), x.get('role'))})"
+            for x in a.get("assignees") or []
+        )
         prod = a.get("produces") or {}
         ev = a.get("evidence") or {}
-        return _rows([
-            ("Nhiệm vụ", a.get("text")), ("Giao cho", who), ("Thời hạn", deadline), ("Định kỳ", a.get("recurring")),
-            ("Sản phẩm", " ".join(x for x in (prod.get("type"), prod.get("title")) if x)),
-            ("Tình trạng", STATUS_LABELS.get(a.get("status"), a.get("status"))),
-            ("Thực hiện bằng", _name(G, a["fulfilled_by"]) if a.get("fulfilled_by") else None),
-            ("Văn bản giao", _name(G, a["document"]) if a.get("document") else None),
-            ("Căn cứ", f"{ev.get('file')}, dòng {ev.get('line')}: “{ev.get('quote')}”" if ev else None),
-            ("Mã", nid)])
+        return _rows(
+            [
+                ("Nhiệm vụ", a.get("text")),
+                ("Giao cho", who),
+                ("Thời hạn", deadline),
+                ("Định kỳ", a.get("recurring")),
+                ("Sản phẩm", " ".join(x for x in (prod.get("type"), prod.get("title")) if x)),
+                ("Tình trạng", STATUS_LABELS.get(a.get("status"), a.get("status"))),
+                ("Thực hiện bằng", _name(G, a["fulfilled_by"]) if a.get("fulfilled_by") else None),
+                ("Văn bản giao", _name(G, a["document"]) if a.get("document") else None),
+                ("Căn cứ", f"{ev.get('file')}, dòng {ev.get('line')}: “{ev.get('quote')}”" if ev else None),
+                ("Mã", nid),
+            ]
+        )
     src = a.get("source")
-    where = (f"{src['file']}, dòng {src['first_line']}–{src['last_line']}" if src
-             else "chỉ được dẫn chiếu, không có toàn văn trong kho")
-    return _rows([
-        ("Số ký hiệu", a.get("symbol")), ("Tên", a.get("name")), ("Loại", a.get("type")),
-        ("Ngày", format_date(a.get("date"))), ("Cơ quan ban hành", a.get("issuer")), ("Trích yếu", a.get("title")),
-        ("Địa bàn", a.get("jurisdiction")), ("Cấp", LEVEL_LABELS.get(level_of(a))), ("Người ký", a.get("signer")),
-        ("Nguồn", where), ("Mã", nid)])
+    where = (
+        f"{src['file']}, dòng {src['first_line']}–{src['last_line']}"
+        if src
+        else "chỉ được dẫn chiếu, không có toàn văn trong kho"
+    )
+    return _rows(
+        [
+            ("Số ký hiệu", a.get("symbol")),
+            ("Tên", a.get("name")),
+            ("Loại", a.get("type")),
+            ("Ngày", format_date(a.get("date"))),
+            ("Cơ quan ban hành", a.get("issuer")),
+            ("Trích yếu", a.get("title")),
+            ("Địa bàn", a.get("jurisdiction")),
+            ("Cấp", LEVEL_LABELS.get(level_of(a))),
+            ("Người ký", a.get("signer")),
+            ("Nguồn", where),
+            ("Mã", nid),
+        ]
+    )
 
 
 def edge_info(G: nx.MultiDiGraph, s: str, t: str, k: str, a: dict) -> list[list[str]]:
     """The tooltip of an edge: its type, its ends and every line of evidence."""
-    rows: list[tuple[str, Any]] = [("Quan hệ", f"{EDGE_LABELS.get(k, k)} ({k})"), ("Từ", _name(G, s)),
-                                   ("Đến", _name(G, t))]
+    rows: list[tuple[str, Any]] = [
+        ("Quan hệ", f"{EDGE_LABELS.get(k, k)} ({k})"),
+        ("Từ", _name(G, s)),
+        ("Đến", _name(G, t)),
+    ]
     if k == "GIAO_CHO":
         role = a.get("vai_tro")
         rows.append(("Vai trò", ROLE_LABELS.get(role, role) if role else None))
@@ -198,6 +248,7 @@ def edge_info(G: nx.MultiDiGraph, s: str, t: str, k: str, a: dict) -> list[list[
 
 # -- rendering ------------------------------------------------------------------------------------
 
+
 def _vis_assets() -> tuple[str, str, str]:
     """(version, vis-network.min.js, vis-network.css) from the copy that ships inside pyvis."""
     root = resources.files("pyvis")
@@ -210,10 +261,15 @@ def _vis_assets() -> tuple[str, str, str]:
             if m and (d / "vis-network.min.js").is_file() and (d / "vis-network.css").is_file():
                 found.append((tuple(int(x) for x in m.groups()), d))
     if not found:
-        raise ViewError("the pyvis package here ships no vis-network; reinstall it: pip install 'pyvis>=0.3.2'")
+        raise ViewError(
+            "the pyvis package here ships no vis-network; reinstall it: pip install 'pyvis>=0.3.2'"
+        )
     version, d = max(found, key=lambda x: x[0])
-    return ".".join(map(str, version)), (d / "vis-network.min.js").read_text("utf-8"), \
-        (d / "vis-network.css").read_text("utf-8")
+    return (
+        ".".join(map(str, version)),
+        (d / "vis-network.min.js").read_text("utf-8"),
+        (d / "vis-network.css").read_text("utf-8"),
+    )
 
 
 def _template(name: str) -> str:
@@ -221,14 +277,23 @@ def _template(name: str) -> str:
 
 
 def _csp_hash(script: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+    return (
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+    )
 
 
 def _safe_json(data: Any) -> str:
     """JSON that cannot close its <script> element nor start markup: <, >, & are escaped."""
-    text = unicodedata.normalize("NFC", json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = unicodedata.normalize(
+        "NFC", json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    )
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _mode(view: ViewResult) -> str:
@@ -251,7 +316,9 @@ def grid_positions(view: ViewResult, rows: dict[str, int], sweeps: int = 8) -> d
     """
     G = view.graph
     order: dict[int, list[str]] = {}
-    for n in sorted(rows, key=lambda n: (rows[n], G.nodes[n].get("date") or "", G.nodes[n].get("document") or "", n)):
+    for n in sorted(
+        rows, key=lambda n: (rows[n], G.nodes[n].get("date") or "", G.nodes[n].get("document") or "", n)
+    ):
         order.setdefault(rows[n], []).append(n)
     neighbours: dict[str, set[str]] = {n: set() for n in rows}
     for s, t, _ in view.edges:
@@ -266,8 +333,10 @@ def grid_positions(view: ViewResult, rows: dict[str, int], sweeps: int = 8) -> d
         for r in sorted(order, reverse=bool(sweep % 2)):
             x = x_of()
             members = order[r]
-            key = {n: (sum(x[m] for m in neighbours[n]) / len(neighbours[n]) if neighbours[n] else x[n], x[n], n)
-                   for n in members}
+            key = {
+                n: (sum(x[m] for m in neighbours[n]) / len(neighbours[n]) if neighbours[n] else x[n], x[n], n)
+                for n in members
+            }
             order[r] = sorted(members, key=key.__getitem__)
     x = x_of()
     return {n: (x[n] * NODE_SPACING, rows[n] * LEVEL_SEPARATION) for n in rows}
@@ -276,36 +345,75 @@ def grid_positions(view: ViewResult, rows: dict[str, int], sweeps: int = 8) -> d
 def _options(mode: str) -> dict:
     options: dict[str, Any] = {
         "autoResize": True,
-        "interaction": {"hover": True, "tooltipDelay": 120, "keyboard": {"enabled": True, "bindToWindow": False},
-                        "navigationButtons": False, "multiselect": False},
-        "nodes": {"font": {"face": "Liberation Sans, Arial, Helvetica, sans-serif", "size": 14},
-                  "borderWidth": 1.5, "margin": 8, "widthConstraint": {"maximum": 190}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}, "selectionWidth": 2,
-                  "font": {"face": "Liberation Sans, Arial, Helvetica, sans-serif", "size": 11, "align": "horizontal",
-                           "strokeWidth": 4, "strokeColor": "#ffffff"}},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+            "navigationButtons": False,
+            "multiselect": False,
+        },
+        "nodes": {
+            "font": {"face": "Liberation Sans, Arial, Helvetica, sans-serif", "size": 14},
+            "borderWidth": 1.5,
+            "margin": 8,
+            "widthConstraint": {"maximum": 190},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "selectionWidth": 2,
+            "font": {
+                "face": "Liberation Sans, Arial, Helvetica, sans-serif",
+                "size": 11,
+                "align": "horizontal",
+                "strokeWidth": 4,
+                "strokeColor": "#ffffff",
+            },
+        },
     }
     if mode == "tree":
-        options["layout"] = {"hierarchical": {"enabled": True, "direction": "UD", "sortMethod": "directed",
-                                              "levelSeparation": LEVEL_SEPARATION, "nodeSpacing": NODE_SPACING,
-                                              "treeSpacing": 220,
-                                              "blockShifting": True, "edgeMinimization": True,
-                                              "parentCentralization": True, "shakeTowards": "roots"}}
-        options["physics"] = {"enabled": True, "solver": "hierarchicalRepulsion",
-                              "hierarchicalRepulsion": {"nodeDistance": NODE_SPACING, "avoidOverlap": 1},
-                              "stabilization": {"enabled": True, "iterations": 400, "fit": True}}
-        options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical",
-                                      "roundness": 0.45}
+        options["layout"] = {
+            "hierarchical": {
+                "enabled": True,
+                "direction": "UD",
+                "sortMethod": "directed",
+                "levelSeparation": LEVEL_SEPARATION,
+                "nodeSpacing": NODE_SPACING,
+                "treeSpacing": 220,
+                "blockShifting": True,
+                "edgeMinimization": True,
+                "parentCentralization": True,
+                "shakeTowards": "roots",
+            }
+        }
+        options["physics"] = {
+            "enabled": True,
+            "solver": "hierarchicalRepulsion",
+            "hierarchicalRepulsion": {"nodeDistance": NODE_SPACING, "avoidOverlap": 1},
+            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+        }
+        options["edges"]["smooth"] = {
+            "enabled": True,
+            "type": "cubicBezier",
+            "forceDirection": "vertical",
+            "roundness": 0.45,
+        }
     elif mode == "grid":  # positions computed here (grid_positions): nothing left for physics to do
         options["layout"] = {"randomSeed": 7, "improvedLayout": False}
         options["physics"] = {"enabled": False}
-        options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical",
-                                      "roundness": 0.45}
+        options["edges"]["smooth"] = {
+            "enabled": True,
+            "type": "cubicBezier",
+            "forceDirection": "vertical",
+            "roundness": 0.45,
+        }
     else:
         options["layout"] = {"randomSeed": 7, "improvedLayout": True}
-        options["physics"] = {"enabled": True, "solver": "forceAtlas2Based",
-                              "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140,
-                                                   "avoidOverlap": 0.4},
-                              "stabilization": {"enabled": True, "iterations": 500, "fit": True}}
+        options["physics"] = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140, "avoidOverlap": 0.4},
+            "stabilization": {"enabled": True, "iterations": 500, "fit": True},
+        }
         options["edges"]["smooth"] = {"enabled": True, "type": "dynamic"}
     return options
 
@@ -327,25 +435,49 @@ def _network_data(view: ViewResult) -> tuple[list[dict], list[dict], dict]:
         if mode == "grid":
             style.update(x=grid[nid][0], y=grid[nid][1])
         if kind == "Obligation":
-            style.update(shape="diamond", size=11, color={"background": color,
-                         "border": STATUS_BORDER.get(a.get("status"), color)}, borderWidth=2,
-                         font={"size": 11, "color": "#4a235a"})
+            style.update(
+                shape="diamond",
+                size=11,
+                color={"background": color, "border": STATUS_BORDER.get(a.get("status"), color)},
+                borderWidth=2,
+                font={"size": 11, "color": "#4a235a"},
+            )
         elif kind == "Body":
-            style.update(shape="ellipse", color={"background": "#fdebd0", "border": color},
-                         font={"color": "#6e2c00"})
+            style.update(
+                shape="ellipse", color={"background": "#fdebd0", "border": color}, font={"color": "#6e2c00"}
+            )
         elif a.get("in_corpus"):
-            style.update(shape="box", color={"background": color, "border": color,
-                                             "highlight": {"background": color, "border": "#f1c40f"}},
-                         font={"color": "#ffffff"})
+            style.update(
+                shape="box",
+                color={
+                    "background": color,
+                    "border": color,
+                    "highlight": {"background": color, "border": "#f1c40f"},
+                },
+                font={"color": "#ffffff"},
+            )
         else:
-            style.update(shape="box", color={"background": "#ffffff", "border": color,
-                                             "highlight": {"background": "#fef9e7", "border": "#f1c40f"}},
-                         font={"color": color}, shapeProperties={"borderDashes": [5, 3]})
+            style.update(
+                shape="box",
+                color={
+                    "background": "#ffffff",
+                    "border": color,
+                    "highlight": {"background": "#fef9e7", "border": "#f1c40f"},
+                },
+                font={"color": color},
+                shapeProperties={"borderDashes": [5, 3]},
+            )
         if nid == view.ref_id:
-            style.update(borderWidth=4, color={**style["color"], "border": "#f1c40f"},
-                         font={**style.get("font", {}), "size": 16})
-        search = " ".join(str(x) for x in (a.get("symbol"), a.get("name"), a.get("title"), a.get("text"),
-                                           a.get("issuer"), nid) if x)
+            style.update(
+                borderWidth=4,
+                color={**style["color"], "border": "#f1c40f"},
+                font={**style.get("font", {}), "size": 16},
+            )
+        search = " ".join(
+            str(x)
+            for x in (a.get("symbol"), a.get("name"), a.get("title"), a.get("text"), a.get("issuer"), nid)
+            if x
+        )
         net.add_node(nid, label=node_label(nid, a), info=node_info(G, nid), search=search, kind=kind, **style)
     pairs: Counter[tuple[str, str]] = Counter()
     for s, t, k in view.edges:
@@ -359,14 +491,28 @@ def _network_data(view: ViewResult) -> tuple[list[dict], list[dict], dict]:
         if nth or (mode != "force" and span != 1):
             # a second edge between two nodes bends away from the first; an edge within a row, or
             # across several, arcs so that it does not run through the nodes on its way
-            extra["smooth"] = {"enabled": True, "type": "curvedCCW" if nth % 2 else "curvedCW",
-                               "roundness": (0.25 if span == 0 else 0.12) + 0.1 * (nth // 2)}
+            extra["smooth"] = {
+                "enabled": True,
+                "type": "curvedCCW" if nth % 2 else "curvedCW",
+                "roundness": (0.25 if span == 0 else 0.12) + 0.1 * (nth // 2),
+            }
         label = EDGE_LABELS.get(k, k)
         quiet = k in ("DAN_CHIEU", "THUOC", "BAN_HANH")  # the commonest, drawn light so the others stand out
         font = {"color": "#99a3a4" if quiet else color, "size": 9 if quiet else 12}
-        net.add_edge(s, t, id=f"{s}|{k}|{t}", code=k, label=label, vbLabel=label, width=width, dashes=dashed,
-                     color={"color": color, "highlight": color, "hover": color}, font=font,
-                     info=edge_info(G, s, t, k, a), **extra)
+        net.add_edge(
+            s,
+            t,
+            id=f"{s}|{k}|{t}",
+            code=k,
+            label=label,
+            vbLabel=label,
+            width=width,
+            dashes=dashed,
+            color={"color": color, "highlight": color, "hover": color},
+            font=font,
+            info=edge_info(G, s, t, k, a),
+            **extra,
+        )
     net.options = _options(mode)  # a dict: pyvis's own set_options() strips spaces from strings
     nodes, edges, _heading, _height, _width, options = net.get_network_data()
     return nodes, edges, json.loads(options)
@@ -387,18 +533,40 @@ def render_html(view: ViewResult) -> str:
         if re.search(r"</script|<!--", script, re.IGNORECASE):
             raise ViewError("an inlined script contains '</script' or '<!--' and cannot be embedded")
     counts = Counter(k for _, _, k in view.edges)
-    edge_legend = [{"code": c, "label": EDGE_LABELS.get(c, c), "color": EDGE_STYLE[c][0], "dashed": EDGE_STYLE[c][2],
-                    "count": counts[c]} for c in EDGE_STYLE if counts[c]]
-    kinds = Counter(level_of(a) if a.get("kind") in (None, "Document") else a["kind"] for _, a in G.nodes(data=True))
-    node_legend = [{"label": label, "color": NODE_COLORS[key], "count": kinds[key], "shape": shape}
-                   for key, label, shape in (("central", "Văn bản Trung ương", "box"),
-                                             ("province", "Văn bản cấp tỉnh", "box"),
-                                             ("district", "Văn bản cấp huyện", "box"),
-                                             ("unknown", "Văn bản chưa rõ cấp", "box"),
-                                             ("Obligation", "Nhiệm vụ", "diamond"),
-                                             ("Body", "Cơ quan được giao", "ellipse")) if kinds[key]]
-    data = {"nodes": nodes, "edges": edges, "options": options, "ref": view.ref_id, "layered": _mode(view) != "force",
-            "bands": [{"name": name, "first": first, "last": last} for name, first, last in bands]}
+    edge_legend = [
+        {
+            "code": c,
+            "label": EDGE_LABELS.get(c, c),
+            "color": EDGE_STYLE[c][0],
+            "dashed": EDGE_STYLE[c][2],
+            "count": counts[c],
+        }
+        for c in EDGE_STYLE
+        if counts[c]
+    ]
+    kinds = Counter(
+        level_of(a) if a.get("kind") in (None, "Document") else a["kind"] for _, a in G.nodes(data=True)
+    )
+    node_legend = [
+        {"label": label, "color": NODE_COLORS[key], "count": kinds[key], "shape": shape}
+        for key, label, shape in (
+            ("central", "Văn bản Trung ương", "box"),
+            ("province", "Văn bản cấp tỉnh", "box"),
+            ("district", "Văn bản cấp huyện", "box"),
+            ("unknown", "Văn bản chưa rõ cấp", "box"),
+            ("Obligation", "Nhiệm vụ", "diamond"),
+            ("Body", "Cơ quan được giao", "ellipse"),
+        )
+        if kinds[key]
+    ]
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": options,
+        "ref": view.ref_id,
+        "layered": _mode(view) != "force",
+        "bands": [{"name": name, "first": first, "last": last} for name, first, last in bands],
+    }
     n_docs = sum(1 for _, a in st.documents(G))
     summary = f"{n_docs} văn bản, {sum(counts[c] for c in REL_CODES)} quan hệ"
     if view.with_obligations:
@@ -406,10 +574,18 @@ def render_html(view: ViewResult) -> str:
     env = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     # Markup: our own assets and the escaped JSON go in verbatim; everything else is autoescaped
     return env.from_string(_template("view.html.j2")).render(
-        title=view_title(view), summary=summary, layout=view.layout, has_obligations=bool(kinds["Obligation"]),
-        node_legend=node_legend, edge_legend=edge_legend, vis_version=vis_version,
-        vis_css=Markup(vis_css), app_css=Markup(_template("view.css")), vis_js=Markup(vis_js),
-        app_js=Markup(app_js), data_json=Markup(_safe_json(data)),
+        title=view_title(view),
+        summary=summary,
+        layout=view.layout,
+        has_obligations=bool(kinds["Obligation"]),
+        node_legend=node_legend,
+        edge_legend=edge_legend,
+        vis_version=vis_version,
+        vis_css=Markup(vis_css),
+        app_css=Markup(_template("view.css")),
+        vis_js=Markup(vis_js),
+        app_js=Markup(app_js),
+        data_json=Markup(_safe_json(data)),
         script_hashes=" ".join(_csp_hash(s) for s in (vis_js, app_js)),
     )
 

@@ -34,23 +34,27 @@ def generate(G: nx.MultiDiGraph) -> dict:
     bodies = [Body.from_node(nid, a).to_dict() for nid, a in st.bodies(G)]
     relations = [Relation.from_edge(s, t, code, a).to_dict() for s, t, code, a in st.relations(G)]
     obligations = [Obligation.from_node(nid, a).to_dict() for nid, a in st.obligations(G)]
-    issues = [GraphIssue(i["kind"], i.get("file"), i.get("line"), i["message"]).to_dict()
-              for i in G.graph.get("issues", [])]
-    return _nfc({
-        "format": "vbgraph-json",
-        "version": 1,
-        "documents": sorted(documents, key=lambda d: d["id"]),
-        "bodies": sorted(bodies, key=lambda b: b["id"]),
-        "relations": sorted(relations, key=lambda r: (r["source"], r["target"], r["type"])),
-        "obligations": sorted(obligations, key=lambda o: o["id"]),
-        "issues": issues,
-    })
+    issues = [
+        GraphIssue(i["kind"], i.get("file"), i.get("line"), i["message"]).to_dict()
+        for i in G.graph.get("issues", [])
+    ]
+    return _nfc(
+        {
+            "format": "vbgraph-json",
+            "version": 1,
+            "documents": sorted(documents, key=lambda d: d["id"]),
+            "bodies": sorted(bodies, key=lambda b: b["id"]),
+            "relations": sorted(relations, key=lambda r: (r["source"], r["target"], r["type"])),
+            "obligations": sorted(obligations, key=lambda o: o["id"]),
+            "issues": issues,
+        }
+    )
 
 
 def write_json(G: nx.MultiDiGraph, out: str | Path | IO[str]) -> None:
     data = generate(G)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     if hasattr(out, "write"):
-        out.write(text)  # type: ignore[union-attr]
+        out.write(text)
         return
     st.atomic_write_text(Path(out), text)

@@ -64,7 +64,9 @@ from vbgraph.errors import VbgraphError
 from vbgraph.exports import flat
 from vbgraph.ontology.relations import Edge, Rel
 
-NODE_LABELS = flat.NODE_LABELS  # the model's node kinds (Document, Body, Obligation), written under the same label
+NODE_LABELS = (
+    flat.NODE_LABELS
+)  # the model's node kinds (Document, Body, Obligation), written under the same label
 ISSUE_LABEL = "Issue"
 LABELS = (*NODE_LABELS, ISSUE_LABEL)
 
@@ -76,7 +78,11 @@ REL_ENDPOINTS: dict[str, tuple[str, str]] = {
 REL_TYPES = tuple(REL_ENDPOINTS)
 REL_LABELS: dict[str, str] = {**{r.value: r.label for r in Rel}, **{e.value: e.label for e in Edge}}
 QUERY_PROPERTIES = ("label",)  # set on every relationship by its query, from the closed set, not per row
-INDEXES: tuple[tuple[str, str], ...] = (("Document", "symbol"), ("Document", "jurisdiction"), ("Body", "name"))
+INDEXES: tuple[tuple[str, str], ...] = (
+    ("Document", "symbol"),
+    ("Document", "jurisdiction"),
+    ("Body", "name"),
+)
 
 DEFAULT_BATCH_SIZE = 2000
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -90,6 +96,7 @@ class GraphShapeError(VbgraphError):
 
 # -- Cypher builders: pure functions over the closed sets, tested on their exact text ----------
 
+
 def _label(label: str) -> str:
     if label not in LABELS:
         raise ValueError(f"{label!r} is not a vbgraph label; expected one of {', '.join(LABELS)}")
@@ -98,14 +105,18 @@ def _label(label: str) -> str:
 
 def _rel_type(rel_type: str) -> str:
     if rel_type not in REL_ENDPOINTS:
-        raise ValueError(f"{rel_type!r} is not a vbgraph relationship type; expected one of {', '.join(REL_TYPES)}")
+        raise ValueError(
+            f"{rel_type!r} is not a vbgraph relationship type; expected one of {', '.join(REL_TYPES)}"
+        )
     return rel_type
 
 
 def constraint_query(label: str) -> str:
     """Uniqueness of `id` on `label` (also the index every MERGE and MATCH by id uses)."""
     _label(label)
-    return f"CREATE CONSTRAINT vbgraph_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+    return (
+        f"CREATE CONSTRAINT vbgraph_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+    )
 
 
 def index_query(label: str, prop: str) -> str:
@@ -246,7 +257,9 @@ def node_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
         a = G.nodes[nid]
         kind = a.get("kind")
         if kind not in NODE_LABELS:
-            raise GraphShapeError(f"node {nid!r} has kind {kind!r}; the Neo4j writer knows {', '.join(NODE_LABELS)}")
+            raise GraphShapeError(
+                f"node {nid!r} has kind {kind!r}; the Neo4j writer knows {', '.join(NODE_LABELS)}"
+            )
         rows[kind].append({"id": nid, "props": node_props(kind, nid, a)})
     seen: set[str] = set()
     for issue in G.graph.get("issues", []):
@@ -263,11 +276,15 @@ def relationship_rows(G: nx.MultiDiGraph) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {t: [] for t in REL_TYPES}
     for s, t, k, a in sorted(G.edges(keys=True, data=True), key=lambda e: (e[2], e[0], e[1])):
         if k not in REL_ENDPOINTS:
-            raise GraphShapeError(f"edge {s!r} -[{k}]-> {t!r}: {k!r} is not a relationship type the Neo4j writer knows")
+            raise GraphShapeError(
+                f"edge {s!r} -[{k}]-> {t!r}: {k!r} is not a relationship type the Neo4j writer knows"
+            )
         want = REL_ENDPOINTS[k]
         got = (G.nodes[s].get("kind"), G.nodes[t].get("kind"))
         if got != want:
-            raise GraphShapeError(f"edge {s!r} -[{k}]-> {t!r} joins {got[0]} to {got[1]}; {k} joins {want[0]} to {want[1]}")
+            raise GraphShapeError(
+                f"edge {s!r} -[{k}]-> {t!r} joins {got[0]} to {got[1]}; {k} joins {want[0]} to {want[1]}"
+            )
         rows[k].append({"source": s, "target": t, "props": relationship_props(k, s, t, a)})
     return {k: _fill(r) for k, r in rows.items()}
 
@@ -297,6 +314,7 @@ def plan(G: nx.MultiDiGraph) -> Plan:
 
 # -- writing ----------------------------------------------------------------------------------
 
+
 @dataclass
 class LoadResult:
     """What one load wrote (rows per label and type) and what the stale cleanup removed."""
@@ -321,7 +339,7 @@ class LoadResult:
 
 def _batches(rows: list[dict], size: int) -> Iterable[list[dict]]:
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
 def _run_schema(tx: neo4j.ManagedTransaction, query: str) -> None:
@@ -335,18 +353,34 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
             session.execute_write(_run_schema, q)
 
 
-def write_nodes_tx(tx: neo4j.ManagedTransaction, label: str, rows: list[dict], *, run_id: str, lastupdated: int,
-                   batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+def write_nodes_tx(
+    tx: neo4j.ManagedTransaction,
+    label: str,
+    rows: list[dict],
+    *,
+    run_id: str,
+    lastupdated: int,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> int:
     """Upsert the nodes of one label in batches; returns how many were new."""
     query = merge_nodes_query(label)
     created = 0
     for batch in _batches(rows, batch_size):
-        created += tx.run(query, rows=batch, run_id=run_id, lastupdated=lastupdated).consume().counters.nodes_created
+        created += (
+            tx.run(query, rows=batch, run_id=run_id, lastupdated=lastupdated).consume().counters.nodes_created
+        )
     return created
 
 
-def write_relationships_tx(tx: neo4j.ManagedTransaction, rel_type: str, rows: list[dict], *, run_id: str,
-                           lastupdated: int, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+def write_relationships_tx(
+    tx: neo4j.ManagedTransaction,
+    rel_type: str,
+    rows: list[dict],
+    *,
+    run_id: str,
+    lastupdated: int,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> int:
     """Upsert the relationships of one type; returns how many were new.
 
     A row whose ends are missing aborts the transaction, so it is rolled back.
@@ -357,8 +391,10 @@ def write_relationships_tx(tx: neo4j.ManagedTransaction, rel_type: str, rows: li
         result = tx.run(query, rows=batch, label=REL_LABELS[rel_type], run_id=run_id, lastupdated=lastupdated)
         n = result.single(strict=True)["written"]
         if n != len(batch):
-            raise GraphShapeError(f"{rel_type}: {len(batch) - n} of {len(batch)} relationships have an end that is "
-                                  "not in the database; the transaction was rolled back")
+            raise GraphShapeError(
+                f"{rel_type}: {len(batch) - n} of {len(batch)} relationships have an end that is "
+                "not in the database; the transaction was rolled back"
+            )
         created += result.consume().counters.relationships_created
     return created
 
@@ -375,8 +411,15 @@ def delete_stale_tx(tx: neo4j.ManagedTransaction, run_id: str) -> tuple[int, int
     return nodes, rels
 
 
-def _load(call: Callable[..., Any], p: Plan, *, run_id: str, lastupdated: int, batch_size: int,
-          progress: Progress | None) -> LoadResult:
+def _load(
+    call: Callable[..., Any],
+    p: Plan,
+    *,
+    run_id: str,
+    lastupdated: int,
+    batch_size: int,
+    progress: Progress | None,
+) -> LoadResult:
     """Every batch, then the stale cleanup, each through `call(fn, *args, **kwargs)`: `fn(tx, …)`
     inside one transaction, or `session.execute_write(fn, …)` for a transaction per batch."""
     result = LoadResult(run_id, lastupdated)
@@ -392,24 +435,38 @@ def _load(call: Callable[..., Any], p: Plan, *, run_id: str, lastupdated: int, b
     for label, rows in p.nodes.items():
         result.nodes[label] = len(rows)
         for batch in _batches(rows, batch_size):
-            result.nodes_created += call(write_nodes_tx, label, batch, run_id=run_id, lastupdated=lastupdated,
-                                         batch_size=batch_size)
+            result.nodes_created += call(
+                write_nodes_tx, label, batch, run_id=run_id, lastupdated=lastupdated, batch_size=batch_size
+            )
             tick(label, len(batch))
     for t, rows in p.relationships.items():
         result.relationships[t] = len(rows)
         for batch in _batches(rows, batch_size):
-            result.relationships_created += call(write_relationships_tx, t, batch, run_id=run_id,
-                                                 lastupdated=lastupdated, batch_size=batch_size)
+            result.relationships_created += call(
+                write_relationships_tx,
+                t,
+                batch,
+                run_id=run_id,
+                lastupdated=lastupdated,
+                batch_size=batch_size,
+            )
             tick(t, len(batch))
     tick("removing stale", 0)
     result.nodes_deleted, result.relationships_deleted = call(delete_stale_tx, run_id)
     return result
 
 
-def load_graph(G: nx.MultiDiGraph, driver: neo4j.Driver, *, database: str | None = None,
-               batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None,
-               run_id: str | None = None, lastupdated: int | None = None,
-               single_transaction: bool = True) -> LoadResult:
+def load_graph(
+    G: nx.MultiDiGraph,
+    driver: neo4j.Driver,
+    *,
+    database: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Progress | None = None,
+    run_id: str | None = None,
+    lastupdated: int | None = None,
+    single_transaction: bool = True,
+) -> LoadResult:
     """Make the database hold exactly the vbgraph part of `G`.
 
     By default all of it happens in one write transaction, so the database shows the previous
@@ -427,8 +484,12 @@ def load_graph(G: nx.MultiDiGraph, driver: neo4j.Driver, *, database: str | None
     run_id = run_id or p.digest()
     lastupdated = int(time.time()) if lastupdated is None else lastupdated
     ensure_schema(driver, database)
-    opts: dict[str, Any] = {"run_id": run_id, "lastupdated": lastupdated, "batch_size": batch_size,
-                            "progress": progress}
+    opts: dict[str, Any] = {
+        "run_id": run_id,
+        "lastupdated": lastupdated,
+        "batch_size": batch_size,
+        "progress": progress,
+    }
     with driver.session(database=database) as session:
         if not single_transaction:
             return _load(session.execute_write, p, **opts)
@@ -440,8 +501,9 @@ def load_graph(G: nx.MultiDiGraph, driver: neo4j.Driver, *, database: str | None
         return session.execute_write(neo4j.unit_of_work(metadata={"app": "vbgraph", "run_id": run_id})(work))
 
 
-def write_neo4j(G: nx.MultiDiGraph, *, uri: str, user: str, password: str, database: str | None = None,
-                **kwargs: Any) -> LoadResult:
+def write_neo4j(
+    G: nx.MultiDiGraph, *, uri: str, user: str, password: str, database: str | None = None, **kwargs: Any
+) -> LoadResult:
     """Connect, load `G` (see `load_graph`), close; errors are one-line `Neo4jProblem`s."""
     from vbgraph.queries.neo4j_runner import connect, explained
 

@@ -10,15 +10,26 @@ from vbgraph.ontology.terms import STRUCTURAL_LABELS
 
 CENTRAL = "Trung ương"
 
-LEVEL_LABELS = {"central": "Trung ương", "province": "Tỉnh, thành phố", "district": "Huyện, thị xã",
-                "commune": "Xã, phường, thị trấn"}
+LEVEL_LABELS = {
+    "central": "Trung ương",
+    "province": "Tỉnh, thành phố",
+    "district": "Huyện, thị xã",
+    "commune": "Xã, phường, thị trấn",
+}
 LEVEL_ROW = {"central": 0, "province": 1, "district": 2, "commune": 3}
 ROLE_LABELS = {"chu_tri": "chủ trì", "phoi_hop": "phối hợp", "thuc_hien": "thực hiện"}
 STATUS_LABELS = {"open": "đang thực hiện", "late": "quá hạn", "done": "đã hoàn thành"}
 DIRECTION_LABELS = {"up": "chiều lên", "down": "chiều xuống", "both": "hai chiều"}
 
-NODE_COLORS = {"central": "#a93226", "province": "#1f618d", "district": "#1e8449", "commune": "#7e5109", "unknown": "#566573",
-               "Body": "#ca6f1e", "Obligation": "#7d3c98"}
+NODE_COLORS = {
+    "central": "#a93226",
+    "province": "#1f618d",
+    "district": "#1e8449",
+    "commune": "#7e5109",
+    "unknown": "#566573",
+    "Body": "#ca6f1e",
+    "Obligation": "#7d3c98",
+}
 STATUS_BORDER = {"open": "#4a235a", "late": "#e74c3c", "done": "#27ae60"}
 # code -> (colour, width, dashed)
 EDGE_STYLE: dict[str, tuple[str, float, bool]] = {

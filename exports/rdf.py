@@ -43,11 +43,24 @@ BODY = Namespace(BASE + "body/")
 OBLIGATION = Namespace(BASE + "obligation/")
 RELATION = Namespace(BASE + "relation/")
 
-PREFIXES = {"vbo": ONTOLOGY, "doc": str(DOC), "body": str(BODY), "obligation": str(OBLIGATION),
-            "rdf": str(RDF), "xsd": str(XSD)}
+PREFIXES = {
+    "vbo": ONTOLOGY,
+    "doc": str(DOC),
+    "body": str(BODY),
+    "obligation": str(OBLIGATION),
+    "rdf": str(RDF),
+    "xsd": str(XSD),
+}
 
-FORMAT_ALIASES = {"turtle": "turtle", "ttl": "turtle", "json-ld": "json-ld", "jsonld": "json-ld",
-                  "nt": "nt", "ntriples": "nt", "n-triples": "nt"}
+FORMAT_ALIASES = {
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "json-ld": "json-ld",
+    "jsonld": "json-ld",
+    "nt": "nt",
+    "ntriples": "nt",
+    "n-triples": "nt",
+}
 
 # graph-json-v1 field -> (property, Vietnamese text?) for plain attributes
 _DOC_FIELDS: tuple[tuple[str, URIRef, bool], ...] = (
@@ -84,18 +97,33 @@ def _plain(table: tuple[tuple[str, URIRef, bool], ...]) -> dict[str, tuple[URIRe
 
 #: model class -> field -> the properties that carry it (tests/test_model.py holds it to the model)
 RDF_FIELDS: dict[type, dict[str, tuple[URIRef, ...]]] = {
-    Document: {"id": (VBO.id,), **_plain(_DOC_FIELDS), "date": (VBO.date,), "in_corpus": (VBO.inCorpus,),
-               "source": (VBO.sourceFile, VBO.firstLine, VBO.lastLine)},
+    Document: {
+        "id": (VBO.id,),
+        **_plain(_DOC_FIELDS),
+        "date": (VBO.date,),
+        "in_corpus": (VBO.inCorpus,),
+        "source": (VBO.sourceFile, VBO.firstLine, VBO.lastLine),
+    },
     Source: {"file": (VBO.sourceFile,), "first_line": (VBO.firstLine,), "last_line": (VBO.lastLine,)},
     Body: {"id": (VBO.id,), **_plain(_BODY_FIELDS), "aliases": (VBO.alias,), "part_of": (VBO.thuoc,)},
-    Relation: {"source": (RDF.subject,), "target": (RDF.object,), "type": (RDF.predicate,),
-               "evidence": (VBO.evidence,)},
+    Relation: {
+        "source": (RDF.subject,),
+        "target": (RDF.object,),
+        "type": (RDF.predicate,),
+        "evidence": (VBO.evidence,),
+    },
     Evidence: {"document": (VBO.statedIn,), "file": (VBO.file,), "line": (VBO.line,), "quote": (VBO.quote,)},
-    Obligation: {"id": (VBO.id,), "document": (VBO.datRa,), **_plain(_OBLIGATION_FIELDS),
-                 "assignees": (VBO.giaoCho, VBO.assignment), "deadline": (VBO.deadlineText, VBO.deadlineStart,
-                                                                         VBO.deadlineEnd),
-                 "produces": (VBO.producesType, VBO.producesTitle), "fulfilled_by": (VBO.fulfilledBy,),
-                 "fulfilment_score": (VBO.fulfilmentScore,), "evidence": (VBO.evidence,)},
+    Obligation: {
+        "id": (VBO.id,),
+        "document": (VBO.datRa,),
+        **_plain(_OBLIGATION_FIELDS),
+        "assignees": (VBO.giaoCho, VBO.assignment),
+        "deadline": (VBO.deadlineText, VBO.deadlineStart, VBO.deadlineEnd),
+        "produces": (VBO.producesType, VBO.producesTitle),
+        "fulfilled_by": (VBO.fulfilledBy,),
+        "fulfilment_score": (VBO.fulfilmentScore,),
+        "evidence": (VBO.evidence,),
+    },
     Assignee: {"body": (VBO.assignee,), "role": (VBO.vaiTro,)},
     Deadline: {"text": (VBO.deadlineText,), "start": (VBO.deadlineStart,), "end": (VBO.deadlineEnd,)},
 }
@@ -104,11 +132,17 @@ RDF_FIELDS: dict[type, dict[str, tuple[URIRef, ...]]] = {
 NOT_IN_RDF: dict[type, dict[str, str]] = {
     Body: {"generic": "the ontology (ontology/vbgraph.ttl) has no term for a generic body yet"},
     Relation: {"label": "it is the rdfs:label (vi and en) of the relation's property in the ontology"},
-    Obligation: {"source": "the ontology has no term for where a task was read (section, sentence, table) yet",
-                 "more_evidence": "the shapes (ontology/shapes.ttl) allow one vbo:evidence per obligation"},
-    Evidence: {**dict.fromkeys(("page", "page_line", "paragraph"),
-                               "the ontology has no term for a place in a PDF or Word file yet"),
-               "ocr": "the ontology has no term for text read by OCR yet"},
+    Obligation: {
+        "source": "the ontology has no term for where a task was read (section, sentence, table) yet",
+        "more_evidence": "the shapes (ontology/shapes.ttl) allow one vbo:evidence per obligation",
+    },
+    Evidence: {
+        **dict.fromkeys(
+            ("page", "page_line", "paragraph"),
+            "the ontology has no term for a place in a PDF or Word file yet",
+        ),
+        "ocr": "the ontology has no term for text read by OCR yet",
+    },
 }
 
 
@@ -139,7 +173,9 @@ def relation_iri(source: str, code: str, target: str) -> URIRef:
 def node_iri(G: nx.MultiDiGraph, nid: str) -> URIRef | None:
     """The IRI of a Document, Body or Obligation node; None for any other node."""
     kind = G.nodes[nid].get("kind")
-    return {"Document": doc_iri, "Body": body_iri, "Obligation": obligation_iri}.get(kind, lambda _: None)(nid)
+    return {"Document": doc_iri, "Body": body_iri, "Obligation": obligation_iri}.get(kind, lambda _: None)(
+        nid
+    )
 
 
 def _text(value: Any, vi: bool = False) -> Literal | None:
@@ -262,7 +298,9 @@ def _obligation(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
         yield s, VBO.producesType, lit
     if (lit := _text(produces.get("title"), vi=True)) is not None:
         yield s, VBO.producesTitle, lit
-    done = {t for _, t, k in G.out_edges(nid, keys=True) if k == "DUOC_THUC_HIEN_BOI"} | {a.get("fulfilled_by")}
+    done = {t for _, t, k in G.out_edges(nid, keys=True) if k == "DUOC_THUC_HIEN_BOI"} | {
+        a.get("fulfilled_by")
+    }
     for d in sorted(x for x in done if x and x in G and G.nodes[x].get("kind") == "Document"):
         yield s, VBO.fulfilledBy, doc_iri(d)
     for body, role in _assignees(G, nid, a):
@@ -281,8 +319,11 @@ def _obligation(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
 def _structural(G: nx.MultiDiGraph) -> Iterator[Triple]:
     """DAT_RA, BAN_HANH and THUOC edges between nodes of the right kinds (GIAO_CHO and
     DUOC_THUC_HIEN_BOI are written with their obligation)."""
-    want = {"DAT_RA": ("Document", "Obligation", VBO.datRa), "BAN_HANH": ("Body", "Document", VBO.banHanh),
-            "THUOC": ("Body", "Body", VBO.thuoc)}
+    want = {
+        "DAT_RA": ("Document", "Obligation", VBO.datRa),
+        "BAN_HANH": ("Body", "Document", VBO.banHanh),
+        "THUOC": ("Body", "Body", VBO.thuoc),
+    }
     edges = sorted((s, t, k) for s, t, k in G.edges(keys=True) if k in want)
     for s, t, k in edges:
         src_kind, dst_kind, prop = want[k]
@@ -337,7 +378,7 @@ def write_rdf(G: nx.MultiDiGraph, out: str | Path | IO[str], format: str = "turt
     """Write the export to a path (atomically) or a text stream."""
     text = serialize(G, format)
     if hasattr(out, "write"):
-        out.write(text)  # type: ignore[union-attr]
+        out.write(text)
         return
     st.atomic_write_text(Path(out), text)
 

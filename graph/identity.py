@@ -21,16 +21,26 @@ def number_key(number: str | None) -> str:
     return n.lstrip("0") or n if n.isdigit() else n.upper()
 
 
-def base_key(type_code: str | None, type_name: str | None, number: str | None, issuer_code: str | None,
-             jurisdiction: str | None) -> tuple[str, str, str, str]:
+def base_key(
+    type_code: str | None,
+    type_name: str | None,
+    number: str | None,
+    issuer_code: str | None,
+    jurisdiction: str | None,
+) -> tuple[str, str, str, str]:
     """Everything of a numbered document's identity but its date."""
     code = (type_code or "").upper() or ("~" + slug(type_name) if type_name else "")
     local = not tables.is_central_code(issuer_code)
     return (code, number_key(number), (issuer_code or "").upper(), slug(jurisdiction) if local else "")
 
 
-def document_id(symbol: str | None, date: str | None, jurisdiction: str | None, issuer_code: str | None,
-                name: str | None = None) -> str:
+def document_id(
+    symbol: str | None,
+    date: str | None,
+    jurisdiction: str | None,
+    issuer_code: str | None,
+    name: str | None = None,
+) -> str:
     """'bac-giang:109-NQ/TU@2021-06-08', '52-NQ/TW@2019-09-27', 'name:dieu-le-dang'."""
     if symbol:
         core = f"{symbol}@{date}" if date else symbol
@@ -44,4 +54,6 @@ def document_id(symbol: str | None, date: str | None, jurisdiction: str | None, 
 def hash_record(record: dict, keys: list[str] | None = None) -> str:
     """sha1 of canonical JSON of `record` (or of its `keys`): ids for records with no natural key."""
     data = {k: record.get(k) for k in keys} if keys else record
-    return hashlib.sha1(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+    return hashlib.sha1(
+        json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    ).hexdigest()

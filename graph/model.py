@@ -38,8 +38,13 @@ class Evidence:
     @classmethod
     def from_dict(cls, d: dict) -> Evidence:
         place: dict[str, Any] = {k: d[k] for k in cls.PLACE if d.get(k)}
-        return cls(file=d.get("file") or "", line=d.get("line"), quote=d.get("quote") or "",
-                   document=d.get("document"), **place)
+        return cls(
+            file=d.get("file") or "",
+            line=d.get("line"),
+            quote=d.get("quote") or "",
+            document=d.get("document"),
+            **place,
+        )
 
     def to_dict(self, with_document: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {"document": self.document} if with_document else {}
@@ -80,12 +85,18 @@ class Document:
     @classmethod
     def from_node(cls, nid: str, a: dict) -> Document:
         src = a.get("source")
-        return cls(**{f: a.get(f) for f in fields_of(cls) if f not in ("id", "in_corpus", "source")},
-                   id=nid, in_corpus=bool(a.get("in_corpus")), source=Source(**src) if src else None)
+        return cls(
+            **{f: a.get(f) for f in fields_of(cls) if f not in ("id", "in_corpus", "source")},
+            id=nid,
+            in_corpus=bool(a.get("in_corpus")),
+            source=Source(**src) if src else None,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         out = {f: getattr(self, f) for f in fields_of(Document)}
-        out["source"] = None if self.source is None else {f: getattr(self.source, f) for f in fields_of(Source)}
+        out["source"] = (
+            None if self.source is None else {f: getattr(self.source, f) for f in fields_of(Source)}
+        )
         return out
 
 
@@ -104,8 +115,15 @@ class Body:
 
     @classmethod
     def from_node(cls, nid: str, a: dict) -> Body:
-        return cls(id=nid, name=a.get("name") or nid, jurisdiction=a.get("jurisdiction"), part_of=a.get("part_of"),
-                   level=a.get("level"), aliases=tuple(a.get("aliases") or ()), generic=bool(a.get("generic")))
+        return cls(
+            id=nid,
+            name=a.get("name") or nid,
+            jurisdiction=a.get("jurisdiction"),
+            part_of=a.get("part_of"),
+            level=a.get("level"),
+            aliases=tuple(a.get("aliases") or ()),
+            generic=bool(a.get("generic")),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {f: (list(v) if isinstance(v := getattr(self, f), tuple) else v) for f in fields_of(Body)}
@@ -123,12 +141,22 @@ class Relation:
 
     @classmethod
     def from_edge(cls, s: str, t: str, code: str, a: dict) -> Relation:
-        return cls(source=s, target=t, type=code, label=a.get("label"),
-                   evidence=tuple(Evidence.from_dict(e) for e in a.get("evidence", [])))
+        return cls(
+            source=s,
+            target=t,
+            type=code,
+            label=a.get("label"),
+            evidence=tuple(Evidence.from_dict(e) for e in a.get("evidence", [])),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "target": self.target, "type": self.type, "label": self.label,
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return {
+            "source": self.source,
+            "target": self.target,
+            "type": self.type,
+            "label": self.label,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -172,11 +200,24 @@ class Obligation:
     def from_node(cls, nid: str, a: dict) -> Obligation:
         dl = a.get("deadline")
         return cls(
-            id=nid, document=a["document"], text=a.get("text") or "",
+            id=nid,
+            document=a["document"],
+            text=a.get("text") or "",
             assignees=tuple(Assignee(x["body"], x["role"]) for x in a.get("assignees") or ()),
             deadline=Deadline(dl.get("text"), dl.get("start"), dl.get("end")) if dl else None,
-            **{f: a.get(f) for f in ("recurring", "produces", "produces_level", "fulfilled_by", "fulfilment",
-                                     "fulfilment_score", "status", "source")},
+            **{
+                f: a.get(f)
+                for f in (
+                    "recurring",
+                    "produces",
+                    "produces_level",
+                    "fulfilled_by",
+                    "fulfilment",
+                    "fulfilment_score",
+                    "status",
+                    "source",
+                )
+            },
             evidence=Evidence.from_dict(a["evidence"]),
             more_evidence=tuple(Evidence.from_dict(e) for e in a.get("more_evidence") or ()),
         )
@@ -185,15 +226,21 @@ class Obligation:
         """The contract's obligation: its fields by name (sorted, as the store keeps them), id last."""
         out: dict[str, Any] = {
             "assignees": [{"body": x.body, "role": x.role} for x in self.assignees],
-            "deadline": None if self.deadline is None else
-            {"end": self.deadline.end, "start": self.deadline.start, "text": self.deadline.text},
+            "deadline": None
+            if self.deadline is None
+            else {"end": self.deadline.end, "start": self.deadline.start, "text": self.deadline.text},
             "document": self.document,
             "evidence": self.evidence.to_dict(with_document=False),
-            "fulfilled_by": self.fulfilled_by, "fulfilment": self.fulfilment,
+            "fulfilled_by": self.fulfilled_by,
+            "fulfilment": self.fulfilment,
             "fulfilment_score": self.fulfilment_score,
             "more_evidence": [e.to_dict(with_document=False) for e in self.more_evidence],
-            "produces": self.produces, "produces_level": self.produces_level, "recurring": self.recurring,
-            "source": self.source, "status": self.status, "text": self.text,
+            "produces": self.produces,
+            "produces_level": self.produces_level,
+            "recurring": self.recurring,
+            "source": self.source,
+            "status": self.status,
+            "text": self.text,
         }
         return out | {"id": self.id}
 

@@ -14,20 +14,28 @@ whatever order they were ingested in.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from vbgraph.graph import tasks
 from vbgraph.graph.identity import CENTRAL, base_key, document_id
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders import signals
 from vbgraph.loaders.normalize import containment, fold, slug
-from vbgraph.loaders.records import Citation, FileRecord
+from vbgraph.loaders.records import Citation, FileRecord, TextDocument
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Edge, Rel
 
 SAME_SUBJECT = 0.8
+
+Place = tuple[str, int]  # (file, index in it) of a text document or of a citation
+CitationAt = tuple[FileRecord, int, Citation]  # a citation with its file and index there
+EdgeKey = tuple[str, str, str]  # (source, target, code)
+TaskEdge = tuple[str, str, str, dict]  # (source, target, code, attrs)
 
 
 @dataclass
@@ -57,12 +65,52 @@ class Doc:
 
     def as_dict(self) -> dict:
         return {
-            "id": self.id, "type": self.type, "type_code": self.type_code, "number": self.number,
-            "issuer_code": self.issuer_code, "symbol": self.symbol, "date": self.date, "issuer": self.issuer,
-            "jurisdiction": self.jurisdiction, "title": self.title, "name": self.name, "in_corpus": self.in_corpus,
-            "source": self.source, "signer": self.signer, "identified_by": self.identified_by,
+            "id": self.id,
+            "type": self.type,
+            "type_code": self.type_code,
+            "number": self.number,
+            "issuer_code": self.issuer_code,
+            "symbol": self.symbol,
+            "date": self.date,
+            "issuer": self.issuer,
+            "jurisdiction": self.jurisdiction,
+            "title": self.title,
+            "name": self.name,
+            "in_corpus": self.in_corpus,
+            "source": self.source,
+            "signer": self.signer,
+            "identified_by": self.identified_by,
             "level": level_of(self.jurisdiction, self.issuer),
         }
+
+    def tally(self, c: Citation) -> None:
+        """Count the title (of a numbered citation), issuer and type citation `c` gives this document."""
+        if c.title and c.kind == "numbered":
+            self.titles[c.title] += 1
+        if c.issuer:
+            self.issuers[c.issuer] += 1
+        if c.type:
+            self.types[c.type] += 1
+
+    def learn_from_citations(self) -> None:
+        """For a document known only by reference: the title, issuer and type its citations give
+        most often, so the words of several files outvote one misreading."""
+        if self.titles:
+            self.title = max(self.titles.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        if self.issuers and not self.issuer:
+            self.issuer = self._issuer_from_citations()
+        if self.types and self.type_code:
+            allowed = tables.types_by_code().get(self.type_code.upper(), ())
+            self.type = next((t for t, _ in self.types.most_common() if t in allowed), self.type)
+
+    def _issuer_from_citations(self) -> str:
+        """The issuer cited most often; a local body ("Ủy ban nhân dân") gets the document's
+        province, since citations within a province leave it out."""
+        iss = max(self.issuers.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        b = tables.canonical_body(iss)
+        if b and b.level != "central" and self.jurisdiction and self.jurisdiction != CENTRAL:
+            return f"{iss} {self.jurisdiction}"
+        return iss
 
 
 def level_of(jurisdiction: str | None, issuer: str | None) -> str:
@@ -80,7 +128,9 @@ class Resolved:
     issues: list[dict]
     bodies: list[dict] = field(default_factory=list)
     obligations: list[dict] = field(default_factory=list)
-    task_edges: list[tuple[str, str, str, dict]] = field(default_factory=list)  # BAN_HANH, THUOC, DAT_RA, GIAO_CHO, DUOC_THUC_HIEN_BOI: (source, target, key, attrs)
+    task_edges: list[tuple[str, str, str, dict]] = field(
+        default_factory=list
+    )  # BAN_HANH, THUOC, DAT_RA, GIAO_CHO, DUOC_THUC_HIEN_BOI: (source, target, key, attrs)
     as_of: str | None = None
 
 
@@ -103,14 +153,14 @@ class Resolver:
         self.issues: list[dict] = []
 
     # -- documents -------------------------------------------------------------------------
-    def _new(self, key: tuple, **kw) -> Doc:
+    def _new(self, key: tuple, **kw: Any) -> Doc:
         d = Doc(key=key, **{k: v for k, v in kw.items() if v is not None})
         self.docs[key] = d
         if key[0] == "num":
             self.by_base[key[1]].append(key)
         return d
 
-    def add_text_document(self, rec: FileRecord, td) -> Doc:
+    def add_text_document(self, rec: FileRecord, td: TextDocument) -> Doc:
         src = {"file": rec.file, "first_line": td.first_line, "last_line": td.last_line}
         if td.symbol:
             base = base_key(td.type_code, td.type, td.number, td.issuer_code, td.jurisdiction)
@@ -152,38 +202,69 @@ class Resolver:
             if len(undated) == 1 and not [d for d in cands if d.date]:
                 undated[0].date = c.date
                 return undated[0]
-            return self._new(("num", base, c.date), type=c.type, type_code=c.type_code, number=c.number,
-                             issuer_code=c.issuer_code, symbol=c.symbol, date=c.date, jurisdiction=jur,
-                             title=c.title)
+            return self._new(
+                ("num", base, c.date),
+                type=c.type,
+                type_code=c.type_code,
+                number=c.number,
+                issuer_code=c.issuer_code,
+                symbol=c.symbol,
+                date=c.date,
+                jurisdiction=jur,
+                title=c.title,
+            )
         if len(cands) == 1:
             return cands[0]
         if not cands:
-            return self._new(("num", base, None), type=c.type, type_code=c.type_code, number=c.number,
-                             issuer_code=c.issuer_code, symbol=c.symbol, jurisdiction=jur)
-        self.issues.append({
-            "kind": "ambiguous-reference", "file": c.evidence.file, "line": c.evidence.line,
-            "message": f"{c.symbol} without a date matches {len(cands)} documents",
-            "candidates": sorted(d.id for d in cands), "quote": c.evidence.quote,
-        })
+            return self._new(
+                ("num", base, None),
+                type=c.type,
+                type_code=c.type_code,
+                number=c.number,
+                issuer_code=c.issuer_code,
+                symbol=c.symbol,
+                jurisdiction=jur,
+            )
+        self.issues.append(
+            {
+                "kind": "ambiguous-reference",
+                "file": c.evidence.file,
+                "line": c.evidence.line,
+                "message": f"{c.symbol} without a date matches {len(cands)} documents",
+                "candidates": sorted(d.id for d in cands),
+                "quote": c.evidence.quote,
+            }
+        )
         return None
 
     def _conflict(self, d: Doc, c: Citation) -> None:
-        self.issues.append({
-            "kind": "date-conflict", "file": c.evidence.file, "line": c.evidence.line,
-            "message": f"{d.symbol} is dated {d.date} but cited here as {c.date}", "document": d.id,
-            "quote": c.evidence.quote,
-        })
+        self.issues.append(
+            {
+                "kind": "date-conflict",
+                "file": c.evidence.file,
+                "line": c.evidence.line,
+                "message": f"{d.symbol} is dated {d.date} but cited here as {c.date}",
+                "document": d.id,
+                "quote": c.evidence.quote,
+            }
+        )
 
     def _named(self, c: Citation, jur: str | None) -> Doc:
         key = ("name", slug(c.name), "" if jur == CENTRAL else slug(jur))
         if key not in self.docs:
             # "Bộ luật Lao động" without its year: the only known edition, if there is one.
-            editions = [k for k in self.docs if k[0] == "name" and k[2] == key[2]
-                        and re.fullmatch(re.escape(key[1]) + r"-(?:nam-)?(?:19|20)\d{2}", k[1])]
+            editions = [
+                k
+                for k in self.docs
+                if k[0] == "name"
+                and k[2] == key[2]
+                and re.fullmatch(re.escape(key[1]) + r"-(?:nam-)?(?:19|20)\d{2}", k[1])
+            ]
             if len(editions) == 1:
                 return self.docs[editions[0]]
-        return self.docs.get(key) or self._new(key, type=c.type, name=c.name, jurisdiction=jur,
-                                              issuer=c.issuer)
+        return self.docs.get(key) or self._new(
+            key, type=c.type, name=c.name, jurisdiction=jur, issuer=c.issuer
+        )
 
     def _descriptive(self, c: Citation, jur: str | None) -> Doc:
         best, best_score = None, 0.0
@@ -204,195 +285,342 @@ class Resolver:
             issuer = f"{issuer} {jur}"
         name = " ".join(x for x in (c.type, f"của {issuer}" if issuer else None, c.title) if x)
         key = ("name", slug(name), "" if jur == CENTRAL else slug(jur))
-        return self.docs.get(key) or self._new(key, type=c.type, name=name, jurisdiction=jur, issuer=issuer,
-                                              title=c.title)
+        return self.docs.get(key) or self._new(
+            key, type=c.type, name=name, jurisdiction=jur, issuer=issuer, title=c.title
+        )
 
     # -- everything ------------------------------------------------------------------------
     def run(self, records: list[FileRecord]) -> Resolved:
+        """Documents, relations with evidence, issues, bodies and obligations of all files. Files
+        are taken in name order, so the result never depends on the order they were ingested in."""
         records = sorted(records, key=lambda r: r.file)
-        text_docs: dict[tuple[str, int], Doc] = {}
-        for rec in records:
-            for td in rec.documents:
-                text_docs[(rec.file, td.index)] = self.add_text_document(rec, td)
-        target: dict[tuple[str, int], Doc | None] = {}
+        text_docs = {
+            (rec.file, td.index): self.add_text_document(rec, td) for rec in records for td in rec.documents
+        }
         cits = [(rec, i, c) for rec in records for i, c in enumerate(rec.citations)]
-
-        def kind(c: Citation) -> str:
-            if c.symbol:
-                return "numbered"
-            if c.name:
-                return "named"
-            return "descriptive" if c.title else "none"
-
-        def is_self(rec, c):
-            return c.role in ("self", "attachment")
-
-        for rec, i, c in cits:  # dated numbered citations first: they create documents
-            if kind(c) == "numbered" and c.date and not is_self(rec, c):
-                target[(rec.file, i)] = self._numbered(c, _jur(c, rec.jurisdiction), dated=True)
-        for rec, i, c in cits:
-            if kind(c) == "numbered" and not c.date and not is_self(rec, c):
-                target[(rec.file, i)] = self._numbered(c, _jur(c, rec.jurisdiction), dated=False)
-            elif kind(c) == "named":
-                target[(rec.file, i)] = self._named(c, _jur(c, rec.jurisdiction))
-        for rec, i, c in cits:
-            if kind(c) == "numbered" and is_self(rec, c) and c.stated_by is not None:
-                target[(rec.file, i)] = text_docs[(rec.file, c.stated_by)]
-        # Titles and issuers that citations give to documents known only by reference.
-        for rec, i, c in cits:
-            d = target.get((rec.file, i))
-            if d is None:
-                continue
-            if c.title and c.kind == "numbered":
-                d.titles[c.title] += 1
-            if c.issuer:
-                d.issuers[c.issuer] += 1
-            if c.type:
-                d.types[c.type] += 1
-        for d in self.docs.values():
-            if not d.in_corpus:
-                if d.titles:
-                    d.title = max(d.titles.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
-                if d.issuers and not d.issuer:
-                    iss = max(d.issuers.items(), key=lambda kv: (kv[1], kv[0]))[0]
-                    b = tables.canonical_body(iss)
-                    if b and b.level != "central" and d.jurisdiction and d.jurisdiction != CENTRAL:
-                        iss = f"{iss} {d.jurisdiction}"
-                    d.issuer = iss
-                if d.types and d.type_code:
-                    allowed = tables.types_by_code().get(d.type_code.upper(), ())
-                    for t, _ in d.types.most_common():
-                        if t in allowed:
-                            d.type = t
-                            break
-        for rec, i, c in cits:
-            if kind(c) == "descriptive":
-                target[(rec.file, i)] = self._descriptive(c, _jur(c, rec.jurisdiction))
-
-        # Relations with their evidence.
-        edges: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-
-        def add(src: Doc | None, dst: Doc | None, code: str, c: Citation, stating: Doc | None):
-            if src is None or dst is None or src is dst:
-                return
-            edges[(src.id, dst.id, code)].append({
-                "document": stating.id if stating else None, "file": c.evidence.file,
-                "line": c.evidence.line, "quote": c.evidence.quote, **c.evidence.where(),
-            })
-
-        for rec, i, c in cits:
-            stating = text_docs.get((rec.file, c.stated_by)) if c.stated_by is not None else None
-            dst = target.get((rec.file, i))
-            if c.relation and stating is not None:
-                add(stating, dst, c.relation, c, stating)
-            for j, code in c.about:
-                add(dst, target.get((rec.file, j)), code, c, stating)
-        # A pair with a specific relation needs no DAN_CHIEU beside it.
-        specific = {(s, t) for (s, t, code) in edges if code != Rel.DAN_CHIEU.value}
-        relations: list[dict[str, Any]] = []
-        for (s, t, code), ev in sorted(edges.items()):
-            if code == Rel.DAN_CHIEU.value and (s, t) in specific:
-                continue
-            uniq = {(e["file"], e["line"], e["quote"], e["document"] or ""): e for e in ev}
-            relations.append({"source": s, "target": t, "type": code,
-                              "evidence": [uniq[k] for k in sorted(uniq)]})
-        for rec in records:
-            for iss in rec.issues:
-                self.issues.append({"kind": iss.kind, "file": iss.file, "line": iss.line, "message": iss.message})
+        target = self._citation_targets(cits, text_docs)
+        relations = _relations(_evidenced_edges(cits, text_docs, target))
+        self.issues.extend(_file_issues(records))
         documents = sorted((d.as_dict() for d in self.docs.values()), key=lambda d: d["id"])
         issues = sorted(self.issues, key=lambda x: (x["file"] or "", x["line"] or 0, x["kind"], x["message"]))
-        implementers: defaultdict[str, list[dict]] = defaultdict(list)
-        by_id = {d["id"]: d for d in documents}
-        for r in relations:
-            if r["type"] == Rel.THUC_HIEN.value and r["source"] in by_id:
-                implementers[r["target"]].append(by_id[r["source"]])
-        relayed = {(rec.file, int(o["cited"])): target.get((rec.file, int(o["cited"]))) for rec in records
-                   for o in rec.obligations if o.get("cited") is not None}
-        bodies, obligations, task_edges, as_of = self._obligations(records, text_docs, relayed, documents,
-                                                                   implementers)
+        bodies, obligations, task_edges, as_of = self._obligations(
+            records, text_docs, _relayed(records, target), documents, _implementers(relations, documents)
+        )
         return Resolved(documents, relations, issues, bodies, obligations, task_edges, as_of)
 
-    def _obligations(self, records, text_docs, relayed, documents, implementers):
-        """Body nodes (assignees and issuers), obligations with fulfilment and status."""
-        import datetime as dt
+    def _citation_targets(
+        self, cits: list[CitationAt], text_docs: Mapping[Place, Doc]
+    ) -> dict[Place, Doc | None]:
+        """The document each citation names (None: ambiguous, reported). Descriptive citations come
+        last: they are matched by subject and issuer, which documents known only by reference learn
+        from the numbered and named citations first."""
+        target = self._numbered_and_named_targets(cits, text_docs)
+        for rec, i, c in cits:
+            if (d := target.get((rec.file, i))) is not None:
+                d.tally(c)
+        for d in self.docs.values():
+            if not d.in_corpus:
+                d.learn_from_citations()
+        for rec, i, c in cits:
+            if _form(c) == "descriptive":
+                target[(rec.file, i)] = self._descriptive(c, _jur(c, rec.jurisdiction))
+        return target
 
-        from vbgraph.graph import tasks
+    def _numbered_and_named_targets(
+        self, cits: list[CitationAt], text_docs: Mapping[Place, Doc]
+    ) -> dict[Place, Doc | None]:
+        """Targets by symbol and by name, in three passes: dated numbered citations first, as they
+        create the documents that undated ones then find (or, when several, report as ambiguous);
+        a document's own symbol last, pointing at the text document that states it."""
+        target: dict[Place, Doc | None] = {}
+        for rec, i, c in cits:
+            if _form(c) == "numbered" and c.date and not _is_self(c):
+                target[(rec.file, i)] = self._numbered(c, _jur(c, rec.jurisdiction), dated=True)
+        for rec, i, c in cits:
+            if _form(c) == "numbered" and not c.date and not _is_self(c):
+                target[(rec.file, i)] = self._numbered(c, _jur(c, rec.jurisdiction), dated=False)
+            elif _form(c) == "named":
+                target[(rec.file, i)] = self._named(c, _jur(c, rec.jurisdiction))
+        for rec, i, c in cits:
+            if _form(c) == "numbered" and _is_self(c) and c.stated_by is not None:
+                target[(rec.file, i)] = text_docs[(rec.file, c.stated_by)]
+        return target
 
-        by_id = {d["id"]: d for d in documents}
-        dated = sorted(d["date"] for d in documents if d["in_corpus"] and d.get("date") and len(d["date"]) == 10)
-        as_of = dated[-1] if dated else None
-        as_of_date = dt.date.fromisoformat(as_of) if as_of else dt.date.max
-        bodies: dict[str, dict] = {}
-        edges: dict[tuple[str, str, str], dict] = {}
-
-        def add_body(name: str, jur: str | None) -> str:
-            canon = tasks.canonical_body_name(name)
-            j = tasks.body_jurisdiction(canon, jur)
-            bid = tasks.body_id(canon, j)
-            if bid in bodies and bodies[bid]["name"] != canon:
-                # One body spelt two ways: keep the preferred name, the other as an alias.
-                b = bodies[bid]
-                name = tasks.preferred_name(b["name"], canon)
-                b["aliases"] = sorted({*b["aliases"], b["name"], canon} - {name})
-                b["name"] = name
-            if bid not in bodies:
-                bodies[bid] = {"id": bid, "name": canon, "jurisdiction": j, "part_of": None,
-                               "level": "central" if j == CENTRAL else "province", "aliases": [],
-                               "generic": bd.names_a_kind(canon)}
-                parent = tasks.part_of(canon)
-                if parent:
-                    pid = add_body(parent, j)
-                    if pid != bid:
-                        bodies[bid]["part_of"] = pid
-                        edges[(bid, pid, Edge.THUOC.value)] = {}
-            return bid
-
-        for d in documents:
-            name = tasks.body_level_name(d.get("issuer"), d.get("jurisdiction"))
-            if name and d.get("in_corpus"):
-                edges[(add_body(name, d.get("jurisdiction")), d["id"], Edge.BAN_HANH.value)] = {}
-        candidates = [d for d in documents if d.get("type") and d.get("title") and d.get("date")]
-        out: list[dict] = []
-        seen: dict[str, dict] = {}
+    # -- bodies and obligations ------------------------------------------------------------
+    def _obligations(
+        self,
+        records: list[FileRecord],
+        text_docs: Mapping[Place, Doc],
+        relayed: Mapping[Place, Doc | None],
+        documents: list[dict],
+        implementers: Mapping[str, list[dict]],
+    ) -> tuple[list[dict], list[dict], list[TaskEdge], str | None]:
+        """Body nodes (assignees and issuers), obligations with fulfilment and status, the edges
+        between them and the documents, and the date statuses are judged on."""
+        as_of = _as_of(documents)
+        bodies = _Bodies()
+        issued = _issuer_edges(documents, bodies)
+        book = _Obligations(
+            documents={d["id"]: d for d in documents},
+            candidates=[d for d in documents if d.get("type") and d.get("title") and d.get("date")],
+            implementers=implementers,
+            as_of=dt.date.fromisoformat(as_of) if as_of else dt.date.max,
+            bodies=bodies,
+        )
         for rec in records:
             for o in rec.obligations:
-                doc = (text_docs[(rec.file, o["document"])] if o.get("cited") is None
-                       else relayed[(rec.file, o["cited"])])
-                if doc is None:
-                    continue
-                assigning = by_id[doc.id]
-                assignees = []
-                for a in o["assignees"]:
-                    bid = add_body(a["name"], doc.jurisdiction)
-                    if all(x["body"] != bid for x in assignees):
-                        assignees.append({"body": bid, "role": a["role"]})
-                ob = {**o, "assignees": assignees}
-                fid, score = tasks.fulfilment(ob, assigning, candidates)
-                if fid is None:
-                    fid = tasks.implementing_fulfilment(ob, assigning, implementers.get(doc.id, []))
-                    score = 1.0 if fid else 0.0
-                st, how = tasks.status(ob, by_id.get(fid), as_of_date)
-                oid = tasks.obligation_id(doc.id, ob)
-                if oid in seen:  # the same task read again (one document in two compilations)
-                    if o["evidence"] != seen[oid]["evidence"] and o["evidence"] not in seen[oid]["more_evidence"]:
-                        seen[oid]["more_evidence"].append(o["evidence"])
-                    continue
-                record = {
-                    "id": oid, "document": doc.id, "text": o["text"], "assignees": assignees,
-                    "deadline": o.get("deadline"), "recurring": o.get("recurring"), "produces": o.get("produces"),
-                    "produces_level": o.get("produces_level"), "fulfilled_by": fid, "fulfilment": how,
-                    "fulfilment_score": round(score, 3) if fid else None, "status": st, "source": o.get("kind"),
-                    "evidence": o["evidence"], "more_evidence": [],
-                }
-                seen[oid] = record
-                out.append(record)
-                edges[(doc.id, oid, Edge.DAT_RA.value)] = {}
-                for a in assignees:
-                    edges[(oid, a["body"], Edge.GIAO_CHO.value)] = {"vai_tro": a["role"]}
-                if fid:
-                    edges[(oid, fid, Edge.DUOC_THUC_HIEN_BOI.value)] = {}
+                doc = (
+                    text_docs[(rec.file, o["document"])]
+                    if o.get("cited") is None
+                    else relayed[(rec.file, o["cited"])]
+                )
+                if doc is not None:
+                    book.add(o, doc)
+        edges = {**bodies.edges, **issued, **book.edges}  # disjoint: each holds its own edge codes
         task_edges = [(s, t, k, a) for (s, t, k), a in sorted(edges.items())]
-        return (sorted(bodies.values(), key=lambda b: b["id"]), sorted(out, key=lambda o: o["id"]), task_edges, as_of)
+        return (
+            sorted(bodies.by_id.values(), key=lambda b: b["id"]),
+            sorted(book.records.values(), key=lambda o: o["id"]),
+            task_edges,
+            as_of,
+        )
+
+
+# -- the passes of `run` -------------------------------------------------------------------
+def _form(c: Citation) -> str:
+    """How a citation names its document, by what it carries (not by the reader's `kind`), which
+    decides the pass that resolves it."""
+    if c.symbol:
+        return "numbered"
+    if c.name:
+        return "named"
+    return "descriptive" if c.title else "none"
+
+
+def _is_self(c: Citation) -> bool:
+    """A document's own symbol (its header, an attachment line): it names the text, not a reference."""
+    return c.role in ("self", "attachment")
+
+
+def _evidenced_edges(
+    cits: list[CitationAt], text_docs: Mapping[Place, Doc], target: Mapping[Place, Doc | None]
+) -> dict[EdgeKey, list[dict]]:
+    """Every relation a citation states, with its evidence: from the citing document to the cited
+    one, and between two cited documents (`about`: "Chỉ thị … thay thế Chỉ thị …")."""
+    edges: defaultdict[EdgeKey, list[dict]] = defaultdict(list)
+    for rec, i, c in cits:
+        stating = text_docs.get((rec.file, c.stated_by)) if c.stated_by is not None else None
+        dst = target.get((rec.file, i))
+        if c.relation and stating is not None:
+            _add_evidence(edges, stating, dst, c.relation, c, stating)
+        for j, code in c.about:
+            _add_evidence(edges, dst, target.get((rec.file, j)), code, c, stating)
+    return edges
+
+
+def _add_evidence(
+    edges: defaultdict[EdgeKey, list[dict]],
+    src: Doc | None,
+    dst: Doc | None,
+    code: str,
+    c: Citation,
+    stating: Doc | None,
+) -> None:
+    """One piece of evidence for src -code-> dst; none for an unresolved end or a document citing itself."""
+    if src is None or dst is None or src is dst:
+        return
+    edges[(src.id, dst.id, code)].append(
+        {
+            "document": stating.id if stating else None,
+            "file": c.evidence.file,
+            "line": c.evidence.line,
+            "quote": c.evidence.quote,
+            **c.evidence.where(),
+        }
+    )
+
+
+def _relations(edges: Mapping[EdgeKey, list[dict]]) -> list[dict[str, Any]]:
+    """One relation per (source, target, type), sorted, its evidence without repeats and sorted. A pair
+    with a specific relation needs no DAN_CHIEU beside it."""
+    specific = {(s, t) for (s, t, code) in edges if code != Rel.DAN_CHIEU.value}
+    relations: list[dict[str, Any]] = []
+    for (s, t, code), ev in sorted(edges.items()):
+        if code == Rel.DAN_CHIEU.value and (s, t) in specific:
+            continue
+        uniq = {(e["file"], e["line"], e["quote"], e["document"] or ""): e for e in ev}
+        relations.append(
+            {"source": s, "target": t, "type": code, "evidence": [uniq[k] for k in sorted(uniq)]}
+        )
+    return relations
+
+
+def _file_issues(records: list[FileRecord]) -> list[dict]:
+    """The problems the loaders met in each file, as issue dicts beside the resolver's own."""
+    return [
+        {"kind": iss.kind, "file": iss.file, "line": iss.line, "message": iss.message}
+        for rec in records
+        for iss in rec.issues
+    ]
+
+
+def _implementers(relations: list[dict], documents: list[dict]) -> dict[str, list[dict]]:
+    """Per document id, the documents that THUC_HIEN it: a task to draw up a plan implementing the
+    assigning document is fulfilled by one of them."""
+    by_id = {d["id"]: d for d in documents}
+    implementers: defaultdict[str, list[dict]] = defaultdict(list)
+    for r in relations:
+        if r["type"] == Rel.THUC_HIEN.value and r["source"] in by_id:
+            implementers[r["target"]].append(by_id[r["source"]])
+    return implementers
+
+
+def _relayed(records: list[FileRecord], target: Mapping[Place, Doc | None]) -> dict[Place, Doc | None]:
+    """The document a relayed obligation belongs to (a page relaying tasks from a cited plan whose
+    text it does not hold), by the place of that citation."""
+    return {
+        (rec.file, int(o["cited"])): target.get((rec.file, int(o["cited"])))
+        for rec in records
+        for o in rec.obligations
+        if o.get("cited") is not None
+    }
+
+
+# -- bodies and obligations ----------------------------------------------------------------
+def _as_of(documents: list[dict]) -> str | None:
+    """The latest full date of a document in the corpus: statuses are judged as of then, so the same
+    files always give the same statuses, whatever day it is."""
+    dated = sorted(d["date"] for d in documents if d["in_corpus"] and d.get("date") and len(d["date"]) == 10)
+    return dated[-1] if dated else None
+
+
+class _Bodies:
+    """Body nodes by id as issuers and assignees name them, with a THUOC edge from each body to the
+    one its name says it is part of: one node per body, however many spellings."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, dict] = {}
+        self.edges: dict[EdgeKey, dict] = {}
+
+    def add(self, name: str, jurisdiction: str | None) -> str:
+        """The id of the body `name` in the jurisdiction of the document naming it; the body and the
+        ones it is part of are registered on first sight."""
+        canon = tasks.canonical_body_name(name)
+        j = tasks.body_jurisdiction(canon, jurisdiction)
+        bid = tasks.body_id(canon, j)
+        if bid in self.by_id:
+            _respell(self.by_id[bid], canon)
+            return bid
+        self.by_id[bid] = {
+            "id": bid,
+            "name": canon,
+            "jurisdiction": j,
+            "part_of": None,
+            "level": "central" if j == CENTRAL else "province",
+            "aliases": [],
+            "generic": bd.names_a_kind(canon),
+        }
+        parent = tasks.part_of(canon)
+        if parent:
+            pid = self.add(parent, j)
+            if pid != bid:
+                self.by_id[bid]["part_of"] = pid
+                self.edges[(bid, pid, Edge.THUOC.value)] = {}
+        return bid
+
+
+def _respell(body: dict, name: str) -> None:
+    """One body spelt two ways: keep the preferred name, the other as an alias, whichever came first."""
+    if body["name"] == name:
+        return
+    preferred = tasks.preferred_name(body["name"], name)
+    body["aliases"] = sorted({*body["aliases"], body["name"], name} - {preferred})
+    body["name"] = preferred
+
+
+def _issuer_edges(documents: list[dict], bodies: _Bodies) -> dict[EdgeKey, dict]:
+    """BAN_HANH from the issuing body (by its level's name, without the province) to each document in
+    the corpus: bodies that only issue also become nodes."""
+    edges: dict[EdgeKey, dict] = {}
+    for d in documents:
+        name = tasks.body_level_name(d.get("issuer"), d.get("jurisdiction"))
+        if name and d.get("in_corpus"):
+            edges[(bodies.add(name, d.get("jurisdiction")), d["id"], Edge.BAN_HANH.value)] = {}
+    return edges
+
+
+@dataclass
+class _Obligations:
+    """The obligation records read so far by id, and their edges (DAT_RA, GIAO_CHO,
+    DUOC_THUC_HIEN_BOI). Fulfilment looks across the whole graph, hence what it is built with."""
+
+    documents: dict[str, dict]  # by id
+    candidates: list[dict]  # documents with a type, title and date: what a planned one may be
+    implementers: Mapping[str, list[dict]]
+    as_of: dt.date
+    bodies: _Bodies
+    records: dict[str, dict] = field(default_factory=dict)
+    edges: dict[EdgeKey, dict] = field(default_factory=dict)
+
+    def add(self, o: dict, doc: Doc) -> None:
+        """One obligation `doc` sets out. The same task read again (one document in two
+        compilations) adds its evidence to the first reading."""
+        assignees = _assignees(o["assignees"], doc.jurisdiction, self.bodies)
+        ob = {**o, "assignees": assignees}
+        oid = tasks.obligation_id(doc.id, ob)
+        if oid in self.records:
+            _more_evidence(self.records[oid], o["evidence"])
+            return
+        record = self._record(oid, doc, ob)
+        self.records[oid] = record
+        self.edges[(doc.id, oid, Edge.DAT_RA.value)] = {}
+        for a in assignees:
+            self.edges[(oid, a["body"], Edge.GIAO_CHO.value)] = {"vai_tro": a["role"]}
+        if record["fulfilled_by"]:
+            self.edges[(oid, record["fulfilled_by"], Edge.DUOC_THUC_HIEN_BOI.value)] = {}
+
+    def _record(self, oid: str, doc: Doc, ob: dict) -> dict:
+        """The obligation record: the document that fulfilled it (a planned document found by type and
+        subject, else a plan that THUC_HIEN the assigning document) and its status as of `as_of`."""
+        assigning = self.documents[doc.id]
+        fid, score = tasks.fulfilment(ob, assigning, self.candidates)
+        if fid is None:
+            fid = tasks.implementing_fulfilment(ob, assigning, self.implementers.get(doc.id, []))
+            score = 1.0 if fid else 0.0
+        st, how = tasks.status(ob, self.documents.get(fid) if fid is not None else None, self.as_of)
+        return {
+            "id": oid,
+            "document": doc.id,
+            "text": ob["text"],
+            "assignees": ob["assignees"],
+            "deadline": ob.get("deadline"),
+            "recurring": ob.get("recurring"),
+            "produces": ob.get("produces"),
+            "produces_level": ob.get("produces_level"),
+            "fulfilled_by": fid,
+            "fulfilment": how,
+            "fulfilment_score": round(score, 3) if fid else None,
+            "status": st,
+            "source": ob.get("kind"),
+            "evidence": ob["evidence"],
+            "more_evidence": [],
+        }
+
+
+def _assignees(named: list[dict], jurisdiction: str | None, bodies: _Bodies) -> list[dict]:
+    """The bodies a task is given to, each once with the role first read for it."""
+    assignees: list[dict] = []
+    for a in named:
+        bid = bodies.add(a["name"], jurisdiction)
+        if all(x["body"] != bid for x in assignees):
+            assignees.append({"body": bid, "role": a["role"]})
+    return assignees
+
+
+def _more_evidence(record: dict, evidence: dict) -> None:
+    """Another place the same task is read, kept once."""
+    if evidence != record["evidence"] and evidence not in record["more_evidence"]:
+        record["more_evidence"].append(evidence)
 
 
 def resolve(records: list[FileRecord]) -> Resolved:

@@ -59,7 +59,9 @@ def build_graph(records: Iterable[FileRecord]) -> nx.MultiDiGraph:
     for d in res.documents:
         G.add_node(d["id"], kind="Document", **{k: v for k, v in d.items() if k != "id"})
     for r in res.relations:
-        G.add_edge(r["source"], r["target"], key=r["type"], label=Rel(r["type"]).label, evidence=r["evidence"])
+        G.add_edge(
+            r["source"], r["target"], key=r["type"], label=Rel(r["type"]).label, evidence=r["evidence"]
+        )
     for b in res.bodies:
         G.add_node(b["id"], kind="Body", **{k: v for k, v in b.items() if k != "id"})
     for o in res.obligations:
@@ -143,8 +145,10 @@ class Store:
         if data.get("format") != STORE_FORMAT:
             raise StoreError(f"{self.path}: not a vbgraph store")
         if data.get("version") != STORE_VERSION:
-            raise StoreError(f"{self.path}: store version {data.get('version')} (this vbgraph reads {STORE_VERSION}); "
-                             "ingest the texts again into a new store")
+            raise StoreError(
+                f"{self.path}: store version {data.get('version')} (this vbgraph reads {STORE_VERSION}); "
+                "ingest the texts again into a new store"
+            )
         self._records = {k: FileRecord.from_dict(v) for k, v in data["records"].items()}
         self._texts = data.get("texts", {})
         self._graph = nx.node_link_graph(data["graph"], directed=True, multigraph=True, edges="edges")
@@ -176,7 +180,9 @@ class Store:
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError as e:
-            raise StoreError(f"{self.dir}: another vbgraph is writing this store (remove {lock} if it is stale)") from e
+            raise StoreError(
+                f"{self.dir}: another vbgraph is writing this store (remove {lock} if it is stale)"
+            ) from e
         try:
             os.write(fd, str(os.getpid()).encode())
             os.close(fd)
@@ -222,8 +228,12 @@ class Store:
                     report.failed.append((e.path, e.reason))
                     continue
                 except Exception as e:  # a reader's or a stage's bug must not cost the other files
-                    report.failed.append((str(f), f"could not be read ({type(e).__name__}: {e}); "
-                                                  "please report it with the file"))
+                    report.failed.append(
+                        (
+                            str(f),
+                            f"could not be read ({type(e).__name__}: {e}); please report it with the file",
+                        )
+                    )
                     continue
                 old = records.get(rec.file)
                 if old is not None and old.sha256 == rec.sha256:
@@ -236,8 +246,11 @@ class Store:
                     report.added.append(str(f))
                 records[rec.file] = rec
                 self._texts[rec.file] = ["", *normalize_text(src.text).split("\n")]
-                report.warnings.extend(f"{i.file}:{i.line}: {i.message}" if i.line is not None else
-                                       f"{f}: {i.message}" for i in rec.issues if i.level == "warning")
+                report.warnings.extend(
+                    f"{i.file}:{i.line}: {i.message}" if i.line is not None else f"{f}: {i.message}"
+                    for i in rec.issues
+                    if i.level == "warning"
+                )
             if report.changed:
                 self._records = records
                 self._graph = build_graph(records.values())

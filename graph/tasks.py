@@ -19,16 +19,53 @@ from vbgraph.loaders.normalize import fold, slug, tokens
 from vbgraph.ontology import tables
 
 _STOP = {
-    "ve", "va", "cua", "cac", "trong", "giai", "doan", "den", "nam", "dinh", "huong", "tren", "dia", "ban", "nhung",
-    "theo", "so", "ngay", "viec", "cho", "voi", "la", "tai", "hien", "nay", "moi", "thoi", "ky", "tinh", "tu", "phan",
+    "ve",
+    "va",
+    "cua",
+    "cac",
+    "trong",
+    "giai",
+    "doan",
+    "den",
+    "nam",
+    "dinh",
+    "huong",
+    "tren",
+    "dia",
+    "ban",
+    "nhung",
+    "theo",
+    "so",
+    "ngay",
+    "viec",
+    "cho",
+    "voi",
+    "la",
+    "tai",
+    "hien",
+    "nay",
+    "moi",
+    "thoi",
+    "ky",
+    "tinh",
+    "tu",
+    "phan",
 }
 WINDOW_DAYS = 400
 FULFIL_SCORE = 0.6
-PARENTS = ("Tỉnh ủy", "Tỉnh đoàn", "Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh")
+PARENTS = (
+    "Tỉnh ủy",
+    "Tỉnh đoàn",
+    "Ủy ban nhân dân tỉnh",
+    "Hội đồng nhân dân tỉnh",
+    "Ủy ban Mặt trận Tổ quốc tỉnh",
+)
 
 
 def content_words(text: str | None) -> set[str]:
-    return {t for t in tokens(text) if t not in _STOP and not re.fullmatch(r"(?:19|20)\d{2}", t) and len(t) > 1}
+    return {
+        t for t in tokens(text) if t not in _STOP and not re.fullmatch(r"(?:19|20)\d{2}", t) and len(t) > 1
+    }
 
 
 def subject_score(planned: str | None, title: str | None) -> float:
@@ -99,10 +136,15 @@ def implementing_fulfilment(ob: dict, assigning: dict, implementers: list[dict])
     start = assigning.get("date") or ""
     central = assigning.get("jurisdiction") == CENTRAL
     level = ob.get("produces_level")
-    found = [d for d in implementers
-             if d.get("type") in _PLANS and d.get("in_corpus") and (d.get("date") or "") >= start
-             and (central or d.get("jurisdiction") == assigning.get("jurisdiction"))
-             and (not level or body_level_name(d.get("issuer"), d.get("jurisdiction")) == level)]
+    found = [
+        d
+        for d in implementers
+        if d.get("type") in _PLANS
+        and d.get("in_corpus")
+        and (d.get("date") or "") >= start
+        and (central or d.get("jurisdiction") == assigning.get("jurisdiction"))
+        and (not level or body_level_name(d.get("issuer"), d.get("jurisdiction")) == level)
+    ]
     return min(found, key=lambda d: (d.get("date") or "", d["id"]))["id"] if found else None
 
 
@@ -168,7 +210,14 @@ def canonical_body_name(name: str) -> str:
 def obligation_id(doc_id: str, ob: dict) -> str:
     """By the document and the task, never by the line it was read from: one document in two
     compilations gives one set of obligations, each with two pieces of evidence."""
-    return "obl:" + hash_record(
-        {"document": doc_id, "text": fold(ob["text"]),
-         "deadline": (ob.get("deadline") or {}).get("end"), "assignees": ob["assignees"]}
-    )[:16]
+    return (
+        "obl:"
+        + hash_record(
+            {
+                "document": doc_id,
+                "text": fold(ob["text"]),
+                "deadline": (ob.get("deadline") or {}).get("end"),
+                "assignees": ob["assignees"],
+            }
+        )[:16]
+    )

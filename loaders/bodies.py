@@ -136,7 +136,7 @@ def _qualifier(item: str) -> str:
     m = _qualifier_re().search(item)
     if not m or m.start() < len(_head_of(item) or "x"):
         return ""
-    return item[m.start():].strip()
+    return item[m.start() :].strip()
 
 
 def _items(text: str) -> list[tuple[str, str]]:
@@ -175,7 +175,11 @@ def _share_heads(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for piece, s in items:
         m = re.match(r"^(.+?)\s+các\s+(.+)$", piece)
         sep = s.lstrip("[")
-        if m and _head_of(m.group(1)) == m.group(1) and (starts_with_head(m.group(2)) or _is_kind(m.group(2))):
+        if (
+            m
+            and _head_of(m.group(1)) == m.group(1)
+            and (starts_with_head(m.group(2)) or _is_kind(m.group(2)))
+        ):
             shared = m.group(1)
             piece = f"{shared} {m.group(2)}"
         elif shared and sep in (",", "và") and piece[:1].islower() and _is_kind(piece):
@@ -214,7 +218,13 @@ def _share_committees(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out = list(items)
     for i in range(len(out) - 2, -1, -1):
         word, nxt = lower_vn(out[i][0]), lower_vn(out[i + 1][0]).split()
-        if word in places and len(nxt) == 2 and nxt[0] in places and nxt[1] in committees and out[i + 1][1].lstrip("[") == ",":
+        if (
+            word in places
+            and len(nxt) == 2
+            and nxt[0] in places
+            and nxt[1] in committees
+            and out[i + 1][1].lstrip("[") == ","
+        ):
             out[i] = (f"{out[i][0]} {out[i + 1][0].split()[1]}", out[i][1])
     return out
 
@@ -224,13 +234,17 @@ def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     tỉnh', 'tòa án nhân dân, công an cùng cấp'; 'thuộc …' also to items with the same head
     ('đảng ủy cấp trên cơ sở và cơ sở trực thuộc')."""
     out = list(items)
-    belongs = tuple(lower_vn(b) + " " for b in _lists()["belongs"]) + tuple(lower_vn(b) for b in _lists()["belongs"])
+    belongs = tuple(lower_vn(b) + " " for b in _lists()["belongs"]) + tuple(
+        lower_vn(b) for b in _lists()["belongs"]
+    )
     for j in range(len(out) - 1, 0, -1):
         q = _qualifier(out[j][0])
         if not q:
             continue
         head = lower_vn(_head_of(out[j][0]) or "")
-        belongs_q = re.search(r"(?:^|\s)(?:" + "|".join(re.escape(b.strip()) for b in belongs) + r")(?:\s|$)", lower_vn(q))
+        belongs_q = re.search(
+            r"(?:^|\s)(?:" + "|".join(re.escape(b.strip()) for b in belongs) + r")(?:\s|$)", lower_vn(q)
+        )
         i = j - 1
         while i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
             piece = out[i][0]
@@ -239,7 +253,7 @@ def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
             if bare:
                 out[i] = (f"{piece} {q}", out[i][1])
             elif belongs_q and lower_vn(_head_of(piece) or "") == head and head and not _has_place(piece):
-                missing = q[belongs_q.start():].strip()
+                missing = q[belongs_q.start() :].strip()
                 if lower_vn(missing) not in lower_vn(piece):
                     out[i] = (f"{piece} {missing}", out[i][1])
             else:
@@ -252,7 +266,9 @@ def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def _place_words_re() -> re.Pattern:
     words = {lower_vn(w) for w in [*_lists()["places"], *_table()["locality"]["words"]]}
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])|(?:tỉnh|Tỉnh|Thành|thành|huyện|quận|thị|xã|phường) ?(?:ủy|Ủy)")
+    return re.compile(
+        rf"(?<![\w])(?:{alt})(?![\w])|(?:tỉnh|Tỉnh|Thành|thành|huyện|quận|thị|xã|phường) ?(?:ủy|Ủy)"
+    )
 
 
 def _has_place(piece: str) -> bool:
@@ -327,8 +343,10 @@ def _renames() -> dict[str, str]:
 @cache
 def _participle_re() -> re.Pattern:
     """'được phân công chuẩn bị', 'được giao': a passive participle and the verbs that follow it."""
-    verbs = "|".join(re.escape(w) for w in sorted(
-        {lower_vn(w) for w in _table()["bodies"]["predicates"]}, key=len, reverse=True))
+    verbs = "|".join(
+        re.escape(w)
+        for w in sorted({lower_vn(w) for w in _table()["bodies"]["predicates"]}, key=len, reverse=True)
+    )
     return re.compile(rf"(?<![\w])(?:{_lists()['participle']})(?:\s+(?:{verbs})(?![\w])){{1,4}}")
 
 

@@ -205,7 +205,9 @@ def _trailer(text: str, pos: int) -> _Trailer:
     return t
 
 
-def _issuer_and_symbols(c: _Codes, party: bool, body: tables.BodyEntry | None) -> tuple[str, list[tuple[str, str]]]:
+def _issuer_and_symbols(
+    c: _Codes, party: bool, body: tables.BodyEntry | None
+) -> tuple[str, list[tuple[str, str]]]:
     """The issuer code and (number, normalised symbol) for each number of the symbol. A Party
     'TƯ' is the centre's TW or a province's TU as the issuer phrase says (`_tu`)."""
     if party:
@@ -306,8 +308,12 @@ def _descriptive(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         body = tables.canonical_body(m.group("body"))
         out.append(
             Span(
-                "descriptive", m.start(), m.end(), type=tables.type_names().get(fold(m.group("type"))),
-                issuer=body.name if body else None, province=_province(m.group("prov")),
+                "descriptive",
+                m.start(),
+                m.end(),
+                type=tables.type_names().get(fold(m.group("type"))),
+                issuer=body.name if body else None,
+                province=_province(m.group("prov")),
                 central=True if body and body.level == "central" else None,
             )
         )
@@ -322,7 +328,9 @@ _TITLE_STOP_RE = re.compile(
     re.IGNORECASE,
 )
 # A clause that starts a new subject ends a subject: ", Ban Thường vụ Tỉnh ủy ban hành …".
-_CLAUSE_RE = re.compile(r",\s+(?=(?:Ban|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|UBND|Ủy ban|Bộ Chính trị|Ban Bí thư)\b)")
+_CLAUSE_RE = re.compile(
+    r",\s+(?=(?:Ban|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|UBND|Ủy ban|Bộ Chính trị|Ban Bí thư)\b)"
+)
 
 
 _OF_RE = re.compile(r"\s*+,?\s*+(?:của|do)\s++", re.IGNORECASE)
@@ -394,7 +402,14 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
         if len(title) < 4:
             out.append(s)
             continue
-        out.append(replace(s, title=_clean_title(title), title_start=tstart, title_end=tstart + len(text[tstart:limit].rstrip())))
+        out.append(
+            replace(
+                s,
+                title=_clean_title(title),
+                title_start=tstart,
+                title_end=tstart + len(text[tstart:limit].rstrip()),
+            )
+        )
     return out
 
 
@@ -416,7 +431,9 @@ def find_aliases(text: str, spans: list[Span]) -> list[tuple[str, Span]]:
     phrases = tables.cues()["alias"]["phrases"]
     alt = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"\(\s*\*?\s*(?:{alt})\s*:?\s*\*?\s*(?P<alias>[^()]+?)\s*\*?\s*\)", text, re.IGNORECASE):
+    for m in re.finditer(
+        rf"\(\s*\*?\s*(?:{alt})\s*:?\s*\*?\s*(?P<alias>[^()]+?)\s*\*?\s*\)", text, re.IGNORECASE
+    ):
         alias = m.group("alias").strip(" *“”\"'")
         before = [s for s in spans if s.scope_end <= m.start() and m.start() - s.scope_end <= 3]
         if before and 3 <= len(alias) <= 80:
@@ -424,7 +441,9 @@ def find_aliases(text: str, spans: list[Span]) -> list[tuple[str, Span]]:
     return out
 
 
-def find_alias_uses(text: str, aliases: dict[str, Span], taken: list[tuple[int, int]], since: int = 0) -> list[Span]:
+def find_alias_uses(
+    text: str, aliases: dict[str, Span], taken: list[tuple[int, int]], since: int = 0
+) -> list[Span]:
     out = []
     for alias, target in aliases.items():
         for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text):
@@ -432,10 +451,22 @@ def find_alias_uses(text: str, aliases: dict[str, Span], taken: list[tuple[int, 
                 continue
             after = text[m.end() : m.end() + 20]
             nxt = re.match(r"\s+(\S+)", after)
-            if nxt and (nxt.group(1)[:1].isupper() or fold(nxt.group(1)) in {"dai", "lan", "toan", "khoa", "dang"}):
+            if nxt and (
+                nxt.group(1)[:1].isupper() or fold(nxt.group(1)) in {"dai", "lan", "toan", "khoa", "dang"}
+            ):
                 continue  # a longer name that starts with the alias
-            out.append(replace(target, kind="alias", start=m.start(), end=m.end(), alias=alias,
-                               title=None, title_start=None, title_end=None))
+            out.append(
+                replace(
+                    target,
+                    kind="alias",
+                    start=m.start(),
+                    end=m.end(),
+                    alias=alias,
+                    title=None,
+                    title_start=None,
+                    title_end=None,
+                )
+            )
     return out
 
 

@@ -31,7 +31,9 @@ from vbgraph.ontology.relations import Rel
 
 
 def _words_re(words: list[str], *, anchored: str = "") -> re.Pattern:
-    alt = "|".join(re.escape(lower_vn(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    alt = "|".join(
+        re.escape(lower_vn(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
     return re.compile(anchored + r"(?:" + alt + r")\b")
 
 
@@ -52,7 +54,9 @@ def _preamble_openers() -> list[tuple[Rel, re.Pattern]]:
     lead = "|".join(re.escape(lower_vn(w)) for w in c["preamble_lead"]["words"])
     out = []
     for code in ("CAN_CU", "THUC_HIEN"):
-        out.append((Rel(code), _words_re(c[code]["preamble"], anchored=rf"^[\s\-–+•*]*(?:(?:{lead})\s*,?\s*)?")))
+        out.append(
+            (Rel(code), _words_re(c[code]["preamble"], anchored=rf"^[\s\-–+•*]*(?:(?:{lead})\s*,?\s*)?"))
+        )
     return out
 
 
@@ -81,7 +85,9 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         # "sửa đổi, bổ sung, bãi bỏ một số điều, khoản của …": the first verb of a list decides.
         verbs = r"(?:\s*,\s*|\s+và\s+)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hủy bỏ)"
         fill = r"\s+(?:cho|các|toàn bộ|một số điều, khoản của|một số điều của|một số điều|nội dung|khoản|điều|của)"
-        out.append((Rel(code), re.compile(r"(?:" + alt + r")(?:" + verbs + r"){0,4}(?:" + fill + r"){0,4}\s*$")))
+        out.append(
+            (Rel(code), re.compile(r"(?:" + alt + r")(?:" + verbs + r"){0,4}(?:" + fill + r"){0,4}\s*$"))
+        )
     return out
 
 
@@ -96,12 +102,8 @@ def _after_repeal() -> re.Pattern:
 
 @cache
 def _self_ref() -> re.Pattern:
-    types = "|".join(
-        re.escape(lower_vn(w)) for t in tables.doc_types() for w in (t.name, *t.aliases)
-    )
+    types = "|".join(re.escape(lower_vn(w)) for t in tables.doc_types() for w in (t.name, *t.aliases))
     return re.compile(r"\b(?:" + types + r")\s+này\b")
-
-
 
 
 def _cue_text(text: str) -> str:
@@ -144,13 +146,17 @@ def _adjacent_verb_re() -> re.Pattern:
     table = tables.cues()["between"]
     alts = []
     for code in ("HUONG_DAN", "SUA_DOI", "BAI_BO", "THAY_THE"):
-        words = "|".join(re.escape(lower_vn(w)).replace(r"\ ", r"\s+") for w in sorted(table[code], key=len, reverse=True))
+        words = "|".join(
+            re.escape(lower_vn(w)).replace(r"\ ", r"\s+") for w in sorted(table[code], key=len, reverse=True)
+        )
         alts.append(f"(?P<{code}>{words})")
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")" + _FILLER + r"\s*+$")
 
 
-_FILLER = (r"(?:\s+một\s+số\s+(?:điều|quy\s+định|nội\s+dung)(?:,?\s*khoản)?(?:\s+và\s+biện\s+pháp\s+thi\s+hành)?"
-           r"(?:\s+của)?)?")
+_FILLER = (
+    r"(?:\s+một\s+số\s+(?:điều|quy\s+định|nội\s+dung)(?:,?\s*khoản)?(?:\s+và\s+biện\s+pháp\s+thi\s+hành)?"
+    r"(?:\s+của)?)?"
+)
 
 
 _NUMBERED_HEAD_RE = re.compile(r"(?:^|\s)(?:Điều|ĐIỀU|Khoản|khoản|Điểm|điểm)\s+\d{1,3}[a-z]?$")
@@ -203,7 +209,6 @@ def document_title_relation(doc_type: str | None, title_before: str) -> Rel:
     return cue or Rel.DAN_CHIEU
 
 
-
 @cache
 def _attach_re() -> re.Pattern:
     return re.compile(r"(?<!\w)kèm\s+theo\s*+$", re.IGNORECASE)
@@ -214,8 +219,17 @@ def _carrier_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alt(tables.cues()['governed']['carriers'])})\s*+$", re.IGNORECASE)
 
 
-def region_citations(clean: list[str], first: int, last: int, k: int | None, d: Draft | None, jur: str | None,
-                     file: str, issues: list[Issue], base: int = 0) -> list[Citation]:
+def region_citations(
+    clean: list[str],
+    first: int,
+    last: int,
+    k: int | None,
+    d: Draft | None,
+    jur: str | None,
+    file: str,
+    issues: list[Issue],
+    base: int = 0,
+) -> list[Citation]:
     """Citations of lines first..last; `about` indexes count from `base` (the file's list)."""
     expanded = _paragraph_spans(clean, first, last, jur)
     if d is not None:
@@ -229,11 +243,15 @@ def region_citations(clean: list[str], first: int, last: int, k: int | None, d: 
         _reported_relations(p.text, spans, local, out, base)
         amended_by = _amenders_list(p.text, spans, local, out, base, amended_by)
     # A document acts on earlier ones only: no relation from a text to one issued after it.
-    return [replace(c, about=tuple(a for a in c.about if not _later(out[a[0] - base], c))) if c.about else c
-            for c in out]
+    return [
+        replace(c, about=tuple(a for a in c.about if not _later(out[a[0] - base], c))) if c.about else c
+        for c in out
+    ]
 
 
-def _paragraph_spans(clean: list[str], first: int, last: int, jur: str | None) -> list[tuple[Paragraph, list[Span]]]:
+def _paragraph_spans(
+    clean: list[str], first: int, last: int, jur: str | None
+) -> list[tuple[Paragraph, list[Span]]]:
     """Each paragraph with its citations: defined short names, then their uses, then short
     forms ("Nghị quyết 52"), which take the full citation of the same number before them."""
     found = [(p, cit.find_citations(p.text, province=jur)) for p in paragraphs(clean, first, last)]
@@ -242,8 +260,9 @@ def _paragraph_spans(clean: list[str], first: int, last: int, jur: str | None) -
     return [(p, _with_short_names(p.text, spans, aliases, full_by_number)) for p, spans in found]
 
 
-def _with_short_names(text: str, spans: list[Span], aliases: dict[str, Span],
-                      full_by_number: dict[tuple[str, str], Span]) -> list[Span]:
+def _with_short_names(
+    text: str, spans: list[Span], aliases: dict[str, Span], full_by_number: dict[tuple[str, str], Span]
+) -> list[Span]:
     """`spans` and the short names and short forms of `text`, ordered; `aliases` and
     `full_by_number` carry what earlier paragraphs defined and cited."""
     for alias, target in cit.find_aliases(text, spans):
@@ -257,7 +276,9 @@ def _with_short_names(text: str, spans: list[Span], aliases: dict[str, Span],
     for a, b, t, num in cit.find_short_forms(text, taken):
         full = full_by_number.get((t, num.lstrip("0")))
         if full:
-            spans.append(replace(full, kind="short", start=a, end=b, title=None, title_start=None, title_end=None))
+            spans.append(
+                replace(full, kind="short", start=a, end=b, title=None, title_start=None, title_end=None)
+            )
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
@@ -271,11 +292,22 @@ def _date_repeated_symbols(expanded: list[tuple[Paragraph, list[Span]]]) -> None
                 if s.date and len(s.date) == 10:
                     dated.setdefault(s.symbol, s)
                 elif not s.date and s.symbol in dated:
-                    spans[i] = replace(s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer)
+                    spans[i] = replace(
+                        s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer
+                    )
 
 
-def _paragraph_citations(clean: list[str], p: Paragraph, spans: list[Span], d: Draft | None, k: int | None,
-                         jur: str | None, file: str, issues: list[Issue], out: list[Citation]) -> list[int]:
+def _paragraph_citations(
+    clean: list[str],
+    p: Paragraph,
+    spans: list[Span],
+    d: Draft | None,
+    k: int | None,
+    jur: str | None,
+    file: str,
+    issues: list[Issue],
+    out: list[Citation],
+) -> list[int]:
     """Append a Citation to `out` for each span of paragraph `p`; returns, parallel to `spans`,
     the index in `out` of each one (-1 for a document attached to the next, which is no citation)."""
     local: list[int] = []
@@ -289,10 +321,22 @@ def _paragraph_citations(clean: list[str], p: Paragraph, spans: list[Span], d: D
         role, relation = _classify(p.text, s, spans, line, d, k)
         out.append(
             Citation(
-                kind=s.kind, type=s.type, type_code=s.type_code, number=s.number, issuer_code=s.issuer_code,
-                symbol=s.symbol, date=s.date, issuer=s.issuer, jurisdiction=s.province or (None if s.central else jur),
-                title=s.title, name=s.name, evidence=Evidence(file, line, quote(clean[line], col)), stated_by=k,
-                relation=relation, role=role, central=s.central,
+                kind=s.kind,
+                type=s.type,
+                type_code=s.type_code,
+                number=s.number,
+                issuer_code=s.issuer_code,
+                symbol=s.symbol,
+                date=s.date,
+                issuer=s.issuer,
+                jurisdiction=s.province or (None if s.central else jur),
+                title=s.title,
+                name=s.name,
+                evidence=Evidence(file, line, quote(clean[line], col)),
+                stated_by=k,
+                relation=relation,
+                role=role,
+                central=s.central,
             )
         )
         local.append(len(out) - 1)
@@ -302,12 +346,22 @@ def _paragraph_citations(clean: list[str], p: Paragraph, spans: list[Span], d: D
 def _report_span(s: Span, file: str, line: int, issues: list[Issue]) -> None:
     """Issues of one citation: an impossible date, a type or issuer code the tables do not know."""
     if s.bad_date:
-        issues.append(Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}"))
+        issues.append(
+            Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}")
+        )
     if s.unknown_type_code:
-        issues.append(Issue(file, line, "unknown-code", f"{s.symbol}: type code {s.type_code} is not in the tables"))
+        issues.append(
+            Issue(file, line, "unknown-code", f"{s.symbol}: type code {s.type_code} is not in the tables")
+        )
     elif s.symbol and not tables.is_known_code(s.issuer_code):
-        issues.append(Issue(file, line, "unknown-code",
-                            f"{s.symbol}: issuer code {s.issuer_code} is not in the tables; read as local"))
+        issues.append(
+            Issue(
+                file,
+                line,
+                "unknown-code",
+                f"{s.symbol}: issuer code {s.issuer_code} is not in the tables; read as local",
+            )
+        )
 
 
 def _in_subject(o: Span, pos: int) -> bool:
@@ -319,7 +373,9 @@ def _add_about(out: list[Citation], x: int, about: tuple[int, str]) -> None:
     out[x] = replace(out[x], about=(*out[x].about, about))
 
 
-def _subject_relations(text: str, spans: list[Span], local: list[int], out: list[Citation], base: int) -> None:
+def _subject_relations(
+    text: str, spans: list[Span], local: list[int], out: list[Citation], base: int
+) -> None:
     """Relations stated about a cited document by its own subject ('Kế hoạch số 82-KH/TU … thực
     hiện Nghị quyết số 29-NQ/TW')."""
     for i, outer in enumerate(spans):
@@ -330,8 +386,9 @@ def _subject_relations(text: str, spans: list[Span], local: list[int], out: list
             out[local[i]] = replace(out[local[i]], about=tuple(about))
 
 
-def _stated_in_subject(text: str, spans: list[Span], local: list[int], i: int, title_start: int,
-                       base: int) -> list[tuple[int, str]]:
+def _stated_in_subject(
+    text: str, spans: list[Span], local: list[int], i: int, title_start: int, base: int
+) -> list[tuple[int, str]]:
     """(citation, relation code) for each document cited in the subject of citation `i`."""
     inside = [j for j, x in enumerate(spans) if j != i and _in_subject(spans[i], x.start)]
     about = []
@@ -347,23 +404,33 @@ def _stated_in_subject(text: str, spans: list[Span], local: list[int], i: int, t
     return about
 
 
-def _between_relations(text: str, spans: list[Span], local: list[int], out: list[Citation], base: int) -> None:
-    """"Quyết định B bãi bỏ Quyết định A", "A … đã được thay thế bởi B": a verb between two citations."""
+def _between_relations(
+    text: str, spans: list[Span], local: list[int], out: list[Citation], base: int
+) -> None:
+    """ "Quyết định B bãi bỏ Quyết định A", "A … đã được thay thế bởi B": a verb between two citations."""
     for i, j, code in _between(text, spans):
         if local[i] >= 0 and local[j] >= 0 and (base + local[j], code) not in out[local[i]].about:
             _add_about(out, local[i], (base + local[j], code))
 
 
-def _reported_relations(text: str, spans: list[Span], local: list[int], out: list[Citation], base: int) -> None:
-    """"Thực hiện A …, ngày …, UBND huyện ban hành Kế hoạch số 42/KH-UBND": the plan implements A."""
+def _reported_relations(
+    text: str, spans: list[Span], local: list[int], out: list[Citation], base: int
+) -> None:
+    """ "Thực hiện A …, ngày …, UBND huyện ban hành Kế hoạch số 42/KH-UBND": the plan implements A."""
     for i, j, code in _reported_issuing(text, spans):
         if local[i] >= 0 and local[j] >= 0:
             _add_about(out, local[i], (base + local[j], code))
 
 
-def _amenders_list(text: str, spans: list[Span], local: list[int], out: list[Citation], base: int,
-                   amended_by: tuple[int, str] | None) -> tuple[int, str] | None:
-    """"A …, được sửa đổi, bổ sung bởi: 1. B …; 2. C …": each listed document amends A.
+def _amenders_list(
+    text: str,
+    spans: list[Span],
+    local: list[int],
+    out: list[Citation],
+    base: int,
+    amended_by: tuple[int, str] | None,
+) -> tuple[int, str] | None:
+    """ "A …, được sửa đổi, bổ sung bởi: 1. B …; 2. C …": each listed document amends A.
 
     `amended_by` is the (A, relation) an earlier paragraph opened, kept while list items follow;
     returns what the next paragraph gets."""
@@ -386,15 +453,20 @@ def _amenders_list(text: str, spans: list[Span], local: list[int], out: list[Cit
 
 def _later(target: Citation, source: Citation) -> bool:
     """Is `target` dated after `source` (both with a full date)?"""
-    return bool(target.date and source.date and len(target.date) == len(source.date) == 10
-                and target.date > source.date)
+    return bool(
+        target.date
+        and source.date
+        and len(target.date) == len(source.date) == 10
+        and target.date > source.date
+    )
 
 
 _LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}|[a-zđ])\s*[.)/]\s+|^\s*[-–+•]\s+")
 
 
-_BY_LIST_RE = re.compile(r"(?:được\s+)?(?P<cue>sửa đổi,?\s*bổ sung|sửa đổi|bổ sung|thay thế|bãi bỏ)\s+bởi\s*:\s*$",
-                         re.IGNORECASE)
+_BY_LIST_RE = re.compile(
+    r"(?:được\s+)?(?P<cue>sửa đổi,?\s*bổ sung|sửa đổi|bổ sung|thay thế|bãi bỏ)\s+bởi\s*:\s*$", re.IGNORECASE
+)
 
 
 @cache
@@ -403,7 +475,9 @@ def _between_res() -> tuple[re.Pattern, re.Pattern]:
     table = tables.cues()["between"]
     alts = []
     for code in ("BAI_BO", "THAY_THE", "SUA_DOI", "HUONG_DAN", "THUC_HIEN"):
-        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(table[code], key=len, reverse=True))
+        words = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(table[code], key=len, reverse=True)
+        )
         alts.append(f"(?P<{code}>{words})")
     verb = "(?:" + "|".join(alts) + ")"
     active = re.compile(r"\s*+,?\s*+" + verb + _FILLER + r"\s*+", re.IGNORECASE)
@@ -457,8 +531,15 @@ def _classify(text: str, s: Span, spans: list[Span], line: int, d: Draft | None,
         return "listing", None
     h = d.header
     before = text[max(0, s.start - 40) : s.start]
-    if _attach_re().search(before) and s.type == h.type and preamble_relation(text[sentence_start(text, s.start) : s.start]) is None:
-        return "attachment", None  # '(kèm theo Chương trình số …)'; 'Căn cứ … kèm theo Quyết định số …' is a basis
+    if (
+        _attach_re().search(before)
+        and s.type == h.type
+        and preamble_relation(text[sentence_start(text, s.start) : s.start]) is None
+    ):
+        return (
+            "attachment",
+            None,
+        )  # '(kèm theo Chương trình số …)'; 'Căn cứ … kèm theo Quyết định số …' is a basis
     if line <= h.header_end and line not in h.title_lines:
         return "self", None
     if any(o is not s and _in_subject(o, s.start) for o in spans):

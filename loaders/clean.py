@@ -324,8 +324,11 @@ def _split_syllables(word: str) -> str:
     known = _split_known(word)
     if known is not None:
         return known
-    if _valid_syllable(word) or not _has_vietnamese(word) or (word[:1].isupper() and not word.isupper()
-                                                              and any(c.isupper() for c in word[1:])):
+    if (
+        _valid_syllable(word)
+        or not _has_vietnamese(word)
+        or (word[:1].isupper() and not word.isupper() and any(c.isupper() for c in word[1:]))
+    ):
         return word
     for k in range(1, len(word)):
         left, right = word[:k], word[k:]

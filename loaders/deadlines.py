@@ -38,11 +38,24 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     alt = "|".join(re.escape(w) for w in sorted(lead, key=len, reverse=True))
     pre = rf"(?:(?:{alt})\s+(?:(?:việc\s+)?(?:thực hiện\s+)?(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)?\s*(?:này\s+)?)?)*"
     return [
-        ("quarter", re.compile(rf"{pre}(?P<edge>cuối\s+|đầu\s+|giữa\s+)?quý\s+(?P<q>iv|i{{1,3}}|[1-4])\s*(?:/|năm\s+|-)\s*{_YEAR}")),
+        (
+            "quarter",
+            re.compile(
+                rf"{pre}(?P<edge>cuối\s+|đầu\s+|giữa\s+)?quý\s+(?P<q>iv|i{{1,3}}|[1-4])\s*(?:/|năm\s+|-)\s*{_YEAR}"
+            ),
+        ),
         ("month", re.compile(rf"{pre}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm\s+|-)\s*{_YEAR}")),
         # A bare "ngày 27/9/2019" is the date of a cited document: a deadline needs its lead word.
-        ("day", re.compile(rf"(?:(?:{alt})\s+)+ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*{_YEAR}")),
-        ("year", re.compile(rf"(?:(?:{alt})\s+)+(?:(?:việc\s+)?(?:thực hiện\s+)?(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)\s+)?năm\s+{_YEAR}\b(?!\s*[-–]\s*\d)")),
+        (
+            "day",
+            re.compile(rf"(?:(?:{alt})\s+)+ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*{_YEAR}"),
+        ),
+        (
+            "year",
+            re.compile(
+                rf"(?:(?:{alt})\s+)+(?:(?:việc\s+)?(?:thực hiện\s+)?(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)\s+)?năm\s+{_YEAR}\b(?!\s*[-–]\s*\d)"
+            ),
+        ),
     ]
 
 
@@ -68,7 +81,9 @@ def find_deadlines(text: str) -> list[Deadline]:
         for m in rx.finditer(low):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if kind in ("month", "quarter") and re.search(r"ngày\s+\d{1,2}\s*$", low[max(0, m.start() - 12) : m.start()]):
+            if kind in ("month", "quarter") and re.search(
+                r"ngày\s+\d{1,2}\s*$", low[max(0, m.start() - 12) : m.start()]
+            ):
                 continue  # "ngày 27 tháng 9 năm 2019": a date of issue
             start = end = None
             if kind == "quarter":

@@ -88,10 +88,19 @@ def parse_header(lines: list[str], block: Block, clean: list[str] | None = None)
     signed_for, signer = _signature(clean, block)
     no_header = block.kind == "body" and not block.symbol_line and not st.title_parts
     return Header(
-        type=st.dtype, heading_rest=st.heading_rest, symbol_text=st.symbol_text, date=st.date, place=st.place,
-        org_lines=tuple(_join_org(st.org)), title=_tidy_title(st.title_parts), title_lines=tuple(st.title_lines),
+        type=st.dtype,
+        heading_rest=st.heading_rest,
+        symbol_text=st.symbol_text,
+        date=st.date,
+        place=st.place,
+        org_lines=tuple(_join_org(st.org)),
+        title=_tidy_title(st.title_parts),
+        title_lines=tuple(st.title_lines),
         header_end=block.first - 1 if no_header else max(end, scan_to),
-        signed_for=signed_for, signer=signer, provinces=tuple(dict.fromkeys(st.provinces)), bad_date=st.bad_date,
+        signed_for=signed_for,
+        signer=signer,
+        provinces=tuple(dict.fromkeys(st.provinces)),
+        bad_date=st.bad_date,
     )
 
 
@@ -120,7 +129,9 @@ def _read_place_date(clean: list[str], block: Block, i: int, pm: re.Match[str], 
     if st.date is None:
         st.bad_date = pm.group(0)
     place = pm.group("place").strip()
-    prev = next((clean[x].strip() for x in range(i - 1, max(block.first, i - 3) - 1, -1) if clean[x].strip()), "")
+    prev = next(
+        (clean[x].strip() for x in range(i - 1, max(block.first, i - 3) - 1, -1) if clean[x].strip()), ""
+    )
     if pm.start() == 0 and _FRAGMENT_RE.match(prev) and len(prev) <= 30:
         place = f"{prev} {place}"  # 'Hà' / 'Nội, ngày …' from a flattened header table
     st.place = place
@@ -130,8 +141,15 @@ def _read_place_date(clean: list[str], block: Block, i: int, pm: re.Match[str], 
 def _org_line(seg: str) -> bool:
     """A line of the issuing organisation: capitals that are not the Party's name, a stamp, a
     'Số' line, a motto or a symbol."""
-    return (is_upper_text(seg) and fold(seg) != _CPV and not _STAMP_RE.match(seg) and seg not in {"*"}
-            and not symbol_in_so_line(seg) and not is_motto(seg) and not patterns.symbol_re().match(seg))
+    return (
+        is_upper_text(seg)
+        and fold(seg) != _CPV
+        and not _STAMP_RE.match(seg)
+        and seg not in {"*"}
+        and not symbol_in_so_line(seg)
+        and not is_motto(seg)
+        and not patterns.symbol_re().match(seg)
+    )
 
 
 def _first_heading(segs: list[str]) -> tuple[int, str, str]:
@@ -143,7 +161,9 @@ def _first_heading(segs: list[str]) -> tuple[int, str, str]:
     raise ValueError("no type heading on the heading line")  # segment.find_blocks found one there
 
 
-def _read_heading(lines: list[str], clean: list[str], block: Block, heading_line: int, st: _HeaderReading) -> int:
+def _read_heading(
+    lines: list[str], clean: list[str], block: Block, heading_line: int, st: _HeaderReading
+) -> int:
     """The type heading, the words after it on its line, and the subject under it; returns the
     last line of the subject."""
     segs = segments(lines[heading_line])
@@ -153,8 +173,10 @@ def _read_heading(lines: list[str], clean: list[str], block: Block, heading_line
     if rest_title:
         st.add_title(rest_title, heading_line)
     for seg in segs[k + 1 :]:
-        if is_upper_text(seg) and (fold(seg).startswith("cua ") or (
-                heading_type(seg) is None and not st.title_parts and fold(seg).startswith("ket luan"))):
+        if is_upper_text(seg) and (
+            fold(seg).startswith("cua ")
+            or (heading_type(seg) is None and not st.title_parts and fold(seg).startswith("ket luan"))
+        ):
             st.heading_rest = seg
         else:
             st.add_title(seg, heading_line)
@@ -276,7 +298,9 @@ def _signature(clean: list[str], block: Block) -> tuple[str | None, str | None]:
 _OF_RE = re.compile(r"^(?P<of>(?:CỦA|CUA)\b.*?)(?=\s+(?:VỀ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)
 
 
-_CONNECTOR_END_RE = re.compile(r"(?:,|\b(?:và|của|về|với|cho|đối với|trong|tại|theo|các|những|-|–))\s*$", re.IGNORECASE)
+_CONNECTOR_END_RE = re.compile(
+    r"(?:,|\b(?:và|của|về|với|cho|đối với|trong|tại|theo|các|những|-|–))\s*$", re.IGNORECASE
+)
 
 
 def _title_goes_on(clean: list[str], i: int, parts: list[str]) -> bool:
@@ -382,7 +406,12 @@ def parse_symbol(text: str | None, doc_type: str | None = None) -> dict | None:
 
     for s in find_citations(f"{doc_type} số {text}" if doc_type else "Số " + text):
         if s.kind == "numbered":
-            return {"type_code": s.type_code, "number": s.number, "issuer_code": s.issuer_code, "symbol": s.symbol,
-                    "type": s.type}
+            return {
+                "type_code": s.type_code,
+                "number": s.number,
+                "issuer_code": s.issuer_code,
+                "symbol": s.symbol,
+                "type": s.type,
+            }
     m = patterns.symbol_re().search(text)
     return {"symbol": m.group(0)} if m else None

@@ -44,14 +44,20 @@ def _verb_re() -> re.Pattern:
     """'[đã] [ký] ban hành', 'xây dựng' (ontology/signals.toml [issuing])."""
     t = signals.table()["issuing"]
     markers = "|".join(re.escape(m) for m in t["markers"])
-    return re.compile(rf"(?:(?:{markers})\s+){{0,2}}(?P<verb>{signals.words_alt(t['verbs'])})\s+", re.IGNORECASE)
+    return re.compile(
+        rf"(?:(?:{markers})\s+){{0,2}}(?P<verb>{signals.words_alt(t['verbs'])})\s+", re.IGNORECASE
+    )
 
 
 # In a lead, one or two words in lowercase stand for the verb ('banh' for 'ban hành', 'ký').
-_ANY_VERB_RE = re.compile(rf"(?P<verb>(?=[^\W\d_])[^{patterns.UPPER}\W\d]\w{{0,6}}(?:\s+[^{patterns.UPPER}\W\d]\w{{0,6}})?)\s+(?=[{patterns.UPPER}])")
+_ANY_VERB_RE = re.compile(
+    rf"(?P<verb>(?=[^\W\d_])[^{patterns.UPPER}\W\d]\w{{0,6}}(?:\s+[^{patterns.UPPER}\W\d]\w{{0,6}})?)\s+(?=[{patterns.UPPER}])"
+)
 
 
 _SYMBOL_AFTER_RE = re.compile(r"\s*+(?:số|Số)?\s*+:?\s*+\d{1,5}[a-z]?\s*[-–/][^\s,;]{1,40}")
+
+
 @cache
 def _verb_anywhere_re() -> re.Pattern:
     return re.compile(rf"\b(?:{signals.words_alt(signals.table()['issuing']['verbs'])})\b", re.IGNORECASE)
@@ -83,7 +89,9 @@ def statement(line: str, *, lead: bool = False) -> Statement | None:
     for bm in signals.find_bodies(line):
         end = signals.place_after(line, bm.end())
         gap = signals.speaker_gap_re().match(line, end)
-        vm = _verb_re().match(line, gap.end() if gap else end) or (lead and _ANY_VERB_RE.match(line, gap.end() if gap else end))
+        vm = _verb_re().match(line, gap.end() if gap else end) or (
+            lead and _ANY_VERB_RE.match(line, gap.end() if gap else end)
+        )
         if not vm:
             continue
         tm = _type_re().match(line, vm.end())
@@ -168,14 +176,18 @@ def is_party_code(code: str) -> bool:
     return up.endswith(("U", "UK", "TW"))
 
 
-def doc_issuer(h: Header, listing_issuer: str | None, issuer_code: str | None) -> tuple[str | None, str | None]:
+def doc_issuer(
+    h: Header, listing_issuer: str | None, issuer_code: str | None
+) -> tuple[str | None, str | None]:
     """(canonical issuing body, its level) from the signature, the heading, a listing, the symbol."""
     org = _org_body(h.org_lines)
     info = tables.issuer_code_info(issuer_code)
     code_body = tables.canonical_body(info["body"]) if info else None
-    found = ((_signed_issuer(h.signed_for, org, listing_issuer, code_body) if h.signed_for else None)
-             or (_joint_issuer(h.heading_rest) if h.heading_rest else None)
-             or (_listing_issuer(listing_issuer) if listing_issuer else None))
+    found = (
+        (_signed_issuer(h.signed_for, org, listing_issuer, code_body) if h.signed_for else None)
+        or (_joint_issuer(h.heading_rest) if h.heading_rest else None)
+        or (_listing_issuer(listing_issuer) if listing_issuer else None)
+    )
     if found:
         return found
     for b in (org, code_body):
@@ -209,8 +221,9 @@ def _org_line_body(line: str) -> tables.BodyEntry | None:
     return tables.canonical_body(stripped.strip()) or _body_by_fold(f) or _canonical_local(line)
 
 
-def _signed_issuer(who: str, org: tables.BodyEntry | None, listing_issuer: str | None,
-                   code_body: tables.BodyEntry | None) -> tuple[str, str] | None:
+def _signed_issuer(
+    who: str, org: tables.BodyEntry | None, listing_issuer: str | None, code_body: tables.BodyEntry | None
+) -> tuple[str, str] | None:
     """The issuer the signature block names: 'T/M BAN THƯỜNG VỤ' is the standing committee of
     the header's body, 'T/M TỈNH ỦY' the header's body itself, any other the body it names."""
     sig = tables.signature_table()
@@ -262,7 +275,9 @@ def local_name(issuer: str, jurisdiction: str) -> str:
             issuer = re.sub(r"\s+thành phố$", "", issuer)
     if fold(jurisdiction) in fold(issuer):
         return issuer
-    if re.search(r"(?:\b(?:tỉnh|thành phố)|[ủu]y)$", issuer, re.IGNORECASE) or jurisdiction.lower().startswith("thành phố"):
+    if re.search(
+        r"(?:\b(?:tỉnh|thành phố)|[ủu]y)$", issuer, re.IGNORECASE
+    ) or jurisdiction.lower().startswith("thành phố"):
         return f"{issuer} {jurisdiction}"
     return f"{issuer} {'thành phố' if city else 'tỉnh'} {jurisdiction}"  # 'Sở Nội vụ tỉnh Lâm Đồng'
 
@@ -345,7 +360,9 @@ def file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation], file_jur: str | None) -> dict:
+def page_identity(
+    clean: list[str], drafts: list[Draft], k: int, cits: list[Citation], file_jur: str | None
+) -> dict:
     """What the page around document k says of it: a lead or headline before it ('Ngày 23/8/2017,
     Tỉnh ủy … đã ban hành Chương trình số 27-CTr/TU …'), a closing line ('… đăng tải Hướng dẫn số
     35-HD/BTG …'), its own enacting line ('…, Ban Thường vụ Tỉnh ủy ban hành …')."""
@@ -369,7 +386,9 @@ def page_identity(clean: list[str], drafts: list[Draft], k: int, cits: list[Cita
     return out
 
 
-def _read_leads(clean: list[str], d: Draft, around: list[int], inside: list[int], out: dict, fill: dict) -> None:
+def _read_leads(
+    clean: list[str], d: Draft, around: list[int], inside: list[int], out: dict, fill: dict
+) -> None:
     """Leads, headlines and closing lines around the document (and leads inside it): the first
     to name it gives its identity; each fills what the others left."""
     around_set = set(around)
@@ -384,7 +403,9 @@ def _read_leads(clean: list[str], d: Draft, around: list[int], inside: list[int]
             _take_statement(st, line, d.ids, out, fill)
 
 
-def _what_line_names(line: str, around: bool, before: bool, dtype: str | None) -> tuple[Span | None, Statement | None]:
+def _what_line_names(
+    line: str, around: bool, before: bool, dtype: str | None
+) -> tuple[Span | None, Statement | None]:
     """(the numbered citation, the statement) a line of the page makes about a document of type
     `dtype`; (None, None) when it names none or another type."""
     lead = signals.is_lead(line)
@@ -392,24 +413,42 @@ def _what_line_names(line: str, around: bool, before: bool, dtype: str | None) -
     span = None
     if st is None and lead:
         # '… đăng tải Hướng dẫn số 35-HD/BTG …': the document named after the reporting verb
-        span = next((s for s in cit.find_citations(line[signals.lead_end(line) :])
-                     if s.kind == "numbered" and (not dtype or s.type in (dtype, None))), None)
+        span = next(
+            (
+                s
+                for s in cit.find_citations(line[signals.lead_end(line) :])
+                if s.kind == "numbered" and (not dtype or s.type in (dtype, None))
+            ),
+            None,
+        )
     elif st and (lead or around):
         if dtype and st.type and st.type != dtype:
             return None, None
-        span = next((s for s in cit.find_citations(line[st.start :]) if s.kind == "numbered" and s.start == 0), None)
+        span = next(
+            (s for s in cit.find_citations(line[st.start :]) if s.kind == "numbered" and s.start == 0), None
+        )
     elif around and before:
         first = next(iter(cit.find_citations(line)), None)
-        if first and first.kind == "numbered" and first.start == 0 and (not dtype or first.type in (dtype, None)):
+        if (
+            first
+            and first.kind == "numbered"
+            and first.start == 0
+            and (not dtype or first.type in (dtype, None))
+        ):
             span, st = first, None  # a headline that opens with the document's designation
     return span, st
 
 
 def _span_ids(span: Span) -> dict:
     """The identity fields of a numbered citation (its date only when it is a full date)."""
-    return {"type_code": span.type_code, "number": span.number, "issuer_code": span.issuer_code,
-            "symbol": span.symbol, "date": span.date if span.date and len(span.date) == 10 else None,
-            "type": span.type}
+    return {
+        "type_code": span.type_code,
+        "number": span.number,
+        "issuer_code": span.issuer_code,
+        "symbol": span.symbol,
+        "date": span.date if span.date and len(span.date) == 10 else None,
+        "type": span.type,
+    }
 
 
 def _take_span(span: Span, out: dict, fill: dict) -> None:
@@ -524,8 +563,14 @@ def _number_only(st: Statement, ids: dict) -> dict | None:
         return None
     party = is_party_code(issuer_code)
     sym = f"{st.number}-{codes[0]}/{issuer_code}" if party else f"{st.number}/{codes[0]}-{issuer_code}"
-    return {"type_code": codes[0], "number": st.number, "issuer_code": issuer_code, "symbol": sym, "date": None,
-            "type": st.type}
+    return {
+        "type_code": codes[0],
+        "number": st.number,
+        "issuer_code": issuer_code,
+        "symbol": sym,
+        "date": None,
+        "type": st.type,
+    }
 
 
 def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
@@ -573,18 +618,33 @@ def identify_from_listing(k: int, d: Draft, cits: list[Citation], file: str, iss
     dates = Counter(c.date for _, c in group if c.date)
     date = None
     if dates:
-        date = max(dates.items(), key=lambda kv: (kv[1], -min(c.evidence.line for _, c in group if c.date == kv[0])))[0]
+        date = max(
+            dates.items(), key=lambda kv: (kv[1], -min(c.evidence.line for _, c in group if c.date == kv[0]))
+        )[0]
         if len(dates) > 1:
-            others = ", ".join(f"{x} (line {min(c.evidence.line for _, c in group if c.date == x)})"
-                               for x in sorted(dates) if x != date)
-            issues.append(Issue(file, d.block.first, "date-conflict",
-                                f"{symbol}: listed as {date}, elsewhere as {others}"))
+            others = ", ".join(
+                f"{x} (line {min(c.evidence.line for _, c in group if c.date == x)})"
+                for x in sorted(dates)
+                if x != date
+            )
+            issues.append(
+                Issue(
+                    file, d.block.first, "date-conflict", f"{symbol}: listed as {date}, elsewhere as {others}"
+                )
+            )
     best = max(group, key=lambda sc: sc[0])[1]
-    ids = {"type_code": best.type_code, "number": best.number, "issuer_code": best.issuer_code,
-           "symbol": symbol, "date": date, "type": best.type}
+    ids = {
+        "type_code": best.type_code,
+        "number": best.number,
+        "issuer_code": best.issuer_code,
+        "symbol": symbol,
+        "date": date,
+        "type": best.type,
+    }
     issuer = next((c.issuer for _, c in group if c.issuer), None)
     how = "attachment-line" if any(c.role == "attachment" for _, c in group) else "listing"
     return ids, issuer, how
+
 
 def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str | None) -> Draft:
     """What a document's header says of it, before the rest of the file is read."""
@@ -596,8 +656,15 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
     return Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start)
 
 
-def document(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation], file_jur: str | None, file: str,
-             issues: list[Issue]) -> TextDocument:
+def document(
+    clean: list[str],
+    drafts: list[Draft],
+    k: int,
+    cits: list[Citation],
+    file_jur: str | None,
+    file: str,
+    issues: list[Issue],
+) -> TextDocument:
     """Document k with its identity from every source that gives it: header, listing, page, own words."""
     d = drafts[k]
     listing_issuer = None
@@ -616,8 +683,14 @@ def document(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation]
     if d.ids.get("type_code") and dtype:
         codes = {c.upper() for t in tables.doc_types() if t.name == dtype for c in t.codes}
         if d.ids["type_code"].upper() not in codes:
-            issues.append(Issue(file, d.block.first, "type-mismatch",
-                                f"heading says {dtype} but the symbol {d.ids['symbol']} has code {d.ids['type_code']}"))
+            issues.append(
+                Issue(
+                    file,
+                    d.block.first,
+                    "type-mismatch",
+                    f"heading says {dtype} but the symbol {d.ids['symbol']} has code {d.ids['type_code']}",
+                )
+            )
     issuer, level = doc_issuer(h, listing_issuer, d.ids.get("issuer_code"))
     if page.get("speaker"):
         issuer, level = speaker_issuer(page["speaker"], issuer, level)
@@ -632,21 +705,36 @@ def document(clean: list[str], drafts: list[Draft], k: int, cits: list[Citation]
         level = "central"
     else:
         # 'UBND quận Đống Đa' is in Hà Nội; so is a header's 'ỦY BAN NHÂN DÂN / HUYỆN CẦN GIỜ'
-        jurisdiction = d.jurisdiction or places.province_of(issuer) or places.province_of(" ".join(h.org_lines))
+        jurisdiction = (
+            d.jurisdiction or places.province_of(issuer) or places.province_of(" ".join(h.org_lines))
+        )
     if issuer and level == "province" and jurisdiction:
         issuer = local_name(issuer, jurisdiction)
     issuer = with_place(issuer, level, h.org_lines)
-    date = h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))
+    date = (
+        h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))
+    )
     dtype = dtype or d.ids.get("type") or page.get("type") or ("Văn bản" if d.block.kind == "body" else None)
     if h.bad_date:
         issues.append(Issue(file, d.block.first, "bad-date", f"impossible date in header: {h.bad_date}"))
     if not d.ids.get("symbol") and not h.title:
         issues.append(Issue(file, d.block.first, "unidentified", "document with neither number nor subject"))
     return TextDocument(
-        index=k, type=dtype, type_code=d.ids.get("type_code"), number=d.ids.get("number"),
-        issuer_code=d.ids.get("issuer_code"), symbol=d.ids.get("symbol"), date=date, issuer=issuer,
-        jurisdiction=jurisdiction, title=h.title,
+        index=k,
+        type=dtype,
+        type_code=d.ids.get("type_code"),
+        number=d.ids.get("number"),
+        issuer_code=d.ids.get("issuer_code"),
+        symbol=d.ids.get("symbol"),
+        date=date,
+        issuer=issuer,
+        jurisdiction=jurisdiction,
+        title=h.title,
         name=None if d.ids.get("symbol") else unnumbered_name(dtype, h.title),
-        signer=h.signer, first_line=d.block.first, last_line=d.block.last,
-        identified_by=d.identified_by, header_end=h.header_end, body_start=d.body_start,
+        signer=h.signer,
+        first_line=d.block.first,
+        last_line=d.block.last,
+        identified_by=d.identified_by,
+        header_end=h.header_end,
+        body_start=d.body_start,
     )

@@ -412,12 +412,15 @@ def _read_law(
     if am is None:
         return span, []
     title_start = am.start("amend")
-    span = replace(span, title=_clean(text[title_start:name_end]), title_start=title_start, title_end=tail.end)
+    span = replace(
+        span, title=_clean(text[title_start:name_end]), title_start=title_start, title_end=tail.end
+    )
     return span, _amended_laws(text, name_start, name_end)
 
 
-def _law_bounds(text: str, hm: re.Match, name_start: int, limit: int, *, amending: bool,
-                inner: bool) -> tuple[int, bool] | int:
+def _law_bounds(
+    text: str, hm: re.Match, name_start: int, limit: int, *, amending: bool, inner: bool
+) -> tuple[int, bool] | int:
     """(where the name ends, whether something closes it there); or, when "số …" closes it, where
     the name ends as an int. A name nothing closes ends at `_loose_end`, unless it is the whole
     of a "Căn cứ Luật …;" clause."""
@@ -431,7 +434,11 @@ def _law_bounds(text: str, hm: re.Match, name_start: int, limit: int, *, amendin
     if cm is not None and cm.group("num") and closed:
         return cm.start()  # "Luật Tổ chức Quốc hội số 57/2014/QH13": the numbered citation names it
     anchored = closed or inner
-    if not anchored and name_end == seg_end and (hs is None or hs.group()[:1] in ";." or seg_end == len(text)):
+    if (
+        not anchored
+        and name_end == seg_end
+        and (hs is None or hs.group()[:1] in ";." or seg_end == len(text))
+    ):
         # the whole of a "Căn cứ Luật …;" clause
         anchored = bool(_can_cu_re().search(text[max(0, hm.start() - 16) : hm.start()]))
     if anchored and len(text[name_start:name_end].split()) > tables.named_table()["law"]["max_words"]:
@@ -759,8 +766,15 @@ def _generic(text: str, province: str | None) -> list[Span]:
     return out
 
 
-def _generic_words(text: str, pos: int, allow: set[str], stops: re.Pattern, max_words: int, comma_pairs: set[str],
-                   heads: tuple[str, ...]) -> tuple[list[str], int, str | None]:
+def _generic_words(
+    text: str,
+    pos: int,
+    allow: set[str],
+    stops: re.Pattern,
+    max_words: int,
+    comma_pairs: set[str],
+    heads: tuple[str, ...],
+) -> tuple[list[str], int, str | None]:
     """The words of a name from `pos`, where they end, and the year that closes the name; a
     period ('2021 - 2030', ', tầm nhìn đến năm 2045') belongs to it."""
     words: list[str] = []
@@ -798,8 +812,15 @@ def _generic_words(text: str, pos: int, allow: set[str], stops: re.Pattern, max_
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
 
-def _stops_name(text: str, wm: re.Match[str], fw: str, words: list[str], allow: set[str], stops: re.Pattern,
-                heads: tuple[str, ...]) -> bool:
+def _stops_name(
+    text: str,
+    wm: re.Match[str],
+    fw: str,
+    words: list[str],
+    allow: set[str],
+    stops: re.Pattern,
+    heads: tuple[str, ...],
+) -> bool:
     """Does the word `wm` end the name: a stop word (unless the entry allows it), 'của', 'về', or a
     'và' that `_and_ends_name`?"""
     if stops.match(text, wm.start(1)) and fw not in allow:
@@ -826,8 +847,16 @@ def _and_ends_name(text: str, wm: re.Match[str], words: list[str], heads: tuple[
     )
 
 
-def _generic_span(text: str, start: int, end: int, head: str, entry: dict, words: list[str], year: str | None,
-                  province: str | None) -> Span | None:
+def _generic_span(
+    text: str,
+    start: int,
+    end: int,
+    head: str,
+    entry: dict,
+    words: list[str],
+    year: str | None,
+    province: str | None,
+) -> Span | None:
     """The span of a name read by `_generic`; None when the words are a common noun, a plan still
     to be drafted, or the subject of another citation."""
     if fold(words[0]) in _NOT_A_NAME.get(fold(head), set()):

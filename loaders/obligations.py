@@ -36,11 +36,16 @@ def _table() -> dict:
 @cache
 def _section_re() -> re.Pattern:
     alt = "|".join(re.escape(h) for h in _table()["section"]["headings"])
-    return re.compile(rf"^\s*(?:Điều\s+\d+\s*[.:]\s*)?(?:(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)]\s*)?(?:{alt})\s*:?\s*$",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"^\s*(?:Điều\s+\d+\s*[.:]\s*)?(?:(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)]\s*)?(?:{alt})\s*:?\s*$",
+        re.IGNORECASE,
+    )
 
 
-_END_RE = re.compile(r"^\s*(?:Nơi nhận|T/M|TM\.|KT\.|PHỤ LỤC|Phụ lục)\b|(?:này|Kết luận|Nghị quyết|Chỉ thị)\s+(?:được\s+)?phổ biến đến", re.IGNORECASE)
+_END_RE = re.compile(
+    r"^\s*(?:Nơi nhận|T/M|TM\.|KT\.|PHỤ LỤC|Phụ lục)\b|(?:này|Kết luận|Nghị quyết|Chỉ thị)\s+(?:được\s+)?phổ biến đến",
+    re.IGNORECASE,
+)
 _NUMBER_RE = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*\)?[.\-–)/]?|[a-zđ][)/]|[IVXL]+[.\-–/])\s*(?=[^\W\d])")
 _BULLET_RE = re.compile(r"^\s*[-+•–]\s*")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
@@ -56,7 +61,9 @@ def _lead_re() -> re.Pattern:
 
 
 # "X theo chức năng, nhiệm vụ, phối hợp với Y": the partners still follow.
-_INTRO_ROLE_RE = re.compile(r"\s*,?\s*(?:theo|căn cứ)\s+chức năng,?\s*nhiệm vụ(?:,?\s*quyền hạn)?(?:\s+được giao)?(?:\s+của mình)?\s*,?\s*")
+_INTRO_ROLE_RE = re.compile(
+    r"\s*,?\s*(?:theo|căn cứ)\s+chức năng,?\s*nhiệm vụ(?:,?\s*quyền hạn)?(?:\s+được giao)?(?:\s+của mình)?\s*,?\s*"
+)
 
 
 @dataclass
@@ -142,9 +149,15 @@ def produces(text: str) -> tuple[dict | None, str | None]:
     t = tables.type_names().get(_fold(m.group("type")))
     rest = m.group("rest").strip(" ,.:")
     level = None
-    lm = re.match(r"(?:của|do)\s+(Ban Thường vụ Tỉnh ủy|BTV Tỉnh ủy|Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh)\b\s*", rest)
+    lm = re.match(
+        r"(?:của|do)\s+(Ban Thường vụ Tỉnh ủy|BTV Tỉnh ủy|Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh)\b\s*", rest
+    )
     if lm:
-        level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(lm.group(1)) or "btv" in lower_vn(lm.group(1)) else "Tỉnh ủy"
+        level = (
+            "Ban Thường vụ Tỉnh ủy"
+            if "thường vụ" in lower_vn(lm.group(1)) or "btv" in lower_vn(lm.group(1))
+            else "Tỉnh ủy"
+        )
         rest = rest[lm.end() :]
     else:
         pre = lower_vn(text[max(0, m.start() - 5) : m.start("type")])
@@ -162,8 +175,9 @@ def _fold(s: str) -> str:
     return fold(s)
 
 
-def _obligations_for(sentence: str, assignees: list[tuple[str, str]], line: int, kind: str,
-                     extra: dict | None = None) -> list[dict]:
+def _obligations_for(
+    sentence: str, assignees: list[tuple[str, str]], line: int, kind: str, extra: dict | None = None
+) -> list[dict]:
     """One obligation per deadline (a 'sơ kết … và tổng kết …' sentence has two)."""
     if not assignees:
         return []
@@ -208,8 +222,11 @@ def _duty_re(kind: str) -> re.Pattern:
 def _states_duty(after: str, article: bool) -> bool:
     low = lower_vn(after) if len(lower_vn(after)) == len(after) else after.lower()
     low = low[:200]
-    return bool(_duty_re("words").match(low) or _duty_re("lead").match(low)
-                or (article and _duty_re("article").match(low)))
+    return bool(
+        _duty_re("words").match(low)
+        or _duty_re("lead").match(low)
+        or (article and _duty_re("article").match(low))
+    )
 
 
 @cache
@@ -230,24 +247,24 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
     'Giao X …', 'Đề nghị X …'; 'Theo đó, X …' and any short opening phrase before a comma;
     'X yêu cầu Y …', where Y, the body asked, is the subject."""
     lead = _lead_re().match(s)
-    s2 = s[lead.end():] if lead else s
+    s2 = s[lead.end() :] if lead else s
     names, end = bd.parse_subject(s2)
     if not names and _opening_re().match(lower_vn(s2[:40])):
         for n, cm in enumerate(_COMMA_RE.finditer(s2)):
             if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO:
                 break
-            rest = s2[cm.end():]
+            rest = s2[cm.end() :]
             lead2 = _lead_re().match(rest)
-            cand, cend = bd.parse_subject(rest[lead2.end():] if lead2 else rest)
+            cand, cend = bd.parse_subject(rest[lead2.end() :] if lead2 else rest)
             if cand and cend < len(rest) - (lead2.end() if lead2 else 0):
-                s2 = rest[lead2.end():] if lead2 else rest
+                s2 = rest[lead2.end() :] if lead2 else rest
                 names, end, lead = cand, cend, lead or lead2
                 break
     ask = _ASK_RE.match(lower_vn(s2[end:])) if names else None
     if ask:
-        asked, aend = bd.parse_subject(s2[end + ask.end():])
+        asked, aend = bd.parse_subject(s2[end + ask.end() :])
         if asked:
-            return asked, aend, s2[end + ask.end():], True, True
+            return asked, aend, s2[end + ask.end() :], True, True
     return names, end, s2, bool(lead), False
 
 
@@ -265,7 +282,7 @@ def _everyone(subject_text: str) -> bool:
     items = []
     for n in bd.split_bodies(subject_text):
         low = re.sub(r"\s+(?:các cấp|từ tỉnh đến cơ sở|ở cơ sở|cùng cấp)$", "", lower_vn(n))
-        low = next((low[len(r):] for r in roles if low.startswith(r)), low)
+        low = next((low[len(r) :] for r in roles if low.startswith(r)), low)
         items.append(low)
     return bool(items) and all(i in words for i in items)
 
@@ -384,8 +401,17 @@ def _read_sentence(s: str, line: int, body: str, article: bool, is_numbered: boo
     st.emit(s, assignees, line)
 
 
-def _read_subject_sentence(s: str, s2: str, names: list[str], end: int, assign: bool, line: int, article: bool,
-                           is_numbered: bool, st: _Discourse) -> None:
+def _read_subject_sentence(
+    s: str,
+    s2: str,
+    names: list[str],
+    end: int,
+    assign: bool,
+    line: int,
+    article: bool,
+    is_numbered: bool,
+    st: _Discourse,
+) -> None:
     """A sentence with its own subject (`s2[:end]`): assigned when a scope, a lead word, a duty or
     a numbered item says so, and not to everyone; its clauses after ';' may name subjects too."""
     subject_text = s2[:end]
@@ -394,7 +420,9 @@ def _read_subject_sentence(s: str, s2: str, names: list[str], end: int, assign: 
     numbered_item = st.numbered_items and is_numbered and st.item is None and not bd.is_generic(subject_text)
     if st.scope is None and not assign and not duty and not numbered_item:
         return
-    if (st.scope is None and bd.is_generic(subject_text)) or (st.scope == "addressing" and _everyone(subject_text)):
+    if (st.scope is None and bd.is_generic(subject_text)) or (
+        st.scope == "addressing" and _everyone(subject_text)
+    ):
         return
     role, partners, _ = _roles(after)
     assignees = _with_partners(names, role, partners)
@@ -405,7 +433,9 @@ def _read_subject_sentence(s: str, s2: str, names: list[str], end: int, assign: 
     _read_later_clauses(clauses[1:], assignees, line, st)
 
 
-def _read_later_clauses(clauses: list[str], assignees: list[tuple[str, str]], line: int, st: _Discourse) -> None:
+def _read_later_clauses(
+    clauses: list[str], assignees: list[tuple[str, str]], line: int, st: _Discourse
+) -> None:
     """Later clauses of a sentence: a subject of their own, or the same assignees (clauses
     without a subject in a row make one obligation)."""
     rest_clauses: list[str] = []
@@ -426,12 +456,15 @@ def _read_later_clauses(clauses: list[str], assignees: list[tuple[str, str]], li
         st.emit("; ".join(rest_clauses), assignees, line)
 
 
-def _carried_assignees(s: str, s2: str, body: str, assign: bool, is_numbered: bool,
-                       st: _Discourse) -> list[tuple[str, str]] | None:
+def _carried_assignees(
+    s: str, s2: str, body: str, assign: bool, is_numbered: bool, st: _Discourse
+) -> list[tuple[str, str]] | None:
     """The assignees of a sentence without a subject of its own, from the discourse; None when
     it assigns nothing."""
     if re.match(r"(?:chủ trì|phối hợp)", lower_vn(s2)):
-        subject = st.item_names if st.item_names and not st.header_subject else (st.header_subject or st.asked)
+        subject = (
+            st.item_names if st.item_names and not st.header_subject else (st.header_subject or st.asked)
+        )
         if not subject or not (st.scope or assign):
             return None
         role, partners, _ = _roles(" " + s2)
@@ -473,8 +506,11 @@ class _Columns:
 @cache
 def _header_words() -> tuple[Vocabulary, dict[str, str]]:
     """The header words of obligations.toml [table], each with the kind of column it names."""
-    kinds = {w: kind for kind in ("content", "body", "partner", "deadline", "product")
-             for w in _table()["table"].get(kind, [])}
+    kinds = {
+        w: kind
+        for kind in ("content", "body", "partner", "deadline", "product")
+        for w in _table()["table"].get(kind, [])
+    }
     return Vocabulary(kinds), kinds
 
 
@@ -538,8 +574,11 @@ class _TableReading:
         if self.cols is None:  # a repeated header after a page break keeps the open row open
             self.flush()
         if self.cols is None or header.content is not None:
-            self.cols = header if (self.cols is None or header.level or not self.cols.level) else _Columns(
-                header.content, header.body, header.deadline, self.cols.level)
+            self.cols = (
+                header
+                if (self.cols is None or header.level or not self.cols.level)
+                else _Columns(header.content, header.body, header.deadline, self.cols.level)
+            )
         self.pending.extend(f.issue(line) for f in header.corrections)
 
 
@@ -587,8 +626,14 @@ def _read_row(cells: list[str], line: int, cols: _Columns, st: _TableReading) ->
 def _reads_group_row(nonempty: list[tuple[int, str]], first: str, line: int, st: _TableReading) -> bool:
     """Section rows ("I | Tỉnh ủy ban hành") set the issuing level, group rows ("II- BAN TUYÊN
     GIÁO TỈNH ỦY") the body of the rows under them. True when the row is one of them."""
-    if not (len(nonempty) <= 2 and (not first or re.fullmatch(r"[IVXL]+[.\-–)]?", first)
-                                    or (_GROUP_RE.match(first) and not first[:1].isdigit()))):
+    if not (
+        len(nonempty) <= 2
+        and (
+            not first
+            or re.fullmatch(r"[IVXL]+[.\-–)]?", first)
+            or (_GROUP_RE.match(first) and not first[:1].isdigit())
+        )
+    ):
         return False
     label = " ".join(c for _, c in nonempty)
     gm = _GROUP_RE.match(label)
@@ -608,13 +653,21 @@ def _reads_group_row(nonempty: list[tuple[int, str]], first: str, line: int, st:
 def _open_row(cells: list[str], cols: _Columns, content: str, line: int) -> dict:
     """The cells of a new task row; an X under a level column ('Tỉnh ủy', 'BTV Tỉnh ủy') gives
     the level that issues its product."""
-    level = next((lv for i, lv in (cols.level or {}).items() if i < len(cells) and cells[i].upper() == "X"), None)
+    level = next(
+        (lv for i, lv in (cols.level or {}).items() if i < len(cells) and cells[i].upper() == "X"), None
+    )
     return {
-        "content": content, "line": line,
-        "body": cells[cols.body] if cols.body is not None and cols.body < len(cells) and cells[cols.body] else None,
-        "deadline": cells[cols.deadline] if cols.deadline is not None and cols.deadline < len(cells) else None,
+        "content": content,
+        "line": line,
+        "body": cells[cols.body]
+        if cols.body is not None and cols.body < len(cells) and cells[cols.body]
+        else None,
+        "deadline": cells[cols.deadline]
+        if cols.deadline is not None and cols.deadline < len(cells)
+        else None,
         "level": level,
-        "partner": _cell(cells, cols.partner), "product": _cell(cells, cols.product),
+        "partner": _cell(cells, cols.partner),
+        "product": _cell(cells, cols.product),
     }
 
 
@@ -637,15 +690,23 @@ def _close_row(c: dict, st: _TableReading) -> None:
         made = _product_cell(c["product"], content)
     deadlines = find_deadlines(c["deadline"] or "") or find_deadlines(content)
     base = {
-        "text": content, "assignees": [{"name": n, "role": r} for n, r in assignees],
-        "recurring": find_recurrence(content), "produces": made, "produces_level": level,
-        "line": c["line"], "kind": "table", "deadline_text": (c["deadline"] or "").strip() or None,
+        "text": content,
+        "assignees": [{"name": n, "role": r} for n, r in assignees],
+        "recurring": find_recurrence(content),
+        "produces": made,
+        "produces_level": level,
+        "line": c["line"],
+        "kind": "table",
+        "deadline_text": (c["deadline"] or "").strip() or None,
     }
     if st.pending:
         base["corrections"] = st.pending[:]
         st.pending.clear()
     if deadlines:
-        st.out.extend({**base, "deadline": d.as_dict() | {"text": (c["deadline"] or d.text).strip()}} for d in deadlines[:1])
+        st.out.extend(
+            {**base, "deadline": d.as_dict() | {"text": (c["deadline"] or d.text).strip()}}
+            for d in deadlines[:1]
+        )
     else:
         text = (c["deadline"] or "").strip()
         st.out.append({**base, "deadline": {"text": text, "start": None, "end": None} if text else None})
@@ -663,7 +724,7 @@ def _row_product(content: str) -> tuple[dict | None, str | None]:
             lm = re.match(r"(?:của)\s+(Ban Thường vụ Tỉnh ủy|Tỉnh ủy)\b\s*", title) if title else None
             if title and lm:
                 level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(lm.group(1)) else "Tỉnh ủy"
-                title = title[lm.end():] or None
+                title = title[lm.end() :] or None
             made = {"type": dtype, "title": title}
     return made, level
 
@@ -699,8 +760,9 @@ def document_obligations(clean: list[str], td: TextDocument, file: str, issues: 
     text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
     if sec:
         found += section_obligations(paragraphs(_no_tables(clean), sec[0], sec[1]), sec[2], td.type)
-        found += section_obligations(paragraphs(_no_tables(clean), first, sec[0] - 1 - (sec[2] == "heading")),
-                                     None, td.type)
+        found += section_obligations(
+            paragraphs(_no_tables(clean), first, sec[0] - 1 - (sec[2] == "heading")), None, td.type
+        )
     elif text_lines:
         found += section_obligations(paragraphs(_no_tables(clean), first, last), None, td.type)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
@@ -722,8 +784,14 @@ def document_obligations(clean: list[str], td: TextDocument, file: str, issues: 
 def announced(clean: list[str], citations: list) -> int | None:
     """The citation a page announces as issued ("… ban hành Kế hoạch số 42/KH-UBND về …"), by index."""
     for i, c in enumerate(citations):
-        if c.symbol and c.evidence.line < len(clean) and re.search(
-            rf"\bban hành\s+(?:{type_alt()})\s+(?:số\s*)?{re.escape(c.symbol)}", clean[c.evidence.line], re.IGNORECASE
+        if (
+            c.symbol
+            and c.evidence.line < len(clean)
+            and re.search(
+                rf"\bban hành\s+(?:{type_alt()})\s+(?:số\s*)?{re.escape(c.symbol)}",
+                clean[c.evidence.line],
+                re.IGNORECASE,
+            )
         ):
             return i
     return None

@@ -48,19 +48,36 @@ def parse_text(text: str, file: str) -> FileRecord:
     if file_jur is None:  # a page that names its place only in a lead or an issuer
         local = {td.jurisdiction for td in docs if td.jurisdiction and td.jurisdiction != "Trung ương"}
         file_jur = local.pop() if len(local) == 1 else None
-    record = FileRecord(file=file, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), jurisdiction=file_jur,
-                        documents=tuple(docs), citations=tuple(citations), issues=tuple(issues),
-                        obligations=tuple(obligations))
+    record = FileRecord(
+        file=file,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        jurisdiction=file_jur,
+        documents=tuple(docs),
+        citations=tuple(citations),
+        issues=tuple(issues),
+        obligations=tuple(obligations),
+    )
     return _to_source_lines(record, origin) if origin != list(range(len(origin))) else record
 
 
 def _to_source_lines(rec: FileRecord, origin: list[int]) -> FileRecord:
     """Line numbers of the pieces a long line was cut into, back to the file's own lines."""
-    docs = tuple(replace(d, first_line=origin[d.first_line], last_line=origin[d.last_line],
-                         header_end=origin[min(d.header_end, len(origin) - 1)],
-                         body_start=origin[min(d.body_start, len(origin) - 1)]) for d in rec.documents)
-    cits = tuple(replace(c, evidence=replace(c.evidence, line=origin[c.evidence.line])) for c in rec.citations)
-    obls = tuple({**o, "evidence": {**o["evidence"], "line": origin[o["evidence"]["line"]]}} for o in rec.obligations)
+    docs = tuple(
+        replace(
+            d,
+            first_line=origin[d.first_line],
+            last_line=origin[d.last_line],
+            header_end=origin[min(d.header_end, len(origin) - 1)],
+            body_start=origin[min(d.body_start, len(origin) - 1)],
+        )
+        for d in rec.documents
+    )
+    cits = tuple(
+        replace(c, evidence=replace(c.evidence, line=origin[c.evidence.line])) for c in rec.citations
+    )
+    obls = tuple(
+        {**o, "evidence": {**o["evidence"], "line": origin[o["evidence"]["line"]]}} for o in rec.obligations
+    )
     issues = tuple(replace(i, line=origin[i.line]) if i.line is not None else i for i in rec.issues)
     return replace(rec, documents=docs, citations=cits, obligations=obls, issues=issues)
 
@@ -86,7 +103,9 @@ def parse_source(src: Source, file: str) -> FileRecord:
         return place.as_dict() if place is not None else {}
 
     cits = tuple(replace(c, evidence=replace(c.evidence, **where(c.evidence.line))) for c in rec.citations)
-    obls = tuple({**o, "evidence": {**o["evidence"], **where(o["evidence"]["line"])}} for o in rec.obligations)
+    obls = tuple(
+        {**o, "evidence": {**o["evidence"], **where(o["evidence"]["line"])}} for o in rec.obligations
+    )
     return replace(rec, citations=cits, obligations=obls)
 
 

@@ -18,10 +18,14 @@ from vbgraph.loaders.sources import Source
 
 # suffix -> reader name; README "Supported files" lists the same
 READERS: dict[str, str] = {
-    ".txt": "text", ".md": "text", ".markdown": "text",
+    ".txt": "text",
+    ".md": "text",
+    ".markdown": "text",
     ".pdf": "pdf",
-    ".docx": "docx", ".doc": "doc",
-    ".html": "html", ".htm": "html",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
@@ -54,7 +58,9 @@ def read_source(path: Path, *, ocr: bool = False) -> Source:
         raise UnreadableFile(str(path), "empty file")
     kind = reader_for(path, data[:64])
     if kind is None:
-        raise UnreadableFile(str(path), f"unsupported file type {path.suffix or '(no suffix)'}; vbgraph reads {supported()}")
+        raise UnreadableFile(
+            str(path), f"unsupported file type {path.suffix or '(no suffix)'}; vbgraph reads {supported()}"
+        )
     if kind == "text":
         return _read_text(path, data)
     if kind == "pdf":
@@ -85,6 +91,7 @@ def _read_text(path: Path, data: bytes) -> Source:
 
 # -- which files a command line names ---------------------------------------------------------------
 
+
 @dataclass
 class Collected:
     """The files to read, and every other path with the reason it is not read."""
@@ -100,8 +107,12 @@ def _not_regular(path: Path) -> str | None:
         mode = path.stat().st_mode
     except OSError as e:
         return f"cannot be read ({e.strerror or e})"
-    for test, what in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
-                       (stat.S_ISBLK, "a device")):
+    for test, what in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+    ):
         if test(mode):
             return f"not a regular file ({what})"
     return None if stat.S_ISREG(mode) else "not a regular file"
@@ -139,8 +150,12 @@ def collect(paths: Iterable[str | Path]) -> Collected:
         elif why := _not_regular(p):
             out.failed.append((str(p), why))
         elif p.suffix.lower() not in READERS:
-            out.failed.append((str(p), f"unsupported file type {p.suffix.lower() or '(no suffix)'}; "
-                                       f"vbgraph reads {supported()}"))
+            out.failed.append(
+                (
+                    str(p),
+                    f"unsupported file type {p.suffix.lower() or '(no suffix)'}; vbgraph reads {supported()}",
+                )
+            )
         else:
             out.files.append(p)
     seen: set[Path] = set()

@@ -32,11 +32,15 @@ def read_docx(path: Path) -> Source:
         for block in header.iter_inner_content():
             out.block(block)
         out.count = 0  # body paragraphs are numbered from the body's start
-        out.pieces[:] = [(text, None) for text, _ in out.pieces]  # the header's lines have no paragraph number
+        out.pieces[:] = [
+            (text, None) for text, _ in out.pieces
+        ]  # the header's lines have no paragraph number
     for block in document.iter_inner_content():
         out.block(block, numbering)
     if not any(text.strip() for text, _ in out.pieces):
-        raise UnreadableFile(str(path), "a Word file with no text (a scan pasted as pictures? save it as PDF and use --ocr)")
+        raise UnreadableFile(
+            str(path), "a Word file with no text (a scan pasted as pictures? save it as PDF and use --ocr)"
+        )
     return from_pieces(out.pieces, "docx")
 
 
@@ -93,20 +97,40 @@ def read_doc(path: Path) -> Source:
     """A legacy .doc, converted to .docx by LibreOffice (`soffice --headless`) when it is installed."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise UnreadableFile(str(path), "a legacy Word .doc file: install LibreOffice (apt install "
-                             "libreoffice-writer) to read it, or save it as .docx")
+        raise UnreadableFile(
+            str(path),
+            "a legacy Word .doc file: install LibreOffice (apt install "
+            "libreoffice-writer) to read it, or save it as .docx",
+        )
     with tempfile.TemporaryDirectory(prefix="vbgraph-doc-") as tmp:
         try:
-            subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp}/profile",
-                            "--convert-to", "docx", "--outdir", tmp, str(path)],
-                           check=True, capture_output=True, timeout=300)
+            subprocess.run(
+                [
+                    soffice,
+                    "--headless",
+                    "--norestore",
+                    f"-env:UserInstallation=file://{tmp}/profile",
+                    "--convert-to",
+                    "docx",
+                    "--outdir",
+                    tmp,
+                    str(path),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
         except (subprocess.SubprocessError, OSError) as e:
-            raise UnreadableFile(str(path), f"LibreOffice could not convert this .doc ({type(e).__name__})") from e
+            raise UnreadableFile(
+                str(path), f"LibreOffice could not convert this .doc ({type(e).__name__})"
+            ) from e
         out = Path(tmp) / (path.stem + ".docx")
         if not out.is_file():
             raise UnreadableFile(str(path), "LibreOffice could not convert this .doc (no output)")
         src = read_docx(out)
-    return Source(text=src.text, format="doc", places=src.places, warnings=("converted from .doc by LibreOffice",))
+    return Source(
+        text=src.text, format="doc", places=src.places, warnings=("converted from .doc by LibreOffice",)
+    )
 
 
 def _tidy(text: str) -> str:
@@ -116,8 +140,21 @@ def _tidy(text: str) -> str:
 
 # -- automatic numbering --------------------------------------------------------------------------
 
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+_ROMAN = [
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+]
 
 
 def _roman(n: int) -> str:

@@ -25,8 +25,15 @@ def read_html(path: Path, data: bytes | None = None) -> Source:
 
     data = path.read_bytes() if data is None else data
     warnings: list[str] = []
-    text = trafilatura.extract(data, output_format="txt", include_tables=True, include_comments=False,
-                               include_links=False, favor_recall=True, deduplicate=False)
+    text = trafilatura.extract(
+        data,
+        output_format="txt",
+        include_tables=True,
+        include_comments=False,
+        include_links=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
     if not text or len(text.strip()) < 200:
         # A short page or an unusual layout: every block of the body, menus and all, with a warning.
         whole = _all_text(data)

@@ -112,8 +112,13 @@ class FileRecord:
             jurisdiction=d.get("jurisdiction"),
             documents=tuple(TextDocument(**_known(TextDocument, x)) for x in d["documents"]),
             citations=tuple(
-                Citation(**{**_known(Citation, c), "evidence": Evidence(**_known(Evidence, c["evidence"])),
-                            "about": tuple(tuple(a) for a in c["about"])})
+                Citation(
+                    **{
+                        **_known(Citation, c),
+                        "evidence": Evidence(**_known(Evidence, c["evidence"])),
+                        "about": tuple(tuple(a) for a in c["about"]),
+                    }
+                )
                 for c in d["citations"]
             ),
             issues=tuple(Issue(**_known(Issue, i)) for i in d.get("issues", ())),

@@ -79,13 +79,18 @@ def heading_type(seg: str) -> tuple[str, str] | None:
     return None
 
 
-SO_LINE_RE = re.compile(r"^\s*+(?:Số|SỐ|số|So|SO)\s*+[:.]?\s*+(?P<sym>\d.*)$")  # 'So' in a text without diacritics
+SO_LINE_RE = re.compile(
+    r"^\s*+(?:Số|SỐ|số|So|SO)\s*+[:.]?\s*+(?P<sym>\d.*)$"
+)  # 'So' in a text without diacritics
 SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
 _SIG_RE = re.compile(r"^\s*(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")
 _RECIPIENTS_RE = re.compile(r"^\s*(?:#+\s*)?Nơi nhận\s*:?", re.IGNORECASE)
 _APPENDIX_RE = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|DANH MỤC|BIỂU|Biểu)\b")
-_STAMP_RE = re.compile(r"^(?:Số\s*\d*\s*[.…]{2,}|Số\s*[.…]|Ngày\s*:|Chuyển\s*:|Chuyên\s*:|ĐẾN\b|CÔNG VĂN ĐẾN|VĂN PHÒNG|Lưu hồ sơ)", re.IGNORECASE)
+_STAMP_RE = re.compile(
+    r"^(?:Số\s*\d*\s*[.…]{2,}|Số\s*[.…]|Ngày\s*:|Chuyển\s*:|Chuyên\s*:|ĐẾN\b|CÔNG VĂN ĐẾN|VĂN PHÒNG|Lưu hồ sơ)",
+    re.IGNORECASE,
+)
 _NAME_WORD_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$|^[A-ZĐÀ-Ỹ]+$")
 _SECTION_RE = re.compile(r"^\s*(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[-.)–]\s*\S|^\s*Điều\s+1\b")
 
@@ -93,7 +98,9 @@ _SECTION_RE = re.compile(r"^\s*(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[-.)–]\s*\S
 @cache
 def _typed_so_re() -> re.Pattern:
     """'Nghị quyết số: 653/2019/UBTVQH14' opening a header line."""
-    return re.compile(rf"^\s*+(?:{patterns.type_alt()})\s+(?:Số|SỐ|số)\s*+[:.]?\s*+(?P<sym>\d.*)$", re.IGNORECASE)
+    return re.compile(
+        rf"^\s*+(?:{patterns.type_alt()})\s+(?:Số|SỐ|số)\s*+[:.]?\s*+(?P<sym>\d.*)$", re.IGNORECASE
+    )
 
 
 def symbol_in_so_line(line: str) -> str | None:
@@ -149,8 +156,13 @@ def _heads_a_document(clean: list[str], above: list[int], seen: int) -> bool:
         return True
     if _SECTION_MARK_RE.match(clean[above[-1]]):
         return False
-    return any(so_symbol(clean, j) or patterns_place_date(clean[j]) or is_motto(clean[j])
-               or (clean[j].isupper() and names_body(clean[j])) for j in above)
+    return any(
+        so_symbol(clean, j)
+        or patterns_place_date(clean[j])
+        or is_motto(clean[j])
+        or (clean[j].isupper() and names_body(clean[j]))
+        for j in above
+    )
 
 
 def _enacting_word(clean: list[str], i: int) -> bool:
@@ -172,7 +184,9 @@ def is_person_name(text: str) -> bool:
     roles = {fold(r) for r in tables.signature_table()["roles"]}
     if fold(text) in roles:
         return False
-    if is_upper_text(text) and any(w in fold(text).split() for w in ("uy", "ban", "dang", "tinh", "bo", "so")):
+    if is_upper_text(text) and any(
+        w in fold(text).split() for w in ("uy", "ban", "dang", "tinh", "bo", "so")
+    ):
         return False
     return all(_NAME_WORD_RE.match(w) for w in words)
 
@@ -209,7 +223,13 @@ def _signatures(clean: list[str]) -> list[tuple[int, int | None]]:
             seen_sig = bool(_SIG_RE.match(s))
             while j <= n and j - i <= 40:
                 t = clean[j].strip()
-                if not t or t.startswith("-") or t.startswith("+") or _SIGNED_RE.match(t) or t.startswith("("):
+                if (
+                    not t
+                    or t.startswith("-")
+                    or t.startswith("+")
+                    or _SIGNED_RE.match(t)
+                    or t.startswith("(")
+                ):
                     j += 1
                     continue
                 if _SIG_RE.match(t):
@@ -243,8 +263,10 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
             sig_zone.update(range(a, b + 1))
     anchors = _anchors(lines, clean, sig_zone)
     blocks = _header_blocks(clean, anchors, n, sig_zone)
-    return [_closed_block(clean, sigs, top, heading, so, blocks[idx + 1][0] if idx + 1 < len(blocks) else n + 1)
-            for idx, (top, heading, so) in enumerate(blocks)]
+    return [
+        _closed_block(clean, sigs, top, heading, so, blocks[idx + 1][0] if idx + 1 < len(blocks) else n + 1)
+        for idx, (top, heading, so) in enumerate(blocks)
+    ]
 
 
 def _anchors(lines: list[str], clean: list[str], sig_zone: set[int]) -> list[tuple[int, str]]:
@@ -265,19 +287,24 @@ def _anchors(lines: list[str], clean: list[str], sig_zone: set[int]) -> list[tup
 
 
 def _anchor_kind(lines: list[str], clean: list[str], i: int, recent: deque[int], seen: int) -> str | None:
-    """"so" for a "Số …" line, "heading" for a type heading that heads a document (one with more
+    """ "so" for a "Số …" line, "heading" for a type heading that heads a document (one with more
     words only where a document may start), else None."""
     if so_symbol(clean, i):
         return "so"
     for seg in segments(lines[i])[:4]:
         ht = heading_type(seg)
-        if ht and not _enacting_word(clean, i) and (not ht[0] or _heads_a_document(clean, list(recent), seen)):
+        if (
+            ht
+            and not _enacting_word(clean, i)
+            and (not ht[0] or _heads_a_document(clean, list(recent), seen))
+        ):
             return "heading"
     return None
 
 
-def _header_blocks(clean: list[str], anchors: list[tuple[int, str]], n: int,
-                   sig_zone: set[int]) -> list[tuple[int, int | None, int | None]]:
+def _header_blocks(
+    clean: list[str], anchors: list[tuple[int, str]], n: int, sig_zone: set[int]
+) -> list[tuple[int, int | None, int | None]]:
     """(top, heading line, "Số" line) of each header block, anchors inside one block merged."""
     blocks: list[tuple[int, int | None, int | None]] = []
     k = 0
@@ -289,8 +316,9 @@ def _header_blocks(clean: list[str], anchors: list[tuple[int, str]], n: int,
     return blocks
 
 
-def _anchor_block(clean: list[str], anchors: list[tuple[int, str]], k: int, n: int,
-                  sig_zone: set[int]) -> tuple[tuple[int, int | None, int | None] | None, int]:
+def _anchor_block(
+    clean: list[str], anchors: list[tuple[int, str]], k: int, n: int, sig_zone: set[int]
+) -> tuple[tuple[int, int | None, int | None] | None, int]:
     """The header block around anchor k and the index of the last anchor it takes in; no block
     for a "Số" line with no heading nearby, unless a V/v line follows (a letter, công văn)."""
     line, kind = anchors[k]
@@ -307,8 +335,12 @@ def _anchor_block(clean: list[str], anchors: list[tuple[int, str]], k: int, n: i
             heading = anchors[k][0]
         if anchors[k][1] == "so" and so is None:
             so = anchors[k][0]
-    if heading is None and so is not None and not any(
-        re.match(r"^\s*V/v\b", clean[x], re.IGNORECASE) for x in range(so, min(n, bottom + 4) + 1)
+    if (
+        heading is None
+        and so is not None
+        and not any(
+            re.match(r"^\s*V/v\b", clean[x], re.IGNORECASE) for x in range(so, min(n, bottom + 4) + 1)
+        )
     ):
         return None, k
     return (_header_top(clean, line, sig_zone), heading, so), k
@@ -325,8 +357,14 @@ def _header_top(clean: list[str], line: int, sig_zone: set[int]) -> int:
     return top
 
 
-def _closed_block(clean: list[str], sigs: list[tuple[int, int | None]], top: int, heading: int | None,
-                  so: int | None, nxt: int) -> Block:
+def _closed_block(
+    clean: list[str],
+    sigs: list[tuple[int, int | None]],
+    top: int,
+    heading: int | None,
+    so: int | None,
+    nxt: int,
+) -> Block:
     """The block from `top` to the line before the next block: the first signature with a name
     closes the text, unless an appendix follows it."""
     last = nxt - 1
@@ -370,6 +408,8 @@ def section_start(clean: list[str], start: int, end: int) -> int:
 # --- a document on one line ------------------------------------------------------------------------
 
 _LONG_LINE = 600  # characters: a line this long that holds several structural breaks is a whole text
+
+
 @cache
 def _break_re() -> re.Pattern:
     """Where a document that lost its line breaks is cut: header separators, 'Số:', a preamble
@@ -386,6 +426,8 @@ def _break_re() -> re.Pattern:
         r"|(?=\b(?:Nơi nhận|NƠI NHẬN)\s*:)|(?=\b(?:TM|T/M|KT|TL|TUQ)\.?\s+[A-ZĐ]{2})"
         r"|(?=(?:Về việc|V/v)\b)"
     )
+
+
 _PLACE_DATE_TAIL_RE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
 
 
@@ -426,8 +468,10 @@ def split_long_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     for n, line in enumerate(lines[1:], start=1):
         cuts: list[int] = []
         if len(line) > _LONG_LINE:
-            cuts = sorted({m.start() if m.end() == m.start() else m.end() for m in _break_re().finditer(line)}
-                          | set(_caps_runs(line)))
+            cuts = sorted(
+                {m.start() if m.end() == m.start() else m.end() for m in _break_re().finditer(line)}
+                | set(_caps_runs(line))
+            )
         if len(cuts) < 3:
             units.append(line)
             origin.append(n)
@@ -481,10 +525,16 @@ def _goes_on(before: str, text: str) -> bool:
     return (
         "¦" not in before[-200:]
         and not before.rstrip().endswith(_END_PUNCT)
-        and (text[:1].islower() or _CONNECTOR_END.search(before[-20:]) is not None
-             or (_type_word_end().search(before[-40:]) is not None and not before.isupper())
-             or (_NUMBER_GOES_ON.match(text) is not None and not before.rstrip().endswith(_END_PUNCT)
-                 and before.rstrip()[-1:].isalpha()))
+        and (
+            text[:1].islower()
+            or _CONNECTOR_END.search(before[-20:]) is not None
+            or (_type_word_end().search(before[-40:]) is not None and not before.isupper())
+            or (
+                _NUMBER_GOES_ON.match(text) is not None
+                and not before.rstrip().endswith(_END_PUNCT)
+                and before.rstrip()[-1:].isalpha()
+            )
+        )
     )
 
 

@@ -190,6 +190,8 @@ _PLACE_WORD_RE = re.compile(
     r"\s+(?:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn)(?!\w)", re.IGNORECASE
 )
 _WORD_RE = re.compile(r"\s+(?P<w>[^\W\d_][\w.]*)")
+
+
 @cache
 def speaker_gap_re() -> re.Pattern:
     """What may stand between a speaking body and its verb: a term in parentheses, a comma, 'đã'."""

@@ -16,7 +16,6 @@ def load(name: str) -> dict:
         return tomllib.load(fh)
 
 
-
 @dataclass(frozen=True)
 class DocType:
     name: str

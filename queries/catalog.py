@@ -39,8 +39,10 @@ class CannedQuery:
         params = dict(params or {})
         unknown = set(params) - set(self.params)
         if unknown:
-            raise ValueError(f"{self.name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
-                             f"it takes {', '.join(self.params) or 'none'}")
+            raise ValueError(
+                f"{self.name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
+                f"it takes {', '.join(self.params) or 'none'}"
+            )
         out = {**self.params, **params}
         missing = [p for p in self.required if out.get(p) is None]
         if missing:
@@ -66,28 +68,77 @@ _LINEAGE = ("document", "depth", "symbol", "type", "date", "level", "jurisdictio
 QUERIES: dict[str, CannedQuery] = {
     q.name: q
     for q in (
-        CannedQuery("lineage_up", lambda G, id, depth: rs.lineage(G, id, "up", depth), _LINEAGE,
-                    {"id": None, "depth": None}, ("id",)),
-        CannedQuery("lineage_down", lambda G, id, depth: rs.lineage(G, id, "down", depth), _LINEAGE,
-                    {"id": None, "depth": None}, ("id",)),
-        CannedQuery("central_implementations", lambda G, jurisdiction: rs.central_implementations(G, jurisdiction),
-                    ("central", "central_symbol", "jurisdiction", "local", "local_symbol", "local_date", "depth"),
-                    {"jurisdiction": None}),
-        CannedQuery("central_not_implemented", lambda G, jurisdiction: rs.central_not_implemented(G, jurisdiction),
-                    ("jurisdiction", "central", "label", "citations"), {"jurisdiction": None}),
-        CannedQuery("supersession", lambda G, id: rs.supersession(G, id),
-                    ("document", "label", "replaced_by", "by_label", "relation"), {"id": None}),
-        CannedQuery("citing", lambda G, id: rs.citing(G, id), ("source", "label", "relation", "date"),
-                    {"id": None}, ("id",)),
-        CannedQuery("obligations_of_body", lambda G, body, status: rs.obligations_of_body(G, body, status),
-                    ("obligation", "document", "body", "role", "due", "status"), {"body": None, "status": None}),
-        CannedQuery("planned_documents", lambda G, id: ob.planned_documents(G, id),
-                    ("obligation", "planned_type", "planned_title", "due", "fulfilled_by", "fulfilled_date",
-                     "fulfilment"), {"id": None}, ("id",)),
-        CannedQuery("most_implemented", lambda G, limit: rs.most_implemented(G, limit),
-                    ("document", "label", "implementers"), {"limit": 10}),
-        CannedQuery("unresolved_references", lambda G: rs.unresolved_references(G),
-                    ("kind", "file", "line", "message")),
+        CannedQuery(
+            "lineage_up",
+            lambda G, id, depth: rs.lineage(G, id, "up", depth),
+            _LINEAGE,
+            {"id": None, "depth": None},
+            ("id",),
+        ),
+        CannedQuery(
+            "lineage_down",
+            lambda G, id, depth: rs.lineage(G, id, "down", depth),
+            _LINEAGE,
+            {"id": None, "depth": None},
+            ("id",),
+        ),
+        CannedQuery(
+            "central_implementations",
+            lambda G, jurisdiction: rs.central_implementations(G, jurisdiction),
+            ("central", "central_symbol", "jurisdiction", "local", "local_symbol", "local_date", "depth"),
+            {"jurisdiction": None},
+        ),
+        CannedQuery(
+            "central_not_implemented",
+            lambda G, jurisdiction: rs.central_not_implemented(G, jurisdiction),
+            ("jurisdiction", "central", "label", "citations"),
+            {"jurisdiction": None},
+        ),
+        CannedQuery(
+            "supersession",
+            lambda G, id: rs.supersession(G, id),
+            ("document", "label", "replaced_by", "by_label", "relation"),
+            {"id": None},
+        ),
+        CannedQuery(
+            "citing",
+            lambda G, id: rs.citing(G, id),
+            ("source", "label", "relation", "date"),
+            {"id": None},
+            ("id",),
+        ),
+        CannedQuery(
+            "obligations_of_body",
+            lambda G, body, status: rs.obligations_of_body(G, body, status),
+            ("obligation", "document", "body", "role", "due", "status"),
+            {"body": None, "status": None},
+        ),
+        CannedQuery(
+            "planned_documents",
+            lambda G, id: ob.planned_documents(G, id),
+            (
+                "obligation",
+                "planned_type",
+                "planned_title",
+                "due",
+                "fulfilled_by",
+                "fulfilled_date",
+                "fulfilment",
+            ),
+            {"id": None},
+            ("id",),
+        ),
+        CannedQuery(
+            "most_implemented",
+            lambda G, limit: rs.most_implemented(G, limit),
+            ("document", "label", "implementers"),
+            {"limit": 10},
+        ),
+        CannedQuery(
+            "unresolved_references",
+            lambda G: rs.unresolved_references(G),
+            ("kind", "file", "line", "message"),
+        ),
     )
 }
 
@@ -99,8 +150,13 @@ def get(name: str) -> CannedQuery:
         raise ValueError(f"unknown query {name!r}; `vbgraph queries` lists them") from None
 
 
-def run(name: str, backend: str = "embedded", G: nx.MultiDiGraph | None = None, params: dict | None = None,
-        conn: dict | None = None) -> list[dict]:
+def run(
+    name: str,
+    backend: str = "embedded",
+    G: nx.MultiDiGraph | None = None,
+    params: dict | None = None,
+    conn: dict | None = None,
+) -> list[dict]:
     """Run a canned query on the embedded graph or on Neo4j (conn: uri, user, password, database)."""
     q = get(name)
     if backend == "embedded":

@@ -25,8 +25,15 @@ from vbgraph.queries.research import (
 
 def _node(G: nx.MultiDiGraph, nid: str) -> dict:
     a = G.nodes[nid]
-    return {"id": nid, "symbol": _label(a), "type": a.get("type"), "date": a.get("date"),
-            "issuer": a.get("issuer"), "jurisdiction": a.get("jurisdiction"), "in_corpus": bool(a.get("in_corpus"))}
+    return {
+        "id": nid,
+        "symbol": _label(a),
+        "type": a.get("type"),
+        "date": a.get("date"),
+        "issuer": a.get("issuer"),
+        "jurisdiction": a.get("jurisdiction"),
+        "in_corpus": bool(a.get("in_corpus")),
+    }
 
 
 def _indirect(source: str, data: dict) -> bool:
@@ -35,12 +42,16 @@ def _indirect(source: str, data: dict) -> bool:
 
 def _order(parent: str, up: bool) -> Callable[[dict], tuple]:
     """Children by relation, then date, then the edge's (source, target)."""
+
     def key(c: dict) -> tuple:
         return (c["relation"], c["date"] or "", *((parent, c["id"]) if up else (c["id"], parent)))
+
     return key
 
 
-def _branches(G: nx.MultiDiGraph, doc_id: str, up: bool, depth: int | None, codes: tuple[str, ...]) -> list[dict]:
+def _branches(
+    G: nx.MultiDiGraph, doc_id: str, up: bool, depth: int | None, codes: tuple[str, ...]
+) -> list[dict]:
     """Every simple path of `codes` edges out of `doc_id` (into it, when not `up`), as nested children."""
     view = relation_view(G, codes)
     walk = view if up else nx.reverse_view(view)
@@ -56,8 +67,13 @@ def _branches(G: nx.MultiDiGraph, doc_id: str, up: bool, depth: int | None, code
     return children[()]
 
 
-def tree(G: nx.MultiDiGraph, doc_id: str, direction: str = "up", depth: int | None = None,
-         codes: tuple[str, ...] = IMPLEMENTS) -> dict:
+def tree(
+    G: nx.MultiDiGraph,
+    doc_id: str,
+    direction: str = "up",
+    depth: int | None = None,
+    codes: tuple[str, ...] = IMPLEMENTS,
+) -> dict:
     """{document…, children: [{…, relation, indirect, children}]}: every path, each document once per branch.
 
     Where `research.lineage` lists each document once at its shortest distance, the tree keeps
@@ -77,8 +93,11 @@ def tree(G: nx.MultiDiGraph, doc_id: str, direction: str = "up", depth: int | No
     _check(G, doc_id)
     root = _node(G, doc_id)
     if direction == "both":
-        return {**root, "up": _branches(G, doc_id, True, depth, codes),
-                "down": _branches(G, doc_id, False, depth, codes)}
+        return {
+            **root,
+            "up": _branches(G, doc_id, True, depth, codes),
+            "down": _branches(G, doc_id, False, depth, codes),
+        }
     if direction not in ("up", "down"):
         raise ValueError(f"direction {direction!r}: choose up, down or both")
     return {**root, "direction": direction, "children": _branches(G, doc_id, direction == "up", depth, codes)}
@@ -109,8 +128,14 @@ def timeline(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
         days = None
         if base and date and len(base) == 10 and len(date) == 10:
             days = (dt.date.fromisoformat(date) - dt.date.fromisoformat(base)).days
-        rows.append({**_node(G, r["document"]), "depth": r["depth"], "delay_days": days,
-                     "delay_months": _months(base, date) if days is not None else None})
+        rows.append(
+            {
+                **_node(G, r["document"]),
+                "depth": r["depth"],
+                "delay_days": days,
+                "delay_months": _months(base, date) if days is not None else None,
+            }
+        )
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["id"]))
 
 
@@ -120,14 +145,23 @@ def _direct(G: nx.MultiDiGraph, jurisdiction: str | None) -> list[dict]:
     for s, t in relation_view(G).edges():
         a, b = G.nodes[s], G.nodes[t]
         if _is_local(a, jurisdiction):
-            rows.append({"local": s, "local_symbol": _label(a), "local_date": a.get("date"),
-                         "jurisdiction": a.get("jurisdiction"), "implements": t, "implements_symbol": _label(b),
-                         "depth": 1})
+            rows.append(
+                {
+                    "local": s,
+                    "local_symbol": _label(a),
+                    "local_date": a.get("date"),
+                    "jurisdiction": a.get("jurisdiction"),
+                    "implements": t,
+                    "implements_symbol": _label(b),
+                    "depth": 1,
+                }
+            )
     return rows
 
 
-def implementations(G: nx.MultiDiGraph, *, central: bool = False, jurisdiction: str | None = None,
-                    since: str | None = None) -> list[dict]:
+def implementations(
+    G: nx.MultiDiGraph, *, central: bool = False, jurisdiction: str | None = None, since: str | None = None
+) -> list[dict]:
     """Which local documents implement which documents (with `central`: which central ones, transitively).
 
     Examples
@@ -139,11 +173,22 @@ def implementations(G: nx.MultiDiGraph, *, central: bool = False, jurisdiction: 
     [('tu', 'tw', 1), ('hu', 'tw', 2)]
     """
     if central:
-        rows = [{"local": r["local"], "local_symbol": r["local_symbol"], "local_date": r["local_date"],
-                 "jurisdiction": r["jurisdiction"], "implements": r["central"], "implements_symbol": r["central_symbol"],
-                 "depth": r["depth"]} for r in central_implementations(G, jurisdiction)]
+        rows = [
+            {
+                "local": r["local"],
+                "local_symbol": r["local_symbol"],
+                "local_date": r["local_date"],
+                "jurisdiction": r["jurisdiction"],
+                "implements": r["central"],
+                "implements_symbol": r["central_symbol"],
+                "depth": r["depth"],
+            }
+            for r in central_implementations(G, jurisdiction)
+        ]
     else:
         rows = _direct(G, jurisdiction or None)
     if since:
         rows = [r for r in rows if (r["local_date"] or "") >= since]
-    return sorted(rows, key=lambda r: (r["jurisdiction"] or "", r["local_date"] or "", r["local"], r["implements"]))
+    return sorted(
+        rows, key=lambda r: (r["jurisdiction"] or "", r["local_date"] or "", r["local"], r["implements"])
+    )

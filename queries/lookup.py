@@ -36,7 +36,11 @@ def find_documents(G: nx.MultiDiGraph, ref: str) -> list[str]:
             hits = [n for n in hits if (G.nodes[n].get("date") or "").startswith(when.strip())]
         return sorted(hits)
     # "NQ 109", "Nghị quyết 109", "nghi quyet 109 2021"
-    m = re.match(r"^(?P<type>.*?)\s*(?:số\s+)?(?P<num>\d{1,5})(?:\s*[/@ ]\s*(?P<year>(?:19|20)\d{2}))?$", ref, re.IGNORECASE)
+    m = re.match(
+        r"^(?P<type>.*?)\s*(?:số\s+)?(?P<num>\d{1,5})(?:\s*[/@ ]\s*(?P<year>(?:19|20)\d{2}))?$",
+        ref,
+        re.IGNORECASE,
+    )
     if m and m.group("type"):
         type_words = fold(m.group("type")).replace(" so", "").strip()
         codes = {c.upper() for c, names in tables.types_by_code().items() if fold(c) == type_words}
@@ -57,7 +61,9 @@ def find_documents(G: nx.MultiDiGraph, ref: str) -> list[str]:
         return []
     scored = []
     for n, a in docs:
-        have = tokens(" ".join(x for x in (a.get("name"), a.get("type"), a.get("title"), a.get("symbol")) if x))
+        have = tokens(
+            " ".join(x for x in (a.get("name"), a.get("type"), a.get("title"), a.get("symbol")) if x)
+        )
         if want <= have:
             scored.append((len(have), n))
     if not scored:
@@ -88,12 +94,24 @@ def document_card(G: nx.MultiDiGraph, nid: str) -> dict:
     """A document with its relations in both directions, each with evidence."""
     a = dict(G.nodes[nid])
     out_rel = [
-        {"type": k, "label": d.get("label"), "other": t, "other_label": describe(G, t), "evidence": d.get("evidence", [])}
+        {
+            "type": k,
+            "label": d.get("label"),
+            "other": t,
+            "other_label": describe(G, t),
+            "evidence": d.get("evidence", []),
+        }
         for _, t, k, d in sorted(G.out_edges(nid, keys=True, data=True), key=lambda e: (e[2], e[1]))
         if G.nodes[t].get("kind") == "Document"
     ]
     in_rel = [
-        {"type": k, "label": d.get("label"), "other": s, "other_label": describe(G, s), "evidence": d.get("evidence", [])}
+        {
+            "type": k,
+            "label": d.get("label"),
+            "other": s,
+            "other_label": describe(G, s),
+            "evidence": d.get("evidence", []),
+        }
         for s, _, k, d in sorted(G.in_edges(nid, keys=True, data=True), key=lambda e: (e[2], e[0]))
         if G.nodes[s].get("kind") == "Document"
     ]

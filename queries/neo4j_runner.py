@@ -66,8 +66,12 @@ class Connection:
         env = os.environ if env is None else env
         if not env.get("NEO4J_URI"):
             return None
-        return cls(env["NEO4J_URI"], env.get("NEO4J_USERNAME") or DEFAULT_USER, env.get("NEO4J_PASSWORD") or "",
-                   env.get("NEO4J_DATABASE") or None)
+        return cls(
+            env["NEO4J_URI"],
+            env.get("NEO4J_USERNAME") or DEFAULT_USER,
+            env.get("NEO4J_PASSWORD") or "",
+            env.get("NEO4J_DATABASE") or None,
+        )
 
     def kwargs(self) -> dict[str, Any]:
         """Keyword arguments for `connect` / `run_cypher`."""
@@ -111,20 +115,30 @@ def explain(e: BaseException, *, uri: str, user: str, password: str | None = Non
         msg = f"Neo4j refused the credentials for user {user} at {where}; check NEO4J_USERNAME and NEO4J_PASSWORD"
         return Neo4jAuthError(_scrub(msg, password))
     if isinstance(e, nx4.ServiceUnavailable | nx4.SessionExpired | ConnectionError):
-        return Neo4jUnavailable(_scrub(f"cannot reach Neo4j at {where}: {_reason(e)}; {START_HINT}", password))
+        return Neo4jUnavailable(
+            _scrub(f"cannot reach Neo4j at {where}: {_reason(e)}; {START_HINT}", password)
+        )
     if isinstance(e, nx4.ConfigurationError):
         return Neo4jUnavailable(_scrub(f"cannot use Neo4j URI {where}: {_reason(e)}", password))
     if isinstance(e, nx4.Neo4jError):
         message = _one_line(e.message or str(e))
         if e.code == "Neo.ClientError.Statement.AccessMode":
-            return ReadOnlyViolation(_scrub(
-                "the query writes to the database but runs read-only; nothing was changed "
-                "(allow writes with --write)", password))
+            return ReadOnlyViolation(
+                _scrub(
+                    "the query writes to the database but runs read-only; nothing was changed "
+                    "(allow writes with --write)",
+                    password,
+                )
+            )
         if e.code and e.code.endswith("MemoryPoolOutOfMemoryError"):
-            return CypherError(_scrub(
-                f"Neo4j at {where} ran out of transaction memory ({message}); give the server more memory "
-                "(e.g. VBGRAPH_NEO4J_HEAP=4g scripts/neo4j-local start) or load a transaction per batch "
-                "(vbgraph neo4j load --batched)", password))
+            return CypherError(
+                _scrub(
+                    f"Neo4j at {where} ran out of transaction memory ({message}); give the server more memory "
+                    "(e.g. VBGRAPH_NEO4J_HEAP=4g scripts/neo4j-local start) or load a transaction per batch "
+                    "(vbgraph neo4j load --batched)",
+                    password,
+                )
+            )
         if e.code == "Neo.ClientError.Database.DatabaseNotFound":
             return CypherError(_scrub(f"Neo4j at {where}: {message}", password))
         return CypherError(_scrub(f"Neo4j: {message} ({e.code})", password))
@@ -142,8 +156,15 @@ def explained(*, uri: str, user: str, password: str | None = None) -> Iterator[N
         raise explain(e, uri=uri, user=user, password=password) from None
 
 
-def connect(uri: str = DEFAULT_URI, user: str = DEFAULT_USER, password: str = "", *,
-            database: str | None = None, timeout: float = 5.0, **config: Any) -> neo4j.Driver:
+def connect(
+    uri: str = DEFAULT_URI,
+    user: str = DEFAULT_USER,
+    password: str = "",
+    *,
+    database: str | None = None,
+    timeout: float = 5.0,
+    **config: Any,
+) -> neo4j.Driver:
     """An open, verified driver (connectivity and credentials checked now, not at the first query).
 
     `database` is accepted so a `Connection.kwargs()` can be passed as is; sessions choose it.
@@ -152,11 +173,14 @@ def connect(uri: str = DEFAULT_URI, user: str = DEFAULT_USER, password: str = ""
     del database
     scheme = uri.split("://", 1)[0] if "://" in uri else ""
     if scheme not in SCHEMES:
-        raise Neo4jUnavailable(f"cannot use Neo4j URI {redact_uri(uri)}: the scheme must be one of "
-                               f"{', '.join(SCHEMES)} (e.g. bolt://localhost:7687)")
+        raise Neo4jUnavailable(
+            f"cannot use Neo4j URI {redact_uri(uri)}: the scheme must be one of "
+            f"{', '.join(SCHEMES)} (e.g. bolt://localhost:7687)"
+        )
     with explained(uri=uri, user=user, password=password):
-        driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), connection_timeout=timeout,
-                                            user_agent="vbgraph", **config)
+        driver = neo4j.GraphDatabase.driver(
+            uri, auth=(user, password), connection_timeout=timeout, user_agent="vbgraph", **config
+        )
         try:
             driver.verify_connectivity()
         except BaseException:
@@ -178,12 +202,17 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, neo4j.graph.Node):
         return {"_labels": sorted(value.labels), **{k: to_plain(v) for k, v in sorted(value.items())}}
     if isinstance(value, neo4j.graph.Relationship):
-        ends = {f"_{side}": node.get("id") for side, node in (("start", value.start_node), ("end", value.end_node))
-                if node is not None and node.get("id") is not None}
+        ends = {
+            f"_{side}": node.get("id")
+            for side, node in (("start", value.start_node), ("end", value.end_node))
+            if node is not None and node.get("id") is not None
+        }
         return {"_type": value.type, **ends, **{k: to_plain(v) for k, v in sorted(value.items())}}
     if isinstance(value, neo4j.graph.Path):
-        return {"nodes": [to_plain(n) for n in value.nodes],
-                "relationships": [to_plain(r) for r in value.relationships]}
+        return {
+            "nodes": [to_plain(n) for n in value.nodes],
+            "relationships": [to_plain(r) for r in value.relationships],
+        }
     if isinstance(value, neo4j.time.Duration):
         return value.iso_format()
     if isinstance(value, neo4j.time.Date | neo4j.time.DateTime | neo4j.time.Time):
@@ -204,19 +233,34 @@ def read_list_of_dicts_tx(tx: neo4j.ManagedTransaction, query: str, params: Mapp
     return Rows([{k: to_plain(v) for k, v in zip(keys, rec.values(), strict=True)} for rec in result], keys)
 
 
-def run_on(driver: neo4j.Driver, text: str, params: Mapping[str, Any] | None = None, *,
-           database: str | None = None, write: bool = False) -> Rows:
+def run_on(
+    driver: neo4j.Driver,
+    text: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    database: str | None = None,
+    write: bool = False,
+) -> Rows:
     """Run one query on an open driver: a READ transaction unless `write`, retried on transient errors."""
     if not isinstance(text, str) or not text.strip():
         raise CypherError("empty Cypher query")
-    with driver.session(database=database, default_access_mode=neo4j.WRITE_ACCESS if write
-                        else neo4j.READ_ACCESS) as session:
+    with driver.session(
+        database=database, default_access_mode=neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+    ) as session:
         fn = session.execute_write if write else session.execute_read
         return fn(read_list_of_dicts_tx, text, dict(params or {}))
 
 
-def run_cypher(text: str, params: Mapping[str, Any] | None = None, *, uri: str, user: str, password: str,
-               database: str | None = None, write: bool = False) -> Rows:
+def run_cypher(
+    text: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    uri: str,
+    user: str,
+    password: str,
+    database: str | None = None,
+    write: bool = False,
+) -> Rows:
     """Connect, run `text` with `params` (read-only unless `write`) and return the rows as plain dicts."""
     with explained(uri=uri, user=user, password=password):
         driver = connect(uri, user, password)

@@ -41,8 +41,12 @@ def _assignees(G: nx.MultiDiGraph, a: dict) -> str:
 
 
 def obligations(
-    G: nx.MultiDiGraph, *, body: str | None = None, document: str | None = None,
-    due_before: str | None = None, status: str | None = None,
+    G: nx.MultiDiGraph,
+    *,
+    body: str | None = None,
+    document: str | None = None,
+    due_before: str | None = None,
+    status: str | None = None,
 ) -> list[dict]:
     """Obligations as table rows, sorted by deadline then document; filters combine."""
     wanted = _match_body(G, body) if body else None
@@ -60,22 +64,24 @@ def obligations(
             continue
         mine = [x for x in assignees if wanted is None or x["body"] in wanted]
         doc = G.nodes[a["document"]]
-        rows.append({
-            "id": oid,
-            "document": a["document"],
-            "document_symbol": _label(doc),
-            "assignees": _assignees(G, a),
-            "roles": ", ".join(sorted({x["role"] for x in mine})),
-            "deadline": (a.get("deadline") or {}).get("text"),
-            "due": end,
-            "recurring": a.get("recurring"),
-            "produces": (a.get("produces") or {}).get("type"),
-            "fulfilled_by": a.get("fulfilled_by"),
-            "status": a.get("status"),
-            "text": a.get("text"),
-            "file": a["evidence"]["file"],
-            "line": a["evidence"]["line"],
-        })
+        rows.append(
+            {
+                "id": oid,
+                "document": a["document"],
+                "document_symbol": _label(doc),
+                "assignees": _assignees(G, a),
+                "roles": ", ".join(sorted({x["role"] for x in mine})),
+                "deadline": (a.get("deadline") or {}).get("text"),
+                "due": end,
+                "recurring": a.get("recurring"),
+                "produces": (a.get("produces") or {}).get("type"),
+                "fulfilled_by": a.get("fulfilled_by"),
+                "status": a.get("status"),
+                "text": a.get("text"),
+                "file": a["evidence"]["file"],
+                "line": a["evidence"]["line"],
+            }
+        )
     return sorted(rows, key=lambda r: (r["due"] or "9999", r["document"], r["line"], r["id"]))
 
 
@@ -92,8 +98,17 @@ def bodies(G: nx.MultiDiGraph, *, jurisdiction: str | None = None) -> list[dict]
             continue
         c = counts.get(bid, {"chu_tri": 0, "phoi_hop": 0, "thuc_hien": 0})
         issued = sum(1 for _, _, k in G.out_edges(bid, keys=True) if k == "BAN_HANH")
-        rows.append({"id": bid, "name": a.get("name"), "jurisdiction": a.get("jurisdiction"),
-                     "part_of": a.get("part_of"), **c, "total": sum(c.values()), "issued": issued})
+        rows.append(
+            {
+                "id": bid,
+                "name": a.get("name"),
+                "jurisdiction": a.get("jurisdiction"),
+                "part_of": a.get("part_of"),
+                **c,
+                "total": sum(c.values()),
+                "issued": issued,
+            }
+        )
     return sorted(rows, key=lambda r: (-r["total"], r["id"]))
 
 
@@ -121,13 +136,23 @@ def planned_documents(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
             continue
         f = a.get("fulfilled_by")
         done = G.nodes[f] if f else {}
-        rows.append({
-            "obligation": oid, "assignees": _assignees(G, a), "deadline": (a.get("deadline") or {}).get("text"),
-            "due": (a.get("deadline") or {}).get("end"), "status": a.get("status"), "line": a["evidence"]["line"],
-            "planned_type": made["type"], "planned_title": made.get("title"), "level": a.get("produces_level"),
-            "fulfilled_by": f, "fulfilled_symbol": _label(done), "fulfilled_date": done.get("date"),
-            "fulfilment": a.get("fulfilment"),
-        })
+        rows.append(
+            {
+                "obligation": oid,
+                "assignees": _assignees(G, a),
+                "deadline": (a.get("deadline") or {}).get("text"),
+                "due": (a.get("deadline") or {}).get("end"),
+                "status": a.get("status"),
+                "line": a["evidence"]["line"],
+                "planned_type": made["type"],
+                "planned_title": made.get("title"),
+                "level": a.get("produces_level"),
+                "fulfilled_by": f,
+                "fulfilled_symbol": _label(done),
+                "fulfilled_date": done.get("date"),
+                "fulfilment": a.get("fulfilment"),
+            }
+        )
     return sorted(rows, key=lambda r: (r["due"] or "9999", r["obligation"]))
 
 
@@ -136,6 +161,8 @@ def plan(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
 
     Kept as a name because the command line and tests/test_obligations.py use it.
     """
-    rows = [{"id": r["obligation"], **{k: v for k, v in r.items() if k != "obligation"}}
-            for r in planned_documents(G, doc_id)]
+    rows = [
+        {"id": r["obligation"], **{k: v for k, v in r.items() if k != "obligation"}}
+        for r in planned_documents(G, doc_id)
+    ]
     return sorted(rows, key=lambda r: r["line"])

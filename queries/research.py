@@ -49,20 +49,35 @@ def example_graph() -> nx.MultiDiGraph:
     by ``hu``) and the district plan ``hu`` (implements ``tu``).
     """
     G = nx.MultiDiGraph()
-    for nid, jur, symbol, date in [("tw", CENTRAL, "1-NQ/TW", "2019-01-10"), ("tw-old", CENTRAL, "9-NQ/TW", "2009-05-04"),
-                                   ("ct", CENTRAL, "5-CT/TW", "2016-05-15"),
-                                   ("tu", "Bắc Giang", "2-KH/TU", "2019-06-01"),
-                                   ("hu", "Bắc Giang", "3-KH/HU", "2019-09-01")]:
+    for nid, jur, symbol, date in [
+        ("tw", CENTRAL, "1-NQ/TW", "2019-01-10"),
+        ("tw-old", CENTRAL, "9-NQ/TW", "2009-05-04"),
+        ("ct", CENTRAL, "5-CT/TW", "2016-05-15"),
+        ("tu", "Bắc Giang", "2-KH/TU", "2019-06-01"),
+        ("hu", "Bắc Giang", "3-KH/HU", "2019-09-01"),
+    ]:
         G.add_node(nid, kind="Document", jurisdiction=jur, symbol=symbol, date=date, in_corpus=True)
-    for s, t, k in [("tu", "tw", "THUC_HIEN"), ("hu", "tu", "THUC_HIEN"), ("tw", "tw-old", "THAY_THE"),
-                    ("tu", "ct", "CAN_CU")]:
+    for s, t, k in [
+        ("tu", "tw", "THUC_HIEN"),
+        ("hu", "tu", "THUC_HIEN"),
+        ("tw", "tw-old", "THAY_THE"),
+        ("tu", "ct", "CAN_CU"),
+    ]:
         G.add_edge(s, t, key=k, evidence=[{"document": s, "file": "a.txt", "line": 1, "quote": "…"}])
     G.add_node("b", kind="Body", name="Ban Tuyên giáo Huyện ủy", jurisdiction="Bắc Giang")
-    G.add_node("o", kind="Obligation", document="tu", assignees=[{"body": "b", "role": "chu_tri"}],
-               deadline={"text": "Quý III/2019", "start": "2019-07-01", "end": "2019-09-30"}, status="done",
-               produces={"type": "Kế hoạch", "title": "thực hiện Kế hoạch 2-KH/TU"}, fulfilled_by="hu",
-               fulfilment="on_time", text="Ban Tuyên giáo Huyện ủy chủ trì xây dựng kế hoạch …",
-               evidence={"file": "a.txt", "line": 7, "quote": "…"})
+    G.add_node(
+        "o",
+        kind="Obligation",
+        document="tu",
+        assignees=[{"body": "b", "role": "chu_tri"}],
+        deadline={"text": "Quý III/2019", "start": "2019-07-01", "end": "2019-09-30"},
+        status="done",
+        produces={"type": "Kế hoạch", "title": "thực hiện Kế hoạch 2-KH/TU"},
+        fulfilled_by="hu",
+        fulfilment="on_time",
+        text="Ban Tuyên giáo Huyện ủy chủ trì xây dựng kế hoạch …",
+        evidence={"file": "a.txt", "line": 7, "quote": "…"},
+    )
     G.add_edge("tu", "o", key="DAT_RA")
     G.add_edge("o", "b", key="GIAO_CHO", vai_tro="chu_tri")
     G.add_edge("o", "hu", key="DUOC_THUC_HIEN_BOI")
@@ -91,11 +106,14 @@ def relation_view(G: nx.MultiDiGraph, codes: Iterable[str] = IMPLEMENTS) -> nx.M
     [('tw', 'tw-old', 'THAY_THE')]
     """
     codes = frozenset(codes)
-    return nx.subgraph_view(G, filter_node=lambda n: G.nodes[n].get("kind") == "Document",
-                            filter_edge=lambda s, t, k: k in codes)
+    return nx.subgraph_view(
+        G, filter_node=lambda n: G.nodes[n].get("kind") == "Document", filter_edge=lambda s, t, k: k in codes
+    )
 
 
-def depths(view: nx.MultiDiGraph, sources: str | list[str], max_depth: int | None = MAX_DEPTH) -> dict[str, int]:
+def depths(
+    view: nx.MultiDiGraph, sources: str | list[str], max_depth: int | None = MAX_DEPTH
+) -> dict[str, int]:
     """Every node reachable from `sources` in at most `max_depth` steps (None: any), with its fewest steps.
 
     The sources themselves are at 0. Breadth-first layers give the shortest depth that the
@@ -121,8 +139,17 @@ def _doc_rows(G: nx.MultiDiGraph, found: dict[str, int]) -> list[dict]:
     rows = []
     for n, d in found.items():
         a = G.nodes[n]
-        rows.append({"document": n, "depth": d, "symbol": _label(a), "type": a.get("type"), "date": a.get("date"),
-                     "level": a.get("level"), "jurisdiction": a.get("jurisdiction")})
+        rows.append(
+            {
+                "document": n,
+                "depth": d,
+                "symbol": _label(a),
+                "type": a.get("type"),
+                "date": a.get("date"),
+                "level": a.get("level"),
+                "jurisdiction": a.get("jurisdiction"),
+            }
+        )
     return sorted(rows, key=lambda r: (r["depth"], r["date"] or "", r["document"]))
 
 
@@ -184,8 +211,17 @@ def central_implementations(G: nx.MultiDiGraph, jurisdiction: str | None = None)
         for n, d in depths(down, c).items():
             a = G.nodes[n]
             if _is_local(a, jurisdiction):
-                rows.append({"central": c, "central_symbol": _label(ca), "jurisdiction": a.get("jurisdiction"),
-                             "local": n, "local_symbol": _label(a), "local_date": a.get("date"), "depth": d})
+                rows.append(
+                    {
+                        "central": c,
+                        "central_symbol": _label(ca),
+                        "jurisdiction": a.get("jurisdiction"),
+                        "local": n,
+                        "local_symbol": _label(a),
+                        "local_date": a.get("date"),
+                        "depth": d,
+                    }
+                )
     return sorted(rows, key=lambda r: (r["central"], r["jurisdiction"], r["depth"], r["local"]))
 
 
@@ -208,10 +244,16 @@ def central_not_implemented(G: nx.MultiDiGraph, jurisdiction: str | None = None)
     rows: list[dict] = []
     for j, docs in by_jurisdiction.items():
         implemented = depths(implements, docs)
-        citations = Counter(c for n in docs for c in cites.successors(n)
-                            if G.nodes[c].get("jurisdiction") == CENTRAL and c not in implemented)
-        rows.extend({"jurisdiction": j, "central": c, "label": _label(G.nodes[c]), "citations": k}
-                    for c, k in citations.items())
+        citations = Counter(
+            c
+            for n in docs
+            for c in cites.successors(n)
+            if G.nodes[c].get("jurisdiction") == CENTRAL and c not in implemented
+        )
+        rows.extend(
+            {"jurisdiction": j, "central": c, "label": _label(G.nodes[c]), "citations": k}
+            for c, k in citations.items()
+        )
     return sorted(rows, key=lambda r: (r["jurisdiction"], -r["citations"], r["central"]))
 
 
@@ -235,8 +277,16 @@ def supersession(G: nx.MultiDiGraph, doc_id: str | None = None) -> list[dict]:
     if doc_id is not None:
         _check(G, doc_id)
         links = view.out_edges(depths(nx.to_undirected(view), doc_id), keys=True)
-    rows = [{"document": t, "label": _label(G.nodes[t]), "replaced_by": s, "by_label": _label(G.nodes[s]),
-             "relation": k} for s, t, k in links]
+    rows = [
+        {
+            "document": t,
+            "label": _label(G.nodes[t]),
+            "replaced_by": s,
+            "by_label": _label(G.nodes[s]),
+            "relation": k,
+        }
+        for s, t, k in links
+    ]
     return sorted(rows, key=lambda r: (r["document"], r["replaced_by"], r["relation"]))
 
 
@@ -276,8 +326,16 @@ def obligations_of_body(G: nx.MultiDiGraph, body: str | None = None, status: str
             b = G.nodes[x["body"]]
             if q is not None and not (x["body"] == body or q in (b.get("name") or "").lower()):
                 continue
-            rows.append({"obligation": oid, "document": o["document"], "body": x["body"], "role": x["role"],
-                         "due": (o.get("deadline") or {}).get("end"), "status": o.get("status")})
+            rows.append(
+                {
+                    "obligation": oid,
+                    "document": o["document"],
+                    "body": x["body"],
+                    "role": x["role"],
+                    "due": (o.get("deadline") or {}).get("end"),
+                    "status": o.get("status"),
+                }
+            )
     return sorted(rows, key=lambda r: (r["due"] or "9999", r["document"], r["obligation"], r["body"]))
 
 
@@ -314,6 +372,7 @@ def unresolved_references(G: nx.MultiDiGraph) -> list[dict]:
     """
     rows = [
         {"kind": i["kind"], "file": i.get("file"), "line": i.get("line"), "message": i.get("message")}
-        for i in G.graph.get("issues", []) if i["kind"] in REFERENCE_ISSUES
+        for i in G.graph.get("issues", [])
+        if i["kind"] in REFERENCE_ISSUES
     ]
     return sorted(rows, key=lambda r: (r["kind"], r["file"] or "", r["line"] or 0, r["message"] or ""))

@@ -45,17 +45,29 @@ def search(G: nx.MultiDiGraph, texts: dict[str, list[str]], query: str, limit: i
         src = a.get("source")
         if src and src["file"] in texts:
             lines = texts[src["file"]]
-            hits = [i for i in range(src["first_line"], min(src["last_line"], len(lines) - 1) + 1)
-                    if rx.search(fold(lines[i]))]
+            hits = [
+                i
+                for i in range(src["first_line"], min(src["last_line"], len(lines) - 1) + 1)
+                if rx.search(fold(lines[i]))
+            ]
             if hits:
                 score += WEIGHTS["text"] * min(len(hits), 10)
                 where = where or "text"
                 line_no = hits[0]
                 context = context or _snippet(strip_markup(lines[hits[0]]), rx)
         if score:
-            rows.append({"document": nid, "symbol": a.get("symbol") or a.get("name"), "type": a.get("type"),
-                         "date": a.get("date"), "score": round(score, 1), "where": where, "line": line_no,
-                         "context": context})
+            rows.append(
+                {
+                    "document": nid,
+                    "symbol": a.get("symbol") or a.get("name"),
+                    "type": a.get("type"),
+                    "date": a.get("date"),
+                    "score": round(score, 1),
+                    "where": where,
+                    "line": line_no,
+                    "context": context,
+                }
+            )
     rows.sort(key=lambda r: (-r["score"], r["date"] or "", r["document"]))
     return rows[:limit]
 

@@ -17,7 +17,9 @@ def graph_stats(G: nx.MultiDiGraph) -> dict:
         "documents": len(docs),
         "in_corpus": sum(1 for _, a in docs if a.get("in_corpus")),
         "relations": len(rels),
-        "by_type": dict(sorted(Counter(a.get("type") or "?" for _, a in docs).items(), key=lambda kv: (-kv[1], kv[0]))),
+        "by_type": dict(
+            sorted(Counter(a.get("type") or "?" for _, a in docs).items(), key=lambda kv: (-kv[1], kv[0]))
+        ),
         "by_level": dict(sorted(Counter(a.get("level") or "?" for _, a in docs).items())),
         "by_relation": dict(sorted(Counter(k for _, _, k, _ in rels).items())),
         "issues": G.graph.get("issues", []),

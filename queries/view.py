@@ -39,8 +39,10 @@ class ViewTooLarge(ViewError):
         elif depth is None or depth > 1:
             hints.append(f"--depth {1 if depth is None else depth - 1}")
         hints += ["--relations THUC_HIEN,THAY_THE", "--jurisdiction 'Bắc Giang'"]
-        super().__init__(f"the view would draw {count} nodes (limit {limit}), too many to read; narrow it: "
-                         f"{', '.join(hints)}; or raise --max-nodes")
+        super().__init__(
+            f"the view would draw {count} nodes (limit {limit}), too many to read; narrow it: "
+            f"{', '.join(hints)}; or raise --max-nodes"
+        )
         self.count, self.limit = count, limit
 
 
@@ -67,8 +69,8 @@ class ViewResult:
         return sorted(self.graph.edges(keys=True))
 
 
-
 # -- selection ------------------------------------------------------------------------------------
+
 
 def parse_relations(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """`"THUC_HIEN,thay_the"` -> `("THAY_THE", "THUC_HIEN")`; None or empty means all types."""
@@ -80,7 +82,9 @@ def parse_relations(value: str | Iterable[str] | None) -> tuple[str, ...]:
         return REL_CODES
     unknown = sorted(codes - set(REL_CODES))
     if unknown:
-        raise ViewOptionError(f"unknown relation type {', '.join(unknown)}; choose from {', '.join(REL_CODES)}")
+        raise ViewOptionError(
+            f"unknown relation type {', '.join(unknown)}; choose from {', '.join(REL_CODES)}"
+        )
     return tuple(c for c in REL_CODES if c in codes)
 
 
@@ -93,7 +97,9 @@ def _documents_of(G: nx.MultiDiGraph, jurisdiction: str) -> set[str]:
     return hits
 
 
-def _check_options(G: nx.MultiDiGraph, ref_id: str | None, depth: int | None, direction: str, layout: str) -> None:
+def _check_options(
+    G: nx.MultiDiGraph, ref_id: str | None, depth: int | None, direction: str, layout: str
+) -> None:
     if direction not in DIRECTIONS:
         raise ViewOptionError(f"unknown direction {direction!r}; choose from {', '.join(DIRECTIONS)}")
     if layout not in LAYOUTS:
@@ -104,7 +110,9 @@ def _check_options(G: nx.MultiDiGraph, ref_id: str | None, depth: int | None, di
         raise DocumentNotFound(f"no document {ref_id!r} in the graph")
 
 
-def _allowed(G: nx.MultiDiGraph, related: nx.MultiDiGraph, jurisdiction: str | None, ref_id: str | None) -> set[str]:
+def _allowed(
+    G: nx.MultiDiGraph, related: nx.MultiDiGraph, jurisdiction: str | None, ref_id: str | None
+) -> set[str]:
     """The documents a view may show: all, or a jurisdiction's and those directly related to them."""
     if not jurisdiction:
         return {n for n, _ in st.documents(G)}
@@ -115,8 +123,9 @@ def _allowed(G: nx.MultiDiGraph, related: nx.MultiDiGraph, jurisdiction: str | N
     return allowed
 
 
-def _neighbourhood(related: nx.MultiDiGraph, allowed: set[str], ref_id: str, depth: int | None,
-                   direction: str) -> dict[str, int]:
+def _neighbourhood(
+    related: nx.MultiDiGraph, allowed: set[str], ref_id: str, depth: int | None, direction: str
+) -> dict[str, int]:
     """Distance from `ref_id` of every allowed document within `depth` steps, walking `direction`.
 
     A breadth-first walk (networkx's `bfs_layers`) of the relations view kept to the allowed
@@ -132,10 +141,18 @@ def _neighbourhood(related: nx.MultiDiGraph, allowed: set[str], ref_id: str, dep
 
 def _tasks_and_bodies(G: nx.MultiDiGraph, docs: set[str]) -> set[str]:
     """The obligations the documents set out (DAT_RA) and the bodies they are assigned to (GIAO_CHO)."""
-    tasks = {o for d in docs for _, o, k in G.out_edges(d, keys=True)
-             if k == Edge.DAT_RA and G.nodes[o].get("kind") == "Obligation"}
-    bodies = {b for o in tasks for _, b, k in G.out_edges(o, keys=True)
-              if k == Edge.GIAO_CHO and G.nodes[b].get("kind") == "Body"}
+    tasks = {
+        o
+        for d in docs
+        for _, o, k in G.out_edges(d, keys=True)
+        if k == Edge.DAT_RA and G.nodes[o].get("kind") == "Obligation"
+    }
+    bodies = {
+        b
+        for o in tasks
+        for _, b, k in G.out_edges(o, keys=True)
+        if k == Edge.GIAO_CHO and G.nodes[b].get("kind") == "Body"
+    }
     return tasks | bodies
 
 
@@ -196,6 +213,14 @@ def build_view(
     keep = docs | _tasks_and_bodies(G, docs) if with_obligations else set(docs)
     if len(keep) > max_nodes:
         raise ViewTooLarge(len(keep), max_nodes, ref_id, depth)
-    return ViewResult(_copy(G, keep, rels, with_obligations), ref_id, depth, direction,
-                      tuple(sorted(rels, key=REL_CODES.index)), jurisdiction, with_obligations, layout,
-                      dict(sorted(hops.items())))
+    return ViewResult(
+        _copy(G, keep, rels, with_obligations),
+        ref_id,
+        depth,
+        direction,
+        tuple(sorted(rels, key=REL_CODES.index)),
+        jurisdiction,
+        with_obligations,
+        layout,
+        dict(sorted(hops.items())),
+    )

@@ -54,7 +54,8 @@ def test_documents_filter(corpus, filters, check):
 def test_relations_of_a_document_carry_their_evidence(corpus):
     rels = corpus.relations("53-KL/TU", type="THUC_HIEN")
     assert [(r.source.split("@")[0], r.target.split("@")[0]) for r in rels] == [
-        ("bac-giang:53-KL/TU", "bac-giang:109-NQ/TU")]
+        ("bac-giang:53-KL/TU", "bac-giang:109-NQ/TU")
+    ]
     assert rels[0].evidence[0].file.startswith("003_") and "109-NQ/TU" in rels[0].evidence[0].quote
 
 
@@ -80,5 +81,6 @@ def test_export_and_view_write_files(corpus, tmp_path):
 
 def test_tables_for_pandas(corpus):
     import pandas as pd  # the optional extra vbgraph[pandas], a test dependency
+
     frame = corpus.to_pandas("obligations")
     assert isinstance(frame, pd.DataFrame) and "deadline.end" in frame.columns

@@ -150,7 +150,8 @@ PROBE = r"""
 
 def _chromium() -> str:
     found = os.environ.get("VBGRAPH_CHROMIUM") or next(
-        (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None)
+        (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p), None
+    )
     if not found:
         message = "chromium not found: apt-get install chromium (scripts/install-chromium does it)"
         if in_ci():
@@ -164,28 +165,66 @@ def chromium() -> str:
     return _chromium()
 
 
-def _open(chromium: str, page: Path, tmp: Path, screenshot: Path, hover: str | None = None,
-          search: str = "", scale: float = 1.0) -> tuple[dict, str]:
+def _open(
+    chromium: str,
+    page: Path,
+    tmp: Path,
+    screenshot: Path,
+    hover: str | None = None,
+    search: str = "",
+    scale: float = 1.0,
+) -> tuple[dict, str]:
     """Open `page` with the probe; returns the probe's report and chromium's stderr."""
-    colors = {"province": NODE_COLORS["province"], "district": NODE_COLORS["district"],
-              "central": NODE_COLORS["central"], "thuc_hien": EDGE_STYLE["THUC_HIEN"][0]}
-    probe = (PROBE.replace("%HEIGHT%", str(HEIGHT)).replace("%COLORS%", json.dumps(colors))
-             .replace("%HOVER%", json.dumps(hover)).replace("%SEARCH%", json.dumps(search)))
+    colors = {
+        "province": NODE_COLORS["province"],
+        "district": NODE_COLORS["district"],
+        "central": NODE_COLORS["central"],
+        "thuc_hien": EDGE_STYLE["THUC_HIEN"][0],
+    }
+    probe = (
+        PROBE.replace("%HEIGHT%", str(HEIGHT))
+        .replace("%COLORS%", json.dumps(colors))
+        .replace("%HOVER%", json.dumps(hover))
+        .replace("%SEARCH%", json.dumps(search))
+    )
     text = page.read_text("utf-8")
     assert text.count('<meta charset="utf-8">') == 1
     probed = tmp / f"probed-{page.name}"
-    probed.write_text(text.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n<script>{probe}</script>'),
-                      "utf-8")
+    probed.write_text(
+        text.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n<script>{probe}</script>'), "utf-8"
+    )
     screenshot.parent.mkdir(parents=True, exist_ok=True)
     profile = tmp / f"profile-{page.stem}"
     done = subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
-         f"--user-data-dir={profile}", '--host-resolver-rules=MAP * ~NOTFOUND', "--enable-logging=stderr", "--v=0",
-         f"--window-size={WIDTH},{HEIGHT}", f"--force-device-scale-factor={scale}", "--virtual-time-budget=30000",
-         f"--screenshot={screenshot}", "--dump-dom", probed.as_uri()],
-        capture_output=True, text=True, timeout=180)
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-default-apps",
+            "--disable-extensions",
+            "--mute-audio",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--window-size={WIDTH},{HEIGHT}",
+            f"--force-device-scale-factor={scale}",
+            "--virtual-time-budget=30000",
+            f"--screenshot={screenshot}",
+            "--dump-dom",
+            probed.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     m = re.search(r'<pre id="vb-probe"[^>]*>(.*?)</pre>', done.stdout, re.S)
     assert m, f"the probe wrote no report (exit {done.returncode}):\n{done.stderr[-3000:]}"
     return json.loads(html.unescape(m.group(1))), done.stderr
@@ -204,17 +243,35 @@ def _assert_clean(report: dict, stderr: str) -> None:
 
 def _evil_view():
     G = mini_graph()
-    G.add_node(EVIL, kind="Document", type="Nghị quyết", name=EVIL_NAME, title=EVIL_NAME, jurisdiction="Trung ương",
-               level="central", in_corpus=False, source=None, date="2019", symbol=None)
-    G.add_edge(P82, EVIL, key="DAN_CHIEU", label="dẫn chiếu",
-               evidence=[{"document": P82, "file": "f.txt", "line": 3, "quote": f"{EVIL_NAME} </script> {XSS}"}])
+    G.add_node(
+        EVIL,
+        kind="Document",
+        type="Nghị quyết",
+        name=EVIL_NAME,
+        title=EVIL_NAME,
+        jurisdiction="Trung ương",
+        level="central",
+        in_corpus=False,
+        source=None,
+        date="2019",
+        symbol=None,
+    )
+    G.add_edge(
+        P82,
+        EVIL,
+        key="DAN_CHIEU",
+        label="dẫn chiếu",
+        evidence=[{"document": P82, "file": "f.txt", "line": 3, "quote": f"{EVIL_NAME} </script> {XSS}"}],
+    )
     return build_view(G, P82, depth=2, with_obligations=True)
 
 
 def test_view_draws_offline_and_runs_no_text_from_documents(chromium, tmp_path):
     view = _evil_view()
     page = write_html(view, tmp_path / "view.html")
-    report, stderr = _open(chromium, page, tmp_path, ROOT / "artifacts" / "view.png", hover=EVIL, search="onerror")
+    report, stderr = _open(
+        chromium, page, tmp_path, ROOT / "artifacts" / "view.png", hover=EVIL, search="onerror"
+    )
     _assert_clean(report, stderr)
     assert report["nodes"] == len(view.nodes) == 10 and report["edges"] == len(view.edges) == 10
     assert report["drawnNodes"] == report["nodes"] and report["drawnEdges"] == report["edges"]
@@ -238,7 +295,11 @@ def test_sample_view_for_the_readme(chromium, tmp_path, corpus_graph):
     report, stderr = _open(chromium, page, tmp_path, shot, scale=1.5)
     _assert_clean(report, stderr)
     assert report["nodes"] == len(view.nodes) and report["edges"] == len(view.edges)
-    assert report["ink"]["central"] > 100 and report["ink"]["province"] > 200 and report["ink"]["thuc_hien"] > 100
+    assert (
+        report["ink"]["central"] > 100
+        and report["ink"]["province"] > 200
+        and report["ink"]["thuc_hien"] > 100
+    )
     if os.environ.get("FIX") == "1":
         shutil.copyfile(shot, ROOT / "docs" / "view-sample.png")
 

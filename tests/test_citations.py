@@ -45,7 +45,9 @@ def test_qd_is_quy_dinh_or_quyet_dinh_by_the_title_word():
 
 
 def test_combined_citation_gives_two_documents():
-    found = cites("Tiếp tục thực hiện Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII")
+    found = cites(
+        "Tiếp tục thực hiện Nghị quyết số 18, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII"
+    )
     assert [s.symbol for s in found] == ["18-NQ/TW", "19-NQ/TW"]
     assert {s.date for s in found} == {"2017-10-25"}
     assert {s.issuer for s in found} == {"Ban Chấp hành Trung ương"}
@@ -73,7 +75,9 @@ def test_an_impossible_date_is_dropped_and_reported():
 
 
 def test_issuer_phrase_and_subject():
-    s = one("Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XV; tiếp")
+    s = one(
+        "Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XV; tiếp"
+    )
     assert s.issuer == "Bộ Chính trị"
     assert s.title == "về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XV"
 
@@ -91,22 +95,41 @@ def test_odd_whitespace_and_old_tone_marks():
     ("text", "names"),
     [
         ("Căn cứ Điều lệ Đảng;", ["Điều lệ Đảng"]),
-        ("hoạt động theo Luật Công đoàn và Điều lệ Công đoàn Việt Nam.", ["Luật Công đoàn", "Điều lệ Công đoàn Việt Nam"]),
+        (
+            "hoạt động theo Luật Công đoàn và Điều lệ Công đoàn Việt Nam.",
+            ["Luật Công đoàn", "Điều lệ Công đoàn Việt Nam"],
+        ),
         ("thực hiện Luật Du lịch năm 2017 và các văn bản hướng dẫn", ["Luật Du lịch năm 2017"]),
-        ("các quy định của Luật bầu cử đại biểu Quốc hội và đại biểu hội đồng nhân dân;",
-         ["Luật bầu cử đại biểu Quốc hội và đại biểu hội đồng nhân dân"]),
-        ("Luật Phòng, chống tham nhũng, Luật Thực hành tiết kiệm", ["Luật Phòng, chống tham nhũng", "Luật Thực hành tiết kiệm"]),
-        ("Nghị quyết Trung ương 4 khóa XI, XII về tăng cường xây dựng",
-         ["Nghị quyết Trung ương 4 khóa XI", "Nghị quyết Trung ương 4 khóa XII"]),
+        (
+            "các quy định của Luật bầu cử đại biểu Quốc hội và đại biểu hội đồng nhân dân;",
+            ["Luật bầu cử đại biểu Quốc hội và đại biểu hội đồng nhân dân"],
+        ),
+        (
+            "Luật Phòng, chống tham nhũng, Luật Thực hành tiết kiệm",
+            ["Luật Phòng, chống tham nhũng", "Luật Thực hành tiết kiệm"],
+        ),
+        (
+            "Nghị quyết Trung ương 4 khóa XI, XII về tăng cường xây dựng",
+            ["Nghị quyết Trung ương 4 khóa XI", "Nghị quyết Trung ương 4 khóa XII"],
+        ),
         ("Nghị quyết Đại hội XIII của Đảng", ["Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"]),
-        ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
-         ["Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"]),
-        ("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020 - 2025",
-         ["Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX"]),
-        ("Văn kiện Đại hội Đảng toàn quốc lần thứ XIII", ["Văn kiện Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"]),
+        (
+            "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+            ["Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"],
+        ),
+        (
+            "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020 - 2025",
+            ["Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX"],
+        ),
+        (
+            "Văn kiện Đại hội Đảng toàn quốc lần thứ XIII",
+            ["Văn kiện Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"],
+        ),
         ("Bộ Luật Lao động 2019 có hiệu lực", ["Bộ luật Lao động 2019"]),
-        ("Trên cơ sở Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050 được phê duyệt",
-         ["Quy hoạch tỉnh Bắc Giang thời kỳ 2021-2030, tầm nhìn đến năm 2050"]),
+        (
+            "Trên cơ sở Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050 được phê duyệt",
+            ["Quy hoạch tỉnh Bắc Giang thời kỳ 2021-2030, tầm nhìn đến năm 2050"],
+        ),
     ],
 )
 def test_unnumbered_documents_get_one_canonical_name(text, names):
@@ -116,37 +139,48 @@ def test_unnumbered_documents_get_one_canonical_name(text, names):
 def test_common_nouns_are_not_named_documents():
     assert not cites("Quy hoạch các khu, cụm công nghiệp phải đồng bộ với quy hoạch đô thị.")
     assert not cites("Ban cán sự đảng UBND tỉnh chỉ đạo xây dựng Đề án cụ thể hóa Nghị quyết này.") or all(
-        s.kind != "named" for s in cites("Ban cán sự đảng UBND tỉnh chỉ đạo xây dựng Đề án cụ thể hóa Nghị quyết này.")
+        s.kind != "named"
+        for s in cites("Ban cán sự đảng UBND tỉnh chỉ đạo xây dựng Đề án cụ thể hóa Nghị quyết này.")
     )
     assert not cites("theo quy định của pháp luật và kỷ luật của Đảng")
 
 
 def test_a_subject_that_names_a_strategy_is_not_a_citation_of_it():
-    found = cites("Nghị quyết số 29-NQ/TW ngày 25/7/2018 của Bộ Chính trị về Chiến lược bảo vệ Tổ quốc trên không gian mạng")
+    found = cites(
+        "Nghị quyết số 29-NQ/TW ngày 25/7/2018 của Bộ Chính trị về Chiến lược bảo vệ Tổ quốc trên không gian mạng"
+    )
     assert [s.symbol for s in found] == ["29-NQ/TW"]
 
 
 def test_a_scheme_issued_with_a_decision_is_that_decision():
-    text = ("Đề án Giáo dục hướng nghiệp và định hướng phân luồng học sinh trong giáo dục phổ thông giai đoạn "
-            "2019 - 2025 ban hành kèm theo Quyết định số 522/QĐ-TTg ngày 14/5/2018 của Thủ tướng Chính phủ")
+    text = (
+        "Đề án Giáo dục hướng nghiệp và định hướng phân luồng học sinh trong giáo dục phổ thông giai đoạn "
+        "2019 - 2025 ban hành kèm theo Quyết định số 522/QĐ-TTg ngày 14/5/2018 của Thủ tướng Chính phủ"
+    )
     found = cites(text)
     assert [s.symbol for s in found if not s.attached_to_next] == ["522/QĐ-TTg"]
 
 
 def test_descriptive_citation_and_planned_document():
-    s = one("Triển khai thực hiện có hiệu quả Kế hoạch của Tỉnh ủy về đào tạo, nâng cao chất lượng nguồn lao động")
+    s = one(
+        "Triển khai thực hiện có hiệu quả Kế hoạch của Tỉnh ủy về đào tạo, nâng cao chất lượng nguồn lao động"
+    )
     assert (s.kind, s.type, s.issuer) == ("descriptive", "Kế hoạch", "Tỉnh ủy")
     assert not cites("Tham mưu xây dựng Kết luận của Ban Thường vụ Tỉnh ủy về công tác cán bộ")
     assert not cites("3. ¦ Nghị quyết của Tỉnh ủy về chuyển đổi số tỉnh Bắc Giang")
 
 
 def test_self_references_are_not_citations():
-    assert not cites("Nghị quyết này được phổ biến đến chi bộ. Chương trình này thay thế cho các văn bản trước.")
+    assert not cites(
+        "Nghị quyết này được phổ biến đến chi bộ. Chương trình này thay thế cho các văn bản trước."
+    )
 
 
 def test_nested_subject_keeps_the_inner_citation():
-    found = cites("Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW "
-                  "“Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”")
+    found = cites(
+        "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW "
+        "“Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”"
+    )
     outer, inner = found
     assert inner.symbol == "05-CT/TW"
     assert outer.title_start <= inner.start < outer.title_end

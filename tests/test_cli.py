@@ -104,7 +104,10 @@ def test_a_folder_with_nothing_to_read_is_an_error(store_env, tmp_path, capsys):
     (folder / "c.jpg").write_bytes(b"\xff\xd8\xff")
     assert main(["ingest", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert "no file to read (2 skipped); vbgraph reads .txt, .md, .markdown, .pdf, .docx, .doc, .html, .htm" in err
+    assert (
+        "no file to read (2 skipped); vbgraph reads .txt, .md, .markdown, .pdf, .docx, .doc, .html, .htm"
+        in err
+    )
 
 
 def test_an_unsupported_file_named_on_the_command_line_is_an_error(store_env, tmp_path, capsys):
@@ -124,7 +127,9 @@ def test_show_card(ingested, capsys):
     assert "003_845be7d462c89c00.txt:59" in out
 
 
-@pytest.mark.parametrize("ref", ["109-NQ/TU@2016", "109-NQ/TU@2016-07-04", "NQ 109 2016", "bac-giang:109-NQ/TU@2016-07-04"])
+@pytest.mark.parametrize(
+    "ref", ["109-NQ/TU@2016", "109-NQ/TU@2016-07-04", "NQ 109 2016", "bac-giang:109-NQ/TU@2016-07-04"]
+)
 def test_show_accepts_flexible_refs(ingested, capsys, ref):
     assert main(["show", ref, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["id"] == "bac-giang:109-NQ/TU@2016-07-04"
@@ -215,16 +220,23 @@ def readme_table_commands() -> list[str]:
     """The `vbgraph …` code spans in the first column of README.md's "Command line" table."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     section = text.split("\n## Command line\n", 1)[1].split("\n## ", 1)[0]
-    cells = [re.split(r"(?<!\\)\|", line)[1] for line in section.splitlines() if line.startswith("| `vbgraph")]
-    return [span.replace("\\|", "|") for cell in cells for span in re.findall(r"`([^`]+)`", cell)
-            if span.startswith("vbgraph ")]
+    cells = [
+        re.split(r"(?<!\\)\|", line)[1] for line in section.splitlines() if line.startswith("| `vbgraph")
+    ]
+    return [
+        span.replace("\\|", "|")
+        for cell in cells
+        for span in re.findall(r"`([^`]+)`", cell)
+        if span.startswith("vbgraph ")
+    ]
 
 
 @pytest.mark.parametrize("path", [p for p in command_paths(hidden=False) if p], ids=" ".join)
 def test_every_command_is_in_the_readme_table(path):
     name = "vbgraph " + " ".join(path)
-    assert any(span == name or span.startswith(name + " ") for span in readme_table_commands()), \
+    assert any(span == name or span.startswith(name + " ") for span in readme_table_commands()), (
         f"README.md's Command line table has no row for `{name}`"
+    )
 
 
 @pytest.mark.parametrize("path", [p for p in command_paths() if p and command(p).hidden], ids=" ".join)
@@ -239,16 +251,28 @@ def test_shared_options_are_one_declaration(path):
     if "store" in opts:
         assert (opts["store"].opts, opts["store"].envvar) == (["--store"], "VBGRAPH_STORE")
     if "fmt" in opts or "json_out" in opts:
-        assert (opts["fmt"].opts, opts["fmt"].default, opts["json_out"].opts) == (["--format"], "table", ["--json"])
+        assert (opts["fmt"].opts, opts["fmt"].default, opts["json_out"].opts) == (
+            ["--format"],
+            "table",
+            ["--json"],
+        )
 
 
 def test_every_command_reads_the_store_through_store_but_those_that_need_none():
-    assert {p for p in LEAVES if "store" not in options(p)} == {("queries",), ("neo4j", "cypher"), ("cypher",)}
+    assert {p for p in LEAVES if "store" not in options(p)} == {
+        ("queries",),
+        ("neo4j", "cypher"),
+        ("cypher",),
+    }
 
 
 def test_the_neo4j_commands_are_grouped():
     assert {p for p in command_paths(hidden=False) if p[:1] == ("neo4j",)} == {
-        ("neo4j",), ("neo4j", "load"), ("neo4j", "cypher"), ("neo4j", "query")}
+        ("neo4j",),
+        ("neo4j", "load"),
+        ("neo4j", "cypher"),
+        ("neo4j", "query"),
+    }
     old, new = command(("cypher",)), command(("neo4j", "cypher"))
     assert old.hidden and [p.opts for p in old.params] == [p.opts for p in new.params]
 
@@ -286,22 +310,35 @@ def _tree_ids(nodes: list[dict]) -> list[str]:
 
 CSV_IS_THE_JSON = {  # shape -> (json, csv rows) -> the csv rows as the json has them
     "rows": lambda data, rows: rows == [{k: _cell(d.get(k)) for k in rows[0]} for d in data],
-    "card": lambda data, rows: [(r["direction"], r["other"], r["line"]) for r in rows] == [
-        (d, r["other"], str(e["line"])) for d, key in (("out", "relations_out"), ("in", "relations_in"))
-        for r in data[key] for e in r["evidence"]],
-    "tree": lambda data, rows: [r["id"] for r in rows] == [data["id"], *_tree_ids(data["up"]),
-                                                           *_tree_ids(data["down"])],
-    "stats": lambda data, rows: {(r["group"], r["key"]): int(r["count"]) for r in rows}.items() >= {
-        ("total", "documents"): data["documents"], ("total", "relations"): data["relations"],
-        **{("by_type", k): v for k, v in data["by_type"].items()}}.items(),
+    "card": lambda data, rows: (
+        [(r["direction"], r["other"], r["line"]) for r in rows]
+        == [
+            (d, r["other"], str(e["line"]))
+            for d, key in (("out", "relations_out"), ("in", "relations_in"))
+            for r in data[key]
+            for e in r["evidence"]
+        ]
+    ),
+    "tree": lambda data, rows: (
+        [r["id"] for r in rows] == [data["id"], *_tree_ids(data["up"]), *_tree_ids(data["down"])]
+    ),
+    "stats": lambda data, rows: (
+        {(r["group"], r["key"]): int(r["count"]) for r in rows}.items()
+        >= {
+            ("total", "documents"): data["documents"],
+            ("total", "relations"): data["relations"],
+            **{("by_type", k): v for k, v in data["by_type"].items()},
+        }.items()
+    ),
 }
 
 
 @pytest.mark.parametrize(("args", "shape"), LISTINGS, ids=lambda x: x[0] if isinstance(x, list) else x)
 def test_formats(ingested, args, shape):
     default, table, as_json, alias, as_csv = (
-        runner.invoke(app, [*args, *extra]) for extra in ([], ["--format", "table"], ["--format", "json"],
-                                                          ["--json"], ["--format", "csv"]))
+        runner.invoke(app, [*args, *extra])
+        for extra in ([], ["--format", "table"], ["--format", "json"], ["--json"], ["--format", "csv"])
+    )
     assert [r.exit_code for r in (default, table, as_json, alias, as_csv)] == [0] * 5, default.output
     assert table.stdout == default.stdout and default.stdout.strip()
     assert alias.stdout == as_json.stdout
@@ -311,21 +348,32 @@ def test_formats(ingested, args, shape):
 
 NO_PASSWORD = 'error: no Neo4j password: set NEO4J_PASSWORD (e.g. eval "$(scripts/neo4j-local start)")\n'
 CYPHER_NOTE = "note: `vbgraph cypher` is now `vbgraph neo4j cypher`; the old spelling will go\n"
-BACKEND_NOTE = "note: `vbgraph query --backend neo4j` is now `vbgraph neo4j query`; the old spelling will go\n"
+BACKEND_NOTE = (
+    "note: `vbgraph query --backend neo4j` is now `vbgraph neo4j query`; the old spelling will go\n"
+)
 
 ERRORS = [  # (argv, exit code, stderr exactly: one line each, however narrow the terminal)
     (["show", "999-NQ/TW"], 1, "error: no document matches '999-NQ/TW'\n"),
     (["stats", "--format", "xml"], 2, "error: unknown --format 'xml'; choose table, json or csv\n"),
-    (["neo4j", "cypher", "RETURN 1", "--format", "yaml"], 2,
-     "error: unknown --format 'yaml'; choose table, json or csv\n"),
+    (
+        ["neo4j", "cypher", "RETURN 1", "--format", "yaml"],
+        2,
+        "error: unknown --format 'yaml'; choose table, json or csv\n",
+    ),
     (["obligations", "--status", "soon"], 2, "error: --status 'soon': choose late, open or done\n"),
     (["query", "nope"], 2, "error: unknown query 'nope'; `vbgraph queries` lists them\n"),
     (["query", "citing", "-p", "noequals"], 2, "error: --param 'noequals': write name=value or name:=JSON\n"),
-    (["neo4j", "cypher", "RETURN $x", "-p", "x:=nope"], 2,
-     "error: --param 'x:=nope': not JSON (Expecting value: line 1 column 1 (char 0))\n"),
+    (
+        ["neo4j", "cypher", "RETURN $x", "-p", "x:=nope"],
+        2,
+        "error: --param 'x:=nope': not JSON (Expecting value: line 1 column 1 (char 0))\n",
+    ),
     (["query", "citing", "-p", "idd=1"], 2, "error: citing: unknown parameter(s) idd; it takes id\n"),
-    (["query", "citing", "-p", "id=52-NQ/TW", "--backend", "nowhere"], 2,
-     "error: unknown backend 'nowhere'; choose embedded or neo4j\n"),
+    (
+        ["query", "citing", "-p", "id=52-NQ/TW", "--backend", "nowhere"],
+        2,
+        "error: unknown backend 'nowhere'; choose embedded or neo4j\n",
+    ),
     (["neo4j", "cypher", "RETURN 1"], 2, NO_PASSWORD),
     (["neo4j", "query", "most_implemented"], 2, NO_PASSWORD),
     (["cypher", "RETURN 1"], 2, CYPHER_NOTE + NO_PASSWORD),
@@ -333,7 +381,9 @@ ERRORS = [  # (argv, exit code, stderr exactly: one line each, however narrow th
 ]
 
 
-@pytest.mark.parametrize(("args", "code", "stderr"), ERRORS, ids=lambda x: " ".join(x) if isinstance(x, list) else "")
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"), ERRORS, ids=lambda x: " ".join(x) if isinstance(x, list) else ""
+)
 def test_errors_are_one_line_and_an_exit_code(ingested, args, code, stderr):
     r = runner.invoke(app, args, env={"COLUMNS": "40", "NEO4J_PASSWORD": None, "NEO4J_URI": None})
     assert (r.exit_code, r.stdout, r.stderr) == (code, "", stderr)
@@ -342,7 +392,9 @@ def test_errors_are_one_line_and_an_exit_code(ingested, args, code, stderr):
 def test_no_store_is_one_line_at_any_width(store_env):
     r = runner.invoke(app, ["stats"], env={"COLUMNS": "40"})
     assert (r.exit_code, r.stderr) == (
-        1, f"error: {store_env}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)\n")
+        1,
+        f"error: {store_env}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)\n",
+    )
 
 
 def test_an_ambiguous_ref_is_an_error_line_then_the_candidates(ingested):
@@ -351,27 +403,47 @@ def test_an_ambiguous_ref_is_an_error_line_then_the_candidates(ingested):
     assert r.stderr.splitlines() == [
         "error: '109-NQ/TU' matches 2 documents: narrow it down; candidates:",
         "  bac-giang:109-NQ/TU@2016-07-04  109-NQ/TU (Nghị quyết, 2016-07-04, Tỉnh ủy Bắc Giang)",
-        "  bac-giang:109-NQ/TU@2021-06-08  109-NQ/TU (Nghị quyết, 2021-06-08, Tỉnh ủy Bắc Giang)"]
+        "  bac-giang:109-NQ/TU@2021-06-08  109-NQ/TU (Nghị quyết, 2021-06-08, Tỉnh ủy Bắc Giang)",
+    ]
 
 
 def test_the_show_csv_has_a_row_per_relation_and_quote(ingested):
     r = runner.invoke(app, ["show", "53-KL/TU", "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert list(rows[0]) == ["document", "direction", "type", "label", "other", "other_label", "file", "line", "quote"]
-    assert {"document": "bac-giang:53-KL/TU@2021-03-03", "direction": "out", "type": "THUC_HIEN",
-            "other": "bac-giang:109-NQ/TU@2016-07-04", "file": "003_845be7d462c89c00.txt", "line": "59"}.items() \
-        <= next(x for x in rows if x["type"] == "THUC_HIEN").items()
+    assert list(rows[0]) == [
+        "document",
+        "direction",
+        "type",
+        "label",
+        "other",
+        "other_label",
+        "file",
+        "line",
+        "quote",
+    ]
+    assert {
+        "document": "bac-giang:53-KL/TU@2021-03-03",
+        "direction": "out",
+        "type": "THUC_HIEN",
+        "other": "bac-giang:109-NQ/TU@2016-07-04",
+        "file": "003_845be7d462c89c00.txt",
+        "line": "59",
+    }.items() <= next(x for x in rows if x["type"] == "THUC_HIEN").items()
 
 
 def test_the_lineage_csv_is_the_tree_flat(ingested):
     r = runner.invoke(app, ["lineage", "20-KH/TU", "--format", "csv"])
-    rows = [(x["direction"], x["depth"], x["parent"], x["relation"], x["symbol"])
-            for x in csv.DictReader(io.StringIO(r.stdout))]
+    rows = [
+        (x["direction"], x["depth"], x["parent"], x["relation"], x["symbol"])
+        for x in csv.DictReader(io.StringIO(r.stdout))
+    ]
     congress = "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX"
-    assert rows == [("", "0", "", "", "20-KH/TU"),
-                    ("up", "1", "bac-giang:20-KH/TU@2021-06-09", "THUC_HIEN", congress),
-                    ("up", "1", "bac-giang:20-KH/TU@2021-06-09", "THUC_HIEN", "03-CTr/TU"),
-                    ("up", "2", "bac-giang:03-CTr/TU@2020-12-04", "THUC_HIEN", congress)]
+    assert rows == [
+        ("", "0", "", "", "20-KH/TU"),
+        ("up", "1", "bac-giang:20-KH/TU@2021-06-09", "THUC_HIEN", congress),
+        ("up", "1", "bac-giang:20-KH/TU@2021-06-09", "THUC_HIEN", "03-CTr/TU"),
+        ("up", "2", "bac-giang:03-CTr/TU@2020-12-04", "THUC_HIEN", congress),
+    ]
 
 
 # -- vbgraph neo4j, against a real server (the session's, as tests/test_neo4j.py finds it) ------
@@ -386,29 +458,76 @@ def neo4j_loaded(neo4j_conn, neo4j_driver, corpus_graph):  # noqa: F811
     db = DB(neo4j_driver, neo4j_conn)
     db.wipe()
     db.load(corpus_graph)
-    return {"NEO4J_URI": neo4j_conn.uri, "NEO4J_USERNAME": neo4j_conn.user, "NEO4J_PASSWORD": neo4j_conn.password,
-            "NEO4J_DATABASE": neo4j_conn.database or "", "COLUMNS": "200"}
+    return {
+        "NEO4J_URI": neo4j_conn.uri,
+        "NEO4J_USERNAME": neo4j_conn.user,
+        "NEO4J_PASSWORD": neo4j_conn.password,
+        "NEO4J_DATABASE": neo4j_conn.database or "",
+        "COLUMNS": "200",
+    }
 
 
 ON_NEO4J = [  # (argv, stdin, stdout exactly, stderr exactly)
-    (["neo4j", "cypher", BY_ID, "-p", f"id={PLAN}", "--format", "csv"], None,
-     f"id,symbol,date\n{PLAN},20-KH/TU,2021-06-09\n", ""),
-    (["neo4j", "cypher", "-", "-p", f"id={PLAN}", "--format", "csv"], BY_ID,
-     f"id,symbol,date\n{PLAN},20-KH/TU,2021-06-09\n", ""),
-    (["neo4j", "cypher", "RETURN date($d) AS d, $n + 1 AS n", "-p", "d=2021-06-09", "-p", "n:=41", "--json"], None,
-     '[\n  {\n    "d": "2021-06-09",\n    "n": 42\n  }\n]\n', ""),
-    (["neo4j", "cypher", "MATCH (d:Document {id: 'none'}) RETURN d.id AS id", "--format", "csv"], None, "id\n", ""),
-    (["neo4j", "cypher", "MATCH (d:Document {id: 'none'}) RETURN d.id AS id"], None, "┏━━━━┓\n┃ id ┃\n┡━━━━┩\n└────┘\n",
-     "(no rows)\n"),
-    (["cypher", BY_ID, "-p", f"id={PLAN}", "--format", "csv"], None,
-     f"id,symbol,date\n{PLAN},20-KH/TU,2021-06-09\n", CYPHER_NOTE),
-    (["neo4j", "cypher", "CREATE (n:Document {id: 'probe'})"], None, "",
-     "error: the query writes to the database but runs read-only; nothing was changed (allow writes with --write)\n"),
+    (
+        ["neo4j", "cypher", BY_ID, "-p", f"id={PLAN}", "--format", "csv"],
+        None,
+        f"id,symbol,date\n{PLAN},20-KH/TU,2021-06-09\n",
+        "",
+    ),
+    (
+        ["neo4j", "cypher", "-", "-p", f"id={PLAN}", "--format", "csv"],
+        BY_ID,
+        f"id,symbol,date\n{PLAN},20-KH/TU,2021-06-09\n",
+        "",
+    ),
+    (
+        [
+            "neo4j",
+            "cypher",
+            "RETURN date($d) AS d, $n + 1 AS n",
+            "-p",
+            "d=2021-06-09",
+            "-p",
+            "n:=41",
+            "--json",
+        ],
+        None,
+        '[\n  {\n    "d": "2021-06-09",\n    "n": 42\n  }\n]\n',
+        "",
+    ),
+    (
+        ["neo4j", "cypher", "MATCH (d:Document {id: 'none'}) RETURN d.id AS id", "--format", "csv"],
+        None,
+        "id\n",
+        "",
+    ),
+    (
+        ["neo4j", "cypher", "MATCH (d:Document {id: 'none'}) RETURN d.id AS id"],
+        None,
+        "┏━━━━┓\n┃ id ┃\n┡━━━━┩\n└────┘\n",
+        "(no rows)\n",
+    ),
+    (
+        ["cypher", BY_ID, "-p", f"id={PLAN}", "--format", "csv"],
+        None,
+        f"id,symbol,date\n{PLAN},20-KH/TU,2021-06-09\n",
+        CYPHER_NOTE,
+    ),
+    (
+        ["neo4j", "cypher", "CREATE (n:Document {id: 'probe'})"],
+        None,
+        "",
+        "error: the query writes to the database but runs read-only; nothing was changed (allow writes with --write)\n",
+    ),
 ]
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize(("args", "stdin", "stdout", "stderr"), ON_NEO4J, ids=lambda x: " ".join(x)[:60] if isinstance(x, list) else "")
+@pytest.mark.parametrize(
+    ("args", "stdin", "stdout", "stderr"),
+    ON_NEO4J,
+    ids=lambda x: " ".join(x)[:60] if isinstance(x, list) else "",
+)
 def test_neo4j_cypher(neo4j_loaded, args, stdin, stdout, stderr):
     r = runner.invoke(app, args, input=stdin, env=neo4j_loaded)
     assert (r.exit_code, r.stdout, r.stderr) == (1 if stderr.startswith("error:") else 0, stdout, stderr)
@@ -419,13 +538,21 @@ def test_neo4j_load_of_the_same_store_changes_nothing(neo4j_loaded, ingested):
     r = runner.invoke(app, ["neo4j", "load"], env=neo4j_loaded)
     assert r.exit_code == 0, r.stderr
     assert r.stdout.startswith("loaded into ") and r.stdout.splitlines()[-1] == (
-        "  new: 0 nodes, 0 relationships; removed: 0 stale nodes, 0 stale relationships")
+        "  new: 0 nodes, 0 relationships; removed: 0 stale nodes, 0 stale relationships"
+    )
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("question", [["lineage_up", "-p", "id=20-KH/TU"], ["citing", "-p", "id=52-NQ/TW"],
-                                      ["planned_documents", "-p", "id=03-CTr/TU"], ["unresolved_references"]],
-                         ids=lambda q: q[0])
+@pytest.mark.parametrize(
+    "question",
+    [
+        ["lineage_up", "-p", "id=20-KH/TU"],
+        ["citing", "-p", "id=52-NQ/TW"],
+        ["planned_documents", "-p", "id=03-CTr/TU"],
+        ["unresolved_references"],
+    ],
+    ids=lambda q: q[0],
+)
 def test_neo4j_query_answers_as_the_store_does(neo4j_loaded, ingested, question):
     store = runner.invoke(app, ["query", *question, "--format", "csv"], env=neo4j_loaded)
     server = runner.invoke(app, ["neo4j", "query", *question, "--format", "csv"], env=neo4j_loaded)

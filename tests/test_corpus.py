@@ -36,7 +36,8 @@ def test_headerless_plan_24_is_found_with_number_and_date(corpus_graph):
 def test_bac_giang_compilation_states_no_replacement(corpus_graph):
     G = corpus_graph
     assert not [
-        (s, t) for s, t, k, a in G.edges(keys=True, data=True)
+        (s, t)
+        for s, t, k, a in G.edges(keys=True, data=True)
         if k == "THAY_THE" and any(e["file"] == CORPUS_003.name for e in a["evidence"])
     ]
 
@@ -76,8 +77,20 @@ def test_yardstick_on_the_dev_set(corpus_graph, tmp_path):
     pred = tmp_path / "export.json"
     write_json(corpus_graph, pred)
     out = tmp_path / "report.json"
-    subprocess.run([sys.executable, str(score), "--gold", str(SHARED / "gold" / "dev.json"), "--pred", str(pred),
-                    "--json", str(out)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(score),
+            "--gold",
+            str(SHARED / "gold" / "dev.json"),
+            "--pred",
+            str(pred),
+            "--json",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
     r = json.loads(out.read_text())
     assert r["documents_in_corpus"]["f1"] == 1.0
     assert min(r["metadata_accuracy"][k] for k in ("date", "issuer", "title")) >= 0.95

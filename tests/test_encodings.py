@@ -81,22 +81,48 @@ ENCODED = [
     # (what the office saved, its bytes, encoding reported, a warning that must say so or None)
     ("UTF-8", TEXT.encode("utf-8"), "utf-8", None),
     ("UTF-8 with BOM (Notepad)", codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig", None),
-    ("UTF-16 LE with BOM (Word 'Unicode text')", codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", None),
+    (
+        "UTF-16 LE with BOM (Word 'Unicode text')",
+        codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+        "utf-16-le",
+        None,
+    ),
     ("UTF-16 BE with BOM", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", None),
     ("UTF-32 LE with BOM", codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"), "utf-32-le", None),
-    ("UTF-16 LE without BOM", TEXT.encode("utf-16-le"), "utf-16-le", "read as UTF-16 LE (the file has no byte-order mark)"),
+    (
+        "UTF-16 LE without BOM",
+        TEXT.encode("utf-16-le"),
+        "utf-16-le",
+        "read as UTF-16 LE (the file has no byte-order mark)",
+    ),
     ("UTF-8 decomposed (macOS)", unicodedata.normalize("NFD", TEXT).encode("utf-8"), "utf-8", None),
     ("Windows-1258", to_cp1258(TEXT), "cp1258", "read as Windows-1258"),
     ("TCVN3", to_tcvn3(TEXT).encode("cp1252"), "tcvn3", "converted from TCVN3 (ABC) font encoding"),
     ("VNI", to_vni(TEXT).encode("cp1252"), "vni", "converted from VNI (VNI-Times) font encoding"),
-    ("TCVN3 font typed, saved as UTF-8", to_tcvn3(TEXT).encode("utf-8"), "utf-8+tcvn3",
-     "converted from TCVN3 (ABC) font encoding typed into Unicode text"),
-    ("VNI font typed, saved as UTF-8", to_vni(TEXT).encode("utf-8"), "utf-8+vni",
-     "converted from VNI (VNI-Times) font encoding typed into Unicode text"),
-    ("VNI font typed, saved as UTF-16", codecs.BOM_UTF16_LE + to_vni(TEXT).encode("utf-16-le"), "utf-16-le+vni",
-     "converted from VNI (VNI-Times) font encoding typed into Unicode text"),
-    ("mojibake: UTF-8 read as Windows-1252, saved as UTF-8", as_windows_1252(TEXT.encode("utf-8")).encode("utf-8"),
-     "utf-8+mojibake", "repaired mojibake (UTF-8 read as Windows-1252)"),
+    (
+        "TCVN3 font typed, saved as UTF-8",
+        to_tcvn3(TEXT).encode("utf-8"),
+        "utf-8+tcvn3",
+        "converted from TCVN3 (ABC) font encoding typed into Unicode text",
+    ),
+    (
+        "VNI font typed, saved as UTF-8",
+        to_vni(TEXT).encode("utf-8"),
+        "utf-8+vni",
+        "converted from VNI (VNI-Times) font encoding typed into Unicode text",
+    ),
+    (
+        "VNI font typed, saved as UTF-16",
+        codecs.BOM_UTF16_LE + to_vni(TEXT).encode("utf-16-le"),
+        "utf-16-le+vni",
+        "converted from VNI (VNI-Times) font encoding typed into Unicode text",
+    ),
+    (
+        "mojibake: UTF-8 read as Windows-1252, saved as UTF-8",
+        as_windows_1252(TEXT.encode("utf-8")).encode("utf-8"),
+        "utf-8+mojibake",
+        "repaired mojibake (UTF-8 read as Windows-1252)",
+    ),
 ]
 
 
@@ -133,7 +159,9 @@ def test_tcvn3_loses_only_the_case_of_a_few_words():
 def test_a_pasted_tcvn3_paragraph_is_converted_and_the_unicode_lines_are_kept():
     """A line with a letter beyond Latin-1 ('Ộ', 'ư') was typed in Unicode: only the others are
     read as legacy text, so the Unicode header is not turned into TCVN3 nonsense."""
-    paragraph = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nTheo đề nghị của Sở Nội vụ,"
+    paragraph = (
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\nTheo đề nghị của Sở Nội vụ,"
+    )
     header = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
     decoded = decode((header + to_tcvn3(paragraph) + "\nQUYẾT ĐỊNH:\n").encode("utf-8"), "x.txt")
     assert decoded.text == header + paragraph + "\nQUYẾT ĐỊNH:\n"
@@ -240,7 +268,11 @@ UNREADABLE = [
     ("empty", b"", "empty file"),
     ("blank lines", b" \n\r\n\t", "empty file"),
     ("a byte-order mark only", codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), "empty file"),
-    ("PNG image", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)), "not a text file (binary content)"),
+    (
+        "PNG image",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)),
+        "not a text file (binary content)",
+    ),
     ("control bytes", bytes(range(1, 32)) * 40, "not a text file (binary content)"),
     ("high bytes, no language", bytes(range(0x80, 0x100)) * 8, UNRECOGNISED),
 ]

@@ -8,8 +8,21 @@ import unicodedata
 
 from vbgraph.exports.json_export import write_json
 
-DOC_FIELDS = {"id", "type", "type_code", "number", "issuer_code", "symbol", "date", "issuer", "jurisdiction",
-              "title", "name", "in_corpus", "source"}
+DOC_FIELDS = {
+    "id",
+    "type",
+    "type_code",
+    "number",
+    "issuer_code",
+    "symbol",
+    "date",
+    "issuer",
+    "jurisdiction",
+    "title",
+    "name",
+    "in_corpus",
+    "source",
+}
 REL_TYPES = {"THUC_HIEN", "THAY_THE", "CAN_CU", "SUA_DOI", "BAI_BO", "HUONG_DAN", "TONG_KET", "DAN_CHIEU"}
 
 

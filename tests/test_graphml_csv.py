@@ -23,11 +23,17 @@ from vbgraph.ontology.relations import Rel
 
 # -- GraphML ---------------------------------------------------------------------------------------
 
+
 def _with_parallel_edge() -> nx.MultiDiGraph:
     """The mini graph plus a second edge between the same two documents."""
     G = mini_graph()
-    G.add_edge(P82, C52, key="DAN_CHIEU", label="dẫn chiếu",
-               evidence=[{"document": P82, "file": "003_845be7d462c89c00.txt", "line": 13, "quote": "52-NQ/TW"}])
+    G.add_edge(
+        P82,
+        C52,
+        key="DAN_CHIEU",
+        label="dẫn chiếu",
+        evidence=[{"document": P82, "file": "003_845be7d462c89c00.txt", "line": 13, "quote": "52-NQ/TW"}],
+    )
     return G
 
 
@@ -65,7 +71,10 @@ def test_graphml_attributes_are_flat_and_typed(tmp_path):
     assert "signer" in doc and "name" not in doc  # None is dropped, not written as "None"
     obligation = back.nodes[OB1]
     assert obligation["deadline_end"] == "2023-06-30"
-    assert json.loads(obligation["assignees"])[0] == {"body": "bac-giang:ban-tuyen-giao-tinh-uy", "role": "chu_tri"}
+    assert json.loads(obligation["assignees"])[0] == {
+        "body": "bac-giang:ban-tuyen-giao-tinh-uy",
+        "role": "chu_tri",
+    }
     assert obligation["assignees_count"] == 2
     assert json.loads(obligation["assignees_role"]) == ["chu_tri", "phoi_hop"]  # arrays are JSON text
     assert obligation["kind"] == "Obligation" and obligation["evidence_line"] == 60
@@ -74,7 +83,9 @@ def test_graphml_attributes_are_flat_and_typed(tmp_path):
     assert edge["evidence_quote"] == "Kế hoạch thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019"
     assert json.loads(edge["evidence"])[0]["line"] == 12
     assert (json.loads(edge["evidence_lines"]), edge["evidence_count"]) == ([12], 1)
-    giao = next(a for _, _, a in back.edges(data=True) if a["key"] == "GIAO_CHO" and a["vai_tro"] == "chu_tri")
+    giao = next(
+        a for _, _, a in back.edges(data=True) if a["key"] == "GIAO_CHO" and a["vai_tro"] == "chu_tri"
+    )
     assert giao["label"] == "giao cho"
     for _, a in back.nodes(data=True):
         assert all(isinstance(v, str | int | float | bool) for v in a.values())
@@ -89,7 +100,11 @@ def test_graphml_is_byte_stable(tmp_path, corpus_graph):
 
 def test_flatten_makes_scalars():
     assert flatten({"a": None, "b": {"c": 1, "d": None}, "e": [1, 2], "f": True}) == {
-        "b_c": 1, "e": "[1, 2]", "e_count": 2, "f": True}
+        "b_c": 1,
+        "e": "[1, 2]",
+        "e_count": 2,
+        "f": True,
+    }
 
 
 def test_a_column_of_mixed_types_becomes_text(tmp_path):
@@ -106,20 +121,28 @@ def test_a_column_of_mixed_types_becomes_text(tmp_path):
 # -- CSV for neo4j-admin ---------------------------------------------------------------------------
 
 # neo4j-admin header fields: name[:type][[]] or :ID / :LABEL / :START_ID / :END_ID / :TYPE
-FIELD = re.compile(r"^(?:[a-z][a-z0-9_]*(?::(?:ID|int|long|float|double|boolean|string|date)(?:\[\])?)?"
-                   r"|:(?:LABEL|START_ID|END_ID|TYPE))$")
+FIELD = re.compile(
+    r"^(?:[a-z][a-z0-9_]*(?::(?:ID|int|long|float|double|boolean|string|date)(?:\[\])?)?"
+    r"|:(?:LABEL|START_ID|END_ID|TYPE))$"
+)
 
-DOCUMENT_HEADER = ("id:ID,:LABEL,type,type_code,number,issuer_code,symbol,date,year:int,issuer,jurisdiction,title,"
-                   "name,in_corpus:boolean,source_file,source_first_line:int,source_last_line:int,level,signer,"
-                   "identified_by")
-RELATION_HEADER = (":START_ID,:END_ID,:TYPE,label,evidence,evidence_count:int,evidence_files:string[],"
-                   "evidence_lines:int[],evidence_quote")
-OBLIGATION_HEADER = ("id:ID,:LABEL,document,text,assignees,assignees_count:int,assignees_body:string[],"
-                     "assignees_role:string[],deadline_text,deadline_start,deadline_end,recurring,produces_type,"
-                     "produces_title,produces_level,fulfilled_by,fulfilment,fulfilment_score:double,status,source,"
-                     "evidence_file,evidence_line:int,evidence_quote,evidence_page:int,evidence_page_line:int,"
-                     "evidence_paragraph:int,evidence_ocr:boolean,more_evidence,more_evidence_count:int,"
-                     "more_evidence_files:string[],more_evidence_lines:int[],more_evidence_quote")
+DOCUMENT_HEADER = (
+    "id:ID,:LABEL,type,type_code,number,issuer_code,symbol,date,year:int,issuer,jurisdiction,title,"
+    "name,in_corpus:boolean,source_file,source_first_line:int,source_last_line:int,level,signer,"
+    "identified_by"
+)
+RELATION_HEADER = (
+    ":START_ID,:END_ID,:TYPE,label,evidence,evidence_count:int,evidence_files:string[],"
+    "evidence_lines:int[],evidence_quote"
+)
+OBLIGATION_HEADER = (
+    "id:ID,:LABEL,document,text,assignees,assignees_count:int,assignees_body:string[],"
+    "assignees_role:string[],deadline_text,deadline_start,deadline_end,recurring,produces_type,"
+    "produces_title,produces_level,fulfilled_by,fulfilment,fulfilment_score:double,status,source,"
+    "evidence_file,evidence_line:int,evidence_quote,evidence_page:int,evidence_page_line:int,"
+    "evidence_paragraph:int,evidence_ocr:boolean,more_evidence,more_evidence_count:int,"
+    "more_evidence_files:string[],more_evidence_lines:int[],more_evidence_quote"
+)
 
 
 def _read(path) -> tuple[list[str], list[dict[str, str]]]:
@@ -137,10 +160,11 @@ def sample_csv(tmp_path_factory, corpus_graph):
 
 def test_csv_writes_one_file_per_label_and_type(sample_csv):
     names = sorted(p.name for p in sample_csv.iterdir())
-    expected = sorted([f"{label}.csv" for label in ("Document", "Body", "Obligation")]
-                      + [f"{r.value}.csv" for r in Rel]
-                      + ["DAT_RA.csv", "GIAO_CHO.csv", "BAN_HANH.csv", "THUOC.csv", "DUOC_THUC_HIEN_BOI.csv",
-                         "import.sh"])
+    expected = sorted(
+        [f"{label}.csv" for label in ("Document", "Body", "Obligation")]
+        + [f"{r.value}.csv" for r in Rel]
+        + ["DAT_RA.csv", "GIAO_CHO.csv", "BAN_HANH.csv", "THUOC.csv", "DUOC_THUC_HIEN_BOI.csv", "import.sh"]
+    )
     assert names == expected
 
 
@@ -148,7 +172,9 @@ def test_csv_headers_are_exactly_neo4j_admin_headers(sample_csv):
     assert (sample_csv / "Document.csv").read_text("utf-8").splitlines()[0] == DOCUMENT_HEADER
     assert (sample_csv / "THUC_HIEN.csv").read_text("utf-8").splitlines()[0] == RELATION_HEADER
     assert (sample_csv / "Obligation.csv").read_text("utf-8").splitlines()[0] == OBLIGATION_HEADER
-    assert (sample_csv / "GIAO_CHO.csv").read_text("utf-8").splitlines()[0] == ":START_ID,:END_ID,:TYPE,label,vai_tro"
+    assert (sample_csv / "GIAO_CHO.csv").read_text("utf-8").splitlines()[
+        0
+    ] == ":START_ID,:END_ID,:TYPE,label,vai_tro"
     assert (sample_csv / "THUOC.csv").read_text("utf-8").splitlines()[0] == ":START_ID,:END_ID,:TYPE,label"
     for label in NODE_LABELS:
         header, _ = _read(sample_csv / f"{label}.csv")
@@ -165,7 +191,12 @@ def test_csv_rows_match_the_graph(sample_csv, corpus_graph):
     assert ids == sorted(n for n, a in corpus_graph.nodes(data=True) if a["kind"] == "Document")
     doc = next(d for d in docs if d["id:ID"] == "bac-giang:20-KH/TU@2021-06-09")
     assert (doc[":LABEL"], doc["symbol"], doc["date"], doc["year:int"], doc["in_corpus:boolean"]) == (
-        "Document", "20-KH/TU", "2021-06-09", "2021", "true")
+        "Document",
+        "20-KH/TU",
+        "2021-06-09",
+        "2021",
+        "true",
+    )
     assert doc["source_file"] == "003_845be7d462c89c00.txt" and int(doc["source_first_line:int"]) > 0
     cited = next(d for d in docs if d["in_corpus:boolean"] == "false")
     assert cited["source_file"] == "" and cited["source_first_line:int"] == ""  # null, not "None"
@@ -173,10 +204,16 @@ def test_csv_rows_match_the_graph(sample_csv, corpus_graph):
         _, rows = _read(sample_csv / f"{code}.csv")
         assert len(rows) == sum(1 for *_, k in corpus_graph.edges(keys=True) if k == code), code
         assert all(r[":TYPE"] == code for r in rows)
-        assert [(r[":START_ID"], r[":END_ID"]) for r in rows] == sorted((r[":START_ID"], r[":END_ID"]) for r in rows)
+        assert [(r[":START_ID"], r[":END_ID"]) for r in rows] == sorted(
+            (r[":START_ID"], r[":END_ID"]) for r in rows
+        )
     _, rels = _read(sample_csv / "THUC_HIEN.csv")
-    r = next(r for r in rels if r[":START_ID"] == "bac-giang:20-KH/TU@2021-06-09"
-             and r[":END_ID"] == "bac-giang:03-CTr/TU@2020-12-04")
+    r = next(
+        r
+        for r in rels
+        if r[":START_ID"] == "bac-giang:20-KH/TU@2021-06-09"
+        and r[":END_ID"] == "bac-giang:03-CTr/TU@2020-12-04"
+    )
     evidence = json.loads(r["evidence"])
     assert r["label"] == "thực hiện" and int(r["evidence_count:int"]) == len(evidence) >= 1
     assert r["evidence_lines:int[]"].split(";") == [str(e["line"]) for e in evidence]
@@ -188,17 +225,24 @@ def test_csv_obligations_and_roles(tmp_path):
     write_csv(mini_graph(), tmp_path)
     _, obligations = _read(tmp_path / "Obligation.csv")
     o = obligations[0]
-    assert o["assignees_body:string[]"] == "bac-giang:ban-tuyen-giao-tinh-uy;bac-giang:so-thong-tin-va-truyen-thong"
+    assert (
+        o["assignees_body:string[]"]
+        == "bac-giang:ban-tuyen-giao-tinh-uy;bac-giang:so-thong-tin-va-truyen-thong"
+    )
     assert o["assignees_role:string[]"] == "chu_tri;phoi_hop" and o["assignees_count:int"] == "2"
-    assert json.loads(o["assignees"]) == [{"body": "bac-giang:ban-tuyen-giao-tinh-uy", "role": "chu_tri"},
-                                          {"body": "bac-giang:so-thong-tin-va-truyen-thong", "role": "phoi_hop"}]
+    assert json.loads(o["assignees"]) == [
+        {"body": "bac-giang:ban-tuyen-giao-tinh-uy", "role": "chu_tri"},
+        {"body": "bac-giang:so-thong-tin-va-truyen-thong", "role": "phoi_hop"},
+    ]
     assert (o["deadline_start"], o["deadline_end"], o["status"]) == ("2023-04-01", "2023-06-30", "done")
     assert o["fulfilment_score:double"] == "0.82" and o["source"] == "section"
     assert (o["evidence_line:int"], o["evidence_page:int"], o["evidence_ocr:boolean"]) == ("60", "", "")
     assert (o["more_evidence"], o["more_evidence_count:int"]) == ("[]", "0")
     _, giao = _read(tmp_path / "GIAO_CHO.csv")
-    assert [(g[":END_ID"], g["vai_tro"]) for g in giao] == [("bac-giang:ban-tuyen-giao-tinh-uy", "chu_tri"),
-                                                           ("bac-giang:so-thong-tin-va-truyen-thong", "phoi_hop")]
+    assert [(g[":END_ID"], g["vai_tro"]) for g in giao] == [
+        ("bac-giang:ban-tuyen-giao-tinh-uy", "chu_tri"),
+        ("bac-giang:so-thong-tin-va-truyen-thong", "phoi_hop"),
+    ]
     assert {g["label"] for g in giao} == {"giao cho"}
     _, rel = _read(tmp_path / "DAN_CHIEU.csv")
     assert rel[0]["evidence_quote"].startswith("</script>")  # csv keeps text as it is; quoting handles commas
@@ -222,13 +266,15 @@ def test_csv_refuses_a_stream_or_a_file():
 
 # -- the real neo4j-admin --------------------------------------------------------------------------
 
+
 def _neo4j_lib() -> Path:
     """The Neo4j jars of scripts/neo4j-local (installed now if missing: fails, never skips)."""
     script = Path(__file__).resolve().parent.parent / "scripts" / "neo4j-local"
     done = subprocess.run([str(script), "install"], capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, f"scripts/neo4j-local install failed:\n{done.stderr[-2000:]}"
     version = os.environ.get("VBGRAPH_NEO4J_VERSION") or re.search(
-        r"VBGRAPH_NEO4J_VERSION:-([0-9.]+)", script.read_text("utf-8")).group(1)
+        r"VBGRAPH_NEO4J_VERSION:-([0-9.]+)", script.read_text("utf-8")
+    ).group(1)
     home = Path(os.environ.get("VBGRAPH_NEO4J_HOME") or Path.home() / ".cache" / "vbgraph" / "neo4j")
     lib = home / version / "lib"
     assert lib.is_dir(), f"{lib}: no Neo4j jars after install"
@@ -241,16 +287,28 @@ def test_neo4j_admin_imports_every_row(tmp_path, sample_csv, corpus_graph):
     lib = _neo4j_lib()
     home = tmp_path / "neo4j"
     (home / "conf").mkdir(parents=True)
-    (home / "conf" / "neo4j.conf").write_text(f"server.directories.data={home / 'data'}\n"
-                                              f"server.directories.logs={home / 'logs'}\n", "utf-8")
+    (home / "conf" / "neo4j.conf").write_text(
+        f"server.directories.data={home / 'data'}\nserver.directories.logs={home / 'logs'}\n", "utf-8"
+    )
     java = os.environ.get("VBGRAPH_NEO4J_JAVA") or shutil.which("java") or "java"
     files = [p.name for p in sample_csv.iterdir() if p.suffix == ".csv"]
     report = tmp_path / "import.report"
     done = subprocess.run(
-        [java, "-Xmx512m", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", *import_arguments(files),
-         f"--report-file={report}"],
-        cwd=sample_csv, capture_output=True, text=True, timeout=600,
-        env=os.environ | {"NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")})
+        [
+            java,
+            "-Xmx512m",
+            "-cp",
+            f"{lib}/*",
+            "org.neo4j.cli.AdminTool",
+            *import_arguments(files),
+            f"--report-file={report}",
+        ],
+        cwd=sample_csv,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=os.environ | {"NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")},
+    )
     out = done.stdout + done.stderr
     assert done.returncode == 0, out[-3000:]
     assert re.search(rf"\b{corpus_graph.number_of_nodes()} nodes\b", out), out[-1000:]

@@ -31,16 +31,20 @@ from vbgraph.exports.html_view import (
 
 # -- selection -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("ref,kwargs,expected", [
-    (D15, {"depth": 1, "direction": "up"}, {D15, P82}),
-    (D15, {"depth": 2, "direction": "up"}, {D15, P82, C52, DL, NEW}),
-    (C52, {"depth": None, "direction": "down"}, {C52, P82, D15}),
-    (OLD, {"depth": 1}, {OLD, NEW}),
-    (OLD, {"depth": 2}, {OLD, NEW, P82}),
-    (OLD, {"depth": 0}, {OLD}),
-    (D15, {"depth": None, "direction": "up", "relations": "THUC_HIEN"}, {D15, P82, C52}),
-    (P82, {"depth": 1, "relations": ["can_cu", "THAY_THE"]}, {P82, DL}),
-])
+
+@pytest.mark.parametrize(
+    "ref,kwargs,expected",
+    [
+        (D15, {"depth": 1, "direction": "up"}, {D15, P82}),
+        (D15, {"depth": 2, "direction": "up"}, {D15, P82, C52, DL, NEW}),
+        (C52, {"depth": None, "direction": "down"}, {C52, P82, D15}),
+        (OLD, {"depth": 1}, {OLD, NEW}),
+        (OLD, {"depth": 2}, {OLD, NEW, P82}),
+        (OLD, {"depth": 0}, {OLD}),
+        (D15, {"depth": None, "direction": "up", "relations": "THUC_HIEN"}, {D15, P82, C52}),
+        (P82, {"depth": 1, "relations": ["can_cu", "THAY_THE"]}, {P82, DL}),
+    ],
+)
 def test_neighbourhood(ref, kwargs, expected):
     view = build_view(mini_graph(), ref, **kwargs)
     assert set(view.nodes) == expected
@@ -65,8 +69,11 @@ def test_whole_graph_when_no_ref():
 def test_jurisdiction_keeps_its_documents_and_their_direct_neighbours():
     view = build_view(mini_graph(), jurisdiction="Trung ương")
     assert set(view.nodes) == {C52, DL, P82}  # 82-KH/TU implements 52-NQ/TW and is based on Điều lệ Đảng
-    assert set(build_view(mini_graph(), jurisdiction="bac-giang").nodes) == set(build_view(
-        mini_graph(), jurisdiction="Bắc Giang").nodes) == {P82, D15, OLD, NEW, C52, DL}
+    assert (
+        set(build_view(mini_graph(), jurisdiction="bac-giang").nodes)
+        == set(build_view(mini_graph(), jurisdiction="Bắc Giang").nodes)
+        == {P82, D15, OLD, NEW, C52, DL}
+    )
     with pytest.raises(ViewOptionError, match="known: Bắc Giang, Trung ương"):
         build_view(mini_graph(), jurisdiction="Hà Nội")
 
@@ -93,19 +100,27 @@ def test_too_large_a_view_is_refused_with_a_way_out():
 
 
 def test_the_sample_neighbourhood_and_limit(corpus_graph):
-    view = build_view(corpus_graph, "bac-giang:20-KH/TU@2021-06-09", depth=1, direction="up", relations="THUC_HIEN")
-    assert set(view.nodes) == {"bac-giang:20-KH/TU@2021-06-09", "bac-giang:03-CTr/TU@2020-12-04",
-                               "bac-giang:name:nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-lan-thu-xix"}
+    view = build_view(
+        corpus_graph, "bac-giang:20-KH/TU@2021-06-09", depth=1, direction="up", relations="THUC_HIEN"
+    )
+    assert set(view.nodes) == {
+        "bac-giang:20-KH/TU@2021-06-09",
+        "bac-giang:03-CTr/TU@2020-12-04",
+        "bac-giang:name:nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-lan-thu-xix",
+    }
     with pytest.raises(ViewTooLarge):
         build_view(corpus_graph, with_obligations=True)
 
 
-@pytest.mark.parametrize("kwargs,message", [
-    ({"direction": "sideways"}, "up, down, both"),
-    ({"layout": "circle"}, "hierarchical, date, force"),
-    ({"relations": "THUC_HIEN,IMPLEMENTS"}, "unknown relation type IMPLEMENTS"),
-    ({"depth": -1}, "depth"),
-])
+@pytest.mark.parametrize(
+    "kwargs,message",
+    [
+        ({"direction": "sideways"}, "up, down, both"),
+        ({"layout": "circle"}, "hierarchical, date, force"),
+        ({"relations": "THUC_HIEN,IMPLEMENTS"}, "unknown relation type IMPLEMENTS"),
+        ({"depth": -1}, "depth"),
+    ],
+)
 def test_bad_options_are_usage_errors(kwargs, message):
     with pytest.raises(ViewOptionError, match=message):
         build_view(mini_graph(), P82, **kwargs)
@@ -124,11 +139,18 @@ def test_parse_relations():
 
 # -- layout ----------------------------------------------------------------------------------------
 
+
 def test_hierarchical_rows_go_central_province_district_then_tasks_then_bodies():
     view = build_view(mini_graph(), with_obligations=True, max_nodes=100)
     rows, bands = levels(view, per_row=100)
     assert rows[C52] == rows[DL] < rows[P82] == rows[OLD] < rows[D15] < rows[OB1] < rows[BTG]
-    assert [b[0] for b in bands] == ["Trung ương", "Tỉnh, thành phố", "Huyện, thị xã", "Nhiệm vụ", "Cơ quan được giao"]
+    assert [b[0] for b in bands] == [
+        "Trung ương",
+        "Tỉnh, thành phố",
+        "Huyện, thị xã",
+        "Nhiệm vụ",
+        "Cơ quan được giao",
+    ]
 
 
 def test_rows_wrap_and_keep_date_order():
@@ -146,6 +168,7 @@ def test_date_layout_puts_years_top_down():
 
 
 # -- the page --------------------------------------------------------------------------------------
+
 
 class _Page(HTMLParser):
     """Tags, their attributes and the text of each <script>."""
@@ -175,17 +198,35 @@ class _Page(HTMLParser):
 def _evil_graph() -> nx.MultiDiGraph:
     """The mini graph plus an unnumbered document whose name is markup."""
     G = mini_graph()
-    G.add_node("name:evil", kind="Document", type="Nghị quyết", name=f"Nghị quyết {XSS}", jurisdiction="Trung ương",
-               level="central", in_corpus=False, source=None, date=None, title=None, symbol=None)
-    G.add_edge(P82, "name:evil", key="DAN_CHIEU", label="dẫn chiếu",
-               evidence=[{"document": P82, "file": "f.txt", "line": 3, "quote": f"{XSS} & <b>đậm</b>"}])
+    G.add_node(
+        "name:evil",
+        kind="Document",
+        type="Nghị quyết",
+        name=f"Nghị quyết {XSS}",
+        jurisdiction="Trung ương",
+        level="central",
+        in_corpus=False,
+        source=None,
+        date=None,
+        title=None,
+        symbol=None,
+    )
+    G.add_edge(
+        P82,
+        "name:evil",
+        key="DAN_CHIEU",
+        label="dẫn chiếu",
+        evidence=[{"document": P82, "file": "f.txt", "line": 3, "quote": f"{XSS} & <b>đậm</b>"}],
+    )
     return G
 
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory) -> tuple[str, _Page, dict]:
-    path = write_html(build_view(_evil_graph(), "name:evil", depth=2, with_obligations=True),
-                      tmp_path_factory.mktemp("html") / "view.html")
+    path = write_html(
+        build_view(_evil_graph(), "name:evil", depth=2, with_obligations=True),
+        tmp_path_factory.mktemp("html") / "view.html",
+    )
     html = path.read_text("utf-8")
     parsed = _Page()
     parsed.feed(html)
@@ -212,12 +253,18 @@ def test_nothing_is_loaded_from_anywhere(page):
             assert "src" not in attrs
         if tag == "link":
             assert attrs.get("rel") == "icon" and attrs.get("href") == "data:,"
-    assert not re.search(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, re.I)
+    assert not re.search(
+        r"""<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, re.I
+    )
 
 
 def test_content_security_policy_allows_only_the_inlined_scripts(page):
     _, parsed, _ = page
-    csp = next(a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    csp = next(
+        a["content"]
+        for t, a in parsed.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp
     allowed = set(re.findall(r"'sha256-([^']+)'", csp))
     code = [text for attrs, text in parsed.scripts if attrs.get("type") != "application/json"]
@@ -249,9 +296,21 @@ def test_page_data_draws_nodes_styled_by_kind_and_level_and_labelled_edges(page)
     assert (thuc_hien["label"], thuc_hien["from"], thuc_hien["to"]) == ("thực hiện", P82, C52)
     assert thuc_hien["color"]["color"] == EDGE_STYLE["THUC_HIEN"][0] != EDGE_STYLE["DAN_CHIEU"][0]
     assert edges[f"{OB1}|GIAO_CHO|{BTG}"]["label"] == "giao cho"
-    assert {e["code"] for e in data["edges"]} == {"THUC_HIEN", "CAN_CU", "DAN_CHIEU", "DAT_RA", "GIAO_CHO",
-                                                  "DUOC_THUC_HIEN_BOI"}
-    assert nodes[C52]["level"] < nodes[P82]["level"] < nodes[D15]["level"] < nodes[OB1]["level"] < nodes[BTG]["level"]
+    assert {e["code"] for e in data["edges"]} == {
+        "THUC_HIEN",
+        "CAN_CU",
+        "DAN_CHIEU",
+        "DAT_RA",
+        "GIAO_CHO",
+        "DUOC_THUC_HIEN_BOI",
+    }
+    assert (
+        nodes[C52]["level"]
+        < nodes[P82]["level"]
+        < nodes[D15]["level"]
+        < nodes[OB1]["level"]
+        < nodes[BTG]["level"]
+    )
     assert nodes[C52]["y"] < nodes[P82]["y"] < nodes[D15]["y"] < nodes[OB1]["y"] < nodes[BTG]["y"]  # top-down
     assert data["options"]["physics"] == {"enabled": False} and data["layered"] is True
 
@@ -262,10 +321,15 @@ def test_tooltips_carry_symbol_date_issuer_title_and_evidence(page):
     assert info[P82]["Số ký hiệu"] == "82-KH/TU" and info[P82]["Ngày"] == "10/03/2020"
     assert info[P82]["Cơ quan ban hành"] == "Tỉnh ủy Bắc Giang" and info[P82]["Trích yếu"].endswith(XSS)
     assert info[P82]["Nguồn"] == "003_845be7d462c89c00.txt, dòng 10–90"
-    assert info[OB1]["Giao cho"] == "Ban Tuyên giáo Tỉnh ủy (chủ trì); Sở Thông tin và Truyền thông (phối hợp)"
+    assert (
+        info[OB1]["Giao cho"] == "Ban Tuyên giáo Tỉnh ủy (chủ trì); Sở Thông tin và Truyền thông (phối hợp)"
+    )
     assert info[OB1]["Thời hạn"] == "Quý II/2023 (01/04/2023 – 30/06/2023)"
     edge = next(dict(e["info"]) for e in data["edges"] if e["id"] == f"{P82}|THUC_HIEN|{C52}")
-    assert edge["Căn cứ 1"] == "003_845be7d462c89c00.txt, dòng 12: “Kế hoạch thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019”"
+    assert (
+        edge["Căn cứ 1"]
+        == "003_845be7d462c89c00.txt, dòng 12: “Kế hoạch thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019”"
+    )
 
 
 def test_legend_filters_and_search_box(page):
@@ -273,7 +337,13 @@ def test_legend_filters_and_search_box(page):
     codes = [a["data-code"] for t, a in parsed.tags if t == "input" and "data-code" in a]
     assert codes == ["THUC_HIEN", "CAN_CU", "DAN_CHIEU", "DAT_RA", "GIAO_CHO", "DUOC_THUC_HIEN_BOI"]
     assert any(t == "input" and a.get("id") == "vb-search" for t, a in parsed.tags)
-    for text in ("Văn bản Trung ương", "Văn bản cấp tỉnh", "Văn bản cấp huyện", "Nhiệm vụ", "Cơ quan được giao"):
+    for text in (
+        "Văn bản Trung ương",
+        "Văn bản cấp tỉnh",
+        "Văn bản cấp huyện",
+        "Nhiệm vụ",
+        "Cơ quan được giao",
+    ):
         assert text in html
 
 

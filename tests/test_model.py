@@ -33,8 +33,13 @@ CONTRACT = (Path(__file__).parent.parent / "docs" / "graph-json-v1.md").read_tex
 
 @pytest.mark.parametrize(
     ("section", "cls"),
-    [("documents", Document), ("bodies", Body), ("relations", Relation), ("obligations", Obligation),
-     ("issues", GraphIssue)],
+    [
+        ("documents", Document),
+        ("bodies", Body),
+        ("relations", Relation),
+        ("obligations", Obligation),
+        ("issues", GraphIssue),
+    ],
 )
 def test_the_json_export_writes_exactly_the_model_fields(corpus_export, section, cls):
     keys = {frozenset(x) for x in corpus_export[section]}
@@ -102,20 +107,41 @@ def full_graph() -> tuple[nx.MultiDiGraph, dict[str, Any]]:
         objects[did] = _full(Document, id=did, date="2021-06-08")
     for bid, parent in ((B1, B2), (B2, B1)):
         objects[bid] = _full(Body, id=bid, part_of=parent)
-    objects[O1] = _full(Obligation, id=O1, document=D1, fulfilled_by=D2,
-                        assignees=(Assignee(B1, "chu_tri"), Assignee(B2, "phoi_hop")),
-                        deadline=Deadline("Quý II/2023", "2023-04-01", "2023-06-30"),
-                        evidence=_full(Evidence, document=None),
-                        more_evidence=(_full(Evidence, document=None, line=8), _full(Evidence, document=None)))
+    objects[O1] = _full(
+        Obligation,
+        id=O1,
+        document=D1,
+        fulfilled_by=D2,
+        assignees=(Assignee(B1, "chu_tri"), Assignee(B2, "phoi_hop")),
+        deadline=Deadline("Quý II/2023", "2023-04-01", "2023-06-30"),
+        evidence=_full(Evidence, document=None),
+        more_evidence=(_full(Evidence, document=None, line=8), _full(Evidence, document=None)),
+    )
     for nid, obj in objects.items():
         G.add_node(nid, kind=type(obj).__name__, **{k: v for k, v in obj.to_dict().items() if k != "id"})
-    rel = _full(Relation, source=D1, target=D2, type="THUC_HIEN", label="thực hiện",
-                evidence=(_full(Evidence, document=D1), _full(Evidence, document=D1, line=9)))
+    rel = _full(
+        Relation,
+        source=D1,
+        target=D2,
+        type="THUC_HIEN",
+        label="thực hiện",
+        evidence=(_full(Evidence, document=D1), _full(Evidence, document=D1, line=9)),
+    )
     objects["relation"] = rel
-    G.add_edge(D1, D2, key=rel.type, **{k: v for k, v in rel.to_dict().items() if k not in ("source", "target", "type")})
-    for s, t, k, a in ((D1, O1, "DAT_RA", {}), (O1, B1, "GIAO_CHO", {"vai_tro": "chu_tri"}),
-                       (O1, B2, "GIAO_CHO", {"vai_tro": "phoi_hop"}), (B1, D1, "BAN_HANH", {}),
-                       (B1, B2, "THUOC", {}), (O1, D2, "DUOC_THUC_HIEN_BOI", {})):
+    G.add_edge(
+        D1,
+        D2,
+        key=rel.type,
+        **{k: v for k, v in rel.to_dict().items() if k not in ("source", "target", "type")},
+    )
+    for s, t, k, a in (
+        (D1, O1, "DAT_RA", {}),
+        (O1, B1, "GIAO_CHO", {"vai_tro": "chu_tri"}),
+        (O1, B2, "GIAO_CHO", {"vai_tro": "phoi_hop"}),
+        (B1, D1, "BAN_HANH", {}),
+        (B1, B2, "THUOC", {}),
+        (O1, D2, "DUOC_THUC_HIEN_BOI", {}),
+    ):
         G.add_edge(s, t, key=k, **a)
     return G, objects
 
@@ -171,8 +197,14 @@ def test_the_full_graph_reads_back_as_the_same_objects(full):
 
 
 # (label or relationship type, the model class it writes, or None for the edges the model has no class for)
-TARGETS = [("Document", Document), ("Body", Body), ("Obligation", Obligation), ("THUC_HIEN", Relation),
-           ("GIAO_CHO", None), ("DAT_RA", None)]
+TARGETS = [
+    ("Document", Document),
+    ("Body", Body),
+    ("Obligation", Obligation),
+    ("THUC_HIEN", Relation),
+    ("GIAO_CHO", None),
+    ("DAT_RA", None),
+]
 
 
 def _names(label: str) -> list[str]:
@@ -196,10 +228,16 @@ def _neo4j(G: nx.MultiDiGraph, label: str) -> list[dict[str, Any]]:
 def _graphml(path: Path, label: str) -> list[dict[str, Any]]:
     back = nx.read_graphml(path)
     if label in NODE_CLASSES:
-        return [{k: v for k, v in a.items() if k not in graphml.NODE_EXTRAS} for _, a in back.nodes(data=True)
-                if a["kind"] == label]
-    return [{k: v for k, v in a.items() if k not in (*graphml.EDGE_EXTRAS, "id")}  # id: the GraphML edge id
-            for *_, a in back.edges(data=True) if a["key"] == label]
+        return [
+            {k: v for k, v in a.items() if k not in graphml.NODE_EXTRAS}
+            for _, a in back.nodes(data=True)
+            if a["kind"] == label
+        ]
+    return [
+        {k: v for k, v in a.items() if k not in (*graphml.EDGE_EXTRAS, "id")}  # id: the GraphML edge id
+        for *_, a in back.edges(data=True)
+        if a["key"] == label
+    ]
 
 
 @pytest.mark.parametrize(("label", "cls"), TARGETS, ids=[t for t, _ in TARGETS])
@@ -213,7 +251,7 @@ def test_every_flat_sink_writes_every_column_with_a_value(tmp_path, full, label,
     write_csv(G, tmp_path)
     header, rows = _csv(tmp_path, label)
     keys = ["id:ID", ":LABEL"] if cls in (Document, Body, Obligation) else [":START_ID", ":END_ID", ":TYPE"]
-    assert [h.split(":")[0] for h in header[len(keys):]] == names and header[:len(keys)] == keys
+    assert [h.split(":")[0] for h in header[len(keys) :]] == names and header[: len(keys)] == keys
     assert rows and all(r[h] != "" for r in rows for h in header), "a column the full graph leaves empty"
 
     props = _neo4j(G, label)
@@ -237,7 +275,8 @@ def test_a_field_written_as_itself_keeps_its_value(full, cls):
     props = next(r["props"] for r in w.node_rows(G)[cls.__name__] if r["id"] == obj.id)
     same = [f for f, rule in flat.FLATTENING[cls].items() if rule in (flat.same, flat.date_and_year)]
     assert same and {f: props[f] for f in same} == {
-        f: list(v) if isinstance(v := getattr(obj, f), tuple) else v for f in same}
+        f: list(v) if isinstance(v := getattr(obj, f), tuple) else v for f in same
+    }
 
 
 def test_csv_headers_are_the_neo4j_property_names_on_the_corpus(tmp_path, corpus_graph):
@@ -251,7 +290,9 @@ def test_csv_headers_are_the_neo4j_property_names_on_the_corpus(tmp_path, corpus
             continue  # issues are not in the CSV export
         header, _ = _csv(tmp_path, label)
         names = {h.split(":")[0] for h in header if not h.startswith(":") and h != "id:ID"}
-        written = {k for r in rows for k in r["props"]} | (set() if label in NODE_CLASSES else set(w.QUERY_PROPERTIES))
+        written = {k for r in rows for k in r["props"]} | (
+            set() if label in NODE_CLASSES else set(w.QUERY_PROPERTIES)
+        )
         assert not rows or written == names, label
         assert names == set(_names(label)), label
 

@@ -53,16 +53,20 @@ pytestmark = pytest.mark.neo4j
 SCRIPT = ROOT / "scripts" / "neo4j-local"
 START_DEADLINE = float(os.environ.get("VBGRAPH_NEO4J_TEST_START_DEADLINE", "300"))  # a first install included
 READY_DEADLINE = float(os.environ.get("VBGRAPH_NEO4J_TEST_READY_DEADLINE", "60"))
-HOW_TO = ("start one with `eval \"$(scripts/neo4j-local start)\"` (needs Java 17 or 21) or set NEO4J_URI, "
-          "NEO4J_USERNAME and NEO4J_PASSWORD")
+HOW_TO = (
+    'start one with `eval "$(scripts/neo4j-local start)"` (needs Java 17 or 21) or set NEO4J_URI, '
+    "NEO4J_USERNAME and NEO4J_PASSWORD"
+)
 
 # The lineage named in the issue: a plan implementing a programme implementing the congress resolution.
 PLAN = "bac-giang:20-KH/TU@2021-06-09"
 PROGRAMME = "bac-giang:03-CTr/TU@2020-12-04"
 CONGRESS = "bac-giang:name:nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-lan-thu-xix"
 HOSTILE = "x'}) DETACH DELETE n //"
-READ_ONLY_MESSAGE = ("error: the query writes to the database but runs read-only; nothing was changed "
-                     "(allow writes with --write)\n")
+READ_ONLY_MESSAGE = (
+    "error: the query writes to the database but runs read-only; nothing was changed "
+    "(allow writes with --write)\n"
+)
 
 
 # -- the server ---------------------------------------------------------------------------------
@@ -77,15 +81,22 @@ def _local_env(run_dir: Path) -> dict[str, str]:
 
 
 def _stop_local(run_dir: Path) -> None:
-    subprocess.run(["bash", str(SCRIPT), "stop"], env=_local_env(run_dir), capture_output=True, timeout=120,
-                   check=False)
+    subprocess.run(
+        ["bash", str(SCRIPT), "stop"], env=_local_env(run_dir), capture_output=True, timeout=120, check=False
+    )
     shutil.rmtree(run_dir / "data", ignore_errors=True)  # hundreds of MB of store files
 
 
 def _start_local(run_dir: Path) -> Connection:
     try:
-        proc = subprocess.run(["bash", str(SCRIPT), "start"], env=_local_env(run_dir), capture_output=True,
-                              text=True, timeout=START_DEADLINE, check=False)
+        proc = subprocess.run(
+            ["bash", str(SCRIPT), "start"],
+            env=_local_env(run_dir),
+            capture_output=True,
+            text=True,
+            timeout=START_DEADLINE,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         raise RuntimeError(f"scripts/neo4j-local start did not finish within {START_DEADLINE:.0f}s") from None
     if proc.returncode != 0:
@@ -108,7 +119,9 @@ def _wait_ready(conn: Connection, timeout: float) -> None:
             raise
         except Neo4jProblem as e:
             if time.monotonic() >= deadline:
-                raise RuntimeError(f"{str(e).removesuffix('; ' + START_HINT)} (waited {timeout:.0f}s)") from None
+                raise RuntimeError(
+                    f"{str(e).removesuffix('; ' + START_HINT)} (waited {timeout:.0f}s)"
+                ) from None
             time.sleep(0.5)
 
 
@@ -164,8 +177,10 @@ class DB:
         return w.load_graph(G, self.driver, database=self.database, **kwargs)
 
     def counts(self) -> tuple[dict[str, int], dict[str, int]]:
-        nodes = {r["label"]: r["n"] for r in self.run(
-            "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")}
+        nodes = {
+            r["label"]: r["n"]
+            for r in self.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n")
+        }
         rels = {r["type"]: r["n"] for r in self.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")}
         return dict(sorted(nodes.items())), dict(sorted(rels.items()))
 
@@ -173,16 +188,22 @@ class DB:
         return {r["id"] for r in self.run("MATCH (n) RETURN n.id AS id")}
 
     def triples(self) -> set[tuple[str, str, str]]:
-        return {(r["s"], r["t"], r["k"]) for r in self.run(
-            "MATCH (a)-[r]->(b) RETURN a.id AS s, b.id AS t, type(r) AS k")}
+        return {
+            (r["s"], r["t"], r["k"])
+            for r in self.run("MATCH (a)-[r]->(b) RETURN a.id AS s, b.id AS t, type(r) AS k")
+        }
 
     def wipe(self) -> None:
-        foreign = self.run("MATCH (n) WHERE NOT (n:Document OR n:Body OR n:Obligation OR n:Issue) "
-                           "RETURN count(n) AS n")[0]["n"]
+        foreign = self.run(
+            "MATCH (n) WHERE NOT (n:Document OR n:Body OR n:Obligation OR n:Issue) RETURN count(n) AS n"
+        )[0]["n"]
         if foreign:
-            pytest.fail(f"the test database at {redact_uri(self.conn.uri)} holds {foreign} nodes that are not "
-                        "vbgraph's; these tests wipe it, so point NEO4J_URI at a throwaway server "
-                        "(scripts/neo4j-local start)", pytrace=False)
+            pytest.fail(
+                f"the test database at {redact_uri(self.conn.uri)} holds {foreign} nodes that are not "
+                "vbgraph's; these tests wipe it, so point NEO4J_URI at a throwaway server "
+                "(scripts/neo4j-local start)",
+                pytrace=False,
+            )
         self.run("MATCH (n) DETACH DELETE n")
 
 
@@ -202,6 +223,7 @@ def loaded(db: DB, corpus_graph: nx.MultiDiGraph) -> w.LoadResult:
 
 # -- set-of-tuples helpers (cartography tests/integration/util.py) -------------------------------
 
+
 def _ident(name: str) -> str:
     assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name), name
     return name
@@ -217,10 +239,19 @@ def check_nodes(db: DB, label: str, attrs: list[str]) -> set[tuple]:
     return {tuple(_hashable(r[a]) for a in attrs) for r in db.run(q)}
 
 
-def check_rels(db: DB, src_label: str, src_attr: str, rel: str, dst_label: str, dst_attr: str,
-               rel_attrs: tuple[str, ...] = ()) -> set[tuple]:
+def check_rels(
+    db: DB,
+    src_label: str,
+    src_attr: str,
+    rel: str,
+    dst_label: str,
+    dst_attr: str,
+    rel_attrs: tuple[str, ...] = (),
+) -> set[tuple]:
     """{(a.src_attr, b.dst_attr, r.attr…)} over all (a:src_label)-[r:rel]->(b:dst_label)."""
-    cols = [f"a.{_ident(src_attr)} AS s", f"b.{_ident(dst_attr)} AS t"] + [f"r.{_ident(x)} AS {x}" for x in rel_attrs]
+    cols = [f"a.{_ident(src_attr)} AS s", f"b.{_ident(dst_attr)} AS t"] + [
+        f"r.{_ident(x)} AS {x}" for x in rel_attrs
+    ]
     q = f"MATCH (a:{_ident(src_label)})-[r:{_ident(rel)}]->(b:{_ident(dst_label)}) RETURN {', '.join(cols)}"
     return {(r["s"], r["t"], *(_hashable(r[x]) for x in rel_attrs)) for r in db.run(q)}
 
@@ -254,8 +285,12 @@ def cli() -> typer.Typer:
 def invoke(args: list[str], conn: Connection | None = None, **env: str) -> Any:
     base = {"COLUMNS": "200"}
     if conn is not None:
-        base |= {"NEO4J_URI": conn.uri, "NEO4J_USERNAME": conn.user, "NEO4J_PASSWORD": conn.password,
-                 "NEO4J_DATABASE": conn.database or ""}
+        base |= {
+            "NEO4J_URI": conn.uri,
+            "NEO4J_USERNAME": conn.user,
+            "NEO4J_PASSWORD": conn.password,
+            "NEO4J_DATABASE": conn.database or "",
+        }
     return CliRunner().invoke(cli(), args, env=base | env, catch_exceptions=False)
 
 
@@ -267,6 +302,7 @@ def free_port() -> int:
 
 # -- loading ----------------------------------------------------------------------------------
 
+
 def test_load_writes_every_node_and_relationship(db: DB, corpus_graph: nx.MultiDiGraph):
     G = corpus_graph
     result = db.load(G, lastupdated=1700000000)
@@ -274,47 +310,104 @@ def test_load_writes_every_node_and_relationship(db: DB, corpus_graph: nx.MultiD
     assert db.counts() == (want_nodes, want_rels)
     assert {k: v for k, v in result.nodes.items() if v} == want_nodes
     assert {k: v for k, v in result.relationships.items() if v} == want_rels
-    assert (result.nodes_created, result.relationships_created) == (sum(want_nodes.values()), sum(want_rels.values()))
+    assert (result.nodes_created, result.relationships_created) == (
+        sum(want_nodes.values()),
+        sum(want_rels.values()),
+    )
     assert (result.nodes_deleted, result.relationships_deleted) == (0, 0)
     for rel, (src, dst) in w.REL_ENDPOINTS.items():
         assert check_rels(db, src, "id", rel, dst, "id") == expected_rels(G, rel), rel
     # Every node and relationship is stamped with this run.
-    assert db.run("MATCH (n) RETURN collect(DISTINCT [n.run_id, n.lastupdated]) AS s")[0]["s"] == \
-        [[result.run_id, 1700000000]]
-    assert db.run("MATCH ()-[r]->() RETURN collect(DISTINCT [r.run_id, r.lastupdated]) AS s")[0]["s"] == \
-        [[result.run_id, 1700000000]]
+    assert db.run("MATCH (n) RETURN collect(DISTINCT [n.run_id, n.lastupdated]) AS s")[0]["s"] == [
+        [result.run_id, 1700000000]
+    ]
+    assert db.run("MATCH ()-[r]->() RETURN collect(DISTINCT [r.run_id, r.lastupdated]) AS s")[0]["s"] == [
+        [result.run_id, 1700000000]
+    ]
 
 
 def test_properties_are_flat_primitives(loaded, db: DB, corpus_graph: nx.MultiDiGraph):
     G = corpus_graph
     docs = dict(st.documents(G))
-    assert check_nodes(db, "Document", ["id", "symbol", "date", "in_corpus", "level", "source_file",
-                                        "source_first_line", "source_last_line"]) == {
-        (n, a.get("symbol"), a.get("date"), bool(a.get("in_corpus")), a.get("level"),
-         *((a["source"]["file"], a["source"]["first_line"], a["source"]["last_line"]) if a.get("source")
-           else (None, None, None)))
-        for n, a in docs.items()}
+    assert check_nodes(
+        db,
+        "Document",
+        [
+            "id",
+            "symbol",
+            "date",
+            "in_corpus",
+            "level",
+            "source_file",
+            "source_first_line",
+            "source_last_line",
+        ],
+    ) == {
+        (
+            n,
+            a.get("symbol"),
+            a.get("date"),
+            bool(a.get("in_corpus")),
+            a.get("level"),
+            *(
+                (a["source"]["file"], a["source"]["first_line"], a["source"]["last_line"])
+                if a.get("source")
+                else (None, None, None)
+            ),
+        )
+        for n, a in docs.items()
+    }
     assert check_nodes(db, "Body", ["id", "name", "jurisdiction", "part_of", "level"]) == {
-        (n, a.get("name"), a.get("jurisdiction"), a.get("part_of"), a.get("level")) for n, a in st.bodies(G)}
-    assert check_nodes(db, "Obligation", ["id", "document", "status", "deadline_end", "produces_type",
-                                          "evidence_line", "assignees_body", "assignees_role"]) == {
-        (n, a["document"], a.get("status"), (a.get("deadline") or {}).get("end"),
-         (a.get("produces") or {}).get("type"), a["evidence"]["line"],
-         tuple(x["body"] for x in a["assignees"]), tuple(x["role"] for x in a["assignees"]))
-        for n, a in st.obligations(G)}
+        (n, a.get("name"), a.get("jurisdiction"), a.get("part_of"), a.get("level")) for n, a in st.bodies(G)
+    }
+    assert check_nodes(
+        db,
+        "Obligation",
+        [
+            "id",
+            "document",
+            "status",
+            "deadline_end",
+            "produces_type",
+            "evidence_line",
+            "assignees_body",
+            "assignees_role",
+        ],
+    ) == {
+        (
+            n,
+            a["document"],
+            a.get("status"),
+            (a.get("deadline") or {}).get("end"),
+            (a.get("produces") or {}).get("type"),
+            a["evidence"]["line"],
+            tuple(x["body"] for x in a["assignees"]),
+            tuple(x["role"] for x in a["assignees"]),
+        )
+        for n, a in st.obligations(G)
+    }
     assert check_rels(db, "Obligation", "id", "GIAO_CHO", "Body", "id", ("vai_tro", "label")) == {
-        (s, t, a["vai_tro"], "giao cho") for s, t, k, a in G.edges(keys=True, data=True) if k == "GIAO_CHO"}
+        (s, t, a["vai_tro"], "giao cho") for s, t, k, a in G.edges(keys=True, data=True) if k == "GIAO_CHO"
+    }
     assert check_nodes(db, "Issue", ["kind", "file", "line", "message"]) == {
-        (i["kind"], i["file"], i["line"], i["message"]) for i in G.graph["issues"]}
+        (i["kind"], i["file"], i["line"], i["message"]) for i in G.graph["issues"]
+    }
     # Evidence: a JSON string (graph-json-v1 evidence) plus parallel arrays and the first quote.
-    rows = db.run("MATCH (a:Document)-[r:THUC_HIEN]->(b:Document) RETURN a.id AS s, b.id AS t, r.label AS label, "
-                  "r.evidence AS evidence, r.evidence_files AS files, r.evidence_lines AS lines, "
-                  "r.evidence_quote AS quote")
+    rows = db.run(
+        "MATCH (a:Document)-[r:THUC_HIEN]->(b:Document) RETURN a.id AS s, b.id AS t, r.label AS label, "
+        "r.evidence AS evidence, r.evidence_files AS files, r.evidence_lines AS lines, "
+        "r.evidence_quote AS quote"
+    )
     assert len(rows) == len(expected_rels(G, "THUC_HIEN"))
     for r in rows:
         ev = G.edges[r["s"], r["t"], "THUC_HIEN"]["evidence"]
         assert (r["label"], json.loads(r["evidence"]), r["files"], r["lines"], r["quote"]) == (
-            "thực hiện", ev, [e["file"] for e in ev], [e["line"] for e in ev], ev[0]["quote"])
+            "thực hiện",
+            ev,
+            [e["file"] for e in ev],
+            [e["line"] for e in ev],
+            ev[0]["quote"],
+        )
 
 
 def test_reload_changes_nothing(db: DB, corpus_graph: nx.MultiDiGraph):
@@ -324,10 +417,16 @@ def test_reload_changes_nothing(db: DB, corpus_graph: nx.MultiDiGraph):
     second = db.load(corpus_graph, lastupdated=2)
     assert (db.counts(), db.ids(), db.triples()) == before
     assert second.run_id == first.run_id
-    assert (second.nodes_created, second.relationships_created, second.nodes_deleted,
-            second.relationships_deleted) == (0, 0, 0, 0)
+    assert (
+        second.nodes_created,
+        second.relationships_created,
+        second.nodes_deleted,
+        second.relationships_deleted,
+    ) == (0, 0, 0, 0)
     after = db.run("MATCH (n) RETURN n.id AS id, properties(n) AS p ORDER BY id")
-    assert [{**r["p"], "lastupdated": None} for r in after] == [{**r["p"], "lastupdated": None} for r in props]
+    assert [{**r["p"], "lastupdated": None} for r in after] == [
+        {**r["p"], "lastupdated": None} for r in props
+    ]
     assert {r["p"]["lastupdated"] for r in after} == {2}
 
 
@@ -384,23 +483,35 @@ def test_batched_load_ends_in_the_same_state(db: DB, corpus_store, corpus_graph:
     small = build_graph([r for f, r in corpus_store.records.items() if f == CORPUS_000.name])
     db.load(small)
     result = db.load(corpus_graph, single_transaction=False, batch_size=200)
-    assert (db.counts(), db.ids(), db.triples()) == (expected_counts(corpus_graph), all_ids(corpus_graph),
-                                                      all_triples(corpus_graph))
+    assert (db.counts(), db.ids(), db.triples()) == (
+        expected_counts(corpus_graph),
+        all_ids(corpus_graph),
+        all_triples(corpus_graph),
+    )
     assert result.nodes_deleted == len(all_ids(small) - all_ids(corpus_graph))
     again = db.load(corpus_graph)
-    assert (again.nodes_created, again.relationships_created, again.nodes_deleted,
-            again.relationships_deleted) == (0, 0, 0, 0)
+    assert (
+        again.nodes_created,
+        again.relationships_created,
+        again.nodes_deleted,
+        again.relationships_deleted,
+    ) == (0, 0, 0, 0)
     assert again.run_id == result.run_id
 
 
 def test_a_relationship_to_a_missing_node_rolls_back(db: DB):
     def work(tx) -> None:
         w.write_nodes_tx(tx, "Document", [{"id": "a", "props": {}}], run_id="r", lastupdated=0)
-        w.write_relationships_tx(tx, "THUC_HIEN", [{"source": "a", "target": "missing", "props": {}}],
-                                 run_id="r", lastupdated=0)
+        w.write_relationships_tx(
+            tx, "THUC_HIEN", [{"source": "a", "target": "missing", "props": {}}], run_id="r", lastupdated=0
+        )
 
-    with db.driver.session(database=db.database) as s, pytest.raises(
-            w.GraphShapeError, match="THUC_HIEN: 1 of 1 relationships have an end that is not in the database"):
+    with (
+        db.driver.session(database=db.database) as s,
+        pytest.raises(
+            w.GraphShapeError, match="THUC_HIEN: 1 of 1 relationships have an end that is not in the database"
+        ),
+    ):
         s.execute_write(work)
     assert db.ids() == set()
 
@@ -424,29 +535,44 @@ def test_hostile_text_is_stored_verbatim(db: DB):
     evil_id = "bac-giang:" + HOSTILE
     G.add_node(evil_id, kind="Document", title='"}]->() MATCH (m) DETACH DELETE m //', symbol=HOSTILE)
     G.add_node("other", kind="Document", title="bình thường")
-    G.add_edge(evil_id, "other", key="THUC_HIEN",
-               evidence=[{"document": evil_id, "file": "a.txt", "line": 1, "quote": "') DETACH DELETE n //"}])
+    G.add_edge(
+        evil_id,
+        "other",
+        key="THUC_HIEN",
+        evidence=[{"document": evil_id, "file": "a.txt", "line": 1, "quote": "') DETACH DELETE n //"}],
+    )
     db.load(G)
     assert check_nodes(db, "Document", ["id", "title", "symbol"]) == {
-        (evil_id, '"}]->() MATCH (m) DETACH DELETE m //', HOSTILE), ("other", "bình thường", None)}
+        (evil_id, '"}]->() MATCH (m) DETACH DELETE m //', HOSTILE),
+        ("other", "bình thường", None),
+    }
     assert check_rels(db, "Document", "id", "THUC_HIEN", "Document", "id", ("evidence_quote",)) == {
-        (evil_id, "other", "') DETACH DELETE n //")}
+        (evil_id, "other", "') DETACH DELETE n //")
+    }
 
 
 # -- schema -----------------------------------------------------------------------------------
 
+
 def test_constraints_and_indexes_are_there(loaded, db: DB):
-    constraints = {(r["name"], r["type"], tuple(r["labelsOrTypes"]), tuple(r["properties"]))
-                   for r in db.run("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties")}
-    assert {(f"vbgraph_{label.lower()}_id", "UNIQUENESS", (label,), ("id",)) for label in w.LABELS} <= constraints
-    indexes = {(tuple(r["labelsOrTypes"] or ()), tuple(r["properties"] or ()), r["type"])
-               for r in db.run("SHOW INDEXES YIELD type, labelsOrTypes, properties")}
+    constraints = {
+        (r["name"], r["type"], tuple(r["labelsOrTypes"]), tuple(r["properties"]))
+        for r in db.run("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties")
+    }
+    assert {
+        (f"vbgraph_{label.lower()}_id", "UNIQUENESS", (label,), ("id",)) for label in w.LABELS
+    } <= constraints
+    indexes = {
+        (tuple(r["labelsOrTypes"] or ()), tuple(r["properties"] or ()), r["type"])
+        for r in db.run("SHOW INDEXES YIELD type, labelsOrTypes, properties")
+    }
     assert {((label,), (prop,), "RANGE") for label, prop in w.INDEXES} <= indexes
     with pytest.raises(ConstraintError, match="already exists"):
         db.run("CREATE (:Document {id: $id})", id=PLAN)
 
 
 # -- querying ---------------------------------------------------------------------------------
+
 
 def _paths(G: nx.MultiDiGraph, start: str, rel: str) -> set[tuple[str, ...]]:
     """Every path of `rel` edges from `start` (the graph of implementations is acyclic)."""
@@ -464,8 +590,11 @@ def _paths(G: nx.MultiDiGraph, start: str, rel: str) -> set[tuple[str, ...]]:
 
 def test_lineage_query_returns_the_chain(loaded, db: DB, corpus_graph: nx.MultiDiGraph):
     assert {PLAN, PROGRAMME, CONGRESS} <= set(corpus_graph)
-    rows = db.run("MATCH p = (a:Document {id: $id})-[:THUC_HIEN*1..]->(:Document) "
-                  "RETURN [n IN nodes(p) | n.id] AS chain", id=PLAN)
+    rows = db.run(
+        "MATCH p = (a:Document {id: $id})-[:THUC_HIEN*1..]->(:Document) "
+        "RETURN [n IN nodes(p) | n.id] AS chain",
+        id=PLAN,
+    )
     chains = {tuple(r["chain"]) for r in rows}
     assert (PLAN, PROGRAMME, CONGRESS) in chains
     assert chains == _paths(corpus_graph, PLAN, "THUC_HIEN")
@@ -473,29 +602,66 @@ def test_lineage_query_returns_the_chain(loaded, db: DB, corpus_graph: nx.MultiD
 
 def test_parameters_are_values_never_cypher(loaded, db: DB, neo4j_conn: Connection):
     before = (db.counts(), db.ids())
-    assert run_cypher("MATCH (n:Document) WHERE n.id = $id RETURN n.id AS id", {"id": HOSTILE},
-                      **neo4j_conn.kwargs(), write=True) == []
-    r = invoke(["neo4j", "cypher", "MATCH (n:Document) WHERE n.symbol = $s RETURN n.id AS id", "-p", f"s={HOSTILE}",
-                "--format", "json", "--write"], neo4j_conn)
+    assert (
+        run_cypher(
+            "MATCH (n:Document) WHERE n.id = $id RETURN n.id AS id",
+            {"id": HOSTILE},
+            **neo4j_conn.kwargs(),
+            write=True,
+        )
+        == []
+    )
+    r = invoke(
+        [
+            "neo4j",
+            "cypher",
+            "MATCH (n:Document) WHERE n.symbol = $s RETURN n.id AS id",
+            "-p",
+            f"s={HOSTILE}",
+            "--format",
+            "json",
+            "--write",
+        ],
+        neo4j_conn,
+    )
     assert (r.exit_code, r.stdout) == (0, "[]\n")
-    assert run_cypher("MATCH (n:Document {id: $id}) SET n.note = $note RETURN n.note AS note",
-                      {"id": PLAN, "note": HOSTILE}, **neo4j_conn.kwargs(), write=True) == [{"note": HOSTILE}]
+    assert run_cypher(
+        "MATCH (n:Document {id: $id}) SET n.note = $note RETURN n.note AS note",
+        {"id": PLAN, "note": HOSTILE},
+        **neo4j_conn.kwargs(),
+        write=True,
+    ) == [{"note": HOSTILE}]
     assert (db.counts(), db.ids()) == before
 
 
 def test_cypher_is_read_only_without_write(loaded, db: DB, neo4j_conn: Connection):
     before = (db.counts(), db.ids())
     titles = check_nodes(db, "Document", ["id", "title"])
-    for statement in ("CREATE (n:Document {id: 'probe'})", "MERGE (n:Body {id: 'probe'})",
-                      "MATCH (n:Document) SET n.title = 'changed'", "MATCH (n) DETACH DELETE n"):
+    for statement in (
+        "CREATE (n:Document {id: 'probe'})",
+        "MERGE (n:Body {id: 'probe'})",
+        "MATCH (n:Document) SET n.title = 'changed'",
+        "MATCH (n) DETACH DELETE n",
+    ):
         r = invoke(["neo4j", "cypher", statement], neo4j_conn)
         assert (r.exit_code, r.stdout, r.stderr) == (1, "", READ_ONLY_MESSAGE), statement
     with pytest.raises(ReadOnlyViolation):
         run_cypher("CREATE (n:Document {id: 'probe'})", **neo4j_conn.kwargs())
     assert (db.counts(), db.ids()) == before
     assert check_nodes(db, "Document", ["id", "title"]) == titles
-    r = invoke(["neo4j", "cypher", "CREATE (n:Document {id: $id}) RETURN n.id AS id", "-p", "id=probe", "--write",
-                "--format", "json"], neo4j_conn)
+    r = invoke(
+        [
+            "neo4j",
+            "cypher",
+            "CREATE (n:Document {id: $id}) RETURN n.id AS id",
+            "-p",
+            "id=probe",
+            "--write",
+            "--format",
+            "json",
+        ],
+        neo4j_conn,
+    )
     assert (r.exit_code, json.loads(r.stdout)) == (0, [{"id": "probe"}])
     assert db.ids() == before[1] | {"probe"}
 
@@ -506,21 +672,35 @@ def test_cypher_formats_and_plain_values(loaded, neo4j_conn: Connection, corpus_
     assert (r.exit_code, r.stdout) == (0, f"id,symbol,date\n{PLAN},20-KH/TU,2021-06-09\n")
     r = invoke(["neo4j", "cypher", q, "-p", f"id={PLAN}", "--format", "json"], neo4j_conn)
     assert json.loads(r.stdout) == [{"id": PLAN, "symbol": "20-KH/TU", "date": "2021-06-09"}]
-    r = invoke(["neo4j", "cypher", "RETURN $n + 1 AS n, date($d) AS d", "-p", "n:=41", "-p", "d=2021-06-09",
-                "--format", "json"], neo4j_conn)
+    r = invoke(
+        [
+            "neo4j",
+            "cypher",
+            "RETURN $n + 1 AS n, date($d) AS d",
+            "-p",
+            "n:=41",
+            "-p",
+            "d=2021-06-09",
+            "--format",
+            "json",
+        ],
+        neo4j_conn,
+    )
     assert (r.exit_code, json.loads(r.stdout)) == (0, [{"n": 42, "d": "2021-06-09"}])
     r = invoke(["neo4j", "cypher", q, "-p", f"id={PLAN}"], neo4j_conn)
     assert r.exit_code == 0 and "20-KH/TU" in r.stdout and "2021-06-09" in r.stdout
     import datetime as dt
 
-    rows = run_cypher("MATCH (d:Document {id: $id}) RETURN d, date(d.date) AS day", {"id": PLAN},
-                      **neo4j_conn.kwargs())
+    rows = run_cypher(
+        "MATCH (d:Document {id: $id}) RETURN d, date(d.date) AS day", {"id": PLAN}, **neo4j_conn.kwargs()
+    )
     assert rows[0]["day"] == dt.date(2021, 6, 9)
     assert rows[0]["d"]["_labels"] == ["Document"]
     assert (rows[0]["d"]["id"], rows[0]["d"]["symbol"]) == (PLAN, corpus_graph.nodes[PLAN]["symbol"])
 
 
 # -- the command line -------------------------------------------------------------------------
+
 
 def test_cli_load_prints_counts_and_reloads_clean(db: DB, corpus_store, neo4j_conn: Connection):
     G = corpus_store.graph
@@ -535,42 +715,59 @@ def test_cli_load_prints_counts_and_reloads_clean(db: DB, corpus_store, neo4j_co
         f"  relationships: {sum(rels.values())} ({', '.join(f'{rels[x]} {x}' for x in order)})",
     ]
     assert r.stdout.splitlines() == [
-        *head, f"  new: {sum(nodes.values())} nodes, {sum(rels.values())} relationships; removed: 0 stale nodes, "
-               "0 stale relationships"]
+        *head,
+        f"  new: {sum(nodes.values())} nodes, {sum(rels.values())} relationships; removed: 0 stale nodes, "
+        "0 stale relationships",
+    ]
     assert neo4j_conn.password not in r.stdout + r.stderr
     again = invoke(["neo4j", "load", "--store", str(corpus_store.dir)], neo4j_conn)
     assert again.stdout.splitlines() == [
-        *head, "  new: 0 nodes, 0 relationships; removed: 0 stale nodes, 0 stale relationships"]
+        *head,
+        "  new: 0 nodes, 0 relationships; removed: 0 stale nodes, 0 stale relationships",
+    ]
     assert db.counts() == (nodes, rels)
 
 
 def test_cli_load_without_a_store(tmp_path: Path, neo4j_conn: Connection):
     r = invoke(["neo4j", "load", "--store", str(tmp_path / "none")], neo4j_conn)
     assert (r.exit_code, r.stderr) == (
-        1, f"error: {tmp_path / 'none'}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)\n")
+        1,
+        f"error: {tmp_path / 'none'}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)\n",
+    )
 
 
 def test_bad_password_is_one_clear_line_without_the_password(neo4j_conn: Connection, corpus_store):
     wrong = "Wr0ng-pa55word-for-the-test"
-    want = (f"error: Neo4j refused the credentials for user {neo4j_conn.user} at {neo4j_conn.uri}; "
-            "check NEO4J_USERNAME and NEO4J_PASSWORD\n")
+    want = (
+        f"error: Neo4j refused the credentials for user {neo4j_conn.user} at {neo4j_conn.uri}; "
+        "check NEO4J_USERNAME and NEO4J_PASSWORD\n"
+    )
     # Two wrong attempts at most: Neo4j locks a user for 5 s after 3.
     for args in (["neo4j", "cypher", "RETURN 1"], ["neo4j", "load", "--store", str(corpus_store.dir)]):
         r = invoke(args, neo4j_conn, NEO4J_PASSWORD=wrong)
         assert (r.exit_code, r.stdout, r.stderr) == (1, "", want), args
     with pytest.raises(Neo4jAuthError) as e:
         run_cypher("RETURN 1", uri=neo4j_conn.uri, user="nobody", password=wrong)
-    assert str(e.value) == want.removeprefix("error: ").rstrip("\n").replace(f"user {neo4j_conn.user} ", "user nobody ")
+    assert str(e.value) == want.removeprefix("error: ").rstrip("\n").replace(
+        f"user {neo4j_conn.user} ", "user nobody "
+    )
     assert neo4j_conn.password not in repr(neo4j_conn)
 
 
 def test_unreachable_server_is_one_clear_line():
     uri = f"bolt://127.0.0.1:{free_port()}"
-    r = CliRunner().invoke(cli(), ["neo4j", "cypher", "RETURN 1"], env={"NEO4J_URI": uri, "NEO4J_PASSWORD": "secret-pw-1"},
-                           catch_exceptions=False)
+    r = CliRunner().invoke(
+        cli(),
+        ["neo4j", "cypher", "RETURN 1"],
+        env={"NEO4J_URI": uri, "NEO4J_PASSWORD": "secret-pw-1"},
+        catch_exceptions=False,
+    )
     assert r.exit_code == 1
-    assert re.fullmatch(rf"error: cannot reach Neo4j at {re.escape(uri)}: [^\n]*refused[^\n]*; "
-                        r"start one with scripts/neo4j-local start\n", r.stderr), r.stderr
+    assert re.fullmatch(
+        rf"error: cannot reach Neo4j at {re.escape(uri)}: [^\n]*refused[^\n]*; "
+        r"start one with scripts/neo4j-local start\n",
+        r.stderr,
+    ), r.stderr
     assert "secret-pw-1" not in r.stdout + r.stderr
     with pytest.raises(Neo4jUnavailable, match="refused"):
         run_cypher("RETURN 1", uri=uri, user="neo4j", password="secret-pw-1")
@@ -578,18 +775,28 @@ def test_unreachable_server_is_one_clear_line():
 
 def test_unreachable_server_on_load(corpus_store):
     uri = f"bolt://127.0.0.1:{free_port()}"
-    r = CliRunner().invoke(cli(), ["neo4j", "load", "--store", str(corpus_store.dir)],
-                           env={"NEO4J_URI": uri, "NEO4J_PASSWORD": "secret-pw-1"}, catch_exceptions=False)
+    r = CliRunner().invoke(
+        cli(),
+        ["neo4j", "load", "--store", str(corpus_store.dir)],
+        env={"NEO4J_URI": uri, "NEO4J_PASSWORD": "secret-pw-1"},
+        catch_exceptions=False,
+    )
     assert r.exit_code == 1
     assert r.stderr.startswith(f"error: cannot reach Neo4j at {uri}: ") and r.stderr.count("\n") == 1
     assert r.stderr.endswith("; start one with scripts/neo4j-local start\n")
 
 
 def test_missing_password_is_asked_for_not_defaulted(corpus_store):
-    r = CliRunner().invoke(cli(), ["neo4j", "cypher", "RETURN 1"], env={"NEO4J_PASSWORD": None, "NEO4J_URI": None},
-                           catch_exceptions=False)
-    assert (r.exit_code, r.stderr) == (2, 'error: no Neo4j password: set NEO4J_PASSWORD '
-                                          '(e.g. eval "$(scripts/neo4j-local start)")\n')
+    r = CliRunner().invoke(
+        cli(),
+        ["neo4j", "cypher", "RETURN 1"],
+        env={"NEO4J_PASSWORD": None, "NEO4J_URI": None},
+        catch_exceptions=False,
+    )
+    assert (r.exit_code, r.stderr) == (
+        2,
+        'error: no Neo4j password: set NEO4J_PASSWORD (e.g. eval "$(scripts/neo4j-local start)")\n',
+    )
 
 
 def test_bad_uri_scheme():
@@ -597,12 +804,15 @@ def test_bad_uri_scheme():
         connect("http://x:7474", "neo4j", "pw")
 
 
-@pytest.mark.parametrize(("items", "want"), [
-    (["id=bac-giang:20-KH/TU@2021-06-09"], {"id": "bac-giang:20-KH/TU@2021-06-09"}),
-    (["n=3", "m:=3", "l:=[1, \"a\"]", "z:=null"], {"n": "3", "m": 3, "l": [1, "a"], "z": None}),
-    ([f"s={HOSTILE}"], {"s": HOSTILE}),
-    (["q=a=b"], {"q": "a=b"}),
-])
+@pytest.mark.parametrize(
+    ("items", "want"),
+    [
+        (["id=bac-giang:20-KH/TU@2021-06-09"], {"id": "bac-giang:20-KH/TU@2021-06-09"}),
+        (["n=3", "m:=3", 'l:=[1, "a"]', "z:=null"], {"n": "3", "m": 3, "l": [1, "a"], "z": None}),
+        ([f"s={HOSTILE}"], {"s": HOSTILE}),
+        (["q=a=b"], {"q": "a=b"}),
+    ],
+)
 def test_parse_params(items: list[str], want: dict):
     assert parse_params(items) == want
 
@@ -616,4 +826,3 @@ def test_parse_params_refuses(item: str):
 def test_redact_uri():
     assert redact_uri("bolt://u:secret@host:7687") == "bolt://host:7687"
     assert redact_uri("neo4j+s://db.example:7687/x") == "neo4j+s://db.example:7687/x"
-

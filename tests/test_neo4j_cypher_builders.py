@@ -18,11 +18,15 @@ HOSTILE = "THUC_HIEN]->() MATCH (m) DETACH DELETE m //"
 
 def test_constraint_query():
     assert w.constraint_query("Document") == (
-        "CREATE CONSTRAINT vbgraph_document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE")
+        "CREATE CONSTRAINT vbgraph_document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE"
+    )
 
 
 def test_index_query():
-    assert w.index_query("Body", "name") == "CREATE INDEX vbgraph_body_name IF NOT EXISTS FOR (n:Body) ON (n.name)"
+    assert (
+        w.index_query("Body", "name")
+        == "CREATE INDEX vbgraph_body_name IF NOT EXISTS FOR (n:Body) ON (n.name)"
+    )
 
 
 def test_schema_queries_constraints_first():
@@ -69,13 +73,19 @@ def test_merge_relationships_query_takes_the_ends_from_the_type():
 
 def test_stale_queries():
     assert w.stale_relationships_query("BAN_HANH") == (
-        "MATCH (:Body)-[r:BAN_HANH]->(:Document)\nWHERE r.run_id <> $run_id\nDELETE r")
+        "MATCH (:Body)-[r:BAN_HANH]->(:Document)\nWHERE r.run_id <> $run_id\nDELETE r"
+    )
     assert w.stale_nodes_query("Issue") == "MATCH (n:Issue)\nWHERE n.run_id <> $run_id\nDETACH DELETE n"
 
 
 def test_the_relationship_types_are_the_closed_set():
-    assert set(w.REL_TYPES) == {r.value for r in Rel} | {"BAN_HANH", "DAT_RA", "GIAO_CHO", "THUOC",
-                                                          "DUOC_THUC_HIEN_BOI"}
+    assert set(w.REL_TYPES) == {r.value for r in Rel} | {
+        "BAN_HANH",
+        "DAT_RA",
+        "GIAO_CHO",
+        "THUOC",
+        "DUOC_THUC_HIEN_BOI",
+    }
     assert set(w.REL_LABELS) == set(w.REL_TYPES)
     assert w.REL_LABELS["THUC_HIEN"] == Rel.THUC_HIEN.label == "thực hiện"
 
@@ -101,33 +111,61 @@ def test_index_query_refuses_a_property_that_is_not_a_name():
 
 # -- rows -------------------------------------------------------------------------------------
 
+
 def test_flatten_props():
-    assert w.flatten_props({
-        "kind": "Obligation", "text": "chủ trì", "recurring": None, "fulfilment_score": 0.5, "in_corpus": True,
-        "deadline": {"text": "Quý II/2021", "start": "2021-04-01", "end": "2021-06-30"},
-        "evidence": {"file": "a.txt", "line": 3, "quote": "…"},
-        "assignees": [{"body": "b1", "role": "chu_tri"}, {"body": "b2", "role": "phoi_hop"}],
-        "tags": ["x", "y"], "mixed": [1, "a"], "holes": ["a", None], "empty": [], "deep": {"a": {"b": 1}},
-    }) == {
+    assert w.flatten_props(
+        {
+            "kind": "Obligation",
+            "text": "chủ trì",
+            "recurring": None,
+            "fulfilment_score": 0.5,
+            "in_corpus": True,
+            "deadline": {"text": "Quý II/2021", "start": "2021-04-01", "end": "2021-06-30"},
+            "evidence": {"file": "a.txt", "line": 3, "quote": "…"},
+            "assignees": [{"body": "b1", "role": "chu_tri"}, {"body": "b2", "role": "phoi_hop"}],
+            "tags": ["x", "y"],
+            "mixed": [1, "a"],
+            "holes": ["a", None],
+            "empty": [],
+            "deep": {"a": {"b": 1}},
+        }
+    ) == {
         "assignees": '[{"body": "b1", "role": "chu_tri"}, {"body": "b2", "role": "phoi_hop"}]',
-        "assignees_body": ["b1", "b2"], "assignees_role": ["chu_tri", "phoi_hop"],
-        "deadline_end": "2021-06-30", "deadline_start": "2021-04-01", "deadline_text": "Quý II/2021",
-        "deep_a": '{"b": 1}', "empty": [],
-        "evidence_file": "a.txt", "evidence_line": 3, "evidence_quote": "…",
-        "fulfilment_score": 0.5, "holes": '["a", null]', "in_corpus": True, "mixed": '[1, "a"]',
-        "recurring": None, "tags": ["x", "y"], "text": "chủ trì",
+        "assignees_body": ["b1", "b2"],
+        "assignees_role": ["chu_tri", "phoi_hop"],
+        "deadline_end": "2021-06-30",
+        "deadline_start": "2021-04-01",
+        "deadline_text": "Quý II/2021",
+        "deep_a": '{"b": 1}',
+        "empty": [],
+        "evidence_file": "a.txt",
+        "evidence_line": 3,
+        "evidence_quote": "…",
+        "fulfilment_score": 0.5,
+        "holes": '["a", null]',
+        "in_corpus": True,
+        "mixed": '[1, "a"]',
+        "recurring": None,
+        "tags": ["x", "y"],
+        "text": "chủ trì",
     }
 
 
 def test_relationship_props():
-    ev = [{"document": "d1", "file": "a.txt", "line": 59, "quote": "thực hiện Nghị quyết số 52-NQ/TW"},
-          {"document": "d1", "file": "a.txt", "line": 80, "quote": "…"}]
+    ev = [
+        {"document": "d1", "file": "a.txt", "line": 59, "quote": "thực hiện Nghị quyết số 52-NQ/TW"},
+        {"document": "d1", "file": "a.txt", "line": 80, "quote": "…"},
+    ]
     # The label is not a row property: the query sets it from the closed set.
-    assert w.relationship_props("THUC_HIEN", "d1", "d2", {"label": "ignored: the closed set decides",
-                                                          "evidence": ev}) == {
-        "evidence": json.dumps(ev, ensure_ascii=False, sort_keys=True), "evidence_count": 2,
-        "evidence_files": ["a.txt", "a.txt"], "evidence_lines": [59, 80],
-        "evidence_quote": "thực hiện Nghị quyết số 52-NQ/TW"}
+    assert w.relationship_props(
+        "THUC_HIEN", "d1", "d2", {"label": "ignored: the closed set decides", "evidence": ev}
+    ) == {
+        "evidence": json.dumps(ev, ensure_ascii=False, sort_keys=True),
+        "evidence_count": 2,
+        "evidence_files": ["a.txt", "a.txt"],
+        "evidence_lines": [59, 80],
+        "evidence_quote": "thực hiện Nghị quyết số 52-NQ/TW",
+    }
     assert w.relationship_props("GIAO_CHO", "o", "b", {"vai_tro": "chu_tri"}) == {"vai_tro": "chu_tri"}
     assert w.relationship_props("BAN_HANH", "b", "d", {}) == {}
     with pytest.raises(ValueError, match="not a vbgraph relationship type"):
@@ -136,10 +174,16 @@ def test_relationship_props():
 
 def test_an_unknown_line_makes_the_lines_array_null():
     """Neo4j arrays hold no nulls: files and lines stay parallel or are null."""
-    ev = [{"document": "d1", "file": "a.txt", "line": 5, "quote": "x"}, {"document": "d1", "file": "b.txt",
-                                                                        "line": None, "quote": "y"}]
+    ev = [
+        {"document": "d1", "file": "a.txt", "line": 5, "quote": "x"},
+        {"document": "d1", "file": "b.txt", "line": None, "quote": "y"},
+    ]
     props = w.relationship_props("CAN_CU", "d1", "d2", {"evidence": ev})
-    assert (props["evidence_files"], props["evidence_lines"], props["evidence_count"]) == (["a.txt", "b.txt"], None, 2)
+    assert (props["evidence_files"], props["evidence_lines"], props["evidence_count"]) == (
+        ["a.txt", "b.txt"],
+        None,
+        2,
+    )
 
 
 def test_issue_id_is_stable_and_content_based():
@@ -151,12 +195,22 @@ def test_issue_id_is_stable_and_content_based():
 
 def _graph() -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
-    G.add_node("d1", kind="Document", symbol="20-KH/TU", title="về x", source={"file": "a.txt", "first_line": 1,
-                                                                                "last_line": 9})
+    G.add_node(
+        "d1",
+        kind="Document",
+        symbol="20-KH/TU",
+        title="về x",
+        source={"file": "a.txt", "first_line": 1, "last_line": 9},
+    )
     G.add_node("d2", kind="Document", symbol="03-CTr/TU", title=None, source=None)
     G.add_node("b", kind="Body", name="Ban Thường vụ Tỉnh ủy")
-    G.add_edge("d1", "d2", key="THUC_HIEN", label="thực hiện",
-               evidence=[{"document": "d1", "file": "a.txt", "line": 5, "quote": "thực hiện Chương trình 03"}])
+    G.add_edge(
+        "d1",
+        "d2",
+        key="THUC_HIEN",
+        label="thực hiện",
+        evidence=[{"document": "d1", "file": "a.txt", "line": 5, "quote": "thực hiện Chương trình 03"}],
+    )
     G.add_edge("b", "d1", key="BAN_HANH")
     G.graph["issues"] = [{"kind": "date-conflict", "file": "a.txt", "line": 2, "message": "m"}] * 2
     return G
@@ -167,12 +221,34 @@ def test_node_rows_carry_every_flat_column_null_when_unknown():
     # Every column of the label, null when unknown, so a re-load removes what went away.
     none = dict.fromkeys(c.name for c in flat.columns(Document))
     assert rows["Document"] == [
-        {"id": "d1", "props": none | {"in_corpus": False, "source_file": "a.txt", "source_first_line": 1,
-                                      "source_last_line": 9, "symbol": "20-KH/TU", "title": "về x"}},
+        {
+            "id": "d1",
+            "props": none
+            | {
+                "in_corpus": False,
+                "source_file": "a.txt",
+                "source_first_line": 1,
+                "source_last_line": 9,
+                "symbol": "20-KH/TU",
+                "title": "về x",
+            },
+        },
         {"id": "d2", "props": none | {"in_corpus": False, "symbol": "03-CTr/TU"}},
     ]
-    assert rows["Body"] == [{"id": "b", "props": {"name": "Ban Thường vụ Tỉnh ủy", "jurisdiction": None, "part_of": None,
-                                                  "level": None, "aliases": [], "aliases_count": 0, "generic": False}}]
+    assert rows["Body"] == [
+        {
+            "id": "b",
+            "props": {
+                "name": "Ban Thường vụ Tỉnh ủy",
+                "jurisdiction": None,
+                "part_of": None,
+                "level": None,
+                "aliases": [],
+                "aliases_count": 0,
+                "generic": False,
+            },
+        }
+    ]
     assert rows["Obligation"] == []
     issue = {"kind": "date-conflict", "file": "a.txt", "line": 2, "message": "m"}
     assert rows["Issue"] == [{"id": w.issue_id(issue), "props": issue}]  # duplicates merged; kind kept
@@ -200,7 +276,9 @@ def test_an_edge_type_outside_the_set_never_reaches_cypher():
 def test_an_edge_between_the_wrong_kinds_is_refused():
     G = _graph()
     G.add_edge("d1", "b", key="THUC_HIEN")
-    with pytest.raises(w.GraphShapeError, match="joins Document to Body; THUC_HIEN joins Document to Document"):
+    with pytest.raises(
+        w.GraphShapeError, match="joins Document to Body; THUC_HIEN joins Document to Document"
+    ):
         w.plan(G)
 
 
@@ -224,9 +302,15 @@ def test_the_corpus_fits_the_schema(corpus_graph):
     p = w.plan(corpus_graph)
 
     def storable(v) -> bool:
-        return v is None or isinstance(v, str | bool | int | float) or (
-            isinstance(v, list) and len({type(x) for x in v}) <= 1 and all(isinstance(x, str | bool | int | float)
-                                                                         for x in v))
+        return (
+            v is None
+            or isinstance(v, str | bool | int | float)
+            or (
+                isinstance(v, list)
+                and len({type(x) for x in v}) <= 1
+                and all(isinstance(x, str | bool | int | float) for x in v)
+            )
+        )
 
     for rows in (*p.nodes.values(), *p.relationships.values()):
         for r in rows:

@@ -24,7 +24,10 @@ from factories import party_doc
         ("báo cáo trước ngày 30/11/2020", [(None, "2020-11-30")]),
         ("hoàn thành trong năm 2021", [("2021-01-01", "2021-12-31")]),
         ("xong trong tháng 9 năm 2021", [("2021-09-01", "2021-09-30")]),
-        ("sơ kết vào Quý II/2023 và tổng kết vào Quý II/2025", [("2023-04-01", "2023-06-30"), ("2025-04-01", "2025-06-30")]),
+        (
+            "sơ kết vào Quý II/2023 và tổng kết vào Quý II/2025",
+            [("2023-04-01", "2023-06-30"), ("2025-04-01", "2025-06-30")],
+        ),
         ("giai đoạn 2021-2025", []),
         ("trước ngày 31/2/2021", []),
     ],
@@ -33,8 +36,15 @@ def test_deadline_forms(text, ends):
     assert [(d.start, d.end) for d in find_deadlines(text)] == ends
 
 
-@pytest.mark.parametrize(("text", "rec"), [("hằng năm báo cáo", "hằng năm"), ("định kỳ 6 tháng", "định kỳ 6 tháng"),
-                                           ("báo cáo hàng quý", "hàng quý"), ("báo cáo kết quả", None)])
+@pytest.mark.parametrize(
+    ("text", "rec"),
+    [
+        ("hằng năm báo cáo", "hằng năm"),
+        ("định kỳ 6 tháng", "định kỳ 6 tháng"),
+        ("báo cáo hàng quý", "hàng quý"),
+        ("báo cáo kết quả", None),
+    ],
+)
 def test_recurrence(text, rec):
     assert find_recurrence(text) == rec
 
@@ -42,14 +52,20 @@ def test_recurrence(text, rec):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch",
-         ["huyện ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"]),
+        (
+            "Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch",
+            ["huyện ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"],
+        ),
         ("Ủy ban MTTQ và các đoàn thể tỉnh xây dựng kế hoạch", ["Ủy ban MTTQ tỉnh", "đoàn thể tỉnh"]),
-        ("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Thông tin và Truyền thông chỉ đạo Báo Bắc Giang",
-         ["Ban Tuyên giáo Tỉnh ủy"]),
+        (
+            "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Thông tin và Truyền thông chỉ đạo Báo Bắc Giang",
+            ["Ban Tuyên giáo Tỉnh ủy"],
+        ),
         ("Các cơ quan tham mưu, giúp việc Tỉnh ủy quán triệt", ["cơ quan tham mưu, giúp việc Tỉnh ủy"]),
-        ("Đảng đoàn Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội tỉnh căn cứ chức năng",
-         ["Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh", "tổ chức chính trị - xã hội tỉnh"]),
+        (
+            "Đảng đoàn Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội tỉnh căn cứ chức năng",
+            ["Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh", "tổ chức chính trị - xã hội tỉnh"],
+        ),
         ("Tăng cường định hướng các cơ quan thông tin", []),
     ],
 )
@@ -57,7 +73,9 @@ def test_subjects_and_coordinated_lists(text, names):
     assert parse_subject(text)[0] == names
 
 
-@pytest.mark.parametrize("example", tables.load("obligations.toml")["lists"]["example"], ids=lambda e: e["text"])
+@pytest.mark.parametrize(
+    "example", tables.load("obligations.toml")["lists"]["example"], ids=lambda e: e["text"]
+)
 def test_list_grammar_examples(example):
     """obligations.toml [lists]: shared heads, qualifiers and committee words, names kept whole."""
     assert split_bodies(example["text"]) == example["names"]
@@ -90,14 +108,22 @@ def assignments(text):
 def test_implementing_section():
     got, rec = assignments(party_doc(body=SECTION))
     assert got == {
-        ("huyện ủy", "thuc_hien"), ("thành ủy", "thuc_hien"), ("đảng ủy trực thuộc Tỉnh ủy", "thuc_hien"),
-        ("Tỉnh ủy viên", "thuc_hien"), ("Ban Tuyên giáo Tỉnh ủy", "chu_tri"),
-        ("Sở Thông tin và Truyền thông", "phoi_hop"), ("Ban cán sự đảng UBND tỉnh", "thuc_hien"),
-        ("Ủy ban Kiểm tra Tỉnh ủy", "chu_tri"), ("Văn phòng Tỉnh ủy", "phoi_hop"), ("cơ quan liên quan", "phoi_hop"),
+        ("huyện ủy", "thuc_hien"),
+        ("thành ủy", "thuc_hien"),
+        ("đảng ủy trực thuộc Tỉnh ủy", "thuc_hien"),
+        ("Tỉnh ủy viên", "thuc_hien"),
+        ("Ban Tuyên giáo Tỉnh ủy", "chu_tri"),
+        ("Sở Thông tin và Truyền thông", "phoi_hop"),
+        ("Ban cán sự đảng UBND tỉnh", "thuc_hien"),
+        ("Ủy ban Kiểm tra Tỉnh ủy", "chu_tri"),
+        ("Văn phòng Tỉnh ủy", "phoi_hop"),
+        ("cơ quan liên quan", "phoi_hop"),
         ("Ủy ban Kiểm tra Tỉnh ủy", "thuc_hien"),
     }
     # objects of "chỉ đạo" are not assignees
-    assert not any(a["name"] in ("Báo Bắc Giang", "UBND tỉnh") for o in rec.obligations for a in o["assignees"])
+    assert not any(
+        a["name"] in ("Báo Bắc Giang", "UBND tỉnh") for o in rec.obligations for a in o["assignees"]
+    )
     ends = sorted((o["deadline"] or {}).get("end") or "" for o in rec.obligations)
     assert {"2021-07-31", "2023-06-30", "2025-06-30"} <= set(ends)
     plans = [o for o in rec.obligations if (o["produces"] or {}).get("type") == "Kế hoạch"]
@@ -105,8 +131,10 @@ def test_implementing_section():
 
 
 def test_exhortations_outside_the_section_are_not_obligations():
-    body = ("II- NHIỆM VỤ\n\n1. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo công tác kiểm tra.\n\n"
-            "2. Ban Thường vụ Tỉnh đoàn chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy hướng dẫn tiêu chuẩn cán bộ đoàn.")
+    body = (
+        "II- NHIỆM VỤ\n\n1. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo công tác kiểm tra.\n\n"
+        "2. Ban Thường vụ Tỉnh đoàn chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy hướng dẫn tiêu chuẩn cán bộ đoàn."
+    )
     got, _ = assignments(party_doc(body=body))
     assert got == {("Ban Thường vụ Tỉnh đoàn", "chu_tri"), ("Ban Tổ chức Tỉnh ủy", "phoi_hop")}
 
@@ -160,12 +188,22 @@ def test_table_with_a_drafting_body_column_and_level_sections():
 
 
 def test_table_with_group_rows_x_marks_typos_and_a_row_split_by_a_page_break():
-    text = party_doc(heading="KẾ HOẠCH", code="KH", body="I- MỤC ĐÍCH\n\n1. Quán triệt.", ) + "\n" + TABLE_GROUPS
+    text = (
+        party_doc(
+            heading="KẾ HOẠCH",
+            code="KH",
+            body="I- MỤC ĐÍCH\n\n1. Quán triệt.",
+        )
+        + "\n"
+        + TABLE_GROUPS
+    )
     obs = [o for o in parse_text(text, "t.txt").obligations if o["kind"] == "table"]
     lead, rule = obs
     assert {(a["name"], a["role"]) for a in lead["assignees"]} == {
-        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "chu_tri"), ("Ban Tổ chức Tỉnh ủy", "phoi_hop"),
-        ("cơ quan liên quan", "phoi_hop")}
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "chu_tri"),
+        ("Ban Tổ chức Tỉnh ủy", "phoi_hop"),
+        ("cơ quan liên quan", "phoi_hop"),
+    }
     assert lead["deadline"]["end"] is None and lead["deadline"]["text"].startswith("Thực hiện theo chỉ đạo")
     assert rule["assignees"] == [{"name": "Trường Chính trị tỉnh", "role": "chu_tri"}]
     assert rule["produces"]["type"] == "Quy định" and rule["produces_level"] == "Ban Thường vụ Tỉnh ủy"
@@ -174,12 +212,29 @@ def test_table_with_group_rows_x_marks_typos_and_a_row_split_by_a_page_break():
 
 
 def test_fulfilment_on_time_and_late():
-    programme = party_doc(number="03", code="CTr", heading="CHƯƠNG TRÌNH HÀNH ĐỘNG", date="ngày 04 tháng 12 năm 2020",
-                          signed_for="TỈNH ỦY", of="", body=TABLE_BODY_COLUMN)
-    tourism = party_doc(number="112", date="ngày 15 tháng 6 năm 2021", signed_for="TỈNH ỦY",
-                        of="CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", subject="về phát triển du lịch giai đoạn 2021-2025, định hướng đến năm 2030")
-    health = party_doc(number="05", code="CT", heading="CHỈ THỊ", date="ngày 05 tháng 5 năm 2021",
-                       subject="về nâng cao năng lực công tác y tế dự phòng, đáp ứng yêu cầu trong tình hình mới")
+    programme = party_doc(
+        number="03",
+        code="CTr",
+        heading="CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        date="ngày 04 tháng 12 năm 2020",
+        signed_for="TỈNH ỦY",
+        of="",
+        body=TABLE_BODY_COLUMN,
+    )
+    tourism = party_doc(
+        number="112",
+        date="ngày 15 tháng 6 năm 2021",
+        signed_for="TỈNH ỦY",
+        of="CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH",
+        subject="về phát triển du lịch giai đoạn 2021-2025, định hướng đến năm 2030",
+    )
+    health = party_doc(
+        number="05",
+        code="CT",
+        heading="CHỈ THỊ",
+        date="ngày 05 tháng 5 năm 2021",
+        subject="về nâng cao năng lực công tác y tế dự phòng, đáp ứng yêu cầu trong tình hình mới",
+    )
     G = build_graph([parse_text(t, f"{i}.txt") for i, t in enumerate((programme, tourism, health))])
     rows = {r["planned_type"]: r for r in plan(G, "bac-giang:03-CTr/TU@2020-12-04")}
     assert rows["Nghị quyết"]["fulfilled_by"] == "bac-giang:112-NQ/TU@2021-06-15"
@@ -191,15 +246,23 @@ def test_fulfilment_on_time_and_late():
 def test_corpus_109_gives_the_inspection_commission_the_lead(corpus_graph):
     G = corpus_graph
     doc = "bac-giang:109-NQ/TU@2021-06-08"
-    roles = {(G.nodes[b]["name"], G.edges[o, b, "GIAO_CHO"]["vai_tro"])
-             for _, o, k in G.out_edges(doc, keys=True) if k == "DAT_RA" for _, b, k2 in G.out_edges(o, keys=True)
-             if k2 == "GIAO_CHO"}
+    roles = {
+        (G.nodes[b]["name"], G.edges[o, b, "GIAO_CHO"]["vai_tro"])
+        for _, o, k in G.out_edges(doc, keys=True)
+        if k == "DAT_RA"
+        for _, b, k2 in G.out_edges(o, keys=True)
+        if k2 == "GIAO_CHO"
+    }
     assert ("Ủy ban Kiểm tra Tỉnh ủy", "chu_tri") in roles
 
 
 def test_corpus_planned_inspection_resolution_is_fulfilled_on_time(corpus_graph):
     rows = plan(corpus_graph, "bac-giang:03-CTr/TU@2020-12-04")
-    (row,) = [r for r in rows if r["planned_type"] == "Nghị quyết" and "kiểm tra, giám sát, thi hành kỷ luật" in r["planned_title"]]
+    (row,) = [
+        r
+        for r in rows
+        if r["planned_type"] == "Nghị quyết" and "kiểm tra, giám sát, thi hành kỷ luật" in r["planned_title"]
+    ]
     assert row["fulfilled_by"] == "bac-giang:109-NQ/TU@2021-06-08"
     assert row["fulfilment"] == "on_time"
 
@@ -207,7 +270,9 @@ def test_corpus_planned_inspection_resolution_is_fulfilled_on_time(corpus_graph)
 def test_bodies_have_part_of_and_jurisdiction(corpus_graph):
     G = corpus_graph
     b = G.nodes["bac-giang:ban-tuyen-giao-tinh-uy"]
-    assert b["part_of"] == "bac-giang:tinh-uy" and G.has_edge("bac-giang:ban-tuyen-giao-tinh-uy", "bac-giang:tinh-uy", key="THUOC")
+    assert b["part_of"] == "bac-giang:tinh-uy" and G.has_edge(
+        "bac-giang:ban-tuyen-giao-tinh-uy", "bac-giang:tinh-uy", key="THUOC"
+    )
     assert "dak-lak:ban-tuyen-giao-tinh-uy" in G  # Đắk Lắk's is another body
     assert G.has_edge("bac-giang:tinh-uy", "bac-giang:109-NQ/TU@2021-06-08", key="BAN_HANH")
 
@@ -218,67 +283,128 @@ def test_dates_of_cited_documents_are_not_deadlines():
 
 
 def test_the_body_asked_is_assigned_not_the_one_asking():
-    body = ("III- TỔ CHỨC THỰC HIỆN\n\n1. Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy, thành ủy xây dựng kế hoạch thực hiện.")
+    body = "III- TỔ CHỨC THỰC HIỆN\n\n1. Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy, thành ủy xây dựng kế hoạch thực hiện."
     got, _ = assignments(party_doc(body=body))
     assert got == {("huyện ủy", "thuc_hien"), ("thành ủy", "thuc_hien")}
 
 
 def test_asking_everyone_outside_the_section_is_no_obligation():
-    pre = ("Để giải quyết vấn đề nhà ở cho công nhân, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng, chính quyền, "
-           "mặt trận Tổ quốc và các đoàn thể tập trung thực hiện tốt nhiệm vụ sau:")
+    pre = (
+        "Để giải quyết vấn đề nhà ở cho công nhân, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng, chính quyền, "
+        "mặt trận Tổ quốc và các đoàn thể tập trung thực hiện tốt nhiệm vụ sau:"
+    )
     got, _ = assignments(party_doc(preamble=pre))
     assert got == set()
 
 
 # -- discourse: who is assigned, in any part of a document -------------------------------------------
 
-STATE = {"heading": "QUYẾT ĐỊNH", "code": "QĐ", "of": "CỦA ỦY BAN NHÂN DÂN TỈNH", "signed_for": "ỦY BAN NHÂN DÂN"}
+STATE = {
+    "heading": "QUYẾT ĐỊNH",
+    "code": "QĐ",
+    "of": "CỦA ỦY BAN NHÂN DÂN TỈNH",
+    "signed_for": "ỦY BAN NHÂN DÂN",
+}
 
 
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
         # a State decision's articles assign by their own words
-        ("QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n\n"
-         "Điều 2. Giao cho Sở Xây dựng chủ trì, phối hợp các Sở, ngành tỉnh, Ủyban nhân dân các huyện, thị xã tổ chức "
-         "triển khai Quyết định này.",
-         {("Sở Xây dựng", "chu_tri"), ("Sở tỉnh", "phoi_hop"), ("ngành tỉnh", "phoi_hop"),
-          ("Ủy ban nhân dân huyện", "phoi_hop"), ("Ủy ban nhân dân thị xã", "phoi_hop")}),
-        ("QUYẾT ĐỊNH:\n\nĐiều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ và các thành viên Ban Tổ chức "
-         "chịu trách nhiệm thi hành Quyết định này./.",
-         {("Bộ trưởng", "thuc_hien"), ("Thủ trưởng cơ quan ngang Bộ", "thuc_hien"),
-          ("thành viên Ban Tổ chức", "thuc_hien")}),
-        ("Điều 4. Các tỉnh, thành đoàn, các ban, đơn vị thuộc Trung ương Đoàn căn cứ Quyết định thi hành./.",
-         {("tỉnh đoàn", "thuc_hien"), ("thành đoàn", "thuc_hien"), ("ban thuộc Trung ương Đoàn", "thuc_hien"),
-          ("đơn vị thuộc Trung ương Đoàn", "thuc_hien")}),
+        (
+            "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n\n"
+            "Điều 2. Giao cho Sở Xây dựng chủ trì, phối hợp các Sở, ngành tỉnh, Ủyban nhân dân các huyện, thị xã tổ chức "
+            "triển khai Quyết định này.",
+            {
+                ("Sở Xây dựng", "chu_tri"),
+                ("Sở tỉnh", "phoi_hop"),
+                ("ngành tỉnh", "phoi_hop"),
+                ("Ủy ban nhân dân huyện", "phoi_hop"),
+                ("Ủy ban nhân dân thị xã", "phoi_hop"),
+            },
+        ),
+        (
+            "QUYẾT ĐỊNH:\n\nĐiều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ và các thành viên Ban Tổ chức "
+            "chịu trách nhiệm thi hành Quyết định này./.",
+            {
+                ("Bộ trưởng", "thuc_hien"),
+                ("Thủ trưởng cơ quan ngang Bộ", "thuc_hien"),
+                ("thành viên Ban Tổ chức", "thuc_hien"),
+            },
+        ),
+        (
+            "Điều 4. Các tỉnh, thành đoàn, các ban, đơn vị thuộc Trung ương Đoàn căn cứ Quyết định thi hành./.",
+            {
+                ("tỉnh đoàn", "thuc_hien"),
+                ("thành đoàn", "thuc_hien"),
+                ("ban thuộc Trung ương Đoàn", "thuc_hien"),
+                ("đơn vị thuộc Trung ương Đoàn", "thuc_hien"),
+            },
+        ),
         # an article that states a rule assigns nothing
-        ("QUYẾT ĐỊNH:\n\nĐiều 1. Các đơn vị hành chính cấp huyện thuộc diện sắp xếp gồm: huyện A, huyện B.", set()),
+        (
+            "QUYẾT ĐỊNH:\n\nĐiều 1. Các đơn vị hành chính cấp huyện thuộc diện sắp xếp gồm: huyện A, huyện B.",
+            set(),
+        ),
         # an addressing line governs the items after it
-        ("UBND quận yêu cầu các cơ quan, đơn vị thuộc Quận, UBND 21 phường nội dung sau:\n\n"
-         "1.Chỉ đạo, tổ chức triển khai tham gia Giải báo chí.\n\n2. Tổ chức tuyên truyền bằng nhiều hình thức.",
-         {("cơ quan thuộc Quận", "thuc_hien"), ("đơn vị thuộc Quận", "thuc_hien"), ("UBND phường", "thuc_hien")}),
+        (
+            "UBND quận yêu cầu các cơ quan, đơn vị thuộc Quận, UBND 21 phường nội dung sau:\n\n"
+            "1.Chỉ đạo, tổ chức triển khai tham gia Giải báo chí.\n\n2. Tổ chức tuyên truyền bằng nhiều hình thức.",
+            {
+                ("cơ quan thuộc Quận", "thuc_hien"),
+                ("đơn vị thuộc Quận", "thuc_hien"),
+                ("UBND phường", "thuc_hien"),
+            },
+        ),
         # items with subjects of their own; "1/" numbering; a later sentence after an opening phrase
-        ("Ban Thường vụ Thành ủy yêu cầu :\n\n1/ Ban cán sự đảng Ủy ban nhân dân thành phố chỉ đạo Ban Tổ chức các "
-         "ngày lễ lớn chuẩn bị Lễ mít-tinh.\n\n2/ Các quận - huyện ủy tổ chức kỷ niệm tại địa phương. Sau lễ phát "
-         "động, các địa phương, đơn vị chọn triển khai cuộc vận động ở một số chi bộ.",
-         {("Ban cán sự đảng Ủy ban nhân dân thành phố", "thuc_hien"), ("quận ủy", "thuc_hien"),
-          ("huyện ủy", "thuc_hien"), ("địa phương", "thuc_hien"), ("đơn vị", "thuc_hien")}),
+        (
+            "Ban Thường vụ Thành ủy yêu cầu :\n\n1/ Ban cán sự đảng Ủy ban nhân dân thành phố chỉ đạo Ban Tổ chức các "
+            "ngày lễ lớn chuẩn bị Lễ mít-tinh.\n\n2/ Các quận - huyện ủy tổ chức kỷ niệm tại địa phương. Sau lễ phát "
+            "động, các địa phương, đơn vị chọn triển khai cuộc vận động ở một số chi bộ.",
+            {
+                ("Ban cán sự đảng Ủy ban nhân dân thành phố", "thuc_hien"),
+                ("quận ủy", "thuc_hien"),
+                ("huyện ủy", "thuc_hien"),
+                ("địa phương", "thuc_hien"),
+                ("đơn vị", "thuc_hien"),
+            },
+        ),
         # everyone, after an addressing line, is an exhortation
-        ("Ban Chấp hành Đảng bộ tỉnh yêu cầu:\n\n1. Các cấp ủy đảng, chính quyền, mặt trận Tổ quốc và đoàn thể các cấp "
-         "nêu cao tinh thần trách nhiệm. Người đứng đầu cấp ủy chịu trách nhiệm trực tiếp về kết quả.", set()),
+        (
+            "Ban Chấp hành Đảng bộ tỉnh yêu cầu:\n\n1. Các cấp ủy đảng, chính quyền, mặt trận Tổ quốc và đoàn thể các cấp "
+            "nêu cao tinh thần trách nhiệm. Người đứng đầu cấp ủy chịu trách nhiệm trực tiếp về kết quả.",
+            set(),
+        ),
         # "Đề nghị X" after an opening phrase; a principle in a policy part is no duty
-        ("Trên cơ sở kế hoạch của Ủy ban nhân dân huyện, đề nghị các phòng chuyên môn và UBND các xã, thị trấn xây "
-         "dựng kế hoạch thực hiện.\n\nNgười đứng đầu chịu trách nhiệm nếu không kịp thời phát hiện vi phạm.",
-         {("phòng chuyên môn", "thuc_hien"), ("UBND xã", "thuc_hien"), ("UBND thị trấn", "thuc_hien")}),
+        (
+            "Trên cơ sở kế hoạch của Ủy ban nhân dân huyện, đề nghị các phòng chuyên môn và UBND các xã, thị trấn xây "
+            "dựng kế hoạch thực hiện.\n\nNgười đứng đầu chịu trách nhiệm nếu không kịp thời phát hiện vi phạm.",
+            {("phòng chuyên môn", "thuc_hien"), ("UBND xã", "thuc_hien"), ("UBND thị trấn", "thuc_hien")},
+        ),
         # a participle qualifies the list before it, its object names no body; a colon ends an opening phrase
-        ("III. TỔ CHỨC THỰC HIỆN\n\n1. Căn cứ Kế hoạch này: các đảng đoàn, ban cán sự đảng xây dựng kế hoạch.\n\n"
-         "2. Các cơ quan, đơn vị được giao chủ trì soạn thảo các đề án, kế hoạch của Ủy ban nhân dân huyện khẩn "
-         "trương hoàn thành.",
-         {("đảng đoàn", "thuc_hien"), ("ban cán sự đảng", "thuc_hien"),
-          ("cơ quan được giao chủ trì", "thuc_hien"), ("đơn vị được giao chủ trì", "thuc_hien")}),
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Căn cứ Kế hoạch này: các đảng đoàn, ban cán sự đảng xây dựng kế hoạch.\n\n"
+            "2. Các cơ quan, đơn vị được giao chủ trì soạn thảo các đề án, kế hoạch của Ủy ban nhân dân huyện khẩn "
+            "trương hoàn thành.",
+            {
+                ("đảng đoàn", "thuc_hien"),
+                ("ban cán sự đảng", "thuc_hien"),
+                ("cơ quan được giao chủ trì", "thuc_hien"),
+                ("đơn vị được giao chủ trì", "thuc_hien"),
+            },
+        ),
     ],
-    ids=["giao-cho", "chiu-trach-nhiem-thi-hanh", "can-cu-thi-hanh", "a-rule", "addressing-line", "own-subjects",
-         "everyone", "opening-phrase", "participle"],
+    ids=[
+        "giao-cho",
+        "chiu-trach-nhiem-thi-hanh",
+        "can-cu-thi-hanh",
+        "a-rule",
+        "addressing-line",
+        "own-subjects",
+        "everyone",
+        "opening-phrase",
+        "participle",
+    ],
 )
 def test_who_is_assigned(body, expected):
     got, _ = assignments(party_doc(body=body, **STATE))
@@ -286,8 +412,10 @@ def test_who_is_assigned(body, expected):
 
 
 def test_a_deadline_sentence_continues_the_assignment_before_it():
-    body = ("Giao Sở Kế hoạch và Đầu tư chủ trì phối hợp với các đơn vị liên quan tổng hợp chung báo cáo. "
-            "Yêu cầu hoàn thiện gửi Văn phòng Ủy ban nhân dân trước ngày 24/5/2019.")
+    body = (
+        "Giao Sở Kế hoạch và Đầu tư chủ trì phối hợp với các đơn vị liên quan tổng hợp chung báo cáo. "
+        "Yêu cầu hoàn thiện gửi Văn phòng Ủy ban nhân dân trước ngày 24/5/2019."
+    )
     got, rec = assignments(party_doc(body=body, date="ngày 21 tháng 5 năm 2019", **STATE))
     assert got == {("Sở Kế hoạch và Đầu tư", "chu_tri"), ("đơn vị liên quan", "phoi_hop")}
     (task,) = rec.obligations  # the deadline sentence completes the task, it makes no new one
@@ -299,7 +427,11 @@ def test_a_deadline_sentence_continues_the_assignment_before_it():
     [
         ("chuẩn bị Lễ mít-tinh vào lúc 15 giờ 00 chiều thứ sáu 02/02/2007", "2007-01-25", "2007-02-02"),
         ("tổ chức kỷ niệm ngay sau Lễ mít-tinh của Thành phố (03/02/2007)", "2007-01-25", "2007-02-03"),
-        ("thực hiện Chỉ thị số 42-CT/TW, ngày 16/4/2010 của Bộ Chính trị", "2021-05-01", None),  # a cited date
+        (
+            "thực hiện Chỉ thị số 42-CT/TW, ngày 16/4/2010 của Bộ Chính trị",
+            "2021-05-01",
+            None,
+        ),  # a cited date
     ],
 )
 def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
@@ -327,10 +459,17 @@ Xây dựng cơ chế thu hút nhân tài\tTháng 12/2021\tBan cán sự đảng
 
 
 def test_a_table_with_columns_in_any_order_and_no_number_column():
-    text = party_doc(heading="KẾ HOẠCH", code="KH", body="I- MỤC ĐÍCH\n\n1. Quán triệt.") + "\n" + TABLE_ANY_ORDER
+    text = (
+        party_doc(heading="KẾ HOẠCH", code="KH", body="I- MỤC ĐÍCH\n\n1. Quán triệt.")
+        + "\n"
+        + TABLE_ANY_ORDER
+    )
     review, scheme = [o for o in parse_text(text, "t.txt").obligations if o["kind"] == "table"]
     assert [(a["name"], a["role"]) for a in review["assignees"]] == [
-        ("Ban Tổ chức Tỉnh ủy", "chu_tri"), ("Văn phòng Tỉnh ủy", "phoi_hop"), ("cơ quan liên quan", "phoi_hop")]
+        ("Ban Tổ chức Tỉnh ủy", "chu_tri"),
+        ("Văn phòng Tỉnh ủy", "phoi_hop"),
+        ("cơ quan liên quan", "phoi_hop"),
+    ]
     assert review["deadline"]["end"] == "2021-09-30" and review["produces"]["type"] == "Báo cáo"
     assert scheme["produces"] == {"type": "Đề án", "title": "Xây dựng cơ chế thu hút nhân tài"}
     assert ("Sở Nội vụ", "phoi_hop") in [(a["name"], a["role"]) for a in scheme["assignees"]]
@@ -366,42 +505,66 @@ Nguyễn Phú Trọng
 
 
 def test_a_central_task_is_fulfilled_by_a_province_s_programme_that_implements_it():
-    programme = party_doc(number="20", code="CTr", heading="CHƯƠNG TRÌNH HÀNH ĐỘNG", of="",
-                          date="ngày 10 tháng 8 năm 2016", subject="thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 "
-                          "của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh")
+    programme = party_doc(
+        number="20",
+        code="CTr",
+        heading="CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        of="",
+        date="ngày 10 tháng 8 năm 2016",
+        subject="thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 "
+        "của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    )
     G = build_graph([parse_text(CENTRAL_DIRECTIVE, "tw.txt"), parse_text(programme, "bg.txt")])
-    (task,) = [a for _, a in G.nodes(data=True) if a.get("kind") == "Obligation"
-               and a["document"] == "05-CT/TW@2016-05-15"]
+    (task,) = [
+        a
+        for _, a in G.nodes(data=True)
+        if a.get("kind") == "Obligation" and a["document"] == "05-CT/TW@2016-05-15"
+    ]
     assert task["fulfilled_by"] == "bac-giang:20-CTr/TU@2016-08-10"
     assert task["fulfilment"] == "on_time"
 
 
 def test_one_body_spelt_two_ways_is_one_node_with_an_alias():
-    body = ("III- TỔ CHỨC THỰC HIỆN\n\n1. Các cơ quan tham mưu, giúp việc của Tỉnh ủy xây dựng kế hoạch thực hiện.\n\n"
-            "2. Văn phòng Tỉnh ủy chủ trì, phối hợp với các cơ quan tham mưu, giúp việc Tỉnh ủy theo dõi.")
+    body = (
+        "III- TỔ CHỨC THỰC HIỆN\n\n1. Các cơ quan tham mưu, giúp việc của Tỉnh ủy xây dựng kế hoạch thực hiện.\n\n"
+        "2. Văn phòng Tỉnh ủy chủ trì, phối hợp với các cơ quan tham mưu, giúp việc Tỉnh ủy theo dõi."
+    )
     G = build_graph([parse_text(party_doc(body=body), "a.txt")])
     named = [a for _, a in G.nodes(data=True) if a.get("kind") == "Body" and "giúp việc" in a["name"]]
     assert [(a["name"], a["aliases"]) for a in named] == [
-        ("cơ quan tham mưu, giúp việc Tỉnh ủy", ["cơ quan tham mưu, giúp việc của Tỉnh ủy"])]
+        ("cơ quan tham mưu, giúp việc Tỉnh ủy", ["cơ quan tham mưu, giúp việc của Tỉnh ủy"])
+    ]
 
 
 def test_a_notice_relays_the_tasks_of_the_plan_it_announces():
-    page = ("Hà Nam, ngày 02 tháng 3 năm 2020\n\n"
-            "Thực hiện Chương trình số 12-CTr/TU ngày 05/01/2019 của Ban Thường vụ Tỉnh ủy, ngày 20/02/2020 Ủy ban "
-            "nhân dân huyện ban hành Kế hoạch số 31/KH-UBND về chuyển đổi số năm 2020.\n\n"
-            "Trên cơ sở kế hoạch của Ủy ban nhân dân huyện, đề nghị các phòng chuyên môn và UBND các xã, thị trấn "
-            "xây dựng kế hoạch thực hiện tại cơ quan, đơn vị mình.\n")
+    page = (
+        "Hà Nam, ngày 02 tháng 3 năm 2020\n\n"
+        "Thực hiện Chương trình số 12-CTr/TU ngày 05/01/2019 của Ban Thường vụ Tỉnh ủy, ngày 20/02/2020 Ủy ban "
+        "nhân dân huyện ban hành Kế hoạch số 31/KH-UBND về chuyển đổi số năm 2020.\n\n"
+        "Trên cơ sở kế hoạch của Ủy ban nhân dân huyện, đề nghị các phòng chuyên môn và UBND các xã, thị trấn "
+        "xây dựng kế hoạch thực hiện tại cơ quan, đơn vị mình.\n"
+    )
     G = build_graph([parse_text(page, "notice.html.txt")])
     tasks = [(n, a) for n, a in G.nodes(data=True) if a.get("kind") == "Obligation"]
     assert [a["document"].split(":")[-1].split("@")[0] for _, a in tasks] == ["31/KH-UBND"]
     assert {G.nodes[b]["name"] for _, b, k in G.out_edges(tasks[0][0], keys=True) if k == "GIAO_CHO"} == {
-        "phòng chuyên môn", "Ủy ban nhân dân xã", "Ủy ban nhân dân thị trấn"}
+        "phòng chuyên môn",
+        "Ủy ban nhân dân xã",
+        "Ủy ban nhân dân thị trấn",
+    }
 
 
 @pytest.mark.parametrize(
     ("name", "generic"),
-    [("sở", True), ("ngành tỉnh", True), ("cơ quan liên quan", True), ("địa phương", True),
-     ("Sở Nội vụ", False), ("Ban Tuyên giáo Tỉnh ủy", False), ("huyện ủy", False)],
+    [
+        ("sở", True),
+        ("ngành tỉnh", True),
+        ("cơ quan liên quan", True),
+        ("địa phương", True),
+        ("Sở Nội vụ", False),
+        ("Ban Tuyên giáo Tỉnh ủy", False),
+        ("huyện ủy", False),
+    ],
 )
 def test_a_name_of_a_kind_of_unit_is_flagged_generic(name, generic):
     from vbgraph.loaders.bodies import names_a_kind

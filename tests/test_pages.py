@@ -362,7 +362,10 @@ def test_issuer_jurisdiction_and_level_of_local_bodies(case):
 
 
 def test_section_headings_inside_a_document_open_no_document():
-    text = FLATTENED_STATE_HEADER + "\nQUY CHẾ\nQUẢN LÝ CHỢ\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nKẾ HOẠCH THỰC HIỆN\nĐiều 2. Các chợ.\n"
+    text = (
+        FLATTENED_STATE_HEADER
+        + "\nQUY CHẾ\nQUẢN LÝ CHỢ\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nKẾ HOẠCH THỰC HIỆN\nĐiều 2. Các chợ.\n"
+    )
     assert len(_docs(text)) == 2  # the decision and its attached Quy chế; no 'Quy định CHUNG', no 'Kế hoạch'
 
 
@@ -372,29 +375,38 @@ def test_a_line_of_separators_keeps_the_line_numbers():
 
 
 def test_a_lead_without_a_full_symbol_does_not_hide_a_closing_line_that_has_one():
-    text = ("Ngày 6/8, Ban Tuyên giáo Quận ủy đã ban hành Kế hoạch số 17 về tuyên truyền năm 2019.\n"
-            "Thực hiện Hướng dẫn số 70-HD/BTGTU ngày 14/12/2018, Ban Tuyên giáo Quận ủy ban hành Kế hoạch như sau:\n"
-            "1. Tuyên truyền.\n"
-            "Phòng Văn hóa đăng tải Kế hoạch số 17-KH/BTGQU ngày 25/12/2018 của Ban Tuyên giáo Quận ủy.\n")
+    text = (
+        "Ngày 6/8, Ban Tuyên giáo Quận ủy đã ban hành Kế hoạch số 17 về tuyên truyền năm 2019.\n"
+        "Thực hiện Hướng dẫn số 70-HD/BTGTU ngày 14/12/2018, Ban Tuyên giáo Quận ủy ban hành Kế hoạch như sau:\n"
+        "1. Tuyên truyền.\n"
+        "Phòng Văn hóa đăng tải Kế hoạch số 17-KH/BTGQU ngày 25/12/2018 của Ban Tuyên giáo Quận ủy.\n"
+    )
     (d,) = _docs(text)
     assert d.symbol == "17-KH/BTGQU"
 
 
 def test_a_lowercase_issuer_line_under_the_heading_gives_issuer_and_subject():
-    text = ("TỈNH ỦY HÀ TĨNH\n*\nSố 250-TB/TU\nHà Tĩnh, ngày 10 tháng 5 năm 2023\nTHÔNG BÁO KẾT LUẬN\n"
-            "của Ban Thường vụ Tỉnh ủy về tình hình thực hiện Nghị quyết số 05-NQ/TU\n"
-            "Ngày 08/5/2023, Ban Thường vụ Tỉnh ủy họp nghe báo cáo. Sau khi thảo luận, Ban Thường vụ Tỉnh ủy kết luận:\n"
-            "1. Đánh giá chung.\n")
+    text = (
+        "TỈNH ỦY HÀ TĨNH\n*\nSố 250-TB/TU\nHà Tĩnh, ngày 10 tháng 5 năm 2023\nTHÔNG BÁO KẾT LUẬN\n"
+        "của Ban Thường vụ Tỉnh ủy về tình hình thực hiện Nghị quyết số 05-NQ/TU\n"
+        "Ngày 08/5/2023, Ban Thường vụ Tỉnh ủy họp nghe báo cáo. Sau khi thảo luận, Ban Thường vụ Tỉnh ủy kết luận:\n"
+        "1. Đánh giá chung.\n"
+    )
     (d,) = [x for x in resolve([parse_text(text, "x.txt")]).documents if x["in_corpus"]]
-    assert (d["issuer"], d["title"]) == ("Ban Thường vụ Tỉnh ủy Hà Tĩnh", "về tình hình thực hiện Nghị quyết số 05-NQ/TU")
+    assert (d["issuer"], d["title"]) == (
+        "Ban Thường vụ Tỉnh ủy Hà Tĩnh",
+        "về tình hình thực hiện Nghị quyết số 05-NQ/TU",
+    )
 
 
 def test_a_text_that_lost_all_its_diacritics():
-    text = ("TINH UY NGHE AN\nSo 12-KH/TU\nNghe An, ngay 10 thang 5 nam 2021\nKE HOACH\n"
-            "thuc hien Nghi quyet so 52-NQ/TW cua Bo Chinh tri\n"
-            "Thuc hien Nghi quyet so 52-NQ/TW ngay 27/9/2019 cua Bo Chinh tri ve mot so chu truong, chinh sach chu "
-            "dong tham gia cuoc Cach mang cong nghiep lan thu tu, Ban Thuong vu Tinh uy ban hanh Ke hoach nhu sau:\n"
-            "I. MUC DICH, YEU CAU\n1. Quan triet sau sac noi dung Nghi quyet.\n")
+    text = (
+        "TINH UY NGHE AN\nSo 12-KH/TU\nNghe An, ngay 10 thang 5 nam 2021\nKE HOACH\n"
+        "thuc hien Nghi quyet so 52-NQ/TW cua Bo Chinh tri\n"
+        "Thuc hien Nghi quyet so 52-NQ/TW ngay 27/9/2019 cua Bo Chinh tri ve mot so chu truong, chinh sach chu "
+        "dong tham gia cuoc Cach mang cong nghiep lan thu tu, Ban Thuong vu Tinh uy ban hanh Ke hoach nhu sau:\n"
+        "I. MUC DICH, YEU CAU\n1. Quan triet sau sac noi dung Nghi quyet.\n"
+    )
     (d,) = _docs(text)
     assert (d.type, d.symbol, d.date, d.jurisdiction) == ("Kế hoạch", "12-KH/TU", "2021-05-10", "Nghệ An")
     assert ("nghe-an:12-KH/TU@2021-05-10", "THUC_HIEN", "52-NQ/TW@2019-09-27") in _edges(text)

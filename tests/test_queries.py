@@ -24,8 +24,11 @@ def test_doctests():
 
 def test_every_cypher_file_is_a_canned_query():
     """A merged or removed query leaves no orphan twin behind, and no query lacks one."""
-    files = {p.name.removesuffix(".cypher") for p in resources.files("vbgraph.queries").iterdir()
-             if p.name.endswith(".cypher")}
+    files = {
+        p.name.removesuffix(".cypher")
+        for p in resources.files("vbgraph.queries").iterdir()
+        if p.name.endswith(".cypher")
+    }
     assert files == set(catalog.QUERIES)
 
 
@@ -43,7 +46,9 @@ def test_every_query_has_a_cypher_twin_with_the_same_columns():
         text = q.cypher
         assert text.startswith("//") and q.description
         for col in q.columns:
-            assert f"AS {col}" in text or f" {col}," in text or f"RETURN {col}" in text or f", {col}" in text, (q.name, col)
+            assert (
+                f"AS {col}" in text or f" {col}," in text or f"RETURN {col}" in text or f", {col}" in text
+            ), (q.name, col)
         for p in q.params:
             assert f"${p}" in text, (q.name, p)
 
@@ -63,7 +68,9 @@ def test_lineage_down_from_a_central_resolution(corpus_graph):
 
 def test_central_implementations_by_jurisdiction(corpus_graph):
     rows = catalog.run("central_implementations", G=corpus_graph, params={"jurisdiction": "Đắk Lắk"})
-    assert ("52-NQ/TW@2019-09-27", "dak-lak:175-KH/TU@2020-06-08") in {(r["central"], r["local"]) for r in rows}
+    assert ("52-NQ/TW@2019-09-27", "dak-lak:175-KH/TU@2020-06-08") in {
+        (r["central"], r["local"]) for r in rows
+    }
     assert {r["jurisdiction"] for r in rows} == {"Đắk Lắk"}
 
 
@@ -77,7 +84,8 @@ def test_central_not_implemented_excludes_implemented_ones(corpus_graph):
 def test_supersession_and_citing(corpus_graph):
     rows = catalog.run("supersession", G=corpus_graph)
     assert ("76-QĐ/TW@2000-06-15", "213-QĐ/TW@2020-01-02", "THAY_THE") in {
-        (r["document"], r["replaced_by"], r["relation"]) for r in rows}
+        (r["document"], r["replaced_by"], r["relation"]) for r in rows
+    }
     cites = catalog.run("citing", G=corpus_graph, params={"id": "bac-giang:109-NQ/TU@2016-07-04"})
     assert {"bac-giang:53-KL/TU@2021-03-03", "bac-giang:03-CTr/TU@2020-12-04"} <= {r["source"] for r in cites}
 
@@ -86,12 +94,16 @@ def test_obligations_and_plans(corpus_graph):
     rows = catalog.run("obligations_of_body", G=corpus_graph, params={"body": "Ủy ban Kiểm tra Tỉnh ủy"})
     assert any(r["role"] == "chu_tri" and r["document"] == "bac-giang:109-NQ/TU@2021-06-08" for r in rows)
     plans = catalog.run("planned_documents", G=corpus_graph, params={"id": "bac-giang:03-CTr/TU@2020-12-04"})
-    assert ("bac-giang:109-NQ/TU@2021-06-08", "on_time") in {(r["fulfilled_by"], r["fulfilment"]) for r in plans}
+    assert ("bac-giang:109-NQ/TU@2021-06-08", "on_time") in {
+        (r["fulfilled_by"], r["fulfilment"]) for r in plans
+    }
 
 
 def test_most_implemented_and_unresolved(corpus_graph):
     top = catalog.run("most_implemented", G=corpus_graph, params={"limit": 1})
-    assert top[0]["document"] == "bac-giang:name:nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-lan-thu-xix"
+    assert (
+        top[0]["document"] == "bac-giang:name:nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-lan-thu-xix"
+    )
     issues = catalog.run("unresolved_references", G=corpus_graph)
     assert [i["kind"] for i in issues] == ["date-conflict"]
 
@@ -101,7 +113,9 @@ def test_plan_is_planned_documents_in_reading_order(corpus_graph):
     plan = obligations.plan(corpus_graph, "bac-giang:03-CTr/TU@2020-12-04")
     assert len(plan) == len(rows) > 1
     assert [r["line"] for r in plan] == sorted(r["line"] for r in rows)
-    assert sorted((r["id"], r["fulfilled_by"]) for r in plan) == sorted((r["obligation"], r["fulfilled_by"]) for r in rows)
+    assert sorted((r["id"], r["fulfilled_by"]) for r in plan) == sorted(
+        (r["obligation"], r["fulfilled_by"]) for r in rows
+    )
 
 
 def _docs(*ids: str) -> nx.MultiDiGraph:
@@ -126,8 +140,13 @@ def test_tree_keeps_every_path_where_lineage_keeps_the_shortest():
         G.add_edge(s, t, key="THUC_HIEN", evidence=[{"document": s}])
     t = lineage.tree(G, "plan")
     assert [(c["id"], [g["id"] for g in c["children"]]) for c in t["children"]] == [
-        ("programme", ["resolution"]), ("resolution", [])]
-    assert [(r["document"], r["depth"]) for r in research.lineage(G, "plan")] == [("programme", 1), ("resolution", 1)]
+        ("programme", ["resolution"]),
+        ("resolution", []),
+    ]
+    assert [(r["document"], r["depth"]) for r in research.lineage(G, "plan")] == [
+        ("programme", 1),
+        ("resolution", 1),
+    ]
 
 
 def test_supersession_walks_a_chain_once_up_to_the_twins_bound():

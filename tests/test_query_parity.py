@@ -27,17 +27,37 @@ CONGRESS = "bac-giang:name:nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-la
 CONGRESS_XIII = "name:nghi-quyet-dai-hoi-dai-bieu-toan-quoc-lan-thu-xiii-cua-dang"
 
 SAMPLES: dict[str, list[dict[str, Any]]] = {
-    "lineage_up": [{"id": PLAN}, {"id": PLAN, "depth": 1}, {"id": "bac-giang:15-CTr/TU@2021-05-31"},
-                   {"id": CONGRESS}],
-    "lineage_down": [{"id": CONGRESS}, {"id": CONGRESS, "depth": 1}, {"id": CONGRESS_XIII},
-                     {"id": "05-CT/TW@2016-05-15"}],
-    "central_implementations": [{"jurisdiction": "Bắc Giang"}, {"jurisdiction": "Đắk Lắk"},
-                                {"jurisdiction": "Hà Nội"}],
+    "lineage_up": [
+        {"id": PLAN},
+        {"id": PLAN, "depth": 1},
+        {"id": "bac-giang:15-CTr/TU@2021-05-31"},
+        {"id": CONGRESS},
+    ],
+    "lineage_down": [
+        {"id": CONGRESS},
+        {"id": CONGRESS, "depth": 1},
+        {"id": CONGRESS_XIII},
+        {"id": "05-CT/TW@2016-05-15"},
+    ],
+    "central_implementations": [
+        {"jurisdiction": "Bắc Giang"},
+        {"jurisdiction": "Đắk Lắk"},
+        {"jurisdiction": "Hà Nội"},
+    ],
     "central_not_implemented": [{"jurisdiction": "Bắc Giang"}, {"jurisdiction": "Đắk Lắk"}],
     "supersession": [{"id": "213-QĐ/TW@2020-01-02"}, {"id": "76-QĐ/TW@2000-06-15"}, {"id": PLAN}],
-    "citing": [{"id": "name:dieu-le-dang"}, {"id": CONGRESS}, {"id": "52-NQ/TW@2019-09-27"}, {"id": PROGRAMME}],
-    "obligations_of_body": [{"body": "bac-giang:ban-tuyen-giao-tinh-uy"}, {"body": "tuyên giáo"},
-                            {"status": "late"}, {"body": "bac-giang:ban-tuyen-giao-tinh-uy", "status": "open"}],
+    "citing": [
+        {"id": "name:dieu-le-dang"},
+        {"id": CONGRESS},
+        {"id": "52-NQ/TW@2019-09-27"},
+        {"id": PROGRAMME},
+    ],
+    "obligations_of_body": [
+        {"body": "bac-giang:ban-tuyen-giao-tinh-uy"},
+        {"body": "tuyên giáo"},
+        {"status": "late"},
+        {"body": "bac-giang:ban-tuyen-giao-tinh-uy", "status": "open"},
+    ],
     "planned_documents": [{"id": PROGRAMME}, {"id": "bac-giang:15-CTr/TU@2021-05-31"}, {"id": PLAN}],
     "most_implemented": [{"limit": 3}, {"limit": 100}],
     "unresolved_references": [],
@@ -82,8 +102,9 @@ def test_the_sample_ids_are_in_the_corpus(corpus_graph: nx.MultiDiGraph):
     assert ids <= set(corpus_graph), ids - set(corpus_graph)
 
 
-@pytest.mark.parametrize(("name", "params"), cases(), ids=lambda x: x if isinstance(x, str) else json.dumps(
-    x, ensure_ascii=False))
+@pytest.mark.parametrize(
+    ("name", "params"), cases(), ids=lambda x: x if isinstance(x, str) else json.dumps(x, ensure_ascii=False)
+)
 def test_parity(name: str, params: dict[str, Any], neo4j_corpus, corpus_graph: nx.MultiDiGraph):
     q = catalog.QUERIES[name]
     embedded = catalog.run(name, "embedded", G=corpus_graph, params=params)
@@ -104,10 +125,18 @@ def test_the_comparison_is_not_vacuous(neo4j_corpus, corpus_graph: nx.MultiDiGra
 def shapes_graph() -> nx.MultiDiGraph:
     """Shapes the sample lacks: an implementation cycle, a diamond, a chain of 25 replacements."""
     G = nx.MultiDiGraph(format="vbgraph-store", issues=[], files=[])
-    docs = {"tw": CENTRAL, "a": "Bắc Giang", "b": "Bắc Giang", "c": "Bắc Giang", "d": "Bắc Giang",
-            **{f"r{i:02}": CENTRAL for i in range(26)}}
+    docs = {
+        "tw": CENTRAL,
+        "a": "Bắc Giang",
+        "b": "Bắc Giang",
+        "c": "Bắc Giang",
+        "d": "Bắc Giang",
+        **{f"r{i:02}": CENTRAL for i in range(26)},
+    }
     for n, jur in docs.items():
-        G.add_node(n, kind="Document", jurisdiction=jur, symbol=n, date=f"2020-01-{len(n):02}", in_corpus=True)
+        G.add_node(
+            n, kind="Document", jurisdiction=jur, symbol=n, date=f"2020-01-{len(n):02}", in_corpus=True
+        )
     for s, t in [("a", "b"), ("b", "c"), ("c", "a"), ("d", "a"), ("d", "c"), ("a", "tw"), ("d", "d")]:
         G.add_edge(s, t, key="THUC_HIEN", evidence=[])
     for i in range(25):
@@ -117,11 +146,18 @@ def shapes_graph() -> nx.MultiDiGraph:
 
 
 SHAPES: list[tuple[str, dict[str, Any]]] = [
-    *((name, {"id": n, "depth": depth}) for name in ("lineage_up", "lineage_down") for n in ("a", "c", "d", "tw")
-      for depth in (None, 1)),
+    *(
+        (name, {"id": n, "depth": depth})
+        for name in ("lineage_up", "lineage_down")
+        for n in ("a", "c", "d", "tw")
+        for depth in (None, 1)
+    ),
     *(("supersession", {"id": n}) for n in ("r00", "r12", "r25", "a")),
-    ("supersession", {}), ("central_implementations", {}), ("central_not_implemented", {}),
-    ("citing", {"id": "a"}), ("most_implemented", {"limit": 10}),
+    ("supersession", {}),
+    ("central_implementations", {}),
+    ("central_not_implemented", {}),
+    ("citing", {"id": "a"}),
+    ("most_implemented", {"limit": 10}),
 ]
 
 
@@ -139,9 +175,14 @@ def neo4j_shapes(neo4j_driver, neo4j_conn: Connection, neo4j_corpus, corpus_grap
 def test_parity_beyond_the_sample(neo4j_shapes):
     """Cycles and chains longer than the twins' *1..20 bound give the same rows on both backends."""
     G = shapes_graph()
-    differ = [(name, params) for name, params in SHAPES
-              if as_tuples(catalog.run(name, "embedded", G=G, params=params), catalog.QUERIES[name].columns)
-              != as_tuples(catalog.run(name, "neo4j", params=params, conn=neo4j_shapes), catalog.QUERIES[name].columns)]
+    differ = [
+        (name, params)
+        for name, params in SHAPES
+        if as_tuples(catalog.run(name, "embedded", G=G, params=params), catalog.QUERIES[name].columns)
+        != as_tuples(
+            catalog.run(name, "neo4j", params=params, conn=neo4j_shapes), catalog.QUERIES[name].columns
+        )
+    ]
     assert differ == []
     assert catalog.run("lineage_up", G=G, params={"id": "a"})  # not vacuous
     assert len(catalog.run("supersession", G=G, params={"id": "r00"})) == 20

@@ -38,7 +38,13 @@ BODY = [
 ]
 TABLE = [
     ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
-    ["1", "Xây dựng đề án chuyển đổi số tỉnh Bắc Giang", "Sở Thông tin và Truyền thông", "Sở Nội vụ", "Quý IV/2021"],
+    [
+        "1",
+        "Xây dựng đề án chuyển đổi số tỉnh Bắc Giang",
+        "Sở Thông tin và Truyền thông",
+        "Sở Nội vụ",
+        "Quý IV/2021",
+    ],
 ]
 SIGNATURE = ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Lê Thị Thu Hồng"]
 
@@ -84,12 +90,34 @@ def write_html(path: Path) -> Path:
 
 def graph_facts(G) -> dict:
     """What must not depend on the format: documents, relations, obligations (not their evidence)."""
-    docs = sorted((n, a.get("type"), a.get("symbol"), a.get("date"), a.get("title"), a.get("issuer"),
-                   bool(a.get("in_corpus"))) for n, a in G.nodes(data=True) if a.get("kind") == "Document")
-    rels = sorted((s, t, k) for s, t, k in G.edges(keys=True) if G.nodes[s].get("kind") == "Document"
-                  and G.nodes[t].get("kind") == "Document")
-    obls = sorted((a["document"], a["text"], tuple(sorted((x["body"], x["role"]) for x in a["assignees"])),
-                   (a.get("deadline") or {}).get("end")) for _, a in G.nodes(data=True) if a.get("kind") == "Obligation")
+    docs = sorted(
+        (
+            n,
+            a.get("type"),
+            a.get("symbol"),
+            a.get("date"),
+            a.get("title"),
+            a.get("issuer"),
+            bool(a.get("in_corpus")),
+        )
+        for n, a in G.nodes(data=True)
+        if a.get("kind") == "Document"
+    )
+    rels = sorted(
+        (s, t, k)
+        for s, t, k in G.edges(keys=True)
+        if G.nodes[s].get("kind") == "Document" and G.nodes[t].get("kind") == "Document"
+    )
+    obls = sorted(
+        (
+            a["document"],
+            a["text"],
+            tuple(sorted((x["body"], x["role"]) for x in a["assignees"])),
+            (a.get("deadline") or {}).get("end"),
+        )
+        for _, a in G.nodes(data=True)
+        if a.get("kind") == "Obligation"
+    )
     return {"documents": docs, "relations": rels, "obligations": obls}
 
 
@@ -139,23 +167,37 @@ def test_word_automatic_numbering_is_written_out(tmp_path):
 
     d = docx.Document()
     if not any(r.reltype == RT.NUMBERING for r in d.part.rels.values()):
-        part = Part(PackURI("/word/numbering.xml"),
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
-                    WORD_NUMBERING.encode(), d.part.package)
+        part = Part(
+            PackURI("/word/numbering.xml"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+            WORD_NUMBERING.encode(),
+            d.part.package,
+        )
         d.part.relate_to(part, RT.NUMBERING)
     else:
         d.part.numbering_part.element.getparent()  # a template with numbering: replace its definitions
         d.part.numbering_part._element = parse_xml(WORD_NUMBERING)
-    for text, level in [("Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.", 0), ("Tổ chức hội nghị.", 1),
-                        ("Viết bài.", 1), ("Sở Nội vụ rà soát.", 0)]:
+    for text, level in [
+        ("Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.", 0),
+        ("Tổ chức hội nghị.", 1),
+        ("Viết bài.", 1),
+        ("Sở Nội vụ rà soát.", 0),
+    ]:
         p = d.add_paragraph(text)
-        p._p.get_or_add_pPr().append(parse_xml(
-            '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f'<w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'))
+        p._p.get_or_add_pPr().append(
+            parse_xml(
+                '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f'<w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'
+            )
+        )
     d.save(str(tmp_path / "n.docx"))
     lines = [x for x in read_source(tmp_path / "n.docx").text.split("\n") if x]
-    assert lines == ["1. Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.", "a) Tổ chức hội nghị.", "b) Viết bài.",
-                     "2. Sở Nội vụ rà soát."]
+    assert lines == [
+        "1. Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.",
+        "a) Tổ chức hội nghị.",
+        "b) Viết bài.",
+        "2. Sở Nội vụ rà soát.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -198,8 +240,11 @@ def test_a_folder_accounts_for_every_file(tmp_path):
     assert [p.name for p in got.files] == ["a.txt", "b.docx"]
     reasons = {Path(p).name: why for p, why in got.skipped}
     assert reasons == {
-        "notes.xlsx": "unsupported type .xlsx", ".hidden.txt": "hidden file", "~$b.docx": "a lock file of Word",
-        "pipe.txt": "not a regular file (a FIFO)", "loop": "symbolic-link loop (a folder already read)",
+        "notes.xlsx": "unsupported type .xlsx",
+        ".hidden.txt": "hidden file",
+        "~$b.docx": "a lock file of Word",
+        "pipe.txt": "not a regular file (a FIFO)",
+        "loop": "symbolic-link loop (a folder already read)",
     }
 
 
@@ -221,13 +266,24 @@ def test_a_legacy_doc_is_converted_by_libreoffice(tmp_path, from_text):
     soffice = shutil.which("soffice")
     assert soffice, "LibreOffice is needed for .doc files: scripts/install-libreoffice"
     write_docx(tmp_path / "k.docx")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
-                    "doc", "--outdir", str(tmp_path / "doc"), str(tmp_path / "k.docx")], check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path / "doc"),
+            str(tmp_path / "k.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     rec = parse(tmp_path / "doc" / "k.doc")
     assert rec.format == "doc"
     assert graph_facts(build_graph([rec])) == from_text
-
 
 
 def _encodings():
@@ -259,8 +315,12 @@ def write_scan(path: Path) -> Path:
     page = Image.new("L", (2480, 3508), 255)
     draw = ImageDraw.Draw(page)
     y = 200
-    for line in [*HEADER[:5], "thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị",
-                 "về một số chủ trương, chính sách chủ động tham gia cuộc Cách mạng", "công nghiệp lần thứ tư"]:
+    for line in [
+        *HEADER[:5],
+        "thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị",
+        "về một số chủ trương, chính sách chủ động tham gia cuộc Cách mạng",
+        "công nghiệp lần thứ tư",
+    ]:
         draw.text((220, y), line, font=font, fill=0)
         y += 90 if line in HEADER[:5] else 60
     page.save(str(path), "PDF", resolution=300)
@@ -278,8 +338,11 @@ def test_a_scan_is_read_with_ocr_its_symbol_date_and_relation_right(tmp_path, mo
     G = Store(tmp_path / "store").graph
     doc = G.nodes["bac-giang:175-KH/TU@2021-06-08"]
     assert (doc["type"], doc["in_corpus"]) == ("Kế hoạch", True)
-    edges = [(t, a["evidence"][0]) for _, t, k, a in G.out_edges("bac-giang:175-KH/TU@2021-06-08", keys=True, data=True)
-             if k == "THUC_HIEN"]
+    edges = [
+        (t, a["evidence"][0])
+        for _, t, k, a in G.out_edges("bac-giang:175-KH/TU@2021-06-08", keys=True, data=True)
+        if k == "THUC_HIEN"
+    ]
     assert [t for t, _ in edges] == ["52-NQ/TW@2019-09-27"]
     assert edges[0][1]["ocr"] is True and edges[0][1]["page"] == 1
 
@@ -305,7 +368,9 @@ def write_pdf(path: Path) -> Path:
 
     story = [Paragraph(x, style) for x in [*HEADER, *BODY]] + [PageBreak(), Paragraph("PHỤ LỤC", style)]
     table = Table([[Paragraph(v, cell) for v in row] for row in TABLE], colWidths=[25, 150, 110, 80, 90])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     story += [table, Paragraph("", style)] + [Paragraph(x, style) for x in SIGNATURE]
     SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path

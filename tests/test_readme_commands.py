@@ -30,7 +30,9 @@ def readme_commands() -> list[tuple[int, str]]:
     for n, line in enumerate(README.read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith("```"):
             fenced = not fenced
-        elif fenced and re.match(r"(?:[A-Z_][A-Z0-9_]*=\S*\s+)*vbgraph\s", text := line.removeprefix("$ ").strip()):
+        elif fenced and re.match(
+            r"(?:[A-Z_][A-Z0-9_]*=\S*\s+)*vbgraph\s", text := line.removeprefix("$ ").strip()
+        ):
             out.append((n, text))
     return out
 
@@ -38,13 +40,17 @@ def readme_commands() -> list[tuple[int, str]]:
 def parse(text: str) -> tuple[dict[str, str], list[str]]:
     """The variables a line sets and the arguments it gives vbgraph."""
     words = shlex.split(text)
-    words = words[:words.index("|")] if "|" in words else words
+    words = words[: words.index("|")] if "|" in words else words
     at = words.index("vbgraph")
-    return dict(w.split("=", 1) for w in words[:at]), words[at + 1:]
+    return dict(w.split("=", 1) for w in words[:at]), words[at + 1 :]
 
 
 def needs_neo4j(args: list[str]) -> bool:
-    return args[0] in ("neo4j", "cypher") or ("--backend", "neo4j") in pairwise(args) or "--backend=neo4j" in args
+    return (
+        args[0] in ("neo4j", "cypher")
+        or ("--backend", "neo4j") in pairwise(args)
+        or "--backend=neo4j" in args
+    )
 
 
 COMMANDS = readme_commands()
@@ -85,8 +91,12 @@ def server(session, neo4j_conn, neo4j_driver, corpus_graph):  # noqa: F811
     """The session's Neo4j server holding the sample, as the README's `eval "$(…)"` exports it."""
     DB(neo4j_driver, neo4j_conn).wipe()
     DB(neo4j_driver, neo4j_conn).load(corpus_graph)
-    for name, value in (("NEO4J_URI", neo4j_conn.uri), ("NEO4J_USERNAME", neo4j_conn.user),
-                        ("NEO4J_PASSWORD", neo4j_conn.password), ("NEO4J_DATABASE", neo4j_conn.database or "")):
+    for name, value in (
+        ("NEO4J_URI", neo4j_conn.uri),
+        ("NEO4J_USERNAME", neo4j_conn.user),
+        ("NEO4J_PASSWORD", neo4j_conn.password),
+        ("NEO4J_DATABASE", neo4j_conn.database or ""),
+    ):
         session.setenv(name, value)
     return session
 

@@ -12,27 +12,41 @@ def relations(text: str) -> set[tuple[str, str, str]]:
     G = build_graph([parse_text(text, "t.txt")])
     out = set()
     for s, t, k in G.edges(keys=True):
-        out.add((G.nodes[s].get("symbol") or G.nodes[s].get("name"), k, G.nodes[t].get("symbol") or G.nodes[t].get("name")))
+        out.add(
+            (
+                G.nodes[s].get("symbol") or G.nodes[s].get("name"),
+                k,
+                G.nodes[t].get("symbol") or G.nodes[t].get("name"),
+            )
+        )
     return out
 
 
 def test_subject_line_states_implementation():
-    text = party_doc(heading="KẾT LUẬN", code="KL", number="53",
-                     subject="về tiếp tục thực hiện Nghị quyết số 109-NQ/TU ngày 04/7/2016 của Ban Chấp hành Đảng bộ tỉnh")
+    text = party_doc(
+        heading="KẾT LUẬN",
+        code="KL",
+        number="53",
+        subject="về tiếp tục thực hiện Nghị quyết số 109-NQ/TU ngày 04/7/2016 của Ban Chấp hành Đảng bộ tỉnh",
+    )
     assert ("53-KL/TU", "THUC_HIEN", "109-NQ/TU") in relations(text)
 
 
 def test_preamble_governs_every_document_it_lists():
-    pre = ("Thực hiện Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị về lãnh đạo cuộc bầu cử; Nghị quyết số "
-           "133/2020/QH14 của Quốc hội về Ngày bầu cử; để lãnh đạo thực hiện cuộc bầu cử, Ban Thường vụ Tỉnh ủy yêu cầu:")
+    pre = (
+        "Thực hiện Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị về lãnh đạo cuộc bầu cử; Nghị quyết số "
+        "133/2020/QH14 của Quốc hội về Ngày bầu cử; để lãnh đạo thực hiện cuộc bầu cử, Ban Thường vụ Tỉnh ủy yêu cầu:"
+    )
     rels = relations(party_doc(heading="CHỈ THỊ", code="CT", number="03", preamble=pre))
     assert ("03-CT/TU", "THUC_HIEN", "45-CT/TW") in rels
     assert ("03-CT/TU", "THUC_HIEN", "133/2020/QH14") in rels
 
 
 def test_a_clause_with_its_own_verb_is_not_governed():
-    pre = ("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập; ngày 01/3/2017, "
-           "Ban Thường vụ Tỉnh ủy ban hành Công văn số 624-CV/TU về chế độ tự phê bình.")
+    pre = (
+        "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập; ngày 01/3/2017, "
+        "Ban Thường vụ Tỉnh ủy ban hành Công văn số 624-CV/TU về chế độ tự phê bình."
+    )
     rels = relations(party_doc(heading="CHỈ THỊ", code="CT", number="10", preamble=pre))
     assert ("10-CT/TU", "THUC_HIEN", "05-CT/TW") in rels
     assert ("10-CT/TU", "DAN_CHIEU", "624-CV/TU") in rels
@@ -64,22 +78,30 @@ def test_a_task_to_amend_is_no_amendment():
 
 def test_amendment_by_the_document_itself():
     body = "Điều 1. Quy định này sửa đổi, bổ sung một số điều của Quy định số 105-QĐ/TW ngày 19/12/2017 của Bộ Chính trị."
-    assert ("12-QĐ/TU", "SUA_DOI", "105-QĐ/TW") in relations(party_doc(heading="QUY ĐỊNH", code="QĐ", body=body))
+    assert ("12-QĐ/TU", "SUA_DOI", "105-QĐ/TW") in relations(
+        party_doc(heading="QUY ĐỊNH", code="QĐ", body=body)
+    )
 
 
 def test_repeal():
     body = "Điều 3. Quyết định này bãi bỏ Quyết định số 90-QĐ/TU ngày 01/3/2015 của Ban Thường vụ Tỉnh ủy."
-    assert ("12-QĐ/TU", "BAI_BO", "90-QĐ/TU") in relations(party_doc(heading="QUYẾT ĐỊNH", code="QĐ", body=body))
+    assert ("12-QĐ/TU", "BAI_BO", "90-QĐ/TU") in relations(
+        party_doc(heading="QUYẾT ĐỊNH", code="QĐ", body=body)
+    )
 
 
 def test_basis():
     pre = "- Căn cứ Điều lệ Đảng;\n- Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh;"
-    assert ("12-QĐ/TU", "CAN_CU", "Điều lệ Đảng") in relations(party_doc(heading="QUY ĐỊNH", code="QĐ", preamble=pre))
+    assert ("12-QĐ/TU", "CAN_CU", "Điều lệ Đảng") in relations(
+        party_doc(heading="QUY ĐỊNH", code="QĐ", preamble=pre)
+    )
 
 
 def test_review_of_implementation():
     pre = "Tại phiên họp, sau khi nghe báo cáo tổng kết 10 năm thực hiện Kết luận số 62-KL/TW, ngày 08/12/2009 của Bộ Chính trị, Ban Thường vụ kết luận:"
-    assert ("12-KL/TU", "TONG_KET", "62-KL/TW") in relations(party_doc(heading="KẾT LUẬN", code="KL", preamble=pre))
+    assert ("12-KL/TU", "TONG_KET", "62-KL/TW") in relations(
+        party_doc(heading="KẾT LUẬN", code="KL", preamble=pre)
+    )
 
 
 def test_so_ket_is_not_so_ket_qua():
@@ -90,22 +112,30 @@ def test_so_ket_is_not_so_ket_qua():
 
 
 def test_guidance():
-    text = party_doc(heading="HƯỚNG DẪN", code="HD", of="CỦA BAN TỔ CHỨC TỈNH ỦY",
-                     subject="thực hiện Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương")
+    text = party_doc(
+        heading="HƯỚNG DẪN",
+        code="HD",
+        of="CỦA BAN TỔ CHỨC TỈNH ỦY",
+        subject="thực hiện Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương",
+    )
     assert ("12-HD/TU", "HUONG_DAN", "08-QĐi/TW") in relations(text)
 
 
 def test_relation_stated_about_two_other_documents():
-    body = ("II- NHIỆM VỤ\n\n- Tiếp tục triển khai thực hiện có hiệu quả Kế hoạch số 82-KH/TU, ngày 19/11/2018 của Tỉnh ủy "
-            "thực hiện Nghị quyết số 29-NQ/TW, ngày 25/7/2018 của Bộ Chính trị về Chiến lược bảo vệ Tổ quốc trên không gian mạng.")
+    body = (
+        "II- NHIỆM VỤ\n\n- Tiếp tục triển khai thực hiện có hiệu quả Kế hoạch số 82-KH/TU, ngày 19/11/2018 của Tỉnh ủy "
+        "thực hiện Nghị quyết số 29-NQ/TW, ngày 25/7/2018 của Bộ Chính trị về Chiến lược bảo vệ Tổ quốc trên không gian mạng."
+    )
     rels = relations(party_doc(body=body))
     assert ("82-KH/TU", "THUC_HIEN", "29-NQ/TW") in rels
     assert ("12-NQ/TU", "DAN_CHIEU", "82-KH/TU") in rels
 
 
 def test_defined_short_name_resolves_to_its_document():
-    pre = ("Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020 - 2025 (sau đây viết tắt là "
-           "*Nghị quyết Đại hội*); Ban Chấp hành Đảng bộ tỉnh ban hành Kế hoạch.")
+    pre = (
+        "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020 - 2025 (sau đây viết tắt là "
+        "*Nghị quyết Đại hội*); Ban Chấp hành Đảng bộ tỉnh ban hành Kế hoạch."
+    )
     body = "I- MỤC ĐÍCH\n\n1. Cụ thể hóa Nghị quyết Đại hội thành các chương trình."
     rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre, body=body))
     target = "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX"
@@ -114,8 +144,10 @@ def test_defined_short_name_resolves_to_its_document():
 
 
 def test_short_form_resolves_to_the_earlier_full_citation():
-    body = ("I- NHIỆM VỤ\n\n1. Quán triệt Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.\n\n"
-            "2. Định kỳ báo cáo kết quả thực hiện Nghị quyết 52.")
+    body = (
+        "I- NHIỆM VỤ\n\n1. Quán triệt Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.\n\n"
+        "2. Định kỳ báo cáo kết quả thực hiện Nghị quyết 52."
+    )
     G = build_graph([parse_text(party_doc(body=body), "t.txt")])
     (edge,) = [d for s, t, k, d in G.edges(keys=True, data=True) if t == "52-NQ/TW@2019-09-27"]
     assert [e["line"] for e in edge["evidence"]] == sorted(e["line"] for e in edge["evidence"])

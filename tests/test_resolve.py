@@ -21,21 +21,33 @@ def body(text):
 
 
 def test_same_symbol_in_two_terms_is_two_documents():
-    G = graph(party_doc(number="53", code="KL", heading="KẾT LUẬN", body=body(
-        "Tiếp tục thực hiện Nghị quyết số 109-NQ/TU ngày 04/7/2016 và Nghị quyết số 109-NQ/TU ngày 08/6/2021.")))
+    G = graph(
+        party_doc(
+            number="53",
+            code="KL",
+            heading="KẾT LUẬN",
+            body=body(
+                "Tiếp tục thực hiện Nghị quyết số 109-NQ/TU ngày 04/7/2016 và Nghị quyết số 109-NQ/TU ngày 08/6/2021."
+            ),
+        )
+    )
     assert {"bac-giang:109-NQ/TU@2016-07-04", "bac-giang:109-NQ/TU@2021-06-08"} <= set(ids(G))
 
 
 def test_undated_reference_goes_to_the_only_candidate():
-    G = graph(party_doc(body=body("Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.")),
-              party_doc(number="13", body=body("Tiếp tục quán triệt Nghị quyết số 52-NQ/TW.")))
+    G = graph(
+        party_doc(body=body("Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.")),
+        party_doc(number="13", body=body("Tiếp tục quán triệt Nghị quyết số 52-NQ/TW.")),
+    )
     assert G.has_edge("bac-giang:13-NQ/TU@2021-06-08", "52-NQ/TW@2019-09-27", key="DAN_CHIEU")
     assert "52-NQ/TW" not in G
 
 
 def test_undated_reference_with_two_candidates_is_reported_not_guessed():
     G = graph(
-        party_doc(body=body("Nghị quyết số 109-NQ/TU ngày 04/7/2016 và Nghị quyết số 109-NQ/TU ngày 08/6/2021.")),
+        party_doc(
+            body=body("Nghị quyết số 109-NQ/TU ngày 04/7/2016 và Nghị quyết số 109-NQ/TU ngày 08/6/2021.")
+        ),
         party_doc(number="14", body=body("Quán triệt Nghị quyết số 109-NQ/TU.")),
     )
     assert not [t for _, t in G.out_edges("bac-giang:14-NQ/TU@2021-06-08") if t.startswith("bac-giang:109")]
@@ -45,8 +57,12 @@ def test_undated_reference_with_two_candidates_is_reported_not_guessed():
 
 def test_local_symbols_of_two_provinces_never_merge():
     bg = party_doc(body=body("Thực hiện Kế hoạch số 82-KH/TU ngày 19/11/2018 của Tỉnh ủy."))
-    dl = party_doc(province="ĐẮK LẮK", place="Đắk Lắk", number="13",
-                   body=body("Thực hiện Kế hoạch số 82-KH/TU ngày 19/11/2018 của Tỉnh ủy."))
+    dl = party_doc(
+        province="ĐẮK LẮK",
+        place="Đắk Lắk",
+        number="13",
+        body=body("Thực hiện Kế hoạch số 82-KH/TU ngày 19/11/2018 của Tỉnh ủy."),
+    )
     G = graph(bg, dl)
     assert {"bac-giang:82-KH/TU@2018-11-19", "dak-lak:82-KH/TU@2018-11-19"} <= set(ids(G))
     assert G.nodes["dak-lak:82-KH/TU@2018-11-19"]["jurisdiction"] == "Đắk Lắk"
@@ -58,8 +74,14 @@ def test_a_citation_naming_another_province_belongs_to_it():
 
 
 def test_reference_becomes_the_document_when_its_text_arrives():
-    citing = party_doc(number="20", code="KH", heading="KẾ HOẠCH", body=body(
-        "Triển khai Nghị quyết số 12-NQ/TU ngày 08/6/2021 của Ban Thường vụ Tỉnh ủy về phát triển du lịch."))
+    citing = party_doc(
+        number="20",
+        code="KH",
+        heading="KẾ HOẠCH",
+        body=body(
+            "Triển khai Nghị quyết số 12-NQ/TU ngày 08/6/2021 của Ban Thường vụ Tỉnh ủy về phát triển du lịch."
+        ),
+    )
     only_citing = graph(citing)
     assert only_citing.nodes["bac-giang:12-NQ/TU@2021-06-08"]["in_corpus"] is False
     both = graph(citing, party_doc())
@@ -69,17 +91,29 @@ def test_reference_becomes_the_document_when_its_text_arrives():
 
 
 def test_same_subject_with_another_date_is_a_conflict_of_one_document():
-    G = graph(party_doc(body=body(
-        "Thực hiện Kế hoạch số 20-KH/TU ngày 09/6/2021 của Tỉnh ủy về đào tạo nguồn lao động; "
-        "Kế hoạch số 20-KH/TU ngày 09/6/2020 của Tỉnh ủy về đào tạo nguồn lao động.")))
+    G = graph(
+        party_doc(
+            body=body(
+                "Thực hiện Kế hoạch số 20-KH/TU ngày 09/6/2021 của Tỉnh ủy về đào tạo nguồn lao động; "
+                "Kế hoạch số 20-KH/TU ngày 09/6/2020 của Tỉnh ủy về đào tạo nguồn lao động."
+            )
+        )
+    )
     assert [n for n in ids(G) if "20-KH" in n] == ["bac-giang:20-KH/TU@2021-06-09"]
     assert [i["kind"] for i in G.graph["issues"]] == ["date-conflict"]
 
 
 def test_descriptive_citation_resolves_by_subject():
-    G = graph(party_doc(body=body(
-        "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, "
-        "đạo đức, phong cách Hồ Chí Minh.\n\n2. Gắn với Chỉ thị của Bộ Chính trị về đẩy mạnh học tập và làm theo "
-        "tư tưởng, đạo đức, phong cách Hồ Chí Minh gắn với chỉnh đốn Đảng.")))
-    (edge,) = [d for _, t, d in G.out_edges("bac-giang:12-NQ/TU@2021-06-08", data=True) if t == "05-CT/TW@2016-05-15"]
+    G = graph(
+        party_doc(
+            body=body(
+                "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và làm theo tư tưởng, "
+                "đạo đức, phong cách Hồ Chí Minh.\n\n2. Gắn với Chỉ thị của Bộ Chính trị về đẩy mạnh học tập và làm theo "
+                "tư tưởng, đạo đức, phong cách Hồ Chí Minh gắn với chỉnh đốn Đảng."
+            )
+        )
+    )
+    (edge,) = [
+        d for _, t, d in G.out_edges("bac-giang:12-NQ/TU@2021-06-08", data=True) if t == "05-CT/TW@2016-05-15"
+    ]
     assert len(edge["evidence"]) == 2

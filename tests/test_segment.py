@@ -42,7 +42,12 @@ def test_compilation_with_toc_and_a_headerless_document():
     text = TOC + HEADERLESS + party_doc() + "\n\nChịu trách nhiệm xuất bản\n\nGiấy phép số 86/GP-STTTT\n"
     rec = parse_text(text, "c.txt")
     kh, nq = rec.documents
-    assert (kh.symbol, kh.date, kh.type, kh.identified_by) == ("24-KH/TU", "2021-07-15", "Kế hoạch", "listing")
+    assert (kh.symbol, kh.date, kh.type, kh.identified_by) == (
+        "24-KH/TU",
+        "2021-07-15",
+        "Kế hoạch",
+        "listing",
+    )
     assert kh.issuer == "Tỉnh ủy Bắc Giang"
     assert kh.first_line == text.split("\n").index("KẾ HOẠCH**xây dựng Đảng và hệ thống chính trị") + 1
     assert (nq.symbol, nq.date, nq.issuer) == ("12-NQ/TU", "2021-06-08", "Ban Thường vụ Tỉnh ủy Bắc Giang")
@@ -52,19 +57,31 @@ def test_compilation_with_toc_and_a_headerless_document():
 
 
 def test_signature_decides_the_issuing_body():
-    assert parse_text(party_doc(signed_for="TỈNH ỦY", of="CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH"), "a.txt").documents[0].issuer == "Tỉnh ủy Bắc Giang"
-    assert parse_text(party_doc(signed_for="BAN THƯỜNG VỤ"), "a.txt").documents[0].issuer == "Ban Thường vụ Tỉnh ủy Bắc Giang"
+    assert (
+        parse_text(party_doc(signed_for="TỈNH ỦY", of="CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH"), "a.txt")
+        .documents[0]
+        .issuer
+        == "Tỉnh ủy Bắc Giang"
+    )
+    assert (
+        parse_text(party_doc(signed_for="BAN THƯỜNG VỤ"), "a.txt").documents[0].issuer
+        == "Ban Thường vụ Tỉnh ủy Bắc Giang"
+    )
 
 
 def test_attachment_line_identifies_and_a_wrong_year_is_a_conflict():
     toc = "MỤC LỤC\n\n1\tChương trình hành động số 15-CTr/TU ngày 31/5/2021\tVề thực hiện Nghị quyết Đại hội XIII của Đảng\t21\n\n"
-    doc = ("CHƯƠNG TRÌNH HÀNH ĐỘNG**thực hiện Nghị quyết Đại hội XIII của Đảng**\n\nI- MỤC ĐÍCH\n\n1. Quán triệt.\n\n"
-           "Nơi nhận:\n- Lưu.\n\nT/M TỈNH ỦY\nBÍ THƯ\n\n(đã ký)\n\nDương Văn Thái\n\nPHỤ LỤC\n\n"
-           "(kèm theo Chương trình hành động số 15-CTr/TU ngày 31/5/2020 của Tỉnh ủy)\n\n1.\tKế hoạch về du lịch\tSở\tQuý II/2021\n")
+    doc = (
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG**thực hiện Nghị quyết Đại hội XIII của Đảng**\n\nI- MỤC ĐÍCH\n\n1. Quán triệt.\n\n"
+        "Nơi nhận:\n- Lưu.\n\nT/M TỈNH ỦY\nBÍ THƯ\n\n(đã ký)\n\nDương Văn Thái\n\nPHỤ LỤC\n\n"
+        "(kèm theo Chương trình hành động số 15-CTr/TU ngày 31/5/2020 của Tỉnh ủy)\n\n1.\tKế hoạch về du lịch\tSở\tQuý II/2021\n"
+    )
     rec = parse_text("TỈNH ỦY BẮC GIANG\n\n" + toc + doc, "c.txt")
     (d,) = rec.documents
     assert (d.symbol, d.date) == ("15-CTr/TU", "2021-05-31")
-    assert d.last_line == len(("TỈNH ỦY BẮC GIANG\n\n" + toc + doc).rstrip("\n").split("\n"))  # the appendix belongs to it
+    assert d.last_line == len(
+        ("TỈNH ỦY BẮC GIANG\n\n" + toc + doc).rstrip("\n").split("\n")
+    )  # the appendix belongs to it
     assert [i.kind for i in rec.issues] == ["date-conflict"]
 
 
@@ -109,16 +126,28 @@ Trần Quốc Vượng
 """
     rec = parse_text(letter, "l.txt")
     cv, qd = rec.documents
-    assert (cv.type, cv.symbol, cv.date, cv.jurisdiction) == ("Công văn", "32-CV/ĐUK", "2020-10-23", "Đắk Lắk")
+    assert (cv.type, cv.symbol, cv.date, cv.jurisdiction) == (
+        "Công văn",
+        "32-CV/ĐUK",
+        "2020-10-23",
+        "Đắk Lắk",
+    )
     assert cv.issuer == "Ban Thường vụ Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Đắk Lắk"
     assert (qd.type, qd.symbol, qd.date, qd.issuer, qd.jurisdiction) == (
-        "Quy định", "213-QĐ/TW", "2020-01-02", "Bộ Chính trị", "Trung ương")
+        "Quy định",
+        "213-QĐ/TW",
+        "2020-01-02",
+        "Bộ Chính trị",
+        "Trung ương",
+    )
 
 
 def test_received_stamp_is_not_the_number():
-    doc = ("## KẾ HOẠCH\n\nCÔNG VĂN ĐẾN\nSố 740... Ngày 21.6.2020.\n\nThực hiện Nghị quyết số 52-NQ/TW, ngày 27/9/2019 "
-           "của Bộ Chính trị về một số chủ trương\n\nTriển khai thực hiện, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch:\n\n"
-           "I- MỤC ĐÍCH\n\n1. Quán triệt.\n\nNơi nhận:\n- Lưu.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nPhạm Minh Tấn\n")
+    doc = (
+        "## KẾ HOẠCH\n\nCÔNG VĂN ĐẾN\nSố 740... Ngày 21.6.2020.\n\nThực hiện Nghị quyết số 52-NQ/TW, ngày 27/9/2019 "
+        "của Bộ Chính trị về một số chủ trương\n\nTriển khai thực hiện, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch:\n\n"
+        "I- MỤC ĐÍCH\n\n1. Quán triệt.\n\nNơi nhận:\n- Lưu.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nPhạm Minh Tấn\n"
+    )
     (d,) = parse_text("TỈNH ỦY ĐẮK LẮK\n\n" + doc, "k.txt").documents
     assert d.symbol is None and d.date is None
     assert d.title.startswith("Thực hiện Nghị quyết số 52-NQ/TW")

@@ -99,7 +99,9 @@ def test_store_file_is_node_link_json_with_records(tmp_path):
 
 def test_a_store_from_another_version_is_refused_clearly(tmp_path):
     (tmp_path / "store").mkdir()
-    (tmp_path / "store" / "graph.json").write_text('{"format": "vbgraph-store", "version": 99}', encoding="utf-8")
+    (tmp_path / "store" / "graph.json").write_text(
+        '{"format": "vbgraph-store", "version": 99}', encoding="utf-8"
+    )
     from vbgraph.errors import StoreError
 
     with pytest.raises(StoreError, match="version 99"):
@@ -117,12 +119,16 @@ def test_a_reader_that_breaks_costs_only_its_file(tmp_path, monkeypatch):
     page.write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
     good = write(tmp_path, "good.txt", party_doc())
     report = Store(tmp_path / "store").ingest([page, good])
-    assert report.failed == [(str(page), "could not be read (ValueError: unexpected markup); please report it with the file")]
+    assert report.failed == [
+        (str(page), "could not be read (ValueError: unexpected markup); please report it with the file")
+    ]
     assert report.added == [str(good)]
 
 
 def test_progress_is_told_each_file_with_how_many_are_done_of_all(tmp_path):
     files = [write(tmp_path, f"{n}.txt", party_doc(number=str(n))) for n in (11, 12, 13)]
     seen = []
-    Store(tmp_path / "store").ingest(files, progress=lambda f, done, total: seen.append((f.name, done, total)))
+    Store(tmp_path / "store").ingest(
+        files, progress=lambda f, done, total: seen.append((f.name, done, total))
+    )
     assert seen == [("11.txt", 0, 3), ("12.txt", 1, 3), ("13.txt", 2, 3)]

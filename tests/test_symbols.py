@@ -200,7 +200,10 @@ def test_unknown_type_codes_are_kept_and_reported(text, type_, type_code, symbol
 
 
 def test_known_type_codes_are_not_reported():
-    assert one("Chương trình hành động số 83-CTHĐ/TU, ngày 25/7/ 2017, của Tỉnh uỷ Quảng Trị").unknown_type_code is False
+    assert (
+        one("Chương trình hành động số 83-CTHĐ/TU, ngày 25/7/ 2017, của Tỉnh uỷ Quảng Trị").unknown_type_code
+        is False
+    )
 
 
 @pytest.mark.parametrize(

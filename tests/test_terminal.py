@@ -39,7 +39,8 @@ def test_lineage_up_as_json_marks_links_cited_in_another_document(env):
     r = run(env, "lineage", "20-KH/TU", "--json", "--depth", "1")
     assert {c["id"] for c in json.loads(r.output)["children"]} == {
         "bac-giang:03-CTr/TU@2020-12-04",
-        "bac-giang:name:nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-lan-thu-xix"}
+        "bac-giang:name:nghi-quyet-dai-hoi-dai-bieu-dang-bo-tinh-bac-giang-lan-thu-xix",
+    }
     assert all(not c["children"] for c in json.loads(r.output)["children"])
 
 
@@ -48,8 +49,15 @@ def test_lineage_both(env):
     assert "implements ↑" in r.output and "implemented by ↓" in r.output and "20-KH/TU" in r.output
 
 
-@pytest.mark.parametrize(("query", "expected"), [("chuyen doi so", "111-NQ/TU"), ("uy ban kiem tra", "109-NQ/TU"),
-                                                 ("Uỷ ban Kiểm tra", "109-NQ/TU"), ("CHUYỂN ĐỔI SỐ", "111-NQ/TU")])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("chuyen doi so", "111-NQ/TU"),
+        ("uy ban kiem tra", "109-NQ/TU"),
+        ("Uỷ ban Kiểm tra", "109-NQ/TU"),
+        ("CHUYỂN ĐỔI SỐ", "111-NQ/TU"),
+    ],
+)
 def test_search_without_diacritics_or_case(env, query, expected):
     r = run(env, "search", query, "--json", "--limit", "3")
     rows = json.loads(r.output)

@@ -82,13 +82,6 @@ def _to_source_lines(rec: FileRecord, origin: list[int]) -> FileRecord:
     return replace(rec, documents=docs, citations=cits, obligations=obls, issues=issues)
 
 
-def read_text(path: Path) -> str:
-    """The text of a file of any supported format, or UnreadableFile naming the reason."""
-    from vbgraph.loaders.read import read_source
-
-    return read_source(path).text
-
-
 def parse_source(src: Source, file: str) -> FileRecord:
     """The stages over a read file; evidence gains the reader's places (page and line on it,
     paragraph, OCR) and the reader's notes become warnings of the file."""

@@ -24,6 +24,7 @@ objects (graph/model.py: Document, Body, Relation, Obligation), or tables with `
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -36,7 +37,7 @@ from vbgraph.graph.model import Body, Document, Obligation, Relation
 from vbgraph.graph.store import IngestReport, Store
 from vbgraph.ontology.relations import Rel
 
-__all__ = ["Corpus", "Hit", "Step", "open_store", "sample_files"]
+__all__ = ["Corpus", "Hit", "Step", "example_corpus", "open_store", "sample_files"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,65 @@ class Hit:
     score: float
     line: int | None
     context: str | None
+
+
+_EXAMPLE = {
+    "kh-175.txt": """TỈNH ỦY BẮC GIANG
+
+Số 175-KH/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Bắc Giang, ngày 08 tháng 6 năm 2021
+
+KẾ HOẠCH
+
+thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư
+
+Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện như sau:
+
+II- TỔ CHỨC THỰC HIỆN
+
+1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Thông tin và Truyền thông tổ chức tuyên truyền Nghị quyết, xong trong quý III/2021.
+
+2. Các huyện ủy, thành ủy xây dựng kế hoạch thực hiện Nghị quyết, hoàn thành trước ngày 30/9/2021.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Lê Thị Thu Hồng
+""",
+    "kh-20.txt": """HUYỆN ỦY LỤC NAM
+
+Số 20-KH/HU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Lục Nam, ngày 20 tháng 7 năm 2021
+
+KẾ HOẠCH
+
+thực hiện Kế hoạch số 175-KH/TU ngày 08/6/2021 của Ban Thường vụ Tỉnh ủy về chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư
+
+Thực hiện Kế hoạch số 175-KH/TU ngày 08/6/2021 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành Kế hoạch thực hiện như sau:
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Nguyễn Văn An
+""",
+}
+
+
+def example_corpus() -> Corpus:
+    """A small corpus for examples and tests: a province's plan implementing 52-NQ/TW, with two
+    tasks, and a district's plan implementing it, ingested into a temporary store."""
+    folder = Path(tempfile.mkdtemp(prefix="vbgraph-example-"))
+    for name, text in _EXAMPLE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    corpus = Corpus(folder / "store")
+    corpus.ingest(folder / "kh-175.txt", folder / "kh-20.txt")
+    return corpus
 
 
 def sample_files() -> list[Path]:
@@ -83,13 +143,25 @@ class Corpus:
 
     # -- reading ------------------------------------------------------------------------------
     def ingest(self, *paths: str | Path, ocr: bool = False) -> IngestReport:
-        """Read files and folders (text, PDF, Word, web pages); see `report.failed` and `report.skipped`."""
+        """Read files and folders (text, PDF, Word, web pages); see `report.failed` and `report.skipped`.
+
+        >>> corpus = open_store(tempfile.mkdtemp())
+        >>> report = corpus.ingest(*sample_files())
+        >>> len(report.added), report.failed, report.skipped
+        (2, [], [])
+        """
         return self.store.ingest(paths, ocr=ocr)
 
     # -- looking up -----------------------------------------------------------------------------
     def document(self, ref: str) -> Document:
         """One document by symbol ('109-NQ/TU', '109-NQ/TU@2016'), id or words of its name.
-        Raises DocumentNotFound, or AmbiguousReference listing the candidates."""
+        Raises DocumentNotFound, or AmbiguousReference listing the candidates.
+
+        >>> corpus = example_corpus()
+        >>> doc = corpus.document("175-KH/TU")
+        >>> doc.id, doc.type, doc.issuer, doc.source.first_line
+        ('bac-giang:175-KH/TU@2021-06-08', 'Kế hoạch', 'Ban Thường vụ Tỉnh ủy Bắc Giang', 1)
+        """
         from vbgraph.queries.lookup import resolve_ref
 
         nid = resolve_ref(self.graph, ref)
@@ -98,7 +170,11 @@ class Corpus:
     def documents(
         self, *, jurisdiction: str | None = None, type: str | None = None, in_corpus: bool | None = None
     ) -> list[Document]:
-        """Documents, sorted by id; filters combine."""
+        """Documents, sorted by id; filters combine.
+
+        >>> [d.symbol for d in example_corpus().documents(in_corpus=False)]
+        ['52-NQ/TW']
+        """
         out = [Document.from_node(n, a) for n, a in st.documents(self.graph)]
         return [
             d
@@ -109,7 +185,12 @@ class Corpus:
         ]
 
     def relations(self, ref: str | None = None, *, type: str | None = None) -> list[Relation]:
-        """Relations from or to `ref` (all when None), of one type ('THUC_HIEN') or any."""
+        """Relations from or to `ref` (all when None), of one type ('THUC_HIEN') or any.
+
+        >>> rel = example_corpus().relations("20-KH/HU", type="THUC_HIEN")[0]
+        >>> rel.target, rel.label, rel.evidence[0].file, rel.evidence[0].line
+        ('bac-giang:175-KH/TU@2021-06-08', 'thực hiện', 'kh-20.txt', 11)
+        """
         nid = self.document(ref).id if ref else None
         return [
             Relation.from_edge(s, t, k, a)
@@ -118,7 +199,11 @@ class Corpus:
         ]
 
     def bodies(self, *, jurisdiction: str | None = None, named_only: bool = False) -> list[Body]:
-        """Bodies, sorted by id; `named_only` leaves out kinds of units ('sở', 'ngành tỉnh')."""
+        """Bodies, sorted by id; `named_only` leaves out kinds of units ('sở', 'ngành tỉnh').
+
+        >>> [b.name for b in example_corpus().bodies() if b.name.startswith("Ban")]
+        ['Ban Thường vụ Huyện ủy Lục Nam', 'Ban Thường vụ Tỉnh ủy', 'Ban Tuyên giáo Tỉnh ủy']
+        """
         out = [Body.from_node(n, a) for n, a in st.bodies(self.graph)]
         return [
             b
@@ -129,7 +214,13 @@ class Corpus:
     # -- research questions ----------------------------------------------------------------------
     def lineage(self, ref: str, *, direction: str = "up", depth: int | None = None) -> list[Step]:
         """What `ref` implements, transitively, up to the central documents ("up"), or everything
-        that implements it ("down"), nearest first."""
+        that implements it ("down"), nearest first.
+
+        >>> [(s.document.symbol, s.depth) for s in example_corpus().lineage("20-KH/HU")]
+        [('175-KH/TU', 1), ('52-NQ/TW', 2)]
+        >>> [(s.document.symbol, s.depth) for s in example_corpus().lineage("52-NQ/TW", direction="down")]
+        [('175-KH/TU', 1), ('20-KH/HU', 2)]
+        """
         from vbgraph.queries import research
 
         if direction not in ("up", "down"):
@@ -140,7 +231,11 @@ class Corpus:
         ]
 
     def implementers(self, ref: str) -> list[Document]:
-        """The documents that directly implement `ref` (THUC_HIEN), by date."""
+        """The documents that directly implement `ref` (THUC_HIEN), by date.
+
+        >>> [d.symbol for d in example_corpus().implementers("175-KH/TU")]
+        ['20-KH/HU']
+        """
         nid = self.document(ref).id
         found = {s for s, _, k in self.graph.in_edges(nid, keys=True) if k == Rel.THUC_HIEN.value}
         docs = [Document.from_node(n, self.graph.nodes[n]) for n in found]
@@ -155,7 +250,12 @@ class Corpus:
         status: str | None = None,
     ) -> list[Obligation]:
         """Tasks, by deadline: of a body (words of its name), set out by a document, due before a
-        day (ISO), with a status (open, late, done)."""
+        day (ISO), with a status (open, late, done).
+
+        >>> task = example_corpus().obligations(body="Ban Tuyên giáo")[0]
+        >>> [(a.body, a.role) for a in task.assignees], task.deadline.end
+        ([('bac-giang:ban-tuyen-giao-tinh-uy', 'chu_tri'), ('bac-giang:so-thong-tin-va-truyen-thong', 'phoi_hop')], '2021-09-30')
+        """
         from vbgraph.queries.obligations import obligations
 
         doc_id = self.document(document).id if document else None
@@ -163,7 +263,12 @@ class Corpus:
         return [Obligation.from_node(r["id"], self.graph.nodes[r["id"]]) for r in rows]
 
     def search(self, text: str, limit: int = 20) -> list[Hit]:
-        """Documents whose symbol, title or text hold the words, best first."""
+        """Documents whose symbol, title or text hold the words, best first.
+
+        >>> hit = example_corpus().search("Cách mạng công nghiệp", limit=1)[0]
+        >>> hit.document.symbol, hit.score > 0
+        ('175-KH/TU', True)
+        """
         from vbgraph.queries.search import search
 
         rows = search(self.graph, self.store.texts, text, limit=limit)
@@ -179,7 +284,13 @@ class Corpus:
 
     # -- out --------------------------------------------------------------------------------------
     def export(self, path: str | Path, format: str = "json") -> Path:
-        """Write the graph: json (graph-json-v1), ttl, jsonld, nt, graphml, csv (a folder)."""
+        """Write the graph: json (graph-json-v1), ttl, jsonld, nt, graphml, csv (a folder).
+
+        >>> import json
+        >>> path = example_corpus().export(Path(tempfile.mkdtemp()) / "graph.json")
+        >>> len(json.loads(path.read_text(encoding="utf-8"))["documents"])
+        3
+        """
         from vbgraph.exports import FORMATS
 
         if format not in FORMATS:
@@ -189,14 +300,24 @@ class Corpus:
 
     def view(self, path: str | Path, ref: str | None = None, **options: Any) -> Path:
         """An interactive HTML map (one file, works offline) of `ref`'s neighbourhood or the whole
-        graph; options as `vbgraph view` (depth, direction, relations, jurisdiction, …)."""
+        graph; options as `vbgraph view` (depth, direction, relations, jurisdiction, …).
+
+        >>> page = example_corpus().view(Path(tempfile.mkdtemp()) / "view.html", "175-KH/TU", depth=1)
+        >>> page.suffix, page.stat().st_size > 10_000
+        ('.html', True)
+        """
         from vbgraph.exports.html_view import build_view, write_html
 
         ref_id = self.document(ref).id if ref else None
         return write_html(build_view(self.graph, ref_id, **options), path)
 
     def to_pandas(self, what: str = "documents") -> Any:
-        """A pandas DataFrame of documents, bodies, relations or obligations (pip install pandas)."""
+        """A pandas DataFrame of documents, bodies, relations or obligations (pip install pandas).
+
+        >>> frame = example_corpus().to_pandas("obligations")
+        >>> list(frame["deadline.end"])
+        ['2021-09-30', '2021-09-30']
+        """
         try:
             import pandas as pd
         except ImportError as e:

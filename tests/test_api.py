@@ -84,3 +84,11 @@ def test_tables_for_pandas(corpus):
 
     frame = corpus.to_pandas("obligations")
     assert isinstance(frame, pd.DataFrame) and "deadline.end" in frame.columns
+
+
+def test_every_api_call_has_an_example():
+    import inspect
+
+    calls = [n for n, f in inspect.getmembers(vbgraph.Corpus, inspect.isfunction) if not n.startswith("_")]
+    assert len(calls) >= 12
+    assert [n for n in calls if ">>>" not in (getattr(vbgraph.Corpus, n).__doc__ or "")] == []

@@ -42,6 +42,7 @@ from vbgraph.exports.palette import (
     ROLE_LABELS,
     STATUS_BORDER,
     STATUS_LABELS,
+    TOOLTIP,
     edge_color,
     format_date,
     level_of,
@@ -169,14 +170,15 @@ def node_info(G: nx.MultiDiGraph, nid: str) -> list[list[str]]:
     """The tooltip of a node as (label, text) rows; plain text, never markup."""
     a = G.nodes[nid]
     kind = a.get("kind")
+    doc_, body_, task_ = TOOLTIP["Document"], TOOLTIP["Body"], TOOLTIP["Obligation"]
     if kind == "Body":
         parent = a.get("part_of")
         return _rows(
             [
-                ("Cơ quan", a.get("name")),
-                ("Địa bàn", a.get("jurisdiction")),
-                ("Thuộc", _name(G, parent) if parent else None),
-                ("Mã", nid),
+                (body_["name"], a.get("name")),
+                (body_["jurisdiction"], a.get("jurisdiction")),
+                (body_["part_of"], _name(G, parent) if parent else None),
+                (body_["id"], nid),
             ]
         )
     if kind == "Obligation":
@@ -191,16 +193,19 @@ def node_info(G: nx.MultiDiGraph, nid: str) -> list[list[str]]:
         ev = a.get("evidence") or {}
         return _rows(
             [
-                ("Nhiệm vụ", a.get("text")),
-                ("Giao cho", who),
-                ("Thời hạn", deadline),
-                ("Định kỳ", a.get("recurring")),
-                ("Sản phẩm", " ".join(x for x in (prod.get("type"), prod.get("title")) if x)),
-                ("Tình trạng", STATUS_LABELS.get(a.get("status"), a.get("status"))),
-                ("Thực hiện bằng", _name(G, a["fulfilled_by"]) if a.get("fulfilled_by") else None),
-                ("Văn bản giao", _name(G, a["document"]) if a.get("document") else None),
-                ("Căn cứ", f"{ev.get('file')}, dòng {ev.get('line')}: “{ev.get('quote')}”" if ev else None),
-                ("Mã", nid),
+                (task_["text"], a.get("text")),
+                (task_["assignees"], who),
+                (task_["deadline"], deadline),
+                (task_["recurring"], a.get("recurring")),
+                (task_["produces"], " ".join(x for x in (prod.get("type"), prod.get("title")) if x)),
+                (task_["status"], STATUS_LABELS.get(a.get("status"), a.get("status"))),
+                (task_["fulfilled_by"], _name(G, a["fulfilled_by"]) if a.get("fulfilled_by") else None),
+                (task_["document"], _name(G, a["document"]) if a.get("document") else None),
+                (
+                    task_["evidence"],
+                    f"{ev.get('file')}, dòng {ev.get('line')}: “{ev.get('quote')}”" if ev else None,
+                ),
+                (task_["id"], nid),
             ]
         )
     src = a.get("source")
@@ -211,17 +216,17 @@ def node_info(G: nx.MultiDiGraph, nid: str) -> list[list[str]]:
     )
     return _rows(
         [
-            ("Số ký hiệu", a.get("symbol")),
-            ("Tên", a.get("name")),
-            ("Loại", a.get("type")),
-            ("Ngày", format_date(a.get("date"))),
-            ("Cơ quan ban hành", a.get("issuer")),
-            ("Trích yếu", a.get("title")),
-            ("Địa bàn", a.get("jurisdiction")),
-            ("Cấp", LEVEL_LABELS.get(level_of(a))),
-            ("Người ký", a.get("signer")),
-            ("Nguồn", where),
-            ("Mã", nid),
+            (doc_["symbol"], a.get("symbol")),
+            (doc_["name"], a.get("name")),
+            (doc_["type"], a.get("type")),
+            (doc_["date"], format_date(a.get("date"))),
+            (doc_["issuer"], a.get("issuer")),
+            (doc_["title"], a.get("title")),
+            (doc_["jurisdiction"], a.get("jurisdiction")),
+            (doc_["level"], LEVEL_LABELS.get(level_of(a))),
+            (doc_["signer"], a.get("signer")),
+            (doc_["source"], where),
+            (doc_["id"], nid),
         ]
     )
 

@@ -96,3 +96,59 @@ def node_color(a: dict) -> str:
 
 def edge_color(code: str) -> str:
     return EDGE_STYLE.get(code, ("#95a5a6", 1.0, False))[0]
+
+
+# -- what the view's tooltips show of the model (graph/model.py) -----------------------------------
+
+#: model class name -> {field: the Vietnamese label its tooltip row carries}
+TOOLTIP: dict[str, dict[str, str]] = {
+    "Document": {
+        "symbol": "Số ký hiệu",
+        "name": "Tên",
+        "type": "Loại",
+        "date": "Ngày",
+        "issuer": "Cơ quan ban hành",
+        "title": "Trích yếu",
+        "jurisdiction": "Địa bàn",
+        "level": "Cấp",
+        "signer": "Người ký",
+        "source": "Nguồn",
+        "in_corpus": "Nguồn",
+        "id": "Mã",
+    },
+    "Body": {"name": "Cơ quan", "jurisdiction": "Địa bàn", "part_of": "Thuộc", "id": "Mã"},
+    "Obligation": {
+        "text": "Nhiệm vụ",
+        "assignees": "Giao cho",
+        "deadline": "Thời hạn",
+        "recurring": "Định kỳ",
+        "produces": "Sản phẩm",
+        "status": "Tình trạng",
+        "fulfilled_by": "Thực hiện bằng",
+        "document": "Văn bản giao",
+        "evidence": "Căn cứ",
+        "id": "Mã",
+    },
+}
+
+#: model fields a tooltip leaves out, and why: a test holds TOOLTIP and this to the model
+NOT_IN_TOOLTIP: dict[str, dict[str, str]] = {
+    "Document": {
+        "type_code": "the symbol shows it",
+        "number": "the symbol shows it",
+        "issuer_code": "the symbol shows it",
+        "identified_by": "how vbgraph found the number: for the JSON, not for readers of the map",
+    },
+    "Body": {
+        "level": "the colour and band show it",
+        "aliases": "spellings, not facts",
+        "generic": "the name says it ('sở', 'ngành tỉnh')",
+    },
+    "Obligation": {
+        "produces_level": "the planned document's level is in the band of its fulfilment",
+        "fulfilment": "Tình trạng says it",
+        "fulfilment_score": "a matching score for the JSON",
+        "source": "where vbgraph read it (section, sentence, table): for the JSON",
+        "more_evidence": "the first reading is shown; the others are the same task read again",
+    },
+}

@@ -303,3 +303,23 @@ def test_every_rdf_property_of_the_table_is_written(full):
     used = {p for _, p, _ in rdf.rdf_graph(G)}
     declared = {p for table in rdf.RDF_FIELDS.values() for props in table.values() for p in props}
     assert declared - used == set()
+
+
+@pytest.mark.parametrize("cls", [Document, Body, Obligation])
+def test_the_view_s_tooltips_cover_every_model_field(cls):
+    """exports/palette.py says, for each model field, the tooltip row that shows it or why none does."""
+    from vbgraph.exports.palette import NOT_IN_TOOLTIP, TOOLTIP
+
+    shown, left = set(TOOLTIP[cls.__name__]), set(NOT_IN_TOOLTIP[cls.__name__])
+    assert shown | left == set(fields_of(cls)) and not shown & left
+
+
+@pytest.mark.parametrize("kind", ["Document", "Body", "Obligation"])
+def test_the_tooltip_rows_are_the_declared_labels(corpus_graph, kind):
+    from vbgraph.exports.html_view import node_info
+    from vbgraph.exports.palette import TOOLTIP
+
+    labels = set(TOOLTIP[kind].values())
+    for nid, a in list(corpus_graph.nodes(data=True)):
+        if a.get("kind") == kind:
+            assert {row[0] for row in node_info(corpus_graph, nid)} <= labels

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,7 @@ from vbgraph.graph.identity import CENTRAL, base_key, document_id
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders import signals
 from vbgraph.loaders.normalize import containment, fold, slug
-from vbgraph.loaders.records import Citation, FileRecord, TextDocument
+from vbgraph.loaders.records import Assignment, Citation, Evidence, FileRecord, ObligationRecord, TextDocument
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Edge, Rel
 
@@ -369,11 +369,11 @@ class Resolver:
         )
         for rec in records:
             for o in rec.obligations:
-                doc = (
-                    text_docs[(rec.file, o["document"])]
-                    if o.get("cited") is None
-                    else relayed[(rec.file, o["cited"])]
-                )
+                if o.cited is not None:
+                    doc = relayed[(rec.file, o.cited)]
+                else:
+                    assert o.document is not None  # an obligation belongs to a document or a citation
+                    doc = text_docs[(rec.file, o.document)]
                 if doc is not None:
                     book.add(o, doc)
         edges = {**bodies.edges, **issued, **book.edges}  # disjoint: each holds its own edge codes
@@ -479,10 +479,10 @@ def _relayed(records: list[FileRecord], target: Mapping[Place, Doc | None]) -> d
     """The document a relayed obligation belongs to (a page relaying tasks from a cited plan whose
     text it does not hold), by the place of that citation."""
     return {
-        (rec.file, int(o["cited"])): target.get((rec.file, int(o["cited"])))
+        (rec.file, o.cited): target.get((rec.file, o.cited))
         for rec in records
         for o in rec.obligations
-        if o.get("cited") is not None
+        if o.cited is not None
     }
 
 
@@ -562,16 +562,15 @@ class _Obligations:
     records: dict[str, dict] = field(default_factory=dict)
     edges: dict[EdgeKey, dict] = field(default_factory=dict)
 
-    def add(self, o: dict, doc: Doc) -> None:
+    def add(self, o: ObligationRecord, doc: Doc) -> None:
         """One obligation `doc` sets out. The same task read again (one document in two
         compilations) adds its evidence to the first reading."""
-        assignees = _assignees(o["assignees"], doc.jurisdiction, self.bodies)
-        ob = {**o, "assignees": assignees}
-        oid = tasks.obligation_id(doc.id, ob)
+        assignees = _assignees(o.assignees, doc.jurisdiction, self.bodies)
+        oid = tasks.obligation_id(doc.id, o, assignees)
         if oid in self.records:
-            _more_evidence(self.records[oid], o["evidence"])
+            _more_evidence(self.records[oid], _evidence(o.evidence))
             return
-        record = self._record(oid, doc, ob)
+        record = self._record(oid, doc, o, assignees)
         self.records[oid] = record
         self.edges[(doc.id, oid, Edge.DAT_RA.value)] = {}
         for a in assignees:
@@ -579,7 +578,7 @@ class _Obligations:
         if record["fulfilled_by"]:
             self.edges[(oid, record["fulfilled_by"], Edge.DUOC_THUC_HIEN_BOI.value)] = {}
 
-    def _record(self, oid: str, doc: Doc, ob: dict) -> dict:
+    def _record(self, oid: str, doc: Doc, ob: ObligationRecord, assignees: list[dict]) -> dict:
         """The obligation record: the document that fulfilled it (a planned document found by type and
         subject, else a plan that THUC_HIEN the assigning document) and its status as of `as_of`."""
         assigning = self.documents[doc.id]
@@ -591,30 +590,35 @@ class _Obligations:
         return {
             "id": oid,
             "document": doc.id,
-            "text": ob["text"],
-            "assignees": ob["assignees"],
-            "deadline": ob.get("deadline"),
-            "recurring": ob.get("recurring"),
-            "produces": ob.get("produces"),
-            "produces_level": ob.get("produces_level"),
+            "text": ob.text,
+            "assignees": assignees,
+            "deadline": ob.deadline,
+            "recurring": ob.recurring,
+            "produces": ob.produces,
+            "produces_level": ob.produces_level,
             "fulfilled_by": fid,
             "fulfilment": how,
             "fulfilment_score": round(score, 3) if fid else None,
             "status": st,
-            "source": ob.get("kind"),
-            "evidence": ob["evidence"],
+            "source": ob.kind,
+            "evidence": _evidence(ob.evidence),
             "more_evidence": [],
         }
 
 
-def _assignees(named: list[dict], jurisdiction: str | None, bodies: _Bodies) -> list[dict]:
+def _assignees(named: Iterable[Assignment], jurisdiction: str | None, bodies: _Bodies) -> list[dict]:
     """The bodies a task is given to, each once with the role first read for it."""
     assignees: list[dict] = []
     for a in named:
-        bid = bodies.add(a["name"], jurisdiction)
+        bid = bodies.add(a.name, jurisdiction)
         if all(x["body"] != bid for x in assignees):
-            assignees.append({"body": bid, "role": a["role"]})
+            assignees.append({"body": bid, "role": a.role})
     return assignees
+
+
+def _evidence(e: Evidence) -> dict:
+    """An obligation's evidence as the graph keeps it: the place fields that say something."""
+    return {"file": e.file, "line": e.line, "quote": e.quote, **e.where()}
 
 
 def _more_evidence(record: dict, evidence: dict) -> None:

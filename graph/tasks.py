@@ -16,6 +16,7 @@ from functools import cache
 from vbgraph.graph.identity import CENTRAL, hash_record
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders.normalize import fold, slug, tokens
+from vbgraph.loaders.records import ObligationRecord
 from vbgraph.ontology import tables
 
 _STOP = {
@@ -94,17 +95,17 @@ def body_level_name(issuer: str | None, jurisdiction: str | None) -> str | None:
     return issuer
 
 
-def fulfilment(ob: dict, assigning: dict, docs: list[dict]) -> tuple[str | None, float]:
+def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple[str | None, float]:
     """(id of the document that realised a planned one, score) or (None, 0)."""
-    made = ob.get("produces") or {}
+    made = ob.produces or {}
     if not made.get("type") or not made.get("title"):
         return None, 0.0
     start = _date(assigning.get("date"))
-    deadline = _date((ob.get("deadline") or {}).get("end"))
+    deadline = _date((ob.deadline or {}).get("end"))
     lo = start - dt.timedelta(days=WINDOW_DAYS) if start else None
     hi_base = deadline or (start + dt.timedelta(days=3 * 365) if start else None)
     hi = hi_base + dt.timedelta(days=WINDOW_DAYS) if hi_base else None
-    level = ob.get("produces_level")
+    level = ob.produces_level
     best, best_score = None, 0.0
     for d in docs:
         if d["type"] != made["type"] or not d.get("title"):
@@ -126,16 +127,16 @@ _PLANS = {"Chương trình", "Chương trình hành động", "Kế hoạch"}
 _TO_IMPLEMENT = re.compile(r"\b(?:thực hiện|triển khai|cụ thể hóa|quán triệt)\b", re.IGNORECASE)
 
 
-def implementing_fulfilment(ob: dict, assigning: dict, implementers: list[dict]) -> str | None:
+def implementing_fulfilment(ob: ObligationRecord, assigning: dict, implementers: list[dict]) -> str | None:
     """A task to draw up a programme or plan to implement the assigning document ("các huyện ủy …
     xây dựng kế hoạch thực hiện Chỉ thị") is fulfilled by such a document that THUC_HIEN it, issued
     after it, in the assigner's jurisdiction or, for a central document, in any: the earliest."""
-    made = ob.get("produces") or {}
+    made = ob.produces or {}
     if made.get("type") not in _PLANS or (made.get("title") and not _TO_IMPLEMENT.search(made["title"])):
         return None
     start = assigning.get("date") or ""
     central = assigning.get("jurisdiction") == CENTRAL
-    level = ob.get("produces_level")
+    level = ob.produces_level
     found = [
         d
         for d in implementers
@@ -148,16 +149,16 @@ def implementing_fulfilment(ob: dict, assigning: dict, implementers: list[dict])
     return min(found, key=lambda d: (d.get("date") or "", d["id"]))["id"] if found else None
 
 
-def status(ob: dict, fulfilled: dict | None, as_of: dt.date) -> tuple[str, str | None]:
+def status(ob: ObligationRecord, fulfilled: dict | None, as_of: dt.date) -> tuple[str, str | None]:
     """(status, fulfilment): status done|late|open; fulfilment on_time|late|not_found|None."""
-    end = _date((ob.get("deadline") or {}).get("end"))
+    end = _date((ob.deadline or {}).get("end"))
     if fulfilled is not None:
         when = _date(fulfilled.get("date"))
         if end and when and when > end:
             return "late", "late"
         return "done", "on_time"
     if end and end < as_of:
-        return "late", "not_found" if ob.get("produces") else None
+        return "late", "not_found" if ob.produces else None
     return "open", None
 
 
@@ -207,17 +208,18 @@ def canonical_body_name(name: str) -> str:
     return bd.canonical_name(name)
 
 
-def obligation_id(doc_id: str, ob: dict) -> str:
+def obligation_id(doc_id: str, ob: ObligationRecord, assignees: list[dict]) -> str:
     """By the document and the task, never by the line it was read from: one document in two
-    compilations gives one set of obligations, each with two pieces of evidence."""
+    compilations gives one set of obligations, each with two pieces of evidence. `assignees` are
+    the resolved ones ({"body", "role"})."""
     return (
         "obl:"
         + hash_record(
             {
                 "document": doc_id,
-                "text": fold(ob["text"]),
-                "deadline": (ob.get("deadline") or {}).get("end"),
-                "assignees": ob["assignees"],
+                "text": fold(ob.text),
+                "deadline": (ob.deadline or {}).get("end"),
+                "assignees": assignees,
             }
         )[:16]
     )

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.loaders.patterns import type_alt
-from vbgraph.loaders.records import Issue, TextDocument
+from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
 from vbgraph.loaders.segment import Paragraph, paragraphs, quote
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, Vocabulary
@@ -176,26 +176,35 @@ def _fold(s: str) -> str:
 
 
 def _obligations_for(
-    sentence: str, assignees: list[tuple[str, str]], line: int, kind: str, extra: dict | None = None
-) -> list[dict]:
+    sentence: str, assignees: list[tuple[str, str]], line: int, kind: str
+) -> list[ObligationRecord]:
     """One obligation per deadline (a 'sơ kết … và tổng kết …' sentence has two)."""
     if not assignees:
         return []
     deadlines = find_deadlines(sentence)
     made, level = produces(sentence)
-    base = {
-        "text": sentence.strip(),
-        "assignees": [{"name": n, "role": r} for n, r in assignees],
-        "recurring": find_recurrence(sentence),
-        "produces": made,
-        "produces_level": level,
-        "line": line,
-        "kind": kind,
-        **(extra or {}),
-    }
+    base = ObligationRecord(
+        text=sentence.strip(),
+        assignees=_assignments(assignees),
+        deadline=None,
+        recurring=find_recurrence(sentence),
+        produces=made,
+        produces_level=level,
+        kind=kind,
+        evidence=_at(line),
+    )
     if not deadlines:
-        return [{**base, "deadline": None}]
-    return [{**base, "deadline": d.as_dict()} for d in deadlines]
+        return [base]
+    return [replace(base, deadline=d.as_dict()) for d in deadlines]
+
+
+def _assignments(assignees: list[tuple[str, str]]) -> tuple[Assignment, ...]:
+    return tuple(Assignment(n, r) for n, r in assignees)
+
+
+def _at(line: int) -> Evidence:
+    """The line a task is read from; the document's stage gives the file and the quote."""
+    return Evidence(file="", line=line, quote="")
 
 
 def _strip_prefix(text: str) -> str:
@@ -287,20 +296,19 @@ def _everyone(subject_text: str) -> bool:
     return bool(items) and all(i in words for i in items)
 
 
-def _completes(out: list[dict], sentence: str, assignees: list[tuple[str, str]]) -> bool:
+def _completes(out: list[ObligationRecord], sentence: str, assignees: list[tuple[str, str]]) -> bool:
     """A sentence that only gives the time of the task before it ("Yêu cầu gửi báo cáo … trước
     ngày 23/5/2019.", "Thời gian hoàn thành …, chậm nhất ngày 14/5/2021") completes that task:
     its deadline and words join the task, no new one is made."""
     deadlines = find_deadlines(sentence)
-    if len(deadlines) != 1 or not out or out[-1]["deadline"] is not None:
+    if len(deadlines) != 1 or not out or out[-1].deadline is not None:
         return False
     last = out[-1]
-    if [(a["name"], a["role"]) for a in last["assignees"]] != assignees:
+    if [(a.name, a.role) for a in last.assignees] != assignees:
         return False
     if bd.parse_subject(sentence)[0] or _produces_re().search(sentence):
         return False
-    last["deadline"] = deadlines[0].as_dict()
-    last["text"] = f"{last['text']} {sentence.strip()}"
+    out[-1] = replace(last, deadline=deadlines[0].as_dict(), text=f"{last.text} {sentence.strip()}")
     return True
 
 
@@ -318,7 +326,7 @@ class _Discourse:
 
     scope: str | None  # "heading" | "addressing" | None: see section_obligations
     numbered_items: bool  # each numbered item of the document type assigns to its subject
-    out: list[dict] = field(default_factory=list)
+    out: list[ObligationRecord] = field(default_factory=list)
     asked: list[str] | None = None  # from an addressing line, for the items after it
     header_subject: list[str] | None = None
     previous: list[tuple[str, str]] | None = None  # assignees of the paragraph before
@@ -336,7 +344,9 @@ def _with_partners(names: list[str], role: str, partners: list[str]) -> list[tup
     return [(n, role) for n in names] + [(n, "phoi_hop") for n in partners]
 
 
-def section_obligations(paras: Iterable[Paragraph], scope: str | None, doc_type: str | None) -> list[dict]:
+def section_obligations(
+    paras: Iterable[Paragraph], scope: str | None, doc_type: str | None
+) -> list[ObligationRecord]:
     """Obligations from paragraphs.
 
     `scope` is "heading" inside a "Tổ chức thực hiện" section, "addressing" after an addressing
@@ -557,7 +567,7 @@ class _TableReading:
     section row's issuing level that govern the rows under them, the task row still open (a row
     can go on after a page break), and the corrections not yet given to an obligation."""
 
-    out: list[dict] = field(default_factory=list)
+    out: list[ObligationRecord] = field(default_factory=list)
     pending: list[dict] = field(default_factory=list)
     cols: _Columns | None = None
     group_body: str | None = None
@@ -582,7 +592,7 @@ class _TableReading:
         self.pending.extend(f.issue(line) for f in header.corrections)
 
 
-def table_obligations(rows: list[Line]) -> list[dict]:
+def table_obligations(rows: list[Line]) -> list[ObligationRecord]:
     """Obligations from the tab-separated rows of a document's appendix.
 
     A misspelled header word or body name is read as the tables spell it; each reading goes once,
@@ -600,7 +610,7 @@ def table_obligations(rows: list[Line]) -> list[dict]:
             _read_row(cells, r.line, st.cols, st)
     st.flush()
     if st.pending and st.out:
-        st.out[-1].setdefault("corrections", []).extend(st.pending)
+        st.out[-1] = replace(st.out[-1], corrections=(*st.out[-1].corrections, *st.pending))
     return st.out
 
 
@@ -689,27 +699,27 @@ def _close_row(c: dict, st: _TableReading) -> None:
     if made is None and c.get("product"):
         made = _product_cell(c["product"], content)
     deadlines = find_deadlines(c["deadline"] or "") or find_deadlines(content)
-    base = {
-        "text": content,
-        "assignees": [{"name": n, "role": r} for n, r in assignees],
-        "recurring": find_recurrence(content),
-        "produces": made,
-        "produces_level": level,
-        "line": c["line"],
-        "kind": "table",
-        "deadline_text": (c["deadline"] or "").strip() or None,
-    }
-    if st.pending:
-        base["corrections"] = st.pending[:]
-        st.pending.clear()
+    base = ObligationRecord(
+        text=content,
+        assignees=_assignments(assignees),
+        deadline=None,
+        recurring=find_recurrence(content),
+        produces=made,
+        produces_level=level,
+        kind="table",
+        evidence=_at(c["line"]),
+        deadline_text=(c["deadline"] or "").strip() or None,
+        corrections=tuple(st.pending),
+    )
+    st.pending.clear()
     if deadlines:
         st.out.extend(
-            {**base, "deadline": d.as_dict() | {"text": (c["deadline"] or d.text).strip()}}
+            replace(base, deadline=d.as_dict() | {"text": (c["deadline"] or d.text).strip()})
             for d in deadlines[:1]
         )
     else:
         text = (c["deadline"] or "").strip()
-        st.out.append({**base, "deadline": {"text": text, "start": None, "end": None} if text else None})
+        st.out.append(replace(base, deadline={"text": text, "start": None, "end": None} if text else None))
 
 
 def _row_product(content: str) -> tuple[dict | None, str | None]:
@@ -751,12 +761,14 @@ def _product_cell(product: str, content: str) -> dict | None:
     return {"type": t, "title": content} if t else None
 
 
-def document_obligations(clean: list[str], td: TextDocument, file: str, issues: list[Issue]) -> list[dict]:
+def document_obligations(
+    clean: list[str], td: TextDocument, file: str, issues: list[Issue]
+) -> list[ObligationRecord]:
     """Obligations of one document, each with its evidence; words read as the vocabulary's despite
     a typo go to `issues` as fuzzy corrections."""
     first, last = td.header_end + 1, td.last_line
     sec = implementing_section(clean, first, last)
-    found: list[dict] = []
+    found: list[ObligationRecord] = []
     text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
     if sec:
         found += section_obligations(paragraphs(_no_tables(clean), sec[0], sec[1]), sec[2], td.type)
@@ -770,15 +782,17 @@ def document_obligations(clean: list[str], td: TextDocument, file: str, issues: 
         found += table_obligations(rows)
     out = []
     for o in found:
-        if o["deadline"] is None and td.date:
-            dated = dated_after(o["text"], td.date)
-            o["deadline"] = dated.as_dict() if dated else None
-        issues.extend(Issue(file, **c) for c in o.pop("corrections", ()))
-        line = o.pop("line")
-        o["document"] = td.index
-        o["evidence"] = {"file": file, "line": line, "quote": quote(o["text"], 0)}
-        out.append(o)
+        if o.deadline is None and td.date:
+            dated = dated_after(o.text, td.date)
+            o = replace(o, deadline=dated.as_dict() if dated else None)
+        out.append(replace(_placed(o, file, issues), document=td.index))
     return out
+
+
+def _placed(o: ObligationRecord, file: str, issues: list[Issue]) -> ObligationRecord:
+    """The obligation with its evidence in `file`; its corrections go to `issues`."""
+    issues.extend(Issue(file, **c) for c in o.corrections)
+    return replace(o, evidence=replace(o.evidence, file=file, quote=quote(o.text, 0)), corrections=())
 
 
 def announced(clean: list[str], citations: list) -> int | None:
@@ -797,18 +811,16 @@ def announced(clean: list[str], citations: list) -> int | None:
     return None
 
 
-def relayed_obligations(clean: list[str], relayed: int, file: str, issues: list[Issue]) -> list[dict]:
+def relayed_obligations(
+    clean: list[str], relayed: int, file: str, issues: list[Issue]
+) -> list[ObligationRecord]:
     """Tasks a page relays from a document whose text it does not hold: a portal notice that "Ủy ban
     nhân dân huyện ban hành Kế hoạch số 42/KH-UBND …" and then asks "đề nghị các phòng chuyên môn …"
     gives the tasks to the plan. Each carries `cited` (the citation's index), not `document`."""
-    out = []
-    for o in section_obligations(paragraphs(_no_tables(clean), 1, len(clean) - 1), None, None):
-        issues.extend(Issue(file, **c) for c in o.pop("corrections", ()))
-        line = o.pop("line")
-        o["cited"] = relayed
-        o["evidence"] = {"file": file, "line": line, "quote": quote(o["text"], 0)}
-        out.append(o)
-    return out
+    return [
+        replace(_placed(o, file, issues), cited=relayed)
+        for o in section_obligations(paragraphs(_no_tables(clean), 1, len(clean) - 1), None, None)
+    ]
 
 
 def _no_tables(clean: list[str]) -> list[str]:

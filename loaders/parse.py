@@ -76,7 +76,7 @@ def _to_source_lines(rec: FileRecord, origin: list[int]) -> FileRecord:
         replace(c, evidence=replace(c.evidence, line=origin[c.evidence.line])) for c in rec.citations
     )
     obls = tuple(
-        {**o, "evidence": {**o["evidence"], "line": origin[o["evidence"]["line"]]}} for o in rec.obligations
+        replace(o, evidence=replace(o.evidence, line=origin[o.evidence.line])) for o in rec.obligations
     )
     issues = tuple(replace(i, line=origin[i.line]) if i.line is not None else i for i in rec.issues)
     return replace(rec, documents=docs, citations=cits, obligations=obls, issues=issues)
@@ -96,9 +96,7 @@ def parse_source(src: Source, file: str) -> FileRecord:
         return place.as_dict() if place is not None else {}
 
     cits = tuple(replace(c, evidence=replace(c.evidence, **where(c.evidence.line))) for c in rec.citations)
-    obls = tuple(
-        {**o, "evidence": {**o["evidence"], **where(o["evidence"]["line"])}} for o in rec.obligations
-    )
+    obls = tuple(replace(o, evidence=replace(o.evidence, **where(o.evidence.line))) for o in rec.obligations)
     return replace(rec, citations=cits, obligations=obls)
 
 

@@ -87,6 +87,77 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Assignment:
+    """A body a task is given to, by the name the text uses, and its role."""
+
+    name: str
+    role: str  # chu_tri | thuc_hien | phoi_hop
+
+
+@dataclass(frozen=True)
+class ObligationRecord:
+    """One task a text assigns ("giao cho"), as read: who, what, by when, which document it
+    should produce, and where it is said.
+
+    `deadline` is {"text", "start", "end"} (ISO dates or None) and `produces` {"type", "title"}.
+    It belongs to the file's TextDocument `document` or, on a page relaying a document whose text
+    it does not hold, to the document of citation `cited`. `corrections` are the header words and
+    names read as the vocabulary's ({"line", "kind", "message"}), only until the document's stage
+    turns them into Issues.
+    """
+
+    text: str
+    assignees: tuple[Assignment, ...]
+    deadline: dict | None
+    recurring: str | None
+    produces: dict | None
+    produces_level: str | None
+    kind: str  # section | sentence | table
+    evidence: Evidence
+    document: int | None = None
+    cited: int | None = None
+    deadline_text: str | None = None  # a table's deadline cell as written
+    corrections: tuple[dict, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The obligation as the dicts of earlier versions had it: only the fields that apply."""
+        d = asdict(self)
+        d["assignees"] = [{"name": a.name, "role": a.role} for a in self.assignees]
+        d["corrections"] = list(self.corrections)
+        d["evidence"] = {
+            "file": self.evidence.file,
+            "line": self.evidence.line,
+            "quote": self.evidence.quote,
+            **self.evidence.where(),
+        }
+        for k in ("document", "cited", "deadline_text"):
+            if d[k] is None:
+                del d[k]
+        if not self.corrections:
+            del d["corrections"]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ObligationRecord:
+        """The record `FileRecord.to_dict` wrote, or the plain dict of an earlier version (no
+        `document` or `cited` key when it did not apply, evidence without the empty places)."""
+        return cls(
+            text=d["text"],
+            assignees=tuple(Assignment(a["name"], a["role"]) for a in d["assignees"]),
+            deadline=d.get("deadline"),
+            recurring=d.get("recurring"),
+            produces=d.get("produces"),
+            produces_level=d.get("produces_level"),
+            kind=d["kind"],
+            evidence=Evidence(**_known(Evidence, d["evidence"])),
+            document=d.get("document"),
+            cited=d.get("cited"),
+            deadline_text=d.get("deadline_text"),
+            corrections=tuple(d.get("corrections", ())),
+        )
+
+
+@dataclass(frozen=True)
 class FileRecord:
     """Everything extracted from one file."""
 
@@ -96,7 +167,7 @@ class FileRecord:
     documents: tuple[TextDocument, ...]
     citations: tuple[Citation, ...]
     issues: tuple[Issue, ...] = ()
-    obligations: tuple[dict, ...] = field(default=())
+    obligations: tuple[ObligationRecord, ...] = field(default=())
     format: str = "text"  # the reader: text | pdf | docx | doc | html
 
     def to_dict(self) -> dict[str, Any]:
@@ -122,7 +193,7 @@ class FileRecord:
                 for c in d["citations"]
             ),
             issues=tuple(Issue(**_known(Issue, i)) for i in d.get("issues", ())),
-            obligations=tuple(d.get("obligations", ())),
+            obligations=tuple(ObligationRecord.from_dict(o) for o in d.get("obligations", ())),
             format=d.get("format", "text"),
         )
 

@@ -179,18 +179,18 @@ TABLE = [
 
 def test_table_readings_go_once_each_to_the_obligations_with_their_lines():
     obs = ob.table_obligations([ob.Line(t, i) for i, t in enumerate(TABLE, start=10)])
-    assert [o["assignees"][0]["name"] for o in obs] == [
+    assert [o.assignees[0].name for o in obs] == [
         "Ban Tuyên giáo Tỉnh ủy",
         "Ban Tuyên giáo Tỉnh ủy",
         "Trường Chính trị tỉnh",
     ]
-    got = [c for o in obs for c in o.get("corrections", ())]
+    got = [c for o in obs for c in o.corrections]
     assert got == [
         {"line": 10, "kind": KIND, "message": "'Thế loại' read as 'thể loại' (score 100)"},
         {"line": 11, "kind": KIND, "message": "'TUYỂN GIÁO' read as 'Tuyên giáo' (score 100)"},
         {"line": 14, "kind": KIND, "message": "'TRƯỞNG CHÍNH TRỊ' read as 'Trường Chính trị' (score 100)"},
     ]
-    assert "corrections" not in obs[1]
+    assert obs[1].corrections == ()
 
 
 def test_the_ontology_fold_is_the_loaders_fold():

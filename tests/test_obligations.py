@@ -102,7 +102,7 @@ SECTION = """III- TỔ CHỨC THỰC HIỆN
 
 def assignments(text):
     rec = parse_text(text, "o.txt")
-    return {(a["name"], a["role"]) for o in rec.obligations for a in o["assignees"]}, rec
+    return {(a.name, a.role) for o in rec.obligations for a in o.assignees}, rec
 
 
 def test_implementing_section():
@@ -121,12 +121,10 @@ def test_implementing_section():
         ("Ủy ban Kiểm tra Tỉnh ủy", "thuc_hien"),
     }
     # objects of "chỉ đạo" are not assignees
-    assert not any(
-        a["name"] in ("Báo Bắc Giang", "UBND tỉnh") for o in rec.obligations for a in o["assignees"]
-    )
-    ends = sorted((o["deadline"] or {}).get("end") or "" for o in rec.obligations)
+    assert not any(a.name in ("Báo Bắc Giang", "UBND tỉnh") for o in rec.obligations for a in o.assignees)
+    ends = sorted((o.deadline or {}).get("end") or "" for o in rec.obligations)
     assert {"2021-07-31", "2023-06-30", "2025-06-30"} <= set(ends)
-    plans = [o for o in rec.obligations if (o["produces"] or {}).get("type") == "Kế hoạch"]
+    plans = [o for o in rec.obligations if (o.produces or {}).get("type") == "Kế hoạch"]
     assert plans
 
 
@@ -179,12 +177,12 @@ TT\tNội dung, nhiệm vụ cụ thể của các cơ quan, đơn vị\tCấp b
 
 def test_table_with_a_drafting_body_column_and_level_sections():
     text = party_doc(heading="CHƯƠNG TRÌNH HÀNH ĐỘNG", code="CTr", body=TABLE_BODY_COLUMN)
-    obs = [o for o in parse_text(text, "t.txt").obligations if o["kind"] == "table"]
+    obs = [o for o in parse_text(text, "t.txt").obligations if o.kind == "table"]
     nq, ct = obs
-    assert nq["assignees"] == [{"name": "Ban cán sự đảng Ủy ban nhân dân tỉnh", "role": "chu_tri"}]
-    assert nq["produces"]["type"] == "Nghị quyết" and nq["produces_level"] == "Tỉnh ủy"
-    assert nq["deadline"] == {"text": "Quý II/2021", "start": "2021-04-01", "end": "2021-06-30"}
-    assert ct["produces"]["type"] == "Chỉ thị" and ct["produces_level"] == "Ban Thường vụ Tỉnh ủy"
+    assert [(a.name, a.role) for a in nq.assignees] == [("Ban cán sự đảng Ủy ban nhân dân tỉnh", "chu_tri")]
+    assert nq.produces["type"] == "Nghị quyết" and nq.produces_level == "Tỉnh ủy"
+    assert nq.deadline == {"text": "Quý II/2021", "start": "2021-04-01", "end": "2021-06-30"}
+    assert ct.produces["type"] == "Chỉ thị" and ct.produces_level == "Ban Thường vụ Tỉnh ủy"
 
 
 def test_table_with_group_rows_x_marks_typos_and_a_row_split_by_a_page_break():
@@ -197,18 +195,18 @@ def test_table_with_group_rows_x_marks_typos_and_a_row_split_by_a_page_break():
         + "\n"
         + TABLE_GROUPS
     )
-    obs = [o for o in parse_text(text, "t.txt").obligations if o["kind"] == "table"]
+    obs = [o for o in parse_text(text, "t.txt").obligations if o.kind == "table"]
     lead, rule = obs
-    assert {(a["name"], a["role"]) for a in lead["assignees"]} == {
+    assert {(a.name, a.role) for a in lead.assignees} == {
         ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "chu_tri"),
         ("Ban Tổ chức Tỉnh ủy", "phoi_hop"),
         ("cơ quan liên quan", "phoi_hop"),
     }
-    assert lead["deadline"]["end"] is None and lead["deadline"]["text"].startswith("Thực hiện theo chỉ đạo")
-    assert rule["assignees"] == [{"name": "Trường Chính trị tỉnh", "role": "chu_tri"}]
-    assert rule["produces"]["type"] == "Quy định" and rule["produces_level"] == "Ban Thường vụ Tỉnh ủy"
-    assert "148-QĐ/TU" in rule["text"]  # the continuation row after the repeated header
-    assert rule["deadline"]["end"] == "2021-10-31"
+    assert lead.deadline["end"] is None and lead.deadline["text"].startswith("Thực hiện theo chỉ đạo")
+    assert [(a.name, a.role) for a in rule.assignees] == [("Trường Chính trị tỉnh", "chu_tri")]
+    assert rule.produces["type"] == "Quy định" and rule.produces_level == "Ban Thường vụ Tỉnh ủy"
+    assert "148-QĐ/TU" in rule.text  # the continuation row after the repeated header
+    assert rule.deadline["end"] == "2021-10-31"
 
 
 def test_fulfilment_on_time_and_late():
@@ -419,7 +417,7 @@ def test_a_deadline_sentence_continues_the_assignment_before_it():
     got, rec = assignments(party_doc(body=body, date="ngày 21 tháng 5 năm 2019", **STATE))
     assert got == {("Sở Kế hoạch và Đầu tư", "chu_tri"), ("đơn vị liên quan", "phoi_hop")}
     (task,) = rec.obligations  # the deadline sentence completes the task, it makes no new one
-    assert task["deadline"]["end"] == "2019-05-24" and task["text"].endswith("trước ngày 24/5/2019.")
+    assert task.deadline["end"] == "2019-05-24" and task.text.endswith("trước ngày 24/5/2019.")
 
 
 @pytest.mark.parametrize(
@@ -464,15 +462,15 @@ def test_a_table_with_columns_in_any_order_and_no_number_column():
         + "\n"
         + TABLE_ANY_ORDER
     )
-    review, scheme = [o for o in parse_text(text, "t.txt").obligations if o["kind"] == "table"]
-    assert [(a["name"], a["role"]) for a in review["assignees"]] == [
+    review, scheme = [o for o in parse_text(text, "t.txt").obligations if o.kind == "table"]
+    assert [(a.name, a.role) for a in review.assignees] == [
         ("Ban Tổ chức Tỉnh ủy", "chu_tri"),
         ("Văn phòng Tỉnh ủy", "phoi_hop"),
         ("cơ quan liên quan", "phoi_hop"),
     ]
-    assert review["deadline"]["end"] == "2021-09-30" and review["produces"]["type"] == "Báo cáo"
-    assert scheme["produces"] == {"type": "Đề án", "title": "Xây dựng cơ chế thu hút nhân tài"}
-    assert ("Sở Nội vụ", "phoi_hop") in [(a["name"], a["role"]) for a in scheme["assignees"]]
+    assert review.deadline["end"] == "2021-09-30" and review.produces["type"] == "Báo cáo"
+    assert scheme.produces == {"type": "Đề án", "title": "Xây dựng cơ chế thu hút nhân tài"}
+    assert ("Sở Nội vụ", "phoi_hop") in [(a.name, a.role) for a in scheme.assignees]
 
 
 CENTRAL_DIRECTIVE = """BAN CHẤP HÀNH TRUNG ƯƠNG

@@ -138,8 +138,8 @@ def test_word_evidence_names_the_paragraph(tmp_path):
     rec = parse(write_docx(tmp_path / "k.docx"))
     cite = next(c for c in rec.citations if c.symbol == "52-NQ/TW")
     assert cite.evidence.paragraph == 6  # the title line, sixth paragraph of the body
-    row = next(o for o in rec.obligations if "chuyển đổi số" in o["text"])
-    assert row["evidence"]["paragraph"] == len(HEADER) + len(BODY) + 1 + 2  # PHỤ LỤC, header row, this row
+    row = next(o for o in rec.obligations if "chuyển đổi số" in o.text)
+    assert row.evidence.paragraph == len(HEADER) + len(BODY) + 1 + 2  # PHỤ LỤC, header row, this row
 
 
 def test_a_web_page_keeps_its_article_and_only_hints_its_date(tmp_path):
@@ -381,5 +381,5 @@ def test_a_pdf_gives_the_same_graph_and_evidence_names_page_and_line(tmp_path, f
     assert graph_facts(build_graph([rec])) == from_text
     cite = next(c for c in rec.citations if c.symbol == "52-NQ/TW")
     assert (cite.evidence.page, cite.evidence.page_line) == (1, 7)
-    row = next(o for o in rec.obligations if "chuyển đổi số" in o["text"])
-    assert row["evidence"]["page"] == 2
+    row = next(o for o in rec.obligations if "chuyển đổi số" in o.text)
+    assert row.evidence.page == 2

@@ -9,7 +9,7 @@ import pytest
 
 from vbgraph.graph.store import Store
 from vbgraph.loaders.parse import parse_text
-from vbgraph.loaders.records import FileRecord
+from vbgraph.loaders.records import Assignment, FileRecord, ObligationRecord
 
 from factories import party_doc
 
@@ -21,7 +21,32 @@ REMOVED = [
 ]
 
 
-TEXT = party_doc(preamble="Thực hiện Nghị quyết số 52-NQ/TW ngày 01/5/2019 của Bộ Chính trị;")
+TEXT = party_doc(
+    preamble="Thực hiện Nghị quyết số 52-NQ/TW ngày 01/5/2019 của Bộ Chính trị;",
+    body="I- QUAN ĐIỂM, MỤC TIÊU\n\n1. Phát triển du lịch bền vững.\n\nII- TỔ CHỨC THỰC HIỆN\n\n"
+    "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch xây dựng Kế hoạch"
+    " thực hiện Nghị quyết, hoàn thành trong Quý III/2021.",
+)
+
+# An obligation of TEXT as versions before ObligationRecord stored it: a plain dict, `document`
+# only when it applies, evidence without the empty places.
+OLD_OBLIGATION = {
+    "text": "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch xây dựng Kế hoạch"
+    " thực hiện Nghị quyết, hoàn thành trong Quý III/2021.",
+    "assignees": [{"name": "Ban Tuyên giáo Tỉnh ủy", "role": "chu_tri"}],
+    "recurring": None,
+    "produces": {"type": "Kế hoạch", "title": "thực hiện Nghị quyết, hoàn thành trong Quý III/2021"},
+    "produces_level": None,
+    "kind": "section",
+    "deadline": {"text": "hoàn thành trong Quý III/2021", "start": "2021-07-01", "end": "2021-09-30"},
+    "document": 0,
+    "evidence": {
+        "file": "a.txt",
+        "line": 23,
+        "quote": "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch xây dựng"
+        " Kế hoạch thực hiện Nghị quyết, hoàn thành trong Quý III/2021.",
+    },
+}
 
 
 def _record() -> FileRecord:
@@ -34,8 +59,22 @@ def _with_old_fields(d: dict, part: str, name: str, value) -> dict:
 
 def test_round_trip():
     rec = _record()
-    assert rec.documents and rec.citations  # the test needs both parts
+    assert rec.documents and rec.citations and rec.obligations  # the test needs all three parts
+    assert all(isinstance(o, ObligationRecord) for o in rec.obligations)
     assert FileRecord.from_dict(json.loads(json.dumps(rec.to_dict()))) == rec
+
+
+def test_obligations_stored_as_plain_dicts_still_load():
+    rec = _record()
+    old = {**rec.to_dict(), "obligations": [OLD_OBLIGATION]}
+    assert FileRecord.from_dict(old) == rec
+    assert rec.obligations[0].as_dict() == OLD_OBLIGATION
+
+
+def test_a_relayed_obligation_stored_as_a_plain_dict_loads_with_its_citation():
+    old = {k: v for k, v in OLD_OBLIGATION.items() if k != "document"} | {"cited": 2}
+    (o,) = FileRecord.from_dict({**_record().to_dict(), "obligations": [old]}).obligations
+    assert (o.document, o.cited, o.assignees) == (None, 2, (Assignment("Ban Tuyên giáo Tỉnh ủy", "chu_tri"),))
 
 
 @pytest.mark.parametrize(("part", "name", "value"), REMOVED)
@@ -52,7 +91,10 @@ def test_a_store_written_before_still_loads(tmp_path):
     path = tmp_path / "store" / "graph.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     new = {k: FileRecord.from_dict(v) for k, v in data["records"].items()}
+    assert [o for r in new.values() for o in r.obligations]
     for part, name, value in REMOVED:
         data["records"] = {k: _with_old_fields(v, part, name, value) for k, v in data["records"].items()}
+    for v in data["records"].values():  # obligations as plain dicts, as before ObligationRecord
+        v["obligations"] = [o.as_dict() for o in FileRecord.from_dict(v).obligations]
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert Store(tmp_path / "store").records == new

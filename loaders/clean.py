@@ -351,7 +351,7 @@ def syllables(line: str) -> str:
 # Why: a text layer or an OCR pass can drop a vowel with a stacked mark ("ngành tnh" for "ngành
 # tỉnh"). A word of three letters or more with no vowel is no Vietnamese word; it is restored when
 # one word of the vocabulary, and only one, has the same consonants in the same order.
-_NO_VOWEL_RE = re.compile(r"(?<![\w/-])[^\W\d_]{3,7}(?![\w/-])")
+_NO_VOWEL_RE = re.compile(r"(?<![\w/-])[bcdđfghjklmnpqrstvwxz]{3,7}(?![\w/-])")  # lowercase consonants only
 
 
 def _skeleton(word: str) -> str:

@@ -118,6 +118,28 @@ class IngestReport:
         return bool(self.added or self.updated)
 
 
+def _holder(lock: Path) -> int | None:
+    """The pid written in a lock file, or None when it holds none."""
+    try:
+        return int(lock.read_text(encoding="ascii").strip() or "x")
+    except (OSError, ValueError):
+        return None
+
+
+def _holder_alive(lock: Path) -> bool:
+    """Whether the process that wrote the lock still runs (same machine: the store is a local folder)."""
+    pid = _holder(lock)
+    if pid is None:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, owned by another user
+    return True
+
+
 class Store:
     """An embedded store in a folder. Load it, ingest into it, read its graph."""
 
@@ -180,9 +202,14 @@ class Store:
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         except FileExistsError as e:
-            raise StoreError(
-                f"{self.dir}: another vbgraph is writing this store (remove {lock} if it is stale)"
-            ) from e
+            if _holder_alive(lock):
+                raise StoreError(
+                    f"{self.dir}: another vbgraph (pid {_holder(lock)}) is writing this store"
+                ) from e
+            # A lock left by a process that died (killed mid-ingest): the store file was never
+            # half-written (it is replaced atomically), so the lock is taken over.
+            lock.unlink(missing_ok=True)
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         try:
             os.write(fd, str(os.getpid()).encode())
             os.close(fd)

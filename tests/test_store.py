@@ -132,3 +132,39 @@ def test_progress_is_told_each_file_with_how_many_are_done_of_all(tmp_path):
         files, progress=lambda f, done, total: seen.append((f.name, done, total))
     )
     assert seen == [("11.txt", 0, 3), ("12.txt", 1, 3), ("13.txt", 2, 3)]
+
+
+def test_a_killed_ingest_leaves_the_store_readable_and_the_next_ingest_runs(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import CORPUS_003
+
+    first = write(tmp_path, "a.txt", party_doc())
+    Store(tmp_path / "store").ingest([first])
+    before = (tmp_path / "store" / "graph.json").read_bytes()
+    code = "import sys; from vbgraph.graph.store import Store; Store(sys.argv[1]).ingest([sys.argv[2]])"
+    proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "store"), str(CORPUS_003)])
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "store" / "lock").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)  # mid-ingest: the lock stays behind
+    proc.wait()
+    assert (tmp_path / "store" / "lock").exists()
+    assert (tmp_path / "store" / "graph.json").read_bytes() == before  # the previous state, whole
+    report = Store(tmp_path / "store").ingest([write(tmp_path, "b.txt", party_doc(number="13"))])
+    assert report.added and "bac-giang:13-NQ/TU@2021-06-08" in Store(tmp_path / "store").graph
+
+
+def test_a_lock_held_by_a_running_vbgraph_is_respected(tmp_path):
+    import os
+
+    from vbgraph.errors import StoreError
+
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "lock").write_text(str(os.getpid()), encoding="ascii")
+    with pytest.raises(StoreError, match=f"another vbgraph \\(pid {os.getpid()}\\) is writing this store"):
+        Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])

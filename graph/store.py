@@ -250,7 +250,7 @@ class Store:
                     progress(f, n, len(found.files))
                 try:
                     src = read_source(f, ocr=ocr)
-                    rec = parse_source(src, f.name)
+                    rec = parse_source(src, found.names.get(f, f.name))
                 except UnreadableFile as e:
                     report.failed.append((e.path, e.reason))
                     continue

@@ -97,6 +97,9 @@ class Collected:
     """The files to read, and every other path with the reason it is not read."""
 
     files: list[Path] = field(default_factory=list)
+    # file -> the name its records and evidence carry: its path inside the folder given ('a/x.txt'),
+    # or its own name when given alone; two files never share one
+    names: dict[Path, str] = field(default_factory=dict)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # inside folders: (path, reason)
     failed: list[tuple[str, str]] = field(default_factory=list)  # named on the command line: (path, reason)
 
@@ -158,6 +161,7 @@ def collect(paths: Iterable[str | Path]) -> Collected:
             )
         else:
             out.files.append(p)
+            out.names[p] = p.name
     seen: set[Path] = set()
     uniq = []
     for f in out.files:
@@ -166,6 +170,7 @@ def collect(paths: Iterable[str | Path]) -> Collected:
             seen.add(r)
             uniq.append(f)
     out.files = uniq
+    _distinct_names(out)
     return out
 
 
@@ -189,3 +194,16 @@ def _walk(root: Path, out: Collected) -> None:
                 out.skipped.append((str(f), why))
             else:
                 out.files.append(f)
+                out.names[f] = f.relative_to(root).as_posix()
+
+
+def _distinct_names(out: Collected) -> None:
+    """Two different files under one name ('x.txt' given from two folders) keep their paths as
+    given, so neither replaces the other in the store."""
+    by_name: dict[str, list[Path]] = {}
+    for f in out.files:
+        by_name.setdefault(out.names[f], []).append(f)
+    for files in by_name.values():
+        if len(files) > 1:
+            for f in files:
+                out.names[f] = f.as_posix()

@@ -168,3 +168,22 @@ def test_a_lock_held_by_a_running_vbgraph_is_respected(tmp_path):
     (tmp_path / "store" / "lock").write_text(str(os.getpid()), encoding="ascii")
     with pytest.raises(StoreError, match=f"another vbgraph \\(pid {os.getpid()}\\) is writing this store"):
         Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
+
+
+@pytest.mark.parametrize("given", ["folder", "files"])
+def test_two_files_of_one_name_in_two_folders_both_stay(tmp_path, given):
+    for sub, number in (("a", "12"), ("b", "13")):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "nq.txt").write_text(party_doc(number=number), encoding="utf-8")
+    paths = (
+        [tmp_path / "in"]
+        if given == "folder"
+        else [tmp_path / "in" / "a" / "nq.txt", tmp_path / "in" / "b" / "nq.txt"]
+    )
+    report = Store(tmp_path / "store").ingest(paths)
+    assert len(report.added) == 2
+    s = Store(tmp_path / "store")
+    assert len(s.records) == 2
+    assert {"bac-giang:12-NQ/TU@2021-06-08", "bac-giang:13-NQ/TU@2021-06-08"} <= set(s.graph.nodes)
+    if given == "folder":
+        assert sorted(s.records) == ["a/nq.txt", "b/nq.txt"]

@@ -162,10 +162,10 @@ class Corpus:
         >>> doc.id, doc.type, doc.issuer, doc.source.first_line
         ('bac-giang:175-KH/TU@2021-06-08', 'Kế hoạch', 'Ban Thường vụ Tỉnh ủy Bắc Giang', 1)
         """
-        from vbgraph.queries.lookup import resolve_ref
+        from vbgraph.queries.lookup import resolve_in_store
 
-        nid = resolve_ref(self.graph, ref)
-        return Document.from_node(nid, self.graph.nodes[nid])
+        nid, part = resolve_in_store(self.store, ref)
+        return Document.from_node(nid, part.nodes[nid])
 
     def documents(
         self, *, jurisdiction: str | None = None, type: str | None = None, in_corpus: bool | None = None
@@ -225,10 +225,10 @@ class Corpus:
 
         if direction not in ("up", "down"):
             raise ValueError(f"direction is 'up' or 'down', not {direction!r}")
-        rows = research.lineage(self.graph, self.document(ref).id, direction, depth)
-        return [
-            Step(Document.from_node(r["document"], self.graph.nodes[r["document"]]), r["depth"]) for r in rows
-        ]
+        nid = self.document(ref).id
+        part = self.store.around(nid, research.IMPLEMENTS, direction=direction, depth=depth)
+        rows = research.lineage(part, nid, direction, depth)
+        return [Step(Document.from_node(r["document"], part.nodes[r["document"]]), r["depth"]) for r in rows]
 
     def implementers(self, ref: str) -> list[Document]:
         """The documents that directly implement `ref` (THUC_HIEN), by date.
@@ -237,8 +237,9 @@ class Corpus:
         ['20-KH/HU']
         """
         nid = self.document(ref).id
-        found = {s for s, _, k in self.graph.in_edges(nid, keys=True) if k == Rel.THUC_HIEN.value}
-        docs = [Document.from_node(n, self.graph.nodes[n]) for n in found]
+        part = self.store.around(nid, [Rel.THUC_HIEN.value], direction="down", depth=1)
+        found = {s for s, _, k in part.in_edges(nid, keys=True) if k == Rel.THUC_HIEN.value}
+        docs = [Document.from_node(n, part.nodes[n]) for n in found]
         return sorted(docs, key=lambda d: (d.date or "", d.id))
 
     def obligations(
@@ -269,12 +270,13 @@ class Corpus:
         >>> hit.document.symbol, hit.score > 0
         ('175-KH/TU', True)
         """
-        from vbgraph.queries.search import search
+        from vbgraph.queries.search import search_store
 
-        rows = search(self.graph, self.store.texts, text, limit=limit)
+        rows = search_store(self.store, text, limit=limit)
+        found = self.store.subgraph(r["document"] for r in rows)
         return [
             Hit(
-                Document.from_node(r["document"], self.graph.nodes[r["document"]]),
+                Document.from_node(r["document"], found.nodes[r["document"]]),
                 r["score"],
                 r["line"],
                 r["context"],

@@ -27,7 +27,6 @@ from rich.console import Console
 from rich.table import Table
 
 from vbgraph.errors import AmbiguousReference, DocumentNotFound, VbgraphError
-from vbgraph.graph import store as st
 from vbgraph.graph.store import Store
 
 app = typer.Typer(
@@ -200,17 +199,46 @@ def _graph(store: Path | None):
 
 
 def _resolve(G, ref: str) -> str:
-    from vbgraph.queries.lookup import describe, resolve_ref
+    from vbgraph.queries.lookup import resolve_ref
 
     try:
         return resolve_ref(G, ref)
+    except (DocumentNotFound, AmbiguousReference) as e:
+        raise _not_one(e, G) from e
+
+
+def _not_one(e: DocumentNotFound | AmbiguousReference, G) -> typer.Exit:
+    """No document, or several: one line, and the candidates when there are some."""
+    from vbgraph.queries.lookup import describe
+
+    if isinstance(e, DocumentNotFound):
+        return _fail(str(e))
+    stop = _fail(f"{e}; candidates:", 2)
+    for c in e.candidates:
+        typer.echo(f"  {c}  {describe(G, c)}", err=True)
+    return stop
+
+
+def _store(store: Path | None) -> Store:
+    """The store, for questions its indexes answer without loading the whole graph."""
+    s = Store(store)
+    if not s.exists():
+        raise _fail(f"{s.dir}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)")
+    return s
+
+
+def _resolve_in(s: Store, ref: str):
+    """(id, the part of the graph holding it) of the one document `ref` means, or exit."""
+    from vbgraph.queries.lookup import resolve_in_store
+
+    try:
+        return resolve_in_store(s, ref)
     except DocumentNotFound as e:
-        raise _fail(str(e)) from e
+        raise _not_one(e, None) from e
     except AmbiguousReference as e:
-        stop = _fail(f"{e}; candidates:", 2)
-        for c in e.candidates:
-            typer.echo(f"  {c}  {describe(G, c)}", err=True)
-        raise stop from e
+        raise _not_one(e, s.subgraph(e.candidates)) from e
+    except VbgraphError as e:
+        raise _fail(str(e)) from e
 
 
 def parse_params(items: list[str] | None) -> dict[str, Any]:
@@ -275,15 +303,22 @@ def ingest(
     ocr: Annotated[
         bool, typer.Option("--ocr", help="Recognise scanned PDF pages with Tesseract (Vietnamese model).")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes that parse files (default: all cores)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print every warning.")] = False,
 ) -> None:
-    """Read texts into the store. Re-ingesting a file changes nothing; new files merge in."""
+    """Read texts into the store. Unchanged files are skipped unread; new files merge in."""
     s = Store(store)
     try:
         with _progress("reading", quiet) as step:
             report = s.ingest(
-                paths, ocr=ocr, progress=lambda f, done, total: step(f"reading {f.name}", done, total)
+                paths,
+                ocr=ocr,
+                jobs=jobs,
+                progress=lambda f, done, total: step(f"reading {f.name}", done, total),
             )
     except VbgraphError as e:
         raise _fail(str(e)) from e
@@ -293,13 +328,14 @@ def ingest(
 
         raise _fail(f"no file to read ({len(report.skipped)} skipped); vbgraph reads {supported()}")
     if not quiet:
-        G = s.graph  # TODO(issue 12): these counts belong in the library (a summary of the store).
-        kinds = Counter(a.get("kind") for _, a in G.nodes(data=True))
+        n = s.counts()
         _console().print(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
-            f"{len(report.failed)} failed, {len(report.skipped)} skipped; store {s.dir}: "
-            f"{kinds.get('Document', 0)} documents, {sum(1 for _ in st.relations(G))} relations, "
-            f"{kinds.get('Obligation', 0)} obligations, {len(G.graph.get('issues', []))} warnings"
+            + (f"{len(report.moved)} moved, " if report.moved else "")
+            + (f"{len(report.reextracted)} re-extracted, " if report.reextracted else "")
+            + f"{len(report.failed)} failed, {len(report.skipped)} skipped; store {s.dir}: "
+            f"{n['documents']} documents, {n['relations']} relations, "
+            f"{n['obligations']} obligations, {n['warnings']} warnings"
         )
     if report.failed:
         raise typer.Exit(1)
@@ -310,6 +346,12 @@ def _print_ingest_notes(report, quiet: bool, verbose: bool) -> None:
         _error(f"{path}: {reason}")
     for path, reason in [] if quiet else report.skipped:
         typer.echo(f"skipped: {path}: {reason}", err=True)
+    for was, now in [] if quiet else report.moved:
+        typer.echo(f"moved: {was} is now {now}", err=True)
+    if report.reextracted and not quiet:
+        typer.echo(
+            f"re-extracted {len(report.reextracted)} files read by an earlier version of vbgraph", err=True
+        )
     for w in report.warnings if verbose else []:
         typer.echo(f"warning: {w}", err=True)
 
@@ -364,8 +406,9 @@ def show(
     With --format csv: one row per relation and quote."""
     from vbgraph.queries.lookup import document_card
 
-    G = _graph(store)
-    card = document_card(G, _resolve(G, ref))
+    s = _store(store)
+    nid, _ = _resolve_in(s, ref)
+    card = document_card(s.neighbours(nid), nid)
     _emit(card, _CARD_COLUMNS, fmt, json_out, rows=_card_rows(card), table=_print_card)
 
 
@@ -742,11 +785,12 @@ def lineage(
     """A tree from a document to what it implements, or down to everything implementing it.
 
     With --format csv: one row per document of the tree, with its direction, depth and parent."""
-    from vbgraph.queries.lineage import tree
+    from vbgraph.queries.lineage import IMPLEMENTS, tree
 
-    G = _graph(store)
+    s = _store(store)
+    nid, _ = _resolve_in(s, ref)
     direction = "both" if both or (up and down) else "down" if down else "up"
-    t = tree(G, _resolve(G, ref), direction, depth)
+    t = tree(s.around(nid, IMPLEMENTS, direction=direction, depth=depth), nid, direction, depth)
     _emit(t, _TREE_COLUMNS, fmt, json_out, rows=_tree_rows(t), table=_print_tree)
 
 
@@ -819,10 +863,9 @@ def search(
     json_out: JsonOpt = False,
 ) -> None:
     """Search symbols, titles and document text ("chuyen doi so" finds "chuyển đổi số")."""
-    from vbgraph.queries.search import search as run_search
+    from vbgraph.queries.search import search_store
 
-    s, G = _open(store)
-    rows = run_search(G, s.texts, text, limit)
+    rows = search_store(_store(store), text, limit)
     _emit(
         rows,
         [

@@ -1,36 +1,75 @@
-"""The embedded store: a networkx MultiDiGraph on disk, next to the records it was built from.
+"""The embedded store: the extraction record of every file, and the networkx graph resolved from them.
 
-Layout: `<store>/graph.json` holds the per-file extraction records (the source of truth) and
-the resolved graph (node-link JSON). It is written to a temporary file and moved into place,
-so a crash or a bad file never leaves it half-written. Edges are keyed by relation code, so the
-graph is a MultiDiGraph keyed (source, target, code), as in kgx.
+Layout: `<store>/store.sqlite` (see `graph.database`): one row per file record (the source of
+truth), the files' text lines with a full-text index, and the resolved graph as node and edge
+rows. Every ingest is one transaction, so a crash or a bad file never leaves it half-written.
+Edges are keyed by relation code, so the graph is a MultiDiGraph keyed (source, target, code), as
+in kgx. A file is known by its path inside the folder it was given in and by the hash of its
+bytes: an unchanged file is skipped before it is parsed, a moved one is recognised, and a record
+made by another version of the extractor is made again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
 
 from vbgraph.errors import StoreError, UnreadableFile
+from vbgraph.graph import database as db
 from vbgraph.graph.resolve import resolve
 from vbgraph.loaders.records import FileRecord
 from vbgraph.ontology.relations import Rel
 
-STORE_FORMAT = "vbgraph-store"
-STORE_VERSION = 1
-GRAPH_FILE = "graph.json"
+STORE_FORMAT = db.STORE_FORMAT
 DEFAULT_STORE = ".vbgraph"
+PARALLEL_FROM = 8  # files to parse before parsing is spread over processes
+
+Progress = Callable[[Path, int, int], None]
 
 
 def default_store_dir() -> Path:
     return Path(os.environ.get("VBGRAPH_STORE") or DEFAULT_STORE)
+
+
+def default_jobs() -> int:
+    """All cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@cache
+def extractor_version() -> str:
+    """A digest of the extraction code and its tables: any change to them, by an upgrade or an
+    edit, makes the records it made stale, so they are made again instead of trusted."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from vbgraph import loaders, ontology
+
+    try:
+        release = version("vbgraph")
+    except PackageNotFoundError:  # run from a source tree
+        release = "0"
+    h = hashlib.sha256(release.encode())
+    for package in (loaders, ontology):
+        root = Path(str(package.__file__)).parent
+        for f in sorted(root.rglob("*")):
+            if f.suffix in {".py", ".toml", ".json", ".txt"} and "__pycache__" not in f.parts:
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return f"{release}+{h.hexdigest()[:12]}"
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -109,13 +148,15 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    moved: list[tuple[str, str]] = field(default_factory=list)  # (name it had, path it is at now)
+    reextracted: list[str] = field(default_factory=list)  # made again by a newer extractor
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # inside folders: (path, reason)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated)
+        return bool(self.added or self.updated or self.moved or self.reextracted)
 
 
 def _holder(lock: Path) -> int | None:
@@ -140,59 +181,323 @@ def _holder_alive(lock: Path) -> bool:
     return True
 
 
+class _UseWholeGraph(Exception):
+    """The store's tables cannot answer (a graph built in memory, not yet saved): use the whole graph."""
+
+
+class TextLines(Mapping[str, list[str]]):
+    """The normalised lines of every file (index 0 unused), read from the store when asked for."""
+
+    def __init__(self, con: sqlite3.Connection | None):
+        self._con = con
+        self._cache: dict[str, list[str]] = {}
+
+    def __getitem__(self, name: str) -> list[str]:
+        if name not in self._cache:
+            rows = self._rows("SELECT line, text FROM lines WHERE file = ? ORDER BY line", (name,))
+            if not rows and name not in self:
+                raise KeyError(name)
+            out = [""] * ((rows[-1][0] + 1) if rows else 1)
+            for i, t in rows:
+                out[i] = t
+            self._cache[name] = out
+        return self._cache[name]
+
+    def __contains__(self, name: object) -> bool:
+        return bool(self._rows("SELECT 1 FROM files WHERE name = ?", (name,)))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([r[0] for r in self._rows("SELECT name FROM files ORDER BY name", ())])
+
+    def __len__(self) -> int:
+        return self._rows("SELECT count(*) FROM files", ())[0][0]
+
+    def _rows(self, sql: str, args: tuple) -> list[tuple]:
+        return (
+            self._con.execute(sql, args).fetchall() if self._con is not None else [(0,)][: 0 if args else 1]
+        )
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: Path
+    name: str
+    digest: str
+    old: str | None  # the name of the record it replaces, if any
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    record: FileRecord | None
+    lines: list[tuple[int, str, str]]
+    error: tuple[str, str] | None
+
+
+def _parse_one(args: tuple[Path, str, bool]) -> _Parsed:
+    """Read and parse one file (in a worker process when there are many): the record, its
+    normalised and folded lines, or why it cannot be read."""
+    from vbgraph.loaders.normalize import fold, normalize_text
+    from vbgraph.loaders.parse import parse_source
+    from vbgraph.loaders.read import read_source
+
+    path, name, ocr = args
+    try:
+        src = read_source(path, ocr=ocr)
+        rec = parse_source(src, name)
+    except UnreadableFile as e:
+        return _Parsed(None, [], (e.path, e.reason))
+    except Exception as e:  # a reader's or a stage's bug must not cost the other files
+        why = f"could not be read ({type(e).__name__}: {e}); please report it with the file"
+        return _Parsed(None, [], (str(path), why))
+    lines = [
+        (i, t, fold(t)) for i, t in enumerate(normalize_text(src.text).split("\n"), start=1) if t.strip()
+    ]
+    return _Parsed(rec, lines, None)
+
+
+def _parse_all(jobs: list[_Job], ocr: bool, workers: int, progress: Progress | None) -> Iterator[_Parsed]:
+    """The parsed files in the order given; spread over `workers` processes when there are many."""
+    args = [(j.path, j.name, ocr) for j in jobs]
+    if workers <= 1 or len(jobs) < PARALLEL_FROM:
+        results: Iterator[_Parsed] = map(_parse_one, args)
+        pool = None
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        results = pool.map(_parse_one, args, chunksize=max(1, min(32, len(jobs) // (4 * workers))))
+    try:
+        for n, j in enumerate(jobs):
+            if progress:
+                progress(j.path, n, len(jobs))
+            yield next(results)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _renamed(rec: dict, old: str, new: str) -> dict:
+    """A record's JSON with every `file` that named `old` naming `new` (a moved file)."""
+
+    def walk(x):
+        if isinstance(x, dict):
+            return {k: (new if k == "file" and v == old else walk(v)) for k, v in x.items()}
+        if isinstance(x, list):
+            return [walk(v) for v in x]
+        return x
+
+    return walk(rec)
+
+
 class Store:
     """An embedded store in a folder. Load it, ingest into it, read its graph."""
 
     def __init__(self, directory: str | Path | None = None):
         self.dir = Path(directory) if directory else default_store_dir()
-        self.path = self.dir / GRAPH_FILE
+        self.path = self.dir / db.DB_FILE
+        self._con: sqlite3.Connection | None = None
         self._records: dict[str, FileRecord] | None = None
         self._graph: nx.MultiDiGraph | None = None
-        self._texts: dict[str, list[str]] = {}
 
     # -- reading ---------------------------------------------------------------------------
     def exists(self) -> bool:
-        return self.path.is_file()
+        return self.path.is_file() or (self.dir / db.V1_FILE).is_file()
 
-    def _load(self) -> None:
-        if self._records is not None:
-            return
-        if not self.exists():
-            self._records, self._graph = {}, None
-            return
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as e:
-            raise StoreError(f"{self.path}: unreadable store ({e}); remove it and ingest again") from e
-        if data.get("format") != STORE_FORMAT:
-            raise StoreError(f"{self.path}: not a vbgraph store")
-        if data.get("version") != STORE_VERSION:
-            raise StoreError(
-                f"{self.path}: store version {data.get('version')} (this vbgraph reads {STORE_VERSION}); "
-                "ingest the texts again into a new store"
-            )
-        self._records = {k: FileRecord.from_dict(v) for k, v in data["records"].items()}
-        self._texts = data.get("texts", {})
-        self._graph = nx.node_link_graph(data["graph"], directed=True, multigraph=True, edges="edges")
+    def _db(self, *, create: bool = False) -> sqlite3.Connection | None:
+        if self._con is None:
+            self._con = db.connect(self.dir, create=create)
+        return self._con
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     @property
     def records(self) -> dict[str, FileRecord]:
-        self._load()
-        assert self._records is not None
+        if self._records is None:
+            con = self._db()
+            rows = con.execute("SELECT name, record FROM files ORDER BY name").fetchall() if con else []
+            self._records = {name: FileRecord.from_dict(json.loads(r)) for name, r in rows}
         return self._records
 
     @property
-    def texts(self) -> dict[str, list[str]]:
+    def texts(self) -> Mapping[str, list[str]]:
         """Normalised lines of every ingested file (index 0 unused), for search and context."""
-        self._load()
-        return self._texts
+        return TextLines(self._db())
 
     @property
     def graph(self) -> nx.MultiDiGraph:
-        self._load()
         if self._graph is None:
-            self._graph = build_graph(self.records.values())
+            con = self._db()
+            if con is None:
+                self._graph = build_graph([])
+            elif db.get_meta(con, "graph_stale"):  # migrated from an earlier layout
+                self._graph = build_graph(self.records.values())
+            else:
+                self._graph = _load_graph(con)
         return self._graph
+
+    def counts(self) -> dict[str, int]:
+        """Documents, relations, bodies, obligations and warnings, counted in the store's tables."""
+        con = self._db()
+        if con is None or db.get_meta(con, "graph_stale"):
+            G = self.graph
+            kinds = Counter(a.get("kind") for _, a in G.nodes(data=True))
+            rels = sum(1 for _ in relations(G))
+            warnings = len(G.graph.get("issues", []))
+        else:
+            kinds = Counter(dict(con.execute("SELECT kind, count(*) FROM nodes GROUP BY kind").fetchall()))
+            codes = sorted(_REL_CODES)
+            rels = con.execute(
+                f"SELECT count(*) FROM edges WHERE key IN ({','.join('?' * len(codes))})", codes
+            ).fetchone()[0]
+            warnings = len(json.loads(db.get_meta(con, "graph") or "{}").get("issues", []))
+        return {
+            "documents": kinds["Document"],
+            "relations": rels,
+            "bodies": kinds["Body"],
+            "obligations": kinds["Obligation"],
+            "warnings": warnings,
+        }
+
+    # -- parts of the graph, read without loading it all --------------------------------------
+    @property
+    def indexed(self) -> bool:
+        """Whether the store's tables answer questions about parts of the graph (else: load it all)."""
+        try:
+            self._rows("SELECT 1", ())
+        except _UseWholeGraph:
+            return False
+        return self._db() is not None
+
+    def _rows(self, sql: str, args: Iterable) -> list[tuple]:
+        con = self._db()
+        if con is None:
+            return []
+        if self._graph is not None or db.get_meta(con, "graph_stale"):
+            raise _UseWholeGraph
+        return con.execute(sql, tuple(args)).fetchall()
+
+    def _in(self, sql: str, values: Iterable[str], *extra: str) -> list[tuple]:
+        """`sql` with `{}` standing for a list of values, run in chunks SQLite accepts."""
+        values = list(values)
+        out: list[tuple] = []
+        for i in range(0, len(values), 500):
+            chunk = values[i : i + 500]
+            out += self._rows(sql.format(",".join("?" * len(chunk))), [*chunk, *extra])
+        return out
+
+    def subgraph(self, ids: Iterable[str], codes: Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """The nodes `ids` with their attributes and the edges among them (of `codes`, if given),
+        in the order of the whole graph: what a question about them sees of it."""
+        ids, codes = set(ids), None if codes is None else set(codes)
+        try:
+            return self._subgraph(ids, codes)
+        except _UseWholeGraph:
+            G = self.graph
+            H = nx.MultiDiGraph(G.subgraph([n for n in G if n in ids]))
+            H.remove_edges_from([e for e in H.edges(keys=True) if codes is not None and e[2] not in codes])
+            return H
+
+    def _subgraph(self, ids: set[str], codes: set[str] | None) -> nx.MultiDiGraph:
+        G = nx.MultiDiGraph(format=STORE_FORMAT)
+        for _, n, kind, attrs in sorted(
+            self._in("SELECT seq, id, kind, attrs FROM nodes WHERE id IN ({})", ids)
+        ):
+            G.add_node(n, kind=kind, **json.loads(attrs))
+        edges = self._in("SELECT seq, source, target, key, attrs FROM edges WHERE source IN ({})", ids)
+        for _, s, t, k, attrs in sorted(edges):
+            if t in ids and (codes is None or k in codes):
+                G.add_edge(s, t, key=k, **json.loads(attrs))
+        return G
+
+    def reach(self, start: str, codes: Iterable[str], *, up: bool, depth: int | None) -> set[str]:
+        """The nodes `depth` steps (None: any) from `start` along edges of `codes`, forward when
+        `up`, backward otherwise, `start` among them; by indexed lookups, not by loading the graph."""
+        codes = sorted(set(codes))
+        seen, frontier, steps = {start}, [start], 0
+        there, here = ("target", "source") if up else ("source", "target")
+        sql = f"SELECT {there} FROM edges WHERE {here} IN ({{}}) AND key IN ({','.join('?' * len(codes))})"
+        while frontier and (depth is None or steps < depth):
+            frontier = sorted({r[0] for r in self._in(sql, frontier, *codes)} - seen)
+            seen.update(frontier)
+            steps += 1
+        return seen
+
+    def around(
+        self, start: str, codes: Iterable[str], *, direction: str, depth: int | None
+    ) -> nx.MultiDiGraph:
+        """The part of the graph a walk from `start` along `codes` can see (direction up, down or
+        both): a lineage or a tree on it is the one on the whole graph."""
+        codes = list(codes)
+        try:
+            ids: set[str] = set()
+            if direction in ("up", "both"):
+                ids |= self.reach(start, codes, up=True, depth=depth)
+            if direction in ("down", "both"):
+                ids |= self.reach(start, codes, up=False, depth=depth)
+        except _UseWholeGraph:
+            return self.graph
+        return self.subgraph(ids, codes)
+
+    def neighbours(self, node: str) -> nx.MultiDiGraph:
+        """A node, every node one edge from it, and the edges between it and them."""
+        sql = "SELECT target FROM edges WHERE source = ? UNION SELECT source FROM edges WHERE target = ?"
+        try:
+            others = {r[0] for r in self._rows(sql, (node, node))}
+        except _UseWholeGraph:
+            return self.graph
+        G = self.subgraph({node, *others})
+        G.remove_edges_from([(s, t, k) for s, t, k in G.edges(keys=True) if node not in (s, t)])
+        return G
+
+    def documents_by(
+        self, *, symbol: str | None = None, number: str | None = None, file: str | None = None
+    ) -> list[str] | None:
+        """Ids of the documents with this symbol (as `symbol_key` folds it), number or file, by the
+        store's indexes; None when the store cannot say without its whole graph."""
+        given = {
+            "symbol_key": symbol and symbol_key(symbol),
+            "number": number and number.lstrip("0"),
+            "file": file,
+        }
+        where = [(f"{column} = ?", value) for column, value in given.items() if value is not None]
+        sql = "SELECT id FROM nodes WHERE kind = 'Document'" + "".join(f" AND {w}" for w, _ in where)
+        try:
+            return [r[0] for r in self._rows(sql + " ORDER BY id", [v for _, v in where])]
+        except _UseWholeGraph:
+            return None
+
+    def documents_with_lines(self, hits: Iterable[tuple[str, int]]) -> set[str]:
+        """Documents whose text holds any of these (file, line)."""
+        by_file: dict[str, list[int]] = {}
+        for f, line in hits:
+            by_file.setdefault(f, []).append(line)
+        out = set()
+        for n, attrs in self._in("SELECT id, attrs FROM nodes WHERE file IN ({})", by_file):
+            src = json.loads(attrs).get("source") or {}
+            if any(src.get("first_line", 0) <= x <= src.get("last_line", -1) for x in by_file[src["file"]]):
+                out.add(n)
+        return out
+
+    def documents_titled(self, words: list[str]) -> set[str]:
+        """Documents whose symbol, name or title holds these folded words in this order."""
+        phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+        return {r[0] for r in self._rows("SELECT id FROM titles_fts WHERE titles_fts MATCH ?", (phrase,))}
+
+    def line_hits(self, words: list[str]) -> set[tuple[str, int]]:
+        """(file, line) of every line holding these folded words in this order, by the full-text index."""
+        con = self._db()
+        if con is None or not words:
+            return set()
+        phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+        rows = con.execute(
+            "SELECT l.file, l.line FROM lines_fts JOIN lines l ON l.id = lines_fts.rowid WHERE lines_fts MATCH ?",
+            (phrase,),
+        )
+        return set(rows.fetchall())
 
     # -- writing ---------------------------------------------------------------------------
     @contextmanager
@@ -206,8 +511,8 @@ class Store:
                 raise StoreError(
                     f"{self.dir}: another vbgraph (pid {_holder(lock)}) is writing this store"
                 ) from e
-            # A lock left by a process that died (killed mid-ingest): the store file was never
-            # half-written (it is replaced atomically), so the lock is taken over.
+            # A lock left by a process that died (killed mid-ingest): its transaction never
+            # committed, so the store holds the previous state whole, and the lock is taken over.
             lock.unlink(missing_ok=True)
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
         try:
@@ -217,69 +522,218 @@ class Store:
         finally:
             lock.unlink(missing_ok=True)
 
-    def save(self) -> None:
-        G = self.graph
-        data = {
-            "format": STORE_FORMAT,
-            "version": STORE_VERSION,
-            "records": {k: self.records[k].to_dict() for k in sorted(self.records)},
-            "texts": {k: self._texts[k] for k in sorted(self._texts) if k in self.records},
-            "graph": nx.node_link_data(G, edges="edges"),
-        }
-        atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, sort_keys=True))
-
-    def ingest(self, paths: Iterable[str | Path], *, progress=None, ocr: bool = False) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: Progress | None = None,
+        ocr: bool = False,
+        jobs: int | None = None,
+    ) -> IngestReport:
         """Read files into the store; unreadable files are reported and the rest still ingest.
 
-        `progress(path, done, total)` is called before each file. Nothing is skipped in silence:
-        files inside folders that are not read are in `report.skipped` with their reason."""
-        from vbgraph.loaders.normalize import normalize_text
-        from vbgraph.loaders.parse import parse_source
-        from vbgraph.loaders.read import collect, read_source
+        `progress(path, done, total)` is called before each file parsed. Nothing is skipped in
+        silence: files inside folders that are not read are in `report.skipped` with their reason.
+        Files whose bytes the store already holds, read by this extractor, are not parsed again.
+        `jobs` processes parse (default: all cores)."""
+        from vbgraph.loaders.read import collect
 
         report = IngestReport()
         found = collect(paths)
         report.failed.extend(found.failed)
         report.skipped.extend(found.skipped)
         with self._lock():
-            self._records = None
-            self._load()
-            records = dict(self.records)
-            for n, f in enumerate(found.files):
-                if progress:
-                    progress(f, n, len(found.files))
-                try:
-                    src = read_source(f, ocr=ocr)
-                    rec = parse_source(src, found.names.get(f, f.name))
-                except UnreadableFile as e:
-                    report.failed.append((e.path, e.reason))
-                    continue
-                except Exception as e:  # a reader's or a stage's bug must not cost the other files
-                    report.failed.append(
-                        (
-                            str(f),
-                            f"could not be read ({type(e).__name__}: {e}); please report it with the file",
-                        )
-                    )
-                    continue
-                old = records.get(rec.file)
-                if old is not None and old.sha256 == rec.sha256:
-                    report.unchanged.append(str(f))
-                    continue
-                if old is not None:
-                    report.updated.append(str(f))
-                    report.warnings.append(f"{f}: replaces the earlier version of {rec.file}")
-                else:
-                    report.added.append(str(f))
-                records[rec.file] = rec
-                self._texts[rec.file] = ["", *normalize_text(src.text).split("\n")]
-                report.warnings.extend(
-                    f"{i.file}:{i.line}: {i.message}" if i.line is not None else f"{f}: {i.message}"
-                    for i in rec.issues
-                    if i.level == "warning"
-                )
-            if report.changed:
-                self._records = records
-                self._graph = build_graph(records.values())
-                self.save()
+            con = self._db(create=True)
+            assert con is not None
+            plan = _Plan(con, report)
+            todo = [j for f in found.files if (j := plan.job(f, found.names.get(f, f.name))) is not None]
+            todo += plan.stale_elsewhere({j.name for j in todo} | set(found.names.values()))
+            done = _parse_all(todo, ocr, jobs or default_jobs(), progress)
+            with db.transaction(con):
+                plan.keep_unchanged()
+                for job, parsed in zip(todo, done, strict=True):
+                    plan.store(job, parsed)
+                if report.changed or db.get_meta(con, "graph_stale"):
+                    self._records = None
+                    G = build_graph(self.records.values())
+                    _save_graph(con, G)
+                    self._graph = G
         return report
+
+
+class _Plan:
+    """What an ingest does with each file: skip it, move its record, or parse it; then store it."""
+
+    def __init__(self, con: sqlite3.Connection, report: IngestReport):
+        self.con = con
+        self.report = report
+        self.version = extractor_version()
+        rows = con.execute("SELECT name, path, digest, extractor FROM files").fetchall()
+        self.known = {name: (path, digest, extractor) for name, path, digest, extractor in rows}
+        self.by_digest: dict[str, list[str]] = {}
+        for name, (_, digest, _) in sorted(self.known.items()):
+            if digest:
+                self.by_digest.setdefault(digest, []).append(name)
+        self.unchanged: list[tuple[str, str]] = []  # (name, path): only where it was read from changes
+        self.moves: list[tuple[str, str, str]] = []  # (old name, new name, path)
+
+    def job(self, path: Path, name: str) -> _Job | None:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as e:
+            self.report.failed.append((str(path), f"cannot be read ({e.strerror or e})"))
+            return None
+        where = str(path.resolve())
+        old = self.known.get(name)
+        if old is not None and old[1] == digest and old[2] == self.version:
+            self.report.unchanged.append(str(path))
+            self.unchanged.append((name, where))
+            return None
+        if old is None and (was := self._moved_from(digest)) is not None:
+            extractor = self.known.pop(was)[2]
+            self.report.moved.append((was, str(path)))
+            if extractor != self.version:
+                return _Job(path, name, digest, was)
+            self.moves.append((was, name, where))  # the same bytes, read by this extractor: renamed only
+            return None
+        return _Job(path, name, digest, name if old is not None else None)
+
+    def _moved_from(self, digest: str) -> str | None:
+        """The record of a file with these bytes that is no longer where it was read from."""
+        for name in self.by_digest.get(digest, []):
+            path = self.known.get(name, (None,))[0]
+            if path and not Path(path).exists():
+                return name
+        return None
+
+    def stale_elsewhere(self, given: set[str]) -> list[_Job]:
+        """Records made by another extractor whose file is still where it was, unchanged: made again."""
+        out = []
+        for name, (path, digest, extractor) in sorted(self.known.items()):
+            if name in given or extractor == self.version or not path or not digest:
+                continue
+            p = Path(path)
+            try:
+                same = hashlib.sha256(p.read_bytes()).hexdigest() == digest
+            except OSError:
+                same = False
+            if same:
+                out.append(_Job(p, name, digest, name))
+        return out
+
+    def keep_unchanged(self) -> None:
+        """Files skipped before parsing: where they were read from, and the new names of moved ones."""
+        self.con.executemany("UPDATE files SET path = ? WHERE name = ?", [(w, n) for n, w in self.unchanged])
+        for was, name, where in self.moves:
+            (record,) = self.con.execute("SELECT record FROM files WHERE name = ?", (was,)).fetchone()
+            record = json.dumps(_renamed(json.loads(record), was, name), ensure_ascii=False)
+            self.con.execute(
+                "UPDATE files SET name = ?, path = ?, record = ? WHERE name = ?", (name, where, record, was)
+            )
+            self.con.execute("UPDATE lines SET file = ? WHERE file = ?", (name, was))
+
+    def store(self, job: _Job, parsed: _Parsed) -> None:
+        report = self.report
+        if parsed.error is not None:
+            report.failed.append(parsed.error)
+            return
+        rec = parsed.record
+        assert rec is not None
+        data = rec.to_dict()
+        old = self._old(job)
+        if job.old is not None and job.old != job.name:
+            self.con.execute("DELETE FROM files WHERE name = ?", (job.old,))
+            self.con.execute("DELETE FROM lines WHERE file = ?", (job.old,))
+        elif old is None:
+            report.added.append(str(job.path))
+        elif old.get("sha256") != rec.sha256:
+            report.updated.append(str(job.path))
+            report.warnings.append(f"{job.path}: replaces the earlier version of {rec.file}")
+        elif json.dumps(old, sort_keys=True) == json.dumps(data, sort_keys=True):
+            report.unchanged.append(str(job.path))
+        else:
+            report.reextracted.append(str(job.path))
+        self.con.execute(
+            "INSERT OR REPLACE INTO files (name, path, digest, extractor, record) VALUES (?, ?, ?, ?, ?)",
+            (
+                job.name,
+                str(job.path.resolve()),
+                job.digest,
+                self.version,
+                json.dumps(data, ensure_ascii=False),
+            ),
+        )
+        db.put_lines(self.con, job.name, parsed.lines)
+        report.warnings.extend(
+            f"{i.file}:{i.line}: {i.message}" if i.line is not None else f"{job.path}: {i.message}"
+            for i in rec.issues
+            if i.level == "warning"
+        )
+
+    def _old(self, job: _Job) -> dict | None:
+        if job.old is None:
+            return None
+        row = self.con.execute("SELECT record FROM files WHERE name = ?", (job.old,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def symbol_key(symbol: str) -> str:
+    """A symbol as people type it: '109-NQ/TU', '109 - nq/tu' and '109–NQ/TU' are one key."""
+    from vbgraph.loaders.normalize import fold
+
+    return "".join(fold(symbol).split()).replace("–", "-")
+
+
+def _node_row(n: str, a: dict) -> tuple:
+    attrs = json.dumps({k: v for k, v in a.items() if k != "kind"}, ensure_ascii=False, sort_keys=True)
+    if a["kind"] != "Document":
+        return (n, a["kind"], attrs, None, None, None)
+    symbol, number, source = a.get("symbol"), a.get("number"), a.get("source") or {}
+    return (
+        n,
+        a["kind"],
+        attrs,
+        symbol_key(symbol) if symbol else None,
+        number.lstrip("0") if number else None,
+        source.get("file"),
+    )
+
+
+def _title_words(a: dict) -> str:
+    from vbgraph.loaders.normalize import fold
+
+    return fold(" ".join(x for x in (a.get("symbol"), a.get("name"), a.get("title")) if x))
+
+
+def _save_graph(con: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
+    """The resolved graph as rows, in its own order (inside the ingest's transaction)."""
+    con.execute("DELETE FROM nodes")
+    con.execute("DELETE FROM edges")
+    con.execute("DELETE FROM titles_fts")
+    con.executemany(
+        "INSERT INTO nodes (id, kind, attrs, symbol_key, number, file) VALUES (?, ?, ?, ?, ?, ?)",
+        (_node_row(n, a) for n, a in G.nodes(data=True)),
+    )
+    con.executemany(
+        "INSERT INTO titles_fts (id, words) VALUES (?, ?)",
+        ((n, _title_words(a)) for n, a in G.nodes(data=True) if a.get("kind") == "Document"),
+    )
+    con.executemany(
+        "INSERT INTO edges (source, target, key, attrs) VALUES (?, ?, ?, ?)",
+        (
+            (s, t, k, json.dumps(a, ensure_ascii=False, sort_keys=True))
+            for s, t, k, a in G.edges(keys=True, data=True)
+        ),
+    )
+    db.set_meta(con, "graph", json.dumps(G.graph, ensure_ascii=False, sort_keys=True))
+    con.execute("DELETE FROM meta WHERE key = 'graph_stale'")
+
+
+def _load_graph(con: sqlite3.Connection) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph(format=STORE_FORMAT)
+    G.graph.update(json.loads(db.get_meta(con, "graph") or "{}"))
+    for n, kind, attrs in con.execute("SELECT id, kind, attrs FROM nodes ORDER BY seq"):
+        G.add_node(n, kind=kind, **json.loads(attrs))
+    for s, t, k, attrs in con.execute("SELECT source, target, key, attrs FROM edges ORDER BY seq"):
+        G.add_edge(s, t, key=k, **json.loads(attrs))
+    return G

@@ -17,9 +17,11 @@ from vbgraph.graph import store as st
 from vbgraph.loaders.normalize import fold, tokens
 from vbgraph.ontology import tables
 
+_norm_symbol = st.symbol_key
 
-def _norm_symbol(s: str) -> str:
-    return re.sub(r"\s+", "", fold(s)).replace("–", "-")
+_NUMBERED = re.compile(
+    r"^(?P<type>.*?)\s*(?:số\s+)?(?P<num>\d{1,5})(?:\s*[/@ ]\s*(?P<year>(?:19|20)\d{2}))?$", re.IGNORECASE
+)
 
 
 def find_documents(G: nx.MultiDiGraph, ref: str) -> list[str]:
@@ -36,11 +38,7 @@ def find_documents(G: nx.MultiDiGraph, ref: str) -> list[str]:
             hits = [n for n in hits if (G.nodes[n].get("date") or "").startswith(when.strip())]
         return sorted(hits)
     # "NQ 109", "Nghị quyết 109", "nghi quyet 109 2021"
-    m = re.match(
-        r"^(?P<type>.*?)\s*(?:số\s+)?(?P<num>\d{1,5})(?:\s*[/@ ]\s*(?P<year>(?:19|20)\d{2}))?$",
-        ref,
-        re.IGNORECASE,
-    )
+    m = _NUMBERED.match(ref)
     if m and m.group("type"):
         type_words = fold(m.group("type")).replace(" so", "").strip()
         codes = {c.upper() for c, names in tables.types_by_code().items() if fold(c) == type_words}
@@ -70,6 +68,34 @@ def find_documents(G: nx.MultiDiGraph, ref: str) -> list[str]:
         return []
     exact = [n for _, n in scored if tokens(G.nodes[n].get("name")) == want]
     return sorted(exact) if exact else sorted(n for _, n in scored)
+
+
+def find_in_store(store: st.Store, ref: str) -> tuple[list[str], nx.MultiDiGraph]:
+    """`find_documents` over a store, with the part of its graph that holds the answers. An id, a
+    symbol or a number is looked up in the store's indexes; only words of a name need the whole graph."""
+    if not store.indexed:
+        return find_documents(store.graph, ref), store.graph
+    ref = ref.strip()
+    if ref in (one := store.subgraph([ref])) and one.nodes[ref].get("kind") == "Document":
+        return [ref], one
+    ids = store.documents_by(symbol=ref.partition("@")[0])
+    if not ids and (m := _NUMBERED.match(ref)) and m.group("type"):
+        ids = store.documents_by(number=m.group("num"))
+    if ids:
+        part = store.subgraph(ids)
+        if found := find_documents(part, ref):
+            return found, part
+    return find_documents(store.graph, ref), store.graph
+
+
+def resolve_in_store(store: st.Store, ref: str) -> tuple[str, nx.MultiDiGraph]:
+    """`resolve_ref` over a store: the one document `ref` means, and the part of the graph it is in."""
+    ids, part = find_in_store(store, ref)
+    if not ids:
+        raise DocumentNotFound(f"no document matches {ref!r}")
+    if len(ids) > 1:
+        raise AmbiguousReference(ref, ids)
+    return ids[0], part
 
 
 def resolve_ref(G: nx.MultiDiGraph, ref: str) -> str:

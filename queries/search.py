@@ -7,6 +7,7 @@ Ranking: a hit in the symbol or name counts most, then the title, then each line
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
@@ -22,7 +23,7 @@ def _phrase(q: str) -> re.Pattern:
     return re.compile(r"(?<![a-z0-9])" + r"\W+".join(words) + r"(?![a-z0-9])")
 
 
-def search(G: nx.MultiDiGraph, texts: dict[str, list[str]], query: str, limit: int = 20) -> list[dict]:
+def search(G: nx.MultiDiGraph, texts: Mapping[str, list[str]], query: str, limit: int = 20) -> list[dict]:
     """Ranked documents matching `query`, each with its best matching line as context."""
     rx = _phrase(query)
     words = fold(query).split()
@@ -70,6 +71,16 @@ def search(G: nx.MultiDiGraph, texts: dict[str, list[str]], query: str, limit: i
             )
     rows.sort(key=lambda r: (-r["score"], r["date"] or "", r["document"]))
     return rows[:limit]
+
+
+def search_store(store: st.Store, query: str, limit: int = 20) -> list[dict]:
+    """`search` over a store: the full-text indexes of its lines and titles find the candidates,
+    `search` ranks them as it would over the whole graph."""
+    words = fold(query).split()
+    if not store.indexed or not words:
+        return search(store.graph, store.texts, query, limit)
+    found = store.documents_titled(words) | store.documents_with_lines(store.line_hits(words))
+    return search(store.subgraph(found), store.texts, query, limit)
 
 
 def _snippet(line: str, rx: re.Pattern, width: int = 160) -> str:

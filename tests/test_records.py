@@ -85,16 +85,19 @@ def test_fields_since_removed_are_left_out(part, name, value):
 
 
 def test_a_store_written_before_still_loads(tmp_path):
+    """A version-1 store (graph.json) whose records carry fields since removed, and obligations as
+    plain dicts, is migrated with the records it had."""
     f = tmp_path / "a.txt"
     f.write_text(TEXT, encoding="utf-8")
-    Store(tmp_path / "store").ingest([f])
-    path = tmp_path / "store" / "graph.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    new = {k: FileRecord.from_dict(v) for k, v in data["records"].items()}
+    Store(tmp_path / "fresh").ingest([f])
+    new = Store(tmp_path / "fresh").records
     assert [o for r in new.values() for o in r.obligations]
+    records = {k: r.to_dict() for k, r in new.items()}
     for part, name, value in REMOVED:
-        data["records"] = {k: _with_old_fields(v, part, name, value) for k, v in data["records"].items()}
-    for v in data["records"].values():  # obligations as plain dicts, as before ObligationRecord
+        records = {k: _with_old_fields(v, part, name, value) for k, v in records.items()}
+    for v in records.values():  # obligations as plain dicts, as before ObligationRecord
         v["obligations"] = [o.as_dict() for o in FileRecord.from_dict(v).obligations]
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    data = {"format": "vbgraph-store", "version": 1, "records": records, "texts": {}, "graph": {}}
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "graph.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert Store(tmp_path / "store").records == new

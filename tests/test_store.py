@@ -18,14 +18,26 @@ def write(tmp_path, name, text):
     return p
 
 
-def test_reingest_changes_nothing(tmp_path):
+def snapshot(store_dir) -> str:
+    """What a user sees of a store: its JSON export, read by a new process's worth of state."""
+    from vbgraph.exports.json_export import generate
+
+    return json.dumps(generate(Store(store_dir).graph), ensure_ascii=False, sort_keys=True)
+
+
+def test_reingest_changes_nothing_and_parses_nothing(tmp_path, monkeypatch):
     f = write(tmp_path, "a.txt", party_doc())
     s = Store(tmp_path / "store")
     assert s.ingest([f]).added == [str(f)]
-    before = (tmp_path / "store" / "graph.json").read_bytes()
+    before = snapshot(tmp_path / "store")
+
+    def no_parsing(*_a, **_k):
+        raise AssertionError("an unchanged file was parsed")
+
+    monkeypatch.setattr("vbgraph.loaders.parse.parse_source", no_parsing)
     report = Store(tmp_path / "store").ingest([f])
-    assert report.unchanged == [str(f)] and not report.changed
-    assert (tmp_path / "store" / "graph.json").read_bytes() == before
+    assert report.unchanged == [str(f)] and not report.changed and not report.failed
+    assert snapshot(tmp_path / "store") == before
 
 
 def test_folders_are_read_recursively_and_only_text(tmp_path):
@@ -75,37 +87,81 @@ def test_a_windows_1258_text_ingests_with_a_warning_naming_its_encoding(tmp_path
 def test_a_crash_while_saving_leaves_the_old_store(tmp_path, monkeypatch):
     s = Store(tmp_path / "store")
     s.ingest([write(tmp_path, "a.txt", party_doc())])
-    before = (tmp_path / "store" / "graph.json").read_bytes()
+    before = snapshot(tmp_path / "store")
 
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(st.os, "fsync", boom)
+    monkeypatch.setattr(st, "_save_graph", boom)
     with pytest.raises(OSError, match="disk full"):
         Store(tmp_path / "store").ingest([write(tmp_path, "b.txt", party_doc(number="13"))])
-    assert (tmp_path / "store" / "graph.json").read_bytes() == before
-    assert not [p for p in (tmp_path / "store").iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    assert snapshot(tmp_path / "store") == before
+    assert sorted(Store(tmp_path / "store").records) == ["a.txt"]  # b.txt's record rolled back too
     assert not (tmp_path / "store" / "lock").exists()
 
 
-def test_store_file_is_node_link_json_with_records(tmp_path):
-    s = Store(tmp_path / "store")
-    s.ingest([write(tmp_path, "a.txt", party_doc())])
-    data = json.loads((tmp_path / "store" / "graph.json").read_text(encoding="utf-8"))
-    assert data["format"] == "vbgraph-store" and data["version"] == 1
-    assert list(data["records"]) == ["a.txt"]
-    assert {n["id"] for n in data["graph"]["nodes"]} >= {"bac-giang:12-NQ/TU@2021-06-08"}
+def test_the_store_is_one_sqlite_file_with_a_schema_version_and_a_row_per_file(tmp_path):
+    import sqlite3
+
+    Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
+    con = sqlite3.connect(tmp_path / "store" / "store.sqlite")
+    meta = dict(con.execute("SELECT key, value FROM meta"))
+    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "2"
+    assert [r[0] for r in con.execute("SELECT name FROM files")] == ["a.txt"]
+    assert ("bac-giang:12-NQ/TU@2021-06-08",) in con.execute("SELECT id FROM nodes WHERE kind = 'Document'")
 
 
-def test_a_store_from_another_version_is_refused_clearly(tmp_path):
+def test_a_store_from_a_newer_version_is_refused_clearly(tmp_path):
+    import sqlite3
+
+    from vbgraph.errors import StoreError
+
+    Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
+    con = sqlite3.connect(tmp_path / "store" / "store.sqlite")
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.commit()
+    with pytest.raises(StoreError, match="store version 99 is newer than this vbgraph reads"):
+        _ = Store(tmp_path / "store").graph
+
+
+def test_a_version_1_store_is_migrated_and_gives_the_same_graph(tmp_path):
+    """Version 1 kept records, texts and the graph in one graph.json: its records move into the
+    database, the graph is resolved again from them, and the old file stays as graph.json.migrated."""
+    import networkx as nx
+
+    a, b = write(tmp_path, "a.txt", party_doc()), write(tmp_path, "b.txt", party_doc(number="13"))
+    Store(tmp_path / "fresh").ingest([a, b])
+    fresh = Store(tmp_path / "fresh")
+    v1 = {
+        "format": "vbgraph-store",
+        "version": 1,
+        "records": {k: r.to_dict() for k, r in fresh.records.items()},
+        "texts": {k: fresh.texts[k] for k in fresh.records},
+        "graph": nx.node_link_data(fresh.graph, edges="edges"),
+    }
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "graph.json").write_text(json.dumps(v1, ensure_ascii=False), encoding="utf-8")
+    assert snapshot(tmp_path / "old") == snapshot(tmp_path / "fresh")
+    assert (tmp_path / "old" / "graph.json.migrated").exists() and not (
+        tmp_path / "old" / "graph.json"
+    ).exists()
+    assert Store(tmp_path / "old").texts["a.txt"] == fresh.texts["a.txt"]
+    report = Store(tmp_path / "old").ingest([a, b])  # the same texts: nothing changes
+    assert sorted(report.unchanged) == [str(a), str(b)] and not report.changed
+    assert snapshot(tmp_path / "old") == snapshot(tmp_path / "fresh")
+
+
+def test_a_version_1_store_of_another_version_is_refused_clearly(tmp_path):
+    from vbgraph.errors import StoreError
+
     (tmp_path / "store").mkdir()
     (tmp_path / "store" / "graph.json").write_text(
         '{"format": "vbgraph-store", "version": 99}', encoding="utf-8"
     )
-    from vbgraph.errors import StoreError
-
     with pytest.raises(StoreError, match="version 99"):
         _ = Store(tmp_path / "store").graph
+    assert not (tmp_path / "store" / "store.sqlite").exists()  # nothing half-made
 
 
 def test_a_reader_that_breaks_costs_only_its_file(tmp_path, monkeypatch):
@@ -145,7 +201,7 @@ def test_a_killed_ingest_leaves_the_store_readable_and_the_next_ingest_runs(tmp_
 
     first = write(tmp_path, "a.txt", party_doc())
     Store(tmp_path / "store").ingest([first])
-    before = (tmp_path / "store" / "graph.json").read_bytes()
+    before = snapshot(tmp_path / "store")
     code = "import sys; from vbgraph.graph.store import Store; Store(sys.argv[1]).ingest([sys.argv[2]])"
     proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "store"), str(CORPUS_003)])
     deadline = time.monotonic() + 30
@@ -154,7 +210,7 @@ def test_a_killed_ingest_leaves_the_store_readable_and_the_next_ingest_runs(tmp_
     os.kill(proc.pid, signal.SIGKILL)  # mid-ingest: the lock stays behind
     proc.wait()
     assert (tmp_path / "store" / "lock").exists()
-    assert (tmp_path / "store" / "graph.json").read_bytes() == before  # the previous state, whole
+    assert snapshot(tmp_path / "store") == before  # the previous state, whole
     report = Store(tmp_path / "store").ingest([write(tmp_path, "b.txt", party_doc(number="13"))])
     assert report.added and "bac-giang:13-NQ/TU@2021-06-08" in Store(tmp_path / "store").graph
 
@@ -187,3 +243,94 @@ def test_two_files_of_one_name_in_two_folders_both_stay(tmp_path, given):
     assert {"bac-giang:12-NQ/TU@2021-06-08", "bac-giang:13-NQ/TU@2021-06-08"} <= set(s.graph.nodes)
     if given == "folder":
         assert sorted(s.records) == ["a/nq.txt", "b/nq.txt"]
+
+
+def test_a_moved_file_is_recognised_by_its_bytes_and_not_parsed_again(tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    f = write(tmp_path / "in", "a.txt", party_doc())
+    Store(tmp_path / "store").ingest([tmp_path / "in"])
+    (tmp_path / "in" / "2021").mkdir()
+    moved = f.rename(tmp_path / "in" / "2021" / "a.txt")
+    monkeypatch.setattr("vbgraph.loaders.parse.parse_source", lambda *a, **k: pytest.fail("parsed again"))
+    report = Store(tmp_path / "store").ingest([tmp_path / "in"])
+    assert report.moved == [("a.txt", str(moved))] and not report.added
+    s = Store(tmp_path / "store")
+    assert sorted(s.records) == ["2021/a.txt"]
+    assert s.graph.nodes["bac-giang:12-NQ/TU@2021-06-08"]["source"]["file"] == "2021/a.txt"
+    assert s.texts["2021/a.txt"][1] and "a.txt" not in s.texts
+
+
+def test_a_copy_of_a_file_still_in_place_is_a_file_of_its_own(tmp_path):
+    (tmp_path / "in").mkdir()
+    f = write(tmp_path / "in", "a.txt", party_doc())
+    Store(tmp_path / "store").ingest([f])
+    copy = write(tmp_path / "in", "copy.txt", party_doc())
+    report = Store(tmp_path / "store").ingest([copy])
+    assert report.added == [str(copy)] and not report.moved
+
+
+def test_records_of_another_extractor_are_made_again_saying_so(tmp_path, monkeypatch):
+    a, b = write(tmp_path, "a.txt", party_doc()), write(tmp_path, "b.txt", party_doc(number="13"))
+    Store(tmp_path / "store").ingest([a, b])
+    before = snapshot(tmp_path / "store")
+    monkeypatch.setattr(st, "extractor_version", lambda: "9.9+upgraded")
+    report = Store(tmp_path / "store").ingest([a])  # b.txt is not given, but it is still in place
+    assert sorted(report.unchanged) == [str(a), str(b)] and not report.reextracted  # the same records
+    assert snapshot(tmp_path / "store") == before
+    rows = st.db.connect(tmp_path / "store", create=False).execute("SELECT DISTINCT extractor FROM files")
+    assert rows.fetchall() == [("9.9+upgraded",)]
+
+
+def test_a_record_an_upgrade_changes_is_reported_as_re_extracted(tmp_path, monkeypatch):
+    import sqlite3
+
+    a = write(tmp_path, "a.txt", party_doc())
+    Store(tmp_path / "store").ingest([a])
+    con = sqlite3.connect(tmp_path / "store" / "store.sqlite")  # as an older extractor had made it
+    record = json.loads(con.execute("SELECT record FROM files").fetchone()[0])
+    record["documents"][0]["title"] = "an older reading"
+    con.execute("UPDATE files SET record = ?, extractor = 'old'", (json.dumps(record, ensure_ascii=False),))
+    con.commit()
+    report = Store(tmp_path / "store").ingest([a])
+    assert report.reextracted == [str(a)] and report.changed
+
+
+@pytest.mark.parametrize("order", [("a", "b", "c"), ("c", "a", "b")])
+def test_ingesting_file_by_file_equals_one_full_ingest(tmp_path, order):
+    """The incremental path (each ingest adds to the store) gives the byte-identical export of
+    one ingest of all the files into a new store."""
+    files = {
+        "a": write(tmp_path, "a.txt", party_doc()),
+        "b": write(
+            tmp_path,
+            "b.txt",
+            party_doc(
+                number="13",
+                preamble="Thực hiện Nghị quyết số 12-NQ/TU ngày 08/6/2021 của Ban Thường vụ Tỉnh ủy,",
+            ),
+        ),
+        "c": write(
+            tmp_path,
+            "c.txt",
+            party_doc(
+                number="14",
+                code="KH",
+                heading="KẾ HOẠCH",
+                body="1. Sở Tài chính chủ trì thực hiện, hoàn thành trước ngày 30/12/2021.",
+            ),
+        ),
+    }
+    Store(tmp_path / "full").ingest(list(files.values()))
+    for k in order:
+        Store(tmp_path / "step").ingest([files[k]])
+    assert snapshot(tmp_path / "step") == snapshot(tmp_path / "full")
+
+
+def test_parsing_in_several_processes_gives_what_one_gives(tmp_path):
+    files = [
+        write(tmp_path, f"{n}.txt", party_doc(number=str(n))) for n in range(10, 10 + 2 * st.PARALLEL_FROM)
+    ]
+    one, two = Store(tmp_path / "one"), Store(tmp_path / "two")
+    assert len(one.ingest(files, jobs=1).added) == len(two.ingest(files, jobs=2).added) == len(files)
+    assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
+    assert Store(tmp_path / "two").texts["10.txt"] == Store(tmp_path / "one").texts["10.txt"]

@@ -1,0 +1,201 @@
+"""The store's database: one SQLite file, its schema, and the migrations from every earlier layout.
+
+SQLite from the standard library: transactions make every ingest all or nothing (a crash at any
+point leaves the previous state readable), WAL lets queries read while an ingest writes, and
+FTS5 indexes the folded text lines for `search`.
+
+Tables:
+- `meta`: format, schema version, the extractor version of the last ingest, graph attributes;
+- `files`: one row per ingested file: its name in the store, where it was read from, the sha256
+  of its bytes, the extractor version, and its extraction record (JSON);
+- `lines` (+ `lines_fts`): the normalised text lines of every file, folded for search;
+- `nodes`, `edges`: the resolved graph, in the order it was built, so loading it gives the same
+  networkx graph (and the same exports) as building it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from vbgraph.errors import StoreError
+
+STORE_FORMAT = "vbgraph-store"
+SCHEMA_VERSION = 2  # 1: graph.json (records, texts and node-link graph in one JSON file)
+DB_FILE = "store.sqlite"
+V1_FILE = "graph.json"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    name TEXT PRIMARY KEY,      -- the file's path inside the folder it was given in
+    path TEXT,                  -- where it was read from (absolute), to recognise moves
+    digest TEXT,                -- sha256 of its bytes: unchanged files are skipped before parsing
+    extractor TEXT NOT NULL,    -- the extractor version that made the record
+    record TEXT NOT NULL        -- loaders.records.FileRecord as JSON
+);
+CREATE INDEX files_digest ON files (digest);
+CREATE TABLE lines (
+    id INTEGER PRIMARY KEY,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    text TEXT NOT NULL,         -- normalised (tones, NFC), as shown in context
+    folded TEXT NOT NULL        -- lowercase, no diacritics: what search matches
+);
+CREATE INDEX lines_file ON lines (file, line);
+CREATE VIRTUAL TABLE lines_fts USING fts5 (folded, content='lines', content_rowid='id');
+CREATE TRIGGER lines_ai AFTER INSERT ON lines BEGIN
+    INSERT INTO lines_fts (rowid, folded) VALUES (new.id, new.folded);
+END;
+CREATE TRIGGER lines_ad AFTER DELETE ON lines BEGIN
+    INSERT INTO lines_fts (lines_fts, rowid, folded) VALUES ('delete', old.id, old.folded);
+END;
+CREATE TABLE nodes (
+    seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, attrs TEXT NOT NULL,
+    symbol_key TEXT,            -- a document's symbol as people type it (graph.store.symbol_key)
+    number TEXT,                -- a document's number without leading zeros
+    file TEXT                   -- the file a document's text is in
+);
+CREATE INDEX nodes_kind ON nodes (kind);
+CREATE INDEX nodes_symbol ON nodes (symbol_key);
+CREATE INDEX nodes_number ON nodes (number);
+CREATE INDEX nodes_file ON nodes (file);
+CREATE VIRTUAL TABLE titles_fts USING fts5 (id UNINDEXED, words);  -- folded symbol, name, title
+CREATE TABLE edges (
+    seq INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, key TEXT NOT NULL,
+    attrs TEXT NOT NULL
+);
+CREATE INDEX edges_source ON edges (source, key);
+CREATE INDEX edges_target ON edges (target, key);
+"""
+
+
+def connect(directory: Path, *, create: bool) -> sqlite3.Connection | None:
+    """The open database of the store in `directory`, migrated to this version; None when there is
+    no store there and `create` is false. A store written by a newer vbgraph is refused."""
+    path = directory / DB_FILE
+    v1 = directory / V1_FILE
+    if not path.exists() and not (create or v1.exists()):
+        return None
+    directory.mkdir(parents=True, exist_ok=True)
+    fresh = not path.exists()
+    con = None
+    try:
+        con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+        con.execute("PRAGMA busy_timeout=30000")
+        if fresh:
+            _create(con, v1 if v1.exists() else None)
+        _check_version(con, path)
+    except BaseException as e:
+        if fresh:  # a creation that did not finish leaves nothing behind
+            if con is not None:
+                con.close()
+            for p in (path, path.with_name(DB_FILE + "-wal"), path.with_name(DB_FILE + "-shm")):
+                p.unlink(missing_ok=True)
+        if isinstance(e, sqlite3.DatabaseError):
+            raise StoreError(f"{path}: unreadable store ({e}); remove it and ingest again") from e
+        raise
+    return con
+
+
+def _create(con: sqlite3.Connection, v1: Path | None) -> None:
+    """A new database, holding the records of a version-1 store when there is one (migration 1 -> 2)."""
+    old = _read_v1(v1) if v1 else None
+    meta = {"format": STORE_FORMAT, "schema_version": str(SCHEMA_VERSION)}
+    con.executescript("BEGIN IMMEDIATE;" + SCHEMA)  # the transaction stays open until COMMIT below
+    con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    if old is not None:
+        _migrate_v1(con, old)
+    con.execute("COMMIT")
+    if v1 is not None:
+        v1.rename(v1.with_name(V1_FILE + ".migrated"))
+
+
+def _read_v1(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise StoreError(f"{path}: unreadable store ({e}); remove it and ingest again") from e
+    if data.get("format") != STORE_FORMAT:
+        raise StoreError(f"{path}: not a vbgraph store")
+    if data.get("version") != 1:
+        raise StoreError(
+            f"{path}: store version {data.get('version')} (this vbgraph reads 1 and {SCHEMA_VERSION}); "
+            "ingest the texts again into a new store"
+        )
+    return data
+
+
+def _migrate_v1(con: sqlite3.Connection, data: dict[str, Any]) -> None:
+    """Records and texts of a graph.json store. Its files' bytes were never hashed and their
+    extractor is unknown: the next ingest of each re-reads it and keeps it if its text is the same."""
+    from vbgraph.loaders.normalize import fold
+
+    for name, rec in sorted(data["records"].items()):
+        con.execute(
+            "INSERT INTO files (name, path, digest, extractor, record) VALUES (?, NULL, NULL, 'v1', ?)",
+            (name, json.dumps(rec, ensure_ascii=False, sort_keys=True)),
+        )
+    for name, lines in sorted(data.get("texts", {}).items()):
+        if name in data["records"]:
+            con.executemany(
+                "INSERT INTO lines (file, line, text, folded) VALUES (?, ?, ?, ?)",
+                [(name, i, t, fold(t)) for i, t in enumerate(lines) if i and t.strip()],
+            )
+    set_meta(con, "graph_stale", "1")  # built again from the records on first use
+
+
+def _check_version(con: sqlite3.Connection, path: Path) -> None:
+    meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    if meta.get("format") != STORE_FORMAT:
+        raise StoreError(f"{path}: not a vbgraph store")
+    version = int(meta.get("schema_version", "0"))
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: store version {version} is newer than this vbgraph reads ({SCHEMA_VERSION}); "
+            "upgrade vbgraph"
+        )
+    for step in MIGRATIONS[version:SCHEMA_VERSION]:
+        with transaction(con):
+            step(con)
+
+
+# One function per version step (index: the version it starts from); version 1 is a JSON file,
+# migrated when the database is created.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [lambda con: None, lambda con: None]
+
+
+class transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception: all or nothing."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.con.execute("BEGIN IMMEDIATE")
+        return self.con
+
+    def __exit__(self, kind, value, tb) -> None:
+        self.con.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def get_meta(con: sqlite3.Connection, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def put_lines(con: sqlite3.Connection, name: str, lines: Iterable[tuple[int, str, str]]) -> None:
+    """The text of file `name` (line number, normalised, folded), replacing what it had."""
+    con.execute("DELETE FROM lines WHERE file = ?", (name,))
+    con.executemany(
+        "INSERT INTO lines (file, line, text, folded) VALUES (?, ?, ?, ?)", ((name, *x) for x in lines)
+    )

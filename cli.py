@@ -476,9 +476,9 @@ def _print_card(card: dict) -> None:
 @app.command()
 def stats(store: StoreOpt = None, fmt: FormatOpt = "table", json_out: JsonOpt = False) -> None:
     """Counts by type, level and relation; ambiguous references and date conflicts."""
-    from vbgraph.queries.stats import graph_stats
+    from vbgraph.queries.stats import store_stats
 
-    data = graph_stats(_graph(store))
+    data = store_stats(_store(store))
     _emit(
         data,
         [("group", "group"), ("key", "key"), ("count", "count")],

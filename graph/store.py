@@ -27,7 +27,6 @@ import networkx as nx
 
 from vbgraph.errors import StoreError, UnreadableFile
 from vbgraph.graph import database as db
-from vbgraph.graph.resolve import resolve
 from vbgraph.loaders.records import FileRecord
 from vbgraph.ontology.relations import Rel
 
@@ -92,6 +91,8 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def build_graph(records: Iterable[FileRecord]) -> nx.MultiDiGraph:
     """The graph of all records, resolved together."""
+    from vbgraph.graph.resolve import resolve  # not imported by commands that only read the store
+
     records = list(records)
     res = resolve(records)
     G = nx.MultiDiGraph(format=STORE_FORMAT)
@@ -470,6 +471,28 @@ class Store:
         except _UseWholeGraph:
             return None
 
+    def count_documents_by(self, *fields: str) -> Counter:
+        """How many documents have each combination of these attributes' values."""
+        if not all(f.isidentifier() for f in fields):
+            raise ValueError(f"not attribute names: {fields}")
+        cols = ", ".join(f"json_extract(attrs, '$.{f}')" for f in fields)
+        rows = self._rows(f"SELECT {cols}, count(*) FROM nodes WHERE kind = 'Document' GROUP BY {cols}", ())
+        return Counter({tuple(r[:-1]): r[-1] for r in rows})
+
+    def count_relations(self) -> Counter:
+        """How many document relations of each code."""
+        codes = sorted(_REL_CODES)
+        sql = f"SELECT key, count(*) FROM edges WHERE key IN ({','.join('?' * len(codes))}) GROUP BY key"
+        return Counter(dict(self._rows(sql, codes)))
+
+    def graph_attributes(self) -> dict:
+        """The graph's own attributes (issues, as_of, files) without its nodes."""
+        if not self.indexed:
+            return dict(self.graph.graph)
+        con = self._db()
+        assert con is not None
+        return {"format": STORE_FORMAT, **json.loads(db.get_meta(con, "graph") or "{}")}
+
     def documents_with_lines(self, hits: Iterable[tuple[str, int]]) -> set[str]:
         """Documents whose text holds any of these (file, line)."""
         by_file: dict[str, list[int]] = {}
@@ -487,17 +510,19 @@ class Store:
         phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
         return {r[0] for r in self._rows("SELECT id FROM titles_fts WHERE titles_fts MATCH ?", (phrase,))}
 
-    def line_hits(self, words: list[str]) -> set[tuple[str, int]]:
-        """(file, line) of every line holding these folded words in this order, by the full-text index."""
+    def line_hits(self, words: list[str]) -> dict[tuple[str, int], str]:
+        """{(file, line): text} of every line holding these folded words in this order (a superset of
+        the lines a phrase search matches), by the full-text index."""
         con = self._db()
         if con is None or not words:
-            return set()
+            return {}
         phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
         rows = con.execute(
-            "SELECT l.file, l.line FROM lines_fts JOIN lines l ON l.id = lines_fts.rowid WHERE lines_fts MATCH ?",
+            "SELECT l.file, l.line, l.text FROM lines_fts JOIN lines l ON l.id = lines_fts.rowid "
+            "WHERE lines_fts MATCH ?",
             (phrase,),
         )
-        return set(rows.fetchall())
+        return {(f, n): t for f, n, t in rows}
 
     # -- writing ---------------------------------------------------------------------------
     @contextmanager

@@ -7,7 +7,7 @@ Ranking: a hit in the symbol or name counts most, then the title, then each line
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -23,7 +23,9 @@ def _phrase(q: str) -> re.Pattern:
     return re.compile(r"(?<![a-z0-9])" + r"\W+".join(words) + r"(?![a-z0-9])")
 
 
-def search(G: nx.MultiDiGraph, texts: Mapping[str, list[str]], query: str, limit: int = 20) -> list[dict]:
+def search(
+    G: nx.MultiDiGraph, texts: Mapping[str, Sequence[str] | Mapping[int, str]], query: str, limit: int = 20
+) -> list[dict]:
     """Ranked documents matching `query`, each with its best matching line as context."""
     rx = _phrase(query)
     words = fold(query).split()
@@ -47,9 +49,7 @@ def search(G: nx.MultiDiGraph, texts: Mapping[str, list[str]], query: str, limit
         if src and src["file"] in texts:
             lines = texts[src["file"]]
             hits = [
-                i
-                for i in range(src["first_line"], min(src["last_line"], len(lines) - 1) + 1)
-                if rx.search(fold(lines[i]))
+                i for i in _in_range(lines, src["first_line"], src["last_line"]) if rx.search(fold(lines[i]))
             ]
             if hits:
                 score += WEIGHTS["text"] * min(len(hits), 10)
@@ -73,14 +73,26 @@ def search(G: nx.MultiDiGraph, texts: Mapping[str, list[str]], query: str, limit
     return rows[:limit]
 
 
+def _in_range(lines: Sequence[str] | Mapping[int, str], first: int, last: int) -> Iterable[int]:
+    """Numbers of the lines from `first` to `last` there are: all of a file's, or the ones a
+    full-text index found (a mapping of line number to text)."""
+    if isinstance(lines, Mapping):
+        return sorted(i for i in lines if first <= i <= last)
+    return range(first, min(last, len(lines) - 1) + 1)
+
+
 def search_store(store: st.Store, query: str, limit: int = 20) -> list[dict]:
     """`search` over a store: the full-text indexes of its lines and titles find the candidates,
     `search` ranks them as it would over the whole graph."""
     words = fold(query).split()
-    if not store.indexed or not words:
+    if not store.indexed or not any(c.isalnum() for c in query):  # the index holds words only
         return search(store.graph, store.texts, query, limit)
-    found = store.documents_titled(words) | store.documents_with_lines(store.line_hits(words))
-    return search(store.subgraph(found), store.texts, query, limit)
+    hits = store.line_hits(words)
+    found = store.documents_titled(words) | store.documents_with_lines(hits)
+    by_file: dict[str, dict[int, str]] = {}
+    for (file, line), text in hits.items():
+        by_file.setdefault(file, {})[line] = text
+    return search(store.subgraph(found), by_file, query, limit)
 
 
 def _snippet(line: str, rx: re.Pattern, width: int = 160) -> str:

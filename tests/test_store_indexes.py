@@ -23,7 +23,16 @@ REFS = [
     "Điều lệ Đảng",  # words of a name: the whole graph
     "no such thing",
 ]
-QUERIES = ["chuyen doi so", "52-NQ/TW", "Ban Tuyên giáo", "cách mạng công nghiệp lần thứ tư", "zzzz"]
+QUERIES = [
+    "chuyen doi so",
+    "52-NQ/TW",
+    "Ban Tuyên giáo",
+    "cách mạng công nghiệp lần thứ tư",
+    "zzzz",
+    "*",  # no word: the index cannot help, the whole graph answers
+    '"Điều lệ"',
+    "AND",
+]
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +68,11 @@ def test_every_documents_lineage_and_tree_and_card_from_its_part_of_the_graph(co
         assert tree(part, n, "both") == tree(corpus_graph, n, "both")
         assert document_card(fresh.neighbours(n), n) == document_card(corpus_graph, n)
     assert not fresh._graph  # answered without loading the whole graph
+
+
+def test_stats_counted_by_the_tables_are_the_graphs(corpus_store, corpus_graph):
+    from vbgraph.queries.stats import graph_stats, store_stats
+
+    fresh = Store(corpus_store.dir)
+    assert store_stats(fresh) == graph_stats(corpus_graph)
+    assert fresh._graph is None

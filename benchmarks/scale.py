@@ -1,0 +1,600 @@
+#!/usr/bin/env python3
+"""Scale benchmark: ingest, store size and query latency for synthetic corpora of N documents.
+
+For each N in --sizes it generates N documents with `benchmarks/synthetic.py` (lineage chains 5–7
+deep, citations, tasks with deadlines; reused when the same N and seed were already generated in
+--workdir), then measures, with the command line as a user runs it and with the Python API:
+
+    python benchmarks/scale.py                          # 1000, 10000, 100000 documents
+    python benchmarks/scale.py --sizes 300,1000 --json /tmp/scale.json
+    python benchmarks/scale.py --sizes 10000 --jobs 4 --workdir /tmp/scale --keep
+
+The figures, one row per N:
+
+- documents: files generated and ingested.
+- ingest s, docs/s, MB/s: wall time of `vbgraph ingest DIR --store STORE` into a fresh store
+  (with `--jobs J` when --jobs is given and `vbgraph ingest --help` lists that option).
+- % of regex scan: ingest MB/s as a share of a plain regex scan of the same files, in this
+  process (read each file as UTF-8, run a few compiled regexes over every line): the floor of
+  "reading the text at all" on this machine.
+- peak RSS MB: the largest resident set of the ingest process (getrusage of a wrapper process
+  that runs only that command, so the figure is per command). With --jobs it is the largest of
+  the processes (the main one or a worker), not their sum.
+- store MB: the sum of the sizes of the files under the store folder.
+- add one file s: `vbgraph ingest FILE --store STORE` of one new document (it implements a document
+  of the corpus) into the full store.
+- open (API) ms: `vbgraph.open_store(STORE).document(REF)` in an already started Python process
+  (median of 3); open (CLI stats) ms: `vbgraph stats --store STORE` end to end (median of 3).
+- lineage d5 p50/p95 ms (API): `Corpus.lineage(ref, direction="up", depth=5)` for 50 documents at
+  the bottom of chains (nothing implements them), picked with --seed; lineage p95 ms (CLI):
+  `vbgraph lineage REF --depth 5` for 10 of them.
+- search p95 ms (CLI): `vbgraph search WORDS` for 10 phrases that occur in the corpus; the API's
+  `Corpus.search` for the same phrases is in the details table.
+- export json s: `vbgraph export --format json -o FILE`; csv to a folder is in the details.
+
+Percentiles are nearest-rank (p95 of 10 calls is the slowest). The CLI figures include the start
+of the interpreter and the loading of the store; the API figures do not include the start.
+The ratio of ingest times between consecutive sizes is printed at the end: with the ratio of
+sizes it shows whether ingest grows linearly. These machines are noisy: only ratios measured
+within one run (ingest against the regex scan, one size against another) mean much.
+
+Without --workdir everything goes to a temporary folder, removed at the end unless --keep. With
+--workdir the corpora stay there for the next run (a corpus is known by its N and seed) and the
+stores are removed unless --keep. A command that fails stops the run with its last lines of
+stderr; the rows of the sizes already done are still printed. The default sizes take long: at
+tens of documents a second, 100000 documents are most of an hour of ingest alone.
+
+Nothing here asserts on time. Only the CLI and the public API are used, so the script keeps
+working when the store's implementation changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import itertools
+import json
+import math
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OPEN_REPEAT = 3
+LINEAGE_REFS = 50
+CLI_CALLS = 10
+DEPTH = 5
+
+# Runs one command and reports its wall time and its peak RSS: RUSAGE_CHILDREN of this fresh
+# wrapper covers only that command (ru_maxrss is the largest over the children so far).
+WRAPPER = r"""
+import json, resource, subprocess, sys, time
+report, cmd = sys.argv[1], sys.argv[2:]
+t = time.perf_counter()
+rc = subprocess.call(cmd)
+seconds = time.perf_counter() - t
+maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(report, "w") as f:
+    json.dump({"rc": rc, "seconds": seconds, "maxrss": maxrss}, f)
+"""
+
+# The API figures, in a process of their own (so each N starts from the same state): open the
+# store, pick the documents at the bottom of chains, time lineage and search.
+API_WORKER = r"""
+import json, random, sys, time
+import vbgraph
+store, ref, seed, queries = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+out = {"open_ms": [], "lineage_ms": [], "lineage_steps": [], "search_ms": [], "search_hits": []}
+for _ in range(int(sys.argv[5])):
+    t = time.perf_counter()
+    corpus = vbgraph.open_store(store)
+    corpus.document(ref)
+    out["open_ms"].append((time.perf_counter() - t) * 1000)
+docs = sorted(d.id for d in corpus.documents(in_corpus=True))
+implemented = {r.target for r in corpus.relations(type="THUC_HIEN")}
+bottom = [d for d in docs if d not in implemented] or docs
+refs = random.Random(seed).sample(bottom, min(int(sys.argv[6]), len(bottom)))
+for r in refs:
+    t = time.perf_counter()
+    steps = corpus.lineage(r, direction="up", depth=int(sys.argv[7]))
+    out["lineage_ms"].append((time.perf_counter() - t) * 1000)
+    out["lineage_steps"].append(len(steps))
+for q in queries:
+    t = time.perf_counter()
+    hits = corpus.search(q)
+    out["search_ms"].append((time.perf_counter() - t) * 1000)
+    out["search_hits"].append(len(hits))
+out["refs"] = refs
+print(json.dumps(out))
+"""
+
+# Compiled once; the baseline "just read the text" scan.
+SCAN_PATTERNS = [
+    re.compile(r"\d+[-/][A-ZĐ]+[-/][A-ZĐ]+"),  # symbol-like: 12-NQ/TW, 5/KH-UBND
+    re.compile(r"ngày \d{1,2}/\d{1,2}/\d{4}"),  # date-like
+    re.compile(r"ngày \d{1,2} tháng \d{1,2} năm \d{4}"),  # date of issue
+    re.compile(r"^\d+\.\s"),  # numbered item
+]
+
+# Phrases the generator writes (subjects, bodies, kinds of tasks); the first ten found in the
+# corpus are the search queries.
+QUERY_CANDIDATES = [
+    "chuyển đổi số",
+    "phòng, chống tham nhũng",
+    "Sở Tài chính",
+    "giảm nghèo bền vững",
+    "Ban Tuyên giáo",
+    "nguồn nhân lực",
+    "hợp tác xã",
+    "Sở Y tế",
+    "bảo vệ môi trường",
+    "nông thôn mới",
+    "giáo dục và đào tạo",
+    "quốc phòng, an ninh",
+    "hạ tầng giao thông",
+    "cải cách hành chính",
+    "Ủy ban Kiểm tra",
+    "Sở Nội vụ",
+    # in every document: so there are always ten distinct queries, however small the corpus
+    "kế hoạch cụ thể",
+    "báo cáo kết quả",
+    "mục đích, yêu cầu",
+    "nhiệm vụ, giải pháp",
+    "tổ chức thực hiện",
+    "quán triệt sâu sắc",
+    "đôn đốc việc thực hiện",
+    "xây dựng đề án",
+    "cơ chế, chính sách",
+    "hoàn thành trước ngày",
+]
+QUERY_SAMPLE_FILES = 500
+
+
+class BenchError(RuntimeError):
+    """A command failed: the benchmark stops and says which and why."""
+
+
+@dataclass
+class Measured:
+    seconds: float
+    rss_mb: float
+    stdout: str
+    stderr: str
+
+
+@dataclass
+class Corpus:
+    directory: Path
+    files: list[Path]
+    bytes: int
+    ref: str  # a document of the corpus, for the open figure
+    extra: str  # the text of one more document, implementing a document of the corpus
+
+
+@dataclass
+class Row:
+    documents: int
+    ingest_s: float = 0.0
+    docs_per_s: float = 0.0
+    mb_per_s: float = 0.0
+    regex_mb_per_s: float = 0.0
+    pct_of_regex: float = 0.0
+    peak_rss_mb: float = 0.0
+    store_mb: float = 0.0
+    add_one_s: float = 0.0
+    open_api_ms: float = 0.0
+    open_cli_ms: float = 0.0
+    lineage_api_p50_ms: float = 0.0
+    lineage_api_p95_ms: float = 0.0
+    lineage_cli_p50_ms: float = 0.0
+    lineage_cli_p95_ms: float = 0.0
+    lineage_mean_steps: float = 0.0
+    search_cli_p50_ms: float = 0.0
+    search_cli_p95_ms: float = 0.0
+    search_api_p50_ms: float = 0.0
+    search_api_p95_ms: float = 0.0
+    api_peak_rss_mb: float = 0.0
+    export_json_s: float | None = None
+    export_csv_s: float | None = None
+    corpus_mb: float = 0.0
+    queries: list[str] = field(default_factory=list)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Nearest-rank percentile: the smallest value with at least p% of the values at or below it."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def load_synthetic() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("synthetic", HERE / "synthetic.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["synthetic"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def vbgraph_command() -> list[str]:
+    """The `vbgraph` program next to this interpreter, else on PATH, else `python -m vbgraph`."""
+    exe = shutil.which("vbgraph", path=str(Path(sys.executable).parent)) or shutil.which("vbgraph")
+    return [exe] if exe else [sys.executable, "-m", "vbgraph"]
+
+
+def folder_bytes(directory: Path) -> int:
+    return sum(p.stat().st_size for p in directory.rglob("*") if p.is_file())
+
+
+def tail(text: str, lines: int = 15) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- running commands -------------------------------------------------------------------------
+
+
+def run_measured(cmd: list[str], cwd: Path) -> Measured:
+    """Run `cmd` in a fresh wrapper process; its wall time and peak RSS, or BenchError."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    env.pop("VBGRAPH_STORE", None)
+    with tempfile.NamedTemporaryFile("r", suffix=".json", dir=cwd, delete=False) as f:
+        report_path = Path(f.name)
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", WRAPPER, str(report_path), *cmd],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+        report = json.loads(report_path.read_text() or "{}") if report_path.exists() else {}
+    finally:
+        report_path.unlink(missing_ok=True)
+    if out.returncode != 0 or report.get("rc") != 0:
+        raise BenchError(
+            f"command failed (exit {report.get('rc', out.returncode)}): {' '.join(cmd)}\n{tail(out.stderr)}"
+        )
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    return Measured(report["seconds"], report["maxrss"] * scale / 1e6, out.stdout, out.stderr)
+
+
+def supports_jobs(vbgraph: list[str], cwd: Path) -> bool:
+    """Whether `vbgraph ingest --help` lists a --jobs option (the store is being reworked)."""
+    out = subprocess.run(
+        [*vbgraph, "ingest", "--help"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+    )
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out.stdout + out.stderr)
+    return re.search(r"--jobs\b", plain) is not None
+
+
+# -- corpus -----------------------------------------------------------------------------------
+
+
+def extra_document(synthetic: ModuleType, n: int, seed: int) -> tuple[str, str]:
+    """A ref to the corpus's first central resolution, and the text of a new provincial plan that
+    implements it (its number, n + 1, is above every number the generator gave)."""
+    chain, _ = next(synthetic._chains(n, random.Random(seed)))  # the same chains as generate()
+    root = chain[0]
+    when = dt.datetime.strptime(root.day, "%d/%m/%Y").date() + dt.timedelta(days=200)
+    province = chain[1].province
+    new = synthetic.Doc(synthetic.CHAIN[1], n + 1, when.strftime("%d/%m/%Y"), province, "", "", root.subject)
+    ref = f"{root.symbol}@{dt.datetime.strptime(root.day, '%d/%m/%Y').date().isoformat()}"
+    return ref, synthetic.render(new, root, [])
+
+
+def prepare_corpus(synthetic: ModuleType, n: int, seed: int, workdir: Path) -> Corpus:
+    """The corpus of n documents in `workdir`, generated unless a complete one is already there."""
+    directory = workdir / f"corpus-{n}-seed{seed}"
+    marker = workdir / f"corpus-{n}-seed{seed}.json"
+    files = sorted(directory.glob("*.txt")) if marker.is_file() else []
+    if not files or len(files) != json.loads(marker.read_text()).get("files"):
+        log(f"[{n}] generating {n} documents into {directory}")
+        shutil.rmtree(directory, ignore_errors=True)
+        t = time.perf_counter()
+        files = synthetic.generate(n, directory, seed)
+        marker.write_text(json.dumps({"n": n, "seed": seed, "files": len(files)}))
+        log(f"[{n}] generated in {time.perf_counter() - t:.1f} s")
+    else:
+        log(f"[{n}] reusing {directory}")
+    ref, extra = extra_document(synthetic, n, seed)
+    return Corpus(directory, files, sum(f.stat().st_size for f in files), ref, extra)
+
+
+def regex_scan(files: list[Path]) -> tuple[float, int]:
+    """Seconds to read every file as UTF-8 and run the patterns over every line; the match count."""
+    matches = 0
+    t = time.perf_counter()
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for pattern in SCAN_PATTERNS:
+                matches += len(pattern.findall(line))
+    return time.perf_counter() - t, matches
+
+
+def pick_queries(files: list[Path], count: int = CLI_CALLS) -> list[str]:
+    """The first `count` candidate phrases that occur in the first files of the corpus."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in files[:QUERY_SAMPLE_FILES]).lower()
+    found = [q for q in QUERY_CANDIDATES if q.lower() in text]  # search ignores case too
+    return (found * count)[:count] if found else ["kế hoạch"] * count
+
+
+# -- measurements -----------------------------------------------------------------------------
+
+
+def measure_ingest(row: Row, corpus: Corpus, store: Path, cli: list[str], jobs: list[str], cwd: Path) -> None:
+    shutil.rmtree(store, ignore_errors=True)
+    m = run_measured([*cli, "ingest", str(corpus.directory), "--store", str(store), *jobs], cwd)
+    mb = corpus.bytes / 1e6
+    row.ingest_s = m.seconds
+    row.docs_per_s = len(corpus.files) / m.seconds
+    row.mb_per_s = mb / m.seconds
+    row.pct_of_regex = 100 * row.mb_per_s / row.regex_mb_per_s if row.regex_mb_per_s else math.nan
+    row.peak_rss_mb = m.rss_mb
+    row.store_mb = folder_bytes(store) / 1e6
+    log(f"[{row.documents}] ingest {m.seconds:.1f} s: {tail(m.stdout, 2)}")
+
+
+def measure_add_one(row: Row, corpus: Corpus, store: Path, cli: list[str], workdir: Path) -> None:
+    folder = workdir / f"extra-{row.documents}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    path = folder / "extra.txt"
+    path.write_text(corpus.extra, encoding="utf-8")
+    m = run_measured([*cli, "ingest", str(path), "--store", str(store)], workdir)
+    row.add_one_s = m.seconds
+    log(f"[{row.documents}] add one file {m.seconds:.2f} s: {tail(m.stdout, 2)}")
+
+
+def measure_api(row: Row, corpus: Corpus, store: Path, seed: int, workdir: Path) -> list[str]:
+    """The in-process figures (open, lineage, search) from one worker process; the lineage refs."""
+    args = [str(store), corpus.ref, str(seed), json.dumps(row.queries, ensure_ascii=False)]
+    args += [str(OPEN_REPEAT), str(LINEAGE_REFS), str(DEPTH)]
+    m = run_measured([sys.executable, "-c", API_WORKER, *args], workdir)
+    data = json.loads(m.stdout.strip().splitlines()[-1])
+    row.open_api_ms = statistics.median(data["open_ms"])
+    row.lineage_api_p50_ms = percentile(data["lineage_ms"], 50)
+    row.lineage_api_p95_ms = percentile(data["lineage_ms"], 95)
+    row.lineage_mean_steps = statistics.fmean(data["lineage_steps"]) if data["lineage_steps"] else 0.0
+    row.search_api_p50_ms = percentile(data["search_ms"], 50)
+    row.search_api_p95_ms = percentile(data["search_ms"], 95)
+    row.api_peak_rss_mb = m.rss_mb
+    if not any(data["search_hits"]):
+        log(f"[{row.documents}] note: no search found anything")
+    return data["refs"]
+
+
+def cli_times_ms(commands: list[list[str]], cwd: Path) -> list[float]:
+    return [run_measured(cmd, cwd).seconds * 1000 for cmd in commands]
+
+
+def measure_cli_queries(row: Row, refs: list[str], store: Path, cli: list[str], cwd: Path) -> None:
+    where = ["--store", str(store), "--format", "json"]
+    opens = cli_times_ms([[*cli, "stats", *where]] * OPEN_REPEAT, cwd)
+    row.open_cli_ms = statistics.median(opens)
+    lineage = cli_times_ms(
+        [[*cli, "lineage", r, "--depth", str(DEPTH), *where] for r in refs[:CLI_CALLS]], cwd
+    )
+    row.lineage_cli_p50_ms = percentile(lineage, 50)
+    row.lineage_cli_p95_ms = percentile(lineage, 95)
+    search = cli_times_ms([[*cli, "search", q, *where] for q in row.queries], cwd)
+    row.search_cli_p50_ms = percentile(search, 50)
+    row.search_cli_p95_ms = percentile(search, 95)
+
+
+def measure_export(row: Row, store: Path, cli: list[str], workdir: Path) -> None:
+    out = workdir / f"export-{row.documents}"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    where = ["--store", str(store)]
+    row.export_json_s = run_measured(
+        [*cli, "export", "--format", "json", "-o", str(out / "graph.json"), *where], workdir
+    ).seconds
+    row.export_csv_s = run_measured(
+        [*cli, "export", "--format", "csv", "-o", str(out / "csv"), *where], workdir
+    ).seconds
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def bench_size(
+    n: int, args: argparse.Namespace, synthetic: ModuleType, cli: list[str], jobs: list[str]
+) -> Row:
+    workdir: Path = args.workdir
+    corpus = prepare_corpus(synthetic, n, args.seed, workdir)
+    row = Row(documents=len(corpus.files), corpus_mb=corpus.bytes / 1e6)
+    seconds, matches = regex_scan(corpus.files)
+    row.regex_mb_per_s = corpus.bytes / 1e6 / seconds
+    log(f"[{n}] regex scan {seconds:.2f} s, {row.regex_mb_per_s:.1f} MB/s, {matches} matches")
+    row.queries = pick_queries(corpus.files)
+    store = workdir / f"store-{n}"
+    measure_ingest(row, corpus, store, cli, jobs, workdir)
+    measure_add_one(row, corpus, store, cli, workdir)
+    refs = measure_api(row, corpus, store, args.seed, workdir)
+    measure_cli_queries(row, refs, store, cli, workdir)
+    log(f"[{n}] open, lineage and search done")
+    if not args.skip_export:
+        measure_export(row, store, cli, workdir)
+        log(f"[{n}] export json {row.export_json_s:.2f} s, csv {row.export_csv_s:.2f} s")
+    if not args.keep:
+        shutil.rmtree(store, ignore_errors=True)
+        shutil.rmtree(workdir / f"extra-{n}", ignore_errors=True)
+    return row
+
+
+# -- report -----------------------------------------------------------------------------------
+
+MAIN_COLUMNS: list[tuple[str, Any]] = [
+    ("documents", lambda r: f"{r.documents}"),
+    ("ingest s", lambda r: f"{r.ingest_s:.1f}"),
+    ("docs/s", lambda r: f"{r.docs_per_s:.0f}"),
+    ("MB/s", lambda r: f"{r.mb_per_s:.3f}"),
+    ("% of regex scan", lambda r: f"{r.pct_of_regex:.2f}"),
+    ("peak RSS MB", lambda r: f"{r.peak_rss_mb:.0f}"),
+    ("store MB", lambda r: f"{r.store_mb:.1f}"),
+    ("add one file s", lambda r: f"{r.add_one_s:.2f}"),
+    ("open (API) ms", lambda r: f"{r.open_api_ms:.0f}"),
+    ("open (CLI stats) ms", lambda r: f"{r.open_cli_ms:.0f}"),
+    ("lineage d5 p50/p95 ms (API)", lambda r: f"{r.lineage_api_p50_ms:.2f} / {r.lineage_api_p95_ms:.2f}"),
+    ("lineage p95 ms (CLI)", lambda r: f"{r.lineage_cli_p95_ms:.0f}"),
+    ("search p95 ms (CLI)", lambda r: f"{r.search_cli_p95_ms:.0f}"),
+    ("export json s", lambda r: "skipped" if r.export_json_s is None else f"{r.export_json_s:.2f}"),
+]
+DETAIL_COLUMNS: list[tuple[str, Any]] = [
+    ("documents", lambda r: f"{r.documents}"),
+    ("corpus MB", lambda r: f"{r.corpus_mb:.1f}"),
+    ("regex scan MB/s", lambda r: f"{r.regex_mb_per_s:.1f}"),
+    ("API peak RSS MB", lambda r: f"{r.api_peak_rss_mb:.0f}"),
+    ("lineage steps (mean)", lambda r: f"{r.lineage_mean_steps:.1f}"),
+    ("lineage p50 ms (CLI)", lambda r: f"{r.lineage_cli_p50_ms:.0f}"),
+    ("search p50 ms (CLI)", lambda r: f"{r.search_cli_p50_ms:.0f}"),
+    ("search p50/p95 ms (API)", lambda r: f"{r.search_api_p50_ms:.1f} / {r.search_api_p95_ms:.1f}"),
+    ("export csv s", lambda r: "skipped" if r.export_csv_s is None else f"{r.export_csv_s:.2f}"),
+]
+
+
+def markdown_table(rows: list[Row], columns: list[tuple[str, Any]]) -> str:
+    lines = ["| " + " | ".join(h for h, _ in columns) + " |", "|" + "---:|" * len(columns)]
+    lines += ["| " + " | ".join(cell(r) for _, cell in columns) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def growth(rows: list[Row]) -> list[dict[str, float]]:
+    """Ingest time of each size against the previous one, with the ratio of sizes."""
+    return [
+        {
+            "from": a.documents,
+            "to": b.documents,
+            "size_ratio": b.documents / a.documents,
+            "ingest_time_ratio": b.ingest_s / a.ingest_s,
+        }
+        for a, b in itertools.pairwise(rows)
+    ]
+
+
+def report(rows: list[Row], meta: dict[str, Any], out: Path | None) -> None:
+    print(markdown_table(rows, MAIN_COLUMNS))
+    print()
+    print(markdown_table(rows, DETAIL_COLUMNS))
+    ratios = growth(rows)
+    for g in ratios:
+        print(
+            f"\ningest {g['from']} → {g['to']} documents (×{g['size_ratio']:.1f}): "
+            f"time ×{g['ingest_time_ratio']:.2f}"
+        )
+    if out is not None:
+        data = {**meta, "rows": [asdict(r) for r in rows], "growth": ratios}
+        out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwrote {out}")
+
+
+# -- main -------------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument(
+        "--sizes",
+        default="1000,10000,100000",
+        help="Comma-separated numbers of documents (default 1000,10000,100000).",
+    )
+    ap.add_argument("--seed", type=int, default=0, help="Seed of the corpus and of the picked documents.")
+    ap.add_argument("--jobs", type=int, help="Passed to `vbgraph ingest --jobs` when it has that option.")
+    ap.add_argument(
+        "--workdir", type=Path, help="Folder for corpora (reused) and stores (default: a temporary one)."
+    )
+    ap.add_argument("--keep", action="store_true", help="Keep the stores and a temporary workdir.")
+    ap.add_argument("--skip-export", action="store_true", help="Do not time the exports.")
+    ap.add_argument("--json", type=Path, dest="json_out", metavar="OUT", help="Also write the figures here.")
+    args = ap.parse_args(argv)
+    try:
+        args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        ap.error(f"--sizes: numbers separated by commas, not {args.sizes!r}")
+    if not args.sizes or min(args.sizes) < 1:
+        ap.error("--sizes: at least one number of documents, each 1 or more")
+    return args
+
+
+def git_commit() -> str | None:
+    """The commit of the working tree measured (it may have uncommitted changes), if in git."""
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip() or None
+
+
+def jobs_option(cli: list[str], jobs: int | None, cwd: Path) -> list[str]:
+    if jobs is None:
+        return []
+    if supports_jobs(cli, cwd):
+        return ["--jobs", str(jobs)]
+    log(f"note: `vbgraph ingest` has no --jobs option; ingesting without it (asked for {jobs})")
+    return []
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    temporary = args.workdir is None
+    args.workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="vbgraph-scale-"))).resolve()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    synthetic = load_synthetic()
+    cli = vbgraph_command()
+    jobs = jobs_option(cli, args.jobs, args.workdir)
+    meta = {
+        "seed": args.seed,
+        "jobs": int(jobs[1]) if jobs else None,
+        "commit": git_commit(),
+        "python": sys.version.split()[0],
+        "platform": sys.platform,
+        "cpus": os.cpu_count(),
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+    }
+    rows: list[Row] = []
+    status = 0
+    try:
+        for n in args.sizes:
+            rows.append(bench_size(n, args, synthetic, cli, jobs))
+    except BenchError as e:
+        log(f"error: {e}")
+        status = 1
+    finally:
+        if temporary and not args.keep:
+            shutil.rmtree(args.workdir, ignore_errors=True)
+        elif args.keep:
+            log(f"kept {args.workdir}")
+    if rows:
+        report(rows, meta, args.json_out)
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from vbgraph.graph import tasks
 from vbgraph.graph.identity import CENTRAL, base_key, document_id
@@ -150,6 +150,8 @@ class Resolver:
     def __init__(self) -> None:
         self.docs: dict[tuple, Doc] = {}
         self.by_base: dict[tuple, list[tuple]] = defaultdict(list)
+        self.editions: defaultdict[tuple[str, str], set[tuple]] = defaultdict(set)  # see _edition_of
+        self.subjects: _Subjects | None = None  # from the first descriptive citation on
         self.issues: list[dict] = []
 
     # -- documents -------------------------------------------------------------------------
@@ -158,6 +160,11 @@ class Resolver:
         self.docs[key] = d
         if key[0] == "num":
             self.by_base[key[1]].append(key)
+        elif key[0] == "name":
+            for stem in _edition_of(key[1]):
+                self.editions[(stem, key[2])].add(key)
+        if self.subjects is not None:
+            self.subjects.add(d)
         return d
 
     def add_text_document(self, rec: FileRecord, td: TextDocument) -> Doc:
@@ -253,32 +260,18 @@ class Resolver:
         key = ("name", slug(c.name), "" if jur == CENTRAL else slug(jur))
         if key not in self.docs:
             # "Bộ luật Lao động" without its year: the only known edition, if there is one.
-            editions = [
-                k
-                for k in self.docs
-                if k[0] == "name"
-                and k[2] == key[2]
-                and re.fullmatch(re.escape(key[1]) + r"-(?:nam-)?(?:19|20)\d{2}", k[1])
-            ]
+            editions = self.editions.get((key[1], key[2]), set())
             if len(editions) == 1:
-                return self.docs[editions[0]]
+                return self.docs[next(iter(editions))]
         return self.docs.get(key) or self._new(
             key, type=c.type, name=c.name, jurisdiction=jur, issuer=c.issuer
         )
 
     def _descriptive(self, c: Citation, jur: str | None) -> Doc:
-        best, best_score = None, 0.0
-        for d in self.docs.values():
-            if d.type != c.type or not d.title or not c.title:
-                continue
-            if jur and d.jurisdiction and jur != d.jurisdiction:
-                continue
-            if c.issuer and d.issuer and fold(c.issuer) not in fold(d.issuer):
-                continue
-            s = containment(d.title, c.title)
-            if s > best_score:
-                best, best_score = d, s
-        if best is not None and best_score >= SAME_SUBJECT:
+        if self.subjects is None:  # the first descriptive citation: titles and issuers are settled
+            self.subjects = _Subjects(self.docs.values())
+        best = self.subjects.best(c, jur)
+        if best is not None:
             return best
         issuer = c.issuer
         if issuer and jur and jur != CENTRAL:
@@ -362,7 +355,7 @@ class Resolver:
         issued = _issuer_edges(documents, bodies)
         book = _Obligations(
             documents={d["id"]: d for d in documents},
-            candidates=[d for d in documents if d.get("type") and d.get("title") and d.get("date")],
+            candidates=tasks.FulfilmentIndex(documents),
             implementers=implementers,
             as_of=dt.date.fromisoformat(as_of) if as_of else dt.date.max,
             bodies=bodies,
@@ -377,13 +370,72 @@ class Resolver:
                 if doc is not None:
                     book.add(o, doc)
         edges = {**bodies.edges, **issued, **book.edges}  # disjoint: each holds its own edge codes
-        task_edges = [(s, t, k, a) for (s, t, k), a in sorted(edges.items())]
+        task_edges = [(s, t, k, edges[(s, t, k)]) for s, t, k in sorted(edges)]
         return (
             sorted(bodies.by_id.values(), key=lambda b: b["id"]),
             sorted(book.records.values(), key=lambda o: o["id"]),
             task_edges,
             as_of,
         )
+
+
+_EDITION = re.compile(r"-(?:nam-)?(?:19|20)\d{2}")
+
+
+def _edition_of(name: str) -> set[str]:
+    """The yearless names a name key is an edition of ('bo-luat-lao-dong-nam-2019' of
+    'bo-luat-lao-dong' and of 'bo-luat-lao-dong-nam'): `_named` looks its editions up by them
+    instead of matching every known name."""
+    return {name[:-n] for n in (5, 9) if len(name) >= n and _EDITION.fullmatch(name[-n:])}
+
+
+class _Subjects:
+    """The documents with a title a descriptive citation may mean, by type and jurisdiction, in
+    the order they became known (ties go to the first): a citation is compared only with the
+    documents of its type in its jurisdiction or in none, not with every document. Titles and
+    issuers no longer change once it is built (the descriptive pass comes last)."""
+
+    def __init__(self, docs: Iterable[Doc]) -> None:
+        self.by_type: defaultdict[str | None, list[_Subject]] = defaultdict(list)
+        self.by_place: defaultdict[tuple[str | None, str | None], list[_Subject]] = defaultdict(list)
+        self.known = 0
+        for d in docs:
+            self.add(d)
+
+    def add(self, d: Doc) -> None:
+        self.known += 1
+        if not d.title:
+            return
+        s = _Subject(self.known, d, fold(d.issuer) if d.issuer else None)
+        self.by_type[d.type].append(s)
+        self.by_place[(d.type, d.jurisdiction or None)].append(s)
+
+    def best(self, c: Citation, jur: str | None) -> Doc | None:
+        """The document of `c`'s type whose title shares most of `c`'s (at least SAME_SUBJECT of
+        the shorter), in `jur` or in none, its issuer containing `c`'s: the first known of equals."""
+        if not c.title:
+            return None
+        if jur:
+            here, nowhere = self.by_place.get((c.type, jur), []), self.by_place.get((c.type, None), [])
+            cands: Iterable[_Subject] = here + nowhere
+        else:
+            cands = self.by_type.get(c.type, ())
+        issuer = fold(c.issuer) if c.issuer else None
+        best: _Subject | None = None
+        best_score = 0.0
+        for s in cands:
+            if issuer is not None and s.issuer is not None and issuer not in s.issuer:
+                continue
+            score = containment(s.doc.title, c.title)
+            if score > best_score or (score == best_score and best is not None and s.seq < best.seq):
+                best, best_score = s, score
+        return best.doc if best is not None and best_score >= SAME_SUBJECT else None
+
+
+class _Subject(NamedTuple):
+    seq: int  # order in which the document became known
+    doc: Doc
+    issuer: str | None  # folded
 
 
 # -- the passes of `run` -------------------------------------------------------------------
@@ -490,8 +542,10 @@ def _relayed(records: list[FileRecord], target: Mapping[Place, Doc | None]) -> d
 def _as_of(documents: list[dict]) -> str | None:
     """The latest full date of a document in the corpus: statuses are judged as of then, so the same
     files always give the same statuses, whatever day it is."""
-    dated = sorted(d["date"] for d in documents if d["in_corpus"] and d.get("date") and len(d["date"]) == 10)
-    return dated[-1] if dated else None
+    return max(
+        (d["date"] for d in documents if d["in_corpus"] and d.get("date") and len(d["date"]) == 10),
+        default=None,
+    )
 
 
 class _Bodies:
@@ -555,7 +609,7 @@ class _Obligations:
     DUOC_THUC_HIEN_BOI). Fulfilment looks across the whole graph, hence what it is built with."""
 
     documents: dict[str, dict]  # by id
-    candidates: list[dict]  # documents with a type, title and date: what a planned one may be
+    candidates: tasks.FulfilmentIndex  # documents with a type, title and date: what a planned one may be
     implementers: Mapping[str, list[dict]]
     as_of: dt.date
     bodies: _Bodies
@@ -582,7 +636,7 @@ class _Obligations:
         """The obligation record: the document that fulfilled it (a planned document found by type and
         subject, else a plan that THUC_HIEN the assigning document) and its status as of `as_of`."""
         assigning = self.documents[doc.id]
-        fid, score = tasks.fulfilment(ob, assigning, self.candidates)
+        fid, score = self.candidates.fulfilment(ob, assigning)
         if fid is None:
             fid = tasks.implementing_fulfilment(ob, assigning, self.implementers.get(doc.id, []))
             score = 1.0 if fid else 0.0

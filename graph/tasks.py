@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
 from functools import cache
+from typing import NamedTuple
 
 from vbgraph.graph.identity import CENTRAL, hash_record
 from vbgraph.loaders import bodies as bd
@@ -63,18 +67,27 @@ PARENTS = (
 )
 
 
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def content_words(text: str | None) -> set[str]:
-    return {
-        t for t in tokens(text) if t not in _STOP and not re.fullmatch(r"(?:19|20)\d{2}", t) and len(t) > 1
-    }
+    return {t for t in tokens(text) if t not in _STOP and not _YEAR.fullmatch(t) and len(t) > 1}
 
 
 def subject_score(planned: str | None, title: str | None) -> float:
-    p, d = content_words(planned), content_words(title)
+    return _overlap(content_words(planned), content_words(title))
+
+
+def _overlap(p: set[str] | frozenset[str], d: set[str] | frozenset[str]) -> float:
+    """`subject_score` of two sets of content words: the index keeps a candidate's words, computed once."""
     if not p or not d:
         return 0.0
-    common = len(p & d)
-    return min(common / len(p), common / len(d)) * 0.5 + common / min(len(p), len(d)) * 0.5
+    return _score(len(p & d), len(p), len(d))
+
+
+def _score(common: int, a: int, b: int) -> float:
+    """The subject score of titles of a and b content words sharing `common`."""
+    return min(common / a, common / b) * 0.5 + common / min(a, b) * 0.5
 
 
 def _date(s: str | None) -> dt.date | None:
@@ -95,16 +108,25 @@ def body_level_name(issuer: str | None, jurisdiction: str | None) -> str | None:
     return issuer
 
 
-def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple[str | None, float]:
-    """(id of the document that realised a planned one, score) or (None, 0)."""
-    made = ob.produces or {}
-    if not made.get("type") or not made.get("title"):
-        return None, 0.0
+def _window(ob: ObligationRecord, assigning: dict) -> tuple[dt.date | None, dt.date | None]:
+    """The dates a planned document may bear: from WINDOW_DAYS before the assigning document to
+    WINDOW_DAYS after the deadline (three years after the assigning document when none is set);
+    None: no bound on that side."""
     start = _date(assigning.get("date"))
     deadline = _date((ob.deadline or {}).get("end"))
     lo = start - dt.timedelta(days=WINDOW_DAYS) if start else None
     hi_base = deadline or (start + dt.timedelta(days=3 * 365) if start else None)
     hi = hi_base + dt.timedelta(days=WINDOW_DAYS) if hi_base else None
+    return lo, hi
+
+
+def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple[str | None, float]:
+    """(id of the document that realised a planned one, score) or (None, 0), looking at every
+    document: the reference `FulfilmentIndex.fulfilment` must agree with (it is what tests compare)."""
+    made = ob.produces or {}
+    if not made.get("type") or not made.get("title"):
+        return None, 0.0
+    lo, hi = _window(ob, assigning)
     level = ob.produces_level
     best, best_score = None, 0.0
     for d in docs:
@@ -121,6 +143,97 @@ def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple
         if s > best_score or (s == best_score and best is not None and d["id"] < best):
             best, best_score = d["id"], s
     return (best, best_score) if best_score >= FULFIL_SCORE else (None, 0.0)
+
+
+class _Candidate(NamedTuple):
+    when: dt.date
+    id: str
+    words: frozenset[str]
+
+
+GroupKey = tuple[str, str | None, str | None]  # (type, jurisdiction, issuing level or None: any)
+
+
+@cache
+def _prefix(a: int, b: int) -> int:
+    """How many of a planned title's `a` content words, rarest first, a title of `b` words must
+    share one of to score FULFIL_SCORE: a title sharing the least c words that reaches it shares
+    one of any a - c + 1 of them. 0: none can."""
+    for c in range(1, min(a, b) + 1):
+        if _score(c, a, b) >= FULFIL_SCORE:
+            return a - c + 1
+    return 0
+
+
+class _Group:
+    """The candidates of one type, jurisdiction and level, sorted by date, and the positions (in
+    that order) of those holding each word, by title size: a planned document is compared only
+    with the candidates in its date window that share one of its rarer words."""
+
+    def __init__(self, cands: list[_Candidate]) -> None:
+        self.cands = sorted(cands, key=lambda c: (c.when, c.id))
+        self.postings: defaultdict[str, defaultdict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for pos, c in enumerate(self.cands):
+            for w in c.words:
+                self.postings[w][len(c.words)].append(pos)
+        self.freq = {w: sum(map(len, by_size.values())) for w, by_size in self.postings.items()}
+
+    def best(self, words: set[str], lo: dt.date | None, hi: dt.date | None) -> tuple[str | None, float]:
+        """As `fulfilment`'s loop over the candidates dated in [lo, hi]: the best score, ties to the
+        smaller id; the candidates sharing no word of the prefix cannot reach FULFIL_SCORE."""
+        i = bisect_left(self.cands, lo, key=_when) if lo else 0
+        j = bisect_right(self.cands, hi, key=_when) if hi else len(self.cands)
+        rarest = sorted(words, key=lambda w: (self.freq.get(w, 0), w))
+        found: set[int] = set()
+        for rank, w in enumerate(rarest):
+            for size, positions in self.postings.get(w, {}).items():
+                if rank < _prefix(len(words), size):
+                    found.update(positions[bisect_left(positions, i) : bisect_left(positions, j)])
+        best, best_score = None, 0.0
+        for c in (self.cands[k] for k in found):
+            s = _overlap(words, c.words)
+            if s > best_score or (s == best_score and best is not None and c.id < best):
+                best, best_score = c.id, s
+        return (best, best_score) if best_score >= FULFIL_SCORE else (None, 0.0)
+
+
+def _when(c: _Candidate) -> dt.date:
+    return c.when
+
+
+class FulfilmentIndex:
+    """What `fulfilment` finds, without comparing every planned document with every document:
+    the candidates (a type, a title and a full date) are grouped by type, jurisdiction and
+    issuing level (`_Group`), so a planned document meets only those of its kind, in its date
+    window, sharing its rarer words. One wording in one place and window (a task repeated down
+    a chain) is looked up once."""
+
+    def __init__(self, docs: Iterable[dict]) -> None:
+        groups: defaultdict[GroupKey, list[_Candidate]] = defaultdict(list)
+        for d in docs:
+            when = _date(d.get("date"))
+            if when is None or not d.get("type") or not d.get("title"):
+                continue
+            c = _Candidate(when, d["id"], frozenset(content_words(d["title"])))
+            jur = d.get("jurisdiction")
+            groups[(d["type"], jur, None)].append(c)
+            if level := body_level_name(d.get("issuer"), jur):
+                groups[(d["type"], jur, level)].append(c)
+        self._groups = {k: _Group(v) for k, v in groups.items()}
+        self._found: dict[tuple, tuple[str | None, float]] = {}
+
+    def fulfilment(self, ob: ObligationRecord, assigning: dict) -> tuple[str | None, float]:
+        """(id of the document that realised a planned one, score) or (None, 0), as `fulfilment`."""
+        made = ob.produces or {}
+        if not made.get("type") or not made.get("title"):
+            return None, 0.0
+        lo, hi = _window(ob, assigning)
+        group: GroupKey = (made["type"], assigning.get("jurisdiction"), ob.produces_level or None)
+        key = (*group, lo, hi, made["title"])
+        if key not in self._found:
+            g = self._groups.get(group)
+            self._found[key] = g.best(content_words(made["title"]), lo, hi) if g else (None, 0.0)
+        return self._found[key]
 
 
 _PLANS = {"Chương trình", "Chương trình hành động", "Kế hoạch"}

@@ -11,6 +11,7 @@ made by another version of the extractor is made again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -182,6 +183,21 @@ def _holder_alive(lock: Path) -> bool:
     return True
 
 
+@contextmanager
+def _paused_gc():
+    """No cyclic garbage collection while the records are read and resolved: they are all kept
+    to the end, so the collector's full passes over them free nothing and grow with the store."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 class _UseWholeGraph(Exception):
     """The store's tables cannot answer (a graph built in memory, not yet saved): use the whole graph."""
 
@@ -276,6 +292,25 @@ def _parse_all(jobs: list[_Job], ocr: bool, workers: int, progress: Progress | N
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _plain(o: object) -> dict:
+    """A dataclass's fields, one level deep: json.dumps walks the rest."""
+    names = _FIELDS.get(type(o))
+    if names is None:
+        if not dataclasses.is_dataclass(o):
+            raise TypeError(f"{type(o).__name__} is not JSON serialisable")
+        names = _FIELDS[type(o)] = tuple(f.name for f in dataclasses.fields(o))
+    return {n: getattr(o, n) for n in names}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def record_json(rec: FileRecord) -> str:
+    """`json.dumps(rec.to_dict())`, without `asdict`'s deep copy of every nested record (ten
+    times the cost of writing it)."""
+    return json.dumps(rec, default=_plain, ensure_ascii=False)
 
 
 def _renamed(rec: dict, old: str, new: str) -> dict:
@@ -576,14 +611,33 @@ class Store:
             done = _parse_all(todo, ocr, jobs or default_jobs(), progress)
             with db.transaction(con):
                 plan.keep_unchanged()
+                fresh = {}
+                first_line = db.next_line_id(con)
                 for job, parsed in zip(todo, done, strict=True):
-                    plan.store(job, parsed)
+                    if (rec := plan.store(job, parsed)) is not None:
+                        fresh[rec.file] = rec
+                db.index_lines_from(con, first_line)
                 if report.changed or db.get_meta(con, "graph_stale"):
-                    self._records = None
-                    G = build_graph(self.records.values())
-                    _save_graph(con, G)
-                    self._graph = G
+                    self._rebuild(con, fresh)
         return report
+
+    def _rebuild(self, con: sqlite3.Connection, fresh: dict[str, FileRecord]) -> None:
+        """Resolve every record again and save the graph (inside the ingest's transaction)."""
+        with _paused_gc():
+            self._records = self._load_records(keep=fresh)
+            G = build_graph(self._records.values())
+            _save_graph(con, G)
+            self._graph = G
+
+    def _load_records(self, keep: dict[str, FileRecord]) -> dict[str, FileRecord]:
+        """Every record: the ones in `keep` as they are, the others read from the store."""
+        con = self._db()
+        assert con is not None
+        out = dict(keep)
+        for name, r in con.execute("SELECT name, record FROM files ORDER BY name"):
+            if name not in out:
+                out[name] = FileRecord.from_dict(json.loads(r))
+        return dict(sorted(out.items()))
 
 
 class _Plan:
@@ -657,14 +711,15 @@ class _Plan:
             )
             self.con.execute("UPDATE lines SET file = ? WHERE file = ?", (name, was))
 
-    def store(self, job: _Job, parsed: _Parsed) -> None:
+    def store(self, job: _Job, parsed: _Parsed) -> FileRecord | None:
+        """Write a parsed file's record and lines; the record, or None when it could not be read."""
         report = self.report
         if parsed.error is not None:
             report.failed.append(parsed.error)
-            return
+            return None
         rec = parsed.record
         assert rec is not None
-        data = rec.to_dict()
+        text = record_json(rec)
         old = self._old(job)
         if job.old is not None and job.old != job.name:
             self.con.execute("DELETE FROM files WHERE name = ?", (job.old,))
@@ -674,7 +729,7 @@ class _Plan:
         elif old.get("sha256") != rec.sha256:
             report.updated.append(str(job.path))
             report.warnings.append(f"{job.path}: replaces the earlier version of {rec.file}")
-        elif json.dumps(old, sort_keys=True) == json.dumps(data, sort_keys=True):
+        elif json.dumps(old, sort_keys=True) == json.dumps(json.loads(text), sort_keys=True):
             report.unchanged.append(str(job.path))
         else:
             report.reextracted.append(str(job.path))
@@ -685,7 +740,7 @@ class _Plan:
                 str(job.path.resolve()),
                 job.digest,
                 self.version,
-                json.dumps(data, ensure_ascii=False),
+                text,
             ),
         )
         db.put_lines(self.con, job.name, parsed.lines)
@@ -694,6 +749,7 @@ class _Plan:
             for i in rec.issues
             if i.level == "warning"
         )
+        return rec
 
     def _old(self, job: _Job) -> dict | None:
         if job.old is None:

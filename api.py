@@ -142,15 +142,16 @@ class Corpus:
         return self.store.graph
 
     # -- reading ------------------------------------------------------------------------------
-    def ingest(self, *paths: str | Path, ocr: bool = False) -> IngestReport:
+    def ingest(self, *paths: str | Path, ocr: bool = False, jobs: int | None = None) -> IngestReport:
         """Read files and folders (text, PDF, Word, web pages); see `report.failed` and `report.skipped`.
+        Unchanged files are not read again; `jobs` processes parse (default: all cores).
 
         >>> corpus = open_store(tempfile.mkdtemp())
         >>> report = corpus.ingest(*sample_files())
         >>> len(report.added), report.failed, report.skipped
         (2, [], [])
         """
-        return self.store.ingest(paths, ocr=ocr)
+        return self.store.ingest(paths, ocr=ocr, jobs=jobs)
 
     # -- looking up -----------------------------------------------------------------------------
     def document(self, ref: str) -> Document:

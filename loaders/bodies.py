@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import lower_vn, modern_tones
+from vbgraph.loaders.patterns import opens_with
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction
 
@@ -27,7 +29,8 @@ def _heads() -> list[str]:
 @cache
 def _predicates_re() -> re.Pattern:
     words = sorted({lower_vn(w) for w in _table()["bodies"]["predicates"]}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(opens_with(words) + r"(?<![\w])(?:" + alt + r")(?![\w])")
 
 
 @cache
@@ -37,7 +40,8 @@ def _protected() -> list[str]:
 
 @cache
 def _protected_re() -> re.Pattern:
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in _protected()) + r")(?![\w])")
+    alt = "|".join(re.escape(p) for p in _protected())
+    return re.compile(opens_with(_protected()) + r"(?<![\w])(?:" + alt + r")(?![\w])")
 
 
 def _mask(low: str) -> str:
@@ -45,17 +49,63 @@ def _mask(low: str) -> str:
     return _protected_re().sub(lambda m: "_" * len(m.group(0)), low)
 
 
+_PLURAL_RE = re.compile(r"^(?:các|những|toàn thể)\s+")
+_PLURAL_CI_RE = re.compile(r"^(?:các|những|toàn thể)\s+", re.IGNORECASE)
+_CAC_CI_RE = re.compile(r"^(?:các|những)\s+", re.IGNORECASE)
+_CAC_OPENS_RE = re.compile(r"(?:các|những)\s", re.IGNORECASE)
+_LIST_END_RE = re.compile(r"[,;:]\s*$")
+_TO_CHUC_BODY_RE = re.compile(r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b")
+_CAC_CAP_RE = re.compile(r"\s*các cấp")
+_CAC_CAP_END_RE = re.compile(r"\s+các cấp$")
+_HEAD_CAC_RE = re.compile(r"^(.+?)\s+các\s+(.+)$")
+_DIGIT_RE = re.compile(r"\d")
+_BLANKS_RE = re.compile(r"\s+")
+_ROLE_LIST_RE = re.compile(
+    r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt|ban thường vụ|thường trực)\s+các\s+(.+)$|"
+    r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$",
+    re.IGNORECASE,
+)
+_ROLE_RE = re.compile(r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$", re.IGNORECASE)
+_TINH_END_RE = re.compile(r"\stỉnh$")
+
+
+@cache
+def _honorific_res(*, lowered: bool) -> tuple[re.Pattern, ...]:
+    """'đồng chí …' opening an item, longest first: on lowered text, or on text as written."""
+    if lowered:
+        words = sorted({lower_vn(x) for x in _table()["bodies"]["honorifics"]}, key=len, reverse=True)
+        return tuple(re.compile(r"^" + re.escape(h) + r"\s+") for h in words)
+    words = sorted(_table()["bodies"]["honorifics"], key=len, reverse=True)
+    return tuple(re.compile(r"^" + re.escape(h) + r"\s+", re.IGNORECASE) for h in words)
+
+
+@cache
+def _head_set() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The heads, and each with the space after it: `low` opens with a head when it is one or
+    starts with one and a space."""
+    return frozenset(_heads()), tuple(h + " " for h in _heads())
+
+
+def _is_or_opens(low: str, words: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """`low` is one of the words, or opens with one and a space (one set test, one startswith)."""
+    whole, spaced = words
+    return low in whole or low.startswith(spaced)
+
+
+@lru_cache(maxsize=1 << 14)
 def starts_with_head(item: str) -> bool:
-    low = lower_vn(item)
-    low = re.sub(r"^(?:các|những|toàn thể)\s+", "", low)
-    for h in sorted({lower_vn(x) for x in _table()["bodies"]["honorifics"]}, key=len, reverse=True):
-        low = re.sub(r"^" + re.escape(h) + r"\s+", "", low)
-    return any(low == h or low.startswith(h + " ") for h in _heads())
+    """Does `item` open with a body's head word ('các sở', 'đồng chí Bí thư')? Pure: cached, since
+    list items recur."""
+    low = _PLURAL_RE.sub("", lower_vn(item))
+    for rx in _honorific_res(lowered=True):
+        low = rx.sub("", low)
+    return _is_or_opens(low, _head_set())
 
 
 def subject_end(text: str) -> int:
     """Where the subject of `text` ends: at the first predicate word outside a body's name."""
-    plain = lower_vn(text) if len(lower_vn(text)) == len(text) else text.lower()
+    low_text = lower_vn(text)
+    plain = low_text if len(low_text) == len(text) else text.lower()
     low = _mask(plain)
     participles = [p.span() for p in _participle_re().finditer(plain)]
     pos = 0
@@ -69,20 +119,18 @@ def subject_end(text: str) -> int:
             pos = m.end()
             continue
         # "tổ chức chính trị - xã hội", "tổ chức đảng" are bodies; "tổ chức" alone is a verb.
-        if w == "tổ chức" and re.match(
-            r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b", plain[m.start() :]
-        ):
+        if w == "tổ chức" and _TO_CHUC_BODY_RE.match(plain, m.start()):
             pos = m.end()
             continue
         # "Ban Chỉ đạo", "Thường trực Tỉnh ủy" … are names: the predicate word sits inside a capitalised name.
         if (
             text[m.start() : m.start() + 1].isupper()
             and m.start() > 0
-            and not re.search(r"[,;:]\s*$", text[: m.start()])
+            and not _LIST_END_RE.search(text[: m.start()])
         ):
             pos = m.end()
             continue
-        if w == "lãnh đạo" and re.match(r"\s*các cấp", plain[m.end() :]):
+        if w == "lãnh đạo" and _CAC_CAP_RE.match(plain, m.end()):
             pos = m.end()  # "lãnh đạo các cấp, các ngành" is a who
             continue
         return m.start()
@@ -124,6 +172,7 @@ def _qualifier_re() -> re.Pattern:
     return re.compile(rf"(?:\s(?:{words})){{1,6}}$|\s(?:{belongs})\s.+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 14)
 def _head_of(item: str) -> str | None:
     """The head word(s) an item opens with, as written: 'đảng ủy' of 'đảng ủy cấp trên cơ sở'."""
     low = lower_vn(item)
@@ -156,12 +205,12 @@ def _items(text: str) -> list[tuple[str, str]]:
     out = []
     for piece, s in items:
         piece = _count_re().sub(" ", piece.strip(" .:-–"))
-        if re.match(r"(?:các|những)\s", piece, re.IGNORECASE):
+        if _CAC_OPENS_RE.match(piece):
             s = "[" + s  # "các" opens a run: nothing after it qualifies what stands before
-        piece = re.sub(r"^(?:các|những|toàn thể)\s+", "", piece, flags=re.IGNORECASE)
-        for h in sorted(_table()["bodies"]["honorifics"], key=len, reverse=True):
-            piece = re.sub(r"^" + re.escape(h) + r"\s+", "", piece, flags=re.IGNORECASE)
-        piece = re.sub(r"^(?:các|những)\s+", "", piece, flags=re.IGNORECASE)
+        piece = _PLURAL_CI_RE.sub("", piece)
+        for rx in _honorific_res(lowered=False):
+            piece = rx.sub("", piece)
+        piece = _CAC_CI_RE.sub("", piece)
         if piece:
             out.append((piece, s))
     return out
@@ -173,7 +222,7 @@ def _share_heads(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     shared: str | None = None
     for piece, s in items:
-        m = re.match(r"^(.+?)\s+các\s+(.+)$", piece)
+        m = _HEAD_CAC_RE.match(piece)
         sep = s.lstrip("[")
         if (
             m
@@ -199,22 +248,31 @@ def _modifies(piece: str, before: str) -> bool:
     head = _head_of(before)
     if not head or not piece[:1].islower() or _head_of(piece) is not None or " các " in f" {before} ":
         return False
-    if len(piece.split()) > 4 or len(before.split()) > len(head.split()) + 4 or re.search(r"\d", piece):
+    if len(piece.split()) > 4 or len(before.split()) > len(head.split()) + 4 or _DIGIT_RE.search(piece):
         return False
     from vbgraph.loaders.normalize import fold
 
     return not any(fold(piece).startswith(t) for t in tables.type_names())
 
 
+@cache
+def _kind_set() -> tuple[frozenset[str], tuple[str, ...]]:
+    return _kinds(), tuple(k + " " for k in _kinds())
+
+
 def _is_kind(piece: str) -> bool:
-    low = lower_vn(piece)
-    return any(low == k or low.startswith(k + " ") for k in _kinds())
+    return _is_or_opens(lower_vn(piece), _kind_set())
+
+
+@cache
+def _place_committee_words() -> tuple[frozenset[str], frozenset[str]]:
+    places = frozenset(lower_vn(w) for w in _lists()["places"])
+    return places, frozenset(lower_vn(w) for w in _lists()["committees"])
 
 
 def _share_committees(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """'các tỉnh, thành đoàn' -> tỉnh đoàn, thành đoàn."""
-    places = {lower_vn(w) for w in _lists()["places"]}
-    committees = {lower_vn(w) for w in _lists()["committees"]}
+    places, committees = _place_committee_words()
     out = list(items)
     for i in range(len(out) - 2, -1, -1):
         word, nxt = lower_vn(out[i][0]), lower_vn(out[i + 1][0]).split()
@@ -234,17 +292,12 @@ def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     tỉnh', 'tòa án nhân dân, công an cùng cấp'; 'thuộc …' also to items with the same head
     ('đảng ủy cấp trên cơ sở và cơ sở trực thuộc')."""
     out = list(items)
-    belongs = tuple(lower_vn(b) + " " for b in _lists()["belongs"]) + tuple(
-        lower_vn(b) for b in _lists()["belongs"]
-    )
     for j in range(len(out) - 1, 0, -1):
         q = _qualifier(out[j][0])
         if not q:
             continue
         head = lower_vn(_head_of(out[j][0]) or "")
-        belongs_q = re.search(
-            r"(?:^|\s)(?:" + "|".join(re.escape(b.strip()) for b in belongs) + r")(?:\s|$)", lower_vn(q)
-        )
+        belongs_q = _belongs_re().search(lower_vn(q))
         i = j - 1
         while i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
             piece = out[i][0]
@@ -260,6 +313,14 @@ def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 break
             i -= 1
     return out
+
+
+@cache
+def _belongs_re() -> re.Pattern:
+    """'thuộc', 'trực thuộc' as a word of a qualifier."""
+    belongs = [lower_vn(b) for b in _lists()["belongs"]]
+    alt = "|".join(re.escape(b.strip()) for b in [*(b + " " for b in belongs), *belongs])
+    return re.compile(r"(?:^|\s)(?:" + alt + r")(?:\s|$)")
 
 
 @cache
@@ -280,21 +341,19 @@ def split_bodies(text: str) -> list[str]:
     """One grammar for every list of bodies: 'các ban, cơ quan, sở, ngành, Ủy ban MTTQ và các tổ
     chức chính trị - xã hội tỉnh', 'UBND các huyện, thành phố', 'quận - huyện ủy' -> items.
     The rules and their examples are in obligations.toml [lists]."""
+    return list(_split_bodies(text))
+
+
+@text_cache(maxsize=1 << 13)
+def _split_bodies(text: str) -> tuple[str, ...]:
     out = [(p, s.lstrip("[")) for p, s in _share_qualifiers(_share_committees(_share_heads(_items(text))))]
     # A role shared by a list: "người đứng đầu các cơ quan, đơn vị", "Bí thư các huyện ủy, thành ủy".
     shared = None
     distributed: list[tuple[str, str]] = []
     for piece, s in out:
-        m = re.match(
-            r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt|ban thường vụ|thường trực)\s+các\s+(.+)$|"
-            r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$",
-            piece,
-            re.IGNORECASE,
-        )
+        m = _ROLE_LIST_RE.match(piece)
         if m and m.group(1) is None:
-            m = re.match(
-                r"^(người đứng đầu|bí thư|thủ trưởng|lãnh đạo chủ chốt)\s+(.+)$", piece, re.IGNORECASE
-            )
+            m = _ROLE_RE.match(piece)
         if m:
             shared = m.group(1)
             piece = f"{m.group(1)} {m.group(2)}"
@@ -305,22 +364,17 @@ def split_bodies(text: str) -> list[str]:
         distributed.append((piece, s))
     out = distributed
     # A locality shared by a coordinated pair: "Ủy ban MTTQ và các đoàn thể tỉnh".
-    locs = sorted(_table()["locality"]["words"], key=len, reverse=True)
+    locs, own = _locality_ends()
     names = [p for p, _ in out]
     for i in range(len(out) - 1, 0, -1):
         if out[i][1] != "và":
             continue
-        loc = next((w for w in locs if re.search(r"\s" + re.escape(w) + r"$", names[i])), None)
-        own = [*locs, "Tỉnh ủy", "Trung ương", "Thành ủy"]
-        if (
-            loc
-            and not any(re.search(r"\s" + re.escape(w) + r"$", names[i - 1]) for w in own)
-            and len(names[i - 1].split()) > 1
-        ):
+        loc = next((w for w, rx in locs if rx.search(names[i])), None)
+        if loc and not any(rx.search(names[i - 1]) for rx in own) and len(names[i - 1].split()) > 1:
             names[i - 1] = f"{names[i - 1]} {loc}"
     # Provincial mass organisations listed beside "… tỉnh" bodies are the province's too.
-    if any(re.search(r"\stỉnh$", n) for n in names):
-        mass = [lower_vn(x) for x in _table()["locality"].get("provincial_organisations", [])]
+    if any(_TINH_END_RE.search(n) for n in names):
+        mass = _provincial_organisations()
         names = [f"{n} tỉnh" if lower_vn(n) in mass else n for n in names]
     # Renames compare names with abbreviations spelled out: "Đảng đoàn MTTQ" is "Đảng đoàn Mặt trận Tổ quốc".
     out_names = []
@@ -332,7 +386,22 @@ def split_bodies(text: str) -> list[str]:
                 n = v + full[len(k) :]
                 break
         out_names.append(n)
-    return out_names
+    return tuple(out_names)
+
+
+@cache
+def _locality_ends() -> tuple[tuple[tuple[str, re.Pattern], ...], tuple[re.Pattern, ...]]:
+    """((locality word, pattern of a name ending with it), longest first; patterns of the endings
+    that give a name its own place: those words, 'Tỉnh ủy', 'Trung ương', 'Thành ủy')."""
+    locs = sorted(_table()["locality"]["words"], key=len, reverse=True)
+    ends = {w: re.compile(r"\s" + re.escape(w) + r"$") for w in [*locs, "Tỉnh ủy", "Trung ương", "Thành ủy"]}
+    own = tuple(ends[w] for w in [*locs, "Tỉnh ủy", "Trung ương", "Thành ủy"])
+    return tuple((w, ends[w]) for w in locs), own
+
+
+@cache
+def _provincial_organisations() -> frozenset[str]:
+    return frozenset(lower_vn(x) for x in _table()["locality"].get("provincial_organisations", []))
 
 
 @cache
@@ -361,29 +430,43 @@ def _participle_end(text: str) -> int | None:
 def parse_subject(text: str) -> tuple[list[str], int]:
     """(bodies, end offset) of the subject that opens `text`; ([], 0) when it opens with no body.
     A participle ('… được phân công chuẩn bị …') closes the names; its object is skipped."""
+    names, end = _parse_subject(text)
+    return list(names), end
+
+
+@text_cache(maxsize=1 << 13)
+def _parse_subject(text: str) -> tuple[tuple[str, ...], int]:
+    """parse_subject, remembered: a sentence's subject is read again for its clauses and roles."""
     end = subject_end(text)
     subj = text[:end].strip(" ,;:")
     cut = _participle_end(subj)
     if cut is not None:
         subj = subj[:cut]
     if not subj or len(subj) > 300:
-        return [], 0
-    names = split_bodies(subj)
+        return (), 0
+    names = _split_bodies(subj)
     if not names or not all(starts_with_head(n) for n in names):
-        return [], 0
+        return (), 0
     return names, end
 
 
+@text_cache(maxsize=1 << 13)
 def is_generic(subject_text: str) -> bool:
     """'các cấp ủy, tổ chức đảng', 'cấp ủy, chính quyền, mặt trận và các đoàn thể': everyone, so no one."""
     low = lower_vn(subject_text).strip(" ,;:")
-    if any(
-        low == lower_vn(g) or low.startswith(lower_vn(g) + " các cấp") for g in _table()["bodies"]["generic"]
-    ):
+    generic, generic_levels, kinds = _generic_words()
+    if low in generic or low.startswith(generic_levels):
         return True
-    kinds = {lower_vn(x) for x in _table()["bodies"]["generic_items"]}
-    items = [re.sub(r"\s+các cấp$", "", lower_vn(n)) for n in split_bodies(subject_text)]
+    items = [_CAC_CAP_END_RE.sub("", lower_vn(n)) for n in split_bodies(subject_text)]
     return bool(items) and all(i in kinds for i in items)
+
+
+@cache
+def _generic_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(generic subjects, each followed by ' các cấp', generic items): obligations.toml [bodies]."""
+    generic = [lower_vn(g) for g in _table()["bodies"]["generic"]]
+    items = frozenset(lower_vn(x) for x in _table()["bodies"]["generic_items"])
+    return frozenset(generic), tuple(g + " các cấp" for g in generic), items
 
 
 def names_a_kind(name: str) -> bool:
@@ -393,8 +476,7 @@ def names_a_kind(name: str) -> bool:
     q = _qualifier(name)
     if q:
         low = lower_vn(name[: len(name) - len(q)]).strip()
-    kinds = _kinds() | {lower_vn(x) for x in _table()["bodies"]["generic_items"]}
-    return low in kinds
+    return low in _kinds() or low in _generic_words()[2]
 
 
 def canonical_name(name: str) -> str:
@@ -411,14 +493,14 @@ def read_name(name: str) -> tuple[str, tuple[Correction, ...]]:
         s = _title_case(s)
     s = _expand(s)
     # "huyện ủy" (any district committee) stays lower case; "Huyện ủy Việt Yên" is written so.
-    return re.sub(r"\s+", " ", s).strip(" ,.;:"), corrections
+    return _BLANKS_RE.sub(" ", s).strip(" ,.;:"), corrections
 
 
 @cache
 def _abbreviations_re() -> tuple[re.Pattern, dict[str, str]]:
     table = _table()["abbreviations"]
     alt = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
-    return re.compile(r"(?<![\w])(?:" + alt + r")(?![\w])"), table
+    return re.compile(opens_with(table) + r"(?<![\w])(?:" + alt + r")(?![\w])"), table
 
 
 def _expand(s: str) -> str:
@@ -433,21 +515,38 @@ _KEEP_UPPER = {"tỉnh ủy": "Tỉnh ủy", "ubnd": "UBND", "hđnd": "HĐND"}
 def _title_case(s: str) -> str:
     """'BAN TUYÊN GIÁO TỈNH ỦY' -> 'Ban Tuyên giáo Tỉnh ủy', using known names where possible."""
     low = lower_vn(s)
-    for b in tables.bodies():
-        for a in (b.name, *b.aliases):
-            if lower_vn(a) == low:
-                return a
+    known = _names_by_lower().get(low)
+    if known is not None:
+        return known
     words = low.split()
     out = [words[0].capitalize(), *words[1:]]
     text = " ".join(out)
-    text = re.sub(r"\btỉnh ủy\b", "Tỉnh ủy", text)
-    text = re.sub(
-        r"\b(tuyên giáo|tổ chức|dân vận|nội chính|kiểm tra|kinh tế)\b",
-        lambda m: m.group(1).capitalize(),
-        text,
-    )
-    text = re.sub(r"\b(tỉnh đoàn)\b", "Tỉnh đoàn", text)
-    text = re.sub(r"\bubnd\b", "UBND", text)
-    text = re.sub(r"\bthường vụ\b", "Thường vụ", text)
-    text = re.sub(r"\bchính trị tỉnh\b", "Chính trị tỉnh", text)
+    text = _TINH_UY_RE.sub("Tỉnh ủy", text)
+    text = _BOARD_RE.sub(lambda m: m.group(1).capitalize(), text)
+    for rx, written in _TITLE_WORDS:
+        text = rx.sub(written, text)
     return text
+
+
+@cache
+def _names_by_lower() -> dict[str, str]:
+    """Every body name and alias by its lowercase form (the first one the tables list)."""
+    out: dict[str, str] = {}
+    for b in tables.bodies():
+        for a in (b.name, *b.aliases):
+            out.setdefault(lower_vn(a), a)
+    return out
+
+
+_TINH_UY_RE = re.compile(r"\btỉnh ủy\b")
+_BOARD_RE = re.compile(r"\b(tuyên giáo|tổ chức|dân vận|nội chính|kiểm tra|kinh tế)\b")
+# Words a name in capitals keeps capitalised, after the boards above.
+_TITLE_WORDS = tuple(
+    (re.compile(pattern), written)
+    for pattern, written in (
+        (r"\b(tỉnh đoàn)\b", "Tỉnh đoàn"),
+        (r"\bubnd\b", "UBND"),
+        (r"\bthường vụ\b", "Thường vụ"),
+        (r"\bchính trị tỉnh\b", "Chính trị tỉnh"),
+    )
+)

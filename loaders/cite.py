@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from vbgraph.loaders import named, patterns
 from vbgraph.loaders.dates import date_from_match
+from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import fold, lower_vn
 from vbgraph.loaders.spans import Span, overlaps
 from vbgraph.ontology import tables
@@ -115,10 +117,14 @@ class _Codes:
     unknown: bool = False
 
 
+_DASH_RE = re.compile(r"[-–]")
+_NUMS_SPLIT_RE = re.compile(r"\s*(?:,|và)\s*")
+
+
 def _party_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | None:
     """'52-NQ/TW', '18, 19-NQ/TW', '1836 QĐ/TWĐTN'; None when the shape is no Party symbol."""
     code = m.group("pcode")
-    if not re.search(r"[-–]", m.group("psep")) and not ((typed or so) and _known_type_code(code)):
+    if not _DASH_RE.search(m.group("psep")) and not ((typed or so) and _known_type_code(code)):
         return None  # "1836 QĐ/TWĐTN": a space for the hyphen, only after "số" or a type word
     parts, cut = _code_parts(m.group("piss"), nxt)
     if not parts:
@@ -126,7 +132,7 @@ def _party_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
     unknown = not _known_type_code(code)
     if unknown and not _plausible_type_code(code, typed=typed, so=so, issuer=parts[0]):
         return None
-    return _Codes(code, parts, cut, re.split(r"\s*(?:,|và)\s*", m.group("pnums")), unknown=unknown)
+    return _Codes(code, parts, cut, _NUMS_SPLIT_RE.split(m.group("pnums")), unknown=unknown)
 
 
 def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | None:
@@ -230,6 +236,8 @@ def _numbered(text: str) -> list[Span]:
     is kept with `type_code` and `unknown_type_code`; its `type` comes from the type word only.
     """
     out: list[Span] = []
+    if "/" not in text:
+        return out  # every symbol holds a '/': most paragraphs hold none
     for m in patterns.symbol_re().finditer(text):
         before = text[max(0, m.start() - 60) : m.start()]
         tm = patterns.type_before_re().search(before)
@@ -292,18 +300,30 @@ def _province(written: str | None) -> str | None:
     return tables.provinces().get(fold(written))
 
 
+_CAC_END_RE = re.compile(r"\bcac\s*$")
+_CUA_RE = re.compile("của", re.IGNORECASE)  # as descriptive_re reads it
+_ROW_START_END_RE = re.compile(r"(?:^|¦|\b\d+\.)\s*$")
+
+
+@cache
+def _planned_end_res() -> tuple[re.Pattern[str], ...]:
+    """A verb of planning ('xây dựng', folded) ending the text before a citation."""
+    return tuple(re.compile(r"\b" + re.escape(fold(v)) + r"\s*$") for v in tables.cues()["planned"]["verbs"])
+
+
 def _descriptive(text: str, taken: list[tuple[int, int]]) -> list[Span]:
-    out = []
-    planned = tables.cues()["planned"]["verbs"]
+    out: list[Span] = []
+    if not _CUA_RE.search(text):
+        return out  # a descriptive citation names its issuer after 'của'
     for m in patterns.descriptive_re().finditer(text):
         if overlaps(m.start(), m.end(), taken):
             continue
         before = fold(text[max(0, m.start() - 40) : m.start()])
-        if re.search(r"\bcac\s*$", before):
+        if _CAC_END_RE.search(before):
             continue  # "các nghị quyết của Trung ương về …" is generic
-        if any(re.search(r"\b" + re.escape(fold(v)) + r"\s*$", before) for v in planned):
+        if any(rx.search(before) for rx in _planned_end_res()):
             continue  # a document to be drafted, not one that is cited
-        if re.search(r"(?:^|¦|\b\d+\.)\s*$", text[: m.start()]):
+        if _ROW_START_END_RE.search(text[: m.start()]):
             continue  # a row of a table of planned documents: "3. | Nghị quyết của Tỉnh ủy về …"
         body = tables.canonical_body(m.group("body"))
         out.append(
@@ -413,27 +433,36 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_BLANK_DIGIT_RE = re.compile(r"\s\d")
+_BLANKS_RE = re.compile(r"\s+")
+
+
 def _last_words(text: str, n: int) -> tuple[str, ...]:
-    words = re.findall(r"[^\W\d_]+", lower_vn(text[-60:]))
+    words = _LETTERS_RE.findall(lower_vn(text[-60:]))
     return tuple(words[-n:]) if len(words) >= n else ()
 
 
 def _clean_title(title: str) -> str:
-    title = re.sub(r"\s+", " ", title.replace("¦", " ")).strip(" ,;")
+    title = _BLANKS_RE.sub(" ", title.replace("¦", " ")).strip(" ,;")
     title = title.replace("“", "").replace("”", "").replace('"', "")
     if title[:2] == "Về":
         title = "về" + title[2:]
     return title
 
 
-def find_aliases(text: str, spans: list[Span]) -> list[tuple[str, Span]]:
-    """Defined short names: '… (sau đây viết tắt là Nghị quyết Đại hội)' -> (alias, cited span)."""
+@cache
+def _alias_re() -> re.Pattern[str]:
+    """'(sau đây viết tắt là …)', '(gọi tắt là …)': a short name defined in parentheses."""
     phrases = tables.cues()["alias"]["phrases"]
     alt = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\(\s*\*?\s*(?:{alt})\s*:?\s*\*?\s*(?P<alias>[^()]+?)\s*\*?\s*\)", re.IGNORECASE)
+
+
+def find_aliases(text: str, spans: list[Span]) -> list[tuple[str, Span]]:
+    """Defined short names: '… (sau đây viết tắt là Nghị quyết Đại hội)' -> (alias, cited span)."""
     out = []
-    for m in re.finditer(
-        rf"\(\s*\*?\s*(?:{alt})\s*:?\s*\*?\s*(?P<alias>[^()]+?)\s*\*?\s*\)", text, re.IGNORECASE
-    ):
+    for m in _alias_re().finditer(text):
         alias = m.group("alias").strip(" *“”\"'")
         before = [s for s in spans if s.scope_end <= m.start() and m.start() - s.scope_end <= 3]
         if before and 3 <= len(alias) <= 80:
@@ -472,22 +501,34 @@ def find_alias_uses(
 
 def find_citations(text: str, *, province: str | None = None) -> list[Span]:
     """All citations in `text`, ordered by position. `province` fills local named documents."""
+    return list(_citations(text, province))
+
+
+@text_cache(maxsize=1 << 13)
+def _citations(text: str, province: str | None) -> tuple[Span, ...]:
+    """find_citations, remembered: a paragraph is read again by later stages and other files."""
     spans = _numbered(text)
     taken = [(s.start, s.end) for s in spans]
     spans += [s for s in named.find_named(text, province=province) if not overlaps(s.start, s.end, taken)]
     taken = [(s.start, s.end) for s in spans]
     spans += _descriptive(text, taken)
     spans = _attach_titles(text, spans)
-    return sorted(spans, key=lambda s: (s.start, s.end))
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
 
 
 def find_short_forms(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """(start, end, type name, number) of forms like 'Nghị quyết 52' that need an earlier full cite."""
-    out = []
+    return [f for f in _short_forms(text) if not overlaps(f[0], f[1], taken)]
+
+
+@text_cache(maxsize=1 << 13)
+def _short_forms(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Every short form of `text`, wherever it stands: the paragraph's spans are taken out after."""
+    out: list[tuple[int, int, str, str]] = []
+    if not _BLANK_DIGIT_RE.search(text):
+        return ()  # the number of a short form follows a blank
     for m in patterns.short_form_re().finditer(text):
-        if overlaps(m.start(), m.end(), taken):
-            continue
         t = tables.type_names().get(fold(m.group("type")))
         if t:
             out.append((m.start(), m.end(), t, m.group("num")))
-    return out
+    return tuple(out)

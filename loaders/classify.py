@@ -178,15 +178,27 @@ def preamble_relation(sentence_before: str) -> Rel | None:
     """'Thực hiện …' / 'Căn cứ …' at the start of an opening sentence."""
     folded = tone_noise(sentence_before) > NOISY
     f = _cue_text(sentence_before)
-    review = r"\b(?:tong ket|so ket)\b" if folded else r"\b(?:tổng kết|sơ kết)\b"
+    review, reviewed = _REVIEW_RES[folded]
     for code, rx in _preamble_openers():
         if _search(rx, f, folded):
-            if code is Rel.THUC_HIEN and re.search(review, f):
+            if code is Rel.THUC_HIEN and review.search(f):
                 return Rel.TONG_KET
             return code
-    if re.search(review + (r"[^;]*\bthuc hien\s*$" if folded else r"[^;]*\bthực hiện\s*$"), f):
+    if reviewed.search(f):
         return Rel.TONG_KET
     return None
+
+
+def _review_res(review: str, thuc_hien: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """('tổng kết', 'sơ kết'; the same, then 'thực hiện' closing the text)."""
+    return re.compile(review), re.compile(review + r"[^;]*\b" + thuc_hien + r"\s*$")
+
+
+# by whether the text is folded (its diacritics scrambled)
+_REVIEW_RES = {
+    True: _review_res(r"\b(?:tong ket|so ket)\b", "thuc hien"),
+    False: _review_res(r"\b(?:tổng kết|sơ kết)\b", "thực hiện"),
+}
 
 
 def self_relation(sentence_before: str, text_after: str) -> Rel | None:
@@ -442,7 +454,7 @@ def _amenders_list(
             for x in local:  # the list names the amenders; the document itself cites none of them
                 if x >= 0 and out[x].relation == Rel.DAN_CHIEU.value:
                     out[x] = replace(out[x], relation=None, role="listing")
-    bm = _BY_LIST_RE.search(text)
+    bm = _BY_LIST_RE.search(text) if text.rstrip().endswith(":") else None  # the list follows a colon
     if bm:
         before = [j for j, x in enumerate(spans) if x.start < bm.start() and local[j] >= 0 and x.symbol]
         code = title_cue(bm.group("cue"))
@@ -499,7 +511,7 @@ def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
             out.append((i, i + 1, next(k for k, v in m.groupdict().items() if v)))
             continue
         m = passive.search(gap)
-        if m and not re.search(r"[;]|\.\s", gap[: m.start()]):
+        if m and not _CLAUSE_END_RE.search(gap[: m.start()]):
             out.append((i + 1, i, next(k for k, v in m.groupdict().items() if v)))
     return out
 
@@ -561,6 +573,8 @@ def _classify(text: str, s: Span, spans: list[Span], line: int, d: Draft | None,
 
 
 _PAREN_RE = re.compile(r"\([^()]*\)")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_CLAUSE_END_RE = re.compile(r"[;]|\.\s")
 
 
 _OPENER_WORDS = 4  # "Để triển khai thực hiện"
@@ -578,7 +592,7 @@ def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
     if len(clauses) == 1 and _carrier_re().search(clauses[0]):
         return True  # 'Căn cứ Quy chế … ban hành kèm theo Quyết định số …': the decision carries it
     last = without_transparent(clauses[-1])
-    words = re.findall(r"[^\W\d_]+", last, re.UNICODE)
+    words = _LETTERS_RE.findall(last)
     if len(clauses) == 1:
         return len(words) <= _OPENER_WORDS + 6
     return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2

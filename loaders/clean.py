@@ -82,7 +82,7 @@ _ESCAPE_RE = re.compile(r"(?<!\\)\\+(?:r\\+n|[nrt])")
 
 def escapes(line: str) -> str:
     r"""Literal '\r\n', '\n', '\r', '\t' (backslash + letter) -> one space."""
-    return _ESCAPE_RE.sub(" ", line)
+    return _ESCAPE_RE.sub(" ", line) if "\\" in line else line
 
 
 # --- 2. table-cell separators ---------------------------------------------------------------------
@@ -108,7 +108,7 @@ _SPACES_RE = re.compile(r" {2,}")
 
 def spaces(line: str) -> str:
     """Runs of spaces -> one space; no spaces at the ends. Tabs (table cells) are kept."""
-    return _SPACES_RE.sub(" ", line).strip(" ")
+    return _SPACES_RE.sub(" ", line).strip(" ") if "  " in line else line.strip(" ")
 
 
 # --- 3. glued words -------------------------------------------------------------------------------
@@ -197,7 +197,34 @@ def _glued(m: re.Match[str]) -> str:
 
 def glued(line: str) -> str:
     """Insert the missing space in glued words, by case and digit rules (see _glued)."""
-    return _RUN_RE.sub(_glued, line)
+    return _by_token(line, _glued_token)
+
+
+def _glued_token(token: str) -> str:
+    return _RUN_RE.sub(_glued, token)
+
+
+# Longest space-free token whose cleaning is remembered (`_by_token`).
+_CACHED_TOKEN = 64
+
+
+def _by_token(line: str, step: Callable[[str], str]) -> str:
+    """`step` over each space-free token of `line`, remembered per token.
+
+    Equal to `step(line)` for a word rule: its matches hold no space, and what it looks at around
+    a match (a digit before or after, a word character) is never a space, so a space at a token's
+    edge and the edge itself read alike. Words repeat, so most tokens are looked up, not read.
+    """
+    cached = _token_cache(step)
+    tokens = line.split(" ")
+    if max(map(len, tokens)) <= _CACHED_TOKEN:
+        return " ".join(map(cached, tokens))
+    return " ".join([cached(t) if len(t) <= _CACHED_TOKEN else step(t) for t in tokens])
+
+
+@cache
+def _token_cache(step: Callable[[str], str]) -> Callable[[str], str]:
+    return lru_cache(maxsize=1 << 16)(step)
 
 
 # --- 4. letter-spaced words -----------------------------------------------------------------------
@@ -263,12 +290,16 @@ def _is_syllable(word: str) -> bool:
 
 
 _LONE_LETTER_RE = re.compile(r"(?:^| )[^\W\d_](?: |$)")
+# Two lone letters in a row: the least a spaced-out word needs (`_join_letters` joins 3 or more).
+_LONE_PAIR_RE = re.compile(r"(?:^| )[^\W\d_] [^\W\d_](?: |$)")
 
 
 def letters(line: str) -> str:
     """Join letter-spaced words: a lone consonant opening a capitals line, and lone lowercase letters."""
     if " " not in line or not _LONE_LETTER_RE.search(line):
         return line  # no letter stands alone: nothing to join
+    if not (line[:1] in _ONSET_LETTERS and line[1:2] == " ") and not _LONE_PAIR_RE.search(line):
+        return line  # neither a heading's lone first letter nor a run of lone letters
     tokens = line.split(" ")
     letters_ = [c for c in line if c.isalpha()]
     if letters_ and all(c.isupper() for c in letters_):
@@ -343,7 +374,11 @@ def _split_syllables(word: str) -> str:
 
 def syllables(line: str) -> str:
     """Split words that are glued syllables: 'PHÊDUYỆT' -> 'PHÊ DUYỆT', 'nhândân' -> 'nhân dân'."""
-    return _WORD_RUN_RE.sub(lambda m: _split_syllables(m.group(0)), line)
+    return _by_token(line, _syllables_token)
+
+
+def _syllables_token(token: str) -> str:
+    return _WORD_RUN_RE.sub(lambda m: _split_syllables(m.group(0)), token)
 
 
 # --- 6. lost vowels ------------------------------------------------------------------------------
@@ -406,8 +441,19 @@ def _is_chunk_header(line: str) -> bool:
     return "_" in stripped and bool(_CHUNK_HEADER_RE.fullmatch(stripped))
 
 
+# Lines up to this length have all the steps' result remembered: a corpus repeats many lines
+# (blank ones, headers, boilerplate), and a line's cleaning depends on nothing else.
+_CACHED_LINE = 1000
+
+
 def clean_line(line: str, steps: Sequence[str] | None = None) -> str:
     """Clean one line; `steps` names a subset of STEPS (they still run in STEPS order)."""
+    if steps is None and len(line) <= _CACHED_LINE:
+        return _clean_line_cached(line)
+    return _clean_line(line, steps)
+
+
+def _clean_line(line: str, steps: Sequence[str] | None = None) -> str:
     if _is_chunk_header(line):
         return line.strip(" ")
     # A split may uncover another ('aHàngày' -> 'a Hàngày' -> 'a Hà ngày'): run to a fixed point.
@@ -419,6 +465,9 @@ def clean_line(line: str, steps: Sequence[str] | None = None) -> str:
         if line == before:
             break
     return line
+
+
+_clean_line_cached = lru_cache(maxsize=1 << 15)(_clean_line)
 
 
 def clean_lines(lines: list[str], steps: Sequence[str] | None = None) -> list[str]:
@@ -528,8 +577,10 @@ def unscramble(lines: list[str]) -> list[str]:
     from vbgraph.loaders.normalize import NOISY, tone_noise
 
     words = _WORD_RE.findall("\n".join(lines))
-    letters = sum(len(w) for w in words)
-    stripped = letters >= 200 and sum(1 for w in words for c in w if not c.isascii()) < letters * _STRIPPED
+    joined = "".join(words)
+    letters = len(joined)
+    # letters outside ASCII: those an ASCII encoding drops
+    stripped = letters >= 200 and letters - len(joined.encode("ascii", "ignore")) < letters * _STRIPPED
     scrambled = tone_noise(" ".join(words)) > NOISY
     if not stripped and not scrambled:
         return lines

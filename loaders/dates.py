@@ -18,6 +18,18 @@ PLACE_DATE_RE = re.compile(
 )
 
 
+# The tail every match of PLACE_DATE_RE holds: searched first, it rules out most lines in one fast
+# scan (PLACE_DATE_RE tries up to 40 characters of place name at every letter).
+_PLACE_DATE_TAIL_RE = re.compile(
+    r",\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}", re.IGNORECASE
+)
+
+
+def search_place_date(text: str) -> re.Match[str] | None:
+    """PLACE_DATE_RE.search(text), faster: a text without ', ngày D tháng M năm Y' is skipped."""
+    return PLACE_DATE_RE.search(text) if _PLACE_DATE_TAIL_RE.search(text) else None
+
+
 def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
     """ISO date, or None for an impossible one (31/2/2019)."""
     try:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vbgraph.loaders.dates import iso_date
+from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.ontology import tables
 
@@ -72,6 +73,15 @@ def _month_range(y: int, m: int) -> tuple[str, str] | None:
 
 def find_deadlines(text: str) -> list[Deadline]:
     """Every deadline in `text`, in order. Offsets refer to `text`."""
+    return list(_deadlines(text))
+
+
+_DATE_OF_ISSUE_RE = re.compile(r"ngày\s+\d{1,2}\s*$")
+
+
+@text_cache(maxsize=1 << 13)
+def _deadlines(text: str) -> tuple[Deadline, ...]:
+    """find_deadlines, remembered: a task's sentence is read for its deadlines more than once."""
     low = lower_vn(text)
     if len(low) != len(text):  # keep offsets valid: lower_vn collapses spaces
         low = text.lower()
@@ -81,8 +91,8 @@ def find_deadlines(text: str) -> list[Deadline]:
         for m in rx.finditer(low):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if kind in ("month", "quarter") and re.search(
-                r"ngày\s+\d{1,2}\s*$", low[max(0, m.start() - 12) : m.start()]
+            if kind in ("month", "quarter") and _DATE_OF_ISSUE_RE.search(
+                low[max(0, m.start() - 12) : m.start()]
             ):
                 continue  # "ngày 27 tháng 9 năm 2019": a date of issue
             start = end = None
@@ -104,7 +114,7 @@ def find_deadlines(text: str) -> list[Deadline]:
                 start, end = f"{y:04d}-01-01", f"{y:04d}-12-31"
             taken.append((m.start(), m.end()))
             found.append(Deadline(text[m.start() : m.end()].strip(" ,;"), start, end, m.start()))
-    return sorted(found, key=lambda d: d.at)
+    return tuple(sorted(found, key=lambda d: d.at))
 
 
 @cache

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from vbgraph.loaders import patterns
-from vbgraph.loaders.dates import PLACE_DATE_RE, iso_date
+from vbgraph.loaders.dates import iso_date, search_place_date
 from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
 from vbgraph.loaders.segment import (
     _FRAGMENT_RE,
@@ -39,14 +40,29 @@ class Header:
 
 
 _CPV = "dang cong san viet nam"
+_VV_RE = re.compile(r"^V/v\b", re.IGNORECASE)
+_BLANKS_RE = re.compile(r"\s+")
+_SECTION_OPEN_RE = re.compile(r"^(?:Điều\s+\d|[IVXL]+\.\s|\d+\.\s)")
+_STOP_RE = re.compile(r"[.;:](?:\s|$)")
+_NUMBERED_RE = re.compile(r"^(?:[IVXL]+|\d+)[.)/]")
 _TITLE_OPEN_RE = re.compile(r"^(?:về|v/v|thực hiện|triển khai|tiếp tục|đào tạo|xây dựng)\b", re.IGNORECASE)
+
+
+@cache
+def _province_res() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(folded written form, canonical name, its pattern as a whole word), longest first."""
+    return tuple(
+        (written, canon, re.compile(r"(?<![a-z])" + re.escape(written) + r"(?![a-z])"))
+        for written, canon in sorted(tables.provinces().items(), key=lambda x: -len(x[0]))
+    )
 
 
 def find_provinces(text: str) -> list[str]:
     f = fold(text)
     found = []
-    for written, canon in sorted(tables.provinces().items(), key=lambda x: -len(x[0])):
-        if re.search(r"(?<![a-z])" + re.escape(written) + r"(?![a-z])", f):
+    for written, canon, rx in _province_res():
+        # `written in f` is implied by a match: the substring test skips the regex for most provinces
+        if written in f and rx.search(f):
             if canon not in found:
                 found.append(canon)
             f = f.replace(written, " ")
@@ -112,7 +128,7 @@ def _read_top(lines: list[str], clean: list[str], block: Block, scan_to: int, st
         if sym and not st.symbol_text:
             st.symbol_text = sym
         for seg in segments(lines[i]):
-            pm = PLACE_DATE_RE.search(seg)
+            pm = search_place_date(seg)
             if pm and st.date is None:
                 _read_place_date(clean, block, i, pm, st)
                 continue
@@ -209,7 +225,7 @@ def _read_subject_line(s: str, i: int, st: _HeaderReading) -> None:
             return
         if _STAMP_RE.match(s):
             return
-    if symbol_in_so_line(s) or PLACE_DATE_RE.search(s):
+    if symbol_in_so_line(s) or search_place_date(s):
         return
     if not st.title_parts and fold(s).startswith("cua "):
         # 'của Ban Thường vụ Tỉnh ủy về …' under the heading: the issuer, then the subject
@@ -262,7 +278,7 @@ def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int,
     """A header without a type heading: a letter's 'V/v …' lines give the subject and the type
     Công văn; a body block's subject may stand in capitals. Returns the header's last line."""
     for i in range(block.first, min(block.last, scan_to + 8) + 1):
-        if re.match(r"^V/v\b", clean[i].strip(), re.IGNORECASE):
+        if _VV_RE.match(clean[i].strip()):
             j = i
             while j <= block.last and clean[j].strip() and not clean[j].strip().startswith("Kính gửi"):
                 st.add_title(clean[j].strip(), j)
@@ -276,7 +292,7 @@ def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int,
 
 def _tidy_title(parts: list[str]) -> str | None:
     """The subject's lines as one line; 'Về …' lowercased as subjects are cited."""
-    title = re.sub(r"\s+", " ", " ".join(parts)).strip(" *") or None
+    title = _BLANKS_RE.sub(" ", " ".join(parts)).strip(" *") or None
     if title and title[:2] == "Về":
         title = "về" + title[2:]
     return title
@@ -318,7 +334,7 @@ def _ends_subject(clean: list[str], i: int, parts: list[str]) -> bool:
     from vbgraph.loaders.signals import authority, enact_heading, preamble_opener
 
     s = clean[i].strip()
-    if set(s) <= set("_-=*. ") or enact_heading(s) or re.match(r"^(?:Điều\s+\d|[IVXL]+\.\s|\d+\.\s)", s):
+    if set(s) <= set("_-=*. ") or enact_heading(s) or _SECTION_OPEN_RE.match(s):
         return True
     bare = s.lstrip("-–+•* ")
     if bare[:1].isupper() and preamble_opener(bare):
@@ -330,7 +346,7 @@ def _ends_subject(clean: list[str], i: int, parts: list[str]) -> bool:
     sentence = s[:1].isupper() and not is_upper_text(s) and s[1:2].islower()
     if sentence and is_upper_text(prev):
         return True  # a subject in capitals, then running text
-    if sentence and re.search(r"[.;:](?:\s|$)", s):
+    if sentence and _STOP_RE.search(s):
         return True  # a line of prose ('Ngày 08/5/2023, Ban Thường vụ … họp. Sau khi …:')
     return len(parts) >= 2 and sentence and not _CONNECTOR_END_RE.search(prev)
 
@@ -342,9 +358,9 @@ def _subject_line(line: str) -> bool:
     from vbgraph.loaders.signals import body_at, is_chrome, preamble_opener
 
     s = line.strip()
-    if not s or _STAMP_RE.match(s) or is_motto(s) or PLACE_DATE_RE.search(s) or is_chrome(s):
+    if not s or _STAMP_RE.match(s) or is_motto(s) or search_place_date(s) or is_chrome(s):
         return False
-    if s[:1] in "-–+•*(" or re.match(r"^(?:[IVXL]+|\d+)[.)/]", s) or preamble_opener(s) or body_at(s):
+    if s[:1] in "-–+•*(" or _NUMBERED_RE.match(s) or preamble_opener(s) or body_at(s):
         return False
     if fold(s).startswith("cua ") or set(s) <= set("_-=*. "):
         return False
@@ -358,7 +374,7 @@ def _caps_title(clean: list[str], block: Block, after: int, parts: list[str], wh
     ('BAN HÀNH QUY ĐỊNH CHẾ ĐỘ BÁO CÁO …'); returns its last line (or `after`)."""
     for i in range(after + 1, min(block.last, after + 6) + 1):
         s = clean[i].strip()
-        if not s or is_motto(s) or PLACE_DATE_RE.search(s) or so_symbol(clean, i):
+        if not s or is_motto(s) or search_place_date(s) or so_symbol(clean, i):
             continue
         if is_upper_text(s) and len(s) >= 20 and not tables.canonical_body(s) and not body_at(s):
             parts.append(s)

@@ -19,6 +19,7 @@ from vbgraph.loaders import bodies, patterns, places, signals
 from vbgraph.loaders import cite as cit
 from vbgraph.loaders.dates import DATE_RE, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_symbol
+from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import containment, fold
 from vbgraph.loaders.records import Citation, Issue, TextDocument
 from vbgraph.loaders.segment import Block, section_start
@@ -60,7 +61,8 @@ _SYMBOL_AFTER_RE = re.compile(r"\s*+(?:số|Số)?\s*+:?\s*+\d{1,5}[a-z]?\s*[-�
 
 @cache
 def _verb_anywhere_re() -> re.Pattern:
-    return re.compile(rf"\b(?:{signals.words_alt(signals.table()['issuing']['verbs'])})\b", re.IGNORECASE)
+    verbs = signals.table()["issuing"]["verbs"]
+    return re.compile(rf"{patterns.opens_with(verbs)}\b(?:{signals.words_alt(verbs)})\b", re.IGNORECASE)
 
 
 @cache
@@ -71,6 +73,16 @@ def _type_re() -> re.Pattern:
     )
 
 
+_PARENS_RE = re.compile(r"\s*\([^()]*\)")
+_UP_TO_CUA_RE = re.compile(r"^.*?\bCỦA\s+", re.IGNORECASE)
+_JOINT_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:và|VÀ)\s+")
+_AND_SPLIT_RE = re.compile(r"\s*,\s*|\s+và\s+")
+_TINH_UY_RE = re.compile(r"\bTỉnh ủy\b")
+_TINH_RE = re.compile(r"\btỉnh\b")
+_THANH_PHO_END_RE = re.compile(r"\s+thành phố$")
+_PLACE_WORD_END_RE = re.compile(r"(?:\b(?:tỉnh|thành phố)|[ủu]y)$", re.IGNORECASE)
+_FOLDED_PLACE_END_RE = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)$")
+_TW_END_RE = re.compile(r"/TW$")
 _LEAD_DATE_RE = re.compile(
     r"(?:^|[\s,;.\-–])[Nn]gày\s*(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?\s*,"
 )
@@ -80,13 +92,14 @@ _NOT_TITLE_RE = re.compile(r"(?:như\s+sau|số|này|kèm\s+theo|để|nhằm|v�
 _TITLE_END_RE = re.compile(r"\.(?:\s|$)|;|\s+như sau\b|:")
 
 
+@text_cache(maxsize=1 << 13)
 def statement(line: str, *, lead: bool = False) -> Statement | None:
     """The document a lead or enacting line names ('<body> [đã] ban hành <Type> [số N] [về …]'),
     with what the line says about it. In a news lead ('Ngày 21/5, UBND tỉnh … Công văn số …') the
     body that opens it is the issuer whatever the verb says, a misspelt one included."""
     if not lead and not _verb_anywhere_re().search(line):
         return None  # no issuing verb: no need to look for bodies
-    for bm in signals.find_bodies(line):
+    for bm in signals.iter_bodies(line):
         end = signals.place_after(line, bm.end())
         gap = signals.speaker_gap_re().match(line, end)
         vm = _verb_re().match(line, gap.end() if gap else end) or (
@@ -97,7 +110,7 @@ def statement(line: str, *, lead: bool = False) -> Statement | None:
         tm = _type_re().match(line, vm.end())
         if not tm or not tm.group("type")[0].isalpha():
             continue
-        body = re.sub(r"\s*\([^()]*\)", "", line[bm.start() : end]).strip(" ,")
+        body = _PARENS_RE.sub("", line[bm.start() : end]).strip(" ,")
         date = None
         dm = _last(_LEAD_DATE_RE.finditer(line[: bm.start()]))
         if dm and dm.group("y"):
@@ -216,9 +229,18 @@ def _org_line_body(line: str) -> tables.BodyEntry | None:
     for p in find_provinces(line):
         stripped = re.sub(re.escape(p), "", stripped, flags=re.IGNORECASE)
     f = fold(line)
-    for written in tables.provinces():
-        f = re.sub(r"\b" + re.escape(written) + r"\b", "", f)
+    for written, rx in _province_words_res(by_length=False):
+        if written in f:  # implied by a match: most provinces need no regex
+            f = rx.sub("", f)
     return tables.canonical_body(stripped.strip()) or _body_by_fold(f) or _canonical_local(line)
+
+
+@cache
+def _province_words_res(*, by_length: bool) -> tuple[tuple[str, re.Pattern], ...]:
+    """(folded written form, its pattern as a whole word) of every province, in table order or
+    longest first."""
+    written = sorted(tables.provinces(), key=len, reverse=True) if by_length else list(tables.provinces())
+    return tuple((w, re.compile(r"\b" + re.escape(w) + r"\b")) for w in written)
 
 
 def _signed_issuer(
@@ -246,8 +268,8 @@ def _signed_issuer(
 
 def _joint_issuer(heading_rest: str) -> tuple[str, str] | None:
     """'CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ' after the heading: issued jointly, when every part is a body."""
-    rest = re.sub(r"^.*?\bCỦA\s+", "", heading_rest, flags=re.IGNORECASE)
-    joint = [tables.canonical_body(p) for p in re.split(r"\s*,\s*|\s+(?:và|VÀ)\s+", rest)]
+    rest = _UP_TO_CUA_RE.sub("", heading_rest)
+    joint = [tables.canonical_body(p) for p in _JOINT_SPLIT_RE.split(rest)]
     named = [b for b in joint if b]
     if not joint or len(named) < len(joint):
         return None
@@ -269,15 +291,13 @@ def local_name(issuer: str, jurisdiction: str) -> str:
     Hải Phòng' and 'Ủy ban nhân dân Thành phố Hồ Chí Minh' in a city directly under the centre."""
     city = jurisdiction in signals.cities()
     if city:
-        issuer = re.sub(r"\bTỉnh ủy\b", "Thành ủy", issuer)
-        issuer = re.sub(r"\btỉnh\b", "thành phố", issuer)
+        issuer = _TINH_UY_RE.sub("Thành ủy", issuer)
+        issuer = _TINH_RE.sub("thành phố", issuer)
         if jurisdiction.lower().startswith("thành phố"):
-            issuer = re.sub(r"\s+thành phố$", "", issuer)
+            issuer = _THANH_PHO_END_RE.sub("", issuer)
     if fold(jurisdiction) in fold(issuer):
         return issuer
-    if re.search(
-        r"(?:\b(?:tỉnh|thành phố)|[ủu]y)$", issuer, re.IGNORECASE
-    ) or jurisdiction.lower().startswith("thành phố"):
+    if _PLACE_WORD_END_RE.search(issuer) or jurisdiction.lower().startswith("thành phố"):
         return f"{issuer} {jurisdiction}"
     return f"{issuer} {'thành phố' if city else 'tỉnh'} {jurisdiction}"  # 'Sở Nội vụ tỉnh Lâm Đồng'
 
@@ -319,23 +339,29 @@ def _canonical_local(text: str) -> tables.BodyEntry | None:
     b = tables.canonical_body(text)
     if b:
         return b
-    stripped = re.sub(r"\s*\([^()]*\)", "", text)
+    stripped = _PARENS_RE.sub("", text)
     f = fold(stripped)
-    for written in sorted(tables.provinces(), key=len, reverse=True):
-        f = re.sub(r"\b" + re.escape(written) + r"\b", " ", f)
-    f = re.sub(r"\s+", " ", f).strip()
+    for written, rx in _province_words_res(by_length=True):
+        if written in f:
+            f = rx.sub(" ", f)
+    f = " ".join(f.split())
     if f in ("uy ban nhan dan", "hoi dong nhan dan"):
         f += " tinh"  # a header's 'ỦY BAN NHÂN DÂN' whose place line was lost
-    return _body_by_fold(f) or _body_by_fold(re.sub(r"\s+(?:tinh|thanh pho|tp\.?)$", "", f))
+    return _body_by_fold(f) or _body_by_fold(_FOLDED_PLACE_END_RE.sub("", f))
 
 
 def _body_by_fold(f: str) -> tables.BodyEntry | None:
-    f = re.sub(r"\s+", " ", f).strip()
+    return _bodies_by_fold().get(" ".join(f.split()))
+
+
+@cache
+def _bodies_by_fold() -> dict[str, tables.BodyEntry]:
+    """Folded name or alias -> the first body (in table order) that writes it so."""
+    out: dict[str, tables.BodyEntry] = {}
     for b in tables.bodies():
         for a in (b.name, *b.aliases):
-            if fold(a) == f:
-                return b
-    return None
+            out.setdefault(fold(a), b)
+    return out
 
 
 @dataclass
@@ -578,7 +604,7 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     ban hành Quy chế …'), unless it only repeats less of what the header says."""
     if issuer and fold(issuer).startswith(fold(who)) and fold(issuer) != fold(who):
         return issuer, level  # 'UBND quận' speaks; the lead named it in full
-    parts = [_canonical_local(p) for p in re.split(r"\s*,\s*|\s+và\s+", who)]
+    parts = [_canonical_local(p) for p in _AND_SPLIT_RE.split(who)]
     if len(parts) > 1 and all(parts):
         return ", ".join(dict.fromkeys(p.name for p in parts if p)), parts[0].level if parts[0] else level
     b = _canonical_local(who)
@@ -698,7 +724,7 @@ def document(
         d.jurisdiction = page["jurisdiction"]
     if d.ids.get("issuer_code") == "TW" and "TƯ" in (h.symbol_text or "") and level not in (None, "central"):
         # 'Số 445-KL/TƯ' under 'TỈNH ỦY …': a PDF glyph 'Ư' for the 'U' of a local committee
-        d.ids = {**d.ids, "issuer_code": "TU", "symbol": re.sub(r"/TW$", "/TU", d.ids.get("symbol") or "")}
+        d.ids = {**d.ids, "issuer_code": "TU", "symbol": _TW_END_RE.sub("/TU", d.ids.get("symbol") or "")}
     jurisdiction: str | None
     if tables.is_central_code(d.ids.get("issuer_code")) or level == "central":
         jurisdiction = "Trung ương"

@@ -33,6 +33,15 @@ from vbgraph.loaders.spans import Span, overlaps
 from vbgraph.ontology import tables
 
 _ROMAN = r"[IVXL]{1,8}"
+_ROMAN_RE = re.compile(_ROMAN)
+_BLANKS_RE = re.compile(r"\s+")
+_NOTE_MARK_RE = re.compile(r"\[\d+\]")  # a footnote mark: 'Luật Đất đai[3]'
+_CLAUSE_CLOSE_RE = re.compile(r"\s*(?:[;.]|$)")
+_PUNCT_RE = re.compile(r"[,;.:()“”\"]")
+_TINH_PERIOD_RE = re.compile(r"\btỉnh\s+(?:thời kỳ|giai đoạn|đến năm)")
+_TINH_BEFORE_PERIOD_RE = re.compile(r"\btỉnh\s+(?=thời kỳ|giai đoạn|đến năm)")
+_VE_END_RE = re.compile(r"\bvề\s*[“\"]?\s*$")
+_BULLET_ONLY_RE = re.compile(r"\s*[-+•]")
 _WINDOW = 400  # characters read after a head
 _BEFORE = 48  # characters looked at before a head (planned, generic)
 
@@ -45,7 +54,7 @@ def _upper() -> str:
 
 
 def _clean(words: str) -> str:
-    return re.sub(r"\s+", " ", words).replace(" ,", ",").strip(" ,.-–")
+    return _BLANKS_RE.sub(" ", words).replace(" ,", ",").strip(" ,.-–")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -75,14 +84,12 @@ def _congress_re() -> re.Pattern:
 
 def _local_body(level: str | None, place: str | None, province: str | None) -> tuple[str, str, str | None]:
     """(level word, place, province) of a local Party organisation: 'Đảng bộ huyện Thủy Nguyên'."""
-    cfg = tables.named_table()["congress"]
-    aliases = {lower_vn(k): v for k, v in cfg["level_aliases"].items()}
+    aliases, cities = _congress_words()
     level = aliases.get(lower_vn(level), lower_vn(level)) if level else None
     place = modern_tones(place) if place else None
     prov = tables.provinces().get(fold(place)) if place else None
     if place and prov:
         place = prov
-    cities = {fold(c) for c in cfg["cities"]}
     if level is None and (prov or not place):
         # "Đảng bộ Hà Nội", "Đảng bộ tỉnh" said as "của Đảng bộ": the province
         level = "thành phố" if fold(prov or province) in cities else "tỉnh"
@@ -93,7 +100,17 @@ def _local_body(level: str | None, place: str | None, province: str | None) -> t
     return level or "", place or "", prov or province
 
 
+@cache
+def _congress_words() -> tuple[dict[str, str], frozenset[str]]:
+    """(level alias -> level word, folded names of the cities under the centre), once."""
+    cfg = tables.named_table()["congress"]
+    aliases = {lower_vn(k): v for k, v in cfg["level_aliases"].items()}
+    return aliases, frozenset(fold(c) for c in cfg["cities"])
+
+
 def _congress(text: str, province: str | None) -> list[Span]:
+    if "Nghị quyết" not in text and "Văn kiện" not in text:
+        return []  # the heads _congress_re opens with, as written: most texts hold neither
     cfg = tables.named_table()["congress"]
     out = []
     for m in _congress_re().finditer(text):
@@ -110,7 +127,7 @@ def _congress(text: str, province: str | None) -> list[Span]:
             level, place, prov = _local_body(
                 m.group("level") or m.group("level2"), m.group("place") or m.group("place2"), province
             )
-            body = re.sub(r"\s+", " ", cfg["local"].format(n=n, level=level, place=place))
+            body = _BLANKS_RE.sub(" ", cfg["local"].format(n=n, level=level, place=place))
         else:
             body = cfg["national"].format(n=n)
         head = m.group("head")
@@ -157,21 +174,28 @@ def _ordinal(written: str | None) -> int | None:
         return None
     if written.isdigit():
         return int(written)
-    table = {lower_vn(k): v for k, v in tables.named_table()["plenum"]["ordinals"].items()}
+    table = _ordinals()
     words = lower_vn(written).split()
     if len(words) == 2 and words[0] == "mười":
         return 10 + table.get(words[1], 0) if words[1] in table else None
     return table.get(words[0]) if len(words) == 1 else None
 
 
+@cache
+def _ordinals() -> dict[str, int]:
+    return {lower_vn(k): v for k, v in tables.named_table()["plenum"]["ordinals"].items()}
+
+
 def _plenum(text: str) -> list[Span]:
+    if "Nghị quyết" not in text:
+        return []  # the head _plenum_re opens with
     canon = tables.named_table()["plenum"]["canonical"]
     out = []
     for m in _plenum_re().finditer(text):
         n = _ordinal(m.group("n") or m.group("n1"))
         if not n:
             continue
-        for term in re.findall(_ROMAN, m.group("terms")):
+        for term in _ROMAN_RE.findall(m.group("terms")):
             out.append(
                 Span(
                     "named",
@@ -203,8 +227,13 @@ def _planned(text: str, start: int, end: int) -> bool:
     m = _planned_re().search(lower_vn(text[max(0, start - _BEFORE) : start]) + " ")
     if m and not m.group("done"):
         return True
-    after = lower_vn(text[end : end + 24])
-    return any(after.startswith(lower_vn(a)) for a in tables.named_table()["planned"]["after"])
+    return lower_vn(text[end : end + 24]).startswith(_planned_after())
+
+
+@cache
+def _planned_after() -> tuple[str, ...]:
+    """Words after a name that make it a plan: '(sửa đổi)'."""
+    return tuple(lower_vn(a) for a in tables.named_table()["planned"]["after"])
 
 
 @cache
@@ -235,6 +264,23 @@ def _not_a_name(words: str) -> bool:
 def _entries(matcher: str) -> dict[str, dict]:
     """Folded head -> [[named]] entry, for the heads a reader reads."""
     return {fold(e["head"]): e for e in tables.named_table()["named"] if e.get("matcher") == matcher}
+
+
+@cache
+def _first_words(matcher: str | None) -> tuple[str, ...]:
+    """The first word of each head a reader reads (None: `_generic`), as its pattern writes it."""
+    heads = (
+        [e["head"] for e in _entries(matcher).values()]
+        if matcher
+        else [e["head"] for e in tables.named_table()["named"] if not e.get("matcher")]
+    )
+    return tuple(dict.fromkeys(h.split()[0] for h in heads))
+
+
+def _holds_head(text: str, matcher: str | None) -> bool:
+    """Can a head of this reader stand in `text`? Its first word, as written, must: a substring
+    test rules out most texts before any pattern runs."""
+    return any(w in text for w in _first_words(matcher))
 
 
 def _head_pattern(head: str) -> str:
@@ -330,20 +376,19 @@ def _can_cu_re() -> re.Pattern:
 
 
 @cache
-def _comma_pairs() -> tuple[tuple[str, str], ...]:
+def _comma_pairs() -> tuple[tuple[str, re.Pattern], ...]:
+    """(words before the comma, pattern of the words after it) of each comma pair."""
     out = []
     for pair in tables.named_table()["boundary"]["comma_pairs"]:
         before, after = pair.split(",", 1)
-        out.append((lower_vn(before), lower_vn(after)))
+        out.append((lower_vn(before), re.compile(re.escape(lower_vn(after)) + r"(?![\w])")))
     return tuple(out)
 
 
 def _comma_pair(before: str, after: str) -> bool:
     """Is the comma between `before` and `after` inside a name: 'Phổ biến, giáo dục pháp luật'?"""
     b, a = lower_vn(before), lower_vn(after)
-    return any(
-        (b == x or b.endswith(" " + x)) and re.match(re.escape(y) + r"(?![\w])", a) for x, y in _comma_pairs()
-    )
+    return any((b == x or b.endswith(" " + x)) and y.match(a) for x, y in _comma_pairs())
 
 
 def _loose_end(text: str, start: int, end: int, *, amending: bool) -> int:
@@ -390,7 +435,7 @@ def _read_law(
     if isinstance(bounds, int):
         return bounds
     name_end, closed = bounds
-    name_words = _clean(re.sub(r"\[\d+\]", "", text[name_start:name_end]))
+    name_words = _clean(_NOTE_MARK_RE.sub("", text[name_start:name_end]))
     if not name_words or (am is None and _not_a_name(name_words)):
         return None
     tail = _law_tail(text, name_end) if closed else _LawTail(name_end)
@@ -495,14 +540,23 @@ def _law_name(head: str, amend_phrase: str | None, name_words: str, tail: _LawTa
     """The canonical name: head, amend phrase, words, renamed as the tables say, with its year
     ('Luật Xây dựng ngày 26/11/2003' -> 'Luật Xây dựng năm 2003')."""
     name = f"{head} {amend_phrase} {name_words}" if amend_phrase is not None else f"{head} {name_words}"
-    for written, canon in tables.named_table().get("rename", {}).items():
-        if re.match(re.escape(lower_vn(written)) + r"(?![\w])", lower_vn(name)):
+    for written, canon, rx in _law_renames():
+        if rx.match(lower_vn(name)):
             name = canon + name[len(written) :]
     if tail.date:
         name += f" năm {tail.date[:4]}"
     elif tail.year:
         name += f" {tail.year}"
     return name
+
+
+@cache
+def _law_renames() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """(name as written, canonical name, pattern of the written name's start) of each law rename."""
+    return tuple(
+        (written, canon, re.compile(re.escape(lower_vn(written)) + r"(?![\w])"))
+        for written, canon in tables.named_table().get("rename", {}).items()
+    )
 
 
 def _amended_laws(text: str, name_start: int, name_end: int) -> list[Span]:
@@ -522,6 +576,8 @@ def _laws(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
     head read inside those ("Quy hoạch") is a citation."""
     out: list[Span] = []
     numbered: list[tuple[int, int]] = []
+    if not _holds_head(text, "law"):
+        return out, numbered
     covered = 0
     for hm in _law_head_re().finditer(text):
         if hm.start() < covered or _generic_before(text, hm.start()):
@@ -554,6 +610,8 @@ def _constitution_re() -> re.Pattern:
 
 
 def _constitution(text: str) -> list[Span]:
+    if "Hiến pháp" not in text:
+        return []  # the head _constitution_re opens with
     entry = _entries("constitution")[fold("Hiến pháp")]
     canon = tables.named_table()["constitution"]["canonical"]
     out = []
@@ -561,7 +619,7 @@ def _constitution(text: str) -> list[Span]:
         if not (m.group("country") or m.group("year")):
             # "Căn cứ Hiến pháp;" names the one in force; "Hiến pháp và pháp luật" names none
             clause = _can_cu_re().search(text[max(0, m.start() - 16) : m.start()])
-            if not (clause and re.match(r"\s*(?:[;.]|$)", text[m.end() : m.end() + 4])):
+            if not (clause and _CLAUSE_CLOSE_RE.match(text[m.end() : m.end() + 4])):
                 continue
         if _planned(text, m.start(), m.end()) or _generic_before(text, m.start()):
             continue
@@ -587,14 +645,30 @@ def _constitution(text: str) -> list[Span]:
 _CHARTER_TOKEN_RE = re.compile(r"[ \t]+([^\s,;.:()\[\]“”\"!?¦]+)")
 
 
-def _charters(text: str) -> list[Span]:
+_CharterTables = tuple[frozenset[str], frozenset[str], dict[str, str], tuple[tuple[dict, re.Pattern], ...]]
+
+
+@cache
+def _charter_tables() -> _CharterTables:
+    """(stop words, names too short, renames, (entry, head pattern) of each charter head), once."""
     cfg = tables.named_table()["charter"]
-    stops = {lower_vn(w) for w in cfg["stop"]}
-    too_short = {lower_vn(w) for w in cfg["too_short"]}
+    stops = frozenset(lower_vn(w) for w in cfg["stop"])
+    too_short = frozenset(lower_vn(w) for w in cfg["too_short"])
     rename = {lower_vn(k): v for k, v in cfg.get("rename", {}).items()}
+    heads = tuple(
+        (entry, re.compile(r"(?<![\w])" + _head_pattern(entry["head"]) + r"(?=[ \t])"))
+        for entry in _entries("charter").values()
+    )
+    return stops, too_short, rename, heads
+
+
+def _charters(text: str) -> list[Span]:
+    if not _holds_head(text, "charter"):
+        return []
+    stops, too_short, rename, heads = _charter_tables()
     out = []
-    for entry in _entries("charter").values():
-        for m in re.finditer(r"(?<![\w])" + _head_pattern(entry["head"]) + r"(?=[ \t])", text):
+    for entry, head_re in heads:
+        for m in head_re.finditer(text):
             words: list[str] = []
             pos, last_cap, lower_run = m.end(), 0, 0
             while len(words) < 10:
@@ -644,8 +718,15 @@ def _working_rules_re() -> re.Pattern:
     )
 
 
+@cache
+def _any_body_re() -> re.Pattern:
+    return re.compile(patterns.body_alt(), re.IGNORECASE)
+
+
 def _working_rules(text: str, province: str | None) -> list[Span]:
-    body_re = re.compile(patterns.body_alt(), re.IGNORECASE)
+    if "Quy chế" not in text:
+        return []  # the head _working_rules_re opens with
+    body_re = _any_body_re()
     out = []
     for m in _working_rules_re().finditer(text):
         bodies = []
@@ -751,6 +832,8 @@ def _generic(text: str, province: str | None) -> list[Span]:
     """Documents named by a head word of the tables and the words after it ('Quy hoạch tỉnh …
     thời kỳ 2021-2030', 'Đề án …'), up to a stop word, 'của', 'về' or a 'và' that opens another
     phrase; `province` is the one local names without a place belong to."""
+    if not _holds_head(text, None):
+        return []
     entries, stops, max_words, comma_pairs, heads = _generic_tables()
     out = []
     for m in _head_re().finditer(text):
@@ -838,7 +921,7 @@ def _and_ends_name(text: str, wm: re.Match[str], words: list[str], heads: tuple[
     rest = _REST_RE.findall(text[wm.start(1) : wm.start(1) + 60].lower())
     nxt = rest[1] if len(rest) > 1 else ""
     after = text[wm.end() : wm.end() + 80]
-    upcoming = re.split(r"[,;.:()“”\"]", after)[0].split()
+    upcoming = _PUNCT_RE.split(after)[0].split()
     proper = any(x[:1].isupper() for x in upcoming[1:8])
     return (
         not nxt
@@ -866,11 +949,11 @@ def _generic_span(
     if head in _DESCRIPTIVE_HEADS and (_sentence_initial(text, start) or _after_planned(text, start)):
         return None  # a plan to be drafted ("xây dựng Đề án …"), or a table row of planned documents
     name = f"{head} {' '.join(words)}"
-    name = re.sub(r"\s+", " ", name).replace(" ,", ",").strip(" -–")
-    if province and re.search(r"\btỉnh\s+(?:thời kỳ|giai đoạn|đến năm)", name):
-        name = re.sub(r"\btỉnh\s+(?=thời kỳ|giai đoạn|đến năm)", f"tỉnh {province} ", name, count=1)
+    name = _BLANKS_RE.sub(" ", name).replace(" ,", ",").strip(" -–")
+    if province and _TINH_PERIOD_RE.search(name):
+        name = _TINH_BEFORE_PERIOD_RE.sub(f"tỉnh {province} ", name, count=1)
     before = text[max(0, start - 12) : start]
-    if head in _DESCRIPTIVE_HEADS and re.search(r"\bvề\s*[“\"]?\s*$", before):
+    if head in _DESCRIPTIVE_HEADS and _VE_END_RE.search(before):
         return None  # "Nghị quyết … về Chiến lược …": the subject of another citation
     central = entry["central"]
     prov = _province_in(name)
@@ -903,7 +986,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
     if _SENTENCE_END_RE.search(before):
         return True
     # a bullet that opens the text: "- Quy hoạch …"
-    return lo == 0 and bool(re.fullmatch(r"\s*[-+•]", before))
+    return lo == 0 and bool(_BULLET_ONLY_RE.fullmatch(before))
 
 
 @cache

@@ -21,7 +21,7 @@ from functools import cache
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import lower_vn
-from vbgraph.loaders.patterns import type_alt
+from vbgraph.loaders.patterns import opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
 from vbgraph.loaders.segment import Paragraph, paragraphs, quote
 from vbgraph.ontology import tables
@@ -60,6 +60,12 @@ def _lead_re() -> re.Pattern:
     return _LEAD_RE
 
 
+_CHU_TRI_RE = re.compile(r"\s*,?\s*chủ trì\s*,?\s*")
+_PHOI_HOP_RE = re.compile(r"\s*(?:và\s+)?phối hợp(?:\s+với|\s+cùng)?\s+")
+_ISSUED_BY_RE = re.compile(
+    r"(?:của|do)\s+(Ban Thường vụ Tỉnh ủy|BTV Tỉnh ủy|Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh)\b\s*"
+)
+_BLANKS_RE = re.compile(r"\s+")
 # "X theo chức năng, nhiệm vụ, phối hợp với Y": the partners still follow.
 _INTRO_ROLE_RE = re.compile(
     r"\s*,?\s*(?:theo|căn cứ)\s+chức năng,?\s*nhiệm vụ(?:,?\s*quyền hạn)?(?:\s+được giao)?(?:\s+của mình)?\s*,?\s*"
@@ -111,10 +117,10 @@ def _roles(rest: str) -> tuple[str, list[str], int]:
     intro = _INTRO_ROLE_RE.match(low)
     if intro:
         pos = intro.end()
-    m = re.match(r"\s*,?\s*chủ trì\s*,?\s*", low[pos:])
+    m = _CHU_TRI_RE.match(low[pos:])
     if m:
         role, pos = "chu_tri", pos + m.end()
-    m2 = re.match(r"\s*(?:và\s+)?phối hợp(?:\s+với|\s+cùng)?\s+", low[pos:])
+    m2 = _PHOI_HOP_RE.match(low[pos:])
     partners: list[str] = []
     if m2:
         after = rest[pos + m2.end() :]
@@ -130,7 +136,7 @@ def _produces_re() -> re.Pattern:
     verbs = sorted(_table()["produces"]["verbs"], key=len, reverse=True)
     alt = "|".join(re.escape(v) for v in verbs)
     return re.compile(
-        rf"(?:{alt})\s+(?:(?:Tỉnh ủy|Ban Thường vụ Tỉnh ủy|BTV Tỉnh ủy)\s+(?:xây dựng\s+|ban hành\s+|sửa đổi, bổ sung:?\s+)?)?"
+        rf"{opens_with(verbs)}(?:{alt})\s+(?:(?:Tỉnh ủy|Ban Thường vụ Tỉnh ủy|BTV Tỉnh ủy)\s+(?:xây dựng\s+|ban hành\s+|sửa đổi, bổ sung:?\s+)?)?"
         rf"(?:các\s+|:\s*)?(?:\(\d+\)\s*)?(?P<type>{type_alt()})\b(?P<rest>[^;(]*)",
         re.IGNORECASE,
     )
@@ -149,9 +155,7 @@ def produces(text: str) -> tuple[dict | None, str | None]:
     t = tables.type_names().get(_fold(m.group("type")))
     rest = m.group("rest").strip(" ,.:")
     level = None
-    lm = re.match(
-        r"(?:của|do)\s+(Ban Thường vụ Tỉnh ủy|BTV Tỉnh ủy|Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh)\b\s*", rest
-    )
+    lm = _ISSUED_BY_RE.match(rest)
     if lm:
         level = (
             "Ban Thường vụ Tỉnh ủy"
@@ -165,7 +169,7 @@ def produces(text: str) -> tuple[dict | None, str | None]:
             level = "Ban Thường vụ Tỉnh ủy"
         elif "tỉnh ủy" in pre:
             level = "Tỉnh ủy"
-    title = re.sub(r"\s+", " ", rest).strip(" ,.")
+    title = _BLANKS_RE.sub(" ", rest).strip(" ,.")
     return {"type": t, "title": title or None}, level
 
 
@@ -245,6 +249,7 @@ def _opening_re() -> re.Pattern:
 
 
 _ASK_RE = re.compile(r"\s*(?:yêu cầu|đề nghị|giao cho|giao)\s+")
+_EVERY_LEVEL_RE = re.compile(r"\s+(?:các cấp|từ tỉnh đến cơ sở|ở cơ sở|cùng cấp)$")
 _COMMA_RE = re.compile(r"[,:]\s+(?=\S)")  # an opening phrase ends at a comma or a colon
 _MAX_INTRO = 60  # words of an opening phrase before the subject ("Sau lễ phát động, các địa phương …")
 
@@ -290,7 +295,7 @@ def _everyone(subject_text: str) -> bool:
     words, roles = _everyone_words()
     items = []
     for n in bd.split_bodies(subject_text):
-        low = re.sub(r"\s+(?:các cấp|từ tỉnh đến cơ sở|ở cơ sở|cùng cấp)$", "", lower_vn(n))
+        low = _EVERY_LEVEL_RE.sub("", lower_vn(n))
         low = next((low[len(r) :] for r in roles if low.startswith(r)), low)
         items.append(low)
     return bool(items) and all(i in words for i in items)
@@ -471,7 +476,7 @@ def _carried_assignees(
 ) -> list[tuple[str, str]] | None:
     """The assignees of a sentence without a subject of its own, from the discourse; None when
     it assigns nothing."""
-    if re.match(r"(?:chủ trì|phối hợp)", lower_vn(s2)):
+    if _ROLE_START_RE.match(lower_vn(s2)):
         subject = (
             st.item_names if st.item_names and not st.header_subject else (st.header_subject or st.asked)
         )
@@ -626,7 +631,7 @@ def _read_row(cells: list[str], line: int, cols: _Columns, st: _TableReading) ->
     if _reads_group_row(nonempty, first, line, st):
         return
     content = cells[cols.content] if cols.content is not None and cols.content < len(cells) else ""
-    if re.match(r"^\d+\.?$", first) or (not cols.numbered and content):
+    if _ROW_NUMBER_RE.match(first) or (not cols.numbered and content):
         st.flush()
         st.current = _open_row(cells, cols, content, line)
     elif st.current is not None and content:
@@ -640,18 +645,18 @@ def _reads_group_row(nonempty: list[tuple[int, str]], first: str, line: int, st:
         len(nonempty) <= 2
         and (
             not first
-            or re.fullmatch(r"[IVXL]+[.\-–)]?", first)
+            or _ROMAN_LABEL_RE.fullmatch(first)
             or (_GROUP_RE.match(first) and not first[:1].isdigit())
         )
     ):
         return False
     label = " ".join(c for _, c in nonempty)
     gm = _GROUP_RE.match(label)
-    if not gm or re.match(r"^\d", label):
+    if not gm or _DIGIT_START_RE.match(label):
         return False
     st.flush()
     name = gm.group("name")
-    if re.search(r"\bban hành\b", lower_vn(name)):
+    if _BAN_HANH_WORD_RE.search(lower_vn(name)):
         st.section_level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(name) else "Tỉnh ủy"
         st.group_body = None
     else:
@@ -682,12 +687,18 @@ def _open_row(cells: list[str], cols: _Columns, content: str, line: int) -> dict
 
 
 _ROLE_START_RE = re.compile(r"^(?:chủ trì|phối hợp)")
+_ROW_NUMBER_RE = re.compile(r"^\d+\.?$")
+_ROMAN_LABEL_RE = re.compile(r"[IVXL]+[.\-–)]?")
+_DIGIT_START_RE = re.compile(r"^\d")
+_BAN_HANH_WORD_RE = re.compile(r"\bban hành\b")
+_BAN_HANH_RE = re.compile(r"\bban hành\s+", re.IGNORECASE)
+_CUA_TINH_UY_RE = re.compile(r"(?:của)\s+(Ban Thường vụ Tỉnh ủy|Tỉnh ủy)\b\s*")
 
 
 def _close_row(c: dict, st: _TableReading) -> None:
     """The obligation of a finished task row, when it has content and a lead body (its own or
     its group's); corrections pending go with it."""
-    content = re.sub(r"\s+", " ", c["content"]).strip()
+    content = _BLANKS_RE.sub(" ", c["content"]).strip()
     if not content:
         return
     made, level = _row_product(content)
@@ -727,11 +738,11 @@ def _row_product(content: str) -> tuple[dict | None, str | None]:
     Kế hoạch …' or a cell that opens with a type ('Chương trình hành động của Tỉnh ủy …')."""
     made, level = produces(content) if not _ROLE_START_RE.match(lower_vn(content)) else (None, None)
     if made is None:
-        tm = re.match(rf"^(?P<type>{type_alt()})\b\s*(?P<rest>.*)$", content, re.IGNORECASE)
+        tm = _type_cell_re().match(content)
         dtype = tables.type_names().get(_fold(tm.group("type"))) if tm else None
         if tm and dtype:
             title = tm.group("rest").strip(" .") or None
-            lm = re.match(r"(?:của)\s+(Ban Thường vụ Tỉnh ủy|Tỉnh ủy)\b\s*", title) if title else None
+            lm = _CUA_TINH_UY_RE.match(title) if title else None
             if title and lm:
                 level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(lm.group(1)) else "Tỉnh ủy"
                 title = title[lm.end() :] or None
@@ -754,9 +765,20 @@ def _row_assignees(c: dict, content: str, lead: str, pending: list[dict]) -> lis
     return assignees
 
 
+@cache
+def _type_cell_re() -> re.Pattern[str]:
+    """A cell that opens with a type word, and the rest of it."""
+    return re.compile(rf"^(?P<type>{type_alt()})\b\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+@cache
+def _type_word_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?P<type>{type_alt()})\b", re.IGNORECASE)
+
+
 def _product_cell(product: str, content: str) -> dict | None:
     """A product column that names a type ('Kế hoạch'): the task's words are its subject."""
-    tm = re.match(rf"^(?P<type>{type_alt()})\b", product, re.IGNORECASE)
+    tm = _type_word_re().match(product)
     t = tables.type_names().get(_fold(tm.group("type"))) if tm else None
     return {"type": t, "title": content} if t else None
 
@@ -771,12 +793,12 @@ def document_obligations(
     found: list[ObligationRecord] = []
     text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
     if sec:
-        found += section_obligations(paragraphs(_no_tables(clean), sec[0], sec[1]), sec[2], td.type)
+        found += section_obligations(_paragraphs(clean, sec[0], sec[1]), sec[2], td.type)
         found += section_obligations(
-            paragraphs(_no_tables(clean), first, sec[0] - 1 - (sec[2] == "heading")), None, td.type
+            _paragraphs(clean, first, sec[0] - 1 - (sec[2] == "heading")), None, td.type
         )
     elif text_lines:
-        found += section_obligations(paragraphs(_no_tables(clean), first, last), None, td.type)
+        found += section_obligations(_paragraphs(clean, first, last), None, td.type)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
     if rows:
         found += table_obligations(rows)
@@ -801,6 +823,7 @@ def announced(clean: list[str], citations: list) -> int | None:
         if (
             c.symbol
             and c.evidence.line < len(clean)
+            and _BAN_HANH_RE.search(clean[c.evidence.line])  # what the pattern below opens with
             and re.search(
                 rf"\bban hành\s+(?:{type_alt()})\s+(?:số\s*)?{re.escape(c.symbol)}",
                 clean[c.evidence.line],
@@ -819,9 +842,12 @@ def relayed_obligations(
     gives the tasks to the plan. Each carries `cited` (the citation's index), not `document`."""
     return [
         replace(_placed(o, file, issues), cited=relayed)
-        for o in section_obligations(paragraphs(_no_tables(clean), 1, len(clean) - 1), None, None)
+        for o in section_obligations(_paragraphs(clean, 1, len(clean) - 1), None, None)
     ]
 
 
-def _no_tables(clean: list[str]) -> list[str]:
-    return [("" if "\t" in x else x) for x in clean]
+def _paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
+    """The paragraphs of lines first..last, table rows left out (read by `table_obligations`).
+    Only those lines are copied: a file of many documents is not copied once per document."""
+    window = [""] * first + [("" if "\t" in x else x) for x in clean[first : last + 1]]
+    return paragraphs(window, first, last)

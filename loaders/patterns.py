@@ -7,6 +7,7 @@ table and every pattern that uses it follows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from vbgraph.loaders.dates import DATE_PATTERN
@@ -23,12 +24,26 @@ def alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
 
 
+def opens_with(words: Iterable[str]) -> str:
+    """A lookahead for the characters `alt(words)` can open with, to put before it: where none
+    stands, the alternation (case-insensitive ones above all, which the regex engine cannot skip
+    through) is not tried. The same matches, found faster. Under re.IGNORECASE the class is read
+    case-insensitively, as the words are. Empty when a word opens with a blank (then `\\s+`)."""
+    firsts = {w[:1] for w in words}
+    if any(not c or c.isspace() for c in firsts):
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+
+
+@cache
+def type_words() -> tuple[str, ...]:
+    """Every type name and alias, as the tables write them."""
+    return tuple(w for t in tables.doc_types() for w in (t.name, *t.aliases))
+
+
 @cache
 def type_alt() -> str:
-    words = []
-    for t in tables.doc_types():
-        words.extend([t.name, *t.aliases])
-    return alt(words)
+    return alt(type_words())
 
 
 @cache
@@ -109,7 +124,9 @@ NAME_BREAK_RE = re.compile(r"[;:.!?/¦\n“”\"()]")
 @cache
 def type_before_re() -> re.Pattern:
     """A type word (and 'số') right before a symbol: matched against the text before it."""
-    return re.compile(rf"(?P<type>{type_alt()})\s*(?:(?:số|Số|SỐ)\s*[:.]?\s*)?$", re.IGNORECASE)
+    return re.compile(
+        rf"{opens_with(type_words())}(?P<type>{type_alt()})\s*(?:(?:số|Số|SỐ)\s*[:.]?\s*)?$", re.IGNORECASE
+    )
 
 
 @cache
@@ -159,7 +176,8 @@ def descriptive_re() -> re.Pattern:
 def short_form_re() -> re.Pattern:
     """'Nghị quyết 52', 'Chỉ thị số 05' — a short form of an earlier full citation."""
     return re.compile(
-        rf"(?<![\w])(?P<type>{type_alt()})\s+(?:số\s+)?(?P<num>\d{{1,4}})(?![\d/\-–,]|\s*[-–/]\s*[A-ZĐ]|\s*,\s*\d)",
+        rf"{opens_with(type_words())}(?<![\w])(?P<type>{type_alt()})\s+(?:số\s+)?(?P<num>\d{{1,4}})"
+        r"(?![\d/\-–,]|\s*[-–/]\s*[A-ZĐ]|\s*,\s*\d)",
         re.IGNORECASE,
     )
 

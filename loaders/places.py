@@ -68,13 +68,15 @@ _LEVEL_NAME_RE = re.compile(
 )
 
 
+_COMMITTEE_RE = re.compile(r"(?<![\w])(tỉnh|thành|huyện|quận|thị)(\s+ủy)")
+_OFFICE_RE = re.compile(r"^(Sở|Bộ|Phòng|Cục)\s+(\w)")
+
+
 def titled(name: str) -> str:
     """A body's name with its place in capitals and its committee word capitalised, as written in
     running text: 'Huyện ủy tuy phong' -> 'Huyện ủy Tuy Phong', 'Sở nội vụ' -> 'Sở Nội vụ'."""
-    name = re.sub(
-        r"(?<![\w])(tỉnh|thành|huyện|quận|thị)(\s+ủy)", lambda m: m.group(1).capitalize() + m.group(2), name
-    )
-    name = re.sub(r"^(Sở|Bộ|Phòng|Cục)\s+(\w)", lambda m: f"{m.group(1)} {m.group(2).upper()}", name)
+    name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize() + m.group(2), name)
+    name = _OFFICE_RE.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", name)
     m = _LEVEL_NAME_RE.search(name)
     if m:
         rest = " ".join(w[:1].upper() + w[1:] for w in m.group("rest").split())

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from vbgraph.loaders import patterns
+from vbgraph.loaders.dates import search_place_date
+from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
 from vbgraph.loaders.signals import compact, is_motto
 from vbgraph.ontology import tables
@@ -62,6 +64,7 @@ def _consume(seg: str, n: int) -> int | None:
     return None
 
 
+@text_cache(maxsize=1 << 14)
 def heading_type(seg: str) -> tuple[str, str] | None:
     """('CỦA BAN BÍ THƯ', 'Nghị quyết') when `seg` is a capitalised type heading: the type name,
     spaced or broken ('K ÉT LUẬN'), then possibly more words ('QUY ĐỊNH (BỔ SUNG)', 'KẾ HOẠCH
@@ -142,6 +145,8 @@ def _header_like_at(clean: list[str], j: int) -> bool:
     return False
 
 
+_ARTICLE_ONE_RE = re.compile(r"^Điều\s+1\s*[.:]")
+_VV_LINE_RE = re.compile(r"^\s*V/v\b", re.IGNORECASE)
 _SECTION_MARK_RE = re.compile(r"^\s*(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Điều|ĐIỀU)\s+[\dIVXLivxl]+\b")
 
 
@@ -170,7 +175,7 @@ def _enacting_word(clean: list[str], i: int) -> bool:
     decision's enacting word, not the heading of another document."""
     prev = next((clean[j].strip() for j in range(i - 1, max(0, i - 3), -1) if clean[j].strip()), "")
     nxt = next((clean[j].strip() for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
-    return prev.endswith((",", ";")) and bool(re.match(r"^Điều\s+1\s*[.:]", nxt))
+    return prev.endswith((",", ";")) and bool(_ARTICLE_ONE_RE.match(nxt))
 
 
 def is_person_name(text: str) -> bool:
@@ -204,9 +209,7 @@ def _header_like(clean: str) -> bool:
 
 
 def patterns_place_date(s: str) -> bool:
-    from vbgraph.loaders.dates import PLACE_DATE_RE
-
-    return bool(PLACE_DATE_RE.search(s)) and len(s) < 90
+    return bool(search_place_date(s)) and len(s) < 90
 
 
 def _signatures(clean: list[str]) -> list[tuple[int, int | None]]:
@@ -338,9 +341,7 @@ def _anchor_block(
     if (
         heading is None
         and so is not None
-        and not any(
-            re.match(r"^\s*V/v\b", clean[x], re.IGNORECASE) for x in range(so, min(n, bottom + 4) + 1)
-        )
+        and not any(_VV_LINE_RE.match(clean[x]) for x in range(so, min(n, bottom + 4) + 1))
     ):
         return None, k
     return (_header_top(clean, line, sig_zone), heading, so), k
@@ -418,34 +419,40 @@ def _break_re() -> re.Pattern:
     from vbgraph.loaders.signals import table
 
     openers = patterns.alt(table()["preamble"]["openers"])
+    # Every break opens with one of these (a blank or '-' before an opener, 'Số', 'Điều', 'Nơi
+    # nhận', 'TM'/'KT'…, 'Về việc'/'V/v'): looked for first, so the alternation runs only there.
+    opens = r"(?=[\s*\-SĐNTKV])"
     return re.compile(
-        r"\*{3}|-{5,}"
+        opens + r"(?:\*{3}|-{5,}"
         r"|(?=(?:Số|SỐ)\s*:\s*\d)"
         rf"|(?=\s?-\s*(?:{openers})\b)|(?<=[;,.])\s(?=(?:{openers})\b)"
         r"|(?=\b(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:])"
         r"|(?=\b(?:Nơi nhận|NƠI NHẬN)\s*:)|(?=\b(?:TM|T/M|KT|TL|TUQ)\.?\s+[A-ZĐ]{2})"
-        r"|(?=(?:Về việc|V/v)\b)"
+        r"|(?=(?:Về việc|V/v)\b))"
     )
 
 
 _PLACE_DATE_TAIL_RE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+_NONBLANK_RE = re.compile(r"\S+")
 
 
 def _caps_runs(piece: str) -> list[int]:
     """Offsets where a run of two or more words in capitals starts after running text: a heading
     or an issuing body flattened into the line ('… năm 2013 QUYẾT ĐỊNH …')."""
     out = []
-    words = list(re.finditer(r"\S+", piece))
+    words = list(_NONBLANK_RE.finditer(piece))
+    texts = [w.group() for w in words]
     prev_caps = True
-    for i, w in enumerate(words):
-        word = w.group(0)
-        if not any(c.isalpha() for c in word):
+    for i, word in enumerate(texts):
+        if not word.isalpha() and not any(map(str.isalpha, word)):
             continue  # '-', '***', numbers: no side
-        caps = word.isalpha() and word.isupper() and len(word) > 1
-        nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
-        if caps and nxt[:2].isupper() and nxt[:2].isalpha() and not prev_caps and w.start() > 0:
-            out.append(w.start())
-        prev_caps = word.isupper()
+        caps = word.isupper()
+        # a word in capitals after running text, and the next one in capitals too
+        if caps and not prev_caps and len(word) > 1 and word.isalpha() and words[i].start() > 0:
+            nxt = texts[i + 1][:2] if i + 1 < len(texts) else ""
+            if nxt.isupper() and nxt.isalpha():
+                out.append(words[i].start())
+        prev_caps = caps
     # 'Hà Nội, ngày 29 tháng 10 năm 2013': the place-and-date line, from its capitalised place name.
     ends = [w.end() for w in words]
     for m in _PLACE_DATE_TAIL_RE.finditer(piece):

@@ -21,6 +21,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 KIND = "fuzzy-correction"
 
@@ -54,6 +56,15 @@ def fold(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text).lower().replace("đ", "d"))
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+@cache
+def _rapidfuzz() -> tuple[Any, Any, Any]:
+    """rapidfuzz's fuzz, process and Levenshtein, imported on first use (not at import time)."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
+    return fuzz, process, Levenshtein
 
 
 def max_edits(length: int) -> int:
@@ -122,6 +133,7 @@ class Vocabulary:
         self._words = {w for k in self._choices for w in k.split()}
         self._longest = max((len(k.split()) for k in self._choices), default=0)
         self._closest: dict[str, Match | None] = {}
+        self._found: dict[str, Match | None] = {}
         self._read: dict[str, tuple[str, tuple[tuple[int, int, str], ...], tuple[Correction, ...]]] = {}
 
     @staticmethod
@@ -137,9 +149,16 @@ class Vocabulary:
         return self._closest[text]
 
     def _find(self, key: str) -> Match | None:
-        from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import Levenshtein
+        """The entry a folded key spells or nearly spells; remembered per key, since `_reading`
+        asks again for the same runs of words."""
+        if key not in self._found:
+            if len(self._found) >= CACHE_SIZE:
+                self._found.clear()
+            self._found[key] = self._search(key)
+        return self._found[key]
 
+    def _search(self, key: str) -> Match | None:
+        fuzz, process, Levenshtein = _rapidfuzz()
         if not key:
             return None
         if key in self._by_fold:

@@ -258,11 +258,13 @@ class Corpus:
         >>> [(a.body, a.role) for a in task.assignees], task.deadline.end
         ([('bac-giang:ban-tuyen-giao-tinh-uy', 'chu_tri'), ('bac-giang:so-thong-tin-va-truyen-thong', 'phoi_hop')], '2021-09-30')
         """
-        from vbgraph.queries.obligations import obligations
+        from vbgraph.queries.obligations import obligations_in_store
 
         doc_id = self.document(document).id if document else None
-        rows = obligations(self.graph, body=body, document=doc_id, due_before=due_before, status=status)
-        return [Obligation.from_node(r["id"], self.graph.nodes[r["id"]]) for r in rows]
+        rows, part = obligations_in_store(
+            self.store, body=body, document=doc_id, due_before=due_before, status=status
+        )
+        return [Obligation.from_node(r["id"], part.nodes[r["id"]]) for r in rows]
 
     def search(self, text: str, limit: int = 20) -> list[Hit]:
         """Documents whose symbol, title or text hold the words, best first.

@@ -566,13 +566,13 @@ def obligations_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Who must do what by when: assignments with roles, deadlines and status."""
-    from vbgraph.queries.obligations import obligations
+    from vbgraph.queries.obligations import obligations_in_store
 
     if status and status not in ("late", "open", "done"):
         raise _fail(f"--status {status!r}: choose late, open or done", 2)
-    G = _graph(store)
-    doc = _resolve(G, document) if document else None
-    rows = obligations(G, body=body, document=doc, due_before=due_before, status=status)
+    s = _store(store)
+    doc = _resolve_in(s, document)[0] if document else None
+    rows, _ = obligations_in_store(s, body=body, document=doc, due_before=due_before, status=status)
     _emit(rows, _OBLIGATION_COLUMNS, fmt, json_out, table=_obligation_cards)
 
 

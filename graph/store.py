@@ -462,6 +462,30 @@ class Store:
             steps += 1
         return seen
 
+    def step(self, ids: Iterable[str], code: str, *, forward: bool) -> set[str]:
+        """The other ends of the `code` edges out of `ids` (into them, when not `forward`)."""
+        there, here = ("target", "source") if forward else ("source", "target")
+        try:
+            return {
+                r[0]
+                for r in self._in(f"SELECT {there} FROM edges WHERE {here} IN ({{}}) AND key = ?", ids, code)
+            }
+        except _UseWholeGraph:
+            G = self.graph
+            edges = G.out_edges if forward else G.in_edges
+            return {
+                e[1] if forward else e[0] for n in ids if n in G for e in edges(n, keys=True) if e[2] == code
+            }
+
+    def of_kind(self, kind: str) -> nx.MultiDiGraph:
+        """Every node of one kind (e.g. the bodies, a few thousand however large the store), no edges."""
+        try:
+            ids = [r[0] for r in self._rows("SELECT id FROM nodes WHERE kind = ?", (kind,))]
+        except _UseWholeGraph:
+            G = self.graph
+            ids = [n for n, a in G.nodes(data=True) if a.get("kind") == kind]
+        return self.subgraph(ids, codes=())
+
     def around(
         self, start: str, codes: Iterable[str], *, direction: str, depth: int | None
     ) -> nx.MultiDiGraph:

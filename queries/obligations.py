@@ -85,6 +85,32 @@ def obligations(
     return sorted(rows, key=lambda r: (r["due"] or "9999", r["document"], r["line"], r["id"]))
 
 
+def obligations_in_store(
+    store: st.Store,
+    *,
+    body: str | None = None,
+    document: str | None = None,
+    due_before: str | None = None,
+    status: str | None = None,
+) -> tuple[list[dict], nx.MultiDiGraph]:
+    """`obligations` of a store, and the part of its graph the rows are in. With a body or a
+    document, only their tasks are read (by the GIAO_CHO and DAT_RA edges); else the whole graph."""
+    if not store.indexed or not (body or document):
+        G = store.graph
+        return obligations(G, body=body, document=document, due_before=due_before, status=status), G
+    ids: set[str] | None = None
+    if body:
+        ids = store.step(_match_body(store.of_kind("Body"), body), Edge.GIAO_CHO.value, forward=False)
+    if document:
+        set_out = store.step([document], Edge.DAT_RA.value, forward=True)
+        ids = set_out if ids is None else ids & set_out
+    assert ids is not None
+    tasks = store.subgraph(ids)
+    linked = {x["body"] for _, a in tasks.nodes(data=True) for x in a.get("assignees", [])}
+    part = store.subgraph(ids | linked | {a["document"] for _, a in tasks.nodes(data=True)})
+    return obligations(part, body=body, document=document, due_before=due_before, status=status), part
+
+
 def bodies(G: nx.MultiDiGraph, *, jurisdiction: str | None = None) -> list[dict]:
     """Bodies with how many obligations assign them each role, and how many documents they issued."""
     counts: dict[str, dict[str, int]] = {}

@@ -76,3 +76,26 @@ def test_stats_counted_by_the_tables_are_the_graphs(corpus_store, corpus_graph):
     fresh = Store(corpus_store.dir)
     assert store_stats(fresh) == graph_stats(corpus_graph)
     assert fresh._graph is None
+
+
+OBLIGATION_FILTERS = [
+    {"body": "Ban Tuyên giáo"},
+    {"body": "so noi vu"},
+    {"body": "Ban Tuyên giáo", "status": "done"},
+    {"body": "ủy ban nhân dân", "due_before": "2021-12-31"},
+    {"document": "bac-giang:109-NQ/TU@2021-06-08"},
+    {"document": "bac-giang:109-NQ/TU@2021-06-08", "body": "Ban Tổ chức"},
+    {"body": "no such body"},
+    {"status": "open"},  # neither a body nor a document: the whole graph answers
+]
+
+
+@pytest.mark.parametrize("filters", OBLIGATION_FILTERS, ids=str)
+def test_obligations_of_a_body_or_document_read_only_their_tasks(corpus_store, corpus_graph, filters):
+    from vbgraph.queries.obligations import obligations, obligations_in_store
+
+    fresh = Store(corpus_store.dir)
+    rows, part = obligations_in_store(fresh, **filters)
+    assert rows == obligations(corpus_graph, **filters)
+    assert all(part.nodes[r["id"]] == corpus_graph.nodes[r["id"]] for r in rows)
+    assert (fresh._graph is None) == ("body" in filters or "document" in filters)

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -30,6 +31,9 @@ from vbgraph.errors import StoreError, UnreadableFile
 from vbgraph.graph import database as db
 from vbgraph.loaders.records import FileRecord
 from vbgraph.ontology.relations import Rel
+
+if TYPE_CHECKING:
+    from vbgraph.graph.resolve import Resolved
 
 STORE_FORMAT = db.STORE_FORMAT
 DEFAULT_STORE = ".vbgraph"
@@ -95,24 +99,36 @@ def build_graph(records: Iterable[FileRecord]) -> nx.MultiDiGraph:
     from vbgraph.graph.resolve import resolve  # not imported by commands that only read the store
 
     records = list(records)
-    res = resolve(records)
+    return graph_of(resolve(records), sorted(r.file for r in records))
+
+
+def graph_of(res: Resolved, files: list[str]) -> nx.MultiDiGraph:
+    """The networkx graph of a resolution. It empties `res` as it goes, so the two are never
+    both whole in memory."""
     G = nx.MultiDiGraph(format=STORE_FORMAT)
-    for d in res.documents:
-        G.add_node(d["id"], kind="Document", **{k: v for k, v in d.items() if k != "id"})
-    for r in res.relations:
+    for d in _drain(res.documents):
+        G.add_node(d.pop("id"), kind="Document", **d)
+    for r in _drain(res.relations):
         G.add_edge(
             r["source"], r["target"], key=r["type"], label=Rel(r["type"]).label, evidence=r["evidence"]
         )
-    for b in res.bodies:
-        G.add_node(b["id"], kind="Body", **{k: v for k, v in b.items() if k != "id"})
-    for o in res.obligations:
-        G.add_node(o["id"], kind="Obligation", **{k: v for k, v in o.items() if k != "id"})
-    for s, t, k, a in res.task_edges:
+    for b in _drain(res.bodies):
+        G.add_node(b.pop("id"), kind="Body", **b)
+    for o in _drain(res.obligations):
+        G.add_node(o.pop("id"), kind="Obligation", **o)
+    for s, t, k, a in _drain(res.task_edges):
         G.add_edge(s, t, key=k, **a)
     G.graph["issues"] = res.issues
     G.graph["as_of"] = res.as_of
-    G.graph["files"] = sorted(r.file for r in records)
+    G.graph["files"] = files
     return G
+
+
+def _drain(items: list) -> Iterator:
+    """The items of a list in order, each let go of as it is taken."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def documents(G: nx.MultiDiGraph) -> Iterator[tuple[str, dict]]:
@@ -412,7 +428,7 @@ class Store:
         con = self._db()
         if con is None:
             return []
-        if self._graph is not None or db.get_meta(con, "graph_stale"):
+        if db.get_meta(con, "graph_stale"):
             raise _UseWholeGraph
         return con.execute(sql, tuple(args)).fetchall()
 
@@ -443,6 +459,8 @@ class Store:
             self._in("SELECT seq, id, kind, attrs FROM nodes WHERE id IN ({})", ids)
         ):
             G.add_node(n, kind=kind, **json.loads(attrs))
+        if codes is not None and not codes:
+            return G
         edges = self._in("SELECT seq, source, target, key, attrs FROM edges WHERE source IN ({})", ids)
         for _, s, t, k, attrs in sorted(edges):
             if t in ids and (codes is None or k in codes):
@@ -552,16 +570,17 @@ class Store:
         assert con is not None
         return {"format": STORE_FORMAT, **json.loads(db.get_meta(con, "graph") or "{}")}
 
-    def documents_with_lines(self, hits: Iterable[tuple[str, int]]) -> set[str]:
-        """Documents whose text holds any of these (file, line)."""
+    def documents_with_lines(self, hits: Iterable[tuple[str, int]]) -> dict[str, dict]:
+        """{id: attributes} of the documents whose text holds any of these (file, line)."""
         by_file: dict[str, list[int]] = {}
         for f, line in hits:
             by_file.setdefault(f, []).append(line)
-        out = set()
+        out = {}
         for n, attrs in self._in("SELECT id, attrs FROM nodes WHERE file IN ({})", by_file):
-            src = json.loads(attrs).get("source") or {}
+            a = json.loads(attrs)
+            src = a.get("source") or {}
             if any(src.get("first_line", 0) <= x <= src.get("last_line", -1) for x in by_file[src["file"]]):
-                out.add(n)
+                out[n] = a
         return out
 
     def documents_titled(self, words: list[str]) -> set[str]:
@@ -569,19 +588,19 @@ class Store:
         phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
         return {r[0] for r in self._rows("SELECT id FROM titles_fts WHERE titles_fts MATCH ?", (phrase,))}
 
-    def line_hits(self, words: list[str]) -> dict[tuple[str, int], str]:
-        """{(file, line): text} of every line holding these folded words in this order (a superset of
-        the lines a phrase search matches), by the full-text index."""
+    def line_hits(self, words: list[str]) -> dict[tuple[str, int], tuple[str, str]]:
+        """{(file, line): (text, folded text)} of every line holding these folded words in this order
+        (a superset of the lines a phrase search matches), by the full-text index."""
         con = self._db()
         if con is None or not words:
             return {}
         phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
         rows = con.execute(
-            "SELECT l.file, l.line, l.text FROM lines_fts JOIN lines l ON l.id = lines_fts.rowid "
+            "SELECT l.file, l.line, l.text, l.folded FROM lines_fts JOIN lines l ON l.id = lines_fts.rowid "
             "WHERE lines_fts MATCH ?",
             (phrase,),
         )
-        return {(f, n): t for f, n, t in rows}
+        return {(f, n): (t, folded) for f, n, t, folded in rows}
 
     # -- writing ---------------------------------------------------------------------------
     @contextmanager
@@ -647,9 +666,17 @@ class Store:
 
     def _rebuild(self, con: sqlite3.Connection, fresh: dict[str, FileRecord]) -> None:
         """Resolve every record again and save the graph (inside the ingest's transaction)."""
+        from vbgraph.graph.resolve import resolve
+
         with _paused_gc():
-            self._records = self._load_records(keep=fresh)
-            G = build_graph(self._records.values())
+            records = self._load_records(keep=fresh)
+            fresh.clear()
+            files = list(records)
+            res = resolve(list(records.values()))
+            del records  # the records are not needed once resolved: memory for the graph
+            self._records = None
+            G = graph_of(res, files)
+            del res
             _save_graph(con, G)
             self._graph = G
 

@@ -12,6 +12,7 @@ made by another version of the extractor is made again.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 STORE_FORMAT = db.STORE_FORMAT
 DEFAULT_STORE = ".vbgraph"
 PARALLEL_FROM = 8  # files to parse before parsing is spread over processes
+FREEZE_EVERY = 1000  # records parsed between two gc.freeze() calls of an ingest
 
 Progress = Callable[[Path, int, int], None]
 
@@ -200,11 +202,20 @@ def _holder_alive(lock: Path) -> bool:
 
 
 @contextmanager
+def _frozen_as_kept():
+    """Records parsed in an ingest are kept to its end: `gc.freeze()` every FREEZE_EVERY of them
+    spares the collector walking them again and again (which made ingest grow faster than the
+    corpus); they are unfrozen when the ingest ends, however it ends."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@contextmanager
 def _paused_gc():
     """No cyclic garbage collection while the records are read and resolved: they are all kept
     to the end, so the collector's full passes over them free nothing and grow with the store."""
-    import gc
-
     was = gc.isenabled()
     gc.disable()
     try:
@@ -652,13 +663,15 @@ class Store:
             todo = [j for f in found.files if (j := plan.job(f, found.names.get(f, f.name))) is not None]
             todo += plan.stale_elsewhere({j.name for j in todo} | set(found.names.values()))
             done = _parse_all(todo, ocr, jobs or default_jobs(), progress)
-            with db.transaction(con):
+            with db.transaction(con), _frozen_as_kept():
                 plan.keep_unchanged()
                 fresh = {}
                 first_line = db.next_line_id(con)
                 for job, parsed in zip(todo, done, strict=True):
                     if (rec := plan.store(job, parsed)) is not None:
                         fresh[rec.file] = rec
+                        if len(fresh) % FREEZE_EVERY == 0:
+                            gc.freeze()  # kept to the end: the collector need not walk them again
                 db.index_lines_from(con, first_line)
                 if report.changed or db.get_meta(con, "graph_stale"):
                     self._rebuild(con, fresh)

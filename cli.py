@@ -323,7 +323,7 @@ def ingest(
     except VbgraphError as e:
         raise _fail(str(e)) from e
     _print_ingest_notes(report, quiet, verbose)
-    if not (report.added or report.updated or report.unchanged or report.failed):
+    if not (report.changed or report.unchanged or report.failed):
         from vbgraph.loaders.read import supported
 
         raise _fail(f"no file to read ({len(report.skipped)} skipped); vbgraph reads {supported()}")

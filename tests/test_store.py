@@ -334,3 +334,24 @@ def test_parsing_in_several_processes_gives_what_one_gives(tmp_path):
     assert len(one.ingest(files, jobs=1).added) == len(two.ingest(files, jobs=2).added) == len(files)
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
     assert Store(tmp_path / "two").texts["10.txt"] == Store(tmp_path / "one").texts["10.txt"]
+
+
+def test_the_command_line_says_what_moved_and_what_was_read_again(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from vbgraph.cli import app
+
+    (tmp_path / "in").mkdir()
+    f = write(tmp_path / "in", "a.txt", party_doc())
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(tmp_path / "in"), "--store", store]).exit_code == 0
+    (tmp_path / "in" / "old").mkdir()
+    f.rename(tmp_path / "in" / "old" / "a.txt")
+    moved = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--store", store, "--jobs", "1"])
+    assert moved.exit_code == 0, moved.output
+    assert f"moved: a.txt is now {tmp_path / 'in' / 'old' / 'a.txt'}" in moved.stderr
+    assert "0 added, 0 updated, 0 unchanged, 1 moved, 0 failed" in moved.stdout
+    monkeypatch.setattr(st, "extractor_version", lambda: "9.9+upgraded")
+    again = runner.invoke(app, ["ingest", str(tmp_path / "in" / "old" / "a.txt"), "--store", store])
+    assert again.exit_code == 0 and "1 unchanged" in again.stdout  # read again, the same record

@@ -160,14 +160,16 @@ def _check_version(con: sqlite3.Connection, path: Path) -> None:
             f"{path}: store version {version} is newer than this vbgraph reads ({SCHEMA_VERSION}); "
             "upgrade vbgraph"
         )
-    for step in MIGRATIONS[version:SCHEMA_VERSION]:
+    for start in range(version, SCHEMA_VERSION):
         with transaction(con):
-            step(con)
+            MIGRATIONS[start](con)
+        with transaction(con):
+            set_meta(con, "schema_version", str(start + 1))
 
 
-# One function per version step (index: the version it starts from); version 1 is a JSON file,
-# migrated when the database is created.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [lambda con: None, lambda con: None]
+# The step from each database version to the next, by the version it starts from. None yet: the
+# first database version is 2 (version 1 is a JSON file, migrated when the database is created).
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
 
 
 class transaction:

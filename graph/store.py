@@ -254,12 +254,10 @@ class TextLines(Mapping[str, list[str]]):
         return iter([r[0] for r in self._rows("SELECT name FROM files ORDER BY name", ())])
 
     def __len__(self) -> int:
-        return self._rows("SELECT count(*) FROM files", ())[0][0]
+        return sum(1 for _ in self)
 
     def _rows(self, sql: str, args: tuple) -> list[tuple]:
-        return (
-            self._con.execute(sql, args).fetchall() if self._con is not None else [(0,)][: 0 if args else 1]
-        )
+        return self._con.execute(sql, args).fetchall() if self._con is not None else []
 
 
 @dataclass(frozen=True)
@@ -321,6 +319,11 @@ def _parse_all(jobs: list[_Job], ocr: bool, workers: int, progress: Progress | N
             pool.shutdown(cancel_futures=True)
 
 
+def _fts_phrase(words: list[str]) -> str:
+    """An FTS5 query for these words as one phrase; quotes inside are doubled, so no word is syntax."""
+    return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+
+
 def _plain(o: object) -> dict:
     """A dataclass's fields, one level deep: json.dumps walks the rest."""
     names = _FIELDS.get(type(o))
@@ -372,11 +375,6 @@ class Store:
             self._con = db.connect(self.dir, create=create)
         return self._con
 
-    def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
-            self._con = None
-
     @property
     def records(self) -> dict[str, FileRecord]:
         if self._records is None:
@@ -404,25 +402,18 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Documents, relations, bodies, obligations and warnings, counted in the store's tables."""
-        con = self._db()
-        if con is None or db.get_meta(con, "graph_stale"):
-            G = self.graph
-            kinds = Counter(a.get("kind") for _, a in G.nodes(data=True))
-            rels = sum(1 for _ in relations(G))
-            warnings = len(G.graph.get("issues", []))
+        if self.indexed:
+            kinds = Counter(dict(self._rows("SELECT kind, count(*) FROM nodes GROUP BY kind", ())))
+            rels = sum(self.count_relations().values())
         else:
-            kinds = Counter(dict(con.execute("SELECT kind, count(*) FROM nodes GROUP BY kind").fetchall()))
-            codes = sorted(_REL_CODES)
-            rels = con.execute(
-                f"SELECT count(*) FROM edges WHERE key IN ({','.join('?' * len(codes))})", codes
-            ).fetchone()[0]
-            warnings = len(json.loads(db.get_meta(con, "graph") or "{}").get("issues", []))
+            kinds = Counter(a.get("kind") for _, a in self.graph.nodes(data=True))
+            rels = sum(1 for _ in relations(self.graph))
         return {
             "documents": kinds["Document"],
             "relations": rels,
             "bodies": kinds["Body"],
             "obligations": kinds["Obligation"],
-            "warnings": warnings,
+            "warnings": len(self.graph_attributes().get("issues", [])),
         }
 
     # -- parts of the graph, read without loading it all --------------------------------------
@@ -596,7 +587,7 @@ class Store:
 
     def documents_titled(self, words: list[str]) -> set[str]:
         """Documents whose symbol, name or title holds these folded words in this order."""
-        phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+        phrase = _fts_phrase(words)
         return {r[0] for r in self._rows("SELECT id FROM titles_fts WHERE titles_fts MATCH ?", (phrase,))}
 
     def line_hits(self, words: list[str]) -> dict[tuple[str, int], tuple[str, str]]:
@@ -605,7 +596,7 @@ class Store:
         con = self._db()
         if con is None or not words:
             return {}
-        phrase = '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+        phrase = _fts_phrase(words)
         rows = con.execute(
             "SELECT l.file, l.line, l.text, l.folded FROM lines_fts JOIN lines l ON l.id = lines_fts.rowid "
             "WHERE lines_fts MATCH ?",

@@ -9,8 +9,11 @@ Tables:
 - `files`: one row per ingested file: its name in the store, where it was read from, the sha256
   of its bytes, the extractor version, and its extraction record (JSON);
 - `lines` (+ `lines_fts`): the normalised text lines of every file, folded for search;
-- `nodes`, `edges`: the resolved graph, in the order it was built, so loading it gives the same
-  networkx graph (and the same exports) as building it.
+- `nodes`, `edges`: the resolved graph; loaded in the order building it gives (documents,
+  bodies, obligations by id; relations, then the other edges, by ends and code), so loading it
+  gives the same networkx graph (and the same exports) as building it;
+- `r_*`: what resolution made of each file, so a change re-resolves only what it touches
+  (`graph.incremental`).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Any
 from vbgraph.errors import StoreError
 
 STORE_FORMAT = "vbgraph-store"
-SCHEMA_VERSION = 2  # 1: graph.json (records, texts and node-link graph in one JSON file)
+SCHEMA_VERSION = 3  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables
 DB_FILE = "store.sqlite"
 V1_FILE = "graph.json"
 
@@ -70,6 +73,52 @@ CREATE INDEX edges_source ON edges (source, key);
 CREATE INDEX edges_target ON edges (target, key);
 """
 
+RESOLUTION = """
+-- what resolution made of each file, kept so that a change re-resolves only what it touches
+-- (graph.incremental): the partitions of its items, the documents each partition made, the
+-- document each citation names, relation evidence by document key, obligation readings, the
+-- bodies named in resolution order, and the issues met
+CREATE TABLE r_parts (part TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (part, file)) WITHOUT ROWID;
+CREATE INDEX r_parts_file ON r_parts (file);
+CREATE TABLE r_docs (
+    key TEXT PRIMARY KEY, part TEXT NOT NULL, id TEXT NOT NULL, type TEXT, jurisdiction TEXT,
+    date TEXT, in_corpus INTEGER NOT NULL, created TEXT NOT NULL, attrs TEXT NOT NULL
+);
+CREATE INDEX r_docs_part ON r_docs (part);
+CREATE INDEX r_docs_id ON r_docs (id);
+CREATE INDEX r_docs_type ON r_docs (type, jurisdiction);
+CREATE TABLE r_places (
+    file TEXT NOT NULL, item INTEGER NOT NULL, part TEXT, key TEXT, PRIMARY KEY (file, item)
+) WITHOUT ROWID;  -- item: a citation's index, or -1 - index of a text document
+CREATE INDEX r_places_part ON r_places (part);
+CREATE INDEX r_places_key ON r_places (key);
+CREATE TABLE r_evidence (
+    file TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, code TEXT NOT NULL,
+    stating TEXT, evidence TEXT NOT NULL
+);
+CREATE INDEX r_evidence_file ON r_evidence (file);
+CREATE INDEX r_evidence_source ON r_evidence (source);
+CREATE INDEX r_evidence_target ON r_evidence (target);
+CREATE TABLE r_tasks (
+    file TEXT NOT NULL, n INTEGER NOT NULL, oid TEXT NOT NULL, doc TEXT NOT NULL, doc_id TEXT NOT NULL,
+    type TEXT, jurisdiction TEXT, level TEXT, lo TEXT, hi TEXT, words TEXT NOT NULL,
+    fulfilled_by TEXT, deadline TEXT, plan INTEGER NOT NULL, record TEXT NOT NULL,
+    PRIMARY KEY (file, n)
+) WITHOUT ROWID;
+CREATE INDEX r_tasks_oid ON r_tasks (oid, file, n);
+CREATE INDEX r_tasks_doc ON r_tasks (doc);
+CREATE INDEX r_tasks_doc_id ON r_tasks (doc_id);
+CREATE INDEX r_tasks_group ON r_tasks (type, jurisdiction);
+CREATE INDEX r_tasks_fulfilled ON r_tasks (fulfilled_by);
+CREATE INDEX r_tasks_deadline ON r_tasks (deadline);
+CREATE TABLE r_calls (file TEXT, n INTEGER, doc TEXT, ord TEXT NOT NULL, name TEXT NOT NULL, jurisdiction TEXT);
+CREATE INDEX r_calls_item ON r_calls (file, n);
+CREATE INDEX r_calls_doc ON r_calls (doc);
+CREATE INDEX r_calls_name ON r_calls (name, jurisdiction, ord);
+CREATE TABLE r_issues (owner TEXT NOT NULL, ord TEXT NOT NULL, issue TEXT NOT NULL);
+CREATE INDEX r_issues_owner ON r_issues (owner);
+"""
+
 
 def connect(directory: Path, *, create: bool) -> sqlite3.Connection | None:
     """The open database of the store in `directory`, migrated to this version; None when there is
@@ -105,7 +154,9 @@ def _create(con: sqlite3.Connection, v1: Path | None) -> None:
     """A new database, holding the records of a version-1 store when there is one (migration 1 -> 2)."""
     old = _read_v1(v1) if v1 else None
     meta = {"format": STORE_FORMAT, "schema_version": str(SCHEMA_VERSION)}
-    con.executescript("BEGIN IMMEDIATE;" + SCHEMA)  # the transaction stays open until COMMIT below
+    con.executescript(
+        "BEGIN IMMEDIATE;" + SCHEMA + RESOLUTION
+    )  # the transaction stays open until COMMIT below
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     if old is not None:
         _migrate_v1(con, old)
@@ -167,9 +218,32 @@ def _check_version(con: sqlite3.Connection, path: Path) -> None:
             set_meta(con, "schema_version", str(start + 1))
 
 
-# The step from each database version to the next, by the version it starts from. None yet: the
-# first database version is 2 (version 1 is a JSON file, migrated when the database is created).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+RESOLVED_TABLES = (
+    "nodes",
+    "edges",
+    "titles_fts",
+    "r_parts",
+    "r_docs",
+    "r_places",
+    "r_evidence",
+    "r_tasks",
+    "r_calls",
+    "r_issues",
+)  # what a resolution of every record makes again
+
+
+def _resolution_tables(con: sqlite3.Connection) -> None:
+    """2 -> 3: the tables incremental resolution keeps; the graph is resolved again from the
+    records on first use, which fills them."""
+    for statement in RESOLUTION.split(";"):
+        if statement.strip():
+            con.execute(statement)
+    set_meta(con, "graph_stale", "1")
+
+
+# The step from each database version to the next, by the version it starts from (version 1 is a
+# JSON file, migrated when the database is created).
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _resolution_tables}
 
 
 class transaction:

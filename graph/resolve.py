@@ -15,6 +15,7 @@ whatever order they were ingested in.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -31,6 +32,7 @@ from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Edge, Rel
 
 SAME_SUBJECT = 0.8
+TEXTS, DATED, UNDATED, DESCRIPTIVE = 0, 1, 2, 3  # the passes of `Resolver.run`, in order
 
 Place = tuple[str, int]  # (file, index in it) of a text document or of a citation
 CitationAt = tuple[FileRecord, int, Citation]  # a citation with its file and index there
@@ -55,6 +57,7 @@ class Doc:
     source: dict | None = None
     signer: str | None = None
     identified_by: str | None = None
+    created: tuple = ()  # (pass, file, index) of what made it known: the order `_Subjects` ties go by
     titles: Counter = field(default_factory=Counter)
     issuers: Counter = field(default_factory=Counter)
     types: Counter = field(default_factory=Counter)
@@ -153,10 +156,17 @@ class Resolver:
         self.editions: defaultdict[tuple[str, str], set[tuple]] = defaultdict(set)  # see _edition_of
         self.subjects: _Subjects | None = None  # from the first descriptive citation on
         self.issues: list[dict] = []
+        self.issued_at: list[tuple] = []  # where each of `issues` was met
+        self.at: tuple = ()  # the place being resolved, (pass, file, index): what `_new` records
+
+    def resolving(self, step: int, file: str, index: int) -> Resolver:
+        """Say which place the next lookups resolve: the documents they create are known from it."""
+        self.at = (step, file, index)
+        return self
 
     # -- documents -------------------------------------------------------------------------
     def _new(self, key: tuple, **kw: Any) -> Doc:
-        d = Doc(key=key, **{k: v for k, v in kw.items() if v is not None})
+        d = Doc(key=key, created=self.at, **{k: v for k, v in kw.items() if v is not None})
         self.docs[key] = d
         if key[0] == "num":
             self.by_base[key[1]].append(key)
@@ -232,7 +242,7 @@ class Resolver:
                 symbol=c.symbol,
                 jurisdiction=jur,
             )
-        self.issues.append(
+        self._issue(
             {
                 "kind": "ambiguous-reference",
                 "file": c.evidence.file,
@@ -244,8 +254,12 @@ class Resolver:
         )
         return None
 
+    def _issue(self, issue: dict) -> None:
+        self.issues.append(issue)
+        self.issued_at.append(self.at)
+
     def _conflict(self, d: Doc, c: Citation) -> None:
-        self.issues.append(
+        self._issue(
             {
                 "kind": "date-conflict",
                 "file": c.evidence.file,
@@ -287,11 +301,11 @@ class Resolver:
         """Documents, relations with evidence, issues, bodies and obligations of all files. Files
         are taken in name order, so the result never depends on the order they were ingested in."""
         records = sorted(records, key=lambda r: r.file)
-        text_docs = {
-            (rec.file, td.index): self.add_text_document(rec, td) for rec in records for td in rec.documents
-        }
-        cits = [(rec, i, c) for rec in records for i, c in enumerate(rec.citations)]
-        target = self._citation_targets(cits, text_docs)
+        text_docs, cits, target = self.identities(records)
+        for rec, i, c in cits:  # last: matched by subject and issuer, which the others settle
+            if _form(c) == "descriptive":
+                d = self.resolving(DESCRIPTIVE, rec.file, i)._descriptive(c, _jur(c, rec.jurisdiction))
+                target[(rec.file, i)] = d
         relations = _relations(_evidenced_edges(cits, text_docs, target))
         self.issues.extend(_file_issues(records))
         documents = sorted((d.as_dict() for d in self.docs.values()), key=lambda d: d["id"])
@@ -301,12 +315,25 @@ class Resolver:
         )
         return Resolved(documents, relations, issues, bodies, obligations, task_edges, as_of)
 
-    def _citation_targets(
-        self, cits: list[CitationAt], text_docs: Mapping[Place, Doc]
-    ) -> dict[Place, Doc | None]:
-        """The document each citation names (None: ambiguous, reported). Descriptive citations come
-        last: they are matched by subject and issuer, which documents known only by reference learn
-        from the numbered and named citations first."""
+    def identities(
+        self, records: list[FileRecord], only: set[str] | None = None
+    ) -> tuple[dict[Place, Doc], list[CitationAt], dict[Place, Doc | None]]:
+        """The text documents, the citations and the documents numbered and named citations name,
+        each document with what its citations say of it. `only`: the identity partitions (see
+        `partitions`) to resolve, of records sorted by name that hold every item of them; they
+        never meet the others, so resolving them alone gives what resolving all gives them."""
+        text_docs: dict[Place, Doc] = {}
+        for rec in records:
+            for pos, td in enumerate(rec.documents):
+                if only is None or text_partition(td) in only:
+                    self.resolving(TEXTS, rec.file, pos)
+                    text_docs[(rec.file, td.index)] = self.add_text_document(rec, td)
+        cits = [
+            (rec, i, c)
+            for rec in records
+            for i, c in enumerate(rec.citations)
+            if only is None or citation_partition(rec, c) in only
+        ]
         target = self._numbered_and_named_targets(cits, text_docs)
         for rec, i, c in cits:
             if (d := target.get((rec.file, i))) is not None:
@@ -314,10 +341,7 @@ class Resolver:
         for d in self.docs.values():
             if not d.in_corpus:
                 d.learn_from_citations()
-        for rec, i, c in cits:
-            if _form(c) == "descriptive":
-                target[(rec.file, i)] = self._descriptive(c, _jur(c, rec.jurisdiction))
-        return target
+        return text_docs, cits, target
 
     def _numbered_and_named_targets(
         self, cits: list[CitationAt], text_docs: Mapping[Place, Doc]
@@ -328,11 +352,14 @@ class Resolver:
         target: dict[Place, Doc | None] = {}
         for rec, i, c in cits:
             if _form(c) == "numbered" and c.date and not _is_self(c):
+                self.resolving(DATED, rec.file, i)
                 target[(rec.file, i)] = self._numbered(c, _jur(c, rec.jurisdiction), dated=True)
         for rec, i, c in cits:
             if _form(c) == "numbered" and not c.date and not _is_self(c):
+                self.resolving(UNDATED, rec.file, i)
                 target[(rec.file, i)] = self._numbered(c, _jur(c, rec.jurisdiction), dated=False)
             elif _form(c) == "named":
+                self.resolving(UNDATED, rec.file, i)
                 target[(rec.file, i)] = self._named(c, _jur(c, rec.jurisdiction))
         for rec, i, c in cits:
             if _form(c) == "numbered" and _is_self(c) and c.stated_by is not None:
@@ -387,6 +414,52 @@ def _edition_of(name: str) -> set[str]:
     'bo-luat-lao-dong' and of 'bo-luat-lao-dong-nam'): `_named` looks its editions up by them
     instead of matching every known name."""
     return {name[:-n] for n in (5, 9) if len(name) >= n and _EDITION.fullmatch(name[-n:])}
+
+
+_EDITION_TAIL = re.compile(r"-(?:(?:19|20)\d{2}|nam)$")
+
+
+def _edition_root(name: str) -> str:
+    """A name without its trailing years and "nam": every name `_edition_of` relates to it has the same root."""
+    while m := _EDITION_TAIL.search(name):
+        name = name[: m.start()]
+    return name
+
+
+def _partition(*fields: object) -> str:
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def text_partition(td: TextDocument) -> str:
+    """The identity partition of a text document: by everything of its symbol but the date, or
+    by its name's root (an unnumbered document meets its editions)."""
+    if td.symbol:
+        return _partition("n", *base_key(td.type_code, td.type, td.number, td.issuer_code, td.jurisdiction))
+    return _partition("m", _edition_root(slug(td.name or td.title)), slug(td.jurisdiction))
+
+
+def citation_partition(rec: FileRecord, c: Citation) -> str | None:
+    """The partition a citation is resolved in: a numbered or named one in its document's identity
+    partition (a document's own symbol in its text document's), a descriptive one in that of its
+    type ("d"), which looks across all documents of the type; None: it names nothing."""
+    form, jur = _form(c), _jur(c, rec.jurisdiction)
+    if form == "numbered" and _is_self(c):
+        own = next((td for td in rec.documents if td.index == c.stated_by), None)
+        return text_partition(own) if own is not None else None
+    if form == "numbered":
+        return _partition("n", *base_key(c.type_code, c.type, c.number, c.issuer_code, jur))
+    if form == "named":
+        return _partition("m", _edition_root(slug(c.name)), "" if jur == CENTRAL else slug(jur))
+    if form == "descriptive":
+        return _partition("d", c.type)
+    return None
+
+
+def partitions(rec: FileRecord) -> set[str]:
+    """Every partition a file has an item in: what a change to it makes resolve again."""
+    parts = {text_partition(td) for td in rec.documents}
+    parts.update(p for c in rec.citations if (p := citation_partition(rec, c)) is not None)
+    return parts
 
 
 class _Subjects:
@@ -619,20 +692,20 @@ class _Obligations:
     def add(self, o: ObligationRecord, doc: Doc) -> None:
         """One obligation `doc` sets out. The same task read again (one document in two
         compilations) adds its evidence to the first reading."""
-        assignees = _assignees(o.assignees, doc.jurisdiction, self.bodies)
-        oid = tasks.obligation_id(doc.id, o, assignees)
+        oid, assignees = self.reading(o, doc)
         if oid in self.records:
             _more_evidence(self.records[oid], _evidence(o.evidence))
             return
-        record = self._record(oid, doc, o, assignees)
+        record = self.record(oid, doc, o, assignees)
         self.records[oid] = record
-        self.edges[(doc.id, oid, Edge.DAT_RA.value)] = {}
-        for a in assignees:
-            self.edges[(oid, a["body"], Edge.GIAO_CHO.value)] = {"vai_tro": a["role"]}
-        if record["fulfilled_by"]:
-            self.edges[(oid, record["fulfilled_by"], Edge.DUOC_THUC_HIEN_BOI.value)] = {}
+        self.edges.update(obligation_edges(record))
 
-    def _record(self, oid: str, doc: Doc, ob: ObligationRecord, assignees: list[dict]) -> dict:
+    def reading(self, o: ObligationRecord, doc: Doc) -> tuple[str, list[dict]]:
+        """The id of the task `doc` sets out and the bodies it is given to (registered)."""
+        assignees = _assignees(o.assignees, doc.jurisdiction, self.bodies)
+        return tasks.obligation_id(doc.id, o, assignees), assignees
+
+    def record(self, oid: str, doc: Doc, ob: ObligationRecord, assignees: list[dict]) -> dict:
         """The obligation record: the document that fulfilled it (a planned document found by type and
         subject, else a plan that THUC_HIEN the assigning document) and its status as of `as_of`."""
         assigning = self.documents[doc.id]
@@ -658,6 +731,17 @@ class _Obligations:
             "evidence": _evidence(ob.evidence),
             "more_evidence": [],
         }
+
+
+def obligation_edges(record: dict) -> dict[EdgeKey, dict]:
+    """DAT_RA from its document, GIAO_CHO to each assignee, DUOC_THUC_HIEN_BOI to what fulfilled it."""
+    oid = record["id"]
+    edges: dict[EdgeKey, dict] = {(record["document"], oid, Edge.DAT_RA.value): {}}
+    for a in record["assignees"]:
+        edges[(oid, a["body"], Edge.GIAO_CHO.value)] = {"vai_tro": a["role"]}
+    if record["fulfilled_by"]:
+        edges[(oid, record["fulfilled_by"], Edge.DUOC_THUC_HIEN_BOI.value)] = {}
+    return edges
 
 
 def _assignees(named: Iterable[Assignment], jurisdiction: str | None, bodies: _Bodies) -> list[dict]:

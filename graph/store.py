@@ -19,7 +19,7 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,6 +30,7 @@ import networkx as nx
 
 from vbgraph.errors import StoreError, UnreadableFile
 from vbgraph.graph import database as db
+from vbgraph.graph.rows import symbol_key
 from vbgraph.loaders.records import FileRecord
 from vbgraph.ontology.relations import Rel
 
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 STORE_FORMAT = db.STORE_FORMAT
 DEFAULT_STORE = ".vbgraph"
 PARALLEL_FROM = 8  # files to parse before parsing is spread over processes
-FREEZE_EVERY = 1000  # records parsed between two gc.freeze() calls of an ingest
 
 Progress = Callable[[Path, int, int], None]
 
@@ -202,17 +202,6 @@ def _holder_alive(lock: Path) -> bool:
 
 
 @contextmanager
-def _frozen_as_kept():
-    """Records parsed in an ingest are kept to its end: `gc.freeze()` every FREEZE_EVERY of them
-    spares the collector walking them again and again (which made ingest grow faster than the
-    corpus); they are unfrozen when the ingest ends, however it ends."""
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-@contextmanager
 def _paused_gc():
     """No cyclic garbage collection while the records are read and resolved: they are all kept
     to the end, so the collector's full passes over them free nothing and grow with the store."""
@@ -322,6 +311,13 @@ def _parse_all(jobs: list[_Job], ocr: bool, workers: int, progress: Progress | N
 def _fts_phrase(words: list[str]) -> str:
     """An FTS5 query for these words as one phrase; quotes inside are doubled, so no word is syntax."""
     return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+
+
+def _attribute(name: str) -> str:
+    """An attribute's name, checked to be one before it goes into a JSON path in SQL."""
+    if not name.isidentifier():
+        raise ValueError(f"not an attribute name: {name!r}")
+    return name
 
 
 def _plain(o: object) -> dict:
@@ -472,12 +468,32 @@ class Store:
     def reach(self, start: str, codes: Iterable[str], *, up: bool, depth: int | None) -> set[str]:
         """The nodes `depth` steps (None: any) from `start` along edges of `codes`, forward when
         `up`, backward otherwise, `start` among them; by indexed lookups, not by loading the graph."""
+        return self.reach_from([start], codes, direction="up" if up else "down", depth=depth)
+
+    def reach_from(
+        self,
+        starts: Iterable[str],
+        codes: Iterable[str],
+        *,
+        direction: str,
+        depth: int | None,
+        within: Container[str] | None = None,
+    ) -> set[str]:
+        """The nodes `depth` steps (None: any) from any of `starts` along edges of `codes`, the starts
+        among them: forward ("up"), backward ("down") or either way ("both", as on the undirected
+        graph), stepping only on nodes `within` when given. One indexed query per step and side."""
         codes = sorted(set(codes))
-        seen, frontier, steps = {start}, [start], 0
-        there, here = ("target", "source") if up else ("source", "target")
-        sql = f"SELECT {there} FROM edges WHERE {here} IN ({{}}) AND key IN ({','.join('?' * len(codes))})"
+        keys = ",".join("?" * len(codes))
+        sides = {"up": [("target", "source")], "down": [("source", "target")]}.get(direction)
+        sides = sides or [("target", "source"), ("source", "target")]
+        sqls = [
+            f"SELECT {there} FROM edges WHERE {here} IN ({{}}) AND key IN ({keys})" for there, here in sides
+        ]
+        seen = set(starts)
+        frontier, steps = sorted(seen), 0
         while frontier and (depth is None or steps < depth):
-            frontier = sorted({r[0] for r in self._in(sql, frontier, *codes)} - seen)
+            found = {r[0] for sql in sqls for r in self._in(sql, frontier, *codes)} - seen
+            frontier = sorted(n for n in found if within is None or n in within)
             seen.update(frontier)
             steps += 1
         return seen
@@ -497,9 +513,12 @@ class Store:
                 e[1] if forward else e[0] for n in ids if n in G for e in edges(n, keys=True) if e[2] == code
             }
 
-    def of_kind(self, kind: str) -> nx.MultiDiGraph:
-        """Every node of one kind (e.g. the bodies, a few thousand however large the store), no edges."""
+    def of_kind(self, kind: str, fields: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        """Every node of one kind (e.g. the bodies, a few thousand however large the store), no edges;
+        with only the attributes `fields` when given (as `skeleton`), in one pass over the kind."""
         try:
+            if fields is not None:
+                return self._skeleton_nodes(self._rows(self._fields_sql(fields, "kind = ?"), (kind,)), fields)
             ids = [r[0] for r in self._rows("SELECT id FROM nodes WHERE kind = ?", (kind,))]
         except _UseWholeGraph:
             G = self.graph
@@ -585,10 +604,12 @@ class Store:
                 out[n] = a
         return out
 
-    def documents_titled(self, words: list[str]) -> set[str]:
-        """Documents whose symbol, name or title holds these folded words in this order."""
+    def documents_titled(self, words: list[str], limit: int | None = None) -> set[str]:
+        """Documents whose symbol, name or title holds these folded words in this order (the first
+        `limit` the index holds, when given)."""
         phrase = _fts_phrase(words)
-        return {r[0] for r in self._rows("SELECT id FROM titles_fts WHERE titles_fts MATCH ?", (phrase,))}
+        sql = "SELECT id FROM titles_fts WHERE titles_fts MATCH ?" + (" LIMIT ?" if limit is not None else "")
+        return {r[0] for r in self._rows(sql, (phrase,) if limit is None else (phrase, limit))}
 
     def line_hits(self, words: list[str]) -> dict[tuple[str, int], tuple[str, str]]:
         """{(file, line): (text, folded text)} of every line holding these folded words in this order
@@ -603,6 +624,163 @@ class Store:
             (phrase,),
         )
         return {(f, n): (t, folded) for f, n, t, folded in rows}
+
+    def line_places(self, words: list[str], limit: int | None = None) -> dict[str, list[int]]:
+        """{file: line numbers, sorted} of the lines `line_hits` finds (the first `limit` the index
+        holds, when given), without their text: enough to bound a search's scores."""
+        con = self._db()
+        if con is None or not words:
+            return {}
+        sql = "SELECT rowid FROM lines_fts WHERE lines_fts MATCH ?" + (
+            " LIMIT ?" if limit is not None else ""
+        )
+        rows = con.execute(
+            f"SELECT file, line FROM lines WHERE id IN ({sql})",
+            (_fts_phrase(words),) if limit is None else (_fts_phrase(words), limit),
+        )
+        out: dict[str, list[int]] = {}
+        for f, n in rows:
+            out.setdefault(f, []).append(n)
+        for lines in out.values():
+            lines.sort()
+        return out
+
+    def lines_within(self, spans: Iterable[tuple[str, int, int]]) -> dict[tuple[str, int], tuple[str, str]]:
+        """{(file, line): (text, folded text)} of the lines from first to last of each (file, first,
+        last): a few documents' text, by the index of lines."""
+        con = self._db()
+        if con is None:
+            return {}
+        sql = "SELECT line, text, folded FROM lines WHERE file = ? AND line BETWEEN ? AND ?"
+        return {
+            (f, n): (text, folded)
+            for f, first, last in spans
+            for n, text, folded in con.execute(sql, (f, first, last))
+        }
+
+    def document_spans(self, files: Iterable[str]) -> list[tuple[str, str, int, int, str | None]]:
+        """(id, file, first line, last line, date) of every document whose text is in these files:
+        where each stands, to count a search's line hits per document without reading it."""
+        sql = (
+            "SELECT id, file, json_extract(attrs, '$.source.first_line'), "
+            "json_extract(attrs, '$.source.last_line'), json_extract(attrs, '$.date') "
+            "FROM nodes WHERE file IN ({}) AND +kind = 'Document'"  # + : by the file's index, not the kind's
+        )
+        return sorted(self._in(sql, files))
+
+    def skeleton(self, ids: Iterable[str], codes: Iterable[str], fields: Sequence[str]) -> nx.MultiDiGraph:
+        """The nodes `ids` with their kind and only the attributes `fields`, and the edges of `codes`
+        among them without attributes, in the order of the whole graph: the shape a question walks
+        or counts, for a fraction of the cost of whole attributes (most of reading a part)."""
+        ids, codes = set(ids), sorted(set(codes))
+        try:
+            G = self._skeleton_nodes(self._in(self._fields_sql(fields, "id IN ({})"), ids), fields)
+            if not codes:
+                return G
+            keys = ",".join("?" * len(codes))
+            sql = f"SELECT seq, source, target, key FROM edges WHERE source IN ({{}}) AND key IN ({keys})"
+            G.add_edges_from((s, t, k, {}) for _, s, t, k in sorted(self._in(sql, ids, *codes)) if t in ids)
+            return G
+        except _UseWholeGraph:
+            return self.subgraph(ids, codes)
+
+    def relation_skeleton(self, codes: Iterable[str], fields: Sequence[str]) -> nx.MultiDiGraph:
+        """`skeleton` of every edge of `codes` and the nodes at their ends: for a question about a whole
+        relation (every implementation), which reads neither the other edges nor any evidence."""
+        codes = sorted(set(codes))
+        keys = ",".join("?" * len(codes))
+        ends = f"SELECT source FROM edges WHERE key IN ({keys}) UNION SELECT target FROM edges WHERE key IN ({keys})"
+        try:
+            G = self._skeleton_nodes(
+                self._rows(self._fields_sql(fields, f"id IN ({ends})"), codes * 2), fields
+            )
+            edges = self._rows(
+                f"SELECT source, target, key FROM edges WHERE key IN ({keys}) ORDER BY seq", codes
+            )
+        except _UseWholeGraph:
+            G = self.graph
+            return self.subgraph({n for s, t, k in G.edges(keys=True) if k in codes for n in (s, t)}, codes)
+        G.add_edges_from((s, t, k, {}) for s, t, k in edges)
+        return G
+
+    @staticmethod
+    def _fields_sql(fields: Sequence[str], where: str) -> str:
+        """The nodes `where` says, ordered as the whole graph, with `fields` of their attributes as one
+        JSON array (json_extract of two paths or more keeps true and false, not 1 and 0)."""
+        paths = ", ".join(f"'$.{_attribute(f)}'" for f in [*fields, *fields[:1]])  # two paths or more
+        values = f"json_extract(attrs, {paths})" if fields else "'[]'"
+        return f"SELECT seq, id, kind, {values} FROM nodes WHERE {where}"
+
+    @staticmethod
+    def _skeleton_nodes(rows: list[tuple], fields: Sequence[str]) -> nx.MultiDiGraph:
+        G = nx.MultiDiGraph(format=STORE_FORMAT)
+        for _, n, kind, values in sorted(rows):
+            G.add_node(n, kind=kind, **dict(zip(fields, json.loads(values), strict=False)))
+        return G
+
+    def values_of(self, kind: str, name: str) -> set:
+        """The values one attribute takes on the nodes of a kind (None for nodes without it; a
+        string or a number: true and false come from SQL as 1 and 0)."""
+        try:
+            sql = f"SELECT DISTINCT json_extract(attrs, '$.{_attribute(name)}') FROM nodes WHERE kind = ?"
+            return {r[0] for r in self._rows(sql, (kind,))}
+        except _UseWholeGraph:
+            return {a.get(name) for _, a in self.graph.nodes(data=True) if a.get("kind") == kind}
+
+    def ids_where(self, kind: str, name: str, values: Iterable) -> list[str]:
+        """Ids, sorted, of the nodes of a kind whose attribute `name` is one of `values` (None: has none)."""
+        values = set(values)
+        given = sorted(v for v in values if v is not None)
+        value = f"json_extract(attrs, '$.{_attribute(name)}')"
+        test = f"{value} IN ({','.join('?' * len(given))})" + (
+            f" OR {value} IS NULL" if None in values else ""
+        )
+        try:
+            return [
+                r[0]
+                for r in self._rows(
+                    f"SELECT id FROM nodes WHERE kind = ? AND ({test}) ORDER BY id", [kind, *given]
+                )
+            ]
+        except _UseWholeGraph:
+            G = self.graph
+            return sorted(n for n, a in G.nodes(data=True) if a.get("kind") == kind and a.get(name) in values)
+
+    def count_edges(
+        self, code: str, *, by: str, ids: Iterable[str] | None = None, attribute: str | None = None
+    ) -> Counter:
+        """How many `code` edges each node has at its end `by` ("source" or "target"), among `ids`
+        when given; keyed (node, value) of an edge attribute when `attribute` is given. A count in
+        SQL, for a question about every node of a kind (how many tasks each body was given)."""
+        end = {"source": "source", "target": "target"}[by]
+        group = f"{end}, json_extract(attrs, '$.{_attribute(attribute)}')" if attribute else end
+        out: Counter = Counter()
+        try:
+            if ids is None:
+                rows = self._rows(
+                    f"SELECT {group}, count(*) FROM edges WHERE key = ? GROUP BY {group}", (code,)
+                )
+            else:
+                sql = (
+                    f"SELECT {group}, count(*) FROM edges WHERE {end} IN ({{}}) AND key = ? GROUP BY {group}"
+                )
+                rows = self._in(sql, ids, code)
+        except _UseWholeGraph:
+            return self._count_edges_in_graph(code, end, ids, attribute)
+        for *key, n in rows:
+            out[tuple(key) if attribute else key[0]] += n
+        return out
+
+    def _count_edges_in_graph(
+        self, code: str, end: str, ids: Iterable[str] | None, attribute: str | None
+    ) -> Counter:
+        wanted = None if ids is None else set(ids)
+        out: Counter = Counter()
+        for s, t, k, a in self.graph.edges(keys=True, data=True):
+            n = s if end == "source" else t
+            if k == code and (wanted is None or n in wanted):
+                out[(n, a.get(attribute)) if attribute else n] += 1
+        return out
 
     # -- writing ---------------------------------------------------------------------------
     @contextmanager
@@ -654,45 +832,34 @@ class Store:
             todo = [j for f in found.files if (j := plan.job(f, found.names.get(f, f.name))) is not None]
             todo += plan.stale_elsewhere({j.name for j in todo} | set(found.names.values()))
             done = _parse_all(todo, ocr, jobs or default_jobs(), progress)
-            with db.transaction(con), _frozen_as_kept():
+            with db.transaction(con):
                 plan.keep_unchanged()
-                fresh = {}
+                fresh: set[str] = set()
                 first_line = db.next_line_id(con)
                 for job, parsed in zip(todo, done, strict=True):
                     if (rec := plan.store(job, parsed)) is not None:
-                        fresh[rec.file] = rec
-                        if len(fresh) % FREEZE_EVERY == 0:
-                            gc.freeze()  # kept to the end: the collector need not walk them again
+                        fresh.add(rec.file)
                 db.index_lines_from(con, first_line)
                 if report.changed or db.get_meta(con, "graph_stale"):
-                    self._rebuild(con, fresh)
+                    self._resolve(con, fresh, plan)
         return report
 
-    def _rebuild(self, con: sqlite3.Connection, fresh: dict[str, FileRecord]) -> None:
-        """Resolve every record again and save the graph (inside the ingest's transaction)."""
-        from vbgraph.graph.resolve import resolve
+    def _resolve(self, con: sqlite3.Connection, fresh: set[str], plan: _Plan) -> None:
+        """Bring the resolved graph up to date with the files changed (inside the ingest's
+        transaction): only what they touch is resolved again, unless the store holds no
+        resolution yet (migrated from an earlier layout), when every record is. Records are read
+        back from the store as each step needs them, so memory does not grow with the corpus."""
+        from vbgraph.graph import incremental  # not imported by commands that only read the store
 
+        gone = set(plan.gone)
+        if db.get_meta(con, "graph_stale"):
+            for table in db.RESOLVED_TABLES:
+                con.execute(f"DELETE FROM {table}")
+            fresh, gone = {name for (name,) in con.execute("SELECT name FROM files")}, set()
         with _paused_gc():
-            records = self._load_records(keep=fresh)
-            fresh.clear()
-            files = list(records)
-            res = resolve(list(records.values()))
-            del records  # the records are not needed once resolved: memory for the graph
-            self._records = None
-            G = graph_of(res, files)
-            del res
-            _save_graph(con, G)
-            self._graph = G
-
-    def _load_records(self, keep: dict[str, FileRecord]) -> dict[str, FileRecord]:
-        """Every record: the ones in `keep` as they are, the others read from the store."""
-        con = self._db()
-        assert con is not None
-        out = dict(keep)
-        for name, r in con.execute("SELECT name, record FROM files ORDER BY name"):
-            if name not in out:
-                out[name] = FileRecord.from_dict(json.loads(r))
-        return dict(sorted(out.items()))
+            incremental.update(con, incremental.Update(fresh | set(plan.renamed), gone), STORE_FORMAT)
+        self._graph = None
+        self._records = None
 
 
 class _Plan:
@@ -710,6 +877,8 @@ class _Plan:
                 self.by_digest.setdefault(digest, []).append(name)
         self.unchanged: list[tuple[str, str]] = []  # (name, path): only where it was read from changes
         self.moves: list[tuple[str, str, str]] = []  # (old name, new name, path)
+        self.gone: list[str] = []  # names whose records left the store (moved away)
+        self.renamed: list[str] = []  # new names of records moved without being read again
 
     def job(self, path: Path, name: str) -> _Job | None:
         try:
@@ -765,6 +934,8 @@ class _Plan:
                 "UPDATE files SET name = ?, path = ?, record = ? WHERE name = ?", (name, where, record, was)
             )
             self.con.execute("UPDATE lines SET file = ? WHERE file = ?", (name, was))
+            self.gone.append(was)
+            self.renamed.append(name)
 
     def store(self, job: _Job, parsed: _Parsed) -> FileRecord | None:
         """Write a parsed file's record and lines; the record, or None when it could not be read."""
@@ -777,6 +948,7 @@ class _Plan:
         text = record_json(rec)
         old = self._old(job)
         if job.old is not None and job.old != job.name:
+            self.gone.append(job.old)
             self.con.execute("DELETE FROM files WHERE name = ?", (job.old,))
             self.con.execute("DELETE FROM lines WHERE file = ?", (job.old,))
         elif old is None:
@@ -813,63 +985,18 @@ class _Plan:
         return json.loads(row[0]) if row else None
 
 
-def symbol_key(symbol: str) -> str:
-    """A symbol as people type it: '109-NQ/TU', '109 - nq/tu' and '109–NQ/TU' are one key."""
-    from vbgraph.loaders.normalize import fold
-
-    return "".join(fold(symbol).split()).replace("–", "-")
-
-
-def _node_row(n: str, a: dict) -> tuple:
-    attrs = json.dumps({k: v for k, v in a.items() if k != "kind"}, ensure_ascii=False, sort_keys=True)
-    if a["kind"] != "Document":
-        return (n, a["kind"], attrs, None, None, None)
-    symbol, number, source = a.get("symbol"), a.get("number"), a.get("source") or {}
-    return (
-        n,
-        a["kind"],
-        attrs,
-        symbol_key(symbol) if symbol else None,
-        number.lstrip("0") if number else None,
-        source.get("file"),
-    )
-
-
-def _title_words(a: dict) -> str:
-    from vbgraph.loaders.normalize import fold
-
-    return fold(" ".join(x for x in (a.get("symbol"), a.get("name"), a.get("title")) if x))
-
-
-def _save_graph(con: sqlite3.Connection, G: nx.MultiDiGraph) -> None:
-    """The resolved graph as rows, in its own order (inside the ingest's transaction)."""
-    con.execute("DELETE FROM nodes")
-    con.execute("DELETE FROM edges")
-    con.execute("DELETE FROM titles_fts")
-    con.executemany(
-        "INSERT INTO nodes (id, kind, attrs, symbol_key, number, file) VALUES (?, ?, ?, ?, ?, ?)",
-        (_node_row(n, a) for n, a in G.nodes(data=True)),
-    )
-    con.executemany(
-        "INSERT INTO titles_fts (id, words) VALUES (?, ?)",
-        ((n, _title_words(a)) for n, a in G.nodes(data=True) if a.get("kind") == "Document"),
-    )
-    con.executemany(
-        "INSERT INTO edges (source, target, key, attrs) VALUES (?, ?, ?, ?)",
-        (
-            (s, t, k, json.dumps(a, ensure_ascii=False, sort_keys=True))
-            for s, t, k, a in G.edges(keys=True, data=True)
-        ),
-    )
-    db.set_meta(con, "graph", json.dumps(G.graph, ensure_ascii=False, sort_keys=True))
-    con.execute("DELETE FROM meta WHERE key = 'graph_stale'")
-
-
 def _load_graph(con: sqlite3.Connection) -> nx.MultiDiGraph:
+    """The graph from its rows, in the order `graph_of` builds it: documents, bodies, obligations,
+    each by id; document relations, then the other edges, by source, target and code."""
     G = nx.MultiDiGraph(format=STORE_FORMAT)
     G.graph.update(json.loads(db.get_meta(con, "graph") or "{}"))
-    for n, kind, attrs in con.execute("SELECT id, kind, attrs FROM nodes ORDER BY seq"):
+    kinds = "CASE kind WHEN 'Document' THEN 0 WHEN 'Body' THEN 1 ELSE 2 END"
+    for n, kind, attrs in con.execute(f"SELECT id, kind, attrs FROM nodes ORDER BY {kinds}, id"):
         G.add_node(n, kind=kind, **json.loads(attrs))
-    for s, t, k, attrs in con.execute("SELECT source, target, key, attrs FROM edges ORDER BY seq"):
+    codes = ",".join(f"'{r.value}'" for r in Rel)
+    rows = con.execute(
+        f"SELECT source, target, key, attrs FROM edges ORDER BY key NOT IN ({codes}), source, target, key"
+    )
+    for s, t, k, attrs in rows:
         G.add_edge(s, t, key=k, **json.loads(attrs))
     return G

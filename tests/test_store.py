@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from vbgraph.graph import incremental
 from vbgraph.graph import store as st
 from vbgraph.graph.store import Store
 
@@ -92,7 +93,7 @@ def test_a_crash_while_saving_leaves_the_old_store(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise OSError("disk full")
 
-    monkeypatch.setattr(st, "_save_graph", boom)
+    monkeypatch.setattr(incremental._Run, "graph_attributes", boom)  # the last step of resolving
     with pytest.raises(OSError, match="disk full"):
         Store(tmp_path / "store").ingest([write(tmp_path, "b.txt", party_doc(number="13"))])
     monkeypatch.undo()
@@ -107,7 +108,7 @@ def test_the_store_is_one_sqlite_file_with_a_schema_version_and_a_row_per_file(t
     Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
     con = sqlite3.connect(tmp_path / "store" / "store.sqlite")
     meta = dict(con.execute("SELECT key, value FROM meta"))
-    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "2"
+    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "3"
     assert [r[0] for r in con.execute("SELECT name FROM files")] == ["a.txt"]
     assert ("bac-giang:12-NQ/TU@2021-06-08",) in con.execute("SELECT id FROM nodes WHERE kind = 'Document'")
 

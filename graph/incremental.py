@@ -55,6 +55,8 @@ DOC_FIELDS = (
     "identified_by",
 )
 CHUNK = 500  # values bound in one IN (…)
+SLIM = ("type", "title", "date", "issuer", "jurisdiction", "in_corpus")  # what `_Run.changed` keeps
+HELD = 20_000  # documents' attributes kept for lookups by id before they are let go
 
 
 def _dumps(x: Any) -> str:
@@ -106,6 +108,11 @@ class _DocRow:
             other.created,
             other.attrs,
         )
+
+    def slim(self) -> _DocRow:
+        """The row with only the attributes the later steps look at (a first ingest changes every
+        document: they are all held)."""
+        return _DocRow(self.key, self.part, self.id, self.created, {k: self.attrs.get(k) for k in SLIM})
 
     def doc(self) -> rs.Doc:
         fields: dict[str, Any] = {k: self.attrs.get(k) for k in DOC_FIELDS}
@@ -269,7 +276,7 @@ class _Run:
     def _changed(self, key: str, before: _DocRow | None, after: _DocRow | None) -> None:
         if key in self.changed:
             before = self.changed[key][0]
-        self.changed[key] = (before, after)
+        self.changed[key] = (before and before.slim(), after and after.slim())
         self._ids[key] = after.id if after else None
 
     def _replace_places(self, places: list[tuple], where: str, values: set[str]) -> None:
@@ -795,6 +802,8 @@ class _ById(dict):
         found = self._load(i)
         if found is None:
             raise KeyError(i)
+        if len(self) >= HELD:  # readings come file by file: the documents of the last ones matter
+            self.clear()
         self[i] = found
         return found
 
@@ -843,6 +852,8 @@ class _Implementers:
 
     def get(self, i: str, default: Any = None) -> list[dict]:
         if i not in self.found:
+            if len(self.found) >= HELD:
+                self.found.clear()
             rows = self.con.execute(
                 "SELECT source FROM edges WHERE target = ? AND key = ? ORDER BY source",
                 (i, Rel.THUC_HIEN.value),

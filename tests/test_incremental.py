@@ -148,7 +148,7 @@ def test_a_moved_file_re_resolves_under_its_new_name(corpus_files, tmp_path):
         (0, None),
         (1, None),
         (2, None),
-        (3, 0),  # every change counts as many: every obligation is read again
+        (3, 0),  # every change counts as many (every obligation is read again), one document held
     ],
 )
 def test_random_changes_to_a_synthetic_corpus_keep_the_graph_exact(tmp_path, monkeypatch, seed, many):
@@ -157,6 +157,8 @@ def test_random_changes_to_a_synthetic_corpus_keep_the_graph_exact(tmp_path, mon
     all move) and moved, checked against a fresh resolution after every step."""
     if many is not None:
         monkeypatch.setattr(incremental, "MANY_CHANGED", many)
+        monkeypatch.setattr(incremental, "HELD", 1)
+        monkeypatch.setattr(incremental, "LOADED", 7)
     gen = synthetic()
     rng = random.Random(seed)
     files = gen.generate(60, tmp_path / "corpus", seed=seed)

@@ -205,7 +205,7 @@ class Corpus:
         >>> [b.name for b in example_corpus().bodies() if b.name.startswith("Ban")]
         ['Ban Thường vụ Huyện ủy Lục Nam', 'Ban Thường vụ Tỉnh ủy', 'Ban Tuyên giáo Tỉnh ủy']
         """
-        out = [Body.from_node(n, a) for n, a in st.bodies(self.graph)]
+        out = [Body.from_node(n, a) for n, a in st.bodies(self.store.of_kind("Body"))]
         return [
             b
             for b in out
@@ -311,10 +311,11 @@ class Corpus:
         >>> page.suffix, page.stat().st_size > 10_000
         ('.html', True)
         """
-        from vbgraph.exports.html_view import build_view, write_html
+        from vbgraph.exports.html_view import write_html
+        from vbgraph.queries.view import build_view_in_store
 
         ref_id = self.document(ref).id if ref else None
-        return write_html(build_view(self.graph, ref_id, **options), path)
+        return write_html(build_view_in_store(self.store, ref_id, **options), path)
 
     def to_pandas(self, what: str = "documents") -> Any:
         """A pandas DataFrame of documents, bodies, relations or obligations (pip install pandas).

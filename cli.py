@@ -639,9 +639,9 @@ def bodies_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Bodies with their counts of assignments by role and of documents issued."""
-    from vbgraph.queries.obligations import bodies
+    from vbgraph.queries.obligations import bodies_in_store
 
-    rows = bodies(_graph(store), jurisdiction=jurisdiction)
+    rows = bodies_in_store(_store(store), jurisdiction=jurisdiction)
     _emit(
         rows,
         [
@@ -666,10 +666,10 @@ def plan_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """A programme's planned documents, with the document that fulfilled each and when."""
-    from vbgraph.queries.obligations import plan
+    from vbgraph.queries.indexed import plan
 
-    G = _graph(store)
-    rows = plan(G, _resolve(G, ref))
+    s = _store(store)
+    rows = plan(s, _resolve_in(s, ref)[0])
     _emit(
         rows,
         [
@@ -747,9 +747,9 @@ def _canned(
     except ValueError as e:
         raise _fail(str(e), 2) from e
     params = _params(param)
-    G = _graph(store) if backend == "embedded" or "id" in params else None
-    if "id" in params:
-        params["id"] = _resolve(G, params["id"])
+    s = _store(store) if backend == "embedded" or "id" in params else None
+    if s is not None and "id" in params:
+        params["id"] = _resolve_in(s, params["id"])[0]
     uri, user, password, database = conn
     neo4j = (
         {"uri": uri, "user": user, "password": _password(password), "database": database}
@@ -757,7 +757,7 @@ def _canned(
         else None
     )
     try:
-        rows = catalog.run(name, backend, G=G, params=params, conn=neo4j)
+        rows = catalog.run(name, backend, params=params, conn=neo4j, store=s)
     except ValueError as e:
         raise _fail(str(e), 2) from e
     except VbgraphError as e:
@@ -897,9 +897,9 @@ def implements(
     json_out: JsonOpt = False,
 ) -> None:
     """Which local documents implement which (central) ones, as a table."""
-    from vbgraph.queries.lineage import implementations
+    from vbgraph.queries.indexed import implementations
 
-    rows = implementations(_graph(store), central=central, jurisdiction=jurisdiction, since=since)
+    rows = implementations(_store(store), central=central, jurisdiction=jurisdiction, since=since)
     _emit(
         rows,
         [
@@ -922,10 +922,10 @@ def timeline(
     json_out: JsonOpt = False,
 ) -> None:
     """A directive's implementations in date order, with the delay after the directive."""
-    from vbgraph.queries.lineage import timeline as run_timeline
+    from vbgraph.queries.indexed import timeline as run_timeline
 
-    G = _graph(store)
-    rows = run_timeline(G, _resolve(G, ref))
+    s = _store(store)
+    rows = run_timeline(s, _resolve_in(s, ref)[0])
     _emit(
         rows,
         [
@@ -987,13 +987,14 @@ def view(
     store: StoreOpt = None,
 ) -> None:
     """An interactive HTML view of a document's neighbourhood (or the whole graph): one file that works offline."""
-    from vbgraph.exports.html_view import ViewOptionError, ViewTooLarge, build_view, write_html
+    from vbgraph.exports.html_view import ViewOptionError, ViewTooLarge, write_html
+    from vbgraph.queries.view import build_view_in_store
 
-    G = _graph(store)
-    ref_id = _resolve(G, ref) if ref else None
+    s = _store(store)
+    ref_id = _resolve_in(s, ref)[0] if ref else None
     try:
-        v = build_view(
-            G,
+        v = build_view_in_store(
+            s,
             ref_id,
             depth=depth,
             direction=direction,

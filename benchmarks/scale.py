@@ -31,6 +31,12 @@ The figures, one row per N:
 - search p95 ms (CLI): `vbgraph search WORDS` for 10 phrases that occur in the corpus; the API's
   `Corpus.search` for the same phrases is in the details table.
 - export json s: `vbgraph export --format json -o FILE`; csv to a folder is in the details.
+- the commands table, p95 ms (CLI) of 10 calls each: `bodies`; `plan REF` and
+  `query lineage_up -p id=REF` for documents at the bottom of chains; `timeline REF`,
+  `view REF --depth 2` and `query NAME -p id=REF` for every other canned query that takes a
+  document (as `vbgraph queries` lists them), for the central resolutions at the top of the first
+  chains; `implements --jurisdiction P` for provinces of the corpus; and the median of 3 calls of
+  `implements` (every implementation, a table as large as the corpus).
 
 Percentiles are nearest-rank (p95 of 10 calls is the slowest). The CLI figures include the start
 of the interpreter and the loading of the store; the API figures do not include the start.
@@ -180,6 +186,7 @@ class Corpus:
     bytes: int
     ref: str  # a document of the corpus, for the open figure
     extra: str  # the text of one more document, implementing a document of the corpus
+    roots: list[str] = field(default_factory=list)  # the central resolutions at the top of chains
 
 
 @dataclass
@@ -209,6 +216,13 @@ class Row:
     export_csv_s: float | None = None
     corpus_mb: float = 0.0
     queries: list[str] = field(default_factory=list)
+    bodies_cli_p95_ms: float = 0.0
+    plan_cli_p95_ms: float = 0.0
+    implements_cli_p95_ms: float = 0.0  # --jurisdiction P
+    implements_all_cli_ms: float = 0.0  # every implementation: median
+    timeline_cli_p95_ms: float = 0.0
+    view_cli_p95_ms: float = 0.0
+    query_cli_p95_ms: dict[str, float] = field(default_factory=dict)  # canned query taking a document
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -297,6 +311,11 @@ def supports_jobs(vbgraph: list[str], cwd: Path) -> bool:
 # -- corpus -----------------------------------------------------------------------------------
 
 
+def root_ref(root: Any) -> str:
+    """The REF of a chain's central resolution: its symbol and date (symbols repeat every year)."""
+    return f"{root.symbol}@{dt.datetime.strptime(root.day, '%d/%m/%Y').date().isoformat()}"
+
+
 def extra_document(synthetic: ModuleType, n: int, seed: int) -> tuple[str, str]:
     """A ref to the corpus's first central resolution, and the text of a new provincial plan that
     implements it (its number, n + 1, is above every number the generator gave)."""
@@ -305,8 +324,18 @@ def extra_document(synthetic: ModuleType, n: int, seed: int) -> tuple[str, str]:
     when = dt.datetime.strptime(root.day, "%d/%m/%Y").date() + dt.timedelta(days=200)
     province = chain[1].province
     new = synthetic.Doc(synthetic.CHAIN[1], n + 1, when.strftime("%d/%m/%Y"), province, "", "", root.subject)
-    ref = f"{root.symbol}@{dt.datetime.strptime(root.day, '%d/%m/%Y').date().isoformat()}"
-    return ref, synthetic.render(new, root, [])
+    return root_ref(root), synthetic.render(new, root, [])
+
+
+def chain_roots(synthetic: ModuleType, n: int, seed: int, count: int = CLI_CALLS) -> list[str]:
+    """REFs of the distinct central resolutions at the top of the first chains generate() writes."""
+    roots: list[str] = []
+    for chain, _ in synthetic._chains(n, random.Random(seed)):
+        if (ref := root_ref(chain[0])) not in roots:
+            roots.append(ref)
+        if len(roots) == count:
+            break
+    return roots
 
 
 def prepare_corpus(synthetic: ModuleType, n: int, seed: int, workdir: Path) -> Corpus:
@@ -324,7 +353,8 @@ def prepare_corpus(synthetic: ModuleType, n: int, seed: int, workdir: Path) -> C
     else:
         log(f"[{n}] reusing {directory}")
     ref, extra = extra_document(synthetic, n, seed)
-    return Corpus(directory, files, sum(f.stat().st_size for f in files), ref, extra)
+    roots = chain_roots(synthetic, n, seed)
+    return Corpus(directory, files, sum(f.stat().st_size for f in files), ref, extra, roots)
 
 
 def regex_scan(files: list[Path]) -> tuple[float, int]:
@@ -408,6 +438,51 @@ def measure_cli_queries(row: Row, refs: list[str], store: Path, cli: list[str], 
     row.search_cli_p95_ms = percentile(search, 95)
 
 
+def canned_with_document(cli: list[str], cwd: Path) -> list[str]:
+    """The canned queries that take a document (an `id` parameter), as `vbgraph queries` lists them."""
+    m = run_measured([*cli, "queries", "--format", "json"], cwd)
+    return [
+        q["name"]
+        for q in json.loads(m.stdout)
+        if "id" in {x.split("=")[0].strip() for x in q["params"].split(",")}
+    ]
+
+
+def p95(commands: list[list[str]], cwd: Path) -> float:
+    return percentile(cli_times_ms(commands, cwd), 95)
+
+
+def measure_cli_commands(
+    row: Row, corpus: Corpus, leaves: list[str], provinces: list[str], store: Path, cli: list[str], cwd: Path
+) -> None:
+    """The commands table: each command as a user runs it, p95 of CLI_CALLS calls."""
+    where = ["--store", str(store), "--format", "json"]
+    roots = (corpus.roots * CLI_CALLS)[:CLI_CALLS] or [corpus.ref] * CLI_CALLS
+    leaves = (leaves * CLI_CALLS)[:CLI_CALLS] or roots
+    row.bodies_cli_p95_ms = p95([[*cli, "bodies", *where]] * CLI_CALLS, cwd)
+    row.plan_cli_p95_ms = p95([[*cli, "plan", r, *where] for r in leaves], cwd)
+    row.implements_cli_p95_ms = p95(
+        [[*cli, "implements", "--jurisdiction", p, *where] for p in provinces], cwd
+    )
+    row.implements_all_cli_ms = statistics.median(
+        cli_times_ms([[*cli, "implements", *where]] * OPEN_REPEAT, cwd)
+    )
+    row.timeline_cli_p95_ms = p95([[*cli, "timeline", r, *where] for r in roots], cwd)
+    page = str(cwd / f"view-{row.documents}.html")
+    row.view_cli_p95_ms = p95([[*cli, "view", r, "-o", page, "--store", str(store)] for r in roots], cwd)
+    Path(page).unlink(missing_ok=True)
+    for name in canned_with_document(cli, cwd):
+        refs = leaves if name.endswith("_up") else roots  # a walk up starts at the bottom of a chain
+        row.query_cli_p95_ms[name] = p95([[*cli, "query", name, "-p", f"id={r}", *where] for r in refs], cwd)
+
+
+def pick_provinces(synthetic: ModuleType, files: list[Path], count: int = CLI_CALLS) -> list[str]:
+    """Provinces of the corpus (named in its first files), for `implements --jurisdiction`."""
+    text = "\n".join(p.read_text(encoding="utf-8") for p in files[:QUERY_SAMPLE_FILES])
+    found = [p for p in synthetic.PROVINCES if p in text]
+    return (found * count)[:count] or ["Bắc Giang"] * count
+
+
 def measure_export(row: Row, store: Path, cli: list[str], workdir: Path) -> None:
     out = workdir / f"export-{row.documents}"
     shutil.rmtree(out, ignore_errors=True)
@@ -438,6 +513,8 @@ def bench_size(
     refs = measure_api(row, corpus, store, args.seed, workdir)
     measure_cli_queries(row, refs, store, cli, workdir)
     log(f"[{n}] open, lineage and search done")
+    measure_cli_commands(row, corpus, refs, pick_provinces(synthetic, corpus.files), store, cli, workdir)
+    log(f"[{n}] commands done")
     if not args.skip_export:
         measure_export(row, store, cli, workdir)
         log(f"[{n}] export json {row.export_json_s:.2f} s, csv {row.export_csv_s:.2f} s")
@@ -478,6 +555,18 @@ DETAIL_COLUMNS: list[tuple[str, Any]] = [
 ]
 
 
+COMMAND_COLUMNS: list[tuple[str, Any]] = [
+    ("documents", lambda r: f"{r.documents}"),
+    ("bodies", lambda r: f"{r.bodies_cli_p95_ms:.0f}"),
+    ("plan", lambda r: f"{r.plan_cli_p95_ms:.0f}"),
+    ("implements -j", lambda r: f"{r.implements_cli_p95_ms:.0f}"),
+    ("implements (all, median)", lambda r: f"{r.implements_all_cli_ms:.0f}"),
+    ("timeline", lambda r: f"{r.timeline_cli_p95_ms:.0f}"),
+    ("view", lambda r: f"{r.view_cli_p95_ms:.0f}"),
+    ("query …", lambda r: ", ".join(f"{k} {v:.0f}" for k, v in r.query_cli_p95_ms.items())),
+]
+
+
 def markdown_table(rows: list[Row], columns: list[tuple[str, Any]]) -> str:
     lines = ["| " + " | ".join(h for h, _ in columns) + " |", "|" + "---:|" * len(columns)]
     lines += ["| " + " | ".join(cell(r) for _, cell in columns) + " |" for r in rows]
@@ -501,6 +590,8 @@ def report(rows: list[Row], meta: dict[str, Any], out: Path | None) -> None:
     print(markdown_table(rows, MAIN_COLUMNS))
     print()
     print(markdown_table(rows, DETAIL_COLUMNS))
+    print("\ncommands, p95 ms (CLI):\n")
+    print(markdown_table(rows, COMMAND_COLUMNS))
     ratios = growth(rows)
     for g in ratios:
         print(

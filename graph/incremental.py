@@ -523,6 +523,8 @@ class _Run:
             bodies=_Calls(),
         )
         docs: dict[str, rs.Doc | None] = {}
+        rows: list[tuple] = []
+        named: list[tuple] = []
         for f, n, o, key in itertools.chain(again, self._readings(files - self.gone)):
             if key is not None and key not in docs:
                 if len(docs) > CHUNK:  # a file's readings are together: the documents of the last few
@@ -539,9 +541,7 @@ class _Run:
             assigning = by_id[doc.id]
             made = o.produces or {}
             lo, hi = tasks._window(o, assigning)
-            con.execute(
-                "INSERT INTO r_tasks (file, n, oid, doc, doc_id, type, jurisdiction, level, lo, hi, words, "
-                "fulfilled_by, deadline, plan, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.append(
                 (
                     f,
                     n,
@@ -560,12 +560,25 @@ class _Run:
                     _dumps(record),
                 ),
             )
-            con.executemany(
-                "INSERT INTO r_calls (file, n, doc, ord, name, jurisdiction) VALUES (?, ?, NULL, ?, ?, ?)",
-                [(f, n, _order(1, f, n, m), name, jur) for m, (name, jur) in enumerate(calls.calls)],
-            )
+            named += [(f, n, _order(1, f, n, m), name, jur) for m, (name, jur) in enumerate(calls.calls)]
+            if len(rows) >= CHUNK:
+                self._write_readings(rows, named)
             oids.add(oid)
+        self._write_readings(rows, named)
         self._obligation_nodes(oids)
+
+    def _write_readings(self, rows: list[tuple], named: list[tuple]) -> None:
+        """Obligation readings and the bodies they name, written in one statement each (then emptied)."""
+        self.con.executemany(
+            "INSERT INTO r_tasks (file, n, oid, doc, doc_id, type, jurisdiction, level, lo, hi, words, "
+            "fulfilled_by, deadline, plan, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self.con.executemany(
+            "INSERT INTO r_calls (file, n, doc, ord, name, jurisdiction) VALUES (?, ?, NULL, ?, ?, ?)", named
+        )
+        rows.clear()
+        named.clear()
 
     def _readings(self, files: set[str]) -> Iterator[tuple[str, int, ObligationRecord, str | None]]:
         """Every obligation these files read, with the key of the document it belongs to."""

@@ -13,6 +13,8 @@ from importlib import resources
 
 import networkx as nx
 
+from vbgraph.graph.store import Store
+from vbgraph.queries import indexed as ix
 from vbgraph.queries import obligations as ob
 from vbgraph.queries import research as rs
 
@@ -56,6 +58,12 @@ class CannedQuery:
     def embedded(self, G: nx.MultiDiGraph, **params) -> list[dict]:
         rows = self.embedded_fn(G, **self.bind(params))
         return [{c: r.get(c) for c in self.columns} for r in rows]
+
+    def in_store(self, store: Store, **params) -> list[dict]:
+        """The embedded answer from a store's indexes: `embedded` on the part of the graph the
+        question reads (queries/indexed.py), not on the whole graph."""
+        bound = self.bind(params)
+        return self.embedded(ix.part_of(store, ix.CANNED_PARTS[self.name], **bound), **bound)
 
 
 @cache
@@ -156,12 +164,16 @@ def run(
     G: nx.MultiDiGraph | None = None,
     params: dict | None = None,
     conn: dict | None = None,
+    store: Store | None = None,
 ) -> list[dict]:
-    """Run a canned query on the embedded graph or on Neo4j (conn: uri, user, password, database)."""
+    """Run a canned query on the embedded graph `G`, or on a `store` by its indexes, or on Neo4j
+    (conn: uri, user, password, database)."""
     q = get(name)
     if backend == "embedded":
+        if store is not None:
+            return q.in_store(store, **(params or {}))
         if G is None:
-            raise ValueError("the embedded backend needs a graph")
+            raise ValueError("the embedded backend needs a graph or a store")
         return q.embedded(G, **(params or {}))
     if backend == "neo4j":
         from vbgraph.queries.neo4j_runner import run_cypher

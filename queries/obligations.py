@@ -20,6 +20,9 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
 import networkx as nx
 
 from vbgraph.graph import store as st
@@ -105,25 +108,79 @@ def obligations_in_store(
         set_out = store.step([document], Edge.DAT_RA.value, forward=True)
         ids = set_out if ids is None else ids & set_out
     assert ids is not None
-    tasks = store.subgraph(ids)
-    linked = {x["body"] for _, a in tasks.nodes(data=True) for x in a.get("assignees", [])}
-    part = store.subgraph(ids | linked | {a["document"] for _, a in tasks.nodes(data=True)})
+    part = tasks_in_store(store, ids)
     return obligations(part, body=body, document=document, due_before=due_before, status=status), part
+
+
+def tasks_in_store(store: st.Store, ids: Iterable[str], more: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """The tasks `ids` (and the nodes `more`) with all a task's row reads: its assigning document,
+    the bodies it is given to and the document that fulfilled it; two reads of the indexes."""
+    ids, more = set(ids), set(more)
+    tasks = store.subgraph(ids | more)
+    linked = {
+        n
+        for t in ids
+        if t in tasks
+        for n in (
+            tasks.nodes[t].get("document"),
+            tasks.nodes[t].get("fulfilled_by"),
+            *(x["body"] for x in tasks.nodes[t].get("assignees", [])),
+        )
+        if n is not None
+    }
+    return store.subgraph(ids | more | linked)
+
+
+def _role_counts(G: nx.MultiDiGraph) -> dict[str, Counter]:
+    """{body: {role: tasks}} from the tasks' assignees."""
+    counts: dict[str, Counter] = {}
+    for _, a in st.obligations(G):
+        for x in a.get("assignees", []):
+            counts.setdefault(x["body"], Counter())[x["role"]] += 1
+    return counts
 
 
 def bodies(G: nx.MultiDiGraph, *, jurisdiction: str | None = None) -> list[dict]:
     """Bodies with how many obligations assign them each role, and how many documents they issued."""
-    counts: dict[str, dict[str, int]] = {}
-    for _, a in st.obligations(G):
-        for x in a.get("assignees", []):
-            c = counts.setdefault(x["body"], {"chu_tri": 0, "phoi_hop": 0, "thuc_hien": 0})
-            c[x["role"]] += 1
+    issued = Counter(s for s, _, k in G.edges(keys=True) if k == Edge.BAN_HANH)
+    return _body_rows(st.bodies(G), _role_counts(G), issued, jurisdiction)
+
+
+def bodies_in_store(store: st.Store, *, jurisdiction: str | None = None) -> list[dict]:
+    """`bodies` of a store, counted in SQL: the GIAO_CHO edges by body and role (one per assignee
+    of a task: resolution names each body of a task once, with its role) and the BAN_HANH edges by
+    issuer. Only the bodies are read, a few thousand however large the store."""
+    if not store.indexed:
+        return bodies(store.graph, jurisdiction=jurisdiction)
+    found = list(st.bodies(store.of_kind("Body")))
+    ids = [b for b, a in found if _in_jurisdiction(a, jurisdiction)] if jurisdiction else None
+    roles: dict[str, Counter] = {}
+    for (b, role), n in store.count_edges(
+        Edge.GIAO_CHO.value, by="target", ids=ids, attribute="vai_tro"
+    ).items():
+        roles.setdefault(b, Counter())[role] += n
+    issued = store.count_edges(Edge.BAN_HANH.value, by="source", ids=ids)
+    return _body_rows(found, roles, issued, jurisdiction)
+
+
+def _in_jurisdiction(a: dict, jurisdiction: str | None) -> bool:
+    return not jurisdiction or fold(a.get("jurisdiction")) == fold(jurisdiction)
+
+
+def _body_rows(
+    found: Iterable[tuple[str, dict]],
+    roles: Mapping[str, Counter],
+    issued: Mapping[str, int],
+    jurisdiction: str | None,
+) -> list[dict]:
+    """One row per body of the jurisdiction: its tasks by role, their total and the documents it issued."""
     rows = []
-    for bid, a in st.bodies(G):
-        if jurisdiction and fold(a.get("jurisdiction")) != fold(jurisdiction):
+    for bid, a in found:
+        if not _in_jurisdiction(a, jurisdiction):
             continue
-        c = counts.get(bid, {"chu_tri": 0, "phoi_hop": 0, "thuc_hien": 0})
-        issued = sum(1 for _, _, k in G.out_edges(bid, keys=True) if k == "BAN_HANH")
+        c = {"chu_tri": 0, "phoi_hop": 0, "thuc_hien": 0}
+        for role, n in roles.get(bid, Counter()).items():
+            c[role] += n
         rows.append(
             {
                 "id": bid,
@@ -132,7 +189,7 @@ def bodies(G: nx.MultiDiGraph, *, jurisdiction: str | None = None) -> list[dict]
                 "part_of": a.get("part_of"),
                 **c,
                 "total": sum(c.values()),
-                "issued": issued,
+                "issued": issued.get(bid, 0),
             }
         )
     return sorted(rows, key=lambda r: (-r["total"], r["id"]))

@@ -6,6 +6,7 @@ Ranking: a hit in the symbol or name counts most, then the title, then each line
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -42,19 +43,9 @@ def search(
     rows: list[dict[str, Any]] = []
     first_hit: dict[str, str] = {}  # document -> its first matching line, made a snippet if shown
     for nid, a in st.documents(G):
-        score = 0.0
-        where = None
-        context = None
         line_no = None
-        head = " ".join(x for x in (a.get("symbol"), a.get("name")) if x)
         named = titled is None or nid in titled
-        if named and rx.search(fold(head)):
-            score += WEIGHTS["symbol"]
-            where = "symbol"
-        if named and a.get("title") and rx.search(fold(a["title"])):
-            score += WEIGHTS["title"]
-            where = where or "title"
-            context = context or a["title"]
+        score, where, context = _by_name(a, rx) if named else (0.0, None, None)
         src = a.get("source")
         if src and src["file"] in texts:
             lines = texts[src["file"]]
@@ -89,6 +80,24 @@ def search(
     return rows[:limit]
 
 
+def _head(a: dict) -> str:
+    return " ".join(x for x in (a.get("symbol"), a.get("name")) if x)
+
+
+def _by_name(a: dict, rx: re.Pattern) -> tuple[float, str | None, str | None]:
+    """What a document's symbol or name and its title score, where the first match is, and the
+    title as context when it matches."""
+    score, where, context = 0.0, None, None
+    if rx.search(fold(_head(a))):
+        score += WEIGHTS["symbol"]
+        where = "symbol"
+    if a.get("title") and rx.search(fold(a["title"])):
+        score += WEIGHTS["title"]
+        where = where or "title"
+        context = a["title"]
+    return score, where, context
+
+
 def _in_range(lines: Sequence[str] | Mapping[int, str], first: int, last: int) -> Iterable[int]:
     """Numbers of the lines from `first` to `last` there are: all of a file's, or the ones a
     full-text index found (a mapping of line number to text)."""
@@ -98,23 +107,84 @@ def _in_range(lines: Sequence[str] | Mapping[int, str], first: int, last: int) -
 
 
 def search_store(store: st.Store, query: str, limit: int = 20) -> list[dict]:
-    """`search` over a store: the full-text indexes of its lines and titles find the candidates
-    (and give each line folded as it was indexed), `search` ranks them as over the whole graph."""
+    """`search` over a store, reading only what can rank among the first `limit`.
+
+    The full-text indexes give the lines and titles that may match, without their text; with each
+    document's place in its file, that bounds every document's score from above (the index finds
+    a superset of what `search` matches). The documents are then ranked by `search` in batches,
+    best bound first, until the next bound cannot beat the last row kept: a phrase found in many
+    documents costs their line numbers and places, not their text and attributes.
+
+    Bounded: a phrase in more than LINES_READ lines (TITLES_READ titles) is ranked among the
+    documents of the first of them the index holds; below that, the ranking is `search`'s."""
     words = fold(query).split()
     if not store.indexed or not any(c.isalnum() for c in query):  # the index holds words only
         return search(store.graph, store.texts, query, limit)
-    hits = store.line_hits(words)
-    found = store.documents_with_lines(hits)
-    titled = store.documents_titled(words)
-    G = store.subgraph(titled - found.keys(), codes=())
-    for n, a in found.items():
-        G.add_node(n, kind="Document", **a)
+    rx = _phrase(query)
+    titled = store.documents_titled(words, limit=TITLES_READ)
+    order = _best_first(store, rx, titled, store.line_places(words, limit=LINES_READ))
+    G = nx.MultiDiGraph()
     texts: dict[str, dict[int, str]] = {}
     folded: dict[str, dict[int, str]] = {}
-    for (file, line), (text, low) in hits.items():
-        texts.setdefault(file, {})[line] = text
-        folded.setdefault(file, {})[line] = low
-    return search(G, texts, query, limit, folded=folded, titled=titled)
+    rows: list[dict] = []
+    start, size = 0, len(order) if limit < 1 else max(2 * limit, 50)
+    while start < len(order):
+        _read(store, [n for _, n in order[start : start + size]], G, (texts, folded))
+        start, size = start + size, 2 * size
+        rows = search(G, texts, query, limit, folded=folded)  # a few documents: every title folded
+        if len(rows) == limit and start < len(order) and order[start][0] > _rank(rows[-1]):
+            break
+    return rows
+
+
+LINES_READ = 20_000  # matching lines a search reads at most (a phrase in most documents has more)
+TITLES_READ = 5_000  # matching symbols, names and titles a search reads at most
+
+Bound = tuple[float, str, str]  # (-score at best, date, id): `search`'s order, from its best case
+
+
+def _rank(row: dict) -> Bound:
+    return (-row["score"], row["date"] or "", row["document"])
+
+
+def _best_first(
+    store: st.Store, rx: re.Pattern, titled: set[str], places: Mapping[str, list[int]]
+) -> list[tuple[Bound, str]]:
+    """Every document that may match, best possible rank first: its symbol or name scored as
+    `search` scores it, its title as if it matched, its lines in the index counted (no fewer
+    than `search` matches). Titles are long, and folding them is most of ranking."""
+    best: dict[str, float] = {}
+    dates: dict[str, str | None] = {}
+    for n, a in store.skeleton(titled, (), ("symbol", "name", "date")).nodes(data=True):
+        best[n] = (WEIGHTS["symbol"] if rx.search(fold(_head(a))) else 0.0) + WEIGHTS["title"]
+        dates[n] = a.get("date")
+    for n, file, first, last, date in store.document_spans(places):
+        lines = places[file]
+        found = bisect.bisect_right(lines, last) - bisect.bisect_left(lines, first)
+        if found:
+            best[n] = best.get(n, 0.0) + WEIGHTS["text"] * min(found, 10)
+            dates[n] = date
+    return sorted(((-round(v, 1), dates[n] or "", n), n) for n, v in best.items() if v)
+
+
+def _read(
+    store: st.Store,
+    ids: list[str],
+    G: nx.MultiDiGraph,
+    lines: tuple[dict[str, dict[int, str]], dict[str, dict[int, str]]],
+) -> None:
+    """Add the documents `ids` to `G`, and their lines to (texts, folded), as `search` reads them."""
+    texts, folded = lines
+    part = store.subgraph(ids, codes=())
+    G.add_nodes_from(part.nodes(data=True))
+    spans = [
+        (a["source"]["file"], a["source"]["first_line"], a["source"]["last_line"])
+        for _, a in part.nodes(data=True)
+        if a.get("source")
+    ]
+    for (f, n), (text, low) in store.lines_within(spans).items():
+        texts.setdefault(f, {})[n] = text
+        folded.setdefault(f, {})[n] = low
 
 
 def _snippet(line: str, rx: re.Pattern, width: int = 160) -> str:

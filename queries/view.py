@@ -224,3 +224,86 @@ def build_view(
         layout,
         dict(sorted(hops.items())),
     )
+
+
+# -- selection from a store's indexes ---------------------------------------------------------------
+
+
+def build_view_in_store(
+    store: st.Store,
+    ref_id: str | None = None,
+    depth: int | None = 2,
+    direction: str = "both",
+    relations: str | Iterable[str] | None = None,
+    jurisdiction: str | None = None,
+    with_obligations: bool = False,
+    layout: str = "hierarchical",
+    max_nodes: int = 400,
+) -> ViewResult:
+    """`build_view` of a store, selected by its indexes: the walk from `ref_id` steps from node to
+    node by indexed lookups, and only the nodes drawn are read, so the cost grows with the view,
+    not with the store. The same choices, in the same order, as `build_view`."""
+    if not store.indexed:
+        G = store.graph
+        return build_view(
+            G, ref_id, depth, direction, relations, jurisdiction, with_obligations, layout, max_nodes
+        )
+    _check_options(store.subgraph([ref_id] if ref_id else []), ref_id, depth, direction, layout)
+    rels = set(parse_relations(relations))
+    allowed = _allowed_in_store(store, rels, jurisdiction, ref_id) if jurisdiction else None
+    hops: dict[str, int] = {}
+    if ref_id is not None:
+        reached = store.reach_from([ref_id], rels, direction=direction, depth=depth, within=allowed)
+        related = relation_view(store.subgraph(reached, rels), rels)
+        hops = _neighbourhood(related, reached, ref_id, depth, direction)
+        docs = set(hops)
+    elif relations:
+        docs = _related_among(store, rels, allowed)
+    else:
+        docs = allowed if allowed is not None else set(store.documents_by() or [])
+    if not docs:
+        raise ViewError("nothing to draw: the graph has no documents")
+    keep = docs | _tasks_and_bodies_in_store(store, docs) if with_obligations else set(docs)
+    if len(keep) > max_nodes:
+        raise ViewTooLarge(len(keep), max_nodes, ref_id, depth)
+    part = store.subgraph(keep)
+    part.graph.update({k: v for k, v in store.graph_attributes().items() if k in ("format", "as_of")})
+    return ViewResult(
+        _copy(part, keep, rels, with_obligations),
+        ref_id,
+        depth,
+        direction,
+        tuple(sorted(rels, key=REL_CODES.index)),
+        jurisdiction,
+        with_obligations,
+        layout,
+        dict(sorted(hops.items())),
+    )
+
+
+def _allowed_in_store(store: st.Store, rels: set[str], jurisdiction: str, ref_id: str | None) -> set[str]:
+    """`_allowed` by the indexes: a jurisdiction's documents (its spellings found among the
+    jurisdictions' values) and the documents one relation of `rels` away from them."""
+    want = slug(jurisdiction)
+    values = store.values_of("Document", "jurisdiction")
+    own = store.ids_where("Document", "jurisdiction", {v for v in values if slug(v) == want})
+    if not own:
+        known = sorted({str(v) for v in values if v})
+        raise ViewOptionError(f"no document of jurisdiction {jurisdiction!r}; known: {', '.join(known)}")
+    allowed = store.reach_from(own, rels, direction="both", depth=1)
+    return allowed | {ref_id} if ref_id is not None else allowed
+
+
+def _related_among(store: st.Store, rels: set[str], allowed: set[str] | None) -> set[str]:
+    """The documents (among `allowed`; all when None) with a relation of `rels` to another of them."""
+    part = store.relation_skeleton(rels, ()) if allowed is None else store.skeleton(allowed, rels, ())
+    related = relation_view(part, rels)
+    return {n for n in related if any(True for _ in nx.all_neighbors(related, n))}
+
+
+def _tasks_and_bodies_in_store(store: st.Store, docs: set[str]) -> set[str]:
+    """`_tasks_and_bodies` by the indexes: the DAT_RA and GIAO_CHO steps, then the kinds checked."""
+    tasks = store.step(docs, Edge.DAT_RA.value, forward=True)
+    bodies = store.step(tasks, Edge.GIAO_CHO.value, forward=True)
+    codes = (Edge.DAT_RA.value, Edge.GIAO_CHO.value)
+    return _tasks_and_bodies(store.skeleton(docs | tasks | bodies, codes, ()), docs)

@@ -865,7 +865,10 @@ def search(
     """Search symbols, titles and document text ("chuyen doi so" finds "chuyển đổi số")."""
     from vbgraph.queries.search import search_store
 
-    rows = search_store(_store(store), text, limit)
+    notes: list[str] = []
+    rows = search_store(_store(store), text, limit, notes=notes)
+    for note in notes:
+        _console(err=True).print(f"note: {note}", markup=False, highlight=False)
     _emit(
         rows,
         [

@@ -313,17 +313,6 @@ def _fts_phrase(words: list[str]) -> str:
     return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
 
 
-def _attribute(name: str) -> str:
-    """An attribute's name, checked to be one before it goes into a JSON path in SQL."""
-    if not name.isidentifier():
-        raise ValueError(f"not an attribute name: {name!r}")
-    return name
-
-
-def _most_first(item: tuple) -> tuple:
-    return (-item[1], item[0])
-
-
 def _plain(o: object) -> dict:
     """A dataclass's fields, one level deep: json.dumps walks the rest."""
     names = _FIELDS.get(type(o))
@@ -709,7 +698,7 @@ class Store:
     def _fields_sql(fields: Sequence[str], where: str) -> str:
         """The nodes `where` says, ordered as the whole graph, with `fields` of their attributes as one
         JSON array (json_extract of two paths or more keeps true and false, not 1 and 0)."""
-        paths = ", ".join(f"'$.{_attribute(f)}'" for f in [*fields, *fields[:1]])  # two paths or more
+        paths = ", ".join(f"'$.{Store._attribute(f)}'" for f in [*fields, *fields[:1]])  # two paths or more
         values = f"json_extract(attrs, {paths})" if fields else "'[]'"
         return f"SELECT seq, id, kind, {values} FROM nodes WHERE {where}"
 
@@ -720,11 +709,20 @@ class Store:
             G.add_node(n, kind=kind, **dict(zip(fields, json.loads(values), strict=False)))
         return G
 
+    @staticmethod
+    def _attribute(name: str) -> str:
+        """An attribute's name, checked to be one before it goes into a JSON path in SQL."""
+        if not name.isidentifier():
+            raise ValueError(f"not an attribute name: {name!r}")
+        return name
+
     def values_of(self, kind: str, name: str) -> set:
         """The values one attribute takes on the nodes of a kind (None for nodes without it; a
         string or a number: true and false come from SQL as 1 and 0)."""
         try:
-            sql = f"SELECT DISTINCT json_extract(attrs, '$.{_attribute(name)}') FROM nodes WHERE kind = ?"
+            sql = (
+                f"SELECT DISTINCT json_extract(attrs, '$.{self._attribute(name)}') FROM nodes WHERE kind = ?"
+            )
             return {r[0] for r in self._rows(sql, (kind,))}
         except _UseWholeGraph:
             return {a.get(name) for _, a in self.graph.nodes(data=True) if a.get("kind") == kind}
@@ -733,7 +731,7 @@ class Store:
         """Ids, sorted, of the nodes of a kind whose attribute `name` is one of `values` (None: has none)."""
         values = set(values)
         given = sorted(v for v in values if v is not None)
-        value = f"json_extract(attrs, '$.{_attribute(name)}')"
+        value = f"json_extract(attrs, '$.{self._attribute(name)}')"
         test = f"{value} IN ({','.join('?' * len(given))})" + (
             f" OR {value} IS NULL" if None in values else ""
         )
@@ -762,7 +760,7 @@ class Store:
         `most` counted first (most edges, then node) when given. A count in SQL, for a question
         about every node of a kind (how many tasks each body was given)."""
         end = {"source": "source", "target": "target"}[by]
-        group = f"{end}, json_extract(attrs, '$.{_attribute(attribute)}')" if attribute else end
+        group = f"{end}, json_extract(attrs, '$.{self._attribute(attribute)}')" if attribute else end
         top = f" ORDER BY count(*) DESC, {group} LIMIT {int(most)}" if most is not None else ""
         out: Counter = Counter()
         try:
@@ -781,7 +779,9 @@ class Store:
         else:
             for *key, n in rows:
                 out[tuple(key) if attribute else key[0]] += n
-        return out if most is None else Counter(dict(sorted(out.items(), key=_most_first)[:most]))
+        return (
+            out if most is None else Counter(dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))[:most]))
+        )
 
     def _count_edges_in_graph(
         self, code: str, end: str, ids: Iterable[str] | None, attribute: str | None

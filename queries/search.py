@@ -106,7 +106,9 @@ def _in_range(lines: Sequence[str] | Mapping[int, str], first: int, last: int) -
     return range(first, min(last, len(lines) - 1) + 1)
 
 
-def search_store(store: st.Store, query: str, limit: int = 20) -> list[dict]:
+def search_store(
+    store: st.Store, query: str, limit: int = 20, *, notes: list[str] | None = None
+) -> list[dict]:
     """`search` over a store, reading only what can rank among the first `limit`.
 
     The full-text indexes give the lines and titles that may match, without their text; with each
@@ -116,13 +118,20 @@ def search_store(store: st.Store, query: str, limit: int = 20) -> list[dict]:
     documents costs their line numbers and places, not their text and attributes.
 
     Bounded: a phrase in more than LINES_READ lines (TITLES_READ titles) is ranked among the
-    documents of the first of them the index holds; below that, the ranking is `search`'s."""
+    documents of the first of them the index holds, and `notes` gets a line saying so; below
+    that, the ranking is `search`'s."""
     words = fold(query).split()
     if not store.indexed or not any(c.isalnum() for c in query):  # the index holds words only
         return search(store.graph, store.texts, query, limit)
     rx = _phrase(query)
     titled = store.documents_titled(words, limit=TITLES_READ)
-    order = _best_first(store, rx, titled, store.line_places(words, limit=LINES_READ))
+    places = store.line_places(words, limit=LINES_READ)
+    if notes is not None and (len(titled) >= TITLES_READ or sum(map(len, places.values())) >= LINES_READ):
+        notes.append(
+            f"{query!r} is in more than {LINES_READ:,} lines or {TITLES_READ:,} titles: ranked among "
+            "the first of them only; add words to narrow it"
+        )
+    order = _best_first(store, rx, titled, places)
     G = nx.MultiDiGraph()
     texts: dict[str, dict[int, str]] = {}
     folded: dict[str, dict[int, str]] = {}

@@ -324,6 +324,23 @@ def test_a_search_past_its_bounds_ranks_the_documents_it_read_as_the_whole_graph
     assert rows and rows != list(whole.values())[:20]  # bounded: not the whole ranking
     assert rows == [whole[r["document"]] for r in rows]  # each document scored in full
     assert rows == sorted(rows, key=lambda r: (-r["score"], r["date"] or "", r["document"]))
+    notes: list[str] = []
+    search_store(fresh, query, limit=20, notes=notes)
+    assert len(notes) == 1 and "ranked among the first of them only" in notes[0]
+
+
+def test_the_command_line_says_when_a_search_is_bounded(fresh, monkeypatch):
+    from typer.testing import CliRunner
+
+    from vbgraph.cli import app
+    from vbgraph.queries import search as searching
+
+    runner = CliRunner()
+    args = ["search", "thực hiện", "--store", str(fresh.dir), "--limit", "3"]
+    assert "note:" not in runner.invoke(app, args).stderr
+    monkeypatch.setattr(searching, "LINES_READ", 30)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and "note: 'thực hiện' is in more than 30 lines" in result.stderr
 
 
 def _store_of(G: nx.MultiDiGraph, directory) -> Store:
@@ -368,3 +385,31 @@ def test_shapes_the_sample_lacks_from_the_indexes(tmp_path):
     for n in ("tw", "a", "r00", "r25"):
         assert indexed.timeline(s, n) == lineage.timeline(G, n)
     assert s._graph is None
+
+
+def test_a_store_whose_tables_cannot_answer_answers_from_its_whole_graph(
+    corpus_store, corpus_graph, tmp_path
+):
+    """A store migrated from an earlier layout (its graph not saved yet) gives the same answers."""
+    import shutil
+
+    from vbgraph.queries import catalog, indexed, lineage, obligations
+    from vbgraph.queries.view import build_view, build_view_in_store
+
+    shutil.copytree(corpus_store.dir, tmp_path / "s")
+    con = db.connect(tmp_path / "s", create=False)
+    assert con is not None
+    with db.transaction(con):
+        db.set_meta(con, "graph_stale", "1")
+    con.close()
+    stale = Store(tmp_path / "s")
+    assert not stale.indexed
+    doc = "bac-giang:03-CTr/TU@2020-12-04"
+    assert obligations.bodies_in_store(stale) == obligations.bodies(corpus_graph)
+    assert indexed.implementations(stale, central=True) == lineage.implementations(corpus_graph, central=True)
+    assert indexed.plan(stale, doc) == obligations.plan(corpus_graph, doc)
+    assert catalog.run("citing", store=stale, params={"id": doc}) == catalog.run(
+        "citing", G=corpus_graph, params={"id": doc}
+    )
+    assert _view_or_error(build_view_in_store, stale, doc) == _view_or_error(build_view, corpus_graph, doc)
+    assert search_store(stale, "thực hiện", 10) == search(corpus_graph, stale.texts, "thực hiện", 10)

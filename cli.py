@@ -86,6 +86,20 @@ def _cell(value: Any) -> str:
 
 
 Columns = Sequence[tuple[str, str]]  # (key in the rows, heading in the table)
+LONG_TABLE = 200  # rows beyond which a table is printed as plain aligned text (a framed one takes seconds)
+WIDEST = 60  # characters a column of a plain table is padded to at most
+
+
+def _plain_table(headings: list[str], cells: list[list[str]]) -> None:
+    """Rows under their headings in aligned columns, as plain text: a long listing (every body of
+    a store) prints in a blink, and no cell is read as markup."""
+    widths = [
+        min(WIDEST, max(len(x) for x in [h, *(row[i] for row in cells)])) for i, h in enumerate(headings)
+    ]
+    lines = [headings, ["-" * w for w in widths], *cells]
+    typer.echo(
+        "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines)
+    )
 
 
 def _emit(
@@ -113,6 +127,8 @@ def _emit(
         return
     if table is not None:
         table(data)
+    elif len(rows) > LONG_TABLE:
+        _plain_table([h for _, h in columns] or keys, [[_cell(r.get(k)) for k in keys] for r in rows])
     else:
         t = Table(show_lines=False)
         for heading in [h for _, h in columns] or keys:

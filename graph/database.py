@@ -27,7 +27,8 @@ from typing import Any
 from vbgraph.errors import StoreError
 
 STORE_FORMAT = "vbgraph-store"
-SCHEMA_VERSION = 3  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables
+SCHEMA_VERSION = 4  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
+# 3: no COUNTS indexes
 DB_FILE = "store.sqlite"
 V1_FILE = "graph.json"
 
@@ -117,6 +118,15 @@ CREATE INDEX r_calls_doc ON r_calls (doc);
 CREATE INDEX r_calls_name ON r_calls (name, jurisdiction, ord);
 CREATE TABLE r_issues (owner TEXT NOT NULL, ord TEXT NOT NULL, issue TEXT NOT NULL);
 CREATE INDEX r_issues_owner ON r_issues (owner);
+"""
+
+COUNTS = """
+-- what `stats`, `bodies` and a jurisdiction's documents count and find, read from indexes alone
+CREATE INDEX nodes_documents ON nodes (
+    kind, json_extract(attrs, '$.type'), json_extract(attrs, '$.level'), json_extract(attrs, '$.in_corpus')
+);
+CREATE INDEX nodes_jurisdiction ON nodes (kind, json_extract(attrs, '$.jurisdiction'));
+CREATE INDEX edges_key ON edges (key, target, json_extract(attrs, '$.vai_tro'));
 """
 
 
@@ -232,18 +242,29 @@ RESOLVED_TABLES = (
 )  # what a resolution of every record makes again
 
 
+def _statements(script: str) -> list[str]:
+    """The statements of a script of this module (no ";" inside them), to run one by one inside a
+    transaction (`executescript` would commit it)."""
+    return [x for x in script.split(";") if x.strip()]
+
+
 def _resolution_tables(con: sqlite3.Connection) -> None:
     """2 -> 3: the tables incremental resolution keeps; the graph is resolved again from the
     records on first use, which fills them."""
-    for statement in RESOLUTION.split(";"):
-        if statement.strip():
-            con.execute(statement)
+    for statement in _statements(RESOLUTION):
+        con.execute(statement)
     set_meta(con, "graph_stale", "1")
+
+
+def _count_indexes(con: sqlite3.Connection) -> None:
+    """3 -> 4: the indexes counts read."""
+    for statement in _statements(COUNTS):
+        con.execute(statement)
 
 
 # The step from each database version to the next, by the version it starts from (version 1 is a
 # JSON file, migrated when the database is created).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _resolution_tables}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _resolution_tables, 3: _count_indexes}
 
 
 class transaction:

@@ -764,10 +764,9 @@ class Store:
         top = f" ORDER BY count(*) DESC, {group} LIMIT {int(most)}" if most is not None else ""
         out: Counter = Counter()
         try:
-            if ids is None:  # every edge's attributes: a scan of the table beats its rows in index order
-                table = "edges NOT INDEXED" if attribute else "edges"
+            if ids is None:  # the edges_key index holds the ends and the role: counted from it alone
                 rows = self._rows(
-                    f"SELECT {group}, count(*) FROM {table} WHERE key = ? GROUP BY {group}{top}", (code,)
+                    f"SELECT {group}, count(*) FROM edges WHERE key = ? GROUP BY {group}{top}", (code,)
                 )
             else:
                 sql = (

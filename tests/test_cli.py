@@ -568,3 +568,20 @@ def test_the_neo4j_defaults_are_the_runners():
     from vbgraph.queries import neo4j_runner
 
     assert (cli.DEFAULT_URI, cli.DEFAULT_USER) == (neo4j_runner.DEFAULT_URI, neo4j_runner.DEFAULT_USER)
+
+
+def test_a_long_table_prints_as_plain_aligned_text(monkeypatch, capsys):
+    """Past LONG_TABLE rows a table is plain text under its headings (a framed one takes seconds
+    for thousands of rows), and a cell is never read as markup."""
+    from vbgraph import cli
+
+    monkeypatch.setattr(cli, "LONG_TABLE", 2)
+    rows = [{"a": "x" * n, "b": f"[bold]{n}[/bold]"} for n in range(1, 4)]
+    cli._emit(rows, [("a", "A"), ("b", "B")], "table")
+    assert capsys.readouterr().out.splitlines() == [
+        "A    B",
+        "---  --------------",
+        "x    [bold]1[/bold]",
+        "xx   [bold]2[/bold]",
+        "xxx  [bold]3[/bold]",
+    ]

@@ -108,7 +108,7 @@ def test_the_store_is_one_sqlite_file_with_a_schema_version_and_a_row_per_file(t
     Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
     con = sqlite3.connect(tmp_path / "store" / "store.sqlite")
     meta = dict(con.execute("SELECT key, value FROM meta"))
-    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "3"
+    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "4"
     assert [r[0] for r in con.execute("SELECT name FROM files")] == ["a.txt"]
     assert ("bac-giang:12-NQ/TU@2021-06-08",) in con.execute("SELECT id FROM nodes WHERE kind = 'Document'")
 

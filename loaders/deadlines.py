@@ -31,13 +31,17 @@ class Deadline:
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"((?:19|20)\d{2})"
+CHAIN = 4  # lead words before a deadline at most ("phải hoàn thành xong trước")
 
 
 @cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     lead = tables.load("obligations.toml")["deadline"]["lead"]
     alt = "|".join(re.escape(w) for w in sorted(lead, key=len, reverse=True))
-    pre = rf"(?:(?:{alt})\s+(?:(?:việc\s+)?(?:thực hiện\s+)?(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)?\s*(?:này\s+)?)?)*"
+    # Lead words, each with the document it is about: every part ends in one run of whitespace and
+    # the chain is bounded, so no text makes the pattern backtrack (it once could exponentially).
+    doc = r"(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)"
+    pre = rf"(?:(?:{alt})\s+(?:việc\s+)?(?:thực hiện\s+)?(?:{doc}\s+)?(?:này\s+)?){{0,{CHAIN}}}"
     return [
         (
             "quarter",
@@ -49,12 +53,14 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # A bare "ngày 27/9/2019" is the date of a cited document: a deadline needs its lead word.
         (
             "day",
-            re.compile(rf"(?:(?:{alt})\s+)+ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*{_YEAR}"),
+            re.compile(
+                rf"(?:(?:{alt})\s+){{1,{CHAIN}}}ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*{_YEAR}"
+            ),
         ),
         (
             "year",
             re.compile(
-                rf"(?:(?:{alt})\s+)+(?:(?:việc\s+)?(?:thực hiện\s+)?(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)\s+)?năm\s+{_YEAR}\b(?!\s*[-–]\s*\d)"
+                rf"(?:(?:{alt})\s+){{1,{CHAIN}}}(?:(?:việc\s+)?(?:thực hiện\s+)?{doc}\s+)?năm\s+{_YEAR}\b(?!\s*[-–]\s*\d)"
             ),
         ),
     ]

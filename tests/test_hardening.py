@@ -1,0 +1,49 @@
+"""Hostile text: shapes that once made extraction backtrack without end (issue 14).
+
+Each case would take longer than the age of the universe with the old patterns; the guard only
+stops a hang (it is no speed goal: benchmarks hold those)."""
+
+from __future__ import annotations
+
+import signal
+from contextlib import contextmanager
+
+import pytest
+
+from vbgraph.loaders.deadlines import find_deadlines
+
+GUARD_S = 60
+
+
+@contextmanager
+def no_hang(seconds: int = GUARD_S):
+    def stop(*_):
+        raise TimeoutError(f"still running after {seconds} s: the pattern backtracks")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize("gap", ["  ", " \v", " \u2005", "\u200a "])
+def test_repeated_lead_words_before_no_deadline_do_not_backtrack(gap):
+    text = "hoàn thành " + ("trong" + gap) * 40 + "x"
+    with no_hang():
+        assert find_deadlines(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("hoàn thành xong trước quý II/2021", "2021-06-30"),
+        ("trong  trong   tháng 9/2021", "2021-09-30"),
+        ("trước ngày 30/11/2020", "2020-11-30"),
+        ("hoàn thành trong năm 2022", "2022-12-31"),
+    ],
+)
+def test_deadlines_after_lead_words_are_still_read(text, end):
+    assert [d.end for d in find_deadlines(text)] == [end]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import re
 import sys
 import textwrap
 from collections import Counter
@@ -25,6 +26,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from vbgraph.errors import AmbiguousReference, DocumentNotFound, VbgraphError
 from vbgraph.graph.store import Store
@@ -51,9 +53,25 @@ DEFAULT_USER = "neo4j"
 # -- errors and output ------------------------------------------------------------------------
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def _visible(text: Any) -> str:
+    """Text from a document or a file name as a terminal must show it: control characters (ESC and
+    OSC sequences, carriage returns, bidirectional overrides) written as escapes, never acted on."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
+
+
+def _shown(text: Any) -> str:
+    """`_visible` text inside Rich markup: its own brackets are not markup ("[/dim]" in a title)."""
+    from rich.markup import escape
+
+    return escape(_visible(text))
+
+
 def _error(message: str) -> None:
     """`error: message` as one line on stderr (red on a terminal, plain in a pipe)."""
-    typer.echo(f"{typer.style('error:', fg='red')} {message}", err=True)
+    typer.echo(f"{typer.style('error:', fg='red')} {_visible(message)}", err=True)
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -128,13 +146,15 @@ def _emit(
     if table is not None:
         table(data)
     elif len(rows) > LONG_TABLE:
-        _plain_table([h for _, h in columns] or keys, [[_cell(r.get(k)) for k in keys] for r in rows])
+        _plain_table(
+            [h for _, h in columns] or keys, [[_visible(_cell(r.get(k))) for k in keys] for r in rows]
+        )
     else:
         t = Table(show_lines=False)
         for heading in [h for _, h in columns] or keys:
             t.add_column(heading, overflow="fold")
         for r in rows:
-            t.add_row(*(_cell(r.get(k)) for k in keys))
+            t.add_row(*(Text(_visible(_cell(r.get(k)))) for k in keys))
         _console().print(t)
     if isinstance(data, list) and not data:
         typer.echo(empty, err=True)
@@ -145,12 +165,19 @@ def _progress(what: str, quiet: bool) -> Iterator[Callable[[str, int, int], None
     """A transient bar on a stderr terminal (none in a pipe or with -q); yields step(label, done, total)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(
         *columns, console=_console(err=True), transient=True, disable=quiet or not sys.stderr.isatty()
     ) as bar:
         task = bar.add_task(what, total=None)
-        yield lambda label, done, total: bar.update(task, description=label, completed=done, total=total)
+        yield lambda label, done, total: bar.update(
+            task, description=_visible(label), completed=done, total=total
+        )
 
 
 # -- options, declared once -------------------------------------------------------------------
@@ -349,7 +376,7 @@ def ingest(
             f"{len(report.added)} added, {len(report.updated)} updated, {len(report.unchanged)} unchanged, "
             + (f"{len(report.moved)} moved, " if report.moved else "")
             + (f"{len(report.reextracted)} re-extracted, " if report.reextracted else "")
-            + f"{len(report.failed)} failed, {len(report.skipped)} skipped; store {s.dir}: "
+            + f"{len(report.failed)} failed, {len(report.skipped)} skipped; store {_shown(s.dir)}: "
             f"{n['documents']} documents, {n['relations']} relations, "
             f"{n['obligations']} obligations, {n['warnings']} warnings"
         )
@@ -361,15 +388,15 @@ def _print_ingest_notes(report, quiet: bool, verbose: bool) -> None:
     for path, reason in report.failed:
         _error(f"{path}: {reason}")
     for path, reason in [] if quiet else report.skipped:
-        typer.echo(f"skipped: {path}: {reason}", err=True)
+        typer.echo(f"skipped: {_visible(path)}: {_visible(reason)}", err=True)
     for was, now in [] if quiet else report.moved:
-        typer.echo(f"moved: {was} is now {now}", err=True)
+        typer.echo(f"moved: {_visible(was)} is now {_visible(now)}", err=True)
     if report.reextracted and not quiet:
         typer.echo(
             f"re-extracted {len(report.reextracted)} files read by an earlier version of vbgraph", err=True
         )
     for w in report.warnings if verbose else []:
-        typer.echo(f"warning: {w}", err=True)
+        typer.echo(f"warning: {_visible(w)}", err=True)
 
 
 @app.command()
@@ -446,7 +473,7 @@ def _card_rows(card: dict) -> list[dict]:
 def _print_card(card: dict) -> None:
     out = _console()
     title = card.get("symbol") or card.get("name") or card["id"]
-    out.print(f"[bold]{card.get('type') or ''} {title}[/bold]".strip())
+    out.print(f"[bold]{_shown(card.get('type') or '')} {_shown(title)}[/bold]".strip())
     rows = [
         ("id", card["id"]),
         ("date", card.get("date")),
@@ -466,11 +493,11 @@ def _print_card(card: dict) -> None:
     )
     for k, v in rows:
         if v:
-            out.print(f"  [dim]{k:>12}[/dim]  {v}")
+            out.print(f"  [dim]{k:>12}[/dim]  {_shown(v)}")
     if card.get("obligations"):
         out.print(
             f"\n[bold]Obligations it sets[/bold] ({card['obligations']}): "
-            f"vbgraph obligations --document {card['id']}",
+            f"vbgraph obligations --document {_shown(card['id'])}",
             markup=True,
         )
     for heading, key, arrow in (
@@ -482,9 +509,12 @@ def _print_card(card: dict) -> None:
             continue
         out.print(f"\n[bold]{heading}[/bold] ({len(rels)})")
         for r in rels:
-            out.print(f"  {arrow} [cyan]{r['label']}[/cyan] ({r['type']}) {r['other_label']}", markup=True)
+            out.print(
+                f"  {arrow} [cyan]{_shown(r['label'])}[/cyan] ({r['type']}) {_shown(r['other_label'])}",
+                markup=True,
+            )
             for e in r["evidence"][:3]:
-                out.print(f"      [dim]{_where(e)}[/dim] “{e['quote'][:160]}”")
+                out.print(f"      [dim]{_shown(_where(e))}[/dim] “{_shown(e['quote'][:160])}”")
             if len(r["evidence"]) > 3:
                 out.print(f"      [dim]… {len(r['evidence']) - 3} more[/dim]")
 
@@ -546,7 +576,7 @@ def _print_stats(data: dict) -> None:
         if items:
             out.print(f"\n[bold]{kind}[/bold] ({len(items)})")
             for i in items:
-                out.print(f"  {_where(i)}  {i['message']}", markup=False)
+                out.print(f"  {_visible(_where(i))}  {_visible(i['message'])}", markup=False)
     other = Counter(i["kind"] for i in data["issues"] if i["kind"] not in _NAMED_ISSUES)
     if other:
         out.print("\nother warnings: " + ", ".join(f"{k} {v}" for k, v in sorted(other.items())))
@@ -612,12 +642,10 @@ def _where(e: dict) -> str:
 def _obligation_cards(rows: list[dict]) -> None:
     """One short block per task, readable at 80 columns: the document, due date and status; the
     task shortened to two lines of the width; who, by role. The full text: --format csv or json."""
-    from rich.text import Text
-
     con = _console()
     width = max(40, min(con.width, 120))
     for r in rows:
-        head = Text(r["document_symbol"] or r["document"], style="bold")
+        head = Text(_visible(r["document_symbol"] or r["document"]), style="bold")
         head.append(f"  line {r['line']}", style="dim")
         if r["due"] or r["deadline"]:
             head.append(f"  due {r['due'] or r['deadline']}")
@@ -625,7 +653,9 @@ def _obligation_cards(rows: list[dict]) -> None:
             head.append(f"  ({r['recurring']})")
         head.append(f"  {r['status']}", style={"late": "red", "done": "green"}.get(r["status"] or "", ""))
         con.print(head)
-        task = textwrap.wrap(" ".join((r["text"] or "").split()), width - 2, max_lines=2, placeholder=" …")
+        task = textwrap.wrap(
+            _visible(" ".join((r["text"] or "").split())), width - 2, max_lines=2, placeholder=" …"
+        )
         con.print(Text("\n".join("  " + x for x in task)), soft_wrap=True)
         by_role: dict[str, list[str]] = {}
         for part in (r["assignees"] or "").split("; "):
@@ -636,12 +666,15 @@ def _obligation_cards(rows: list[dict]) -> None:
             if role in by_role:
                 label = f"  {_ROLE_LABELS[role]}: "
                 lines = textwrap.wrap(
-                    ", ".join(by_role[role]), width, initial_indent=label, subsequent_indent=" " * len(label)
+                    _visible(", ".join(by_role[role])),
+                    width,
+                    initial_indent=label,
+                    subsequent_indent=" " * len(label),
                 )
                 con.print(Text("\n".join(lines)), soft_wrap=True)
         if r["produces"]:
             done = f" → {r['fulfilled_by']}" if r["fulfilled_by"] else ""
-            con.print(Text(f"  produces {r['produces']}{done}", style="dim"), width=width)
+            con.print(Text(_visible(f"  produces {r['produces']}{done}"), style="dim"), width=width)
         con.print()
 
 
@@ -839,12 +872,11 @@ def _tree_rows(t: dict) -> list[dict]:
 
 
 def _tree_label(n: dict) -> str:
-    from rich.markup import escape
 
     bits = [x for x in (n.get("type"), n.get("date"), n.get("issuer"), n.get("jurisdiction")) if x]
     rel = f"[cyan]{n['relation']}[/cyan] " if n.get("relation") else ""
     mark = " [yellow](only cited in another document)[/yellow]" if n.get("indirect") else ""
-    return f"{rel}[bold]{escape(n['symbol'] or n['id'])}[/bold] {escape(' · '.join(bits))}{mark}"
+    return f"{rel}[bold]{_shown(n['symbol'] or n['id'])}[/bold] {_shown(' · '.join(bits))}{mark}"
 
 
 def _add_children(node, children: list[dict]) -> None:
@@ -884,7 +916,7 @@ def search(
     notes: list[str] = []
     rows = search_store(_store(store), text, limit, notes=notes)
     for note in notes:
-        _console(err=True).print(f"note: {note}", markup=False, highlight=False)
+        _console(err=True).print(f"note: {_visible(note)}", markup=False, highlight=False)
     _emit(
         rows,
         [

@@ -47,3 +47,45 @@ def test_repeated_lead_words_before_no_deadline_do_not_backtrack(gap):
 )
 def test_deadlines_after_lead_words_are_still_read(text, end):
     assert [d.end for d in find_deadlines(text)] == [end]
+
+
+# -- the terminal shows document text, never obeys it ----------------------------------------------
+HOSTILE_TITLE = (
+    "về [/dim] du lịch [bold]x\x1b[2J\x1b]0;owned\x07 \x1b]8;;http://evil/\x1b\\link\x1b]8;;\x1b\\ \u202eabc"
+)
+
+
+def hostile_store(tmp_path):
+    from typer.testing import CliRunner
+
+    from vbgraph.cli import app
+
+    from factories import party_doc
+
+    d = tmp_path / "in"
+    (d / "a[").mkdir(parents=True)
+    (d / "a[" / "b]c.txt").write_text(party_doc(subject=HOSTILE_TITLE), encoding="utf-8")  # "a[/b]c.txt"
+    runner = CliRunner()
+    store = str(tmp_path / "s")
+    result = runner.invoke(app, ["ingest", str(d), "--store", store])
+    assert result.exit_code == 0, result.output
+    return runner, app, store
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show", "12-NQ/TU"],
+        ["search", "du lịch"],
+        ["lineage", "12-NQ/TU"],
+        ["stats"],
+        ["implements"],
+    ],
+)
+def test_document_text_reaches_the_terminal_as_text(tmp_path, command):
+    runner, app, store = hostile_store(tmp_path)
+    result = runner.invoke(app, [*command, "--store", store])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output and "\u202e" not in result.output
+    if command[0] in ("show", "search"):
+        assert "[/dim]" in result.output and "\\u001b" in result.output

@@ -49,10 +49,9 @@ class CannedQuery:
         missing = [p for p in self.required if out.get(p) is None]
         if missing:
             raise ValueError(f"{self.name}: needs --param {missing[0]}=…")
-        if "depth" in out and out["depth"] is not None:
-            out["depth"] = int(out["depth"])
-        if "limit" in out:
-            out["limit"] = int(out["limit"])
+        for name, (lo, hi) in WHOLE.items():
+            if name in out and (name != "depth" or out[name] is not None):
+                out[name] = _whole(name, out[name], lo, hi)
         return out
 
     def embedded(self, G: nx.MultiDiGraph, **params) -> list[dict]:
@@ -64,6 +63,23 @@ class CannedQuery:
         question reads (queries/indexed.py), not on the whole graph."""
         bound = self.bind(params)
         return self.embedded(ix.part_of(store, ix.CANNED_PARTS[self.name], **bound), **bound)
+
+
+WHOLE = {"depth": (0, 1_000), "limit": (0, 1_000_000)}  # whole-number parameters and their bounds
+
+
+def _whole(name: str, value: object, lo: int, hi: int) -> int:
+    """A whole-number parameter from the command line ("3" or 3), refused by name when it is
+    anything else or out of bounds (a number past 64 bits reaches no database)."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"--param {name}: {value!r} is not a whole number")
+    try:
+        n = int(value)
+    except ValueError:
+        raise ValueError(f"--param {name}: {value!r} is not a whole number") from None
+    if not lo <= n <= hi:
+        raise ValueError(f"--param {name}: {n} is out of range ({lo} to {hi:,})")
+    return n
 
 
 @cache

@@ -89,3 +89,40 @@ def test_document_text_reaches_the_terminal_as_text(tmp_path, command):
     assert "\x1b" not in result.output and "\x07" not in result.output and "\u202e" not in result.output
     if command[0] in ("show", "search"):
         assert "[/dim]" in result.output and "\\u001b" in result.output
+
+
+# -- hostile parameters: one line naming the parameter, the usage exit code ------------------------
+@pytest.mark.parametrize(
+    ("param", "said"),
+    [
+        ("depth=1 OR 1=1", "--param depth: '1 OR 1=1' is not a whole number"),
+        (
+            "depth:=123456789012345678901234567890",
+            "--param depth: 123456789012345678901234567890 is out of range",
+        ),
+        ("depth:=true", "--param depth: True is not a whole number"),
+        ("depth:=2.5", "--param depth: 2.5 is not a whole number"),
+        ("depth:=-1", "--param depth: -1 is out of range"),
+    ],
+)
+def test_a_bad_whole_number_parameter_is_named(corpus_store, param, said):
+    from typer.testing import CliRunner
+
+    from vbgraph.cli import app
+
+    ref = next(n for n, a in corpus_store.graph.nodes(data=True) if a.get("kind") == "Document")
+    args = ["query", "lineage_up", "-p", f"id={ref}", "-p", param, "--store", str(corpus_store.dir)]
+    result = CliRunner().invoke(app, args)
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and lines[0].startswith(f"error: {said}")
+
+
+@pytest.mark.parametrize("limit", ["99999999999999999999999", "-2", "1000001"])
+def test_a_limit_past_any_database_integer_is_refused(corpus_store, limit):
+    from typer.testing import CliRunner
+
+    from vbgraph.cli import app
+
+    args = ["query", "most_implemented", "-p", f"limit:={limit}", "--store", str(corpus_store.dir)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and f"--param limit: {limit} is out of range" in result.stderr

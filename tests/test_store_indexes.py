@@ -141,7 +141,6 @@ CANNED = [  # the other canned queries, with the parameters they take
     ("most_implemented", {"limit": 3}),
     ("most_implemented", {"limit": 1000}),
     ("most_implemented", {"limit": 0}),
-    ("most_implemented", {"limit": -2}),
     ("unresolved_references", {}),
 ]
 

@@ -16,6 +16,15 @@ from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction
 
 
+def _head_cac(piece: str) -> tuple[str, str] | None:
+    """("Ban Thường vụ", "huyện ủy …") of "Ban Thường vụ các huyện ủy …": the words before the first
+    "các" and after it; None without one (or with nothing before it)."""
+    if "\n" in piece:
+        return None
+    m = next((m for m in _CAC_RE.finditer(piece) if m.start() >= 1), None)
+    return (piece[: m.start()], piece[m.end() :]) if m else None
+
+
 @cache
 def _table() -> dict:
     return tables.load("obligations.toml")
@@ -57,7 +66,9 @@ _LIST_END_RE = re.compile(r"[,;:]\s*$")
 _TO_CHUC_BODY_RE = re.compile(r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b")
 _CAC_CAP_RE = re.compile(r"\s*các cấp")
 _CAC_CAP_END_RE = re.compile(r"\s+các cấp$")
-_HEAD_CAC_RE = re.compile(r"^(.+?)\s+các\s+(.+)$")
+# "các" between a head and its kinds; a match starts only where a run of whitespace starts, so a
+# long run costs one pass, not one per space ("^(.+?)\s+các\s+(.+)$" was quadratic in it)
+_CAC_RE = re.compile(r"(?<!\s)\s+các\s+(?=.)")
 _DIGIT_RE = re.compile(r"\d")
 _BLANKS_RE = re.compile(r"\s+")
 _ROLE_LIST_RE = re.compile(
@@ -222,15 +233,11 @@ def _share_heads(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     shared: str | None = None
     for piece, s in items:
-        m = _HEAD_CAC_RE.match(piece)
+        split = _head_cac(piece)
         sep = s.lstrip("[")
-        if (
-            m
-            and _head_of(m.group(1)) == m.group(1)
-            and (starts_with_head(m.group(2)) or _is_kind(m.group(2)))
-        ):
-            shared = m.group(1)
-            piece = f"{shared} {m.group(2)}"
+        if split and _head_of(split[0]) == split[0] and (starts_with_head(split[1]) or _is_kind(split[1])):
+            shared = split[0]
+            piece = f"{shared} {split[1]}"
         elif shared and sep in (",", "và") and piece[:1].islower() and _is_kind(piece):
             piece = f"{shared} {piece}"
         elif out and sep in (",", "và") and _modifies(piece, out[-1][0]):

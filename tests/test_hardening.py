@@ -126,3 +126,26 @@ def test_a_limit_past_any_database_integer_is_refused(corpus_store, limit):
     args = ["query", "most_implemented", "-p", f"limit:={limit}", "--store", str(corpus_store.dir)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2 and f"--param limit: {limit} is out of range" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("piece", "split"),
+    [
+        ("Ban Thường vụ các huyện ủy, thành ủy", ("Ban Thường vụ", "huyện ủy, thành ủy")),
+        ("Thường trực  các  đảng ủy", ("Thường trực", "đảng ủy")),
+        ("a các b các c", ("a", "b các c")),
+        ("các huyện ủy", None),
+        ("không có gì", None),
+    ],
+)
+def test_a_head_shared_by_cac_is_split_as_before(piece, split):
+    from vbgraph.loaders.bodies import _head_cac
+
+    assert _head_cac(piece) == split
+
+
+def test_a_long_whitespace_run_in_a_list_of_bodies_does_not_backtrack():
+    from vbgraph.loaders.bodies import _head_cac
+
+    with no_hang():
+        assert _head_cac("Ban" + " " * 2_000_000 + "Sở") is None

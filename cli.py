@@ -421,12 +421,16 @@ def export(
     writer = WRITERS.get(format)
     if writer is None:
         raise _fail(f"unknown format {format!r}; choose one of: {', '.join(sorted(WRITERS))}", 2)
+    if output is not None and format != "csv" and output.is_dir():
+        raise _fail(f"{output}: is a folder; give the file to write (only csv writes a folder)", 2)
     try:
         writer(G, sys.stdout if output is None else output)
     except ValueError as e:
         raise _fail(str(e), 2) from e
+    except OSError as e:  # a full disk, no permission: the file is left as it was (written atomically)
+        raise _fail(f"{e.filename or output}: cannot write ({e.strerror or e})") from e
     if output is not None:
-        typer.echo(f"wrote {output}", err=True)
+        typer.echo(f"wrote {_visible(output)}", err=True)
 
 
 _CARD_COLUMNS = [

@@ -149,3 +149,34 @@ def test_a_long_whitespace_run_in_a_list_of_bodies_does_not_backtrack():
 
     with no_hang():
         assert _head_cac("Ban" + " " * 2_000_000 + "Sở") is None
+
+
+# -- a failing export is one line naming the file and the reason -------------------------------------
+def test_export_into_an_existing_folder_is_a_usage_error(corpus_store, tmp_path):
+    from typer.testing import CliRunner
+
+    from vbgraph.cli import app
+
+    result = CliRunner().invoke(app, ["export", "-o", str(tmp_path), "--store", str(corpus_store.dir)])
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2 and lines == [
+        f"error: {tmp_path}: is a folder; give the file to write (only csv writes a folder)"
+    ]
+
+
+def test_an_export_the_disk_refuses_is_one_line_and_leaves_no_part(corpus_store, tmp_path, monkeypatch):
+    import errno
+
+    from typer.testing import CliRunner
+
+    from vbgraph.cli import app
+
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out.json"))
+
+    monkeypatch.setattr("os.fsync", full)
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(app, ["export", "-o", str(out), "--store", str(corpus_store.dir)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [f"error: {out}: cannot write (No space left on device)"]
+    assert list(tmp_path.iterdir()) == []  # no partial file, no temporary one

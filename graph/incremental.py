@@ -21,6 +21,7 @@ and edge tables. A first ingest is the same run with every partition changed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import json
@@ -38,21 +39,11 @@ from vbgraph.loaders.records import Citation, FileRecord, ObligationRecord
 from vbgraph.ontology.relations import Edge, Rel
 
 REL_CODES = frozenset(r.value for r in Rel)
-DOC_FIELDS = (
-    "type",
-    "type_code",
-    "number",
-    "issuer_code",
-    "symbol",
-    "date",
-    "issuer",
-    "jurisdiction",
-    "title",
-    "name",
-    "in_corpus",
-    "source",
-    "signer",
-    "identified_by",
+# the fields of a document `Doc.as_dict` gives back (not its key, place made, or citation tallies)
+DOC_FIELDS = tuple(
+    f.name
+    for f in dataclasses.fields(rs.Doc)
+    if f.name not in {"key", "created", "titles", "issuers", "types"}
 )
 CHUNK = 500  # values bound in one IN (…)
 SLIM = ("type", "title", "date", "issuer", "jurisdiction", "in_corpus")  # what `_Run.changed` keeps

@@ -392,32 +392,12 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             out.append(s)
             continue
         tstart = tm.start("word")
-        stop = _TITLE_STOP_RE.search(text, tstart)
-        limit = stop.start() if stop else len(text)
+        stop = _TITLE_STOP_RE.search(text, tstart, tstart + TITLE_MAX)
+        limit = stop.start() if stop else min(len(text), tstart + TITLE_MAX)
         cm = _CLAUSE_RE.search(text, tstart, limit)
         if cm:
             limit = cm.start()
-        inside_types: set[str | None] = set()  # types of the citations already inside this subject
-        for nxt in spans[i + 1 :]:
-            if nxt.start >= limit:
-                break
-            if nxt.start < tstart:
-                continue
-            between = text[tstart : nxt.start]
-            # "… về việc thực hiện các nhiệm vụ tại Chỉ thị A … và Chỉ thị B": B is coordinated with
-            # the Chỉ thị already inside this subject, not with this document.
-            peer = nxt.type in inside_types and nxt.type != s.type
-            inside_types.add(nxt.type)
-            if (coord := _COORD_END_RE.search(between)) and not peer:
-                limit = coord.start() + tstart
-                break
-            # "Sau 05 năm thực hiện A … và gần 02 năm thực hiện B": B parallels A, not A's subject.
-            lead_a = _last_words(text[: s.start], 2)
-            if lead_a and lead_a == _last_words(between, 2):
-                cut = max(between.rfind(" và "), between.rfind(", "))
-                if cut > 0:
-                    limit = tstart + cut
-                    break
+        limit = _subject_end(text, s, spans[i + 1 : i + 1 + INSIDE_MAX], tstart, limit)
         title = text[tstart:limit].strip(" ,;“”\"'()¦")
         if len(title) < 4:
             out.append(s)
@@ -431,6 +411,39 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             )
         )
     return out
+
+
+# Bounds that keep any text linear: a subject runs at most TITLE_MAX characters (the longest seen
+# are ~600) and holds at most INSIDE_MAX citations of its own.
+TITLE_MAX = 1500
+INSIDE_MAX = 40
+_TAIL = 200  # how far back from a citation the words that coordinate it are looked for
+
+
+def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: int) -> int:
+    """Where the subject of `s` (from `tstart`, at most to `limit`) ends, given the citations that
+    follow it: one coordinated with `s` ends it; one inside it is nested."""
+    inside_types: set[str | None] = set()  # types of the citations already inside this subject
+    lead_a = _last_words(text[max(0, s.start - 60) : s.start], 2)
+    for nxt in following:
+        if nxt.start >= limit:
+            break
+        if nxt.start < tstart:
+            continue
+        # "… về việc thực hiện các nhiệm vụ tại Chỉ thị A … và Chỉ thị B": B is coordinated with
+        # the Chỉ thị already inside this subject, not with this document.
+        peer = nxt.type in inside_types and nxt.type != s.type
+        inside_types.add(nxt.type)
+        coord = _COORD_END_RE.search(text, max(tstart, nxt.start - _TAIL), nxt.start)
+        if coord and not peer:
+            return coord.start()
+        # "Sau 05 năm thực hiện A … và gần 02 năm thực hiện B": B parallels A, not A's subject.
+        if lead_a and lead_a == _last_words(text[max(tstart, nxt.start - 60) : nxt.start], 2):
+            between = text[tstart : nxt.start]
+            cut = max(between.rfind(" và "), between.rfind(", "))
+            if cut > 0:
+                return tstart + cut
+    return limit
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")

@@ -15,6 +15,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -162,13 +164,21 @@ _FILLER = (
 _NUMBERED_HEAD_RE = re.compile(r"(?:^|\s)(?:Điều|ĐIỀU|Khoản|khoản|Điểm|điểm)\s+\d{1,3}[a-z]?$")
 
 
+# A sentence reaches back at most this far: cues open a sentence within a few lines of what they
+# govern, and a paragraph with no full stop (a page joined into one line, a hostile text) must not
+# make every citation re-read everything before it (quadratic).
+SENTENCE_MAX = 2000
+
+
 def sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence holding `pos`: after the last '. ' (or the paragraph start)."""
+    """Start of the sentence holding `pos`: after the last '. ' (or the paragraph start), at most
+    SENTENCE_MAX characters back."""
+    lo = max(0, pos - SENTENCE_MAX)
     end = pos
     while True:
-        cut = max(text.rfind(". ", 0, end), text.rfind(".\n", 0, end))
+        cut = max(text.rfind(". ", lo, end), text.rfind(".\n", lo, end))
         if cut < 0:
-            return 0
+            return lo
         if not _NUMBERED_HEAD_RE.search(text, max(0, cut - 16), cut):
             return cut + 2
         end = cut  # 'Điều 1. Sửa đổi …': the article's number opens the sentence, it does not end one
@@ -249,10 +259,12 @@ def region_citations(
     out: list[Citation] = []
     amended_by: tuple[int, str] | None = None
     for p, spans in expanded:
-        local = _paragraph_citations(clean, p, spans, d, k, jur, file, issues, out)
-        _subject_relations(p.text, spans, local, out, base)
-        _between_relations(p.text, spans, local, out, base)
-        _reported_relations(p.text, spans, local, out, base)
+        local: list[int] = []
+        if spans:  # most paragraphs cite nothing: nothing to relate
+            local = _paragraph_citations(clean, p, spans, d, k, jur, file, issues, out)
+            _subject_relations(p.text, spans, local, out, base)
+            _between_relations(p.text, spans, local, out, base)
+            _reported_relations(p.text, spans, local, out, base)
         amended_by = _amenders_list(p.text, spans, local, out, base, amended_by)
     # A document acts on earlier ones only: no relation from a text to one issued after it.
     return [
@@ -266,10 +278,20 @@ def _paragraph_spans(
 ) -> list[tuple[Paragraph, list[Span]]]:
     """Each paragraph with its citations: defined short names, then their uses, then short
     forms ("Nghị quyết 52"), which take the full citation of the same number before them."""
-    found = [(p, cit.find_citations(p.text, province=jur)) for p in paragraphs(clean, first, last)]
+    # A paragraph without a letter ('1.', '- ', a rule of dots) names no document.
+    found = [
+        (p, cit.find_citations(p.text, province=jur) if _LETTER_RE.search(p.text) else [])
+        for p in paragraphs(clean, first, last)
+    ]
     aliases: dict[str, Span] = {}
     full_by_number: dict[tuple[str, str], Span] = {}
-    return [(p, _with_short_names(p.text, spans, aliases, full_by_number)) for p, spans in found]
+    return [
+        (p, _with_short_names(p.text, spans, aliases, full_by_number) if _LETTER_RE.search(p.text) else spans)
+        for p, spans in found
+    ]
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def _with_short_names(
@@ -323,6 +345,7 @@ def _paragraph_citations(
     """Append a Citation to `out` for each span of paragraph `p`; returns, parallel to `spans`,
     the index in `out` of each one (-1 for a document attached to the next, which is no citation)."""
     local: list[int] = []
+    subjects = _Subjects(spans)
     for s in spans:
         line = p.line_at(s.start)
         col = s.start - max(off for off, _ in p.starts if off <= s.start)
@@ -330,7 +353,7 @@ def _paragraph_citations(
         if s.attached_to_next:
             local.append(-1)
             continue
-        role, relation = _classify(p.text, s, spans, line, d, k)
+        role, relation = _classify(p.text, s, spans, subjects, line, d, k)
         out.append(
             Citation(
                 kind=s.kind,
@@ -376,9 +399,23 @@ def _report_span(s: Span, file: str, line: int, issues: list[Issue]) -> None:
         )
 
 
-def _in_subject(o: Span, pos: int) -> bool:
-    """Is offset `pos` inside the subject of citation `o`?"""
-    return o.title_start is not None and o.title_start <= pos < (o.title_end or 0)
+class _Subjects:
+    """Which offsets lie inside the subject of some citation: the subjects' union as sorted
+    disjoint intervals, so each question is a bisection, not a pass over every citation."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted((o.title_start, o.title_end or 0) for o in spans if o.title_start is not None):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            elif a < b:
+                merged.append([a, b])
+        self._starts = [a for a, _ in merged]
+        self._ends = [b for _, b in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect_right(self._starts, pos) - 1
+        return k >= 0 and pos < self._ends[k]
 
 
 def _add_about(out: list[Citation], x: int, about: tuple[int, str]) -> None:
@@ -390,25 +427,29 @@ def _subject_relations(
 ) -> None:
     """Relations stated about a cited document by its own subject ('Kế hoạch số 82-KH/TU … thực
     hiện Nghị quyết số 29-NQ/TW')."""
+    by_start = sorted(range(len(spans)), key=lambda j: spans[j].start)
+    starts = [spans[j].start for j in by_start]
     for i, outer in enumerate(spans):
         if local[i] < 0 or outer.title_start is None:
             continue
-        about = _stated_in_subject(text, spans, local, i, outer.title_start, base)
+        lo, hi = bisect_left(starts, outer.title_start), bisect_left(starts, outer.title_end or 0)
+        inside = sorted(j for j in by_start[lo:hi] if j != i)
+        about = _stated_in_subject(text, spans, local, inside, outer.title_start, base)
         if about:
             out[local[i]] = replace(out[local[i]], about=tuple(about))
 
 
 def _stated_in_subject(
-    text: str, spans: list[Span], local: list[int], i: int, title_start: int, base: int
+    text: str, spans: list[Span], local: list[int], inside: list[int], title_start: int, base: int
 ) -> list[tuple[int, str]]:
-    """(citation, relation code) for each document cited in the subject of citation `i`."""
-    inside = [j for j, x in enumerate(spans) if j != i and _in_subject(spans[i], x.start)]
+    """(citation, relation code) for each document cited (`inside`) in a subject from `title_start`."""
+    nested = _Subjects(spans[m] for m in inside)  # a citation's own subject starts after it
     about = []
     for j in inside:
         inner = spans[j]
         if local[j] < 0:
             continue
-        if any(_in_subject(spans[m], inner.start) for m in inside if m != j):
+        if inner.start in nested:
             continue  # said by a document cited inside this subject, not by this one
         code = title_cue(text[title_start : inner.start])
         if code is not None:
@@ -537,7 +578,9 @@ def _reported_issuing(text: str, spans: list[Span]) -> list[tuple[int, int, str]
 _MAX_LISTED = 40
 
 
-def _classify(text: str, s: Span, spans: list[Span], line: int, d: Draft | None, k: int | None):
+def _classify(
+    text: str, s: Span, spans: list[Span], subjects: _Subjects, line: int, d: Draft | None, k: int | None
+):
     """(role, relation code from the citing document) for one citation."""
     if d is None:
         return "listing", None
@@ -554,7 +597,7 @@ def _classify(text: str, s: Span, spans: list[Span], line: int, d: Draft | None,
         )  # '(kèm theo Chương trình số …)'; 'Căn cứ … kèm theo Quyết định số …' is a basis
     if line <= h.header_end and line not in h.title_lines:
         return "self", None
-    if any(o is not s and _in_subject(o, s.start) for o in spans):
+    if s.start in subjects:
         return "cite", Rel.DAN_CHIEU.value
     if line in h.title_lines:
         title_text = text[: s.start]

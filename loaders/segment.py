@@ -9,6 +9,7 @@ Front matter (covers, tables of contents) and colophons belong to no document.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import deque
 from dataclasses import dataclass
@@ -502,12 +503,8 @@ class Paragraph:
     starts: list[tuple[int, int]]  # (offset in text, line number)
 
     def line_at(self, offset: int) -> int:
-        line = self.starts[0][1]
-        for off, ln in self.starts:
-            if off > offset:
-                break
-            line = ln
-        return line
+        k = bisect.bisect_right(self.starts, (offset, math.inf)) - 1
+        return self.starts[max(k, 0)][1]
 
 
 _END_PUNCT = tuple(".;:!?)")
@@ -527,28 +524,57 @@ def _type_word_end() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{patterns.type_alt()})\s*$", re.IGNORECASE)
 
 
-def _goes_on(before: str, text: str) -> bool:
-    """Does line `text` go on with the paragraph `before` (a sentence broken across lines)?"""
+_TAIL = 200  # what of a paragraph decides whether the next line goes on with it
+
+
+def _goes_on(tail: str, text: str, upper: bool) -> bool:
+    """Does line `text` go on with the paragraph ending in `tail` (its last _TAIL characters;
+    `upper`: the whole paragraph is in capitals), a sentence broken across lines?"""
     return (
-        "¦" not in before[-200:]
-        and not before.rstrip().endswith(_END_PUNCT)
+        "¦" not in tail
+        and not tail.endswith(_END_PUNCT)
         and (
             text[:1].islower()
-            or _CONNECTOR_END.search(before[-20:]) is not None
-            or (_type_word_end().search(before[-40:]) is not None and not before.isupper())
-            or (
-                _NUMBER_GOES_ON.match(text) is not None
-                and not before.rstrip().endswith(_END_PUNCT)
-                and before.rstrip()[-1:].isalpha()
-            )
+            or _CONNECTOR_END.search(tail[-20:]) is not None
+            or (_type_word_end().search(tail[-40:]) is not None and not upper)
+            or (_NUMBER_GOES_ON.match(text) is not None and tail[-1:].isalpha())
         )
     )
 
 
+class _Growing:
+    """A paragraph being read: its pieces are joined once at the end, and only its tail and
+    whether it is all in capitals are kept up to date, so a long paragraph costs linear time."""
+
+    def __init__(self, text: str, line: int) -> None:
+        self.parts, self.starts, self.length = [text], [(0, line)], len(text)
+        self.tail, self.cased, self.lower = text[-_TAIL:], False, False
+        self._case(text)
+
+    def _case(self, text: str) -> None:
+        if text.lower() != text.upper():  # it has cased letters
+            self.cased = True
+            self.lower = self.lower or not text.isupper()
+
+    @property
+    def upper(self) -> bool:  # str.isupper() of the whole text
+        return self.cased and not self.lower
+
+    def add(self, text: str, line: int) -> None:
+        self.starts.append((self.length + 1, line))
+        self.parts.append(text)
+        self.length += 1 + len(text)
+        self.tail = (self.tail + " " + text)[-_TAIL:]
+        self._case(text)
+
+    def done(self) -> Paragraph:
+        return Paragraph(" ".join(self.parts), self.starts)
+
+
 def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
     """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined."""
-    out: list[Paragraph] = []
-    cur: Paragraph | None = None
+    out: list[_Growing] = []
+    cur: _Growing | None = None
     blank_run = 0
     for i in range(first, last + 1):
         s = clean[i].strip()
@@ -557,17 +583,23 @@ def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
             continue
         table = "\t" in clean[i]
         text = " ¦ ".join(c.strip() for c in clean[i].split("\t") if c.strip()) if table else s
-        if cur is not None and not table and blank_run <= 1 and _goes_on(cur.text, text):
-            cur.starts.append((len(cur.text) + 1, i))
-            cur.text += " " + text
+        if cur is not None and not table and blank_run <= 1 and _goes_on(cur.tail, text, cur.upper):
+            cur.add(text, i)
         else:
-            cur = Paragraph(text, [(0, i)])
+            cur = _Growing(text, i)
             out.append(cur)
         blank_run = 0
-    return out
+    return [g.done() for g in out]
+
+
+_QUOTE_REACH = 1000  # a quote is cut from this far around its column: long lines stay linear
 
 
 def quote(clean_line: str, col: int, width: int = 320) -> str:
+    """About `width` characters of the line around `col`, with '…' where it was cut."""
+    if len(clean_line) > 4 * _QUOTE_REACH:  # a page on one line: cut near the column first
+        lo = max(0, col - _QUOTE_REACH)
+        return quote(clean_line[lo : col + _QUOTE_REACH], col - lo, width)
     s = clean_line.strip().replace("\t", " | ")
     if len(s) <= width:
         return s

@@ -6,6 +6,19 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests (@given without max_examples) take their size from the profile: in CI every
+# extractor and exporter sees >= 10,000 generated inputs; locally a few hundred, for speed.
+# HYPOTHESIS_PROFILE=ci runs the CI size anywhere.
+settings.register_profile(
+    "ci", max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.register_profile(
+    "dev", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if _CI else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample"

@@ -8,6 +8,7 @@ decided elsewhere (loaders/relations.py), from where the citation stands.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -379,6 +380,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
     """Give each citation its subject ('về …'); a citation inside it is nested, not coordinated."""
     spans = sorted(spans, key=lambda s: (s.start, -s.end))
     out: list[Span] = []
+    stops: tuple[_FirstMatch, _FirstMatch] | None = None  # where subjects may end, found once
     for i, s in enumerate(spans):
         tm = patterns.TITLE_START_RE.match(text, s.end)
         if (not tm or tm.start("word") - s.end > 6) and s.issuer is None:
@@ -392,11 +394,11 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             out.append(s)
             continue
         tstart = tm.start("word")
-        stop = _TITLE_STOP_RE.search(text, tstart, tstart + TITLE_MAX)
-        limit = stop.start() if stop else min(len(text), tstart + TITLE_MAX)
-        cm = _CLAUSE_RE.search(text, tstart, limit)
-        if cm:
-            limit = cm.start()
+        stops = stops or (_FirstMatch(_TITLE_STOP_RE, text), _FirstMatch(_CLAUSE_RE, text))
+        limit = min(len(text), tstart + TITLE_MAX)
+        for found in stops:
+            at = found.at_or_after(tstart)
+            limit = at if at is not None and at < limit else limit
         limit = _subject_end(text, s, spans[i + 1 : i + 1 + INSIDE_MAX], tstart, limit)
         title = text[tstart:limit].strip(" ,;“”\"'()¦")
         if len(title) < 4:
@@ -411,6 +413,26 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             )
         )
     return out
+
+
+class _FirstMatch:
+    """The first match of a pattern at or after any position of one text, from a single scan
+    (a search from each citation would re-read the text after it: quadratic)."""
+
+    def __init__(self, rx: re.Pattern[str], text: str) -> None:
+        self.rx, self.text = rx, text
+        found = [(m.start(), m.end()) for m in rx.finditer(text)]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+    def at_or_after(self, pos: int) -> int | None:
+        k = bisect_left(self.starts, pos)
+        nxt = self.starts[k] if k < len(self.starts) else len(self.text)
+        if k > 0:  # a match the scan took before `pos` may hide one starting inside it
+            for p in range(pos, min(self.ends[k - 1], nxt)):
+                if self.rx.match(self.text, p):
+                    return p
+        return nxt if k < len(self.starts) else None
 
 
 # Bounds that keep any text linear: a subject runs at most TITLE_MAX characters (the longest seen

@@ -377,10 +377,12 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     if _reads_colon_line(body.rstrip(), st):
         return
     st.item, st.item_names = None, []
-    offset = 0
+    start = max(0, raw.find(body))  # the body is the paragraph less its number or bullet
+    pos = 0
     for sent in _sentences(body):
-        line = p.line_at(raw.find(sent[:30]) if sent[:30] in raw else offset)
-        offset += len(sent)
+        at = body.find(sent, pos)  # sentences follow one another: each is found where the last ended
+        pos = at + len(sent) if at >= 0 else pos
+        line = p.line_at(start + (at if at >= 0 else pos))
         _read_sentence(sent.strip(), line, body, article, is_numbered, st)
     st.previous = st.item
 

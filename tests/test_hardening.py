@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import signal
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 from vbgraph.loaders.deadlines import find_deadlines
 
 GUARD_S = 60
+SAMPLE = Path(__file__).resolve().parent.parent / "sample"
+SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
 @contextmanager
@@ -47,6 +50,50 @@ def test_repeated_lead_words_before_no_deadline_do_not_backtrack(gap):
 )
 def test_deadlines_after_lead_words_are_still_read(text, end):
     assert [d.end for d in find_deadlines(text)] == [end]
+
+
+# -- shapes that were quadratic or cubic: each size took minutes before ---------------------------------
+def _repeat(unit: str, size: int) -> str:
+    return unit * (size // len(unit.encode()))
+
+
+HOSTILE_BODIES = [
+    # (what, body): sizes where the old stages ran past the guard
+    ("a list of numbers", "Các Nghị quyết số " + _repeat("1, ", 200_000) + "1."),
+    ("'số 1 và 1 và …'", "Thực hiện Nghị quyết số " + _repeat("1 và ", 200_000) + "1."),
+    (
+        "cited titles one after another (cubic)",
+        "Căn cứ " + "".join(f"Nghị quyết số {i}-NQ/TW về việc phát triển du lịch, " for i in range(1, 2500)),
+    ),
+    (
+        "cited titles inside one subject",
+        "Căn cứ " + "".join(f"Nghị quyết số {i}-NQ/TW về việc thực hiện " for i in range(1, 1500)),
+    ),
+    ("lowercase lines joined into one paragraph", _repeat("a\n", 200_000)),
+    ("sentences in one paragraph", "".join(f"Giao Sở Nội vụ chủ trì việc số {i}. " for i in range(8000))),
+]
+
+
+@pytest.mark.parametrize(("what", "body"), HOSTILE_BODIES, ids=[w for w, _ in HOSTILE_BODIES])
+def test_hostile_paragraphs_parse_in_linear_time(what, body):
+    from vbgraph.loaders.parse import parse_text
+
+    from factories import party_doc
+
+    with no_hang(30):
+        record = parse_text(party_doc(body=body), "hostile.txt")
+    assert record.documents  # the document around the hostile paragraph is still read
+
+
+def test_a_page_joined_into_one_line_parses_in_linear_time():
+    from vbgraph.loaders.parse import parse_text
+
+    real = (SHARED_CORPUS / "external").glob("*.txt") if SHARED_CORPUS.exists() else SAMPLE.glob("*.txt")
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(real)).replace("\n", " ")
+    text = (text * (1 + 5_000_000 // len(text)))[:3_500_000]  # about 5 MB of UTF-8
+    with no_hang(40):  # 47 s before on this machine, ~6 s now
+        record = parse_text(text, "joined.txt")
+    assert record.citations
 
 
 # -- the terminal shows document text, never obeys it ----------------------------------------------

@@ -35,6 +35,13 @@ WIDTH, HEIGHT = 1400, 860
 EVIL = "name:evil"
 # The page's own XSS canary: run, it would set window.__xss.
 EVIL_NAME = "Nghị quyết <img src=x onerror=window.__xss=1> số 1"
+# What the web and OCR bring besides (issue 14): markup of the terminal's library, ESC and OSC
+# sequences, line and paragraph separators (raw in a script they once ended a JS string), a
+# comment opener, a closing script tag, a bidirectional override, NUL, a non-character.
+HOSTILE = (
+    " [/dim] \x1b[2J\x1b]0;owned\x07 \u2028\u2029 <!-- </script><script>window.__xss=1</script>"
+    " \u202e \x00 \ufffe"
+)
 
 PROBE = r"""
 (function () {
@@ -248,7 +255,7 @@ def _evil_view():
         kind="Document",
         type="Nghị quyết",
         name=EVIL_NAME,
-        title=EVIL_NAME,
+        title=EVIL_NAME + HOSTILE,
         jurisdiction="Trung ương",
         level="central",
         in_corpus=False,
@@ -261,7 +268,9 @@ def _evil_view():
         EVIL,
         key="DAN_CHIEU",
         label="dẫn chiếu",
-        evidence=[{"document": P82, "file": "f.txt", "line": 3, "quote": f"{EVIL_NAME} </script> {XSS}"}],
+        evidence=[
+            {"document": P82, "file": "f.txt", "line": 3, "quote": f"{EVIL_NAME} </script> {XSS}{HOSTILE}"}
+        ],
     )
     return build_view(G, P82, depth=2, with_obligations=True)
 

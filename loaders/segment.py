@@ -527,45 +527,48 @@ def _type_word_end() -> re.Pattern:
 _TAIL = 200  # what of a paragraph decides whether the next line goes on with it
 
 
-def _goes_on(tail: str, text: str, upper: bool) -> bool:
-    """Does line `text` go on with the paragraph ending in `tail` (its last _TAIL characters;
-    `upper`: the whole paragraph is in capitals), a sentence broken across lines?"""
+def _goes_on(cur: _Growing, text: str) -> bool:
+    """Does line `text` go on with the paragraph `cur` (a sentence broken across lines)? Only its
+    last _TAIL characters decide, and whether it is all in capitals."""
+    tail = cur.tail
     return (
         "¦" not in tail
         and not tail.endswith(_END_PUNCT)
         and (
             text[:1].islower()
             or _CONNECTOR_END.search(tail[-20:]) is not None
-            or (_type_word_end().search(tail[-40:]) is not None and not upper)
+            or (_type_word_end().search(tail[-40:]) is not None and not cur.upper)
             or (_NUMBER_GOES_ON.match(text) is not None and tail[-1:].isalpha())
         )
     )
 
 
 class _Growing:
-    """A paragraph being read: its pieces are joined once at the end, and only its tail and
-    whether it is all in capitals are kept up to date, so a long paragraph costs linear time."""
+    """A paragraph being read: its pieces are joined once at the end, and only its tail is kept
+    up to date (whether it is all in capitals is read only when asked, from the pieces not yet
+    read), so a long paragraph costs linear time."""
+
+    __slots__ = ("_cased", "_lower", "_read", "length", "parts", "starts", "tail")
 
     def __init__(self, text: str, line: int) -> None:
-        self.parts, self.starts, self.length = [text], [(0, line)], len(text)
-        self.tail, self.cased, self.lower = text[-_TAIL:], False, False
-        self._case(text)
-
-    def _case(self, text: str) -> None:
-        if text.lower() != text.upper():  # it has cased letters
-            self.cased = True
-            self.lower = self.lower or not text.isupper()
+        self.parts, self.starts, self.length, self.tail = [text], [(0, line)], len(text), text[-_TAIL:]
+        self._read, self._cased, self._lower = 0, False, False
 
     @property
-    def upper(self) -> bool:  # str.isupper() of the whole text
-        return self.cased and not self.lower
+    def upper(self) -> bool:
+        """str.isupper() of the whole text."""
+        for text in self.parts[self._read :]:
+            if text.lower() != text.upper():  # it has cased letters
+                self._cased = True
+                self._lower = self._lower or not text.isupper()
+        self._read = len(self.parts)
+        return self._cased and not self._lower
 
     def add(self, text: str, line: int) -> None:
         self.starts.append((self.length + 1, line))
         self.parts.append(text)
         self.length += 1 + len(text)
         self.tail = (self.tail + " " + text)[-_TAIL:]
-        self._case(text)
 
     def done(self) -> Paragraph:
         return Paragraph(" ".join(self.parts), self.starts)
@@ -583,7 +586,7 @@ def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
             continue
         table = "\t" in clean[i]
         text = " ¦ ".join(c.strip() for c in clean[i].split("\t") if c.strip()) if table else s
-        if cur is not None and not table and blank_run <= 1 and _goes_on(cur.tail, text, cur.upper):
+        if cur is not None and not table and blank_run <= 1 and _goes_on(cur, text):
             cur.add(text, i)
         else:
             cur = _Growing(text, i)

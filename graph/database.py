@@ -278,7 +278,16 @@ class transaction:
         return self.con
 
     def __exit__(self, kind, value, tb) -> None:
-        self.con.execute("COMMIT" if kind is None else "ROLLBACK")
+        if kind is not None:
+            if self.con.in_transaction:  # SQLite may have rolled back already (a full disk)
+                self.con.execute("ROLLBACK")
+            return
+        try:
+            self.con.execute("COMMIT")
+        except sqlite3.Error:  # a full disk at the commit: undo, so the connection stays usable
+            if self.con.in_transaction:
+                self.con.execute("ROLLBACK")
+            raise
 
 
 def get_meta(con: sqlite3.Connection, key: str) -> str | None:

@@ -26,8 +26,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from vbgraph.errors import StoreError, UnreadableFile
 from vbgraph.graph import database as db
 from vbgraph.graph.rows import symbol_key
@@ -35,7 +33,10 @@ from vbgraph.loaders.records import FileRecord
 from vbgraph.ontology.relations import Rel
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from vbgraph.graph.resolve import Resolved
+    from vbgraph.loaders.read import Collected
 
 STORE_FORMAT = db.STORE_FORMAT
 DEFAULT_STORE = ".vbgraph"
@@ -96,6 +97,14 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
+def new_graph() -> nx.MultiDiGraph:
+    """An empty store graph. networkx is imported here, not with the module: commands that
+    read rows only start without it."""
+    import networkx as nx
+
+    return nx.MultiDiGraph(format=STORE_FORMAT)
+
+
 def build_graph(records: Iterable[FileRecord]) -> nx.MultiDiGraph:
     """The graph of all records, resolved together."""
     from vbgraph.graph.resolve import resolve  # not imported by commands that only read the store
@@ -107,7 +116,7 @@ def build_graph(records: Iterable[FileRecord]) -> nx.MultiDiGraph:
 def graph_of(res: Resolved, files: list[str]) -> nx.MultiDiGraph:
     """The networkx graph of a resolution. It empties `res` as it goes, so the two are never
     both whole in memory."""
-    G = nx.MultiDiGraph(format=STORE_FORMAT)
+    G = new_graph()
     for d in _drain(res.documents):
         G.add_node(d.pop("id"), kind="Document", **d)
     for r in _drain(res.relations):
@@ -440,12 +449,12 @@ class Store:
             return self._subgraph(ids, codes)
         except _UseWholeGraph:
             G = self.graph
-            H = nx.MultiDiGraph(G.subgraph([n for n in G if n in ids]))
+            H = type(G)(G.subgraph([n for n in G if n in ids]))
             H.remove_edges_from([e for e in H.edges(keys=True) if codes is not None and e[2] not in codes])
             return H
 
     def _subgraph(self, ids: set[str], codes: set[str] | None) -> nx.MultiDiGraph:
-        G = nx.MultiDiGraph(format=STORE_FORMAT)
+        G = new_graph()
         for _, n, kind, attrs in sorted(
             self._in("SELECT seq, id, kind, attrs FROM nodes WHERE id IN ({})", ids)
         ):
@@ -704,7 +713,7 @@ class Store:
 
     @staticmethod
     def _skeleton_nodes(rows: list[tuple], fields: Sequence[str]) -> nx.MultiDiGraph:
-        G = nx.MultiDiGraph(format=STORE_FORMAT)
+        G = new_graph()
         for _, n, kind, values in sorted(rows):
             G.add_node(n, kind=kind, **dict(zip(fields, json.loads(values), strict=False)))
         return G
@@ -836,6 +845,18 @@ class Store:
         found = collect(paths)
         report.failed.extend(found.failed)
         report.skipped.extend(found.skipped)
+        try:
+            self._ingest(found, report, progress, ocr, jobs)
+        except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as e:
+            # A full disk, a file size limit, a folder turned read-only: the transaction rolled
+            # back, so the store is as it was; one line names it and the reason.
+            why = (e.strerror or str(e)) if isinstance(e, OSError) else str(e)
+            raise StoreError(f"{self.dir}: cannot write ({why}); the store is as it was before") from e
+        return report
+
+    def _ingest(
+        self, found: Collected, report: IngestReport, progress: Progress | None, ocr: bool, jobs: int | None
+    ) -> None:
         with self._lock():
             con = self._db(create=True)
             assert con is not None
@@ -853,7 +874,6 @@ class Store:
                 db.index_lines_from(con, first_line)
                 if report.changed or db.get_meta(con, "graph_stale"):
                     self._resolve(con, fresh, plan)
-        return report
 
     def _resolve(self, con: sqlite3.Connection, fresh: set[str], plan: _Plan) -> None:
         """Bring the resolved graph up to date with the files changed (inside the ingest's
@@ -999,7 +1019,7 @@ class _Plan:
 def _load_graph(con: sqlite3.Connection) -> nx.MultiDiGraph:
     """The graph from its rows, in the order `graph_of` builds it: documents, bodies, obligations,
     each by id; document relations, then the other edges, by source, target and code."""
-    G = nx.MultiDiGraph(format=STORE_FORMAT)
+    G = new_graph()
     G.graph.update(json.loads(db.get_meta(con, "graph") or "{}"))
     kinds = "CASE kind WHEN 'Document' THEN 0 WHEN 'Body' THEN 1 ELSE 2 END"
     for n, kind, attrs in con.execute(f"SELECT id, kind, attrs FROM nodes ORDER BY {kinds}, id"):

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from vbgraph.errors import StoreError
 from vbgraph.graph import incremental
 from vbgraph.graph import store as st
 from vbgraph.graph.store import Store
@@ -94,7 +95,7 @@ def test_a_crash_while_saving_leaves_the_old_store(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(incremental._Run, "graph_attributes", boom)  # the last step of resolving
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(StoreError, match=r"store: cannot write \(disk full\); the store is as it was before"):
         Store(tmp_path / "store").ingest([write(tmp_path, "b.txt", party_doc(number="13"))])
     monkeypatch.undo()
     assert snapshot(tmp_path / "store") == before

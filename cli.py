@@ -11,12 +11,13 @@ Neo4j refused), 2 usage error or an ambiguous REF (the candidates are listed).
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
+import os
 import re
 import sys
 import textwrap
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -44,6 +45,22 @@ neo4j_app = typer.Typer(
 )
 app.add_typer(neo4j_app, name="neo4j")
 
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="On an unexpected error, show its traceback too (also after the command, "
+            "or VBGRAPH_DEBUG=1).",
+        ),
+    ] = False,
+) -> None:
+    # `main` reads --debug wherever it stands; declared here so that --help lists it.
+    pass
+
+
 FORMATS = ("table", "json", "csv")
 # neo4j_runner's defaults, repeated: importing it loads the driver, too slow for every command.
 DEFAULT_URI = "bolt://localhost:7687"
@@ -53,7 +70,10 @@ DEFAULT_USER = "neo4j"
 # -- errors and output ------------------------------------------------------------------------
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+# and lone surrogates: the bytes of a file name in another encoding (they cannot be printed)
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]"
+)
 
 
 def _visible(text: Any) -> str:
@@ -138,10 +158,14 @@ def _emit(
         return
     rows = data if rows is None else rows
     keys = [k for k, _ in columns] or list(dict.fromkeys(k for r in rows for k in r))
-    if fmt == "csv":
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(keys)
-        w.writerows([_cell(r.get(k)) for k in keys] for r in rows)
+    if fmt == "csv":  # text that a spreadsheet would run as a formula gets a ' in front (exports/cells.py)
+        from vbgraph.exports.cells import csv_line, neutral
+
+        sys.stdout.write(csv_line(keys))
+        for r in rows:
+            sys.stdout.write(
+                csv_line(neutral(v) if isinstance(v, str) else _cell(v) for v in map(r.get, keys))
+            )
         return
     if table is not None:
         table(data)
@@ -320,6 +344,25 @@ def _password(password: str | None) -> str:
     raise _fail('no Neo4j password: set NEO4J_PASSWORD (e.g. eval "$(scripts/neo4j-local start)")', 2)
 
 
+def _check_uri(uri: str, user: str, password: str | None) -> None:
+    """Go on if the driver can use `uri`, else one line `--uri VALUE: reason` and exit 2 (the value
+    without any user:password@, the password scrubbed)."""
+    from vbgraph.queries.neo4j_runner import BadUri, check_uri, explained
+
+    try:
+        with explained(uri=uri, user=user, password=password):
+            check_uri(uri)
+    except BadUri as e:
+        raise _bad_uri(e.uri, e.reason) from None
+
+
+def _bad_uri(uri: str, reason: str) -> typer.Exit:
+    """A `BadUri` (already scrubbed by the Neo4j layer) as the usage error `--uri VALUE: reason`."""
+    from vbgraph.queries.neo4j_runner import shown_uri
+
+    return _fail(f"--uri {shown_uri(uri)}: {reason}", 2)
+
+
 def _alias(command: Callable[..., None], old: str, new: str) -> Callable[..., None]:
     """`command` under its old name, with the same options and a one-line note on stderr."""
 
@@ -424,11 +467,16 @@ def export(
     if output is not None and format != "csv" and output.is_dir():
         raise _fail(f"{output}: is a folder; give the file to write (only csv writes a folder)", 2)
     try:
-        writer(G, sys.stdout if output is None else output)
+        result = writer(G, sys.stdout if output is None else output)
     except ValueError as e:
         raise _fail(str(e), 2) from e
     except OSError as e:  # a full disk, no permission: the file is left as it was (written atomically)
-        raise _fail(f"{e.filename or output}: cannot write ({e.strerror or e})") from e
+        where = output if output is not None else e.filename  # the file asked for, not a temporary one
+        raise _fail(f"{where}: cannot write ({e.strerror or e})") from e
+    if format == "graphml" and result:  # how many characters XML cannot carry were replaced
+        from vbgraph.exports.graphml import replaced_note
+
+        typer.echo(f"note: {replaced_note(result)}", err=True)
     if output is not None:
         typer.echo(f"wrote {_visible(output)}", err=True)
 
@@ -1106,7 +1154,9 @@ def neo4j_load(
 ) -> None:
     """Write the store's graph to Neo4j in one transaction; a re-load removes what the store no longer has."""
     from vbgraph.exports.neo4j_writer import write_neo4j
+    from vbgraph.queries.neo4j_runner import BadUri
 
+    _check_uri(uri, user, password)
     G = _graph(store)
     secret = _password(password)
     try:
@@ -1121,6 +1171,8 @@ def neo4j_load(
                 single_transaction=not batched,
                 progress=lambda stage, done, total: step(f"writing {stage}", done, total),
             )
+    except BadUri as e:
+        raise _bad_uri(e.uri, e.reason) from None
     except VbgraphError as e:
         raise _fail(str(e)) from e
     if not quiet:
@@ -1165,13 +1217,16 @@ def neo4j_cypher(
     database: DatabaseOpt = None,
 ) -> None:
     """Run a Cypher query against Neo4j, read-only unless --write; values only as parameters."""
-    from vbgraph.queries.neo4j_runner import run_cypher
+    from vbgraph.queries.neo4j_runner import BadUri, run_cypher
 
     params = _params(param)
     text = sys.stdin.read() if query == "-" else query
+    _check_uri(uri, user, password)
     secret = _password(password)
     try:
         rows = run_cypher(text, params, uri=uri, user=user, password=secret, database=database, write=write)
+    except BadUri as e:
+        raise _bad_uri(e.uri, e.reason) from None
     except VbgraphError as e:
         raise _fail(str(e)) from e
     _emit(list(rows), [(c, c) for c in rows.columns], fmt, json_out, empty="(no rows)")
@@ -1193,6 +1248,7 @@ def neo4j_query(
     database: DatabaseOpt = None,
 ) -> None:
     """Run a canned research question on Neo4j: the same columns and answer as `vbgraph query NAME`."""
+    _check_uri(uri, user, password)
     _canned(name, param, store, fmt, json_out, "neo4j", (uri, user, password, database))
 
 
@@ -1200,12 +1256,31 @@ def neo4j_query(
 app.command("cypher", hidden=True)(_alias(neo4j_cypher, "cypher", "neo4j cypher"))
 
 
+def _debugging(argv: list[str]) -> bool:
+    """--debug anywhere before a lone `--`, or VBGRAPH_DEBUG=1."""
+    words = argv[: argv.index("--")] if "--" in argv else argv
+    return "--debug" in words or os.environ.get("VBGRAPH_DEBUG", "") not in ("", "0")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; callable from tests with an argv list. Returns the exit code."""
+    """Entry point; callable from tests with an argv list. Returns the exit code.
+
+    Every failure is one line on stderr; `--debug` (any command) adds the traceback."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = _debugging(args)
+    args = [a for a in args if a != "--debug"] if debug else args
     try:
-        app(args=argv, prog_name="vbgraph")
+        app(args=args, prog_name="vbgraph")
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    except VbgraphError as e:
-        return _fail(str(e)).exit_code
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130).exit_code
+    except Exception as e:
+        if debug:
+            traceback.print_exc()
+        if isinstance(e, VbgraphError):
+            return _fail(str(e)).exit_code
+        name = type(e).__name__
+        hint = "" if debug else "; run again with --debug for the traceback, and please report it"
+        return _fail(f"unexpected {name}: {e}{hint}").exit_code
     return 0

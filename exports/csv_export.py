@@ -8,16 +8,22 @@ from the model (`in_corpus:boolean`, `source_first_line:int`, `fulfilment_score:
 `evidence_lines:int[]`; text has no type, so a document's `date`, which may be a bare year, and
 the ISO deadline dates stay text as the writer stores them). Arrays are joined with `;`,
 neo4j-admin's default delimiter; evidence quotes may contain `;`, so the full evidence is a JSON
-text column and only files and lines are arrays. Rows are sorted by id, so two exports of the
-same store are identical. `import.sh` holds the neo4j-admin command for these files.
+text column and only files and lines are arrays. When an element of an array holds a `;` (a file
+named `a;b.txt`), every array of the export is joined with the first of `|`, U+001F, U+E000, …
+that no element holds, and `import.sh` names it (`--array-delimiter`). Rows are sorted by id, so
+two exports of the same store are identical. `import.sh` holds the neo4j-admin command for these
+files.
+
+Text is untrusted input: every text cell and text array element (ids too, in every column that
+holds them, so relationships still find their nodes) goes through exports/cells.py `neutral`,
+which puts a `'` in front of text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+a tab, a carriage return, or `'` itself). Typed cells (`int`, `double`, `boolean`, `int[]`) are
+numbers and flags and never change.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import shlex
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +31,7 @@ from typing import Any
 import networkx as nx
 
 from vbgraph.exports import flat
+from vbgraph.exports.cells import csv_line, neutral
 from vbgraph.graph import store as st
 from vbgraph.graph.model import NODE_CLASSES
 
@@ -41,47 +48,58 @@ def relationship_header(code: str) -> list[str]:
     return [":START_ID", ":END_ID", ":TYPE", *(c.header for c in flat.edge_columns(code))]
 
 
-def _cell(header: str, value: Any) -> str:
-    """neo4j-admin text for one value: empty for null, true/false, arrays joined with ';'."""
+# a cell, or the elements of an array, joined once the export's array delimiter is known
+Cell = str | list[str]
+
+#: `;` is neo4j-admin's default; the others only when an array element holds every one before
+ARRAY_DELIMITERS: tuple[str, ...] = (";", "|", "\x1f", *map(chr, range(0xE000, 0xF900)))
+
+
+def _is_text(header: str) -> bool:
+    """A text column: no type (`title`), or `string[]`."""
+    return header.partition(":")[2] in ("", "string", "string[]")
+
+
+def _scalar(header: str, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    text = flat.nfc(value) if isinstance(value, str) else str(value)
+    return neutral(text) if _is_text(header) else text
+
+
+def _cell(header: str, value: Any) -> Cell:
+    """neo4j-admin text for one value: empty for null, true/false, text neutralised (exports/cells.py),
+    an array as its elements."""
     if isinstance(value, list | tuple):
-        parts = [_cell(header, v) for v in value]
-        if header.endswith("[]") and any(";" in p for p in parts):
-            raise ValueError(f"{header}: an element contains ';', the array delimiter: {parts!r}")
-        return ";".join(parts)
-    return unicodedata.normalize("NFC", str(value))
+        return [_scalar(header, v) for v in value]
+    return _scalar(header, value)
 
 
-def _cells(headers: list[str], values: dict[str, Any]) -> list[str]:
+def _cells(headers: list[str], values: dict[str, Any]) -> list[Cell]:
     """The cells of one row: `values` are in the columns' order."""
     return [_cell(h, v) for h, v in zip(headers, values.values(), strict=True)]
 
 
-def _csv_text(header: list[str], rows: Iterable[list[str]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(header)
-    w.writerows(rows)
-    return buf.getvalue()
+Table = tuple[list[str], list[list[Cell]]]  # header, rows
 
 
-def node_files(G: nx.MultiDiGraph) -> dict[str, str]:
-    """`Document.csv` etc. -> text, one per node label."""
+def node_tables(G: nx.MultiDiGraph) -> dict[str, Table]:
+    """`Document.csv` etc. -> header and rows, one per node label."""
     out = {}
     for label in flat.NODE_LABELS:
         header = node_header(label)
-        rows = (
-            [n, label, *_cells(header[2:], flat.node_values(label, n, a))] for n, a in _KIND_NODES[label](G)
-        )
-        out[f"{label}.csv"] = _csv_text(header, rows)
+        rows = [
+            [neutral(n), label, *_cells(header[2:], flat.node_values(label, n, a))]
+            for n, a in _KIND_NODES[label](G)
+        ]
+        out[f"{label}.csv"] = (header, rows)
     return out
 
 
-def relationship_files(G: nx.MultiDiGraph) -> dict[str, str]:
-    """`THUC_HIEN.csv` etc. -> text, one per relationship type; edges between known nodes only."""
+def relationship_tables(G: nx.MultiDiGraph) -> dict[str, Table]:
+    """`THUC_HIEN.csv` etc. -> header and rows, one per relationship type; edges between known nodes only."""
     kinds = {n: a.get("kind") for n, a in G.nodes(data=True)}
     out = {}
     for code in flat.EDGE_TYPES:
@@ -91,12 +109,50 @@ def relationship_files(G: nx.MultiDiGraph) -> dict[str, str]:
             for s, t, k, a in G.edges(keys=True, data=True)
             if k == code and kinds.get(s) in _KIND_NODES and kinds.get(t) in _KIND_NODES
         )
-        rows = ([s, t, code, *_cells(header[3:], flat.edge_values(s, t, code, a))] for s, t, a in edges)
-        out[f"{code}.csv"] = _csv_text(header, rows)
+        rows = [
+            [neutral(s), neutral(t), code, *_cells(header[3:], flat.edge_values(s, t, code, a))]
+            for s, t, a in edges
+        ]
+        out[f"{code}.csv"] = (header, rows)
     return out
 
 
-def import_arguments(files: Iterable[str], database: str = "neo4j") -> list[str]:
+def array_delimiter(tables: dict[str, Table]) -> str:
+    """The first of ARRAY_DELIMITERS that no array element holds (`;` for any ordinary text)."""
+    held: set[str] = set()
+    for _, rows in tables.values():
+        for row in rows:
+            for cell in row:
+                if isinstance(cell, list):
+                    held.update(*cell)
+    free = next((d for d in ARRAY_DELIMITERS if d not in held), None)
+    if free is None:
+        raise ValueError("every array delimiter vbgraph knows is held by some array element")
+    return free
+
+
+def _csv_text(table: Table, delimiter: str) -> str:
+    header, rows = table
+    lines = [csv_line(header)]
+    lines.extend(csv_line(c if isinstance(c, str) else delimiter.join(c) for c in row) for row in rows)
+    return "".join(lines)
+
+
+def csv_files(G: nx.MultiDiGraph) -> dict[str, str]:
+    """File name -> text: one CSV per node label and relationship type, and `import.sh`."""
+    tables = {**node_tables(G), **relationship_tables(G)}
+    delimiter = array_delimiter(tables)
+    files = {name: _csv_text(table, delimiter) for name, table in tables.items()}
+    files["import.sh"] = import_command(files, delimiter)
+    return files
+
+
+def _delimiter_option(delimiter: str) -> str:
+    """neo4j-admin's spelling: the character if printable ASCII, else `U+XXXX`."""
+    return delimiter if delimiter.isascii() and delimiter.isprintable() else f"U+{ord(delimiter):04X}"
+
+
+def import_arguments(files: Iterable[str], database: str = "neo4j", array_delimiter: str = ";") -> list[str]:
     """`neo4j-admin` arguments that load these files into an empty database (Neo4j 5).
 
     The database comes first: `--nodes` and `--relationships` take several values, so a name
@@ -109,15 +165,15 @@ def import_arguments(files: Iterable[str], database: str = "neo4j") -> list[str]
         "full",
         database,
         "--multiline-fields=true",
-        "--array-delimiter=;",
+        f"--array-delimiter={_delimiter_option(array_delimiter)}",
         *(f"--nodes={f}" for f in names if f[:-4] in flat.NODE_LABELS),
         *(f"--relationships={f}" for f in names if f[:-4] in flat.EDGE_TYPES),
     ]
 
 
-def import_command(files: Iterable[str]) -> str:
+def import_command(files: Iterable[str], array_delimiter: str = ";") -> str:
     """`import.sh`: the neo4j-admin command for these files, run from their folder."""
-    args = [shlex.quote(a) for a in import_arguments(files, database="DATABASE")]
+    args = [shlex.quote(a) for a in import_arguments(files, "DATABASE", array_delimiter)]
     args[3] = '"${1:-neo4j}"'
     return (
         "#!/bin/sh\n# Load these files into an empty Neo4j 5 database (stop the server first): sh import.sh [DATABASE]\n"
@@ -134,8 +190,7 @@ def write_csv(G: nx.MultiDiGraph, directory: str | Path) -> list[Path]:
     root = Path(directory)
     if root.exists() and not root.is_dir():
         raise ValueError(f"{root}: not a folder; csv writes one file per label and type into a folder")
-    files = {**node_files(G), **relationship_files(G)}
-    files["import.sh"] = import_command(files)
+    files = csv_files(G)
     written = []
     for name in sorted(files):
         path = root / name

@@ -36,6 +36,7 @@ import json
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -113,8 +114,28 @@ def _admin_type(hint: Any) -> str:
 # -- values ---------------------------------------------------------------------------------------
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+class JsonText(str):
+    """The JSON text of a column that holds records (`evidence`, `assignees`): `nfc` normalises the
+    strings inside it, never the text itself."""
+
+
+def _json(value: Any) -> JsonText:
+    return JsonText(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+def nfc(value: Any) -> Any:
+    """`value` with its text in NFC, for the sinks that write NFC: a str, the items of a list, and
+    the strings inside JsonText, decoded and encoded again. NFC over JSON text could fold an escape
+    and a combining mark after it into another letter (`\\n` + U+0301 -> `\\ń`, no longer JSON)."""
+    if isinstance(value, JsonText):
+        return value if unicodedata.is_normalized("NFC", value) else _json(nfc(json.loads(value)))
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list | tuple):
+        return [nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: nfc(v) for k, v in value.items()}
+    return value
 
 
 def _array(items: list[Any]) -> list[Any] | None:

@@ -13,6 +13,11 @@ is in neither.
 
 Pair: `generate_triples(G)` yields the triples; `write_rdf(G, out, format)` writes Turtle,
 JSON-LD or N-Triples.
+
+Document text is untrusted input and every string goes out exactly. In Turtle and N-Triples the
+control characters other than tab, line feed and carriage return, and the Unicode line breaks
+NEL, U+2028 and U+2029, are written as `\\uXXXX`: a literal stays on its line for line-based
+tools (N-Triples is one triple per line), and every parser reads back the same string.
 """
 
 from __future__ import annotations
@@ -144,6 +149,19 @@ NOT_IN_RDF: dict[type, dict[str, str]] = {
         "ocr": "the ontology has no term for text read by OCR yet",
     },
 }
+
+
+# Characters a literal keeps as `\uXXXX` in Turtle and N-Triples: C0 controls but tab, line feed
+# and carriage return (the RDF canonical form's UCHAR set), DEL, and the Unicode line breaks that
+# line-based tools split on (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR). One class: linear time.
+# Only literals can hold them: every IRI is URL-quoted ASCII.
+_UCHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
+
+
+def _uchar(text: str) -> str:
+    """Turtle or N-Triples text with those characters as `\\uXXXX`. rdflib doubles every backslash
+    of a literal, so an escape written here is never read as part of another one."""
+    return _UCHAR_RE.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
 
 
 def _nfc(s: str) -> str:
@@ -305,7 +323,7 @@ def _obligation(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
         yield s, VBO.fulfilledBy, doc_iri(d)
     for body, role in _assignees(G, nid, a):
         yield s, VBO.giaoCho, body_iri(body)
-        asg = URIRef(f"{s}/assignee/{_local(body)}" + (f"/{role}" if role else ""))
+        asg = URIRef(f"{s}/assignee/{_local(body)}" + (f"/{_local(role)}" if role else ""))
         yield s, VBO.assignment, asg
         yield asg, RDF.type, VBO.Assignment
         yield asg, VBO.assignee, body_iri(body)
@@ -363,7 +381,8 @@ def serialize(G: nx.MultiDiGraph, format: str = "turtle") -> str:
         raise ValueError(f"unknown RDF format {format!r}; choose one of: turtle, json-ld, nt")
     g = rdf_graph(G)
     if fmt == "nt":
-        lines = g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+        # split on line feeds only: str.splitlines() would also cut at \v, \f, \x1c… inside a literal
+        lines = _uchar(g.serialize(format="nt", encoding="utf-8").decode("utf-8")).split("\n")
         return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
     if fmt == "json-ld":
         context = dict(PREFIXES)
@@ -371,7 +390,7 @@ def serialize(G: nx.MultiDiGraph, format: str = "turtle") -> str:
         if "@graph" in data:
             data["@graph"] = sorted(data["@graph"], key=lambda n: n.get("@id", ""))
         return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return g.serialize(format="turtle")
+    return _uchar(g.serialize(format="turtle"))
 
 
 def write_rdf(G: nx.MultiDiGraph, out: str | Path | IO[str], format: str = "turtle") -> None:

@@ -49,22 +49,58 @@ BINARY = "not a text file (binary content)"
 def decode(data: bytes, name: str) -> Decoded:
     """The text of `data` (the bytes of file `name`) in NFC, or UnreadableFile naming the reason.
 
-    Order: a byte-order mark; UTF-16 told by its NUL bytes; binary content; strict UTF-8, then
-    legacy letters or mojibake inside the text. Bytes that are not UTF-8: UTF-8 with a few bad
-    bytes; TCVN3 or VNI by their patterns; else what charset-normalizer finds (Windows-1258 for
-    Vietnamese).
+    Order: a byte-order mark; UTF-16 told by its NUL bytes; stray NUL bytes; binary content;
+    strict UTF-8, then legacy letters or mojibake inside the text. Bytes that are not UTF-8: UTF-8
+    with a few bad bytes; TCVN3 or VNI by their patterns; else what charset-normalizer finds
+    (Windows-1258 for Vietnamese). The text never holds a NUL character (`_without_nul`).
     """
     if not data.strip():
         raise UnreadableFile(name, "empty file")
     found = _by_bom(data) or _utf16_without_bom(data)
+    nul: tuple[str, ...] = ()
     if found is None:
+        data, nul = _stray_nul(data, name)
         if _looks_binary(data):
             raise UnreadableFile(name, BINARY)
         found = _strict_utf8(data)
     result = _single_byte(data, name) if found is None else _repair(found)
+    result = _without_nul(replace(result, warnings=(*nul, *result.warnings)))
     if not result.text.strip():
         raise UnreadableFile(name, "empty file")
     return result
+
+
+def _nul_warning(count: int) -> tuple[str, ...]:
+    if not count:
+        return ()
+    return (f"{count} NUL character(s) removed (NUL is not text: the file is damaged or padded)",)
+
+
+def _stray_nul(data: bytes, name: str) -> tuple[bytes, tuple[str, ...]]:
+    """The bytes without their NUL bytes when the rest is UTF-8 text, with a warning; else
+    UnreadableFile (binary content). A NUL byte is never text: in a file that is UTF-8 apart
+    from it, wherever it stands, it is damage (a bad copy, padding) and goes; any other file
+    holding one is binary (an image, an archive, a database), as git and grep judge it."""
+    if b"\x00" not in data:
+        return data, ()
+    rest = data.replace(b"\x00", b"")
+    if not rest.strip() or (_strict_utf8(rest) or _nearly_utf8(rest)) is None:
+        raise UnreadableFile(name, BINARY)
+    return rest, _nul_warning(len(data) - len(rest))
+
+
+def without_nul(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without NUL characters, and the warning that says how many went (none: no warning)."""
+    if "\x00" not in text:
+        return text, ()
+    new = text.replace("\x00", "")
+    return new, _nul_warning(len(text) - len(new))
+
+
+def _without_nul(found: Decoded) -> Decoded:
+    """No NUL character in the text (a UTF-16 or byte-order-marked file can decode to one)."""
+    text, note = without_nul(found.text)
+    return replace(found, text=text, warnings=(*found.warnings, *note)) if note else found
 
 
 # --- Unicode by its marks ------------------------------------------------------------------------
@@ -126,7 +162,8 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 
 
 # Bytes that plain text does not hold: controls other than tab, line and page breaks, SUB (a DOS
-# end-of-file mark) and ESC. Like git, binary content is told from the first 8 KB.
+# end-of-file mark) and ESC. Like git, binary content is told from the first 8 KB (NUL bytes,
+# which `_stray_nul` judges in the whole file first, are gone by then).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1A), *range(0x1C, 0x20), 0x7F])
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 

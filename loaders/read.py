@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vbgraph.errors import UnreadableFile
@@ -49,7 +49,19 @@ def reader_for(path: Path, head: bytes) -> str | None:
 
 
 def read_source(path: Path, *, ocr: bool = False) -> Source:
-    """Read one file. Raises UnreadableFile with a one-line reason."""
+    """Read one file. Raises UnreadableFile with a one-line reason. The text holds no NUL character
+    (removed with a warning: NUL is never text; loaders/encodings.py refuses a binary file)."""
+    return _without_nul(_read(path, ocr))
+
+
+def _without_nul(src: Source) -> Source:
+    from vbgraph.loaders.encodings import without_nul
+
+    text, note = without_nul(src.text)
+    return replace(src, text=text, warnings=(*src.warnings, *note)) if note else src
+
+
+def _read(path: Path, ocr: bool) -> Source:
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -144,7 +156,9 @@ def collect(paths: Iterable[str | Path]) -> Collected:
     with their reason. A file named on the command line that cannot be read is a failure."""
     out = Collected()
     for p in map(Path, paths):
-        if p.is_dir():
+        if _bad_name(p):
+            out.failed.append((str(p), _BAD_NAME))
+        elif p.is_dir():
             _walk(p, out)
         elif p.is_symlink() and not p.exists():
             out.failed.append((str(p), "broken symbolic link"))
@@ -174,6 +188,19 @@ def collect(paths: Iterable[str | Path]) -> Collected:
     return out
 
 
+_BAD_NAME = "its name is not valid UTF-8; rename the file"
+
+
+def _bad_name(p: Path) -> bool:
+    """A name the file system holds in another encoding: Python keeps its bytes as lone
+    surrogates, which no store, JSON or terminal can write."""
+    try:
+        str(p).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _walk(root: Path, out: Collected) -> None:
     visited: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
@@ -190,7 +217,9 @@ def _walk(root: Path, out: Collected) -> None:
         for name in sorted(filenames):
             f = Path(dirpath) / name
             why = _why_not(f)
-            if why:
+            if _bad_name(f):  # a file meant to be read: a failure, not a skip
+                out.failed.append((str(f), _BAD_NAME))
+            elif why:
                 out.skipped.append((str(f), why))
             else:
                 out.files.append(f)

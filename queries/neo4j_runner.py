@@ -6,7 +6,14 @@ credentials name the user and never the password. Values reach Cypher only as pa
 the text of a query is never assembled from user input here.
 
 Read-only means a READ access-mode transaction (`session.execute_read`): the server itself
-refuses any write in it, whatever the statement looks like, so there is no keyword guessing.
+refuses any write in it, whatever the statement looks like. What a READ transaction still
+allows but reaches outside the graph is refused before connecting: `LOAD CSV` (files and URLs
+the server can read), procedures in `REFUSED_PROCEDURES` (server configuration, files, URLs,
+background jobs, schema tokens) and `SHOW SETTINGS`. Clauses are found by a one-pass tokenizer
+that skips string literals and comments, so text inside a string is never taken for a clause.
+
+Errors leave this module through `explained` (so `explain`), which scrubs the password from the
+message in every spelling: as given, lower-case (Neo4j lower-cases database names), upper-case.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import neo4j
 from neo4j import exceptions as nx4
@@ -51,6 +58,29 @@ class ReadOnlyViolation(CypherError):
     """A statement tried to write in a read-only run."""
 
 
+class UnsafeInReadOnly(ReadOnlyViolation):
+    """A statement uses a clause that reaches outside the graph (LOAD CSV, CALL dbms.…) in a
+    read-only run; it is refused before it reaches the server."""
+
+
+class BadUri(Neo4jProblem, ValueError):
+    """A URI the driver cannot use: `uri` (shown without any user:password@) and `reason`."""
+
+    def __init__(self, uri: str, reason: str) -> None:
+        super().__init__(redact_uri(uri), reason)
+
+    @property
+    def uri(self) -> str:
+        return str(self.args[0])
+
+    @property
+    def reason(self) -> str:
+        return str(self.args[1])
+
+    def __str__(self) -> str:
+        return f"cannot use Neo4j URI {shown_uri(self.uri)}: {self.reason}"
+
+
 @dataclass(frozen=True)
 class Connection:
     """Where and as whom to connect; the password is left out of repr() so it never lands in logs."""
@@ -79,16 +109,64 @@ class Connection:
 
 
 def redact_uri(uri: str) -> str:
-    """The URI without any user:password@ part, safe to print."""
+    """The URI without any user:password@ part, safe to print; string work only, so a URI that
+    does not parse (`bolt://u:pw@[::1`) loses its user part too. Everything up to the last "@"
+    before any ?query or #fragment goes, even a "/" in a password (`bolt://u:p/w@h`)."""
+    scheme, sep, rest = uri.partition("://")
+    if not sep:
+        scheme, rest = "", uri
+    cut = [i for i in (rest.find(c) for c in "?#") if i >= 0]
+    end = min(cut, default=len(rest))
+    at = rest.rfind("@", 0, end)
+    if at < 0:
+        return uri
+    return f"{scheme}{sep}{rest[at + 1 :]}"
+
+
+def shown_uri(uri: str) -> str:
+    """`uri` as an error line shows it: redacted, and "" rather than nothing."""
+    return redact_uri(uri) or '""'
+
+
+def check_uri(uri: str) -> None:
+    """Raise `BadUri` unless the driver can use `uri`: a known scheme, a host, a port in range, no
+    user or password (they go in --user and NEO4J_PASSWORD), no path or fragment, and no query
+    on a bolt:// URI (a routing context is for neo4j://)."""
+    if not uri.strip():
+        raise BadUri(uri, "empty; write e.g. bolt://localhost:7687")
+    scheme, sep, _ = uri.partition("://")
+    if not sep or scheme.lower() not in SCHEMES:
+        raise BadUri(uri, f"the scheme must be one of {', '.join(SCHEMES)} (e.g. bolt://localhost:7687)")
     try:
         parts = urlsplit(uri)
-    except ValueError:
-        return "<unparsable URI>"
-    if parts.username is None and parts.password is None:
-        return uri
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+        port = parts.port
+    except ValueError as e:
+        raise BadUri(uri, _lower_first(_one_line(str(e)))) from None
+    if parts.username is not None or parts.password is not None:
+        raise BadUri(uri, "no user or password in the URI; use --user and NEO4J_PASSWORD")
+    if not parts.hostname:
+        raise BadUri(uri, "no host (e.g. bolt://localhost:7687)")
+    if port == 0:
+        raise BadUri(uri, "port 0 is not a port")
+    if parts.path not in ("", "/") or parts.fragment:
+        raise BadUri(uri, "a server URI has no path or #fragment (e.g. bolt://localhost:7687)")
+    if parts.query and not scheme.lower().startswith("neo4j"):
+        raise BadUri(uri, "only neo4j:// URIs take a ?routing context")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def scrub(text: str, secret: str | None) -> str:
+    """`text` with `secret` written as *** wherever it appears, in any letter case (Neo4j
+    lower-cases database names, so a password given as one comes back lower-cased)."""
+    if not secret:
+        return text
+    for form in dict.fromkeys((secret, secret.lower(), secret.upper(), secret.casefold())):
+        # A literal (escaped) pattern, no quantifier: no backtracking, linear in the text.
+        text = re.sub(re.escape(form), "***", text, flags=re.IGNORECASE)
+    return text
 
 
 def _one_line(text: str) -> str:
@@ -102,58 +180,165 @@ def _reason(e: BaseException) -> str:
     return m.group(1) if m else text
 
 
-def _scrub(text: str, password: str | None) -> str:
-    return text.replace(password, "***") if password else text
-
-
-def explain(e: BaseException, *, uri: str, user: str, password: str | None = None) -> Neo4jProblem:
-    """The one-line error a person can act on, for a driver exception (the password is scrubbed)."""
-    where = redact_uri(uri)
-    if isinstance(e, Neo4jProblem):
-        return e
+def _problem(e: BaseException, *, where: str, user: str) -> Neo4jProblem:
+    """The one-line error for a driver exception, not yet scrubbed."""
     if isinstance(e, nx4.AuthError):
-        msg = f"Neo4j refused the credentials for user {user} at {where}; check NEO4J_USERNAME and NEO4J_PASSWORD"
-        return Neo4jAuthError(_scrub(msg, password))
-    if isinstance(e, nx4.ServiceUnavailable | nx4.SessionExpired | ConnectionError):
-        return Neo4jUnavailable(
-            _scrub(f"cannot reach Neo4j at {where}: {_reason(e)}; {START_HINT}", password)
+        return Neo4jAuthError(
+            f"Neo4j refused the credentials for user {user} at {where}; check NEO4J_USERNAME and NEO4J_PASSWORD"
         )
+    if isinstance(e, nx4.ServiceUnavailable | nx4.SessionExpired | ConnectionError):
+        return Neo4jUnavailable(f"cannot reach Neo4j at {where}: {_reason(e)}; {START_HINT}")
     if isinstance(e, nx4.ConfigurationError):
-        return Neo4jUnavailable(_scrub(f"cannot use Neo4j URI {where}: {_reason(e)}", password))
+        return Neo4jUnavailable(f"cannot use Neo4j URI {where}: {_reason(e)}")
     if isinstance(e, nx4.Neo4jError):
         message = _one_line(e.message or str(e))
         if e.code == "Neo.ClientError.Statement.AccessMode":
             return ReadOnlyViolation(
-                _scrub(
-                    "the query writes to the database but runs read-only; nothing was changed "
-                    "(allow writes with --write)",
-                    password,
-                )
+                "the query writes to the database but runs read-only; nothing was changed "
+                "(allow writes with --write)"
             )
         if e.code and e.code.endswith("MemoryPoolOutOfMemoryError"):
             return CypherError(
-                _scrub(
-                    f"Neo4j at {where} ran out of transaction memory ({message}); give the server more memory "
-                    "(e.g. VBGRAPH_NEO4J_HEAP=4g scripts/neo4j-local start) or load a transaction per batch "
-                    "(vbgraph neo4j load --batched)",
-                    password,
-                )
+                f"Neo4j at {where} ran out of transaction memory ({message}); give the server more memory "
+                "(e.g. VBGRAPH_NEO4J_HEAP=4g scripts/neo4j-local start) or load a transaction per batch "
+                "(vbgraph neo4j load --batched)"
             )
         if e.code == "Neo.ClientError.Database.DatabaseNotFound":
-            return CypherError(_scrub(f"Neo4j at {where}: {message}", password))
-        return CypherError(_scrub(f"Neo4j: {message} ({e.code})", password))
+            return CypherError(f"Neo4j at {where}: {message}")
+        return CypherError(f"Neo4j: {message} ({e.code})")
     if isinstance(e, nx4.DriverError):
-        return CypherError(_scrub(f"Neo4j driver: {_one_line(str(e))}", password))
+        return CypherError(f"Neo4j driver: {_one_line(str(e))}")
     raise TypeError(f"not a Neo4j error: {type(e).__name__}") from e
+
+
+def explain(e: BaseException, *, uri: str, user: str, password: str | None = None) -> Neo4jProblem:
+    """The one-line error a person can act on, for a driver exception or a `Neo4jProblem`.
+
+    The one place messages leave this layer: every argument of the returned error has the
+    password scrubbed (`scrub`), in any letter case."""
+    problem = e if isinstance(e, Neo4jProblem) else _problem(e, where=redact_uri(uri), user=user)
+    problem.args = tuple(scrub(str(a), password) for a in problem.args)
+    return problem
 
 
 @contextmanager
 def explained(*, uri: str, user: str, password: str | None = None) -> Iterator[None]:
-    """Turn driver exceptions raised in the block into one-line `Neo4jProblem`s."""
+    """Turn driver exceptions and `Neo4jProblem`s raised in the block into scrubbed one-line errors."""
     try:
         yield
-    except (nx4.Neo4jError, nx4.DriverError, ConnectionError) as e:
+    except (Neo4jProblem, nx4.Neo4jError, nx4.DriverError, ConnectionError) as e:
         raise explain(e, uri=uri, user=user, password=password) from None
+
+
+# -- what a read-only run refuses --------------------------------------------------------------
+
+# Procedures a READ transaction may run that reach outside the graph, by lower-cased name prefix:
+# server configuration and administration (dbms.*), schema tokens (db.create*), files and URLs
+# (APOC load/import/export, runFile), the system database, the server log and background jobs
+# that outlive the query (apoc.periodic).
+REFUSED_PROCEDURES = (
+    "dbms.",
+    "db.create",
+    "apoc.load.",
+    "apoc.import.",
+    "apoc.export.",
+    "apoc.cypher.runfile",
+    "apoc.cypher.runschemafile",
+    "apoc.systemdb.",
+    "apoc.log.",
+    "apoc.periodic.",
+)
+
+# One token per match. Alternatives start with different characters and no quantifier is nested
+# in another over the same characters, so a scan is linear in the text. Unterminated strings and
+# comments run to the end.
+_TOKEN = re.compile(
+    r"""
+      (?P<space>\s+)
+    | (?P<comment>//[^\n]*|/\*(?:[^*]|\*(?!/))*(?:\*/)?)
+    | (?P<string>'[^'\\]*(?:\\.[^'\\]*)*'?|"[^"\\]*(?:\\.[^"\\]*)*"?)
+    | (?P<name>`[^`]*(?:``[^`]*)*`?)
+    | (?P<word>\$?\w+)
+    | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def cypher_tokens(text: str) -> list[tuple[str, str]]:
+    """(kind, text) of every token of `text` but spaces and comments: `word`, `name` (a
+    backquoted name, unquoted), `string` (a literal, its text left out) or `other` (one character)."""
+    out: list[tuple[str, str]] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        if kind in ("space", "comment"):
+            continue
+        value = m.group()
+        if kind == "string":
+            value = ""
+        elif kind == "name":
+            value = value[1:].removesuffix("`").replace("``", "`")
+        out.append((kind, value))
+    return out
+
+
+def _dotted_name(tokens: list[tuple[str, str]], start: int) -> str:
+    """The procedure name (`db.labels`, `` `dbms`.`listConfig` ``) that starts at `tokens[start]`."""
+    parts: list[str] = []
+    i = start
+    while i < len(tokens) and tokens[i][0] in ("word", "name"):
+        parts.append(tokens[i][1])
+        if i + 1 < len(tokens) and tokens[i + 1] == ("other", "."):
+            i += 2
+        else:
+            break
+    return ".".join(parts)
+
+
+def unsafe_clause(text: str) -> str | None:
+    """The first clause of `text` a read-only run refuses ("LOAD CSV", "CALL dbms.listConfig",
+    "SHOW SETTINGS"), or None. Keywords in any letter case; strings and comments are skipped.
+
+    Examples
+    --------
+    >>> unsafe_clause("load /* x */ csv from 'file:///etc/passwd' as l return l")
+    'LOAD CSV'
+    >>> unsafe_clause("RETURN 'LOAD CSV FROM x' AS s // CALL dbms.listConfig()") is None
+    True
+    >>> unsafe_clause("CALL `dbms`.listConfig()")
+    'CALL dbms.listConfig'
+    """
+    tokens = cypher_tokens(text)
+    for i, (kind, value) in enumerate(tokens):
+        if kind != "word":
+            continue
+        word = value.upper()
+        after = tokens[i + 1][1].upper() if i + 1 < len(tokens) and tokens[i + 1][0] == "word" else ""
+        if word == "LOAD" and after == "CSV":
+            return "LOAD CSV"
+        if word == "SHOW" and after in ("SETTING", "SETTINGS"):
+            return "SHOW SETTINGS"
+        if word == "CALL":
+            name = _dotted_name(tokens, i + 1)
+            if name.lower().startswith(REFUSED_PROCEDURES):
+                return f"CALL {name}"
+    return None
+
+
+_WHY = {
+    "LOAD CSV": "reads files and URLs on the server",
+    "SHOW SETTINGS": "reads the server's configuration",
+}
+
+
+def check_read_only(text: str) -> None:
+    """Raise `UnsafeInReadOnly` if `text` uses a clause a read-only run refuses (`unsafe_clause`)."""
+    clause = unsafe_clause(text)
+    if clause is not None:
+        why = _WHY.get(clause, "reaches outside the graph")
+        raise UnsafeInReadOnly(
+            f"{clause} {why}; a read-only query may not use it, nothing was run (allow it with --write)"
+        )
 
 
 def connect(
@@ -171,16 +356,14 @@ def connect(
     `config` goes to the driver (e.g. `max_transaction_retry_time`).
     """
     del database
-    scheme = uri.split("://", 1)[0] if "://" in uri else ""
-    if scheme not in SCHEMES:
-        raise Neo4jUnavailable(
-            f"cannot use Neo4j URI {redact_uri(uri)}: the scheme must be one of "
-            f"{', '.join(SCHEMES)} (e.g. bolt://localhost:7687)"
-        )
     with explained(uri=uri, user=user, password=password):
-        driver = neo4j.GraphDatabase.driver(
-            uri, auth=(user, password), connection_timeout=timeout, user_agent="vbgraph", **config
-        )
+        check_uri(uri)
+        try:
+            driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password), connection_timeout=timeout, user_agent="vbgraph", **config
+            )
+        except (ValueError, nx4.ConfigurationError) as e:  # what check_uri does not know about
+            raise BadUri(uri, _lower_first(_one_line(str(e)))) from None
         try:
             driver.verify_connectivity()
         except BaseException:
@@ -241,9 +424,13 @@ def run_on(
     database: str | None = None,
     write: bool = False,
 ) -> Rows:
-    """Run one query on an open driver: a READ transaction unless `write`, retried on transient errors."""
+    """Run one query on an open driver: a READ transaction unless `write`, retried on transient errors.
+
+    Read-only, a query using a clause that reaches outside the graph is refused (`check_read_only`)."""
     if not isinstance(text, str) or not text.strip():
         raise CypherError("empty Cypher query")
+    if not write:
+        check_read_only(text)
     with driver.session(
         database=database, default_access_mode=neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
     ) as session:
@@ -263,6 +450,8 @@ def run_cypher(
 ) -> Rows:
     """Connect, run `text` with `params` (read-only unless `write`) and return the rows as plain dicts."""
     with explained(uri=uri, user=user, password=password):
+        if not write and isinstance(text, str):
+            check_read_only(text)  # before connecting: a refused query needs no server
         driver = connect(uri, user, password)
         try:
             return run_on(driver, text, params, database=database, write=write)

@@ -281,9 +281,8 @@ def _neo4j_lib() -> Path:
     return lib
 
 
-@pytest.mark.neo4j
-def test_neo4j_admin_imports_every_row(tmp_path, sample_csv, corpus_graph):
-    """neo4j-admin itself reads the files: every node and relationship, no bad entry."""
+def _admin_import(tmp_path: Path, folder: Path, G: nx.MultiDiGraph, array_delimiter: str = ";") -> None:
+    """neo4j-admin itself reads the files in `folder`: every node and relationship, no bad entry."""
     lib = _neo4j_lib()
     home = tmp_path / "neo4j"
     (home / "conf").mkdir(parents=True)
@@ -291,7 +290,7 @@ def test_neo4j_admin_imports_every_row(tmp_path, sample_csv, corpus_graph):
         f"server.directories.data={home / 'data'}\nserver.directories.logs={home / 'logs'}\n", "utf-8"
     )
     java = os.environ.get("VBGRAPH_NEO4J_JAVA") or shutil.which("java") or "java"
-    files = [p.name for p in sample_csv.iterdir() if p.suffix == ".csv"]
+    files = [p.name for p in folder.iterdir() if p.suffix == ".csv"]
     report = tmp_path / "import.report"
     done = subprocess.run(
         [
@@ -300,10 +299,10 @@ def test_neo4j_admin_imports_every_row(tmp_path, sample_csv, corpus_graph):
             "-cp",
             f"{lib}/*",
             "org.neo4j.cli.AdminTool",
-            *import_arguments(files),
+            *import_arguments(files, array_delimiter=array_delimiter),
             f"--report-file={report}",
         ],
-        cwd=sample_csv,
+        cwd=folder,
         capture_output=True,
         text=True,
         timeout=600,
@@ -311,6 +310,36 @@ def test_neo4j_admin_imports_every_row(tmp_path, sample_csv, corpus_graph):
     )
     out = done.stdout + done.stderr
     assert done.returncode == 0, out[-3000:]
-    assert re.search(rf"\b{corpus_graph.number_of_nodes()} nodes\b", out), out[-1000:]
-    assert re.search(rf"\b{corpus_graph.number_of_edges()} relationships\b", out), out[-1000:]
+    assert re.search(rf"\b{G.number_of_nodes()} nodes\b", out), out[-1000:]
+    assert re.search(rf"\b{G.number_of_edges()} relationships\b", out), out[-1000:]
     assert not report.exists() or report.read_text("utf-8").strip() == ""
+
+
+@pytest.mark.neo4j
+def test_neo4j_admin_imports_every_row(tmp_path, sample_csv, corpus_graph):
+    """neo4j-admin itself reads the files: every node and relationship, no bad entry."""
+    _admin_import(tmp_path, sample_csv, corpus_graph)
+
+
+@pytest.mark.neo4j
+def test_neo4j_admin_imports_neutralised_cells_and_another_array_delimiter(tmp_path):
+    """Text a spreadsheet would run gets a `'` (ids too, alike in every column, so relationships
+    still find their nodes), a carriage return stays inside its quoted cell, and arrays whose
+    elements hold `;` and `|` are joined with U+001F: neo4j-admin still reads every row."""
+    G = mini_graph()
+    G.nodes[P82]["title"] = '=HYPERLINK("http://evil","x")\r\n- x'
+    G.nodes[P82]["source"]["first_line"] = -3
+    G.nodes[OB1]["fulfilment_score"] = -0.5
+    G.nodes["bac-giang:ban-tuyen-giao-tinh-uy"]["aliases"] = ["@a", "b;c", "x|y"]
+    G.add_node("-neg", kind="Document", type="Kế hoạch", in_corpus=False, title="+1")
+    G.add_edge(
+        "-neg",
+        C52,
+        key="THUC_HIEN",
+        label="thực hiện",
+        evidence=[{"document": "-neg", "file": "a;b\r.txt", "line": -7, "quote": "\t- x"}],
+    )
+    folder = tmp_path / "csv"
+    write_csv(G, folder)
+    assert "--array-delimiter=U+001F" in (folder / "import.sh").read_text("utf-8")
+    _admin_import(tmp_path, folder, G, array_delimiter="\x1f")

@@ -227,3 +227,108 @@ def test_an_export_the_disk_refuses_is_one_line_and_leaves_no_part(corpus_store,
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [f"error: {out}: cannot write (No space left on device)"]
     assert list(tmp_path.iterdir()) == []  # no partial file, no temporary one
+
+
+# -- a full disk during ingest; an unexpected error is one line, --debug adds the traceback ------------
+FILE_LIMIT = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
+from vbgraph.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_an_ingest_the_disk_refuses_is_one_line_and_keeps_the_store(tmp_path):
+    import subprocess
+    import sys
+
+    from vbgraph.graph.store import Store
+
+    small, big = sorted(SAMPLE.glob("*.txt"), key=lambda p: p.stat().st_size)
+    store = tmp_path / "store"
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "vbgraph", "ingest", str(small), "--store", str(store), "-q"]
+        ).returncode
+        == 0
+    )
+    before = Store(store).counts()
+    size = (store / "store.sqlite").stat().st_size
+    # the file may not grow past its size: the real write fails as a full disk does
+    run = [sys.executable, "-c", FILE_LIMIT, str(size), "ingest", str(big), "--store", str(store)]
+    result = subprocess.run(run, capture_output=True, text=True)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {store}: cannot write ("), result.stderr
+    assert "Traceback" not in result.stderr
+    assert Store(store).counts() == before  # nothing half-written
+    assert not (store / "lock").exists()
+
+
+@pytest.mark.parametrize("debug", [[], ["--debug"]])
+def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(
+    corpus_store, monkeypatch, capsys, debug
+):
+    from vbgraph.cli import main
+
+    def broken(*_a, **_k):
+        raise RuntimeError("the stage broke")
+
+    monkeypatch.setattr("vbgraph.queries.stats.store_stats", broken)
+    assert main(["stats", "--store", str(corpus_store.dir), *debug]) == 1
+    err = capsys.readouterr().err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("error: unexpected RuntimeError: the stage broke")
+    assert ("Traceback (most recent call last)" in err) == bool(debug)
+    assert ("--debug" in last) != bool(debug)  # the hint, only when not debugging
+
+
+def test_graphml_of_hostile_text_parses_back_and_says_what_it_replaced(tmp_path):
+    import subprocess
+    import sys
+
+    import networkx as nx
+
+    from factories import party_doc
+
+    (tmp_path / "a.txt").write_text(party_doc(subject="về du lịch \x01\x1b[2J \ufffe x"), encoding="utf-8")
+    store, out = tmp_path / "s", tmp_path / "g.graphml"
+    vbgraph = [sys.executable, "-m", "vbgraph"]
+    assert (
+        subprocess.run([*vbgraph, "ingest", str(tmp_path / "a.txt"), "--store", str(store), "-q"]).returncode
+        == 0
+    )
+    run = subprocess.run(
+        [*vbgraph, "export", "--format", "graphml", "-o", str(out), "--store", str(store)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0
+    assert "note: graphml: 3 character(s) that XML cannot carry" in run.stderr
+    G = nx.read_graphml(out)
+    titles = [a["title"] for _, a in G.nodes(data=True) if "du lịch" in (a.get("title") or "")]
+    assert titles == ["về du lịch \ufffd\ufffd[2J \ufffd x"]
+
+
+def test_a_file_name_in_another_encoding_is_one_line_and_the_others_ingest(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from factories import party_doc
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(party_doc(), encoding="utf-8")
+    with open(os.fsencode(folder) + b"/bad\xff.txt", "w", encoding="utf-8") as f:
+        f.write(party_doc(number="13"))
+    run = subprocess.run(
+        [sys.executable, "-m", "vbgraph", "ingest", str(folder), "--store", str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {folder}/bad\\udcff.txt: its name is not valid UTF-8; rename the file"]
+    assert "1 added" in run.stdout + run.stderr and "Traceback" not in run.stderr

@@ -35,6 +35,7 @@ from vbgraph.graph import store as st
 from vbgraph.graph.store import build_graph
 from vbgraph.queries.neo4j_runner import (
     START_HINT,
+    BadUri,
     Connection,
     Neo4jAuthError,
     Neo4jProblem,
@@ -800,8 +801,14 @@ def test_missing_password_is_asked_for_not_defaulted(corpus_store):
 
 
 def test_bad_uri_scheme():
-    with pytest.raises(Neo4jUnavailable, match=r"cannot use Neo4j URI http://x:7474: the scheme must be"):
+    with pytest.raises(BadUri, match=r"cannot use Neo4j URI http://x:7474: the scheme must be"):
         connect("http://x:7474", "neo4j", "pw")
+    r = invoke(["neo4j", "cypher", "RETURN 1", "--uri", "http://x:7474"], NEO4J_PASSWORD="pw")
+    assert (r.exit_code, r.stderr) == (
+        2,
+        "error: --uri http://x:7474: the scheme must be one of bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, "
+        "neo4j+ssc (e.g. bolt://localhost:7687)\n",
+    )
 
 
 @pytest.mark.parametrize(

@@ -303,9 +303,11 @@ class Corpus:
         FORMATS[format](self.graph, Path(path))
         return Path(path)
 
-    def view(self, path: str | Path, ref: str | None = None, **options: Any) -> Path:
+    def view(self, path: str | Path, ref: str | None = None, assets: str = "inline", **options: Any) -> Path:
         """An interactive HTML map (one file, works offline) of `ref`'s neighbourhood or the whole
-        graph; options as `vbgraph view` (depth, direction, relations, jurisdiction, …).
+        graph; options as `vbgraph view` (depth, direction, relations, jurisdiction, max_nodes,
+        overview: None, the default, draws an overview above max_nodes, False refuses, True always;
+        assets "inline" or "shared", vis-network written once into vbgraph-assets/ beside the page).
 
         >>> page = example_corpus().view(Path(tempfile.mkdtemp()) / "view.html", "175-KH/TU", depth=1)
         >>> page.suffix, page.stat().st_size > 10_000
@@ -315,7 +317,8 @@ class Corpus:
         from vbgraph.queries.view import build_view_in_store
 
         ref_id = self.document(ref).id if ref else None
-        return write_html(build_view_in_store(self.store, ref_id, **options), path)
+        options.setdefault("overview", None)
+        return write_html(build_view_in_store(self.store, ref_id, **options), path, assets=assets)
 
     def to_pandas(self, what: str = "documents") -> Any:
         """A pandas DataFrame of documents, bodies, relations or obligations (pip install pandas).

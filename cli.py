@@ -1082,15 +1082,37 @@ def view(
     ] = False,
     layout: Annotated[
         str,
-        typer.Option("--layout", help="hierarchical (rows by level), date (rows by year), tree or force."),
+        typer.Option(
+            "--layout",
+            help="hierarchical (rows by level), date (rows by year), tree or force (above 200 nodes: hierarchical).",
+        ),
     ] = "hierarchical",
     max_nodes: Annotated[
-        int, typer.Option("--max-nodes", min=1, help="Refuse to draw more nodes than this.")
+        int,
+        typer.Option(
+            "--max-nodes",
+            min=1,
+            help="Draw at most this many nodes one by one; above it, an overview (or a refusal with --no-overview).",
+        ),
     ] = 400,
+    overview: Annotated[
+        bool | None,
+        typer.Option(
+            "--overview/--no-overview",
+            help="Draw one box per jurisdiction and level, opened in the page (default: above --max-nodes).",
+        ),
+    ] = None,
+    assets: Annotated[
+        str,
+        typer.Option(
+            "--assets",
+            help="inline (the page works alone) or shared (vis-network written once to vbgraph-assets/ beside it).",
+        ),
+    ] = "inline",
     store: StoreOpt = None,
 ) -> None:
     """An interactive HTML view of a document's neighbourhood (or the whole graph): one file that works offline."""
-    from vbgraph.exports.html_view import ViewOptionError, ViewTooLarge, write_html
+    from vbgraph.exports.html_view import ViewOptionError, ViewTooLarge, view_note, write_html
     from vbgraph.queries.view import build_view_in_store
 
     s = _store(store)
@@ -1106,11 +1128,19 @@ def view(
             with_obligations=with_obligations,
             layout=layout,
             max_nodes=max_nodes,
+            overview=overview,
         )
+        write_html(v, output, assets=assets)
     except (ViewOptionError, ViewTooLarge) as e:
         raise _fail(str(e), 2) from e
-    write_html(v, output)
+    except OSError as e:  # a full disk, no permission: the page is written atomically or not at all
+        raise _fail(f"{output}: cannot write ({e.strerror or e})") from e
     typer.echo(f"wrote {output}: {len(v.nodes)} nodes, {len(v.edges)} edges", err=True)
+    note = view_note(v)
+    if note and v.overview and overview is None:
+        note = f"{len(v.nodes):,} nodes, more than --max-nodes {max_nodes}: {note} (--no-overview refuses instead)"
+    if note:
+        typer.echo(f"note: {note}", err=True)
 
 
 @app.command()

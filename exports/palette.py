@@ -20,6 +20,18 @@ LEVEL_ROW = {"central": 0, "province": 1, "district": 2, "commune": 3}
 ROLE_LABELS = {"chu_tri": "chủ trì", "phoi_hop": "phối hợp", "thuc_hien": "thực hiện"}
 STATUS_LABELS = {"open": "đang thực hiện", "late": "quá hạn", "done": "đã hoàn thành"}
 DIRECTION_LABELS = {"up": "chiều lên", "down": "chiều xuống", "both": "hai chiều"}
+#: the groups of an overview, in the order of its bands (a level of LEVEL_ROW, documents of no
+#: known level, then tasks and bodies) -> what the group's box says it holds
+GROUP_LABELS = {
+    "central": "văn bản Trung ương",
+    "province": "văn bản cấp tỉnh",
+    "district": "văn bản cấp huyện",
+    "commune": "văn bản cấp xã",
+    "unknown": "văn bản chưa rõ cấp",
+    "Obligation": "nhiệm vụ",
+    "Body": "cơ quan được giao",
+}
+NO_PLACE = "Chưa rõ địa bàn"
 
 NODE_COLORS = {
     "central": "#a93226",

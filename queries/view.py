@@ -17,6 +17,9 @@ from vbgraph.ontology.relations import Edge, Rel
 from vbgraph.queries.research import depths, relation_view
 
 DIRECTIONS = ("up", "down", "both")
+#: the most nodes an overview holds (groups closed, every node in the page): beyond it the page
+#: would be tens of megabytes and slow to open, so the view is refused as before
+OVERVIEW_MAX_NODES = 10_000
 LAYOUTS = ("hierarchical", "date", "force", "tree")
 REL_CODES = tuple(r.value for r in Rel)
 
@@ -32,17 +35,19 @@ class ViewOptionError(ViewError, ValueError):
 class ViewTooLarge(ViewError):
     """The selection has more nodes than anyone can read; the message says how to narrow it."""
 
-    def __init__(self, count: int, limit: int, ref_id: str | None, depth: int | None):
+    def __init__(self, count: int, limit: int, ref_id: str | None, depth: int | None, overview: bool = False):
         hints = []
         if ref_id is None:
             hints.append("pass a REF (one document's neighbourhood)")
         elif depth is None or depth > 1:
             hints.append(f"--depth {1 if depth is None else depth - 1}")
         hints += ["--relations THUC_HIEN,THAY_THE", "--jurisdiction 'Bắc Giang'"]
-        super().__init__(
-            f"the view would draw {count} nodes (limit {limit}), too many to read; narrow it: "
-            f"{', '.join(hints)}; or raise --max-nodes"
-        )
+        if overview:
+            message = f"an overview of {count} nodes is too large for one page (limit {limit})"
+        else:
+            message = f"the view would draw {count} nodes (limit {limit}), too many to read"
+        message += f"; narrow it: {', '.join(hints)}"
+        super().__init__(message if overview else f"{message}; or raise --max-nodes")
         self.count, self.limit = count, limit
 
 
@@ -59,6 +64,7 @@ class ViewResult:
     with_obligations: bool
     layout: str
     hops: dict[str, int] = field(default_factory=dict)  # document -> distance from ref_id
+    overview: bool = False  # drawn as groups (jurisdiction and level) that open in the page
 
     @property
     def nodes(self) -> list[str]:
@@ -70,6 +76,27 @@ class ViewResult:
 
 
 # -- selection ------------------------------------------------------------------------------------
+
+
+def as_overview(
+    count: int, max_nodes: int, overview: bool | None, ref_id: str | None, depth: int | None
+) -> bool:
+    """Whether `count` selected nodes are drawn as an overview, or raise `ViewTooLarge`.
+
+    `overview` False draws node by node up to `max_nodes` and refuses more; True always draws the
+    overview; None (auto) draws node by node up to `max_nodes` and the overview above it. An
+    overview holds at most `OVERVIEW_MAX_NODES`.
+
+    >>> as_overview(500, 400, None, None, None), as_overview(300, 400, None, None, None)
+    (True, False)
+    """
+    if overview is False or (overview is None and count <= max_nodes):
+        if count > max_nodes:
+            raise ViewTooLarge(count, max_nodes, ref_id, depth)
+        return False
+    if count > OVERVIEW_MAX_NODES:
+        raise ViewTooLarge(count, OVERVIEW_MAX_NODES, ref_id, depth, overview=True)
+    return True
 
 
 def parse_relations(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -177,6 +204,7 @@ def build_view(
     with_obligations: bool = False,
     layout: str = "hierarchical",
     max_nodes: int = 400,
+    overview: bool | None = False,
 ) -> ViewResult:
     """The documents within `depth` relation steps of `ref_id` (all documents when None).
 
@@ -186,8 +214,9 @@ def build_view(
     `ref_id` it also drops the documents that have none of them. `jurisdiction` keeps the
     documents of that province (or "Trung ương") and, for context, those they are directly
     related to. `with_obligations` adds the tasks the selected documents set out, the bodies they
-    are assigned to, and the fulfilling documents already in the view. A pure function: G is not
-    changed and the result is a copy.
+    are assigned to, and the fulfilling documents already in the view. More than `max_nodes`
+    nodes are refused, or drawn as an overview by groups as `overview` says (`as_overview`). A
+    pure function: G is not changed and the result is a copy.
 
     Examples
     --------
@@ -211,8 +240,7 @@ def build_view(
     if not docs:
         raise ViewError("nothing to draw: the graph has no documents")
     keep = docs | _tasks_and_bodies(G, docs) if with_obligations else set(docs)
-    if len(keep) > max_nodes:
-        raise ViewTooLarge(len(keep), max_nodes, ref_id, depth)
+    grouped = as_overview(len(keep), max_nodes, overview, ref_id, depth)
     return ViewResult(
         _copy(G, keep, rels, with_obligations),
         ref_id,
@@ -223,6 +251,7 @@ def build_view(
         with_obligations,
         layout,
         dict(sorted(hops.items())),
+        grouped,
     )
 
 
@@ -239,6 +268,7 @@ def build_view_in_store(
     with_obligations: bool = False,
     layout: str = "hierarchical",
     max_nodes: int = 400,
+    overview: bool | None = False,
 ) -> ViewResult:
     """`build_view` of a store, selected by its indexes: the walk from `ref_id` steps from node to
     node by indexed lookups, and only the nodes drawn are read, so the cost grows with the view,
@@ -246,7 +276,16 @@ def build_view_in_store(
     if not store.indexed:
         G = store.graph
         return build_view(
-            G, ref_id, depth, direction, relations, jurisdiction, with_obligations, layout, max_nodes
+            G,
+            ref_id,
+            depth,
+            direction,
+            relations,
+            jurisdiction,
+            with_obligations,
+            layout,
+            max_nodes,
+            overview,
         )
     _check_options(store.subgraph([ref_id] if ref_id else []), ref_id, depth, direction, layout)
     rels = set(parse_relations(relations))
@@ -264,8 +303,7 @@ def build_view_in_store(
     if not docs:
         raise ViewError("nothing to draw: the graph has no documents")
     keep = docs | _tasks_and_bodies_in_store(store, docs) if with_obligations else set(docs)
-    if len(keep) > max_nodes:
-        raise ViewTooLarge(len(keep), max_nodes, ref_id, depth)
+    grouped = as_overview(len(keep), max_nodes, overview, ref_id, depth)
     part = store.subgraph(keep)
     part.graph.update({k: v for k, v in store.graph_attributes().items() if k in ("format", "as_of")})
     return ViewResult(
@@ -278,6 +316,7 @@ def build_view_in_store(
         with_obligations,
         layout,
         dict(sorted(hops.items())),
+        grouped,
     )
 
 

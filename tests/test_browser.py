@@ -5,9 +5,15 @@ page's Content-Security-Policy, so the policy does not apply to it). The probe r
 console errors and policy violations from the start, waits until the graph is laid out, reads
 the vis Network, counts the pixels drawn in the node and edge colours, lists every resource the
 page fetched, hovers the node whose title is markup, searches for it and opens its details, and
-writes all that as JSON into the DOM, which `--dump-dom` prints. The same run saves a
-screenshot: `artifacts/view.png`, and `artifacts/view-sample.png` for a real view of the sample
-(`FIX=1` also copies it to `docs/view-sample.png` for the README).
+writes all that as JSON into the DOM, which `--dump-dom` prints; for an overview it also lists
+the boxes and the counts on the edges between them, then opens one box with the Enter key. The
+same run saves a screenshot: `artifacts/view.png`, `artifacts/view-sample.png` for a real view of
+the sample (`FIX=1` also copies it to `docs/view-sample.png` for the README), and
+`view-large.png`, `view-overview.png`, `view-shared.png` for 1,220 documents, their overview with
+one group open, and a page with shared assets.
+
+Files a page loads from file: URLs (shared assets) are not resource entries: `resources` lists what
+came from anywhere else, and must stay empty; `loaded` names the script and stylesheet elements.
 
 Without chromium the tests skip, or fail when CI=true: run scripts/install-chromium.
 """
@@ -20,12 +26,23 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from test_html_view import synthetic_graph
 from test_rdf import P82, XSS, mini_graph
 
-from vbgraph.exports.html_view import EDGE_STYLE, NODE_COLORS, build_view, write_html
+from vbgraph.exports.html_view import (
+    ASSET_DIR,
+    EDGE_STYLE,
+    LARGE_VIEW_NODES,
+    NODE_COLORS,
+    build_view,
+    overview_groups,
+    shared_assets,
+    write_html,
+)
 
 from conftest import ROOT, in_ci
 
@@ -64,7 +81,7 @@ PROBE = r"""
   style.textContent = "html, body { height: %HEIGHT%px !important; overflow: hidden !important; }";
   document.head.appendChild(style);
 
-  var COLORS = %COLORS%, HOVER = %HOVER%, SEARCH = %SEARCH%;
+  var COLORS = %COLORS%, HOVER = %HOVER%, SEARCH = %SEARCH%, OPEN = %OPEN%;
 
   function inkByColor() {
     var canvas = document.querySelector("#vb-network canvas");
@@ -91,12 +108,46 @@ PROBE = r"""
     out.resources = performance.getEntriesByType("resource").map(function (e) { return e.name; });
     out.navigation = performance.getEntriesByType("navigation").map(function (e) { return e.name; });
     out.images = document.getElementsByTagName("img").length;
+    out.loaded = Array.prototype.map.call(document.querySelectorAll("script[src], link[rel=stylesheet]"), function (e) {
+      return e.src || e.href;
+    });
     out.xss = window.__xss === 1;
     var pre = document.createElement("pre");
     pre.id = "vb-probe";
     pre.hidden = true;
     pre.textContent = JSON.stringify(out);
     document.body.appendChild(pre);
+  }
+
+  function visible(net) { return net.body.nodeIndices.slice().sort(); }
+
+  /* An overview: the boxes drawn, the counts on the edges between them; then the group OPEN,
+     selected, opened with the Enter key, and what is drawn then (ids of boxes start "vbgroup:"). */
+  function openGroup(out, then) {
+    var net = window.vbgraph.network;
+    if (!OPEN) return then(out);
+    function isGroup(id) { return id.indexOf("vbgroup:") === 0; }
+    out.groups = visible(net).filter(isGroup);
+    out.groupLabels = out.groups.map(function (id) { return window.vbgraph.nodes.get(id).label; });
+    out.groupEdges = window.vbgraph.edges.get().filter(function (e) { return isGroup(e.from) && isGroup(e.to); })
+      .map(function (e) { return [e.from, e.to, e.label]; });
+    net.selectNodes([OPEN]);
+    var box = document.getElementById("vb-network");
+    box.focus();
+    box.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    setTimeout(function () {
+      out.opened = visible(net);
+      out.openedOffscreen = offscreen(net, out.opened.filter(function (id) { return !isGroup(id); }));
+      then(out);
+    }, 300);
+  }
+
+  function offscreen(net, ids) {
+    var c = document.querySelector("#vb-network canvas");
+    return ids.filter(function (id) {
+      var q = net.canvasToDOM(net.getPositions([id])[id]);
+      return q.x < 0 || q.y < 0 || q.x > c.clientWidth || q.y > c.clientHeight;
+    });
   }
 
   function interact(out) {
@@ -108,7 +159,10 @@ PROBE = r"""
     canvas.dispatchEvent(new MouseEvent("mousemove", { clientX: r.left + p.x, clientY: r.top + p.y, bubbles: true }));
     setTimeout(function () {
       var tip = document.querySelector("div.vis-tooltip");
-      out.tooltip = tip ? { text: tip.textContent, visible: getComputedStyle(tip).visibility !== "hidden" } : null;
+      out.tooltip = tip ? {
+        text: tip.textContent, visible: getComputedStyle(tip).visibility !== "hidden",
+        position: getComputedStyle(tip).position  /* "absolute" from vis-network's stylesheet */
+      } : null;
       var input = document.getElementById("vb-search");
       input.value = SEARCH;
       input.dispatchEvent(new Event("input"));
@@ -133,21 +187,18 @@ PROBE = r"""
       var stable = document.documentElement.getAttribute("data-vb-stable");
       if (!stable && Date.now() - started < 15000) return setTimeout(wait, 100);
       setTimeout(function () {
-        var out = { stable: stable };
+        var out = { stable: stable, stableAfterMs: Math.round(performance.now()) };
         try {
           var net = window.vbgraph.network;
           out.nodes = net.body.data.nodes.length;
           out.edges = net.body.data.edges.length;
           out.drawnNodes = net.body.nodeIndices.length;
           out.drawnEdges = net.body.edgeIndices.length;
+          out.physics = net.physics.physicsEnabled;
           out.ink = inkByColor();
-          var ids = net.body.data.nodes.getIds(), c = document.querySelector("#vb-network canvas");
-          out.offscreen = ids.filter(function (id) {
-            var q = net.canvasToDOM(net.getPositions([id])[id]);
-            return q.x < 0 || q.y < 0 || q.x > c.clientWidth || q.y > c.clientHeight;
-          });
+          out.offscreen = offscreen(net, visible(net));
         } catch (e) { out.fail = String(e && e.stack || e); }
-        interact(out);
+        try { openGroup(out, interact); } catch (e) { out.fail = String(e && e.stack || e); report(out); }
       }, 300);
     }());
   });
@@ -180,6 +231,7 @@ def _open(
     hover: str | None = None,
     search: str = "",
     scale: float = 1.0,
+    open_group: str | None = None,
 ) -> tuple[dict, str]:
     """Open `page` with the probe; returns the probe's report and chromium's stderr."""
     colors = {
@@ -193,6 +245,7 @@ def _open(
         .replace("%COLORS%", json.dumps(colors))
         .replace("%HOVER%", json.dumps(hover))
         .replace("%SEARCH%", json.dumps(search))
+        .replace("%OPEN%", json.dumps(open_group))
     )
     text = page.read_text("utf-8")
     assert text.count('<meta charset="utf-8">') == 1
@@ -241,7 +294,8 @@ def _assert_clean(report: dict, stderr: str) -> None:
     assert "fail" not in report, report.get("fail")
     assert report["stable"] == "1", "the graph never finished its layout"
     assert report["probe"] == {"errors": [], "consoleErrors": [], "violations": []}
-    assert report["resources"] == [], "the page fetched something"  # everything is inline
+    # file: loads (the shared assets) are not resource entries: this is everything from elsewhere
+    assert report["resources"] == [], "the page fetched something"
     assert all(n.startswith("file:") for n in report["navigation"])
     console = [line for line in stderr.splitlines() if ":CONSOLE" in line]
     assert not [line for line in console if re.search(r"Uncaught|Refused|Error", line)], console
@@ -311,6 +365,56 @@ def test_sample_view_for_the_readme(chromium, tmp_path, corpus_graph):
     )
     if os.environ.get("FIX") == "1":
         shutil.copyfile(shot, ROOT / "docs" / "view-sample.png")
+
+
+def test_a_large_view_is_drawn_placed_in_advance(chromium, tmp_path):
+    """1,220 documents asked as force: the grid computed in Python, physics off, drawn at once
+    (vis-network's physics took over a minute for 2,000 nodes; here the probe's 15 s would fail)."""
+    view = build_view(synthetic_graph(), layout="force", max_nodes=5_000)
+    assert len(view.nodes) > 1_000 > LARGE_VIEW_NODES
+    page = write_html(view, tmp_path / "large.html")
+    report, stderr = _open(chromium, page, tmp_path, ROOT / "artifacts" / "view-large.png")
+    _assert_clean(report, stderr)
+    assert report["physics"] is False
+    assert report["nodes"] == report["drawnNodes"] == len(view.nodes)
+    assert report["edges"] == report["drawnEdges"] == len(view.edges)
+    assert report["ink"]["province"] > 1_000 and report["ink"]["district"] > 1_000
+
+
+def test_an_overview_shows_groups_and_opens_one(chromium, tmp_path):
+    view = build_view(synthetic_graph(), max_nodes=400, overview=None)  # 1,220 nodes: an overview
+    groups = {g.id: g for g in overview_groups(view)}
+    opened = "vbgroup:province:bac-giang"
+    page = write_html(view, tmp_path / "overview.html")
+    report, stderr = _open(
+        chromium, page, tmp_path, ROOT / "artifacts" / "view-overview.png", open_group=opened
+    )
+    _assert_clean(report, stderr)
+    assert report["physics"] is False
+    assert sorted(report["groups"]) == sorted(groups)
+    assert report["drawnNodes"] == report["nodes"] == len(groups)  # only the boxes are in the page's sets
+    assert "Bắc Giang\n100 văn bản cấp tỉnh" in report["groupLabels"]
+    group_of = {n: g.id for g in groups.values() for n in g.members}
+    between = Counter(
+        frozenset((group_of[s], group_of[t])) for s, t, _ in view.edges if group_of[s] != group_of[t]
+    )
+    drawn = {frozenset((s, t)): int(label) for s, t, label in report["groupEdges"]}
+    assert drawn == between  # one edge per pair of groups, labelled with the relations between them
+    # Enter on the selected box opens it: its documents are drawn, in view, and the other boxes stay
+    assert sorted(report["opened"]) == sorted((set(groups) - {opened}) | set(groups[opened].members))
+    assert report["openedOffscreen"] == []
+
+
+def test_shared_assets_load_under_the_policy_with_the_network_refused(chromium, tmp_path):
+    view = _evil_view()
+    page = write_html(view, tmp_path / "view.html", assets="shared")
+    files = [(tmp_path / ASSET_DIR / name).as_uri() for name in shared_assets()]
+    report, stderr = _open(chromium, page, tmp_path, ROOT / "artifacts" / "view-shared.png", hover=EVIL)
+    _assert_clean(report, stderr)  # nothing fetched from elsewhere, no violation of the policy
+    assert sorted(report["loaded"]) == sorted(files)  # the script and stylesheet beside the page
+    assert report["nodes"] == len(view.nodes) and report["drawnNodes"] == report["nodes"]  # the script ran
+    assert report["tooltip"] == {"text": report["tooltip"]["text"], "visible": True, "position": "absolute"}
+    assert report["xss"] is False and report["ink"]["province"] > 200
 
 
 def test_missing_chromium_fails_in_ci_and_skips_elsewhere(monkeypatch):

@@ -332,3 +332,15 @@ def test_a_file_name_in_another_encoding_is_one_line_and_the_others_ingest(tmp_p
     errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
     assert errors == [f"error: {folder}/bad\\udcff.txt: its name is not valid UTF-8; rename the file"]
     assert "1 added" in run.stdout + run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_view_that_cannot_be_written_is_one_line(corpus_store, tmp_path):
+    from typer.testing import CliRunner
+
+    from vbgraph.cli import app
+
+    (tmp_path / "afile").write_text("x")
+    out = tmp_path / "afile" / "v.html"  # its folder is a file
+    result = CliRunner().invoke(app, ["view", "-o", str(out), "--store", str(corpus_store.dir)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1].startswith(f"error: {out}: cannot write (")

@@ -17,14 +17,22 @@ from test_rdf import BTG, C52, D15, DL, NEW, OB1, OLD, P82, STT, TU, XSS, mini_g
 
 from vbgraph.errors import DocumentNotFound
 from vbgraph.exports.html_view import (
+    ASSET_DIR,
     EDGE_STYLE,
+    LARGE_VIEW_NODES,
+    OVERVIEW_MAX_NODES,
     ViewOptionError,
     ViewTooLarge,
     build_view,
+    drawn_layout,
     grid_positions,
+    group_block,
     levels,
+    overview_groups,
     parse_relations,
     render_html,
+    shared_assets,
+    view_note,
     view_title,
     write_html,
 )
@@ -372,3 +380,196 @@ def test_tree_layout_is_vis_networks_hierarchical_one_and_force_has_none():
     assert all("x" not in n for n in tree["nodes"])  # vis places them
     force = _data(build_view(mini_graph(), layout="force"))
     assert "hierarchical" not in force["options"]["layout"] and force["layered"] is False
+
+
+# -- large views and overviews ---------------------------------------------------------------------
+
+PROVINCES = ("Bắc Giang", "Cao Bằng", "Đắk Lắk", "Hà Nội", "Lai Châu", "Phú Thọ")
+
+
+def synthetic_graph(central: int = 20, per_province: int = 100, provinces: tuple[str, ...] = PROVINCES):
+    """Central resolutions, and in each province plans implementing them and district plans
+    implementing those, some citing a second one: `central + 2 * per_province * len(provinces)`
+    documents, deterministic."""
+    G = nx.MultiDiGraph(format="vbgraph-store")
+
+    def doc(nid: str, symbol: str, date: str, place: str, level: str) -> None:
+        G.add_node(
+            nid,
+            kind="Document",
+            type="Kế hoạch",
+            symbol=symbol,
+            date=date,
+            jurisdiction=place,
+            level=level,
+            in_corpus=True,
+            title=f"thực hiện văn bản {symbol}",
+            source={"file": f"{nid}.txt", "first_line": 1, "last_line": 40},
+        )
+
+    def rel(s: str, t: str, code: str) -> None:
+        G.add_edge(s, t, key=code, evidence=[{"document": s, "file": f"{s}.txt", "line": 3, "quote": t}])
+
+    tops = [f"{i}-NQ/TW@2019" for i in range(1, central + 1)]
+    for i, n in enumerate(tops, start=1):
+        doc(n, f"{i}-NQ/TW", f"2019-{1 + i % 12:02d}-01", "Trung ương", "central")
+    for p, place in enumerate(provinces):
+        code = f"p{p}"
+        for i in range(per_province):
+            tu, hu = f"{code}:{i}-KH/TU", f"{code}:{i}-KH/HU"
+            doc(tu, f"{i}-KH/TU", f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}", place, "province")
+            doc(hu, f"{i}-KH/HU", f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}", place, "district")
+            rel(tu, tops[(i + p) % central], "THUC_HIEN")
+            rel(hu, tu, "THUC_HIEN")
+            if i % 3 == 0:
+                rel(hu, tops[i % central], "CAN_CU")
+    return G
+
+
+@pytest.mark.parametrize(
+    "count,max_nodes,overview,expected",
+    [
+        (1_220, 400, False, ViewTooLarge),  # the library's default: refuse, as before
+        (1_220, 2_000, False, False),
+        (1_220, 400, None, True),  # auto (the command line's default): an overview above the limit
+        (1_220, 2_000, None, False),
+        (1_220, 2_000, True, True),  # asked for
+        (2 * 4_995 + 20, 400, True, ViewTooLarge),  # above OVERVIEW_MAX_NODES even an overview is refused
+    ],
+)
+def test_an_overview_is_drawn_when_asked_or_above_the_limit(count, max_nodes, overview, expected):
+    per = (count - 20) // 2 // len(PROVINCES) if count < OVERVIEW_MAX_NODES else (count - 20) // 2
+    G = synthetic_graph(per_province=per, provinces=PROVINCES if count < OVERVIEW_MAX_NODES else ("Huế",))
+    assert len(G) == count
+    if expected is ViewTooLarge:
+        with pytest.raises(ViewTooLarge, match="overview" if overview else "or raise --max-nodes"):
+            build_view(G, max_nodes=max_nodes, overview=overview)
+        return
+    view = build_view(G, max_nodes=max_nodes, overview=overview)
+    assert view.overview is expected and len(view.nodes) == count
+
+
+def test_overview_groups_by_level_and_jurisdiction_in_band_order():
+    G = synthetic_graph(central=3, per_province=4, provinces=("Phú Thọ", "Bắc Giang"))
+    G.nodes["p0:0-KH/TU"]["jurisdiction"] = "Phu Tho"  # another spelling of the same province
+    G.nodes["p1:1-KH/TU"]["jurisdiction"] = None
+    view = build_view(G, overview=True)
+    groups = overview_groups(view)
+    assert [(g.id, len(g.members)) for g in groups] == [
+        ("vbgroup:central:trung-uong", 3),
+        ("vbgroup:province:bac-giang", 3),
+        ("vbgroup:province:phu-tho", 4),
+        ("vbgroup:province:-", 1),  # no jurisdiction: last in its band
+        ("vbgroup:district:bac-giang", 4),
+        ("vbgroup:district:phu-tho", 4),
+    ]
+    assert groups[2].place == "Phú Thọ" and groups[2].label == "Phú Thọ\n4 văn bản cấp tỉnh"
+    assert groups[3].label == "Chưa rõ địa bàn\n1 văn bản cấp tỉnh"
+    assert [G.nodes[n]["date"] for n in groups[2].members] == sorted(
+        G.nodes[n]["date"] for n in groups[2].members
+    )
+    assert sorted(n for g in groups for n in g.members) == view.nodes
+
+
+def test_tasks_and_bodies_are_grouped_by_jurisdiction_after_the_documents():
+    view = build_view(mini_graph(), overview=True, with_obligations=True)
+    assert [(g.kind, g.place, len(g.members)) for g in overview_groups(view)] == [
+        ("central", "Trung ương", 2),
+        ("province", "Bắc Giang", 3),
+        ("district", "Bắc Giang", 1),
+        ("Obligation", "Bắc Giang", 1),  # its document's jurisdiction
+        ("Body", "Bắc Giang", 2),
+    ]
+
+
+def test_overview_page_data_places_each_node_in_its_groups_block():
+    view = build_view(synthetic_graph(), overview=True)
+    data = _data(view)
+    groups = {g["id"]: g for g in data["overview"]["groups"]}
+    assert len(groups) == 13 and groups["vbgroup:district:ha-noi"]["count"] == 100
+    assert groups["vbgroup:district:ha-noi"]["band"] > groups["vbgroup:province:ha-noi"]["band"]
+    cols, rows = group_block(100)
+    assert (groups["vbgroup:district:ha-noi"]["w"], groups["vbgroup:district:ha-noi"]["h"]) == (
+        cols * 210,
+        rows * 110,
+    )
+    nodes = [n for n in data["nodes"] if n["vbGroup"] == "vbgroup:district:ha-noi"]
+    assert len({(n["dx"], n["dy"]) for n in nodes}) == 100  # one place each, centred on the box
+    assert min(n["dx"] for n in nodes) == -max(n["dx"] for n in nodes)
+    assert all("x" not in n for n in data["nodes"])  # the page packs the boxes
+    assert data["options"]["physics"] == {"enabled": False} and data["layered"] is False
+    assert view_note(view).startswith("drew an overview in 13 groups by jurisdiction and level;")
+
+
+@pytest.mark.parametrize(
+    "layout,size,drawn,placed",
+    [
+        ("force", "small", "force", False),
+        ("tree", "small", "tree", False),
+        ("hierarchical", "small", "hierarchical", True),
+        ("force", "large", "hierarchical", True),  # vis-network's physics would take minutes
+        ("tree", "large", "hierarchical", True),
+        ("date", "large", "date", True),
+    ],
+)
+def test_a_large_view_is_placed_in_advance_whatever_the_layout(layout, size, drawn, placed):
+    G = mini_graph() if size == "small" else synthetic_graph(per_province=30)
+    view = build_view(G, layout=layout, max_nodes=5_000)
+    assert (len(view.nodes) > LARGE_VIEW_NODES) is (size == "large")
+    assert drawn_layout(view) == drawn
+    data = _data(view)
+    assert all(("x" in n and "y" in n) is placed for n in data["nodes"])
+    if placed:
+        assert data["options"]["physics"] == {"enabled": False}
+        assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(view.nodes)
+    if size == "large":
+        assert all(e["label"] == "" and e["vbLabel"] for e in data["edges"])  # labels start off
+        assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
+        assert (view_note(view) is None) is (drawn == layout)
+    assert _data(build_view(G, layout=layout, max_nodes=5_000)) == data  # deterministic
+
+
+def test_shared_assets_are_written_once_and_referenced_by_their_hash(tmp_path):
+    view = build_view(mini_graph(), D15)
+    page = write_html(view, tmp_path / "a.html", assets="shared")
+    folder = tmp_path / ASSET_DIR
+    files = sorted(folder.iterdir())
+    assert [f.name for f in files] == sorted(shared_assets())
+    html = page.read_text("utf-8")
+    parsed = _Page()
+    parsed.feed(html)
+    for f in files:
+        text = f.read_text("utf-8")
+        assert f.name.split("-")[3].split(".")[0] == hashlib.sha256(text.encode()).hexdigest()[:16]
+        assert f"{ASSET_DIR}/{f.name}" in html
+    css, js = (f"{ASSET_DIR}/{f.name}" for f in files)
+    assert [a["src"] for a, _ in parsed.scripts if a.get("src")] == [js]
+    assert [a["href"] for t, a in parsed.tags if t == "link" and a.get("rel") == "stylesheet"] == [css]
+    assert len(html) < 200_000 < len(render_html(view))  # vis-network is not in the page
+    csp = next(a["content"] for t, a in parsed.tags if a.get("http-equiv") == "Content-Security-Policy")
+    code = [t for a, t in parsed.scripts if not a.get("src") and a.get("type") != "application/json"]
+    app_hash = base64.b64encode(hashlib.sha256(code[0].encode()).digest()).decode()
+    assert f"script-src 'self' 'sha256-{app_hash}';" in csp and "default-src 'none'" in csp
+    # a second page in the folder: the files are left alone; a changed one is put right
+    stamps = [f.stat().st_mtime_ns for f in files]
+    write_html(build_view(mini_graph(), P82), tmp_path / "b.html", assets="shared")
+    assert [f.stat().st_mtime_ns for f in files] == stamps and sorted(folder.iterdir()) == files
+    files[0].write_text("tampered", "utf-8")
+    write_html(view, tmp_path / "a.html", assets="shared")
+    assert files[0].read_text("utf-8") == shared_assets()[files[0].name]
+
+
+def test_unknown_assets_are_a_usage_error(tmp_path):
+    with pytest.raises(ViewOptionError, match="inline, shared"):
+        write_html(build_view(mini_graph(), D15), tmp_path / "a.html", assets="cdn")
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_command_line_tells_the_same_limits():
+    import typer
+
+    from vbgraph.cli import app
+
+    params = {p.name: p for p in typer.main.get_command(app).commands["view"].params}
+    assert f"above {LARGE_VIEW_NODES} nodes: hierarchical" in params["layout"].help
+    assert params["overview"].default is None and params["assets"].default == "inline"

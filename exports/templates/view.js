@@ -40,17 +40,43 @@
     return;
   }
 
-  var byId = {};
+  var byId = {}, edgeById = {}, searched = {};
+  data.searchRows.forEach(function (key) { searched[key] = true; });
   data.nodes.forEach(function (n) {
-    n.title = infoBox(n.info, TIP_ROWS);
-    n.folded = fold(n.search);
+    n.folded = fold(n.info.filter(function (r) { return searched[r[0]]; }).map(function (r) { return r[1]; }).join(" "));
     byId[n.id] = n;
   });
-  data.edges.forEach(function (e) { e.title = infoBox(e.info, TIP_ROWS); });
+  data.edges.forEach(function (e) { edgeById[e.id] = e; });
 
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  /* Overview: one box per group of nodes (jurisdiction and level); a group opens into its nodes.
+   * What is drawn is worked out here from the open groups (show): the boxes of the closed groups,
+   * the nodes of the open ones, each edge between two drawn nodes, and one edge per pair of boxes
+   * (or of a box and a node) counting the edges it stands for. Not vis-network's clustering: that
+   * builds every node, draws it once, and takes seconds to close a hundred groups of 10,000. */
+  var overview = data.overview;
+  var groupById = {}, members = {}, opened = {}, merged = {};
+  if (overview) {
+    overview.groups.forEach(function (g) { groupById[g.id] = g; members[g.id] = []; });
+    data.nodes.forEach(function (n) { members[n.vbGroup].push(n.id); });
+  }
+
+  var nodes = new vis.DataSet(overview ? [] : data.nodes);
+  var edges = new vis.DataSet(overview ? [] : data.edges);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+
+  /* Tooltips are made when first needed: thousands of them up front cost a second at 10,000. */
+  function tip(set, item, rows) {
+    if (item && !item.title) set.update({ id: item.id, title: infoBox(rows, TIP_ROWS) });
+  }
+  network.on("hoverNode", function (params) {
+    var id = params.node;
+    if (byId[id]) tip(nodes, nodes.get(id), byId[id].info);
+  });
+  network.on("hoverEdge", function (params) {
+    var id = params.edge;
+    if (edgeById[id]) tip(edges, edges.get(id), edgeById[id].info);
+    else if (merged[id]) tip(edges, edges.get(id), merged[id].rows());
+  });
 
   /* Bands of the layered layout (Trung ương / tỉnh / huyện, or years), shaded on the canvas and
    * named in a column at the left of the view, which stays readable at any zoom. */
@@ -106,10 +132,14 @@
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) {
-      showDetails(byId[params.nodes[0]].info);
+    var id = params.nodes[0];
+    if (id !== undefined) {
+      var about = groupById[id] || byId[id];
+      if (about) showDetails(about.info);
     } else if (params.edges.length) {
-      showDetails(edges.get(params.edges[0]).info);
+      var e = params.edges[0];
+      if (edgeById[e]) showDetails(edgeById[e].info);
+      else if (merged[e]) showDetails(merged[e].rows());
     }
   });
 
@@ -120,21 +150,184 @@
   var linked = {};
   data.edges.forEach(function (e) { linked[e.from] = true; linked[e.to] = true; });
 
-  function applyFilters() {
-    var off = {};
+  function filters() {
+    var off = {}, degree = {};
     boxes.forEach(function (b) { off[b.getAttribute("data-code")] = !b.checked; });
-    var degree = {};
+    data.edges.forEach(function (e) { if (!off[e.code]) { degree[e.from] = 1; degree[e.to] = 1; } });
+    return {
+      off: off,
+      orphan: function (id) { return isolatedBox.checked && linked[id] && !degree[id] && id !== data.ref; }
+    };
+  }
+
+  function applyFilters() {
+    if (overview) { show(); return; }
+    var f = filters();
     edges.update(data.edges.map(function (e) {
-      var shown = !off[e.code];
-      if (shown) { degree[e.from] = 1; degree[e.to] = 1; }
-      return { id: e.id, hidden: !shown, label: labelsBox.checked ? e.vbLabel : "" };
+      return { id: e.id, hidden: !!f.off[e.code], label: labelsBox.checked ? e.vbLabel : "" };
     }));
-    nodes.update(data.nodes.map(function (n) {
-      var orphan = isolatedBox.checked && linked[n.id] && !degree[n.id] && n.id !== data.ref;
-      return { id: n.id, hidden: !!orphan };
-    }));
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: !!f.orphan(n.id) }; }));
   }
   boxes.concat([labelsBox, isolatedBox]).forEach(function (b) { b.addEventListener("change", applyFilters); });
+
+  /* Boxes in bands (documents by level, then tasks, then bodies), left to right and wrapped at the
+   * overview's width, every other line of a band shifted by half a box so that an edge between
+   * bands passes between the boxes of a line it crosses; an open group takes the block its nodes
+   * fill instead of one box. Returns the centre of each group's box or block. Deterministic: the
+   * same open groups give the same places. */
+  function pack() {
+    var out = {}, x = 0, y = 0, rowH = 0, band = null, line = 0, inLine = 0;
+    var cellW = overview.cell[0], cellH = overview.cell[1];
+    overview.groups.forEach(function (g) {
+      var w = opened[g.id] ? g.w + cellW / 2 : cellW, h = opened[g.id] ? g.h + cellH / 2 : cellH;
+      if (band !== null && g.band !== band) {
+        y += rowH + cellH / 3; x = 0; rowH = 0; line = 0; inLine = 0;
+      } else if (inLine > 0 && x + w > overview.width + (line % 2) * cellW / 2) {
+        y += rowH; line++; x = (line % 2) * cellW / 2; rowH = 0; inLine = 0;
+      }
+      band = g.band;
+      out[g.id] = { x: x + w / 2, y: y + h / 2 };
+      x += w;
+      rowH = Math.max(rowH, h);
+      inLine++;
+    });
+    return out;
+  }
+
+  function groupBox(g, p) {
+    return {
+      id: g.id, label: g.label, title: infoBox(g.info), shape: "box", x: p.x, y: p.y,
+      borderWidth: g.ref ? 4 : 2, margin: 12, font: { color: "#ffffff", size: 15 },
+      color: { background: g.color, border: g.ref ? "#f1c40f" : g.color,
+               highlight: { background: g.color, border: "#f1c40f" }, hover: { background: g.color, border: "#f1c40f" } },
+      widthConstraint: { minimum: 150, maximum: 210 }
+    };
+  }
+
+  function endName(id) {
+    var about = groupById[id] || byId[id];
+    return about ? about.label.replace(/\n/g, " · ") : id;
+  }
+
+  /* One drawn edge standing for `base` (edges of the data) between the drawn ends a and b. */
+  function mergedEdge(a, b, base, labels) {
+    var ahead = 0, counts = {};
+    base.forEach(function (e) {
+      var forward = e.from === a || byId[e.from].vbGroup === a;
+      if (forward) ahead++;
+      var key = e.code + (forward ? ">" : "<");
+      counts[key] = (counts[key] || 0) + 1;
+    });
+    var id = "vbmerged:" + a + "|" + b;
+    merged[id] = {
+      rows: function () {
+        if (base.length === 1) return base[0].info;
+        var names = [endName(a), endName(b)];
+        var rows = [["Giữa", names[0] + " — " + names[1]], ["Số quan hệ", String(base.length)]];
+        Object.keys(counts).sort().forEach(function (key) {
+          var code = key.slice(0, -1), there = key.slice(-1) === ">" ? names : [names[1], names[0]];
+          rows.push([(data.edgeNames[code] || code) + " (" + code + ")", counts[key] + " từ " + there[0] + " đến " + there[1]]);
+        });
+        return rows;
+      }
+    };
+    if (base.length === 1 && !(groupById[a] && groupById[b])) {  /* one edge to a box: drawn as itself */
+      var one = base[0];
+      return Object.assign({}, one, { id: id, from: one.from === a || byId[one.from].vbGroup === a ? a : b,
+        to: one.from === a || byId[one.from].vbGroup === a ? b : a, title: undefined, label: labels ? one.vbLabel : "" });
+    }
+    return {
+      id: id, from: a, to: b, label: String(base.length), width: Math.min(9, 1 + Math.log(base.length) / Math.LN2),
+      dashes: false, smooth: { enabled: false }, color: { color: "#5d6d7e", highlight: "#1b2631", hover: "#1b2631" },
+      font: { color: "#1b2631", size: 13, strokeWidth: 4, strokeColor: "#ffffff" },
+      arrows: { to: { enabled: ahead > 0, scaleFactor: 0.6 }, from: { enabled: ahead < base.length, scaleFactor: 0.6 } }
+    };
+  }
+
+  /* Put in the DataSets what the open groups and the filters show, and take out the rest. */
+  function show() {
+    var f = filters(), places = pack(), wantNodes = [], wantEdges = [], byPair = {}, pairs = [];
+    overview.groups.forEach(function (g) {
+      var p = places[g.id];
+      if (!opened[g.id]) { wantNodes.push(groupBox(g, p)); return; }
+      members[g.id].forEach(function (id) {
+        var n = byId[id];
+        wantNodes.push(Object.assign({}, n, { x: p.x + n.dx, y: p.y + n.dy, hidden: !!f.orphan(id) }));
+      });
+    });
+    function end(id) { return opened[byId[id].vbGroup] ? id : byId[id].vbGroup; }
+    data.edges.forEach(function (e) {
+      if (f.off[e.code]) return;
+      var a = end(e.from), b = end(e.to);
+      if (a === b) return;  /* inside a closed group */
+      if (a === e.from && b === e.to) {
+        wantEdges.push(Object.assign({}, e, { label: labelsBox.checked ? e.vbLabel : "" }));
+        return;
+      }
+      var key = a < b ? a + "\n" + b : b + "\n" + a;
+      if (!byPair[key]) { byPair[key] = []; pairs.push(key); }
+      byPair[key].push(e);
+    });
+    merged = {};
+    pairs.sort().forEach(function (key) {
+      var ends = key.split("\n");
+      wantEdges.push(mergedEdge(ends[0], ends[1], byPair[key], labelsBox.checked));
+    });
+    var keepNodes = {}, keepEdges = {};
+    wantNodes.forEach(function (n) { keepNodes[n.id] = true; });
+    wantEdges.forEach(function (e) { keepEdges[e.id] = true; });
+    edges.remove(edges.getIds({ filter: function (e) { return !keepEdges[e.id]; } }));
+    nodes.remove(nodes.getIds({ filter: function (n) { return !keepNodes[n.id]; } }));
+    nodes.update(wantNodes);
+    edges.update(wantEdges.map(function (e) { return Object.assign({ title: undefined }, e); }));
+    showGroups();
+  }
+
+  function openGroup(id) {
+    if (!overview || !groupById[id] || opened[id]) return false;
+    opened[id] = true;
+    show();
+    network.fit({ nodes: members[id], animation: false });
+    return true;
+  }
+
+  function closeGroup(id) {
+    if (!overview || !opened[id]) return false;
+    opened[id] = false;
+    show();
+    network.selectNodes([id]);
+    return true;
+  }
+
+  var groupList = document.getElementById("vb-groups");
+  function showGroups() {
+    if (!groupList) return;
+    groupList.textContent = "";
+    overview.groups.forEach(function (g) {
+      var li = el("li");
+      var button = el("button", opened[g.id] ? "vb-open" : null, (opened[g.id] ? "− " : "+ ") + g.label.replace(/\n/g, " · "));
+      button.type = "button";
+      button.setAttribute("aria-expanded", opened[g.id] ? "true" : "false");
+      button.addEventListener("click", function () { if (opened[g.id]) closeGroup(g.id); else openGroup(g.id); });
+      li.appendChild(button);
+      groupList.appendChild(li);
+    });
+  }
+
+  if (overview) {
+    show();
+    network.on("doubleClick", function (params) {
+      var id = params.nodes[0];
+      if (id === undefined) return;
+      if (groupById[id]) openGroup(id);
+      else if (byId[id]) closeGroup(byId[id].vbGroup);
+    });
+    container.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter") return;
+      var id = network.getSelectedNodes()[0];
+      if (id !== undefined && groupById[id]) { ev.preventDefault(); openGroup(id); }
+    });
+  }
 
   /* Search by symbol, name or title, without diacritics: "109-NQ", "kiem tra giam sat". */
   var input = document.getElementById("vb-search");
@@ -143,7 +336,10 @@
   function focusNode(id) {
     var n = byId[id];
     if (!n) return;
-    if (n.hidden) nodes.update({ id: id, hidden: false });
+    if (overview) openGroup(n.vbGroup);
+    var drawn = nodes.get(id);
+    if (drawn && drawn.hidden) nodes.update({ id: id, hidden: false });
+    tip(nodes, nodes.get(id), n.info);
     network.selectNodes([id]);
     network.focus(id, { scale: 1.15, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     showDetails(n.info);
@@ -198,5 +394,8 @@
     document.documentElement.setAttribute("data-vb-drawn", "1");
   });
 
-  window.vbgraph = { network: network, nodes: nodes, edges: edges, focusNode: focusNode, search: search };
+  window.vbgraph = {
+    network: network, nodes: nodes, edges: edges, focusNode: focusNode, search: search,
+    openGroup: openGroup, closeGroup: closeGroup
+  };
 }());

@@ -378,12 +378,14 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
         return
     st.item, st.item_names = None, []
     start = max(0, raw.find(body))  # the body is the paragraph less its number or bullet
+    colon = body.find(":")
     pos = 0
     for sent in _sentences(body):
         at = body.find(sent, pos)  # sentences follow one another: each is found where the last ended
         pos = at + len(sent) if at >= 0 else pos
         line = p.line_at(start + (at if at >= 0 else pos))
-        _read_sentence(sent.strip(), line, body, article, is_numbered, st)
+        listed = 0 <= colon < (at if at >= 0 else pos)  # a list after a colon before it
+        _read_sentence(sent.strip(), line, listed, article, is_numbered, st)
     st.previous = st.item
 
 
@@ -405,14 +407,14 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
     return False
 
 
-def _read_sentence(s: str, line: int, body: str, article: bool, is_numbered: bool, st: _Discourse) -> None:
+def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: bool, st: _Discourse) -> None:
     """One sentence: with a subject of its own it starts an item; without, it goes on with the
     item's, the header's or the addressed bodies, or gives the time of the task before."""
     names, end, s2, assign, _ = _subject(s)
     if names:
         _read_subject_sentence(s, s2, names, end, assign, line, article, is_numbered, st)
         return
-    assignees = _carried_assignees(s, s2, body, assign, is_numbered, st)
+    assignees = _carried_assignees(s, s2, listed, assign, is_numbered, st)
     if assignees is None or _completes(st.out, s, assignees):
         return
     st.emit(s, assignees, line)
@@ -474,10 +476,10 @@ def _read_later_clauses(
 
 
 def _carried_assignees(
-    s: str, s2: str, body: str, assign: bool, is_numbered: bool, st: _Discourse
+    s: str, s2: str, listed: bool, assign: bool, is_numbered: bool, st: _Discourse
 ) -> list[tuple[str, str]] | None:
-    """The assignees of a sentence without a subject of its own, from the discourse; None when
-    it assigns nothing."""
+    """The assignees of a sentence without a subject of its own, from the discourse (`listed`: a
+    colon comes before it in its paragraph); None when it assigns nothing."""
     if _ROLE_START_RE.match(lower_vn(s2)):
         subject = (
             st.item_names if st.item_names and not st.header_subject else (st.header_subject or st.asked)
@@ -492,7 +494,6 @@ def _carried_assignees(
         # The item's subject goes on: with its roles through a list after a colon or a
         # requirement on the same task ("Yêu cầu hoàn thiện … trước ngày …"); a new task
         # in a new sentence is the subject's own ("Hằng năm, tham mưu báo cáo …").
-        listed = ":" in body[: max(0, body.find(s[:30]))] if s[:30] in body else False
         return st.item if (listed or assign) else [(n, "thuc_hien") for n in st.item_names]
     if st.header_subject or st.asked:
         if not (st.scope or assign):

@@ -281,8 +281,9 @@ def _not_one(e: DocumentNotFound | AmbiguousReference, G) -> typer.Exit:
     if isinstance(e, DocumentNotFound):
         return _fail(str(e))
     stop = _fail(f"{e}; candidates:", 2)
-    for c in e.candidates:
-        typer.echo(f"  {c}  {describe(G, c)}", err=True)
+    described = getattr(e, "described", None)  # found in Neo4j: described by the server's rows
+    for i, c in enumerate(e.candidates):
+        typer.echo(f"  {c}  {described[i] if described else describe(G, c)}", err=True)
     return stop
 
 
@@ -840,15 +841,18 @@ def _canned(
     backend: str,
     conn: tuple[str, str, str | None, str | None],
 ) -> None:
-    """The body of `query` and `neo4j query`: a REF in `id` is resolved on the store either way."""
+    """The body of `query` and `neo4j query`: a REF in `id` is resolved where the question is
+    asked, on the store or by the Neo4j server (which never opens the store)."""
     from vbgraph.queries import catalog
 
     try:
         columns = catalog.get(name).columns
     except ValueError as e:
         raise _fail(str(e), 2) from e
+    if backend not in ("embedded", "neo4j"):
+        raise _fail(f"unknown backend {backend!r}; choose embedded or neo4j", 2)
     params = _params(param)
-    s = _store(store) if backend == "embedded" or "id" in params else None
+    s = _store(store) if backend == "embedded" else None
     if s is not None and "id" in params:
         params["id"] = _resolve_in(s, params["id"])[0]
     uri, user, password, database = conn
@@ -858,9 +862,11 @@ def _canned(
         else None
     )
     try:
-        rows = catalog.run(name, backend, params=params, conn=neo4j, store=s)
+        rows = catalog.run(name, backend, params=params, conn=neo4j, store=s, resolve=True)
     except ValueError as e:
         raise _fail(str(e), 2) from e
+    except (DocumentNotFound, AmbiguousReference) as e:
+        raise _not_one(e, None) from e
     except VbgraphError as e:
         raise _fail(str(e)) from e
     _emit(rows, [(c, c) for c in columns], fmt, json_out)
@@ -1176,13 +1182,15 @@ def neo4j_load(
         bool,
         typer.Option(
             "--batched",
-            help="A transaction per batch, for graphs too big for one transaction; a failure "
-            "part-way leaves a partial load that running it again completes.",
+            help="A transaction per batch even when one transaction would do (a graph too big for "
+            "the server's transaction memory is batched anyway); still all or nothing.",
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
 ) -> None:
-    """Write the store's graph to Neo4j in one transaction; a re-load removes what the store no longer has."""
+    """Write the store's graph to Neo4j, all or nothing: one transaction when it fits the server's
+    transaction memory, else a transaction per batch that a failure rolls back. A re-load removes
+    what the store no longer has."""
     from vbgraph.exports.neo4j_writer import write_neo4j
     from vbgraph.queries.neo4j_runner import BadUri
 
@@ -1198,7 +1206,7 @@ def neo4j_load(
                 password=secret,
                 database=database,
                 batch_size=batch_size,
-                single_transaction=not batched,
+                single_transaction=False if batched else None,
                 progress=lambda stage, done, total: step(f"writing {stage}", done, total),
             )
     except BadUri as e:
@@ -1218,6 +1226,12 @@ def _print_load(result, uri: str, database: str | None) -> None:
     typer.echo(f"loaded into {redact_uri(uri)} (database {database or 'default'}), run {result.run_id}")
     typer.echo(f"  nodes: {result.node_total} ({counts(result.nodes)})")
     typer.echo(f"  relationships: {result.relationship_total} ({counts(result.relationships)})")
+    if result.recovered:
+        typer.echo(f"  first: {result.recovered}")
+    if result.batched:
+        typer.echo(f"  {result.transactions} transactions, one per batch ({result.why_batched})")
+    else:
+        typer.echo("  one transaction")
     typer.echo(
         f"  new: {result.nodes_created} nodes, {result.relationships_created} relationships; removed: "
         f"{result.nodes_deleted} stale nodes, {result.relationships_deleted} stale relationships"
@@ -1267,7 +1281,11 @@ def neo4j_query(
     name: Annotated[str, typer.Argument(help="A canned query (see `vbgraph queries`).")],
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", "-p", help="NAME=VALUE; a document id may be a REF (read on the store)."),
+        typer.Option(
+            "--param",
+            "-p",
+            help="NAME=VALUE; a document id may be a REF (found by the server, not in a store).",
+        ),
     ] = None,
     store: StoreOpt = None,
     fmt: FormatOpt = "table",

@@ -6,25 +6,29 @@ shape of a real store (documents, bodies, obligations, every relationship type, 
 in the same run and on the same server measures
 
 1. relationships per second for the document relations, on a fresh database holding only the
-   document nodes: the writer's per-type `MERGE … SET r += row.props` (evidence JSON, arrays,
-   run_id) against a bare `UNWIND $rows AS row MATCH (a:Document {id: row.s})
-   MATCH (b:Document {id: row.t}) CREATE (a)-[:THUC_HIEN]->(b)` of the same rows, with the same
-   batches in one transaction each; best of --repeat runs, alternating, after a warm-up. A third
-   figure, a CREATE that writes the same properties inline (not idempotent), is the ceiling for
-   any writer that stores the evidence: it tells the writer's own overhead from the cost of the
-   data;
-2. the whole `load_graph` (all nodes and relationships, stale cleanup) on a fresh database, in
-   one transaction if the server's transaction memory allows (else a transaction per batch, and
-   it says so), a re-load of the same graph, and a load after 5 % more documents arrived.
+   document nodes, with the same batches in one transaction each; best of --repeat runs,
+   alternating, after a warm-up:
+   * bare: `UNWIND $rows AS row MATCH (a:Document {id: row.s}) MATCH (b:Document {id: row.t})
+     CREATE (a)-[:THUC_HIEN]->(b)`, no properties: the yardstick;
+   * writer: what a load runs for relationships not in the database yet (`steps`): rows as
+     lists, `CREATE (a)-[r:TYPE {evidence: row[2], …, label: $label, run_id: $run_id, …}]->(b)`;
+   * merge: the previous writer, `MERGE (a)-[r:TYPE]->(b) SET r += row.props` with map rows
+     (`write_relationships_tx`, still what a caller of it gets);
+   * ceiling: a `CREATE` that writes the same properties inline from map rows (not idempotent):
+     what any writer that stores the evidence pays for the data itself;
+2. the whole `load_graph` (all nodes and relationships, stale cleanup) on a fresh database, as it
+   decides for this server (one transaction, or a transaction per batch when the load would not
+   fit the server's transaction memory), a re-load of the same graph, and a load after 5 % more
+   documents arrived.
 
 The bare query carries labels: without them (`MATCH (a {id: row.s})`) Neo4j cannot use the id
 index and scans every node for every row, which measures nothing useful; --unlabelled-sample
 times that form on a few rows to show it.
 
 It uses NEO4J_URI / NEO4J_USERNAME / NEO4J_PASSWORD / NEO4J_DATABASE when set, else starts
-scripts/neo4j-local in a temporary run dir (heap VBGRAPH_NEO4J_HEAP, default 4g here, so the
-one-transaction load fits) and stops it at the end. It WIPES the database, and
-refuses one that holds anything but vbgraph labels.
+scripts/neo4j-local in a temporary run dir (its default heap unless VBGRAPH_NEO4J_HEAP is set)
+and stops it at the end. It WIPES the database, and refuses one that holds anything but vbgraph
+labels.
 
     .venv/bin/python benchmarks/neo4j_load.py [--docs 20000 --relations 60000 …]
 """
@@ -58,6 +62,7 @@ BARE = (
     "UNWIND $rows AS row MATCH (a:Document {id: row.s}) MATCH (b:Document {id: row.t}) "
     "CREATE (a)-[:THUC_HIEN]->(b)"
 )
+SIDES = ("bare", "writer", "merge", "ceiling")
 BARE_UNLABELLED = (
     "UNWIND $rows AS row MATCH (a {id: row.s}) MATCH (b {id: row.t}) CREATE (a)-[:THUC_HIEN]->(b)"
 )
@@ -251,7 +256,6 @@ def server() -> Iterator[Connection]:
         return
     run_dir = Path(tempfile.mkdtemp(prefix="vbgraph-bench-neo4j-"))
     env = {
-        "VBGRAPH_NEO4J_HEAP": "4g",
         **os.environ,
         "VBGRAPH_NEO4J_RUN": str(run_dir),
         "VBGRAPH_NEO4J_PYTHON": sys.executable,
@@ -274,15 +278,14 @@ def server() -> Iterator[Connection]:
 def wipe(driver: neo4j.Driver, database: str | None) -> None:
     """An empty database with the vbgraph schema (Community edition cannot drop and create one)."""
     with driver.session(database=database) as s:
-        foreign = s.run(
-            "MATCH (n) WHERE NOT (n:Document OR n:Body OR n:Obligation OR n:Issue) RETURN count(n) AS n"
-        ).single(strict=True)["n"]
+        mine = " OR ".join(f"n:{label}" for label in (*w.LABELS, *w.BOOKKEEPING_LABELS))
+        foreign = s.run(f"MATCH (n) WHERE NOT ({mine}) RETURN count(n) AS n").single(strict=True)["n"]
         if foreign:
             sys.exit(
                 f"error: the database holds {foreign} nodes that are not vbgraph's; this benchmark wipes it, "
                 "so point NEO4J_URI at a throwaway server (or unset it)"
             )
-        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
+        s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS").consume()
     w.ensure_schema(driver, database)
 
 
@@ -320,6 +323,11 @@ def relation_phase(
     n = sum(map(len, by_type.values()))
 
     def writer(tx: neo4j.ManagedTransaction) -> None:
+        # What a load runs for relationships not in the database yet (all of them, here).
+        for step in w.steps(w.Plan({}, by_type), {}, {}, batch_size=batch_size, journal=False):
+            w.run_step(tx, step, "bench", 0)
+
+    def merge(tx: neo4j.ManagedTransaction) -> None:
         for k, rows in by_type.items():
             w.write_relationships_tx(tx, k, rows, run_id="bench", lastupdated=0, batch_size=batch_size)
 
@@ -343,6 +351,8 @@ def relation_phase(
     with driver.session(database=database) as s:
         if which == "writer":
             secs, _ = timed(lambda: s.execute_write(writer))
+        elif which == "merge":
+            secs, _ = timed(lambda: s.execute_write(merge))
         elif which == "ceiling":
             secs, _ = timed(lambda: s.execute_write(ceiling))
         else:
@@ -350,6 +360,48 @@ def relation_phase(
         got = s.run("MATCH ()-[r]->() RETURN count(r) AS n").single(strict=True)["n"]
     assert got == n, (which, got, n)
     return secs, n
+
+
+def _mode(r: w.LoadResult) -> str:
+    return f"{r.transactions} transactions ({r.why_batched})" if r.batched else "one transaction"
+
+
+def full_loads(driver: neo4j.Driver, db: str | None, G: nx.MultiDiGraph, args: argparse.Namespace) -> None:
+    """The whole `load_graph` on a fresh database (one transaction or batched, as it decides for
+    this server), a re-load of the same graph, a load after 5 % more documents."""
+    wipe(driver, db)
+    full, r = timed(lambda: w.load_graph(G, driver, database=db, batch_size=args.batch_size))
+    assert isinstance(r, w.LoadResult)
+    total = G.number_of_edges()
+    print(
+        f"full load_graph, {_mode(r)}: {full:.1f}s for {r.node_total:,} nodes and "
+        f"{r.relationship_total:,} relationships = {total / full:,.0f} relationships/s overall"
+    )
+    again, r2 = timed(lambda: w.load_graph(G, driver, database=db, batch_size=args.batch_size))
+    assert isinstance(r2, w.LoadResult)
+    print(
+        f"re-load, same graph, {_mode(r2)}: {again:.1f}s; new {r2.nodes_created} nodes, "
+        f"{r2.relationships_created} relationships; removed {r2.nodes_deleted} nodes, "
+        f"{r2.relationships_deleted} relationships"
+    )
+    more = nx.compose(
+        G,
+        synthetic_graph(
+            args.docs // 20,
+            args.relations // 20,
+            args.bodies,
+            args.obligations // 20,
+            args.seed + 1,
+            start=args.docs,
+        ),
+    )
+    more.graph["issues"] = G.graph["issues"]
+    grow, r3 = timed(lambda: w.load_graph(more, driver, database=db, batch_size=args.batch_size))
+    assert isinstance(r3, w.LoadResult)
+    print(
+        f"load after 5% more documents, {_mode(r3)}: {grow:.1f}s; new {r3.nodes_created:,} nodes, "
+        f"{r3.relationships_created:,} relationships; removed {r3.nodes_deleted}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -384,35 +436,33 @@ def main(argv: list[str] | None = None) -> int:
         try:
             version = driver.get_server_info().agent
             print(f"server: {version} at {conn.uri}; batch size {args.batch_size}")
-            # Warm-up: plans compiled and JIT warm for both sides before anything is timed.
-            relation_phase(driver, db, p, args.batch_size, "bare", limit=2000)
-            relation_phase(driver, db, p, args.batch_size, "writer", limit=2000)
-            relation_phase(driver, db, p, args.batch_size, "ceiling", limit=2000)
+            # Warm-up: plans compiled and JIT warm for every side before anything is timed.
+            for which in SIDES:
+                relation_phase(driver, db, p, args.batch_size, which, limit=2000)
             best: dict[str, float] = {}
             for i in range(args.repeat):
-                for which in ("bare", "writer", "ceiling") if i % 2 == 0 else ("ceiling", "writer", "bare"):
+                for which in SIDES if i % 2 == 0 else tuple(reversed(SIDES)):
                     secs, n = relation_phase(driver, db, p, args.batch_size, which)
                     best[which] = min(best.get(which, secs), secs)
                     print(
-                        f"  run {i + 1} {which:>6}: {n:,} relationships in {secs:.2f}s = {n / secs:,.0f}/s",
+                        f"  run {i + 1} {which:>7}: {n:,} relationships in {secs:.2f}s = {n / secs:,.0f}/s",
                         file=sys.stderr,
                     )
             rate = {k: doc_rels / v for k, v in best.items()}
-            print(
-                f"bare UNWIND … CREATE (labelled MATCH):      {rate['bare']:>9,.0f} relationships/s "
-                f"(best of {args.repeat}: {best['bare']:.2f}s)"
-            )
-            print(
-                f"vbgraph writer (MERGE, evidence, run_id):  {rate['writer']:>9,.0f} relationships/s "
-                f"(best of {args.repeat}: {best['writer']:.2f}s)"
-            )
-            print(
-                f"ceiling: CREATE with the same properties:  {rate['ceiling']:>9,.0f} relationships/s "
-                f"(best of {args.repeat}: {best['ceiling']:.2f}s)"
-            )
+            for which, what in (
+                ("bare", "bare UNWIND … CREATE (labelled MATCH, no properties)"),
+                ("writer", "vbgraph writer (CREATE of new rows, list rows)"),
+                ("merge", "MERGE writer (map rows, the previous writer)"),
+                ("ceiling", "ceiling: CREATE with the same properties, map rows"),
+            ):
+                print(
+                    f"{what:<55} {rate[which]:>9,.0f} relationships/s "
+                    f"(best of {args.repeat}: {best[which]:.2f}s; {rate[which] / rate['bare']:.2f} of bare)"
+                )
             print(
                 f"ratio writer / bare: {rate['writer'] / rate['bare']:.0%} (aim: at least 70%); "
-                f"writer / ceiling: {rate['writer'] / rate['ceiling']:.0%}"
+                f"writer / ceiling: {rate['writer'] / rate['ceiling']:.0%}; "
+                f"writer / MERGE writer: {rate['writer'] / rate['merge']:.2f}x"
             )
             if args.unlabelled_sample:
                 secs, n = relation_phase(
@@ -422,61 +472,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"bare without labels, {n:,} rows only: {n / secs:,.0f} relationships/s "
                     "(every row scans every node)"
                 )
-
-            wipe(driver, db)
-            single = True
-            try:
-                full, r = timed(lambda: w.load_graph(G, driver, database=db, batch_size=args.batch_size))
-            except neo4j.exceptions.TransientError as e:
-                if not (e.code or "").endswith("MemoryPoolOutOfMemoryError"):
-                    raise
-                print(
-                    f"one transaction does not fit this server ({e.message}); loading a transaction per batch"
-                )
-                single = False
-                wipe(driver, db)
-                full, r = timed(
-                    lambda: w.load_graph(
-                        G, driver, database=db, batch_size=args.batch_size, single_transaction=False
-                    )
-                )
-            assert isinstance(r, w.LoadResult)
-            total = G.number_of_edges()
-            mode = "one transaction" if single else "a transaction per batch"
-            print(
-                f"full load_graph, {mode}: {full:.1f}s for {r.node_total:,} nodes and "
-                f"{r.relationship_total:,} relationships = {total / full:,.0f} relationships/s overall"
-            )
-            again, r2 = timed(
-                lambda: w.load_graph(
-                    G, driver, database=db, batch_size=args.batch_size, single_transaction=single
-                )
-            )
-            print(
-                f"re-load, same graph: {again:.1f}s; new {r2.nodes_created} nodes, {r2.relationships_created} "
-                f"relationships; removed {r2.nodes_deleted} nodes, {r2.relationships_deleted} relationships"
-            )
-            more = nx.compose(
-                G,
-                synthetic_graph(
-                    args.docs // 20,
-                    args.relations // 20,
-                    args.bodies,
-                    args.obligations // 20,
-                    args.seed + 1,
-                    start=args.docs,
-                ),
-            )
-            more.graph["issues"] = G.graph["issues"]
-            grow, r3 = timed(
-                lambda: w.load_graph(
-                    more, driver, database=db, batch_size=args.batch_size, single_transaction=single
-                )
-            )
-            print(
-                f"load after 5% more documents: {grow:.1f}s; new {r3.nodes_created:,} nodes, "
-                f"{r3.relationships_created:,} relationships; removed {r3.nodes_deleted}"
-            )
+            full_loads(driver, db, G, args)
         finally:
             driver.close()
     return 0

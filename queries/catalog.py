@@ -181,9 +181,15 @@ def run(
     params: dict | None = None,
     conn: dict | None = None,
     store: Store | None = None,
+    resolve: bool = False,
 ) -> list[dict]:
     """Run a canned query on the embedded graph `G`, or on a `store` by its indexes, or on Neo4j
-    (conn: uri, user, password, database)."""
+    (conn: uri, user, password, database).
+
+    With `resolve`, on Neo4j, a REF in `id` (`52-NQ/TW`, `NQ 52`, words of a name) is first
+    resolved by the server (queries/neo4j_lookup.py, the twin of lookup.py) on the same
+    connection: DocumentNotFound or AmbiguousReference if it is not one document. The embedded
+    side resolves REFs with lookup.py before calling this."""
     q = get(name)
     if backend == "embedded":
         if store is not None:
@@ -192,8 +198,16 @@ def run(
             raise ValueError("the embedded backend needs a graph or a store")
         return q.embedded(G, **(params or {}))
     if backend == "neo4j":
-        from vbgraph.queries.neo4j_runner import run_cypher
+        from vbgraph.queries.neo4j_runner import reader, run_cypher
 
-        rows = run_cypher(q.cypher, q.bind(params), **(conn or {}))
+        bound = q.bind(params)
+        if not (resolve and isinstance(bound.get("id"), str)):
+            rows = run_cypher(q.cypher, bound, **(conn or {}))
+        else:
+            from vbgraph.queries.neo4j_lookup import resolve_ref
+
+            with reader(**(conn or {})) as read:
+                bound["id"] = resolve_ref(read, bound["id"])
+                rows = read(q.cypher, bound)
         return [{c: r.get(c) for c in q.columns} for r in rows]
     raise ValueError(f"unknown backend {backend!r}; choose embedded or neo4j")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -455,6 +455,25 @@ def run_cypher(
         driver = connect(uri, user, password)
         try:
             return run_on(driver, text, params, database=database, write=write)
+        finally:
+            driver.close()
+
+
+@contextmanager
+def reader(
+    *, uri: str, user: str, password: str, database: str | None = None
+) -> Iterator[Callable[[str, Mapping[str, Any] | None], Rows]]:
+    """One connection for several read-only queries: yields `run(text, params)`, which is
+    `run_cypher` without connecting each time. Errors are one-line `Neo4jProblem`s; other
+    exceptions raised in the block (a REF that matches nothing) pass through as they are."""
+    with explained(uri=uri, user=user, password=password):
+        driver = connect(uri, user, password)
+
+        def read(text: str, params: Mapping[str, Any] | None = None) -> Rows:
+            return run_on(driver, text, params, database=database)
+
+        try:
+            yield read
         finally:
             driver.close()
 

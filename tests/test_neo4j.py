@@ -30,9 +30,12 @@ from neo4j.exceptions import ConstraintError
 from typer.testing import CliRunner
 
 from vbgraph.cli import app, parse_params
+from vbgraph.errors import AmbiguousReference, DocumentNotFound
 from vbgraph.exports import neo4j_writer as w
 from vbgraph.graph import store as st
 from vbgraph.graph.store import build_graph
+from vbgraph.loaders.normalize import fold
+from vbgraph.queries import lookup, neo4j_lookup
 from vbgraph.queries.neo4j_runner import (
     START_HINT,
     BadUri,
@@ -195,9 +198,10 @@ class DB:
         }
 
     def wipe(self) -> None:
-        foreign = self.run(
-            "MATCH (n) WHERE NOT (n:Document OR n:Body OR n:Obligation OR n:Issue) RETURN count(n) AS n"
-        )[0]["n"]
+        """Delete everything: vbgraph's labels and a batched load's bookkeeping, a transaction per
+        1,000 nodes (one for a large graph could exceed the server's transaction memory)."""
+        mine = " OR ".join(f"n:{label}" for label in (*w.LABELS, *w.BOOKKEEPING_LABELS))
+        foreign = self.run(f"MATCH (n) WHERE NOT ({mine}) RETURN count(n) AS n")[0]["n"]
         if foreign:
             pytest.fail(
                 f"the test database at {redact_uri(self.conn.uri)} holds {foreign} nodes that are not "
@@ -205,7 +209,15 @@ class DB:
                 "(scripts/neo4j-local start)",
                 pytrace=False,
             )
-        self.run("MATCH (n) DETACH DELETE n")
+        with self.driver.session(database=self.database) as s:
+            s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS").consume()
+
+    def bookkeeping(self) -> dict[str, int]:
+        """Nodes a batched load keeps while it runs (its lock, journal and backups), per label."""
+        return {
+            label: self.run(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]
+            for label in w.BOOKKEEPING_LABELS
+        }
 
 
 @pytest.fixture()
@@ -700,6 +712,116 @@ def test_cypher_formats_and_plain_values(loaded, neo4j_conn: Connection, corpus_
     assert (rows[0]["d"]["id"], rows[0]["d"]["symbol"]) == (PLAN, corpus_graph.nodes[PLAN]["symbol"])
 
 
+# -- REFs resolved by the server (queries/neo4j_lookup.py, the twin of lookup.py) -----------------
+
+# REFs of every form lookup.py knows, beyond those made from the sample's documents below:
+# ambiguous ones, ones that match nothing, blanks, a number of zeros.
+FIXED_REFS = [
+    "52-NQ/TW",
+    " 52 - nq/tw ",
+    "52–NQ/TW",
+    "52-NQ/TW@2019",
+    "52-NQ/TW@2000",
+    "NQ 52",
+    "Nghị quyết 52",
+    "nghi quyet so 52 2019",
+    "Nghị quyết số 52/2019",
+    "Điều lệ Đảng",
+    "dieu le dang",
+    "ĐIỀU LỆ ĐẢNG",
+    "Chỉ thị 05",
+    "CT 05",
+    "Nghị quyết",
+    "xây dựng Đảng",
+    "999-NQ/TW",
+    "NQ 999",
+    "NQ 000",
+    "no such words anywhere",
+    "",
+    "   ",
+    "@2020",
+]
+
+
+def sample_refs(G: nx.MultiDiGraph, every: int = 3) -> list[str]:
+    """FIXED_REFS and, for every `every`th document of the sample, its id, its symbol as typed
+    in several ways (case, diacritics, blanks, a year, a date, a wrong year), its type and
+    number, and words of its name and title."""
+    refs = set(FIXED_REFS)
+    for i, (n, a) in enumerate(sorted(st.documents(G))):
+        if i % every:
+            continue
+        refs.add(n)
+        date = a.get("date") or ""
+        if a.get("symbol"):
+            s = a["symbol"]
+            refs |= {s, s.lower(), fold(s), f" {s.replace('-', ' - ')} ", f"{s}@{date[:4]}", f"{s}@{date}"}
+            refs.add(f"{s}@1900")
+        if a.get("number") and a.get("type_code"):
+            refs |= {f"{a['type_code']} {a['number']}", f"{a.get('type')} số {a['number']}/{date[:4]}"}
+        for f in ("name", "title"):
+            words = (a.get(f) or "").split()
+            if words:
+                refs |= {" ".join(words[:3]), fold(" ".join(words[1:4]))}
+    return sorted(refs)
+
+
+def outcome(resolve: Any, ref: str) -> tuple:
+    """("id", id), ("ambiguous", candidates) or ("none",): what resolving `ref` gives."""
+    try:
+        return ("id", resolve(ref))
+    except AmbiguousReference as e:
+        return ("ambiguous", tuple(e.candidates))
+    except DocumentNotFound:
+        return ("none",)
+
+
+def test_refs_resolve_to_the_same_documents_in_neo4j(loaded, db: DB, corpus_graph: nx.MultiDiGraph):
+    """Parity: every REF gives the same id, the same candidates or nothing, on both sides."""
+
+    def run(text: str, params: Any) -> list[dict]:
+        return run_on(db.driver, text, params, database=db.database)
+
+    refs = sample_refs(corpus_graph)
+    embedded = {ref: outcome(lambda r: lookup.resolve_ref(corpus_graph, r), ref) for ref in refs}
+    server = {ref: outcome(lambda r: neo4j_lookup.resolve_ref(run, r), ref) for ref in refs}
+    assert {ref: got for ref, got in server.items() if got != embedded[ref]} == {}
+    kinds = Counter(o[0] for o in embedded.values())
+    assert len(refs) > 300 and min(kinds["id"], kinds["ambiguous"], kinds["none"]) >= 5, kinds
+    rows = neo4j_lookup.find_documents(run, "Chỉ thị 05")
+    assert [neo4j_lookup.describe(r) for r in rows] == [
+        lookup.describe(corpus_graph, n) for n in lookup.find_documents(corpus_graph, "Chỉ thị 05")
+    ]
+
+
+@pytest.mark.parametrize(
+    "ref",
+    ["52-NQ/TW", "nghi quyet 52", PLAN, "Kế hoạch 20", "Chỉ thị 05", "Điều lệ Đảng", "999-NQ/TW"],
+)
+def test_neo4j_query_resolves_a_ref_on_the_server_without_a_store(
+    loaded, corpus_store, tmp_path: Path, neo4j_conn: Connection, ref: str
+):
+    """`neo4j query` and `query --backend neo4j` answer as `query` on the store, output and
+    errors alike, with no store at all: the store folder is never opened, let alone made."""
+    nowhere = tmp_path / "no-store"
+    embedded = invoke(
+        ["query", "citing", "-p", f"id={ref}", "--store", str(corpus_store.dir), "--format", "csv"]
+    )
+    for args in (["neo4j", "query", "citing"], ["query", "citing", "--backend", "neo4j"]):
+        server = invoke(
+            [*args, "-p", f"id={ref}", "--store", str(nowhere), "--format", "csv"],
+            neo4j_conn,
+            VBGRAPH_STORE=str(nowhere),
+        )
+        note = (
+            "note: `vbgraph query --backend neo4j` is now `vbgraph neo4j query`; the old spelling will go\n"
+        )
+        assert server.exit_code == embedded.exit_code, server.stderr
+        assert server.stderr == ("" if args[0] == "neo4j" else note) + embedded.stderr
+        assert sorted(server.stdout.splitlines()) == sorted(embedded.stdout.splitlines())
+    assert not nowhere.exists()
+
+
 # -- the command line -------------------------------------------------------------------------
 
 
@@ -717,6 +839,7 @@ def test_cli_load_prints_counts_and_reloads_clean(db: DB, corpus_store, neo4j_co
     ]
     assert r.stdout.splitlines() == [
         *head,
+        "  one transaction",
         f"  new: {sum(nodes.values())} nodes, {sum(rels.values())} relationships; removed: 0 stale nodes, "
         "0 stale relationships",
     ]
@@ -724,6 +847,16 @@ def test_cli_load_prints_counts_and_reloads_clean(db: DB, corpus_store, neo4j_co
     again = invoke(["neo4j", "load", "--store", str(corpus_store.dir)], neo4j_conn)
     assert again.stdout.splitlines() == [
         *head,
+        "  one transaction",
+        "  new: 0 nodes, 0 relationships; removed: 0 stale nodes, 0 stale relationships",
+    ]
+    batched = invoke(
+        ["neo4j", "load", "--batched", "--batch-size", "500", "--store", str(corpus_store.dir)], neo4j_conn
+    )
+    transactions = sum(-(-n // 500) for n in (*nodes.values(), *rels.values()))
+    assert batched.stdout.splitlines() == [
+        *head,
+        f"  {transactions} transactions, one per batch (asked for)",
         "  new: 0 nodes, 0 relationships; removed: 0 stale nodes, 0 stale relationships",
     ]
     assert db.counts() == (nodes, rels)

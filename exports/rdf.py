@@ -11,8 +11,18 @@ and diff line by line.
 `NOT_IN_RDF` the fields left out, with the reason; tests/test_model.py fails when a model field
 is in neither.
 
-Pair: `generate_triples(G)` yields the triples; `write_rdf(G, out, format)` writes Turtle,
-JSON-LD or N-Triples.
+Pair: `generate_subjects(G)` yields each subject once with its (predicate, object) pairs, each
+pair once, and `generate_triples(G)` flattens them; `write_rdf(G, out, format)` writes Turtle,
+JSON-LD or N-Triples. The writers stream: a subject at a time goes to the file, and no rdflib
+Graph is built (rdflib registered every relation IRI as a namespace of its own, which made
+Turtle quadratic: 190 s for 3,000 documents). The order is the graph's own, by id within each
+part: documents (with the relations and tasks they state), relation statements and their
+evidence, bodies, obligations with their assignments and evidence. Memory beyond the graph
+itself: the sorted ids, and the triples of one subject at a time.
+
+Turtle uses the published prefixes (`PREFIXES`) and writes an IRI in full where no prefix fits
+(relation statements, assignments, evidence); JSON-LD is one object per subject in `@graph`,
+compacted with the same prefixes. Each file reads back into the same graph with rdflib.
 
 Document text is untrusted input and every string goes out exactly. In Turtle and N-Triples the
 control characters other than tab, line feed and carriage return, and the Unicode line breaks
@@ -23,12 +33,16 @@ tools (N-Triples is one triple per line), and every parser reads back the same s
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import partial
+from itertools import groupby
+from json.encoder import encode_basestring as _json_string  # the C encoder json.dumps uses for text
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -36,12 +50,13 @@ from urllib.parse import quote
 import networkx as nx
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
-from vbgraph.graph import store as st
+from vbgraph.exports.streams import text_output
 from vbgraph.graph.model import Assignee, Body, Deadline, Document, Evidence, Obligation, Relation, Source
 from vbgraph.ontology.relations import Rel
 from vbgraph.ontology.terms import BASE, ONTOLOGY, REL_PROPERTY, VBO
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+_REL_CODES = frozenset(r.value for r in Rel)
 
 DOC = Namespace(BASE + "doc/")
 BODY = Namespace(BASE + "body/")
@@ -153,15 +168,21 @@ NOT_IN_RDF: dict[type, dict[str, str]] = {
 
 # Characters a literal keeps as `\uXXXX` in Turtle and N-Triples: C0 controls but tab, line feed
 # and carriage return (the RDF canonical form's UCHAR set), DEL, and the Unicode line breaks that
-# line-based tools split on (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR). One class: linear time.
-# Only literals can hold them: every IRI is URL-quoted ASCII.
-_UCHAR_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
+# line-based tools split on (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR); with them, what a quoted
+# string escapes anyway: backslash, double quote, line feed, carriage return. One class: linear
+# time. Only literals can hold them: every IRI is URL-quoted ASCII.
+_ESCAPE_RE = re.compile(r'[\\"\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]')
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 
 
-def _uchar(text: str) -> str:
-    """Turtle or N-Triples text with those characters as `\\uXXXX`. rdflib doubles every backslash
-    of a literal, so an escape written here is never read as part of another one."""
-    return _UCHAR_RE.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    return _ECHAR.get(c) or f"\\u{ord(c):04X}"
+
+
+def _quoted(text: str) -> str:
+    """`text` as a one-line quoted string, the same in Turtle and N-Triples (STRING_LITERAL_QUOTE)."""
+    return f'"{_ESCAPE_RE.sub(_escape, text)}"'
 
 
 def _nfc(s: str) -> str:
@@ -231,7 +252,25 @@ def _evidence(subject: URIRef, ev: dict) -> Iterator[Triple]:
         yield subject, VBO.quote, q
 
 
-def _document(nid: str, a: dict) -> Iterator[Triple]:
+def _kind(G: nx.MultiDiGraph, nid: str) -> str | None:
+    return G.nodes[nid].get("kind") if nid in G else None
+
+
+def _key(nid: str) -> tuple[str, str]:
+    """Sort key of a node: ids that are one IRI (equal in NFC) come together, then by id."""
+    return _nfc(nid), nid
+
+
+def _out(G: nx.MultiDiGraph, nid: str, codes: Iterable[str], kind: str) -> list[str]:
+    """The nodes of `kind` that `nid` has an edge with one of `codes` to, each once, by id."""
+    codes = set(codes)
+    return sorted(
+        {t for _, t, k in G.out_edges(nid, keys=True) if k in codes and _kind(G, t) == kind}, key=_key
+    )
+
+
+def _document(G: nx.MultiDiGraph, nid: str, a: dict, tasks: dict[str, list[str]]) -> Iterator[Triple]:
+    """A document, the relations it states (the direct triples) and the tasks it sets out."""
     s = doc_iri(nid)
     yield s, RDF.type, VBO.Document
     yield s, VBO.id, Literal(_nfc(nid))
@@ -246,17 +285,26 @@ def _document(nid: str, a: dict) -> Iterator[Triple]:
         yield s, VBO.sourceFile, Literal(_nfc(src["file"]))
         yield s, VBO.firstLine, Literal(int(src["first_line"]))
         yield s, VBO.lastLine, Literal(int(src["last_line"]))
+    rels = sorted(
+        ((t, k) for _, t, k in G.out_edges(nid, keys=True) if k in _REL_CODES),
+        key=lambda e: (_key(e[0]), e[1]),
+    )
+    for t, code in rels:
+        yield s, REL_PROPERTY[Rel(code)], doc_iri(t)
+    # DAT_RA edges and the tasks whose `document` is this one
+    set_out = set(_out(G, nid, ("DAT_RA",), "Obligation")) | set(tasks.get(nid, ()))
+    for o in sorted(set_out, key=_key):
+        yield s, VBO.datRa, obligation_iri(o)
 
 
-def _relation(source: str, target: str, code: str, a: dict) -> Iterator[Triple]:
+def _statement(source: str, target: str, code: str, a: dict) -> Iterator[Triple]:
+    """A relation's rdf:Statement and its evidence."""
     prop = REL_PROPERTY[Rel(code)]
-    s, o = doc_iri(source), doc_iri(target)
-    yield s, prop, o
     stmt = relation_iri(source, code, target)
     yield stmt, RDF.type, RDF.Statement
-    yield stmt, RDF.subject, s
+    yield stmt, RDF.subject, doc_iri(source)
     yield stmt, RDF.predicate, prop
-    yield stmt, RDF.object, o
+    yield stmt, RDF.object, doc_iri(target)
     for i, ev in enumerate(a.get("evidence") or [], start=1):
         e = URIRef(f"{stmt}/evidence/{i}")
         yield stmt, VBO.evidence, e
@@ -264,6 +312,7 @@ def _relation(source: str, target: str, code: str, a: dict) -> Iterator[Triple]:
 
 
 def _body(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
+    """A body, the body it belongs to (`part_of` or THUOC) and the documents it issued (BAN_HANH)."""
     s = body_iri(nid)
     yield s, RDF.type, VBO.Body
     yield s, VBO.id, Literal(_nfc(nid))
@@ -274,8 +323,12 @@ def _body(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
         if (lit := _text(alias, vi=True)) is not None:
             yield s, VBO.alias, lit
     parent = a.get("part_of")
-    if parent and parent in G and G.nodes[parent].get("kind") == "Body":
+    if parent and _kind(G, parent) == "Body":
         yield s, VBO.thuoc, body_iri(parent)
+    for p in _out(G, nid, ("THUOC",), "Body"):
+        yield s, VBO.thuoc, body_iri(p)
+    for d in _out(G, nid, ("BAN_HANH",), "Document"):
+        yield s, VBO.banHanh, doc_iri(d)
 
 
 def _assignees(G: nx.MultiDiGraph, nid: str, a: dict) -> list[tuple[str, str | None]]:
@@ -294,12 +347,10 @@ def _assignees(G: nx.MultiDiGraph, nid: str, a: dict) -> list[tuple[str, str | N
 
 
 def _obligation(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
+    """A task, its assignments and its evidence (the document that sets it out says `vbo:datRa`)."""
     s = obligation_iri(nid)
     yield s, RDF.type, VBO.Obligation
     yield s, VBO.id, Literal(_nfc(nid))
-    doc = a.get("document")
-    if doc and doc in G and G.nodes[doc].get("kind") == "Document":
-        yield doc_iri(doc), VBO.datRa, s
     for field, prop, vi in _OBLIGATION_FIELDS:
         if (lit := _text(a.get(field), vi)) is not None:
             yield s, prop, lit
@@ -334,38 +385,80 @@ def _obligation(G: nx.MultiDiGraph, nid: str, a: dict) -> Iterator[Triple]:
         yield s, VBO.evidence, URIRef(f"{s}/evidence")
 
 
-def _structural(G: nx.MultiDiGraph) -> Iterator[Triple]:
-    """DAT_RA, BAN_HANH and THUOC edges between nodes of the right kinds (GIAO_CHO and
-    DUOC_THUC_HIEN_BOI are written with their obligation)."""
-    want = {
-        "DAT_RA": ("Document", "Obligation", VBO.datRa),
-        "BAN_HANH": ("Body", "Document", VBO.banHanh),
-        "THUOC": ("Body", "Body", VBO.thuoc),
-    }
-    edges = sorted((s, t, k) for s, t, k in G.edges(keys=True) if k in want)
-    for s, t, k in edges:
-        src_kind, dst_kind, prop = want[k]
-        if G.nodes[s].get("kind") == src_kind and G.nodes[t].get("kind") == dst_kind:
-            s_iri, t_iri = node_iri(G, s), node_iri(G, t)
-            assert s_iri is not None and t_iri is not None
-            yield s_iri, prop, t_iri
+Pair = tuple[URIRef, URIRef | Literal]  # (predicate, object)
+Subject = tuple[URIRef, list[Pair]]
+
+
+def _subjects(triples: Iterable[Triple]) -> Iterator[Subject]:
+    """The triples grouped by subject, subjects in the order first seen, each pair once."""
+    by: dict[URIRef, dict[Pair, None]] = {}
+    for s, p, o in triples:
+        by.setdefault(s, {})[p, o] = None
+    for s, pairs in by.items():
+        yield s, list(pairs)
+
+
+def _of_kind(G: nx.MultiDiGraph, kind: str) -> Iterator[list[tuple[str, dict]]]:
+    """The nodes of `kind` by id, those that are one IRI (ids equal in NFC) together."""
+    ids = sorted((n for n, a in G.nodes(data=True) if a.get("kind") == kind), key=_key)
+    for _, same in groupby(ids, key=_nfc):
+        yield [(n, G.nodes[n]) for n in same]
+
+
+def _tasks(G: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Document id -> the tasks whose `document` field names it (their ids only)."""
+    tasks: dict[str, list[str]] = defaultdict(list)
+    for n, a in G.nodes(data=True):
+        if a.get("kind") == "Obligation" and a.get("document"):
+            tasks[a["document"]].append(n)
+    return tasks
+
+
+def _relations(G: nx.MultiDiGraph) -> Iterator[Subject]:
+    """Relation statements by (source, target, code), with their evidence. The direct triple is
+    written with its source document; here, after the source's statements, only when the source
+    is no document node."""
+    edges = sorted(
+        ((s, t, k) for s, t, k in G.edges(keys=True) if k in _REL_CODES),
+        key=lambda e: (_nfc(e[0]), _nfc(e[1]), e[2], e[0], e[1]),
+    )
+    for _, from_one in groupby(edges, key=lambda e: _nfc(e[0])):
+        direct: list[Triple] = []
+        for _, same in groupby(from_one, key=lambda e: (_nfc(e[1]), e[2])):
+            group = list(same)
+            yield from _subjects(x for s, t, k in group for x in _statement(s, t, k, G.edges[s, t, k]))
+            if not any(_kind(G, s) == "Document" for s, _, _ in group):
+                s, t, k = group[0]
+                direct.append((doc_iri(s), REL_PROPERTY[Rel(k)], doc_iri(t)))
+        yield from _subjects(direct)
+
+
+def generate_subjects(G: nx.MultiDiGraph) -> Iterator[Subject]:
+    """Every subject of the export once, with its (predicate, object) pairs, each once, in a fixed
+    order: documents, relation statements, bodies, obligations, each part by id (two ids equal in
+    NFC are one IRI, so one subject). Memory beyond the graph: the sorted ids of one part (and the
+    tasks by document while the documents are written), and one subject's triples."""
+    tasks = _tasks(G)
+    for same in _of_kind(G, "Document"):
+        yield from _subjects(x for nid, a in same for x in _document(G, nid, a, tasks))
+    tasks.clear()
+    yield from _relations(G)
+    for same in _of_kind(G, "Body"):
+        yield from _subjects(x for nid, a in same for x in _body(G, nid, a))
+    for same in _of_kind(G, "Obligation"):
+        yield from _subjects(x for nid, a in same for x in _obligation(G, nid, a))
 
 
 def generate_triples(G: nx.MultiDiGraph) -> Iterator[Triple]:
-    """Every triple of the export, in a fixed order: documents, relations, bodies, obligations, edges."""
-    for nid, a in st.documents(G):
-        yield from _document(nid, a)
-    for s, t, code, a in st.relations(G):
-        yield from _relation(s, t, code, a)
-    for nid, a in st.bodies(G):
-        yield from _body(G, nid, a)
-    for nid, a in st.obligations(G):
-        yield from _obligation(G, nid, a)
-    yield from _structural(G)
+    """Every triple of the export once, subject by subject (see `generate_subjects`)."""
+    for s, pairs in generate_subjects(G):
+        for p, o in pairs:
+            yield s, p, o
 
 
 def rdf_graph(G: nx.MultiDiGraph) -> Graph:
-    """The export as an rdflib Graph, with the vbgraph prefixes bound."""
+    """The export as an in-memory rdflib Graph, with the vbgraph prefixes bound: for SPARQL and
+    SHACL on a small graph. The writers do not build it."""
     g = Graph(bind_namespaces="core")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
@@ -374,32 +467,168 @@ def rdf_graph(G: nx.MultiDiGraph) -> Graph:
     return g
 
 
-def serialize(G: nx.MultiDiGraph, format: str = "turtle") -> str:
-    """The export as text; N-Triples and JSON-LD are sorted so that the text is byte-stable."""
+# -- writers ---------------------------------------------------------------------------------------
+
+# A prefixed name's local part that Turtle (PN_LOCAL) reads as it is: the URL-quoted ids are ASCII
+# letters, digits, `_.-~` and `%XX`; a leading `.` or `-`, a trailing `.` and any `~` would need
+# `\` escapes, so such an IRI is written in full instead. Disjoint alternatives: linear time.
+_PN_LOCAL_RE = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*")
+_BARE = {  # datatypes whose Turtle shorthand (a bare number or boolean) reads back the same literal
+    XSD.integer: re.compile(r"[+-]?[0-9]+"),
+    XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    XSD.boolean: re.compile(r"true|false"),
+}
+
+
+class _Terms:
+    """Terms as text: Turtle (prefixed names, shorthand literals), N-Triples (full IRIs) or JSON-LD
+    (compact IRIs, JSON values). Predicates, classes and datatypes are few and kept."""
+
+    def __init__(self) -> None:
+        # the longest namespace first, so that a prefix never hides a longer one
+        self.prefixes = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+        self.kept: dict[URIRef, str] = {}
+
+    def prefixed(self, iri: str) -> str | None:
+        for ns, prefix in self.prefixes:
+            if iri.startswith(ns):
+                local = iri[len(ns) :]
+                if not local or (_PN_LOCAL_RE.fullmatch(local) and not local.endswith(".")):
+                    return f"{prefix}:{local}"
+                return None
+        return None
+
+    def turtle(self, term: URIRef | Literal) -> str:
+        if isinstance(term, Literal):
+            text = str(term)
+            if term.language:
+                return f"{_quoted(text)}@{term.language}"
+            if term.datatype is None:
+                return _quoted(text)
+            bare = _BARE.get(term.datatype)
+            if bare is not None and bare.fullmatch(text):
+                return text
+            return f"{_quoted(text)}^^{self.turtle(term.datatype)}"
+        if (kept := self.kept.get(term)) is not None:
+            return kept
+        out = self.prefixed(term) or f"<{term}>"
+        if not term.startswith(BASE) or term.startswith(ONTOLOGY):  # vocabulary, not data
+            self.kept[term] = out
+        return out
+
+    @staticmethod
+    def nt(term: URIRef | Literal) -> str:
+        if isinstance(term, Literal):
+            if term.language:
+                return f"{_quoted(str(term))}@{term.language}"
+            if term.datatype is None:
+                return _quoted(str(term))
+            return f"{_quoted(str(term))}^^<{term.datatype}>"
+        return f"<{term}>"
+
+    def compact(self, iri: URIRef) -> str:
+        """A compact IRI (any suffix: JSON-LD does not restrict it as Turtle does) or the IRI."""
+        for ns, prefix in self.prefixes:
+            if iri.startswith(ns) and not iri[len(ns) :].startswith("//"):
+                return f"{prefix}:{iri[len(ns) :]}"
+        return str(iri)
+
+    def jsonld(self, term: URIRef | Literal) -> Any:
+        if not isinstance(term, Literal):
+            return {"@id": self.compact(term)}
+        text = str(term)
+        if term.language:
+            return {"@language": term.language, "@value": text}
+        if term.datatype is None:
+            return text
+        if term.datatype == XSD.boolean and text in ("true", "false"):
+            return text == "true"
+        if term.datatype == XSD.integer and _BARE[XSD.integer].fullmatch(text):
+            return int(text)
+        return {"@type": self.compact(term.datatype), "@value": text}
+
+
+def _turtle(G: nx.MultiDiGraph) -> Iterator[str]:
+    terms = _Terms()
+    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+    for s, pairs in generate_subjects(G):
+        rows = (f"{'a' if p == RDF.type else terms.turtle(p)} {terms.turtle(o)}" for p, o in pairs)
+        yield f"{terms.turtle(s)} " + " ;\n    ".join(rows) + " .\n\n"
+
+
+def _ntriples(G: nx.MultiDiGraph) -> Iterator[str]:
+    nt = _Terms.nt
+    for s, pairs in generate_subjects(G):
+        subject = nt(s)
+        yield "".join(f"{subject} {nt(p)} {nt(o)} .\n" for p, o in pairs)
+
+
+def _indented(value: Any, indent: str) -> str:
+    """`value` as `json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)` writes it, nested
+    at `indent`: with an indent json.dumps runs its pure-Python encoder, several times slower than
+    this, which leaves each string to the C one."""
+    if isinstance(value, str):
+        return _json_string(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = ",\n".join(f"{inner}{_json_string(k)}: {_indented(value[k], inner)}" for k in sorted(value))
+        return f"{{\n{items}\n{indent}}}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _indented(v, inner) for v in value) + f"\n{indent}]"
+    return json.dumps(value, ensure_ascii=False)  # nothing else is made above; kept exact anyway
+
+
+def _jsonld(G: nx.MultiDiGraph) -> Iterator[str]:
+    """What `json.dumps(..., indent=2, sort_keys=True)` makes of {"@context", "@graph"}, written
+    one node object at a time."""
+    terms = _Terms()
+    context = json.dumps({"@context": dict(PREFIXES)}, ensure_ascii=False, indent=2, sort_keys=True)
+    yield context[: context.rindex("}")].rstrip() + ',\n  "@graph": ['
+    sep = "\n    "
+    for s, pairs in generate_subjects(G):
+        node: dict[str, Any] = {"@id": terms.compact(s)}
+        for p, o in pairs:
+            if p == RDF.type and isinstance(o, URIRef):
+                node.setdefault("@type", []).append(terms.compact(o))
+            else:
+                node.setdefault(terms.compact(p), []).append(terms.jsonld(o))
+        node = {k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in node.items()}
+        yield sep + _indented(node, "    ")
+        sep = ",\n    "
+    yield ("\n  ]\n}\n" if sep != "\n    " else "]\n}\n")
+
+
+_WRITERS = {"turtle": _turtle, "nt": _ntriples, "json-ld": _jsonld}
+
+
+def _format(format: str) -> str:
     fmt = FORMAT_ALIASES.get(format)
     if fmt is None:
         raise ValueError(f"unknown RDF format {format!r}; choose one of: turtle, json-ld, nt")
-    g = rdf_graph(G)
-    if fmt == "nt":
-        # split on line feeds only: str.splitlines() would also cut at \v, \f, \x1c… inside a literal
-        lines = _uchar(g.serialize(format="nt", encoding="utf-8").decode("utf-8")).split("\n")
-        return "".join(line + "\n" for line in sorted(set(lines)) if line.strip())
-    if fmt == "json-ld":
-        context = dict(PREFIXES)
-        data = json.loads(g.serialize(format="json-ld", context=context, auto_compact=True))
-        if "@graph" in data:
-            data["@graph"] = sorted(data["@graph"], key=lambda n: n.get("@id", ""))
-        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    return _uchar(g.serialize(format="turtle"))
+    return fmt
 
 
 def write_rdf(G: nx.MultiDiGraph, out: str | Path | IO[str], format: str = "turtle") -> None:
-    """Write the export to a path (atomically) or a text stream."""
-    text = serialize(G, format)
-    if hasattr(out, "write"):
-        out.write(text)
-        return
-    st.atomic_write_text(Path(out), text)
+    """Write the export to a path (atomically) or a text stream, a subject at a time."""
+    chunks = _WRITERS[_format(format)](G)
+    with text_output(out) as fh:
+        for chunk in chunks:
+            fh.write(chunk)
+
+
+def serialize(G: nx.MultiDiGraph, format: str = "turtle") -> str:
+    """The export as text (what `write_rdf` writes), byte-stable: the same graph gives the same text."""
+    buf = io.StringIO()
+    write_rdf(G, buf, format)
+    return buf.getvalue()
 
 
 write_turtle = partial(write_rdf, format="turtle")

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from test_rdf import C52, OB1, P82, XSS, mini_graph
+from test_rdf import C52, OB1, P82, XSS, Writes, many_relations, mini_graph, refuse
 
+from vbgraph.exports import graphml
 from vbgraph.exports.csv_export import import_arguments, write_csv
 from vbgraph.exports.flat import EDGE_TYPES, NODE_LABELS
-from vbgraph.exports.graphml import flatten, write_graphml
+from vbgraph.exports.graphml import flatten, graphml_graph, write_graphml
 from vbgraph.ontology.relations import Rel
 
 # -- GraphML ---------------------------------------------------------------------------------------
@@ -96,6 +97,63 @@ def test_graphml_is_byte_stable(tmp_path, corpus_graph):
     write_graphml(corpus_graph, a)
     write_graphml(corpus_graph, b)
     assert a.getvalue() == b.getvalue()
+
+
+def _networkx_text(G: nx.MultiDiGraph) -> str:
+    """What networkx writes for the flattened copy: how this export was written before it streamed."""
+    buf = io.BytesIO()
+    nx.write_graphml_xml(graphml_graph(G), buf, encoding="utf-8", prettyprint=True)
+    return buf.getvalue().decode("utf-8").replace("\r", "&#13;")
+
+
+def _odd_graphs() -> list[nx.MultiDiGraph]:
+    """No node; only graph attributes (one named `id`); an empty value; a node of no kind; an edge
+    whose targets come in another order than their codes; mixed columns; hostile text."""
+    empty, only_graph = nx.MultiDiGraph(), nx.MultiDiGraph(id="g1", note="x & <y>")
+    odd = mini_graph()
+    odd.graph["blank"] = ""
+    odd.add_node("plain", colour="red", weight=2)
+    odd.nodes[P82]["title"] = 'a\r\nb\t"c" & <d> ]]> \x01\ufffe'
+    odd.add_edge(P82, "plain", key="AAA", note="")
+    odd.add_edge(P82, "plain", key="ZZZ")
+    odd.add_node("a", kind="Document", number=12)
+    odd.add_node("b", kind="Document", number="012", in_corpus=1)
+    return [empty, only_graph, odd]
+
+
+def test_graphml_is_byte_for_byte_what_networkx_writes(corpus_graph):
+    for G in (corpus_graph, _with_parallel_edge(), *_odd_graphs()):
+        buf = io.StringIO()
+        write_graphml(G, buf)
+        assert buf.getvalue() == _networkx_text(G)
+
+
+def test_graphml_streams_without_a_copy_of_the_graph_or_an_xml_tree(tmp_path, monkeypatch):
+    G = many_relations()
+    expected = _networkx_text(G)
+    monkeypatch.setattr(graphml, "graphml_graph", refuse)
+    for cls in (nx.Graph, nx.DiGraph, nx.MultiGraph, nx.MultiDiGraph):
+        monkeypatch.setattr(cls, "__init__", refuse)
+    monkeypatch.setattr(ET, "Element", refuse)
+    monkeypatch.setattr(ET, "ElementTree", refuse)
+    out = Writes()
+    write_graphml(G, out)
+    write_graphml(G, tmp_path / "graph.graphml")
+    monkeypatch.undo()
+    assert out.getvalue() == expected == (tmp_path / "graph.graphml").read_text("utf-8")
+    assert len(out.sizes) > G.number_of_nodes() + G.number_of_edges()  # a node or an edge at a time
+    assert max(out.sizes) < len(expected) / 100
+
+
+def test_graphml_refusal_leaves_the_file_as_it_was(tmp_path):
+    G = mini_graph()
+    G.add_node("x\x00", kind="Body", name="a")
+    G.add_node("x\x01", kind="Body", name="b")
+    path = tmp_path / "graph.graphml"
+    path.write_text("before", "utf-8")
+    with pytest.raises(ValueError, match="differ only in characters XML cannot carry"):
+        write_graphml(G, path)
+    assert path.read_text("utf-8") == "before" and sorted(p.name for p in tmp_path.iterdir()) == [path.name]
 
 
 def test_flatten_makes_scalars():

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -22,7 +23,15 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL
 
-from vbgraph.exports.rdf import doc_iri, generate_triples, rdf_graph, serialize, write_rdf
+from vbgraph.exports.rdf import (
+    PREFIXES,
+    doc_iri,
+    generate_triples,
+    rdf_graph,
+    relation_iri,
+    serialize,
+    write_rdf,
+)
 from vbgraph.ontology.relations import Rel
 from vbgraph.ontology.terms import REL_PROPERTY, STRUCTURAL_LABELS, STRUCTURAL_PROPERTY, VBO
 
@@ -248,9 +257,27 @@ def test_mini_graph_round_trips_with_bodies_and_obligations(tmp_path):
     ) in back
 
 
-def test_n_triples_are_sorted_and_iris_are_quoted_ids(corpus_graph):
+# The order of the subjects: the graph's own (what `generate_subjects` yields), by id in each part.
+PARTS = ("doc/", "relation/", "body/", "obligation/")
+
+
+def _part(iri: str) -> int:
+    return next(i for i, p in enumerate(PARTS) if iri.startswith(f"https://w3id.org/vbgraph/{p}"))
+
+
+def test_n_triples_are_grouped_by_subject_and_iris_are_quoted_ids(corpus_graph):
+    """Each triple once, each subject's triples together (a subject at a time is what the writer
+    holds), subjects in the graph's own order: documents by id, relation statements, bodies,
+    obligations. (Before the export was streamed the lines were sorted.)"""
     nt = serialize(corpus_graph, "nt")
-    assert nt.splitlines() == sorted(nt.splitlines())
+    lines = nt.splitlines()
+    assert len(lines) == len(set(lines)) == len(set(generate_triples(corpus_graph)))
+    subjects = [line[1 : line.index(">")] for line in lines]
+    runs = [s for i, s in enumerate(subjects) if i == 0 or s != subjects[i - 1]]
+    assert len(runs) == len(set(runs))  # one run per subject
+    assert [_part(s) for s in runs] == sorted(_part(s) for s in runs)
+    ids = sorted(n for n, a in corpus_graph.nodes(data=True) if a["kind"] == "Document")
+    assert [s for s in runs if _part(s) == 0] == [str(doc_iri(n)) for n in ids]  # by id
     assert "<https://w3id.org/vbgraph/doc/bac-giang%3A20-KH%2FTU%402021-06-09>" in nt
     assert "_:" not in nt  # no blank nodes: every IRI is reproducible
 
@@ -283,11 +310,30 @@ def test_dates_keep_their_precision():
     assert g.value(doc_iri(DL), VBO.date) is None
 
 
-def test_json_ld_is_compact_and_sorted():
-    data = json.loads(serialize(mini_graph(), "json-ld"))
-    assert data["@context"]["vbo"] == "https://w3id.org/vbgraph/ontology#"
+def test_json_ld_has_one_object_per_subject_in_the_graph_order():
+    """(Before the export was streamed @graph was sorted by @id.)"""
+    text = serialize(mini_graph(), "json-ld")
+    data = json.loads(text)
+    assert text == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert data["@context"] == {
+        "body": "https://w3id.org/vbgraph/body/",
+        "doc": "https://w3id.org/vbgraph/doc/",
+        "obligation": "https://w3id.org/vbgraph/obligation/",
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "vbo": "https://w3id.org/vbgraph/ontology#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    }
     ids = [n["@id"] for n in data["@graph"]]
-    assert ids == sorted(ids)
+    assert len(ids) == len(set(ids)) == len({s for s, _, _ in generate_triples(mini_graph())})
+    docs = [i for i in ids if i.startswith("doc:")]
+    assert ids[: len(docs)] == docs == sorted(docs)
+    p82 = next(n for n in data["@graph"] if n["@id"] == "doc:bac-giang%3A82-KH%2FTU%402020-03-10")
+    assert p82["@type"] == "vbo:Document" and p82["vbo:inCorpus"] is True and p82["vbo:firstLine"] == 10
+    assert p82["vbo:date"] == {"@type": "xsd:date", "@value": "2020-03-10"}
+    assert p82["vbo:thucHien"] == {"@id": "doc:52-NQ%2FTW%402019-09-27"}
+    assert p82["vbo:datRa"] == {"@id": "obligation:obligation%3A8f14e45fceea167a"}
+    ob = next(n for n in data["@graph"] if n["@id"] == "obligation:obligation%3A8f14e45fceea167a")
+    assert ob["vbo:fulfilmentScore"] == {"@type": "xsd:decimal", "@value": "0.82"}  # not a JSON float
 
 
 def test_writes_to_a_text_stream():
@@ -300,6 +346,105 @@ def test_writes_to_a_text_stream():
 def test_unknown_format_is_a_clear_error():
     with pytest.raises(ValueError, match="turtle, json-ld, nt"):
         serialize(mini_graph(), "rdfxml")
+
+
+# -- streamed: a subject at a time, few prefixes, each triple once -------------------------------
+
+
+def many_relations(n: int = 400) -> nx.MultiDiGraph:
+    """The mini graph and `n` more documents, each implementing the one before and based on 52-NQ/TW."""
+    G = mini_graph()
+    before = C52
+    for i in range(n):
+        nid = f"bac-giang:yen-dung:{i}-KH/HU@2022"
+        _doc(G, nid, number=str(i), issuer_code="HU", symbol=f"{i}-KH/HU", date="2022", title=f"kế hoạch {i}")
+        _rel(G, nid, before, "THUC_HIEN", 10 + i, f"Thực hiện văn bản {before}")
+        _rel(G, nid, C52, "CAN_CU", 5 + i, "Căn cứ Nghị quyết số 52-NQ/TW")
+        before = nid
+    return G
+
+
+class Writes(io.StringIO):
+    """A text stream that keeps the size of each write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sizes: list[int] = []
+
+    def write(self, s: str) -> int:
+        self.sizes.append(len(s))
+        return super().write(s)
+
+
+def refuse(*args, **kwargs):
+    raise AssertionError("a streamed writer built a whole graph or tree")
+
+
+def test_turtle_of_many_relations_has_only_the_published_prefixes():
+    """rdflib made a namespace of every relation IRI (each holds a `/`), which was quadratic; the
+    statements, assignments and evidence are full IRIs now, and the prefixes are the published ones."""
+    G = many_relations()
+    text = serialize(G, "turtle")
+    prefixes = [line for line in text.splitlines() if line.startswith("@prefix")]
+    assert prefixes == [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
+    assert text.count("@prefix") == len(PREFIXES) and "ns1:" not in text
+    assert f"<{relation_iri(D15, 'THUC_HIEN', P82)}> a rdf:Statement ;" in text
+    assert f"doc:{doc_iri(D15)[len('https://w3id.org/vbgraph/doc/') :]} a vbo:Document ;" in text
+    assert isomorphic(Graph().parse(data=text, format="turtle"), rdf_graph(G))
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "json-ld", "nt"])
+def test_writers_stream_a_subject_at_a_time_without_an_rdflib_graph(tmp_path, monkeypatch, fmt):
+    G = many_relations()
+    expected = rdf_graph(G)  # built before rdflib's Graph is refused
+    monkeypatch.setattr(rdflib.graph.Graph, "__init__", refuse)  # Dataset and ConjunctiveGraph too
+    out = Writes()
+    write_rdf(G, out, format=fmt)
+    write_rdf(G, tmp_path / "export", format=fmt)
+    monkeypatch.undo()
+    assert (tmp_path / "export").read_text("utf-8") == out.getvalue()
+    assert len(out.sizes) > G.number_of_nodes()
+    assert max(out.sizes) < len(out.getvalue()) / 100  # a subject, never the file
+    assert isomorphic(Graph().parse(data=out.getvalue(), format=fmt), expected)
+
+
+def test_a_failure_half_way_leaves_the_file_as_it_was(tmp_path):
+    """The subjects go to a temporary file beside the path, renamed over it only when all are written."""
+    G = many_relations()
+    G[D15][P82]["THUC_HIEN"]["evidence"][0]["line"] = "not a line"  # int() fails after many subjects
+    path = tmp_path / "export.nt"
+    path.write_text("before", "utf-8")
+    with pytest.raises(ValueError):
+        write_rdf(G, path, format="nt")
+    assert path.read_text("utf-8") == "before" and [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_a_triple_the_graph_states_twice_is_written_once():
+    """A DAT_RA edge and the task's `document`, a THUOC edge and `part_of` (both in the mini graph),
+    an alias twice, two ids equal in NFC (one IRI) with the same relation: rdflib's Graph kept one
+    of each, and so does the stream; each subject is written once."""
+    G = mini_graph()
+    G.nodes[BTG]["aliases"] = ["Ban Tuyên giáo", "Ban Tuyên giáo"]
+    composed = "bac-giang:kế-hoạch-số@2022"
+    for nid in (composed, unicodedata.normalize("NFD", composed)):
+        _doc(G, nid, title="kế hoạch", date="2022")
+        _rel(G, nid, C52, "THUC_HIEN", 7, "Thực hiện Nghị quyết số 52-NQ/TW")
+    triples = list(generate_triples(G))
+    assert len(triples) == len(set(triples))
+    for fmt in ("nt", "turtle", "json-ld"):
+        text = serialize(G, fmt)
+        assert set(Graph().parse(data=text, format=fmt)) == set(triples)
+    lines = serialize(G, "nt").splitlines()
+    assert len(lines) == len(triples)
+    subjects = [line[: line.index(">")] for line in lines]
+    runs = [s for i, s in enumerate(subjects) if i == 0 or s != subjects[i - 1]]
+    assert len(runs) == len(set(subjects))
+    one = mini_graph()
+    _doc(one, composed, title="kế hoạch", date="2022")
+    _rel(one, composed, C52, "THUC_HIEN", 7, "Thực hiện Nghị quyết số 52-NQ/TW")
+    assert [line for line in lines if line.startswith(f"<{doc_iri(composed)}> ")] == [
+        line for line in serialize(one, "nt").splitlines() if line.startswith(f"<{doc_iri(composed)}> ")
+    ]
 
 
 # -- ontology and terms ----------------------------------------------------------------------------

@@ -9,34 +9,19 @@ path is left as it was.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import IO
+
+from vbgraph.graph import store as st
 
 BUFFER = 1 << 20  # bytes the file object gathers before each write to the disk
 
 
-@contextmanager
-def atomic_text(path: Path) -> Iterator[IO[str]]:
-    """A UTF-8 text file (line feeds as written) that replaces `path` only when the block ends
-    without an error."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=BUFFER) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; an export is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def atomic_text(path: Path) -> AbstractContextManager[IO[str]]:
+    """The store's atomic text file, with a large buffer: an export is written in many pieces."""
+    return st.atomic_text(path, buffering=BUFFER)
 
 
 @contextmanager

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from vbgraph.errors import StoreError, UnreadableFile
 from vbgraph.graph import database as db
@@ -79,13 +79,15 @@ def extractor_version() -> str:
     return f"{release}+{h.hexdigest()[:12]}"
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never a part."""
+@contextmanager
+def atomic_text(path: Path, buffering: int = -1) -> Iterator[IO[str]]:
+    """A UTF-8 text file (line feeds as written) that replaces `path` only when the block ends
+    without an error: readers see the old file or the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=buffering) as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         umask = os.umask(0)
@@ -95,6 +97,12 @@ def atomic_write_text(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically (see `atomic_text`)."""
+    with atomic_text(path) as fh:
+        fh.write(text)
 
 
 def new_graph() -> nx.MultiDiGraph:

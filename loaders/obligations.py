@@ -850,7 +850,5 @@ def relayed_obligations(
 
 
 def _paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
-    """The paragraphs of lines first..last, table rows left out (read by `table_obligations`).
-    Only those lines are copied: a file of many documents is not copied once per document."""
-    window = [""] * first + [("" if "\t" in x else x) for x in clean[first : last + 1]]
-    return paragraphs(window, first, last)
+    """The paragraphs of lines first..last, table rows left out (read by `table_obligations`)."""
+    return paragraphs(clean, first, last, tables=False)

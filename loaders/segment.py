@@ -293,6 +293,8 @@ def _anchors(lines: list[str], clean: list[str], sig_zone: set[int]) -> list[tup
 def _anchor_kind(lines: list[str], clean: list[str], i: int, recent: deque[int], seen: int) -> str | None:
     """ "so" for a "Số …" line, "heading" for a type heading that heads a document (one with more
     words only where a document may start), else None."""
+    if not (_LETTER_RE.search(clean[i]) or _LETTER_RE.search(lines[i])):  # '- ', '*', a rule of dots
+        return None
     if so_symbol(clean, i):
         return "so"
     for seg in segments(lines[i])[:4]:
@@ -497,7 +499,7 @@ def split_long_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     return units, origin
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     text: str
     starts: list[tuple[int, int]]  # (offset in text, line number)
@@ -508,6 +510,7 @@ class Paragraph:
 
 
 _END_PUNCT = tuple(".;:!?)")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 # A line that stops on one of these words goes on in the next one ("… chủ trì, phối hợp với").
@@ -574,18 +577,23 @@ class _Growing:
         return Paragraph(" ".join(self.parts), self.starts)
 
 
-def paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
-    """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined."""
+def paragraphs(clean: list[str], first: int, last: int, tables: bool = True) -> list[Paragraph]:
+    """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined.
+    With `tables` False a table row counts as a blank line (the rows are read on their own)."""
     out: list[_Growing] = []
     cur: _Growing | None = None
     blank_run = 0
     for i in range(first, last + 1):
-        s = clean[i].strip()
+        line = clean[i]
+        table = "\t" in line
+        if table and not tables:
+            blank_run += 1
+            continue
+        s = line.strip()
         if not s:
             blank_run += 1
             continue
-        table = "\t" in clean[i]
-        text = " ¦ ".join(c.strip() for c in clean[i].split("\t") if c.strip()) if table else s
+        text = " ¦ ".join(c.strip() for c in line.split("\t") if c.strip()) if table else s
         if cur is not None and not table and blank_run <= 1 and _goes_on(cur, text):
             cur.add(text, i)
         else:

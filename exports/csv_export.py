@@ -24,7 +24,8 @@ numbers and flags and never change.
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ import networkx as nx
 
 from vbgraph.exports import flat
 from vbgraph.exports.cells import csv_line, neutral
+from vbgraph.exports.streams import text_output
 from vbgraph.graph import store as st
 from vbgraph.graph.model import NODE_CLASSES
 
@@ -83,59 +85,83 @@ def _cells(headers: list[str], values: dict[str, Any]) -> list[Cell]:
 
 
 Table = tuple[list[str], list[list[Cell]]]  # header, rows
+Rows = Iterator[list[Cell]]
+
+
+def _node_rows(G: nx.MultiDiGraph, label: str, header: list[str]) -> Rows:
+    for n, a in _KIND_NODES[label](G):
+        yield [neutral(n), label, *_cells(header[2:], flat.node_values(label, n, a))]
+
+
+def _edges_by_code(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, str, dict]]]:
+    """(source, target, attributes) of each relationship type between known nodes, sorted; the
+    edges are read once for every type."""
+    kinds = {n: a.get("kind") for n, a in G.nodes(data=True)}
+    out: dict[str, list[tuple[str, str, dict]]] = {code: [] for code in flat.EDGE_TYPES}
+    for s, t, k, a in G.edges(keys=True, data=True):
+        if k in out and kinds.get(s) in _KIND_NODES and kinds.get(t) in _KIND_NODES:
+            out[k].append((s, t, a))
+    for edges in out.values():
+        edges.sort(key=itemgetter(0, 1))  # (source, target) is unique within a type
+    return out
+
+
+def _relationship_rows(code: str, header: list[str], edges: list[tuple[str, str, dict]]) -> Rows:
+    for s, t, a in edges:
+        yield [neutral(s), neutral(t), code, *_cells(header[3:], flat.edge_values(s, t, code, a))]
+
+
+def _streams(G: nx.MultiDiGraph) -> Iterator[tuple[str, list[str], Rows]]:
+    """(file name, header, rows made one at a time) of every table, nodes first."""
+    for label in flat.NODE_LABELS:
+        header = node_header(label)
+        yield f"{label}.csv", header, _node_rows(G, label, header)
+    by_code = _edges_by_code(G)
+    for code in flat.EDGE_TYPES:
+        header = relationship_header(code)
+        yield f"{code}.csv", header, _relationship_rows(code, header, by_code[code])
 
 
 def node_tables(G: nx.MultiDiGraph) -> dict[str, Table]:
     """`Document.csv` etc. -> header and rows, one per node label."""
-    out = {}
-    for label in flat.NODE_LABELS:
-        header = node_header(label)
-        rows = [
-            [neutral(n), label, *_cells(header[2:], flat.node_values(label, n, a))]
-            for n, a in _KIND_NODES[label](G)
-        ]
-        out[f"{label}.csv"] = (header, rows)
-    return out
+    return {name: (h, list(rows)) for name, h, rows in _streams(G) if name[:-4] in flat.NODE_LABELS}
 
 
 def relationship_tables(G: nx.MultiDiGraph) -> dict[str, Table]:
     """`THUC_HIEN.csv` etc. -> header and rows, one per relationship type; edges between known nodes only."""
-    kinds = {n: a.get("kind") for n, a in G.nodes(data=True)}
-    out = {}
-    for code in flat.EDGE_TYPES:
-        header = relationship_header(code)
-        edges = sorted(
-            (s, t, a)
-            for s, t, k, a in G.edges(keys=True, data=True)
-            if k == code and kinds.get(s) in _KIND_NODES and kinds.get(t) in _KIND_NODES
-        )
-        rows = [
-            [neutral(s), neutral(t), code, *_cells(header[3:], flat.edge_values(s, t, code, a))]
-            for s, t, a in edges
-        ]
-        out[f"{code}.csv"] = (header, rows)
-    return out
+    return {name: (h, list(rows)) for name, h, rows in _streams(G) if name[:-4] in flat.EDGE_TYPES}
+
+
+def _arrays(rows: Iterable[list[Cell]]) -> Iterator[list[str]]:
+    for row in rows:
+        for cell in row:
+            if isinstance(cell, list):
+                yield cell
 
 
 def array_delimiter(tables: dict[str, Table]) -> str:
     """The first of ARRAY_DELIMITERS that no array element holds (`;` for any ordinary text)."""
+    return _free_delimiter(a for _, rows in tables.values() for a in _arrays(rows))
+
+
+def _free_delimiter(arrays: Iterable[list[str]]) -> str:
     held: set[str] = set()
-    for _, rows in tables.values():
-        for row in rows:
-            for cell in row:
-                if isinstance(cell, list):
-                    held.update(*cell)
+    for cell in arrays:
+        held.update(*cell)
     free = next((d for d in ARRAY_DELIMITERS if d not in held), None)
     if free is None:
         raise ValueError("every array delimiter vbgraph knows is held by some array element")
     return free
 
 
+def _lines(header: list[str], rows: Iterable[list[Cell]], delimiter: str) -> Iterator[str]:
+    yield csv_line(header)
+    for row in rows:
+        yield csv_line(c if isinstance(c, str) else delimiter.join(c) for c in row)
+
+
 def _csv_text(table: Table, delimiter: str) -> str:
-    header, rows = table
-    lines = [csv_line(header)]
-    lines.extend(csv_line(c if isinstance(c, str) else delimiter.join(c) for c in row) for row in rows)
-    return "".join(lines)
+    return "".join(_lines(*table, delimiter))
 
 
 def csv_files(G: nx.MultiDiGraph) -> dict[str, str]:
@@ -184,16 +210,48 @@ def import_command(files: Iterable[str], array_delimiter: str = ";") -> str:
 
 
 def write_csv(G: nx.MultiDiGraph, directory: str | Path) -> list[Path]:
-    """Write the CSV files and `import.sh` into `directory` (created if needed); returns the paths."""
+    """Write the CSV files and `import.sh` into `directory` (created if needed); returns the paths.
+
+    Each file is written a row at a time (atomically), with `;` between array elements; only
+    when an element turns out to hold a `;` are the files written again with the delimiter
+    `csv_files` would choose, so memory stays that of one row beside the graph."""
     if hasattr(directory, "write"):
         raise ValueError("csv writes one file per label and type into a folder; pass -o FOLDER")
     root = Path(directory)
     if root.exists() and not root.is_dir():
         raise ValueError(f"{root}: not a folder; csv writes one file per label and type into a folder")
-    files = csv_files(G)
-    written = []
-    for name in sorted(files):
-        path = root / name
-        st.atomic_write_text(path, files[name])
-        written.append(path)
-    return written
+    delimiter = ARRAY_DELIMITERS[0]
+    names = _write_tables(G, root, delimiter)
+    if names is None:  # an element holds ';': the delimiter no element holds, then again
+        delimiter = _free_delimiter(a for _, _, rows in _streams(G) for a in _arrays(rows))
+        names = _write_tables(G, root, delimiter)
+        assert names is not None
+    with text_output(root / "import.sh") as fh:
+        fh.write(import_command(names, delimiter))
+    return sorted(root / n for n in [*names, "import.sh"])
+
+
+def _write_tables(G: nx.MultiDiGraph, root: Path, delimiter: str) -> list[str] | None:
+    """The file names written, or None as soon as an array element holds `delimiter` (what was
+    written of that file is discarded; the files before it are written again by the caller)."""
+    names = []
+    for name, header, rows in _streams(G):
+
+        def checked(rows: Rows = rows) -> Rows:
+            for row in rows:
+                if any(delimiter in e for cell in row if isinstance(cell, list) for e in cell):
+                    raise _Clash
+                yield row
+
+        try:
+            with text_output(root / name) as fh:
+                for line in _lines(header, checked(), delimiter):
+                    fh.write(line)
+        except _Clash:
+            return None
+        names.append(name)
+    return names
+
+
+class _Clash(Exception):
+    """An array element holds the delimiter being written."""

@@ -306,6 +306,26 @@ def test_an_array_element_holding_the_delimiter_changes_it_for_the_whole_export(
     assert rel["evidence_files:string[]"].split(delimiter) == [file]
 
 
+@pytest.mark.parametrize(
+    ("aliases", "file"),
+    [
+        (["a", "b"], "f.txt"),  # written once, with ';'
+        (["a;b", "c"], "f.txt"),  # a body's alias holds ';': every file written again with '|'
+        (["a", "b"], "x;y.txt"),  # a relationship's file (read after every node file)
+        (["a;b", "c|d"], "f.txt"),  # '|' is held too: U+001F
+    ],
+)
+def test_the_streamed_csv_files_are_the_ones_csv_files_makes(tmp_path, aliases, file):
+    G = mini_graph()
+    G.nodes[BTG]["aliases"] = aliases
+    G[P82][C52]["THUC_HIEN"]["evidence"][0]["file"] = file
+    expected = csv_files(G)
+    (tmp_path / "THUC_HIEN.csv").write_text("an older export", "utf-8")
+    written = write_csv(G, tmp_path)
+    assert sorted(p.name for p in written) == sorted(expected)
+    assert {p.name: p.read_text("utf-8") for p in tmp_path.iterdir()} == expected  # no temporary file left
+
+
 def test_a_file_named_with_the_delimiter_no_longer_fails_the_export(tmp_path):
     G = mini_graph()
     G[P82][C52]["THUC_HIEN"]["evidence"][0]["file"] = "biên bản;bản 2.txt"

@@ -29,7 +29,7 @@ from typing import IO, TYPE_CHECKING
 from vbgraph.errors import StoreError, UnreadableFile
 from vbgraph.graph import database as db
 from vbgraph.graph.rows import symbol_key
-from vbgraph.loaders.records import FileRecord
+from vbgraph.loaders.records import FileRecord, Issue
 from vbgraph.ontology.relations import Rel
 
 if TYPE_CHECKING:
@@ -272,13 +272,30 @@ class _Job:
     name: str
     digest: str
     old: str | None  # the name of the record it replaces, if any
+    where: str = ""  # the resolved path it is read from
 
 
 @dataclass(frozen=True)
 class _Parsed:
-    record: FileRecord | None
+    """What a worker sends back: the record already as the JSON the store keeps (a string crosses
+    processes far cheaper than the record's objects, and the parent has less to do), with what
+    the parent reads of it."""
+
+    file: str
+    sha256: str
+    record_json: str
+    warnings: tuple[Issue, ...]
     lines: list[tuple[int, str, str]]
     error: tuple[str, str] | None
+
+    @classmethod
+    def of(cls, rec: FileRecord, lines: list[tuple[int, str, str]]) -> _Parsed:
+        warnings = tuple(i for i in rec.issues if i.level == "warning")
+        return cls(rec.file, rec.sha256, record_json(rec), warnings, lines, None)
+
+    @classmethod
+    def failed(cls, path: str, why: str) -> _Parsed:
+        return cls("", "", "", (), [], (path, why))
 
 
 def _parse_one(args: tuple[Path, str, bool]) -> _Parsed:
@@ -293,14 +310,14 @@ def _parse_one(args: tuple[Path, str, bool]) -> _Parsed:
         src = read_source(path, ocr=ocr)
         rec = parse_source(src, name)
     except UnreadableFile as e:
-        return _Parsed(None, [], (e.path, e.reason))
+        return _Parsed.failed(e.path, e.reason)
     except Exception as e:  # a reader's or a stage's bug must not cost the other files
         why = f"could not be read ({type(e).__name__}: {e}); please report it with the file"
-        return _Parsed(None, [], (str(path), why))
+        return _Parsed.failed(str(path), why)
     lines = [
         (i, t, fold(t)) for i, t in enumerate(normalize_text(src.text).split("\n"), start=1) if t.strip()
     ]
-    return _Parsed(rec, lines, None)
+    return _Parsed.of(rec, lines)
 
 
 def _parse_all(jobs: list[_Job], ocr: bool, workers: int, progress: Progress | None) -> Iterator[_Parsed]:
@@ -877,8 +894,8 @@ class Store:
                 fresh: set[str] = set()
                 first_line = db.next_line_id(con)
                 for job, parsed in zip(todo, done, strict=True):
-                    if (rec := plan.store(job, parsed)) is not None:
-                        fresh.add(rec.file)
+                    if (file := plan.store(job, parsed)) is not None:
+                        fresh.add(file)
                 db.index_lines_from(con, first_line)
                 if report.changed or db.get_meta(con, "graph_stale"):
                     self._resolve(con, fresh, plan)
@@ -935,10 +952,10 @@ class _Plan:
             extractor = self.known.pop(was)[2]
             self.report.moved.append((was, str(path)))
             if extractor != self.version:
-                return _Job(path, name, digest, was)
+                return _Job(path, name, digest, was, where)
             self.moves.append((was, name, where))  # the same bytes, read by this extractor: renamed only
             return None
-        return _Job(path, name, digest, name if old is not None else None)
+        return _Job(path, name, digest, name if old is not None else None, where)
 
     def _moved_from(self, digest: str) -> str | None:
         """The record of a file with these bytes that is no longer where it was read from."""
@@ -976,15 +993,14 @@ class _Plan:
             self.gone.append(was)
             self.renamed.append(name)
 
-    def store(self, job: _Job, parsed: _Parsed) -> FileRecord | None:
-        """Write a parsed file's record and lines; the record, or None when it could not be read."""
+    def store(self, job: _Job, parsed: _Parsed) -> str | None:
+        """Write a parsed file's record and lines; the record's file name, or None when it could
+        not be read."""
         report = self.report
         if parsed.error is not None:
             report.failed.append(parsed.error)
             return None
-        rec = parsed.record
-        assert rec is not None
-        text = record_json(rec)
+        text = parsed.record_json
         old = self._old(job)
         if job.old is not None and job.old != job.name:
             self.gone.append(job.old)
@@ -992,9 +1008,9 @@ class _Plan:
             self.con.execute("DELETE FROM lines WHERE file = ?", (job.old,))
         elif old is None:
             report.added.append(str(job.path))
-        elif old.get("sha256") != rec.sha256:
+        elif old.get("sha256") != parsed.sha256:
             report.updated.append(str(job.path))
-            report.warnings.append(f"{job.path}: replaces the earlier version of {rec.file}")
+            report.warnings.append(f"{job.path}: replaces the earlier version of {parsed.file}")
         elif json.dumps(old, sort_keys=True) == json.dumps(json.loads(text), sort_keys=True):
             report.unchanged.append(str(job.path))
         else:
@@ -1003,7 +1019,7 @@ class _Plan:
             "INSERT OR REPLACE INTO files (name, path, digest, extractor, record) VALUES (?, ?, ?, ?, ?)",
             (
                 job.name,
-                str(job.path.resolve()),
+                job.where or str(job.path.resolve()),
                 job.digest,
                 self.version,
                 text,
@@ -1012,10 +1028,9 @@ class _Plan:
         db.put_lines(self.con, job.name, parsed.lines)
         report.warnings.extend(
             f"{i.file}:{i.line}: {i.message}" if i.line is not None else f"{job.path}: {i.message}"
-            for i in rec.issues
-            if i.level == "warning"
+            for i in parsed.warnings
         )
-        return rec
+        return parsed.file
 
     def _old(self, job: _Job) -> dict | None:
         if job.old is None:

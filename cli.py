@@ -22,15 +22,17 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
+from vbgraph import __version__
 from vbgraph.errors import AmbiguousReference, DocumentNotFound, VbgraphError
-from vbgraph.graph.store import Store
+
+if TYPE_CHECKING:  # imported where used: `vbgraph --help` and the Neo4j commands never load them
+    from rich.console import Console
+
+    from vbgraph.graph.store import Store
 
 app = typer.Typer(
     help="Knowledge graph of Vietnamese Party and State documents: what implements, replaces and cites what.",
@@ -46,6 +48,12 @@ neo4j_app = typer.Typer(
 app.add_typer(neo4j_app, name="neo4j")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"vbgraph {__version__}")  # the same line as the entry point's (__main__.py)
+        raise typer.Exit()
+
+
 @app.callback()
 def _options(
     debug: Annotated[
@@ -55,6 +63,10 @@ def _options(
             help="On an unexpected error, show its traceback too (also after the command, "
             "or VBGRAPH_DEBUG=1).",
         ),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version and stop."),
     ] = False,
 ) -> None:
     # `main` reads --debug wherever it stands; declared here so that --help lists it.
@@ -106,6 +118,8 @@ def _deprecated(old: str, new: str) -> None:
 
 
 def _console(err: bool = False) -> Console:
+    from rich.console import Console
+
     return Console(stderr=err, highlight=False, soft_wrap=False)
 
 
@@ -174,6 +188,9 @@ def _emit(
             [h for _, h in columns] or keys, [[_visible(_cell(r.get(k))) for k in keys] for r in rows]
         )
     else:
+        from rich.table import Table
+        from rich.text import Text
+
         t = Table(show_lines=False)
         for heading in [h for _, h in columns] or keys:
             t.add_column(heading, overflow="fold")
@@ -250,9 +267,17 @@ DatabaseOpt = Annotated[
 # -- argument handling ------------------------------------------------------------------------
 
 
+def _new_store(store: Path | None) -> Store:
+    """A `Store` at `store`, imported on first use: the model and its loaders cost a tenth of a
+    second, which `vbgraph --help` and the Neo4j commands need not pay."""
+    from vbgraph.graph.store import Store
+
+    return Store(store)
+
+
 def _open(store: Path | None) -> tuple[Store, Any]:
     """The store and its graph; a missing or unreadable store is one line and exit 1."""
-    s = Store(store)
+    s = _new_store(store)
     if not s.exists():
         raise _fail(f"{s.dir}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)")
     try:
@@ -289,7 +314,7 @@ def _not_one(e: DocumentNotFound | AmbiguousReference, G) -> typer.Exit:
 
 def _store(store: Path | None) -> Store:
     """The store, for questions its indexes answer without loading the whole graph."""
-    s = Store(store)
+    s = _new_store(store)
     if not s.exists():
         raise _fail(f"{s.dir}: no store here yet; run `vbgraph ingest PATH…` first (or pass --store)")
     return s
@@ -398,7 +423,7 @@ def ingest(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print every warning.")] = False,
 ) -> None:
     """Read texts into the store. Unchanged files are skipped unread; new files merge in."""
-    s = Store(store)
+    s = _new_store(store)
     try:
         with _progress("reading", quiet) as step:
             report = s.ingest(
@@ -608,6 +633,8 @@ def _stats_rows(data: dict) -> list[dict]:
 
 
 def _print_stats(data: dict) -> None:
+    from rich.table import Table
+
     out = _console()
     out.print(
         f"[bold]{data['documents']} documents[/bold] ({data['in_corpus']} with text), "
@@ -695,6 +722,8 @@ def _where(e: dict) -> str:
 def _obligation_cards(rows: list[dict]) -> None:
     """One short block per task, readable at 80 columns: the document, due date and status; the
     task shortened to two lines of the width; who, by role. The full text: --format csv or json."""
+    from rich.text import Text
+
     con = _console()
     width = max(40, min(con.width, 120))
     for r in rows:
@@ -1161,7 +1190,7 @@ def demo(
     files = sample_files()
     if not files:
         raise _fail("the bundled sample is missing from this installation")
-    s = Store(store)
+    s = _new_store(store)
     report = s.ingest(files)
     _console().print(f"sample: {len(report.added)} added, {len(report.unchanged)} unchanged → {s.dir}\n")
     _print_card(document_card(s.graph, _resolve(s.graph, ref)))

@@ -10,13 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from vbgraph.graph.store import Store
 from vbgraph.queries import indexed as ix
 from vbgraph.queries import obligations as ob
 from vbgraph.queries import research as rs
+
+if TYPE_CHECKING:  # annotations only: commands that read the store's indexes never load networkx
+    import networkx as nx
 
 
 @dataclass(frozen=True)

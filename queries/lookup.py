@@ -9,13 +9,15 @@ placement.
 from __future__ import annotations
 
 import re
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from vbgraph.errors import AmbiguousReference, DocumentNotFound
 from vbgraph.graph import store as st
 from vbgraph.loaders.normalize import fold, tokens
 from vbgraph.ontology import tables
+
+if TYPE_CHECKING:  # annotations only: commands that read the store's indexes never load networkx
+    import networkx as nx
 
 _norm_symbol = st.symbol_key
 

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from vbgraph.graph import store as st
 from vbgraph.loaders.normalize import fold
 from vbgraph.ontology.relations import Edge
 from vbgraph.queries.research import _check, _label
+
+if TYPE_CHECKING:  # annotations only: commands that read the store's indexes never load networkx
+    import networkx as nx
 
 
 def _match_body(G: nx.MultiDiGraph, query: str) -> set[str]:

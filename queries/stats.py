@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from vbgraph.graph import store as st
+
+if TYPE_CHECKING:  # annotations only: commands that read the store's indexes never load networkx
+    import networkx as nx
 
 
 def graph_stats(G: nx.MultiDiGraph) -> dict:

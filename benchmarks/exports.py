@@ -40,7 +40,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -48,21 +47,11 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-FORMATS = ("json", "ttl", "jsonld", "nt", "graphml", "csv")
-SLACK = 1.2  # a ratio of times up to 1.2x the ratio of documents still counts as linear
+import measure  # benchmarks/measure.py, beside this script
 
-# Runs one command and reports its wall time and its peak RSS: RUSAGE_CHILDREN of this fresh
-# wrapper covers only that command (ru_maxrss is the largest over the children so far).
-WRAPPER = r"""
-import json, resource, subprocess, sys, time
-report, cmd = sys.argv[1], sys.argv[2:]
-t = time.perf_counter()
-rc = subprocess.call(cmd)
-seconds = time.perf_counter() - t
-maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-with open(report, "w") as f:
-    json.dump({"rc": rc, "seconds": seconds, "maxrss": maxrss}, f)
-"""
+FORMATS = ("json", "ttl", "jsonld", "nt", "graphml", "csv")
+SLACK = measure.SLACK  # a ratio of times up to 1.2x the ratio of documents still counts as linear
+BenchError = measure.BenchError
 
 READ = r"""
 import sys
@@ -77,10 +66,6 @@ from vbgraph.graph.store import Store
 G = Store(sys.argv[1]).graph
 print(G.number_of_nodes(), G.number_of_edges())
 """
-
-
-class BenchError(Exception):
-    pass
 
 
 @dataclass
@@ -102,47 +87,16 @@ class StoreResult:
     error: str | None = None
 
 
-def tail(text: str, lines: int = 12) -> str:
-    return "\n".join(text.strip().splitlines()[-lines:])
-
-
-def measure(cmd: list[str], cwd: Path) -> tuple[Measured, str]:
+def timed(cmd: list[str], cwd: Path) -> tuple[Measured, str]:
     """Run `cmd` in a fresh wrapper process: its wall time and peak RSS, and its stdout."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    env.pop("VBGRAPH_STORE", None)
-    with tempfile.NamedTemporaryFile("r", suffix=".json", dir=cwd, delete=False) as f:
-        report_path = Path(f.name)
-    try:
-        out = subprocess.run(
-            [sys.executable, "-c", WRAPPER, str(report_path), *cmd],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-        )
-        report = json.loads(report_path.read_text() or "{}") if report_path.exists() else {}
-    finally:
-        report_path.unlink(missing_ok=True)
-    if out.returncode != 0 or report.get("rc") != 0:
-        raise BenchError(
-            f"command failed (exit {report.get('rc', out.returncode)}): {' '.join(cmd)}\n{tail(out.stderr)}"
-        )
-    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return Measured(report["seconds"], report["maxrss"] * scale / 1e6), out.stdout
+    m = measure.run(cmd, cwd)
+    return Measured(m.seconds, m.rss_mb), m.stdout
 
 
 def size_mb(path: Path) -> float:
     if path.is_dir():
         return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
     return path.stat().st_size / 1e6
-
-
-def vbgraph_command() -> list[str]:
-    """The `vbgraph` next to this interpreter (the project's venv), else `python -m vbgraph`."""
-    exe = Path(sys.executable).with_name("vbgraph")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "vbgraph"]
 
 
 def copy_store(store: Path, workdir: Path) -> Path:
@@ -175,17 +129,17 @@ def counts(vbgraph: list[str], store: Path, cwd: Path) -> tuple[int, int]:
 
 
 def bench_store(store: Path, formats: list[str], workdir: Path, keep: bool) -> StoreResult:
-    vbgraph = vbgraph_command()
+    vbgraph = measure.vbgraph_command()
     print(f"[{store}] copying", file=sys.stderr, flush=True)
     copy = copy_store(store, workdir)
     try:
         documents, relations = counts(vbgraph, copy, workdir)
         result = StoreResult(str(store), documents, relations)
         try:
-            result.baselines["read"], _ = measure(
+            result.baselines["read"], _ = timed(
                 [sys.executable, "-c", READ, str(copy / "store.sqlite")], workdir
             )
-            result.baselines["load"], out = measure([sys.executable, "-c", LOAD, str(copy)], workdir)
+            result.baselines["load"], out = timed([sys.executable, "-c", LOAD, str(copy)], workdir)
             result.nodes, result.edges = map(int, out.split())
             print(
                 f"[{store}] {documents} documents, load {result.baselines['load'].seconds:.1f} s",
@@ -193,7 +147,7 @@ def bench_store(store: Path, formats: list[str], workdir: Path, keep: bool) -> S
             )
             for fmt in formats:
                 target = workdir / f"export-{store.name}.{fmt}"
-                m, _ = measure(
+                m, _ = timed(
                     [*vbgraph, "export", "--format", fmt, "-o", str(target), "--store", str(copy)], workdir
                 )
                 m.output_mb = size_mb(target)
@@ -244,7 +198,7 @@ def ratios(results: list[StoreResult], formats: list[str]) -> str:
             if a is None or b is None:
                 continue
             t = b.seconds / a.seconds
-            verdict = "yes" if t <= SLACK * n else "no"
+            verdict = "yes" if measure.linear(t, n) else "no"
             rows.append(
                 f"| {small.documents:,} → {large.documents:,} ({n:.0f}×) | {fmt} | {t:.1f}× | "
                 f"{b.rss_mb / a.rss_mb:.1f}× | {verdict} |"

@@ -44,9 +44,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import measure  # benchmarks/measure.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "neo4j-local"
-VBGRAPH = [sys.executable, "-m", "vbgraph.cli"] if shutil.which("vbgraph") is None else ["vbgraph"]
+VBGRAPH = measure.vbgraph_command()
 BARE_BATCH = 10_000
 NOT_COMPARED = ("run_id", "lastupdated")
 
@@ -178,15 +180,18 @@ def shape_of(env: dict[str, str]) -> dict:
     return {"nodes": nodes, "relationships": rels}
 
 
-def writer(store: Path, work: Path) -> dict:
-    """`vbgraph neo4j load` twice into a fresh default server, then the bare CREATE on it."""
+def writer(store: Path, work: Path, check: bool = True) -> dict:
+    """`vbgraph neo4j load` twice into a fresh default server, then the bare CREATE on it.
+    Without `check`, one load and no fingerprint (no "again" figures, nothing to compare)."""
+    again_s, print_, fp = None, "", {}
     with server(work / "writer-run") as env:
         load_s, out = run([*VBGRAPH, "neo4j", "load", "--store", str(store)], env=env, timeout=7200)
         mode = next((ln.strip() for ln in out.splitlines() if "transaction" in ln), "?")
         nodes, rels = counts(env)
-        again_s, again = run([*VBGRAPH, "neo4j", "load", "--store", str(store)], env=env, timeout=7200)
-        print_ = again.strip().splitlines()[-1].strip()
-        fp = fingerprint(env)
+        if check:
+            again_s, again = run([*VBGRAPH, "neo4j", "load", "--store", str(store)], env=env, timeout=7200)
+            print_ = again.strip().splitlines()[-1].strip()
+            fp = fingerprint(env)
         bare_s = bare(env, shape_of(env))
         with driver(env) as d:
             limit = d.execute_query(
@@ -205,8 +210,9 @@ def writer(store: Path, work: Path) -> dict:
     }
 
 
-def bulk(store: Path, work: Path) -> dict:
-    """Export CSV, import it with neo4j-admin into a fresh run folder's database, start on it."""
+def bulk(store: Path, work: Path, check: bool = True) -> dict:
+    """Export CSV, import it with neo4j-admin into a fresh run folder's database, start on it.
+    Without `check`, no fingerprint of what was imported."""
     from vbgraph.exports.csv_export import import_arguments
 
     csv_dir = work / "csv"
@@ -227,7 +233,7 @@ def bulk(store: Path, work: Path) -> dict:
     )
     with server(run_dir, keep_data=True) as env:
         nodes, rels = counts(env)
-        fp = fingerprint(env)
+        fp = fingerprint(env) if check else {}
     return {
         "export_s": export_s,
         "import_s": import_s,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scale benchmark: ingest, store size and query latency for synthetic corpora of N documents.
+"""Scale benchmark: ingest, store, queries and every sink for synthetic corpora of N documents.
 
 For each N in --sizes it generates N documents with `benchmarks/synthetic.py` (lineage chains 5–7
 deep, citations, tasks with deadlines; reused when the same N and seed were already generated in
@@ -8,6 +8,9 @@ deep, citations, tasks with deadlines; reused when the same N and seed were alre
     python benchmarks/scale.py                          # 1000, 10000, 100000 documents
     python benchmarks/scale.py --sizes 300,1000 --json /tmp/scale.json
     python benchmarks/scale.py --sizes 10000 --jobs 4 --workdir /tmp/scale --keep
+    python benchmarks/scale.py --sizes 10000,100000 --workdir /tmp/scale --reuse   # stores kept before
+    python benchmarks/scale.py --sizes 1000 --sinks exports,views                  # no Neo4j
+    python benchmarks/scale.py --sinks ''                                          # store figures only
 
 The figures, one row per N:
 
@@ -30,13 +33,37 @@ The figures, one row per N:
   `vbgraph lineage REF --depth 5` for 10 of them.
 - search p95 ms (CLI): `vbgraph search WORDS` for 10 phrases that occur in the corpus; the API's
   `Corpus.search` for the same phrases is in the details table.
-- export json s: `vbgraph export --format json -o FILE`; csv to a folder is in the details.
+- export json s: `vbgraph export --format json -o FILE` (from the exports sink below); csv to a
+  folder is in the details.
 - the commands table, p95 ms (CLI) of 10 calls each: `bodies`; `plan REF` and
   `query lineage_up -p id=REF` for documents at the bottom of chains; `timeline REF`,
   `view REF --depth 2` and `query NAME -p id=REF` for every other canned query that takes a
   document (as `vbgraph queries` lists them), for the central resolutions at the top of the first
   chains; `implements --jurisdiction P` for provinces of the corpus; and the median of 3 calls of
   `implements` (every implementation, a table as large as the corpus).
+
+Then the sinks of --sinks (default all), each by the functions of its own benchmark script, so
+that the figures are the ones that script prints, for every N of one run:
+
+- exports (benchmarks/exports.py): each format (json ttl jsonld nt graphml csv) by
+  `vbgraph export`, on a copy of the store: seconds, peak RSS MB, over the load baseline, output
+  MB; and the baselines, a plain read of the store file and the load of the graph.
+- views (benchmarks/views.py): the nodes page of the view of the jurisdiction (with
+  `--relations THUC_HIEN`) whose selection is nearest --view-nodes nodes (2,000: the central
+  documents at 10,000 documents, a province at 100,000; at 1,000 documents the largest there is):
+  select s (from the store's indexes), render s, their sum as build s, Chromium's ms from
+  navigation to stable (inline and with shared assets) and the whole headless run less a blank
+  page's, with the blank page's own time (median of 3 each).
+- neo4j (benchmarks/neo4j_scale.py, without its second load and comparison): on a fresh
+  scripts/neo4j-local server with its default heap, `vbgraph neo4j load` s into the empty
+  database (and whether in one transaction); a bare `UNWIND … CREATE` of the same nodes and
+  relationships and the writer's time as a multiple of it; `vbgraph export --format csv` and
+  `neo4j-admin database import full` s into a second fresh database.
+
+A sink that fails (no Chromium, no Java) is reported with its reason after the tables; the others
+and the next sizes still run, and the exit status is 1. With two sizes or more a last table gives
+each time's growth from one size to the next and says "linear" when it grew at most 1.2 times as
+much as the documents (10,000 -> 100,000 documents: 12x), as exports.py judges it.
 
 Percentiles are nearest-rank (p95 of 10 calls is the slowest). The CLI figures include the start
 of the interpreter and the loading of the store; the API figures do not include the start.
@@ -46,19 +73,22 @@ within one run (ingest against the regex scan, one size against another) mean mu
 
 Without --workdir everything goes to a temporary folder, removed at the end unless --keep. With
 --workdir the corpora stay there for the next run (a corpus is known by its N and seed) and the
-stores are removed unless --keep. A command that fails stops the run with its last lines of
-stderr; the rows of the sizes already done are still printed. The default sizes take long: at
-tens of documents a second, 100000 documents are most of an hour of ingest alone.
+stores are removed unless --keep. With --reuse, WORKDIR/store-N is used as it is when it holds a
+store (kept by an earlier --keep run of the same N and seed): no ingest, so the ingest and add one
+file figures read "reused", and the store is kept. A command of the store figures that fails
+stops the run with its last lines of stderr; the rows of the sizes already done are still
+printed. The default sizes take long: at tens of documents a second, 100000 documents are most of
+an hour of ingest alone, and the sinks as long again.
 
-Nothing here asserts on time. Only the CLI and the public API are used, so the script keeps
-working when the store's implementation changes.
+Nothing here asserts on time. The store figures use only the CLI and the public API, so the
+script keeps working when the store's implementation changes; the view sink selects from the
+store's indexes as views.py does.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import itertools
 import json
 import math
@@ -76,24 +106,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import measure  # benchmarks/measure.py, beside this script
+
 HERE = Path(__file__).resolve().parent
 OPEN_REPEAT = 3
 LINEAGE_REFS = 50
 CLI_CALLS = 10
 DEPTH = 5
-
-# Runs one command and reports its wall time and its peak RSS: RUSAGE_CHILDREN of this fresh
-# wrapper covers only that command (ru_maxrss is the largest over the children so far).
-WRAPPER = r"""
-import json, resource, subprocess, sys, time
-report, cmd = sys.argv[1], sys.argv[2:]
-t = time.perf_counter()
-rc = subprocess.call(cmd)
-seconds = time.perf_counter() - t
-maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-with open(report, "w") as f:
-    json.dump({"rc": rc, "seconds": seconds, "maxrss": maxrss}, f)
-"""
 
 # The API figures, in a process of their own (so each N starts from the same state): open the
 # store, pick the documents at the bottom of chains, time lineage and search.
@@ -167,16 +186,9 @@ QUERY_CANDIDATES = [
 QUERY_SAMPLE_FILES = 500
 
 
-class BenchError(RuntimeError):
-    """A command failed: the benchmark stops and says which and why."""
-
-
-@dataclass
-class Measured:
-    seconds: float
-    rss_mb: float
-    stdout: str
-    stderr: str
+BenchError = measure.BenchError
+SINKS = ("exports", "views", "neo4j")
+VIEW_NODES = 2000
 
 
 @dataclass
@@ -223,6 +235,11 @@ class Row:
     timeline_cli_p95_ms: float = 0.0
     view_cli_p95_ms: float = 0.0
     query_cli_p95_ms: dict[str, float] = field(default_factory=dict)  # canned query taking a document
+    reused: bool = False  # the store was already there (--reuse): no ingest or add-one figures
+    exports: Any = None  # exports.py's StoreResult: the baselines and every format
+    view: dict[str, Any] | None = None  # views.py's figures of the nodes page
+    neo4j: dict[str, Any] | None = None  # neo4j_scale.py's writer and bulk import figures
+    sink_errors: dict[str, str] = field(default_factory=dict)  # sink -> why it failed
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -236,27 +253,8 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def load_synthetic() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synthetic", HERE / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synthetic"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-def vbgraph_command() -> list[str]:
-    """The `vbgraph` program next to this interpreter, else on PATH, else `python -m vbgraph`."""
-    exe = shutil.which("vbgraph", path=str(Path(sys.executable).parent)) or shutil.which("vbgraph")
-    return [exe] if exe else [sys.executable, "-m", "vbgraph"]
-
-
 def folder_bytes(directory: Path) -> int:
     return sum(p.stat().st_size for p in directory.rglob("*") if p.is_file())
-
-
-def tail(text: str, lines: int = 15) -> str:
-    return "\n".join(text.strip().splitlines()[-lines:])
 
 
 def log(message: str) -> None:
@@ -264,33 +262,6 @@ def log(message: str) -> None:
 
 
 # -- running commands -------------------------------------------------------------------------
-
-
-def run_measured(cmd: list[str], cwd: Path) -> Measured:
-    """Run `cmd` in a fresh wrapper process; its wall time and peak RSS, or BenchError."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    env.pop("VBGRAPH_STORE", None)
-    with tempfile.NamedTemporaryFile("r", suffix=".json", dir=cwd, delete=False) as f:
-        report_path = Path(f.name)
-    try:
-        out = subprocess.run(
-            [sys.executable, "-c", WRAPPER, str(report_path), *cmd],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-        )
-        report = json.loads(report_path.read_text() or "{}") if report_path.exists() else {}
-    finally:
-        report_path.unlink(missing_ok=True)
-    if out.returncode != 0 or report.get("rc") != 0:
-        raise BenchError(
-            f"command failed (exit {report.get('rc', out.returncode)}): {' '.join(cmd)}\n{tail(out.stderr)}"
-        )
-    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return Measured(report["seconds"], report["maxrss"] * scale / 1e6, out.stdout, out.stderr)
 
 
 def supports_jobs(vbgraph: list[str], cwd: Path) -> bool:
@@ -380,7 +351,7 @@ def pick_queries(files: list[Path], count: int = CLI_CALLS) -> list[str]:
 
 def measure_ingest(row: Row, corpus: Corpus, store: Path, cli: list[str], jobs: list[str], cwd: Path) -> None:
     shutil.rmtree(store, ignore_errors=True)
-    m = run_measured([*cli, "ingest", str(corpus.directory), "--store", str(store), *jobs], cwd)
+    m = measure.run([*cli, "ingest", str(corpus.directory), "--store", str(store), *jobs], cwd)
     mb = corpus.bytes / 1e6
     row.ingest_s = m.seconds
     row.docs_per_s = len(corpus.files) / m.seconds
@@ -388,7 +359,7 @@ def measure_ingest(row: Row, corpus: Corpus, store: Path, cli: list[str], jobs: 
     row.pct_of_regex = 100 * row.mb_per_s / row.regex_mb_per_s if row.regex_mb_per_s else math.nan
     row.peak_rss_mb = m.rss_mb
     row.store_mb = folder_bytes(store) / 1e6
-    log(f"[{row.documents}] ingest {m.seconds:.1f} s: {tail(m.stdout, 2)}")
+    log(f"[{row.documents}] ingest {m.seconds:.1f} s: {measure.tail(m.stdout, 2)}")
 
 
 def measure_add_one(row: Row, corpus: Corpus, store: Path, cli: list[str], workdir: Path) -> None:
@@ -397,16 +368,16 @@ def measure_add_one(row: Row, corpus: Corpus, store: Path, cli: list[str], workd
     folder.mkdir(parents=True)
     path = folder / "extra.txt"
     path.write_text(corpus.extra, encoding="utf-8")
-    m = run_measured([*cli, "ingest", str(path), "--store", str(store)], workdir)
+    m = measure.run([*cli, "ingest", str(path), "--store", str(store)], workdir)
     row.add_one_s = m.seconds
-    log(f"[{row.documents}] add one file {m.seconds:.2f} s: {tail(m.stdout, 2)}")
+    log(f"[{row.documents}] add one file {m.seconds:.2f} s: {measure.tail(m.stdout, 2)}")
 
 
 def measure_api(row: Row, corpus: Corpus, store: Path, seed: int, workdir: Path) -> list[str]:
     """The in-process figures (open, lineage, search) from one worker process; the lineage refs."""
     args = [str(store), corpus.ref, str(seed), json.dumps(row.queries, ensure_ascii=False)]
     args += [str(OPEN_REPEAT), str(LINEAGE_REFS), str(DEPTH)]
-    m = run_measured([sys.executable, "-c", API_WORKER, *args], workdir)
+    m = measure.run([sys.executable, "-c", API_WORKER, *args], workdir)
     data = json.loads(m.stdout.strip().splitlines()[-1])
     row.open_api_ms = statistics.median(data["open_ms"])
     row.lineage_api_p50_ms = percentile(data["lineage_ms"], 50)
@@ -421,7 +392,7 @@ def measure_api(row: Row, corpus: Corpus, store: Path, seed: int, workdir: Path)
 
 
 def cli_times_ms(commands: list[list[str]], cwd: Path) -> list[float]:
-    return [run_measured(cmd, cwd).seconds * 1000 for cmd in commands]
+    return [measure.run(cmd, cwd).seconds * 1000 for cmd in commands]
 
 
 def measure_cli_queries(row: Row, refs: list[str], store: Path, cli: list[str], cwd: Path) -> None:
@@ -440,7 +411,7 @@ def measure_cli_queries(row: Row, refs: list[str], store: Path, cli: list[str], 
 
 def canned_with_document(cli: list[str], cwd: Path) -> list[str]:
     """The canned queries that take a document (an `id` parameter), as `vbgraph queries` lists them."""
-    m = run_measured([*cli, "queries", "--format", "json"], cwd)
+    m = measure.run([*cli, "queries", "--format", "json"], cwd)
     return [
         q["name"]
         for q in json.loads(m.stdout)
@@ -483,18 +454,84 @@ def pick_provinces(synthetic: ModuleType, files: list[Path], count: int = CLI_CA
     return (found * count)[:count] or ["Bắc Giang"] * count
 
 
-def measure_export(row: Row, store: Path, cli: list[str], workdir: Path) -> None:
-    out = workdir / f"export-{row.documents}"
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    where = ["--store", str(store)]
-    row.export_json_s = run_measured(
-        [*cli, "export", "--format", "json", "-o", str(out / "graph.json"), *where], workdir
-    ).seconds
-    row.export_csv_s = run_measured(
-        [*cli, "export", "--format", "csv", "-o", str(out / "csv"), *where], workdir
-    ).seconds
-    shutil.rmtree(out, ignore_errors=True)
+# -- sinks: the functions of exports.py, views.py and neo4j_scale.py --------------------------------
+
+
+def sink_exports(row: Row, store: Path, args: argparse.Namespace) -> None:
+    """Every export format and the read and load baselines, as benchmarks/exports.py times them
+    (on a copy of the store)."""
+    exports = measure.load("exports")
+    folder = args.workdir / f"exports-{row.documents}"
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        result = exports.bench_store(store, list(exports.FORMATS), folder, keep=False)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    row.exports = result
+    if (m := result.formats.get("json")) is not None:
+        row.export_json_s = m.seconds
+    if (m := result.formats.get("csv")) is not None:
+        row.export_csv_s = m.seconds
+    if result.error:
+        raise BenchError(result.error)
+
+
+def sink_views(row: Row, store: Path, args: argparse.Namespace) -> None:
+    """The nodes page of the jurisdiction whose view is nearest --view-nodes nodes (relations and
+    the other choices as benchmarks/views.py has them by default), built and drawn in Chromium."""
+    from vbgraph.graph.store import Store
+
+    views = measure.load("views")
+    defaults = views.parse_args([])
+    relations = defaults.relations or None
+    jurisdiction, count = views.jurisdiction_near(Store(store), args.view_nodes, relations)
+    log(f"[{row.documents}] view of {jurisdiction!r}: {count} nodes, the nearest {args.view_nodes}")
+    selection = {"depth": defaults.depth, "relations": relations, "jurisdiction": jurisdiction}
+    row.view = views.bench_store(
+        store, selection, repeat=defaults.repeat, timeout=defaults.timeout, pages=("nodes",)
+    )
+
+
+def sink_neo4j(row: Row, store: Path, args: argparse.Namespace) -> None:
+    """`vbgraph neo4j load` and the bare CREATE on a fresh default server, then the CSV export and
+    neo4j-admin import, as benchmarks/neo4j_scale.py runs them (without its comparison)."""
+    neo4j_scale = measure.load("neo4j_scale")
+    work = args.workdir / f"neo4j-{row.documents}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        w = neo4j_scale.writer(store, work, check=False)
+        b = neo4j_scale.bulk(store, work, check=False)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    row.neo4j = {
+        "nodes": w["nodes"],
+        "relationships": w["relationships"],
+        "load_s": w["load_s"],
+        "mode": w["mode"],
+        "bare_s": w["bare_s"],
+        "transaction_memory": w["limit"],
+        "export_csv_s": b["export_s"],
+        "import_s": b["import_s"],
+        "imported_nodes": b["nodes"],
+        "imported_relationships": b["relationships"],
+    }
+
+
+SINK_RUNS = {"exports": sink_exports, "views": sink_views, "neo4j": sink_neo4j}
+
+
+def run_sinks(row: Row, store: Path, args: argparse.Namespace) -> None:
+    """Each sink of --sinks; one that fails is noted in the row and the others still run."""
+    for sink in args.sinks:
+        t = time.perf_counter()
+        try:
+            SINK_RUNS[sink](row, store, args)
+        except (Exception, SystemExit) as e:  # the scripts stop with SystemExit when run alone
+            row.sink_errors[sink] = str(e) or type(e).__name__
+            log(f"[{row.documents}] {sink} failed: {e}")
+        else:
+            log(f"[{row.documents}] {sink} done in {time.perf_counter() - t:.0f} s")
 
 
 def bench_size(
@@ -508,17 +545,20 @@ def bench_size(
     log(f"[{n}] regex scan {seconds:.2f} s, {row.regex_mb_per_s:.1f} MB/s, {matches} matches")
     row.queries = pick_queries(corpus.files)
     store = workdir / f"store-{n}"
-    measure_ingest(row, corpus, store, cli, jobs, workdir)
-    measure_add_one(row, corpus, store, cli, workdir)
+    row.reused = args.reuse and (store / "store.sqlite").is_file()
+    if row.reused:
+        log(f"[{n}] reusing {store}: no ingest")
+        row.store_mb = folder_bytes(store) / 1e6
+    else:
+        measure_ingest(row, corpus, store, cli, jobs, workdir)
+        measure_add_one(row, corpus, store, cli, workdir)
     refs = measure_api(row, corpus, store, args.seed, workdir)
     measure_cli_queries(row, refs, store, cli, workdir)
     log(f"[{n}] open, lineage and search done")
     measure_cli_commands(row, corpus, refs, pick_provinces(synthetic, corpus.files), store, cli, workdir)
     log(f"[{n}] commands done")
-    if not args.skip_export:
-        measure_export(row, store, cli, workdir)
-        log(f"[{n}] export json {row.export_json_s:.2f} s, csv {row.export_csv_s:.2f} s")
-    if not args.keep:
+    run_sinks(row, store, args)
+    if not args.keep and not row.reused:
         shutil.rmtree(store, ignore_errors=True)
         shutil.rmtree(workdir / f"extra-{n}", ignore_errors=True)
     return row
@@ -526,15 +566,21 @@ def bench_size(
 
 # -- report -----------------------------------------------------------------------------------
 
+
+def ingested(cell: Any) -> Any:
+    """A cell of an ingest figure: "reused" when the store was not ingested in this run."""
+    return lambda r: "reused" if r.reused else cell(r)
+
+
 MAIN_COLUMNS: list[tuple[str, Any]] = [
     ("documents", lambda r: f"{r.documents}"),
-    ("ingest s", lambda r: f"{r.ingest_s:.1f}"),
-    ("docs/s", lambda r: f"{r.docs_per_s:.0f}"),
-    ("MB/s", lambda r: f"{r.mb_per_s:.3f}"),
-    ("% of regex scan", lambda r: f"{r.pct_of_regex:.2f}"),
-    ("peak RSS MB", lambda r: f"{r.peak_rss_mb:.0f}"),
+    ("ingest s", ingested(lambda r: f"{r.ingest_s:.1f}")),
+    ("docs/s", ingested(lambda r: f"{r.docs_per_s:.0f}")),
+    ("MB/s", ingested(lambda r: f"{r.mb_per_s:.3f}")),
+    ("% of regex scan", ingested(lambda r: f"{r.pct_of_regex:.2f}")),
+    ("peak RSS MB", ingested(lambda r: f"{r.peak_rss_mb:.0f}")),
     ("store MB", lambda r: f"{r.store_mb:.1f}"),
-    ("add one file s", lambda r: f"{r.add_one_s:.2f}"),
+    ("add one file s", ingested(lambda r: f"{r.add_one_s:.2f}")),
     ("open (API) ms", lambda r: f"{r.open_api_ms:.0f}"),
     ("open (CLI stats) ms", lambda r: f"{r.open_cli_ms:.0f}"),
     ("lineage d5 p50/p95 ms (API)", lambda r: f"{r.lineage_api_p50_ms:.2f} / {r.lineage_api_p95_ms:.2f}"),
@@ -583,7 +629,99 @@ def growth(rows: list[Row]) -> list[dict[str, float]]:
             "ingest_time_ratio": b.ingest_s / a.ingest_s,
         }
         for a, b in itertools.pairwise(rows)
+        if not (a.reused or b.reused)
     ]
+
+
+def _fmt(value: Any, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def view_table(rows: list[Row]) -> str:
+    """One row per size: the nodes page of views.py (median of its repeats)."""
+    lines = [
+        "| documents | jurisdiction | nodes | edges | select s | render s | build s "
+        "| stable ms inline / shared | wall s over blank inline / shared | blank page s |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        if r.view is None or not r.view["rows"]:
+            continue
+        v = r.view["rows"][0]
+        lines.append(
+            f"| {r.documents} | {r.view['selection']['jurisdiction']} | {v['nodes']:,} | {v['edges']:,} "
+            f"| {v['select_s']:.2f} | {v['render_s']:.2f} | {v['select_s'] + v['render_s']:.2f} "
+            f"| {_fmt(v['stable_ms_inline'], 0)} / {_fmt(v['stable_ms_shared'], 0)} "
+            f"| {_fmt(v['wall_over_blank_s_inline'], 2)} / {_fmt(v['wall_over_blank_s_shared'], 2)} "
+            f"| {r.view['blank_wall_s']:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def neo4j_table(rows: list[Row]) -> str:
+    """One row per size: the writer against the bare CREATE, and the bulk import."""
+    lines = [
+        "| documents | nodes | relationships | `neo4j load` s | load / bare CREATE | bare CREATE s "
+        "| csv export s | neo4j-admin import s | export + import s | transactions |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        if (n := r.neo4j) is None:
+            continue
+        lines.append(
+            f"| {r.documents} | {n['nodes']:,} | {n['relationships']:,} | {n['load_s']:.1f} "
+            f"| {n['load_s'] / n['bare_s']:.1f}× | {n['bare_s']:.1f} | {n['export_csv_s']:.1f} "
+            f"| {n['import_s']:.1f} | {n['export_csv_s'] + n['import_s']:.1f} | {n['mode'].split(' (')[0]} |"
+        )
+    return "\n".join(lines)
+
+
+def times(r: Row, formats: tuple[str, ...]) -> dict[str, float]:
+    """The times of a row whose growth is shown, by label (those measured)."""
+    out: dict[str, float] = {}
+    if not r.reused:
+        out["ingest s"] = r.ingest_s
+    if r.exports is not None:
+        for name in ("load", *formats):  # exports.py's load baseline, then each format
+            if (m := r.exports.baselines.get(name) or r.exports.formats.get(name)) is not None:
+                out["export: (load the graph) s" if name == "load" else f"export {name} s"] = m.seconds
+    if r.view is not None and r.view["rows"]:
+        v = r.view["rows"][0]
+        out["view build s (select + render)"] = v["select_s"] + v["render_s"]
+        if v["stable_ms_inline"] is not None:
+            out["view stable ms (inline)"] = v["stable_ms_inline"]
+    if (n := r.neo4j) is not None:
+        out["`neo4j load` s"] = n["load_s"]
+        out["neo4j-admin: csv export + import s"] = n["export_csv_s"] + n["import_s"]
+        out["bare CREATE s"] = n["bare_s"]
+    return out
+
+
+def growth_table(rows: list[Row], formats: tuple[str, ...]) -> tuple[str, list[dict[str, Any]]]:
+    """Each time of each size against the previous size's: the ratio, and whether it is linear
+    (at most measure.SLACK times the ratio of documents); the table and its data. The view's
+    cells also give the ratio of its nodes: its size is the same at every N only where the corpus
+    has a selection of about --view-nodes nodes (not at 1,000 documents)."""
+    pairs = list(itertools.pairwise(rows))
+    head = [f"{a.documents:,} → {b.documents:,} (×{b.documents / a.documents:.0f})" for a, b in pairs]
+    lines = ["| time | " + " | ".join(head) + " |", "|---|" + "---:|" * len(pairs)]
+    measured = [(times(a, formats), times(b, formats), b.documents / a.documents) for a, b in pairs]
+    labels = list(dict.fromkeys(label for before, after, _ in measured for label in after if label in before))
+    data = []
+    for label in labels:
+        cells = []
+        for (a, b), (before, after, n) in zip(pairs, measured, strict=True):
+            if not before.get(label) or label not in after:
+                cells.append("—")
+                continue
+            t = after[label] / before[label]
+            ok = measure.linear(t, n)
+            cells.append(f"{t:.2f}× {'linear' if ok else 'NOT linear'}")
+            if label.startswith("view") and a.view and b.view:  # the view's own size may grow too
+                cells[-1] += f" (nodes ×{b.view['rows'][0]['nodes'] / a.view['rows'][0]['nodes']:.1f})"
+            data.append({"time": label, "from": a.documents, "to": b.documents, "ratio": t, "linear": ok})
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines), data
 
 
 def report(rows: list[Row], meta: dict[str, Any], out: Path | None) -> None:
@@ -598,8 +736,28 @@ def report(rows: list[Row], meta: dict[str, Any], out: Path | None) -> None:
             f"\ningest {g['from']} → {g['to']} documents (×{g['size_ratio']:.1f}): "
             f"time ×{g['ingest_time_ratio']:.2f}"
         )
+    formats: tuple[str, ...] = ()
+    if any(r.exports for r in rows):
+        exports = measure.load("exports")
+        formats = exports.FORMATS
+        print("\nexports (benchmarks/exports.py: each format by the CLI, on a copy of the store):\n")
+        print(exports.table([r.exports for r in rows if r.exports], list(formats)))
+    if any(r.view for r in rows):
+        print(f"\nview nearest {meta['view_nodes']:,} nodes (benchmarks/views.py, the nodes page):\n")
+        print(view_table(rows))
+    if any(r.neo4j for r in rows):
+        print("\nNeo4j (benchmarks/neo4j_scale.py: a fresh scripts/neo4j-local server, default heap):\n")
+        print(neo4j_table(rows))
+    sink_growth: list[dict[str, Any]] = []
+    if len(rows) > 1:
+        table, sink_growth = growth_table(rows, formats)
+        print(f"\ngrowth of each time (linear: at most {measure.SLACK:g} × the ratio of documents):\n")
+        print(table)
+    for r in rows:
+        for sink, error in r.sink_errors.items():
+            print(f"\n{r.documents} documents, {sink} failed: {measure.tail(error, 6)}")
     if out is not None:
-        data = {**meta, "rows": [asdict(r) for r in rows], "growth": ratios}
+        data = {**meta, "rows": [asdict(r) for r in rows], "growth": ratios, "sink_growth": sink_growth}
         out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {out}")
 
@@ -620,7 +778,28 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--workdir", type=Path, help="Folder for corpora (reused) and stores (default: a temporary one)."
     )
     ap.add_argument("--keep", action="store_true", help="Keep the stores and a temporary workdir.")
-    ap.add_argument("--skip-export", action="store_true", help="Do not time the exports.")
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="Use WORKDIR/store-N as it is when it holds a store (built from that N's corpus): no "
+        "ingest and no add-one-file figures, and the store is kept.",
+    )
+    ap.add_argument(
+        "--sinks",
+        default=",".join(SINKS),
+        help=f"Comma-separated sinks to time after the store figures, of {','.join(SINKS)} "
+        "(default: all; '' for none).",
+    )
+    ap.add_argument(
+        "--view-nodes",
+        type=int,
+        default=VIEW_NODES,
+        help=f"The view sink draws the jurisdiction whose view is nearest N nodes (default {VIEW_NODES}).",
+        metavar="N",
+    )
+    ap.add_argument(
+        "--skip-export", action="store_true", help="Do not time the exports (leave them out of --sinks)."
+    )
     ap.add_argument("--json", type=Path, dest="json_out", metavar="OUT", help="Also write the figures here.")
     args = ap.parse_args(argv)
     try:
@@ -629,6 +808,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         ap.error(f"--sizes: numbers separated by commas, not {args.sizes!r}")
     if not args.sizes or min(args.sizes) < 1:
         ap.error("--sizes: at least one number of documents, each 1 or more")
+    args.sinks = [s.strip() for s in args.sinks.split(",") if s.strip()]
+    if unknown := sorted(set(args.sinks) - set(SINKS)):
+        ap.error(f"--sinks: unknown {', '.join(unknown)}; choose from {','.join(SINKS)}")
+    args.sinks = [s for s in SINKS if s in args.sinks and not (s == "exports" and args.skip_export)]
+    if args.reuse and args.workdir is None:
+        ap.error("--reuse: the stores are WORKDIR/store-N; give --workdir")
     return args
 
 
@@ -657,12 +842,14 @@ def main(argv: list[str] | None = None) -> int:
     temporary = args.workdir is None
     args.workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="vbgraph-scale-"))).resolve()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    synthetic = load_synthetic()
-    cli = vbgraph_command()
+    synthetic = measure.load("synthetic")
+    cli = measure.vbgraph_command()
     jobs = jobs_option(cli, args.jobs, args.workdir)
     meta = {
         "seed": args.seed,
         "jobs": int(jobs[1]) if jobs else None,
+        "sinks": args.sinks,
+        "view_nodes": args.view_nodes,
         "commit": git_commit(),
         "python": sys.version.split()[0],
         "platform": sys.platform,
@@ -684,7 +871,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"kept {args.workdir}")
     if rows:
         report(rows, meta, args.json_out)
-    return status
+    return 1 if any(r.sink_errors for r in rows) else status
 
 
 if __name__ == "__main__":

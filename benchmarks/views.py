@@ -2,8 +2,10 @@
 """HTML view benchmark: building a large view and drawing it in headless Chromium.
 
 For one selection of a store (by default the central documents and what implements them,
-`--jurisdiction 'Trung ương' --relations THUC_HIEN`: about 2,000 nodes at 10,000 documents), it
-measures three pages, each inlined and with shared assets:
+`--jurisdiction 'Trung ương' --relations THUC_HIEN`: about 2,000 nodes at 10,000 documents, too
+many to draw at 100,000; `--near-nodes N` takes instead the jurisdiction whose selection is
+nearest N nodes, a province at 100,000), it measures three pages, each inlined and with shared
+assets:
 
 - nodes: every node drawn (the hierarchical grid computed in Python, physics off);
 - overview: one box per jurisdiction and level, opened in the page;
@@ -16,6 +18,7 @@ measures three pages, each inlined and with shared assets:
     python benchmarks/views.py --docs 10000 --workdir /tmp/scale --jobs 2   # generate, ingest
     python benchmarks/views.py --store STORE --ref 1-NQ/TW@2017 --depth 3 --relations ''
     python benchmarks/views.py --store /tmp/views10k --physics --baseline HEAD
+    python benchmarks/views.py --store /tmp/scale/store-100000 --near-nodes 2000 --relations THUC_HIEN
 
 The figures, one row per page:
 
@@ -47,7 +50,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import importlib.util
 import io
 import json
 import os
@@ -63,6 +65,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import measure  # benchmarks/measure.py, beside this script
 
 HERE = Path(__file__).resolve().parent
 PROBE = r"""<script>
@@ -177,15 +181,6 @@ def as_before(html_view: Any) -> Any:
         html_view.LARGE_VIEW_NODES = large
 
 
-def load_synthetic() -> Any:
-    spec = importlib.util.spec_from_file_location("synthetic", HERE / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synthetic"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def prepare_store(args: argparse.Namespace) -> Path:
     """The store to read: --store, or a synthetic corpus of --docs documents ingested into --workdir."""
     if args.store:
@@ -194,7 +189,7 @@ def prepare_store(args: argparse.Namespace) -> Path:
     corpus = workdir / f"corpus-{args.docs}-seed{args.seed}"
     if not corpus.is_dir() or not any(corpus.glob("*.txt")):
         log(f"generating {args.docs} documents into {corpus}")
-        load_synthetic().generate(args.docs, corpus, args.seed)
+        measure.load("synthetic").generate(args.docs, corpus, args.seed)
     store = workdir / f"views-store-{args.docs}-seed{args.seed}"
     if not store.is_dir():
         log(f"ingesting {corpus} into {store}")
@@ -306,32 +301,83 @@ def measure_baseline(run: Run, git_ref: str, store: Path, ref: str | None, selec
     return rows
 
 
+def jurisdiction_near(store: Any, nodes: int, relations: str | None = "THUC_HIEN") -> tuple[str, int]:
+    """The jurisdiction whose selection (`--jurisdiction J --relations R`, no REF) has the number
+    of nodes nearest `nodes`, and that number: every jurisdiction of the store is counted, by the
+    selection alone (the nodes are not read)."""
+    from vbgraph.queries.view import ViewError, ViewTooLarge, build_view_in_store
+
+    sizes: dict[str, int] = {}
+    for jurisdiction in sorted({str(v) for v in store.values_of("Document", "jurisdiction") if v}):
+        try:
+            build_view_in_store(store, None, relations=relations, jurisdiction=jurisdiction, max_nodes=0)
+        except ViewTooLarge as e:
+            sizes[jurisdiction] = e.count
+        except ViewError:
+            continue  # nothing to draw there
+    if not sizes:
+        raise SystemExit(f"{store.dir}: no jurisdiction has a view with relations {relations!r}")
+    best = min(sizes, key=lambda j: (abs(sizes[j] - nodes), j))
+    return best, sizes[best]
+
+
+PAGES = ("nodes", "overview", "neighbourhood")
+
+
 def bench(args: argparse.Namespace) -> dict[str, Any]:
+    from vbgraph.graph.store import Store
+
+    path = prepare_store(args)
+    jurisdiction = args.jurisdiction or None
+    if args.near_nodes:
+        jurisdiction, count = jurisdiction_near(Store(path), args.near_nodes, args.relations or None)
+        log(f"jurisdiction {jurisdiction!r}: {count} nodes, the nearest {args.near_nodes}")
+    selection = {"depth": args.depth, "relations": args.relations or None, "jurisdiction": jurisdiction}
+    return bench_store(
+        path,
+        selection,
+        args.ref,
+        repeat=args.repeat,
+        timeout=args.timeout,
+        physics=args.physics,
+        baseline=args.baseline,
+    )
+
+
+def bench_store(
+    path: Path,
+    selection: dict[str, Any],
+    ref: str | None = None,
+    *,
+    repeat: int = 3,
+    timeout: int = 300,
+    pages: tuple[str, ...] = PAGES,
+    physics: bool = False,
+    baseline: str | None = None,
+) -> dict[str, Any]:
+    """The figures of `pages` (of PAGES; the physics and `baseline` rows on request) for one
+    selection of the store at `path`, with the blank page's time, as `markdown` prints them."""
     from vbgraph.exports import html_view
     from vbgraph.graph.store import Store
     from vbgraph.queries.view import OVERVIEW_MAX_NODES, build_view_in_store
 
-    store = Store(prepare_store(args))
-    selection = {
-        "depth": args.depth,
-        "relations": args.relations or None,
-        "jurisdiction": args.jurisdiction or None,
-    }
-    run = Run(chromium(), Path(tempfile.mkdtemp(prefix="vbgraph-views-")), args.repeat, args.timeout)
+    store = Store(path)
+    run = Run(chromium(), Path(tempfile.mkdtemp(prefix="vbgraph-views-")), repeat, timeout)
     try:
         blank = run.work / "blank.html"
         blank.write_text(BLANK, "utf-8")
-        run.blank_s = measure_browser(run.browser, blank, run.work, args.repeat, args.timeout)["wall_s"]
+        run.blank_s = measure_browser(run.browser, blank, run.work, repeat, timeout)["wall_s"]
         log(f"blank page: {run.blank_s:.2f} s")
 
         def select(ref: str | None, **options: Any) -> tuple[float, Any]:
-            return median_time(lambda: build_view_in_store(store, ref, **options), args.repeat)
+            return median_time(lambda: build_view_in_store(store, ref, **options), repeat)
 
         big = {**selection, "max_nodes": OVERVIEW_MAX_NODES}
-        select_s, view = select(args.ref, **big, overview=False)
-        rows = [measure_view(run, "nodes", view, select_s)]
-        rows.append(measure_view(run, "overview", *reversed(select(args.ref, **big, overview=True))))
-        if args.physics:
+        select_s, view = select(ref, **big, overview=False)
+        rows = [measure_view(run, "nodes", view, select_s)] if "nodes" in pages else []
+        if "overview" in pages:
+            rows.append(measure_view(run, "overview", *reversed(select(ref, **big, overview=True))))
+        if physics:
             rows.append(
                 measure_view(
                     run,
@@ -341,13 +387,14 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
                     physics=True,
                 )
             )
-        rows.append(measure_view(run, "neighbourhood", *reversed(select(view.nodes[0], depth=2))))
-        if args.baseline:
-            rows += measure_baseline(run, args.baseline, store.dir, args.ref, selection)
+        if "neighbourhood" in pages:
+            rows.append(measure_view(run, "neighbourhood", *reversed(select(view.nodes[0], depth=2))))
+        if baseline:
+            rows += measure_baseline(run, baseline, store.dir, ref, selection)
         return {
             "store": str(store.dir),
             "documents": store.counts()["documents"],
-            "ref": args.ref,
+            "ref": ref,
             "selection": selection,
             "blank_wall_s": run.blank_s,
             "shared_assets_mb": sum(len(t.encode()) for t in html_view.shared_assets().values()) / 1e6,
@@ -397,6 +444,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--ref", help="A document id to centre the view on (default: none).")
     ap.add_argument("--depth", type=int, default=2)
     ap.add_argument("--jurisdiction", default="Trung ương")
+    ap.add_argument(
+        "--near-nodes",
+        type=int,
+        metavar="N",
+        help="Instead of --jurisdiction: the jurisdiction whose view is nearest N nodes.",
+    )
     ap.add_argument("--relations", default="THUC_HIEN", help="'' for every relation type.")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--timeout", type=int, default=300, help="Seconds a page may take to be stable.")

@@ -166,7 +166,7 @@ def _csv_text(table: Table, delimiter: str) -> str:
 
 def csv_files(G: nx.MultiDiGraph) -> dict[str, str]:
     """File name -> text: one CSV per node label and relationship type, and `import.sh`."""
-    tables = {**node_tables(G), **relationship_tables(G)}
+    tables = {name: (header, list(rows)) for name, header, rows in _streams(G)}
     delimiter = array_delimiter(tables)
     files = {name: _csv_text(table, delimiter) for name, table in tables.items()}
     files["import.sh"] = import_command(files, delimiter)

@@ -48,6 +48,7 @@ _END_RE = re.compile(
 )
 _NUMBER_RE = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*\)?[.\-–)/]?|[a-zđ][)/]|[IVXL]+[.\-–/])\s*(?=[^\W\d])")
 _BULLET_RE = re.compile(r"^\s*[-+•–]\s*")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _LEAD_RE = None
 
@@ -369,6 +370,10 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     """One paragraph: an item header or addressing line sets who the next ones speak of; any
     other is read sentence by sentence."""
     raw = p.text
+    quiet = st.item is None and st.previous is None and not (st.header_subject or st.asked)
+    if quiet and not _LETTER_RE.search(raw):  # no one is spoken of, and it names no one ('- ', '…')
+        st.item_names = []
+        return
     article = bool(_ARTICLE_RE.match(raw))
     is_numbered = bool(_NUMBER_RE.match(raw) or article) and not _BULLET_RE.match(raw)
     body = _strip_prefix(raw)

@@ -21,14 +21,14 @@ from vbgraph.loaders.identify import document, draft, file_jurisdiction
 from vbgraph.loaders.normalize import strip_markup
 from vbgraph.loaders.obligations import announced, document_obligations, relayed_obligations
 from vbgraph.loaders.records import Citation, FileRecord, Issue
-from vbgraph.loaders.segment import regions, segment, split_long_lines
+from vbgraph.loaders.segment import CleanLines, regions, segment, split_long_lines
 from vbgraph.loaders.sources import Source
 
 
 def parse_text(text: str, file: str) -> FileRecord:
     """The stages, in order: clean -> segment -> identify -> cite and classify -> assign."""
     lines, origin = split_long_lines(["", *clean_file(text)])  # clean; a text on one line is cut up
-    clean = [strip_markup(x) for x in lines]
+    clean = CleanLines(strip_markup(x) for x in lines)
     issues: list[Issue] = []
     blocks = segment(lines, clean)
     headers = [parse_header(lines, b, clean) for b in blocks]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -217,42 +217,35 @@ def _signatures(clean: list[str]) -> list[tuple[int, int | None]]:
     """(line of T/M or of Nơi nhận, line of signer name) for each signature block."""
     out = []
     n = len(clean) - 1
-    i = 1
-    while i <= n:
-        s = clean[i]
-        if _SIG_RE.match(s) or _RECIPIENTS_RE.match(s):
-            start = i
-            j = i + 1
-            name_line = None
-            seen_sig = bool(_SIG_RE.match(s))
-            while j <= n and j - i <= 40:
-                t = clean[j].strip()
-                if (
-                    not t
-                    or t.startswith("-")
-                    or t.startswith("+")
-                    or _SIGNED_RE.match(t)
-                    or t.startswith("(")
-                ):
-                    j += 1
-                    continue
-                if _SIG_RE.match(t):
-                    seen_sig = True
-                    j += 1
-                    continue
-                if is_person_name(t):
-                    name_line = j
-                    break
-                if is_upper_text(t) and len(t) < 40:  # BÍ THƯ, PHÓ BÍ THƯ
-                    j += 1
-                    continue
-                if not seen_sig and j - i > 25:
-                    break
-                break
-            out.append((start, name_line))
-            i = (name_line or j) + 1
+    after = 1  # a block opens after the one before
+    for i in [k for k in range(1, n + 1) if _SIG_RE.match(clean[k]) or _RECIPIENTS_RE.match(clean[k])]:
+        if i < after:
             continue
-        i += 1
+        s = clean[i]
+        start = i
+        j = i + 1
+        name_line = None
+        seen_sig = bool(_SIG_RE.match(s))
+        while j <= n and j - i <= 40:
+            t = clean[j].strip()
+            if not t or t.startswith("-") or t.startswith("+") or _SIGNED_RE.match(t) or t.startswith("("):
+                j += 1
+                continue
+            if _SIG_RE.match(t):
+                seen_sig = True
+                j += 1
+                continue
+            if is_person_name(t):
+                name_line = j
+                break
+            if is_upper_text(t) and len(t) < 40:  # BÍ THƯ, PHÓ BÍ THƯ
+                j += 1
+                continue
+            if not seen_sig and j - i > 25:
+                break
+            break
+        out.append((start, name_line))
+        after = (name_line or j) + 1
     return out
 
 
@@ -277,33 +270,27 @@ def _anchors(lines: list[str], clean: list[str], sig_zone: set[int]) -> list[tup
     """(line, "so" | "heading") of the lines that may open a document's header: "Số …" lines and
     type headings, none inside a signature block."""
     anchors: list[tuple[int, str]] = []
-    recent: deque[int] = deque(maxlen=6)  # the last non-empty lines, for headings with more words
-    seen = 0
-    for i in range(1, len(lines)):
+    filled = [i for i in range(1, len(lines)) if clean[i].strip()]  # non-empty lines
+    # A line without a letter ('- ', '*', a rule of dots) opens nothing.
+    lettered = [i for i in range(1, len(lines)) if _LETTER_RE.search(clean[i]) or _LETTER_RE.search(lines[i])]
+    for i in lettered:
         if i not in sig_zone:
-            kind = _anchor_kind(lines, clean, i, recent, seen)
+            seen = bisect.bisect_left(filled, i)  # non-empty lines before i
+            kind = _anchor_kind(lines, clean, i, filled[max(0, seen - 6) : seen], seen)
             if kind:
                 anchors.append((i, kind))
-        if clean[i].strip():
-            recent.append(i)
-            seen += 1
     return anchors
 
 
-def _anchor_kind(lines: list[str], clean: list[str], i: int, recent: deque[int], seen: int) -> str | None:
+def _anchor_kind(lines: list[str], clean: list[str], i: int, recent: list[int], seen: int) -> str | None:
     """ "so" for a "Số …" line, "heading" for a type heading that heads a document (one with more
-    words only where a document may start), else None."""
-    if not (_LETTER_RE.search(clean[i]) or _LETTER_RE.search(lines[i])):  # '- ', '*', a rule of dots
-        return None
+    words only where a document may start), else None. `recent`: the last (up to 6) non-empty
+    lines before i, `seen` how many there are in all."""
     if so_symbol(clean, i):
         return "so"
     for seg in segments(lines[i])[:4]:
         ht = heading_type(seg)
-        if (
-            ht
-            and not _enacting_word(clean, i)
-            and (not ht[0] or _heads_a_document(clean, list(recent), seen))
-        ):
+        if ht and not _enacting_word(clean, i) and (not ht[0] or _heads_a_document(clean, recent, seen)):
             return "heading"
     return None
 
@@ -474,6 +461,8 @@ def split_long_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     """Lines with a document that lost its line breaks cut at its structural breaks (header
     separators, 'Số:', headings in capitals, 'Căn cứ', 'Điều N.', 'Nơi nhận', 'TM.'), with the
     source line of each piece, so evidence still points at the original line. `lines[0]` is unused."""
+    if max(map(len, lines)) <= _LONG_LINE:  # no line to cut: most files
+        return lines[:], list(range(len(lines)))
     units, origin = [lines[0]], [0]
     for n, line in enumerate(lines[1:], start=1):
         cuts: list[int] = []
@@ -530,26 +519,31 @@ def _type_word_end() -> re.Pattern:
 _TAIL = 200  # what of a paragraph decides whether the next line goes on with it
 
 
-def _goes_on(cur: _Growing, text: str) -> bool:
-    """Does line `text` go on with the paragraph `cur` (a sentence broken across lines)? Only its
-    last _TAIL characters decide, and whether it is all in capitals."""
-    tail = cur.tail
+def _open_end(tail: str) -> tuple[bool, bool]:
+    """(may a line go on with a paragraph ending in `tail`, may a line that does not open in
+    lower case): a sentence ends at a full stop, a table row goes on with nothing, and only a
+    word or a comma (a connector, a type word) carries a sentence into a capital or a digit."""
+    end = tail[-1:]
+    if end in _END_PUNCT or "¦" in tail:
+        return False, False
+    return True, end.isalnum() or end in ("_", ",")
+
+
+def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
+    """Does `text`, which does not open in lower case, go on with the paragraph whose last
+    _TAIL characters are `tail` (open to it by `_open_end`)? `upper` says whether the paragraph
+    is all in capitals."""
     return (
-        "¦" not in tail
-        and not tail.endswith(_END_PUNCT)
-        and (
-            text[:1].islower()
-            or _CONNECTOR_END.search(tail[-20:]) is not None
-            or (_type_word_end().search(tail[-40:]) is not None and not cur.upper)
-            or (_NUMBER_GOES_ON.match(text) is not None and tail[-1:].isalpha())
-        )
+        _CONNECTOR_END.search(tail[-20:]) is not None
+        or (_type_word_end().search(tail[-40:]) is not None and not upper())
+        or (_NUMBER_GOES_ON.match(text) is not None and tail[-1:].isalpha())
     )
 
 
 class _Growing:
-    """A paragraph being read: its pieces are joined once at the end, and only its tail is kept
-    up to date (whether it is all in capitals is read only when asked, from the pieces not yet
-    read), so a long paragraph costs linear time."""
+    """A paragraph of more than one line being read: its pieces are joined once at the end, and
+    only its tail is kept up to date (whether it is all in capitals is read only when asked,
+    from the pieces not yet read), so a long paragraph costs linear time."""
 
     __slots__ = ("_cased", "_lower", "_read", "length", "parts", "starts", "tail")
 
@@ -557,7 +551,6 @@ class _Growing:
         self.parts, self.starts, self.length, self.tail = [text], [(0, line)], len(text), text[-_TAIL:]
         self._read, self._cased, self._lower = 0, False, False
 
-    @property
     def upper(self) -> bool:
         """str.isupper() of the whole text."""
         for text in self.parts[self._read :]:
@@ -577,11 +570,69 @@ class _Growing:
         return Paragraph(" ".join(self.parts), self.starts)
 
 
+class CleanLines(list[str]):
+    """A file's cleaned lines, which remember the paragraphs read from them: the citation stage
+    reads a document's paragraphs, the obligation stage those of its body (a part of the same
+    lines), and a text of short lines would pay for them twice."""
+
+    __slots__ = ("_covers", "_tabs")
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        super().__init__(lines)
+        self._tabs = [i for i, line in enumerate(self) if "\t" in line]  # table rows
+        # Paragraphs of ranges that overlap no other, by first line: (first, last, tables,
+        # paragraphs, their first lines, their last lines).
+        self._covers: list[tuple[int, int, bool, list[Paragraph], list[int], list[int]]] = []
+
+    def _has_tabs(self, first: int, last: int) -> bool:
+        k = bisect.bisect_left(self._tabs, first)
+        return k < len(self._tabs) and self._tabs[k] <= last
+
+    def paragraphs(self, first: int, last: int, tables: bool) -> list[Paragraph]:
+        """`paragraphs` of lines first..last, cut from those of a range around them when no
+        paragraph of it crosses `first` or `last` (then the cut ones are read alike)."""
+        covers = self._covers
+        k = bisect.bisect_right(covers, first, key=lambda c: c[0]) - 1
+        if k >= 0:
+            _, b, t, paras, firsts, lasts = covers[k]
+            if last <= b and (t == tables or not self._has_tabs(first, last)):
+                i = bisect.bisect_left(firsts, first)
+                j = bisect.bisect_right(firsts, last)
+                if (i == 0 or lasts[i - 1] < first) and (j == 0 or lasts[j - 1] <= last):
+                    return paras[i:j]
+        paras = _paragraphs(self, first, last, tables)
+        if (k < 0 or covers[k][1] < first) and (k + 1 >= len(covers) or covers[k + 1][0] > last):
+            covers.insert(
+                k + 1,
+                (
+                    first,
+                    last,
+                    tables,
+                    paras,
+                    [p.starts[0][1] for p in paras],
+                    [p.starts[-1][1] for p in paras],
+                ),
+            )
+        return paras[:]
+
+
 def paragraphs(clean: list[str], first: int, last: int, tables: bool = True) -> list[Paragraph]:
     """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined.
-    With `tables` False a table row counts as a blank line (the rows are read on their own)."""
-    out: list[_Growing] = []
-    cur: _Growing | None = None
+    With `tables` False a table row counts as a blank line (the rows are read on their own).
+    `CleanLines` remember them."""
+    if isinstance(clean, CleanLines):
+        return clean.paragraphs(first, last, tables)
+    return _paragraphs(clean, first, last, tables)
+
+
+def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[Paragraph]:
+    """Most paragraphs are one line: a paragraph is kept as its text and line until a second line
+    joins it (then a _Growing), so a text of short lines costs little per line."""
+    out: list[Paragraph] = []
+    grow: _Growing | None = None
+    one = ""  # the paragraph's text while it is one line
+    one_line = 0
+    opened = carried = False  # what `_open_end` says of the paragraph (none yet: nothing goes on)
     blank_run = 0
     for i in range(first, last + 1):
         line = clean[i]
@@ -589,18 +640,45 @@ def paragraphs(clean: list[str], first: int, last: int, tables: bool = True) -> 
         if table and not tables:
             blank_run += 1
             continue
-        s = line.strip()
-        if not s:
+        text = line.strip()
+        if not text:
             blank_run += 1
             continue
-        text = " ¦ ".join(c.strip() for c in line.split("\t") if c.strip()) if table else s
-        if cur is not None and not table and blank_run <= 1 and _goes_on(cur, text):
-            cur.add(text, i)
-        else:
-            cur = _Growing(text, i)
-            out.append(cur)
+        if table:
+            text = " ¦ ".join(c.strip() for c in line.split("\t") if c.strip())
+        elif (
+            opened
+            and blank_run <= 1
+            and (
+                text[:1].islower()
+                or (
+                    carried
+                    and (
+                        _goes_on(grow.tail, text, grow.upper)
+                        if grow is not None
+                        else _goes_on(one[-_TAIL:], text, one.isupper)
+                    )
+                )
+            )
+        ):
+            if grow is None:
+                grow = _Growing(one, one_line)
+            grow.add(text, i)
+            opened, carried = _open_end(grow.tail)
+            blank_run = 0
+            continue
+        if grow is not None:
+            out.append(grow.done())
+        elif one:
+            out.append(Paragraph(one, [(0, one_line)]))
+        grow, one, one_line = None, text, i
+        opened, carried = _open_end(text)
         blank_run = 0
-    return [g.done() for g in out]
+    if grow is not None:
+        out.append(grow.done())
+    elif one:
+        out.append(Paragraph(one, [(0, one_line)]))
+    return out
 
 
 _QUOTE_REACH = 1000  # a quote is cut from this far around its column: long lines stay linear

@@ -169,3 +169,40 @@ def test_segmenting_any_lines_gives_ordered_blocks(text):
     assert [b.first for b in blocks] == sorted(b.first for b in blocks)
     for p in segment.paragraphs(lines, 1, len(lines) - 1):
         assert p.line_at(len(p.text)) < len(lines)
+
+
+# Lines that go on with the one before them, or do not: the joins paragraphs are made of.
+PARAGRAPH_LINES = st.lists(
+    st.sampled_from(
+        [
+            "Giao Sở Nội vụ",
+            "chủ trì thực hiện",
+            "Căn cứ Nghị quyết số",
+            "52-NQ/TW ngày 08/6/2021 của Tỉnh ủy,",
+            "KẾ HOẠCH",
+            "Kế hoạch",
+            "1. Mục tiêu.",
+            "- ",
+            "",
+            "Sở Tài chính\tUBND huyện",
+            "\tcột",
+            "phối hợp với",
+        ]
+    ),
+    max_size=40,
+)
+
+
+@given(
+    PARAGRAPH_LINES,
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.booleans()), min_size=1, max_size=6),
+)
+def test_paragraphs_cut_from_a_wider_reading_are_those_read_alone(body, ranges):
+    # The citation stage reads a document's paragraphs, the obligation stage those of its body:
+    # CleanLines answers the second from the first wherever no paragraph crosses the cut.
+    lines = ["", *body]
+    remembered = segment.CleanLines(lines)
+    for a, b, tables in [(0, len(lines), ranges[0][2]), *ranges]:  # the whole text first
+        first, last = 1 + a % len(lines), 1 + b % len(lines)
+        first, last = min(first, last), min(max(first, last), len(lines) - 1)
+        assert remembered.paragraphs(first, last, tables) == segment.paragraphs(lines, first, last, tables)

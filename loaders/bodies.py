@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from vbgraph.loaders.memo import text_cache
+from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import lower_vn, modern_tones
 from vbgraph.loaders.patterns import opens_with
 from vbgraph.ontology import tables
@@ -441,9 +441,45 @@ def parse_subject(text: str) -> tuple[list[str], int]:
     return list(names), end
 
 
+@cache
+def _head_word_re() -> re.Pattern:
+    """The first word of every head, old name of a rename and abbreviation, lowercased: one of them
+    stands in any sentence that opens with a body (`_may_have_subject`)."""
+    words = [*_heads(), *_renames(), *(lower_vn(a) for a in _table()["abbreviations"])]
+    firsts = {w.split(" ")[0] for w in words if w}
+    alt = "|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True))
+    return re.compile(opens_with(firsts) + r"(?:" + alt + r")")
+
+
+# A character outside Latin letters and punctuation, or 'İ': one whose lowering or NFC may change
+# a text's length ('İ' lowers to two characters, a combining mark joins the letter before it).
+# Then an offset found in a lowered copy may fall inside a word, and `_may_have_subject` does not
+# judge. Within these ranges both keep one character for one, whatever stands next to it.
+_SHIFTING_RE = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]|\u0130")
+
+
+def _may_have_subject(text: str) -> bool:
+    """False when no body can open `text`: one search instead of the predicate, the list and
+    the item tests, for the many sentences that assign nothing ("Số 12-NQ/TU", "Điều 1000.").
+
+    Necessary: `_parse_subject` keeps names that each open with a head (`starts_with_head`:
+    exact words, the fuzzy reading of names comes later), after 'các'/'đồng chí'. A name is made
+    of pieces of the text cut at blanks and separators, joined by spaces, maybe with a word of the
+    tables after it (qualifier, locality, 'tỉnh'), so its words are words of the text; a rename
+    puts a new name first only where the old one (or an abbreviation) opened it. So the first
+    word of a head, of a renamed name or an abbreviation is in lower_vn(text), unless offsets
+    shift (`_SHIFTING_RE`). Texts longer than `lower_vn` remembers are not searched:
+    `subject_end` would lower them a second time."""
+    if len(text) > CACHED_LEN:
+        return True
+    return _head_word_re().search(lower_vn(text)) is not None or _SHIFTING_RE.search(text) is not None
+
+
 @text_cache(maxsize=1 << 13)
 def _parse_subject(text: str) -> tuple[tuple[str, ...], int]:
     """parse_subject, remembered: a sentence's subject is read again for its clauses and roles."""
+    if not _may_have_subject(text):
+        return (), 0
     end = subject_end(text)
     subj = text[:end].strip(" ,;:")
     cut = _participle_end(subj)

@@ -431,6 +431,8 @@ STEPS: dict[str, Callable[[str], str]] = {
     "vowels": vowels,
 }
 
+_ALL_STEPS = tuple(STEPS.values())
+
 # 5. Why: "# 48_2013_NĐ_CP_art1_part1" is a chunk header that another stage reads as an
 # identifier; it is kept as written (only end spaces go), whatever the word rules would say.
 _CHUNK_HEADER_RE = re.compile(r"#{1,6} ?[\w.\-]+")
@@ -456,12 +458,12 @@ def clean_line(line: str, steps: Sequence[str] | None = None) -> str:
 def _clean_line(line: str, steps: Sequence[str] | None = None) -> str:
     if _is_chunk_header(line):
         return line.strip(" ")
+    chosen = _ALL_STEPS if steps is None else tuple(f for name, f in STEPS.items() if name in steps)
     # A split may uncover another ('aHàngày' -> 'a Hàngày' -> 'a Hà ngày'): run to a fixed point.
     for _ in range(4):
         before = line
-        for name, step in STEPS.items():
-            if steps is None or name in steps:
-                line = step(line)
+        for step in chosen:
+            line = step(line)
         if line == before:
             break
     return line

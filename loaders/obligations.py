@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurrence
@@ -812,17 +813,23 @@ def document_obligations(
         found += table_obligations(rows)
     out = []
     for o in found:
-        if o.deadline is None and td.date:
+        if o.deadline is None and td.date:  # "trong năm": the year after the document's date
             dated = dated_after(o.text, td.date)
-            o = replace(o, deadline=dated.as_dict() if dated else None)
-        out.append(replace(_placed(o, file, issues), document=td.index))
+            out.append(
+                _placed(o, file, issues, document=td.index, deadline=dated.as_dict() if dated else None)
+            )
+        else:
+            out.append(_placed(o, file, issues, document=td.index))
     return out
 
 
-def _placed(o: ObligationRecord, file: str, issues: list[Issue]) -> ObligationRecord:
-    """The obligation with its evidence in `file`; its corrections go to `issues`."""
+def _placed(o: ObligationRecord, file: str, issues: list[Issue], **fields: Any) -> ObligationRecord:
+    """The obligation with its evidence in `file` (and `fields` set); its corrections go to
+    `issues`."""
     issues.extend(Issue(file, **c) for c in o.corrections)
-    return replace(o, evidence=replace(o.evidence, file=file, quote=quote(o.text, 0)), corrections=())
+    return replace(
+        o, evidence=replace(o.evidence, file=file, quote=quote(o.text, 0)), corrections=(), **fields
+    )
 
 
 def announced(clean: list[str], citations: list) -> int | None:
@@ -849,7 +856,7 @@ def relayed_obligations(
     nhân dân huyện ban hành Kế hoạch số 42/KH-UBND …" and then asks "đề nghị các phòng chuyên môn …"
     gives the tasks to the plan. Each carries `cited` (the citation's index), not `document`."""
     return [
-        replace(_placed(o, file, issues), cited=relayed)
+        _placed(o, file, issues, cited=relayed)
         for o in section_obligations(_paragraphs(clean, 1, len(clean) - 1), None, None)
     ]
 

@@ -14,7 +14,7 @@ Bodies named only as objects of "chỉ đạo"/"hướng dẫn" are not assignee
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -24,7 +24,7 @@ from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurren
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.loaders.patterns import opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
-from vbgraph.loaders.segment import Paragraph, paragraphs, quote
+from vbgraph.loaders.segment import Paragraph, Paragraphs, paragraphs, quote
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, Vocabulary
 
@@ -793,21 +793,20 @@ def _product_cell(product: str, content: str) -> dict | None:
 
 
 def document_obligations(
-    clean: list[str], td: TextDocument, file: str, issues: list[Issue]
+    clean: list[str], td: TextDocument, file: str, issues: list[Issue], paras: Paragraphs | None = None
 ) -> list[ObligationRecord]:
     """Obligations of one document, each with its evidence; words read as the vocabulary's despite
-    a typo go to `issues` as fuzzy corrections."""
+    a typo go to `issues` as fuzzy corrections. `paras`: the file's paragraphs, if remembered."""
+    read = _reader(clean, paras)
     first, last = td.header_end + 1, td.last_line
     sec = implementing_section(clean, first, last)
     found: list[ObligationRecord] = []
     text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
     if sec:
-        found += section_obligations(_paragraphs(clean, sec[0], sec[1]), sec[2], td.type)
-        found += section_obligations(
-            _paragraphs(clean, first, sec[0] - 1 - (sec[2] == "heading")), None, td.type
-        )
+        found += section_obligations(read(sec[0], sec[1]), sec[2], td.type)
+        found += section_obligations(read(first, sec[0] - 1 - (sec[2] == "heading")), None, td.type)
     elif text_lines:
-        found += section_obligations(_paragraphs(clean, first, last), None, td.type)
+        found += section_obligations(read(first, last), None, td.type)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
     if rows:
         found += table_obligations(rows)
@@ -850,17 +849,20 @@ def announced(clean: list[str], citations: list) -> int | None:
 
 
 def relayed_obligations(
-    clean: list[str], relayed: int, file: str, issues: list[Issue]
+    clean: list[str], relayed: int, file: str, issues: list[Issue], paras: Paragraphs | None = None
 ) -> list[ObligationRecord]:
     """Tasks a page relays from a document whose text it does not hold: a portal notice that "Ủy ban
     nhân dân huyện ban hành Kế hoạch số 42/KH-UBND …" and then asks "đề nghị các phòng chuyên môn …"
     gives the tasks to the plan. Each carries `cited` (the citation's index), not `document`."""
+    read = _reader(clean, paras)
     return [
         _placed(o, file, issues, cited=relayed)
-        for o in section_obligations(_paragraphs(clean, 1, len(clean) - 1), None, None)
+        for o in section_obligations(read(1, len(clean) - 1), None, None)
     ]
 
 
-def _paragraphs(clean: list[str], first: int, last: int) -> list[Paragraph]:
-    """The paragraphs of lines first..last, table rows left out (read by `table_obligations`)."""
-    return paragraphs(clean, first, last, tables=False)
+def _reader(clean: list[str], paras: Paragraphs | None) -> Callable[[int, int], list[Paragraph]]:
+    """Paragraphs of lines first..last, table rows left out (read by `table_obligations`)."""
+    if paras is None:
+        return lambda first, last: paragraphs(clean, first, last, tables=False)
+    return lambda first, last: paras(first, last, tables=False)

@@ -21,20 +21,21 @@ from vbgraph.loaders.identify import document, draft, file_jurisdiction
 from vbgraph.loaders.normalize import strip_markup
 from vbgraph.loaders.obligations import announced, document_obligations, relayed_obligations
 from vbgraph.loaders.records import Citation, FileRecord, Issue
-from vbgraph.loaders.segment import CleanLines, regions, segment, split_long_lines
+from vbgraph.loaders.segment import Paragraphs, regions, segment, split_long_lines
 from vbgraph.loaders.sources import Source
 
 
 def parse_text(text: str, file: str) -> FileRecord:
     """The stages, in order: clean -> segment -> identify -> cite and classify -> assign."""
     lines, origin = split_long_lines(["", *clean_file(text)])  # clean; a text on one line is cut up
-    clean = CleanLines(strip_markup(x) for x in lines)
+    clean = [strip_markup(x) for x in lines]
     issues: list[Issue] = []
     blocks = segment(lines, clean)
     headers = [parse_header(lines, b, clean) for b in blocks]
     file_jur = file_jurisdiction(headers, clean)
     drafts = [draft(lines, clean, b, h, file_jur) for b, h in zip(blocks, headers, strict=True)]
     citations: list[Citation] = []
+    paras = Paragraphs(clean)  # the citation and obligation stages read the same paragraphs
     for k, first, last in regions(blocks, len(lines) - 1):
         d = drafts[k] if k is not None else None
         jur = d.jurisdiction if d else file_jur
@@ -42,9 +43,9 @@ def parse_text(text: str, file: str) -> FileRecord:
     docs = [document(clean, drafts, k, citations, file_jur, file, issues) for k in range(len(drafts))]
     relay = announced(clean, citations) if all(td.identified_by == "none" for td in docs) else None
     if relay is None:
-        obligations = [o for td in docs for o in document_obligations(clean, td, file, issues)]
+        obligations = [o for td in docs for o in document_obligations(clean, td, file, issues, paras)]
     else:  # a page that holds no document of its own relays the one it announces
-        obligations = relayed_obligations(clean, relay, file, issues)
+        obligations = relayed_obligations(clean, relay, file, issues, paras)
     if file_jur is None:  # a page that names its place only in a lead or an issuer
         local = {td.jurisdiction for td in docs if td.jurisdiction and td.jurisdiction != "Trung ương"}
         file_jur = local.pop() if len(local) == 1 else None

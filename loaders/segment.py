@@ -11,7 +11,8 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -270,27 +271,33 @@ def _anchors(lines: list[str], clean: list[str], sig_zone: set[int]) -> list[tup
     """(line, "so" | "heading") of the lines that may open a document's header: "Số …" lines and
     type headings, none inside a signature block."""
     anchors: list[tuple[int, str]] = []
-    filled = [i for i in range(1, len(lines)) if clean[i].strip()]  # non-empty lines
-    # A line without a letter ('- ', '*', a rule of dots) opens nothing.
-    lettered = [i for i in range(1, len(lines)) if _LETTER_RE.search(clean[i]) or _LETTER_RE.search(lines[i])]
-    for i in lettered:
-        if i not in sig_zone:
-            seen = bisect.bisect_left(filled, i)  # non-empty lines before i
-            kind = _anchor_kind(lines, clean, i, filled[max(0, seen - 6) : seen], seen)
+    recent: deque[int] = deque(maxlen=6)  # the last non-empty lines, for headings with more words
+    seen = 0
+    for i in range(1, len(lines)):
+        line = clean[i]
+        # A line without a letter ('- ', '*', a rule of dots) opens nothing.
+        if i not in sig_zone and (_LETTER_RE.search(line) or _LETTER_RE.search(lines[i])):
+            kind = _anchor_kind(lines, clean, i, recent, seen)
             if kind:
                 anchors.append((i, kind))
+        if line.strip():
+            recent.append(i)
+            seen += 1
     return anchors
 
 
-def _anchor_kind(lines: list[str], clean: list[str], i: int, recent: list[int], seen: int) -> str | None:
+def _anchor_kind(lines: list[str], clean: list[str], i: int, recent: deque[int], seen: int) -> str | None:
     """ "so" for a "Số …" line, "heading" for a type heading that heads a document (one with more
-    words only where a document may start), else None. `recent`: the last (up to 6) non-empty
-    lines before i, `seen` how many there are in all."""
+    words only where a document may start), else None."""
     if so_symbol(clean, i):
         return "so"
     for seg in segments(lines[i])[:4]:
         ht = heading_type(seg)
-        if ht and not _enacting_word(clean, i) and (not ht[0] or _heads_a_document(clean, recent, seen)):
+        if (
+            ht
+            and not _enacting_word(clean, i)
+            and (not ht[0] or _heads_a_document(clean, list(recent), seen))
+        ):
             return "heading"
     return None
 
@@ -570,16 +577,22 @@ class _Growing:
         return Paragraph(" ".join(self.parts), self.starts)
 
 
-class CleanLines(list[str]):
-    """A file's cleaned lines, which remember the paragraphs read from them: the citation stage
-    reads a document's paragraphs, the obligation stage those of its body (a part of the same
-    lines), and a text of short lines would pay for them twice."""
+def paragraphs(clean: list[str], first: int, last: int, tables: bool = True) -> list[Paragraph]:
+    """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined.
+    With `tables` False a table row counts as a blank line (the rows are read on their own)."""
+    return _paragraphs(clean, first, last, tables)
 
-    __slots__ = ("_covers", "_tabs")
 
-    def __init__(self, lines: Iterable[str]) -> None:
-        super().__init__(lines)
-        self._tabs = [i for i, line in enumerate(self) if "\t" in line]  # table rows
+class Paragraphs:
+    """`paragraphs` of one file's cleaned lines, remembered: the citation stage reads a
+    document's paragraphs, the obligation stage those of its body (a part of the same lines),
+    and a text of short lines would pay for them twice."""
+
+    __slots__ = ("_clean", "_covers", "_tabs")
+
+    def __init__(self, clean: list[str]) -> None:
+        self._clean = clean
+        self._tabs = [i for i, line in enumerate(clean) if "\t" in line]  # table rows
         # Paragraphs of ranges that overlap no other, by first line: (first, last, tables,
         # paragraphs, their first lines, their last lines).
         self._covers: list[tuple[int, int, bool, list[Paragraph], list[int], list[int]]] = []
@@ -588,7 +601,7 @@ class CleanLines(list[str]):
         k = bisect.bisect_left(self._tabs, first)
         return k < len(self._tabs) and self._tabs[k] <= last
 
-    def paragraphs(self, first: int, last: int, tables: bool) -> list[Paragraph]:
+    def __call__(self, first: int, last: int, tables: bool = True) -> list[Paragraph]:
         """`paragraphs` of lines first..last, cut from those of a range around them when no
         paragraph of it crosses `first` or `last` (then the cut ones are read alike)."""
         covers = self._covers
@@ -600,29 +613,11 @@ class CleanLines(list[str]):
                 j = bisect.bisect_right(firsts, last)
                 if (i == 0 or lasts[i - 1] < first) and (j == 0 or lasts[j - 1] <= last):
                     return paras[i:j]
-        paras = _paragraphs(self, first, last, tables)
+        paras = _paragraphs(self._clean, first, last, tables)
         if (k < 0 or covers[k][1] < first) and (k + 1 >= len(covers) or covers[k + 1][0] > last):
-            covers.insert(
-                k + 1,
-                (
-                    first,
-                    last,
-                    tables,
-                    paras,
-                    [p.starts[0][1] for p in paras],
-                    [p.starts[-1][1] for p in paras],
-                ),
-            )
+            firsts, lasts = [p.starts[0][1] for p in paras], [p.starts[-1][1] for p in paras]
+            covers.insert(k + 1, (first, last, tables, paras, firsts, lasts))
         return paras[:]
-
-
-def paragraphs(clean: list[str], first: int, last: int, tables: bool = True) -> list[Paragraph]:
-    """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined.
-    With `tables` False a table row counts as a blank line (the rows are read on their own).
-    `CleanLines` remember them."""
-    if isinstance(clean, CleanLines):
-        return clean.paragraphs(first, last, tables)
-    return _paragraphs(clean, first, last, tables)
 
 
 def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[Paragraph]:

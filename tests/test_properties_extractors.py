@@ -199,10 +199,10 @@ PARAGRAPH_LINES = st.lists(
 )
 def test_paragraphs_cut_from_a_wider_reading_are_those_read_alone(body, ranges):
     # The citation stage reads a document's paragraphs, the obligation stage those of its body:
-    # CleanLines answers the second from the first wherever no paragraph crosses the cut.
+    # Paragraphs answers the second from the first wherever no paragraph crosses the cut.
     lines = ["", *body]
-    remembered = segment.CleanLines(lines)
+    remembered = segment.Paragraphs(lines)
     for a, b, tables in [(0, len(lines), ranges[0][2]), *ranges]:  # the whole text first
         first, last = 1 + a % len(lines), 1 + b % len(lines)
         first, last = min(first, last), min(max(first, last), len(lines) - 1)
-        assert remembered.paragraphs(first, last, tables) == segment.paragraphs(lines, first, last, tables)
+        assert remembered(first, last, tables) == segment.paragraphs(lines, first, last, tables)

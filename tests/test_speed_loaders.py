@@ -481,8 +481,12 @@ def test_paragraphs_of_a_window_equal_those_of_the_whole_file():
         "Sở Tài chính phối hợp.",
     ]
     whole = [("" if "\t" in x else x) for x in clean_lines]
+    remembered = segment.Paragraphs(clean_lines)
     for first, last in ((1, 5), (2, 4), (3, 3), (4, 2)):
-        assert obl._paragraphs(clean_lines, first, last) == segment.paragraphs(whole, first, last)
+        assert segment.paragraphs(clean_lines, first, last, tables=False) == segment.paragraphs(
+            whole, first, last
+        )
+        assert remembered(first, last, tables=False) == segment.paragraphs(whole, first, last)
 
 
 def _ref_caps_runs(piece: str) -> list[int]:

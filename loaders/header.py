@@ -57,10 +57,34 @@ def _province_res() -> tuple[tuple[str, str, re.Pattern], ...]:
     )
 
 
+_LETTERS_RE = re.compile(r"[a-z]+")
+
+
+@cache
+def _province_firsts() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Indexes into `_province_res` by the first word of the written form (a run of a-z), and
+    those whose first word is not one: a province matches only where its first word stands as
+    a whole run of letters of the folded text."""
+    by_first: dict[str, list[int]] = {}
+    always = []
+    for k, (written, _, _) in enumerate(_province_res()):
+        first = written.split(" ")[0]
+        if _LETTERS_RE.fullmatch(first):
+            by_first.setdefault(first, []).append(k)
+        else:
+            always.append(k)
+    return {w: tuple(ks) for w, ks in by_first.items()}, tuple(always)
+
+
 def find_provinces(text: str) -> list[str]:
+    """The provinces named in `text`, longest written form first (a longer name takes its words
+    from a shorter one inside it)."""
     f = fold(text)
     found = []
-    for written, canon, rx in _province_res():
+    res = _province_res()
+    by_first, always = _province_firsts()
+    candidates = {k for w in set(_LETTERS_RE.findall(f)) for k in by_first.get(w, ())}
+    for written, canon, rx in (res[k] for k in sorted(candidates.union(always))):
         # `written in f` is implied by a match: the substring test skips the regex for most provinces
         if written in f and rx.search(f):
             if canon not in found:

@@ -527,3 +527,27 @@ def _ref_caps_runs(piece: str) -> list[int]:
 def test_caps_runs_equal_their_plain_form(piece):
     for p in (piece, piece + " Hà Nội, ngày 29 tháng 10 năm 2013 QUYẾT ĐỊNH"):
         assert segment._caps_runs(p) == _ref_caps_runs(p)
+
+
+def _ref_find_provinces(text: str) -> list[str]:
+    f, found = normalize.fold(text), []
+    for written, canon, rx in header._province_res():  # every province, longest first
+        if rx.search(f):
+            found += [] if canon in found else [canon]
+            f = f.replace(written, " ")
+    return found
+
+
+PROVINCE_WORDS = [w for written in list(tables.provinces())[:40] for w in (written, written.title())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*PROVINCE_WORDS, "Hà Nam Định", "tỉnh", "-", "(", " ", "ngày", "Đ"]), max_size=8
+    )
+)
+def test_provinces_looked_up_by_first_word_are_those_of_every_province(words):
+    text = " ".join(words)
+    assert header.find_provinces(text) == _ref_find_provinces(text)
+    assert header.find_provinces(text.replace(" ", "")) == _ref_find_provinces(text.replace(" ", ""))

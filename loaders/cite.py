@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from vbgraph.loaders import named, patterns
 from vbgraph.loaders.dates import date_from_match
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import fold, lower_vn
-from vbgraph.loaders.spans import Span, overlaps
+from vbgraph.loaders.spans import Span, evolve, new_span, overlaps
 from vbgraph.ontology import tables
 
 
@@ -72,14 +72,15 @@ def _unglue(code: str, nxt: str) -> str:
     return head[: om.start()] if om else head
 
 
-def _code_parts(written: str, nxt: str) -> tuple[list[str], int]:
+@lru_cache(maxsize=1 << 12)
+def _code_parts(written: str, nxt: str) -> tuple[tuple[str, ...], int]:
     """The dash parts of a code as written (spaces dropped, 'Ư' read as 'U' except in 'TƯ'), and how
-    many characters at the end belong to a glued word."""
+    many characters at the end belong to a glued word. Remembered: a text writes few codes, often."""
     parts = [p.strip() for p in written.split("-")]
     last = _unglue(parts[-1], nxt)
     cut = len(parts[-1]) - len(last)
     parts = [*parts[:-1], last] if last else parts[:-1]
-    return [p if p == "TƯ" else p.replace("Ư", "U") for p in parts], cut
+    return tuple(p if p == "TƯ" else p.replace("Ư", "U") for p in parts), cut
 
 
 def _split_glued(code: str) -> tuple[str, str] | None:
@@ -111,7 +112,7 @@ class _Codes:
     end belong to a glued word, and whether the type code is one the tables do not know."""
 
     code: str | None
-    parts: list[str]
+    parts: tuple[str, ...]
     cut: int
     nums: list[str]
     year: str | None = None
@@ -133,7 +134,8 @@ def _party_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
     unknown = not _known_type_code(code)
     if unknown and not _plausible_type_code(code, typed=typed, so=so, issuer=parts[0]):
         return None
-    return _Codes(code, parts, cut, _NUMS_SPLIT_RE.split(m.group("pnums")), unknown=unknown)
+    nums = m.group("pnums")
+    return _Codes(code, parts, cut, [nums] if nums.isdigit() else _NUMS_SPLIT_RE.split(nums), unknown=unknown)
 
 
 def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | None:
@@ -144,7 +146,7 @@ def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
         rest, cut = _code_parts(m.group("sb"), nxt)
         a = _code_parts(a, "")[0][0]
     else:
-        rest = []
+        rest = ()
         first, cut = _code_parts(a, nxt)
         if not first:
             return None
@@ -154,11 +156,11 @@ def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
     if rest and _known_type_code(a):
         code, parts = a, rest  # 69/QĐ-BNNPTNT-VPĐP: the issuer is all after the type code
     elif glued and (year or typed or so):
-        code, parts = glued[0], [glued[1]]  # 61/2018/NĐCP -> NĐ, CP
+        code, parts = glued[0], (glued[1],)  # 61/2018/NĐCP -> NĐ, CP
     elif rest or year:
-        code, parts = None, [a, *rest]  # 216/TTg-CN, 133/2020/QH14: the issuer is the first part
+        code, parts = None, (a, *rest)  # 216/TTg-CN, 133/2020/QH14: the issuer is the first part
     elif typed and tables.issuer_code_info(a) is not None:
-        code, parts = None, [a]  # Nghị định số 30/CP
+        code, parts = None, (a,)  # Nghị định số 30/CP
     else:
         return None
     if not typed and code is None and not so:
@@ -228,6 +230,10 @@ def _issuer_and_symbols(
     return issuer, [(num, sym)]
 
 
+_BEFORE = 60  # how far before a symbol its type word and 'số' are looked for
+_BLANK_PAIR_RE = re.compile(r"\s\s")
+
+
 def _numbered(text: str) -> list[Span]:
     """Numbered citations: 52-NQ/TW, 34/2016/NĐ-CP, and the shapes they take in real texts.
 
@@ -239,14 +245,19 @@ def _numbered(text: str) -> list[Span]:
     out: list[Span] = []
     if "/" not in text:
         return out  # every symbol holds a '/': most paragraphs hold none
+    type_before, so_before = patterns.type_before_re(), patterns.so_before_re()
+    reach = patterns.type_before_reach()
     for m in patterns.symbol_re().finditer(text):
-        before = text[max(0, m.start() - 60) : m.start()]
-        tm = patterns.type_before_re().search(before)
-        sm = patterns.so_before_re().search(before)
+        # Both patterns are searched within text[lo : m.start()], as in that slice: neither looks
+        # behind. The type word stands within `reach` of the symbol unless blanks run together.
+        lo = max(0, m.start() - _BEFORE)
+        tlo = lo if _BLANK_PAIR_RE.search(text, lo, m.start()) else max(lo, m.start() - reach)
+        tm = type_before.search(text, tlo, m.start())
+        sm = so_before.search(text, lo, m.start())
         written = tm.group("type") if tm else None
-        start = m.start() - (len(before) - tm.start()) if tm else m.start()
+        start = tm.start() if tm else m.start()
         if not tm and sm:
-            start = m.start() - (len(before) - sm.start())
+            start = sm.start()
         nxt = text[m.end() : m.end() + 1]
         party = bool(m.group("pnums"))
         c = (_party_codes if party else _state_codes)(m, bool(tm), bool(sm), nxt)
@@ -255,7 +266,7 @@ def _numbered(text: str) -> list[Span]:
         t = _trailer(text, m.end() - c.cut)
         issuer, symbols = _issuer_and_symbols(c, party, t.body)
         if not party and c.code is None and written is None and sm:
-            head = _name_head(text, m.start() - (len(before) - sm.start()))
+            head = _name_head(text, sm.start())
             if head:
                 written, start = head  # 'Luật Tổ chức Quốc hội số 57/2014/QH13'
         type_name = None if c.unknown and not written else _type_from_code(c.code, written)
@@ -263,7 +274,7 @@ def _numbered(text: str) -> list[Span]:
             continue
         for number, sym in symbols:
             out.append(
-                Span(
+                new_span(
                     "numbered",
                     start,
                     t.end,
@@ -342,6 +353,7 @@ def _descriptive(text: str, taken: list[tuple[int, int]]) -> list[Span]:
 
 
 _COORD_END_RE = re.compile(r"(?:,|;|\bvà|\bvà các|\bcùng|\bhoặc)\s*$", re.IGNORECASE)
+_COORD_REACH = len("và các")  # the longest word _COORD_END_RE ends on
 _TITLE_STOP_RE = re.compile(
     r";|\.(?=\s|$)|¦|\((?=\s*\*?\s*(?:sau đây|viết tắt|gọi tắt|kèm theo|gọi chung))|\s-\s(?=[A-ZĐ])|:\s"
     # A subject ends where the sentence goes on about something else.
@@ -378,7 +390,7 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
 
 def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
     """Give each citation its subject ('về …'); a citation inside it is nested, not coordinated."""
-    spans = sorted(spans, key=lambda s: (s.start, -s.end))
+    spans = sorted(spans, key=lambda s: (s.start, -s.end)) if len(spans) > 1 else spans
     out: list[Span] = []
     stops: tuple[_FirstMatch, _FirstMatch] | None = None  # where subjects may end, found once
     for i, s in enumerate(spans):
@@ -389,7 +401,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             if after is not None:
                 tm = patterns.TITLE_START_RE.match(text, after)
                 tm = tm if tm and tm.start("word") - after <= 2 else None
-                s = replace(s, end=after) if tm else s
+                s = evolve(s, end=after) if tm else s
         if not tm or tm.start("word") - s.end > 6:
             out.append(s)
             continue
@@ -405,7 +417,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             out.append(s)
             continue
         out.append(
-            replace(
+            evolve(
                 s,
                 title=_clean_title(title),
                 title_start=tstart,
@@ -446,7 +458,7 @@ def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: 
     """Where the subject of `s` (from `tstart`, at most to `limit`) ends, given the citations that
     follow it: one coordinated with `s` ends it; one inside it is nested."""
     inside_types: set[str | None] = set()  # types of the citations already inside this subject
-    lead_a = _last_words(text[max(0, s.start - 60) : s.start], 2)
+    lead_a: tuple[str, ...] | None = None  # the words before `s`, read when first compared
     for nxt in following:
         if nxt.start >= limit:
             break
@@ -456,10 +468,15 @@ def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: 
         # the Chỉ thị already inside this subject, not with this document.
         peer = nxt.type in inside_types and nxt.type != s.type
         inside_types.add(nxt.type)
-        coord = _COORD_END_RE.search(text, max(tstart, nxt.start - _TAIL), nxt.start)
+        lo = max(tstart, nxt.start - _TAIL)
+        # The word ends where the blanks before `nxt` start: no match starts further back than it.
+        end = lo + len(text[lo : nxt.start].rstrip())
+        coord = _COORD_END_RE.search(text, max(lo, end - _COORD_REACH), nxt.start)
         if coord and not peer:
             return coord.start()
         # "Sau 05 năm thực hiện A … và gần 02 năm thực hiện B": B parallels A, not A's subject.
+        if lead_a is None:
+            lead_a = _last_words(text[max(0, s.start - 60) : s.start], 2)
         if lead_a and lead_a == _last_words(text[max(tstart, nxt.start - 60) : nxt.start], 2):
             between = text[tstart : nxt.start]
             cut = max(between.rfind(" và "), between.rfind(", "))
@@ -505,22 +522,33 @@ def find_aliases(text: str, spans: list[Span]) -> list[tuple[str, Span]]:
     return out
 
 
+@lru_cache(maxsize=1 << 10)
+def _alias_use_re(alias: str) -> re.Pattern[str]:
+    """A defined short name as a whole word: compiled once for all the paragraphs after it."""
+    return re.compile(r"(?<![\w])" + re.escape(alias) + r"(?![\w])")
+
+
+_NEXT_WORD_RE = re.compile(r"\s+(\S+)")
+
+
 def find_alias_uses(
     text: str, aliases: dict[str, Span], taken: list[tuple[int, int]], since: int = 0
 ) -> list[Span]:
     out = []
     for alias, target in aliases.items():
-        for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text):
+        if alias not in text:
+            continue  # the pattern matches the alias as written: most paragraphs do not use it
+        for m in _alias_use_re(alias).finditer(text):
             if m.start() < since or overlaps(m.start(), m.end(), taken):
                 continue
             after = text[m.end() : m.end() + 20]
-            nxt = re.match(r"\s+(\S+)", after)
+            nxt = _NEXT_WORD_RE.match(after)
             if nxt and (
                 nxt.group(1)[:1].isupper() or fold(nxt.group(1)) in {"dai", "lan", "toan", "khoa", "dang"}
             ):
                 continue  # a longer name that starts with the alias
             out.append(
-                replace(
+                evolve(
                     target,
                     kind="alias",
                     start=m.start(),
@@ -543,10 +571,13 @@ def find_citations(text: str, *, province: str | None = None) -> list[Span]:
 def _citations(text: str, province: str | None) -> tuple[Span, ...]:
     """find_citations, remembered: a paragraph is read again by later stages and other files."""
     spans = _numbered(text)
-    taken = [(s.start, s.end) for s in spans]
-    spans += [s for s in named.find_named(text, province=province) if not overlaps(s.start, s.end, taken)]
-    taken = [(s.start, s.end) for s in spans]
-    spans += _descriptive(text, taken)
+    by_name = named.find_named(text, province=province)
+    if by_name:  # most paragraphs name no document
+        taken = [(s.start, s.end) for s in spans]
+        spans += [s for s in by_name if not overlaps(s.start, s.end, taken)]
+    spans += _descriptive(text, [(s.start, s.end) for s in spans])
+    if not spans:
+        return ()
     spans = _attach_titles(text, spans)
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
 

@@ -14,11 +14,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from vbgraph.loaders import cite as cit
 from vbgraph.loaders import identify
@@ -26,8 +27,8 @@ from vbgraph.loaders.identify import Draft
 from vbgraph.loaders.normalize import NOISY, fold, lower_vn, tone_noise
 from vbgraph.loaders.patterns import alt
 from vbgraph.loaders.records import Citation, Evidence, Issue
-from vbgraph.loaders.segment import Paragraph, paragraphs, quote
-from vbgraph.loaders.spans import Span
+from vbgraph.loaders.segment import Paragraph, Paragraphs, paragraphs, quote
+from vbgraph.loaders.spans import Span, evolve
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Rel
 
@@ -170,18 +171,31 @@ _NUMBERED_HEAD_RE = re.compile(r"(?:^|\s)(?:Điều|ĐIỀU|Khoản|khoản|Đi�
 SENTENCE_MAX = 2000
 
 
-def sentence_start(text: str, pos: int) -> int:
+def sentence_start(text: str, pos: int, cuts: list[int] | None = None) -> int:
     """Start of the sentence holding `pos`: after the last '. ' (or the paragraph start), at most
-    SENTENCE_MAX characters back."""
+    SENTENCE_MAX characters back. `cuts` (`sentence_cuts(text)`) spares a text with many
+    citations reading back from each of them."""
     lo = max(0, pos - SENTENCE_MAX)
     end = pos
     while True:
-        cut = max(text.rfind(". ", lo, end), text.rfind(".\n", lo, end))
+        if cuts is None:
+            cut = max(text.rfind(". ", lo, end), text.rfind(".\n", lo, end))
+        else:
+            k = bisect_right(cuts, end - 2) - 1  # the last '. ' that ends by `end`, from `lo`
+            cut = cuts[k] if k >= 0 and cuts[k] >= lo else -1
         if cut < 0:
             return lo
         if not _NUMBERED_HEAD_RE.search(text, max(0, cut - 16), cut):
             return cut + 2
         end = cut  # 'Điều 1. Sửa đổi …': the article's number opens the sentence, it does not end one
+
+
+_CUT_RE = re.compile(r"\.[ \n]")
+
+
+def sentence_cuts(text: str) -> list[int]:
+    """Where '. ' and '.\n' stand in `text`, in order: what `sentence_start` looks back for."""
+    return [m.start() for m in _CUT_RE.finditer(text)]
 
 
 def preamble_relation(sentence_before: str) -> Rel | None:
@@ -211,9 +225,14 @@ _REVIEW_RES = {
 }
 
 
+_THIS = "này"  # 'Quy định này …': the document speaks of itself
+_THIS_RE = re.compile(_THIS)
+_LONG = 400  # a paragraph longer than this is read once for all its citations (`_Facts`)
+
+
 def self_relation(sentence_before: str, text_after: str) -> Rel | None:
     """THAY_THE, SUA_DOI or BAI_BO when the document itself is the subject of the sentence."""
-    if "này" not in sentence_before.lower() and sentence_before.lstrip()[:4].lower() != "điều":
+    if _THIS not in sentence_before.lower() and sentence_before.lstrip()[:4].lower() != "điều":
         return None  # neither test below can pass: the long sentences of a hostile text stay cheap
     f = lower_vn(sentence_before)
     if not _self_ref().search(f) and not _ARTICLE_RE.match(f):
@@ -253,9 +272,12 @@ def region_citations(
     file: str,
     issues: list[Issue],
     base: int = 0,
+    paras: Paragraphs | None = None,
 ) -> list[Citation]:
-    """Citations of lines first..last; `about` indexes count from `base` (the file's list)."""
-    expanded = _paragraph_spans(clean, first, last, jur)
+    """Citations of lines first..last; `about` indexes count from `base` (the file's list).
+    `paras`: the file's paragraphs, if remembered."""
+    read = paras if paras is not None else partial(paragraphs, clean)
+    expanded = _paragraph_spans(read(first, last), jur)
     if d is not None:
         _date_repeated_symbols(expanded)
     out: list[Citation] = []
@@ -275,22 +297,19 @@ def region_citations(
     ]
 
 
-def _paragraph_spans(
-    clean: list[str], first: int, last: int, jur: str | None
-) -> list[tuple[Paragraph, list[Span]]]:
+def _paragraph_spans(paras: list[Paragraph], jur: str | None) -> list[tuple[Paragraph, list[Span]]]:
     """Each paragraph with its citations: defined short names, then their uses, then short
     forms ("Nghị quyết 52"), which take the full citation of the same number before them."""
-    # A paragraph without a letter ('1.', '- ', a rule of dots) names no document.
-    found = [
-        (p, cit.find_citations(p.text, province=jur) if _LETTER_RE.search(p.text) else [])
-        for p in paragraphs(clean, first, last)
-    ]
     aliases: dict[str, Span] = {}
     full_by_number: dict[tuple[str, str], Span] = {}
-    return [
-        (p, _with_short_names(p.text, spans, aliases, full_by_number) if _LETTER_RE.search(p.text) else spans)
-        for p, spans in found
-    ]
+    out: list[tuple[Paragraph, list[Span]]] = []
+    for p in paras:
+        if _LETTER_RE.search(p.text):
+            spans = cit.find_citations(p.text, province=jur)
+            out.append((p, _with_short_names(p.text, spans, aliases, full_by_number)))
+        else:
+            out.append((p, []))  # a paragraph without a letter ('1.', '- ', a rule of dots) names nothing
+    return out
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -303,19 +322,23 @@ def _with_short_names(
     `full_by_number` carry what earlier paragraphs defined and cited."""
     for alias, target in cit.find_aliases(text, spans):
         aliases.setdefault(alias, target)
-    taken = [(s.start, s.end) for s in spans]
-    spans = spans + cit.find_alias_uses(text, aliases, taken)
-    for s in spans:
+    out = spans + (cit.find_alias_uses(text, aliases, _ranges(spans)) if aliases else [])
+    for s in out:
         if s.kind == "numbered" and s.type and s.number:
             full_by_number[(s.type, s.number.lstrip("0"))] = s
-    taken = [(s.start, s.end) for s in spans]
-    for a, b, t, num in cit.find_short_forms(text, taken):
-        full = full_by_number.get((t, num.lstrip("0")))
-        if full:
-            spans.append(
-                replace(full, kind="short", start=a, end=b, title=None, title_start=None, title_end=None)
-            )
-    return sorted(spans, key=lambda s: (s.start, s.end))
+    if full_by_number:  # a short form takes a full citation made before it
+        for a, b, t, num in cit.find_short_forms(text, _ranges(out)):
+            full = full_by_number.get((t, num.lstrip("0")))
+            if full:
+                out.append(
+                    evolve(full, kind="short", start=a, end=b, title=None, title_start=None, title_end=None)
+                )
+    # `spans` come ordered: only what was added needs sorting in
+    return sorted(out, key=lambda s: (s.start, s.end)) if len(out) > len(spans) else out
+
+
+def _ranges(spans: list[Span]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in spans]
 
 
 def _date_repeated_symbols(expanded: list[tuple[Paragraph, list[Span]]]) -> None:
@@ -328,9 +351,7 @@ def _date_repeated_symbols(expanded: list[tuple[Paragraph, list[Span]]]) -> None
                 if s.date and len(s.date) == 10:
                     dated.setdefault(s.symbol, s)
                 elif not s.date and s.symbol in dated:
-                    spans[i] = replace(
-                        s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer
-                    )
+                    spans[i] = evolve(s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer)
 
 
 def _paragraph_citations(
@@ -348,14 +369,16 @@ def _paragraph_citations(
     the index in `out` of each one (-1 for a document attached to the next, which is no citation)."""
     local: list[int] = []
     subjects = _Subjects(spans)
+    facts = _Facts(p.text, spans)
     for s in spans:
-        line = p.line_at(s.start)
-        col = s.start - max(off for off, _ in p.starts if off <= s.start)
+        # the paragraph's line that holds the citation, by bisection (Paragraph.line_at)
+        off, line = p.starts[max(bisect_right(p.starts, (s.start, math.inf)) - 1, 0)]
+        col = s.start - off
         _report_span(s, file, line, issues)
         if s.attached_to_next:
             local.append(-1)
             continue
-        role, relation = _classify(p.text, s, spans, subjects, line, d, k)
+        role, relation = _classify(facts, s, subjects, line, d, k)
         out.append(
             Citation(
                 kind=s.kind,
@@ -407,7 +430,8 @@ class _Subjects:
 
     def __init__(self, spans: Iterable[Span]) -> None:
         merged: list[list[int]] = []
-        for a, b in sorted((o.title_start, o.title_end or 0) for o in spans if o.title_start is not None):
+        subjects = [(o.title_start, o.title_end or 0) for o in spans if o.title_start is not None]
+        for a, b in sorted(subjects) if subjects else ():
             if merged and a <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], b)
             elif a < b:
@@ -429,12 +453,16 @@ def _subject_relations(
 ) -> None:
     """Relations stated about a cited document by its own subject ('Kế hoạch số 82-KH/TU … thực
     hiện Nghị quyết số 29-NQ/TW')."""
+    titled = [i for i, o in enumerate(spans) if o.title_start is not None and local[i] >= 0]
+    if not titled:
+        return  # no subject: nothing stated in one
     by_start = sorted(range(len(spans)), key=lambda j: spans[j].start)
     starts = [spans[j].start for j in by_start]
-    for i, outer in enumerate(spans):
-        if local[i] < 0 or outer.title_start is None:
-            continue
+    for i in titled:
+        outer = spans[i]
         lo, hi = bisect_left(starts, outer.title_start), bisect_left(starts, outer.title_end or 0)
+        if lo >= hi:
+            continue  # no citation inside this subject: most subjects
         inside = sorted(j for j in by_start[lo:hi] if j != i)
         about = _stated_in_subject(text, spans, local, inside, outer.title_start, base)
         if about:
@@ -569,29 +597,84 @@ def _reported_issuing(text: str, spans: list[Span]) -> list[tuple[int, int, str]
     if issued is None:
         return []
     start = sentence_start(text, st.start)
-    code = preamble_relation(_masked(text, tuple((o.start, o.scope_end) for o in spans))[start : st.start])
+    masked = _masked(text, tuple((o.start, o.scope_end) for o in spans))
+    code = preamble_relation(masked[start : st.start])
     if code is None or code is Rel.CAN_CU:
         return []
     listed = [j for j, x in enumerate(spans) if j != issued and start <= x.start < st.start]
     # A sentence lists a few documents; past _MAX_LISTED the cue reaches no further (linear time).
-    return [(issued, j, code.value) for j in listed[:_MAX_LISTED] if _governed(text, spans[j], spans, start)]
+    return [(issued, j, code.value) for j in listed[:_MAX_LISTED] if _governed(masked, spans[j], start)]
 
 
 _MAX_LISTED = 40
 
 
-def _classify(
-    text: str, s: Span, spans: list[Span], subjects: _Subjects, line: int, d: Draft | None, k: int | None
-):
+class _Facts:
+    """What classifying the citations of one paragraph asks of the paragraph as a whole, read once
+    and only when asked: asked per citation of its sentence (up to SENTENCE_MAX characters), each
+    question would re-read the text before it. Where its sentences may end (`sentence_start`),
+    the paragraph with its citations and their subjects blanked out (`_masked`), and where its
+    lowercase says 'này' (`self_relation`)."""
+
+    __slots__ = ("_cuts", "_masked", "_nay", "_read", "spans", "text")
+
+    def __init__(self, text: str, spans: list[Span]) -> None:
+        self.text, self.spans = text, spans
+        self._masked: str | None = None
+        self._read = False  # whether _nay and _cuts are read
+        self._nay: list[int] | None = None  # None: each sentence is lowercased when asked
+        self._cuts: list[int] | None = None  # None: each sentence start is looked for in the text
+
+    def _read_long(self) -> None:
+        """A long paragraph is read once for all its citations; a short one per citation."""
+        self._read = True
+        if len(self.text) > _LONG:
+            self._cuts = sentence_cuts(self.text)
+            low = self.text.lower()
+            # str.lower() maps each character to one but 'İ' (to two): then offsets no longer agree
+            if len(low) == len(self.text):
+                self._nay = [m.start() for m in _THIS_RE.finditer(low)]
+
+    def sentence_start(self, pos: int) -> int:
+        """`sentence_start(text, pos)`."""
+        if not self._read:
+            self._read_long()
+        return sentence_start(self.text, pos, self._cuts)
+
+    def masked(self) -> str:
+        """The paragraph with its citations blanked out: a sentence's own words ('tổng kết' in a
+        cited document's subject is not its own)."""
+        if self._masked is None:
+            self._masked = _masked(self.text, tuple((o.start, o.scope_end) for o in self.spans))
+        return self._masked
+
+    def may_state_self(self, a: int, b: int) -> bool:
+        """`self_relation`'s first test of the sentence text[a:b] ('này' in it, lowercased, or an
+        article's 'Điều' opening it): False when `self_relation` would answer None."""
+        if not self._read:
+            self._read_long()
+        if self._nay is None:  # the test itself, on the sentence
+            sentence = self.text[a:b]
+            return _THIS in sentence.lower() or sentence.lstrip()[:4].lower() == "điều"
+        k = bisect_left(self._nay, a)  # the first 'này' from `a`: does it end by `b`?
+        if k < len(self._nay) and self._nay[k] + len(_THIS) <= b:
+            return True
+        blanks = _BLANKS_RE.match(self.text, a, b)
+        first = blanks.end() if blanks else a  # where text[a:b].lstrip() starts
+        return self.text[first : min(first + 4, b)].lower() == "điều"
+
+
+def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft | None, k: int | None):
     """(role, relation code from the citing document) for one citation."""
     if d is None:
         return "listing", None
+    text = facts.text
     h = d.header
     before = text[max(0, s.start - 40) : s.start]
     if (
         _attach_re().search(before)
         and s.type == h.type
-        and preamble_relation(text[sentence_start(text, s.start) : s.start]) is None
+        and preamble_relation(text[facts.sentence_start(s.start) : s.start]) is None
     ):
         return (
             "attachment",
@@ -604,20 +687,21 @@ def _classify(
     if line in h.title_lines:
         title_text = text[: s.start]
         return "cite", document_title_relation(h.type, title_text).value
-    sent = text[sentence_start(text, s.start) : s.start]
-    after = text[s.scope_end : s.scope_end + 40]
-    selfrel = self_relation(sent, after)
-    if selfrel:
-        return "cite", selfrel.value
+    start = facts.sentence_start(s.start)
+    if facts.may_state_self(start, s.start):
+        selfrel = self_relation(text[start : s.start], text[s.scope_end : s.scope_end + 40])
+        if selfrel:
+            return "cite", selfrel.value
     if h.header_end < line < d.body_start:
-        start = sentence_start(text, s.start)
-        code = preamble_relation(_masked_gap(text, s, spans, start))
-        if code is Rel.TONG_KET or (code and _governed(text, s, spans, start)):
+        masked = facts.masked()
+        code = preamble_relation(masked[start : s.start])
+        if code is Rel.TONG_KET or (code and _governed(masked, s, start)):
             return "cite", code.value
     return "cite", Rel.DAN_CHIEU.value
 
 
 _PAREN_RE = re.compile(r"\([^()]*\)")
+_BLANKS_RE = re.compile(r"\s*")  # the blanks str.strip() removes: both are str.isspace()
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _CLAUSE_END_RE = re.compile(r"[;]|\.\s")
 
@@ -625,14 +709,14 @@ _CLAUSE_END_RE = re.compile(r"[;]|\.\s")
 _OPENER_WORDS = 4  # "Để triển khai thực hiện"
 
 
-def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
+def _governed(masked: str, s: Span, sent_start: int) -> bool:
     """Is citation `s` in the list that the sentence's opening cue governs?
 
     "Thực hiện A (…) và B; C …; ngày 01/3/2017, Ban Thường vụ ban hành D": A, B and C are
-    governed; D has a verb of its own. Words of earlier citations and their subjects, and
-    parentheses, do not count.
+    governed; D has a verb of its own. Words of earlier citations and their subjects (blanked
+    out in `masked`, the paragraph as `_masked` gives it), and parentheses, do not count.
     """
-    gap = _PAREN_RE.sub(" ", _masked_gap(text, s, spans, sent_start))
+    gap = _PAREN_RE.sub(" ", masked[sent_start : s.start])
     clauses = gap.split(";")
     if len(clauses) == 1 and _carrier_re().search(clauses[0]):
         return True  # 'Căn cứ Quy chế … ban hành kèm theo Quyết định số …': the decision carries it
@@ -643,19 +727,14 @@ def _governed(text: str, s: Span, spans: list[Span], sent_start: int) -> bool:
     return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2
 
 
-def _masked_gap(text: str, s: Span, spans: list[Span], sent_start: int) -> str:
-    """The sentence before citation `s`, with earlier citations and their subjects blanked out:
-    the words of the sentence itself ('tổng kết' in a cited document's subject is not its own)."""
-    return _masked(text, tuple((o.start, o.scope_end) for o in spans))[sent_start : s.start]
-
-
 @lru_cache(maxsize=64)
 def _masked(text: str, ranges: tuple[tuple[int, int], ...]) -> str:
     """`text` with every citation and its subject blanked out, built once per paragraph."""
     chars = list(text)
     covered = 0
     for a, b in sorted(ranges):
-        for k in range(max(a, covered), min(b, len(chars))):
-            chars[k] = " "
+        lo, hi = max(a, covered), min(b, len(chars))
+        if lo < hi:
+            chars[lo:hi] = " " * (hi - lo)
         covered = max(covered, b)
     return "".join(chars)

@@ -23,13 +23,13 @@ pattern is bounded, so a text of any shape is read in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from vbgraph.loaders import patterns
 from vbgraph.loaders.dates import DATE_PATTERN, date_from_match
 from vbgraph.loaders.normalize import fold, lower_vn, modern_tones, roman_to_int
-from vbgraph.loaders.spans import Span, overlaps
+from vbgraph.loaders.spans import Span, evolve, overlaps
 from vbgraph.ontology import tables
 
 _ROMAN = r"[IVXL]{1,8}"
@@ -457,9 +457,7 @@ def _read_law(
     if am is None:
         return span, []
     title_start = am.start("amend")
-    span = replace(
-        span, title=_clean(text[title_start:name_end]), title_start=title_start, title_end=tail.end
-    )
+    span = evolve(span, title=_clean(text[title_start:name_end]), title_start=title_start, title_end=tail.end)
     return span, _amended_laws(text, name_start, name_end)
 
 
@@ -824,7 +822,7 @@ def _province_in(name: str) -> str | None:
 def _attached(text: str, span: Span) -> Span:
     """'Đề án … ban hành kèm theo Quyết định số …' is that decision's attachment, not a citation."""
     if _ATTACHED_RE.match(text, span.end):
-        return replace(span, attached_to_next=True)
+        return evolve(span, attached_to_next=True)
     return span
 
 
@@ -1000,12 +998,29 @@ def _after_planned(text: str, pos: int) -> bool:
     return bool(_after_planned_re().search(lower_vn(text[max(0, pos - 40) : pos])))
 
 
+# The heads `_congress`, `_plenum`, `_constitution` and `_working_rules` open with, as written.
+_PATTERN_HEADS = ("Nghị quyết", "Văn kiện", "Hiến pháp", "Quy chế")
+
+
+@cache
+def _any_head_re() -> re.Pattern:
+    """A head some reader's pattern opens with, as that pattern writes it ('Nghị quyết', 'Bộ
+    [lL]uật', 'Quy hoạch' …): where none stands no reader finds anything, so one search rules
+    out a text that names nothing, as most paragraphs do, before any reader runs."""
+    heads = [re.escape(h) for h in _PATTERN_HEADS]
+    heads += [_head_pattern(e["head"]) for matcher in ("law", "charter") for e in _entries(matcher).values()]
+    heads += [re.escape(e["head"]) for e in tables.named_table()["named"] if not e.get("matcher")]
+    return re.compile("|".join(sorted(set(heads), key=lambda h: (-len(h), h))))
+
+
 def find_named(text: str, *, province: str | None = None) -> list[Span]:
     """Documents cited by name in `text`; `province` is the one local names without a place belong to.
 
     A law that amends others comes with them: the amended ones lie inside its subject
     (`title_start`..`title_end`).
     """
+    if not _any_head_re().search(text):
+        return []
     spans = _congress(text, province) + _plenum(text)
     laws, numbered = _laws(text)
     first = [(s.start, s.end) for s in spans]

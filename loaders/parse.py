@@ -39,7 +39,7 @@ def parse_text(text: str, file: str) -> FileRecord:
     for k, first, last in regions(blocks, len(lines) - 1):
         d = drafts[k] if k is not None else None
         jur = d.jurisdiction if d else file_jur
-        citations.extend(region_citations(clean, first, last, k, d, jur, file, issues, base=len(citations)))
+        citations.extend(region_citations(clean, first, last, k, d, jur, file, issues, len(citations), paras))
     docs = [document(clean, drafts, k, citations, file_jur, file, issues) for k in range(len(drafts))]
     relay = announced(clean, citations) if all(td.identified_by == "none" for td in docs) else None
     if relay is None:

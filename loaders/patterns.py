@@ -130,6 +130,13 @@ def type_before_re() -> re.Pattern:
 
 
 @cache
+def type_before_reach() -> int:
+    """The longest text `type_before_re` matches where no two blanks follow each other (each blank
+    run is one character then): the longest type word, 'số', a ':' and three blanks."""
+    return max(len(w) for w in type_words()) + len("số") + 4
+
+
+@cache
 def so_before_re() -> re.Pattern:
     return re.compile(r"(?:số|Số|SỐ)\s*[:.]?\s*$")
 

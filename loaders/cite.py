@@ -14,9 +14,9 @@ from functools import cache, lru_cache
 
 from vbgraph.loaders import named, patterns
 from vbgraph.loaders.dates import date_from_match
-from vbgraph.loaders.memo import text_cache
+from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import fold, lower_vn
-from vbgraph.loaders.spans import Span, evolve, new_span, overlaps
+from vbgraph.loaders.spans import Span, evolve, numbered_span, overlaps
 from vbgraph.ontology import tables
 
 
@@ -104,7 +104,7 @@ def _tu(body: tables.BodyEntry | None) -> str:
     return "TU" if body is not None and body.level != "central" else "TW"
 
 
-@dataclass
+@dataclass(slots=True)  # one per symbol: no __dict__ to make
 class _Codes:
     """The codes of one symbol as written, read by `_party_codes` or `_state_codes`: the type code
     (None when a State symbol names only its issuer: 216/TTg-CN), the issuer's dash parts, the
@@ -119,23 +119,23 @@ class _Codes:
     unknown: bool = False
 
 
-_DASH_RE = re.compile(r"[-–]")
 _NUMS_SPLIT_RE = re.compile(r"\s*(?:,|và)\s*")
 
 
 def _party_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | None:
     """'52-NQ/TW', '18, 19-NQ/TW', '1836 QĐ/TWĐTN'; None when the shape is no Party symbol."""
-    code = m.group("pcode")
-    if not _DASH_RE.search(m.group("psep")) and not ((typed or so) and _known_type_code(code)):
+    nums, psep, code, piss = m.group("pnums", "psep", "pcode", "piss")
+    known = _known_type_code(code)
+    if "-" not in psep and "–" not in psep and not ((typed or so) and known):
         return None  # "1836 QĐ/TWĐTN": a space for the hyphen, only after "số" or a type word
-    parts, cut = _code_parts(m.group("piss"), nxt)
+    parts, cut = _code_parts(piss, nxt)
     if not parts:
         return None
-    unknown = not _known_type_code(code)
-    if unknown and not _plausible_type_code(code, typed=typed, so=so, issuer=parts[0]):
+    if not known and not _plausible_type_code(code, typed=typed, so=so, issuer=parts[0]):
         return None
-    nums = m.group("pnums")
-    return _Codes(code, parts, cut, [nums] if nums.isdigit() else _NUMS_SPLIT_RE.split(nums), unknown=unknown)
+    return _Codes(
+        code, parts, cut, [nums] if nums.isdigit() else _NUMS_SPLIT_RE.split(nums), unknown=not known
+    )
 
 
 def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | None:
@@ -168,7 +168,7 @@ def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
     return _Codes(code, parts, cut, [num], year=year)
 
 
-@dataclass
+@dataclass(slots=True)  # one per symbol: no __dict__ to make
 class _Trailer:
     """What follows a symbol: its date (or the impossible date as written), the term ('khóa XII'),
     the issuer phrase's body and province; `end` is where they end."""
@@ -191,6 +191,8 @@ def _trailer(text: str, pos: int) -> _Trailer:
     """The date, term and issuer phrase after a symbol ending at `pos`, in the orders texts use:
     'số 52-NQ/TW ngày …, khóa XII, của Bộ Chính trị' and '… của Bộ Chính trị ngày …'."""
     t = _Trailer(pos)
+    if pos >= len(text):
+        return t  # each part opens with a word or a digit: a symbol that ends its text has none
     dm = _date_near(text, t.end)
     if dm:
         t.date = date_from_match(dm)
@@ -248,22 +250,24 @@ def _numbered(text: str) -> list[Span]:
     type_before, so_before = patterns.type_before_re(), patterns.so_before_re()
     reach = patterns.type_before_reach()
     for m in patterns.symbol_re().finditer(text):
-        # Both patterns are searched within text[lo : m.start()], as in that slice: neither looks
+        at, after = m.span()
+        # Both patterns are searched within text[lo : at], as in that slice: neither looks
         # behind. The type word stands within `reach` of the symbol unless blanks run together.
-        lo = max(0, m.start() - _BEFORE)
-        tlo = lo if _BLANK_PAIR_RE.search(text, lo, m.start()) else max(lo, m.start() - reach)
-        tm = type_before.search(text, tlo, m.start())
-        sm = so_before.search(text, lo, m.start())
+        lo = at - _BEFORE if at > _BEFORE else 0
+        tlo = at - reach if at - reach > lo and not _BLANK_PAIR_RE.search(text, lo, at) else lo
+        if at > lo:
+            tm = type_before.search(text, tlo, at)
+            sm = so_before.search(text, lo, at)
+        else:  # nothing before the symbol: neither a type word nor 'số'
+            tm = sm = None
         written = tm.group("type") if tm else None
-        start = tm.start() if tm else m.start()
-        if not tm and sm:
-            start = sm.start()
-        nxt = text[m.end() : m.end() + 1]
-        party = bool(m.group("pnums"))
-        c = (_party_codes if party else _state_codes)(m, bool(tm), bool(sm), nxt)
+        start = tm.start() if tm else sm.start() if sm else at
+        nxt = text[after : after + 1]
+        party = m.group("pnums") is not None
+        c = (_party_codes if party else _state_codes)(m, tm is not None, sm is not None, nxt)
         if c is None:
             continue
-        t = _trailer(text, m.end() - c.cut)
+        t = _trailer(text, after - c.cut)
         issuer, symbols = _issuer_and_symbols(c, party, t.body)
         if not party and c.code is None and written is None and sm:
             head = _name_head(text, sm.start())
@@ -272,23 +276,24 @@ def _numbered(text: str) -> list[Span]:
         type_name = None if c.unknown and not written else _type_from_code(c.code, written)
         if type_name is None and written is None and c.code is None:
             continue
+        date = t.date if t.date or not c.year else c.year
+        issuer_name = t.body.name if t.body else None
         for number, sym in symbols:
             out.append(
-                new_span(
-                    "numbered",
+                numbered_span(
                     start,
                     t.end,
-                    type=type_name,
-                    type_code=c.code,
-                    number=_number(number),
-                    issuer_code=issuer,
-                    symbol=sym,
-                    date=t.date if t.date or not c.year else c.year,
-                    bad_date=t.bad_date,
-                    issuer=t.body.name if t.body else None,
-                    province=t.province,
-                    term=t.term,
-                    unknown_type_code=c.unknown,
+                    type_name,
+                    c.code,
+                    _number(number),
+                    issuer,
+                    sym,
+                    date,
+                    issuer_name,
+                    t.province,
+                    t.term,
+                    t.bad_date,
+                    c.unknown,
                 )
             )
     return out
@@ -394,6 +399,9 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     stops: tuple[_FirstMatch, _FirstMatch] | None = None  # where subjects may end, found once
     for i, s in enumerate(spans):
+        if s.end >= len(text):
+            out.append(s)  # a subject and an issuer phrase open with a word: none follows the text
+            continue
         tm = patterns.TITLE_START_RE.match(text, s.end)
         if (not tm or tm.start("word") - s.end > 6) and s.issuer is None:
             # 'của Bộ Thông tin và Truyền thông về …': an issuer the tables do not know yet
@@ -486,7 +494,6 @@ def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: 
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-_BLANK_DIGIT_RE = re.compile(r"\s\d")
 _BLANKS_RE = re.compile(r"\s+")
 
 
@@ -513,7 +520,9 @@ def _alias_re() -> re.Pattern[str]:
 
 def find_aliases(text: str, spans: list[Span]) -> list[tuple[str, Span]]:
     """Defined short names: '… (sau đây viết tắt là Nghị quyết Đại hội)' -> (alias, cited span)."""
-    out = []
+    out: list[tuple[str, Span]] = []
+    if "(" not in text:
+        return out  # a short name is defined in parentheses
     for m in _alias_re().finditer(text):
         alias = m.group("alias").strip(" *“”\"'")
         before = [s for s in spans if s.scope_end <= m.start() and m.start() - s.scope_end <= 3]
@@ -579,20 +588,33 @@ def _citations(text: str, province: str | None) -> tuple[Span, ...]:
     if not spans:
         return ()
     spans = _attach_titles(text, spans)
-    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)) if len(spans) > 1 else spans)
 
 
-def find_short_forms(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
-    """(start, end, type name, number) of forms like 'Nghị quyết 52' that need an earlier full cite."""
-    return [f for f in _short_forms(text) if not overlaps(f[0], f[1], taken)]
+def find_short_forms(text: str, spans: list[Span]) -> list[tuple[int, int, str, str]]:
+    """(start, end, type name, number) of forms like 'Nghị quyết 52' that need an earlier full
+    cite, outside the citations `spans`."""
+    forms = _short_forms(text)
+    if not forms:
+        return []  # most paragraphs
+    taken = [(s.start, s.end) for s in spans]
+    return [f for f in forms if not overlaps(f[0], f[1], taken)]
+
+
+# The number of a short form as `short_form_re` reads it: a blank, up to four digits and none of
+# the characters that make it part of a symbol. Where this does not match, that does not either.
+_SHORT_NUMBER_RE = re.compile(r"\s\d{1,4}(?![\d/\-–,])")
+# A blank before a digit: all that is asked of a text too long to remember, whose first short
+# number may stand at its end ('1, 1, …, 1.'); the search for one would be a second pass over it.
+_BLANK_DIGIT_RE = re.compile(r"\s\d")
 
 
 @text_cache(maxsize=1 << 13)
 def _short_forms(text: str) -> tuple[tuple[int, int, str, str], ...]:
     """Every short form of `text`, wherever it stands: the paragraph's spans are taken out after."""
     out: list[tuple[int, int, str, str]] = []
-    if not _BLANK_DIGIT_RE.search(text):
-        return ()  # the number of a short form follows a blank
+    if not (_SHORT_NUMBER_RE if len(text) <= CACHED_LEN else _BLANK_DIGIT_RE).search(text):
+        return ()  # no number a short form may end in
     for m in patterns.short_form_re().finditer(text):
         t = tables.type_names().get(fold(m.group("type")))
         if t:

@@ -327,7 +327,7 @@ def _with_short_names(
         if s.kind == "numbered" and s.type and s.number:
             full_by_number[(s.type, s.number.lstrip("0"))] = s
     if full_by_number:  # a short form takes a full citation made before it
-        for a, b, t, num in cit.find_short_forms(text, _ranges(out)):
+        for a, b, t, num in cit.find_short_forms(text, out):
             full = full_by_number.get((t, num.lstrip("0")))
             if full:
                 out.append(
@@ -372,35 +372,74 @@ def _paragraph_citations(
     facts = _Facts(p.text, spans)
     for s in spans:
         # the paragraph's line that holds the citation, by bisection (Paragraph.line_at)
-        off, line = p.starts[max(bisect_right(p.starts, (s.start, math.inf)) - 1, 0)]
+        if len(p.starts) == 1:  # most paragraphs are one line
+            off, line = p.starts[0]
+        else:
+            off, line = p.starts[max(bisect_right(p.starts, (s.start, math.inf)) - 1, 0)]
         col = s.start - off
         _report_span(s, file, line, issues)
         if s.attached_to_next:
             local.append(-1)
             continue
         role, relation = _classify(facts, s, subjects, line, d, k)
-        out.append(
-            Citation(
-                kind=s.kind,
-                type=s.type,
-                type_code=s.type_code,
-                number=s.number,
-                issuer_code=s.issuer_code,
-                symbol=s.symbol,
-                date=s.date,
-                issuer=s.issuer,
-                jurisdiction=s.province or (None if s.central else jur),
-                title=s.title,
-                name=s.name,
-                evidence=Evidence(file, line, quote(clean[line], col)),
-                stated_by=k,
-                relation=relation,
-                role=role,
-                central=s.central,
-            )
-        )
+        out.append(_citation(s, jur, _evidence(file, line, quote(clean[line], col)), k, relation, role))
         local.append(len(out) - 1)
     return local
+
+
+# Citation and Evidence made as `spans._with_fields` makes a Span: their frozen __init__ sets each
+# field through object.__setattr__ (17 and 7 of them), and a text of symbols makes one of each per
+# citation. Neither has a __post_init__; every field is written out in its order (a test compares).
+
+
+def _citation(
+    s: Span, jur: str | None, evidence: Evidence, k: int | None, relation: str | None, role: str
+) -> Citation:
+    """`Citation(...)` of span `s`, as `_paragraph_citations` states it."""
+    new = object.__new__(Citation)
+    object.__setattr__(
+        new,
+        "__dict__",
+        {
+            "kind": s.kind,
+            "type": s.type,
+            "type_code": s.type_code,
+            "number": s.number,
+            "issuer_code": s.issuer_code,
+            "symbol": s.symbol,
+            "date": s.date,
+            "issuer": s.issuer,
+            "jurisdiction": s.province or (None if s.central else jur),
+            "title": s.title,
+            "name": s.name,
+            "evidence": evidence,
+            "stated_by": k,
+            "relation": relation,
+            "about": (),
+            "role": role,
+            "central": s.central,
+        },
+    )
+    return new
+
+
+def _evidence(file: str, line: int, words: str) -> Evidence:
+    """`Evidence(file, line, quote)`."""
+    new = object.__new__(Evidence)
+    object.__setattr__(
+        new,
+        "__dict__",
+        {
+            "file": file,
+            "line": line,
+            "quote": words,
+            "page": None,
+            "page_line": None,
+            "paragraph": None,
+            "ocr": False,
+        },
+    )
+    return new
 
 
 def _report_span(s: Span, file: str, line: int, issues: list[Issue]) -> None:
@@ -413,7 +452,7 @@ def _report_span(s: Span, file: str, line: int, issues: list[Issue]) -> None:
         issues.append(
             Issue(file, line, "unknown-code", f"{s.symbol}: type code {s.type_code} is not in the tables")
         )
-    elif s.symbol and not tables.is_known_code(s.issuer_code):
+    elif s.symbol and not _is_known_code(s.issuer_code):
         issues.append(
             Issue(
                 file,
@@ -424,14 +463,24 @@ def _report_span(s: Span, file: str, line: int, issues: list[Issue]) -> None:
         )
 
 
+# Whether an issuer code is in the tables, remembered: a text writes few codes, each many times.
+_is_known_code = lru_cache(maxsize=1 << 10)(tables.is_known_code)
+
+
 class _Subjects:
     """Which offsets lie inside the subject of some citation: the subjects' union as sorted
     disjoint intervals, so each question is a bisection, not a pass over every citation."""
 
+    __slots__ = ("_ends", "_starts")
+
     def __init__(self, spans: Iterable[Span]) -> None:
         merged: list[list[int]] = []
         subjects = [(o.title_start, o.title_end or 0) for o in spans if o.title_start is not None]
-        for a, b in sorted(subjects) if subjects else ():
+        if not subjects:  # most citations have no subject
+            self._starts: list[int] = []
+            self._ends: list[int] = []
+            return
+        for a, b in sorted(subjects):
             if merged and a <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], b)
             elif a < b:
@@ -460,11 +509,13 @@ def _subject_relations(
     starts = [spans[j].start for j in by_start]
     for i in titled:
         outer = spans[i]
-        lo, hi = bisect_left(starts, outer.title_start), bisect_left(starts, outer.title_end or 0)
+        title_start = outer.title_start
+        assert title_start is not None  # `titled` holds these only
+        lo, hi = bisect_left(starts, title_start), bisect_left(starts, outer.title_end or 0)
         if lo >= hi:
             continue  # no citation inside this subject: most subjects
         inside = sorted(j for j in by_start[lo:hi] if j != i)
-        about = _stated_in_subject(text, spans, local, inside, outer.title_start, base)
+        about = _stated_in_subject(text, spans, local, inside, title_start, base)
         if about:
             out[local[i]] = replace(out[local[i]], about=tuple(about))
 
@@ -570,8 +621,10 @@ def _between_res() -> tuple[re.Pattern, re.Pattern]:
 
 def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
     """(source, target, relation) for consecutive citations with a relation verb between them."""
+    out: list[tuple[int, int, str]] = []
+    if len(spans) < 2:
+        return out  # a relation verb stands between two citations
     active, passive = _between_res()
-    out = []
     for i in range(len(spans) - 1):
         a, b = spans[i], spans[i + 1]
         if a.scope_end > b.start or a.title_start is not None:
@@ -590,6 +643,8 @@ def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
 def _reported_issuing(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
     """(issued, cited, relation) for a sentence that reports an issuing under an opening cue:
     'Thực hiện A; B, ngày 13/5/2011, Ủy ban nhân dân huyện ban hành Kế hoạch số 42/KH-UBND'."""
+    if len(spans) < 2:
+        return []  # the issued document lists none: no other citation to govern
     st = identify.statement(text)
     if st is None:
         return []
@@ -637,6 +692,8 @@ class _Facts:
 
     def sentence_start(self, pos: int) -> int:
         """`sentence_start(text, pos)`."""
+        if pos == 0:
+            return 0  # nothing before: the citation opens the paragraph, as many do
         if not self._read:
             self._read_long()
         return sentence_start(self.text, pos, self._cuts)
@@ -670,9 +727,9 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         return "listing", None
     text = facts.text
     h = d.header
-    before = text[max(0, s.start - 40) : s.start]
     if (
-        _attach_re().search(before)
+        s.start  # a citation that opens its paragraph has no 'kèm theo' before it
+        and _attach_re().search(text[max(0, s.start - 40) : s.start])
         and s.type == h.type
         and preamble_relation(text[facts.sentence_start(s.start) : s.start]) is None
     ):
@@ -683,12 +740,12 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
     if line <= h.header_end and line not in h.title_lines:
         return "self", None
     if s.start in subjects:
-        return "cite", Rel.DAN_CHIEU.value
+        return "cite", _DAN_CHIEU
     if line in h.title_lines:
         title_text = text[: s.start]
         return "cite", document_title_relation(h.type, title_text).value
     start = facts.sentence_start(s.start)
-    if facts.may_state_self(start, s.start):
+    if start < s.start and facts.may_state_self(start, s.start):  # an empty sentence states nothing
         selfrel = self_relation(text[start : s.start], text[s.scope_end : s.scope_end + 40])
         if selfrel:
             return "cite", selfrel.value
@@ -697,7 +754,10 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         code = preamble_relation(masked[start : s.start])
         if code is Rel.TONG_KET or (code and _governed(masked, s, start)):
             return "cite", code.value
-    return "cite", Rel.DAN_CHIEU.value
+    return "cite", _DAN_CHIEU
+
+
+_DAN_CHIEU = Rel.DAN_CHIEU.value  # read once: an Enum member's value is a descriptor call
 
 
 _PAREN_RE = re.compile(r"\([^()]*\)")

@@ -9,17 +9,20 @@ it was: on tables of examples and on generated text.
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import gc
 import re
 import unicodedata
 from re import _parser
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from vbgraph.loaders import (
     bodies,
     cite,
+    classify,
     clean,
     dates,
     header,
@@ -30,8 +33,10 @@ from vbgraph.loaders import (
     patterns,
     segment,
     signals,
+    spans,
 )
 from vbgraph.loaders import obligations as obl
+from vbgraph.loaders.records import Citation, Evidence
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Vocabulary
 
@@ -371,8 +376,12 @@ def test_a_failed_hint_means_no_match(text):
         assert not patterns.symbol_re().search(text)
     if not cite._CUA_RE.search(text):
         assert not patterns.descriptive_re().search(text)
+    if not cite._SHORT_NUMBER_RE.search(text):
+        assert not patterns.short_form_re().search(text)
     if not cite._BLANK_DIGIT_RE.search(text):
         assert not patterns.short_form_re().search(text)
+    if "(" not in text:
+        assert not cite._alias_re().search(text)
     if "Nghị quyết" not in text and "Văn kiện" not in text:
         assert not named._congress_re().search(text)
     if "Nghị quyết" not in text:
@@ -551,3 +560,187 @@ def test_provinces_looked_up_by_first_word_are_those_of_every_province(words):
     text = " ".join(words)
     assert header.find_provinces(text) == _ref_find_provinces(text)
     assert header.find_provinces(text.replace(" ", "")) == _ref_find_provinces(text.replace(" ", ""))
+
+
+# -- the citation stage: values made without their constructors, checks that skip a reader --------
+
+OPT_TEXT = st.none() | st.text(alphabet=ALPHABET, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(0, 500),
+    st.integers(0, 500),
+    st.lists(OPT_TEXT, min_size=10, max_size=10),
+    st.booleans(),
+)
+def test_a_numbered_span_equals_the_one_its_constructor_makes(start, end, values, unknown):
+    fast = spans.numbered_span(start, end, *values, unknown)
+    keys = ("type", "type_code", "number", "issuer_code", "symbol", "date", "issuer", "province", "term")
+    plain = spans.Span(
+        "numbered",
+        start,
+        end,
+        **dict(zip(keys, values[:9], strict=True)),
+        bad_date=values[-1],
+        unknown_type_code=unknown,
+    )
+    assert vars(fast) == vars(plain) and list(vars(fast)) == [f.name for f in dataclasses.fields(spans.Span)]
+    assert not gc.is_tracked(vars(fast))  # as __init__'s: no container among the defaults
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(OPT_TEXT, min_size=12, max_size=12),
+    st.sampled_from([None, True, False]),
+    st.none() | st.integers(0, 9),
+    st.integers(1, 10_000),
+    st.sampled_from(["cite", "self", "listing", "attachment"]),
+)
+def test_citations_and_evidence_equal_those_their_constructors_make(values, central, k, line, role):
+    kind, typ, code, number, issuer_code, symbol, date, issuer, province, title, name, jur = values
+    s = spans.evolve(
+        spans.numbered_span(
+            0, 5, typ, code, number, issuer_code, symbol, date, issuer, province, None, None, False
+        ),
+        kind=kind or "named",
+        title=title,
+        name=name,
+        central=central,
+    )
+    fast_ev, plain_ev = classify._evidence("a.txt", line, title or ""), Evidence("a.txt", line, title or "")
+    assert vars(fast_ev) == vars(plain_ev) and list(vars(fast_ev)) == [
+        f.name for f in dataclasses.fields(Evidence)
+    ]
+    fast = classify._citation(s, jur, plain_ev, k, date, role)
+    plain = Citation(
+        kind=s.kind,
+        type=s.type,
+        type_code=s.type_code,
+        number=s.number,
+        issuer_code=s.issuer_code,
+        symbol=s.symbol,
+        date=s.date,
+        issuer=s.issuer,
+        jurisdiction=s.province or (None if s.central else jur),
+        title=s.title,
+        name=s.name,
+        evidence=plain_ev,
+        stated_by=k,
+        relation=date,
+        role=role,
+        central=s.central,
+    )
+    assert fast == plain and vars(fast) == vars(plain)
+    assert list(vars(fast)) == [f.name for f in dataclasses.fields(Citation)]
+
+
+ALIASED = st.lists(
+    st.sampled_from([*tables.cues()["alias"]["phrases"], "(", ")", "*", ":", "Nghị quyết", "Đại hội", "52"]),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HINTED | ALIASED | TEXTS)
+def test_short_names_are_looked_for_only_where_they_may_stand(text):
+    if not cite._SHORT_NUMBER_RE.search(text):
+        assert not patterns.short_form_re().search(text)
+    if "(" not in text:
+        assert not cite._alias_re().search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HINTED | TEXTS)
+def test_nothing_follows_a_citation_that_ends_its_text(text):
+    """`_trailer` and `_attach_titles` take nothing after a citation at the end of its text: none
+    of what they look for there matches the empty rest."""
+    n = len(text)
+    assert patterns.date_after_re().match(text, n) is None
+    assert patterns.term_after_re().match(text, n) is None
+    assert patterns.issuer_after_re().match(text, n) is None
+    assert patterns.TITLE_START_RE.match(text, n) is None
+    assert cite._issuer_words_end(text, n) is None
+    assert cite._trailer(text, n) == cite._Trailer(n)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Quy định này", "Điều 1.", "thay thế", ". ", "x", "Nghị quyết", "này"]), max_size=40
+    )
+)
+def test_a_citation_that_opens_its_paragraph_has_an_empty_sentence(words):
+    """What `_classify` skips for a citation at offset 0 (or with no sentence before it) is what the
+    long way gives there: no 'kèm theo', a sentence from 0, nothing it states about itself."""
+    text = " ".join(words)
+    facts = classify._Facts(text, [])
+    assert classify._attach_re().search(text[0:0]) is None
+    assert facts.sentence_start(0) == classify.sentence_start(text, 0) == 0
+    for pos in range(0, len(text) + 1, 7):
+        assert not facts.may_state_self(pos, pos)
+        assert classify.self_relation(text[pos:pos], text[pos : pos + 40]) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=6), st.integers(0, 90))
+def test_subjects_hold_the_offsets_some_subject_holds(intervals, pos):
+    titled = [
+        spans.evolve(spans.numbered_span(0, 1, *[None] * 10, False), title_start=a, title_end=a + n)
+        for a, n in intervals
+    ]
+    plain = any(s.title_start <= pos < s.title_end for s in titled)
+    assert (pos in classify._Subjects(titled)) == plain
+    assert pos not in classify._Subjects(titled[:0])
+
+
+STATED = st.lists(
+    st.sampled_from(
+        [
+            "Thực hiện",
+            "Nghị quyết số 29-NQ/TW",
+            "Chỉ thị số 05-CT/TU",
+            ";",
+            ",",
+            "ngày 13/5/2011,",
+            "Ủy ban nhân dân huyện",
+            "Ban Thường vụ Tỉnh ủy",
+            "ban hành",
+            "Kế hoạch số 42/KH-UBND",
+            "bãi bỏ",
+            "thay thế",
+            "đã được thay thế bởi",
+            "về",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+def _ref_reported_issuing(text: str, found: list) -> list:
+    """classify._reported_issuing as it was: the statement read whatever the number of citations."""
+    st_ = identify.statement(text)
+    if st_ is None:
+        return []
+    issued = next((i for i, x in enumerate(found) if x.start == st_.start and x.symbol), None)
+    if issued is None:
+        return []
+    start = classify.sentence_start(text, st_.start)
+    masked = classify._masked(text, tuple((o.start, o.scope_end) for o in found))
+    code = classify.preamble_relation(masked[start : st_.start])
+    if code is None or code is classify.Rel.CAN_CU:
+        return []
+    listed = [j for j, x in enumerate(found) if j != issued and start <= x.start < st_.start]
+    return [(issued, j, code.value) for j in listed[:40] if classify._governed(masked, found[j], start)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(STATED)
+@example(
+    "Thực hiện Nghị quyết số 29-NQ/TW, ngày 13/5/2011, Ủy ban nhân dân huyện ban hành Kế hoạch số 42/KH-UBND"
+)
+def test_relations_between_citations_need_two_of_them(text):
+    found = cite.find_citations(text)
+    for part in (found, found[:1], found[1:2], found[:2]):
+        assert classify._reported_issuing(text, part) == _ref_reported_issuing(text, part)
+    assert classify._between(text, found[:1]) == []

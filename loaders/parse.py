@@ -10,6 +10,7 @@ the record's issues and reading goes on; a file that cannot be read raises Unrea
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +27,21 @@ from vbgraph.loaders.sources import Source
 
 
 def parse_text(text: str, file: str) -> FileRecord:
-    """The stages, in order: clean -> segment -> identify -> cite and classify -> assign."""
+    """The stages, in order: clean -> segment -> identify -> cite and classify -> assign.
+
+    The cyclic garbage collector is paused meanwhile: the stages make many small objects and
+    few cycles, and its passes over them (with the loaders' caches, all long-lived) cost a
+    tenth of the time; what a parse leaves is collected when it resumes."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_text(text, file)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse_text(text: str, file: str) -> FileRecord:
     lines, origin = split_long_lines(["", *clean_file(text)])  # clean; a text on one line is cut up
     clean = [strip_markup(x) for x in lines]
     issues: list[Issue] = []

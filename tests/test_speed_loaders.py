@@ -744,3 +744,21 @@ def test_relations_between_citations_need_two_of_them(text):
     for part in (found, found[:1], found[1:2], found[:2]):
         assert classify._reported_issuing(text, part) == _ref_reported_issuing(text, part)
     assert classify._between(text, found[:1]) == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_parsing_leaves_the_garbage_collector_as_it_found_it(enabled):
+    import gc
+
+    from vbgraph.loaders.parse import parse_text
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        parse_text("Số 12-NQ/TU\nGiao Sở Nội vụ chủ trì.", "a.txt")
+        assert gc.isenabled() is enabled
+        with pytest.raises(TypeError):
+            parse_text(None, "a.txt")  # type: ignore[arg-type]  # a failing parse too
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

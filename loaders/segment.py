@@ -510,7 +510,9 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 # A line that stops on one of these words goes on in the next one ("… chủ trì, phối hợp với").
-_CONNECTOR_END = re.compile(r"(?:\b(?:với|và|của|các|cho|về|theo|tại|số|ngày|tháng|năm|Số)|,)\s*$")
+_CONNECTORS = ("với", "và", "của", "các", "cho", "về", "theo", "tại", "số", "ngày", "tháng", "năm", "Số")
+_CONNECTOR_END = re.compile(rf"(?:\b(?:{'|'.join(_CONNECTORS)})|,)\s*$")
+_CONNECTOR_LAST = frozenset(w[-1] for w in (*_CONNECTORS, ","))  # what such a line ends with
 
 
 # A line that goes on with a number ("Căn cứ Nghị định số" / "69/2008/NĐ-CP ngày …"), not a list item.
@@ -521,6 +523,19 @@ _NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
 def _type_word_end() -> re.Pattern:
     """A line that stops on a type word goes on in the next one: a type word ends no sentence."""
     return re.compile(rf"(?<!\w)(?:{patterns.type_alt()})\s*$", re.IGNORECASE)
+
+
+@cache
+def _type_word_last() -> frozenset[str]:
+    """The last letters of the type words in both cases: a line `_type_word_end` matches ends
+    with one of them, or with a letter whose lower or upper case is one (what IGNORECASE
+    equates: 'ı' and 'I', the Kelvin sign and 'k')."""
+    return frozenset(c for w in patterns.type_words() for c in (w[-1], w[-1].lower(), w[-1].upper()))
+
+
+def _may_end_type_word(end: str) -> bool:
+    last = _type_word_last()
+    return end in last or end.lower() in last or end.upper() in last
 
 
 _TAIL = 200  # what of a paragraph decides whether the next line goes on with it
@@ -540,10 +555,11 @@ def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
     """Does `text`, which does not open in lower case, go on with the paragraph whose last
     _TAIL characters are `tail` (open to it by `_open_end`)? `upper` says whether the paragraph
     is all in capitals."""
+    end = tail[-1:]  # the tail ends with no blank: a match of the two patterns ends with `end`
     return (
-        _CONNECTOR_END.search(tail[-20:]) is not None
-        or (_type_word_end().search(tail[-40:]) is not None and not upper())
-        or (_NUMBER_GOES_ON.match(text) is not None and tail[-1:].isalpha())
+        (end in _CONNECTOR_LAST and _CONNECTOR_END.search(tail[-20:]) is not None)
+        or (_may_end_type_word(end) and _type_word_end().search(tail[-40:]) is not None and not upper())
+        or (_NUMBER_GOES_ON.match(text) is not None and end.isalpha())
     )
 
 

@@ -762,3 +762,34 @@ def test_parsing_leaves_the_garbage_collector_as_it_found_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _ref_goes_on(tail: str, text: str) -> bool:
+    return (
+        segment._CONNECTOR_END.search(tail[-20:]) is not None
+        or (segment._type_word_end().search(tail[-40:]) is not None and not tail.isupper())
+        or (segment._NUMBER_GOES_ON.match(text) is not None and tail[-1:].isalpha())
+    )
+
+
+TAIL_ENDS = [
+    *segment._CONNECTORS,
+    *patterns.type_words(),
+    "NGHỊ QUYẾT",
+    "KẾ HOẠCH",
+    "ı",
+    "K",
+    "İ",
+    "ſ",
+    "TU",
+    ",",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_ENDS) | TEXTS, min_size=1, max_size=4).map(" ".join), TEXTS)
+def test_a_line_goes_on_when_the_patterns_say_so_whatever_the_tail_ends_with(tail, text):
+    tail = tail.strip()
+    if tail:  # paragraphs give `_goes_on` stripped tails
+        upper = tail.isupper
+        assert segment._goes_on(tail, text, upper) == _ref_goes_on(tail, text)

@@ -200,7 +200,15 @@ def glued(line: str) -> str:
     return _by_token(line, _glued_token)
 
 
+# A letter next to a decimal digit: where `_glued` may add a space without a change of case.
+_DIGIT_LETTER_RE = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")
+
+
 def _glued_token(token: str) -> str:
+    # A token in one case ('12-NQ/TU', 'nhân') has no lower letter before a capital, nor a code
+    # with a word glued to it: `_glued` can only space a letter run from a digit.
+    if (token.isupper() or token.islower()) and not _DIGIT_LETTER_RE.search(token):
+        return token
     return _RUN_RE.sub(_glued, token)
 
 
@@ -374,6 +382,8 @@ def _split_syllables(word: str) -> str:
 
 def syllables(line: str) -> str:
     """Split words that are glued syllables: 'PHÊDUYỆT' -> 'PHÊ DUYỆT', 'nhândân' -> 'nhân dân'."""
+    if not _WORD_RUN_RE.search(line):  # no run of letters long enough to be two syllables
+        return line
     return _by_token(line, _syllables_token)
 
 

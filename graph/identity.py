@@ -54,6 +54,8 @@ def document_id(
 def hash_record(record: dict, keys: list[str] | None = None) -> str:
     """sha1 of canonical JSON of `record` (or of its `keys`): ids for records with no natural key."""
     data = {k: record.get(k) for k in keys} if keys else record
-    return hashlib.sha1(
-        json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
-    ).hexdigest()
+    return hashlib.sha1(_to_json(data).encode("utf-8")).hexdigest()
+
+
+# `json.dumps(…, sort_keys=True, ensure_ascii=False, default=str)` with its encoder made once, not per call
+_to_json = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str).encode

@@ -28,14 +28,23 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from vbgraph.graph import database as db
 from vbgraph.graph import resolve as rs
 from vbgraph.graph import tasks
 from vbgraph.graph.rows import node_row, title_words
-from vbgraph.loaders.records import Citation, FileRecord, ObligationRecord
+from vbgraph.loaders.records import (
+    Assignment,
+    Citation,
+    Evidence,
+    FileRecord,
+    Issue,
+    ObligationRecord,
+    TextDocument,
+)
 from vbgraph.ontology.relations import Edge, Rel
 
 REL_CODES = frozenset(r.value for r in Rel)
@@ -48,14 +57,22 @@ DOC_FIELDS = tuple(
 CHUNK = 500  # values bound in one IN (…)
 SLIM = ("type", "title", "date", "issuer", "jurisdiction", "in_corpus")  # what `_Run.changed` keeps
 HELD = 20_000  # documents' attributes kept for lookups by id before they are let go
+CACHE_KIB = 32 * 1024  # SQLite's page cache while resolving (a fixed bound, whatever the corpus)
 
 
-def _dumps(x: Any) -> str:
-    return json.dumps(x, ensure_ascii=False, sort_keys=True)
+# `json.dumps(x, ensure_ascii=False[, sort_keys=True])`, without making an encoder for every call
+_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_plain_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def key_text(key: tuple) -> str:
-    return json.dumps(key, ensure_ascii=False)
+    return _plain_dumps(key)
+
+
+def _text_of(texts: dict[tuple, str], key: tuple) -> str:
+    """`key_text(key)`, from `texts` when it holds it."""
+    text = texts.get(key)
+    return key_text(key) if text is None else text
 
 
 def key_of(text: str) -> tuple:
@@ -119,7 +136,7 @@ class _DocRow:
             a.get("jurisdiction"),
             a.get("date"),
             int(bool(a.get("in_corpus"))),
-            json.dumps(self.created, ensure_ascii=False),
+            _plain_dumps(self.created),
             _dumps(a),
         )
 
@@ -130,6 +147,62 @@ _DOC_COLS = "key, part, id, created, attrs"
 def _doc_row(row: tuple) -> _DocRow:
     key, part, id_, created, attrs = row
     return _DocRow(key, part, id_, tuple(json.loads(created)), json.loads(attrs))
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
+_TEXT_FIELDS = _field_names(TextDocument)
+_CITATION_FIELDS = _field_names(Citation)
+_EVIDENCE_FIELDS = _field_names(Evidence)
+_ISSUE_FIELDS = _field_names(Issue)
+
+
+def _known(names: frozenset[str], d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if k in names}
+
+
+def _record(d: dict[str, Any]) -> FileRecord:
+    """`FileRecord.from_dict(d)`, made the same way, but with the field names of each part looked
+    up once rather than for every item (a third of its cost, paid for every record read back)."""
+    return FileRecord(
+        file=d["file"],
+        sha256=d["sha256"],
+        jurisdiction=d.get("jurisdiction"),
+        documents=tuple(TextDocument(**_known(_TEXT_FIELDS, x)) for x in d["documents"]),
+        citations=tuple(
+            Citation(
+                **{
+                    **_known(_CITATION_FIELDS, c),
+                    "evidence": Evidence(**_known(_EVIDENCE_FIELDS, c["evidence"])),
+                    "about": tuple(tuple(a) for a in c["about"]),
+                }
+            )
+            for c in d["citations"]
+        ),
+        issues=tuple(Issue(**_known(_ISSUE_FIELDS, i)) for i in d.get("issues", ())),
+        obligations=tuple(_obligation(o) for o in d.get("obligations", ())),
+        format=d.get("format", "text"),
+    )
+
+
+def _obligation(d: dict[str, Any]) -> ObligationRecord:
+    """`ObligationRecord.from_dict(d)`, its evidence's field names looked up once (see `_record`)."""
+    return ObligationRecord(
+        text=d["text"],
+        assignees=tuple(Assignment(a["name"], a["role"]) for a in d["assignees"]),
+        deadline=d.get("deadline"),
+        recurring=d.get("recurring"),
+        produces=d.get("produces"),
+        produces_level=d.get("produces_level"),
+        kind=d["kind"],
+        evidence=Evidence(**_known(_EVIDENCE_FIELDS, d["evidence"])),
+        document=d.get("document"),
+        cited=d.get("cited"),
+        deadline_text=d.get("deadline_text"),
+        corrections=tuple(d.get("corrections", ())),
+    )
 
 
 @dataclass
@@ -171,24 +244,31 @@ class _Run:
         """The records of these files without their obligations (what identities and citations
         need), kept for the next step that asks."""
         missing = [n for n in names if n not in self.cache]
-        self.cache.update(self.load(missing, drop="obligations"))
+        self.cache.update(self.load(missing))
         return sorted((self.cache[n] for n in set(names) if n in self.cache), key=lambda r: r.file)
 
-    def load(self, names: Iterable[str], drop: str) -> dict[str, FileRecord]:
-        """The records of these files read from the store, without one of their parts."""
+    def load(self, names: Iterable[str]) -> dict[str, FileRecord]:
+        """The records of these files read from the store, without their obligations (their own
+        step reads those alone: `obligations_of`)."""
         out = {}
         for name, rec in self.rows("SELECT name, record FROM files WHERE name IN ({})", names):
             d = json.loads(rec)
-            d[drop] = []
-            out[name] = FileRecord.from_dict(d)
+            d["obligations"] = []
+            out[name] = _record(d)
         return out
 
-    def stream(self, names: Iterable[str], drop: str) -> Iterator[FileRecord]:
-        """The records of these files in name order, LOADED at a time, without one of their parts."""
+    def stream(self, names: Iterable[str], held: dict[str, FileRecord]) -> Iterator[FileRecord]:
+        """The records of these files without their obligations, in name order, LOADED at a time;
+        those in `held` (read by an earlier step) taken out of it rather than decoded again."""
         ordered = sorted(names)
         for i in range(0, len(ordered), LOADED):
-            held = self.load(ordered[i : i + LOADED], drop)
-            yield from (held[n] for n in ordered[i : i + LOADED] if n in held)
+            part = ordered[i : i + LOADED]
+            read = self.load([n for n in part if n not in held])
+            for n in part:
+                if n in held:
+                    yield held.pop(n)
+                elif n in read:
+                    yield read[n]
 
     def id_of(self, key: str | None) -> str | None:
         if key is None:
@@ -212,33 +292,41 @@ class _Run:
         # their citations may have changed partition (a descriptive one now numbered): made again below
         con.executemany("DELETE FROM r_places WHERE file = ?", [(f,) for f in sorted(self.delta)])
         new: set[str] = set()
+        # the partition of every item, worked out once: for r_parts, the items to resolve, r_places
+        parts: dict[str, rs.RecordParts] = {}
+        rows: list[tuple[str, str]] = []
         for rec in self.records(self.fresh):
-            parts = rs.partitions(rec)
-            new |= parts
-            con.executemany(
-                "INSERT INTO r_parts (part, file) VALUES (?, ?)", [(p, rec.file) for p in sorted(parts)]
-            )
+            held = parts[rec.file] = rs.record_partitions(rec)
+            found = rs.partitions(rec, held)
+            new |= found
+            rows += [(p, rec.file) for p in sorted(found)]
+        con.executemany("INSERT INTO r_parts (part, file) VALUES (?, ?)", rows)
         touched = old | new
         ident = {p for p in touched if not p.startswith('["d"')}
         self.desc_dirty |= touched - ident
         files = {f for (f,) in self.rows("SELECT DISTINCT file FROM r_parts WHERE part IN ({})", ident)}
         r = rs.Resolver()
-        text_docs, cits, target = r.identities(self.records(files), only=ident)
-        after = {key_text(d.key): _DocRow.of(d, _identity_part(d.key)) for d in r.docs.values()}
+        records = self.records(files)
+        for rec in records:
+            if rec.file not in parts:
+                parts[rec.file] = rs.record_partitions(rec)
+        text_docs, cits, target = r.identities(records, only=ident, parts=parts)
+        texts = {key: key_text(key) for key in r.docs}  # many citations name one document
+        after = {texts[k]: _DocRow.of(d, _identity_part(k)) for k, d in r.docs.items()}
         before = {
             x.key: x
             for x in map(_doc_row, self.rows(f"SELECT {_DOC_COLS} FROM r_docs WHERE part IN ({{}})", ident))
         }
         self._replace_docs(before, after, "part IN ({})", ident)
         places: list[tuple[str, int, str | None, str | None]] = [
-            (f, -1 - i, _identity_part(d.key), key_text(d.key)) for (f, i), d in text_docs.items()
+            (f, -1 - i, _identity_part(d.key), _text_of(texts, d.key)) for (f, i), d in text_docs.items()
         ]
         places += [
             (
                 rec.file,
                 i,
-                rs.citation_partition(rec, c),
-                key_text(d.key) if (d := target.get((rec.file, i))) else None,
+                parts[rec.file][1][i],
+                _text_of(texts, d.key) if (d := target.get((rec.file, i))) else None,
             )
             for rec, i, c in cits
         ]
@@ -358,36 +446,47 @@ class _Run:
             "DELETE FROM r_evidence WHERE file = ?", [(f,) for f in sorted(self.delta | self.moved_places)]
         )
         con.executemany("DELETE FROM r_issues WHERE owner = ?", [("file:" + f,) for f in sorted(self.delta)])
-        self.cache.clear()  # identities and descriptive citations are done
-        for rec in self.stream(files, drop="obligations"):
-            con.executemany(
-                "INSERT INTO r_evidence (file, source, target, code, stating, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                list(self._evidence(rec)),
-            )
+        # identities and descriptive citations are done: the records they read are let go as they
+        # are used here, not decoded again
+        held, self.cache = self.cache, {}
+        evidence: list[tuple] = []
+        issues: list[tuple] = []
+        for rec in self.stream(files, held):
+            evidence += self._evidence(rec)
             if rec.file in self.fresh:
-                con.executemany(
-                    "INSERT INTO r_issues (owner, ord, issue) VALUES (?, ?, ?)",
-                    [
-                        ("file:" + rec.file, _order(9, rec.file, k), _dumps(x))
-                        for k, x in enumerate(rs._file_issues([rec]))
-                    ],
-                )
+                issues += [
+                    ("file:" + rec.file, _order(9, rec.file, k), _dumps(x))
+                    for k, x in enumerate(rs._file_issues([rec]))
+                ]
+            if len(evidence) >= CHUNK:  # the files' rows in their order, a few hundred at a time
+                self._write_evidence(evidence, issues)
+        self._write_evidence(evidence, issues)
+        held.clear()
         keys = list(self.changed)
         q = "SELECT source, target FROM r_evidence WHERE {} IN ({{}})"
         for col in ("source", "target"):
             for k1, k2 in self.rows(q.format(col), keys):
                 if (s := self.id_of(k1)) and (t := self.id_of(k2)):
                     self.pairs.add((s, t))
-        for rec_file in files:
-            for k1, k2 in con.execute("SELECT source, target FROM r_evidence WHERE file = ?", (rec_file,)):
-                if (s := self.id_of(k1)) and (t := self.id_of(k2)):
-                    self.pairs.add((s, t))
+        for k1, k2 in self.rows("SELECT source, target FROM r_evidence WHERE file IN ({})", files):
+            if (s := self.id_of(k1)) and (t := self.id_of(k2)):
+                self.pairs.add((s, t))
         ids = {x.id for b, a in self.changed.values() for x in (b, a) if x is not None}
         for col in ("source", "target"):
             q = f"SELECT source, target FROM edges WHERE {col} IN ({{}}) AND key IN ({','.join('?' * len(REL_CODES))})"
             for s, t in self.rows(q, ids, *sorted(REL_CODES)):
                 self.pairs.add((s, t))
         self._relations_of(self.pairs)
+
+    def _write_evidence(self, evidence: list[tuple], issues: list[tuple]) -> None:
+        """Relation evidence and file issues, written in one statement each (then emptied)."""
+        self.con.executemany(
+            "INSERT INTO r_evidence (file, source, target, code, stating, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+            evidence,
+        )
+        self.con.executemany("INSERT INTO r_issues (owner, ord, issue) VALUES (?, ?, ?)", issues)
+        evidence.clear()
+        issues.clear()
 
     def _evidence(self, rec: FileRecord) -> Iterator[tuple]:
         """The file's statements of relations, by the keys of the documents they join."""
@@ -495,66 +594,72 @@ class _Run:
         outside = con.execute("SELECT count(*) FROM r_tasks").fetchone()[0] > len(inside)
         redo = self._reached(files, before_as_of) if outside else set()
         again: list[tuple[str, int, ObligationRecord, str | None]] = []
-        held = self.load({f for f, _ in redo}, drop="citations")
+        held = self.obligations_of({f for f, _ in redo})
         for f, n in sorted(redo):
             oid, doc = con.execute("SELECT oid, doc FROM r_tasks WHERE file = ? AND n = ?", (f, n)).fetchone()
             oids.add(oid)
-            again.append((f, n, held[f].obligations[n], doc))
+            again.append((f, n, held[f][n], doc))
         con.executemany("DELETE FROM r_tasks WHERE file = ?", [(f,) for f in sorted(files)])
         con.executemany("DELETE FROM r_calls WHERE file = ?", [(f,) for f in sorted(files)])
         con.executemany("DELETE FROM r_tasks WHERE file = ? AND n = ?", sorted(redo))
         con.executemany("DELETE FROM r_calls WHERE file = ? AND n = ?", sorted(redo))
         self.calls_changed = bool(files) or bool(redo)
         by_id = _ById(con)
+        implementers = _Implementers(con, by_id)
         book = rs._Obligations(
             documents=by_id,
             candidates=_Candidates(con),  # type: ignore[arg-type]
-            implementers=_Implementers(con, by_id),  # type: ignore[arg-type]
+            implementers=implementers,  # type: ignore[arg-type]
             as_of=dt.date.fromisoformat(self.as_of) if self.as_of else dt.date.max,
             bodies=_Calls(),
         )
-        docs: dict[str, rs.Doc | None] = {}
         rows: list[tuple] = []
         named: list[tuple] = []
-        for f, n, o, key in itertools.chain(again, self._readings(files - self.gone)):
-            if key is not None and key not in docs:
-                if len(docs) > CHUNK:  # a file's readings are together: the documents of the last few
-                    docs.clear()
-                row = con.execute(f"SELECT {_DOC_COLS} FROM r_docs WHERE key = ?", (key,)).fetchone()
-                docs[key] = _doc_row(row).doc() if row else None
-            if key is None or (doc := docs[key]) is None:
-                continue
-            calls = book.bodies
-            assert isinstance(calls, _Calls)
-            calls.calls.clear()
-            oid, assignees = book.reading(o, doc)
-            record = book.record(oid, doc, o, assignees)
-            assigning = by_id[doc.id]
-            made = o.produces or {}
-            lo, hi = tasks._window(o, assigning)
-            rows.append(
-                (
-                    f,
-                    n,
-                    oid,
-                    key,
-                    doc.id,
-                    made.get("type") if made.get("title") else None,
-                    assigning.get("jurisdiction"),
-                    o.produces_level or None,
-                    _iso(lo),
-                    _iso(hi),
-                    json.dumps(sorted(tasks.content_words(made.get("title"))), ensure_ascii=False),
-                    record["fulfilled_by"],
-                    _deadline(o),
-                    int(made.get("type") in tasks._PLANS),
-                    _dumps(record),
-                ),
-            )
-            named += [(f, n, _order(1, f, n, m), name, jur) for m, (name, jur) in enumerate(calls.calls)]
-            if len(rows) >= CHUNK:
-                self._write_readings(rows, named)
-            oids.add(oid)
+        calls = book.bodies
+        assert isinstance(calls, _Calls)
+        for readings in itertools.chain([again], self._readings(files - self.gone)):
+            # the documents these readings belong to, read at once rather than one by one
+            owners = {
+                k: _Owner(i, j)
+                for k, i, j in self.rows(
+                    "SELECT key, id, jurisdiction FROM r_docs WHERE key IN ({})",
+                    {key for *_, key in readings if key is not None},
+                )
+            }
+            by_id.fetch({x.id for x in owners.values()})
+            implementers.fetch({x.id for x in owners.values()})
+            for f, n, o, key in readings:
+                if key is None or (doc := owners.get(key)) is None:
+                    continue
+                calls.calls.clear()
+                oid, assignees = book.reading(o, doc)  # type: ignore[arg-type]
+                record = book.record(oid, doc, o, assignees)  # type: ignore[arg-type]
+                assigning = by_id[doc.id]
+                made = o.produces or {}
+                lo, hi = tasks._window(o, assigning)
+                rows.append(
+                    (
+                        f,
+                        n,
+                        oid,
+                        key,
+                        doc.id,
+                        made.get("type") if made.get("title") else None,
+                        assigning.get("jurisdiction"),
+                        o.produces_level or None,
+                        _iso(lo),
+                        _iso(hi),
+                        _plain_dumps(sorted(tasks.content_words(made.get("title")))),
+                        record["fulfilled_by"],
+                        _deadline(o),
+                        int(made.get("type") in tasks._PLANS),
+                        _dumps(record),
+                    ),
+                )
+                named += [(f, n, _order(1, f, n, m), name, jur) for m, (name, jur) in enumerate(calls.calls)]
+                if len(rows) >= CHUNK:
+                    self._write_readings(rows, named)
+                oids.add(oid)
         self._write_readings(rows, named)
         self._obligation_nodes(oids)
 
@@ -571,17 +676,34 @@ class _Run:
         rows.clear()
         named.clear()
 
-    def _readings(self, files: set[str]) -> Iterator[tuple[str, int, ObligationRecord, str | None]]:
-        """Every obligation these files read, with the key of the document it belongs to."""
-        for rec in self.stream(files, drop="citations"):
-            at = dict(
-                self.con.execute("SELECT item, key FROM r_places WHERE file = ?", (rec.file,)).fetchall()
-            )
-            for n, o in enumerate(rec.obligations):
-                if o.cited is not None:
-                    yield rec.file, n, o, at.get(o.cited)
-                else:
-                    yield rec.file, n, o, at.get(-1 - o.document) if o.document is not None else None
+    def _readings(self, files: set[str]) -> Iterator[list[tuple[str, int, ObligationRecord, str | None]]]:
+        """Every obligation these files read, in file order, with the key of the document it
+        belongs to: LOADED files at a time, their obligations and places read together."""
+        ordered = sorted(files)
+        for start in range(0, len(ordered), LOADED):
+            held = self.obligations_of(ordered[start : start + LOADED])
+            places: defaultdict[str, dict[int, str | None]] = defaultdict(dict)
+            q = "SELECT file, item, key FROM r_places WHERE file IN ({})"
+            for f, item, key in self.rows(q, [f for f, obs in held.items() if obs]):
+                places[f][item] = key
+            out = []
+            for f in ordered[start : start + LOADED]:
+                at = places.get(f, {})
+                for n, o in enumerate(held.get(f, ())):
+                    if o.cited is not None:
+                        out.append((f, n, o, at.get(o.cited)))
+                    else:
+                        out.append((f, n, o, at.get(-1 - o.document) if o.document is not None else None))
+            yield out
+
+    def obligations_of(self, names: Iterable[str]) -> dict[str, tuple[ObligationRecord, ...]]:
+        """The obligations of these files' records, by name: only that part of each record is
+        decoded (SQLite cuts it out), not its citations and documents."""
+        q = "SELECT name, json_extract(record, '$.obligations') FROM files WHERE name IN ({})"
+        return {
+            name: tuple(_obligation(o) for o in json.loads(obs)) if obs else ()
+            for name, obs in self.rows(q, names)
+        }
 
     def _reached(self, files: set[str], before_as_of: str | None) -> set[tuple[str, int]]:
         """The obligations outside `files` the changes can reach: of a changed document, fulfillable
@@ -631,21 +753,26 @@ class _Run:
                 f"DELETE FROM edges WHERE source IN ({marks}) AND key IN (?, ?)",
                 (*chunk, Edge.GIAO_CHO.value, Edge.DUOC_THUC_HIEN_BOI.value),
             )
-            readings: defaultdict[str, list[dict]] = defaultdict(list)
+            readings: defaultdict[str, list[str]] = defaultdict(list)
             rows = con.execute(
                 f"SELECT oid, record FROM r_tasks WHERE oid IN ({marks}) ORDER BY oid, file, n", chunk
             )
             for oid, r in rows:
-                readings[oid].append(json.loads(r))
+                readings[oid].append(r)
             nodes, edges = [], []
-            for oid, (record, *others) in readings.items():
+            for oid, (first, *others) in readings.items():
+                record = json.loads(first)
                 for other in others:
-                    rs._more_evidence(record, other["evidence"])
-                attrs = {"kind": "Obligation", **record}
-                del attrs["id"]
-                nodes.append(node_row(oid, attrs))
+                    rs._more_evidence(record, json.loads(other)["evidence"])
+                if others or (text := _without_id(first, oid)) is None:
+                    attrs = {"kind": "Obligation", **record}
+                    del attrs["id"]
+                    nodes.append(node_row(oid, attrs))
+                else:  # one reading: its record is the node's attributes, but for the id
+                    nodes.append((oid, "Obligation", text, None, None, None))
                 edges += [
-                    (s, t, k, _dumps(a)) for (s, t, k), a in sorted(rs.obligation_edges(record).items())
+                    (s, t, k, _dumps(a) if a else "{}")
+                    for (s, t, k), a in sorted(rs.obligation_edges(record).items())
                 ]
             con.executemany(
                 "INSERT INTO nodes (id, kind, attrs, symbol_key, number, file) VALUES (?, ?, ?, ?, ?, ?)",
@@ -657,16 +784,18 @@ class _Run:
     def bodies(self) -> None:
         con = self.con
         ids: set[str] = set()
+        calls = []
         for key, (b, a) in sorted(self.changed.items()):
-            con.execute("DELETE FROM r_calls WHERE doc = ?", (key,))
             ids |= {x.id for x in (b, a) if x is not None}
             if a is not None and a.attrs.get("in_corpus"):
                 name = tasks.body_level_name(a.attrs.get("issuer"), a.attrs.get("jurisdiction"))
                 if name:
-                    con.execute(
-                        "INSERT INTO r_calls (file, n, doc, ord, name, jurisdiction) VALUES (NULL, NULL, ?, ?, ?, ?)",
-                        (key, _order(0, a.id), name, a.attrs.get("jurisdiction")),
-                    )
+                    calls.append((key, _order(0, a.id), name, a.attrs.get("jurisdiction")))
+        con.executemany("DELETE FROM r_calls WHERE doc = ?", [(key,) for key in sorted(self.changed)])
+        con.executemany(
+            "INSERT INTO r_calls (file, n, doc, ord, name, jurisdiction) VALUES (NULL, NULL, ?, ?, ?, ?)",
+            calls,
+        )
         bodies = rs._Bodies()
         for name, jur, _ in con.execute(
             "SELECT name, jurisdiction, min(ord) AS o FROM r_calls GROUP BY name, jurisdiction ORDER BY o"
@@ -677,20 +806,40 @@ class _Run:
             self._body_nodes(bodies)
 
     def _issued(self, ids: set[str], bodies: rs._Bodies) -> None:
-        """BAN_HANH edges into the documents of these ids, from their issuing bodies."""
+        """BAN_HANH edges into the documents of these ids, from their issuing bodies. Each id's
+        edges are deleted and made again in id order, as ever (edge rows keep their order), but the
+        documents are read a chunk at a time, and the inserts between two deletes go in together."""
         con = self.con
-        for i in sorted(ids):
-            con.execute("DELETE FROM edges WHERE target = ? AND key = ?", (i, Edge.BAN_HANH.value))
-            issuers = set()
-            for (a,) in con.execute("SELECT attrs FROM r_docs WHERE id = ?", (i,)):
-                d = json.loads(a)
-                name = tasks.body_level_name(d.get("issuer"), d.get("jurisdiction"))
-                if name and d.get("in_corpus"):
-                    issuers.add(bodies.add(name, d.get("jurisdiction")))
-            con.executemany(
-                "INSERT INTO edges (source, target, key, attrs) VALUES (?, ?, ?, '{}')",
-                [(b, i, Edge.BAN_HANH.value) for b in sorted(issuers)],
-            )
+        code = Edge.BAN_HANH.value
+        insert = "INSERT INTO edges (source, target, key, attrs) VALUES (?, ?, ?, '{}')"
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            had = {
+                t
+                for (t,) in con.execute(
+                    f"SELECT DISTINCT target FROM edges WHERE target IN ({marks}) AND key = ?", (*chunk, code)
+                )
+            }
+            docs: defaultdict[str, list[tuple]] = defaultdict(list)
+            for i, *doc in con.execute(
+                "SELECT id, json_extract(attrs, '$.issuer'), jurisdiction, in_corpus FROM r_docs "
+                f"WHERE id IN ({marks}) ORDER BY id, rowid",
+                chunk,
+            ):
+                docs[i].append(doc)
+            edges: list[tuple[str, str, str]] = []
+            for i in chunk:
+                if i in had:
+                    con.executemany(insert, edges)
+                    edges.clear()
+                    con.execute("DELETE FROM edges WHERE target = ? AND key = ?", (i, code))
+                issuers = set()
+                for issuer, jurisdiction, in_corpus in docs[i]:
+                    name = tasks.body_level_name(issuer, jurisdiction)
+                    if name and in_corpus:
+                        issuers.add(bodies.add(name, jurisdiction))
+                edges += [(b, i, code) for b in sorted(issuers)]
+            con.executemany(insert, edges)
 
     def _body_nodes(self, bodies: rs._Bodies) -> None:
         con = self.con
@@ -734,14 +883,31 @@ class _Run:
 def update(con: sqlite3.Connection, change: Update, store_format: str) -> None:
     """Bring the resolved graph in the store up to date with a change of files (inside the
     ingest's transaction)."""
-    run = _Run(con, change)
-    run.identities()
-    run.descriptive()
-    run.document_nodes()
-    run.relations()
-    run.obligations()
-    run.bodies()
-    run.graph_attributes(store_format)
+    with _page_cache(con, CACHE_KIB):
+        run = _Run(con, change)
+        run.identities()
+        run.descriptive()
+        run.document_nodes()
+        run.relations()
+        run.obligations()
+        run.bodies()
+        run.graph_attributes(store_format)
+
+
+@contextmanager
+def _page_cache(con: sqlite3.Connection, kib: int) -> Iterator[None]:
+    """At least `kib` KiB of SQLite page cache while resolution writes: its rows go into indexes in
+    no order of theirs (document keys, obligation ids), and with the default 2 MiB most of those
+    writes miss the cache and are spilled and read back. The connection's own size comes back after."""
+    (size,) = con.execute("PRAGMA cache_size").fetchone()
+    held = -size if size < 0 else size * con.execute("PRAGMA page_size").fetchone()[0] // 1024
+    if held < kib:
+        con.execute(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        if held < kib:
+            con.execute(f"PRAGMA cache_size = {int(size)}")
 
 
 def _statement(
@@ -751,7 +917,7 @@ def _statement(
     if src is None or dst is None or src == dst:
         return
     ev = {"file": c.evidence.file, "line": c.evidence.line, "quote": c.evidence.quote, **c.evidence.where()}
-    yield (file, src, dst, code, stating, json.dumps(ev, ensure_ascii=False))
+    yield (file, src, dst, code, stating, _plain_dumps(ev))
 
 
 class _Known(dict):
@@ -772,23 +938,34 @@ class _Known(dict):
         return _doc_row(row).doc() if row else default
 
 
+class _Owner(NamedTuple):
+    """What the obligations of a document read of it (`resolve._Obligations.reading`), from its
+    row's columns: no need to decode its attributes and make a `resolve.Doc` of them."""
+
+    id: str
+    jurisdiction: str | None
+
+
 class _Calls(rs._Bodies):
-    """A body registry that keeps the names it is asked for (not the parents it adds itself)."""
+    """A body registry that keeps the names it is asked for and answers with the id
+    `resolve._Bodies.add` gives: the bodies themselves are registered when `bodies` replays the
+    names, so none (nor its parents) is made here. An id depends on the name and place alone:
+    each pair is worked out once."""
 
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[tuple[str, str | None]] = []
-        self._inside = False
+        self._ids: dict[tuple[str, str | None], str] = {}
 
     def add(self, name: str, jurisdiction: str | None) -> str:
-        if self._inside:
-            return super().add(name, jurisdiction)
         self.calls.append((name, jurisdiction))
-        self._inside = True
-        try:
-            return super().add(name, jurisdiction)
-        finally:
-            self._inside = False
+        bid = self._ids.get((name, jurisdiction))
+        if bid is None:
+            canon = tasks.canonical_body_name(name)
+            bid = self._ids[(name, jurisdiction)] = tasks.body_id(
+                canon, tasks.body_jurisdiction(canon, jurisdiction)
+            )
+        return bid
 
 
 class _ById(dict):
@@ -806,10 +983,24 @@ class _ById(dict):
         found = self._load(i)
         if found is None:
             raise KeyError(i)
+        self._hold(i, found)
+        return found
+
+    def _hold(self, i: str, attrs: dict) -> None:
         if len(self) >= HELD:  # readings come file by file: the documents of the last ones matter
             self.clear()
-        self[i] = found
-        return found
+        self[i] = attrs
+
+    def fetch(self, ids: Iterable[str]) -> None:
+        """Read the attributes of these ids not held yet in one query (a chunk of readings asks
+        for them in turn): what `__missing__` would read of each."""
+        found: defaultdict[str, list[_DocRow]] = defaultdict(list)
+        for chunk in _chunks(i for i in ids if not dict.__contains__(self, i)):
+            q = f"SELECT {_DOC_COLS} FROM r_docs WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id, rowid"
+            for x in map(_doc_row, self.con.execute(q, chunk)):
+                found[x.id].append(x)
+        for i, rows in found.items():
+            self._hold(i, max(rows, key=lambda x: x.created).attrs)
 
     def get(self, i: Any, default: Any = None) -> Any:
         if i is None:
@@ -832,6 +1023,8 @@ class _Candidates:
 
     def fulfilment(self, ob: ObligationRecord, assigning: dict) -> tuple[str | None, float]:
         made = ob.produces or {}
+        if not made.get("type") or not made.get("title"):  # what any index answers: no index made for it
+            return None, 0.0
         group = (made.get("type"), assigning.get("jurisdiction"))
         if group not in self.groups:
             rows = [
@@ -853,17 +1046,44 @@ class _Implementers:
         self.con = con
         self.by_id = by_id
         self.found: dict[str, list[dict]] = {}
+        self.sources: dict[str, list[str]] = {}  # fetched for the readings at hand, not asked for yet
 
     def get(self, i: str, default: Any = None) -> list[dict]:
         if i not in self.found:
             if len(self.found) >= HELD:
                 self.found.clear()
-            rows = self.con.execute(
-                "SELECT source FROM edges WHERE target = ? AND key = ? ORDER BY source",
-                (i, Rel.THUC_HIEN.value),
-            )
-            self.found[i] = [self.by_id[s] for (s,) in rows if s in self.by_id]
+            if i in self.sources:
+                sources = self.sources.pop(i)
+            else:
+                rows = self.con.execute(
+                    "SELECT source FROM edges WHERE target = ? AND key = ? ORDER BY source",
+                    (i, Rel.THUC_HIEN.value),
+                )
+                sources = [s for (s,) in rows]
+            self.found[i] = [self.by_id[s] for s in sources if s in self.by_id]
         return self.found[i]
+
+    def fetch(self, ids: Iterable[str]) -> None:
+        """Read the sources of these ids' THUC_HIEN edges in one query (`get` would read each),
+        in place of those read for the chunk before."""
+        self.sources = {i: [] for i in ids if i not in self.found}
+        for chunk in _chunks(self.sources):
+            q = (
+                f"SELECT target, source FROM edges WHERE target IN ({','.join('?' * len(chunk))}) "
+                "AND key = ? ORDER BY target, source"
+            )
+            for t, s in self.con.execute(q, (*chunk, Rel.THUC_HIEN.value)):
+                self.sources[t].append(s)
+
+
+def _without_id(text: str, oid: str) -> str | None:
+    """A record's JSON (as `_dumps` wrote it) without its "id" member: the attributes of its
+    obligation's node as `node_row` writes them, cut out rather than encoded again. Exact: outside
+    strings every quote is a delimiter, so `, "id": "<oid>"` can only be a member (not the first)
+    of an object; found once, it is the record's own ("fulfilment_score" sorts before it). None
+    when found more often: the caller encodes the node."""
+    member = ', "id": ' + _plain_dumps(oid)
+    return text.replace(member, "", 1) if text.count(member) == 1 else None
 
 
 def _deadline(ob: ObligationRecord) -> str | None:

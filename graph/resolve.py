@@ -316,23 +316,29 @@ class Resolver:
         return Resolved(documents, relations, issues, bodies, obligations, task_edges, as_of)
 
     def identities(
-        self, records: list[FileRecord], only: set[str] | None = None
+        self,
+        records: list[FileRecord],
+        only: set[str] | None = None,
+        parts: Mapping[str, RecordParts] | None = None,
     ) -> tuple[dict[Place, Doc], list[CitationAt], dict[Place, Doc | None]]:
         """The text documents, the citations and the documents numbered and named citations name,
         each document with what its citations say of it. `only`: the identity partitions (see
         `partitions`) to resolve, of records sorted by name that hold every item of them; they
-        never meet the others, so resolving them alone gives what resolving all gives them."""
+        never meet the others, so resolving them alone gives what resolving all gives them.
+        `parts`: each file's `record_partitions`, when the caller has them already."""
+        if only is not None and parts is None:  # from here on, `parts` is known whenever `only` is
+            parts = {rec.file: record_partitions(rec) for rec in records}
         text_docs: dict[Place, Doc] = {}
         for rec in records:
             for pos, td in enumerate(rec.documents):
-                if only is None or text_partition(td) in only:
+                if parts is None or only is None or parts[rec.file][0][pos] in only:
                     self.resolving(TEXTS, rec.file, pos)
                     text_docs[(rec.file, td.index)] = self.add_text_document(rec, td)
         cits = [
             (rec, i, c)
             for rec in records
             for i, c in enumerate(rec.citations)
-            if only is None or citation_partition(rec, c) in only
+            if parts is None or only is None or parts[rec.file][1][i] in only
         ]
         target = self._numbered_and_named_targets(cits, text_docs)
         for rec, i, c in cits:
@@ -427,7 +433,10 @@ def _edition_root(name: str) -> str:
 
 
 def _partition(*fields: object) -> str:
-    return json.dumps(fields, ensure_ascii=False)
+    return _to_json(fields)
+
+
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps's, made once rather than per call
 
 
 def text_partition(td: TextDocument) -> str:
@@ -455,11 +464,19 @@ def citation_partition(rec: FileRecord, c: Citation) -> str | None:
     return None
 
 
-def partitions(rec: FileRecord) -> set[str]:
-    """Every partition a file has an item in: what a change to it makes resolve again."""
-    parts = {text_partition(td) for td in rec.documents}
-    parts.update(p for c in rec.citations if (p := citation_partition(rec, c)) is not None)
-    return parts
+RecordParts = tuple[list[str], list[str | None]]  # partitions of a file's text documents, of its citations
+
+
+def record_partitions(rec: FileRecord) -> RecordParts:
+    """The partition of each of a file's text documents and of each of its citations, in order."""
+    return [text_partition(td) for td in rec.documents], [citation_partition(rec, c) for c in rec.citations]
+
+
+def partitions(rec: FileRecord, parts: RecordParts | None = None) -> set[str]:
+    """Every partition a file has an item in: what a change to it makes resolve again. `parts`:
+    its `record_partitions`, when the caller has them already."""
+    texts, cited = parts if parts is not None else record_partitions(rec)
+    return {*texts, *(p for p in cited if p is not None)}
 
 
 class _Subjects:

@@ -12,10 +12,14 @@ def symbol_key(symbol: str) -> str:
     return "".join(fold(symbol).split()).replace("–", "-")
 
 
+# `json.dumps(…, ensure_ascii=False, sort_keys=True)` with its encoder made once, not per call
+_to_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def node_row(n: str, a: dict) -> tuple:
     """(id, kind, attributes as JSON, symbol key, number, file): a document's lookups by symbol,
     number and file read the last three."""
-    attrs = json.dumps({k: v for k, v in a.items() if k != "kind"}, ensure_ascii=False, sort_keys=True)
+    attrs = _to_json({k: v for k, v in a.items() if k != "kind"})
     if a["kind"] != "Document":
         return (n, a["kind"], attrs, None, None, None)
     symbol, number, source = a.get("symbol"), a.get("number"), a.get("source") or {}

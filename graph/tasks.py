@@ -219,8 +219,17 @@ class FulfilmentIndex:
             groups[(d["type"], jur, None)].append(c)
             if level := body_level_name(d.get("issuer"), jur):
                 groups[(d["type"], jur, level)].append(c)
-        self._groups = {k: _Group(v) for k, v in groups.items()}
+        self._candidates = groups  # by group, made into a `_Group` when one is first asked for
+        self._groups: dict[GroupKey, _Group] = {}
         self._found: dict[tuple, tuple[str | None, float]] = {}
+
+    def _group(self, key: GroupKey) -> _Group | None:
+        """The group of these candidates, made the first time a task asks for it: groups no task
+        asks for (many of those by issuing level) are never made, and making one costs more than a
+        lookup in it."""
+        if key not in self._groups and key in self._candidates:
+            self._groups[key] = _Group(self._candidates.pop(key))
+        return self._groups.get(key)
 
     def fulfilment(self, ob: ObligationRecord, assigning: dict) -> tuple[str | None, float]:
         """(id of the document that realised a planned one, score) or (None, 0), as `fulfilment`."""
@@ -231,7 +240,7 @@ class FulfilmentIndex:
         group: GroupKey = (made["type"], assigning.get("jurisdiction"), ob.produces_level or None)
         key = (*group, lo, hi, made["title"])
         if key not in self._found:
-            g = self._groups.get(group)
+            g = self._group(group)
             self._found[key] = g.best(content_words(made["title"]), lo, hi) if g else (None, 0.0)
         return self._found[key]
 

@@ -475,6 +475,13 @@ def _may_have_subject(text: str) -> bool:
     return _head_word_re().search(lower_vn(text)) is not None or _SHIFTING_RE.search(text) is not None
 
 
+def may_name_a_body(text: str) -> bool:
+    """False when no piece of `text` cut at a blank (a sentence, a clause, what follows a lead
+    word or a comma) can open with a body: the search `_may_have_subject` makes is for a
+    substring, so what the whole text lacks, each piece lacks."""
+    return _may_have_subject(text)
+
+
 @text_cache(maxsize=1 << 13)
 def _parse_subject(text: str) -> tuple[tuple[str, ...], int]:
     """parse_subject, remembered: a sentence's subject is read again for its clauses and roles."""

@@ -372,7 +372,9 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     other is read sentence by sentence."""
     raw = p.text
     quiet = st.item is None and st.previous is None and not (st.header_subject or st.asked)
-    if quiet and not _LETTER_RE.search(raw):  # no one is spoken of, and it names no one ('- ', '…')
+    if quiet and not (_LETTER_RE.search(raw) and bd.may_name_a_body(raw)):
+        # No one is spoken of and it names no one ('- ', 'Số 12-NQ/TU'): nothing to carry
+        # a task to, no subject to start one; it only closes the item before.
         st.item_names = []
         return
     article = bool(_ARTICLE_RE.match(raw))

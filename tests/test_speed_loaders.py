@@ -793,3 +793,35 @@ def test_a_line_goes_on_when_the_patterns_say_so_whatever_the_tail_ends_with(tai
     if tail:  # paragraphs give `_goes_on` stripped tails
         upper = tail.isupper
         assert segment._goes_on(tail, text, upper) == _ref_goes_on(tail, text)
+
+
+TASK_LINES = [
+    "Số 12-NQ/TU",
+    "- ",
+    "1. Mục tiêu.",
+    "Giao Sở Nội vụ chủ trì thực hiện.",
+    "Sở Tài chính:",
+    "UBND huyện yêu cầu các cơ quan, đơn vị thực hiện nội dung sau:",
+    "Thời gian hoàn thành trước ngày 30/6/2021.",
+    "chủ trì, phối hợp với Sở Y tế.",
+    "Hằng năm, tham mưu báo cáo kết quả.",
+    "Điều 2. Văn phòng Tỉnh ủy chịu trách nhiệm thi hành.",
+    "Theo đó, các sở hoàn thành trong quý III/2021.",
+    "a) Xây dựng kế hoạch.",
+    "Ủy ban Kiểm tra Tỉnh ủy:",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(TASK_LINES) | TEXTS, max_size=12),
+    st.sampled_from([None, "heading", "addressing"]),
+    st.sampled_from([None, "Kế hoạch", "Chỉ thị"]),
+)
+def test_paragraphs_that_name_no_body_are_skipped_only_when_nothing_is_lost(lines, scope, doc_type):
+    from unittest import mock
+
+    paras = segment.paragraphs(["", *lines], 1, len(lines), tables=False)
+    fast = obl.section_obligations(paras, scope, doc_type)
+    with mock.patch.object(bodies, "may_name_a_body", lambda text: True):  # every paragraph read
+        assert obl.section_obligations(paras, scope, doc_type) == fast

@@ -37,13 +37,9 @@ from vbgraph.graph import resolve as rs
 from vbgraph.graph import tasks
 from vbgraph.graph.rows import node_row, title_words
 from vbgraph.loaders.records import (
-    Assignment,
     Citation,
-    Evidence,
     FileRecord,
-    Issue,
     ObligationRecord,
-    TextDocument,
 )
 from vbgraph.ontology.relations import Edge, Rel
 
@@ -149,62 +145,6 @@ def _doc_row(row: tuple) -> _DocRow:
     return _DocRow(key, part, id_, tuple(json.loads(created)), json.loads(attrs))
 
 
-def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(cls))
-
-
-_TEXT_FIELDS = _field_names(TextDocument)
-_CITATION_FIELDS = _field_names(Citation)
-_EVIDENCE_FIELDS = _field_names(Evidence)
-_ISSUE_FIELDS = _field_names(Issue)
-
-
-def _known(names: frozenset[str], d: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if k in names}
-
-
-def _record(d: dict[str, Any]) -> FileRecord:
-    """`FileRecord.from_dict(d)`, made the same way, but with the field names of each part looked
-    up once rather than for every item (a third of its cost, paid for every record read back)."""
-    return FileRecord(
-        file=d["file"],
-        sha256=d["sha256"],
-        jurisdiction=d.get("jurisdiction"),
-        documents=tuple(TextDocument(**_known(_TEXT_FIELDS, x)) for x in d["documents"]),
-        citations=tuple(
-            Citation(
-                **{
-                    **_known(_CITATION_FIELDS, c),
-                    "evidence": Evidence(**_known(_EVIDENCE_FIELDS, c["evidence"])),
-                    "about": tuple(tuple(a) for a in c["about"]),
-                }
-            )
-            for c in d["citations"]
-        ),
-        issues=tuple(Issue(**_known(_ISSUE_FIELDS, i)) for i in d.get("issues", ())),
-        obligations=tuple(_obligation(o) for o in d.get("obligations", ())),
-        format=d.get("format", "text"),
-    )
-
-
-def _obligation(d: dict[str, Any]) -> ObligationRecord:
-    """`ObligationRecord.from_dict(d)`, its evidence's field names looked up once (see `_record`)."""
-    return ObligationRecord(
-        text=d["text"],
-        assignees=tuple(Assignment(a["name"], a["role"]) for a in d["assignees"]),
-        deadline=d.get("deadline"),
-        recurring=d.get("recurring"),
-        produces=d.get("produces"),
-        produces_level=d.get("produces_level"),
-        kind=d["kind"],
-        evidence=Evidence(**_known(_EVIDENCE_FIELDS, d["evidence"])),
-        document=d.get("document"),
-        cited=d.get("cited"),
-        deadline_text=d.get("deadline_text"),
-        corrections=tuple(d.get("corrections", ())),
-    )
-
-
 @dataclass
 class Update:
     """One ingest's changes: the names of the files added, changed or moved in (their records are
@@ -254,7 +194,7 @@ class _Run:
         for name, rec in self.rows("SELECT name, record FROM files WHERE name IN ({})", names):
             d = json.loads(rec)
             d["obligations"] = []
-            out[name] = _record(d)
+            out[name] = FileRecord.from_dict(d)
         return out
 
     def stream(self, names: Iterable[str], held: dict[str, FileRecord]) -> Iterator[FileRecord]:
@@ -701,7 +641,7 @@ class _Run:
         decoded (SQLite cuts it out), not its citations and documents."""
         q = "SELECT name, json_extract(record, '$.obligations') FROM files WHERE name IN ({})"
         return {
-            name: tuple(_obligation(o) for o in json.loads(obs)) if obs else ()
+            name: tuple(ObligationRecord.from_dict(o) for o in json.loads(obs)) if obs else ()
             for name, obs in self.rows(q, names)
         }
 

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 
 from vbgraph.loaders import cite as cit
 from vbgraph.loaders import identify
@@ -27,7 +27,7 @@ from vbgraph.loaders.identify import Draft
 from vbgraph.loaders.normalize import NOISY, fold, lower_vn, tone_noise
 from vbgraph.loaders.patterns import alt
 from vbgraph.loaders.records import Citation, Evidence, Issue
-from vbgraph.loaders.segment import Paragraph, Paragraphs, paragraphs, quote
+from vbgraph.loaders.segment import Paragraph, Paragraphs, quote
 from vbgraph.loaders.spans import Span, evolve
 from vbgraph.ontology import tables
 from vbgraph.ontology.relations import Rel
@@ -276,7 +276,7 @@ def region_citations(
 ) -> list[Citation]:
     """Citations of lines first..last; `about` indexes count from `base` (the file's list).
     `paras`: the file's paragraphs, if remembered."""
-    read = paras if paras is not None else partial(paragraphs, clean)
+    read = paras if paras is not None else Paragraphs(clean)
     expanded = _paragraph_spans(read(first, last), jur)
     if d is not None:
         _date_repeated_symbols(expanded)

@@ -14,9 +14,9 @@ Bodies named only as objects of "chỉ đạo"/"hướng dẫn" are not assignee
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from vbgraph.loaders import bodies as bd
@@ -24,7 +24,7 @@ from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurren
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.loaders.patterns import opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
-from vbgraph.loaders.segment import Paragraph, Paragraphs, paragraphs, quote
+from vbgraph.loaders.segment import Paragraph, Paragraphs, quote
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, Vocabulary
 
@@ -799,7 +799,7 @@ def document_obligations(
 ) -> list[ObligationRecord]:
     """Obligations of one document, each with its evidence; words read as the vocabulary's despite
     a typo go to `issues` as fuzzy corrections. `paras`: the file's paragraphs, if remembered."""
-    read = _reader(clean, paras)
+    read = partial(paras if paras is not None else Paragraphs(clean), tables=False)
     first, last = td.header_end + 1, td.last_line
     sec = implementing_section(clean, first, last)
     found: list[ObligationRecord] = []
@@ -856,15 +856,8 @@ def relayed_obligations(
     """Tasks a page relays from a document whose text it does not hold: a portal notice that "Ủy ban
     nhân dân huyện ban hành Kế hoạch số 42/KH-UBND …" and then asks "đề nghị các phòng chuyên môn …"
     gives the tasks to the plan. Each carries `cited` (the citation's index), not `document`."""
-    read = _reader(clean, paras)
+    read = partial(paras if paras is not None else Paragraphs(clean), tables=False)
     return [
         _placed(o, file, issues, cited=relayed)
         for o in section_obligations(read(1, len(clean) - 1), None, None)
     ]
-
-
-def _reader(clean: list[str], paras: Paragraphs | None) -> Callable[[int, int], list[Paragraph]]:
-    """Paragraphs of lines first..last, table rows left out (read by `table_obligations`)."""
-    if paras is None:
-        return lambda first, last: paragraphs(clean, first, last, tables=False)
-    return lambda first, last: paras(first, last, tables=False)

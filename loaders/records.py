@@ -8,6 +8,7 @@ in one file meets the document whose text arrives in another.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any
 
 
@@ -201,5 +202,11 @@ class FileRecord:
 def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
     """The items of `d` that are fields of dataclass `cls`: a store keeps records as dicts, and
     one written before a field was removed still loads."""
-    names = {f.name for f in fields(cls)}
+    names = _field_names(cls)
     return {k: v for k, v in d.items() if k in names}
+
+
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    """Looked up once per class: every record read back from the store asks for each item."""
+    return frozenset(f.name for f in fields(cls))

@@ -27,8 +27,8 @@ from typing import Any
 from vbgraph.errors import StoreError
 
 STORE_FORMAT = "vbgraph-store"
-SCHEMA_VERSION = 4  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
-# 3: no COUNTS indexes
+SCHEMA_VERSION = 5  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
+# 3: no COUNTS indexes; 4: the COUNTS indexes only in stores migrated from 3 (new ones lacked them)
 DB_FILE = "store.sqlite"
 V1_FILE = "graph.json"
 
@@ -122,11 +122,11 @@ CREATE INDEX r_issues_owner ON r_issues (owner);
 
 COUNTS = """
 -- what `stats`, `bodies` and a jurisdiction's documents count and find, read from indexes alone
-CREATE INDEX nodes_documents ON nodes (
+CREATE INDEX IF NOT EXISTS nodes_documents ON nodes (
     kind, json_extract(attrs, '$.type'), json_extract(attrs, '$.level'), json_extract(attrs, '$.in_corpus')
 );
-CREATE INDEX nodes_jurisdiction ON nodes (kind, json_extract(attrs, '$.jurisdiction'));
-CREATE INDEX edges_key ON edges (key, target, json_extract(attrs, '$.vai_tro'));
+CREATE INDEX IF NOT EXISTS nodes_jurisdiction ON nodes (kind, json_extract(attrs, '$.jurisdiction'));
+CREATE INDEX IF NOT EXISTS edges_key ON edges (key, target, json_extract(attrs, '$.vai_tro'));
 """
 
 
@@ -165,7 +165,7 @@ def _create(con: sqlite3.Connection, v1: Path | None) -> None:
     old = _read_v1(v1) if v1 else None
     meta = {"format": STORE_FORMAT, "schema_version": str(SCHEMA_VERSION)}
     con.executescript(
-        "BEGIN IMMEDIATE;" + SCHEMA + RESOLUTION
+        "BEGIN IMMEDIATE;" + SCHEMA + RESOLUTION + COUNTS
     )  # the transaction stays open until COMMIT below
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     if old is not None:
@@ -222,9 +222,8 @@ def _check_version(con: sqlite3.Connection, path: Path) -> None:
             "upgrade vbgraph"
         )
     for start in range(version, SCHEMA_VERSION):
-        with transaction(con):
+        with transaction(con):  # a step and its version number, or neither
             MIGRATIONS[start](con)
-        with transaction(con):
             set_meta(con, "schema_version", str(start + 1))
 
 
@@ -257,14 +256,18 @@ def _resolution_tables(con: sqlite3.Connection) -> None:
 
 
 def _count_indexes(con: sqlite3.Connection) -> None:
-    """3 -> 4: the indexes counts read."""
+    """3 -> 4: the indexes counts read; 4 -> 5: again, for the stores version 4 made new without them."""
     for statement in _statements(COUNTS):
         con.execute(statement)
 
 
 # The step from each database version to the next, by the version it starts from (version 1 is a
 # JSON file, migrated when the database is created).
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _resolution_tables, 3: _count_indexes}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    2: _resolution_tables,
+    3: _count_indexes,
+    4: _count_indexes,
+}
 
 
 class transaction:

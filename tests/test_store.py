@@ -109,9 +109,62 @@ def test_the_store_is_one_sqlite_file_with_a_schema_version_and_a_row_per_file(t
     Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
     con = sqlite3.connect(tmp_path / "store" / "store.sqlite")
     meta = dict(con.execute("SELECT key, value FROM meta"))
-    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "4"
+    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "5"
     assert [r[0] for r in con.execute("SELECT name FROM files")] == ["a.txt"]
     assert ("bac-giang:12-NQ/TU@2021-06-08",) in con.execute("SELECT id FROM nodes WHERE kind = 'Document'")
+
+
+def _schema(path) -> set[tuple]:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return set(con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_a_migrated_store_has_the_tables_and_indexes_of_a_new_one(tmp_path, version):
+    """Version 3 had no count indexes; version 4 made them only when migrating from 3, so the stores
+    it made new lacked them (and `bodies` read every assignment at 100k documents)."""
+    import sqlite3
+
+    f = write(tmp_path, "a.txt", party_doc())
+    Store(tmp_path / "new").ingest([f])
+    Store(tmp_path / "old").ingest([f])
+    con = sqlite3.connect(tmp_path / "old" / "store.sqlite")
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE sql LIKE '%json_extract%'").fetchall():
+        con.execute(f"DROP INDEX {name}")
+    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+    con.commit()
+    con.close()
+    assert _schema(tmp_path / "old" / "store.sqlite") != _schema(tmp_path / "new" / "store.sqlite")
+    before = snapshot(tmp_path / "old")  # opening it migrates it
+    assert _schema(tmp_path / "old" / "store.sqlite") == _schema(tmp_path / "new" / "store.sqlite")
+    assert before == snapshot(tmp_path / "new")
+
+
+def test_bodies_and_stats_are_counted_from_the_count_indexes(tmp_path):
+    """The counts `bodies` and `stats` make are read from the indexes made for them, not by walking
+    the table (whose rows hold every edge's evidence: gigabytes at 100k documents)."""
+    import re
+
+    from vbgraph.graph import database as db
+    from vbgraph.queries.obligations import bodies_in_store
+
+    Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
+    s = Store(tmp_path / "store")
+    con = s._db()
+    statements: list[str] = []
+    con.set_trace_callback(statements.append)
+    assert bodies_in_store(s) and s.counts()["documents"]
+    con.set_trace_callback(None)
+    counts = [x for x in statements if "count(" in x and ("FROM edges" in x or "FROM nodes" in x)]
+    assert len(counts) >= 3
+    for sql in counts:
+        plan = " ".join(row[-1] for row in con.execute("EXPLAIN QUERY PLAN " + sql))
+        assert any(f"INDEX {name}" in plan for name in re.findall(r"EXISTS (\w+) ON", db.COUNTS)), (sql, plan)
 
 
 def test_a_store_from_a_newer_version_is_refused_clearly(tmp_path):

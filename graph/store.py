@@ -715,13 +715,13 @@ class Store:
         """`skeleton` of every edge of `codes` and the nodes at their ends: for a question about a whole
         relation (every implementation), which reads neither the other edges nor any evidence."""
         codes = sorted(set(codes))
-        sql = (
-            f"SELECT source, target, key FROM edges WHERE key IN ({','.join('?' * len(codes))}) ORDER BY seq"
+        keys = f"key IN ({','.join('?' * len(codes))})"
+        ends = (
+            f"id IN (SELECT source FROM edges WHERE {keys}) OR id IN (SELECT target FROM edges WHERE {keys})"
         )
         try:
-            edges = self._rows(sql, codes)  # no index leads with the code: one scan of the table
-            ends = {n for s, t, _ in edges for n in (s, t)}
-            G = self._skeleton_nodes(self._in(self._fields_sql(fields, "id IN ({})"), ends), fields)
+            edges = self._rows(f"SELECT source, target, key FROM edges WHERE {keys} ORDER BY seq", codes)
+            G = self._skeleton_nodes(self._rows(self._fields_sql(fields, ends), [*codes, *codes]), fields)
         except _UseWholeGraph:
             G = self.graph
             return self.subgraph({n for s, t, k in G.edges(keys=True) if k in codes for n in (s, t)}, codes)

@@ -19,6 +19,7 @@ from vbgraph.queries.research import (
     _label,
     central_implementations,
     lineage,
+    relation_edges,
     relation_view,
 )
 
@@ -142,7 +143,7 @@ def timeline(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
 def _direct(G: nx.MultiDiGraph, jurisdiction: str | None) -> list[dict]:
     """Local documents and the documents they name as implemented, one row per THUC_HIEN edge."""
     rows = []
-    for s, t in relation_view(G).edges():
+    for s, t, _ in relation_edges(G):
         a, b = G.nodes[s], G.nodes[t]
         if _is_local(a, jurisdiction):
             rows.append(

@@ -81,6 +81,15 @@ def test_central_not_implemented_excludes_implemented_ones(corpus_graph):
     assert "45-CT/TW@2020-06-20" not in central  # implemented by Chỉ thị 03-CT/TU
 
 
+@pytest.mark.parametrize(
+    "codes", [research.IMPLEMENTS, research.DOC_RELS, research.ENDS_IN_FORCE, ["GIAO_CHO"]]
+)
+def test_relation_edges_are_the_relation_views_edges_in_its_order(corpus_graph, codes):
+    expected = list(research.relation_view(corpus_graph, codes).edges(keys=True))
+    assert list(research.relation_edges(corpus_graph, codes)) == expected
+    assert expected or codes == ["GIAO_CHO"]  # a body is not a document: neither keeps that edge
+
+
 def test_supersession_and_citing(corpus_graph):
     rows = catalog.run("supersession", G=corpus_graph)
     assert ("76-QĐ/TW@2000-06-15", "213-QĐ/TW@2020-01-02", "THAY_THE") in {

@@ -27,8 +27,9 @@ from typing import Any
 from vbgraph.errors import StoreError
 
 STORE_FORMAT = "vbgraph-store"
-SCHEMA_VERSION = 5  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
-# 3: no COUNTS indexes; 4: the COUNTS indexes only in stores migrated from 3 (new ones lacked them)
+SCHEMA_VERSION = 6  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
+# 3: no COUNTS indexes; 4: the COUNTS indexes only in stores migrated from 3 (new ones lacked them);
+# 5: titles_fts rows numbered in insertion order (now: the seq of their document's node)
 DB_FILE = "store.sqlite"
 V1_FILE = "graph.json"
 
@@ -65,7 +66,8 @@ CREATE INDEX nodes_kind ON nodes (kind);
 CREATE INDEX nodes_symbol ON nodes (symbol_key);
 CREATE INDEX nodes_number ON nodes (number);
 CREATE INDEX nodes_file ON nodes (file);
-CREATE VIRTUAL TABLE titles_fts USING fts5 (id UNINDEXED, words);  -- folded symbol, name, title
+CREATE VIRTUAL TABLE titles_fts USING fts5 (id UNINDEXED, words);  -- folded symbol, name, title;
+-- rowid: the seq of the document's node (an UNINDEXED column is found by reading every row)
 CREATE TABLE edges (
     seq INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, key TEXT NOT NULL,
     attrs TEXT NOT NULL
@@ -261,12 +263,25 @@ def _count_indexes(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+def _titles_by_seq(con: sqlite3.Connection) -> None:
+    """5 -> 6: each title's row numbered by its node's seq, so that a changed document's title is
+    deleted by rowid."""
+    con.execute("CREATE TEMP TABLE old_titles AS SELECT id, words FROM titles_fts")
+    con.execute("DELETE FROM titles_fts")
+    con.execute(
+        "INSERT INTO titles_fts (rowid, id, words) SELECT n.seq, t.id, t.words FROM temp.old_titles t "
+        "JOIN nodes n ON n.id = t.id ORDER BY n.seq"
+    )
+    con.execute("DROP TABLE temp.old_titles")
+
+
 # The step from each database version to the next, by the version it starts from (version 1 is a
 # JSON file, migrated when the database is created).
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _resolution_tables,
     3: _count_indexes,
     4: _count_indexes,
+    5: _titles_by_seq,
 }
 
 

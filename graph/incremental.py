@@ -499,8 +499,11 @@ class _Run:
         ids = {x.id for b, a in self.changed.values() for x in (b, a) if x is not None}
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
+            # a title's row is its node's seq: found by rowid (by id, the index reads every title)
+            con.execute(
+                f"DELETE FROM titles_fts WHERE rowid IN (SELECT seq FROM nodes WHERE id IN ({marks}))", chunk
+            )
             con.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk)
-            con.execute(f"DELETE FROM titles_fts WHERE id IN ({marks})", chunk)
             latest: dict[str, _DocRow] = {}
             for x in map(
                 _doc_row, con.execute(f"SELECT {_DOC_COLS} FROM r_docs WHERE id IN ({marks})", chunk)
@@ -517,7 +520,11 @@ class _Run:
                 "INSERT INTO nodes (id, kind, attrs, symbol_key, number, file) VALUES (?, ?, ?, ?, ?, ?)",
                 nodes,
             )
-            con.executemany("INSERT INTO titles_fts (id, words) VALUES (?, ?)", titles)
+            seqs = dict(con.execute(f"SELECT id, seq FROM nodes WHERE id IN ({marks})", chunk))
+            con.executemany(
+                "INSERT INTO titles_fts (rowid, id, words) VALUES (?, ?, ?)",
+                [(seqs[i], i, w) for i, w in titles],
+            )
 
     # -- 4. obligations ------------------------------------------------------------------------
     def obligations(self) -> None:

@@ -109,7 +109,7 @@ def test_the_store_is_one_sqlite_file_with_a_schema_version_and_a_row_per_file(t
     Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
     con = sqlite3.connect(tmp_path / "store" / "store.sqlite")
     meta = dict(con.execute("SELECT key, value FROM meta"))
-    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "5"
+    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "6"
     assert [r[0] for r in con.execute("SELECT name FROM files")] == ["a.txt"]
     assert ("bac-giang:12-NQ/TU@2021-06-08",) in con.execute("SELECT id FROM nodes WHERE kind = 'Document'")
 
@@ -143,6 +143,62 @@ def test_a_migrated_store_has_the_tables_and_indexes_of_a_new_one(tmp_path, vers
     before = snapshot(tmp_path / "old")  # opening it migrates it
     assert _schema(tmp_path / "old" / "store.sqlite") == _schema(tmp_path / "new" / "store.sqlite")
     assert before == snapshot(tmp_path / "new")
+
+
+def _titles_apart(path) -> tuple[int, int, list[tuple]]:
+    """Title rows, document nodes, and the title rows whose rowid is not their document node's seq."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        apart = con.execute(
+            "SELECT t.rowid, t.id FROM titles_fts t LEFT JOIN nodes n ON n.seq = t.rowid WHERE n.id IS NOT t.id"
+        ).fetchall()
+        (titles,) = con.execute("SELECT count(*) FROM titles_fts").fetchone()
+        (docs,) = con.execute("SELECT count(*) FROM nodes WHERE kind = 'Document'").fetchone()
+        return titles, docs, apart
+    finally:
+        con.close()
+
+
+def test_a_changed_documents_title_replaces_its_old_one_in_the_title_index(tmp_path):
+    """A title's row is numbered by its document node's seq, so a change deletes it by rowid (by
+    its id, every title of the store would be read for each document changed)."""
+    a = write(tmp_path, "a.txt", party_doc(subject="về phát triển du lịch"))
+    b = write(tmp_path, "b.txt", party_doc(number="13", subject="về chuyển đổi số"))
+    Store(tmp_path / "store").ingest([a, b])
+    write(tmp_path, "b.txt", party_doc(number="13", subject="về xây dựng nông thôn mới"))
+    Store(tmp_path / "store").ingest([a, b])
+    titles, docs, apart = _titles_apart(tmp_path / "store" / "store.sqlite")
+    assert (titles, apart) == (docs, []) and docs >= 2
+    s = Store(tmp_path / "store")
+    assert s.documents_titled(["nong", "thon", "moi"]) == {"bac-giang:13-NQ/TU@2021-06-08"}
+    assert s.documents_titled(["chuyen", "doi", "so"]) == set()
+
+
+def test_a_version_5_stores_titles_are_numbered_by_their_nodes(tmp_path):
+    import sqlite3
+
+    f = write(tmp_path, "a.txt", party_doc())
+    Store(tmp_path / "store").ingest([f, write(tmp_path, "b.txt", party_doc(number="13"))])
+    path = tmp_path / "store" / "store.sqlite"
+    con = sqlite3.connect(path)
+    rows = con.execute("SELECT rowid, id, words FROM titles_fts").fetchall()
+    con.execute("DELETE FROM titles_fts")
+    con.executemany(
+        "INSERT INTO titles_fts (rowid, id, words) VALUES (?, ?, ?)", [(r + 1000, i, w) for r, i, w in rows]
+    )
+    con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    assert _titles_apart(path)[2]
+    before = snapshot(tmp_path / "store")  # opening it migrates it
+    titles, docs, apart = _titles_apart(path)
+    assert (titles, apart) == (docs, [])
+    write(tmp_path, "a.txt", party_doc(subject="về xây dựng nông thôn mới"))
+    Store(tmp_path / "store").ingest([f])
+    assert Store(tmp_path / "store").documents_titled(["nong", "thon"]) == {"bac-giang:12-NQ/TU@2021-06-08"}
+    assert before != snapshot(tmp_path / "store") and _titles_apart(path)[2] == []
 
 
 def test_bodies_and_stats_are_counted_from_the_count_indexes(tmp_path):

@@ -25,6 +25,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import json
+import operator
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -690,6 +691,8 @@ class _Run:
     def _obligation_nodes(self, oids: set[str]) -> None:
         """The nodes of these obligations and their edges, each from its readings in file order."""
         con = self.con
+        stream = self._task_records(oids)
+        pending = next(stream, None)
         for chunk in _chunks(oids):
             marks = ",".join("?" * len(chunk))
             con.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk)
@@ -700,14 +703,12 @@ class _Run:
                 f"DELETE FROM edges WHERE source IN ({marks}) AND key IN (?, ?)",
                 (*chunk, Edge.GIAO_CHO.value, Edge.DUOC_THUC_HIEN_BOI.value),
             )
-            readings: defaultdict[str, list[str]] = defaultdict(list)
-            rows = con.execute(
-                f"SELECT oid, record FROM r_tasks WHERE oid IN ({marks}) ORDER BY oid, file, n", chunk
-            )
-            for oid, r in rows:
-                readings[oid].append(r)
+            readings: list[tuple[str, list[str]]] = []
+            while pending is not None and pending[0] <= chunk[-1]:  # the stream is in the chunks' order
+                readings.append(pending)
+                pending = next(stream, None)
             nodes, edges = [], []
-            for oid, (first, *others) in readings.items():
+            for oid, (first, *others) in readings:
                 record = json.loads(first)
                 for other in others:
                     rs._more_evidence(record, json.loads(other)["evidence"])
@@ -726,6 +727,23 @@ class _Run:
                 nodes,
             )
             con.executemany("INSERT INTO edges (source, target, key, attrs) VALUES (?, ?, ?, ?)", edges)
+
+    def _task_records(self, oids: set[str]) -> Iterator[tuple[str, list[str]]]:
+        """(oid, the records of its readings in file order) of these obligations, by oid. When they
+        are most of the table, one pass over it sorted by oid: reading each by its id is a random
+        read of a table stored in file order, which at 100,000 documents cost three times as much
+        per task as at 10,000."""
+        con = self.con
+        if len(oids) * 4 >= con.execute("SELECT count(*) FROM r_tasks").fetchone()[0]:
+            # +oid: sorted by SQLite's sorter after a scan in stored order, not through the oid index
+            rows: Iterable[tuple[str, str]] = con.execute(
+                "SELECT oid, record FROM r_tasks ORDER BY +oid, file, n"
+            )
+        else:
+            rows = self.rows("SELECT oid, record FROM r_tasks WHERE oid IN ({}) ORDER BY oid, file, n", oids)
+        for oid, group in itertools.groupby(rows, key=operator.itemgetter(0)):
+            if oid in oids:
+                yield oid, [r for _, r in group]
 
     # -- 5. bodies -----------------------------------------------------------------------------
     def bodies(self) -> None:

@@ -219,3 +219,26 @@ def test_an_edited_file_re_resolves_exactly(tmp_path, before, after):
     edited.write_text(after, encoding="utf-8")
     Store(s).ingest([edited])
     assert dump(Store(s).graph) == reference(s)
+
+
+def test_task_records_read_by_id_or_in_one_sorted_pass_are_the_same(corpus_files, tmp_path):
+    """A few obligations' readings are read by id; most of them in one pass over the table sorted
+    by oid. Both give each obligation its readings in file order, the obligations by oid."""
+    import sqlite3
+
+    again = [
+        write(tmp_path, f"again-{f.name}", f.read_text(encoding="utf-8") + "\n") for f in corpus_files[:3]
+    ]
+    Store(tmp_path / "store").ingest([*corpus_files, *again])  # the same tasks read in two files
+    con = sqlite3.connect(tmp_path / "store" / "store.sqlite", isolation_level=None)
+    run = incremental._Run(con, incremental.Update(set(), set()))
+    every = sorted({oid for (oid,) in con.execute("SELECT oid FROM r_tasks")})
+    shared = {oid for (oid,) in con.execute("SELECT oid FROM r_tasks GROUP BY oid HAVING count(*) > 1")}
+    few = set(random.Random(0).sample(every, len(every) // 10)) | set(sorted(shared)[:3])
+    assert shared and len(few) * 4 < len(every)  # read by id
+    whole_pass = dict(run._task_records(set(every)))  # one sorted pass
+    assert list(whole_pass) == every
+    assert list(run._task_records(few)) == [(oid, whole_pass[oid]) for oid in sorted(few)]
+    for oid in shared & few:
+        files = [(json.loads(r)["evidence"]["file"]) for r in whole_pass[oid]]
+        assert len(files) > 1 and files == sorted(files)

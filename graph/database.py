@@ -27,9 +27,10 @@ from typing import Any
 from vbgraph.errors import StoreError
 
 STORE_FORMAT = "vbgraph-store"
-SCHEMA_VERSION = 6  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
+SCHEMA_VERSION = 7  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
 # 3: no COUNTS indexes; 4: the COUNTS indexes only in stores migrated from 3 (new ones lacked them);
-# 5: titles_fts rows numbered in insertion order (now: the seq of their document's node)
+# 5: titles_fts rows numbered in insertion order (now: the seq of their document's node); 6: no
+# nodes_labels index
 DB_FILE = "store.sqlite"
 V1_FILE = "graph.json"
 
@@ -130,6 +131,17 @@ CREATE INDEX IF NOT EXISTS nodes_documents ON nodes (
 CREATE INDEX IF NOT EXISTS nodes_jurisdiction ON nodes (kind, json_extract(attrs, '$.jurisdiction'));
 CREATE INDEX IF NOT EXISTS edges_key ON edges (key, target, json_extract(attrs, '$.vai_tro'));
 """
+
+# What a question about a whole relation shows of each document at its ends (`vbgraph implements`
+# without a filter: 100k rows at 100k documents). Read from the index alone: a scan of the nodes
+# parses each node's JSON (0.4 s at 100k), a scan of this index does not (0.1 s).
+LABEL_FIELDS = ("symbol", "name", "date", "jurisdiction")
+LABELS_INDEX = "nodes_labels"
+COUNTS += (
+    f"CREATE INDEX IF NOT EXISTS {LABELS_INDEX} ON nodes (id, "
+    + ", ".join(f"json_extract(attrs, '$.{f}')" for f in LABEL_FIELDS)
+    + ") WHERE kind = 'Document';\n"
+)
 
 
 def connect(directory: Path, *, create: bool) -> sqlite3.Connection | None:
@@ -258,7 +270,8 @@ def _resolution_tables(con: sqlite3.Connection) -> None:
 
 
 def _count_indexes(con: sqlite3.Connection) -> None:
-    """3 -> 4: the indexes counts read; 4 -> 5: again, for the stores version 4 made new without them."""
+    """3 -> 4: the indexes counts read; 4 -> 5: again, for the stores version 4 made new without them;
+    6 -> 7: the documents' labels."""
     for statement in _statements(COUNTS):
         con.execute(statement)
 
@@ -282,6 +295,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     3: _count_indexes,
     4: _count_indexes,
     5: _titles_by_seq,
+    6: _count_indexes,
 }
 
 

@@ -19,13 +19,15 @@ from typing import Any
 import networkx as nx
 
 from vbgraph.graph import store as st
+from vbgraph.graph.database import LABEL_FIELDS
 from vbgraph.ontology.relations import Edge
 from vbgraph.queries import lineage as ln
 from vbgraph.queries import obligations as ob
 from vbgraph.queries import research as rs
 
-# What the questions below read of a document (its label, date and jurisdiction), of a task.
-FIELDS = ("symbol", "name", "date", "jurisdiction")
+# What the questions below read of a document (its label, date and jurisdiction; the store keeps
+# an index of them), of a task.
+FIELDS = LABEL_FIELDS
 TASK_FIELDS = ("document", "assignees", "deadline", "status")
 
 Part = Callable[..., nx.MultiDiGraph]
@@ -136,7 +138,12 @@ def issues_part(store: st.Store) -> nx.MultiDiGraph:
 def implementations(
     store: st.Store, *, central: bool = False, jurisdiction: str | None = None, since: str | None = None
 ) -> list[dict]:
-    """`lineage.implementations` of a store (`vbgraph implements`)."""
+    """`lineage.implementations` of a store (`vbgraph implements`). Every direct implementation
+    (no filter but a date) from the relation's edges and the documents' labels, without a graph."""
+    if not central and not jurisdiction and store.indexed:
+        edges, labels = store.relation_pairs(rs.IMPLEMENTS)
+        pairs = ((s, t, labels[s], labels[t]) for s, t, _ in edges if s in labels and t in labels)
+        return ln.implementations_of_pairs(pairs, since=since)
     # as the reference: the direct rows take an empty jurisdiction for none, the central ones do not
     wanted = jurisdiction if central else (jurisdiction or None)
     part = part_of(store, implementation_part, jurisdiction=wanted, transitive=central)

@@ -492,7 +492,7 @@ ON_NEO4J = [  # (argv, stdin, stdout exactly, stderr exactly)
             "--json",
         ],
         None,
-        '[\n  {\n    "d": "2021-06-09",\n    "n": 42\n  }\n]\n',
+        '[\n{"d": "2021-06-09", "n": 42}\n]\n',  # rows one to a line
         "",
     ),
     (
@@ -585,3 +585,22 @@ def test_a_long_table_prints_as_plain_aligned_text(monkeypatch, capsys):
         "xx   [bold]2[/bold]",
         "xxx  [bold]3[/bold]",
     ]
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ([{"a": 1, "b": "Bắc Giang"}, {"a": None}], '[\n{"a": 1, "b": "Bắc Giang"},\n{"a": null}\n]'),
+        ([{"a": ["x", "y"], "b": {"c": True}}], '[\n{"a": ["x", "y"], "b": {"c": true}}\n]'),
+        ([], "[]"),
+        ({"a": [1]}, '{\n  "a": [\n    1\n  ]\n}'),
+        (["x", {"a": 1}], '[\n  "x",\n  {\n    "a": 1\n  }\n]'),
+    ],
+)
+def test_json_rows_print_one_to_a_line(data, text):
+    """A list of rows prints a row to a line (grep, head and diff read it a row at a time); any
+    other value indented. Both read back as the value."""
+    from vbgraph import cli
+
+    out = cli._json_text(data)
+    assert out == text and json.loads(out) == data

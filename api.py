@@ -176,14 +176,9 @@ class Corpus:
         >>> [d.symbol for d in example_corpus().documents(in_corpus=False)]
         ['52-NQ/TW']
         """
-        out = [Document.from_node(n, a) for n, a in st.documents(self.graph)]
-        return [
-            d
-            for d in out
-            if (jurisdiction is None or d.jurisdiction == jurisdiction)
-            and (type is None or d.type == type)
-            and (in_corpus is None or d.in_corpus == in_corpus)
-        ]
+        equal = {k: v for k, v in (("jurisdiction", jurisdiction), ("type", type)) if v is not None}
+        out = [Document.from_node(n, a) for n, a in self.store.nodes_with("Document", **equal)]
+        return [d for d in out if in_corpus is None or d.in_corpus == in_corpus]
 
     def relations(self, ref: str | None = None, *, type: str | None = None) -> list[Relation]:
         """Relations from or to `ref` (all when None), of one type ('THUC_HIEN') or any.
@@ -193,11 +188,12 @@ class Corpus:
         ('bac-giang:175-KH/TU@2021-06-08', 'thực hiện', 'kh-20.txt', 11)
         """
         nid = self.document(ref).id if ref else None
-        return [
-            Relation.from_edge(s, t, k, a)
-            for s, t, k, a in st.relations(self.graph)
-            if (nid is None or nid in (s, t)) and (type is None or k == type)
-        ]
+        codes = [r.value for r in Rel if type is None or r.value == type]
+        return (
+            [Relation.from_edge(s, t, k, a) for s, t, k, a in self.store.edges_of(codes, nid)]
+            if codes
+            else []
+        )
 
     def bodies(self, *, jurisdiction: str | None = None, named_only: bool = False) -> list[Body]:
         """Bodies, sorted by id; `named_only` leaves out kinds of units ('sở', 'ngành tỉnh').

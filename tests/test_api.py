@@ -51,6 +51,77 @@ def test_documents_filter(corpus, filters, check):
     assert docs and all(check(d) for d in docs)
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"jurisdiction": "Bắc Giang"},
+        {"jurisdiction": "Trung ương", "in_corpus": False},
+        {"type": "Kế hoạch", "in_corpus": True},
+        {"type": "Kế hoạch", "jurisdiction": "Đắk Lắk"},
+        {"type": "no such type"},
+    ],
+)
+def test_documents_are_read_from_the_store_as_from_the_whole_graph(corpus_store, corpus_graph, filters):
+    """`documents` reads the nodes table (a list of 100k documents is not a 3 GB graph); the
+    answer is the one the whole graph gives."""
+    from vbgraph.graph import store as st
+    from vbgraph.graph.model import Document
+
+    fresh = vbgraph.Corpus(corpus_store.dir)
+    docs = fresh.documents(**filters)
+    assert fresh.store._graph is None
+    expected = [
+        d
+        for d in (Document.from_node(n, a) for n, a in st.documents(corpus_graph))
+        if all(getattr(d, k) == v for k, v in filters.items())
+    ]
+    assert docs == expected and (docs or filters.get("type") == "no such type")
+
+
+@pytest.mark.parametrize(
+    ("ref", "type"),
+    [
+        (None, None),
+        (None, "THUC_HIEN"),
+        (None, "THAY_THE"),
+        ("109-NQ/TU@2021", None),
+        ("52-NQ/TW", "THUC_HIEN"),
+    ],
+)
+def test_relations_are_read_from_the_store_as_from_the_whole_graph(corpus_store, corpus_graph, ref, type):
+    from vbgraph.graph import store as st
+    from vbgraph.graph.model import Relation
+
+    fresh = vbgraph.Corpus(corpus_store.dir)
+    rels = fresh.relations(ref, type=type)
+    assert fresh.store._graph is None
+    nid = fresh.document(ref).id if ref else None
+    expected = [
+        Relation.from_edge(s, t, k, a)
+        for s, t, k, a in st.relations(corpus_graph)
+        if (nid is None or nid in (s, t)) and (type is None or k == type)
+    ]
+    assert rels == expected and rels
+
+
+def test_a_store_that_cannot_answer_lists_documents_and_relations_from_its_graph(corpus_store, tmp_path):
+    import shutil
+
+    from vbgraph.graph import database as db
+
+    shutil.copytree(corpus_store.dir, tmp_path / "s")
+    con = db.connect(tmp_path / "s", create=False)
+    assert con is not None
+    with db.transaction(con):
+        db.set_meta(con, "graph_stale", "1")
+    con.close()
+    stale, fresh = vbgraph.Corpus(tmp_path / "s"), vbgraph.Corpus(corpus_store.dir)
+    assert not stale.store.indexed
+    assert stale.documents(jurisdiction="Bắc Giang") == fresh.documents(jurisdiction="Bắc Giang")
+    assert stale.relations(type="THUC_HIEN") == fresh.relations(type="THUC_HIEN")
+
+
 def test_relations_of_a_document_carry_their_evidence(corpus):
     rels = corpus.relations("53-KL/TU", type="THUC_HIEN")
     assert [(r.source.split("@")[0], r.target.split("@")[0]) for r in rels] == [

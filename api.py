@@ -327,9 +327,19 @@ class Corpus:
             import pandas as pd
         except ImportError as e:
             raise ImportError("to_pandas needs pandas: pip install 'vbgraph[pandas]'") from e
-        from vbgraph.exports.json_export import generate
+        from vbgraph.exports.json_export import nfc
 
-        data = generate(self.graph)
-        if what not in ("documents", "bodies", "relations", "obligations"):
+        # each section as graph-json-v1 writes it, read from its own table (not the whole graph)
+        kinds: dict[str, type[Document] | type[Body] | type[Obligation]] = {
+            "documents": Document,
+            "bodies": Body,
+            "obligations": Obligation,
+        }
+        if what == "relations":
+            items = [r.to_dict() for r in self.relations()]
+        elif what in kinds:
+            model = kinds[what]
+            items = [model.from_node(n, a).to_dict() for n, a in self.store.nodes_with(model.__name__)]
+        else:
             raise ValueError(f"what is documents, bodies, relations or obligations, not {what!r}")
-        return pd.json_normalize(data[what])
+        return pd.json_normalize([nfc(item) for item in items])

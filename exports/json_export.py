@@ -30,13 +30,14 @@ FORMAT, VERSION = "vbgraph-json", 1
 ITEM_INDENT = "    "  # an item of a section sits two levels deep: {"documents": [item, …]}
 
 
-def _nfc(value: Any) -> Any:
+def nfc(value: Any) -> Any:
+    """Every string in `value` in NFC, as the export writes it."""
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     if isinstance(value, list):
-        return [_nfc(v) for v in value]
+        return [nfc(v) for v in value]
     if isinstance(value, dict):
-        return {k: _nfc(v) for k, v in value.items()}
+        return {k: nfc(v) for k, v in value.items()}
     return value
 
 
@@ -86,7 +87,7 @@ def generate(G: nx.MultiDiGraph) -> dict:
     return {
         "format": FORMAT,
         "version": VERSION,
-        **{name: [_nfc(item) for item in items(G)] for name, items in SECTIONS.items()},
+        **{name: [nfc(item) for item in items(G)] for name, items in SECTIONS.items()},
     }
 
 
@@ -100,7 +101,7 @@ def _section(items: Iterator[dict]) -> Iterator[str]:
     """A list of items as the value of a top-level key: `[]` when empty."""
     sep = "[\n" + ITEM_INDENT
     for item in items:
-        yield sep + _dump(_nfc(item), ITEM_INDENT)
+        yield sep + _dump(nfc(item), ITEM_INDENT)
         sep = ",\n" + ITEM_INDENT
     yield "[]" if sep.startswith("[") else "\n  ]"
 

@@ -157,6 +157,26 @@ def test_tables_for_pandas(corpus):
     assert isinstance(frame, pd.DataFrame) and "deadline.end" in frame.columns
 
 
+@pytest.mark.parametrize("what", ["documents", "bodies", "relations", "obligations"])
+def test_a_table_for_pandas_is_its_section_of_the_json_export(corpus_store, corpus_graph, what):
+    """Each table is read from the store's own table of it, without the whole graph, and is the
+    export's section of the same name."""
+    import pandas as pd
+
+    from vbgraph.exports.json_export import generate
+
+    fresh = vbgraph.Corpus(corpus_store.dir)
+    frame = fresh.to_pandas(what)
+    assert fresh.store._graph is None
+    expected = pd.json_normalize(generate(corpus_graph)[what])
+    assert len(frame) > 1 and frame.equals(expected)
+
+
+def test_pandas_tables_are_named(corpus):
+    with pytest.raises(ValueError, match="not 'edges'"):
+        corpus.to_pandas("edges")
+
+
 def test_every_api_call_has_an_example():
     import inspect
 

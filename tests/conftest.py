@@ -43,6 +43,23 @@ def corpus_graph(corpus_store):
     return corpus_store.graph
 
 
+@pytest.fixture
+def stale_corpus_dir(corpus_store, tmp_path) -> Path:
+    """A copy of the corpus store marked as migrated from an earlier layout (its graph not saved
+    yet): its tables cannot answer, so every question goes to its whole graph."""
+    import shutil
+
+    from vbgraph.graph import database as db
+
+    shutil.copytree(corpus_store.dir, tmp_path / "stale")
+    con = db.connect(tmp_path / "stale", create=False)
+    assert con is not None
+    with db.transaction(con):
+        db.set_meta(con, "graph_stale", "1")
+    con.close()
+    return tmp_path / "stale"
+
+
 @pytest.fixture(scope="session")
 def corpus_export(corpus_graph):
     from vbgraph.exports.json_export import generate

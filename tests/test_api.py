@@ -105,18 +105,10 @@ def test_relations_are_read_from_the_store_as_from_the_whole_graph(corpus_store,
     assert rels == expected and rels
 
 
-def test_a_store_that_cannot_answer_lists_documents_and_relations_from_its_graph(corpus_store, tmp_path):
-    import shutil
-
-    from vbgraph.graph import database as db
-
-    shutil.copytree(corpus_store.dir, tmp_path / "s")
-    con = db.connect(tmp_path / "s", create=False)
-    assert con is not None
-    with db.transaction(con):
-        db.set_meta(con, "graph_stale", "1")
-    con.close()
-    stale, fresh = vbgraph.Corpus(tmp_path / "s"), vbgraph.Corpus(corpus_store.dir)
+def test_a_store_that_cannot_answer_lists_documents_and_relations_from_its_graph(
+    corpus_store, stale_corpus_dir
+):
+    stale, fresh = vbgraph.Corpus(stale_corpus_dir), vbgraph.Corpus(corpus_store.dir)
     assert not stale.store.indexed
     assert stale.documents(jurisdiction="Bắc Giang") == fresh.documents(jurisdiction="Bắc Giang")
     assert stale.relations(type="THUC_HIEN") == fresh.relations(type="THUC_HIEN")

@@ -387,21 +387,13 @@ def test_shapes_the_sample_lacks_from_the_indexes(tmp_path):
 
 
 def test_a_store_whose_tables_cannot_answer_answers_from_its_whole_graph(
-    corpus_store, corpus_graph, tmp_path
+    corpus_store, corpus_graph, stale_corpus_dir
 ):
     """A store migrated from an earlier layout (its graph not saved yet) gives the same answers."""
-    import shutil
-
     from vbgraph.queries import catalog, indexed, lineage, obligations
     from vbgraph.queries.view import build_view, build_view_in_store
 
-    shutil.copytree(corpus_store.dir, tmp_path / "s")
-    con = db.connect(tmp_path / "s", create=False)
-    assert con is not None
-    with db.transaction(con):
-        db.set_meta(con, "graph_stale", "1")
-    con.close()
-    stale = Store(tmp_path / "s")
+    stale = Store(stale_corpus_dir)
     assert not stale.indexed
     doc = "bac-giang:03-CTr/TU@2020-12-04"
     assert obligations.bodies_in_store(stale) == obligations.bodies(corpus_graph)

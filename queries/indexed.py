@@ -14,9 +14,7 @@ dates and jurisdictions, edges without evidence) when they span a relation or a 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from vbgraph.graph import store as st
 from vbgraph.graph.database import LABEL_FIELDS
@@ -25,12 +23,15 @@ from vbgraph.queries import lineage as ln
 from vbgraph.queries import obligations as ob
 from vbgraph.queries import research as rs
 
+if TYPE_CHECKING:  # annotations only: a command answered from the store's indexes never loads networkx
+    import networkx as nx
+
 # What the questions below read of a document (its label, date and jurisdiction; the store keeps
 # an index of them), of a task.
 FIELDS = LABEL_FIELDS
 TASK_FIELDS = ("document", "assignees", "deadline", "status")
 
-Part = Callable[..., nx.MultiDiGraph]
+Part = Callable[..., "nx.MultiDiGraph"]
 
 
 def part_of(store: st.Store, select: Part, **params: Any) -> nx.MultiDiGraph:
@@ -96,6 +97,8 @@ def citing_part(store: st.Store, id: str) -> nx.MultiDiGraph:
 def body_tasks_part(store: st.Store, body: str | None, status: str | None) -> nx.MultiDiGraph:
     """The tasks given to the bodies `body` may mean (all tasks, of a `status`, when None) and
     every body they are given to."""
+    import networkx as nx
+
     bodies = store.of_kind("Body", ("name",))
     if not body:  # as the reference: no words, no filter
         if status is None:  # every task: only what a row reads of each
@@ -127,6 +130,8 @@ def most_implemented_part(store: st.Store, limit: int) -> nx.MultiDiGraph:
 
 def issues_part(store: st.Store) -> nx.MultiDiGraph:
     """No node: only the graph's attributes, where the issues are."""
+    import networkx as nx
+
     G = nx.MultiDiGraph()
     G.graph.update(store.graph_attributes())
     return G

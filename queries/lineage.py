@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from vbgraph.queries.research import (
     IMPLEMENTS,
@@ -22,6 +21,9 @@ from vbgraph.queries.research import (
     relation_edges,
     relation_view,
 )
+
+if TYPE_CHECKING:  # annotations only: a command answered from the store's indexes never loads networkx
+    import networkx as nx
 
 
 def _node(G: nx.MultiDiGraph, nid: str) -> dict:
@@ -54,6 +56,8 @@ def _branches(
     G: nx.MultiDiGraph, doc_id: str, up: bool, depth: int | None, codes: tuple[str, ...]
 ) -> list[dict]:
     """Every simple path of `codes` edges out of `doc_id` (into it, when not `up`), as nested children."""
+    import networkx as nx
+
     view = relation_view(G, codes)
     walk = view if up else nx.reverse_view(view)
     children: dict[tuple, list[dict]] = {(): []}

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from vbgraph.errors import DocumentNotFound
 from vbgraph.graph import store as st
 from vbgraph.graph.identity import CENTRAL
 from vbgraph.ontology.relations import Rel
+
+if TYPE_CHECKING:  # annotations only: a command answered from the store's indexes never loads networkx
+    import networkx as nx
 
 MAX_DEPTH = 20  # the Cypher twins use [:THUC_HIEN*1..20]
 DOC_RELS: tuple[str, ...] = tuple(r.value for r in Rel)
@@ -48,6 +49,8 @@ def example_graph() -> nx.MultiDiGraph:
     (implements ``tw``, cites ``ct``, sets out the task ``o`` of drafting a Kế hoạch, fulfilled
     by ``hu``) and the district plan ``hu`` (implements ``tu``).
     """
+    import networkx as nx
+
     G = nx.MultiDiGraph()
     for nid, jur, symbol, date in [
         ("tw", CENTRAL, "1-NQ/TW", "2019-01-10"),
@@ -105,6 +108,8 @@ def relation_view(G: nx.MultiDiGraph, codes: Iterable[str] = IMPLEMENTS) -> nx.M
     >>> sorted(relation_view(G, ["THAY_THE"]).edges(keys=True))
     [('tw', 'tw-old', 'THAY_THE')]
     """
+    import networkx as nx
+
     codes = frozenset(codes)
     return nx.subgraph_view(
         G, filter_node=lambda n: G.nodes[n].get("kind") == "Document", filter_edge=lambda s, t, k: k in codes
@@ -138,12 +143,15 @@ def depths(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = example_graph()
     >>> depths(relation_view(G), "hu")
     {'hu': 0, 'tu': 1, 'tw': 2}
     >>> depths(nx.reverse_view(relation_view(G)), "tw", max_depth=1)
     {'tw': 0, 'tu': 1}
     """
+    import networkx as nx
+
     out: dict[str, int] = {}
     for d, layer in enumerate(nx.bfs_layers(view, sources)):
         if max_depth is not None and d > max_depth:
@@ -183,6 +191,8 @@ def lineage(G: nx.MultiDiGraph, doc_id: str, direction: str = "up", depth: int |
     >>> [(r["document"], r["symbol"], r["depth"]) for r in lineage(G, "hu", "up", depth=1)]
     [('tu', '2-KH/TU', 1)]
     """
+    import networkx as nx
+
     _check(G, doc_id)
     if direction not in ("up", "down"):
         raise ValueError(f"direction {direction!r}: choose up or down")
@@ -220,6 +230,8 @@ def central_implementations(G: nx.MultiDiGraph, jurisdiction: str | None = None)
     >>> [(r["central"], r["local"], r["depth"]) for r in central_implementations(example_graph())]
     [('tw', 'tu', 1), ('tw', 'hu', 2)]
     """
+    import networkx as nx
+
     down = nx.reverse_view(relation_view(G))
     rows = []
     for c, ca in st.documents(G):
@@ -289,6 +301,8 @@ def supersession(G: nx.MultiDiGraph, doc_id: str | None = None) -> list[dict]:
     >>> supersession(example_graph(), "hu")
     []
     """
+    import networkx as nx
+
     links: Iterable[tuple[str, str, str]] = relation_edges(G, ENDS_IN_FORCE)
     if doc_id is not None:
         _check(G, doc_id)

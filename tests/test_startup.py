@@ -254,6 +254,29 @@ def test_importing_loads_only_what_start_up_needs(module, not_loaded):
     assert not {m for m in loaded if any(m == n or m.startswith(f"{n}.") for n in not_loaded)}
 
 
+@pytest.mark.parametrize(
+    ("args", "networkx"),
+    [
+        (["implements"], False),  # every implementation: edges and labels from the store's tables
+        (["implements", "--since", "2020-01-01"], False),
+        (["stats"], False),
+        (["implements", "--central"], True),  # asks the networkx reference on a part of the store
+    ],
+)
+def test_commands_answered_from_the_tables_never_load_networkx(args, networkx, corpus_store):
+    """networkx takes ~80 ms to import: a third of a small command's time."""
+    code = (
+        "import sys, io, contextlib; from vbgraph.cli import main; sys.argv = ['vbgraph', *sys.argv[1:]]\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main()\n"
+        "print('networkx' in sys.modules)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, *args, "--store", str(corpus_store.dir)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [str(networkx)]
+
+
 def test_the_console_script_resolves():
     target = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]["vbgraph"]
     module, _, name = target.partition(":")

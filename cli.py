@@ -130,6 +130,8 @@ def _json_default(value: Any) -> Any:
 
 
 def _cell(value: Any) -> str:
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, list | dict):
@@ -144,14 +146,15 @@ WIDEST = 60  # characters a column of a plain table is padded to at most
 
 def _plain_table(headings: list[str], cells: list[list[str]]) -> None:
     """Rows under their headings in aligned columns, as plain text: a long listing (every body of
-    a store) prints in a blink, and no cell is read as markup."""
-    widths = [
-        min(WIDEST, max(len(x) for x in [h, *(row[i] for row in cells)])) for i, h in enumerate(headings)
-    ]
-    lines = [headings, ["-" * w for w in widths], *cells]
-    typer.echo(
-        "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines)
-    )
+    a store, every implementation) prints in a blink, and no cell is read as markup. Control
+    characters are looked for once in all the cells, escaped only where there are any."""
+    if _CONTROL.search("\n".join(map("\n".join, cells))):
+        cells = [list(map(_visible, row)) for row in cells]
+    columns = list(zip(*cells, strict=True)) or [()] * len(headings)
+    widths = [min(WIDEST, max(map(len, [h, *column]))) for h, column in zip(headings, columns, strict=True)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths).format
+    rows = [headings, ["-" * w for w in widths], *cells]
+    typer.echo("\n".join(line(*row).rstrip() for row in rows))
 
 
 def _json_text(data: Any) -> str:
@@ -194,9 +197,7 @@ def _emit(
     if table is not None:
         table(data)
     elif len(rows) > LONG_TABLE:
-        _plain_table(
-            [h for _, h in columns] or keys, [[_visible(_cell(r.get(k))) for k in keys] for r in rows]
-        )
+        _plain_table([h for _, h in columns] or keys, [list(map(_cell, map(r.get, keys))) for r in rows])
     else:
         from rich.table import Table
         from rich.text import Text

@@ -588,6 +588,44 @@ def test_a_long_table_prints_as_plain_aligned_text(monkeypatch, capsys):
 
 
 @pytest.mark.parametrize(
+    ("cells", "lines"),
+    [
+        # a control character anywhere is escaped, and the column is as wide as the escape
+        (
+            [["a\x1b[31m", "b"], ["c", "d"]],
+            ["A            B", "-----------  -", "a\\u001b[31m  b", "c            d"],
+        ),
+        ([["a", "\u202eb"], ["c", "d"]], ["A  B", "-  -------", "a  \\u202eb", "c  d"]),
+        # none: the cells as they are; a tab is not a control character here
+        ([["a\tb", "x"], ["c", "y"]], ["A    B", "---  -", "a\tb  x", "c    y"]),
+        # a cell wider than WIDEST is never cut; the others are padded to WIDEST only
+        (
+            [["x" * 70, "b"], ["c", "d"]],
+            ["A" + " " * 61 + "B", "-" * 60 + "  -", "x" * 70 + "  b", "c" + " " * 61 + "d"],
+        ),
+    ],
+)
+def test_a_plain_table_escapes_what_a_terminal_would_act_on(cells, lines, capsys):
+    from vbgraph import cli
+
+    cli._plain_table(["A", "B"], cells)
+    assert capsys.readouterr().out.splitlines() == lines
+
+
+def test_long_table_cells_of_other_types(monkeypatch, capsys):
+    from vbgraph import cli
+
+    monkeypatch.setattr(cli, "LONG_TABLE", 1)
+    cli._emit([{"a": None, "b": 3}, {"a": ["x"], "b": {"k": True}}], [("a", "A"), ("b", "B")], "table")
+    assert capsys.readouterr().out.splitlines() == [
+        "A      B",
+        "-----  -----------",
+        "       3",
+        '["x"]  {"k": true}',
+    ]
+
+
+@pytest.mark.parametrize(
     ("data", "text"),
     [
         ([{"a": 1, "b": "Bắc Giang"}, {"a": None}], '[\n{"a": 1, "b": "Bắc Giang"},\n{"a": null}\n]'),

@@ -21,6 +21,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -150,8 +151,8 @@ def _plain_table(headings: list[str], cells: list[list[str]]) -> None:
     characters are looked for once in all the cells, escaped only where there are any."""
     if _CONTROL.search("\n".join(map("\n".join, cells))):
         cells = [list(map(_visible, row)) for row in cells]
-    columns = list(zip(*cells, strict=True)) or [()] * len(headings)
-    widths = [min(WIDEST, max(map(len, [h, *column]))) for h, column in zip(headings, columns, strict=True)]
+    widest = [max(map(len, map(itemgetter(i), cells)), default=0) for i in range(len(headings))]
+    widths = [min(WIDEST, max(len(h), w)) for h, w in zip(headings, widest, strict=True)]
     line = "  ".join(f"{{:<{w}}}" for w in widths).format
     rows = [headings, ["-" * w for w in widths], *cells]
     typer.echo("\n".join(line(*row).rstrip() for row in rows))

@@ -27,10 +27,10 @@ from typing import Any
 from vbgraph.errors import StoreError
 
 STORE_FORMAT = "vbgraph-store"
-SCHEMA_VERSION = 8  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
+SCHEMA_VERSION = 7  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
 # 3: no COUNTS indexes; 4: the COUNTS indexes only in stores migrated from 3 (new ones lacked them);
 # 5: titles_fts rows numbered in insertion order (now: the seq of their document's node); 6: no
-# nodes_labels index; 7: edges_key without the source
+# nodes_labels index
 DB_FILE = "store.sqlite"
 V1_FILE = "graph.json"
 
@@ -129,7 +129,7 @@ CREATE INDEX IF NOT EXISTS nodes_documents ON nodes (
     kind, json_extract(attrs, '$.type'), json_extract(attrs, '$.level'), json_extract(attrs, '$.in_corpus')
 );
 CREATE INDEX IF NOT EXISTS nodes_jurisdiction ON nodes (kind, json_extract(attrs, '$.jurisdiction'));
-CREATE INDEX IF NOT EXISTS edges_key ON edges (key, target, json_extract(attrs, '$.vai_tro'), source);
+CREATE INDEX IF NOT EXISTS edges_key ON edges (key, target, json_extract(attrs, '$.vai_tro'));
 """
 
 # What a question about a whole relation shows of each document at its ends (`vbgraph implements`
@@ -276,13 +276,6 @@ def _count_indexes(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
-def _edges_key_with_sources(con: sqlite3.Connection) -> None:
-    """7 -> 8: the edges of a relation read with both their ends from the index alone (every
-    implementation: a lookup of each edge's row for its source took three quarters of the read)."""
-    con.execute("DROP INDEX IF EXISTS edges_key")
-    _count_indexes(con)
-
-
 def _titles_by_seq(con: sqlite3.Connection) -> None:
     """5 -> 6: each title's row numbered by its node's seq, so that a changed document's title is
     deleted by rowid."""
@@ -303,7 +296,6 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _count_indexes,
     5: _titles_by_seq,
     6: _count_indexes,
-    7: _edges_key_with_sources,
 }
 
 

@@ -768,17 +768,17 @@ class Store:
 
     def relation_pairs(self, codes: Iterable[str]) -> tuple[list[tuple[str, str, str]], dict[str, dict]]:
         """Every edge of `codes` as (source, target, code), sorted, and the `db.LABEL_FIELDS` of every
-        document: a question about a whole relation (every implementation) reads two indexes and
-        builds no graph (at 100k documents, a skeleton of 100k nodes costs a second). Sorted by
-        source, a jurisdiction's edges come together (ids begin with its name), so the caller's
-        sort of its rows has less to do. An edge with an end that is not a document has no labels."""
+        document: a question about a whole relation (every implementation) reads its edges and an
+        index of labels and builds no graph (at 100k documents, a skeleton of 100k nodes costs a
+        second). Sorted by source, a jurisdiction's edges come together (ids begin with its name),
+        so the caller's sort of its rows has less to do. An edge with an end that is not a
+        document has no labels."""
         codes = sorted(set(codes))
         keys = f"key IN ({','.join('?' * len(codes))})"
         values = ", ".join(f"json_extract(attrs, '$.{f}')" for f in db.LABEL_FIELDS)
         try:
             edges = self._rows(
-                f"SELECT source, target, key FROM edges INDEXED BY edges_key WHERE {keys} "
-                "ORDER BY source, target, key",
+                f"SELECT source, target, key FROM edges WHERE {keys} ORDER BY source, target, key",
                 codes,
             )
             rows = self._rows(

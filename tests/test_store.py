@@ -109,7 +109,7 @@ def test_the_store_is_one_sqlite_file_with_a_schema_version_and_a_row_per_file(t
     Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
     con = sqlite3.connect(tmp_path / "store" / "store.sqlite")
     meta = dict(con.execute("SELECT key, value FROM meta"))
-    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "8"
+    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "7"
     assert [r[0] for r in con.execute("SELECT name FROM files")] == ["a.txt"]
     assert ("bac-giang:12-NQ/TU@2021-06-08",) in con.execute("SELECT id FROM nodes WHERE kind = 'Document'")
 
@@ -124,14 +124,12 @@ def _schema(path) -> set[tuple]:
         con.close()
 
 
-@pytest.mark.parametrize("version", [3, 4, 6, 7])
+@pytest.mark.parametrize("version", [3, 4, 6])
 def test_a_migrated_store_has_the_tables_and_indexes_of_a_new_one(tmp_path, version):
     """Version 3 had no count indexes; version 4 made them only when migrating from 3, so the stores
     it made new lacked them (and `bodies` read every assignment at 100k documents); version 6 had
-    no index of the documents' labels; version 7's index of edges by relation had no sources."""
+    no index of the documents' labels."""
     import sqlite3
-
-    from vbgraph.graph import database as db
 
     f = write(tmp_path, "a.txt", party_doc())
     Store(tmp_path / "new").ingest([f])
@@ -139,9 +137,6 @@ def test_a_migrated_store_has_the_tables_and_indexes_of_a_new_one(tmp_path, vers
     con = sqlite3.connect(tmp_path / "old" / "store.sqlite")
     for (name,) in con.execute("SELECT name FROM sqlite_master WHERE sql LIKE '%json_extract%'").fetchall():
         con.execute(f"DROP INDEX {name}")
-    if version == 7:
-        assert db.COUNTS.count(", source);") == 1
-        con.executescript(db.COUNTS.replace(", source);", ");"))
     con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
     con.commit()
     con.close()

@@ -35,6 +35,11 @@ def test_wheel_holds_only_the_vbgraph_namespace(tmp_path):
     ):
         assert needed in names, needed
     assert not [n for n in names if n.startswith("vbgraph/tests/") or n.startswith("vbgraph/benchmarks/")]
+    info = next(t for t in tops if t.endswith(".dist-info"))
+    licence = zipfile.ZipFile(wheel).read(f"{info}/licenses/LICENSE").decode()
+    assert "Apache License" in licence and "Version 2.0, January 2004" in licence
+    metadata = zipfile.ZipFile(wheel).read(f"{info}/METADATA").decode()
+    assert "License-Expression: Apache-2.0" in metadata.splitlines()
 
 
 def _runtime_licences() -> dict[str, str]:

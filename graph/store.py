@@ -950,22 +950,42 @@ class Store:
         self, found: Collected, report: IngestReport, progress: Progress | None, ocr: bool, jobs: int | None
     ) -> None:
         with self._lock():
-            con = self._db(create=True)
-            assert con is not None
-            plan = _Plan(con, report)
-            todo = [j for f in found.files if (j := plan.job(f, found.names.get(f, f.name))) is not None]
-            todo += plan.stale_elsewhere({j.name for j in todo} | set(found.names.values()))
-            done = _parse_all(todo, ocr, jobs or default_jobs(), progress)
-            with db.transaction(con):
-                plan.keep_unchanged()
-                fresh: set[str] = set()
-                first_line = db.next_line_id(con)
-                for job, parsed in zip(todo, done, strict=True):
-                    if (file := plan.store(job, parsed)) is not None:
-                        fresh.add(file)
-                db.index_lines_from(con, first_line)
-                if report.changed or db.get_meta(con, "graph_stale"):
-                    self._resolve(con, fresh, plan)
+            if self.exists():
+                con = self._db(create=True)
+                assert con is not None
+                self._ingest_into(con, found, report, progress, ocr, jobs)
+                return
+            con = db.build(self.dir)  # a new store: made beside its place, then put there whole
+            try:
+                self._ingest_into(con, found, report, progress, ocr, jobs)
+            except BaseException:
+                db.discard(con, self.dir)
+                raise
+            db.publish(con, self.dir)
+
+    def _ingest_into(
+        self,
+        con: sqlite3.Connection,
+        found: Collected,
+        report: IngestReport,
+        progress: Progress | None,
+        ocr: bool,
+        jobs: int | None,
+    ) -> None:
+        plan = _Plan(con, report)
+        todo = [j for f in found.files if (j := plan.job(f, found.names.get(f, f.name))) is not None]
+        todo += plan.stale_elsewhere({j.name for j in todo} | set(found.names.values()))
+        done = _parse_all(todo, ocr, jobs or default_jobs(), progress)
+        with db.transaction(con):
+            plan.keep_unchanged()
+            fresh: set[str] = set()
+            first_line = db.next_line_id(con)
+            for job, parsed in zip(todo, done, strict=True):
+                if (file := plan.store(job, parsed)) is not None:
+                    fresh.add(file)
+            db.index_lines_from(con, first_line)
+            if report.changed or db.get_meta(con, "graph_stale"):
+                self._resolve(con, fresh, plan)
 
     def _resolve(self, con: sqlite3.Connection, fresh: set[str], plan: _Plan) -> None:
         """Bring the resolved graph up to date with the files changed (inside the ingest's

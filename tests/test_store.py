@@ -327,6 +327,60 @@ def test_a_killed_ingest_leaves_the_store_readable_and_the_next_ingest_runs(tmp_
     assert report.added and "bac-giang:13-NQ/TU@2021-06-08" in Store(tmp_path / "store").graph
 
 
+def test_a_first_ingest_killed_leaves_no_store_and_the_next_one_runs(tmp_path):
+    """A new store is built beside its place and put there whole: killed before, there is none
+    (as before the ingest), and the next ingest starts afresh over what the killed one left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import CORPUS_003
+
+    store = tmp_path / "store"
+    code = "import sys; from vbgraph.graph.store import Store; Store(sys.argv[1]).ingest([sys.argv[2]])"
+    proc = subprocess.Popen([sys.executable, "-c", code, str(store), str(CORPUS_003)])
+    built = store / "store.sqlite.new"
+    deadline = time.monotonic() + 30
+    while not built.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)  # while the build is written
+    proc.wait()
+    assert built.exists() and not (store / "store.sqlite").exists()
+    assert not Store(store).exists() and len(Store(store).graph) == 0
+    report = Store(store).ingest([write(tmp_path, "a.txt", party_doc())])
+    assert report.added and "bac-giang:12-NQ/TU@2021-06-08" in Store(store).graph
+    assert not [p.name for p in store.iterdir() if p.name.startswith("store.sqlite.new")]
+
+
+def test_a_first_ingest_that_fails_leaves_no_store(tmp_path, monkeypatch):
+    def boom(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(incremental._Run, "graph_attributes", boom)  # the last step of resolving
+    with pytest.raises(StoreError, match=r"store: cannot write \(disk full\); the store is as it was before"):
+        Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
+    monkeypatch.undo()
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == []
+    assert not Store(tmp_path / "store").exists()
+
+
+def test_a_first_ingest_makes_the_store_other_ingests_make(tmp_path):
+    """The build (journal in memory, no syncs, published in WAL mode) gives the store an ingest
+    into an existing store gives: the same rows, and a database in WAL mode like any other."""
+    import sqlite3
+
+    a, b = write(tmp_path, "a.txt", party_doc()), write(tmp_path, "b.txt", party_doc(number="13"))
+    Store(tmp_path / "first").ingest([a, b])
+    Store(tmp_path / "second").ingest([])  # an empty store first
+    Store(tmp_path / "second").ingest([a, b])
+    assert snapshot(tmp_path / "first") == snapshot(tmp_path / "second")
+    con = sqlite3.connect(tmp_path / "first" / "store.sqlite")
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
 def test_a_lock_held_by_a_running_vbgraph_is_respected(tmp_path):
     import os
 

@@ -208,7 +208,8 @@ def publish(con: sqlite3.Connection, directory: Path) -> None:
     built = directory / (DB_FILE + BUILD_SUFFIX)
     _fsync(built)
     os.replace(built, directory / DB_FILE)
-    _fsync(directory)
+    if os.name == "posix":  # the rename itself made durable (a folder cannot be opened elsewhere)
+        _fsync(directory)
 
 
 def discard(con: sqlite3.Connection, directory: Path) -> None:

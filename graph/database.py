@@ -182,14 +182,12 @@ def build(directory: Path) -> sqlite3.Connection:
     """The database of a store that has none yet, made in a file of its own beside its place and
     put there whole by `publish`. A first ingest writes every row of the store: in WAL mode each
     page is written twice, to the log and then into the database (15 s of the first ingest of
-    100k documents, a twentieth of it). Here the journal is kept in memory and nothing is
+    100k documents, a fifteenth of it). Here the journal is kept in memory and nothing is
     synced until the end; a crash leaves no store (as before it) and a build that the next
     ingest removes."""
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / (DB_FILE + BUILD_SUFFIX)
-    for p in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal")):
-        p.unlink(missing_ok=True)
-    con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    _remove_build(directory)  # left by an ingest that was killed
+    con = sqlite3.connect(directory / (DB_FILE + BUILD_SUFFIX), isolation_level=None, check_same_thread=False)
     try:
         con.execute("PRAGMA journal_mode=MEMORY")
         con.execute("PRAGMA synchronous=OFF")
@@ -215,9 +213,12 @@ def publish(con: sqlite3.Connection, directory: Path) -> None:
 def discard(con: sqlite3.Connection, directory: Path) -> None:
     """A build that failed: closed and removed, so that no store is left where there was none."""
     con.close()
-    built = directory / (DB_FILE + BUILD_SUFFIX)
-    for p in (built, built.with_name(built.name + "-wal"), built.with_name(built.name + "-shm")):
-        p.unlink(missing_ok=True)
+    _remove_build(directory)
+
+
+def _remove_build(directory: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        (directory / (DB_FILE + BUILD_SUFFIX + suffix)).unlink(missing_ok=True)
 
 
 def _fsync(path: Path) -> None:

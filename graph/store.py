@@ -958,10 +958,10 @@ class Store:
             con = db.build(self.dir)  # a new store: made beside its place, then put there whole
             try:
                 self._ingest_into(con, found, report, progress, ocr, jobs)
+                db.publish(con, self.dir)
             except BaseException:
                 db.discard(con, self.dir)
                 raise
-            db.publish(con, self.dir)
 
     def _ingest_into(
         self,

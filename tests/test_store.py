@@ -366,6 +366,19 @@ def test_a_first_ingest_that_fails_leaves_no_store(tmp_path, monkeypatch):
     assert not Store(tmp_path / "store").exists()
 
 
+def test_a_first_ingest_that_cannot_be_put_in_place_leaves_no_store(tmp_path, monkeypatch):
+    import os
+
+    def refused(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(StoreError, match=r"store: cannot write \(No space left on device\); the store is as"):
+        Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
+    monkeypatch.undo()
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == []
+
+
 def test_a_first_ingest_makes_the_store_other_ingests_make(tmp_path):
     """The build (journal in memory, no syncs, published in WAL mode) gives the store an ingest
     into an existing store gives: the same rows, and a database in WAL mode like any other."""

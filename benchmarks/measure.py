@@ -54,9 +54,12 @@ def tail(text: str, lines: int = 15) -> str:
 
 def run(cmd: list[str], cwd: Path) -> Measured:
     """Run `cmd` in a fresh wrapper process: its wall time, peak RSS and output, or BenchError
-    with the last lines of its stderr. No colours, a wide terminal, no VBGRAPH_STORE."""
+    with the last lines of its stderr. No colours, a wide terminal, no VBGRAPH_STORE, and Python
+    allowed to cache bytecode as an installed package has it (pip compiles it at install): with
+    PYTHONDONTWRITEBYTECODE from a shell, every call would compile the package anew (~60 ms)."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    env.pop("VBGRAPH_STORE", None)
+    for name in ("VBGRAPH_STORE", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
     with tempfile.NamedTemporaryFile("r", suffix=".json", dir=cwd, delete=False) as f:
         report_path = Path(f.name)
     try:

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from vbgraph.graph.identity import CENTRAL
 from vbgraph.queries.research import (
     IMPLEMENTS,
     _check,
-    _is_local,
     _label,
     central_implementations,
     lineage,
@@ -149,21 +149,19 @@ def direct_rows(pairs: Iterable[tuple[str, str, dict, dict]], jurisdiction: str 
     implemented, one row per implementation edge given as (source, target, the source's
     attributes, the target's attributes)."""
     jurisdiction = jurisdiction or None
-    rows = []
-    for s, t, a, b in pairs:
-        if _is_local(a, jurisdiction):
-            rows.append(
-                {
-                    "local": s,
-                    "local_symbol": _label(a),
-                    "local_date": a.get("date"),
-                    "jurisdiction": a.get("jurisdiction"),
-                    "implements": t,
-                    "implements_symbol": _label(b),
-                    "depth": 1,
-                }
-            )
-    return rows
+    return [
+        {
+            "local": s,
+            "local_symbol": a.get("symbol") or a.get("name"),  # _label, inline: 100k rows at a time
+            "local_date": a.get("date"),
+            "jurisdiction": j,
+            "implements": t,
+            "implements_symbol": b.get("symbol") or b.get("name"),
+            "depth": 1,
+        }
+        for s, t, a, b in pairs
+        if (j := a.get("jurisdiction")) not in (None, CENTRAL) and jurisdiction in (None, j)  # _is_local
+    ]
 
 
 def implementations(

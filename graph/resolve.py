@@ -660,7 +660,7 @@ class _Bodies:
             "name": canon,
             "jurisdiction": j,
             "part_of": None,
-            "level": "central" if j == CENTRAL else "province",
+            "level": level_of(j, canon),  # a district's or commune's body says so in its name
             "aliases": [],
             "generic": bd.names_a_kind(canon),
         }

@@ -193,8 +193,11 @@ def _head_of(item: str) -> str | None:
 
 
 def _qualifier(item: str) -> str:
+    """The qualifier closing `item`, after its head, or ending a head made with one ('cá nhân có
+    liên quan': 'tổ chức, cá nhân có liên quan' are both 'có liên quan')."""
     m = _qualifier_re().search(item)
-    if not m or m.start() < len(_head_of(item) or "x"):
+    head = _head_of(item) or "x"
+    if not m or (m.start() < len(head) and not lower_vn(head).endswith(lower_vn(m.group(0)))):
         return ""
     return item[m.start() :].strip()
 
@@ -232,21 +235,52 @@ def _share_heads(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     each kind listed after it; 'cơ quan tài chính, thuế': an item with no head takes the one before."""
     out: list[tuple[str, str]] = []
     shared: str | None = None
+    named: str | None = None  # "Giám đốc Sở" while the names after "Giám đốc các Sở:" run
     for piece, s in items:
         split = _head_cac(piece)
         sep = s.lstrip("[")
-        if split and _head_of(split[0]) == split[0] and (starts_with_head(split[1]) or _is_kind(split[1])):
-            shared = split[0]
+        listed = _named_list(piece)
+        if listed:
+            named, shared = listed[0], None
+            piece = f"{named} {listed[1]}"
+        elif named and s == "," and piece[:1].isupper() and _head_of(piece) is None:
+            piece = f"{named} {piece}"
+        elif split and _is_heads(split[0]) and (starts_with_head(split[1]) or _is_kind(split[1])):
+            named, shared = None, split[0]
             piece = f"{shared} {split[1]}"
-        elif shared and sep in (",", "và") and piece[:1].islower() and _is_kind(piece):
+        elif shared and s in (",", "và") and piece[:1].islower() and _is_kind(piece):  # not after a new "các"
+            named = None
             piece = f"{shared} {piece}"
         elif out and sep in (",", "và") and _modifies(piece, out[-1][0]):
-            shared = None
+            named = shared = None
             piece = f"{_head_of(out[-1][0])} {piece}"
         else:
-            shared = None
+            named = shared = None
         out.append((piece, s))
     return out
+
+
+def _is_heads(words: str) -> bool:
+    """'UBND', or an office and its body ('Chủ tịch UBND', 'Giám đốc Sở'): what goes to each kind
+    listed after 'các' ('Chủ tịch UBND các huyện, thành phố')."""
+    head = _head_of(words)
+    if head is None:
+        return False
+    rest = words[len(head) :].strip()
+    return not rest or _head_of(rest) == rest
+
+
+def _named_list(piece: str) -> tuple[str, str] | None:
+    """("Giám đốc Sở", "Nội vụ") of "Giám đốc các Sở: Nội vụ": heads and a kind before 'các' and a
+    colon, then the first of the names of that kind, which the names after it (capitalised, up to
+    a semicolon) share: "Giám đốc các Sở: Nội vụ, Tài chính" -> Giám đốc Sở Nội vụ, Giám đốc Sở
+    Tài chính."""
+    left, colon, right = piece.partition(":")
+    right = right.strip()
+    split = _head_cac(left.rstrip()) if colon and right[:1].isupper() else None
+    if not split or not _is_heads(split[0]) or not _is_kind(split[1]) or " " in split[1].strip():
+        return None
+    return f"{split[0]} {split[1].strip()}", right
 
 
 def _modifies(piece: str, before: str) -> bool:
@@ -312,7 +346,7 @@ def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
             bare = (piece[:1].islower() or lower_vn(piece) in _kinds()) and not own and not _has_place(piece)
             if bare:
                 out[i] = (f"{piece} {q}", out[i][1])
-            elif belongs_q and lower_vn(_head_of(piece) or "") == head and head and not _has_place(piece):
+            elif belongs_q and head and _same_head(piece, head) and not _has_place(piece):
                 missing = q[belongs_q.start() :].strip()
                 if lower_vn(missing) not in lower_vn(piece):
                     out[i] = (f"{piece} {missing}", out[i][1])
@@ -320,6 +354,13 @@ def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 break
             i -= 1
     return out
+
+
+def _same_head(piece: str, head: str) -> bool:
+    """Does `piece` open with `head`, also as part of a longer head ('Trưởng phòng' of the run
+    'Trưởng các phòng, ban, ngành thuộc UBND huyện', whose last item opens with 'Trưởng')?"""
+    own = lower_vn(_head_of(piece) or "")
+    return own == head or own.startswith(head + " ")
 
 
 @cache

@@ -326,7 +326,23 @@ def body_level(name: str | None) -> str | None:
             return lvl
         if any(f.startswith(" " + w + " ") for w in _folded(tuple(opens.get(lvl, ())))):
             return lvl
-    return None
+    unit = _unit_re().search(name)
+    return _unit_levels()[unit.group(1).lower()] if unit else None
+
+
+@cache
+def _unit_levels() -> dict[str, str]:
+    """Each unit's word (lower case) → the level of a body it ends or names the place of."""
+    units = table()["level"]["units"]
+    return {w.lower(): lvl for lvl, words in units.items() for w in words}
+
+
+@cache
+def _unit_re() -> re.Pattern:
+    """A unit's word (any case; the longest first: "thị xã" before "xã") at the end of a name, before
+    a comma, a capital or a number; never "xã hội"."""
+    words = "|".join(re.escape(w) for w in sorted(_unit_levels(), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:({words}))(?!\s+(?i:hội)\b)(?=\s*$|\s*[,;)]|\s+[{patterns.UPPER}0-9])")
 
 
 _NUMBER_NEXT_RE = re.compile(r"\s*(?:số\s*)?\d", re.IGNORECASE)

@@ -330,6 +330,29 @@ STATE = {
                 ("thành viên Ban Tổ chức", "thuc_hien"),
             },
         ),
+        # a local decision's executing article: offices of bodies, a colon list, persons named in it
+        (
+            "QUYẾT ĐỊNH:\n\nĐiều 4. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Nội vụ, Tài chính; Chủ tịch UBND các "
+            "huyện, thành phố và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+            {
+                ("Chánh Văn phòng UBND tỉnh", "thuc_hien"),
+                ("Giám đốc Sở Nội vụ", "thuc_hien"),
+                ("Giám đốc Sở Tài chính", "thuc_hien"),
+                ("Chủ tịch UBND huyện", "thuc_hien"),
+                ("Chủ tịch UBND thành phố", "thuc_hien"),
+                ("cá nhân có tên tại Điều 1", "thuc_hien"),
+            },
+        ),
+        # an inspectorate by its level; the heads of a department's units
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Thanh tra Sở chủ trì kiểm tra công tác cải cách hành chính.\n\n"
+            "2. Trưởng các phòng, đơn vị thuộc Sở xây dựng kế hoạch của đơn vị.",
+            {
+                ("Thanh tra Sở", "chu_tri"),
+                ("Trưởng phòng thuộc Sở", "thuc_hien"),
+                ("Trưởng đơn vị thuộc Sở", "thuc_hien"),
+            },
+        ),
         (
             "Điều 4. Các tỉnh, thành đoàn, các ban, đơn vị thuộc Trung ương Đoàn căn cứ Quyết định thi hành./.",
             {
@@ -395,6 +418,8 @@ STATE = {
     ids=[
         "giao-cho",
         "chiu-trach-nhiem-thi-hanh",
+        "thi-hanh-offices",
+        "inspectorate-and-unit-heads",
         "can-cu-thi-hanh",
         "a-rule",
         "addressing-line",
@@ -532,6 +557,26 @@ def test_one_body_spelt_two_ways_is_one_node_with_an_alias():
     assert [(a["name"], a["aliases"]) for a in named] == [
         ("cơ quan tham mưu, giúp việc Tỉnh ủy", ["cơ quan tham mưu, giúp việc của Tỉnh ủy"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("subject", "level"),
+    [
+        ("Ban Tuyên giáo Tỉnh ủy", "province"),
+        ("Ủy ban nhân dân huyện Lục Nam", "district"),
+        ("Ban Thường vụ Quận ủy", "district"),
+        ("Đảng ủy xã Minh Quang", "commune"),
+        ("Ủy ban Mặt trận Tổ quốc xã", "commune"),
+        ("Ban Chỉ đạo 35 Trung ương", "central"),
+    ],
+)
+def test_a_body_has_the_level_its_name_says(subject, level):
+    """A body named as a district's or a commune's is one (for views and questions by level), as
+    its issuer makes a document one; a province's plan may assign a district's or commune's body."""
+    body = f"III- TỔ CHỨC THỰC HIỆN\n\n1. {subject} chủ trì, phối hợp với Văn phòng Tỉnh ủy theo dõi."
+    G = build_graph([parse_text(party_doc(body=body), "a.txt")])
+    got = {a["name"]: a["level"] for _, a in G.nodes(data=True) if a.get("kind") == "Body"}
+    assert got[subject] == level and got["Văn phòng Tỉnh ủy"] == "province"
 
 
 def test_a_notice_relays_the_tasks_of_the_plan_it_announces():

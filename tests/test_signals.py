@@ -116,9 +116,26 @@ def test_the_body_that_speaks(line, speaker):
         ("Sở Xây dựng", "province"),
         ("Đảng ủy cơ sở Trường Đại học X", None),  # 'cơ sở' is no Sở
         ("Bộ Chính trị", None),  # central bodies are told by the tables, not by place words
+        ("Ủy ban Mặt trận Tổ quốc xã", "commune"),  # a unit's word ends the name
+        ("Công an các xã, thị trấn", "commune"),
+        ("Phòng Tài chính - Kế hoạch huyện Lục Nam", "district"),
+        ("Công an thị xã", "district"),  # "thị xã", not "xã"
+        ("HỘI NÔNG DÂN XÃ PHƯỚC THỂ", "commune"),
+        ("Trung tâm Y tế quận 3", "district"),
+        ("đoàn thể chính trị - xã hội", None),  # society, no xã
+        ("ĐOÀN THỂ CHÍNH TRỊ - XÃ HỘI TỈNH", None),
+        ("Ban Chỉ đạo xã hội hóa giáo dục", None),
     ],
 )
 def test_level_of_a_body(name, level):
+    assert signals.body_level(name) == level
+
+
+@pytest.mark.parametrize(
+    ("level", "name"),
+    [(lvl, n) for lvl, names in signals.table()["level"]["units_examples"].items() for n in names],
+)
+def test_the_unit_examples_have_their_level(level, name):
     assert signals.body_level(name) == level
 
 

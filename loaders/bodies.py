@@ -83,11 +83,26 @@ _TINH_END_RE = re.compile(r"\stỉnh$")
 @cache
 def _honorific_res(*, lowered: bool) -> tuple[re.Pattern, ...]:
     """'đồng chí …' opening an item, longest first: on lowered text, or on text as written."""
+    # "các đồng chí có tên tại Điều 1" keeps its honorific: the persons an article names
     if lowered:
         words = sorted({lower_vn(x) for x in _table()["bodies"]["honorifics"]}, key=len, reverse=True)
-        return tuple(re.compile(r"^" + re.escape(h) + r"\s+") for h in words)
+        return tuple(re.compile(r"^" + re.escape(h) + r"\s+(?!có tên)") for h in words)
     words = sorted(_table()["bodies"]["honorifics"], key=len, reverse=True)
-    return tuple(re.compile(r"^" + re.escape(h) + r"\s+", re.IGNORECASE) for h in words)
+    return tuple(re.compile(r"^" + re.escape(h) + r"\s+(?!có tên)", re.IGNORECASE) for h in words)
+
+
+@cache
+def _honorific_words() -> frozenset[str]:
+    return frozenset(_PLURAL_RE.sub("", lower_vn(h)) for h in _table()["bodies"]["honorifics"])
+
+
+def _named_person(name: str, subject: str) -> bool:
+    """'Nguyễn Văn A' of '… và đồng chí Nguyễn Văn A': a person named with an honorific, no body;
+    left out of a subject's bodies rather than costing it all of them."""
+    if _head_of(name) is not None or not all(w[:1].isupper() for w in name.split()):
+        return False
+    low = lower_vn(subject)
+    return any(f"{lower_vn(h)} {lower_vn(name)}" in low for h in _table()["bodies"]["honorifics"])
 
 
 @cache
@@ -230,9 +245,12 @@ def _items(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _share_heads(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], frozenset[int]]:
     """'UBND các huyện, thành phố', 'Thủ trưởng các cơ quan, đơn vị': the head before 'các' goes to
-    each kind listed after it; 'cơ quan tài chính, thuế': an item with no head takes the one before."""
+    each kind listed after it; 'cơ quan tài chính, thuế': an item with no head takes the one before.
+    Also the items given a head before 'các': their last word is the unit they name, no qualifier
+    for the items before them ('các sở, ngành, UBND các huyện')."""
+    units: set[int] = set()
     out: list[tuple[str, str]] = []
     shared: str | None = None
     named: str | None = None  # "Giám đốc Sở" while the names after "Giám đốc các Sở:" run
@@ -248,16 +266,29 @@ def _share_heads(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
         elif split and _is_heads(split[0]) and (starts_with_head(split[1]) or _is_kind(split[1])):
             named, shared = None, split[0]
             piece = f"{shared} {split[1]}"
-        elif shared and s in (",", "và") and piece[:1].islower() and _is_kind(piece):  # not after a new "các"
-            named = None
-            piece = f"{shared} {piece}"
+            units.add(len(out))
+        elif (
+            shared
+            and s in (",", "và")
+            and piece[:1].islower()
+            and (_is_kind(piece) or piece in _short_kinds())
+        ):
+            named = None  # (not after a new "các": its separator is marked)
+            piece = f"{shared} {_short_kinds().get(piece, piece)}"
+            units.add(len(out))
         elif out and sep in (",", "và") and _modifies(piece, out[-1][0]):
             named = shared = None
             piece = f"{_head_of(out[-1][0])} {piece}"
         else:
             named = shared = None
         out.append((piece, s))
-    return out
+    return out, frozenset(units)
+
+
+@cache
+def _short_kinds() -> dict[str, str]:
+    """'thành' -> 'thành phố', 'thị' -> 'thị xã': kinds said short in a list after 'các'."""
+    return dict(_lists()["short_kinds"])
 
 
 def _is_heads(words: str) -> bool:
@@ -328,14 +359,17 @@ def _share_committees(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _share_qualifiers(
+    items: list[tuple[str, str]], units: frozenset[int] = frozenset()
+) -> list[tuple[str, str]]:
     """The qualifier closing an item goes to the bare items of its run before it: 'các sở, ngành
     tỉnh', 'tòa án nhân dân, công an cùng cấp'; 'thuộc …' also to items with the same head
-    ('đảng ủy cấp trên cơ sở và cơ sở trực thuộc')."""
+    ('đảng ủy cấp trên cơ sở và cơ sở trực thuộc'). An item of `units` whose qualifier follows its
+    head ('UBND huyện' of 'UBND các huyện') names a unit and qualifies nothing."""
     out = list(items)
     for j in range(len(out) - 1, 0, -1):
         q = _qualifier(out[j][0])
-        if not q:
+        if not q or (j in units and out[j][0].endswith(q) and _after_head(out[j][0]) == q):
             continue
         head = lower_vn(_head_of(out[j][0]) or "")
         belongs_q = _belongs_re().search(lower_vn(q))
@@ -354,6 +388,11 @@ def _share_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 break
             i -= 1
     return out
+
+
+def _after_head(piece: str) -> str:
+    """What follows an item's head: 'huyện' of 'UBND huyện'."""
+    return piece[len(_head_of(piece) or "") :].strip()
 
 
 def _same_head(piece: str, head: str) -> bool:
@@ -394,7 +433,8 @@ def split_bodies(text: str) -> list[str]:
 
 @text_cache(maxsize=1 << 13)
 def _split_bodies(text: str) -> tuple[str, ...]:
-    out = [(p, s.lstrip("[")) for p, s in _share_qualifiers(_share_committees(_share_heads(_items(text))))]
+    heads, units = _share_heads(_items(text))
+    out = [(p, s.lstrip("[")) for p, s in _share_qualifiers(_share_committees(heads), units)]
     # A role shared by a list: "người đứng đầu các cơ quan, đơn vị", "Bí thư các huyện ủy, thành ủy".
     shared = None
     distributed: list[tuple[str, str]] = []
@@ -533,9 +573,15 @@ def _parse_subject(text: str) -> tuple[tuple[str, ...], int]:
     cut = _participle_end(subj)
     if cut is not None:
         subj = subj[:cut]
+    colon = subj.find(":")
+    if colon > 0 and _PLURAL_RE.sub("", lower_vn(subj[:colon]).strip()) in _honorific_words():
+        subj, colon = subj[colon + 1 :].strip(), -1  # 'Các ông, bà: Chánh Văn phòng …, Giám đốc …'
+    if colon > 0 and _named_list(re.split(r"[,;]", subj[:colon])[-1].strip() + subj[colon:]) is None:
+        lead = len(text) - len(text.lstrip(" ,;:"))  # 'Sở Tài chính: Trên cơ sở …': the item's
+        subj, end = subj[:colon], lead + colon  # header, then its task
     if not subj or len(subj) > 300:
         return (), 0
-    names = _split_bodies(subj)
+    names = tuple(n for n in _split_bodies(subj) if not _named_person(n, subj))
     if not names or not all(starts_with_head(n) for n in names):
         return (), 0
     return names, end

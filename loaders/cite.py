@@ -24,8 +24,9 @@ def _number(n: str) -> str:
     return n.strip()
 
 
-def _type_from_code(code: str | None, written: str | None) -> str | None:
-    """The type name: the title word when written, else the code's only type (QĐ stays unknown)."""
+def _type_from_code(code: str | None, written: str | None, party: bool) -> str | None:
+    """The type name: the title word when written, else the code's only type in the symbol's
+    system (TT: a Party Thông tri, a State Thông tư), else QĐ's Quyết định or the code's last."""
     if written:
         return tables.type_names().get(fold(written))
     if not code:
@@ -33,6 +34,9 @@ def _type_from_code(code: str | None, written: str | None) -> str | None:
     names = tables.types_by_code().get(code.upper())
     if not names:
         return None
+    systems = tables.type_systems()
+    system = "party" if party else "state"
+    names = tuple(n for n in names if systems.get(n, system) == system) or names
     if len(names) == 1:
         return names[0]
     # CTr: "Chương trình hành động" and "Chương trình" share a code; QĐ: Quyết định/Quy định.
@@ -273,7 +277,7 @@ def _numbered(text: str) -> list[Span]:
             head = _name_head(text, sm.start())
             if head:
                 written, start = head  # 'Luật Tổ chức Quốc hội số 57/2014/QH13'
-        type_name = None if c.unknown and not written else _type_from_code(c.code, written)
+        type_name = None if c.unknown and not written else _type_from_code(c.code, written, party)
         if type_name is None and written is None and c.code is None:
             continue
         date = t.date if t.date or not c.year else c.year

@@ -305,8 +305,15 @@ def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int,
         if _VV_RE.match(clean[i].strip()):
             j = i
             while j <= block.last and clean[j].strip() and not clean[j].strip().startswith("Kính gửi"):
+                pm = search_place_date(clean[j]) if j > i else None
+                if pm and pm.start() == 0:  # the place and date under the subject, not part of it
+                    if st.date is None:
+                        _read_place_date(clean, block, j, pm, st)
+                    break
                 st.add_title(clean[j].strip(), j)
                 j += 1
+            if st.date is None:  # or after a blank line under the subject
+                _date_after_subject(clean, block, j, st)
             st.dtype = "Công văn"
             return j - 1
     if block.kind == "body" and block.symbol_line:
@@ -314,11 +321,27 @@ def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int,
     return end
 
 
+def _date_after_subject(clean: list[str], block: Block, j: int, st: _HeaderReading) -> None:
+    """The place and date on one of the next three lines of text after a letter's subject."""
+    seen = 0
+    while j <= block.last and seen < 3:
+        if clean[j].strip():
+            pm = search_place_date(clean[j])
+            if pm and pm.start() == 0:
+                _read_place_date(clean, block, j, pm, st)
+                return
+            seen += 1
+        j += 1
+
+
 def _tidy_title(parts: list[str]) -> str | None:
-    """The subject's lines as one line; 'Về …' lowercased as subjects are cited."""
+    """The subject's lines as one line; 'Về …' lowercased and a letter's 'V/v …' spelt out
+    ('về việc …'), as subjects are cited."""
     title = _BLANKS_RE.sub(" ", " ".join(parts)).strip(" *") or None
     if title and title[:2] == "Về":
         title = "về" + title[2:]
+    elif title and _VV_RE.match(title):
+        title = "về việc" + title[3:]
     return title
 
 

@@ -22,14 +22,27 @@ class DocType:
     codes: tuple[str, ...]
     aliases: tuple[str, ...]
     heading: bool
+    system: str | None = None  # "party" | "state": whose symbols give it its code (TT)
 
 
 @cache
 def doc_types() -> tuple[DocType, ...]:
     return tuple(
-        DocType(t["name"], tuple(t.get("codes", ())), tuple(t.get("aliases", ())), t.get("heading", False))
+        DocType(
+            t["name"],
+            tuple(t.get("codes", ())),
+            tuple(t.get("aliases", ())),
+            t.get("heading", False),
+            t.get("system"),
+        )
         for t in load("doc_types.toml")["type"]
     )
+
+
+@cache
+def type_systems() -> dict[str, str]:
+    """Type name -> "party" or "state", for the types a shared code tells apart by system."""
+    return {t.name: t.system for t in doc_types() if t.system}
 
 
 @cache

@@ -343,6 +343,49 @@ STATE = {
                 ("cá nhân có tên tại Điều 1", "thuc_hien"),
             },
         ),
+        # persons: those an article names are assignees, one named by name is no body and costs
+        # the others nothing; "Các ông, bà:" before the list is no body either
+        (
+            "Điều 3. Văn phòng Tỉnh ủy, các huyện ủy, thành ủy và các đồng chí có tên tại Điều 1 căn cứ Quyết định "
+            "thi hành.\n\nĐiều 4. Ban Tổ chức Tỉnh ủy và đồng chí Nguyễn Văn A căn cứ Quyết định thi hành.\n\n"
+            "Điều 5. Các ông, bà: Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết "
+            "định này.",
+            {
+                ("Văn phòng Tỉnh ủy", "thuc_hien"),
+                ("huyện ủy", "thuc_hien"),
+                ("thành ủy", "thuc_hien"),
+                ("đồng chí có tên tại Điều 1", "thuc_hien"),
+                ("Ban Tổ chức Tỉnh ủy", "thuc_hien"),
+                ("Chánh Văn phòng UBND tỉnh", "thuc_hien"),
+                ("Giám đốc Sở Nội vụ", "thuc_hien"),
+            },
+        ),
+        # an item's header before a colon, its task after it (also after an opening phrase);
+        # "các huyện, thành, thị" said short
+        (
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính: Trên cơ sở đề xuất của các cơ quan, tham mưu bố trí kinh phí."
+            "\n\n2. Các sở, ngành, UBND các huyện, thành, thị: Căn cứ nhiệm vụ được giao, xây dựng kế hoạch.",
+            {
+                ("Sở Tài chính", "thuc_hien"),
+                ("sở", "thuc_hien"),
+                ("ngành", "thuc_hien"),
+                ("UBND huyện", "thuc_hien"),
+                ("UBND thành phố", "thuc_hien"),
+                ("UBND thị xã", "thuc_hien"),
+            },
+        ),
+        # a council's resolution: its standing body, committees and members supervise
+        (
+            "Điều 2. Tổ chức thực hiện\n\n1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này."
+            "\n\n2. Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh và đại biểu Hội đồng "
+            "nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
+            {
+                ("Ủy ban nhân dân tỉnh", "thuc_hien"),
+                ("Thường trực Hội đồng nhân dân tỉnh", "thuc_hien"),
+                ("Ban của Hội đồng nhân dân tỉnh", "thuc_hien"),
+                ("đại biểu Hội đồng nhân dân tỉnh", "thuc_hien"),
+            },
+        ),
         # an inspectorate by its level; the heads of a department's units
         (
             "III. TỔ CHỨC THỰC HIỆN\n\n1. Thanh tra Sở chủ trì kiểm tra công tác cải cách hành chính.\n\n"
@@ -419,6 +462,9 @@ STATE = {
         "giao-cho",
         "chiu-trach-nhiem-thi-hanh",
         "thi-hanh-offices",
+        "persons",
+        "item-header-colon",
+        "council-supervises",
         "inspectorate-and-unit-heads",
         "can-cu-thi-hanh",
         "a-rule",

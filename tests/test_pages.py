@@ -361,6 +361,27 @@ def test_issuer_jurisdiction_and_level_of_local_bodies(case):
     assert (d["issuer"], d["jurisdiction"], d["level"]) == expected
 
 
+@pytest.mark.parametrize(
+    "between",
+    ["", "\n"],  # the place-and-date line right under the subject, or after a blank
+)
+def test_a_letters_subject_ends_at_its_place_and_date_line(between):
+    """A letter (công văn) whose 'V/v' subject comes before its place and date: the date line is
+    the date, not more of the subject; 'V/v' is spelt out as its subject is cited."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC THỌ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"Số: 1520/UBND-VP\nV/v triển khai thực hiện Chỉ thị số 05/CT-UBND\n{between}"
+        "Đức Thọ, ngày 02 tháng 5 năm 2024\n\nKính gửi: Các phòng, ban, ngành cấp huyện\n\n"
+        "Ủy ban nhân dân huyện yêu cầu các cơ quan thực hiện tốt nội dung sau:\n1. Rà soát các cơ sở.\n"
+    )
+    (d,) = [x for x in resolve([parse_text(text, "x.txt")]).documents if x["in_corpus"]]
+    assert (d["type"], d["date"], d["title"]) == (
+        "Công văn",
+        "2024-05-02",
+        "về việc triển khai thực hiện Chỉ thị số 05/CT-UBND",
+    )
+
+
 def test_section_headings_inside_a_document_open_no_document():
     text = (
         FLATTENED_STATE_HEADER

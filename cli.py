@@ -173,12 +173,14 @@ def _row_encoder() -> Callable[[Any], str]:
     arguments than CPython's of 3.11 to 3.14, the encoder as documented."""
     encoder = json.JSONEncoder(ensure_ascii=False, default=_json_default)
     make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return encoder.encode
     try:
         one = make({}, encoder.default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True)
         sample = {"a": [1, 2.5, None, True], "b": '"ơ"\n'}
         if "".join(one(sample, 0)) != encoder.encode(sample):
             return encoder.encode
-    except TypeError:  # no C encoder (None is not callable), or another signature
+    except TypeError:  # another signature
         return encoder.encode
     return lambda row: "".join(one(row, 0))
 
@@ -491,6 +493,8 @@ def _print_ingest_notes(report, quiet: bool, verbose: bool) -> None:
         typer.echo(
             f"re-extracted {len(report.reextracted)} files read by an earlier version of vbgraph", err=True
         )
+    if report.reresolved and not quiet:
+        typer.echo("resolved the whole store again: another version of vbgraph had resolved it", err=True)
     for w in report.warnings if verbose else []:
         typer.echo(f"warning: {_visible(w)}", err=True)
 

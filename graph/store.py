@@ -79,6 +79,25 @@ def extractor_version() -> str:
     return f"{release}+{h.hexdigest()[:12]}"
 
 
+def resolver_version() -> str:
+    """The extractor's version and a digest of the graph code (identities, relations, bodies,
+    obligations are resolved there, with the extractor's tables): a store resolved by other code
+    is resolved again whole at its next ingest, so an upgrade reaches the files whose records it
+    leaves unchanged."""
+    return f"{extractor_version()}+{_graph_digest()}"
+
+
+@cache
+def _graph_digest() -> str:
+    from vbgraph import graph
+
+    h = hashlib.sha256()
+    for f in sorted(Path(str(graph.__file__)).parent.glob("*.py")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 @contextmanager
 def atomic_text(path: Path, buffering: int = -1) -> Iterator[IO[str]]:
     """A UTF-8 text file (line feeds as written) that replaces `path` only when the block ends
@@ -187,6 +206,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     moved: list[tuple[str, str]] = field(default_factory=list)  # (name it had, path it is at now)
     reextracted: list[str] = field(default_factory=list)  # made again by a newer extractor
+    reresolved: bool = False  # the store, resolved by another version, resolved again whole
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # inside folders: (path, reason)
     warnings: list[str] = field(default_factory=list)
@@ -984,23 +1004,27 @@ class Store:
                 if (file := plan.store(job, parsed)) is not None:
                     fresh.add(file)
             db.index_lines_from(con, first_line)
-            if report.changed or db.get_meta(con, "graph_stale"):
-                self._resolve(con, fresh, plan)
+            other = db.get_meta(con, "resolver") != resolver_version()
+            report.reresolved = other and bool(plan.known) and not db.get_meta(con, "graph_stale")
+            if report.changed or other or db.get_meta(con, "graph_stale"):
+                self._resolve(con, fresh, plan, whole=other)
 
-    def _resolve(self, con: sqlite3.Connection, fresh: set[str], plan: _Plan) -> None:
+    def _resolve(self, con: sqlite3.Connection, fresh: set[str], plan: _Plan, *, whole: bool = False) -> None:
         """Bring the resolved graph up to date with the files changed (inside the ingest's
         transaction): only what they touch is resolved again, unless the store holds no
-        resolution yet (migrated from an earlier layout), when every record is. Records are read
-        back from the store as each step needs them, so memory does not grow with the corpus."""
+        resolution yet (migrated from an earlier layout) or one made by other code (`whole`),
+        when every record is. Records are read back from the store as each step needs them, so
+        memory does not grow with the corpus."""
         from vbgraph.graph import incremental  # not imported by commands that only read the store
 
         gone = set(plan.gone)
-        if db.get_meta(con, "graph_stale"):
+        if whole or db.get_meta(con, "graph_stale"):
             for table in db.RESOLVED_TABLES:
                 con.execute(f"DELETE FROM {table}")
             fresh, gone = {name for (name,) in con.execute("SELECT name FROM files")}, set()
         with _paused_gc():
             incremental.update(con, incremental.Update(fresh | set(plan.renamed), gone), STORE_FORMAT)
+        db.set_meta(con, "resolver", resolver_version())
         self._graph = None
         self._records = None
 

@@ -474,6 +474,54 @@ def test_a_record_an_upgrade_changes_is_reported_as_re_extracted(tmp_path, monke
     assert report.reextracted == [str(a)] and report.changed
 
 
+def _tamper_titles(store_dir, resolver: str | None) -> None:
+    """A resolved graph as other code left it: titles it read otherwise (and its resolver's name)."""
+    import sqlite3
+
+    con = sqlite3.connect(store_dir / "store.sqlite")
+    con.execute(
+        "UPDATE nodes SET attrs = json_set(attrs, '$.title', 'an older reading') WHERE kind = 'Document'"
+    )
+    if resolver is not None:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'resolver'", (resolver,))
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("resolver", "again"),
+    [
+        ("0.0.9+old+0123456789ab", True),  # resolved by another version: all of it again
+        (None, False),  # by this one: unchanged files cost no resolution
+    ],
+)
+def test_a_store_resolved_by_other_code_is_resolved_again_whole(tmp_path, resolver, again):
+    """An upgrade that changes how the graph is resolved, not what the files' records hold, still
+    reaches the store: its next ingest resolves every file again, and says so."""
+    a, b = write(tmp_path, "a.txt", party_doc()), write(tmp_path, "b.txt", party_doc(number="13"))
+    Store(tmp_path / "store").ingest([a, b])
+    fresh = snapshot(tmp_path / "store")
+    _tamper_titles(tmp_path / "store", resolver)
+    report = Store(tmp_path / "store").ingest([a])  # unchanged, b.txt not even given
+    assert report.reresolved is again and report.unchanged == [str(a)] and not report.changed
+    assert (snapshot(tmp_path / "store") == fresh) is again
+
+
+def test_the_cli_says_when_it_resolved_the_store_again(tmp_path):
+    from typer.testing import CliRunner
+
+    from vbgraph.cli import app
+
+    a = write(tmp_path, "a.txt", party_doc())
+    store = str(tmp_path / "store")
+    assert CliRunner().invoke(app, ["ingest", str(a), "--store", store]).exit_code == 0
+    _tamper_titles(tmp_path / "store", "0.0.9+old+0123456789ab")
+    again = CliRunner().invoke(app, ["ingest", str(a), "--store", store])
+    assert again.exit_code == 0 and "another version of vbgraph had resolved it" in again.stderr
+    quiet = CliRunner().invoke(app, ["ingest", str(a), "--store", store])
+    assert quiet.exit_code == 0 and "resolved" not in quiet.stderr
+
+
 @pytest.mark.parametrize("order", [("a", "b", "c"), ("c", "a", "b")])
 def test_ingesting_file_by_file_equals_one_full_ingest(tmp_path, order):
     """The incremental path (each ingest adds to the store) gives the byte-identical export of

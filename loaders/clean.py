@@ -606,8 +606,45 @@ _STRIPPED = 0.005  # share of letters outside ASCII under which a Vietnamese tex
 
 
 def clean_file(text: str) -> list[str]:
-    """A file's text as cleaned lines: Unicode and tone placement, then the line steps, then the
-    spelling of a file whose diacritics were scrambled."""
+    """A file's text as cleaned lines: Unicode and tone placement, a Markdown table's rows as the
+    Word and HTML readers write a table's, then the line steps, then the spelling of a file whose
+    diacritics were scrambled."""
     from vbgraph.loaders.normalize import normalize_text
 
-    return unscramble(clean_lines(normalize_text(text).split("\n")))
+    return unscramble(clean_lines(markdown_tables(normalize_text(text).split("\n"))))
+
+
+# A row of three cells or more, "| a | b | c |"; the rule under a header, "|---|:--|---|", is made
+# of these characters only.
+_TABLE_ROW_RE = re.compile(r"\s*\|(?:[^|]*\|){3,}\s*")
+_TABLE_RULE_CHARS = frozenset("|:- \t")
+
+
+def _table_line(line: str) -> str:
+    if "|" in line and "-" in line and set(line) <= _TABLE_RULE_CHARS:
+        return "rule"
+    return "row" if _TABLE_ROW_RE.fullmatch(line) else ""
+
+
+def markdown_tables(lines: list[str]) -> list[str]:
+    """Runs of two Markdown table rows or more (a .md or .txt file, a page saved as text) with
+    their cells apart by tabs, the rule under the header blank: the appendix tables of tasks are
+    read from rows of tab-separated cells. As many lines as it got, so evidence keeps its lines;
+    a lone "| a | b | c |" line (a flattened header) is left to `cells`."""
+    if "|" not in "".join(lines):
+        return lines
+    out = list(lines)
+    kinds = [_table_line(x) for x in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and kinds[j]:
+            j += 1
+        if kinds[i:j].count("row") >= 2:
+            for k in range(i, j):
+                cells = lines[k].strip().strip("|").split("|")
+                out[k] = (
+                    "" if kinds[k] == "rule" else "\t".join(" ".join(c.split()) for c in cells).rstrip("\t")
+                )
+        i = j + 1 if j > i else i + 1
+    return out

@@ -50,11 +50,15 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             ),
         ),
         ("month", re.compile(rf"{pre}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm\s+|-)\s*{_YEAR}")),
+        # "6 tháng đầu năm 2024": a half year, after a lead word (a report's period has none).
+        ("half", re.compile(rf"(?:(?:{alt})\s+){{1,{CHAIN}}}6\s+tháng\s+(?P<edge>đầu|cuối)\s+năm\s+{_YEAR}")),
         # A bare "ngày 27/9/2019" is the date of a cited document: a deadline needs its lead word.
+        # "trước ngày 30/6/2024", "trước 30-6-2024", "trước ngày 30 tháng 6 năm 2024".
         (
             "day",
             re.compile(
-                rf"(?:(?:{alt})\s+){{1,{CHAIN}}}ngày\s+(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})\s*/\s*{_YEAR}"
+                rf"(?:(?:{alt})\s+){{1,{CHAIN}}}(?:ngày\s+)?(?P<d>\d{{1,2}})"
+                rf"(?:\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*|\s+tháng\s+(?P<mw>\d{{1,2}})\s+năm\s+){_YEAR}"
             ),
         ),
         (
@@ -111,8 +115,15 @@ def _deadlines(text: str) -> tuple[Deadline, ...]:
                 if r is None:
                     continue
                 start, end = r
+            elif kind == "half":
+                y = int(m.group(2))
+                start, end = (
+                    (f"{y:04d}-01-01", f"{y:04d}-06-30")
+                    if m.group("edge") == "đầu"
+                    else (f"{y:04d}-07-01", f"{y:04d}-12-31")
+                )
             elif kind == "day":
-                end = iso_date(m.group("d"), m.group("m"), m.group(3))
+                end = iso_date(m.group("d"), m.group("m") or m.group("mw"), m.group(m.re.groups))
                 if end is None:
                     continue
             else:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vbgraph.loaders.clean import STEPS, clean_line, clean_lines, clean_text
+from vbgraph.loaders.clean import STEPS, clean_line, clean_lines, clean_text, markdown_tables
 from vbgraph.loaders.normalize import normalize_text
 from vbgraph.ontology import tables
 
@@ -174,6 +174,28 @@ def test_literal_escapes_become_spaces(text, expected):
 @pytest.mark.parametrize(("text", "expected"), CELLS)
 def test_cell_separators(text, expected):
     assert clean_line(text) == expected
+
+
+TABLES = [  # lines in -> lines out: as many, a table's cells apart by tabs
+    (
+        ["| TT | Nhiệm vụ | Cơ quan chủ trì |", "|---|:---|---|", "| 1 | Rà soát | Sở Tài chính |"],
+        ["TT\tNhiệm vụ\tCơ quan chủ trì", "", "1\tRà soát\tSở Tài chính"],
+    ),
+    (["| 1 | Rà soát | Sở Tài chính |", "| 2 | Xây dựng |  |"], ["1\tRà soát\tSở Tài chính", "2\tXây dựng"]),
+    (
+        ["TỈNH ỦY | ĐẢNG CỘNG SẢN VIỆT NAM", "|", "|"],
+        ["TỈNH ỦY | ĐẢNG CỘNG SẢN VIỆT NAM", "|", "|"],
+    ),  # a header
+    (["| a | b | c |", "văn bản"], ["| a | b | c |", "văn bản"]),  # one row is no table
+    (["| a | b |", "| c | d |"], ["| a | b |", "| c | d |"]),  # two cells: a flattened header's
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), TABLES)
+def test_markdown_tables_become_rows_of_cells(lines, expected):
+    """A Markdown table (a .md file, a page saved as text) is read as a Word or HTML table is:
+    its appendix of tasks is assigned like theirs."""
+    assert markdown_tables(lines) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), GLUED)

@@ -30,10 +30,24 @@ from factories import party_doc
         ),
         ("giai đoạn 2021-2025", []),
         ("trước ngày 31/2/2021", []),
+        ("hoàn thành trước 30/6/2024", [(None, "2024-06-30")]),  # no "ngày"
+        ("hoàn thành trước 31-12-2025", [(None, "2025-12-31")]),
+        ("trước ngày 31.12.2025", [(None, "2025-12-31")]),
+        ("xong trước ngày 30 tháng 6 năm 2024", [(None, "2024-06-30")]),
+        ("hoàn thành trong 6 tháng đầu năm 2024", [("2024-01-01", "2024-06-30")]),
+        ("trong 6 tháng cuối năm 2024", [("2024-07-01", "2024-12-31")]),
+        ("báo cáo kết quả 6 tháng đầu năm 2024", []),  # a report's period, no lead word
+        ("ngày 30 tháng 6 năm 2024", []),  # a date of issue
+        ("trước ngày 30/6-2024", []),  # two separators
     ],
 )
 def test_deadline_forms(text, ends):
     assert [(d.start, d.end) for d in find_deadlines(text)] == ends
+
+
+@pytest.mark.parametrize("example", tables.load("obligations.toml")["deadline"]["examples"])
+def test_every_deadline_example_is_read(example):
+    assert find_deadlines(example), example
 
 
 @pytest.mark.parametrize(
@@ -183,6 +197,31 @@ def test_table_with_a_drafting_body_column_and_level_sections():
     assert nq.produces["type"] == "Nghị quyết" and nq.produces_level == "Tỉnh ủy"
     assert nq.deadline == {"text": "Quý II/2021", "start": "2021-04-01", "end": "2021-06-30"}
     assert ct.produces["type"] == "Chỉ thị" and ct.produces_level == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_a_markdown_appendix_table_assigns_as_a_word_table_does():
+    """An appendix written as a Markdown table (a .md file, a page saved as text): each row's
+    lead, partners and deadline, the evidence on the row's own line."""
+    table = (
+        "PHỤ LỤC\n| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Xây dựng Đề án phát triển công nghiệp chế biến | Sở Công Thương | Sở Tài chính | Quý III/2024 |\n"
+        "| 2 | Rà soát quy hoạch các khu công nghiệp | Ban Quản lý các khu kinh tế tỉnh | UBND các huyện | Năm 2025 |\n"
+    )
+    text = party_doc(heading="KẾ HOẠCH", code="KH", body="I- MỤC ĐÍCH\n\n1. Quán triệt.") + "\n" + table
+    lines = text.split("\n")
+    obs = [o for o in parse_text(text, "t.md").obligations if o.kind == "table"]
+    assert [
+        (lines[o.evidence.line - 1][:7], [(a.name, a.role) for a in o.assignees], o.deadline["text"])
+        for o in obs
+    ] == [
+        ("| 1 | X", [("Sở Công Thương", "chu_tri"), ("Sở Tài chính", "phoi_hop")], "Quý III/2024"),
+        (
+            "| 2 | R",
+            [("Ban Quản lý các khu kinh tế tỉnh", "chu_tri"), ("Ủy ban nhân dân huyện", "phoi_hop")],
+            "Năm 2025",
+        ),
+    ]
 
 
 def test_table_with_group_rows_x_marks_typos_and_a_row_split_by_a_page_break():

@@ -64,6 +64,8 @@ _CAC_CI_RE = re.compile(r"^(?:các|những)\s+", re.IGNORECASE)
 _CAC_OPENS_RE = re.compile(r"(?:các|những)\s", re.IGNORECASE)
 _LIST_END_RE = re.compile(r"[,;:]\s*$")
 _TO_CHUC_BODY_RE = re.compile(r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b")
+_PLURAL_BEFORE_RE = re.compile(r"(?<!\w)(?:các|những)\s+$")  # "các tổ chức": organisations
+_AND_PERSONS_RE = re.compile(r"\s*(?:,|và)\s*cá nhân\b")  # "tổ chức, cá nhân"
 _CAC_CAP_RE = re.compile(r"\s*các cấp")
 _CAC_CAP_END_RE = re.compile(r"\s+các cấp$")
 # "các" between a head and its kinds; a match starts only where a run of whitespace starts, so a
@@ -144,8 +146,13 @@ def subject_end(text: str) -> int:
         if any(a < m.start() < b for a, b in participles):
             pos = m.end()
             continue
-        # "tổ chức chính trị - xã hội", "tổ chức đảng" are bodies; "tổ chức" alone is a verb.
-        if w == "tổ chức" and _TO_CHUC_BODY_RE.match(plain, m.start()):
+        # "tổ chức chính trị - xã hội", "tổ chức đảng", "các tổ chức", "tổ chức, cá nhân" are
+        # bodies; "tổ chức" alone is a verb.
+        if w == "tổ chức" and (
+            _TO_CHUC_BODY_RE.match(plain, m.start())
+            or _PLURAL_BEFORE_RE.search(plain, max(0, m.start() - 8), m.start())
+            or _AND_PERSONS_RE.match(plain, m.end())
+        ):
             pos = m.end()
             continue
         # "Ban Chỉ đạo", "Thường trực Tỉnh ủy" … are names: the predicate word sits inside a capitalised name.

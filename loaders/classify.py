@@ -257,6 +257,23 @@ def _attach_re() -> re.Pattern:
     return re.compile(r"(?<!\w)kèm\s+theo\s*+$", re.IGNORECASE)
 
 
+_ISSUED_WITH_RE = re.compile(r"(?<!\w)ban\s+hanh\s+kem\s+theo\s*$")
+
+
+@cache
+def _type_word_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{alt(tables.type_names())})(?!\w)")
+
+
+def _carries_another(before: str) -> bool:
+    """Does the decision cited after `before` carry another document named before it ('Sửa đổi …
+    Quy chế … ban hành kèm theo Quyết định số …': that decision is amended, it is not this text's
+    attachment)? On the folded sentence: two searches, each linear."""
+    folded = fold(before)
+    m = _ISSUED_WITH_RE.search(folded)
+    return m is not None and _type_word_re().search(folded, 0, m.start()) is not None
+
+
 @cache
 def _carrier_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alt(tables.cues()['governed']['carriers'])})\s*+$", re.IGNORECASE)
@@ -732,6 +749,7 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         and _attach_re().search(text[max(0, s.start - 40) : s.start])
         and s.type == h.type
         and preamble_relation(text[facts.sentence_start(s.start) : s.start]) is None
+        and not _carries_another(text[facts.sentence_start(s.start) : s.start])
     ):
         return (
             "attachment",

@@ -81,6 +81,11 @@ def test_recurrence(text, rec):
             ["Đảng đoàn Ủy ban Mặt trận Tổ quốc tỉnh", "tổ chức chính trị - xã hội tỉnh"],
         ),
         ("Tăng cường định hướng các cơ quan thông tin", []),
+        (  # "các tổ chức" are organisations, not "to organise"
+            "Giám đốc Sở Tài chính và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này.",
+            ["Giám đốc Sở Tài chính", "tổ chức có liên quan", "cá nhân có liên quan"],
+        ),
+        ("UBND các huyện tổ chức tuyên truyền", ["UBND huyện"]),
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):

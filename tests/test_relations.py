@@ -83,6 +83,17 @@ def test_amendment_by_the_document_itself():
     )
 
 
+def test_amending_a_text_issued_with_a_decision_amends_that_decision():
+    """'Sửa đổi … Quy chế … ban hành kèm theo Quyết định số …' in a decision's subject: the decision
+    that carries the Quy chế is amended; the subject is not this decision's own attachment line."""
+    subject = (
+        "Sửa đổi, bổ sung một số điều của Quy chế quản lý cụm công nghiệp ban hành kèm theo Quyết định số "
+        "20-QĐ/TU ngày 05/3/2020 của Ban Thường vụ Tỉnh ủy"
+    )
+    got = relations(party_doc(heading="QUYẾT ĐỊNH", code="QĐ", subject=subject))
+    assert ("12-QĐ/TU", "SUA_DOI", "20-QĐ/TU") in got
+
+
 def test_repeal():
     body = "Điều 3. Quyết định này bãi bỏ Quyết định số 90-QĐ/TU ngày 01/3/2015 của Ban Thường vụ Tỉnh ủy."
     assert ("12-QĐ/TU", "BAI_BO", "90-QĐ/TU") in relations(

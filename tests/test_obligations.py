@@ -430,6 +430,17 @@ STATE = {
                 ("đại biểu Hội đồng nhân dân tỉnh", "thuc_hien"),
             },
         ),
+        # a commune's posts, its health station, the heads of its villages
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Công chức Văn hóa - Xã hội xã chủ trì, phối hợp với Trạm Y tế xã tuyên "
+            "truyền.\n\n2. Trưởng các thôn, tổ dân phố tổ chức họp dân.",
+            {
+                ("Công chức Văn hóa - Xã hội xã", "chu_tri"),
+                ("Trạm Y tế xã", "phoi_hop"),
+                ("Trưởng thôn", "thuc_hien"),
+                ("Trưởng tổ dân phố", "thuc_hien"),
+            },
+        ),
         # an inspectorate by its level; the heads of a department's units
         (
             "III. TỔ CHỨC THỰC HIỆN\n\n1. Thanh tra Sở chủ trì kiểm tra công tác cải cách hành chính.\n\n"
@@ -509,6 +520,7 @@ STATE = {
         "persons",
         "item-header-colon",
         "council-supervises",
+        "commune-posts",
         "inspectorate-and-unit-heads",
         "can-cu-thi-hanh",
         "a-rule",

@@ -382,7 +382,7 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     body = _strip_prefix(raw)
     if is_numbered:
         st.header_subject = None
-    if _reads_colon_line(body.rstrip(), st):
+    if _reads_colon_line(body.rstrip(), st) or (is_numbered and _reads_bare_header(body.strip(), st)):
         return
     st.item, st.item_names = None, []
     start = max(0, raw.find(body))  # the body is the paragraph less its number or bullet
@@ -411,6 +411,18 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
         names, end, rest, _, was_asked = _subject(stripped)
         if names and was_asked and not _everyone(rest[:end]):
             st.asked = names
+        return True
+    return False
+
+
+def _reads_bare_header(stripped: str, st: _Discourse) -> bool:
+    """A numbered item that is only who its points speak to, without the colon ("1. Ban Tuyên
+    giáo Huyện ủy" over "- Chủ trì, phối hợp …"): an item header as well."""
+    if not stripped or stripped.endswith((":", ".", ";", ",")) or not bd.may_name_a_body(stripped):
+        return False
+    names, end = bd.parse_subject(stripped)
+    if names and end >= len(stripped):
+        st.header_subject = names
         return True
     return False
 

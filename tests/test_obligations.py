@@ -430,6 +430,16 @@ STATE = {
                 ("đại biểu Hội đồng nhân dân tỉnh", "thuc_hien"),
             },
         ),
+        # an item header without its colon governs its points as one with it does
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tuyên giáo Tỉnh ủy\n\n- Chủ trì, phối hợp với Trường Chính trị tỉnh "
+            "hướng dẫn học tập.\n\n2. Văn phòng Tỉnh ủy\n\n- Theo dõi, đôn đốc việc thực hiện.",
+            {
+                ("Ban Tuyên giáo Tỉnh ủy", "chu_tri"),
+                ("Trường Chính trị tỉnh", "phoi_hop"),
+                ("Văn phòng Tỉnh ủy", "thuc_hien"),
+            },
+        ),
         # a commune's posts, its health station, the heads of its villages
         (
             "III. TỔ CHỨC THỰC HIỆN\n\n1. Công chức Văn hóa - Xã hội xã chủ trì, phối hợp với Trạm Y tế xã tuyên "
@@ -520,6 +530,7 @@ STATE = {
         "persons",
         "item-header-colon",
         "council-supervises",
+        "bare-item-header",
         "commune-posts",
         "inspectorate-and-unit-heads",
         "can-cu-thi-hanh",

@@ -193,11 +193,15 @@ def doc_issuer(
     h: Header, listing_issuer: str | None, issuer_code: str | None
 ) -> tuple[str | None, str | None]:
     """(canonical issuing body, its level) from the signature, the heading, a listing, the symbol."""
-    org = _org_body(h.org_lines)
+    organ = _standing_organ(h.org_lines)
+    base = _org_body(h.org_lines[:-1]) if organ else None  # the body whose standing organ issues
+    organ = organ if base else None
+    org = base or _org_body(h.org_lines)
     info = tables.issuer_code_info(issuer_code)
     code_body = tables.canonical_body(info["body"]) if info else None
     found = (
         (_signed_issuer(h.signed_for, org, listing_issuer, code_body) if h.signed_for else None)
+        or (_signed_issuer(organ, org, listing_issuer, code_body) if organ else None)
         or (_joint_issuer(h.heading_rest) if h.heading_rest else None)
         or (_listing_issuer(listing_issuer) if listing_issuer else None)
     )
@@ -207,6 +211,15 @@ def doc_issuer(
         if b:
             return b.name, b.level
     return None, None
+
+
+def _standing_organ(org_lines: tuple[str, ...]) -> str | None:
+    """'BAN THƯỜNG VỤ' under 'TỈNH ỦY BÌNH ĐỊNH': the last organisation line names the standing
+    organ of the body above it, which issues as 'T/M BAN THƯỜNG VỤ' would make it."""
+    if len(org_lines) < 2:
+        return None
+    standing = {fold(x) for x in tables.signature_table()["standing_committee"]}
+    return org_lines[-1] if fold(org_lines[-1]) in standing else None
 
 
 def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
@@ -251,11 +264,12 @@ def _signed_issuer(
     sig = tables.signature_table()
     if fold(who) in {fold(x) for x in sig["standing_committee"]}:
         base = org or (tables.canonical_body(listing_issuer) if listing_issuer else None) or code_body
-        if base and fold(base.name).startswith("ban thuong vu"):
+        organ = _recase(who)  # "Ban Thường vụ", "Ban thường trực"
+        if base and fold(base.name).startswith(fold(organ)):
             return base.name, base.level
         if base:
-            b = tables.canonical_body(f"Ban Thường vụ {base.name}")
-            return (b.name, b.level) if b else (f"Ban Thường vụ {base.name}", base.level)
+            b = tables.canonical_body(f"{organ} {base.name}")
+            return (b.name, b.level) if b else (f"{organ} {base.name}", base.level)
     elif fold(who) in {fold(x) for x in sig["executive_committee"]}:
         if org:
             return org.name, org.level

@@ -345,6 +345,11 @@ LOCAL_HEADERS = {
         "Thực hiện Nghị quyết số 12-NQ/HU của Huyện ủy, Đảng ủy xã ban hành Nghị quyết như sau:\n1. Mục tiêu.\n",
         ("Đảng ủy xã Phước Thể", "Bình Thuận", "commune"),
     ),
+    "standing committee under its committee": (
+        "ĐẢNG BỘ TỈNH BÌNH ĐỊNH\nHUYỆN ỦY PHÙ CÁT\nBAN THƯỜNG VỤ\n*\nSố 30-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Phù Cát, ngày 10 tháng 4 năm 2024\nKẾ HOẠCH\nvề tổ chức phong trào năm 2024\n1. Nâng cao nhận thức.\n",
+        ("Ban Thường vụ Huyện ủy Phù Cát", "Bình Định", "district"),
+    ),
     "provincial department": (
         "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "Số: 250/SNV-CCVC\nLâm Đồng, ngày 12 tháng 2 năm 2020\nV/v hướng dẫn thực hiện chế độ báo cáo\n"

@@ -66,6 +66,7 @@ _LIST_END_RE = re.compile(r"[,;:]\s*$")
 _TO_CHUC_BODY_RE = re.compile(r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b")
 _PLURAL_BEFORE_RE = re.compile(r"(?<!\w)(?:các|những)\s+$")  # "các tổ chức": organisations
 _AND_PERSONS_RE = re.compile(r"\s*(?:,|và)\s*cá nhân\b")  # "tổ chức, cá nhân"
+_LIST_SEP_RE = re.compile(r"[,;]")
 _CAC_CAP_RE = re.compile(r"\s*các cấp")
 _CAC_CAP_END_RE = re.compile(r"\s+các cấp$")
 # "các" between a head and its kinds; a match starts only where a run of whitespace starts, so a
@@ -103,8 +104,8 @@ def _named_person(name: str, subject: str) -> bool:
     left out of a subject's bodies rather than costing it all of them."""
     if _head_of(name) is not None or not all(w[:1].isupper() for w in name.split()):
         return False
-    low = lower_vn(subject)
-    return any(f"{lower_vn(h)} {lower_vn(name)}" in low for h in _table()["bodies"]["honorifics"])
+    low, person = lower_vn(subject), lower_vn(name)
+    return any(f"{h} {person}" in low for h in _honorific_words())
 
 
 @cache
@@ -316,7 +317,7 @@ def _named_list(piece: str) -> tuple[str, str] | None:
     left, colon, right = piece.partition(":")
     right = right.strip()
     split = _head_cac(left.rstrip()) if colon and right[:1].isupper() else None
-    if not split or not _is_heads(split[0]) or not _is_kind(split[1]) or " " in split[1].strip():
+    if not split or not _is_heads(split[0]) or lower_vn(split[1].strip()) not in _kinds():
         return None
     return f"{split[0]} {split[1].strip()}", right
 
@@ -376,7 +377,7 @@ def _share_qualifiers(
     out = list(items)
     for j in range(len(out) - 1, 0, -1):
         q = _qualifier(out[j][0])
-        if not q or (j in units and out[j][0].endswith(q) and _after_head(out[j][0]) == q):
+        if not q or (j in units and _after_head(out[j][0]) == q):
             continue
         head = lower_vn(_head_of(out[j][0]) or "")
         belongs_q = _belongs_re().search(lower_vn(q))
@@ -583,7 +584,7 @@ def _parse_subject(text: str) -> tuple[tuple[str, ...], int]:
     colon = subj.find(":")
     if colon > 0 and _PLURAL_RE.sub("", lower_vn(subj[:colon]).strip()) in _honorific_words():
         subj, colon = subj[colon + 1 :].strip(), -1  # 'Các ông, bà: Chánh Văn phòng …, Giám đốc …'
-    if colon > 0 and _named_list(re.split(r"[,;]", subj[:colon])[-1].strip() + subj[colon:]) is None:
+    if colon > 0 and _named_list(_LIST_SEP_RE.split(subj[:colon])[-1].strip() + subj[colon:]) is None:
         lead = len(text) - len(text.lstrip(" ,;:"))  # 'Sở Tài chính: Trên cơ sở …': the item's
         subj, end = subj[:colon], lead + colon  # header, then its task
     if not subj or len(subj) > 300:

@@ -306,13 +306,11 @@ def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int,
             j = i
             while j <= block.last and clean[j].strip() and not clean[j].strip().startswith("Kính gửi"):
                 pm = search_place_date(clean[j]) if j > i else None
-                if pm and pm.start() == 0:  # the place and date under the subject, not part of it
-                    if st.date is None:
-                        _read_place_date(clean, block, j, pm, st)
-                    break
+                if pm and pm.start() == 0:
+                    break  # the place and date under the subject, not part of it
                 st.add_title(clean[j].strip(), j)
                 j += 1
-            if st.date is None:  # or after a blank line under the subject
+            if st.date is None:  # right under the subject or after a blank line
                 _date_after_subject(clean, block, j, st)
             st.dtype = "Công văn"
             return j - 1

@@ -21,7 +21,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -375,6 +376,25 @@ class transaction:
             if self.con.in_transaction:
                 self.con.execute("ROLLBACK")
             raise
+
+
+@contextmanager
+def indexes_after(con: sqlite3.Connection, *tables: str) -> Iterator[None]:
+    """The tables' indexes dropped while a whole resolution fills them, and made again after (as
+    they were declared): at 100,000 documents one CREATE INDEX over the finished rows costs a
+    fraction of putting each row into six indexes in no order of theirs. Inside a transaction
+    only: a failure rolls the drop back with the rest, so nothing reads the tables meanwhile."""
+    marks = ",".join("?" * len(tables))
+    made = con.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks}) "
+        "ORDER BY name",
+        tables,
+    ).fetchall()
+    for name, _ in made:
+        con.execute(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in made:
+        con.execute(sql)
 
 
 def get_meta(con: sqlite3.Connection, key: str) -> str | None:

@@ -29,7 +29,7 @@ import operator
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -390,18 +390,9 @@ class _Run:
         # identities and descriptive citations are done: the records they read are let go as they
         # are used here, not decoded again
         held, self.cache = self.cache, {}
-        evidence: list[tuple] = []
-        issues: list[tuple] = []
-        for rec in self.stream(files, held):
-            evidence += self._evidence(rec)
-            if rec.file in self.fresh:
-                issues += [
-                    ("file:" + rec.file, _order(9, rec.file, k), _dumps(x))
-                    for k, x in enumerate(rs._file_issues([rec]))
-                ]
-            if len(evidence) >= CHUNK:  # the files' rows in their order, a few hundred at a time
-                self._write_evidence(evidence, issues)
-        self._write_evidence(evidence, issues)
+        whole = con.execute("SELECT 1 FROM r_evidence LIMIT 1").fetchone() is None
+        with db.indexes_after(con, "r_evidence") if whole else nullcontext():
+            self._all_evidence(files, held)
         held.clear()
         keys = list(self.changed)
         q = "SELECT source, target FROM r_evidence WHERE {} IN ({{}})"
@@ -418,6 +409,21 @@ class _Run:
             for s, t in self.rows(q, ids, *sorted(REL_CODES)):
                 self.pairs.add((s, t))
         self._relations_of(self.pairs)
+
+    def _all_evidence(self, files: set[str], held: dict[str, FileRecord]) -> None:
+        """The files' statements of relations (`r_evidence`) and their issues (`r_issues`)."""
+        evidence: list[tuple] = []
+        issues: list[tuple] = []
+        for rec in self.stream(files, held):
+            evidence += self._evidence(rec)
+            if rec.file in self.fresh:
+                issues += [
+                    ("file:" + rec.file, _order(9, rec.file, k), _dumps(x))
+                    for k, x in enumerate(rs._file_issues([rec]))
+                ]
+            if len(evidence) >= CHUNK:  # the files' rows in their order, a few hundred at a time
+                self._write_evidence(evidence, issues)
+        self._write_evidence(evidence, issues)
 
     def _write_evidence(self, evidence: list[tuple], issues: list[tuple]) -> None:
         """Relation evidence and file issues, written in one statement each (then emptied)."""
@@ -561,11 +567,26 @@ class _Run:
             as_of=dt.date.fromisoformat(self.as_of) if self.as_of else dt.date.max,
             bodies=_Calls(),
         )
+        chunks = itertools.chain([again], self._readings(files - self.gone))
+        whole = con.execute("SELECT 1 FROM r_tasks LIMIT 1").fetchone() is None  # and none read below
+        with db.indexes_after(con, "r_tasks", "r_calls") if whole else nullcontext():
+            self._read_all(book, by_id, implementers, chunks, oids)
+        self._obligation_nodes(oids)
+
+    def _read_all(
+        self,
+        book: rs._Obligations,
+        by_id: _ById,
+        implementers: _Implementers,
+        chunks: Iterable[list[tuple[str, int, ObligationRecord, str | None]]],
+        oids: set[str],
+    ) -> None:
+        """Each obligation read, its row and the bodies it names written (`r_tasks`, `r_calls`)."""
         rows: list[tuple] = []
         named: list[tuple] = []
         calls = book.bodies
         assert isinstance(calls, _Calls)
-        for readings in itertools.chain([again], self._readings(files - self.gone)):
+        for readings in chunks:
             # the documents these readings belong to, read at once rather than one by one
             owners = {
                 k: _Owner(i, j)
@@ -609,7 +630,6 @@ class _Run:
                     self._write_readings(rows, named)
                 oids.add(oid)
         self._write_readings(rows, named)
-        self._obligation_nodes(oids)
 
     def _write_readings(self, rows: list[tuple], named: list[tuple]) -> None:
         """Obligation readings and the bodies they name, written in one statement each (then emptied)."""

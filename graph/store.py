@@ -993,7 +993,11 @@ class Store:
         jobs: int | None,
     ) -> None:
         plan = _Plan(con, report)
-        todo = [j for f in found.files if (j := plan.job(f, found.names.get(f, f.name))) is not None]
+        todo = [
+            j
+            for f in found.files
+            if (j := plan.job(f, found.names.get(f, f.name), found.real.get(f))) is not None
+        ]
         todo += plan.stale_elsewhere({j.name for j in todo} | set(found.names.values()))
         done = _parse_all(todo, ocr, jobs or default_jobs(), progress)
         with db.transaction(con):
@@ -1047,13 +1051,14 @@ class _Plan:
         self.gone: list[str] = []  # names whose records left the store (moved away)
         self.renamed: list[str] = []  # new names of records moved without being read again
 
-    def job(self, path: Path, name: str) -> _Job | None:
+    def job(self, path: Path, name: str, where: str | None = None) -> _Job | None:
+        """What to do with the file at `path` (real path `where`, when known) named `name`."""
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as e:
             self.report.failed.append((str(path), f"cannot be read ({e.strerror or e})"))
             return None
-        where = str(path.resolve())
+        where = where or str(path.resolve())
         old = self.known.get(name)
         if old is not None and old[1] == digest and old[2] == self.version:
             self.report.unchanged.append(str(path))

@@ -112,6 +112,9 @@ class Collected:
     # file -> the name its records and evidence carry: its path inside the folder given ('a/x.txt'),
     # or its own name when given alone; two files never share one
     names: dict[Path, str] = field(default_factory=dict)
+    # file -> its real path (links followed): a file given twice is read once, and the store keeps
+    # where it was read from; worked out once, from its folder's when the file is no link itself
+    real: dict[Path, str] = field(default_factory=dict)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # inside folders: (path, reason)
     failed: list[tuple[str, str]] = field(default_factory=list)  # named on the command line: (path, reason)
 
@@ -176,10 +179,11 @@ def collect(paths: Iterable[str | Path]) -> Collected:
         else:
             out.files.append(p)
             out.names[p] = p.name
-    seen: set[Path] = set()
+            out.real[p] = os.path.realpath(p)
+    seen: set[str] = set()
     uniq = []
     for f in out.files:
-        r = f.resolve()
+        r = out.real[f]
         if r not in seen:
             seen.add(r)
             uniq.append(f)
@@ -224,6 +228,7 @@ def _walk(root: Path, out: Collected) -> None:
             else:
                 out.files.append(f)
                 out.names[f] = f.relative_to(root).as_posix()
+                out.real[f] = os.path.realpath(f) if os.path.islink(f) else os.path.join(real, name)
 
 
 def _distinct_names(out: Collected) -> None:

@@ -248,6 +248,25 @@ def test_a_folder_accounts_for_every_file(tmp_path):
     }
 
 
+def test_a_file_reached_by_links_is_read_once_from_where_it_is(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text(known_text(), encoding="utf-8")
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "to-a.txt").symlink_to(real / "a.txt")
+    (tmp_path / "alias").symlink_to(real, target_is_directory=True)
+    for given in (
+        [real],
+        [tmp_path / "alias"],
+        [linked],
+        [real / "a.txt"],
+        [tmp_path / "alias" / "a.txt", linked, real],
+    ):
+        got = collect(given)
+        assert [got.real[f] for f in got.files] == [os.path.realpath(real / "a.txt")], given
+
+
 def test_ingest_reads_mixed_formats_and_reports_the_rest(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -146,6 +146,20 @@ def test_a_migrated_store_has_the_tables_and_indexes_of_a_new_one(tmp_path, vers
     assert before == snapshot(tmp_path / "new")
 
 
+def test_a_whole_resolution_puts_back_the_indexes_it_set_aside(tmp_path):
+    """A first ingest fills the tasks' tables without their indexes and makes them after; another
+    ingest (that resolves only what changed) keeps them: the tables and indexes of an empty store."""
+    from vbgraph.graph import database as db
+
+    con = db.build(tmp_path / "empty")
+    db.publish(con, tmp_path / "empty")
+    a, b = write(tmp_path, "a.txt", party_doc()), write(tmp_path, "b.txt", party_doc(number="13"))
+    Store(tmp_path / "store").ingest([a])
+    assert _schema(tmp_path / "store" / "store.sqlite") == _schema(tmp_path / "empty" / "store.sqlite")
+    Store(tmp_path / "store").ingest([b])
+    assert _schema(tmp_path / "store" / "store.sqlite") == _schema(tmp_path / "empty" / "store.sqlite")
+
+
 def _titles_apart(path) -> tuple[int, int, list[tuple]]:
     """Title rows, document nodes, and the title rows whose rowid is not their document node's seq."""
     import sqlite3

@@ -44,7 +44,11 @@ def _predicates_re() -> re.Pattern:
 
 @cache
 def _protected() -> list[str]:
-    return sorted({lower_vn(w) for w in _table()["bodies"]["protected"]}, key=len, reverse=True)
+    """The protected phrases, and every name of the bodies' vocabulary that holds a comma or a
+    conjunction ("Văn hóa, Thể thao và Du lịch"): one name, never a list."""
+    names = tables.load("bodies.toml")["vocabulary"]["names"]
+    joined = [n for n in names if "," in n or " và " in n or " - " in n]
+    return sorted({lower_vn(w) for w in [*_table()["bodies"]["protected"], *joined]}, key=len, reverse=True)
 
 
 @cache
@@ -228,7 +232,8 @@ def _qualifier(item: str) -> str:
 def _items(text: str) -> list[tuple[str, str]]:
     """(item, separator before it), split on commas, semicolons and 'và'/'cùng'/'với' outside names."""
     text = _shared_committee_re().sub(lambda m: f"{m.group(1)} {m.group(3)}, {m.group(2)} {m.group(3)}", text)
-    low = _mask(text.lower())
+    low_vn = lower_vn(text)  # old tone places ("Văn hoá") as the protected phrases write them
+    low = _mask(low_vn if len(low_vn) == len(text) else text.lower())
     items: list[tuple[str, str]] = []
     pos, sep = 0, ""
     for m in _SPLIT_RE.finditer(low):

@@ -299,6 +299,7 @@ def region_citations(
         _date_repeated_symbols(expanded)
     out: list[Citation] = []
     amended_by: tuple[int, str] | None = None
+    acting: str | None = None
     for p, spans in expanded:
         local: list[int] = []
         if spans:  # most paragraphs cite nothing: nothing to relate
@@ -307,6 +308,7 @@ def region_citations(
             _between_relations(p.text, spans, local, out, base)
             _reported_relations(p.text, spans, local, out, base)
         amended_by = _amenders_list(p.text, spans, local, out, base, amended_by)
+        acting = _acts_on_list(p.text, spans, local, out, acting) if d is not None else None
     # A document acts on earlier ones only: no relation from a text to one issued after it.
     return [
         replace(c, about=tuple(a for a in c.about if not _later(out[a[0] - base], c))) if c.about else c
@@ -602,6 +604,44 @@ def _amenders_list(
     return amended_by
 
 
+def _acts_on_list(
+    text: str, spans: list[Span], local: list[int], out: list[Citation], acting: str | None
+) -> str | None:
+    """ "Điều 1. Bãi bỏ các văn bản sau: / 1. Thông tư số … / 2. Thông tư số …": the document
+    repeals (replaces, amends) each document that opens an item of the list after its own
+    article. `acting` is the relation an earlier paragraph opened, kept while items follow;
+    returns what the next paragraph gets."""
+    if acting is not None:
+        item = _LIST_ITEM_RE.match(text)
+        if item is None:
+            acting = None
+        elif spans and local[0] >= 0 and spans[0].start <= item.end() + 1:  # the item opens with it
+            c = out[local[0]]
+            if c.relation == _DAN_CHIEU:
+                out[local[0]] = replace(c, relation=acting)
+            return acting
+    return _list_act(text) if text.rstrip().endswith(":") else acting
+
+
+_LIST_INTRO_RE = re.compile(r"\bsau(?:\s+đây)?\s*:\s*$")
+
+
+def _list_act(text: str) -> str | None:
+    """The act of a paragraph of the document's own that opens a list ("Điều 1. Bãi bỏ toàn bộ các
+    văn bản sau:", "Quyết định này thay thế các văn bản sau đây:"): the last cue before the list."""
+    low = lower_vn(text)
+    m = _LIST_INTRO_RE.search(low)
+    if m is None or not (_ARTICLE_RE.match(low) or _self_ref().search(low)):
+        return None
+    head = low[: m.start()]
+    found = [(head.rfind(lower_vn(w)), code) for code in _ACTS for w in tables.cues()[code].get("self", [])]
+    at, code = max(found, default=(-1, ""))
+    return code if at >= 0 else None
+
+
+_ACTS = ("THAY_THE", "SUA_DOI", "BAI_BO")
+
+
 def _later(target: Citation, source: Citation) -> bool:
     """Is `target` dated after `source` (both with a full date)?"""
     return bool(
@@ -769,10 +809,20 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
             return "cite", selfrel.value
     if h.header_end < line < d.body_start:
         masked = facts.masked()
-        code = preamble_relation(masked[start : s.start])
+        code = _clause_cue(masked[start : s.start])
         if code is Rel.TONG_KET or (code and _governed(masked, s, start)):
             return "cite", code.value
     return "cite", _DAN_CHIEU
+
+
+def _clause_cue(before: str) -> Rel | None:
+    """The cue that governs a citation of the preamble: its own clause's when a clause after a
+    semicolon opens with one ('Căn cứ Kết luận …; thực hiện Kế hoạch số …': the plan is
+    implemented), else the sentence's."""
+    semi = before.rfind(";")
+    if semi >= 0 and (own := preamble_relation(before[semi + 1 :].lstrip())) is not None:
+        return own
+    return preamble_relation(before)
 
 
 _DAN_CHIEU = Rel.DAN_CHIEU.value  # read once: an Enum member's value is a descriptor call

@@ -34,6 +34,11 @@ _YEAR = r"((?:19|20)\d{2})"
 CHAIN = 4  # lead words before a deadline at most ("phải hoàn thành xong trước")
 
 
+def _day(name: str) -> str:
+    """A date written with one separator ("ngày 01/5/2023", "20-5-2023"), its parts named for `name`."""
+    return rf"(?:ngày\s+)?(?P<{name}d>\d{{1,2}})\s*(?P<{name}s>[/.-])\s*(?P<{name}m>\d{{1,2}})\s*(?P={name}s)\s*(?P<{name}y>(?:19|20)\d{{2}})"
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     lead = tables.load("obligations.toml")["deadline"]["lead"]
@@ -41,8 +46,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     # Lead words, each with the document it is about: every part ends in one run of whitespace and
     # the chain is bounded, so no text makes the pattern backtrack (it once could exponentially).
     doc = r"(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)"
-    pre = rf"(?:(?:{alt})\s+(?:việc\s+)?(?:thực hiện\s+)?(?:{doc}\s+)?(?:này\s+)?){{0,{CHAIN}}}"
+    # A lead word ends in a space or a colon ("thời gian hoàn thành: năm 2024"): the two
+    # branches begin with different characters, so neither can take what the other would.
+    gap = r"(?:\s+(?::\s*)?|:\s*)"
+    pre = rf"(?:(?:{alt}){gap}(?:việc\s+)?(?:thực hiện\s+)?(?:{doc}\s+)?(?:này\s+)?){{0,{CHAIN}}}"
     return [
+        # "từ ngày 01/5/2023 đến hết ngày 20/5/2023": a period with both its ends.
+        ("range", re.compile(rf"từ\s+{_day('a')}\s*(?:đến|tới|-|–)\s*(?:hết\s+)?{_day('b')}")),
         (
             "quarter",
             re.compile(
@@ -51,20 +61,23 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         ("month", re.compile(rf"{pre}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm\s+|-)\s*{_YEAR}")),
         # "6 tháng đầu năm 2024": a half year, after a lead word (a report's period has none).
-        ("half", re.compile(rf"(?:(?:{alt})\s+){{1,{CHAIN}}}6\s+tháng\s+(?P<edge>đầu|cuối)\s+năm\s+{_YEAR}")),
+        (
+            "half",
+            re.compile(rf"(?:(?:{alt}){gap}){{1,{CHAIN}}}6\s+tháng\s+(?P<edge>đầu|cuối)\s+năm\s+{_YEAR}"),
+        ),
         # A bare "ngày 27/9/2019" is the date of a cited document: a deadline needs its lead word.
         # "trước ngày 30/6/2024", "trước 30-6-2024", "trước ngày 30 tháng 6 năm 2024".
         (
             "day",
             re.compile(
-                rf"(?:(?:{alt})\s+){{1,{CHAIN}}}(?:ngày\s+)?(?P<d>\d{{1,2}})"
+                rf"(?:(?:{alt}){gap}){{1,{CHAIN}}}(?:ngày\s+)?(?P<d>\d{{1,2}})"
                 rf"(?:\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*|\s+tháng\s+(?P<mw>\d{{1,2}})\s+năm\s+){_YEAR}"
             ),
         ),
         (
             "year",
             re.compile(
-                rf"(?:(?:{alt})\s+){{1,{CHAIN}}}(?:(?:việc\s+)?(?:thực hiện\s+)?{doc}\s+)?năm\s+{_YEAR}\b(?!\s*[-–]\s*\d)"
+                rf"(?:(?:{alt}){gap}){{1,{CHAIN}}}(?:(?:việc\s+)?(?:thực hiện\s+)?{doc}\s+)?năm\s+{_YEAR}\b(?!\s*[-–]\s*\d)"
             ),
         ),
     ]
@@ -106,7 +119,12 @@ def _deadlines(text: str) -> tuple[Deadline, ...]:
             ):
                 continue  # "ngày 27 tháng 9 năm 2019": a date of issue
             start = end = None
-            if kind == "quarter":
+            if kind == "range":
+                start = iso_date(m.group("ad"), m.group("am"), m.group("ay"))
+                end = iso_date(m.group("bd"), m.group("bm"), m.group("by"))
+                if start is None or end is None or end < start:
+                    continue
+            elif kind == "quarter":
                 y, q = int(m.group(3)), _QUARTERS[m.group("q")]
                 start = f"{y:04d}-{3 * q - 2:02d}-01"
                 end = _month_end(y, 3 * q)

@@ -15,11 +15,13 @@ from vbgraph.loaders.segment import (
     _STAMP_RE,
     Block,
     heading_type,
+    one_line_signature,
     so_symbol,
     symbol_in_so_line,
 )
-from vbgraph.loaders.signals import body_at, is_motto
+from vbgraph.loaders.signals import body_at, is_motto, names_body
 from vbgraph.ontology import tables
+from vbgraph.ontology.fuzzy import fold_aligned
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def _read_top(lines: list[str], clean: list[str], block: Block, scan_to: int, st
         sym = so_symbol(clean, i)
         if sym and not st.symbol_text:
             st.symbol_text = sym
-        for seg in segments(lines[i]):
+        for seg in (c for x in segments(lines[i]) for c in columns(x)):
             pm = search_place_date(seg)
             if pm and st.date is None:
                 _read_place_date(clean, block, i, pm, st)
@@ -161,6 +163,27 @@ def _read_top(lines: list[str], clean: list[str], block: Block, scan_to: int, st
             if _org_line(seg):
                 st.org.append(seg)
                 st.provinces += find_provinces(seg)
+
+
+@cache
+def _motto_re() -> re.Pattern:
+    """A motto after other words of a line, on folded text ('… tinh dong thap cong hoa xa hoi …')."""
+    phrases = "|".join(re.escape(fold(p)) for p in tables.load("signals.toml")["motto"]["phrases"])
+    return re.compile(rf"\s(?:{phrases})(?!\w)")
+
+
+def columns(seg: str) -> list[str]:
+    """The columns of a header line: the cells a tab parts, and a body and the motto beside it
+    that a PDF's text layer runs together ('ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP CỘNG HÒA XÃ HỘI CHỦ
+    NGHĨA VIỆT NAM', 'TỈNH ỦY ĐIỆN BIÊN<tab>ĐẢNG CỘNG SẢN VIỆT NAM')."""
+    out = []
+    for cell in (c.strip() for c in seg.split("\t")):
+        m = _motto_re().search(fold_aligned(cell)) if cell.isupper() else None
+        if m and names_body(cell[: m.start()]):
+            out += [cell[: m.start()].strip(), cell[m.start() :].strip()]
+        elif cell:
+            out.append(cell)
+    return out
 
 
 def _read_place_date(clean: list[str], block: Block, i: int, pm: re.Match[str], st: _HeaderReading) -> None:
@@ -353,7 +376,14 @@ def _signature(clean: list[str], block: Block) -> tuple[str | None, str | None]:
                 signed_for = m.group("who").strip(" *")
         if block.signer_line:
             signer = clean[block.signer_line].strip(" *")
+        if block.signer_line == block.signature_line and (one := one_line_signature(signer or "")):
+            offices, signer = one  # 'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH … Trần Song Tùng'
+            m = _SIG_RE.match(offices)
+            signed_for = _NEXT_SIG_RE.split(m.group("who"))[0].strip(" *") if m else signed_for
     return signed_for, signer
+
+
+_NEXT_SIG_RE = re.compile(r"\s(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s")
 
 
 _OF_RE = re.compile(r"^(?P<of>(?:CỦA|CUA)\b.*?)(?=\s+(?:VỀ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)
@@ -384,9 +414,11 @@ def _ends_subject(clean: list[str], i: int, parts: list[str]) -> bool:
     bare = s.lstrip("-–+•* ")
     if bare[:1].isupper() and preamble_opener(bare):
         return True
-    nxt = next((clean[j].strip() for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
-    if authority(s) and preamble_opener(nxt):
-        return True  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
+    ahead = [clean[j].strip() for j in range(i + 1, min(len(clean), i + 5)) if clean[j].strip()][:2]
+    if authority(s) and any(preamble_opener(x) for x in ahead):
+        # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …', or above its session line first
+        # ('HỘI ĐỒNG NHÂN DÂN HUYỆN NGHI XUÂN' / 'KHÓA XX, KỲ HỌP THỨ 12' / 'Căn cứ …')
+        return True
     prev = parts[-1]
     sentence = s[:1].isupper() and not is_upper_text(s) and s[1:2].islower()
     if sentence and is_upper_text(prev):

@@ -225,6 +225,15 @@ def _standing_organ(org_lines: tuple[str, ...]) -> str | None:
 def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
     """The body of the header's organisation lines: the lowest line that names a known body
     (then all of them together); else the last line when it names a body the tables lack."""
+    if len(org_lines) > 1 and _local_place_line(org_lines[-1]) and signals.names_body(org_lines[-2]):
+        return _named_body(f"{org_lines[-2]} {org_lines[-1]}")  # 'ỦY BAN NHÂN DÂN' / 'HUYỆN PHÙ CÁT'
+    if len(org_lines) > 1 and _COMMITTEE_LINE_RE.match(fold(org_lines[-2])) and _board_line(org_lines[-1]):
+        # 'TỈNH ỦY PHÚ THỌ' / 'ỦY BAN KIỂM TRA': the committee's board issues, by its full name
+        committee = _recase(org_lines[-2])
+        name = f"{_recase(org_lines[-1])} {committee}"
+        return tables.canonical_body(name) or tables.BodyEntry(
+            name, signals.body_level(org_lines[-2]) or "province", (), None
+        )
     candidates = [*reversed(org_lines), " ".join(org_lines)] if len(org_lines) > 1 else org_lines
     for line in candidates:
         org = _org_line_body(line)
@@ -233,6 +242,28 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
         if line is org_lines[-1] and signals.names_body(line):
             return _named_body(line)  # 'UBND TỈNH LÂM ĐỒNG' / 'SỞ NỘI VỤ': the last line issues
     return None
+
+
+# A Party committee's line in a header: 'TỈNH ỦY PHÚ THỌ', 'HUYỆN ỦY KIẾN XƯƠNG', 'ĐẢNG ỦY XÃ …'.
+_COMMITTEE_LINE_RE = re.compile(r"(?:tinh|huyen|thanh|thi|quan|dang) uy\b")
+
+
+def _board_line(line: str) -> bool:
+    """A board, office or committee of a Party committee under its line ('BAN TUYÊN GIÁO', 'ỦY BAN
+    KIỂM TRA', 'VĂN PHÒNG'): a body's name with no place and no committee of its own."""
+    f = fold(line)
+    return (
+        signals.names_body(line)
+        and not _COMMITTEE_LINE_RE.search(f)
+        and not places.place_name(line)
+        and signals.body_level(line) is None
+    )
+
+
+def _local_place_line(line: str) -> bool:
+    """'HUYỆN PHÙ CÁT', 'THỊ XÃ KỲ ANH', 'PHƯỜNG 3': a line that names a district or commune and
+    no body, under the body whose place it is."""
+    return signals.body_level(line) in ("district", "commune") and not signals.names_body(line)
 
 
 def _org_line_body(line: str) -> tables.BodyEntry | None:

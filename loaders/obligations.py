@@ -24,7 +24,7 @@ from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurren
 from vbgraph.loaders.normalize import lower_vn
 from vbgraph.loaders.patterns import opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
-from vbgraph.loaders.segment import Paragraph, Paragraphs, quote
+from vbgraph.loaders.segment import Paragraph, Paragraphs, quote, signature_line
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, Vocabulary
 
@@ -49,6 +49,7 @@ _END_RE = re.compile(
 )
 _NUMBER_RE = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*\)?[.\-–)/]?|[a-zđ][)/]|[IVXL]+[.\-–/])\s*(?=[^\W\d])")
 _BULLET_RE = re.compile(r"^\s*[-+•–]\s*")
+_LETTERED_RE = re.compile(r"^\s*[a-zđ][).]\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _LEAD_RE = None
@@ -303,10 +304,12 @@ def _everyone(subject_text: str) -> bool:
     return bool(items) and all(i in words for i in items)
 
 
-def _completes(out: list[ObligationRecord], sentence: str, assignees: list[tuple[str, str]]) -> bool:
+def _completes(
+    out: list[ObligationRecord], sentence: str, assignees: list[tuple[str, str]], joint: str = " "
+) -> bool:
     """A sentence that only gives the time of the task before it ("Yêu cầu gửi báo cáo … trước
     ngày 23/5/2019.", "Thời gian hoàn thành …, chậm nhất ngày 14/5/2021") completes that task:
-    its deadline and words join the task, no new one is made."""
+    its deadline and words join the task (after `joint`), no new one is made."""
     deadlines = find_deadlines(sentence)
     if len(deadlines) != 1 or not out or out[-1].deadline is not None:
         return False
@@ -315,8 +318,23 @@ def _completes(out: list[ObligationRecord], sentence: str, assignees: list[tuple
         return False
     if bd.parse_subject(sentence)[0] or _produces_re().search(sentence):
         return False
-    out[-1] = replace(last, deadline=deadlines[0].as_dict(), text=f"{last.text} {sentence.strip()}")
+    out[-1] = replace(
+        last, deadline=deadlines[0].as_dict(), text=f"{last.text.rstrip(' ;')}{joint}{sentence.strip()}"
+    )
     return True
+
+
+_TIME_LABEL_RE = re.compile(r"(?:thời gian|thời hạn)?\s*(?:hoàn thành|thực hiện)?")
+
+
+def _time_only(clause: str) -> bool:
+    """A clause that is a deadline and nothing else ("hoàn thành trước ngày 31/12/2023", "thời
+    gian hoàn thành: Quý III/2024"): the time of the clause before, not a task of its own."""
+    found = find_deadlines(clause)
+    if len(found) != 1:
+        return False
+    rest = lower_vn(clause.replace(found[0].text, " ", 1)).strip(" ,;:.()-")
+    return bool(_TIME_LABEL_RE.fullmatch(rest))
 
 
 _NUMBERED_ITEM_TYPES = ("Chỉ thị", "Kết luận", "Thông báo", "Quy định", "Hướng dẫn")
@@ -371,6 +389,8 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     """One paragraph: an item header or addressing line sets who the next ones speak of; any
     other is read sentence by sentence."""
     raw = p.text
+    if signature_line(raw):
+        return
     quiet = st.item is None and st.previous is None and not (st.header_subject or st.asked)
     if quiet and not (_LETTER_RE.search(raw) and bd.may_name_a_body(raw)):
         # No one is spoken of and it names no one ('- ', 'Số 12-NQ/TU'): nothing to carry
@@ -380,7 +400,7 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     article = bool(_ARTICLE_RE.match(raw))
     is_numbered = bool(_NUMBER_RE.match(raw) or article) and not _BULLET_RE.match(raw)
     body = _strip_prefix(raw)
-    if is_numbered:
+    if is_numbered and not _LETTERED_RE.match(raw):  # "a) Chủ trì …" under "1. Sở Tài chính" is its point
         st.header_subject = None
     if _reads_colon_line(body.rstrip(), st) or (is_numbered and _reads_bare_header(body.strip(), st)):
         return
@@ -480,6 +500,8 @@ def _read_later_clauses(
     rest_clauses: list[str] = []
     for clause in clauses:
         c = clause.strip()
+        if not rest_clauses and _time_only(c) and _completes(st.out, c, assignees, "; "):
+            continue
         cnames, cend = bd.parse_subject(c)
         if cnames and cend < len(c) and (st.scope or not bd.is_generic(c[:cend])):
             if rest_clauses:
@@ -504,9 +526,10 @@ def _carried_assignees(
         subject = (
             st.item_names if st.item_names and not st.header_subject else (st.header_subject or st.asked)
         )
-        if not subject or not (st.scope or assign):
-            return None
         role, partners, _ = _roles(" " + s2)
+        # "Chủ trì …" under an item's header assigns as "Sở X chủ trì …" would, in any part
+        if not subject or not (st.scope or assign or (role == "chu_tri" and st.header_subject)):
+            return None
         assignees = _with_partners(subject, role, partners)
         st.begin_item(assignees, subject)
         return assignees

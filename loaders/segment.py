@@ -20,7 +20,7 @@ from vbgraph.loaders import patterns
 from vbgraph.loaders.dates import search_place_date
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
-from vbgraph.loaders.signals import compact, is_motto
+from vbgraph.loaders.signals import compact, is_motto, preamble_opener
 from vbgraph.ontology import tables
 
 
@@ -189,7 +189,8 @@ def is_person_name(text: str) -> bool:
     if is_upper_text(text) and tables.canonical_body(text) is not None:
         return False
     roles = {fold(r) for r in tables.signature_table()["roles"]}
-    if fold(text) in roles:
+    f = fold(text)
+    if f in roles or any(f.startswith(r + " ") for r in roles):  # 'PHÓ BÍ THƯ THƯỜNG TRỰC'
         return False
     if is_upper_text(text) and any(
         w in fold(text).split() for w in ("uy", "ban", "dang", "tinh", "bo", "so")
@@ -214,6 +215,32 @@ def patterns_place_date(s: str) -> bool:
     return bool(search_place_date(s)) and len(s) < 90
 
 
+def signature_line(line: str) -> bool:
+    """'T/M BAN THƯỜNG VỤ', 'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH …': who signs, never a task."""
+    return _SIG_RE.match(line) is not None
+
+
+def one_line_signature(line: str) -> tuple[str, str] | None:
+    """(offices, signer) of a signature block run into one line, as a web page gives it: offices
+    in capitals, then the signer's name in title case ('TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ
+    TỊCH Trần Song Tùng')."""
+    words = line.split()
+    for k in (4, 3, 2):
+        name = " ".join(words[-k:])
+        if (
+            len(words) > k
+            and all(w[:1].isupper() and (len(w) == 1 or w[1:].islower()) for w in words[-k:])  # title case
+            and is_person_name(name)
+            and is_upper_text(offices := " ".join(words[:-k]))
+        ):
+            return offices, name
+    return None
+
+
+def _ends_with_name(line: str) -> bool:
+    return one_line_signature(line) is not None
+
+
 def _signatures(clean: list[str]) -> list[tuple[int, int | None]]:
     """(line of T/M or of Nơi nhận, line of signer name) for each signature block."""
     out = []
@@ -227,6 +254,8 @@ def _signatures(clean: list[str]) -> list[tuple[int, int | None]]:
         j = i + 1
         name_line = None
         seen_sig = bool(_SIG_RE.match(s))
+        if seen_sig and _ends_with_name(s):  # 'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH … Trần Song Tùng' on one line
+            name_line, j = i, n + 1
         while j <= n and j - i <= 40:
             t = clean[j].strip()
             if not t or t.startswith("-") or t.startswith("+") or _SIGNED_RE.match(t) or t.startswith("("):
@@ -392,6 +421,8 @@ def body_block(clean: list[str]) -> Block | None:
     top, last = span
     so = next((i for i in range(top, min(last, top + 10) + 1) if so_symbol(clean, i)), None)
     sig = next(((a, b) for a, b in _signatures(clean) if top <= a <= last), (None, None))
+    if sig[1] is not None and not any(_APPENDIX_RE.match(clean[x]) for x in range(sig[1] + 1, last + 1)):
+        last = sig[1]  # the signer closes the text, as in `_closed_block`: what follows is the page's
     return Block(top, last, None, so, sig[0], sig[1], kind="body")
 
 
@@ -556,6 +587,8 @@ def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
     _TAIL characters are `tail` (open to it by `_open_end`)? `upper` says whether the paragraph
     is all in capitals."""
     end = tail[-1:]  # the tail ends with no blank: a match of the two patterns ends with `end`
+    if preamble_opener(text):  # 'Căn cứ …', 'Thực hiện …' open a paragraph, even after 'pháp luật'
+        return False
     return (
         (end in _CONNECTOR_LAST and _CONNECTOR_END.search(tail[-20:]) is not None)
         or (_may_end_type_word(end) and _type_word_end().search(tail[-40:]) is not None and not upper())
@@ -636,6 +669,10 @@ class Paragraphs:
         return paras[:]
 
 
+# A lettered point ("a) Chủ trì …", "b. Xây dựng …") opens a paragraph of its own, in lower case.
+_LETTERED_RE = re.compile(r"[a-zđ](?:\)|\.(?=\s[A-ZĐÀ-Ỹ]))\s")
+
+
 def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[Paragraph]:
     """Most paragraphs are one line: a paragraph is kept as its text and line until a second line
     joins it (then a _Growing), so a text of short lines costs little per line."""
@@ -661,7 +698,7 @@ def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[P
             opened
             and blank_run <= 1
             and (
-                text[:1].islower()
+                (text[:1].islower() and not _LETTERED_RE.match(text))
                 or (
                     carried
                     and (

@@ -10,7 +10,8 @@ characters, one character under 20, two from 20 up. So "ban cansu dang" is read 
 đảng" (one in 14) and "Ban Bí thư Trung ươg Đản" as "Ban Bí thư Trung ương Đảng" (two in 24),
 but "Sở Ngoại vụ" is never "Sở Nội vụ" (two in 11), "Trung ương Đoàn" never "Trung ương Đảng"
 (two in 15), "Huyện ủy" never "Tỉnh ủy", "Ban Dân vận" never "Ban Tuyên giáo". Numbers must be
-equal ("Ban Chỉ đạo 35" is not "Ban Chỉ đạo 36"), and a text as close to two entries is not read.
+equal ("Ban Chỉ đạo 35" is not "Ban Chỉ đạo 36"), no word's first letter may change ("huyện Tuy
+Phước" is not "Huyện ủy Phước"), and a text as close to two entries is not read.
 
 Pure and without import-time work; a `Vocabulary` caches what it read, per distinct string.
 """
@@ -80,6 +81,22 @@ def _words(text: str) -> list[str]:
 
 def _numbers(folded: str) -> list[str]:
     return [w for w in folded.split() if _NUMBER_RE.match(w)]
+
+
+def _first_letter(text: str, i: int) -> bool:
+    return i < len(text) and text[i] != " " and (i == 0 or text[i - 1] == " ")
+
+
+def _edits_a_first_letter(ops: Iterable[tuple[str, int, int]], key: str, entry: str) -> bool:
+    """Does reading `key` as `entry` add, drop or change the first letter of a word? A slip of
+    typing or OCR sits inside a word or between two ('ươg', 'Đản', 'CÁNSỰ'); a word that begins
+    otherwise is another word: "huyện Tuy Phước" is no "Huyện ủy Phước", "Kỳ Sơn" no "ủy Sơn"."""
+    for tag, src, dst in ops:
+        if tag == "insert" and _first_letter(entry, dst):
+            return True
+        if tag != "insert" and _first_letter(key, src):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -172,7 +189,9 @@ class Vocabulary:
         best, dist, _ = found[0]
         if len(found) > 1 and found[1][1] == dist and self._by_fold[found[1][0]] != self._by_fold[best]:
             return None  # as close to two entries: no reading
-        if _numbers(key) != _numbers(best):
+        if _numbers(key) != _numbers(best) or _edits_a_first_letter(
+            Levenshtein.editops(key, best), key, best
+        ):
             return None
         return Match(self._by_fold[best], round(fuzz.ratio(key, best)), False)
 

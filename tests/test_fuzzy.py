@@ -41,6 +41,11 @@ READ_AS_WRITTEN = [
     "Ủy ban MTTQ và các tổ chức chính trị - xã hội tỉnh",
     "Đảng ủy Khối doanh nghiệp tỉnh",
     "Thị ủy",
+    # districts whose name is one letter from a committee word: a word's first letter is no slip
+    "HUYỆN TUY PHƯỚC",
+    "Ủy ban nhân dân huyện Tuy An",
+    "UBND huyện Kỳ Sơn",
+    "Huyện Kỳ Anh",
 ]
 
 # (misspelled issuing body, the body it names): whole names, within one or two characters.

@@ -39,6 +39,10 @@ from factories import party_doc
         ("báo cáo kết quả 6 tháng đầu năm 2024", []),  # a report's period, no lead word
         ("ngày 30 tháng 6 năm 2024", []),  # a date of issue
         ("trước ngày 30/6-2024", []),  # two separators
+        ("thời gian hoàn thành: năm 2024", [("2024-01-01", "2024-12-31")]),  # a lead word and a colon
+        ("Thời hạn hoàn thành: trước ngày 15/5/2024", [(None, "2024-05-15")]),
+        ("treo băng rôn từ ngày 01/5/2023 đến hết ngày 20/5/2023", [("2023-05-01", "2023-05-20")]),
+        ("từ 01/5/2023 - 20/5/2023", [("2023-05-01", "2023-05-20")]),
     ],
 )
 def test_deadline_forms(text, ends):
@@ -545,6 +549,66 @@ STATE = {
 def test_who_is_assigned(body, expected):
     got, _ = assignments(party_doc(body=body, **STATE))
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "end"),
+    [
+        ("hoàn thành trước ngày 31/12/2023", "2023-12-31"),
+        ("thời gian hoàn thành: Quý III/2024", "2024-09-30"),
+        ("thời hạn: trước ngày 15/5/2024", "2024-05-15"),
+    ],
+)
+def test_a_deadline_clause_after_a_semicolon_is_the_time_of_the_task_before_it(clause, end):
+    body = f"Giao Ban Tuyên giáo Tỉnh ủy chủ trì tổ chức quán triệt Nghị quyết; {clause}."
+    got, rec = assignments(party_doc(body=body, date="ngày 21 tháng 5 năm 2023", **STATE))
+    (task,) = rec.obligations
+    assert got == {("Ban Tuyên giáo Tỉnh ủy", "chu_tri")}
+    assert task.deadline["end"] == end and task.text.endswith(f"Nghị quyết; {clause}.")
+
+
+LETTERED = """III. TỔ CHỨC THỰC HIỆN
+1. Sở Thông tin và Truyền thông
+a) Chủ trì, phối hợp với Sở Nội vụ xây dựng kho dữ liệu dùng chung, hoàn thành trong Quý II/2023.
+b) Hướng dẫn các sở, ngành triển khai nền tảng số.
+2. Sở Văn hóa, Thể thao và Du lịch chủ trì số hóa di sản, hoàn thành trong năm 2023.
+3. Sở Nội vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính rà soát vị trí việc làm."""
+
+
+def test_lettered_points_under_a_body_and_names_with_commas():
+    rec = parse_text(party_doc(body=LETTERED), "o.txt")
+    got = [
+        (o.text[:9], [(a.name, a.role) for a in o.assignees], (o.deadline or {}).get("end"))
+        for o in rec.obligations
+    ]
+    assert got == [
+        ("Chủ trì, ", [("Sở Thông tin và Truyền thông", "chu_tri"), ("Sở Nội vụ", "phoi_hop")], "2023-06-30"),
+        ("Hướng dẫn", [("Sở Thông tin và Truyền thông", "thuc_hien")], None),
+        ("Sở Văn hó", [("Sở Văn hóa, Thể thao và Du lịch", "chu_tri")], "2023-12-31"),
+        (
+            "Sở Nội vụ",
+            [
+                ("Sở Nội vụ", "chu_tri"),
+                ("Sở Văn hóa, Thể thao và Du lịch", "phoi_hop"),
+                ("Sở Tài chính", "phoi_hop"),
+            ],
+            None,
+        ),
+    ]
+
+
+def test_a_lead_role_under_a_bodys_item_assigns_outside_the_implementing_part():
+    body = "Điều 1. Phê duyệt Đề án với các nội dung sau:\n2. Bộ Tài chính\na) Chủ trì, phối hợp với Bộ Nội vụ hướng dẫn kinh phí."
+    got, _ = assignments(party_doc(body=body, **STATE))
+    assert got == {("Bộ Tài chính", "chu_tri"), ("Bộ Nội vụ", "phoi_hop")}
+
+
+def test_a_signature_run_into_one_line_assigns_nothing():
+    body = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì rà soát.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Song Tùng"
+    got, _ = assignments(
+        party_doc(body=body, signed_for=None, **{k: v for k, v in STATE.items() if k != "signed_for"})
+    )
+    assert got == {("Sở Nội vụ", "chu_tri")}
 
 
 def test_a_deadline_sentence_continues_the_assignment_before_it():

@@ -33,7 +33,10 @@ TEXT = party_doc(
 OLD_OBLIGATION = {
     "text": "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch xây dựng Kế hoạch"
     " thực hiện Nghị quyết, hoàn thành trong Quý III/2021.",
-    "assignees": [{"name": "Ban Tuyên giáo Tỉnh ủy", "role": "chu_tri"}],
+    "assignees": [
+        {"name": "Ban Tuyên giáo Tỉnh ủy", "role": "chu_tri"},
+        {"name": "Sở Văn hóa, Thể thao và Du lịch", "role": "phoi_hop"},
+    ],
     "recurring": None,
     "produces": {"type": "Kế hoạch", "title": "thực hiện Nghị quyết, hoàn thành trong Quý III/2021"},
     "produces_level": None,
@@ -74,7 +77,14 @@ def test_obligations_stored_as_plain_dicts_still_load():
 def test_a_relayed_obligation_stored_as_a_plain_dict_loads_with_its_citation():
     old = {k: v for k, v in OLD_OBLIGATION.items() if k != "document"} | {"cited": 2}
     (o,) = FileRecord.from_dict({**_record().to_dict(), "obligations": [old]}).obligations
-    assert (o.document, o.cited, o.assignees) == (None, 2, (Assignment("Ban Tuyên giáo Tỉnh ủy", "chu_tri"),))
+    assert (o.document, o.cited, o.assignees) == (
+        None,
+        2,
+        (
+            Assignment("Ban Tuyên giáo Tỉnh ủy", "chu_tri"),
+            Assignment("Sở Văn hóa, Thể thao và Du lịch", "phoi_hop"),
+        ),
+    )
 
 
 @pytest.mark.parametrize(("part", "name", "value"), REMOVED)

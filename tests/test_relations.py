@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vbgraph.graph.store import build_graph
 from vbgraph.loaders.parse import parse_text
 
@@ -50,6 +52,22 @@ def test_a_clause_with_its_own_verb_is_not_governed():
     rels = relations(party_doc(heading="CHỈ THỊ", code="CT", number="10", preamble=pre))
     assert ("10-CT/TU", "THUC_HIEN", "05-CT/TW") in rels
     assert ("10-CT/TU", "DAN_CHIEU", "624-CV/TU") in rels
+
+
+def test_a_clause_after_a_semicolon_with_its_own_cue_takes_that_cue():
+    pre = (
+        "Căn cứ Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị; thực hiện Kế hoạch số 210-KH/TU ngày "
+        "05/01/2023 của Ban Thường vụ Tỉnh ủy; căn cứ Quy định số 22-QĐ/TW ngày 28/7/2021 của Ban Chấp hành "
+        "Trung ương và Hướng dẫn số 02-HD/UBKTTW ngày 9/12/2021 của Ủy ban Kiểm tra Trung ương, Ban Thường vụ "
+        "Tỉnh ủy ban hành Kế hoạch."
+    )
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", number="187", preamble=pre))
+    assert {r for r in rels if r[0] == "187-KH/TU" and r[1] in ("THUC_HIEN", "CAN_CU")} == {
+        ("187-KH/TU", "CAN_CU", "01-KL/TW"),
+        ("187-KH/TU", "THUC_HIEN", "210-KH/TU"),
+        ("187-KH/TU", "CAN_CU", "22-QĐ/TW"),
+        ("187-KH/TU", "CAN_CU", "02-HD/UBKTTW"),
+    }
 
 
 def test_a_task_to_go_on_implementing_is_a_citation_only():
@@ -163,3 +181,44 @@ def test_short_form_resolves_to_the_earlier_full_citation():
     (edge,) = [d for s, t, k, d in G.edges(keys=True, data=True) if t == "52-NQ/TW@2019-09-27"]
     assert [e["line"] for e in edge["evidence"]] == sorted(e["line"] for e in edge["evidence"])
     assert len(edge["evidence"]) == 2
+
+
+STATE_TEXT = """BỘ TÀI CHÍNH
+Số: 10/2024/TT-BTC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 10 tháng 3 năm 2024
+
+THÔNG TƯ
+Bãi bỏ một số văn bản quy phạm pháp luật
+
+Căn cứ Nghị định số 14/2023/NĐ-CP ngày 20/4/2023 của Chính phủ quy định chức năng, nhiệm vụ của Bộ Tài chính;
+
+Điều 1. Bãi bỏ toàn bộ các văn bản sau:
+1. Thông tư số 23/2014/TT-BTC ngày 29/8/2014 của Bộ trưởng Bộ Tài chính hướng dẫn Nghị định số 03/2014/NĐ-CP.
+2. Thông tư số 11/2015/TT-BTC ngày 10/3/2015 của Bộ trưởng Bộ Tài chính.
+Điều 2. Thông tư này có hiệu lực từ ngày 01/5/2024.
+"""
+
+
+def test_a_basis_under_a_subject_ending_in_a_type_word_and_repeals_listed_after_an_article():
+    rels = {r for r in relations(STATE_TEXT) if r[0] == "10/2024/TT-BTC" and r[1] != "DAN_CHIEU"}
+    assert rels == {
+        ("10/2024/TT-BTC", "CAN_CU", "14/2023/NĐ-CP"),  # "… pháp luật" / "Căn cứ …": two paragraphs
+        ("10/2024/TT-BTC", "BAI_BO", "23/2014/TT-BTC"),
+        ("10/2024/TT-BTC", "BAI_BO", "11/2015/TT-BTC"),
+    }
+
+
+def _preamble_entries() -> list[tuple[str, str]]:
+    from vbgraph.ontology import tables
+
+    cues = tables.cues()
+    return [(code, w) for code in ("THUC_HIEN", "CAN_CU") for w in cues[code]["preamble"]]
+
+
+@pytest.mark.parametrize(("code", "opener"), _preamble_entries())
+def test_every_preamble_cue_of_the_table_opens_its_relation(code, opener):
+    pre = f"{opener} có hiệu quả Nghị quyết số 45-NQ/TW ngày 20/6/2020 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu:"
+    assert ("03-CT/TU", code, "45-NQ/TW") in relations(
+        party_doc(heading="CHỈ THỊ", code="CT", number="03", preamble=pre)
+    )

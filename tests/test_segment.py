@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vbgraph.loaders.parse import parse_text
 
 from factories import party_doc
@@ -151,3 +153,86 @@ def test_received_stamp_is_not_the_number():
     (d,) = parse_text("TỈNH ỦY ĐẮK LẮK\n\n" + doc, "k.txt").documents
     assert d.symbol is None and d.date is None
     assert d.title.startswith("Thực hiện Nghị quyết số 52-NQ/TW")
+
+
+HEADERS = [
+    # (the lines above the heading, the issuer read, its jurisdiction)
+    (["ỦY BAN NHÂN DÂN", "HUYỆN PHÙ CÁT", "Số: 79/QĐ-UBND"], "Ủy ban nhân dân huyện Phù Cát", "Bình Định"),
+    (["ỦY BAN NHÂN DÂN", "THỊ XÃ KỲ ANH", "Số: 78/QĐ-UBND"], "Ủy ban nhân dân thị xã Kỳ Anh", "Hà Tĩnh"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP", "Số: 15/KH-UBND"], "Ủy ban nhân dân tỉnh Đồng Tháp", "Đồng Tháp"),
+    # a board of a Party committee, under the committee's line
+    (
+        ["TỈNH ỦY PHÚ THỌ", "ỦY BAN KIỂM TRA", "*", "Số 215-QĐ/UBKTTU"],
+        "Ủy ban Kiểm tra Tỉnh ủy Phú Thọ",
+        "Phú Thọ",
+    ),
+    (
+        ["TỈNH ỦY BẮC GIANG", "BAN TUYÊN GIÁO", "*", "Số 15-HD/BTGTU"],
+        "Ban Tuyên giáo Tỉnh ủy Bắc Giang",
+        "Bắc Giang",
+    ),
+    (
+        ["TỈNH THÁI BÌNH", "HUYỆN ỦY KIẾN XƯƠNG", "ỦY BAN KIỂM TRA", "*", "Số 05-KH/UBKTHU"],
+        "Ủy ban Kiểm tra Huyện ủy Kiến Xương",
+        "Thái Bình",
+    ),
+    # two columns on one line: a tab, or a PDF's text layer running them together
+    (["TỈNH ỦY ĐIỆN BIÊN\tĐẢNG CỘNG SẢN VIỆT NAM", "*", "Số 12-QĐ/TU"], "Tỉnh ủy Điện Biên", "Điện Biên"),
+    (
+        ["ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 15/KH-UBND"],
+        "Ủy ban nhân dân tỉnh Đồng Tháp",
+        "Đồng Tháp",
+    ),
+]
+
+
+@pytest.mark.parametrize(("top", "issuer", "jurisdiction"), HEADERS, ids=lambda x: str(x)[:40])
+def test_the_issuer_a_header_names(top, issuer, jurisdiction):
+    text = "\n".join(
+        [*top, "Thôn Một, ngày 10 tháng 3 năm 2023", "", "KẾ HOẠCH", "về việc tổ chức", "", "Nội dung."]
+    )
+    (doc,) = parse_text(text, "a.txt").documents
+    assert (doc.issuer, doc.jurisdiction) == (issuer, jurisdiction)
+
+
+def test_a_councils_subject_ends_above_its_name_and_session():
+    text = "\n".join(
+        [
+            "HỘI ĐỒNG NHÂN DÂN HUYỆN NGHI XUÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Số: 45/NQ-HĐND | Nghi Xuân, ngày 20 tháng 7 năm 2023",
+            "NGHỊ QUYẾT",
+            "VỀ VIỆC ĐIỀU CHỈNH KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN GIAI ĐOẠN 2021 - 2025",
+            "HỘI ĐỒNG NHÂN DÂN HUYỆN NGHI XUÂN",
+            "KHÓA XX, KỲ HỌP THỨ 12",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+            "QUYẾT NGHỊ:",
+            "Điều 1. Điều chỉnh kế hoạch.",
+        ]
+    )
+    (doc,) = parse_text(text, "a.txt").documents
+    assert doc.title == "VỀ VIỆC ĐIỀU CHỈNH KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN GIAI ĐOẠN 2021 - 2025"
+    assert doc.issuer == "Hội đồng nhân dân huyện Nghi Xuân"
+
+
+def test_a_web_pages_one_line_signature_closes_its_document_before_the_pages_links():
+    text = "\n".join(
+        [
+            "Trang chủ > Văn bản chỉ đạo",
+            "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+            "Số: 58/KH-UBND Ninh Bình, ngày 10 tháng 4 năm 2024",
+            "KẾ HOẠCH Triển khai thực hiện Nghị quyết số 18/NQ-CP ngày 16/02/2024 của Chính phủ",
+            "Thực hiện Nghị quyết số 18/NQ-CP ngày 16/02/2024 của Chính phủ, UBND tỉnh ban hành Kế hoạch:",
+            "1. Sở Kế hoạch và Đầu tư chủ trì tham mưu, hoàn thành trong Quý III/2024.",
+            "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Song Tùng",
+            "Tin liên quan:",
+            "- Quyết định số 1234/QĐ-UBND về việc phê duyệt Kế hoạch đầu tư công năm 2024 (05/04/2024)",
+        ]
+    )
+    rec = parse_text(text, "a.txt")
+    (doc,) = rec.documents
+    assert (doc.signer, doc.last_line) == ("Trần Song Tùng", 7)
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Ninh Bình"
+    assert [(c.symbol, c.stated_by) for c in rec.citations if c.symbol == "1234/QĐ-UBND"] == [
+        ("1234/QĐ-UBND", None)
+    ]
+    assert [[a.name for a in o.assignees] for o in rec.obligations] == [["Sở Kế hoạch và Đầu tư"]]

@@ -276,7 +276,11 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             piece = f"{named} {listed[1]}"
         elif named and s == "," and piece[:1].isupper() and _head_of(piece) is None:
             piece = f"{named} {piece}"
-        elif split and _is_heads(split[0]) and (starts_with_head(split[1]) or _is_kind(split[1])):
+        elif (
+            split
+            and (_is_heads(split[0]) or _named_unit(split[0]))
+            and (starts_with_head(split[1]) or _is_kind(split[1]))
+        ):
             named, shared = None, split[0]
             piece = f"{shared} {split[1]}"
             units.add(len(out))
@@ -284,7 +288,7 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             shared
             and s in (",", "và")
             and piece[:1].islower()
-            and (_is_kind(piece) or piece in _short_kinds())
+            and (_is_kind(piece) or piece in _short_kinds() or _COMMITTEE_RE.fullmatch(lower_vn(piece)))
         ):
             named = None  # (not after a new "các": its separator is marked)
             piece = f"{shared} {_short_kinds().get(piece, piece)}"
@@ -302,6 +306,18 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
 def _short_kinds() -> dict[str, str]:
     """'thành' -> 'thành phố', 'thị' -> 'thị xã': kinds said short in a list after 'các'."""
     return dict(_lists()["short_kinds"])
+
+
+# A committee said as a kind after "các": "Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy".
+_COMMITTEE_RE = re.compile(r"(?:huyện|thị|thành|quận|tỉnh|đảng) ủy(?: [^,;]*)?")
+
+
+def _named_unit(words: str) -> bool:
+    """'Phòng Giáo dục và Đào tạo', 'Ban Tuyên giáo', 'Trung tâm Y tế': a unit named by its head and
+    its capitalised name, which each place or committee listed after 'các' has one of."""
+    head = _head_of(words)
+    rest = words[len(head) :].strip() if head else ""
+    return bool(head) and words[:1].isupper() and rest[:1].isupper() and len(words.split()) <= 8
 
 
 def _is_heads(words: str) -> bool:

@@ -383,7 +383,7 @@ def _signature(clean: list[str], block: Block) -> tuple[str | None, str | None]:
     return signed_for, signer
 
 
-_NEXT_SIG_RE = re.compile(r"\s(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s")
+_NEXT_SIG_RE = re.compile(r"\s(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)\s")
 
 
 _OF_RE = re.compile(r"^(?P<of>(?:CỦA|CUA)\b.*?)(?=\s+(?:VỀ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)

@@ -172,8 +172,26 @@ def produces(text: str) -> tuple[dict | None, str | None]:
             level = "Ban Thường vụ Tỉnh ủy"
         elif "tỉnh ủy" in pre:
             level = "Tỉnh ủy"
-    title = _BLANKS_RE.sub(" ", rest).strip(" ,.")
+    title = _BLANKS_RE.sub(" ", _before_next_step(rest)).strip(" ,.")
     return {"type": t, "title": title or None}, level
+
+
+_NEXT_STEP_RE = re.compile(r",\s+(?:trình|gửi|báo cáo)\s")
+_STEP_VERBS = frozenset({"", "ban hành", "hoàn thành", "xong", "thực hiện", "ban hành xong"})
+
+
+def _before_next_step(rest: str) -> str:
+    """A planned document's subject without the clauses that follow it in the task: its time and
+    where it goes ('…, ban hành trong tháng 11/2023', '…, trình Ban Thường vụ trước ngày …', '…, gửi
+    về …'). A time inside the subject stays ('…, định hướng đến năm 2030')."""
+    cut = len(rest)
+    for d in find_deadlines(rest):
+        comma = rest.rfind(",", 0, d.at)
+        if comma >= 0 and lower_vn(rest[comma + 1 : d.at]) in _STEP_VERBS:
+            cut = comma
+            break
+    step = _NEXT_STEP_RE.search(rest, 0, cut)
+    return rest[: step.start() if step else cut]
 
 
 def _fold(s: str) -> str:

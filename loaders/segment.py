@@ -88,7 +88,8 @@ SO_LINE_RE = re.compile(
     r"^\s*+(?:Số|SỐ|số|So|SO)\s*+[:.]?\s*+(?P<sym>\d.*)$"
 )  # 'So' in a text without diacritics
 SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
-_SIG_RE = re.compile(r"^\s*(?:T/M|TM\.?|KT\.?|Q\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
+# "T/M", "TM." (on behalf of), "KT." (for), "Q." (acting), "T/L", "TL." (by order of), "TUQ."
+_SIG_RE = re.compile(r"^\s*(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
 _SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")
 _RECIPIENTS_RE = re.compile(r"^\s*(?:#+\s*)?Nơi nhận\s*:?", re.IGNORECASE)
 _APPENDIX_RE = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|DANH MỤC|BIỂU|Biểu)\b")

@@ -7,6 +7,7 @@ import pytest
 from vbgraph.graph.store import build_graph
 from vbgraph.loaders.bodies import canonical_name, parse_subject, split_bodies
 from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
+from vbgraph.loaders.obligations import produces
 from vbgraph.loaders.parse import parse_text
 from vbgraph.ontology import tables
 from vbgraph.queries.obligations import plan
@@ -90,6 +91,12 @@ def test_recurrence(text, rec):
             ["Giám đốc Sở Tài chính", "tổ chức có liên quan", "cá nhân có liên quan"],
         ),
         ("UBND các huyện tổ chức tuyên truyền", ["UBND huyện"]),
+        (  # a unit named before "các" goes to each place listed after it
+            "Trung tâm Y tế các huyện, thị xã, thành phố tham mưu UBND cùng cấp",
+            ["Trung tâm Y tế huyện", "Trung tâm Y tế thị xã", "Trung tâm Y tế thành phố"],
+        ),
+        ("Đoàn kiểm tra báo cáo kết quả kiểm tra", ["Đoàn kiểm tra"]),  # a body, not "to inspect"
+        ("Tổ công tác tổng hợp ý kiến", ["Tổ công tác"]),
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):
@@ -609,6 +616,36 @@ def test_a_signature_run_into_one_line_assigns_nothing():
         party_doc(body=body, signed_for=None, **{k: v for k, v in STATE.items() if k != "signed_for"})
     )
     assert got == {("Sở Nội vụ", "chu_tri")}
+
+
+@pytest.mark.parametrize(
+    ("task", "planned"),
+    [
+        (
+            "xây dựng kế hoạch thực hiện Nghị quyết (xong trong tháng 7/2021)",
+            ("Kế hoạch", "thực hiện Nghị quyết"),
+        ),
+        (
+            "xây dựng kế hoạch thực hiện Nghị quyết, ban hành trong tháng 11/2023",
+            ("Kế hoạch", "thực hiện Nghị quyết"),
+        ),
+        (
+            "xây dựng Đề án sắp xếp mạng lưới trường, trình Ban Thường vụ Huyện ủy trước ngày 30/9/2022",
+            ("Đề án", "sắp xếp mạng lưới trường"),
+        ),
+        (
+            "ban hành Kế hoạch tổ chức đại hội cấp mình, gửi về Ban Thường vụ Thành ủy",
+            ("Kế hoạch", "tổ chức đại hội cấp mình"),
+        ),
+        (  # a time inside the subject stays
+            "xây dựng Kế hoạch phát triển du lịch giai đoạn 2021 - 2025, định hướng đến năm 2030",
+            ("Kế hoạch", "phát triển du lịch giai đoạn 2021 - 2025, định hướng đến năm 2030"),
+        ),
+    ],
+)
+def test_a_planned_documents_subject_ends_where_the_task_goes_on(task, planned):
+    made, _ = produces(task)
+    assert (made["type"], made["title"]) == planned
 
 
 def test_a_deadline_sentence_continues_the_assignment_before_it():

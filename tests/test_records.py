@@ -38,7 +38,7 @@ OLD_OBLIGATION = {
         {"name": "Sở Văn hóa, Thể thao và Du lịch", "role": "phoi_hop"},
     ],
     "recurring": None,
-    "produces": {"type": "Kế hoạch", "title": "thực hiện Nghị quyết, hoàn thành trong Quý III/2021"},
+    "produces": {"type": "Kế hoạch", "title": "thực hiện Nghị quyết"},
     "produces_level": None,
     "kind": "section",
     "deadline": {"text": "hoàn thành trong Quý III/2021", "start": "2021-07-01", "end": "2021-09-30"},

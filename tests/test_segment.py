@@ -236,3 +236,14 @@ def test_a_web_pages_one_line_signature_closes_its_document_before_the_pages_lin
         ("1234/QĐ-UBND", None)
     ]
     assert [[a.name for a in o.assignees] for o in rec.obligations] == [["Sở Kế hoạch và Đầu tư"]]
+
+
+@pytest.mark.parametrize("by", ["T/M", "T/L", "TL.", "T.M."])
+def test_who_a_letter_is_signed_for_issues_it(by):
+    text = (
+        "HUYỆN ỦY YÊN SƠN\n*\nSố 245-CV/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nYên Sơn, ngày 10 tháng 3 năm 2023\n\n"
+        f"V/v triển khai thực hiện\n\nKính gửi: Các chi bộ\n\nNội dung.\n\n{by} BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\n\n"
+        "Nguyễn Văn Bình\n"
+    )
+    (doc,) = parse_text(text, "a.txt").documents
+    assert (doc.issuer, doc.signer) == ("Ban Thường vụ Huyện ủy Yên Sơn", "Nguyễn Văn Bình")

@@ -594,10 +594,58 @@ def may_name_a_body(text: str) -> bool:
 
 @text_cache(maxsize=1 << 13)
 def _parse_subject(text: str) -> tuple[tuple[str, ...], int]:
-    """parse_subject, remembered: a sentence's subject is read again for its clauses and roles."""
+    """parse_subject, remembered: a sentence's subject is read again for its clauses and roles.
+    When no predicate word of the tables closes a body's name, the first word of the text in lower
+    case that no name holds does ('Ủy ban Kiểm tra Thành ủy thẩm tra, xác minh …')."""
     if not _may_have_subject(text):
         return (), 0
-    end = subject_end(text)
+    found = _subject_until(text, subject_end(text))
+    if found[0]:
+        return found
+    cut = _cased_name_end(text)
+    return _subject_until(text, cut) if cut is not None else found
+
+
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    """Words in lower case that a body's name may hold: those of the heads, kinds and qualifiers
+    of the tables, and the joining ones ('Ủy ban nhân dân huyện', 'Ban cán sự đảng các sở')."""
+    lists = _lists()
+    phrases = [*_heads(), *lists["kinds"], *lists["qualifiers"], *lists["belongs"], "nhân dân", "và", "các"]
+    return frozenset(w for p in phrases for w in lower_vn(p).split())
+
+
+def _cased_name_end(text: str) -> int | None:
+    """Where the name of the body that opens `text` ends by its words: after its head, at the
+    first word in lower case that no name holds (a verb the tables do not list: 'treo', 'thẩm
+    tra'), when what stands before it closes a name: a committee ('… Thành ủy') or a name of the
+    bodies' vocabulary ('… Du lịch'). None when the text opens with no head or no such word follows."""
+    head = _head_of(text)
+    if head is None:
+        return None
+    words = _name_words()
+    last = ""
+    for m in _WORDS_RE.finditer(text, len(head)):
+        w = m.group(0)
+        if w[:1].islower() and lower_vn(w) not in words:
+            # a name closes on a committee ('… Thành ủy') or a name of the vocabulary ('… Du lịch')
+            named = lower_vn(text[len(head) : m.start()])  # after the head: 'Tổ chức' alone is a verb
+            closed = last == "ủy" or (named != "" and named.endswith(_vocabulary_names()))
+            return m.start() if closed else None
+        last = lower_vn(w)
+    return None
+
+
+@cache
+def _vocabulary_names() -> tuple[str, ...]:
+    return tuple(lower_vn(n) for n in tables.load("bodies.toml")["vocabulary"]["names"])
+
+
+def _subject_until(text: str, end: int) -> tuple[tuple[str, ...], int]:
+    """The bodies of the subject `text[:end]` (and `end`), or ((), 0) when it names none."""
     subj = text[:end].strip(" ,;:")
     cut = _participle_end(subj)
     if cut is not None:

@@ -397,6 +397,19 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
     return None
 
 
+def _named_issuer(s: Span, text: str, after: int) -> Span:
+    """`s` running to the end of its issuer phrase 'của <Name>' (up to `after`), whose body the
+    tables do not know: the name as written is its issuer, and a province that ends it its place
+    ('của Ban Tuyên giáo Tỉnh ủy Hưng Yên', 'của Bộ Xây dựng')."""
+    m = _OF_RE.match(text, s.end)
+    name = text[m.end() : after].strip(" ,") if m else ""
+    words = name.split()
+    province = next(
+        (p for k in range(min(4, len(words) - 1), 0, -1) if (p := _province(" ".join(words[-k:])))), None
+    )
+    return evolve(s, end=after, issuer=name or None, province=s.province or province)
+
+
 def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
     """Give each citation its subject ('về …'); a citation inside it is nested, not coordinated."""
     spans = sorted(spans, key=lambda s: (s.start, -s.end)) if len(spans) > 1 else spans
@@ -413,7 +426,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             if after is not None:
                 tm = patterns.TITLE_START_RE.match(text, after)
                 tm = tm if tm and tm.start("word") - after <= 2 else None
-                s = evolve(s, end=after) if tm else s
+                s = _named_issuer(s, text, after) if tm else s
         if not tm or tm.start("word") - s.end > 6:
             out.append(s)
             continue

@@ -607,33 +607,47 @@ def _amenders_list(
 def _acts_on_list(
     text: str, spans: list[Span], local: list[int], out: list[Citation], acting: str | None
 ) -> str | None:
-    """ "Điều 1. Bãi bỏ các văn bản sau: / 1. Thông tư số … / 2. Thông tư số …": the document
-    repeals (replaces, amends) each document that opens an item of the list after its own
-    article. `acting` is the relation an earlier paragraph opened, kept while items follow;
+    """ "Điều 1. Bãi bỏ các văn bản sau: / 1. Thông tư số … / 2. Thông tư số …", "Điều 2. Bãi bỏ
+    một số quy định / 1. … / 2. Bãi bỏ Thông tư số …": the document repeals (replaces, amends)
+    each document that opens an item of the list after its own article, or that the item's own
+    cue opens. `acting` is the relation an earlier paragraph opened, kept while items follow;
     returns what the next paragraph gets."""
     if acting is not None:
         item = _LIST_ITEM_RE.match(text)
         if item is None:
             acting = None
-        elif spans and local[0] >= 0 and spans[0].start <= item.end() + 1:  # the item opens with it
-            c = out[local[0]]
-            if c.relation == _DAN_CHIEU:
-                out[local[0]] = replace(c, relation=acting)
+        else:
+            if spans and local[0] >= 0 and _opens_item(text, item.end(), spans[0].start, acting):
+                c = out[local[0]]
+                if c.relation == _DAN_CHIEU:
+                    out[local[0]] = replace(c, relation=acting)
             return acting
-    return _list_act(text) if text.rstrip().endswith(":") else acting
+    return _list_act(text, bool(spans)) or acting
+
+
+def _opens_item(text: str, start: int, at: int, acting: str) -> bool:
+    """Does the citation at `at` open the item whose text starts at `start`, alone or after the
+    list's own cue ('2. Bãi bỏ Thông tư số …')?"""
+    before = lower_vn(text[start:at])
+    return before == "" or before in {lower_vn(w) for w in tables.cues()[acting].get("self", [])}
 
 
 _LIST_INTRO_RE = re.compile(r"\bsau(?:\s+đây)?\s*:\s*$")
 
 
-def _list_act(text: str) -> str | None:
-    """The act of a paragraph of the document's own that opens a list ("Điều 1. Bãi bỏ toàn bộ các
-    văn bản sau:", "Quyết định này thay thế các văn bản sau đây:"): the last cue before the list."""
+def _list_act(text: str, cites: bool) -> str | None:
+    """The act of a paragraph of the document's own that opens a list: the last cue before it
+    ("Điều 1. Bãi bỏ toàn bộ các văn bản sau:", "Quyết định này thay thế các văn bản sau đây:"),
+    or the cue of an article's heading that cites nothing ("Điều 2. Bãi bỏ một số quy định")."""
     low = lower_vn(text)
     m = _LIST_INTRO_RE.search(low)
-    if m is None or not (_ARTICLE_RE.match(low) or _self_ref().search(low)):
+    article = _ARTICLE_RE.match(low)
+    if m is not None and (article or _self_ref().search(low)):
+        head = low[: m.start()]
+    elif article is not None and not cites and len(low) < 200:
+        head = low
+    else:
         return None
-    head = low[: m.start()]
     found = [(head.rfind(lower_vn(w)), code) for code in _ACTS for w in tables.cues()[code].get("self", [])]
     at, code = max(found, default=(-1, ""))
     return code if at >= 0 else None

@@ -11,9 +11,9 @@ DATE_PATTERN = (
     r"|(?P<d2>\d{1,2})\s+th[áa]ng\s+(?P<m2>\d{1,2})\s+n[ăa]m\s+(?P<y2>(?:19|20)\d{2})"
 )
 DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
-# The place-and-date line of a header: "Bắc Giang, ngày 08 tháng 6 năm 2021".
+# The place-and-date line of a header: "Bắc Giang, ngày 08 tháng 6 năm 2021", "Phường 7, ngày …".
 PLACE_DATE_RE = re.compile(
-    r"(?P<place>[^\W\d_][^,\d]{1,40}?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s+th[áa]ng\s+(?P<m>\d{1,2})\s+n[ăa]m\s+(?P<y>\d{4})",
+    r"(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,3})?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s+th[áa]ng\s+(?P<m>\d{1,2})\s+n[ăa]m\s+(?P<y>\d{4})",
     re.IGNORECASE,
 )
 

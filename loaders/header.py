@@ -19,7 +19,7 @@ from vbgraph.loaders.segment import (
     so_symbol,
     symbol_in_so_line,
 )
-from vbgraph.loaders.signals import body_at, is_motto, names_body
+from vbgraph.loaders.signals import body_at, is_motto, names_body, organisation_motto
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import fold_aligned
 
@@ -160,6 +160,8 @@ def _read_top(lines: list[str], clean: list[str], block: Block, scan_to: int, st
                 continue
             if heading_type(seg):
                 break
+            if st.org and organisation_motto(seg):
+                continue  # 'ĐOÀN TNCS HỒ CHÍ MINH' beside 'BAN CHẤP HÀNH ĐOÀN TỈNH LÀO CAI'
             if _org_line(seg):
                 st.org.append(seg)
                 st.provinces += find_provinces(seg)
@@ -168,7 +170,8 @@ def _read_top(lines: list[str], clean: list[str], block: Block, scan_to: int, st
 @cache
 def _motto_re() -> re.Pattern:
     """A motto after other words of a line, on folded text ('… tinh dong thap cong hoa xa hoi …')."""
-    phrases = "|".join(re.escape(fold(p)) for p in tables.load("signals.toml")["motto"]["phrases"])
+    motto = tables.load("signals.toml")["motto"]
+    phrases = "|".join(re.escape(fold(p)) for p in [*motto["phrases"], *motto["organisations"]])
     return re.compile(rf"\s(?:{phrases})(?!\w)")
 
 
@@ -326,11 +329,17 @@ def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int,
     Công văn; a body block's subject may stand in capitals. Returns the header's last line."""
     for i in range(block.first, min(block.last, scan_to + 8) + 1):
         if _VV_RE.match(clean[i].strip()):
+            for k in (
+                range(scan_to + 1, i) if st.date is None else ()
+            ):  # 'Số …' / motto / place, date / 'V/v …'
+                if (pm := search_place_date(clean[k])) and pm.start() == 0:
+                    _read_place_date(clean, block, k, pm, st)
+                    break
             j = i
             while j <= block.last and clean[j].strip() and not clean[j].strip().startswith("Kính gửi"):
                 pm = search_place_date(clean[j]) if j > i else None
-                if pm and pm.start() == 0:
-                    break  # the place and date under the subject, not part of it
+                if (pm and pm.start() == 0) or (j > i and is_motto(clean[j])):
+                    break  # the place and date (or the motto) beside or under the subject, not part of it
                 st.add_title(clean[j].strip(), j)
                 j += 1
             if st.date is None:  # right under the subject or after a blank line
@@ -343,10 +352,11 @@ def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int,
 
 
 def _date_after_subject(clean: list[str], block: Block, j: int, st: _HeaderReading) -> None:
-    """The place and date on one of the next three lines of text after a letter's subject."""
+    """The place and date on one of the next three lines of text after a letter's subject (the
+    motto and its rule between them do not count)."""
     seen = 0
     while j <= block.last and seen < 3:
-        if clean[j].strip():
+        if (s := clean[j].strip()) and not is_motto(s) and not set(s) <= set("_-=*. "):  # mottos, rules
             pm = search_place_date(clean[j])
             if pm and pm.start() == 0:
                 _read_place_date(clean, block, j, pm, st)

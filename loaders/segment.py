@@ -548,6 +548,7 @@ _CONNECTOR_LAST = frozenset(w[-1] for w in (*_CONNECTORS, ","))  # what such a l
 
 
 # A line that goes on with a number ("Căn cứ Nghị định số" / "69/2008/NĐ-CP ngày …"), not a list item.
+_ITEM_OPEN_RE = re.compile(r"\d{1,3}[.)]\s+[A-ZĐÀ-Ỹ]")  # a numbered item: '1. Bãi bỏ …'
 _NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
 
 
@@ -588,8 +589,9 @@ def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
     _TAIL characters are `tail` (open to it by `_open_end`)? `upper` says whether the paragraph
     is all in capitals."""
     end = tail[-1:]  # the tail ends with no blank: a match of the two patterns ends with `end`
-    if preamble_opener(text):  # 'Căn cứ …', 'Thực hiện …' open a paragraph, even after 'pháp luật'
-        return False
+    if preamble_opener(text) or _ITEM_OPEN_RE.match(text):
+        return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph, even after '… pháp luật', '… quy định'
+
     return (
         (end in _CONNECTOR_LAST and _CONNECTOR_END.search(tail[-20:]) is not None)
         or (_may_end_type_word(end) and _type_word_end().search(tail[-40:]) is not None and not upper())

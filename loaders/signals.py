@@ -85,6 +85,16 @@ def is_motto(line: str) -> bool:
     return len(rest) >= 4 and any(rest in m for m in _motto_compacts())  # and a piece of one
 
 
+def organisation_motto(line: str) -> bool:
+    """'ĐOÀN TNCS HỒ CHÍ MINH' beside a local body's line in a header ([motto] organisations)."""
+    return compact(line) in _organisation_compacts()
+
+
+@cache
+def _organisation_compacts() -> frozenset[str]:
+    return frozenset(compact(p) for p in table()["motto"]["organisations"])
+
+
 def is_chrome(line: str) -> bool:
     t = table()["chrome"]
     if _starts(line, t["starts"]):
@@ -128,7 +138,7 @@ def enact_heading(line: str) -> bool:
 
 
 _GENERIC_BODY = (
-    r"(?:Ban\s+Thường\s+vụ\s+|Ban\s+Chấp\s+hành\s+|Thường\s+trực\s+|Ban\s+[A-ZĐ]\w+(?:\s+[a-zđà-ỹ]\w*)?\s+)?"
+    r"(?:Ban\s+Thường\s+vụ\s+|Ban\s+Chấp\s+hành\s+|Thường\s+trực\s+|(?:Ủy\s+)?Ban\s+[A-ZĐ]\w+(?:\s+[a-zđà-ỹ]\w*)?\s+)?"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[ủu]y"
     r"|(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?"
 )

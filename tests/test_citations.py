@@ -82,6 +82,27 @@ def test_issuer_phrase_and_subject():
     assert s.title == "về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XV"
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer", "province"),
+    [  # bodies the tables do not know: the name as written, and a province that ends it
+        (
+            "Thông tư số 10/2013/TT-BXD ngày 25/7/2013 của Bộ Xây dựng về hướng dẫn quản lý",
+            "Bộ Xây dựng",
+            None,
+        ),
+        (
+            "Hướng dẫn số 45-HD/BTGTU ngày 02/4/2024 của Ban Tuyên giáo Tỉnh ủy Hưng Yên về tuyên truyền năm 2024",
+            "Ban Tuyên giáo Tỉnh ủy Hưng Yên",
+            "Hưng Yên",
+        ),
+    ],
+)
+def test_an_issuer_the_tables_do_not_know(text, issuer, province):
+    s = one(text)
+    assert (s.issuer, s.province) == (issuer, province)
+    assert s.title and s.title.startswith("về")
+
+
 def test_odd_whitespace_and_old_tone_marks():
     text = "Nghị\u00a0quyết số\u200b 109-NQ/TU ngày 04/7/2016 của Ban Thường vụ Tỉnh uỷ về phát triển"
     s = one(text)

@@ -209,6 +209,19 @@ def test_a_basis_under_a_subject_ending_in_a_type_word_and_repeals_listed_after_
     }
 
 
+def test_an_articles_own_items_that_open_with_its_act():
+    text = STATE_TEXT.replace(
+        "Điều 1. Bãi bỏ toàn bộ các văn bản sau:\n1. Thông tư số 23/2014/TT-BTC",
+        "Điều 1. Bãi bỏ một số quy định\n1. Bãi bỏ khoản 4 Điều 7 của Thông tư số 05/2019/TT-BTC.\n"
+        "2. Bãi bỏ Thông tư số 23/2014/TT-BTC",
+    ).replace("2. Thông tư số 11/2015/TT-BTC", "3. Thông tư số 11/2015/TT-BTC")
+    rels = {r for r in relations(text) if r[0] == "10/2024/TT-BTC" and r[1] == "BAI_BO"}
+    assert rels == {
+        ("10/2024/TT-BTC", "BAI_BO", "23/2014/TT-BTC"),
+        ("10/2024/TT-BTC", "BAI_BO", "11/2015/TT-BTC"),
+    }
+
+
 def _preamble_entries() -> list[tuple[str, str]]:
     from vbgraph.ontology import tables
 

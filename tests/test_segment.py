@@ -247,3 +247,95 @@ def test_who_a_letter_is_signed_for_issues_it(by):
     )
     (doc,) = parse_text(text, "a.txt").documents
     assert (doc.issuer, doc.signer) == ("Ban Thường vụ Huyện ủy Yên Sơn", "Nguyễn Văn Bình")
+
+
+LETTERS = [
+    # (the lines of a letter's header, its date, issuer, subject)
+    (
+        [
+            "ỦY BAN NHÂN DÂN",
+            "HUYỆN TUY AN",
+            "Số: 412/UBND-NV",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Tuy An, ngày 08 tháng 3 năm 2024",
+            "V/v triển khai công tác thi đua",
+        ],
+        "2024-03-08",
+        "Ủy ban nhân dân huyện Tuy An",
+        "về việc triển khai công tác thi đua",
+    ),
+    (  # the subject under the number, then the motto, a rule and the place and date
+        [
+            "UBND TỈNH GIA LAI",
+            "SỞ Y TẾ",
+            "Số: 2021/SYT-NVY",
+            "V/v phòng, chống dịch bệnh sốt xuất huyết",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "---------------",
+            "Gia Lai, ngày 14 tháng 7 năm 2023",
+        ],
+        "2023-07-14",
+        "Sở Y tế tỉnh Gia Lai",
+        "về việc phòng, chống dịch bệnh sốt xuất huyết",
+    ),
+    (  # a numbered ward as the place
+        [
+            "ỦY BAN NHÂN DÂN",
+            "PHƯỜNG 7",
+            "Số: 88/UBND-VP",
+            "Phường 7, ngày 27 tháng 3 năm 2025",
+            "V/v ra quân vệ sinh",
+        ],
+        "2025-03-27",
+        "Ủy ban nhân dân phường 7",
+        "về việc ra quân vệ sinh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("top", "date", "issuer", "title"), LETTERS, ids=lambda x: str(x)[:30])
+def test_a_letters_date_issuer_and_subject(top, date, issuer, title):
+    text = "\n".join([*top, "", "Kính gửi: Các cơ quan, đơn vị.", "", "Nội dung."])
+    (doc,) = parse_text(text, "a.txt").documents
+    assert (doc.date, doc.issuer, doc.title) == (date, issuer, title)
+
+
+def test_the_youth_unions_name_beside_a_local_union_is_no_place():
+    text = "\n".join(
+        [
+            "BAN CHẤP HÀNH ĐOÀN TỈNH LÀO CAI                 ĐOÀN TNCS HỒ CHÍ MINH",
+            "***",
+            "Số: 215-KH/TĐTN-PT                  Lào Cai, ngày 20 tháng 02 năm 2024",
+            "",
+            "KẾ HOẠCH",
+            "Tổ chức các hoạt động Tháng Thanh niên năm 2024",
+            "",
+            "Nội dung.",
+        ]
+    )
+    (doc,) = parse_text(text, "a.txt").documents
+    assert (doc.issuer, doc.jurisdiction) == ("Ban chấp hành đoàn tỉnh Lào Cai", "Lào Cai")
+
+
+def test_a_boards_enacting_line_keeps_its_whole_name():
+    text = "\n".join(
+        [
+            "ĐẢNG BỘ TỈNH THÁI BÌNH",
+            "HUYỆN ỦY KIẾN XƯƠNG",
+            "ỦY BAN KIỂM TRA",
+            "*",
+            "Số: 05-KH/UBKTHU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Kiến Xương, ngày 02 tháng 7 năm 2024",
+            "",
+            "KẾ HOẠCH",
+            "kiểm tra năm 2024",
+            "",
+            "Ủy ban Kiểm tra Huyện ủy xây dựng Kế hoạch kiểm tra như sau:",
+            "1. Kiểm tra Đảng ủy xã.",
+        ]
+    )
+    (doc,) = parse_text(text, "a.txt").documents
+    assert doc.issuer == "Ủy ban Kiểm tra Huyện ủy Kiến Xương"

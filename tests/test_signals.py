@@ -28,6 +28,11 @@ def test_every_table_example_gives_its_signal(section, example):
     assert CHECKS[section](example), example
 
 
+@pytest.mark.parametrize("example", signals.table()["motto"]["organisation_examples"])
+def test_every_organisation_motto_example_is_one(example):
+    assert signals.organisation_motto(example) and not signals.organisation_motto("BAN CHẤP HÀNH ĐOÀN TỈNH")
+
+
 def test_every_issuing_example_names_what_is_issued():
     from vbgraph.loaders.identify import statement
 

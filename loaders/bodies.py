@@ -484,7 +484,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
     locs, own = _locality_ends()
     names = [p for p, _ in out]
     for i in range(len(out) - 1, 0, -1):
-        if out[i][1] != "và":
+        if out[i][1] != "và" or i in units:  # 'UBND các huyện' names units: no place for another body
             continue
         loc = next((w for w, rx in locs if rx.search(names[i])), None)
         if loc and not any(rx.search(names[i - 1]) for rx in own) and len(names[i - 1].split()) > 1:
@@ -703,8 +703,10 @@ def read_name(name: str) -> tuple[str, tuple[Correction, ...]]:
     """(canonical name, corrections): 'BAN TUYỂN GIÁO TỈNH ỦY' -> 'Ban Tuyên giáo Tỉnh ủy', with the
     correction "'TUYỂN GIÁO' read as 'Tuyên giáo' (score 100)" for the caller to report."""
     s, corrections = tables.body_vocabulary().read(modern_tones(name.strip()))
-    if s.isupper():
-        s = _title_case(s)
+    if s.isupper():  # abbreviations spelt out first, as written: 'ỦY BAN MTTQ VIỆT NAM'
+        rx, table = _abbreviations_re()
+        found = iter([table[m.group(0)] for m in rx.finditer(s)])
+        s = re.sub("\x00", lambda _: next(found), _title_case(rx.sub("\x00", s)))
     s = _expand(s)
     # "huyện ủy" (any district committee) stays lower case; "Huyện ủy Việt Yên" is written so.
     return _BLANKS_RE.sub(" ", s).strip(" ,.;:"), corrections
@@ -762,5 +764,7 @@ _TITLE_WORDS = tuple(
         (r"\bubnd\b", "UBND"),
         (r"\bthường vụ\b", "Thường vụ"),
         (r"\bchính trị tỉnh\b", "Chính trị tỉnh"),
+        (r"\bviệt nam\b", "Việt Nam"),
+        (r"\bban thường trực\b", "Ban Thường trực"),
     )
 )

@@ -14,14 +14,14 @@ from vbgraph.loaders.segment import (
     _SIG_RE,
     _STAMP_RE,
     Block,
+    columns,
     heading_type,
     one_line_signature,
     so_symbol,
     symbol_in_so_line,
 )
-from vbgraph.loaders.signals import body_at, is_motto, names_body, organisation_motto
+from vbgraph.loaders.signals import body_at, is_motto, organisation_motto
 from vbgraph.ontology import tables
-from vbgraph.ontology.fuzzy import fold_aligned
 
 
 @dataclass(frozen=True)
@@ -165,28 +165,6 @@ def _read_top(lines: list[str], clean: list[str], block: Block, scan_to: int, st
             if _org_line(seg):
                 st.org.append(seg)
                 st.provinces += find_provinces(seg)
-
-
-@cache
-def _motto_re() -> re.Pattern:
-    """A motto after other words of a line, on folded text ('… tinh dong thap cong hoa xa hoi …')."""
-    motto = tables.load("signals.toml")["motto"]
-    phrases = "|".join(re.escape(fold(p)) for p in [*motto["phrases"], *motto["organisations"]])
-    return re.compile(rf"\s(?:{phrases})(?!\w)")
-
-
-def columns(seg: str) -> list[str]:
-    """The columns of a header line: the cells a tab parts, and a body and the motto beside it
-    that a PDF's text layer runs together ('ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP CỘNG HÒA XÃ HỘI CHỦ
-    NGHĨA VIỆT NAM', 'TỈNH ỦY ĐIỆN BIÊN<tab>ĐẢNG CỘNG SẢN VIỆT NAM')."""
-    out = []
-    for cell in (c.strip() for c in seg.split("\t")):
-        m = _motto_re().search(fold_aligned(cell)) if cell.isupper() else None
-        if m and names_body(cell[: m.start()]):
-            out += [cell[: m.start()].strip(), cell[m.start() :].strip()]
-        elif cell:
-            out.append(cell)
-    return out
 
 
 def _read_place_date(clean: list[str], block: Block, i: int, pm: re.Match[str], st: _HeaderReading) -> None:

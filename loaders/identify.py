@@ -227,6 +227,14 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
     (then all of them together); else the last line when it names a body the tables lack."""
     if len(org_lines) > 1 and _local_place_line(org_lines[-1]) and signals.names_body(org_lines[-2]):
         return _named_body(f"{org_lines[-2]} {org_lines[-1]}")  # 'ỦY BAN NHÂN DÂN' / 'HUYỆN PHÙ CÁT'
+    if (
+        len(org_lines) > 1
+        and _PROVINCE_LINE_RE.match(fold(org_lines[-1]))
+        and find_provinces(org_lines[-1])
+        and signals.names_body(org_lines[-2])
+        and tables.canonical_body(org_lines[-2]) is None
+    ):
+        return _named_body(f"{org_lines[-2]} {org_lines[-1]}")  # 'ỦY BAN MTTQ VIỆT NAM' / 'TỈNH KHÁNH HÒA'
     if len(org_lines) > 1 and _COMMITTEE_LINE_RE.match(fold(org_lines[-2])) and _board_line(org_lines[-1]):
         # 'TỈNH ỦY PHÚ THỌ' / 'ỦY BAN KIỂM TRA': the committee's board issues, by its full name
         committee = _recase(org_lines[-2])
@@ -246,6 +254,9 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
 
 # A Party committee's line in a header: 'TỈNH ỦY PHÚ THỌ', 'HUYỆN ỦY KIẾN XƯƠNG', 'ĐẢNG ỦY XÃ …'.
 _COMMITTEE_LINE_RE = re.compile(r"(?:tinh|huyen|thanh|thi|quan|dang) uy\b")
+
+
+_PROVINCE_LINE_RE = re.compile(r"(?:tinh|thanh pho) ")
 
 
 def _board_line(line: str) -> bool:

@@ -22,6 +22,7 @@ from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
 from vbgraph.loaders.signals import compact, is_motto, preamble_opener
 from vbgraph.ontology import tables
+from vbgraph.ontology.fuzzy import fold_aligned
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,28 @@ def is_person_name(text: str) -> bool:
     return all(_NAME_WORD_RE.match(w) for w in words)
 
 
+@cache
+def _motto_re() -> re.Pattern:
+    """A motto after other words of a line, on folded text ('… tinh dong thap cong hoa xa hoi …')."""
+    motto = tables.load("signals.toml")["motto"]
+    phrases = "|".join(re.escape(fold(p)) for p in [*motto["phrases"], *motto["organisations"]])
+    return re.compile(rf"\s(?:{phrases})(?!\w)", re.IGNORECASE)
+
+
+def columns(seg: str) -> list[str]:
+    """The columns of a header line: the cells a tab parts, and the words in capitals and the
+    motto beside them that a PDF's text layer runs together ('ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP CỘNG
+    HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH KHÁNH HÒA Độc lập - Tự do - Hạnh phúc')."""
+    out = []
+    for cell in (c.strip() for c in seg.split("\t")):
+        m = _motto_re().search(fold_aligned(cell)) if "\t" not in cell and cell[:1].isupper() else None
+        if m and is_upper_text(cell[: m.start()]) and len(cell[: m.start()].split()) >= 2:
+            out += [cell[: m.start()].strip(), cell[m.start() :].strip()]
+        elif cell:
+            out.append(cell)
+    return out
+
+
 def _header_like(clean: str) -> bool:
     """A line that may stand in a header block (above or around the type heading)."""
     s = clean.strip()
@@ -209,7 +232,11 @@ def _header_like(clean: str) -> bool:
         return False
     if SO_LINE_RE.match(s) or patterns_place_date(s) or _STAMP_RE.match(s):
         return True
-    return all(is_upper_text(seg) or _STAMP_RE.match(seg) or patterns_place_date(seg) for seg in segments(s))
+    return all(
+        is_upper_text(c) or _STAMP_RE.match(c) or patterns_place_date(c) or is_motto(c)
+        for seg in segments(s)
+        for c in columns(seg)
+    )
 
 
 def patterns_place_date(s: str) -> bool:
@@ -541,14 +568,31 @@ _END_PUNCT = tuple(".;:!?)")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-# A line that stops on one of these words goes on in the next one ("… chủ trì, phối hợp với").
-_CONNECTORS = ("với", "và", "của", "các", "cho", "về", "theo", "tại", "số", "ngày", "tháng", "năm", "Số")
+# A line that stops on one of these words goes on in the next one ("… chủ trì, phối hợp với",
+# "… tham mưu" / "Ban Thường vụ …").
+_CONNECTORS = (
+    "với",
+    "và",
+    "của",
+    "các",
+    "cho",
+    "về",
+    "theo",
+    "tại",
+    "số",
+    "ngày",
+    "tháng",
+    "năm",
+    "Số",
+    "tham mưu",
+    "gửi về",
+)
 _CONNECTOR_END = re.compile(rf"(?:\b(?:{'|'.join(_CONNECTORS)})|,)\s*$")
 _CONNECTOR_LAST = frozenset(w[-1] for w in (*_CONNECTORS, ","))  # what such a line ends with
 
 
-# A line that goes on with a number ("Căn cứ Nghị định số" / "69/2008/NĐ-CP ngày …"), not a list item.
 _ITEM_OPEN_RE = re.compile(r"\d{1,3}[.)]\s+[A-ZĐÀ-Ỹ]")  # a numbered item: '1. Bãi bỏ …'
+# A line that goes on with a number ("Căn cứ Nghị định số" / "69/2008/NĐ-CP ngày …"), not a list item.
 _NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
 
 
@@ -591,6 +635,8 @@ def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
     end = tail[-1:]  # the tail ends with no blank: a match of the two patterns ends with `end`
     if preamble_opener(text) or _ITEM_OPEN_RE.match(text):
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph, even after '… pháp luật', '… quy định'
+    if tail.rfind("(") > tail.rfind(")"):
+        return True  # '… báo cáo Ban Thường vụ Huyện ủy (qua' / 'Ban Tổ chức Huyện ủy) trước …'
 
     return (
         (end in _CONNECTOR_LAST and _CONNECTOR_END.search(tail[-20:]) is not None)

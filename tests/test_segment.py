@@ -339,3 +339,18 @@ def test_a_boards_enacting_line_keeps_its_whole_name():
     )
     (doc,) = parse_text(text, "a.txt").documents
     assert doc.issuer == "Ủy ban Kiểm tra Huyện ủy Kiến Xương"
+
+
+def test_a_pdfs_wrapped_task_lines_are_one_task_each():
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Ủy ban Kiểm tra Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy tham mưu\n"
+        "Ban Thường vụ Tỉnh ủy kiểm tra, giám sát việc thực hiện.\n"
+        "2. Văn phòng Tỉnh ủy theo dõi, báo cáo Ban Thường vụ Tỉnh ủy (qua\n"
+        "Ban Tổ chức Tỉnh ủy) trước ngày 15/11/2022."
+    )
+    rec = parse_text(party_doc(body=body), "a.txt")
+    assert [[a.name for a in o.assignees] for o in rec.obligations] == [
+        ["Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy"],
+        ["Văn phòng Tỉnh ủy"],
+    ]

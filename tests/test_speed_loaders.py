@@ -767,6 +767,8 @@ def test_parsing_leaves_the_garbage_collector_as_it_found_it(enabled):
 def _ref_goes_on(tail: str, text: str) -> bool:
     if signals.preamble_opener(text) or segment._ITEM_OPEN_RE.match(text):
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph of their own
+    if tail.rfind("(") > tail.rfind(")"):
+        return True  # inside parentheses: '(qua' / 'Ban Tổ chức Tỉnh ủy) trước …'
     return (
         segment._CONNECTOR_END.search(tail[-20:]) is not None
         or (segment._type_word_end().search(tail[-40:]) is not None and not tail.isupper())

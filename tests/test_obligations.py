@@ -102,6 +102,8 @@ def test_recurrence(text, rec):
         ("Ban Tổ chức Thị ủy treo băng rôn, khẩu hiệu", ["Ban Tổ chức Thị ủy"]),
         ("Tiểu ban Văn kiện chủ trì xây dựng dự thảo Báo cáo chính trị", ["Tiểu ban Văn kiện"]),
         ("Tổ chức treo băng rôn, khẩu hiệu", []),  # the verb, no body
+        ("Ủy ban nhân dân thị trấn phát động phong trào thi đua", ["Ủy ban nhân dân thị trấn"]),
+        ("Phòng Tham mưu Công an tỉnh là cơ quan thường trực", ["Phòng Tham mưu Công an tỉnh"]),
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):

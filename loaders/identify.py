@@ -80,7 +80,7 @@ _AND_SPLIT_RE = re.compile(r"\s*,\s*|\s+và\s+")
 _TINH_UY_RE = re.compile(r"\bTỉnh ủy\b")
 _TINH_RE = re.compile(r"\btỉnh\b")
 _THANH_PHO_END_RE = re.compile(r"\s+thành phố$")
-_PLACE_WORD_END_RE = re.compile(r"(?:\b(?:tỉnh|thành phố)|[ủu]y)$", re.IGNORECASE)
+_PLACE_WORD_END_RE = re.compile(r"(?:\b(?:tỉnh|thành phố)|[ủu]y|\bTỉnh đoàn)$", re.IGNORECASE)
 _FOLDED_PLACE_END_RE = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)$")
 _TW_END_RE = re.compile(r"/TW$")
 _LEAD_DATE_RE = re.compile(
@@ -304,7 +304,18 @@ def _signed_issuer(
     """The issuer the signature block names: 'T/M BAN THƯỜNG VỤ' is the standing committee of
     the header's body, 'T/M TỈNH ỦY' the header's body itself, any other the body it names."""
     sig = tables.signature_table()
-    if fold(who) in {fold(x) for x in sig["standing_committee"]}:
+    standing = {fold(x) for x in sig["standing_committee"]}
+    words = who.split()
+    if len(words) > 3 and fold(" ".join(words[:3])) in standing:
+        # 'T/M BAN THƯỜNG VỤ HUYỆN ỦY': the standing committee of the body it names after it, which
+        # is the header's when that one goes by the name ('Huyện ủy Yên Sơn')
+        rest = " ".join(words[3:])
+        named = org if org and fold(org.name).startswith(fold(rest)) else _canonical_local(rest)
+        if named is None and signals.names_body(rest) and not places.place_name(rest):
+            named = tables.BodyEntry(_recase(rest), org.level if org else "province", (), None)
+        if named is not None:
+            return _signed_issuer(" ".join(words[:3]), named, listing_issuer, code_body)
+    if fold(who) in standing:
         base = org or (tables.canonical_body(listing_issuer) if listing_issuer else None) or code_body
         organ = _recase(who)  # "Ban Thường vụ", "Ban thường trực"
         if base and fold(base.name).startswith(fold(organ)):

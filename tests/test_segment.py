@@ -239,10 +239,11 @@ def test_a_web_pages_one_line_signature_closes_its_document_before_the_pages_lin
 
 
 @pytest.mark.parametrize("by", ["T/M", "T/L", "TL.", "T.M."])
-def test_who_a_letter_is_signed_for_issues_it(by):
+@pytest.mark.parametrize("organ", ["BAN THƯỜNG VỤ", "BAN THƯỜNG VỤ HUYỆN ỦY"])
+def test_who_a_letter_is_signed_for_issues_it(by, organ):
     text = (
         "HUYỆN ỦY YÊN SƠN\n*\nSố 245-CV/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nYên Sơn, ngày 10 tháng 3 năm 2023\n\n"
-        f"V/v triển khai thực hiện\n\nKính gửi: Các chi bộ\n\nNội dung.\n\n{by} BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\n\n"
+        f"V/v triển khai thực hiện\n\nKính gửi: Các chi bộ\n\nNội dung.\n\n{by} {organ}\nCHÁNH VĂN PHÒNG\n\n"
         "Nguyễn Văn Bình\n"
     )
     (doc,) = parse_text(text, "a.txt").documents

@@ -622,6 +622,8 @@ def _acts_on_list(
                 if c.relation == _DAN_CHIEU:
                     out[local[0]] = replace(c, relation=acting)
             return acting
+    if not (text.rstrip().endswith(":") or text.lstrip()[:4].lower() == "điều"):
+        return acting  # neither a list's opening nor an article: what `_list_act` reads
     return _list_act(text, bool(spans)) or acting
 
 

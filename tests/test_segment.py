@@ -195,25 +195,6 @@ def test_the_issuer_a_header_names(top, issuer, jurisdiction):
     assert (doc.issuer, doc.jurisdiction) == (issuer, jurisdiction)
 
 
-def test_a_councils_subject_ends_above_its_name_and_session():
-    text = "\n".join(
-        [
-            "HỘI ĐỒNG NHÂN DÂN HUYỆN NGHI XUÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "Số: 45/NQ-HĐND | Nghi Xuân, ngày 20 tháng 7 năm 2023",
-            "NGHỊ QUYẾT",
-            "VỀ VIỆC ĐIỀU CHỈNH KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN GIAI ĐOẠN 2021 - 2025",
-            "HỘI ĐỒNG NHÂN DÂN HUYỆN NGHI XUÂN",
-            "KHÓA XX, KỲ HỌP THỨ 12",
-            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
-            "QUYẾT NGHỊ:",
-            "Điều 1. Điều chỉnh kế hoạch.",
-        ]
-    )
-    (doc,) = parse_text(text, "a.txt").documents
-    assert doc.title == "VỀ VIỆC ĐIỀU CHỈNH KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN GIAI ĐOẠN 2021 - 2025"
-    assert doc.issuer == "Hội đồng nhân dân huyện Nghi Xuân"
-
-
 def test_a_web_pages_one_line_signature_closes_its_document_before_the_pages_links():
     text = "\n".join(
         [
@@ -303,8 +284,27 @@ def test_a_letters_date_issuer_and_subject(top, date, issuer, title):
     assert (doc.date, doc.issuer, doc.title) == (date, issuer, title)
 
 
-def test_the_youth_unions_name_beside_a_local_union_is_no_place():
-    text = "\n".join(
+WHOLE_TEXTS = [
+    # (the text, its document's (issuer, jurisdiction, title))
+    (  # a council's subject ends above its name and session line
+        [
+            "HỘI ĐỒNG NHÂN DÂN HUYỆN NGHI XUÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Số: 45/NQ-HĐND | Nghi Xuân, ngày 20 tháng 7 năm 2023",
+            "NGHỊ QUYẾT",
+            "VỀ VIỆC ĐIỀU CHỈNH KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN GIAI ĐOẠN 2021 - 2025",
+            "HỘI ĐỒNG NHÂN DÂN HUYỆN NGHI XUÂN",
+            "KHÓA XX, KỲ HỌP THỨ 12",
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+            "QUYẾT NGHỊ:",
+            "Điều 1. Điều chỉnh kế hoạch.",
+        ],
+        (
+            "Hội đồng nhân dân huyện Nghi Xuân",
+            "Hà Tĩnh",
+            "VỀ VIỆC ĐIỀU CHỈNH KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN GIAI ĐOẠN 2021 - 2025",
+        ),
+    ),
+    (  # the Youth Union's name beside a local union is no place
         [
             "BAN CHẤP HÀNH ĐOÀN TỈNH LÀO CAI                 ĐOÀN TNCS HỒ CHÍ MINH",
             "***",
@@ -314,14 +314,10 @@ def test_the_youth_unions_name_beside_a_local_union_is_no_place():
             "Tổ chức các hoạt động Tháng Thanh niên năm 2024",
             "",
             "Nội dung.",
-        ]
-    )
-    (doc,) = parse_text(text, "a.txt").documents
-    assert (doc.issuer, doc.jurisdiction) == ("Ban chấp hành đoàn tỉnh Lào Cai", "Lào Cai")
-
-
-def test_a_boards_enacting_line_keeps_its_whole_name():
-    text = "\n".join(
+        ],
+        ("Ban chấp hành đoàn tỉnh Lào Cai", "Lào Cai", "Tổ chức các hoạt động Tháng Thanh niên năm 2024"),
+    ),
+    (  # a board's enacting line keeps its whole name
         [
             "ĐẢNG BỘ TỈNH THÁI BÌNH",
             "HUYỆN ỦY KIẾN XƯƠNG",
@@ -336,10 +332,16 @@ def test_a_boards_enacting_line_keeps_its_whole_name():
             "",
             "Ủy ban Kiểm tra Huyện ủy xây dựng Kế hoạch kiểm tra như sau:",
             "1. Kiểm tra Đảng ủy xã.",
-        ]
-    )
-    (doc,) = parse_text(text, "a.txt").documents
-    assert doc.issuer == "Ủy ban Kiểm tra Huyện ủy Kiến Xương"
+        ],
+        ("Ủy ban Kiểm tra Huyện ủy Kiến Xương", "Thái Bình", "kiểm tra năm 2024"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), WHOLE_TEXTS, ids=lambda x: str(x)[:30])
+def test_the_issuer_place_and_subject_of_a_whole_text(lines, expected):
+    (doc,) = parse_text("\n".join(lines), "a.txt").documents
+    assert (doc.issuer, doc.jurisdiction, doc.title) == expected
 
 
 def test_a_pdfs_wrapped_task_lines_are_one_task_each():

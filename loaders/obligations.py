@@ -52,15 +52,12 @@ _BULLET_RE = re.compile(r"^\s*[-+•–]\s*")
 _LETTERED_RE = re.compile(r"^\s*[a-zđ][).]\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
-_LEAD_RE = None
 
 
+@cache
 def _lead_re() -> re.Pattern:
-    global _LEAD_RE
-    if _LEAD_RE is None:
-        alt = "|".join(re.escape(w) for w in sorted(_table()["lead"]["words"], key=len, reverse=True))
-        _LEAD_RE = re.compile(rf"^(?:{alt})\s+", re.IGNORECASE)
-    return _LEAD_RE
+    alt = "|".join(re.escape(w) for w in sorted(_table()["lead"]["words"], key=len, reverse=True))
+    return re.compile(rf"^(?:{alt})\s+", re.IGNORECASE)
 
 
 _CHU_TRI_RE = re.compile(r"\s*,?\s*chủ trì\s*,?\s*")

@@ -46,9 +46,21 @@ def _fold_char(c: str) -> str:
     return base if len(base) == 1 else c
 
 
+class _FoldTable(dict[int, str]):
+    """`str.translate`'s table for `fold_aligned`, filled the first time a character is seen:
+    translating in C costs a tenth of folding each character in Python."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_aligned(text: str) -> str:
     """Lowercase, no diacritics, đ->d, one character for each character of `text` (NFC)."""
-    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", text))
+    return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
 
 
 def fold(text: str | None) -> str:

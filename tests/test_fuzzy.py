@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from vbgraph.loaders import bodies as bd
@@ -10,7 +14,7 @@ from vbgraph.loaders import obligations as ob
 from vbgraph.loaders.normalize import fold as loaders_fold
 from vbgraph.loaders.records import Issue
 from vbgraph.ontology import tables
-from vbgraph.ontology.fuzzy import KIND, Correction, Vocabulary, fold, max_edits
+from vbgraph.ontology.fuzzy import KIND, Correction, Vocabulary, _fold_char, fold, fold_aligned, max_edits
 
 from conftest import CORPUS_000, CORPUS_003
 
@@ -202,6 +206,25 @@ def test_the_ontology_fold_is_the_loaders_fold():
     for path in (CORPUS_000, CORPUS_003):
         for line in path.read_text(encoding="utf-8").splitlines()[:800]:
             assert fold(line) == loaders_fold(line)
+
+
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "uy ban nhan dan tinh dong thap"),
+        ("Đắk Lắk\tĐộc lập", "dak lak\tdoc lap"),
+        ("ﬁ ß ²", "ﬁ ß ²"),  # a character folding to more or less than one is kept as written
+    ],
+)
+def test_the_aligned_fold_keeps_one_character_for_each(text, folded):
+    assert fold_aligned(text) == folded
+    assert len(fold_aligned(text)) == len(unicodedata.normalize("NFC", text))
+
+
+@given(st.text())
+def test_the_aligned_fold_is_the_fold_of_each_character(text):
+    nfc = unicodedata.normalize("NFC", text)
+    assert fold_aligned(text) == "".join(_fold_char(c) for c in nfc)
 
 
 def test_the_ontology_imports_no_loader():

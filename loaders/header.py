@@ -346,7 +346,11 @@ def _date_after_subject(clean: list[str], block: Block, j: int, st: _HeaderReadi
 def _tidy_title(parts: list[str]) -> str | None:
     """The subject's lines as one line; 'Về …' lowercased and a letter's 'V/v …' spelt out
     ('về việc …'), as subjects are cited."""
-    title = _BLANKS_RE.sub(" ", " ".join(parts)).strip(" *") or None
+    joined = "".join(
+        p if k == 0 or (patterns.symbol_cut(parts[k - 1]) and patterns.symbol_goes_on(p)) else " " + p
+        for k, p in enumerate(parts)
+    )  # a symbol the subject's lines cut ('Quy định số 69-' / 'QĐ/TW …') is one word again
+    title = _BLANKS_RE.sub(" ", joined).strip(" *") or None
     if title and title[:2] == "Về":
         title = "về" + title[2:]
     elif title and _VV_RE.match(title):

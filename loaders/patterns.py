@@ -63,10 +63,11 @@ def province_alt() -> str:
 
 
 # One part of a code as written: an uppercase run (HĐND, BNNPTNT, UBTVQH14), maybe joined by "&"
-# (PTTH&TTĐT), maybe with a short lowercase tail (TTg, CTr). "Ư" is accepted for the "TƯ"/"ƯBND" of
-# PDF text layers and normalised by the caller. Every repetition is bounded: linear on any input.
+# (PTTH&TTĐT), maybe with a short lowercase tail (TTg, CTr) that capitals may follow (CTrPH). "Ư"
+# is accepted for the "TƯ"/"ƯBND" of PDF text layers and normalised by the caller. Every
+# repetition is bounded: linear on any input.
 _RUN = r"[A-ZĐƯ][A-ZĐƯ0-9]{0,11}"
-CODE_PART = rf"{_RUN}(?:&{_RUN})?(?:[a-zđ]{{1,2}}(?![^\W\d_]))?"
+CODE_PART = rf"{_RUN}(?:&{_RUN})?(?:[a-zđ]{{1,2}}(?:[A-ZĐ]{{1,6}})?(?![^\W\d_]))?"
 # A code glued to the next word ends where its uppercase run ends: "70-TB/TWngày", "TWĐTN-VPĐOÀN".
 # Either no word character or "/" follows, or a letter outside the run's class after two run letters.
 _CODE_END = r"(?:(?![\w/])|(?<=[A-ZĐƯ0-9]{2})(?=[^\W\d_A-ZĐƯ]))"
@@ -89,6 +90,22 @@ STATE = (
 @cache
 def symbol_re() -> re.Pattern:
     return re.compile(rf"(?<![\w/.\-–])(?:{PARTY}|{STATE}){_CODE_END}")
+
+
+# A symbol a line cuts after its number ('… số 69-', '… số 15/', '… số 15/2023/'), and the code
+# that goes on with it at the start of the next line ('QĐ/TW', 'QĐ-UBND', 'NĐ-CP').
+_SYMBOL_CUT_RE = re.compile(r"(?<![\w/.\-–])\d{1,5}[a-z]?(?:/(?:19|20)\d{2})?\s?[-–/]$")
+_CODE_GOES_ON_RE = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,4}\s?[-/]\s?[A-ZĐ]")
+
+
+def symbol_cut(text: str) -> bool:
+    """Does `text` end inside a symbol, after its number ('Quy định số 69-')?"""
+    return text[-1:] in ("-", "–", "/") and _SYMBOL_CUT_RE.search(text[-12:]) is not None
+
+
+def symbol_goes_on(text: str) -> bool:
+    """Does `text` open with the rest of a symbol cut before it ('QĐ/TW ngày …')?"""
+    return _CODE_GOES_ON_RE.match(text) is not None
 
 
 # What is left of a glued code once its type code is taken off (NĐ|CP, QĐ|UBND): an issuer code,

@@ -625,7 +625,7 @@ def _open_end(tail: str) -> tuple[bool, bool]:
     end = tail[-1:]
     if end in _END_PUNCT or "¦" in tail:
         return False, False
-    return True, end.isalnum() or end in ("_", ",")
+    return True, end.isalnum() or end in ("_", ",") or patterns.symbol_cut(tail)
 
 
 def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
@@ -637,6 +637,8 @@ def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph, even after '… pháp luật', '… quy định'
     if tail.rfind("(") > tail.rfind(")"):
         return True  # '… báo cáo Ban Thường vụ Huyện ủy (qua' / 'Ban Tổ chức Huyện ủy) trước …'
+    if patterns.symbol_cut(tail) and patterns.symbol_goes_on(text):
+        return True  # a symbol the line cut: 'Quy định số 69-' / 'QĐ/TW ngày …', 'số 15/' / 'QĐ-UBND'
 
     return (
         (end in _CONNECTOR_LAST and _CONNECTOR_END.search(tail[-20:]) is not None)

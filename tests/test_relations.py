@@ -70,6 +70,29 @@ def test_a_clause_after_a_semicolon_with_its_own_cue_takes_that_cue():
     }
 
 
+@pytest.mark.parametrize(
+    ("preamble", "relation"),
+    [
+        (
+            "Thực hiện Quy định số 69-\nQĐ/TW ngày 06/7/2022 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.",
+            ("THUC_HIEN", "69-QĐ/TW"),
+        ),
+        (
+            "Căn cứ Quyết định số 15/\nQĐ-UBND ngày 02/3/2023 của Ủy ban nhân dân tỉnh, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.",
+            ("CAN_CU", "15/QĐ-UBND"),
+        ),
+        (
+            "Căn cứ Nghị định số 34/2016/\nNĐ-CP ngày 14/5/2016 của Chính phủ, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.",
+            ("CAN_CU", "34/2016/NĐ-CP"),
+        ),
+    ],
+)
+def test_a_symbol_a_line_cuts_after_its_number_is_one_citation(preamble, relation):
+    """A PDF's text layer wraps a symbol at its hyphen or slash ('… số 69-' / 'QĐ/TW …')."""
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", number="187", preamble=preamble))
+    assert {r[1:] for r in rels if r[0] == "187-KH/TU" and r[1] in ("THUC_HIEN", "CAN_CU")} == {relation}
+
+
 def test_a_task_to_go_on_implementing_is_a_citation_only():
     body = "II- NHIỆM VỤ\n\n1. Tiếp tục thực hiện có hiệu quả Nghị quyết số 37-NQ/TW ngày 09/10/2014 của Bộ Chính trị."
     assert ("12-NQ/TU", "DAN_CHIEU", "37-NQ/TW") in relations(party_doc(body=body))

@@ -335,6 +335,26 @@ WHOLE_TEXTS = [
         ],
         ("Ủy ban Kiểm tra Huyện ủy Kiến Xương", "Thái Bình", "kiểm tra năm 2024"),
     ),
+    (  # a subject whose lines cut a symbol after its number
+        [
+            "HUYỆN ỦY THANH CHƯƠNG",
+            "*",
+            "Số 12-KH/HU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Thanh Chương, ngày 10 tháng 3 năm 2024",
+            "",
+            "KẾ HOẠCH",
+            "thực hiện Quy định số 69-",
+            "QĐ/TW ngày 06/7/2022 của Bộ Chính trị",
+            "",
+            "Nội dung.",
+        ],
+        (
+            "Huyện ủy Thanh Chương",
+            "Nghệ An",
+            "thực hiện Quy định số 69-QĐ/TW ngày 06/7/2022 của Bộ Chính trị",
+        ),
+    ),
 ]
 
 

@@ -55,6 +55,10 @@ def fields(s):
             "Thực hiện Quyết định số 69/QĐ-BNNPTNT-VPĐP ngày 09/01/2017 của Bộ trưởng",
             ("69/QĐ-BNNPTNT-VPĐP", "Quyết định", "QĐ", "69", "BNNPTNT-VPĐP"),
         ),
+        (  # a code with a lowercase letter inside (Chương trình phối hợp)
+            "Thực hiện Chương trình phối hợp số 05/CTrPH-MTTQ-CAT ngày 12/3/2023",
+            ("05/CTrPH-MTTQ-CAT", "Chương trình phối hợp", "CTrPH", "05", "MTTQ-CAT"),
+        ),
         (
             "tại Tờ trình số 1009/TTr-BQL-KCN-HCM ngày 10 tháng 5 năm 2006.",
             ("1009/TTr-BQL-KCN-HCM", "Tờ trình", "TTr", "1009", "BQL-KCN-HCM"),

@@ -207,6 +207,8 @@ def _trailer(text: str, pos: int) -> _Trailer:
     if tmm:
         t.term, t.end = tmm.group("term"), tmm.end()
     im = patterns.issuer_after_re().match(text, t.end)
+    if im and not im.group("prov") and patterns.other_organisation_re().match(text, im.end("body")):
+        im = None  # 'của Ban Bí thư Trung ương Đoàn': the name as written (`_named_issuer`)
     if im:
         t.body = tables.canonical_body(im.group("body"))
         t.province = _province(im.group("prov"))
@@ -381,8 +383,8 @@ _WORD_RE = re.compile(r"\s*+(?P<w>[^\W\d_]\w*)")  # no stop inside: a name ends 
 
 def _issuer_words_end(text: str, pos: int) -> int | None:
     """End of an issuer phrase 'của <Name>' after a citation whatever the body, where a subject
-    starts within ten words of a name that opens with a capital: 'của Bộ Thông tin và Truyền thông
-    về …', 'của Văn phòng Chính phủ hướng dẫn …'."""
+    starts within ten words of a name that opens with a capital ('của Bộ Thông tin và Truyền thông
+    về …', 'của Văn phòng Chính phủ hướng dẫn …'), or the clause ends ('của Bộ Xây dựng;')."""
     m = _OF_RE.match(text, pos)
     if not m:
         return None
@@ -390,11 +392,14 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
     for k in range(10):
         w = _WORD_RE.match(text, end)
         if not w or (k == 0 and not w.group("w")[0].isupper()):
-            return None
+            return end if k >= 2 and _CLAUSE_END_RE.match(text, end) else None
         end = w.end()
         if patterns.TITLE_START_RE.match(text, end):
             return end
     return None
+
+
+_CLAUSE_END_RE = re.compile(r"\s*(?:[;.]|,\s|$)")  # a name of two words or more the clause ends with
 
 
 def _named_issuer(s: Span, text: str, after: int) -> Span:
@@ -426,7 +431,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             if after is not None:
                 tm = patterns.TITLE_START_RE.match(text, after)
                 tm = tm if tm and tm.start("word") - after <= 2 else None
-                s = _named_issuer(s, text, after) if tm else s
+                s = _named_issuer(s, text, after) if tm or _CLAUSE_END_RE.match(text, after) else s
         if not tm or tm.start("word") - s.end > 6:
             out.append(s)
             continue

@@ -178,6 +178,16 @@ def issuer_after_re() -> re.Pattern:
     )
 
 
+@cache
+def other_organisation_re() -> re.Pattern:
+    """What makes a body of the table another organisation's when it follows its name: 'Trung ương
+    Đoàn' after 'Ban Bí thư', 'Hội Nông dân' after 'Ban Thường vụ' (bodies.toml [other_organisations])."""
+    words = tables.load("bodies.toml")["other_organisations"]["words"]
+    return re.compile(
+        rf"\s+(?:Trung\s+ương\s+)?(?=(?-i:[A-ZĐ]))(?:{alt(words)})(?!\w)(?!\s+đồng\b)", re.IGNORECASE
+    )
+
+
 # Words that open the subject of a cited document ("… của Bộ Chính trị về …").
 TITLE_START_RE = re.compile(
     r"\s*[,:]?\s*(?:¦\s*)?[“\"(]?\s*(?P<word>về\b|V/v\b|thực hiện\b|triển khai\b|tiếp tục\b|hướng dẫn\b|"

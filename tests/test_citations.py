@@ -103,6 +103,22 @@ def test_an_issuer_the_tables_do_not_know(text, issuer, province):
     assert s.title and s.title.startswith("về")
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [  # a name the clause ends with, of two words or more
+        (
+            "Căn cứ Thông tư số 156/2014/TT-BTC ngày 23/10/2014 của Bộ trưởng Bộ Tài chính;",
+            "Bộ trưởng Bộ Tài chính",
+        ),
+        ("theo Kế hoạch số 12/KH-SXD ngày 2/3/2024 của Sở Xây dựng, Phòng Kinh tế huyện", "Sở Xây dựng"),
+        ("theo Kế hoạch số 12-KH/TU của tỉnh ta;", None),  # no name
+        ("theo Kế hoạch số 12-KH/SXD của Sở.", None),  # one word: too little to name a body
+    ],
+)
+def test_an_unknown_issuer_that_ends_its_clause(text, issuer):
+    assert one(text).issuer == issuer
+
+
 def test_odd_whitespace_and_old_tone_marks():
     text = "Nghị\u00a0quyết số\u200b 109-NQ/TU ngày 04/7/2016 của Ban Thường vụ Tỉnh uỷ về phát triển"
     s = one(text)

@@ -68,6 +68,14 @@ def test_every_vocabulary_example_is_read_as_stated(example):
     assert bool(corrections) == (example["written"] != example["read"])
 
 
+@pytest.mark.parametrize(
+    "example", tables.load("bodies.toml")["other_organisations"]["examples"], ids=lambda e: e["issuer"]
+)
+def test_another_organisations_body_is_cited_by_its_own_name(example):
+    (span,) = [s for s in find_citations(example["cited"]) if s.kind == "numbered"]
+    assert span.issuer == example["issuer"]
+
+
 @pytest.mark.parametrize("name", tables.load("bodies.toml")["vocabulary"]["names"])
 def test_every_vocabulary_name_reads_as_itself(name):
     assert tables.body_vocabulary().read(name) == (name, ())

@@ -741,7 +741,54 @@ def _title_case(s: str) -> str:
     text = _BOARD_RE.sub(lambda m: m.group(1).capitalize(), text)
     for rx, written in _TITLE_WORDS:
         text = rx.sub(written, text)
-    return text
+    return _spelt_as_known(text)
+
+
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+")
+_SPELLING_REACH = 8  # words in the longest phrase looked up
+
+
+def _spelt_as_known(text: str) -> str:
+    """Each run of two words or more that the tables spell (a body's name, an organisation, a
+    province) spelt so, its capitals with it: 'ban bí thư trung ương đoàn tncs hồ chí minh' ->
+    'ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh'. A name read from capitals has lost them."""
+    known = _known_spellings()
+    found = list(_NAME_WORD_RE.finditer(text))
+    words = [m.group(0).lower() for m in found]
+    out = list(text)
+    i = 0
+    while i < len(found):
+        for n in range(min(_SPELLING_REACH, len(found) - i), 1, -1):
+            spelt = known.get(tuple(words[i : i + n]))
+            if spelt is not None:
+                for m, w in zip(found[i : i + n], spelt, strict=True):
+                    out[m.start() : m.end()] = [w] + [""] * (len(w) - 1)
+                i += n
+                break
+        else:
+            i += 1
+    return "".join(out)
+
+
+@cache
+def _known_spellings() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Lowercase words -> their spelling, for every name of two words or more in the tables: bodies
+    and their aliases, the vocabulary, provincial organisations, the organisations of a header,
+    provinces. Only spellings with a capital past their first letter say more than lowercase."""
+    obl = tables.load("obligations.toml")
+    names = [
+        *(a for b in tables.bodies() for a in (b.name, *b.aliases)),
+        *tables.load("bodies.toml")["vocabulary"]["names"],
+        *obl["locality"]["provincial_organisations"],
+        *tables.load("signals.toml")["motto"]["organisations"],
+        *tables.load("provinces.toml")["names"],
+    ]
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name in names:
+        spelt = tuple(_NAME_WORD_RE.findall(modern_tones(name)))
+        if len(spelt) >= 2 and "".join(spelt)[1:] != "".join(spelt)[1:].lower():
+            out.setdefault(tuple(w.lower() for w in spelt), spelt)
+    return out
 
 
 @cache

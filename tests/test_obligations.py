@@ -124,6 +124,21 @@ def test_canonical_names_expand_abbreviations_and_fix_typos():
     assert canonical_name("Sở TT&TT") == "Sở Thông tin và Truyền thông"
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [  # a name in capitals takes the capitals of the names the tables spell within it
+        ("BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH", "Ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh"),
+        ("HỘI NÔNG DÂN TỈNH NGHỆ AN", "Hội Nông dân tỉnh Nghệ An"),
+        ("HỘI LIÊN HIỆP PHỤ NỮ HUYỆN", "Hội Liên hiệp Phụ nữ huyện"),
+        ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH", "Liên đoàn Lao động tỉnh Hà Tĩnh"),
+        ("TRUNG TÂM Y TẾ HUYỆN", "Trung tâm y tế huyện"),  # no table spells it: as before
+    ],
+)
+def test_a_name_in_capitals_is_spelt_as_the_tables_spell_its_parts(written, read):
+    assert canonical_name(written) == read
+
+
 SECTION = """III- TỔ CHỨC THỰC HIỆN
 
 1. Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy quán triệt và xây dựng kế hoạch thực hiện Nghị quyết (xong trong tháng 7/2021). Các đồng chí Tỉnh ủy viên có trách nhiệm đôn đốc việc thực hiện.

@@ -42,6 +42,11 @@ def _predicates_re() -> re.Pattern:
     return re.compile(opens_with(words) + r"(?<![\w])(?:" + alt + r")(?![\w])")
 
 
+def predicate_in(low: str) -> bool:
+    """Does the lowercase `low` hold a predicate word of the tables ('xây dựng', 'tham mưu')?"""
+    return _predicates_re().search(low) is not None
+
+
 @cache
 def _protected() -> list[str]:
     """The protected phrases, and every name of the bodies' vocabulary that holds a comma or a

@@ -292,12 +292,30 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
                 s2 = rest[lead2.end() :] if lead2 else rest
                 names, end, lead = cand, cend, lead or lead2
                 break
+    if not names:
+        names, end = _named_by_role(s2)
     ask = _ASK_RE.match(lower_vn(s2[end:])) if names else None
     if ask:
         asked, aend = bd.parse_subject(s2[end + ask.end() :])
         if asked:
             return asked, aend, s2[end + ask.end() :], True, True
     return names, end, s2, bool(lead), False
+
+
+# "Khối dân vận xã chủ trì, …": a name of two to eight words right before the lead role.
+_ROLE_SUBJECT_RE = re.compile(r"(?P<name>[A-ZĐÀ-Ỹ][^\W\d_]*(?: [^\W\d_]+){1,7}?)\s*,?\s+chủ trì(?!\w)")
+
+
+def _named_by_role(s: str) -> tuple[list[str], int]:
+    """A subject the body tables do not know, named by the lead role after it ('Khối dân vận xã
+    chủ trì, phối hợp với …'): no predicate, no opening phrase, no lead word in it."""
+    m = _ROLE_SUBJECT_RE.match(s)
+    if m is None:
+        return [], 0
+    low = lower_vn(m.group("name"))
+    if bd.predicate_in(low) or _opening_re().match(low) or _lead_re().match(low + " "):
+        return [], 0
+    return [m.group("name")], m.end("name")
 
 
 @cache

@@ -555,6 +555,12 @@ STATE = {
                 ("đơn vị được giao chủ trì", "thuc_hien"),
             },
         ),
+        # a body the tables do not know, named by the lead role after it; a verb before it is no name
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Khối dân vận xã chủ trì, phối hợp với Ủy ban MTTQ xã tham mưu tổ chức "
+            "thực hiện.\n\n2. Tiếp tục chủ trì tổ chức các hội nghị.",
+            {("Khối dân vận xã", "chu_tri"), ("Ủy ban MTTQ xã", "phoi_hop")},
+        ),
     ],
     ids=[
         "giao-cho",
@@ -573,6 +579,7 @@ STATE = {
         "everyone",
         "opening-phrase",
         "participle",
+        "named-by-its-role",
     ],
 )
 def test_who_is_assigned(body, expected):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from vbgraph.loaders import named, patterns
-from vbgraph.loaders.dates import date_from_match
+from vbgraph.loaders.dates import DATE_PATTERN, date_from_match
 from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import fold, lower_vn
 from vbgraph.loaders.spans import Span, evolve, numbered_span, overlaps
@@ -284,6 +284,8 @@ def _numbered(text: str) -> list[Span]:
             continue
         date = t.date if t.date or not c.year else c.year
         issuer_name = t.body.name if t.body else None
+        if not t.date and start > 0 and (before := _stated_before(text, start)) is not None:
+            date, issuer_name = before[0], issuer_name or before[1]
         for number, sym in symbols:
             out.append(
                 numbered_span(
@@ -303,6 +305,27 @@ def _numbered(text: str) -> list[Span]:
                 )
             )
     return out
+
+
+# A report's account of an issue, the date and issuer before the document: "Ngày 08/3/2022, Ban
+# Thường vụ Huyện ủy Quỳnh Lưu (đã) ban hành Kế hoạch số 45-KH/HU …". Searched in the window before
+# the type word, anchored at its end; every repetition is bounded.
+_STATED_BEFORE_RE = re.compile(
+    rf"(?<!\w)[Nn]gày\s{{1,3}}(?:{DATE_PATTERN})\s{{0,3}},?\s{{0,3}}"
+    r"(?P<who>[A-ZĐÀ-Ỹ][^.;:,\d]{0,80}?)?\s(?:đã\s)?(?:ký\s)?ban hành\s$"
+)
+_STATED_REACH = 160
+
+
+def _stated_before(text: str, start: int) -> tuple[str | None, str | None] | None:
+    """(date, issuer) a report states before the document cited at `start` ('Ngày 08/3/2022, Ban
+    Thường vụ Huyện ủy đã ban hành Kế hoạch số …'), or None."""
+    m = _STATED_BEFORE_RE.search(text[max(0, start - _STATED_REACH) : start])
+    if m is None:
+        return None
+    who = (m.group("who") or "").strip()
+    body = tables.canonical_body(who) if who else None
+    return date_from_match(m), body.name if body else (who or None)
 
 
 def _name_head(text: str, so_start: int) -> tuple[str, int] | None:

@@ -119,6 +119,25 @@ def test_an_unknown_issuer_that_ends_its_clause(text, issuer):
     assert one(text).issuer == issuer
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "issuer"),
+    [  # a report's account of an issue: the date and issuer stated before the document
+        (
+            "Ngày 08/3/2022, Ban Thường vụ Huyện ủy Quỳnh Lưu đã ban hành Kế hoạch số 45-KH/HU về thực hiện.",
+            "2022-03-08",
+            "Ban Thường vụ Huyện ủy Quỳnh Lưu",
+        ),
+        ("ngày 12 tháng 3 năm 2022 ký ban hành Quyết định số 320/QĐ-UBND thành lập", "2022-03-12", None),
+        # the date after the symbol is its date; a date of another event is not
+        ("Ngày 12/3/2022, Tỉnh ủy ban hành Kế hoạch số 12-KH/TU ngày 05/4/2022 về", "2022-04-05", None),
+        ("Đến ngày 12/3/2022, đã có 15 huyện ban hành Kế hoạch số 12-KH/TU về", None, None),
+    ],
+)
+def test_the_date_and_issuer_a_report_states_before_the_document(text, date, issuer):
+    s = one(text)
+    assert (s.date, s.issuer if issuer else None) == (date, issuer)
+
+
 def test_odd_whitespace_and_old_tone_marks():
     text = "Nghị\u00a0quyết số\u200b 109-NQ/TU ngày 04/7/2016 của Ban Thường vụ Tỉnh uỷ về phát triển"
     s = one(text)

@@ -40,6 +40,11 @@ EdgeKey = tuple[str, str, str]  # (source, target, code)
 TaskEdge = tuple[str, str, str, dict]  # (source, target, code, attrs)
 
 
+def _finer(date: str, than: str) -> bool:
+    """Is `date` the same as `than` told more precisely ('2013-11-29' than '2013')?"""
+    return len(date) > len(than) and date.startswith(than)
+
+
 @dataclass
 class Doc:
     key: tuple
@@ -277,9 +282,10 @@ class Resolver:
             editions = self.editions.get((key[1], key[2]), set())
             if len(editions) == 1:
                 return self.docs[next(iter(editions))]
-        return self.docs.get(key) or self._new(
-            key, type=c.type, name=c.name, jurisdiction=jur, issuer=c.issuer
-        )
+        d = self.docs.get(key) or self._new(key, type=c.type, name=c.name, jurisdiction=jur, issuer=c.issuer)
+        if c.date and not d.in_corpus and (d.date is None or _finer(c.date, d.date)):
+            d.date = c.date  # 'Luật Đất đai năm 2013' is dated 2013, or the day a citation gives
+        return d
 
     def _descriptive(self, c: Citation, jur: str | None) -> Doc:
         if self.subjects is None:  # the first descriptive citation: titles and issuers are settled

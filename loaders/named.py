@@ -881,7 +881,8 @@ def _generic_words(
         words.append(w)
         pos = wm.end()
         if _YEAR_RE.fullmatch(w):
-            year = w
+            # 'Luật Đất đai năm 2013' is of 2013; 'Quy hoạch … đến năm 2035' looks that far ahead
+            year = None if "đến" in (lower_vn(x) for x in words[-3:-1]) else w
             break
     tail = _PERIOD_TAIL_RE.match(text, pos)
     if tail and words:

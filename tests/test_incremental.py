@@ -196,6 +196,10 @@ NUMBERED = (
 )
 
 
+LAW = "Căn cứ Luật Đất đai năm 2013;"
+LAW_DATED = "Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;"
+
+
 @pytest.mark.parametrize(
     ("before", "after"),
     [
@@ -208,11 +212,15 @@ NUMBERED = (
         (party_doc(), party_doc(number=None)),
         # the implementing plan is replaced by a text that implements nothing
         (PLAN, party_doc(number="21", code="KH", heading="KẾ HOẠCH", subject="về chuyển đổi số")),
+        # the citation that dated a law another file names goes: the law keeps the other's date
+        (party_doc(number="13", preamble=LAW_DATED), party_doc(number="13", preamble=LAW)),
+        (party_doc(number="13", preamble=LAW), party_doc(number="13", preamble=LAW_DATED)),
     ],
 )
 def test_an_edited_file_re_resolves_exactly(tmp_path, before, after):
     s = tmp_path / "s"
-    fixed = [write(tmp_path, "plan.txt", PLAN), write(tmp_path, "other.txt", party_doc(number="30"))]
+    other = party_doc(number="30", preamble=LAW)
+    fixed = [write(tmp_path, "plan.txt", PLAN), write(tmp_path, "other.txt", other)]
     edited = write(tmp_path, "edited.txt", before)
     Store(s).ingest([*fixed, edited])
     assert dump(Store(s).graph) == reference(s)

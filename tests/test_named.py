@@ -437,3 +437,18 @@ def test_reading_is_linear_on_adversarial_input(text):
     start = time.perf_counter()
     find_named(text, province="Bắc Giang")
     assert time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Căn cứ Luật Đất đai năm 2013;", "2013"),
+        ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", "2015-06-19"),
+        # a horizon is no date of issue
+        ("Thực hiện Quy hoạch chung đô thị Việt Yên đến năm 2035;", None),
+        ("theo Chiến lược phát triển ngành Y tế tầm nhìn đến năm 2045;", None),
+    ],
+)
+def test_the_year_that_closes_a_name_is_its_date_unless_a_horizon(text, date):
+    (s,) = named(text)
+    assert s.date == date

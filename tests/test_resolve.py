@@ -117,3 +117,11 @@ def test_descriptive_citation_resolves_by_subject():
         d for _, t, d in G.out_edges("bac-giang:12-NQ/TU@2021-06-08", data=True) if t == "05-CT/TW@2016-05-15"
     ]
     assert len(edge["evidence"]) == 2
+
+
+def test_a_named_law_is_dated_by_the_most_precise_citation():
+    G = graph(
+        party_doc(body=body("Căn cứ Luật Đất đai năm 2013;")),
+        party_doc(number="13", body=body("Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;")),
+    )
+    assert G.nodes["name:luat-dat-dai-nam-2013"]["date"] == "2013-11-29"

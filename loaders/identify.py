@@ -298,6 +298,12 @@ def _province_words_res(*, by_length: bool) -> tuple[tuple[str, re.Pattern], ...
     return tuple((w, re.compile(r"\b" + re.escape(w) + r"\b")) for w in written)
 
 
+@cache
+def _vocabulary_names() -> dict[str, str]:
+    """The bodies' vocabulary by folded name ('tinh doan' -> 'Tỉnh đoàn')."""
+    return {fold(n): n for n in tables.load("bodies.toml")["vocabulary"]["names"]}
+
+
 def _signed_issuer(
     who: str, org: tables.BodyEntry | None, listing_issuer: str | None, code_body: tables.BodyEntry | None
 ) -> tuple[str, str] | None:
@@ -311,8 +317,11 @@ def _signed_issuer(
         # is the header's when that one goes by the name ('Huyện ủy Yên Sơn')
         rest = " ".join(words[3:])
         named = org if org and fold(org.name).startswith(fold(rest)) else _canonical_local(rest)
-        if named is None and signals.names_body(rest) and not places.place_name(rest):
-            named = tables.BodyEntry(_recase(rest), org.level if org else "province", (), None)
+        if named is None and (
+            (signals.names_body(rest) and not places.place_name(rest)) or fold(rest) in _vocabulary_names()
+        ):  # 'T/M BAN THƯỜNG VỤ TỈNH ĐOÀN': a name of the vocabulary, though 'TỈNH …' reads as a place
+            spelt = _vocabulary_names().get(fold(rest)) or _recase(rest)
+            named = tables.BodyEntry(spelt, org.level if org else "province", (), None)
         if named is not None:
             return _signed_issuer(" ".join(words[:3]), named, listing_issuer, code_body)
     if fold(who) in standing:

@@ -21,10 +21,10 @@ from typing import Any
 
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurrence
-from vbgraph.loaders.normalize import lower_vn
+from vbgraph.loaders.normalize import is_upper_text, lower_vn
 from vbgraph.loaders.patterns import opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
-from vbgraph.loaders.segment import Paragraph, Paragraphs, quote, signature_line
+from vbgraph.loaders.segment import SIGNED_RE, Paragraph, Paragraphs, is_person_name, quote, signature_line
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, Vocabulary
 
@@ -390,6 +390,7 @@ class _Discourse:
     previous: list[tuple[str, str]] | None = None  # assignees of the paragraph before
     item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
     item_names: list[str] = field(default_factory=list)  # its subject
+    signing: bool = False  # in a signature block: its offices and signer assign nothing
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
         self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
@@ -423,7 +424,11 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     other is read sentence by sentence."""
     raw = p.text
     if signature_line(raw):
+        st.signing = True
         return
+    if st.signing and (is_upper_text(raw) or is_person_name(raw) or SIGNED_RE.match(raw)):
+        return  # 'BÍ THƯ', '(đã ký)', 'Nguyễn Văn An' under 'T/M BAN THƯỜNG VỤ'
+    st.signing = False
     quiet = st.item is None and st.previous is None and not (st.header_subject or st.asked)
     if quiet and not (_LETTER_RE.search(raw) and bd.may_name_a_body(raw)):
         # No one is spoken of and it names no one ('- ', 'Số 12-NQ/TU'): nothing to carry

@@ -91,7 +91,7 @@ SO_LINE_RE = re.compile(
 SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
 # "T/M", "TM." (on behalf of), "KT." (for), "Q." (acting), "T/L", "TL." (by order of), "TUQ."
 _SIG_RE = re.compile(r"^\s*(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
-_SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")
+SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")
 _RECIPIENTS_RE = re.compile(r"^\s*(?:#+\s*)?Nơi nhận\s*:?", re.IGNORECASE)
 _APPENDIX_RE = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|DANH MỤC|BIỂU|Biểu)\b")
 _STAMP_RE = re.compile(
@@ -286,7 +286,7 @@ def _signatures(clean: list[str]) -> list[tuple[int, int | None]]:
             name_line, j = i, n + 1
         while j <= n and j - i <= 40:
             t = clean[j].strip()
-            if not t or t.startswith("-") or t.startswith("+") or _SIGNED_RE.match(t) or t.startswith("("):
+            if not t or t.startswith("-") or t.startswith("+") or SIGNED_RE.match(t) or t.startswith("("):
                 j += 1
                 continue
             if _SIG_RE.match(t):

@@ -639,6 +639,15 @@ def test_a_lead_role_under_a_bodys_item_assigns_outside_the_implementing_part():
     assert got == {("Bộ Tài chính", "chu_tri"), ("Bộ Nội vụ", "phoi_hop")}
 
 
+def test_a_signature_block_without_recipients_assigns_nothing():
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Ban Phong trào Tỉnh đoàn chủ trì tham mưu tổ chức.\n\n"
+        "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN\nBÍ THƯ\n\n(đã ký)\n\nNguyễn Văn Cường"
+    )
+    got, _ = assignments(party_doc(body=body))
+    assert got == {("Ban Phong trào Tỉnh đoàn", "chu_tri")}  # not 'BÍ THƯ'
+
+
 def test_a_signature_run_into_one_line_assigns_nothing():
     body = "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì rà soát.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Song Tùng"
     got, _ = assignments(

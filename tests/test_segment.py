@@ -335,6 +335,23 @@ WHOLE_TEXTS = [
         ],
         ("Ủy ban Kiểm tra Huyện ủy Kiến Xương", "Thái Bình", "kiểm tra năm 2024"),
     ),
+    (  # a local union's standing board signs for it
+        [
+            "BAN CHẤP HÀNH ĐOÀN TỈNH LÀO CAI                 ĐOÀN TNCS HỒ CHÍ MINH",
+            "***",
+            "Số: 215-KH/TĐTN-PT                  Lào Cai, ngày 20 tháng 02 năm 2024",
+            "",
+            "KẾ HOẠCH",
+            "Tổ chức các hoạt động Tháng Thanh niên năm 2024",
+            "",
+            "Nội dung.",
+            "",
+            "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN",
+            "BÍ THƯ",
+            "Nguyễn Văn Cường",
+        ],
+        ("Ban Thường vụ Tỉnh đoàn Lào Cai", "Lào Cai", "Tổ chức các hoạt động Tháng Thanh niên năm 2024"),
+    ),
     (  # a subject whose lines cut a symbol after its number
         [
             "HUYỆN ỦY THANH CHƯƠNG",

@@ -19,7 +19,7 @@ from functools import cache
 from vbgraph.loaders import patterns
 from vbgraph.loaders.dates import search_place_date
 from vbgraph.loaders.memo import text_cache
-from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
+from vbgraph.loaders.normalize import fold, is_upper_text, lower_vn, segments, strip_markup
 from vbgraph.loaders.signals import compact, is_motto, preamble_opener
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import fold_aligned
@@ -615,6 +615,46 @@ def _may_end_type_word(end: str) -> bool:
     return end in last or end.lower() in last or end.upper() in last
 
 
+@cache
+def _cited_type_start_re() -> re.Pattern:
+    """A line that opens with a document it cites by number: 'Chương trình hành động số 20-CTr/TU'."""
+    return re.compile(rf"(?:{patterns.type_alt()})\s+(?:số\s+)?\d", re.IGNORECASE)
+
+
+@cache
+def _unfinished() -> frozenset[str]:
+    """Heads that never end a body's name (obligations.toml [bodies] unfinished)."""
+    return frozenset(lower_vn(h) for h in tables.load("obligations.toml")["bodies"]["unfinished"])
+
+
+# The words of a name after 'của' (or 'do') at the end of a line, as far as five words back.
+_NAME_TAIL_RE = re.compile(r"(?<!\w)(?:của|do)\s+(?P<name>[A-ZĐÀ-Ỹ]\w*(?:\s\w+){0,4})$")
+_FIRST_WORDS_RE = re.compile(r"\w+(?:\s\w+){0,3}")
+
+
+def _name_cut(tail: str, text: str) -> bool:
+    """Does a line break cut a body's name before a capital? The line ends on a capitalised head
+    that ends no name ('… báo cáo Ban Thường vụ' / 'Huyện ủy; …', '…, Trung tâm' / 'Văn hóa …'), or on a
+    name after 'của' that the tables know only with the first words of the next line ('… của Ban
+    Thường vụ' / 'Tỉnh ủy Thái Bình về …')."""
+    if not text[:1].isupper():
+        return False
+    words = tail[-40:].split()
+    for k in (3, 2, 1):
+        last = words[-k:]
+        if len(last) == k and last[0][:1].isupper() and lower_vn(" ".join(last)) in _unfinished():
+            return True
+    m = _NAME_TAIL_RE.search(tail[-60:])
+    if m is None:
+        return False
+    name = m.group("name")
+    if tables.canonical_body(name) is not None:
+        return False  # '… của Ban Thường vụ Tỉnh ủy' is whole
+    first = _FIRST_WORDS_RE.match(text)
+    words = first.group(0).split() if first else []
+    return any(tables.canonical_body(f"{name} {' '.join(words[:k])}") for k in range(len(words), 0, -1))
+
+
 _TAIL = 200  # what of a paragraph decides whether the next line goes on with it
 
 
@@ -623,6 +663,8 @@ def _open_end(tail: str) -> tuple[bool, bool]:
     lower case): a sentence ends at a full stop, a table row goes on with nothing, and only a
     word or a comma (a connector, a type word) carries a sentence into a capital or a digit."""
     end = tail[-1:]
+    if end == ";" and "¦" not in tail:
+        return True, True  # only a list's next document goes on after a semicolon (`_goes_on`)
     if end in _END_PUNCT or "¦" in tail:
         return False, False
     return True, end.isalnum() or end in ("_", ",") or patterns.symbol_cut(tail)
@@ -635,6 +677,12 @@ def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
     end = tail[-1:]  # the tail ends with no blank: a match of the two patterns ends with `end`
     if preamble_opener(text) or _ITEM_OPEN_RE.match(text):
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph, even after '… pháp luật', '… quy định'
+    if end == ";":
+        # 'Thực hiện Nghị quyết số 19-NQ/TW …;' / 'Chương trình hành động số 20-CTr/TU …': the
+        # list the opening cue governs goes on with the next document it names
+        return _cited_type_start_re().match(text) is not None
+    if _name_cut(tail, text):
+        return True  # '… của Ban Thường vụ' / 'Tỉnh ủy Thái Bình về …'
     if tail.rfind("(") > tail.rfind(")"):
         return True  # '… báo cáo Ban Thường vụ Huyện ủy (qua' / 'Ban Tổ chức Huyện ủy) trước …'
     if patterns.symbol_cut(tail) and patterns.symbol_goes_on(text):
@@ -724,6 +772,11 @@ class Paragraphs:
 _LETTERED_RE = re.compile(r"[a-zđ](?:\)|\.(?=\s[A-ZĐÀ-Ỹ]))\s")
 
 
+def _ends_clause(grow: _Growing | None, one: str) -> bool:
+    """Does the paragraph so far end with a semicolon (a clause of a list, or a list item)?"""
+    return (grow.tail if grow is not None else one)[-1:] == ";"
+
+
 def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[Paragraph]:
     """Most paragraphs are one line: a paragraph is kept as its text and line until a second line
     joins it (then a _Growing), so a text of short lines costs little per line."""
@@ -749,7 +802,7 @@ def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[P
             opened
             and blank_run <= 1
             and (
-                (text[:1].islower() and not _LETTERED_RE.match(text))
+                (text[:1].islower() and not _LETTERED_RE.match(text) and not _ends_clause(grow, one))
                 or (
                     carried
                     and (

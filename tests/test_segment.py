@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vbgraph.loaders.parse import parse_text
+from vbgraph.ontology import tables
 
 from factories import party_doc
 
@@ -394,3 +395,48 @@ def test_a_pdfs_wrapped_task_lines_are_one_task_each():
         ["Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy"],
         ["Văn phòng Tỉnh ủy"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        (  # the next document of a list the opening cue governs goes on after a semicolon
+            [
+                "Thực hiện Nghị quyết số 19-NQ/TW của Bộ Chính trị;",
+                "Chương trình hành động số 20-CTr/TU của Tỉnh ủy,",
+            ],
+            [
+                "Thực hiện Nghị quyết số 19-NQ/TW của Bộ Chính trị; Chương trình hành động số 20-CTr/TU của Tỉnh ủy,"
+            ],
+        ),
+        (  # a clause in lower case after a semicolon, another opening cue: a paragraph of their own
+            ["Căn cứ Nghị quyết số 19-NQ/TW;", "Căn cứ Quyết định số 12/QĐ-UBND;", "các đơn vị thực hiện."],
+            ["Căn cứ Nghị quyết số 19-NQ/TW;", "Căn cứ Quyết định số 12/QĐ-UBND;", "các đơn vị thực hiện."],
+        ),
+        (  # a body's name the line cuts after 'của' or on a head of a name
+            ["Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ", "Tỉnh ủy Thái Bình về chuyển đổi số,"],
+            ["Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy Thái Bình về chuyển đổi số,"],
+        ),
+        (
+            ["1. Văn phòng Huyện ủy theo dõi, báo cáo Ban Thường vụ", "Huyện ủy; tham mưu sơ kết."],
+            ["1. Văn phòng Huyện ủy theo dõi, báo cáo Ban Thường vụ Huyện ủy; tham mưu sơ kết."],
+        ),
+        (  # a whole name at the end of a line: the next line opens a paragraph
+            ["Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy chủ trì."],
+            ["Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy chủ trì."],
+        ),
+    ],
+)
+def test_where_a_line_break_goes_on_with_the_paragraph(lines, paragraphs):
+    assert _paragraph_texts(lines) == paragraphs
+
+
+def _paragraph_texts(lines):
+    from vbgraph.loaders.segment import paragraphs as read
+
+    return [p.text for p in read(["", *lines], 1, len(lines))]
+
+
+@pytest.mark.parametrize("lines", tables.load("obligations.toml")["bodies"]["unfinished_examples"])
+def test_every_unfinished_head_example_goes_on_in_the_next_line(lines):
+    assert _paragraph_texts(lines) == [" ".join(lines)]

@@ -538,6 +538,8 @@ def _read_later_clauses(
     rest_clauses: list[str] = []
     for clause in clauses:
         c = clause.strip()
+        if not c:
+            continue  # '… theo dõi, tổng hợp;' at the end of a line: nothing after the semicolon
         if not rest_clauses and _time_only(c) and _completes(st.out, c, assignees, "; "):
             continue
         cnames, cend = bd.parse_subject(c)

@@ -772,11 +772,6 @@ class Paragraphs:
 _LETTERED_RE = re.compile(r"[a-zđ](?:\)|\.(?=\s[A-ZĐÀ-Ỹ]))\s")
 
 
-def _ends_clause(grow: _Growing | None, one: str) -> bool:
-    """Does the paragraph so far end with a semicolon (a clause of a list, or a list item)?"""
-    return (grow.tail if grow is not None else one)[-1:] == ";"
-
-
 def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[Paragraph]:
     """Most paragraphs are one line: a paragraph is kept as its text and line until a second line
     joins it (then a _Growing), so a text of short lines costs little per line."""
@@ -802,7 +797,7 @@ def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[P
             opened
             and blank_run <= 1
             and (
-                (text[:1].islower() and not _LETTERED_RE.match(text) and not _ends_clause(grow, one))
+                (text[:1].islower() and not _LETTERED_RE.match(text))
                 or (
                     carried
                     and (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest.mock import ANY
+
 import pytest
 
 from vbgraph.graph.store import build_graph
@@ -637,6 +639,19 @@ def test_a_lead_role_under_a_bodys_item_assigns_outside_the_implementing_part():
     body = "Điều 1. Phê duyệt Đề án với các nội dung sau:\n2. Bộ Tài chính\na) Chủ trì, phối hợp với Bộ Nội vụ hướng dẫn kinh phí."
     got, _ = assignments(party_doc(body=body, **STATE))
     assert got == {("Bộ Tài chính", "chu_tri"), ("Bộ Nội vụ", "phoi_hop")}
+
+
+def test_a_clause_a_line_break_puts_after_a_semicolon_goes_on_with_the_item():
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tổ chức Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy theo dõi, "
+        "tổng hợp;\nhằng năm báo cáo Thường trực Huyện ủy.\n2. Hội Nông dân huyện tổ chức tập huấn."
+    )
+    rec = parse_text(party_doc(body=body), "o.txt")
+    assert [(o.text, [a.name for a in o.assignees]) for o in rec.obligations] == [
+        ("Ban Tổ chức Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy theo dõi, tổng hợp", ANY),
+        ("hằng năm báo cáo Thường trực Huyện ủy.", ["Ban Tổ chức Huyện ủy", "Văn phòng Huyện ủy"]),
+        ("Hội Nông dân huyện tổ chức tập huấn.", ["Hội Nông dân huyện"]),
+    ]  # no empty task after the semicolon
 
 
 def test_a_signature_block_without_recipients_assigns_nothing():

@@ -409,9 +409,13 @@ def test_a_pdfs_wrapped_task_lines_are_one_task_each():
                 "Thực hiện Nghị quyết số 19-NQ/TW của Bộ Chính trị; Chương trình hành động số 20-CTr/TU của Tỉnh ủy,"
             ],
         ),
-        (  # a clause in lower case after a semicolon, another opening cue: a paragraph of their own
+        (  # another opening cue opens a paragraph; a clause in lower case goes on after a semicolon
             ["Căn cứ Nghị quyết số 19-NQ/TW;", "Căn cứ Quyết định số 12/QĐ-UBND;", "các đơn vị thực hiện."],
-            ["Căn cứ Nghị quyết số 19-NQ/TW;", "Căn cứ Quyết định số 12/QĐ-UBND;", "các đơn vị thực hiện."],
+            ["Căn cứ Nghị quyết số 19-NQ/TW;", "Căn cứ Quyết định số 12/QĐ-UBND; các đơn vị thực hiện."],
+        ),
+        (  # a new item in capitals after a semicolon opens a paragraph
+            ["1. Ban Tổ chức Huyện ủy theo dõi, tổng hợp;", "Hội Nông dân huyện tổ chức tập huấn."],
+            ["1. Ban Tổ chức Huyện ủy theo dõi, tổng hợp;", "Hội Nông dân huyện tổ chức tập huấn."],
         ),
         (  # a body's name the line cuts after 'của' or on a head of a name
             ["Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ", "Tỉnh ủy Thái Bình về chuyển đổi số,"],

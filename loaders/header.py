@@ -78,10 +78,19 @@ def _province_firsts() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     return {w: tuple(ks) for w, ks in by_first.items()}, tuple(always)
 
 
+@cache
+def _not_places_re() -> re.Pattern:
+    """Names that hold a province's name but name no place (provinces.toml not_places), folded."""
+    names = sorted({fold(n) for n in tables.load("provinces.toml")["not_places"]}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
 def find_provinces(text: str) -> list[str]:
     """The provinces named in `text`, longest written form first (a longer name takes its words
     from a shorter one inside it)."""
     f = fold(text)
+    if "minh" in f:  # every name of `_not_places` ends so
+        f = _not_places_re().sub(" ", f)
     found = []
     res = _province_res()
     by_first, always = _province_firsts()

@@ -25,6 +25,7 @@ from vbgraph.loaders.records import Citation, Issue, TextDocument
 from vbgraph.loaders.segment import Block, section_start
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
+from vbgraph.ontology.fuzzy import fold_aligned
 
 
 @dataclass(frozen=True)
@@ -193,14 +194,20 @@ def doc_issuer(
     h: Header, listing_issuer: str | None, issuer_code: str | None
 ) -> tuple[str | None, str | None]:
     """(canonical issuing body, its level) from the signature, the heading, a listing, the symbol."""
-    organ = _standing_organ(h.org_lines)
-    base = _org_body(h.org_lines[:-1]) if organ else None  # the body whose standing organ issues
+    # 'ĐOÀN TNCS HỒ CHÍ MINH' above 'BCH HUYỆN ĐOÀN MỘC CHÂU' names the organisation, not the body
+    lines = tuple(x for x in h.org_lines if not signals.organisation_motto(x)) or h.org_lines
+    organ = _standing_organ(lines)
+    base = _org_body(lines[:-1]) if organ else None  # the body whose standing organ issues
     organ = organ if base else None
-    org = base or _org_body(h.org_lines)
+    org = base or _org_body(lines)
     info = tables.issuer_code_info(issuer_code)
     code_body = tables.canonical_body(info["body"]) if info else None
     found = (
-        (_signed_issuer(h.signed_for, org, listing_issuer, code_body) if h.signed_for else None)
+        (
+            _signed_issuer(h.signed_for, org, listing_issuer, code_body, " ".join(lines))
+            if h.signed_for
+            else None
+        )
         or (_signed_issuer(organ, org, listing_issuer, code_body) if organ else None)
         or (_joint_issuer(h.heading_rest) if h.heading_rest else None)
         or (_listing_issuer(listing_issuer) if listing_issuer else None)
@@ -304,8 +311,25 @@ def _vocabulary_names() -> dict[str, str]:
     return {fold(n): n for n in tables.load("bodies.toml")["vocabulary"]["names"]}
 
 
+def _place_after(org_text: str, name: str) -> str | None:
+    """The place the header's organisation lines give after `name` ('Mộc Châu' after 'HUYỆN ĐOÀN'
+    in 'BCH HUYỆN ĐOÀN MỘC CHÂU'), in title case."""
+    at = fold_aligned(org_text).find(fold_aligned(name))
+    if at < 0:
+        return None
+    words = _LETTER_WORDS_RE.findall(org_text[at + len(name) :])[:4]
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words) or None
+
+
+_LETTER_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
 def _signed_issuer(
-    who: str, org: tables.BodyEntry | None, listing_issuer: str | None, code_body: tables.BodyEntry | None
+    who: str,
+    org: tables.BodyEntry | None,
+    listing_issuer: str | None,
+    code_body: tables.BodyEntry | None,
+    org_text: str = "",
 ) -> tuple[str, str] | None:
     """The issuer the signature block names: 'T/M BAN THƯỜNG VỤ' is the standing committee of
     the header's body, 'T/M TỈNH ỦY' the header's body itself, any other the body it names."""
@@ -321,9 +345,11 @@ def _signed_issuer(
             (signals.names_body(rest) and not places.place_name(rest)) or fold(rest) in _vocabulary_names()
         ):  # 'T/M BAN THƯỜNG VỤ TỈNH ĐOÀN': a name of the vocabulary, though 'TỈNH …' reads as a place
             spelt = _vocabulary_names().get(fold(rest)) or _recase(rest)
-            named = tables.BodyEntry(spelt, org.level if org else "province", (), None)
+            place = _place_after(org_text, rest)  # 'BCH HUYỆN ĐOÀN MỘC CHÂU': the district's union
+            level = signals.body_level(rest) or (org.level if org else "province")
+            named = tables.BodyEntry(f"{spelt} {place}" if place else spelt, level, (), None)
         if named is not None:
-            return _signed_issuer(" ".join(words[:3]), named, listing_issuer, code_body)
+            return _signed_issuer(" ".join(words[:3]), named, listing_issuer, code_body, org_text)
     if fold(who) in standing:
         base = org or (tables.canonical_body(listing_issuer) if listing_issuer else None) or code_body
         organ = _recase(who)  # "Ban Thường vụ", "Ban thường trực"

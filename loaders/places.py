@@ -12,7 +12,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from vbgraph.loaders.normalize import fold
+from vbgraph.loaders.normalize import fold, lower_vn
 from vbgraph.ontology import tables
 
 
@@ -31,14 +31,22 @@ def _districts() -> dict[str, frozenset[str]]:
         p = provinces.get(d["parent_code"], {}).get("name")
         province = canon.get(fold(p)) if p else None
         if province:
+            out.setdefault(_spelt(d["name"]), set()).add(province)
             out.setdefault(fold(d["name"]), set()).add(province)
     return {k: frozenset(v) for k, v in out.items()}
 
 
-# "quận Đống Đa", "Huyện ủy Tuy Phong", "UBND thị xã Sơn Tây", "Quận ủy Cầu Giấy": a level word,
+def _spelt(name: str) -> str:
+    """A district's name with its diacritics, as a key: 'Phú Ninh' and 'Phù Ninh' are two places,
+    which their folded form ('phu ninh', the key of a text without diacritics) is not."""
+    return "=" + lower_vn(name)
+
+
+# "quận Đống Đa", "Huyện ủy Tuy Phong", "UBND thị xã Sơn Tây", "Quận ủy Cầu Giấy", "Huyện đoàn Mộc
+# Châu": a level word,
 # then the place name in capitals (up to four words).
 _PLACE_RE = re.compile(
-    r"(?:(?<![\w])(?:Huyện|Quận|Thị|Thành)\s+[ủu]y|(?<![\w])(?:quận|huyện|thị\s+xã|thành\s+phố))\s+"
+    r"(?:(?<![\w])(?:Huyện|Quận|Thị|Thành)\s+(?:[ủu]y|đoàn)|(?<![\w])(?:quận|huyện|thị\s+xã|thành\s+phố))\s+"
     r"(?P<name>[^\W\d_][\w]*(?:\s+[^\W\d_][\w]*){0,3})",
     re.IGNORECASE,
 )
@@ -55,7 +63,8 @@ def province_of(text: str | None) -> str | None:
         for n in range(len(words), 0, -1):
             if not all(w[:1].isupper() for w in words[:n]):
                 continue
-            found = table.get(fold(" ".join(words[:n])))
+            name = " ".join(words[:n])
+            found = table.get(_spelt(name)) or table.get(fold(name))
             if found:
                 return next(iter(found)) if len(found) == 1 else None
     return None

@@ -135,6 +135,16 @@ def test_canonical_names_expand_abbreviations_and_fix_typos():
         ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch"),
         ("LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH", "Liên đoàn Lao động tỉnh Hà Tĩnh"),
         ("TRUNG TÂM Y TẾ HUYỆN", "Trung tâm y tế huyện"),  # no table spells it: as before
+        # a district's offices and the mass organisations, as their names are shortened
+        ("Phòng TN&MT", "Phòng Tài nguyên và Môi trường"),
+        ("Phòng Nông nghiệp và PTNT", "Phòng Nông nghiệp và Phát triển nông thôn"),
+        ("Phòng GD&ĐT", "Phòng Giáo dục và Đào tạo"),
+        ("Phòng LĐ-TB&XH", "Phòng Lao động - Thương binh và Xã hội"),
+        ("Phòng TC-KH", "Phòng Tài chính - Kế hoạch"),
+        ("Phòng KT&HT", "Phòng Kinh tế và Hạ tầng"),
+        ("Ban CHQS huyện", "Ban Chỉ huy Quân sự huyện"),
+        ("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh"),
+        ("Hội CCB huyện", "Hội Cựu chiến binh huyện"),
     ],
 )
 def test_a_name_in_capitals_is_spelt_as_the_tables_spell_its_parts(written, read):

@@ -197,6 +197,11 @@ def test_scrambled_diacritics_are_told_by_double_tone_marks(text, noisy):
         ("UBND huyện Châu Thành", None),  # a name ten provinces share decides nothing
         ("Ban Thường vụ Huyện ủy", None),  # no place named
         ("thành phố Hà Nội", None),  # a province, not a district
+        # names that differ in a tone mark are two places; without diacritics they are one name
+        ("Huyện ủy Phú Ninh", "Quảng Nam"),
+        ("Huyện ủy Phù Ninh", "Phú Thọ"),
+        ("UBND huyện Phu Ninh", None),
+        ("Huyện đoàn Mộc Châu", "Sơn La"),  # a district's union names its place as its committee does
     ],
 )
 def test_province_of_a_district_body(body, province):

@@ -120,3 +120,12 @@ def test_no_table_holds_typos_of_its_own():
 def test_which_issuer_codes_belong_to_the_centre(code, central, known):
     assert tables.is_central_code(code) is central
     assert tables.is_known_code(code) is known
+
+
+@pytest.mark.parametrize(
+    "example", tables.load("provinces.toml")["not_places_examples"], ids=lambda e: e["text"][:30]
+)
+def test_a_name_after_president_ho_chi_minh_places_nothing(example):
+    from vbgraph.loaders.header import find_provinces
+
+    assert find_provinces(example["text"]) == example["provinces"]

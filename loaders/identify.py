@@ -249,6 +249,13 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
         return tables.canonical_body(name) or tables.BodyEntry(
             name, signals.body_level(org_lines[-2]) or "province", (), None
         )
+    if len(org_lines) > 1 and signals.body_level(org_lines[-2]) in ("district", "commune"):
+        unit = _UNIT_PLACE_RE.search(org_lines[-2])
+        if unit and _board_line(org_lines[-1]) and tables.canonical_body(org_lines[-1]) is None:
+            # 'UBND HUYỆN THANH BA' / 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO': the district's office
+            place = " ".join(w[:1].upper() + w[1:].lower() for w in unit.group("place").split())
+            name = f"{_named_body(org_lines[-1]).name} {unit.group('unit').lower()} {place}"
+            return tables.BodyEntry(name, signals.body_level(org_lines[-2]) or "district", (), None)
     candidates = [*reversed(org_lines), " ".join(org_lines)] if len(org_lines) > 1 else org_lines
     for line in candidates:
         org = _org_line_body(line)
@@ -257,6 +264,13 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
         if line is org_lines[-1] and signals.names_body(line):
             return _named_body(line)  # 'UBND TỈNH LÂM ĐỒNG' / 'SỞ NỘI VỤ': the last line issues
     return None
+
+
+# The unit and place a district or commune line ends with: 'UBND HUYỆN THANH BA', 'ỦY BAN NHÂN DÂN XÃ TAM DÂN'.
+_UNIT_PLACE_RE = re.compile(
+    r"(?<!\w)(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}|\d{1,2})$",
+    re.IGNORECASE,
+)
 
 
 # A Party committee's line in a header: 'TỈNH ỦY PHÚ THỌ', 'HUYỆN ỦY KIẾN XƯƠNG', 'ĐẢNG ỦY XÃ …'.
@@ -361,6 +375,8 @@ def _signed_issuer(
     elif fold(who) in {fold(x) for x in sig["executive_committee"]}:
         if org:
             return org.name, org.level
+    elif org and fold(org.name).startswith(fold(who) + " "):
+        return org.name, org.level  # 'T/M THÀNH ỦY' under 'THÀNH ỦY SẦM SƠN': the header's body
     else:
         b = tables.canonical_body(who) or _body_by_fold(fold(who))
         if b:

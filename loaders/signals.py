@@ -325,11 +325,30 @@ def _level_table() -> list[tuple[str, tuple[str, ...]]]:
     return [(lvl, _folded(tuple(t[lvl]))) for lvl in ("commune", "district", "province")]
 
 
+# A city and its name, on folded text: 'thanh pho tam ky', 'thanh uy sam son', 'tp. vinh'.
+_CITY_RE = re.compile(r" (?:thanh pho|thanh uy|tp\.?) (?P<place>(?:[a-z]+ ){0,4})")
+# Words after a city's level word that are no part of its name.
+_NOT_A_NAME = frozenset({"va", "cac", "truc", "thuoc", "tinh", "trong", "tren", "de", "ve", "co", "khoa"})
+
+
+def _centre_city(words: str) -> bool:
+    """Do the words after 'thành phố' open the name of a city directly under the centre ('ha noi',
+    'ho chi minh'), or no name at all ('thành phố và các huyện')?"""
+    first = words.split()[0]
+    if first in _NOT_A_NAME:
+        return True
+    names = {fold(c).removeprefix("thanh pho ") for c in cities()} | {"ho chi minh", "hcm"}
+    return any(words.startswith(n + " ") or words.strip() == n for n in names)
+
+
 def body_level(name: str | None) -> str | None:
     """'district' for 'Ban Tuyên giáo Quận ủy', 'commune' for 'Đảng ủy xã …', 'province' for 'UBND tỉnh'."""
     if not name:
         return None
     f = " " + fold(name) + " "
+    city = _CITY_RE.search(f)
+    if city and city.group("place").strip() and not _centre_city(city.group("place")):
+        return "district"  # 'UBND thành phố Tam Kỳ', 'Thành ủy Sầm Sơn': a province's city
     opens = table()["level"].get("opens", {})
     for lvl, words in _level_table():
         if any((" " + w + " ") in f for w in words):

@@ -130,6 +130,14 @@ def test_the_body_that_speaks(line, speaker):
         ("đoàn thể chính trị - xã hội", None),  # society, no xã
         ("ĐOÀN THỂ CHÍNH TRỊ - XÃ HỘI TỈNH", None),
         ("Ban Chỉ đạo xã hội hóa giáo dục", None),
+        # a city of a province is a district; the six directly under the centre are provinces
+        ("UBND THÀNH PHỐ TAM KỲ", "district"),
+        ("Thành ủy Sầm Sơn", "district"),
+        ("Thành ủy thành phố Thủ Đức", "district"),
+        ("UBND thành phố Hà Nội", "province"),
+        ("Ủy ban nhân dân Thành phố Hồ Chí Minh", "province"),
+        ("Thành ủy Hải Phòng", "province"),
+        ("Ban Thường vụ Thành ủy", "province"),
     ],
 )
 def test_level_of_a_body(name, level):

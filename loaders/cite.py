@@ -87,6 +87,15 @@ def _code_parts(written: str, nxt: str) -> tuple[tuple[str, ...], int]:
     return tuple(p if p == "TƯ" else p.replace("Ư", "U") for p in parts), cut
 
 
+@lru_cache(maxsize=256)
+def uncoded_type(written: str | None) -> bool:
+    """Is `written` a type word of a type whose symbols carry no type code ('Công văn')?"""
+    if not written:
+        return False
+    name = tables.type_names().get(fold(written))
+    return any(t.name == name and (t.plain_state or not t.codes) for t in tables.doc_types())
+
+
 def _split_glued(code: str) -> tuple[str, str] | None:
     """A type code and an issuer code written without their hyphen: 'NĐCP' -> ('NĐ', 'CP').
 
@@ -142,9 +151,10 @@ def _party_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
     )
 
 
-def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | None:
+def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str, uncoded: bool = False) -> _Codes | None:
     """'34/2016/NĐ-CP', '69/QĐ-BNNPTNT-VPĐP', '61/2018/NĐCP', '216/TTg-CN', 'Nghị định số 30/CP';
-    None when the shape is too weak to be a symbol."""
+    None when the shape is too weak to be a symbol. `uncoded`: the type word before it is of a
+    type whose symbols carry no type code ('Công văn số 112/VHTT': VHTT is its issuer's code)."""
     num, year, a = m.group("snum"), m.group("syear"), m.group("sa")
     if m.group("sb"):
         rest, cut = _code_parts(m.group("sb"), nxt)
@@ -155,7 +165,7 @@ def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
         if not first:
             return None
         a = first[0]
-    glued = None if rest or _known_type_code(a) or tables.issuer_code_info(a) else _split_glued(a)
+    glued = None if rest or uncoded or _known_type_code(a) or tables.issuer_code_info(a) else _split_glued(a)
     code: str | None
     if rest and _known_type_code(a):
         code, parts = a, rest  # 69/QĐ-BNNPTNT-VPĐP: the issuer is all after the type code
@@ -163,8 +173,8 @@ def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
         code, parts = glued[0], (glued[1],)  # 61/2018/NĐCP -> NĐ, CP
     elif rest or year:
         code, parts = None, (a, *rest)  # 216/TTg-CN, 133/2020/QH14: the issuer is the first part
-    elif typed and tables.issuer_code_info(a) is not None:
-        code, parts = None, (a,)  # Nghị định số 30/CP
+    elif typed and (uncoded or tables.issuer_code_info(a) is not None):
+        code, parts = None, (a,)  # Nghị định số 30/CP, Công văn số 203/TNMT
     else:
         return None
     if not typed and code is None and not so:
@@ -270,7 +280,10 @@ def _numbered(text: str) -> list[Span]:
         start = tm.start() if tm else sm.start() if sm else at
         nxt = text[after : after + 1]
         party = m.group("pnums") is not None
-        c = (_party_codes if party else _state_codes)(m, tm is not None, sm is not None, nxt)
+        if party:
+            c = _party_codes(m, tm is not None, sm is not None, nxt)
+        else:
+            c = _state_codes(m, tm is not None, sm is not None, nxt, uncoded_type(written))
         if c is None:
             continue
         t = _trailer(text, after - c.cut)

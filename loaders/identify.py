@@ -792,7 +792,9 @@ def identify_from_listing(k: int, d: Draft, cits: list[Citation], file: str, iss
 
 def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str | None) -> Draft:
     """What a document's header says of it, before the rest of the file is read."""
-    ids = parse_symbol(h.symbol_text) or {}
+    # a letter's '33/TTYT' is read as a letter's symbol (TTYT its issuer's code), not as a Thông tư's
+    plain = h.symbol_text and h.type and cit.uncoded_type(h.type)
+    ids = (parse_symbol(h.symbol_text, h.type) if plain else None) or parse_symbol(h.symbol_text) or {}
     if h.symbol_text and not ids.get("number") and h.type:
         ids = parse_symbol(h.symbol_text, h.type) or ids  # '653/2019/UBTVQH14' under NGHỊ QUYẾT
     jur = h.provinces[0] if h.provinces else file_jur

@@ -23,6 +23,7 @@ class DocType:
     aliases: tuple[str, ...]
     heading: bool
     system: str | None = None  # "party" | "state": whose symbols give it its code (TT)
+    plain_state: bool = False  # its State symbols hold no type code ("Công văn số 112/VHTT")
 
 
 @cache
@@ -34,6 +35,7 @@ def doc_types() -> tuple[DocType, ...]:
             tuple(t.get("aliases", ())),
             t.get("heading", False),
             t.get("system"),
+            t.get("plain_state", False),
         )
         for t in load("doc_types.toml")["type"]
     )

@@ -425,6 +425,18 @@ WHOLE_TEXTS = [
             "về việc hướng dẫn nhiệm vụ năm học 2023 - 2024",
         ),
     ),
+    (  # a letter of a district's centre: its symbol is its own code
+        [
+            "UBND HUYỆN QUẢNG XƯƠNG",
+            "TRUNG TÂM Y TẾ",
+            "Số: 33/TTYT",
+            "V/v phòng chống sốt xuất huyết",
+            "Quảng Xương, ngày 05 tháng 8 năm 2023",
+            "",
+            "Kính gửi: Trạm Y tế các xã, thị trấn.",
+        ],
+        ("Trung tâm y tế huyện Quảng Xương", "Thanh Hóa", "về việc phòng chống sốt xuất huyết"),
+    ),
     (  # a city's Party committee signs for itself, not as the province's
         [
             "ĐẢNG BỘ TỈNH THANH HÓA",
@@ -470,6 +482,7 @@ WHOLE_TEXTS = [
 def test_the_issuer_place_and_subject_of_a_whole_text(lines, expected):
     (doc,) = parse_text("\n".join(lines), "a.txt").documents
     assert (doc.issuer, doc.jurisdiction, doc.title) == expected
+    assert doc.symbol is None or doc.number  # a symbol is read whole: number and codes
 
 
 def test_a_pdfs_wrapped_task_lines_are_one_task_each():

@@ -55,6 +55,11 @@ def fields(s):
             "Thực hiện Quyết định số 69/QĐ-BNNPTNT-VPĐP ngày 09/01/2017 của Bộ trưởng",
             ("69/QĐ-BNNPTNT-VPĐP", "Quyết định", "QĐ", "69", "BNNPTNT-VPĐP"),
         ),
+        (  # a State letter's symbol holds its issuer's code alone, never split into a type code
+            "Thực hiện Công văn số 203/TNMT ngày 12/7/2023 của Phòng Tài nguyên và Môi trường",
+            ("203/TNMT", "Công văn", None, "203", "TNMT"),
+        ),
+        ("theo Công văn số 33/TTYT ngày 14/7/2023", ("33/TTYT", "Công văn", None, "33", "TTYT")),
         (  # a code with a lowercase letter inside (Chương trình phối hợp)
             "Thực hiện Chương trình phối hợp số 05/CTrPH-MTTQ-CAT ngày 12/3/2023",
             ("05/CTrPH-MTTQ-CAT", "Chương trình phối hợp", "CTrPH", "05", "MTTQ-CAT"),

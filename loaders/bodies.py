@@ -141,10 +141,29 @@ def starts_with_head(item: str) -> bool:
 
 
 def subject_end(text: str) -> int:
-    """Where the subject of `text` ends: at the first predicate word outside a body's name."""
+    """Where the subject of `text` ends: at the first predicate word outside a body's name, or
+    after a unit's word that a verb the tables lack follows ('Công an huyện thu hồi …')."""
     low_text = lower_vn(text)
     plain = low_text if len(low_text) == len(text) else text.lower()
     low = _mask(plain)
+    end = _predicate_end(text, plain, low)
+    for unit in _UNIT_THEN_VERB_RE.finditer(low, 0, end):
+        if text[unit.end() : unit.end() + 1].islower():  # 'huyện thu hồi', not 'huyện Lục Nam'
+            return unit.end("unit")
+    return end
+
+
+# A unit's word after a name, then a word in lower case that is no part of a name: 'công an huyện
+# thu hồi', 'trung tâm dịch vụ nông nghiệp huyện cung ứng', 'các xã, thị trấn lập'. Not 'huyện ủy',
+# 'tỉnh đoàn', 'huyện đội', 'xã hội', 'tỉnh ủy viên', nor a list going on ('tỉnh và các sở').
+_UNIT_THEN_VERB_RE = re.compile(
+    r"(?<=\w )(?P<unit>huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn) "
+    r"(?!(?:ủy|đoàn|đội|hội|viên|và|cùng|với|các|hoặc|khóa|nhiệm kỳ|cấp|trực thuộc|có liên quan|liên quan)\b)"
+    r"(?=[a-zà-ỹđ])"
+)
+
+
+def _predicate_end(text: str, plain: str, low: str) -> int:
     participles = [p.span() for p in _participle_re().finditer(plain)]
     pos = 0
     while True:

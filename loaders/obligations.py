@@ -319,6 +319,13 @@ def _named_by_role(s: str) -> tuple[list[str], int]:
 
 
 @cache
+def _appeal_re() -> re.Pattern:
+    """A predicate with which a body addresses no task (obligations.toml [appeal])."""
+    words = sorted((lower_vn(w) for w in _table()["appeal"]["words"]), key=len, reverse=True)
+    return re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+@cache
 def _everyone_words() -> tuple[frozenset[str], tuple[str, ...]]:
     t = _table()["bodies"]
     roles = tuple(sorted((lower_vn(r) + " " for r in t["roles"]), key=len, reverse=True))
@@ -521,6 +528,8 @@ def _read_subject_sentence(
         st.scope == "addressing" and _everyone(subject_text)
     ):
         return
+    if _appeal_re().match(lower_vn(after)):
+        return  # 'Ban Chấp hành Đảng bộ tỉnh kêu gọi toàn thể cán bộ …': an appeal, no task
     role, partners, _ = _roles(after)
     assignees = _with_partners(names, role, partners)
     st.begin_item(assignees, names)

@@ -106,6 +106,17 @@ def test_recurrence(text, rec):
         ("Tổ chức treo băng rôn, khẩu hiệu", []),  # the verb, no body
         ("Ủy ban nhân dân thị trấn phát động phong trào thi đua", ["Ủy ban nhân dân thị trấn"]),
         ("Phòng Tham mưu Công an tỉnh là cơ quan thường trực", ["Phòng Tham mưu Công an tỉnh"]),
+        # a unit's word then a verb in lower case ends the name
+        ("Công an huyện thu gom vỏ bao bì", ["Công an huyện"]),
+        ("Trung tâm Dịch vụ nông nghiệp huyện pha chế hóa chất", ["Trung tâm Dịch vụ nông nghiệp huyện"]),
+        ("UBND các xã, thị trấn niêm yết công khai", ["UBND xã", "UBND thị trấn"]),
+        # but a committee word, a list or 'xã hội' goes on
+        ("Ban Tuyên giáo huyện ủy xây dựng chuyên mục", ["Ban Tuyên giáo huyện ủy"]),
+        ("Bảo hiểm xã hội huyện chi trả chế độ", ["Bảo hiểm xã hội huyện"]),
+        (
+            "Ủy ban nhân dân tỉnh và các sở, ngành xây dựng kế hoạch",
+            ["Ủy ban nhân dân tỉnh", "sở", "ngành"],
+        ),
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):
@@ -662,6 +673,12 @@ def test_a_clause_a_line_break_puts_after_a_semicolon_goes_on_with_the_item():
         ("hằng năm báo cáo Thường trực Huyện ủy.", ["Ban Tổ chức Huyện ủy", "Văn phòng Huyện ủy"]),
         ("Hội Nông dân huyện tổ chức tập huấn.", ["Hội Nông dân huyện"]),
     ]  # no empty task after the semicolon
+
+
+@pytest.mark.parametrize("example", tables.load("obligations.toml")["appeal"]["examples"])
+def test_an_appeal_assigns_nothing(example):
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n{example}"))
+    assert got == set()
 
 
 def test_a_signature_block_without_recipients_assigns_nothing():

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from vbgraph.loaders import named, patterns
+from vbgraph.loaders import bodies, named, patterns
 from vbgraph.loaders.dates import DATE_PATTERN, date_from_match
 from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import fold, lower_vn
@@ -408,9 +408,43 @@ _TITLE_STOP_RE = re.compile(
     re.IGNORECASE,
 )
 # A clause that starts a new subject ends a subject: ", Ban Thường vụ Tỉnh ủy ban hành …".
-_CLAUSE_RE = re.compile(
-    r",\s+(?=(?:Ban|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|UBND|Ủy ban|Bộ Chính trị|Ban Bí thư)\b)"
+_CLAUSE_OPENERS = (
+    "Ban",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Quận ủy",
+    "Thị ủy",
+    "Đảng ủy",
+    "UBND",
+    "Ủy ban",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Chi bộ",
+    "Công an",
 )
+
+
+@cache
+def _clause_re() -> re.Pattern:
+    """A clause that starts a new subject ends a subject: ', Ban Thường vụ Tỉnh ủy ban hành …', ', Sở
+    Y tế xây dựng …': a comma, then a committee or a capitalised head that ends no name
+    (obligations.toml [bodies] unfinished)."""
+    heads = {h[:1].upper() + h[1:] for h in tables.load("obligations.toml")["bodies"]["unfinished"]}
+    # '…, Thành phố …' names a place, '…, Hội đồng nhân dân bầu' a council, as often as a clause's body
+    heads -= {"Huyện", "Thành phố", "Hội"}
+    words = sorted({*_CLAUSE_OPENERS, *heads}, key=len, reverse=True)
+    return re.compile(r",\s+(?=(?:" + "|".join(re.escape(w) for w in words) + r")\b)")
+
+
+@cache
+def _act_stop_re() -> re.Pattern:
+    """A subject ends where the citing text goes on to act on another document: '… về tiếp dân và
+    bãi bỏ Hướng dẫn số 03-HD/HU …'."""
+    acts = [w for code in ("THAY_THE", "SUA_DOI", "BAI_BO") for w in tables.cues()[code].get("self", [])]
+    return re.compile(
+        rf"\s(?=và\s+(?:{patterns.alt(acts)})\s+(?:{patterns.type_alt()})\s+số\b)", re.IGNORECASE
+    )
 
 
 _OF_RE = re.compile(r"\s*+,?\s*+(?:của|do)\s++", re.IGNORECASE)
@@ -444,6 +478,8 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
     ('của Ban Tuyên giáo Tỉnh ủy Hưng Yên', 'của Bộ Xây dựng')."""
     m = _OF_RE.match(text, s.end)
     name = text[m.end() : after].strip(" ,") if m else ""
+    name = name[: bodies.subject_end(name)].strip(" ,")  # '… của UBND thị xã hết hiệu lực thi hành.'
+    after = m.end() + len(name) if m and name else after
     words = name.split()
     province = next(
         (p for k in range(min(4, len(words) - 1), 0, -1) if (p := _province(" ".join(words[-k:])))), None
@@ -455,7 +491,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
     """Give each citation its subject ('về …'); a citation inside it is nested, not coordinated."""
     spans = sorted(spans, key=lambda s: (s.start, -s.end)) if len(spans) > 1 else spans
     out: list[Span] = []
-    stops: tuple[_FirstMatch, _FirstMatch] | None = None  # where subjects may end, found once
+    stops: tuple[_FirstMatch, ...] | None = None  # where subjects may end, found once
     for i, s in enumerate(spans):
         if s.end >= len(text):
             out.append(s)  # a subject and an issuer phrase open with a word: none follows the text
@@ -472,7 +508,11 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             out.append(s)
             continue
         tstart = tm.start("word")
-        stops = stops or (_FirstMatch(_TITLE_STOP_RE, text), _FirstMatch(_CLAUSE_RE, text))
+        stops = stops or (
+            _FirstMatch(_TITLE_STOP_RE, text),
+            _FirstMatch(_clause_re(), text),
+            _FirstMatch(_act_stop_re(), text),
+        )
         limit = min(len(text), tstart + TITLE_MAX)
         for found in stops:
             at = found.at_or_after(tstart)

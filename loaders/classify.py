@@ -88,13 +88,32 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         # "sửa đổi, bổ sung, bãi bỏ một số điều, khoản của …": the first verb of a list decides.
         verbs = r"(?:\s*,\s*|\s+và\s+)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hủy bỏ)"
         fill = r"\s+(?:cho|các|toàn bộ|một số điều, khoản của|một số điều của|một số điều|nội dung|khoản|điều|của)"
+        # the part of it acted on: "khoản 2 Điều 4", "Điều 5 của", "điểm a khoản 1 Điều 3 tại"
+        part = r"(?:\s+(?:khoản|điểm|điều|mục|chương|phần|phụ lục)\s+[\w.]{1,6}){1,4}(?:\s+(?:của|tại))?"
+        # a text issued with the decision cited: "… Quy chế làm việc ban hành kèm theo"
+        carried = r"(?:\s+\w+){1,12}?\s+ban hành kèm theo"
         out.append(
-            (Rel(code), re.compile(r"(?:" + alt + r")(?:" + verbs + r"){0,4}(?:" + fill + r"){0,4}\s*$"))
+            (
+                Rel(code),
+                re.compile(
+                    r"(?:" + alt + r")(?:" + verbs + r"){0,4}(?:" + fill + r"){0,4}"
+                    r"(?:" + part + r")?(?:" + carried + r")?\s*$"
+                ),
+            )
         )
     return out
 
 
 _ARTICLE_RE = re.compile(r"^\s*điều\s+\d{1,3}[a-z]?\s*[.:]\s*")
+
+
+@cache
+def _act_opening() -> re.Pattern:
+    """A sentence that opens with the document's own act ('bãi bỏ', 'thay thế', 'sửa đổi')."""
+    words = [
+        lower_vn(w) for code in ("THAY_THE", "SUA_DOI", "BAI_BO") for w in tables.cues()[code].get("self", [])
+    ]
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
 
 
 @cache
@@ -230,19 +249,38 @@ _THIS_RE = re.compile(_THIS)
 _LONG = 400  # a paragraph longer than this is read once for all its citations (`_Facts`)
 
 
-def self_relation(sentence_before: str, text_after: str) -> Rel | None:
-    """THAY_THE, SUA_DOI or BAI_BO when the document itself is the subject of the sentence."""
-    if _THIS not in sentence_before.lower() and sentence_before.lstrip()[:4].lower() != "điều":
+def self_relation(
+    sentence_before: str, text_after: str, in_article: bool = False, masked_before: str = ""
+) -> Rel | None:
+    """THAY_THE, SUA_DOI or BAI_BO when the document itself is the subject of the sentence: it says
+    so ('Quy định này thay thế …'), or its article does ('Điều 1. Bãi bỏ …'; a later sentence of an
+    article, `in_article`, that opens with the act: '… kể từ ngày ký. Bãi bỏ Quyết định số …')."""
+    opens_act = in_article and _act_opening().match(lower_vn(sentence_before.lstrip()[:12])) is not None
+    if (
+        _THIS not in sentence_before.lower()
+        and sentence_before.lstrip()[:4].lower() != "điều"
+        and not opens_act
+    ):
         return None  # neither test below can pass: the long sentences of a hostile text stay cheap
     f = lower_vn(sentence_before)
-    if not _self_ref().search(f) and not _ARTICLE_RE.match(f):
+    if not _self_ref().search(f) and not _ARTICLE_RE.match(f) and not opens_act:
         return None  # the document speaks of itself ('Quy định này …') or in its own article ('Điều 1. Sửa đổi …')
     for code, rx in _self_cues():
         if rx.search(f):
             return code
+    if masked_before:  # 'thay thế Quy định số 05 … và Quy định số 07': the act governs the list
+        listed = _LISTED_TAIL_RE.sub("", lower_vn(masked_before))
+        if listed != lower_vn(masked_before):
+            for code, rx in _self_cues():
+                if rx.search(listed):
+                    return code
     if _after_repeal().search(lower_vn(text_after)):
         return Rel.BAI_BO
     return None
+
+
+# What stands between the documents of a list, their citations blanked out: 'và', ',', 'cùng'.
+_LISTED_TAIL_RE = re.compile(r"(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+\s*$")
 
 
 def document_title_relation(doc_type: str | None, title_before: str) -> Rel:
@@ -819,8 +857,18 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         title_text = text[: s.start]
         return "cite", document_title_relation(h.type, title_text).value
     start = facts.sentence_start(s.start)
-    if start < s.start and facts.may_state_self(start, s.start):  # an empty sentence states nothing
-        selfrel = self_relation(text[start : s.start], text[s.scope_end : s.scope_end + 40])
+    in_article = (
+        start > 0 and text[:4].lower() == "điều" and _ARTICLE_RE.match(lower_vn(text[:12])) is not None
+    )
+    if start < s.start and (
+        in_article or facts.may_state_self(start, s.start)
+    ):  # an empty sentence states nothing
+        selfrel = self_relation(
+            text[start : s.start],
+            text[s.scope_end : s.scope_end + 40],
+            in_article,
+            facts.masked()[start : s.start],
+        )
         if selfrel:
             return "cite", selfrel.value
     if h.header_end < line < d.body_start:

@@ -240,3 +240,22 @@ def test_nested_subject_keeps_the_inner_citation():
     outer, inner = found
     assert inner.symbol == "05-CT/TW"
     assert outer.title_start <= inner.start < outer.title_end
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [  # a subject ends where a clause with a body of its own starts
+        (
+            "Thực hiện Kế hoạch số 96/KH-UBND ngày 21/3/2023 của UBND tỉnh về phòng, chống dịch bệnh năm 2023, "
+            "Sở Y tế xây dựng Kế hoạch như sau:",
+            "về phòng, chống dịch bệnh năm 2023",
+        ),
+        (  # a council among the bodies of a subject is no new clause
+            "Căn cứ Nghị quyết số 96/2023/QH15 ngày 23/6/2023 của Quốc hội về lấy phiếu tín nhiệm đối với người "
+            "giữ chức vụ do Quốc hội, Hội đồng nhân dân bầu hoặc phê chuẩn;",
+            "về lấy phiếu tín nhiệm đối với người giữ chức vụ do Quốc hội, Hội đồng nhân dân bầu hoặc phê chuẩn",
+        ),
+    ],
+)
+def test_where_a_cited_subject_ends(text, title):
+    assert one(text).title == title

@@ -258,3 +258,42 @@ def test_every_preamble_cue_of_the_table_opens_its_relation(code, opener):
     assert ("03-CT/TU", code, "45-NQ/TW") in relations(
         party_doc(heading="CHỈ THỊ", code="CT", number="03", preamble=pre)
     )
+
+
+@pytest.mark.parametrize(
+    ("article", "relation"),
+    [  # a decision's articles act on other documents in the words decisions use
+        (
+            "Điều 2. Sửa đổi khoản 2 Điều 4 Quy chế làm việc ban hành kèm theo Quyết định số 1105/QĐ-UBND.",
+            "SUA_DOI",
+        ),
+        ("Điều 2. Sửa đổi, bổ sung Điều 3 của Quyết định số 1105/QĐ-UBND như sau.", "SUA_DOI"),
+        ("Điều 2. Bãi bỏ Điều 5 của Quyết định số 1105/QĐ-UBND.", "BAI_BO"),
+        ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Bãi bỏ Quyết định số 1105/QĐ-UBND.", "BAI_BO"),
+        (
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Thay thế Quyết định số 1105/QĐ-UBND.",
+            "THAY_THE",
+        ),
+        (
+            "Điều 2. Quyết định số 1105/QĐ-UBND ngày 16/9/2021 của UBND thị xã hết hiệu lực thi hành.",
+            "BAI_BO",
+        ),
+    ],
+)
+def test_an_articles_act_on_another_decision(article, relation):
+    body = f"QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy chế làm việc.\n\n{article}"
+    text = party_doc(heading="QUYẾT ĐỊNH", code="QĐ", of="CỦA ỦY BAN NHÂN DÂN TỈNH", body=body)
+    assert {r[1] for r in relations(text) if r[0] == "12-QĐ/TU" and r[2] == "1105/QĐ-UBND"} == {relation}
+
+
+def test_an_act_governs_the_list_it_opens_and_ends_the_subject_before_another():
+    body = (
+        "Điều 3. Quy định này thay thế Quy định số 05-QĐ/TU ngày 15/3/2019 và Quy định số 07-QĐ/TU ngày "
+        "20/4/2019 của Ban Thường vụ Tỉnh ủy về tiếp công dân và bãi bỏ Hướng dẫn số 03-HD/TU ngày 20/4/2019."
+    )
+    rels = relations(party_doc(heading="QUY ĐỊNH", code="QĐ", body=body))
+    assert {r[1:] for r in rels if r[0] == "12-QĐ/TU" and r[1] != "DAN_CHIEU"} == {
+        ("THAY_THE", "05-QĐ/TU"),
+        ("THAY_THE", "07-QĐ/TU"),
+        ("BAI_BO", "03-HD/TU"),
+    }

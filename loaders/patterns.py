@@ -170,8 +170,12 @@ def term_after_re() -> re.Pattern:
 
 @cache
 def issuer_after_re() -> re.Pattern:
+    """'của Bộ Chính trị', 'của Ban Thường vụ Tỉnh ủy Bắc Giang khóa XIX'; a plenum of a committee is
+    that committee ('của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII', 'của Hội nghị
+    Trung ương 5 khóa XIII')."""
     return re.compile(
-        rf"\s*,?\s*(?:của|do)\s+(?P<body>{body_alt()})"
+        r"\s*,?\s*(?:(?:của|do)\s+(?:Hội nghị\s+(?:lần\s+thứ\s+\w+\s+)?)?|Hội nghị\s+(?:lần\s+thứ\s+\w+\s+)?)"
+        rf"(?P<body>{body_alt()})(?:(?<=Trung ương)\s+\d{{1,2}}(?!\d))?"
         rf"(?:\s+(?:tỉnh\s+|thành\s+phố\s+)?(?P<prov>{province_alt()}))?"
         r"(?:\s*,?\s*\(?\s*(?:khóa|khoá)\s+(?P<term>[IVXL]+)\s*\)?)?",
         re.IGNORECASE,

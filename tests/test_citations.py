@@ -259,3 +259,16 @@ def test_nested_subject_keeps_the_inner_citation():
 )
 def test_where_a_cited_subject_ends(text, title):
     assert one(text).title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a plenum of the Central Committee is the Central Committee
+        "Nghị quyết số 27-NQ/TW ngày 09/11/2022 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII về Nhà nước",
+        "Nghị quyết số 19-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII về nông nghiệp",
+        "Nghị quyết số 21-NQ/TW ngày 16/6/2022 Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XIII về tổ chức",
+    ],
+)
+def test_a_plenum_issues_as_its_committee(text):
+    s = one(text)
+    assert (s.issuer, s.term, s.title[:2]) == ("Ban Chấp hành Trung ương", "XIII", "về")

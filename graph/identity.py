@@ -44,7 +44,7 @@ def document_id(
     """'bac-giang:109-NQ/TU@2021-06-08', '52-NQ/TW@2019-09-27', 'name:dieu-le-dang'."""
     if symbol:
         core = f"{symbol}@{date}" if date else symbol
-        if tables.is_central_code(issuer_code):
+        if tables.is_central_code(issuer_code) or jurisdiction == CENTRAL:
             return core
         return f"{slug(jurisdiction) or 'unknown'}:{core}"
     prefix = "" if jurisdiction in (None, CENTRAL) else f"{slug(jurisdiction)}:"

@@ -299,25 +299,32 @@ def _numbered(text: str) -> list[Span]:
         issuer_name = t.body.name if t.body else None
         if not t.date and start > 0 and (before := _stated_before(text, start)) is not None:
             date, issuer_name = before[0], issuer_name or before[1]
+        # a central body's document is the centre's whatever its code ('15/KH-ĐCT của Đoàn Chủ tịch
+        # Trung ương Hội LHPN Việt Nam'), unless the code is a local committee's
+        central = t.body is not None and t.body.level == "central" and not _local_party_code(issuer)
         for number, sym in symbols:
-            out.append(
-                numbered_span(
-                    start,
-                    t.end,
-                    type_name,
-                    c.code,
-                    _number(number),
-                    issuer,
-                    sym,
-                    date,
-                    issuer_name,
-                    t.province,
-                    t.term,
-                    t.bad_date,
-                    c.unknown,
-                )
+            span = numbered_span(
+                start,
+                t.end,
+                type_name,
+                c.code,
+                _number(number),
+                issuer,
+                sym,
+                date,
+                issuer_name,
+                t.province,
+                t.term,
+                t.bad_date,
+                c.unknown,
             )
+            out.append(evolve(span, central=True) if central else span)
     return out
+
+
+def _local_party_code(code: str | None) -> bool:
+    """A local Party committee's code (TU, HU, BTGTU, ĐUK): its documents are never the centre's."""
+    return code is not None and code.upper().split("-")[0].endswith(("U", "UK"))
 
 
 # A report's account of an issue, the date and issuer before the document: "Ngày 08/3/2022, Ban
@@ -451,15 +458,18 @@ _OF_RE = re.compile(r"\s*+,?\s*+(?:của|do)\s++", re.IGNORECASE)
 _WORD_RE = re.compile(r"\s*+(?P<w>[^\W\d_]\w*)")  # no stop inside: a name ends at a sentence end
 
 
+_ISSUER_WORDS = 14  # the longest issuer's name: 'Ban Thường vụ Trung ương Hội Cựu chiến binh Việt Nam'
+
+
 def _issuer_words_end(text: str, pos: int) -> int | None:
     """End of an issuer phrase 'của <Name>' after a citation whatever the body, where a subject
-    starts within ten words of a name that opens with a capital ('của Bộ Thông tin và Truyền thông
+    starts within `_ISSUER_WORDS` words of a name that opens with a capital ('của Bộ Thông tin và Truyền thông
     về …', 'của Văn phòng Chính phủ hướng dẫn …'), or the clause ends ('của Bộ Xây dựng;')."""
     m = _OF_RE.match(text, pos)
     if not m:
         return None
     end = m.end()
-    for k in range(10):
+    for k in range(_ISSUER_WORDS):
         w = _WORD_RE.match(text, end)
         if not w or (k == 0 and not w.group("w")[0].isupper()):
             return end if k >= 2 and _CLAUSE_END_RE.match(text, end) else None
@@ -484,7 +494,23 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
     province = next(
         (p for k in range(min(4, len(words) - 1), 0, -1) if (p := _province(" ".join(words[-k:])))), None
     )
-    return evolve(s, end=after, issuer=name or None, province=s.province or province)
+    # a national organisation's body: 'Ban Thường vụ Trung ương Hội Cựu chiến binh Việt Nam',
+    # 'Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam'
+    central = (
+        province is None
+        and (_CENTRAL_NAME_RE.search(name) is not None)
+        and not _local_party_code(s.issuer_code)
+    )
+    return evolve(
+        s,
+        end=after,
+        issuer=name or None,
+        province=s.province or province,
+        central=s.central or central or None,
+    )
+
+
+_CENTRAL_NAME_RE = re.compile(r"\bTrung ương\b|\bViệt Nam$")
 
 
 def _attach_titles(text: str, spans: list[Span]) -> list[Span]:

@@ -660,6 +660,10 @@ def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
         if i > first and clean[i - 1].strip() and line.strip():
             line = clean[i - 1].rstrip() + " " + line.lstrip()
         who = signals.speaker(line) if not signals.is_lead(clean[i]) else None
+        if who and _past_act_re().search(line):
+            who = (
+                None  # 'từ khi Ban Chấp hành Trung ương Đảng ban hành Nghị quyết số 28-NQ/TW': another's act
+            )
         if not who and _authority_line(clean, i):
             who = clean[i].strip()  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
         if who:
@@ -668,6 +672,13 @@ def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
             if st and st.title and (not dtype or st.type in (dtype, None)):
                 fill.setdefault("title", st.title)
             return
+
+
+@cache
+def _past_act_re() -> re.Pattern:
+    """An enacting verb whose object is a document cited by number: the act of another text, told
+    in running prose, not the document's own enacting line ('… ban hành Nghị quyết số 28-NQ/TW')."""
+    return re.compile(rf"ban hành\s+(?:{patterns.type_alt()})\s+(?:số\s+)?\d", re.IGNORECASE)
 
 
 def _authority_line(clean: list[str], i: int) -> bool:

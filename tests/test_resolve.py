@@ -125,3 +125,16 @@ def test_a_named_law_is_dated_by_the_most_precise_citation():
         party_doc(number="13", body=body("Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;")),
     )
     assert G.nodes["name:luat-dat-dai-nam-2013"]["date"] == "2013-11-29"
+
+
+def test_a_national_organisations_document_is_the_centres_whatever_its_code():
+    G = graph(
+        party_doc(
+            body=body(
+                "Thực hiện Kế hoạch số 15/KH-ĐCT ngày 02/3/2023 của Đoàn Chủ tịch Trung ương Hội LHPN Việt Nam; "
+                "Chỉ thị số 07-CT/CCB ngày 10/7/2024 của Ban Thường vụ Trung ương Hội Cựu chiến binh Việt Nam."
+            )
+        )
+    )
+    assert {"15/KH-ĐCT@2023-03-02", "07-CT/CCB@2024-07-10"} <= set(ids(G))
+    assert G.nodes["07-CT/CCB@2024-07-10"]["jurisdiction"] == "Trung ương"

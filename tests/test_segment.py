@@ -455,6 +455,26 @@ WHOLE_TEXTS = [
         ],
         ("Thành ủy Sầm Sơn", "Thanh Hóa", "phát triển du lịch"),
     ),
+    (  # another body's past act told in the opening prose is not this text's enacting line
+        [
+            "TỈNH ỦY BẮC GIANG",
+            "*",
+            "Số 08-CT/TU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Bắc Giang, ngày 02 tháng 7 năm 2021",
+            "CHỈ THỊ",
+            "CỦA BAN THƯỜNG VỤ TỈNH ỦY",
+            "về bảo hiểm xã hội tự nguyện",
+            "",
+            "Trong những năm qua, nhất là từ khi Ban Chấp hành Trung ương Đảng ban hành Nghị quyết số 28-NQ/TW "
+            "ngày 23/5/2018 về cải cách chính sách bảo hiểm xã hội, công tác phát triển đối tượng có chuyển biến.",
+            "",
+            "T/M BAN THƯỜNG VỤ",
+            "BÍ THƯ",
+            "Dương Văn Thái",
+        ],
+        ("Ban Thường vụ Tỉnh ủy Bắc Giang", "Bắc Giang", "về bảo hiểm xã hội tự nguyện"),
+    ),
     (  # a subject whose lines cut a symbol after its number
         [
             "HUYỆN ỦY THANH CHƯƠNG",

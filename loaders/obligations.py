@@ -272,6 +272,15 @@ _COMMA_RE = re.compile(r"[,:]\s+(?=\S)")  # an opening phrase ends at a comma or
 _MAX_INTRO = 60  # words of an opening phrase before the subject ("Sau lễ phát động, các địa phương …")
 
 
+_ROLE_IN_RE = re.compile(r"(?<!\w)(?:phối hợp|chủ trì)(?!\w)")
+
+
+def _lead_after_intro(s: str) -> bool:
+    """'Nhận được Công văn này, đề nghị cấp ủy …': a lead word right after a short opening clause."""
+    cm = _COMMA_RE.search(s, 0, 80)
+    return cm is not None and _lead_re().match(s[cm.end() :]) is not None
+
+
 def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
     """(bodies, end of the subject, the sentence from the subject on, assigned by a lead word,
     the bodies are the ones asked).
@@ -281,10 +290,12 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
     lead = _lead_re().match(s)
     s2 = s[lead.end() :] if lead else s
     names, end = bd.parse_subject(s2)
-    if not names and _opening_re().match(lower_vn(s2[:40])):
+    if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
         for n, cm in enumerate(_COMMA_RE.finditer(s2)):
             if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO:
                 break
+            if _ROLE_IN_RE.search(lower_vn(s2[: cm.start()])):
+                break  # 'Đồng thời, phối hợp với lãnh đạo cơ quan, đơn vị …': the list is the partners
             rest = s2[cm.end() :]
             lead2 = _lead_re().match(rest)
             cand, cend = bd.parse_subject(rest[lead2.end() :] if lead2 else rest)

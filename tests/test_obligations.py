@@ -578,6 +578,13 @@ STATE = {
                 ("đơn vị được giao chủ trì", "thuc_hien"),
             },
         ),
+        # a lead word after a short opening clause; a partner list after an opening phrase is no subject
+        (
+            "Đề nghị cấp ủy các tổ chức cơ sở đảng nghiên cứu các văn bản. Đồng thời, phối hợp với lãnh đạo "
+            "cơ quan, đơn vị, doanh nghiệp xây dựng kế hoạch.\n\nNhận được Công văn này, đề nghị Ban Tuyên giáo "
+            "huyện ủy báo cáo kết quả trước ngày 30/11/2020.",
+            {("cấp ủy tổ chức cơ sở đảng", "thuc_hien"), ("Ban Tuyên giáo huyện ủy", "thuc_hien")},
+        ),
         # a body the tables do not know, named by the lead role after it; a verb before it is no name
         (
             "III. TỔ CHỨC THỰC HIỆN\n\n1. Khối dân vận xã chủ trì, phối hợp với Ủy ban MTTQ xã tham mưu tổ chức "
@@ -602,6 +609,7 @@ STATE = {
         "everyone",
         "opening-phrase",
         "participle",
+        "lead-after-an-opening-clause",
         "named-by-its-role",
     ],
 )

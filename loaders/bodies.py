@@ -623,7 +623,13 @@ def _parse_subject(text: str) -> tuple[tuple[str, ...], int]:
     case that no name holds does ('Ủy ban Kiểm tra Thành ủy thẩm tra, xác minh …')."""
     if not _may_have_subject(text):
         return (), 0
-    found = _subject_until(text, subject_end(text))
+    end = subject_end(text)
+    emphasis = _EMPHASIS_RE.search(text, 0, end + 16)  # 'là' of 'nhất là' is a predicate of its own
+    if (
+        emphasis and emphasis.start() < end
+    ):  # 'Chính quyền địa phương, nhất là cấp cơ sở phải …': the part named is no other body
+        return _subject_until(text, emphasis.start())
+    found = _subject_until(text, end)
     if found[0]:
         return found
     cut = _cased_name_end(text)
@@ -631,6 +637,8 @@ def _parse_subject(text: str) -> tuple[tuple[str, ...], int]:
 
 
 _WORDS_RE = re.compile(r"[^\W\d_]+")
+# A part of the bodies before it singled out: '…, nhất là cấp cơ sở', '…, đặc biệt là người đứng đầu'.
+_EMPHASIS_RE = re.compile(r",\s*(?:nhất là|đặc biệt là|trước hết là|trong đó)\s", re.IGNORECASE)
 
 
 @cache

@@ -273,6 +273,7 @@ _MAX_INTRO = 60  # words of an opening phrase before the subject ("Sau lễ phá
 
 
 _ROLE_IN_RE = re.compile(r"(?<!\w)(?:phối hợp|chủ trì)(?!\w)")
+_PLURAL_END_RE = re.compile(r"(?<!\w)(?:các|những)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?$", re.IGNORECASE)
 
 
 def _lead_after_intro(s: str) -> bool:
@@ -296,6 +297,8 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
                 break
             if _ROLE_IN_RE.search(lower_vn(s2[: cm.start()])):
                 break  # 'Đồng thời, phối hợp với lãnh đạo cơ quan, đơn vị …': the list is the partners
+            if _PLURAL_END_RE.search(s2, max(0, cm.start() - 30), cm.start()):
+                continue  # '… tại các địa phương, đơn vị theo …': the comma goes on with a list
             rest = s2[cm.end() :]
             lead2 = _lead_re().match(rest)
             cand, cend = bd.parse_subject(rest[lead2.end() :] if lead2 else rest)

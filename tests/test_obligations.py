@@ -106,6 +106,9 @@ def test_recurrence(text, rec):
         ("Tổ chức treo băng rôn, khẩu hiệu", []),  # the verb, no body
         ("Ủy ban nhân dân thị trấn phát động phong trào thi đua", ["Ủy ban nhân dân thị trấn"]),
         ("Phòng Tham mưu Công an tỉnh là cơ quan thường trực", ["Phòng Tham mưu Công an tỉnh"]),
+        # a part singled out ('nhất là …') is no other body; an election's committee keeps its name
+        ("Chính quyền địa phương, nhất là cấp cơ sở phải quản lý chặt", ["Chính quyền địa phương"]),
+        ("Ủy ban bầu cử tỉnh có phương án, kịch bản", ["Ủy ban bầu cử tỉnh"]),
         # a unit's word then a verb in lower case ends the name
         ("Công an huyện thu gom vỏ bao bì", ["Công an huyện"]),
         ("Trung tâm Dịch vụ nông nghiệp huyện pha chế hóa chất", ["Trung tâm Dịch vụ nông nghiệp huyện"]),
@@ -585,6 +588,12 @@ STATE = {
             "huyện ủy báo cáo kết quả trước ngày 30/11/2020.",
             {("cấp ủy tổ chức cơ sở đảng", "thuc_hien"), ("Ban Tuyên giáo huyện ủy", "thuc_hien")},
         ),
+        # an opening phrase ending in a list goes on over its comma: no subject in it
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n8. Ủy ban MTTQ tỉnh quán triệt Chỉ thị này. Thực hiện tốt công tác giám "
+            "sát tại các địa phương, đơn vị theo chức năng, nhiệm vụ được giao.",
+            {("Ủy ban MTTQ tỉnh", "thuc_hien")},
+        ),
         # a body the tables do not know, named by the lead role after it; a verb before it is no name
         (
             "III. TỔ CHỨC THỰC HIỆN\n\n1. Khối dân vận xã chủ trì, phối hợp với Ủy ban MTTQ xã tham mưu tổ chức "
@@ -610,6 +619,7 @@ STATE = {
         "opening-phrase",
         "participle",
         "lead-after-an-opening-clause",
+        "opening-phrase-ending-in-a-list",
         "named-by-its-role",
     ],
 )

@@ -300,6 +300,8 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
             if _PLURAL_END_RE.search(s2, max(0, cm.start() - 30), cm.start()):
                 continue  # '… tại các địa phương, đơn vị theo …': the comma goes on with a list
             rest = s2[cm.end() :]
+            if rest[:4].lower() == "mỗi ":
+                break  # 'Hằng năm, mỗi cơ quan, địa phương, đơn vị …': each of the bodies already named
             lead2 = _lead_re().match(rest)
             cand, cend = bd.parse_subject(rest[lead2.end() :] if lead2 else rest)
             if cand and cend < len(rest) - (lead2.end() if lead2 else 0):
@@ -412,6 +414,7 @@ class _Discourse:
     item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
     item_names: list[str] = field(default_factory=list)  # its subject
     signing: bool = False  # in a signature block: its offices and signer assign nothing
+    article_header: bool = False  # the header subject is an article's, whose points it assigns
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
         self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
@@ -459,9 +462,12 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     article = bool(_ARTICLE_RE.match(raw))
     is_numbered = bool(_NUMBER_RE.match(raw) or article) and not _BULLET_RE.match(raw)
     body = _strip_prefix(raw)
-    if is_numbered and not _LETTERED_RE.match(raw):  # "a) Chủ trì …" under "1. Sở Tài chính" is its point
-        st.header_subject = None
-    if _reads_colon_line(body.rstrip(), st) or (is_numbered and _reads_bare_header(body.strip(), st)):
+    # "a) Chủ trì …" under "1. Sở Tài chính" is its point, "1. Chủ trì …" under "Điều 5. Trách nhiệm của …"
+    if is_numbered and not _LETTERED_RE.match(raw) and (article or not st.article_header):
+        st.header_subject, st.article_header = None, False
+    if _reads_colon_line(body.rstrip(), st) or (
+        is_numbered and _reads_bare_header(body.strip(), st, article)
+    ):
         return
     st.item, st.item_names = None, []
     start = max(0, raw.find(body))  # the body is the paragraph less its number or bullet
@@ -494,16 +500,27 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
     return False
 
 
-def _reads_bare_header(stripped: str, st: _Discourse) -> bool:
+def _reads_bare_header(stripped: str, st: _Discourse, article: bool = False) -> bool:
     """A numbered item that is only who its points speak to, without the colon ("1. Ban Tuyên
-    giáo Huyện ủy" over "- Chủ trì, phối hợp …"): an item header as well."""
+    giáo Huyện ủy" over "- Chủ trì, phối hợp …"): an item header as well. An article that says
+    whose duties it lists ("Điều 5. Trách nhiệm của Phòng Quản lý đô thị") assigns each point of it."""
+    duty = _DUTY_OF_RE.match(stripped) if article else None
+    if duty:
+        stripped = stripped[duty.end() :]
     if not stripped or stripped.endswith((":", ".", ";", ",")) or not bd.may_name_a_body(stripped):
         return False
     names, end = bd.parse_subject(stripped)
     if names and end >= len(stripped):
         st.header_subject = names
+        st.article_header = article
         return True
     return False
+
+
+# The heading of an article that lists a body's duties: 'Trách nhiệm của', 'Nhiệm vụ, quyền hạn của'.
+_DUTY_OF_RE = re.compile(
+    r"(?:Trách nhiệm|Nhiệm vụ)(?:,?\s+(?:quyền hạn|nhiệm vụ|trách nhiệm))?\s+(?:của\s+)?"
+)
 
 
 def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: bool, st: _Discourse) -> None:
@@ -602,7 +619,7 @@ def _carried_assignees(
         # in a new sentence is the subject's own ("Hằng năm, tham mưu báo cáo …").
         return st.item if (listed or assign) else [(n, "thuc_hien") for n in st.item_names]
     if st.header_subject or st.asked:
-        if not (st.scope or assign):
+        if not (st.scope or assign or (st.article_header and st.header_subject)):
             return None
         return [(n, "thuc_hien") for n in (st.header_subject or st.asked or [])]
     if st.previous is not None and not is_numbered and find_deadlines(s):

@@ -588,6 +588,24 @@ STATE = {
             "huyện ủy báo cáo kết quả trước ngày 30/11/2020.",
             {("cấp ủy tổ chức cơ sở đảng", "thuc_hien"), ("Ban Tuyên giáo huyện ủy", "thuc_hien")},
         ),
+        # an article that lists a body's duties assigns each of its points to that body
+        (
+            "QUYẾT ĐỊNH:\n\nĐiều 5. Trách nhiệm của Phòng Quản lý đô thị\n\n1. Chủ trì, phối hợp với Phòng "
+            "Tài nguyên và Môi trường kiểm tra trật tự xây dựng.\n\n2. Hướng dẫn UBND các xã thực hiện Quy chế "
+            "này.\n\nĐiều 6. Nhiệm vụ của UBND các xã\n\n1. Lập biên bản các trường hợp vi phạm.",
+            {
+                ("Phòng Quản lý đô thị", "chu_tri"),
+                ("Phòng Tài nguyên và Môi trường", "phoi_hop"),
+                ("Phòng Quản lý đô thị", "thuc_hien"),
+                ("UBND xã", "thuc_hien"),
+            },
+        ),
+        # a time phrase opens a sentence whose subject follows; 'mỗi …' is each of those named before
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n5. Các huyện ủy xây dựng kế hoạch. Hằng năm, mỗi cơ quan, địa phương, "
+            "đơn vị xác định nhiệm vụ trọng tâm.\n\n6. Định kỳ 6 tháng, Ban Tổ chức Tỉnh ủy tổng hợp, báo cáo.",
+            {("huyện ủy", "thuc_hien"), ("Ban Tổ chức Tỉnh ủy", "thuc_hien")},
+        ),
         # an opening phrase ending in a list goes on over its comma: no subject in it
         (
             "III. TỔ CHỨC THỰC HIỆN\n\n8. Ủy ban MTTQ tỉnh quán triệt Chỉ thị này. Thực hiện tốt công tác giám "
@@ -619,6 +637,8 @@ STATE = {
         "opening-phrase",
         "participle",
         "lead-after-an-opening-clause",
+        "article-of-duties",
+        "time-phrase-opening",
         "opening-phrase-ending-in-a-list",
         "named-by-its-role",
     ],

@@ -175,4 +175,22 @@ def dated_after(text: str, issued: str) -> Deadline | None:
         day = iso_date(m.group(1), m.group(2), m.group(3))
         if day and day > issued:
             return Deadline(m.group(0), day, day, m.start())
+    # 'hoàn thành trước ngày 25/7', 'chậm nhất ngày 15/8': a day without its year is the next such
+    # day after the document's own
+    # (a day of every year, 'trước ngày 30/11 hằng năm', has no one date: none)
+    dm = _DAY_NO_YEAR_RE.search(lower_vn(text)) if len(issued) == 10 else None
+    if dm and find_recurrence(text) is None:
+        year = int(issued[:4])
+        day = iso_date(dm.group("d"), dm.group("m"), str(year))
+        if day and day <= issued:
+            day = iso_date(dm.group("d"), dm.group("m"), str(year + 1))
+        if day:
+            return Deadline(dm.group(0), None, day, dm.start())
     return None
+
+
+# A day and month with a deadline's lead word and no year after them.
+_DAY_NO_YEAR_RE = re.compile(
+    r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|xong trước|hoàn thành trước)\s{1,3}(?:ngày\s{1,3})?"
+    r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?!\s{0,2}/\s{0,2}\d|\d)"
+)

@@ -787,6 +787,11 @@ def test_a_deadline_sentence_continues_the_assignment_before_it():
             "2021-05-01",
             None,
         ),  # a cited date
+        # a day without its year: the next such day after the document's own
+        ("cung ứng hóa chất, hoàn thành trước ngày 25/7", "2023-07-18", "2023-07-25"),
+        ("báo cáo kết quả chậm nhất ngày 15/8.", "2023-07-18", "2023-08-15"),
+        ("báo cáo trước ngày 15/01", "2023-11-20", "2024-01-15"),
+        ("báo cáo trước ngày 30/11 hằng năm", "2023-07-18", None),  # every year's day: no one date
     ],
 )
 def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):

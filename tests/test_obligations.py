@@ -106,6 +106,15 @@ def test_recurrence(text, rec):
         ("Tổ chức treo băng rôn, khẩu hiệu", []),  # the verb, no body
         ("Ủy ban nhân dân thị trấn phát động phong trào thi đua", ["Ủy ban nhân dân thị trấn"]),
         ("Phòng Tham mưu Công an tỉnh là cơ quan thường trực", ["Phòng Tham mưu Công an tỉnh"]),
+        # the units of the mass organisations
+        ("Các cơ sở Đoàn xây dựng chương trình hoạt động", ["cơ sở Đoàn"]),
+        ("Chi đoàn các thôn tổ chức ra quân", ["Chi đoàn thôn"]),
+        ("Cơ sở Hội các xã, thị trấn báo cáo kết quả", ["Cơ sở Hội xã", "Cơ sở Hội thị trấn"]),
+        (
+            "Công đoàn cơ sở các trường học tổ chức cho đoàn viên đăng ký thi đua",
+            ["Công đoàn cơ sở các trường học"],
+        ),
+        ("Nhà Thiếu nhi tỉnh tổ chức các hoạt động", ["Nhà Thiếu nhi tỉnh"]),
         # a part singled out ('nhất là …') is no other body; an election's committee keeps its name
         ("Chính quyền địa phương, nhất là cấp cơ sở phải quản lý chặt", ["Chính quyền địa phương"]),
         ("Ủy ban bầu cử tỉnh có phương án, kịch bản", ["Ủy ban bầu cử tỉnh"]),

@@ -338,6 +338,12 @@ def _place_after(org_text: str, name: str) -> str | None:
 _LETTER_WORDS_RE = re.compile(r"[^\W\d_]+")
 
 
+_EXECUTIVE_RE = re.compile(r"^Ban [Cc]hấp hành\s+(?=\S)")
+# A local Youth Union by its formal name ('Đoàn tỉnh Tiền Giang') and the name its board goes by.
+_UNION_OF_RE = re.compile(r"^[Đđ]oàn (tỉnh|huyện|quận|thành phố)\b", re.IGNORECASE)
+_UNION_OF = {"tỉnh": "Tỉnh đoàn", "huyện": "Huyện đoàn", "quận": "Quận đoàn", "thành phố": "Thành đoàn"}
+
+
 def _signed_issuer(
     who: str,
     org: tables.BodyEntry | None,
@@ -370,8 +376,15 @@ def _signed_issuer(
         if base and fold(base.name).startswith(fold(organ)):
             return base.name, base.level
         if base:
-            b = tables.canonical_body(f"{organ} {base.name}")
-            return (b.name, b.level) if b else (f"{organ} {base.name}", base.level)
+            # the standing board of an executive committee: 'Ban Chấp hành Hội Nông dân tỉnh X' -> 'Ban
+            # Thường vụ Hội Nông dân tỉnh X'
+            name = _EXECUTIVE_RE.sub("", base.name)
+            # a union's board by the name it goes by: 'đoàn tỉnh' -> 'Tỉnh đoàn' (or 'đoàn', its place taken off)
+            name = _UNION_OF_RE.sub(lambda m: _UNION_OF[m.group(1).lower()], name)
+            if name.lower() == "đoàn" and base.level in ("province", "district"):
+                name = "Tỉnh đoàn" if base.level == "province" else "Huyện đoàn"
+            b = tables.canonical_body(f"{organ} {name}")
+            return (b.name, b.level) if b else (f"{organ} {name}", base.level)
     elif fold(who) in {fold(x) for x in sig["executive_committee"]}:
         if org:
             return org.name, org.level

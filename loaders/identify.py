@@ -741,6 +741,13 @@ def _number_only(st: Statement, ids: dict) -> dict | None:
     }
 
 
+def _cited_district_province(cits: list[Citation], k: int) -> str | None:
+    """The province of the districts a commune's or district's document names as issuers of what
+    it cites ('… của UBND huyện Núi Thành'), when they agree: its header names none."""
+    found = {p for c in cits if c.stated_by == k and c.issuer and (p := places.province_of(c.issuer))}
+    return found.pop() if len(found) == 1 else None
+
+
 def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
     ban hành Quy chế …'), unless it only repeats less of what the header says."""
@@ -876,7 +883,10 @@ def document(
     else:
         # 'UBND quận Đống Đa' is in Hà Nội; so is a header's 'ỦY BAN NHÂN DÂN / HUYỆN CẦN GIỜ'
         jurisdiction = (
-            d.jurisdiction or places.province_of(issuer) or places.province_of(" ".join(h.org_lines))
+            d.jurisdiction
+            or places.province_of(issuer)
+            or places.province_of(" ".join(h.org_lines))
+            or (_cited_district_province(cits, k) if level in ("district", "commune") else None)
         )
     if issuer and level == "province" and jurisdiction:
         issuer = local_name(issuer, jurisdiction)

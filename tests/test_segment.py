@@ -525,6 +525,20 @@ WHOLE_TEXTS = [
         ],
         ("Ban Thường vụ Tỉnh đoàn Tiền Giang", "Tiền Giang", "Tổ chức các hoạt động năm 2023"),
     ),
+    (  # a commune's place from the district it cites
+        [
+            "ỦY BAN NHÂN DÂN",
+            "XÃ TAM DÂN",
+            "Số: 42/KH-UBND",
+            "Tam Dân, ngày 09 tháng 8 năm 2023",
+            "KẾ HOẠCH",
+            "Tổ chức Ngày hội Đại đoàn kết năm 2023",
+            "",
+            "Thực hiện Kế hoạch số 210/KH-UBND ngày 02/8/2023 của UBND huyện Núi Thành, UBND xã xây dựng "
+            "Kế hoạch như sau:",
+        ],
+        ("UBND xã Tam Dân", "Quảng Nam", "Tổ chức Ngày hội Đại đoàn kết năm 2023"),
+    ),
     (  # a subject whose lines cut a symbol after its number
         [
             "HUYỆN ỦY THANH CHƯƠNG",

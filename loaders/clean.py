@@ -620,17 +620,26 @@ _TABLE_ROW_RE = re.compile(r"\s*\|(?:[^|]*\|){3,}\s*")
 _TABLE_RULE_CHARS = frozenset("|:- \t")
 
 
+# The same row without its outer pipes, as a page or a PDF flattens a table: "1 | Tuyên truyền … |
+# Công an phường | Quý I/2024"; three cells or more, the pipes apart from the words.
+_BARE_ROW_RE = re.compile(r"\s*[^|\s][^|]*(?:\s\|[^|]*){2,}")
+_NUMBERED_CELL_RE = re.compile(r"\s*\d{1,3}\s*\|")
+
+
 def _table_line(line: str) -> str:
     if "|" in line and "-" in line and set(line) <= _TABLE_RULE_CHARS:
         return "rule"
-    return "row" if _TABLE_ROW_RE.fullmatch(line) else ""
+    if _TABLE_ROW_RE.fullmatch(line):
+        return "row"
+    return "bare" if "|" in line and _BARE_ROW_RE.fullmatch(line) else ""
 
 
 def markdown_tables(lines: list[str]) -> list[str]:
     """Runs of two Markdown table rows or more (a .md or .txt file, a page saved as text) with
     their cells apart by tabs, the rule under the header blank: the appendix tables of tasks are
     read from rows of tab-separated cells. As many lines as it got, so evidence keeps its lines;
-    a lone "| a | b | c |" line (a flattened header) is left to `cells`."""
+    a lone "| a | b | c |" line (a flattened header) is left to `cells`. Rows without their outer
+    pipes ("1 | a | b") count when one of them is numbered."""
     if "|" not in "".join(lines):
         return lines
     out = list(lines)
@@ -640,7 +649,10 @@ def markdown_tables(lines: list[str]) -> list[str]:
         j = i
         while j < len(lines) and kinds[j]:
             j += 1
-        if kinds[i:j].count("row") >= 2:
+        run = kinds[i:j]
+        # bare rows are a table when one of them at least is a numbered task ("1 | …")
+        bare = run.count("bare") >= 2 and any(_NUMBERED_CELL_RE.match(lines[k]) for k in range(i, j))
+        if run.count("row") >= 2 or bare:
             for k in range(i, j):
                 cells = lines[k].strip().strip("|").split("|")
                 out[k] = (

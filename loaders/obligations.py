@@ -68,7 +68,9 @@ _ISSUED_BY_RE = re.compile(
 _BLANKS_RE = re.compile(r"\s+")
 # "X theo chức năng, nhiệm vụ, phối hợp với Y": the partners still follow.
 _INTRO_ROLE_RE = re.compile(
-    r"\s*,?\s*(?:theo|căn cứ)\s+chức năng,?\s*nhiệm vụ(?:,?\s*quyền hạn)?(?:\s+được giao)?(?:\s+của mình)?\s*,?\s*"
+    r"\s*,?\s*(?:(?:theo|căn cứ)\s+chức năng,?\s*nhiệm vụ(?:,?\s*quyền hạn)?(?:\s+được giao)?(?:\s+của mình)?"
+    # "X là cơ quan thường trực, chủ trì, phối hợp với Y", "X làm đầu mối, chủ trì …"
+    r"|(?:là|làm)\s+(?:cơ quan\s+)?(?:thường trực|đầu mối)(?=\s*,\s*(?:chủ trì|phối hợp)))\s*,?\s*"
 )
 
 
@@ -812,7 +814,9 @@ def _open_row(cells: list[str], cols: _Columns, content: str, line: int) -> dict
     }
 
 
-_ROLE_START_RE = re.compile(r"^(?:chủ trì|phối hợp)")
+_ROLE_START_RE = re.compile(
+    r"^(?:chủ trì|phối hợp|(?:là|làm)\s+(?:cơ quan\s+)?(?:thường trực|đầu mối)\s*,\s*chủ trì)"
+)
 _ROW_NUMBER_RE = re.compile(r"^\d+\.?$")
 _ROMAN_LABEL_RE = re.compile(r"[IVXL]+[.\-–)]?")
 _DIGIT_START_RE = re.compile(r"^\d")

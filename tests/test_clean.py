@@ -188,6 +188,20 @@ TABLES = [  # lines in -> lines out: as many, a table's cells apart by tabs
     ),  # a header
     (["| a | b | c |", "văn bản"], ["| a | b | c |", "văn bản"]),  # one row is no table
     (["| a | b |", "| c | d |"], ["| a | b |", "| c | d |"]),  # two cells: a flattened header's
+    (  # rows without their outer pipes, one numbered
+        ["STT | Nội dung | Đơn vị chủ trì | Thời gian", "1 | Tuyên truyền | Công an phường | Quý I/2024"],
+        ["STT\tNội dung\tĐơn vị chủ trì\tThời gian", "1\tTuyên truyền\tCông an phường\tQuý I/2024"],
+    ),
+    (  # none numbered: a header's columns, left as they are
+        [
+            "ỦY BAN NHÂN DÂN | | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH LONG AN | | Độc lập - Tự do - Hạnh phúc",
+        ],
+        [
+            "ỦY BAN NHÂN DÂN | | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH LONG AN | | Độc lập - Tự do - Hạnh phúc",
+        ],
+    ),
 ]
 
 

@@ -615,6 +615,18 @@ STATE = {
             "đơn vị xác định nhiệm vụ trọng tâm.\n\n6. Định kỳ 6 tháng, Ban Tổ chức Tỉnh ủy tổng hợp, báo cáo.",
             {("huyện ủy", "thuc_hien"), ("Ban Tổ chức Tỉnh ủy", "thuc_hien")},
         ),
+        # the standing agency or the focal point leads
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Lao động - Thương binh và Xã hội là cơ quan thường trực, chủ trì, "
+            "phối hợp với Phòng Tài chính - Kế hoạch rà soát hộ nghèo.\n\n2. Giao Phòng Nội vụ làm đầu mối, chủ "
+            "trì, phối hợp với Văn phòng UBND huyện theo dõi.",
+            {
+                ("Phòng Lao động - Thương binh và Xã hội", "chu_tri"),
+                ("Phòng Tài chính - Kế hoạch", "phoi_hop"),
+                ("Phòng Nội vụ", "chu_tri"),
+                ("Văn phòng UBND huyện", "phoi_hop"),
+            },
+        ),
         # an opening phrase ending in a list goes on over its comma: no subject in it
         (
             "III. TỔ CHỨC THỰC HIỆN\n\n8. Ủy ban MTTQ tỉnh quán triệt Chỉ thị này. Thực hiện tốt công tác giám "
@@ -648,6 +660,7 @@ STATE = {
         "lead-after-an-opening-clause",
         "article-of-duties",
         "time-phrase-opening",
+        "standing-agency-leads",
         "opening-phrase-ending-in-a-list",
         "named-by-its-role",
     ],

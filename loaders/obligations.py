@@ -274,6 +274,7 @@ _COMMA_RE = re.compile(r"[,:]\s+(?=\S)")  # an opening phrase ends at a comma or
 _MAX_INTRO = 60  # words of an opening phrase before the subject ("Sau lễ phát động, các địa phương …")
 
 
+_CLOSING_RE = re.compile(r"\s*Trên đây là\b", re.IGNORECASE)
 _ROLE_IN_RE = re.compile(r"(?<!\w)(?:phối hợp|chủ trì)(?!\w)")
 _PLURAL_END_RE = re.compile(r"(?<!\w)(?:các|những)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?$", re.IGNORECASE)
 
@@ -452,6 +453,9 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     if signature_line(raw):
         st.signing = True
         return
+    if _CLOSING_RE.match(raw):  # 'Trên đây là Kế hoạch …; yêu cầu các cơ quan …': the text's close
+        st.item, st.item_names, st.header_subject, st.asked, st.previous = None, [], None, None, None
+        return
     if st.signing and (is_upper_text(raw) or is_person_name(raw) or SIGNED_RE.match(raw)):
         return  # 'BÍ THƯ', '(đã ký)', 'Nguyễn Văn An' under 'T/M BAN THƯỜNG VỤ'
     st.signing = False
@@ -498,8 +502,19 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
         names, end, rest, _, was_asked = _subject(stripped)
         if names and was_asked and not _everyone(rest[:end]):
             st.asked = names
+        elif guided := _GUIDED_RE.search(stripped):  # 'X hướng dẫn các trường thực hiện như sau:'
+            names, end = bd.parse_subject(guided.group("who"))
+            if names and not _everyone(guided.group("who")[:end]):
+                st.asked = names
         return True
     return False
+
+
+# The bodies an addressing line guides: '… hướng dẫn các trường thực hiện (một số nội dung) như sau:'.
+_GUIDED_RE = re.compile(
+    r"hướng dẫn\s+(?P<who>[^:]{3,120}?)\s+(?:(?:triển khai\s+)?thực hiện\s+)?(?:(?:một số\s+)?nội dung\s+)?"
+    r"(?:như\s+)?sau\s*:\s*$"
+)
 
 
 def _reads_bare_header(stripped: str, st: _Discourse, article: bool = False) -> bool:

@@ -627,6 +627,13 @@ STATE = {
                 ("Văn phòng UBND huyện", "phoi_hop"),
             },
         ),
+        # a guide's addressing line names who its points are for; the closing paragraph is no task
+        (
+            "Phòng Giáo dục và Đào tạo hướng dẫn các trường thực hiện như sau:\n\n1. Xây dựng kế hoạch giáo dục "
+            "nhà trường.\n\n2. UBND các xã\n\nXây dựng kế hoạch triển khai.\n\nTrên đây là Kế hoạch cải cách hành "
+            "chính; yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện.",
+            {("trường", "thuc_hien"), ("UBND xã", "thuc_hien")},
+        ),
         # an opening phrase ending in a list goes on over its comma: no subject in it
         (
             "III. TỔ CHỨC THỰC HIỆN\n\n8. Ủy ban MTTQ tỉnh quán triệt Chỉ thị này. Thực hiện tốt công tác giám "
@@ -661,6 +668,7 @@ STATE = {
         "article-of-duties",
         "time-phrase-opening",
         "standing-agency-leads",
+        "guided-bodies-and-the-close",
         "opening-phrase-ending-in-a-list",
         "named-by-its-role",
     ],

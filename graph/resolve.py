@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 from vbgraph.graph import tasks
 from vbgraph.graph.identity import CENTRAL, base_key, document_id
 from vbgraph.loaders import bodies as bd
-from vbgraph.loaders import signals
+from vbgraph.loaders import places, signals
 from vbgraph.loaders.normalize import containment, fold, slug
 from vbgraph.loaders.records import Assignment, Citation, Evidence, FileRecord, ObligationRecord, TextDocument
 from vbgraph.ontology import tables
@@ -150,6 +150,13 @@ def _jur(c: Citation, file_jur: str | None) -> str | None:
     return c.jurisdiction or file_jur
 
 
+def _other_place(a: str | None, b: str | None) -> bool:
+    """Do two issuers name two different places ('Huyện ủy Nghi Lộc', 'Huyện ủy Diễn Châu')? Not
+    when either names none."""
+    pa, pb = places.place_name(a), places.place_name(b)
+    return bool(pa and pb) and fold(pa) != fold(pb)
+
+
 def _year(date: str | None) -> str | None:
     return date[:4] if date else None
 
@@ -187,7 +194,11 @@ class Resolver:
         if td.symbol:
             base = base_key(td.type_code, td.type, td.number, td.issuer_code, td.jurisdiction)
             key: tuple = ("num", base, td.date)
-            same_year = [k for k in self.by_base.get(base, []) if _year(k[2]) == _year(td.date)]
+            same_year = [
+                k
+                for k in self.by_base.get(base, [])
+                if _year(k[2]) == _year(td.date) and not _other_place(td.issuer, self.docs[k].issuer)
+            ]
             if same_year:
                 key = same_year[0]
         else:
@@ -202,7 +213,13 @@ class Resolver:
 
     def _numbered(self, c: Citation, jur: str | None, *, dated: bool) -> Doc | None:
         base = base_key(c.type_code, c.type, c.number, c.issuer_code, jur)
-        cands = [self.docs[k] for k in self.by_base.get(base, [])]
+        # numbers restart in every district: '45-KH/HU của Ban Thường vụ Huyện ủy Diễn Châu' is not
+        # Nghi Lộc's 45-KH/HU of the same province
+        cands = [
+            self.docs[k]
+            for k in self.by_base.get(base, [])
+            if not _other_place(c.issuer, self.docs[k].issuer)
+        ]
         if dated:
             exact = [d for d in cands if d.date == c.date]
             if exact:
@@ -238,6 +255,8 @@ class Resolver:
         if len(cands) == 1:
             return cands[0]
         if not cands:
+            if ("num", base, None) in self.docs:  # the undated one is another place's
+                return None
             return self._new(
                 ("num", base, None),
                 type=c.type,

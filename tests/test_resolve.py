@@ -138,3 +138,25 @@ def test_a_national_organisations_document_is_the_centres_whatever_its_code():
     )
     assert {"15/KH-ĐCT@2023-03-02", "07-CT/CCB@2024-07-10"} <= set(ids(G))
     assert G.nodes["07-CT/CCB@2024-07-10"]["jurisdiction"] == "Trung ương"
+
+
+def test_a_districts_number_is_not_another_districts():
+    """Numbers restart in every district: a commune's plan that implements Diễn Châu's 45-KH/HU does
+    not implement Nghi Lộc's 45-KH/HU of the same province and year."""
+    nghi_loc = party_doc(number="45", code="KH", heading="KẾ HOẠCH", date="ngày 12 tháng 3 năm 2024")
+    nghi_loc = nghi_loc.replace("TỈNH ỦY BẮC GIANG", "ĐẢNG BỘ TỈNH BẮC GIANG\nHUYỆN ỦY LỤC NAM").replace(
+        "Số 45-KH/TU", "Số 45-KH/HU"
+    )
+    commune = party_doc(
+        number="20",
+        code="KH",
+        heading="KẾ HOẠCH",
+        body=body(
+            "Thực hiện Kế hoạch số 45-KH/HU ngày 20/3/2024 của Ban Thường vụ Huyện ủy Yên Dũng, "
+            "Ban Thường vụ Đảng ủy xây dựng kế hoạch."
+        ),
+    )
+    G = graph(nghi_loc, commune)
+    hu = sorted(n for n in ids(G) if "45-KH/HU" in n)
+    assert hu == ["bac-giang:45-KH/HU@2024-03-12", "bac-giang:45-KH/HU@2024-03-20"]
+    assert G.nodes["bac-giang:45-KH/HU@2024-03-20"]["issuer"].endswith("Yên Dũng")

@@ -13,7 +13,7 @@ import math
 import re
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from vbgraph.loaders import patterns
@@ -862,6 +862,37 @@ def segment(lines: list[str], clean: list[str]) -> list[Block]:
     """The documents of a file: those a header or heading opens, else the one its text shows."""
     blocks = find_blocks(lines, clean)
     if blocks:
-        return blocks
+        return _attachments_joined(blocks, clean)
     only = body_block(clean)
     return [only] if only else []
+
+
+# "(Ban hành kèm theo Quyết định số 2845/QĐ-UBND ngày …)" under an unnumbered text's heading.
+_ISSUED_WITH_RE = re.compile(r"^\(?\s*(?:Ban hành\s+)?kèm theo\s+\w+(?:\s+\w+)?\s+số\b", re.IGNORECASE)
+
+
+def _attachments_joined(blocks: list[Block], clean: list[str]) -> list[Block]:
+    """A text issued with the document before it ('QUY CHẾ …' / '(Ban hành kèm theo Quyết định số
+    …)' after the decision's signature) is part of that document, not one of its own."""
+    out: list[Block] = []
+    for b in blocks:
+        if out and b.symbol_line is None and _issued_with_before(b, clean):
+            prev = out[-1]
+            out[-1] = replace(prev, last=b.last, signature_line=prev.signature_line or b.signature_line)
+        else:
+            out.append(b)
+    return out
+
+
+def _issued_with_before(b: Block, clean: list[str]) -> bool:
+    """Does an 'issued with …' line stand among the first lines of block `b`, under its heading?"""
+    start = b.heading_line if b.heading_line is not None else b.first
+    seen = 0
+    for i in range(start, min(b.last, start + 8) + 1):
+        if clean[i].strip():
+            if _ISSUED_WITH_RE.match(clean[i].strip()):
+                return True
+            seen += 1
+            if seen > 5:
+                return False
+    return False

@@ -631,3 +631,31 @@ def _paragraph_texts(lines):
 @pytest.mark.parametrize("lines", tables.load("obligations.toml")["bodies"]["unfinished_examples"])
 def test_every_unfinished_head_example_goes_on_in_the_next_line(lines):
     assert _paragraph_texts(lines) == [" ".join(lines)]
+
+
+def test_a_text_issued_with_the_decision_before_it_is_part_of_it():
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "THỊ XÃ ĐÔNG TRIỀU",
+            "Số: 2845/QĐ-UBND",
+            "Đông Triều, ngày 22 tháng 9 năm 2023",
+            "QUYẾT ĐỊNH",
+            "Ban hành Quy chế phối hợp quản lý trật tự xây dựng",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý trật tự xây dựng.",
+            "TM. ỦY BAN NHÂN DÂN",
+            "CHỦ TỊCH",
+            "Nguyễn Văn Thành",
+            "QUY CHẾ",
+            "Phối hợp quản lý trật tự xây dựng trên địa bàn thị xã",
+            "(Ban hành kèm theo Quyết định số 2845/QĐ-UBND ngày 22/9/2023 của UBND thị xã Đông Triều)",
+            "Điều 5. Trách nhiệm của Phòng Quản lý đô thị",
+            "1. Chủ trì kiểm tra công tác quản lý trật tự xây dựng.",
+        ]
+    )
+    rec = parse_text(text, "a.txt")
+    assert [(d.symbol, d.first_line, d.last_line) for d in rec.documents] == [("2845/QĐ-UBND", 1, 16)]
+    assert [(a.name, a.role) for o in rec.obligations for a in o.assignees] == [
+        ("Phòng Quản lý đô thị", "chu_tri")
+    ]

@@ -860,6 +860,7 @@ def _generic_words(
     period ('2021 - 2030', ', tầm nhìn đến năm 2045') belongs to it."""
     words: list[str] = []
     year = None
+    number_end = None  # where a name that is only a number ends ('Đề án 06')
     while len(words) < max_words:
         wm = _WORD_RE.match(text, pos)
         if not wm:
@@ -873,6 +874,8 @@ def _generic_words(
             continue
         if _stops_name(text, wm, fw, words, allow, stops, heads):
             break
+        if number_end is not None and len(words) == 1 and w[:1].islower() and fw != "năm":
+            break  # 'Đề án 06 trên địa bàn huyện': a name that is a number ends with it
         rng = _RANGE_RE.match(text, wm.end()) if _YEAR_RE.fullmatch(w) else None
         if rng:  # a period, "2021 - 2030": the name goes on
             words.append(w + "-" + rng.group(0).strip(" -–"))
@@ -880,7 +883,12 @@ def _generic_words(
             continue
         words.append(w)
         pos = wm.end()
+        if len(words) == 1 and w.isdigit() and not _YEAR_RE.fullmatch(w):
+            number_end = pos
         if _YEAR_RE.fullmatch(w):
+            if number_end is not None and [lower_vn(x) for x in words[1:-1]] in (["năm"], []):
+                # 'Đề án 06 năm 2024': the year of the plan that names it, not the project's
+                return words[:1], number_end, None
             # 'Luật Đất đai năm 2013' is of 2013; 'Quy hoạch … đến năm 2035' looks that far ahead
             year = None if "đến" in (lower_vn(x) for x in words[-3:-1]) else w
             break
@@ -968,10 +976,11 @@ _PERIOD_RE = re.compile(r"\b(?:thời kỳ|giai đoạn|đến năm|năm|tầm n
 
 
 def _proper_name(words: list[str]) -> bool:
-    """A named plan or scheme carries a period or a proper noun: 'Quy hoạch tỉnh … thời kỳ 2021-2030'."""
+    """A named plan or scheme carries a period, a proper noun or a number: 'Quy hoạch tỉnh … thời
+    kỳ 2021-2030', 'Đề án 06'."""
     if _PERIOD_RE.search(lower_vn(" ".join(words))):
         return True
-    return any(w[:1].isupper() for w in words)
+    return any(w[:1].isupper() for w in words) or (len(words) == 1 and words[0].isdigit())  # 'Đề án 06'
 
 
 _SENTENCE_END_RE = re.compile(r"(?:[.;:!?¦]|\(\d+\)|(?<![\w])\d+\.)$")

@@ -299,6 +299,8 @@ def _numbered(text: str) -> list[Span]:
         issuer_name = t.body.name if t.body else None
         if not t.date and start > 0 and (before := _stated_before(text, start)) is not None:
             date, issuer_name = before[0], issuer_name or before[1]
+        if issuer_name is None and start > 0:
+            issuer_name = _proposed_by(text, start)
         # a central body's document is the centre's whatever its code ('15/KH-ĐCT của Đoàn Chủ tịch
         # Trung ương Hội LHPN Việt Nam'), unless the code is a local committee's
         central = t.body is not None and t.body.level == "central" and not _local_party_code(issuer)
@@ -335,6 +337,31 @@ _STATED_BEFORE_RE = re.compile(
     r"(?P<who>[A-ZĐÀ-Ỹ][^.;:,\d]{0,80}?)?\s(?:đã\s)?(?:ký\s)?ban hành\s$"
 )
 _STATED_REACH = 160
+
+
+# "Theo đề nghị (của) Giám đốc Sở Nội vụ tại Tờ trình số …": the proposal's author before it.
+_PROPOSED_BY_RE = re.compile(
+    r"đề nghị\s+(?:của\s+)?(?P<who>[A-ZĐÀ-Ỹ][^.;:,\d]{2,80}?)\s+tại\s*$", re.IGNORECASE
+)
+# An office holder stands for the office: 'Giám đốc Sở Nội vụ' -> 'Sở Nội vụ', 'Trưởng phòng Tư pháp'
+# -> 'Phòng Tư pháp'.
+_HOLDER_RE = re.compile(
+    r"^(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh)\s+"
+    r"|^Trưởng\s+(?:ban|phòng)\s+(?=(?-i:Ban|Phòng)\b)"  # 'Trưởng ban Ban quản lý …'
+    r"|^Trưởng\s+(?=(?:phòng|ban)\b)",
+    re.IGNORECASE,
+)
+
+
+def _proposed_by(text: str, start: int) -> str | None:
+    """The office whose proposal a decision cites by number ('Theo đề nghị của Giám đốc Sở Nội vụ
+    tại Tờ trình số …': Sở Nội vụ), or None."""
+    m = _PROPOSED_BY_RE.search(text[max(0, start - 120) : start])
+    if m is None:
+        return None
+    who = _HOLDER_RE.sub("", m.group("who").strip())
+    body = tables.canonical_body(who)
+    return body.name if body else who[:1].upper() + who[1:]
 
 
 def _stated_before(text: str, start: int) -> tuple[str | None, str | None] | None:

@@ -272,3 +272,22 @@ def test_where_a_cited_subject_ends(text, title):
 def test_a_plenum_issues_as_its_committee(text):
     s = one(text)
     assert (s.issuer, s.term, s.title[:2]) == ("Ban Chấp hành Trung ương", "XIII", "về")
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [  # the office whose proposal a decision cites: its holder stands for it
+        ("Theo đề nghị Giám đốc Sở Nội vụ tại Tờ trình số 33/TTr-SNV ngày 14/3/2008 về việc", "Sở Nội vụ"),
+        (
+            "Xét đề nghị của Trưởng phòng Tư pháp huyện tại Tờ trình số 12/TTr-TP ngày 02/5/2023;",
+            "Phòng Tư pháp huyện",
+        ),
+        (
+            "Xét đề nghị của Trưởng ban Ban quản lý các khu chế xuất tại Tờ trình số 1009/TTr-BQL ngày 10/5/2006.",
+            "Ban quản lý các khu chế xuất",
+        ),
+        ("Theo đề nghị của Sở Xây dựng tại Tờ trình số 350/TTr-SXD ngày 21/02/2014;", "Sở Xây dựng"),
+    ],
+)
+def test_the_office_whose_proposal_is_cited(text, issuer):
+    assert one(text).issuer == issuer

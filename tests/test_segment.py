@@ -285,6 +285,36 @@ def test_a_letters_date_issuer_and_subject(top, date, issuer, title):
     assert (doc.date, doc.issuer, doc.title) == (date, issuer, title)
 
 
+# A local Youth Union's plan, its header's two columns on each line.
+_LAO_CAI_UNION = [
+    "BAN CHẤP HÀNH ĐOÀN TỈNH LÀO CAI                 ĐOÀN TNCS HỒ CHÍ MINH",
+    "***",
+    "Số: 215-KH/TĐTN-PT                  Lào Cai, ngày 20 tháng 02 năm 2024",
+    "",
+    "KẾ HOẠCH",
+    "Tổ chức các hoạt động Tháng Thanh niên năm 2024",
+    "",
+    "Nội dung.",
+]
+
+
+def _signed_by_the_standing_board(top: list[str], symbol: str, place: str) -> list[str]:
+    """A plan under the header lines `top`, signed 'TM. BAN THƯỜNG VỤ'."""
+    return [
+        *top,
+        "***",
+        f"Số: {symbol}",
+        f"{place}, ngày 28 tháng 02 năm 2023",
+        "KẾ HOẠCH",
+        "Tổ chức các hoạt động năm 2023",
+        "",
+        "Nội dung.",
+        "TM. BAN THƯỜNG VỤ",
+        "CHỦ TỊCH",
+        "Nguyễn Văn Ba",
+    ]
+
+
 WHOLE_TEXTS = [
     # (the text, its document's (issuer, jurisdiction, title))
     (  # a council's subject ends above its name and session line
@@ -306,16 +336,7 @@ WHOLE_TEXTS = [
         ),
     ),
     (  # the Youth Union's name beside a local union is no place
-        [
-            "BAN CHẤP HÀNH ĐOÀN TỈNH LÀO CAI                 ĐOÀN TNCS HỒ CHÍ MINH",
-            "***",
-            "Số: 215-KH/TĐTN-PT                  Lào Cai, ngày 20 tháng 02 năm 2024",
-            "",
-            "KẾ HOẠCH",
-            "Tổ chức các hoạt động Tháng Thanh niên năm 2024",
-            "",
-            "Nội dung.",
-        ],
+        _LAO_CAI_UNION,
         ("Ban chấp hành đoàn tỉnh Lào Cai", "Lào Cai", "Tổ chức các hoạt động Tháng Thanh niên năm 2024"),
     ),
     (  # a board's enacting line keeps its whole name
@@ -337,20 +358,7 @@ WHOLE_TEXTS = [
         ("Ủy ban Kiểm tra Huyện ủy Kiến Xương", "Thái Bình", "kiểm tra năm 2024"),
     ),
     (  # a local union's standing board signs for it
-        [
-            "BAN CHẤP HÀNH ĐOÀN TỈNH LÀO CAI                 ĐOÀN TNCS HỒ CHÍ MINH",
-            "***",
-            "Số: 215-KH/TĐTN-PT                  Lào Cai, ngày 20 tháng 02 năm 2024",
-            "",
-            "KẾ HOẠCH",
-            "Tổ chức các hoạt động Tháng Thanh niên năm 2024",
-            "",
-            "Nội dung.",
-            "",
-            "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN",
-            "BÍ THƯ",
-            "Nguyễn Văn Cường",
-        ],
+        [*_LAO_CAI_UNION, "", "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN", "BÍ THƯ", "Nguyễn Văn Cường"],
         ("Ban Thường vụ Tỉnh đoàn Lào Cai", "Lào Cai", "Tổ chức các hoạt động Tháng Thanh niên năm 2024"),
     ),
     (  # the organisation's name above a district union's line names no place and no issuer
@@ -475,55 +483,29 @@ WHOLE_TEXTS = [
         ],
         ("Ban Thường vụ Tỉnh ủy Bắc Giang", "Bắc Giang", "về bảo hiểm xã hội tự nguyện"),
     ),
-    (  # the standing board of a mass organisation"s executive committee
-        [
-            "HỘI NÔNG DÂN VIỆT NAM",
-            "BCH HỘI NÔNG DÂN TỈNH THÁI BÌNH",
-            "***",
-            "Số: 102-KH/HNDT",
-            "Thái Bình, ngày 28 tháng 02 năm 2023",
-            "KẾ HOẠCH",
-            "Tổ chức các hoạt động năm 2023",
-            "",
-            "Nội dung.",
-            "TM. BAN THƯỜNG VỤ",
-            "CHỦ TỊCH",
-            "Nguyễn Văn Ba",
-        ],
-        ("Ban Thường vụ Hội Nông dân tỉnh Thái Bình", "Thái Bình", "Tổ chức các hoạt động năm 2023"),
-    ),
-    (
-        [
-            "TỔNG LĐLĐ VIỆT NAM",
-            "LĐLĐ TỈNH ĐỒNG THÁP",
-            "***",
-            "Số: 156/KH-LĐLĐ",
-            "Đồng Tháp, ngày 28 tháng 02 năm 2023",
-            "KẾ HOẠCH",
-            "Tổ chức các hoạt động năm 2023",
-            "",
-            "Nội dung.",
-            "TM. BAN THƯỜNG VỤ",
-            "CHỦ TỊCH",
-            "Nguyễn Văn Ba",
-        ],
-        ("Ban Thường vụ Liên đoàn Lao động tỉnh Đồng Tháp", "Đồng Tháp", "Tổ chức các hoạt động năm 2023"),
-    ),
-    (
-        [
-            "BCH ĐOÀN TỈNH TIỀN GIANG",
-            "***",
-            "Số: 245-KH/TĐTN-BTG",
-            "Tiền Giang, ngày 28 tháng 02 năm 2023",
-            "KẾ HOẠCH",
-            "Tổ chức các hoạt động năm 2023",
-            "",
-            "Nội dung.",
-            "TM. BAN THƯỜNG VỤ",
-            "CHỦ TỊCH",
-            "Nguyễn Văn Ba",
-        ],
-        ("Ban Thường vụ Tỉnh đoàn Tiền Giang", "Tiền Giang", "Tổ chức các hoạt động năm 2023"),
+    # mass organisations sign as the standing board of their executive committee
+    *(
+        (_signed_by_the_standing_board(top, symbol, place), (issuer, place, "Tổ chức các hoạt động năm 2023"))
+        for top, symbol, place, issuer in [
+            (
+                ["HỘI NÔNG DÂN VIỆT NAM", "BCH HỘI NÔNG DÂN TỈNH THÁI BÌNH"],
+                "102-KH/HNDT",
+                "Thái Bình",
+                "Ban Thường vụ Hội Nông dân tỉnh Thái Bình",
+            ),
+            (
+                ["TỔNG LĐLĐ VIỆT NAM", "LĐLĐ TỈNH ĐỒNG THÁP"],
+                "156/KH-LĐLĐ",
+                "Đồng Tháp",
+                "Ban Thường vụ Liên đoàn Lao động tỉnh Đồng Tháp",
+            ),
+            (
+                ["BCH ĐOÀN TỈNH TIỀN GIANG"],
+                "245-KH/TĐTN-BTG",
+                "Tiền Giang",
+                "Ban Thường vụ Tỉnh đoàn Tiền Giang",
+            ),
+        ]
     ),
     (  # a commune's place from the district it cites
         [

@@ -253,7 +253,7 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
         unit = _UNIT_PLACE_RE.search(org_lines[-2])
         if unit and _board_line(org_lines[-1]) and tables.canonical_body(org_lines[-1]) is None:
             # 'UBND HUYỆN THANH BA' / 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO': the district's office
-            place = " ".join(w[:1].upper() + w[1:].lower() for w in unit.group("place").split())
+            place = places.title_words(unit.group("place"))
             name = f"{_named_body(org_lines[-1]).name} {unit.group('unit').lower()} {place}"
             return tables.BodyEntry(name, signals.body_level(org_lines[-2]) or "district", (), None)
     candidates = [*reversed(org_lines), " ".join(org_lines)] if len(org_lines) > 1 else org_lines
@@ -332,7 +332,7 @@ def _place_after(org_text: str, name: str) -> str | None:
     if at < 0:
         return None
     words = _LETTER_WORDS_RE.findall(org_text[at + len(name) :])[:4]
-    return " ".join(w[:1].upper() + w[1:].lower() for w in words) or None
+    return places.title_words(" ".join(words)) or None
 
 
 _LETTER_WORDS_RE = re.compile(r"[^\W\d_]+")

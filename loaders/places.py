@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from vbgraph.loaders.normalize import fold, lower_vn
@@ -93,10 +93,15 @@ def titled(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=1 << 14)
 def place_name(text: str | None) -> str | None:
     """The place a local body's name ends with: 'Tuy Phong' in 'HUYỆN ỦY TUY PHONG'."""
     m = _LEVEL_NAME_RE.search(text or "")
     if not m:
         return None
-    rest = m.group("rest").split()
-    return " ".join(w[:1].upper() + w[1:].lower() for w in rest) if rest else None
+    return title_words(m.group("rest")) or None
+
+
+def title_words(text: str) -> str:
+    """A place name as running text writes it: 'MỘC CHÂU' -> 'Mộc Châu'."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())

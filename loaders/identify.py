@@ -748,6 +748,36 @@ def _cited_district_province(cits: list[Citation], k: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def cited_local_places(cits: list[Citation], docs: list[TextDocument], drafts: list[Draft]) -> list[Citation]:
+    """A district's or commune's body cited without its place is the citing document's own, as
+    'Ban Thường vụ Tỉnh ủy' is its province's: in a commune under 'ĐẢNG BỘ HUYỆN DIỄN CHÂU',
+    'Kế hoạch số 45-KH/HU của Ban Thường vụ Huyện ủy' is Diễn Châu's, not another district's
+    45-KH/HU. Left as written when the citing document does not say its place."""
+    out = []
+    for c in cits:
+        if c.stated_by is not None and c.issuer and not places.place_name(c.issuer):
+            level = signals.body_level(c.issuer)
+            if level in ("district", "commune"):
+                place = _own_place(docs[c.stated_by], drafts[c.stated_by], level)
+                if place:
+                    c = replace(c, issuer=f"{c.issuer} {place}")
+        out.append(c)
+    return out
+
+
+def _own_place(td: TextDocument, d: Draft, level: str) -> str | None:
+    """The citing document's district or commune at `level`: its issuer's place, or for a
+    commune's document the district its header stands under."""
+    own = signals.body_level(td.issuer)
+    if own == level:
+        return places.place_name(td.issuer)
+    if own == "commune" and level == "district":
+        for line in reversed(d.header.org_lines):
+            if signals.body_level(line) == "district" and (place := places.place_name(line)):
+                return place
+    return None
+
+
 def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
     ban hành Quy chế …'), unless it only repeats less of what the header says."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vbgraph.graph.store import build_graph
 from vbgraph.loaders.parse import parse_text
 
@@ -160,3 +162,33 @@ def test_a_districts_number_is_not_another_districts():
     hu = sorted(n for n in ids(G) if "45-KH/HU" in n)
     assert hu == ["bac-giang:45-KH/HU@2024-03-12", "bac-giang:45-KH/HU@2024-03-20"]
     assert G.nodes["bac-giang:45-KH/HU@2024-03-20"]["issuer"].endswith("Yên Dũng")
+
+
+@pytest.mark.parametrize(
+    ("commune_under", "resolves_to"),
+    [
+        ("ĐẢNG BỘ HUYỆN LỤC NAM", "bac-giang:45-KH/HU@2024-03-12"),  # its own district's plan
+        ("ĐẢNG BỘ HUYỆN YÊN DŨNG", "bac-giang:45-KH/HU"),  # another district's: not Lục Nam's
+    ],
+)
+def test_a_bare_district_body_cited_by_a_commune_is_its_own_district(commune_under, resolves_to):
+    """'… của Ban Thường vụ Huyện ủy' in a commune's plan names the district it stands under."""
+    lục_nam = party_doc(number="45", code="KH", heading="KẾ HOẠCH", date="ngày 12 tháng 3 năm 2024")
+    lục_nam = lục_nam.replace("TỈNH ỦY BẮC GIANG", "ĐẢNG BỘ TỈNH BẮC GIANG\nHUYỆN ỦY LỤC NAM").replace(
+        "Số 45-KH/TU", "Số 45-KH/HU"
+    )
+    commune = (
+        party_doc(
+            number="20",
+            code="KH",
+            heading="KẾ HOẠCH",
+            of="",
+            date="ngày 02 tháng 4 năm 2024",
+            preamble="Thực hiện Kế hoạch số 45-KH/HU của Ban Thường vụ Huyện ủy, Đảng ủy xã xây dựng kế hoạch.",
+        )
+        .replace("TỈNH ỦY BẮC GIANG", f"{commune_under}\nĐẢNG ỦY XÃ TAM DỊ")
+        .replace("Số 20-KH/TU", "Số 20-KH/ĐU")
+    )
+    G = graph(lục_nam, commune)
+    (implemented,) = [t for s, t, k in G.edges(keys=True) if k == "THUC_HIEN" and "20-KH" in s]
+    assert implemented == resolves_to

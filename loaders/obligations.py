@@ -24,7 +24,15 @@ from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurren
 from vbgraph.loaders.normalize import is_upper_text, lower_vn
 from vbgraph.loaders.patterns import opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
-from vbgraph.loaders.segment import SIGNED_RE, Paragraph, Paragraphs, is_person_name, quote, signature_line
+from vbgraph.loaders.segment import (
+    SIGNED_RE,
+    Paragraph,
+    Paragraphs,
+    is_person_name,
+    quote,
+    recipients_line,
+    signature_line,
+)
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, Vocabulary
 
@@ -51,6 +59,8 @@ _NUMBER_RE = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*\)?[.\-–)/]?|[a-zđ][)/]|[IVX
 _BULLET_RE = re.compile(r"^\s*[-+•–]\s*")
 _LETTERED_RE = re.compile(r"^\s*[a-zđ][).]\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_RECIPIENT_RE = re.compile(r"^\s*Lưu\b|[;,]\s*$", re.IGNORECASE)  # 'Như Điều 3;', 'Lưu VT.'
+
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -417,6 +427,7 @@ class _Discourse:
     item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
     item_names: list[str] = field(default_factory=list)  # its subject
     signing: bool = False  # in a signature block: its offices and signer assign nothing
+    receiving: bool = False  # in the list after 'Nơi nhận:' ('- Như Điều 3;', '- Lưu: VT.')
     article_header: bool = False  # the header subject is an article's, whose points it assigns
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
@@ -453,12 +464,17 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     if signature_line(raw):
         st.signing = True
         return
+    if recipients_line(raw):
+        st.receiving = True
+        return
+    if st.receiving and (_BULLET_RE.match(raw) or _RECIPIENT_RE.search(raw)):
+        return  # a recipient, in a column the signature block may interleave
     if _CLOSING_RE.match(raw):  # 'Trên đây là Kế hoạch …; yêu cầu các cơ quan …': the text's close
         st.item, st.item_names, st.header_subject, st.asked, st.previous = None, [], None, None, None
         return
     if st.signing and (is_upper_text(raw) or is_person_name(raw) or SIGNED_RE.match(raw)):
         return  # 'BÍ THƯ', '(đã ký)', 'Nguyễn Văn An' under 'T/M BAN THƯỜNG VỤ'
-    st.signing = False
+    st.signing = st.receiving = False
     quiet = st.item is None and st.previous is None and not (st.header_subject or st.asked)
     if quiet and not (_LETTER_RE.search(raw) and bd.may_name_a_body(raw)):
         # No one is spoken of and it names no one ('- ', 'Số 12-NQ/TU'): nothing to carry

@@ -248,6 +248,11 @@ def signature_line(line: str) -> bool:
     return _SIG_RE.match(line) is not None
 
 
+def recipients_line(line: str) -> bool:
+    """'Nơi nhận:': the list of who receives the text opens; its lines ('- Như Điều 3;') are no tasks."""
+    return _RECIPIENTS_RE.match(line) is not None
+
+
 def one_line_signature(line: str) -> tuple[str, str] | None:
     """(offices, signer) of a signature block run into one line, as a web page gives it: offices
     in capitals, then the signer's name in title case ('TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ
@@ -598,8 +603,9 @@ _NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
 
 @cache
 def _type_word_end() -> re.Pattern:
-    """A line that stops on a type word goes on in the next one: a type word ends no sentence."""
-    return re.compile(rf"(?<!\w)(?:{patterns.type_alt()})\s*$", re.IGNORECASE)
+    """A line that stops on a type word goes on in the next one: a type word ends no sentence;
+    but an office's name may ('Điều 4. Phòng Tài chính - Kế hoạch' over 'Chủ trì, phối hợp …')."""
+    return re.compile(rf"(?<![-–]\s)(?<![-–])(?<!\w)(?:{patterns.type_alt()})\s*$", re.IGNORECASE)
 
 
 @cache

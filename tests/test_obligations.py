@@ -646,6 +646,18 @@ STATE = {
             "thực hiện.\n\n2. Tiếp tục chủ trì tổ chức các hội nghị.",
             {("Khối dân vận xã", "chu_tri"), ("Ủy ban MTTQ xã", "phoi_hop")},
         ),
+        # a PDF's lines: an office whose name ends in a type word heads its article; the recipients
+        # list ('Nơi nhận:', '- Như Điều 5;', 'Lưu: VT.') is no task of the last article's body
+        (
+            "QUYẾT ĐỊNH:\nĐiều 4. Phòng Tài chính - Kế hoạch\nChủ trì, phối hợp với Phòng Nội vụ tham mưu bố "
+            "trí kinh phí.\nĐiều 5. Ủy ban nhân dân các xã\nTổ chức quản lý chợ trên địa bàn.\nNơi nhận:\n"
+            "- Như Điều 5;\nLưu: VT.",
+            {
+                ("Phòng Tài chính - Kế hoạch", "chu_tri"),
+                ("Phòng Nội vụ", "phoi_hop"),
+                ("Ủy ban nhân dân xã", "thuc_hien"),
+            },
+        ),
     ],
     ids=[
         "giao-cho",
@@ -671,11 +683,26 @@ STATE = {
         "guided-bodies-and-the-close",
         "opening-phrase-ending-in-a-list",
         "named-by-its-role",
+        "office-article-and-recipients",
     ],
 )
 def test_who_is_assigned(body, expected):
     got, _ = assignments(party_doc(body=body, **STATE))
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "recipients",
+    [
+        "Nơi nhận:\n- Như Điều 5;\n- Lưu: VT.",  # bulleted
+        "Nơi nhận:\nNhư Điều 5;\nLưu VT, KT.",  # a PDF's column without bullets
+        "Nơi nhận:\n- Như Điều 5;\nTM. ỦY BAN NHÂN DÂN\n- Lưu: VT.",  # interleaved with the signature
+    ],
+)
+def test_the_recipients_list_is_no_task_of_the_last_article(recipients):
+    body = f"QUYẾT ĐỊNH:\nĐiều 5. Ủy ban nhân dân các xã\nTổ chức quản lý chợ trên địa bàn.\n{recipients}"
+    _, rec = assignments(party_doc(body=body, **STATE))
+    assert [o.text for o in rec.obligations] == ["Tổ chức quản lý chợ trên địa bàn."]
 
 
 @pytest.mark.parametrize(

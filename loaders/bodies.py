@@ -7,13 +7,14 @@ subject; "Ủy ban MTTQ và các tổ chức chính trị - xã hội tỉnh" ha
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import lower_vn, modern_tones
 from vbgraph.loaders.patterns import opens_with
 from vbgraph.ontology import tables
-from vbgraph.ontology.fuzzy import Correction
+from vbgraph.ontology.fuzzy import Correction, fold, fold_aligned
 
 
 def _head_cac(piece: str) -> tuple[str, str] | None:
@@ -163,8 +164,28 @@ _UNIT_THEN_VERB_RE = re.compile(
 )
 
 
+@cache
+def _office_name_re() -> re.Pattern:
+    """An organ and a part of the vocabulary's names that holds a predicate word, on folded text:
+    see `organs` in ontology/obligations.toml."""
+    predicates = {fold(w) for w in _table()["bodies"]["predicates"]}
+    parts = {fold(n) for n in tables.load("bodies.toml")["vocabulary"]["names"]}
+    holding = {p for p in parts if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", p) for w in predicates)}
+
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    organs = alt(fold(o) for o in _table()["bodies"]["organs"])
+    after = alt([*(fold(w) for w in _lists()["places"]), "dang uy", "trung uong"])
+    return re.compile(
+        rf"(?<!\w)(?:{organs})\s+(?:(?:{alt(holding - predicates)})"
+        rf"|(?:{alt(holding & predicates)})(?=\s+(?:{after})(?!\w)))(?!\w)"
+    )
+
+
 def _predicate_end(text: str, plain: str, low: str) -> int:
     participles = [p.span() for p in _participle_re().finditer(plain)]
+    named: list[tuple[int, int]] | None = None  # the office names holding a predicate word
     pos = 0
     while True:
         m = _predicates_re().search(low, pos)
@@ -194,6 +215,11 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
             continue
         if w == "lãnh đạo" and _CAC_CAP_RE.match(plain, m.end()):
             pos = m.end()  # "lãnh đạo các cấp, các ngành" is a who
+            continue
+        if named is None:
+            named = [o.span() for o in _office_name_re().finditer(fold_aligned(plain))]
+        if any(a < m.start() < b for a, b in named):
+            pos = m.end()  # 'Ban Tuyên giao Huyện ủy', 'Ủy ban kiểm tra Huyện ủy': a name
             continue
         return m.start()
 

@@ -1007,3 +1007,11 @@ def test_a_name_of_a_kind_of_unit_is_flagged_generic(name, generic):
     from vbgraph.loaders.bodies import names_a_kind
 
     assert names_a_kind(name) is generic
+
+
+@pytest.mark.parametrize(("text", "names"), tables.load("obligations.toml")["bodies"]["organs_examples"])
+def test_a_predicate_word_inside_an_office_name_is_no_predicate(text, names):
+    """'Ban Tuyên giao Huyện ủy' (a lost tone mark on 'giáo'), 'Ủy ban kiểm tra Huyện ủy' (in lower
+    case): the name goes on over the word, and is read as the vocabulary spells it."""
+    found, _ = parse_subject(text)
+    assert [canonical_name(n) for n in found] == names

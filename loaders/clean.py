@@ -611,7 +611,36 @@ def clean_file(text: str) -> list[str]:
     diacritics were scrambled."""
     from vbgraph.loaders.normalize import normalize_text
 
-    return unscramble(clean_lines(markdown_tables(normalize_text(text).split("\n"))))
+    return unscramble(wrapped_dates(clean_lines(markdown_tables(normalize_text(text).split("\n")))))
+
+
+# A place-and-date line cut inside its date, as a PDF of a two-column header wraps it: "Can Lộc,
+# ngày 12 tháng 3 năm" over "2025", "…, ngày 12 tháng" over "3 năm 2025".
+_DATE_CUT_RE = re.compile(
+    r",\s*ngày(?:\s+\d{1,2}(?:\s+tháng(?:\s+\d{1,2}(?:\s+năm)?)?)?)?\s*$", re.IGNORECASE
+)
+_DATE_CUT_ENDS = ("ngày", "tháng", "năm", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+
+
+def wrapped_dates(lines: list[str]) -> list[str]:
+    """The rest of a place-and-date line cut inside its date joined to it, its own line left blank:
+    as many lines as it got, so evidence keeps its lines."""
+    from vbgraph.loaders.dates import search_place_date
+
+    out = lines
+    for i, line in enumerate(lines[:-1]):
+        head = line.rstrip()
+        if not head.lower().endswith(_DATE_CUT_ENDS) or not _DATE_CUT_RE.search(head):
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].strip()), None)
+        if j is None:
+            continue
+        joined = f"{head} {lines[j].strip()}"
+        m = search_place_date(joined)
+        if m and m.end() > len(head):
+            out = out if out is not lines else list(lines)
+            out[i], out[j] = joined, ""
+    return out
 
 
 # A row of three cells or more, "| a | b | c |"; the rule under a header, "|---|:--|---|", is made

@@ -13,7 +13,16 @@ DATE_PATTERN = (
 DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
 # The place-and-date line of a header: "Bắc Giang, ngày 08 tháng 6 năm 2021", "Phường 7, ngày …".
 PLACE_DATE_RE = re.compile(
-    r"(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,3})?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s+th[áa]ng\s+(?P<m>\d{1,2})\s+n[ăa]m\s+(?P<y>\d{4})",
+    r"(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,3})?)\s*,\s*ng[àa]y\s+(?P<d2>\d{1,2})\s+th[áa]ng\s+(?P<m2>\d{1,2})"
+    r"\s+n[ăa]m\s+(?P<y2>\d{4})",
+    re.IGNORECASE,
+)
+# The same with the date in figures, as a short-hand header writes it ("Can Lộc, ngày 12/3/2025"):
+# a line of its own, or a column's (after a tab), since "62-KL/TW, ngày 08/12/2009" in a title is
+# a citation's date.
+_FIGURES_PLACE_DATE_RE = re.compile(
+    r"(?:^|(?<=\t))\s*(?P<place>[^\W\d_][^,\d/]{1,40}?(?:\s\d{1,3})?)\s*,\s*ng[àa]y\s+(?P<d>\d{1,2})\s*"
+    r"(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2})\s*\.?\s*$",
     re.IGNORECASE,
 )
 
@@ -23,11 +32,18 @@ PLACE_DATE_RE = re.compile(
 _PLACE_DATE_TAIL_RE = re.compile(
     r",\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}", re.IGNORECASE
 )
+_FIGURES_TAIL_RE = re.compile(
+    r",\s*ng[àa]y\s+\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\s*\.?\s*$", re.IGNORECASE
+)
 
 
 def search_place_date(text: str) -> re.Match[str] | None:
-    """PLACE_DATE_RE.search(text), faster: a text without ', ngày D tháng M năm Y' is skipped."""
-    return PLACE_DATE_RE.search(text) if _PLACE_DATE_TAIL_RE.search(text) else None
+    """The place-and-date line's match in `text` (groups place, and d/m/y or d2/m2/y2: see
+    `date_from_match`); a text without ', ngày D tháng M năm Y' or ending ', ngày D/M/Y' is skipped
+    in one fast scan."""
+    if _PLACE_DATE_TAIL_RE.search(text):
+        return PLACE_DATE_RE.search(text)
+    return _FIGURES_PLACE_DATE_RE.search(text) if _FIGURES_TAIL_RE.search(text) else None
 
 
 def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
@@ -39,9 +55,11 @@ def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
 
 
 def date_from_match(m: re.Match) -> str | None:
-    if m.group("d"):
-        return iso_date(m.group("d"), m.group("m"), m.group("y"))
-    return iso_date(m.group("d2"), m.group("m2"), m.group("y2"))
+    """The ISO date a match of DATE_RE or of a place-and-date line spells."""
+    g = m.groupdict()
+    if g.get("d"):
+        return iso_date(g["d"], g["m"], g["y"])
+    return iso_date(g["d2"], g["m2"], g["y2"])
 
 
 def parse_date(text: str) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from vbgraph.loaders import patterns
-from vbgraph.loaders.dates import iso_date, search_place_date
+from vbgraph.loaders.dates import date_from_match, search_place_date
 from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
 from vbgraph.loaders.segment import (
     _FRAGMENT_RE,
@@ -178,7 +178,7 @@ def _read_top(lines: list[str], clean: list[str], block: Block, scan_to: int, st
 
 def _read_place_date(clean: list[str], block: Block, i: int, pm: re.Match[str], st: _HeaderReading) -> None:
     """The date and place of the first place-and-date line; an impossible date is kept as written."""
-    st.date = iso_date(pm.group("d"), pm.group("m"), pm.group("y"))
+    st.date = date_from_match(pm)
     if st.date is None:
         st.bad_date = pm.group(0)
     place = pm.group("place").strip()

@@ -275,6 +275,38 @@ LETTERS = [
         "Ủy ban nhân dân phường 7",
         "về việc ra quân vệ sinh",
     ),
+    (  # the date in figures
+        ["ỦY BAN NHÂN DÂN", "HUYỆN CAN LỘC", "Số: 58/UBND-VP", "Can Lộc, ngày 12/3/2025", "V/v thi đua"],
+        "2025-03-12",
+        "Ủy ban nhân dân huyện Can Lộc",
+        "về việc thi đua",
+    ),
+    (  # the date cut by a PDF's narrow column: its year on the next line, or its month and year
+        [
+            "ỦY BAN NHÂN DÂN",
+            "HUYỆN CAN LỘC",
+            "Số: 58/UBND-VP",
+            "Can Lộc, ngày 12 tháng 3 năm",
+            "2025",
+            "V/v thi đua",
+        ],
+        "2025-03-12",
+        "Ủy ban nhân dân huyện Can Lộc",
+        "về việc thi đua",
+    ),
+    (
+        [
+            "ỦY BAN NHÂN DÂN",
+            "HUYỆN CAN LỘC",
+            "Số: 58/UBND-VP",
+            "Can Lộc, ngày 12 tháng",
+            "3 năm 2025",
+            "V/v thi đua",
+        ],
+        "2025-03-12",
+        "Ủy ban nhân dân huyện Can Lộc",
+        "về việc thi đua",
+    ),
 ]
 
 

@@ -205,17 +205,22 @@ def test_unscramble_counts_letters_outside_ascii_as_before():
 # -- patterns with a hint or a lookahead first ---------------------------------------------------
 
 
-@pytest.mark.parametrize("line", LINES)
+def _place_date_unhinted(line: str) -> re.Match[str] | None:
+    return dates.PLACE_DATE_RE.search(line) or dates._FIGURES_PLACE_DATE_RE.search(line)
+
+
+@pytest.mark.parametrize(
+    "line", [*LINES, "Can Lộc, ngày 12/3/2025", "Số: 58/KH-UBND\tCan Lộc, ngày 12-3-2025."]
+)
 def test_place_date_hint_skips_only_lines_without_one(line):
-    assert _span(dates.search_place_date(line)) == _span(dates.PLACE_DATE_RE.search(line))
+    assert _span(dates.search_place_date(line)) == _span(_place_date_unhinted(line))
 
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, TEXTS)
 def test_place_date_hint_on_any_text(a, b):
-    line = f"{a}, ngày 8 tháng 6 năm 2021{b}"
-    for s in (line, a):
-        assert _span(dates.search_place_date(s)) == _span(dates.PLACE_DATE_RE.search(s))
+    for s in (f"{a}, ngày 8 tháng 6 năm 2021{b}", f"{a}, ngày 8/6/2021{b}", f"{a}, ngày 8.6.2021", a):
+        assert _span(dates.search_place_date(s)) == _span(_place_date_unhinted(s))
 
 
 def _without_lookahead(rx: re.Pattern[str]) -> re.Pattern[str]:

@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from vbgraph.errors import UnreadableFile
-from vbgraph.loaders.sources import Place, Source, from_pieces
+from vbgraph.loaders.sources import Place, Source, from_pieces, layout_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -78,17 +78,22 @@ class _Pieces:
             self.pieces.extend([(text, Place(paragraph=self.count)), ("", None)])
 
     def table(self, t) -> None:
-        rows = []
+        rows: list[tuple[str, Place]] = []
         for row in t.rows:
             self.count += 1
-            cells, seen = [], set()
+            cells: list[list[str]] = []
+            seen = set()
             for cell in row.cells:
                 if id(cell._tc) in seen:
                     continue  # a cell merged across columns is read once
                 seen.add(id(cell._tc))
-                cells.append(" ".join(_tidy(p.text) for p in cell.paragraphs if _tidy(p.text)))
-            if any(cells):
-                rows.append(("\t".join(cells).rstrip("\t"), Place(paragraph=self.count)))
+                cells.append([t for p in cell.paragraphs if (t := _tidy(p.text))])
+            place = Place(paragraph=self.count)
+            stacked = layout_lines(cells)
+            if stacked is not None:
+                rows.extend((x, place) for x in stacked)
+            elif any(cells):
+                rows.append(("\t".join(" ".join(c) for c in cells).rstrip("\t"), place))
         if rows:
             self.pieces.extend([*rows, ("", None)])
 

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from vbgraph.errors import UnreadableFile
-from vbgraph.loaders.sources import Source
+from vbgraph.loaders.sources import Source, layout_lines
 
 _BLOCKS = re.compile(r"</(?:p|div|h[1-6]|li|tr|table|section|article|br)\s*>|<br\s*/?>", re.IGNORECASE)
 
@@ -26,7 +26,7 @@ def read_html(path: Path, data: bytes | None = None) -> Source:
     data = path.read_bytes() if data is None else data
     warnings: list[str] = []
     text = trafilatura.extract(
-        data,
+        _cell_lines_marked(data),
         output_format="txt",
         include_tables=True,
         include_comments=False,
@@ -50,6 +50,44 @@ def read_html(path: Path, data: bytes | None = None) -> Source:
 
 
 _RULE = re.compile(r"[\s|:-]+")
+# Where a table cell's lines part ('<br>', a paragraph after another): the extractor joins a cell
+# into one line, and a header's cell stacks the issuer, its place and the number.
+_CELL_BREAK = "¶"
+
+
+def _cell_lines_marked(data: bytes) -> bytes:
+    """The page with a mark where a table cell's lines part; the page as it was when no cell has
+    several lines, or when it does not parse."""
+    import lxml.html
+
+    if not re.search(rb"<t[dh]\b", data, re.IGNORECASE):
+        return data
+    try:
+        root = lxml.html.fromstring(data)
+    except (ValueError, lxml.etree.ParserError):
+        return data
+    marked = False
+    for cell in root.iter("td", "th"):
+        for br in cell.iter("br"):
+            br.tail = f" {_CELL_BREAK} {br.tail or ''}"
+            marked = True
+        blocks = [b for b in cell.iter("p", "div") if b is not cell]
+        for b in blocks[1:]:
+            b.text = f" {_CELL_BREAK} {b.text or ''}"
+            marked = True
+    return lxml.html.tostring(root, encoding="utf-8") if marked else data
+
+
+def _row_lines(line: str) -> list[str]:
+    """A table row's lines: a header's or signature's cells line by line (`layout_lines`), else one
+    line of cells apart by tabs."""
+    cells = [
+        [" ".join(x.split()) for x in c.split(_CELL_BREAK) if x.strip()] for c in line.strip("|").split("|")
+    ]
+    stacked = layout_lines(cells)
+    if stacked is not None:
+        return stacked
+    return ["\t".join(" ".join(c) for c in cells).rstrip("\t")]
 
 
 def _paragraphs(text: str) -> str:
@@ -67,8 +105,9 @@ def _paragraphs(text: str) -> str:
         if out and not (row and in_table):
             out.append("")
         if row:
-            line = "\t".join(" ".join(c.split()) for c in line.strip("|").split("|")).rstrip("\t")
-        out.append(line)
+            out.extend(_row_lines(line))
+        else:
+            out.append(" ".join(line.replace(_CELL_BREAK, " ").split()) if _CELL_BREAK in line else line)
         in_table = row
     return "\n".join(out) + "\n"
 

@@ -7,6 +7,7 @@ researcher holds: a page and the line on it in a PDF, a paragraph in a Word file
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -66,3 +67,24 @@ def from_pieces(pieces: list[tuple[str, Place | None]], fmt: str, **kw) -> Sourc
             lines.append(line)
             places.append(place or Place())
     return Source(text="\n".join(lines), format=fmt, places=tuple(places), **kw)
+
+
+# A line only a header's or a signature's layout table holds: the number, the State's or the Party's
+# name and motto, the recipients, who signs on whose behalf.
+_LAYOUT_RE = re.compile(
+    r"\s*(?:(?:Số|SỐ)\s*[:.]?\s*\d|CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]\s*Tự do"
+    r"|Nơi nhận|NƠI NHẬN|T/M\s|TM\.|KT\.|TL\.|TUQ\.)"
+)
+
+
+def layout_lines(cells: list[list[str]]) -> list[str] | None:
+    """A header's or a signature's table row (two or three cells, one of several lines, a line
+    that only such a table holds) as a plain text writes it: each cell's lines in turn. Word and web
+    pages stack 'ỦY BAN NHÂN DÂN' / 'HUYỆN CAN LỘC' / 'Số: 58/KH-UBND' in one cell; joined into one
+    line they would hide the number and the place. None for a row of content (a task table's),
+    whose cells stay one line each."""
+    if not 2 <= len(cells) <= 3 or all(len(c) < 2 for c in cells):
+        return None
+    if not any(_LAYOUT_RE.match(x) for c in cells for x in c):
+        return None
+    return [x for c in cells for x in c]

@@ -254,10 +254,19 @@ def speaker(line: str) -> str | None:
     Thường vụ Tỉnh ủy (khóa XV) ban hành chương trình …'. A body after 'của', 'với' … is an object."""
     group_start: int | None = None
     prev_end = -1
+    object_end = -1  # where the last object's name ended; -1: none before
     for m in _body_head_re().finditer(line):
-        if _object_before_re().search(line[max(0, m.start() - 8) : m.start()]):
+        # 'của Ban Chỉ đạo Trung ương, Ban Thường vụ Tỉnh ủy xây dựng …': an object's name goes on over
+        # the heads in it ('Trung ương') until a comma
+        if (
+            _object_before_re().search(line[max(0, m.start() - 8) : m.start()])
+            or _OWNER_BEFORE_RE.search(line[max(0, m.start() - 40) : m.start()])
+            or (object_end >= 0 and not _CLAUSE_END_RE.search(line, object_end, m.start()))
+        ):
             group_start = None
+            object_end = place_after(line, m.end())
             continue
+        object_end = -1
         # 'Bộ Chính trị, Ban Bí thư yêu cầu …': bodies joined by ',' or 'và' speak together.
         if group_start is None or not _JOIN_RE.fullmatch(line[prev_end : m.start()]):
             group_start = m.start()
@@ -270,6 +279,10 @@ def speaker(line: str) -> str | None:
 
 
 _JOIN_RE = re.compile(r"\s*(?:,|và)\s*")
+_CLAUSE_END_RE = re.compile(r"[,;:.]")
+# 'của Ban Chỉ đạo Trung ương': a head inside the name of whose document it is, its own head one the
+# tables lack
+_OWNER_BEFORE_RE = re.compile(r"(?<!\w)của\s[^,;:.()]{0,30}$", re.IGNORECASE)
 
 
 @cache

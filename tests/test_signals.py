@@ -103,6 +103,17 @@ def test_news_leads(line, expected):
         # traps: a body after 'của' is an object; a body without a verb of its own says nothing
         ("Trên cơ sở kế hoạch của Ủy ban nhân dân huyện, đề nghị các phòng", None),
         ("Hội nghị đã thảo luận Tờ trình của Ban Thường vụ Tỉnh ủy", None),
+        # a head inside the object's name ('Trung ương', 'Chính phủ', 'Tỉnh ủy') speaks with no one
+        (
+            "Thực hiện Kế hoạch số 01-KH/BCĐTW của Ban Chỉ đạo Trung ương, Ban Thường vụ Tỉnh ủy xây dựng "
+            "Chương trình",
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        ("Thực hiện Kết luận của Đảng ủy Chính phủ, Ban Thường vụ Tỉnh ủy ban hành", "Ban Thường vụ Tỉnh ủy"),
+        (
+            "Thực hiện Kế hoạch của Ban Chỉ đạo 35 Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành",
+            "Ban Thường vụ Huyện ủy",
+        ),
     ],
 )
 def test_the_body_that_speaks(line, speaker):

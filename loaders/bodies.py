@@ -234,10 +234,28 @@ def _lists() -> dict:
 
 @cache
 def _shared_committee_re() -> re.Pattern:
-    """'quận - huyện ủy': two place words sharing the committee word after them."""
+    """'quận - huyện ủy', 'huyện, thị, thành ủy', 'huyện, thành, thị Đoàn': place words sharing the
+    committee word after the last of them."""
     places = "|".join(re.escape(w) for w in _lists()["places"])
     committees = "|".join(re.escape(w) for w in _lists()["committees"])
-    return re.compile(rf"(?<![\w])({places})\s*-\s*({places})\s+({committees})(?![\w])", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w])((?:{places})(?:\s*[-,]\s*(?:{places}))+)\s+({committees})(?![\w])", re.IGNORECASE
+    )
+
+
+@cache
+def _place_committee_re() -> re.Pattern:
+    """'thị Đoàn', 'xã đội': a place word and a committee word, a body's whole name."""
+    places = "|".join(re.escape(w) for w in _lists()["places"])
+    committees = "|".join(re.escape(w) for w in _lists()["committees"])
+    return re.compile(rf"(?:{places})\s+(?:{committees})", re.IGNORECASE)
+
+
+_PLACE_SEP_RE = re.compile(r"\s*[-,]\s*")
+
+
+def _shared_committee(m: re.Match[str]) -> str:
+    return ", ".join(f"{p} {m.group(2)}" for p in _PLACE_SEP_RE.split(m.group(1)))
 
 
 @cache
@@ -281,7 +299,7 @@ def _qualifier(item: str) -> str:
 
 def _items(text: str) -> list[tuple[str, str]]:
     """(item, separator before it), split on commas, semicolons and 'và'/'cùng'/'với' outside names."""
-    text = _shared_committee_re().sub(lambda m: f"{m.group(1)} {m.group(3)}, {m.group(2)} {m.group(3)}", text)
+    text = _shared_committee_re().sub(_shared_committee, text)
     low_vn = lower_vn(text)  # old tone places ("Văn hoá") as the protected phrases write them
     low = _mask(low_vn if len(low_vn) == len(text) else text.lower())
     items: list[tuple[str, str]] = []
@@ -399,6 +417,8 @@ def _modifies(piece: str, before: str) -> bool:
     head = _head_of(before)
     if not head or not piece[:1].islower() or _head_of(piece) is not None or " các " in f" {before} ":
         return False
+    if _place_committee_re().fullmatch(piece):
+        return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own
     if len(piece.split()) > 4 or len(before.split()) > len(head.split()) + 4 or _DIGIT_RE.search(piece):
         return False
     from vbgraph.loaders.normalize import fold

@@ -662,6 +662,9 @@ def _read_consolidated(clean: list[str], d: Draft, dtype: str, out: dict) -> Non
             out.setdefault("issuer", first.issuer)
 
 
+_POINT_RE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*\s*[.)]|[a-zđ]\)|[-+•])\s")
+
+
 def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
     """The document's own enacting line or directive names who speaks (and may give the subject)."""
     dtype = d.header.type
@@ -672,7 +675,9 @@ def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
         line = clean[i]
         if i > first and clean[i - 1].strip() and line.strip():
             line = clean[i - 1].rstrip() + " " + line.lstrip()
-        who = signals.speaker(line) if not signals.is_lead(clean[i]) else None
+        # a numbered point is a task ('1. Các huyện ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch …'),
+        # never the document's own enacting line
+        who = signals.speaker(line) if not (signals.is_lead(clean[i]) or _POINT_RE.match(clean[i])) else None
         if who and _past_act_re().search(line):
             who = (
                 None  # 'từ khi Ban Chấp hành Trung ương Đảng ban hành Nghị quyết số 28-NQ/TW': another's act

@@ -673,3 +673,17 @@ def test_a_text_issued_with_the_decision_before_it_is_part_of_it():
     assert [(a.name, a.role) for o in rec.obligations for a in o.assignees] == [
         ("Phòng Quản lý đô thị", "chu_tri")
     ]
+
+
+@pytest.mark.parametrize(
+    "first_point",
+    [
+        "1. Các huyện ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch thực hiện.",
+        "- Ban Dân vận Tỉnh ủy hướng dẫn các cấp ủy triển khai.",
+    ],
+)
+def test_a_task_right_after_the_title_is_no_enacting_line(first_point):
+    """A plan that opens on its tasks: the body a point names is no issuer ('T/M BAN THƯỜNG VỤ' is)."""
+    text = party_doc(of="", heading="KẾ HOẠCH", code="KH", body=f"III. TỔ CHỨC THỰC HIỆN\n{first_point}")
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.issuer == "Ban Thường vụ Tỉnh ủy Bắc Giang"

@@ -26,6 +26,7 @@ from vbgraph.graph import tasks
 from vbgraph.graph.identity import CENTRAL, base_key, document_id
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders import places, signals
+from vbgraph.loaders.header import find_provinces
 from vbgraph.loaders.normalize import containment, fold, slug
 from vbgraph.loaders.records import Assignment, Citation, Evidence, FileRecord, ObligationRecord, TextDocument
 from vbgraph.ontology import tables
@@ -151,10 +152,20 @@ def _jur(c: Citation, file_jur: str | None) -> str | None:
 
 
 def _other_place(a: str | None, b: str | None) -> bool:
-    """Do two issuers name two different places ('Huyện ủy Nghi Lộc', 'Huyện ủy Diễn Châu')? Not
-    when either names none."""
+    """Do two issuers name two different places ('Huyện ủy Nghi Lộc', 'Huyện ủy Diễn Châu') or
+    levels ('Ban Thường vụ Tỉnh ủy Thanh Hóa', 'Ban Thường vụ Thành ủy Thanh Hóa': the province and its
+    city)? Not when either names none."""
     pa, pb = places.place_name(a), places.place_name(b)
-    return bool(pa and pb) and fold(pa) != fold(pb)
+    if pa and pb and fold(pa) != fold(pb) and not _same_province(pa, pb):
+        return True
+    la, lb = signals.body_level(a), signals.body_level(b)
+    return bool(la and lb) and la != lb
+
+
+def _same_province(a: str, b: str) -> bool:
+    """'Tphcm' and 'Hồ Chí Minh': two spellings of one province's name."""
+    pa = find_provinces(a)
+    return bool(pa) and pa == find_provinces(b)
 
 
 def _year(date: str | None) -> str | None:
@@ -197,7 +208,9 @@ class Resolver:
             same_year = [
                 k
                 for k in self.by_base.get(base, [])
-                if _year(k[2]) == _year(td.date) and not _other_place(td.issuer, self.docs[k].issuer)
+                if _year(k[2]) == _year(td.date)
+                and not _other_place(td.issuer, self.docs[k].issuer)
+                and not self._other_text(self.docs[k], td)
             ]
             if same_year:
                 key = same_year[0]
@@ -210,6 +223,12 @@ class Resolver:
             d.title, d.name, d.signer, d.source = td.title, td.name, td.signer, src
             d.in_corpus, d.identified_by = True, td.identified_by
         return d
+
+    @staticmethod
+    def _other_text(d: Doc, td: TextDocument) -> bool:
+        """Is `d` a text read before, dated another day than `td`? Two texts are two documents,
+        whatever their numbers say: neither is lost."""
+        return d.in_corpus and len(d.date or "") == 10 and len(td.date or "") == 10 and d.date != td.date
 
     def _numbered(self, c: Citation, jur: str | None, *, dated: bool) -> Doc | None:
         base = base_key(c.type_code, c.type, c.number, c.issuer_code, jur)
@@ -241,6 +260,8 @@ class Resolver:
             if len(undated) == 1 and not [d for d in cands if d.date]:
                 undated[0].date = c.date
                 return undated[0]
+            if ("num", base, c.date) in self.docs:  # the same number and day: one document, however named
+                return self.docs[("num", base, c.date)]
             return self._new(
                 ("num", base, c.date),
                 type=c.type,

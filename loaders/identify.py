@@ -308,7 +308,17 @@ def _org_line_body(line: str) -> tables.BodyEntry | None:
     for written, rx in _province_words_res(by_length=False):
         if written in f:  # implied by a match: most provinces need no regex
             f = rx.sub("", f)
-    return tables.canonical_body(stripped.strip()) or _body_by_fold(f) or _canonical_local(line)
+    return _of_its_level(
+        tables.canonical_body(stripped.strip()) or _body_by_fold(f) or _canonical_local(line), line
+    )
+
+
+def _of_its_level(b: tables.BodyEntry | None, name: str) -> tables.BodyEntry | None:
+    """`b`, unless `name` is of a district and `b` a province's: 'THÀNH ỦY HÀ TĨNH' is the committee
+    of the province's city (a district), not the 'Thành ủy' of a city under the centre (its Tỉnh ủy)."""
+    if b is not None and b.level == "province" and signals.body_level(name) == "district":
+        return None
+    return b
 
 
 @cache
@@ -436,7 +446,10 @@ def local_name(issuer: str, jurisdiction: str) -> str:
 def _named_body(line: str) -> tables.BodyEntry:
     """A body the tables do not list, as its header names it: 'SỞ NỘI VỤ' -> Sở Nội vụ."""
     name = line
+    city = signals.body_level(line) == "district"  # 'THÀNH ỦY HÀ TĨNH': the city keeps its name
     for p in find_provinces(line):
+        if city and re.search(r"(?:thành\s+ủy|thành\s+phố|TP\.?)\s+" + re.escape(p), line, re.IGNORECASE):
+            continue
         name = re.sub(r"(?:\s+(?:tỉnh|thành phố|TP\.?))?\s+" + re.escape(p), "", name, flags=re.IGNORECASE)
     name = places.titled(bodies.canonical_name(name.strip()))
     return tables.BodyEntry(name, signals.body_level(line) or "province", (), None)
@@ -465,11 +478,16 @@ def _recase(name: str) -> str:
     return out
 
 
+_CITY_COMMITTEE = ("thanh uy", "ban thuong vu thanh uy", "thuong truc thanh uy")
+
+
 def _canonical_local(text: str) -> tables.BodyEntry | None:
     """The body entry of a name written with its place ('Ban Thường vụ Tỉnh ủy Yên Bái')."""
     b = tables.canonical_body(text)
     if b:
         return b
+    if signals.body_level(text) == "district" and fold(text).startswith(_CITY_COMMITTEE):
+        return None  # 'Thành ủy Hà Tĩnh', 'Ban Thường vụ Thành ủy Thanh Hóa': see _of_its_level
     stripped = _PARENS_RE.sub("", text)
     f = fold(stripped)
     for written, rx in _province_words_res(by_length=True):
@@ -762,12 +780,25 @@ def cited_local_places(cits: list[Citation], docs: list[TextDocument], drafts: l
     for c in cits:
         if c.stated_by is not None and c.issuer and not places.place_name(c.issuer):
             level = signals.body_level(c.issuer)
+            if fold(c.issuer).startswith(_CITY_COMMITTEE) and _in_a_city(
+                docs[c.stated_by], drafts[c.stated_by]
+            ):
+                level = "district"  # 'Ban Thường vụ Thành ủy' in a ward of Sầm Sơn: the city's, not a Tỉnh ủy
             if level in ("district", "commune"):
                 place = _own_place(docs[c.stated_by], drafts[c.stated_by], level)
                 if place:
                     c = replace(c, issuer=f"{c.issuer} {place}")
         out.append(c)
     return out
+
+
+def _in_a_city(td: TextDocument, d: Draft) -> bool:
+    """Is the citing document a province's city's, or of a ward under one ('ĐẢNG BỘ THÀNH PHỐ SẦM SƠN')?"""
+    lines = [td.issuer or "", *d.header.org_lines]
+    return any(signals.body_level(x) == "district" and _CITY_WORDS_RE.search(fold(x)) for x in lines)
+
+
+_CITY_WORDS_RE = re.compile(r"\bthanh (?:uy|pho)\b")
 
 
 def _own_place(td: TextDocument, d: Draft, level: str) -> str | None:

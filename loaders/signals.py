@@ -339,7 +339,7 @@ def _level_table() -> list[tuple[str, tuple[str, ...]]]:
 
 
 # A city and its name, on folded text: 'thanh pho tam ky', 'thanh uy sam son', 'tp. vinh'.
-_CITY_RE = re.compile(r" (?:thanh pho|thanh uy|tp\.?) (?P<place>(?:[a-z]+ ){0,4})")
+_CITY_RE = re.compile(r" (?:thanh pho|thanh uy|tp\.?) (?P<place>(?:[a-z]+ ){0,6})")
 # Words after a city's level word that are no part of its name.
 _NOT_A_NAME = frozenset({"va", "cac", "truc", "thuoc", "tinh", "trong", "tren", "de", "ve", "co", "khoa"})
 
@@ -347,10 +347,11 @@ _NOT_A_NAME = frozenset({"va", "cac", "truc", "thuoc", "tinh", "trong", "tren", 
 def _centre_city(words: str) -> bool:
     """Do the words after 'thành phố' open the name of a city directly under the centre ('ha noi',
     'ho chi minh'), or no name at all ('thành phố và các huyện')?"""
-    first = words.split()[0]
+    words = words.removeprefix("thanh pho ")  # 'Thành ủy Thành phố Hồ Chí Minh'
+    first = words.split()[0] if words.split() else ""
     if first in _NOT_A_NAME:
         return True
-    names = {fold(c).removeprefix("thanh pho ") for c in cities()} | {"ho chi minh", "hcm"}
+    names = {fold(c).removeprefix("thanh pho ") for c in cities()} | {"ho chi minh", "hcm", "tphcm"}
     return any(words.startswith(n + " ") or words.strip() == n for n in names)
 
 
@@ -360,8 +361,11 @@ def body_level(name: str | None) -> str | None:
         return None
     f = " " + fold(name) + " "
     city = _CITY_RE.search(f)
-    if city and city.group("place").strip() and not _centre_city(city.group("place")):
-        return "district"  # 'UBND thành phố Tam Kỳ', 'Thành ủy Sầm Sơn': a province's city
+    if city and city.group("place").strip():
+        if not _centre_city(city.group("place")):
+            return "district"  # 'UBND thành phố Tam Kỳ', 'Thành ủy Sầm Sơn': a province's city
+        if city.group("place").split()[0] not in _NOT_A_NAME:
+            return "province"  # 'Thành ủy Thành phố Hồ Chí Minh', 'UBND thành phố Đà Nẵng': a city under the centre
     opens = table()["level"].get("opens", {})
     for lvl, words in _level_table():
         if any((" " + w + " ") in f for w in words):

@@ -192,3 +192,50 @@ def test_a_bare_district_body_cited_by_a_commune_is_its_own_district(commune_und
     G = graph(lục_nam, commune)
     (implemented,) = [t for s, t, k in G.edges(keys=True) if k == "THUC_HIEN" and "20-KH" in s]
     assert implemented == resolves_to
+
+
+def _thanh_hoa_plan(committee: str, day: str) -> str:
+    return (
+        f"{committee}\n*\nSố 215-KH/TU\nThanh Hóa, ngày {day} tháng 3 năm 2025\n\nKẾ HOẠCH\ntuyên truyền năm 2025\n\n"
+        "Thực hiện Kết luận số 123-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương, Ban Thường vụ ban hành "
+        "Kế hoạch.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A\n"
+    )
+
+
+WARD = (
+    "ĐẢNG BỘ THÀNH PHỐ SẦM SƠN\nĐẢNG ỦY PHƯỜNG TRƯỜNG SƠN\n*\nSố 30-KH/ĐU\nTrường Sơn, ngày 10 tháng 4 năm 2025\n\n"
+    "KẾ HOẠCH\nthực hiện Kế hoạch số 215-KH/TU của Ban Thường vụ Thành ủy\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nTrần B\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("city", "issuer"),
+    [
+        ("THÀNH ỦY SẦM SƠN", "Ban Thường vụ Thành ủy Sầm Sơn"),
+        ("THÀNH ỦY THANH HÓA", "Ban Thường vụ Thành ủy Thanh Hóa"),  # the city named as its province
+    ],
+)
+def test_a_provinces_city_is_no_province(city, issuer):
+    """A province and its city both number their plans '-KH/TU': two documents, two levels; a ward of
+    the city that cites 'Ban Thường vụ Thành ủy' implements the city's plan."""
+    G = graph(
+        _thanh_hoa_plan("TỈNH ỦY THANH HÓA", "10"),
+        _thanh_hoa_plan(city, "25"),
+        WARD.replace("SẦM SƠN", city[9:]),
+    )
+    plans = {n: G.nodes[n]["issuer"] for n in ids(G) if "215-KH" in n}
+    assert plans == {
+        "thanh-hoa:215-KH/TU@2025-03-10": "Ban Thường vụ Tỉnh ủy Thanh Hóa",
+        "thanh-hoa:215-KH/TU@2025-03-25": issuer,
+    }
+    assert G.nodes["thanh-hoa:215-KH/TU@2025-03-25"]["level"] == "district"
+    (implemented,) = [t for s, t, k in G.edges(keys=True) if k == "THUC_HIEN" and "30-KH" in s]
+    assert implemented == "thanh-hoa:215-KH/TU@2025-03-25"
+
+
+def test_two_texts_of_one_number_and_year_dated_two_days_are_both_kept():
+    G = graph(_thanh_hoa_plan("TỈNH ỦY THANH HÓA", "10"), _thanh_hoa_plan("TỈNH ỦY THANH HÓA", "25"))
+    assert sorted(n for n in ids(G) if "215-KH" in n) == [
+        "thanh-hoa:215-KH/TU@2025-03-10",
+        "thanh-hoa:215-KH/TU@2025-03-25",
+    ]

@@ -85,6 +85,17 @@ def _not_places_re() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+@cache
+def _sub_unit_before_re() -> re.Pattern:
+    """A unit below a province ending where a province's name starts (provinces.toml sub_units), folded."""
+    words = sorted({fold(w) for w in tables.load("provinces.toml")["sub_units"]}, key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")\s+$")
+
+
+def _sub_unit_before(folded: str, start: int) -> bool:
+    return _sub_unit_before_re().search(folded, max(0, start - 14), start) is not None
+
+
 def find_provinces(text: str) -> list[str]:
     """The provinces named in `text`, longest written form first (a longer name takes its words
     from a shorter one inside it)."""
@@ -97,8 +108,10 @@ def find_provinces(text: str) -> list[str]:
     candidates = {k for w in set(_LETTERS_RE.findall(f)) for k in by_first.get(w, ())}
     for written, canon, rx in (res[k] for k in sorted(candidates.union(always))):
         # `written in f` is implied by a match: the substring test skips the regex for most provinces
-        if written in f and rx.search(f):
-            if canon not in found:
+        matches = list(rx.finditer(f)) if written in f else ()
+        if matches:
+            # 'xã Hòa Bình', 'thôn Phú Thọ': a unit of that name, no province
+            if canon not in found and any(not _sub_unit_before(f, m.start()) for m in matches):
                 found.append(canon)
             f = f.replace(written, " ")
     return found

@@ -523,10 +523,21 @@ class Draft:
     body_start: int
 
 
+def _district_province(h: Header) -> str | None:
+    """The province of the district a header's lines name ('ĐẢNG BỘ HUYỆN CHỢ GẠO' over 'ĐẢNG ỦY XÃ
+    HÒA BÌNH', dated 'Hòa Bình, ngày …': Tiền Giang, not the province a commune is named after)."""
+    for line in h.org_lines:
+        if signals.body_level(line) == "district" and (p := places.province_of(line)):
+            return p
+    return None
+
+
 def file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
     votes: Counter[str] = Counter()
     for h in headers:
         votes.update(h.provinces)
+        if p := _district_province(h):  # a district's name outweighs a place-and-date line
+            votes[p] += 3
     for line in clean[1:30]:
         if line.isupper():
             votes.update(find_provinces(line))
@@ -894,7 +905,7 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
     ids = (parse_symbol(h.symbol_text, h.type) if plain else None) or parse_symbol(h.symbol_text) or {}
     if h.symbol_text and not ids.get("number") and h.type:
         ids = parse_symbol(h.symbol_text, h.type) or ids  # '653/2019/UBTVQH14' under NGHỊ QUYẾT
-    jur = h.provinces[0] if h.provinces else file_jur
+    jur = _district_province(h) or (h.provinces[0] if h.provinces else file_jur)
     body_start = section_start(clean, h.header_end + 1, b.last)
     return Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start)
 

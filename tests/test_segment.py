@@ -687,3 +687,24 @@ def test_a_task_right_after_the_title_is_no_enacting_line(first_point):
     text = party_doc(of="", heading="KẾ HOẠCH", code="KH", body=f"III. TỔ CHỨC THỰC HIỆN\n{first_point}")
     (doc,) = parse_text(text, "k.txt").documents
     assert doc.issuer == "Ban Thường vụ Tỉnh ủy Bắc Giang"
+
+
+@pytest.mark.parametrize(
+    ("header", "place", "signed_for", "jurisdiction", "issuer"),
+    [
+        # a commune named after a province, under a district that says which province it is in
+        (
+            "ĐẢNG BỘ HUYỆN CHỢ GẠO\nĐẢNG ỦY XÃ HÒA BÌNH",
+            "Hòa Bình",
+            "ĐẢNG ỦY",
+            "Tiền Giang",
+            "Đảng ủy xã Hòa Bình",
+        ),
+        # a village named after a province: neither its place nor its name's province
+        ("ĐẢNG BỘ XÃ TỊNH HÀ\nCHI BỘ THÔN PHÚ THỌ", "Tịnh Hà", "CHI BỘ", None, "Chi bộ thôn Phú Thọ"),
+    ],
+)
+def test_a_unit_named_after_a_province_places_nothing_there(header, place, signed_for, jurisdiction, issuer):
+    text = party_doc(heading="KẾ HOẠCH", code="KH", of="", place=place, signed_for=signed_for)
+    (doc,) = parse_text(text.replace("TỈNH ỦY BẮC GIANG", header), "k.txt").documents
+    assert (doc.jurisdiction, doc.issuer) == (jurisdiction, issuer)

@@ -123,9 +123,15 @@ def test_which_issuer_codes_belong_to_the_centre(code, central, known):
 
 
 @pytest.mark.parametrize(
-    "example", tables.load("provinces.toml")["not_places_examples"], ids=lambda e: e["text"][:30]
+    "example",
+    [
+        *tables.load("provinces.toml")["not_places_examples"],
+        *tables.load("provinces.toml")["sub_units_examples"],
+    ],
+    ids=lambda e: e["text"][:30],
 )
-def test_a_name_after_president_ho_chi_minh_places_nothing(example):
+def test_a_name_that_holds_a_provinces_places_nothing(example):
+    """'Đoàn TNCS Hồ Chí Minh', 'xã Hòa Bình': a province's name that names no province."""
     from vbgraph.loaders.header import find_provinces
 
     assert find_provinces(example["text"]) == example["provinces"]

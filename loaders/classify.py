@@ -279,6 +279,15 @@ def self_relation(
     return None
 
 
+def _expires_after_this(before: str, after: str) -> bool:
+    """'Quy định này có hiệu lực kể từ ngày ký. Quy định số 105-QĐ/TU … hết hiệu lực thi hành.': the
+    sentence a citation opens says it expires, after one where the document speaks of itself."""
+    return (
+        _after_repeal().search(lower_vn(after)) is not None
+        and _self_ref().search(lower_vn(before)) is not None
+    )
+
+
 # What stands between the documents of a list, their citations blanked out: 'và', ',', 'cùng'.
 _LISTED_TAIL_RE = re.compile(r"(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+\s*$")
 
@@ -860,6 +869,12 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
     in_article = (
         start > 0 and text[:4].lower() == "điều" and _ARTICLE_RE.match(lower_vn(text[:12])) is not None
     )
+    if (
+        start == s.start
+        and start > 0
+        and _expires_after_this(text[:start], text[s.scope_end : s.scope_end + 40])
+    ):
+        return "cite", Rel.BAI_BO.value
     if start < s.start and (
         in_article or facts.may_state_self(start, s.start)
     ):  # an empty sentence states nothing

@@ -658,6 +658,13 @@ STATE = {
                 ("Ủy ban nhân dân xã", "thuc_hien"),
             },
         ),
+        # the article of who executes a decree: its points assign to their subjects
+        (
+            "Điều 35. Trách nhiệm thi hành\n\n1. Bộ trưởng Bộ Nội vụ có trách nhiệm hướng dẫn, kiểm tra việc thực "
+            "hiện Nghị định này.\n\n2. Ủy ban nhân dân các tỉnh trình Hội đồng nhân dân cùng cấp quy định số "
+            "lượng công chức cấp xã.",
+            {("Bộ trưởng Bộ Nội vụ", "thuc_hien"), ("Ủy ban nhân dân tỉnh", "thuc_hien")},
+        ),
     ],
     ids=[
         "giao-cho",
@@ -684,6 +691,7 @@ STATE = {
         "opening-phrase-ending-in-a-list",
         "named-by-its-role",
         "office-article-and-recipients",
+        "decree-executors",
     ],
 )
 def test_who_is_assigned(body, expected):

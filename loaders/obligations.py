@@ -61,6 +61,7 @@ _LETTERED_RE = re.compile(r"^\s*[a-zđ][).]\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _RECIPIENT_RE = re.compile(r"^\s*Lưu\b|[;,]\s*$", re.IGNORECASE)  # 'Như Điều 3;', 'Lưu VT.'
 
+_DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất)\b", re.IGNORECASE)
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -585,7 +586,14 @@ def _read_subject_sentence(
     subject_text = s2[:end]
     after = s2[end:]
     duty = _states_duty(after, article)
-    numbered_item = st.numbered_items and is_numbered and st.item is None and not bd.is_generic(subject_text)
+    numbered_item = (
+        is_numbered
+        and st.item is None
+        and not bd.is_generic(subject_text)
+        # a kind of document whose points each assign, or a point with a time to do it by ('…,
+        # hoàn thành trong quý II năm 2025'; a target's 'đến năm 2025 đạt …' is no such time)
+        and (st.numbered_items or any(_DUE_RE.match(d.text) for d in find_deadlines(after)))
+    )
     if st.scope is None and not assign and not duty and not numbered_item:
         return
     if (st.scope is None and bd.is_generic(subject_text)) or (

@@ -1023,3 +1023,14 @@ def test_a_predicate_word_inside_an_office_name_is_no_predicate(text, names):
     case): the name goes on over the word, and is read as the vocabulary spells it."""
     found, _ = parse_subject(text)
     assert [canonical_name(n) for n in found] == names
+
+
+def test_a_point_with_a_time_to_do_it_by_assigns_outside_the_implementing_part():
+    """A plan's tasks under 'NHIỆM VỤ, GIẢI PHÁP': a body and a time to be done by; a target's horizon
+    ('đến năm 2025 đạt …') is no such time."""
+    body = (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Phòng Tài chính - Kế hoạch tham mưu bố trí kinh phí, hoàn thành trong quý "
+        "II năm 2025.\n\n2. Trường Cao đẳng Y tế là trường chất lượng cao; đến năm 2025 đạt chuẩn kiểm định."
+    )
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    assert got == {("Phòng Tài chính - Kế hoạch", "thuc_hien")}

@@ -742,6 +742,39 @@ def _citations(text: str, province: str | None) -> tuple[Span, ...]:
     return tuple(sorted(spans, key=lambda s: (s.start, s.end)) if len(spans) > 1 else spans)
 
 
+def centre_number_only(text: str, start: int, end: int, type_name: str, num: str) -> Span | None:
+    """A document of the Party centre cited by its number alone ('Kết luận số 123 ngày 24/01/2025
+    của Ban Chấp hành Trung ương Đảng', 'Nghị quyết 57 của Bộ Chính trị'), with no full citation of
+    that number before it: its symbol is the one the centre writes, '123-KL/TW'. Another issuer's
+    code cannot be told from its name (a Tỉnh ủy's board writes TU, BTGTU …): None."""
+    t = _trailer(text, end)
+    centre = tables.issuer_code_info("TW")
+    if t.body is None or centre is None or centre["body"] not in (t.body.name, t.body.part_of):
+        return None
+    code = next((dt.codes[0] for dt in tables.doc_types() if dt.name == type_name and dt.codes), None)
+    if code is None:
+        return None
+    number = _number(num)
+    return evolve(
+        numbered_span(
+            start,
+            t.end,
+            type_name,
+            code,
+            number,
+            "TW",
+            f"{number}-{code}/TW",
+            t.date,
+            t.body.name,
+            t.province,
+            t.term,
+            t.bad_date,
+            False,
+        ),
+        central=True,
+    )
+
+
 def find_short_forms(text: str, spans: list[Span]) -> list[tuple[int, int, str, str]]:
     """(start, end, type name, number) of forms like 'Nghị quyết 52' that need an earlier full
     cite, outside the citations `spans`."""

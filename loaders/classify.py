@@ -392,13 +392,17 @@ def _with_short_names(
     for s in out:
         if s.kind == "numbered" and s.type and s.number:
             full_by_number[(s.type, s.number.lstrip("0"))] = s
-    if full_by_number:  # a short form takes a full citation made before it
-        for a, b, t, num in cit.find_short_forms(text, out):
-            full = full_by_number.get((t, num.lstrip("0")))
-            if full:
-                out.append(
-                    evolve(full, kind="short", start=a, end=b, title=None, title_start=None, title_end=None)
-                )
+    # a short form takes a full citation made before it; without one, a number the centre's name
+    # after it completes ('Kết luận số 123 … của Ban Chấp hành Trung ương': 123-KL/TW)
+    for a, b, t, num in cit.find_short_forms(text, out):
+        full = full_by_number.get((t, num.lstrip("0")))
+        if full:
+            out.append(
+                evolve(full, kind="short", start=a, end=b, title=None, title_start=None, title_end=None)
+            )
+        elif (own := cit.centre_number_only(text, a, b, t, num)) is not None:
+            out.append(own)
+            full_by_number[(t, num.lstrip("0"))] = own
     # `spans` come ordered: only what was added needs sorting in
     return sorted(out, key=lambda s: (s.start, s.end)) if len(out) > len(spans) else out
 

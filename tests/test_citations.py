@@ -291,3 +291,28 @@ def test_a_plenum_issues_as_its_committee(text):
 )
 def test_the_office_whose_proposal_is_cited(text, issuer):
     assert one(text).issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("preamble", "cited"),
+    [
+        (
+            "Thực hiện Kết luận số 123 ngày 24/01/2025 của Ban Chấp hành Trung ương Đảng, Ban Thường vụ Tỉnh ủy "
+            "ban hành Kế hoạch.",
+            {("123-KL/TW", "2025-01-24")},
+        ),
+        (
+            "Thực hiện Nghị quyết 57 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.",
+            {("57-NQ/TW", None)},
+        ),
+        # another issuer's code is not told by its name: no symbol is made up
+        ("Thực hiện Kế hoạch số 45 của Ban Thường vụ Huyện ủy, Đảng ủy xã ban hành Kế hoạch.", set()),
+    ],
+)
+def test_the_centres_document_cited_by_its_number_alone(preamble, cited):
+    from vbgraph.loaders.parse import parse_text
+
+    from factories import party_doc
+
+    rec = parse_text(party_doc(heading="KẾ HOẠCH", code="KH", of="", preamble=preamble), "k.txt")
+    assert {(c.symbol, c.date) for c in rec.citations if c.relation} == cited

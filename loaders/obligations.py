@@ -381,15 +381,21 @@ def _completes(
     ngày 23/5/2019.", "Thời gian hoàn thành …, chậm nhất ngày 14/5/2021") completes that task:
     its deadline and words join the task (after `joint`), no new one is made."""
     deadlines = find_deadlines(sentence)
-    if len(deadlines) != 1 or not out or out[-1].deadline is not None:
+    labelled = (
+        _TIME_LABEL_OPEN_RE.match(lower_vn(sentence)) is not None
+    )  # 'thời gian thực hiện: thường xuyên'
+    if not (len(deadlines) == 1 or (labelled and not deadlines)) or not out or out[-1].deadline is not None:
         return False
     last = out[-1]
-    if [(a.name, a.role) for a in last.assignees] != assignees:
+    # the same bodies, whatever the roles: 'X chủ trì …. Thời gian hoàn thành: …' carries X alone
+    if [a.name for a in last.assignees] != [name for name, _ in assignees]:
         return False
     if bd.parse_subject(sentence)[0] or _produces_re().search(sentence):
         return False
     out[-1] = replace(
-        last, deadline=deadlines[0].as_dict(), text=f"{last.text.rstrip(' ;')}{joint}{sentence.strip()}"
+        last,
+        deadline=deadlines[0].as_dict() if deadlines else None,
+        text=f"{last.text.rstrip(' ;')}{joint}{sentence.strip()}",
     )
     return True
 
@@ -397,9 +403,16 @@ def _completes(
 _TIME_LABEL_RE = re.compile(r"(?:thời gian|thời hạn)?\s*(?:hoàn thành|thực hiện)?")
 
 
+# A clause that opens with the label of a task's time: 'thời gian: …', 'thời hạn hoàn thành: …'.
+_TIME_LABEL_OPEN_RE = re.compile(r"\s*(?:thời gian|thời hạn)(?:\s+(?:hoàn thành|thực hiện))?\s*:")
+
+
 def _time_only(clause: str) -> bool:
     """A clause that is a deadline and nothing else ("hoàn thành trước ngày 31/12/2023", "thời
-    gian hoàn thành: Quý III/2024"): the time of the clause before, not a task of its own."""
+    gian hoàn thành: Quý III/2024", "thời gian thực hiện: thường xuyên"): the time of the clause
+    before, not a task of its own."""
+    if _TIME_LABEL_OPEN_RE.match(lower_vn(clause)):
+        return True
     found = find_deadlines(clause)
     if len(found) != 1:
         return False

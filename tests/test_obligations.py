@@ -1034,3 +1034,26 @@ def test_a_point_with_a_time_to_do_it_by_assigns_outside_the_implementing_part()
     )
     got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
     assert got == {("Phòng Tài chính - Kế hoạch", "thuc_hien")}
+
+
+@pytest.mark.parametrize(
+    ("item", "end"),
+    [
+        ("Phòng Nội vụ chủ trì đẩy mạnh tuyên truyền; thời gian: năm 2025.", "2025-12-31"),
+        ("Phòng Nội vụ chủ trì rà soát thủ tục; thời gian thực hiện: thường xuyên.", None),
+        (
+            "Phòng Nội vụ chủ trì tuyên truyền pháp luật. Thời gian hoàn thành: trước ngày 30/9/2025.",
+            "2025-09-30",
+        ),
+        ("Phòng Nội vụ chủ trì kiểm tra an toàn thực phẩm, hoàn thành đến hết năm 2025.", "2025-12-31"),
+    ],
+)
+def test_a_time_label_after_a_task_is_its_time_not_a_task(item, end):
+    """'thời gian: …' after a semicolon or in the next sentence gives the task its time, whatever
+    its value; the lead keeps its role."""
+    _, rec = assignments(
+        party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {item}", date="ngày 05 tháng 3 năm 2025")
+    )
+    (task,) = rec.obligations
+    assert [(a.name, a.role) for a in task.assignees] == [("Phòng Nội vụ", "chu_tri")]
+    assert (task.deadline or {}).get("end") == end

@@ -252,6 +252,12 @@ def _place_committee_re() -> re.Pattern:
 
 
 _PLACE_SEP_RE = re.compile(r"\s*[-,]\s*")
+_PARENS_RE = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _apposition(m: re.Match[str]) -> str:
+    """Words in parentheses dropped, one word kept: 'các ông (bà)' is an honorific's."""
+    return "" if " " in m.group(1).strip() else m.group(0)
 
 
 def _shared_committee(m: re.Match[str]) -> str:
@@ -299,6 +305,8 @@ def _qualifier(item: str) -> str:
 
 def _items(text: str) -> list[tuple[str, str]]:
     """(item, separator before it), split on commas, semicolons and 'và'/'cùng'/'với' outside names."""
+    if "(" in text:  # 'Công an huyện (Cơ quan thường trực Tổ công tác …)': an apposition, no part of the name
+        text = _PARENS_RE.sub(_apposition, text)
     text = _shared_committee_re().sub(_shared_committee, text)
     low_vn = lower_vn(text)  # old tone places ("Văn hoá") as the protected phrases write them
     low = _mask(low_vn if len(low_vn) == len(text) else text.lower())

@@ -671,6 +671,11 @@ def _open_end(tail: str) -> tuple[bool, bool]:
     end = tail[-1:]
     if end == ";" and "¦" not in tail:
         return True, True  # only a list's next document goes on after a semicolon (`_goes_on`)
+    if end == ")" and "¦" not in tail:
+        return (
+            True,
+            False,
+        )  # '1. Giao Công an huyện (Cơ quan thường trực …)' / 'chủ trì, …': a line in lower case goes on
     if end in _END_PUNCT or "¦" in tail:
         return False, False
     return True, end.isalnum() or end in ("_", ",") or patterns.symbol_cut(tail)

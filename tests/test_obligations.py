@@ -665,6 +665,12 @@ STATE = {
             "lượng công chức cấp xã.",
             {("Bộ trưởng Bộ Nội vụ", "thuc_hien"), ("Ủy ban nhân dân tỉnh", "thuc_hien")},
         ),
+        # a line a PDF ends on a parenthesis goes on in lower case; the apposition is no part of the name
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n1. Giao Công an huyện (Cơ quan thường trực Tổ công tác Đề án 06 huyện)\n"
+            "chủ trì, phối hợp với Phòng Nội vụ tổng hợp, báo cáo UBND huyện.",
+            {("Công an huyện", "chu_tri"), ("Phòng Nội vụ", "phoi_hop")},
+        ),
     ],
     ids=[
         "giao-cho",
@@ -692,6 +698,7 @@ STATE = {
         "named-by-its-role",
         "office-article-and-recipients",
         "decree-executors",
+        "parenthesis-wrap",
     ],
 )
 def test_who_is_assigned(body, expected):

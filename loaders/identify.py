@@ -828,7 +828,8 @@ def _own_place(td: TextDocument, d: Draft, level: str) -> str | None:
 def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
     ban hành Quy chế …'), unless it only repeats less of what the header says."""
-    if issuer and fold(issuer).startswith(fold(who)) and fold(issuer) != fold(who):
+    full = fold(bodies.canonical_name(who))  # 'UBND thành phố' is 'Ủy ban nhân dân thành phố'
+    if issuer and any(fold(issuer).startswith(w) and fold(issuer) != w for w in (fold(who), full)):
         return issuer, level  # 'UBND quận' speaks; the lead named it in full
     parts = [_canonical_local(p) for p in _AND_SPLIT_RE.split(who)]
     if len(parts) > 1 and all(parts):

@@ -551,7 +551,7 @@ WHOLE_TEXTS = [
             "Thực hiện Kế hoạch số 210/KH-UBND ngày 02/8/2023 của UBND huyện Núi Thành, UBND xã xây dựng "
             "Kế hoạch như sau:",
         ],
-        ("UBND xã Tam Dân", "Quảng Nam", "Tổ chức Ngày hội Đại đoàn kết năm 2023"),
+        ("Ủy ban nhân dân xã Tam Dân", "Quảng Nam", "Tổ chức Ngày hội Đại đoàn kết năm 2023"),
     ),
     (  # a subject whose lines cut a symbol after its number
         [
@@ -708,3 +708,22 @@ def test_a_unit_named_after_a_province_places_nothing_there(header, place, signe
     text = party_doc(heading="KẾ HOẠCH", code="KH", of="", place=place, signed_for=signed_for)
     (doc,) = parse_text(text.replace("TỈNH ỦY BẮC GIANG", header), "k.txt").documents
     assert (doc.jurisdiction, doc.issuer) == (jurisdiction, issuer)
+
+
+def test_an_enacting_line_that_abbreviates_the_header_keeps_the_headers_name():
+    """'UBND thành phố ban hành …' under 'ỦY BAN NHÂN DÂN / THÀNH PHỐ QUY NHƠN': the city's committee,
+    not a 'UBND thành phố' of the province."""
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "THÀNH PHỐ QUY NHƠN",
+            "Số: 178/KH-UBND",
+            "Quy Nhơn, ngày 20 tháng 5 năm 2025",
+            "KẾ HOẠCH",
+            "Triển khai công tác truyền thông năm 2025",
+            "Thực hiện Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ, UBND thành phố ban hành "
+            "Kế hoạch như sau:",
+        ]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert (doc.issuer, doc.jurisdiction) == ("Ủy ban nhân dân thành phố Quy Nhơn", "Bình Định")

@@ -256,6 +256,11 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
             place = places.title_words(unit.group("place"))
             name = f"{_named_body(org_lines[-1]).name} {unit.group('unit').lower()} {place}"
             return tables.BodyEntry(name, signals.body_level(org_lines[-2]) or "district", (), None)
+    if len(org_lines) > 1 and fold(org_lines[-1]) in _OFFICE_OF_THE_LINE_ABOVE:
+        # 'UBND TỈNH NINH BÌNH' / 'VĂN PHÒNG', 'HĐND HUYỆN KIM SƠN' / 'THƯỜNG TRỰC': the body's own office
+        parent = _org_body(org_lines[:-1])
+        if parent is not None:
+            return tables.BodyEntry(f"{_recase(org_lines[-1])} {parent.name}", parent.level, (), None)
     candidates = [*reversed(org_lines), " ".join(org_lines)] if len(org_lines) > 1 else org_lines
     for line in candidates:
         org = _org_line_body(line)
@@ -264,6 +269,10 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
         if line is org_lines[-1] and signals.names_body(line):
             return _named_body(line)  # 'UBND TỈNH LÂM ĐỒNG' / 'SỞ NỘI VỤ': the last line issues
     return None
+
+
+# Offices named without their body, which is the header line above them.
+_OFFICE_OF_THE_LINE_ABOVE = frozenset({"van phong", "thuong truc"})
 
 
 # The unit and place a district or commune line ends with: 'UBND HUYỆN THANH BA', 'ỦY BAN NHÂN DÂN XÃ TAM DÂN'.

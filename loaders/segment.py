@@ -95,7 +95,7 @@ SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$
 _RECIPIENTS_RE = re.compile(r"^\s*(?:#+\s*)?Nơi nhận\s*:?", re.IGNORECASE)
 _APPENDIX_RE = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|DANH MỤC|BIỂU|Biểu)\b")
 _STAMP_RE = re.compile(
-    r"^(?:Số\s*\d*\s*[.…]{2,}|Số\s*[.…]|Ngày\s*:|Chuyển\s*:|Chuyên\s*:|ĐẾN\b|CÔNG VĂN ĐẾN|VĂN PHÒNG|Lưu hồ sơ)",
+    r"^(?:Số\s*\d*\s*[.…]{2,}|Số\s*[.…]|Ngày\s*:|Chuyển\s*:|Chuyên\s*:|ĐẾN\b|CÔNG VĂN ĐẾN|VĂN PHÒNG\s*ĐẾN\b|Lưu hồ sơ)",
     re.IGNORECASE,
 )
 _NAME_WORD_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$|^[A-ZĐÀ-Ỹ]+$")

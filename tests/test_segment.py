@@ -576,6 +576,45 @@ WHOLE_TEXTS = [
 ]
 
 
+def _office_notice(top: list[str], place: str) -> list[str]:
+    """A notice under the header lines `top`, unsigned."""
+    return [
+        *top,
+        "Số: 215/TB-VP",
+        f"{place}, ngày 08 tháng 10 năm 2024",
+        "THÔNG BÁO",
+        "Kết luận giao ban",
+        "",
+        "Nội dung.",
+    ]
+
+
+# an office named without its body, which the header line above names
+WHOLE_TEXTS += [
+    (_office_notice(top, place), (issuer, province, "Kết luận giao ban"))
+    for top, place, province, issuer in [
+        (
+            ["UBND TỈNH NINH BÌNH", "VĂN PHÒNG"],
+            "Ninh Bình",
+            "Ninh Bình",
+            "Văn phòng Ủy ban nhân dân tỉnh Ninh Bình",
+        ),
+        (
+            ["UBND HUYỆN KIM SƠN", "VĂN PHÒNG HĐND VÀ UBND"],
+            "Kim Sơn",
+            "Ninh Bình",
+            "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Kim Sơn",
+        ),
+        (
+            ["HĐND HUYỆN KIM SƠN", "THƯỜNG TRỰC"],
+            "Kim Sơn",
+            "Ninh Bình",
+            "Thường trực Hội đồng nhân dân huyện Kim Sơn",
+        ),
+    ]
+]
+
+
 @pytest.mark.parametrize(("lines", "expected"), WHOLE_TEXTS, ids=lambda x: str(x)[:30])
 def test_the_issuer_place_and_subject_of_a_whole_text(lines, expected):
     (doc,) = parse_text("\n".join(lines), "a.txt").documents

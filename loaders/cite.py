@@ -252,6 +252,31 @@ _BEFORE = 60  # how far before a symbol its type word and 'số' are looked for
 _BLANK_PAIR_RE = re.compile(r"\s\s")
 
 
+# What stands between the symbols of one list: 'số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày …'.
+_LIST_GAP_RE = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s*)?")
+
+
+def _shared_trailer(text: str, spans: list[Span]) -> list[Span]:
+    """The date and issuer after the last symbol of a list are every listed symbol's ('Nghị quyết
+    số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương'), when the
+    earlier ones have none of their own."""
+    out = list(spans)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if (
+            a.date
+            or a.issuer
+            or not (b.date or b.issuer)
+            or (a.central is not None and a.central != b.central)
+        ):
+            continue
+        if _LIST_GAP_RE.fullmatch(text, a.end, b.start) and a.type_code == b.type_code:
+            out[i] = evolve(
+                a, date=b.date, issuer=b.issuer, province=a.province or b.province, central=b.central
+            )
+    return out
+
+
 def _numbered(text: str) -> list[Span]:
     """Numbered citations: 52-NQ/TW, 34/2016/NĐ-CP, and the shapes they take in real texts.
 
@@ -321,7 +346,7 @@ def _numbered(text: str) -> list[Span]:
                 c.unknown,
             )
             out.append(evolve(span, central=True) if central else span)
-    return out
+    return _shared_trailer(text, out) if len(out) > 1 else out
 
 
 def _local_party_code(code: str | None) -> bool:

@@ -316,3 +316,20 @@ def test_the_centres_document_cited_by_its_number_alone(preamble, cited):
 
     rec = parse_text(party_doc(heading="KẾ HOẠCH", code="KH", of="", preamble=preamble), "k.txt")
     assert {(c.symbol, c.date) for c in rec.citations if c.relation} == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        (
+            "Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương Đảng",
+            {"18-NQ/TW", "19-NQ/TW", "20-NQ/TW"},
+        ),
+        # a symbol with a date of its own keeps it; words between are no list
+        ("Nghị quyết số 18-NQ/TW ngày 01/01/2022 và 20-NQ/TW ngày 16/6/2022", {"20-NQ/TW"}),
+        ("Nghị quyết số 18-NQ/TW về đất đai và Kết luận số 20-KL/TW ngày 16/6/2022", {"20-KL/TW"}),
+    ],
+)
+def test_a_lists_date_and_issuer_are_each_listed_symbols(text, dated):
+    got = {s.symbol for s in cites(text) if s.date == "2022-06-16"}
+    assert got == dated

@@ -257,22 +257,18 @@ _LIST_GAP_RE = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s*)?")
 
 
 def _shared_trailer(text: str, spans: list[Span]) -> list[Span]:
-    """The date and issuer after the last symbol of a list are every listed symbol's ('Nghị quyết
-    số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương'), when the
-    earlier ones have none of their own."""
+    """The issuer after the last symbol of a list is every listed symbol's, and so is its date where
+    one has none of its own ('Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày 16/6/2022 của Ban Chấp
+    hành Trung ương'; 'số 12/2019/QĐ-UBND ngày 05/3/2019, số 15/2020/QĐ-UBND … của UBND tỉnh')."""
     out = list(spans)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
-        if (
-            a.date
-            or a.issuer
-            or not (b.date or b.issuer)
-            or (a.central is not None and a.central != b.central)
-        ):
+        if a.issuer or not b.issuer or (a.central is not None and a.central != b.central):
             continue
         if _LIST_GAP_RE.fullmatch(text, a.end, b.start) and a.type_code == b.type_code:
+            date = a.date or b.date
             out[i] = evolve(
-                a, date=b.date, issuer=b.issuer, province=a.province or b.province, central=b.central
+                a, date=date, issuer=b.issuer, province=a.province or b.province, central=b.central
             )
     return out
 

@@ -92,12 +92,14 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         part = r"(?:\s+(?:khoản|điểm|điều|mục|chương|phần|phụ lục)\s+[\w.]{1,6}){1,4}(?:\s+(?:của|tại))?"
         # a text issued with the decision cited: "… Quy chế làm việc ban hành kèm theo"
         carried = r"(?:\s+\w+){1,12}?\s+ban hành kèm theo"
+        # the kind of the documents listed after a colon: "… thay thế các Quyết định: số …"
+        listed = r"(?:\s+[^\W\d_]+){1,2}\s*:(?:\s*số)?"
         out.append(
             (
                 Rel(code),
                 re.compile(
                     r"(?:" + alt + r")(?:" + verbs + r"){0,4}(?:" + fill + r"){0,4}"
-                    r"(?:" + part + r")?(?:" + carried + r")?\s*$"
+                    r"(?:" + part + r")?(?:" + carried + r")?(?:" + listed + r")?\s*$"
                 ),
             )
         )

@@ -278,6 +278,11 @@ def test_every_preamble_cue_of_the_table_opens_its_relation(code, opener):
             "Điều 2. Quyết định số 1105/QĐ-UBND ngày 16/9/2021 của UBND thị xã hết hiệu lực thi hành.",
             "BAI_BO",
         ),
+        (  # the kind of the listed documents before a colon
+            "Điều 2. Quyết định này thay thế các Quyết định: số 1105/QĐ-UBND ngày 16/9/2021, số 1200/QĐ-UBND "
+            "ngày 10/10/2021 của UBND tỉnh.",
+            "THAY_THE",
+        ),
         (  # under the article's heading, in the sentence after the decision's own
             "Điều 2. Hiệu lực thi hành\n\nQuyết định này có hiệu lực kể từ ngày ký. Quyết định số 1105/QĐ-UBND "
             "ngày 16/9/2021 của UBND tỉnh hết hiệu lực kể từ ngày Quyết định này có hiệu lực.",

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from vbgraph.loaders import bodies, named, patterns
+from vbgraph.loaders import bodies, named, patterns, signals
 from vbgraph.loaders.dates import DATE_PATTERN, date_from_match
 from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import fold, lower_vn
@@ -321,7 +321,7 @@ def _numbered(text: str) -> list[Span]:
         if not t.date and start > 0 and (before := _stated_before(text, start)) is not None:
             date, issuer_name = before[0], issuer_name or before[1]
         if issuer_name is None and start > 0:
-            issuer_name = _proposed_by(text, start)
+            issuer_name = _proposed_by(text, start) or _issued_by(text, start)
         # a central body's document is the centre's whatever its code ('15/KH-ĐCT của Đoàn Chủ tịch
         # Trung ương Hội LHPN Việt Nam'), unless the code is a local committee's
         central = t.body is not None and t.body.level == "central" and not _local_party_code(issuer)
@@ -394,6 +394,23 @@ def _stated_before(text: str, start: int) -> tuple[str | None, str | None] | Non
     who = (m.group("who") or "").strip()
     body = tables.canonical_body(who) if who else None
     return date_from_match(m), body.name if body else (who or None)
+
+
+# "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số …": a known body, then its past act, right before
+# the document; searched in the window before the type word, anchored at its end.
+_ISSUED_BY_RE = re.compile(r"(?P<who>[A-ZĐÀ-Ỹ][^.;:,\d]{0,80}?)\s(?:đã|vừa)\s(?:ký\s)?ban hành\s$")
+
+
+def _issued_by(text: str, start: int) -> str | None:
+    """The body a report says issued the document cited at `start`, when it opens with a body's word."""
+    m = _ISSUED_BY_RE.search(text[max(0, start - _STATED_REACH) : start])
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    body = tables.canonical_body(who)
+    if body is not None:
+        return body.name
+    return bodies.canonical_name(who) if signals.names_body(who) else None  # 'Sở Nội vụ'
 
 
 def _name_head(text: str, so_start: int) -> tuple[str, int] | None:

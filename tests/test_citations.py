@@ -333,3 +333,24 @@ def test_the_centres_document_cited_by_its_number_alone(preamble, cited):
 def test_a_lists_date_and_issuer_are_each_listed_symbols(text, dated):
     got = {s.symbol for s in cites(text) if s.date == "2022-06-16"}
     assert got == dated
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 245/KH-UBND ngày 20/7/2023 để triển khai.",
+            "Ủy ban nhân dân tỉnh",
+        ),
+        ("Sở Nội vụ đã ban hành Hướng dẫn số 12/HD-SNV ngày 05/8/2023.", "Sở Nội vụ"),
+        (
+            "Ban Thường vụ Tỉnh ủy đã ban hành Nghị quyết số 433-NQ/TU ngày 04/5/2019.",
+            "Ban Thường vụ Tỉnh ủy",
+        ),
+        # no body opens what stands before the verb: no issuer is made up
+        ("Thực hiện chỉ đạo đã ban hành Kế hoạch số 245/KH-UBND ngày 20/7/2023.", None),
+    ],
+)
+def test_a_reports_account_names_who_issued_what_it_cites(text, issuer):
+    (span,) = cites(text)
+    assert span.issuer == issuer

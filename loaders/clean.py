@@ -531,14 +531,18 @@ def _vocabulary() -> dict[tuple[str, ...], tuple[str, ...]]:
     walk(_load("signals.toml"))
     walk(sorted(function_words() | lead_words()))
     walk(_load("obligations.toml"))
-    counts: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}
+    # per spelling: (times written in lower case, times written): a word the tables write only
+    # capitalised is a name's ('Nam' of 'Việt Nam'), and loses to a common word that folds alike ('năm')
+    counts: dict[tuple[str, ...], dict[tuple[str, ...], tuple[int, int]]] = {}
     for words in phrases:
         low = [w.lower() for w in words]
+        common = [w == lw for w, lw in zip(words, low, strict=True)]
         for n in range(1, _MAX_PHRASE + 1):
             for i in range(len(low) - n + 1):
                 gram = tuple(low[i : i + n])
                 spellings = counts.setdefault(tuple(fold(w) for w in gram), {})
-                spellings[gram] = spellings.get(gram, 0) + 1
+                lower, total = spellings.get(gram, (0, 0))
+                spellings[gram] = (lower + all(common[i : i + n]), total + 1)
     return {k: max(v.items(), key=lambda kv: (kv[1], kv[0]))[0] for k, v in counts.items()}
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vbgraph.loaders import clean
 from vbgraph.loaders.clean import STEPS, clean_line, clean_lines, clean_text, markdown_tables
 from vbgraph.loaders.normalize import normalize_text
 from vbgraph.ontology import tables
@@ -336,3 +337,15 @@ def test_clean_text_equals_clean_lines(text):
 @pytest.mark.parametrize("text", ["Số: 1961/QĐUBND", "Quyết định số 2468/QĐUBND ngày 02/11/2018"])
 def test_a_code_is_never_split_as_a_glued_phrase(text):
     assert clean_line(text) == text
+
+
+@pytest.mark.parametrize(
+    ("folded", "spelt"),
+    [
+        (("nam",), ("năm",)),  # 'Nam' of 'Việt Nam' is a name's; the common word wins
+        (("viet", "nam"), ("việt", "nam")),
+        (("ban",), ("ban",)),
+    ],
+)
+def test_a_scrambled_word_is_read_as_the_tables_common_word(folded, spelt):
+    assert clean._vocabulary()[folded] == spelt

@@ -766,3 +766,19 @@ def test_an_enacting_line_that_abbreviates_the_header_keeps_the_headers_name():
     )
     (doc,) = parse_text(text, "k.txt").documents
     assert (doc.issuer, doc.jurisdiction) == ("Ủy ban nhân dân thành phố Quy Nhơn", "Bình Định")
+
+
+@pytest.mark.parametrize(
+    ("top", "symbol", "issuer"),
+    [
+        (["THANH TRA CHÍNH PHỦ"], "12/KH-TTCP", "Thanh tra Chính phủ"),
+        (["NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM"], "22/2019/TT-NHNN", "Ngân hàng Nhà nước Việt Nam"),
+    ],
+)
+def test_an_agency_of_the_government_is_the_centres(top, symbol, issuer):
+    """Dated 'Hà Nội, ngày …' as every central text is: the centre's, not the capital's."""
+    text = "\n".join(
+        [*top, f"Số: {symbol}", "Hà Nội, ngày 08 tháng 01 năm 2025", "KẾ HOẠCH", "Công tác năm 2025"]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert (doc.issuer, doc.jurisdiction) == (issuer, "Trung ương")

@@ -772,6 +772,10 @@ def test_parsing_leaves_the_garbage_collector_as_it_found_it(enabled):
 def _ref_goes_on(tail: str, text: str) -> bool:
     if signals.preamble_opener(text) or segment._ITEM_OPEN_RE.match(text):
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph of their own
+    if tail.endswith(";"):
+        return segment._cited_type_start_re().match(text) is not None  # a list of documents goes on
+    if segment._name_cut(tail, text) or (patterns.symbol_cut(tail) and patterns.symbol_goes_on(text)):
+        return True  # a name or a symbol the line cut
     if tail.rfind("(") > tail.rfind(")"):
         return True  # inside parentheses: '(qua' / 'Ban Tổ chức Tỉnh ủy) trước …'
     return (

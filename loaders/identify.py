@@ -964,7 +964,17 @@ def document(
         # 'Số 445-KL/TƯ' under 'TỈNH ỦY …': a PDF glyph 'Ư' for the 'U' of a local committee
         d.ids = {**d.ids, "issuer_code": "TU", "symbol": _TW_END_RE.sub("/TU", d.ids.get("symbol") or "")}
     jurisdiction: str | None
-    if tables.is_central_code(d.ids.get("issuer_code")) or level == "central":
+    code = d.ids.get("issuer_code")
+    # a code central only by its first letter ('BQLKCN' read as a ministry's 'B…') yields to a header
+    # that names a province: 'UBND TỈNH NINH BÌNH' / 'BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP'
+    up = (code or "").upper()
+    by_prefix = (
+        bool(up)
+        and up not in tables.issuer_codes()
+        and not up.endswith("TW")
+        and bool(find_provinces(" ".join(h.org_lines)))
+    )
+    if (tables.is_central_code(code) and not by_prefix) or level == "central":
         jurisdiction = "Trung ương"
         level = "central"
     else:

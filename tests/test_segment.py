@@ -613,6 +613,22 @@ WHOLE_TEXTS += [
         ),
     ]
 ]
+# a province's board whose code opens like a ministry's ('BQLKCN', 'B…'): the province's
+WHOLE_TEXTS.append(
+    (
+        [
+            "UBND TỈNH NINH BÌNH",
+            "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP",
+            "Số: 55/KH-BQLKCN",
+            "Ninh Bình, ngày 08 tháng 9 năm 2025",
+            "KẾ HOẠCH",
+            "Cải cách hành chính năm 2025",
+            "",
+            "Nội dung.",
+        ],
+        ("Ban Quản lý các khu công nghiệp tỉnh Ninh Bình", "Ninh Bình", "Cải cách hành chính năm 2025"),
+    )
+)
 
 
 @pytest.mark.parametrize(("lines", "expected"), WHOLE_TEXTS, ids=lambda x: str(x)[:30])

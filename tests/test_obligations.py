@@ -671,6 +671,12 @@ STATE = {
             "chủ trì, phối hợp với Phòng Nội vụ tổng hợp, báo cáo UBND huyện.",
             {("Công an huyện", "chu_tri"), ("Phòng Nội vụ", "phoi_hop")},
         ),
+        # an office holder named with an honorific is assigned as the office
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Giao đồng chí Phó Bí thư Thường trực Đảng ủy chủ trì, phối hợp với Ủy ban "
+            "Mặt trận Tổ quốc xã tổ chức quán triệt.",
+            {("Phó Bí thư Thường trực Đảng ủy", "chu_tri"), ("Ủy ban Mặt trận Tổ quốc xã", "phoi_hop")},
+        ),
     ],
     ids=[
         "giao-cho",
@@ -699,6 +705,7 @@ STATE = {
         "office-article-and-recipients",
         "decree-executors",
         "parenthesis-wrap",
+        "deputy-secretary",
     ],
 )
 def test_who_is_assigned(body, expected):

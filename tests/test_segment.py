@@ -613,6 +613,30 @@ WHOLE_TEXTS += [
         ),
     ]
 ]
+# the Front's standing board under its abbreviated name
+WHOLE_TEXTS.append(
+    (
+        [
+            "UBMTTQ VIỆT NAM",
+            "TỈNH QUẢNG NGÃI",
+            "BAN THƯỜNG TRỰC",
+            "Số 45/KH-MTTQ-BTT",
+            "Quảng Ngãi, ngày 05 tháng 3 năm 2025",
+            "KẾ HOẠCH",
+            "Tuyên truyền năm 2025",
+            "",
+            "Nội dung.",
+            "TM. BAN THƯỜNG TRỰC",
+            "CHỦ TỊCH",
+            "Trần Văn A",
+        ],
+        (
+            "Ban thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi",
+            "Quảng Ngãi",
+            "Tuyên truyền năm 2025",
+        ),
+    )
+)
 # a province's board whose code opens like a ministry's ('BQLKCN', 'B…'): the province's
 WHOLE_TEXTS.append(
     (

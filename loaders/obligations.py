@@ -62,6 +62,13 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _RECIPIENT_RE = re.compile(r"^\s*Lưu\b|[;,]\s*$", re.IGNORECASE)  # 'Như Điều 3;', 'Lưu VT.'
 
 _DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất)\b", re.IGNORECASE)
+
+
+def _due(text: str) -> bool:
+    """Does `text` give a time to be done by ('hoàn thành trong quý II năm 2025', 'chậm nhất ngày …')?"""
+    return any(_DUE_RE.match(d.text) for d in find_deadlines(text))
+
+
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -605,7 +612,7 @@ def _read_subject_sentence(
         and not bd.is_generic(subject_text)
         # a kind of document whose points each assign, or a point with a time to do it by ('…,
         # hoàn thành trong quý II năm 2025'; a target's 'đến năm 2025 đạt …' is no such time)
-        and (st.numbered_items or any(_DUE_RE.match(d.text) for d in find_deadlines(after)))
+        and (st.numbered_items or (_DUE_RE.search(after) is not None and _due(s)))
     )
     if st.scope is None and not assign and not duty and not numbered_item:
         return

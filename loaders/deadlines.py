@@ -94,6 +94,19 @@ def _month_range(y: int, m: int) -> tuple[str, str] | None:
     return f"{y:04d}-{m:02d}-01", _month_end(y, m)
 
 
+_YEAR_CELL_RE = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})\s*\.?\s*", re.IGNORECASE)
+
+
+def cell_deadlines(text: str) -> list[Deadline]:
+    """The deadlines of a table's time column: as in running text, and a bare year ('Năm 2025',
+    '2025'), which the column's heading makes a time to be done by."""
+    found = find_deadlines(text)
+    if not found and (m := _YEAR_CELL_RE.fullmatch(text)):
+        y = m.group(1)
+        found = [Deadline(text.strip(), f"{y}-01-01", f"{y}-12-31", 0)]
+    return found
+
+
 def find_deadlines(text: str) -> list[Deadline]:
     """Every deadline in `text`, in order. Offsets refer to `text`."""
     return list(_deadlines(text))

@@ -20,7 +20,7 @@ from functools import cache, partial
 from typing import Any
 
 from vbgraph.loaders import bodies as bd
-from vbgraph.loaders.deadlines import dated_after, find_deadlines, find_recurrence
+from vbgraph.loaders.deadlines import cell_deadlines, dated_after, find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import is_upper_text, lower_vn
 from vbgraph.loaders.patterns import opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
@@ -898,12 +898,12 @@ def _close_row(c: dict, st: _TableReading) -> None:
     assignees = _row_assignees(c, content, lead, st.pending)
     if made is None and c.get("product"):
         made = _product_cell(c["product"], content)
-    deadlines = find_deadlines(c["deadline"] or "") or find_deadlines(content)
+    deadlines = cell_deadlines(c["deadline"] or "") or find_deadlines(content)
     base = ObligationRecord(
         text=content,
         assignees=_assignments(assignees),
         deadline=None,
-        recurring=find_recurrence(content),
+        recurring=find_recurrence(content) or find_recurrence(c["deadline"] or ""),
         produces=made,
         produces_level=level,
         kind="table",

@@ -1071,3 +1071,21 @@ def test_a_time_label_after_a_task_is_its_time_not_a_task(item, end):
     (task,) = rec.obligations
     assert [(a.name, a.role) for a in task.assignees] == [("Phòng Nội vụ", "chu_tri")]
     assert (task.deadline or {}).get("end") == end
+
+
+@pytest.mark.parametrize(
+    ("cell", "end", "recurring"),
+    [
+        ("Năm 2025", "2025-12-31", None),  # a bare year in the time column is the year
+        ("Quý IV/2025", "2025-12-31", None),
+        ("Định kỳ hằng tháng, trước ngày 20", None, "định kỳ hằng tháng"),  # the column's recurrence
+    ],
+)
+def test_a_task_tables_time_column(cell, end, recurring):
+    table = (
+        "PHỤ LỤC\n\nSTT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+        f"1\tTriển khai thanh toán không dùng tiền mặt\tPhòng Giáo dục và Đào tạo\tPhòng Nội vụ\t{cell}"
+    )
+    _, rec = assignments(party_doc(body=table, date="ngày 05 tháng 3 năm 2025"))
+    (task,) = rec.obligations
+    assert ((task.deadline or {}).get("end"), task.recurring) == (end, recurring)

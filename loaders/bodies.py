@@ -487,7 +487,13 @@ def _share_qualifiers(
             bare = (piece[:1].islower() or lower_vn(piece) in _kinds()) and not own and not _has_place(piece)
             if bare:
                 out[i] = (f"{piece} {q}", out[i][1])
-            elif belongs_q and head and _same_head(piece, head) and not _has_place(piece):
+            elif (
+                belongs_q
+                and head
+                and _same_head(piece, head)
+                and not _has_place(piece)
+                and not _narrower_kind(piece, out[j][0], q)
+            ):
                 missing = q[belongs_q.start() :].strip()
                 if lower_vn(missing) not in lower_vn(piece):
                     out[i] = (f"{piece} {missing}", out[i][1])
@@ -495,6 +501,13 @@ def _share_qualifiers(
                 break
             i -= 1
     return out
+
+
+def _narrower_kind(piece: str, qualified: str, q: str) -> bool:
+    """Is `piece` a narrower kind of what `qualified` names before its qualifier `q` ('Thủ trưởng cơ
+    quan ngang bộ' beside 'Thủ trưởng cơ quan thuộc Chính phủ')? Then it is a kind of its own."""
+    core = lower_vn(_after_head(qualified)[: -len(q)].strip()) if qualified.endswith(q) else ""
+    return bool(core) and lower_vn(_after_head(piece)).startswith(core + " ")
 
 
 def _after_head(piece: str) -> str:

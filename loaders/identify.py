@@ -534,7 +534,10 @@ class Draft:
 
 def _district_province(h: Header) -> str | None:
     """The province of the district a header's lines name ('ĐẢNG BỘ HUYỆN CHỢ GẠO' over 'ĐẢNG ỦY XÃ
-    HÒA BÌNH', dated 'Hòa Bình, ngày …': Tiền Giang, not the province a commune is named after)."""
+    HÒA BÌNH', dated 'Hòa Bình, ngày …': Tiền Giang, not the province a commune is named after).
+    None when the lines name their province themselves ('ĐẢNG BỘ TỈNH HƯNG YÊN'): that one is it."""
+    if find_provinces(" ".join(h.org_lines)):
+        return None
     for line in h.org_lines:
         if signals.body_level(line) == "district" and (p := places.province_of(line)):
             return p

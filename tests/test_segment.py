@@ -781,6 +781,14 @@ def test_a_task_right_after_the_title_is_no_enacting_line(first_point):
         ),
         # a village named after a province: neither its place nor its name's province
         ("ĐẢNG BỘ XÃ TỊNH HÀ\nCHI BỘ THÔN PHÚ THỌ", "Tịnh Hà", "CHI BỘ", None, "Chi bộ thôn Phú Thọ"),
+        # a province the header names is the document's, whatever the list of districts says
+        (
+            "ĐẢNG BỘ TỈNH HƯNG YÊN\nHUYỆN ỦY SƠN ĐỘNG",
+            "Hưng Yên",
+            "BAN THƯỜNG VỤ",
+            "Hưng Yên",
+            "Ban Thường vụ Huyện ủy Sơn Động",
+        ),
     ],
 )
 def test_a_unit_named_after_a_province_places_nothing_there(header, place, signed_for, jurisdiction, issuer):

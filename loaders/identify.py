@@ -532,12 +532,22 @@ class Draft:
     body_start: int
 
 
+def _provinces(h: Header) -> list[str]:
+    """The provinces a header names, less its own unit's name: 'Hòa Bình, ngày …' under 'ĐẢNG ỦY XÃ
+    HÒA BÌNH' names the commune, not the province of that name."""
+    own = _own_units(h)
+    return [p for p in h.provinces if fold(p) not in own]
+
+
+def _own_units(h: Header) -> set[str]:
+    """The folded names of the districts, communes and villages a header's lines name ('XÃ HÒA
+    BÌNH'), not of a province ('TỈNH HƯNG YÊN')."""
+    return {fold(n) for line in h.org_lines if not find_provinces(line) and (n := places.place_name(line))}
+
+
 def _district_province(h: Header) -> str | None:
     """The province of the district a header's lines name ('ĐẢNG BỘ HUYỆN CHỢ GẠO' over 'ĐẢNG ỦY XÃ
-    HÒA BÌNH', dated 'Hòa Bình, ngày …': Tiền Giang, not the province a commune is named after).
-    None when the lines name their province themselves ('ĐẢNG BỘ TỈNH HƯNG YÊN'): that one is it."""
-    if find_provinces(" ".join(h.org_lines)):
-        return None
+    HÒA BÌNH': Tiền Giang), when no province is named."""
     for line in h.org_lines:
         if signals.body_level(line) == "district" and (p := places.province_of(line)):
             return p
@@ -547,13 +557,19 @@ def _district_province(h: Header) -> str | None:
 def file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
     votes: Counter[str] = Counter()
     for h in headers:
-        votes.update(h.provinces)
-        if p := _district_province(h):  # a district's name outweighs a place-and-date line
-            votes[p] += 3
+        named = _provinces(h)
+        votes.update(named)
+        if not named and (p := _district_province(h)):
+            votes[p] += 1
+    own = {n for h in headers for n in _own_units(h)}
     for line in clean[1:30]:
         if line.isupper():
             votes.update(find_provinces(line))
-        elif (pm := signals.place_date(line)) and pm.start() == 0:
+        elif (
+            (pm := signals.place_date(line))
+            and pm.start() == 0
+            and fold(pm.group("place").strip()) not in own
+        ):
             votes.update(find_provinces(pm.group("place")))  # 'Hải Phòng, ngày 18 tháng 11 năm 2019'
     return votes.most_common(1)[0][0] if votes else None
 
@@ -918,7 +934,8 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
     ids = (parse_symbol(h.symbol_text, h.type) if plain else None) or parse_symbol(h.symbol_text) or {}
     if h.symbol_text and not ids.get("number") and h.type:
         ids = parse_symbol(h.symbol_text, h.type) or ids  # '653/2019/UBTVQH14' under NGHỊ QUYẾT
-    jur = _district_province(h) or (h.provinces[0] if h.provinces else file_jur)
+    named = _provinces(h)
+    jur = named[0] if named else _district_province(h) or file_jur
     body_start = section_start(clean, h.header_end + 1, b.last)
     return Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start)
 

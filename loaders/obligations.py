@@ -356,6 +356,17 @@ def _named_by_role(s: str) -> tuple[list[str], int]:
 
 
 @cache
+def _proposals_re() -> re.Pattern:
+    """A report's heading of proposals to the bodies above it (obligations.toml [proposals])."""
+    words = sorted((lower_vn(w) for w in _table()["proposals"]["headings"]), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s*(?:[ivxl]+|\d{{1,2}})\s*[.\-–)]\s*(?:{alt})\s*:?\s*$")
+
+
+_PART_RE = re.compile(r"\s*[IVXL]+\s*[.\-–)]\s*\S")  # 'IV. TỔ CHỨC THỰC HIỆN': a report's next part
+
+
+@cache
 def _appeal_re() -> re.Pattern:
     """A predicate with which a body addresses no task (obligations.toml [appeal])."""
     words = sorted((lower_vn(w) for w in _table()["appeal"]["words"]), key=len, reverse=True)
@@ -449,6 +460,7 @@ class _Discourse:
     item_names: list[str] = field(default_factory=list)  # its subject
     signing: bool = False  # in a signature block: its offices and signer assign nothing
     receiving: bool = False  # in the list after 'Nơi nhận:' ('- Như Điều 3;', '- Lưu: VT.')
+    proposing: bool = False  # in a report's part of proposals to the bodies above it
     article_header: bool = False  # the header subject is an article's, whose points it assigns
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
@@ -482,6 +494,11 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     """One paragraph: an item header or addressing line sets who the next ones speak of; any
     other is read sentence by sentence."""
     raw = p.text
+    if st.proposing and not (_PART_RE.match(raw) or (len(raw) < 80 and is_upper_text(raw))):
+        return  # 'Đề nghị UBND thị xã quan tâm hỗ trợ …' under 'III. ĐỀ XUẤT, KIẾN NGHỊ'
+    st.proposing = len(raw) < 80 and _proposals_re().match(lower_vn(raw)) is not None
+    if st.proposing:
+        return
     if signature_line(raw):
         st.signing = True
         return

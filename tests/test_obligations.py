@@ -1089,3 +1089,14 @@ def test_a_task_tables_time_column(cell, end, recurring):
     _, rec = assignments(party_doc(body=table, date="ngày 05 tháng 3 năm 2025"))
     (task,) = rec.obligations
     assert ((task.deadline or {}).get("end"), task.recurring) == (end, recurring)
+
+
+@pytest.mark.parametrize("heading", tables.load("obligations.toml")["proposals"]["examples"])
+def test_a_reports_proposals_to_the_bodies_above_assign_nothing(heading):
+    """'Đề nghị UBND thị xã …' under a report's proposals asks the body above; the next part reads on."""
+    body = (
+        f"II. KẾT QUẢ\n\nGiao Phòng Nội vụ tổng hợp kết quả.\n\n{heading}\n\nĐề nghị UBND thị xã quan tâm hỗ "
+        "trợ kinh phí.\n\nV. TỔ CHỨC THỰC HIỆN\n\nGiao Phòng Tư pháp theo dõi."
+    )
+    got, _ = assignments(party_doc(heading="BÁO CÁO", code="BC", of="", body=body))
+    assert got == {("Phòng Nội vụ", "thuc_hien"), ("Phòng Tư pháp", "thuc_hien")}

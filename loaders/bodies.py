@@ -233,11 +233,16 @@ def _lists() -> dict:
 
 
 @cache
+def _places_and_committees() -> tuple[str, str]:
+    """The place words and the committee words of obligations.toml [lists], as alternations."""
+    return tuple("|".join(re.escape(w) for w in _lists()[k]) for k in ("places", "committees"))  # type: ignore[return-value]
+
+
+@cache
 def _shared_committee_re() -> re.Pattern:
     """'quận - huyện ủy', 'huyện, thị, thành ủy', 'huyện, thành, thị Đoàn': place words sharing the
     committee word after the last of them."""
-    places = "|".join(re.escape(w) for w in _lists()["places"])
-    committees = "|".join(re.escape(w) for w in _lists()["committees"])
+    places, committees = _places_and_committees()
     return re.compile(
         rf"(?<![\w])((?:{places})(?:\s*[-,]\s*(?:{places}))+)\s+({committees})(?![\w])", re.IGNORECASE
     )
@@ -246,8 +251,7 @@ def _shared_committee_re() -> re.Pattern:
 @cache
 def _place_committee_re() -> re.Pattern:
     """'thị Đoàn', 'xã đội': a place word and a committee word, a body's whole name."""
-    places = "|".join(re.escape(w) for w in _lists()["places"])
-    committees = "|".join(re.escape(w) for w in _lists()["committees"])
+    places, committees = _places_and_committees()
     return re.compile(rf"(?:{places})\s+(?:{committees})", re.IGNORECASE)
 
 

@@ -146,9 +146,13 @@ def implementations(
     """`lineage.implementations` of a store (`vbgraph implements`). Every direct implementation
     (no filter but a date) from the relation's edges and the documents' labels, without a graph."""
     if not central and not jurisdiction and store.indexed:
-        edges, labels = store.relation_pairs(rs.IMPLEMENTS)
-        pairs = ((s, t, labels[s], labels[t]) for s, t, _ in edges if s in labels and t in labels)
-        return ln.implementations_of_pairs(pairs, since=since)
+        n = len(FIELDS)
+        symbol, name, date, place = (3 + FIELDS.index(f) for f in ("symbol", "name", "date", "jurisdiction"))
+        edges = (
+            (r[0], r[1], r[symbol] or r[name], r[date], r[place], r[symbol + n] or r[name + n])
+            for r in store.labelled_edges(rs.IMPLEMENTS)
+        )
+        return ln.implementations_of_labelled(edges, since=since)
     # as the reference: the direct rows take an empty jurisdiction for none, the central ones do not
     wanted = jurisdiction if central else (jurisdiction or None)
     part = part_of(store, implementation_part, jurisdiction=wanted, transitive=central)

@@ -8,7 +8,7 @@ said in a third document).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from vbgraph.graph.identity import CENTRAL
@@ -24,6 +24,10 @@ from vbgraph.queries.research import (
 
 if TYPE_CHECKING:  # annotations only: a command answered from the store's indexes never loads networkx
     import networkx as nx
+
+# An implementation edge as a table shows it: source, target, the source's label, date and
+# jurisdiction, the target's label.
+Labelled = tuple[str, str, str | None, str | None, str | None, str | None]
 
 
 def _node(G: nx.MultiDiGraph, nid: str) -> dict:
@@ -144,23 +148,22 @@ def timeline(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["id"]))
 
 
-def direct_rows(pairs: Iterable[tuple[str, str, dict, dict]], jurisdiction: str | None) -> list[dict]:
+def direct_rows(edges: Iterable[Labelled], jurisdiction: str | None) -> list[dict]:
     """Local documents (of `jurisdiction`; any when empty) and the documents they name as
-    implemented, one row per implementation edge given as (source, target, the source's
-    attributes, the target's attributes)."""
+    implemented, one row per implementation edge given as a `Labelled` tuple."""
     jurisdiction = jurisdiction or None
     return [
         {
             "local": s,
-            "local_symbol": a.get("symbol") or a.get("name"),  # _label, inline: 100k rows at a time
-            "local_date": a.get("date"),
+            "local_symbol": label,
+            "local_date": date,
             "jurisdiction": j,
             "implements": t,
-            "implements_symbol": b.get("symbol") or b.get("name"),
+            "implements_symbol": target_label,
             "depth": 1,
         }
-        for s, t, a, b in pairs
-        if (j := a.get("jurisdiction")) not in (None, CENTRAL) and jurisdiction in (None, j)  # _is_local
+        for s, t, label, date, j, target_label in edges
+        if j not in (None, CENTRAL) and jurisdiction in (None, j)  # _is_local
     ]
 
 
@@ -191,8 +194,7 @@ def implementations(
             for r in central_implementations(G, jurisdiction)
         ]
     else:
-        nodes = G.nodes
-        rows = direct_rows(((s, t, nodes[s], nodes[t]) for s, t, _ in relation_edges(G)), jurisdiction)
+        rows = direct_rows(labelled(G, relation_edges(G)), jurisdiction)
     return _in_order(rows, since)
 
 
@@ -205,9 +207,15 @@ def _in_order(rows: list[dict], since: str | None) -> list[dict]:
     )
 
 
-def implementations_of_pairs(
-    pairs: Iterable[tuple[str, str, dict, dict]], *, since: str | None = None
-) -> list[dict]:
-    """`implementations(G)` of a graph whose implementation edges and their ends' attributes are
-    `pairs` (as `direct_rows` takes them): a whole relation answered without building its graph."""
-    return _in_order(direct_rows(pairs, None), since)
+def implementations_of_labelled(edges: Iterable[Labelled], *, since: str | None = None) -> list[dict]:
+    """`implementations(G)` of a graph whose implementation edges are `edges` (labelled as
+    `direct_rows` takes them): a whole relation answered without building its graph."""
+    return _in_order(direct_rows(edges, None), since)
+
+
+def labelled(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str]]) -> Iterator[Labelled]:
+    """`edges` of `G` (source, target, key) with what a table of them shows of their ends."""
+    nodes = G.nodes
+    for s, t, _ in edges:
+        a = nodes[s]
+        yield s, t, _label(a), a.get("date"), a.get("jurisdiction"), _label(nodes[t])

@@ -399,7 +399,7 @@ def test_a_store_whose_tables_cannot_answer_answers_from_its_whole_graph(
     assert obligations.bodies_in_store(stale) == obligations.bodies(corpus_graph)
     assert indexed.implementations(stale, central=True) == lineage.implementations(corpus_graph, central=True)
     assert indexed.implementations(stale) == lineage.implementations(corpus_graph)
-    assert stale.relation_pairs(["THUC_HIEN", "THAY_THE"]) == Store(corpus_store.dir).relation_pairs(
+    assert stale.labelled_edges(["THUC_HIEN", "THAY_THE"]) == Store(corpus_store.dir).labelled_edges(
         ["THAY_THE", "THUC_HIEN"]
     )
     assert indexed.plan(stale, doc) == obligations.plan(corpus_graph, doc)

@@ -357,8 +357,12 @@ def _centre_city(words: str) -> bool:
 
 def body_level(name: str | None) -> str | None:
     """'district' for 'Ban Tuyên giáo Quận ủy', 'commune' for 'Đảng ủy xã …', 'province' for 'UBND tỉnh'."""
-    if not name:
-        return None
+    return _body_level(name) if name else None
+
+
+@text_cache(1 << 14)
+def _body_level(name: str) -> str | None:
+    """`body_level`, remembered: resolution asks it of every pair of issuers that one number names."""
     f = " " + fold(name) + " "
     city = _CITY_RE.search(f)
     if city and city.group("place").strip():

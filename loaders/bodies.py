@@ -151,7 +151,45 @@ def subject_end(text: str) -> int:
     for unit in _UNIT_THEN_VERB_RE.finditer(low, 0, end):
         if text[unit.end() : unit.end() + 1].islower():  # 'huyện thu hồi', not 'huyện Lục Nam'
             return unit.end("unit")
+    if end > 0 and any(o in plain for o in _named_office_words()):
+        offices, go_on = _named_office_res()
+        for office in offices.finditer(fold_aligned(plain), 0, end):
+            at = office.end() + 1
+            if text[at : at + 1].islower() and not go_on.match(
+                plain, at
+            ):  # 'Tài chính - Kế hoạch thanh toán'
+                return office.end()
     return end
+
+
+@cache
+def _named_office_words() -> tuple[str, ...]:
+    return tuple(_table()["bodies"]["named_offices"])
+
+
+@cache
+def _named_office_res() -> tuple[re.Pattern, re.Pattern]:
+    """A State office named whole and a word after it, on folded text; the words that go on with a
+    name, on lower-case text (folded, 'thành' would be 'thanh' of 'thanh toán'): see
+    `named_offices` in ontology/obligations.toml."""
+
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    names = tables.load("bodies.toml")["vocabulary"]["names"]
+    lists = _lists()
+    go_on = [
+        *_table()["bodies"]["named_offices_go_on"],
+        *lists["places"],
+        *lists["qualifiers"],
+        *lists["belongs"],
+        *lists["kinds"],
+    ]
+    offices = alt(fold(w) for w in _named_office_words())
+    return (
+        re.compile(rf"(?<!\w)(?:{offices})\s+(?:{alt(fold(n) for n in names)})(?= [a-z])"),
+        re.compile(rf"(?:{alt(lower_vn(w) for w in go_on)})(?!\w)"),
+    )
 
 
 # A unit's word after a name, then a word in lower case that is no part of a name: 'công an huyện

@@ -1039,6 +1039,16 @@ def test_a_predicate_word_inside_an_office_name_is_no_predicate(text, names):
     assert [canonical_name(n) for n in found] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"), tables.load("obligations.toml")["bodies"]["named_offices_examples"]
+)
+def test_an_office_named_whole_ends_before_a_word_no_name_goes_on_with(text, names):
+    """'Phòng Tài chính - Kế hoạch thanh toán …': a verb the predicates lack after an office the
+    vocabulary names whole is no part of its name; a place, a list or 'khu vực' goes on with it."""
+    found, _ = parse_subject(text)
+    assert [canonical_name(n) for n in found] == names
+
+
 def test_a_point_with_a_time_to_do_it_by_assigns_outside_the_implementing_part():
     """A plan's tasks under 'NHIỆM VỤ, GIẢI PHÁP': a body and a time to be done by; a target's horizon
     ('đến năm 2025 đạt …') is no such time."""

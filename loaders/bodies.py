@@ -57,9 +57,14 @@ def _protected() -> list[str]:
     return sorted({lower_vn(w) for w in [*_table()["bodies"]["protected"], *joined]}, key=len, reverse=True)
 
 
+# A comma between the words of a name may be written as a dash: "Văn hóa - Thông tin, Thể thao và
+# Du lịch". Not the other way: "Tài chính, Kế hoạch và Đầu tư" lists two departments.
+_NAME_SEP_RE = re.compile(r"\s*,\s*")
+
+
 @cache
 def _protected_re() -> re.Pattern:
-    alt = "|".join(re.escape(p) for p in _protected())
+    alt = "|".join(r"\s*[,\-–]\s*".join(map(re.escape, _NAME_SEP_RE.split(p))) for p in _protected())
     return re.compile(opens_with(_protected()) + r"(?<![\w])(?:" + alt + r")(?![\w])")
 
 

@@ -125,6 +125,12 @@ def test_recurrence(text, rec):
         # but a committee word, a list or 'xã hội' goes on
         ("Ban Tuyên giáo huyện ủy xây dựng chuyên mục", ["Ban Tuyên giáo huyện ủy"]),
         ("Bảo hiểm xã hội huyện chi trả chế độ", ["Bảo hiểm xã hội huyện"]),
+        # the Party-building boards, named by their field; a name written with a dash or a comma
+        ("Các ban xây dựng Đảng Huyện ủy hướng dẫn, kiểm tra", ["ban xây dựng Đảng Huyện ủy"]),
+        (
+            "Trung tâm Văn hóa - Thông tin, Thể thao và Du lịch huyện tuyên truyền",
+            ["Trung tâm Văn hóa - Thông tin, Thể thao và Du lịch huyện"],
+        ),
         (
             "Ủy ban nhân dân tỉnh và các sở, ngành xây dựng kế hoạch",
             ["Ủy ban nhân dân tỉnh", "sở", "ngành"],

@@ -337,7 +337,17 @@ def _head_of(item: str) -> str | None:
     low = lower_vn(item)
     if len(low) != len(item):
         return None
-    return next((item[: len(h)] for h in _heads() if low == h or low.startswith(h + " ")), None)
+    whole, _ = _head_set()
+    words = low.split(" ")
+    for n in range(min(len(words), _head_words()), 0, -1):  # the longest head first, as `_heads` orders them
+        if (head := " ".join(words[:n])) in whole:
+            return item[: len(head)]
+    return None
+
+
+@cache
+def _head_words() -> int:
+    return max(len(h.split(" ")) for h in _heads())
 
 
 def _qualifier(item: str) -> str:

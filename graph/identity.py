@@ -40,13 +40,16 @@ def document_id(
     jurisdiction: str | None,
     issuer_code: str | None,
     name: str | None = None,
+    place: str | None = None,
 ) -> str:
-    """'bac-giang:109-NQ/TU@2021-06-08', '52-NQ/TW@2019-09-27', 'name:dieu-le-dang'."""
+    """'bac-giang:109-NQ/TU@2021-06-08', '52-NQ/TW@2019-09-27', 'name:dieu-le-dang'; with the
+    issuer's `place` when another district's document has the same number and day:
+    'dien-bien:muong-cha:12-KH/HU@2024-06-10'."""
     if symbol:
         core = f"{symbol}@{date}" if date else symbol
         if tables.is_central_code(issuer_code) or jurisdiction == CENTRAL:
             return core
-        return f"{slug(jurisdiction) or 'unknown'}:{core}"
+        return f"{slug(jurisdiction) or 'unknown'}:{f'{place}:' if place else ''}{core}"
     prefix = "" if jurisdiction in (None, CENTRAL) else f"{slug(jurisdiction)}:"
     return f"{prefix}name:{slug(name)}"
 

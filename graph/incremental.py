@@ -74,7 +74,7 @@ def _text_of(texts: dict[tuple, str], key: tuple) -> str:
 
 def key_of(text: str) -> tuple:
     k = json.loads(text)
-    return (k[0], tuple(k[1]), k[2]) if k[0] == "num" else tuple(k)
+    return (k[0], tuple(k[1]), *k[2:]) if k[0] == "num" else tuple(k)
 
 
 def _identity_part(key: tuple) -> str:

@@ -70,7 +70,8 @@ class Doc:
 
     @property
     def id(self) -> str:
-        return document_id(self.symbol, self.date, self.jurisdiction, self.issuer_code, self.name)
+        place = self.key[3] if len(self.key) > 3 else None  # see `add_text_document`
+        return document_id(self.symbol, self.date, self.jurisdiction, self.issuer_code, self.name, place)
 
     def as_dict(self) -> dict:
         return {
@@ -162,6 +163,15 @@ def _other_place(a: str | None, b: str | None) -> bool:
     return bool(la and lb) and la != lb
 
 
+def _place_tag(issuer: str | None, other: str | None) -> str:
+    """What tells a local issuer from `other` of the same number: its place ('muong-cha' of 'Huyện
+    ủy Mường Chà'), else its whole name ('ban-thuong-vu-thanh-uy-thanh-hoa' beside the Tỉnh ủy's)."""
+    place = places.place_name(issuer)
+    if place and fold(place) != fold(places.place_name(other) or ""):
+        return slug(place)
+    return slug(issuer)
+
+
 def _same_province(a: str, b: str) -> bool:
     """'Tphcm' and 'Hồ Chí Minh': two spellings of one province's name."""
     pa = find_provinces(a)
@@ -214,6 +224,10 @@ class Resolver:
             ]
             if same_year:
                 key = same_year[0]
+            elif (d := self.docs.get(key)) is not None and _other_place(td.issuer, d.issuer):
+                # two districts' (communes') texts of one number and day: two documents, the later
+                # read named by its place as well
+                key = ("num", base, td.date, _place_tag(td.issuer, d.issuer))
         else:
             key = ("name", slug(td.name or td.title), slug(td.jurisdiction))
         d = self.docs.get(key) or self._new(key)

@@ -239,3 +239,31 @@ def test_two_texts_of_one_number_and_year_dated_two_days_are_both_kept():
         "thanh-hoa:215-KH/TU@2025-03-10",
         "thanh-hoa:215-KH/TU@2025-03-25",
     ]
+
+
+def _commune_plan(header: str, place: str, task: str) -> str:
+    return (
+        f"ĐẢNG BỘ TỈNH ĐIỆN BIÊN\n{header}\n*\nSố 12-KH/ĐU\n{place}, ngày 10 tháng 6 năm 2024\n\nKẾ HOẠCH\n"
+        f"thực hiện Kế hoạch số 40-KH/TU ngày 20/5/2024 của Ban Thường vụ Tỉnh ủy\n\n1. {task}, hoàn thành trước "
+        "ngày 31/12/2024.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nLò Văn A\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("second", "place", "tag"),
+    [
+        ("ĐẢNG ỦY XÃ MƯỜNG CHÀ", "Mường Chà", "muong-cha"),
+        ("ĐẢNG ỦY PHƯỜNG HÀ GIANG 1", "Hà Giang 1", "ha-giang-1"),  # a ward's number ends its name
+        ("ĐẢNG ỦY PHƯỜNG 7", "Phường 7", "7"),
+    ],
+)
+def test_two_places_texts_of_one_number_and_day_are_both_kept(second, place, tag):
+    """Numbers restart in every commune: two communes' plans numbered alike on one day are two
+    documents, each with its own tasks; the later read is named by its place too."""
+    G = graph(
+        _commune_plan("ĐẢNG ỦY XÃ TUẦN GIÁO", "Tuần Giáo", "Văn phòng Đảng ủy chủ trì chuẩn bị tài liệu"),
+        _commune_plan(second, place, "Ủy ban Mặt trận Tổ quốc xã chủ trì vận động nhân dân"),
+    )
+    plans = sorted(n for n in ids(G) if "12-KH" in n)
+    assert plans == ["dien-bien:12-KH/ĐU@2024-06-10", f"dien-bien:{tag}:12-KH/ĐU@2024-06-10"]
+    assert sorted(s for s, _, k in G.edges(keys=True) if k == "DAT_RA") == plans  # a task each

@@ -110,12 +110,20 @@ def _typed_so_re() -> re.Pattern:
     )
 
 
+# What a citation says after a symbol, which a header's line never does: 'Nghị quyết số 22-NQ/TW
+# ngày 17/4/2024 của Bộ Chính trị về …' (a summary or a table of contents above a header).
+_CITATION_RE = re.compile(r"\s(?:của|về|do|thực hiện)\s", re.IGNORECASE)
+
+
 def symbol_in_so_line(line: str) -> str | None:
-    m = SO_LINE_RE.match(line) or _typed_so_re().match(line)
+    m = SO_LINE_RE.match(line)
+    typed = m is None and (m := _typed_so_re().match(line)) is not None
     if not m:
         return None
     sm = patterns.symbol_re().search(m.group("sym"))
     if not sm or sm.start() > 2:
+        return None
+    if typed and _CITATION_RE.search(m.group("sym"), sm.end()):
         return None
     return m.group("sym").rstrip()
 

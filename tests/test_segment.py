@@ -830,3 +830,20 @@ def test_an_agency_of_the_government_is_the_centres(top, symbol, issuer):
     )
     (doc,) = parse_text(text, "k.txt").documents
     assert (doc.issuer, doc.jurisdiction) == (issuer, "Trung ương")
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # a chain compilation's summary of the central resolution
+        "Nghị quyết số 22-NQ/TW ngày 17/4/2024 của Bộ Chính trị về phát triển kinh tế vùng.",
+        # the last entry of a table of contents, its page after dot leaders
+        "Quyết định số 412/QĐ-UBND ngày 15/3/2024 của UBND huyện thành lập Ban Chỉ đạo .......... 12",
+    ],
+)
+def test_a_citation_just_above_a_header_is_not_its_number(above):
+    """'Nghị quyết số: 653/2019/UBTVQH14' may open a header; a line that goes on as a citation
+    ('… ngày … của …') does not, and leaves the header below its own number."""
+    text = f"{above}\n\n" + party_doc(heading="KẾ HOẠCH", code="KH", of="")
+    (doc,) = parse_text(text, "c.txt").documents
+    assert (doc.symbol, doc.issuer, doc.first_line) == ("12-KH/TU", "Ban Thường vụ Tỉnh ủy Bắc Giang", 3)

@@ -847,3 +847,18 @@ def test_a_citation_just_above_a_header_is_not_its_number(above):
     text = f"{above}\n\n" + party_doc(heading="KẾ HOẠCH", code="KH", of="")
     (doc,) = parse_text(text, "c.txt").documents
     assert (doc.symbol, doc.issuer, doc.first_line) == ("12-KH/TU", "Ban Thường vụ Tỉnh ủy Bắc Giang", 3)
+
+
+@pytest.mark.parametrize(("text", "kept"), tables.load("doc_types.toml")["copies"]["examples"])
+def test_a_copys_note_is_read_as_blank_lines(text, kept):
+    from vbgraph.loaders.copies import copy_notes
+
+    assert "\n".join(copy_notes(text.split("\n"))) == kept
+
+
+def test_a_copys_note_on_top_leaves_the_copied_text_its_number_and_date():
+    """'Số 85-SY/VPTU / SAO Y BẢN CHÍNH' above the Ban Thường vụ's plan: the plan keeps 12-KH/TU and
+    its day; the copy is no document."""
+    note = "TỈNH ỦY BẮC GIANG\nVĂN PHÒNG\n*\nSố 85-SY/VPTU\nSAO Y BẢN CHÍNH\nBắc Giang, ngày 20 tháng 6 năm 2021\n\n"
+    (doc,) = parse_text(note + party_doc(heading="KẾ HOẠCH", code="KH", of=""), "c.txt").documents
+    assert (doc.symbol, doc.date, doc.issuer) == ("12-KH/TU", "2021-06-08", "Ban Thường vụ Tỉnh ủy Bắc Giang")

@@ -138,7 +138,9 @@ def enact_heading(line: str) -> bool:
 
 
 _GENERIC_BODY = (
-    r"(?:Ban\s+Thường\s+vụ\s+|Ban\s+Chấp\s+hành\s+|Thường\s+trực\s+|(?:Ủy\s+)?Ban\s+[A-ZĐ]\w+(?:\s+[a-zđà-ỹ]\w*)?\s+)?"
+    # a board named by one field or two: 'Ban Tuyên giáo', 'Ban Tuyên giáo và Dân vận', 'Ban Chính sách, chiến lược'
+    r"(?:Ban\s+Thường\s+vụ\s+|Ban\s+Chấp\s+hành\s+|Thường\s+trực\s+"
+    r"|(?:Ủy\s+)?Ban\s+[A-ZĐ]\w+(?:\s+[a-zđà-ỹ]\w*)?(?:(?:,|\s+và)\s+[A-Za-zĐđ]\w*(?:\s+[a-zđà-ỹ]\w*)?)?\s+)?"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[ủu]y"
     r"|(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?"
 )
@@ -155,7 +157,11 @@ def _body_head_re() -> re.Pattern:
     case-insensitive, is tried only where one of them stands (the same matches, three times faster)."""
     words = [w for b in tables.bodies() for w in (b.name, *b.aliases)]
     opens = patterns.opens_with([*words, *_GENERIC_BODY_FIRST])
-    return re.compile(rf"{opens}(?:{_GENERIC_BODY}|{patterns.body_alt()})", re.IGNORECASE)
+    # a known name that a generic one opens ('Đảng ủy Chính phủ', 'Đảng ủy UBND tỉnh') is tried first
+    generic = re.compile(_GENERIC_BODY, re.IGNORECASE)
+    longer = [w for w in words if (g := generic.match(w)) and g.end() < len(w)]
+    first = f"{patterns.alt(longer)}|" if longer else ""
+    return re.compile(rf"{opens}(?:{first}{_GENERIC_BODY}|{patterns.body_alt()})", re.IGNORECASE)
 
 
 def body_at(text: str, pos: int = 0) -> re.Match | None:

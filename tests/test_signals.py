@@ -114,6 +114,11 @@ def test_news_leads(line, expected):
             "Thực hiện Kế hoạch của Ban Chỉ đạo 35 Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành",
             "Ban Thường vụ Huyện ủy",
         ),
+        # the committees and boards of 2025: a known name that a generic one opens is all of it
+        ("Đảng ủy Chính phủ quyết nghị:", "Đảng ủy Chính phủ"),
+        ("Đảng ủy Ủy ban nhân dân tỉnh quyết nghị:", "Đảng ủy Ủy ban nhân dân tỉnh"),
+        ("Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn như sau:", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("Ban Chính sách, chiến lược Trung ương hướng dẫn như sau:", "Ban Chính sách, chiến lược Trung ương"),
     ],
 )
 def test_the_body_that_speaks(line, speaker):

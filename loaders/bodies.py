@@ -130,6 +130,12 @@ def _head_set() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(_heads()), tuple(h + " " for h in _heads())
 
 
+@cache
+def _not_heads() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = [lower_vn(w) for w in _table()["bodies"]["not_heads"]]
+    return frozenset(words), tuple(w + " " for w in words)
+
+
 def _is_or_opens(low: str, words: tuple[frozenset[str], tuple[str, ...]]) -> bool:
     """`low` is one of the words, or opens with one and a space (one set test, one startswith)."""
     whole, spaced = words
@@ -143,7 +149,9 @@ def starts_with_head(item: str) -> bool:
     low = _PLURAL_RE.sub("", lower_vn(item))
     for rx in _honorific_res(lowered=True):
         low = rx.sub("", low)
-    return _is_or_opens(low, _head_set())
+    if _is_or_opens(low, _not_heads()):
+        return False
+    return _is_or_opens(low, _head_set()) or _unit_head(lower_vn(item), item) is not None
 
 
 def subject_end(text: str) -> int:
@@ -201,7 +209,7 @@ def _named_office_res() -> tuple[re.Pattern, re.Pattern]:
 # thu hồi', 'trung tâm dịch vụ nông nghiệp huyện cung ứng', 'các xã, thị trấn lập'. Not 'huyện ủy',
 # 'tỉnh đoàn', 'huyện đội', 'xã hội', 'tỉnh ủy viên', nor a list going on ('tỉnh và các sở').
 _UNIT_THEN_VERB_RE = re.compile(
-    r"(?<=\w )(?P<unit>huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn) "
+    r"(?<=\w )(?P<unit>huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu) "
     r"(?!(?:ủy|đoàn|đội|hội|viên|và|cùng|với|các|hoặc|khóa|nhiệm kỳ|cấp|trực thuộc|có liên quan|liên quan)\b)"
     r"(?=[a-zà-ỹđ])"
 )
@@ -335,13 +343,28 @@ def _qualifier_re() -> re.Pattern:
 def _head_of(item: str) -> str | None:
     """The head word(s) an item opens with, as written: 'đảng ủy' of 'đảng ủy cấp trên cơ sở'."""
     low = lower_vn(item)
-    if len(low) != len(item):
+    if len(low) != len(item) or _is_or_opens(low, _not_heads()):
         return None
     whole, _ = _head_set()
     words = low.split(" ")
     for n in range(min(len(words), _head_words()), 0, -1):  # the longest head first, as `_heads` orders them
         if (head := " ".join(words[:n])) in whole:
             return item[: len(head)]
+    return _unit_head(low, item)
+
+
+@cache
+def _named_units() -> tuple[str, ...]:
+    return tuple(
+        sorted((lower_vn(u) + " " for u in _table()["bodies"]["named_units"]), key=len, reverse=True)
+    )
+
+
+def _unit_head(low: str, item: str) -> str | None:
+    """The unit's word `item` opens with, when its name or number follows ('Xã Đạ Huoai', 'Phường 7')."""
+    for u in _named_units():
+        if low.startswith(u) and (item[len(u) : len(u) + 1].isupper() or item[len(u) : len(u) + 1].isdigit()):
+            return item[: len(u) - 1]
     return None
 
 

@@ -277,7 +277,7 @@ _OFFICE_OF_THE_LINE_ABOVE = frozenset({"van phong", "thuong truc"})
 
 # The unit and place a district or commune line ends with: 'UBND HUYỆN THANH BA', 'ỦY BAN NHÂN DÂN XÃ TAM DÂN'.
 _UNIT_PLACE_RE = re.compile(
-    r"(?<!\w)(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s+(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}|\d{1,2})$",
+    r"(?<!\w)(?P<unit>huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu)\s+(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}|\d{1,2})$",
     re.IGNORECASE,
 )
 

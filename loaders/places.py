@@ -71,7 +71,7 @@ def province_of(text: str | None) -> str | None:
 
 
 _LEVEL_NAME_RE = re.compile(
-    r"(?<![\w])(?P<level>(?:tỉnh|thành|huyện|quận|thị)\s+ủy|thị\s+xã|thị\s+trấn|thành\s+phố|tỉnh|huyện|quận|xã|phường"
+    r"(?<![\w])(?P<level>(?:tỉnh|thành|huyện|quận|thị)\s+ủy|thị\s+xã|thị\s+trấn|đặc\s+khu|thành\s+phố|tỉnh|huyện|quận|xã|phường"
     r"|thôn|ấp|bản|xóm|khóm|khu\s+phố|tổ\s+dân\s+phố)"
     # a ward's number ends its name or is all of it: 'phường Hà Giang 1', 'Phường 7'
     r"(?P<rest>(?:\s+(?!ủy(?!\w))[^\W\d_]\w*){1,4}(?:\s+\d{1,2})?|\s+\d{1,2})\s*$",

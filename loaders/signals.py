@@ -142,7 +142,7 @@ _GENERIC_BODY = (
     r"(?:Ban\s+Thường\s+vụ\s+|Ban\s+Chấp\s+hành\s+|Thường\s+trực\s+"
     r"|(?:Ủy\s+)?Ban\s+[A-ZĐ]\w+(?:\s+[a-zđà-ỹ]\w*)?(?:(?:,|\s+và)\s+[A-Za-zĐđ]\w*(?:\s+[a-zđà-ỹ]\w*)?)?\s+)?"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+[ủu]y"
-    r"|(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))?"
+    r"|(?:Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu))?"
 )
 # The letters _GENERIC_BODY can open with (tests/test_speed_loaders.py reads them off the pattern).
 _GENERIC_BODY_FIRST = "BTHQĐUỦ"

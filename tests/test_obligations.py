@@ -125,6 +125,11 @@ def test_recurrence(text, rec):
         # but a committee word, a list or 'xã hội' goes on
         ("Ban Tuyên giáo huyện ủy xây dựng chuyên mục", ["Ban Tuyên giáo huyện ủy"]),
         ("Bảo hiểm xã hội huyện chi trả chế độ", ["Bảo hiểm xã hội huyện"]),
+        # a commune, ward or special zone a province addresses directly (since 2025); 'xã hội' is none
+        ("Đặc khu Phú Quý tổ chức chương trình nghệ thuật", ["Đặc khu Phú Quý"]),
+        ("Xã Đạ Huoai tổ chức chương trình nghệ thuật", ["Xã Đạ Huoai"]),
+        ("Phường 7 tổ chức ra quân", ["Phường 7"]),
+        ("Xã hội hóa nguồn lực đầu tư", []),
         # the Party-building boards, named by their field; a name written with a dash or a comma
         ("Các ban xây dựng Đảng Huyện ủy hướng dẫn, kiểm tra", ["ban xây dựng Đảng Huyện ủy"]),
         (

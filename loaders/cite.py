@@ -537,6 +537,8 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
     for k in range(_ISSUER_WORDS):
         w = _WORD_RE.match(text, end)
         if not w or (k == 0 and not w.group("w")[0].isupper()):
+            if k >= 2 and (p := _its_province_re().match(text, end)):
+                return p.end()  # 'của Huyện ủy Bắc Mê, tỉnh Hà Giang'
             return end if k >= 2 and _CLAUSE_END_RE.match(text, end) else None
         end = w.end()
         if patterns.TITLE_START_RE.match(text, end):
@@ -544,7 +546,15 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
     return None
 
 
-_CLAUSE_END_RE = re.compile(r"\s*(?:[;.]|,\s|$)")  # a name of two words or more the clause ends with
+# A name of two words or more the clause ends with, or an apposition after it ('… Thành ủy Hà Giang
+# (trước sắp xếp)').
+_CLAUSE_END_RE = re.compile(r"\s*(?:[;.(]|,\s|$)")
+
+
+@cache
+def _its_province_re() -> re.Pattern:
+    """', tỉnh Hà Giang' after a district's name: its province, part of the issuer phrase."""
+    return re.compile(rf",\s*(?:tỉnh|thành phố|TP\.?)\s+(?:{patterns.province_alt()})(?!\w)", re.IGNORECASE)
 
 
 def _named_issuer(s: Span, text: str, after: int) -> Span:
@@ -559,6 +569,8 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
     province = next(
         (p for k in range(min(4, len(words) - 1), 0, -1) if (p := _province(" ".join(words[-k:])))), None
     )
+    if (its := _ITS_PROVINCE_RE.search(name)) and province:
+        name = name[: its.start()]  # 'Huyện ủy Bắc Mê, tỉnh Hà Giang': the district's, in Hà Giang
     # a national organisation's body: 'Ban Thường vụ Trung ương Hội Cựu chiến binh Việt Nam',
     # 'Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam'
     central = (
@@ -575,6 +587,7 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
     )
 
 
+_ITS_PROVINCE_RE = re.compile(r",\s*(?:tỉnh|thành phố|TP\.?)\s+[^,]*$", re.IGNORECASE)
 _CENTRAL_NAME_RE = re.compile(r"\bTrung ương\b|\bViệt Nam$")
 
 

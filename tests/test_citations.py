@@ -120,6 +120,26 @@ def test_an_unknown_issuer_that_ends_its_clause(text, issuer):
 
 
 @pytest.mark.parametrize(
+    ("text", "issuer", "province"),
+    [  # a former province's body, as texts after the mergers of 2025 cite it
+        (
+            "thay thế Chỉ thị số 05-CT/TU ngày 10/01/2024 của Ban Thường vụ Thành ủy Hà Giang (trước sắp xếp).",
+            "Ban Thường vụ Thành ủy Hà Giang",
+            "Hà Giang",
+        ),
+        (
+            "thay thế Kế hoạch số 45-KH/HU ngày 10/01/2024 của Huyện ủy Bắc Mê, tỉnh Hà Giang.",
+            "Huyện ủy Bắc Mê",
+            "Hà Giang",
+        ),
+    ],
+)
+def test_an_unknown_issuer_before_an_apposition_or_its_province(text, issuer, province):
+    s = one(text)
+    assert (s.issuer, s.province) == (issuer, province)
+
+
+@pytest.mark.parametrize(
     ("text", "date", "issuer"),
     [  # a report's account of an issue: the date and issuer stated before the document
         (

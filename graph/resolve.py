@@ -109,6 +109,8 @@ class Doc:
             self.title = max(self.titles.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         if self.issuers and not self.issuer:
             self.issuer = self._issuer_from_citations()
+        if not self.issuer:  # 'Luật … số 72/2025/QH15': the code's only issuer
+            self.issuer = tables.sole_issuer(self.issuer_code)
         if self.types and self.type_code:
             allowed = tables.types_by_code().get(self.type_code.upper(), ())
             self.type = next((t for t, _ in self.types.most_common() if t in allowed), self.type)

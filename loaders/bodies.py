@@ -78,6 +78,10 @@ _PLURAL_CI_RE = re.compile(r"^(?:các|những|toàn thể)\s+", re.IGNORECASE)
 _CAC_CI_RE = re.compile(r"^(?:các|những)\s+", re.IGNORECASE)
 _CAC_OPENS_RE = re.compile(r"(?:các|những)\s", re.IGNORECASE)
 _LIST_END_RE = re.compile(r"[,;:]\s*$")
+# An organ's names listed after a colon, up to a comma: "Giám đốc các Sở: Nội vụ, Tài chính, "
+_ORGANS_LISTED_RE = re.compile(
+    r"(?<!\w)(?:Sở|Ban|Phòng|Bộ|Cục|sở|ban|phòng|bộ|cục)\s*:\s*(?:[A-ZĐÀ-Ỹ][^,;:.]*,\s*)+$"
+)
 _TO_CHUC_BODY_RE = re.compile(r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b")
 _PLURAL_BEFORE_RE = re.compile(r"(?<!\w)(?:các|những)\s+$")  # "các tổ chức": organisations
 _AND_PERSONS_RE = re.compile(r"\s*(?:,|và)\s*cá nhân\b")  # "tổ chức, cá nhân"
@@ -256,11 +260,15 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
         ):
             pos = m.end()
             continue
-        # "Ban Chỉ đạo", "Thường trực Tỉnh ủy" … are names: the predicate word sits inside a capitalised name.
+        # "Ban Chỉ đạo", "Thường trực Tỉnh ủy" … are names: the predicate word sits inside a capitalised
+        # name, or is one of an organ's names listed after a colon ("các Sở: Nội vụ, Xây dựng, …").
         if (
             text[m.start() : m.start() + 1].isupper()
             and m.start() > 0
-            and not _LIST_END_RE.search(text[: m.start()])
+            and (
+                not _LIST_END_RE.search(text[: m.start()])
+                or _ORGANS_LISTED_RE.search(text, max(0, m.start() - 200), m.start())
+            )
         ):
             pos = m.end()
             continue

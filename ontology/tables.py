@@ -101,6 +101,12 @@ def is_central_code(code: str | None) -> bool:
     return bool(info["central"]) if info is not None else False
 
 
+def sole_issuer(code: str | None) -> str | None:
+    """The body that alone issues documents of this code ('Quốc hội' of QH15), else None."""
+    info = issuer_code_info(code)
+    return info["body"] if info is not None and info.get("sole") else None
+
+
 def is_known_code(code: str | None) -> bool:
     """Is the issuer code in the tables, by itself, by a prefix or by a Party ending?"""
     if not code:

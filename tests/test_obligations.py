@@ -125,6 +125,11 @@ def test_recurrence(text, rec):
         # but a committee word, a list or 'xã hội' goes on
         ("Ban Tuyên giáo huyện ủy xây dựng chuyên mục", ["Ban Tuyên giáo huyện ủy"]),
         ("Bảo hiểm xã hội huyện chi trả chế độ", ["Bảo hiểm xã hội huyện"]),
+        # an organ's names listed after a colon: 'Xây dựng' is a department's
+        (
+            "Giám đốc các Sở: Nội vụ, Xây dựng, Khoa học và Công nghệ chịu trách nhiệm thi hành",
+            ["Giám đốc Sở Nội vụ", "Giám đốc Sở Xây dựng", "Giám đốc Sở Khoa học và Công nghệ"],
+        ),
         # a commune, ward or special zone a province addresses directly (since 2025); 'xã hội' is none
         ("Đặc khu Phú Quý tổ chức chương trình nghệ thuật", ["Đặc khu Phú Quý"]),
         ("Xã Đạ Huoai tổ chức chương trình nghệ thuật", ["Xã Đạ Huoai"]),

@@ -267,3 +267,17 @@ def test_two_places_texts_of_one_number_and_day_are_both_kept(second, place, tag
     plans = sorted(n for n in ids(G) if "12-KH" in n)
     assert plans == ["dien-bien:12-KH/ĐU@2024-06-10", f"dien-bien:{tag}:12-KH/ĐU@2024-06-10"]
     assert sorted(s for s, _, k in G.edges(keys=True) if k == "DAT_RA") == plans  # a task each
+
+
+@pytest.mark.parametrize(
+    ("cited", "issuer"),
+    [
+        ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025", "Quốc hội"),
+        ("Nghị định số 150/2025/NĐ-CP ngày 12/6/2025", "Chính phủ"),
+        ("Nghị quyết số 18-NQ/TW ngày 25/10/2017", None),  # the centre's: Bộ Chính trị, Ban Bí thư or the BCH
+    ],
+)
+def test_a_document_cited_without_its_issuer_is_its_codes_only_issuers(cited, issuer):
+    G = graph(party_doc(heading="KẾ HOẠCH", code="KH", of="", preamble=f"Căn cứ {cited};"))
+    (doc,) = [n for n in ids(G) if not G.nodes[n]["in_corpus"]]
+    assert G.nodes[doc]["issuer"] == issuer

@@ -270,9 +270,12 @@ def self_relation(
     for code, rx in _self_cues():
         if rx.search(f):
             return code
-    if masked_before:  # 'thay thế Quy định số 05 … và Quy định số 07': the act governs the list
-        listed = _LISTED_TAIL_RE.sub("", lower_vn(masked_before))
-        if listed != lower_vn(masked_before):
+    if (
+        masked_before
+    ):  # 'thay thế Quy định số 05 … (trước sắp xếp) và Quy định số 07': the act governs the list
+        before = _PAREN_RE.sub(" ", lower_vn(masked_before))
+        listed = _LISTED_TAIL_RE.sub("", before)
+        if listed != before:
             for code, rx in _self_cues():
                 if rx.search(listed):
                     return code
@@ -926,7 +929,7 @@ def _governed(masked: str, s: Span, sent_start: int) -> bool:
     """Is citation `s` in the list that the sentence's opening cue governs?
 
     "Thực hiện A (…) và B; C …; ngày 01/3/2017, Ban Thường vụ ban hành D": A, B and C are
-    governed; D has a verb of its own. Words of earlier citations and their subjects (blanked
+    governed; D has a verb of its own. "…; tiếp tục thực hiện E": E, by its clause's own cue. Words of earlier citations and their subjects (blanked
     out in `masked`, the paragraph as `_masked` gives it), and parentheses, do not count.
     """
     gap = _PAREN_RE.sub(" ", masked[sent_start : s.start])
@@ -935,7 +938,8 @@ def _governed(masked: str, s: Span, sent_start: int) -> bool:
         return True  # 'Căn cứ Quy chế … ban hành kèm theo Quyết định số …': the decision carries it
     last = without_transparent(clauses[-1])
     words = _LETTERS_RE.findall(last)
-    if len(clauses) == 1:
+    # a clause that opens with a cue of its own ('…; tiếp tục thực hiện Chỉ thị …') is read as a sentence
+    if len(clauses) == 1 or preamble_relation(last.lstrip()) is not None:
         return len(words) <= _OPENER_WORDS + 6
     return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2
 

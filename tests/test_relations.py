@@ -307,3 +307,22 @@ def test_an_act_governs_the_list_it_opens_and_ends_the_subject_before_another():
         ("THAY_THE", "07-QĐ/TU"),
         ("BAI_BO", "03-HD/TU"),
     }
+
+
+def test_a_clause_that_goes_on_implementing_and_a_list_past_an_apposition():
+    """'…; tiếp tục thực hiện Chỉ thị …' implements too; 'thay thế A (trước sắp xếp) và B' replaces both."""
+    pre = (
+        "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; tiếp tục thực hiện Chỉ thị số "
+        "15-CT/TU ngày 12/4/2024 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch."
+    )
+    body = (
+        "Điều 3. Quy định này thay thế Quy định số 05-QĐ/TU ngày 15/3/2019 của Ban Thường vụ Tỉnh ủy (trước sắp "
+        "xếp) và Quy định số 07-QĐ/TU ngày 20/4/2019 của Ban Thường vụ Tỉnh ủy."
+    )
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre, body=body))
+    assert {r[1:] for r in rels if r[1] != "DAN_CHIEU"} >= {
+        ("THUC_HIEN", "57-NQ/TW"),
+        ("THUC_HIEN", "15-CT/TU"),
+        ("THAY_THE", "05-QĐ/TU"),
+        ("THAY_THE", "07-QĐ/TU"),
+    }

@@ -18,6 +18,7 @@ from pathlib import Path
 from vbgraph.loaders.classify import region_citations
 from vbgraph.loaders.clean import clean_file
 from vbgraph.loaders.copies import copy_notes
+from vbgraph.loaders.furniture import page_furniture
 from vbgraph.loaders.header import parse_header
 from vbgraph.loaders.identify import cited_local_places, document, draft, file_jurisdiction
 from vbgraph.loaders.normalize import strip_markup
@@ -44,7 +45,7 @@ def parse_text(text: str, file: str) -> FileRecord:
 
 def _parse_text(text: str, file: str) -> FileRecord:
     lines, origin = split_long_lines(["", *clean_file(text)])  # clean; a text on one line is cut up
-    lines = copy_notes(lines)
+    lines = copy_notes(page_furniture(lines))
     clean = [strip_markup(x) for x in lines]
     issues: list[Issue] = []
     blocks = segment(lines, clean)

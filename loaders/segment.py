@@ -18,6 +18,7 @@ from functools import cache
 
 from vbgraph.loaders import patterns
 from vbgraph.loaders.dates import search_place_date
+from vbgraph.loaders.furniture import PAGE_BREAK
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import fold, is_upper_text, lower_vn, segments, strip_markup
 from vbgraph.loaders.signals import compact, is_motto, preamble_opener
@@ -808,7 +809,7 @@ def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[P
             continue
         text = line.strip()
         if not text:
-            blank_run += 1
+            blank_run += line != PAGE_BREAK  # a page broke here: the paragraph may go on
             continue
         if table:
             text = " ¦ ".join(c.strip() for c in line.split("\t") if c.strip())

@@ -862,3 +862,36 @@ def test_a_copys_note_on_top_leaves_the_copied_text_its_number_and_date():
     note = "TỈNH ỦY BẮC GIANG\nVĂN PHÒNG\n*\nSố 85-SY/VPTU\nSAO Y BẢN CHÍNH\nBắc Giang, ngày 20 tháng 6 năm 2021\n\n"
     (doc,) = parse_text(note + party_doc(heading="KẾ HOẠCH", code="KH", of=""), "c.txt").documents
     assert (doc.symbol, doc.date, doc.issuer) == ("12-KH/TU", "2021-06-08", "Ban Thường vụ Tỉnh ủy Bắc Giang")
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        (["a,", "- 2 -", "b"], ["a,", "\f", "b"]),
+        (["a,", "Trang 3/12", "b"], ["a,", "\f", "b"]),
+        (["12", "Page 3 of 12"], ["12", "\f"]),  # a bare number may be a table's cell
+        # a running header: the same words next to page numbers twice
+        (
+            ["a", "- 2 -", "TẬP VĂN BẢN", "b", "- 3 -", "TẬP VĂN BẢN", "c"],
+            ["a", "\f", "\f", "b", "\f", "\f", "c"],
+        ),
+        (["a", "- 2 -", "TẬP VĂN BẢN", "b"], ["a", "\f", "TẬP VĂN BẢN", "b"]),  # once: a line of the text
+    ],
+)
+def test_page_furniture_becomes_page_breaks(lines, kept):
+    from vbgraph.loaders.furniture import page_furniture
+
+    assert page_furniture(lines) == kept
+
+
+def test_a_task_broken_by_a_page_goes_on_past_it():
+    body = (
+        "IV. TỔ CHỨC THỰC HIỆN\n\n1. Giao Ban Tuyên giáo Tỉnh ủy chủ trì,\n- 2 -\nTẬP VĂN BẢN NĂM 2024\nphối hợp với "
+        "Báo Bắc Giang tuyên truyền,\n- 3 -\nTẬP VĂN BẢN NĂM 2024\nhoàn thành trước ngày 31/3/2024."
+    )
+    (o,) = parse_text(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body), "c.txt").obligations
+    assert [(a.name, a.role) for a in o.assignees] == [
+        ("Ban Tuyên giáo Tỉnh ủy", "chu_tri"),
+        ("Báo Bắc Giang", "phoi_hop"),
+    ]
+    assert o.deadline["end"] == "2024-03-31"

@@ -1,0 +1,43 @@
+"""Page furniture in a text: the page numbers ("- 2 -", "Trang 3/12") and running headers ("TỈNH
+ỦY NGHỆ AN - TẬP VĂN BẢN NĂM 2024") that a PDF or a Word file saved as text leaves wherever its
+pages broke, in the middle of a task's sentence too ("… chủ trì, / - 2 - / phối hợp với …": the
+partner was lost). The PDF reader drops them by their place on the page (read_pdf._drop_furniture);
+a text has only its lines: a page number is known by its shape, a running header by standing next
+to page numbers, the same words each time. Each becomes a page break, PAGE_BREAK: a line no
+paragraph ends at (segment._paragraphs), blank to every other stage; as many lines as it got, so
+evidence keeps its lines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+PAGE_BREAK = "\f"
+
+# "- 2 -", "– 12 –", "Trang 3", "Trang 3/12", "Trang 3 của 12", "Page 3 of 12": never a bare number,
+# which may be a table's cell.
+_PAGE_NUMBER_RE = re.compile(
+    r"\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:Trang|TRANG|Page|PAGE)\s+\d{1,4}(?:\s*(?:/|của|of|trên)\s*\d{1,4})?)\s*"
+)
+HEADER_REPEATS = 2  # a running header stands next to page numbers this many times at least
+
+
+def page_furniture(lines: list[str]) -> list[str]:
+    """`lines` with page numbers and the running headers next to them as page breaks."""
+    numbers = [i for i, line in enumerate(lines) if line and _PAGE_NUMBER_RE.fullmatch(line)]
+    if not numbers:
+        return lines  # most texts
+    out = list(lines)
+    beside: Counter[str] = Counter()
+    for i in numbers:
+        out[i] = PAGE_BREAK
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and lines[j].strip() and not _PAGE_NUMBER_RE.fullmatch(lines[j]):
+                beside[lines[j].strip()] += 1
+    running = {text for text, n in beside.items() if n >= HEADER_REPEATS}
+    if running:
+        for i in numbers:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines) and lines[j].strip() in running:
+                    out[j] = PAGE_BREAK
+    return out

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import lower_vn, modern_tones
-from vbgraph.loaders.patterns import opens_with
+from vbgraph.loaders.patterns import UPPER, opens_with
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import Correction, fold, fold_aligned
 
@@ -80,7 +80,7 @@ _CAC_OPENS_RE = re.compile(r"(?:các|những)\s", re.IGNORECASE)
 _LIST_END_RE = re.compile(r"[,;:]\s*$")
 # An organ's names listed after a colon, up to a comma: "Giám đốc các Sở: Nội vụ, Tài chính, "
 _ORGANS_LISTED_RE = re.compile(
-    r"(?<!\w)(?:Sở|Ban|Phòng|Bộ|Cục|sở|ban|phòng|bộ|cục)\s*:\s*(?:[A-ZĐÀ-Ỹ][^,;:.]*,\s*)+$"
+    rf"(?<!\w)(?:Sở|Ban|Phòng|Bộ|Cục|sở|ban|phòng|bộ|cục)\s*:\s*(?:[{UPPER}][^,;:.]*,\s*)+$"
 )
 _TO_CHUC_BODY_RE = re.compile(r"tổ chức\s+(?:chính trị|đảng|cơ sở đảng|công đoàn|đoàn)\b")
 _PLURAL_BEFORE_RE = re.compile(r"(?<!\w)(?:các|những)\s+$")  # "các tổ chức": organisations
@@ -831,12 +831,32 @@ def _vocabulary_names() -> tuple[str, ...]:
     return tuple(lower_vn(n) for n in tables.load("bodies.toml")["vocabulary"]["names"])
 
 
+_UNITS_NAMED_RE = re.compile(
+    r"(?<!\w)các\s+(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu|tỉnh)(?=\s)"
+)
+_NAME_THEN_LIST_RE = re.compile(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)*?)\s*(?:,|\svà\s)")
+
+
+def _units_named(subj: str) -> str:
+    """'UBND các huyện Bình Đại, Ba Tri' as 'UBND các huyện: Bình Đại, Ba Tri': the names of the
+    units listed after them, each word capitalised, as after a colon."""
+    m = _UNITS_NAMED_RE.search(subj)
+    if m is None:
+        return subj
+    name = _NAME_THEN_LIST_RE.match(subj, m.end())
+    if name is None or not all(w[:1].isupper() for w in name.group(1).split()):
+        return subj
+    return f"{subj[: m.end()]}:{subj[m.end() :]}"
+
+
 def _subject_until(text: str, end: int) -> tuple[tuple[str, ...], int]:
     """The bodies of the subject `text[:end]` (and `end`), or ((), 0) when it names none."""
     subj = text[:end].strip(" ,;:")
     cut = _participle_end(subj)
     if cut is not None:
         subj = subj[:cut]
+    if "các" in subj:  # 'UBND các huyện Bình Đại, Ba Tri': the units' names listed, as after a colon
+        subj = _units_named(subj)
     colon = subj.find(":")
     if colon > 0 and _PLURAL_RE.sub("", lower_vn(subj[:colon]).strip()) in _honorific_words():
         subj, colon = subj[colon + 1 :].strip(), -1  # 'Các ông, bà: Chánh Văn phòng …, Giám đốc …'

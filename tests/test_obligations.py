@@ -125,6 +125,12 @@ def test_recurrence(text, rec):
         # but a committee word, a list or 'xã hội' goes on
         ("Ban Tuyên giáo huyện ủy xây dựng chuyên mục", ["Ban Tuyên giáo huyện ủy"]),
         ("Bảo hiểm xã hội huyện chi trả chế độ", ["Bảo hiểm xã hội huyện"]),
+        # units' names listed after them, with a colon or without
+        (
+            "Ủy ban nhân dân các huyện Bình Đại, Ba Tri chủ trì",
+            ["Ủy ban nhân dân huyện Bình Đại", "Ủy ban nhân dân huyện Ba Tri"],
+        ),
+        ("UBND các huyện: Bình Đại, Ba Tri chủ trì", ["UBND huyện Bình Đại", "UBND huyện Ba Tri"]),
         # an organ's names listed after a colon: 'Xây dựng' is a department's
         (
             "Giám đốc các Sở: Nội vụ, Xây dựng, Khoa học và Công nghệ chịu trách nhiệm thi hành",

@@ -432,7 +432,7 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
     shared: str | None = None
     named: str | None = None  # "Giám đốc Sở" while the names after "Giám đốc các Sở:" run
     for piece, s in items:
-        split = _head_cac(piece)
+        split = None if _names_with_cac(piece) else _head_cac(piece)
         sep = s.lstrip("[")
         listed = _named_list(piece)
         if listed:
@@ -447,6 +447,9 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
         ):
             named, shared = None, split[0]
             piece = f"{shared} {split[1]}"
+            inner = _head_of(split[1])
+            if inner and lower_vn(split[1][len(inner) :].strip()) in _kinds():
+                shared = f"{shared} {inner}"  # 'Ban Thường vụ các đảng ủy xã, phường': the committees' too
             units.add(len(out))
         elif (
             shared
@@ -464,6 +467,18 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             named = shared = None
         out.append((piece, s))
     return out, frozenset(units)
+
+
+@cache
+def _known_with_cac() -> tuple[str, ...]:
+    """The tables' names with 'các' in them ('Đảng ủy các cơ quan Đảng tỉnh'): one body, no list."""
+    names = {lower_vn(w) for b in tables.bodies() for w in (b.name, *b.aliases)}
+    return tuple(sorted(n for n in names if " các " in n))
+
+
+def _names_with_cac(piece: str) -> bool:
+    low = lower_vn(piece)
+    return " các " in low and any(f" {n} " in f" {low} " for n in _known_with_cac())
 
 
 @cache

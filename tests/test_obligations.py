@@ -125,6 +125,16 @@ def test_recurrence(text, rec):
         # but a committee word, a list or 'xã hội' goes on
         ("Ban Tuyên giáo huyện ủy xây dựng chuyên mục", ["Ban Tuyên giáo huyện ủy"]),
         ("Bảo hiểm xã hội huyện chi trả chế độ", ["Bảo hiểm xã hội huyện"]),
+        # a committee shared with the units listed after it
+        (
+            "Ban Thường vụ các đảng ủy xã, phường, đặc khu tổ chức quán triệt",
+            ["Ban Thường vụ đảng ủy xã", "Ban Thường vụ đảng ủy phường", "Ban Thường vụ đảng ủy đặc khu"],
+        ),
+        # a name of the tables with 'các' in it is one body
+        (
+            "Ủy ban Kiểm tra Đảng ủy các cơ quan Đảng tỉnh chủ trì",
+            ["Ủy ban Kiểm tra Đảng ủy các cơ quan Đảng tỉnh"],
+        ),
         # units' names listed after them, with a colon or without
         (
             "Ủy ban nhân dân các huyện Bình Đại, Ba Tri chủ trì",

@@ -459,7 +459,13 @@ def _named_body(line: str) -> tables.BodyEntry:
     for p in find_provinces(line):
         if city and re.search(r"(?:thành\s+ủy|thành\s+phố|TP\.?)\s+" + re.escape(p), line, re.IGNORECASE):
             continue
-        name = re.sub(r"(?:\s+(?:tỉnh|thành phố|TP\.?))?\s+" + re.escape(p), "", name, flags=re.IGNORECASE)
+        # not the first words of a longer place's name: 'HUYỆN ỦY ĐIỆN BIÊN ĐÔNG'
+        name = re.sub(
+            r"(?:\s+(?:tỉnh|thành phố|TP\.?))?\s+" + re.escape(p) + r"(?!\s*[^\W\d_])",
+            "",
+            name,
+            flags=re.IGNORECASE,
+        )
     name = places.titled(bodies.canonical_name(name.strip()))
     return tables.BodyEntry(name, signals.body_level(line) or "province", (), None)
 

@@ -161,6 +161,12 @@ HEADERS = [
     (["ỦY BAN NHÂN DÂN", "HUYỆN PHÙ CÁT", "Số: 79/QĐ-UBND"], "Ủy ban nhân dân huyện Phù Cát", "Bình Định"),
     (["ỦY BAN NHÂN DÂN", "THỊ XÃ KỲ ANH", "Số: 78/QĐ-UBND"], "Ủy ban nhân dân thị xã Kỳ Anh", "Hà Tĩnh"),
     (["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP", "Số: 15/KH-UBND"], "Ủy ban nhân dân tỉnh Đồng Tháp", "Đồng Tháp"),
+    # a district named with its province's name first
+    (
+        ["ĐẢNG BỘ TỈNH ĐIỆN BIÊN", "HUYỆN ỦY ĐIỆN BIÊN ĐÔNG", "*", "Số 12-KH/HU"],
+        "Huyện ủy Điện Biên Đông",
+        "Điện Biên",
+    ),
     # a board of a Party committee, under the committee's line
     (
         ["TỈNH ỦY PHÚ THỌ", "ỦY BAN KIỂM TRA", "*", "Số 215-QĐ/UBKTTU"],

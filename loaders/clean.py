@@ -623,6 +623,7 @@ def clean_file(text: str) -> list[str]:
 _DATE_CUT_RE = re.compile(
     r",\s*ngày(?:\s+\d{1,2}(?:\s+tháng(?:\s+\d{1,2}(?:\s+năm)?)?)?)?\s*$", re.IGNORECASE
 )
+_SO_CELL_RE = re.compile(r"\s*(?:Số|SỐ)\s*[:.]?\s*\d")
 _DATE_CUT_ENDS = ("ngày", "tháng", "năm", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 
 
@@ -636,7 +637,15 @@ def wrapped_dates(lines: list[str]) -> list[str]:
         head = line.rstrip()
         if not head.lower().endswith(_DATE_CUT_ENDS) or not _DATE_CUT_RE.search(head):
             continue
-        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].strip()), None)
+        # the next line with words, past a 'Số: …' cell the PDF put between (the header's other column)
+        j = next(
+            (
+                k
+                for k in range(i + 1, min(i + 4, len(lines)))
+                if lines[k].strip() and not _SO_CELL_RE.match(lines[k])
+            ),
+            None,
+        )
         if j is None:
             continue
         joined = f"{head} {lines[j].strip()}"

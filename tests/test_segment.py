@@ -313,6 +313,19 @@ LETTERS = [
         "Ủy ban nhân dân huyện Can Lộc",
         "về việc thi đua",
     ),
+    (  # the other column's number between the date and its year
+        [
+            "ỦY BAN NHÂN DÂN",
+            "HUYỆN CAN LỘC",
+            "Can Lộc, ngày 12 tháng 3 năm",
+            "Số: 58/UBND-VP",
+            "2025",
+            "V/v thi đua",
+        ],
+        "2025-03-12",
+        "Ủy ban nhân dân huyện Can Lộc",
+        "về việc thi đua",
+    ),
 ]
 
 

@@ -473,8 +473,11 @@ def _descriptive(text: str, taken: list[tuple[int, int]]) -> list[Span]:
 
 _COORD_END_RE = re.compile(r"(?:,|;|\bvà|\bvà các|\bcùng|\bhoặc)\s*$", re.IGNORECASE)
 _COORD_REACH = len("và các")  # the longest word _COORD_END_RE ends on
+# A dash before a capital opens a list's item ('… - Kế hoạch …'); before a word in lower case it is
+# the title's ('kinh tế - xã hội'): the capital is matched case-sensitively.
 _TITLE_STOP_RE = re.compile(
-    r";|\.(?=\s|$)|¦|\((?=\s*\*?\s*(?:sau đây|viết tắt|gọi tắt|kèm theo|gọi chung))|\s-\s(?=[A-ZĐ])|:\s"
+    r";|\.(?=\s|$)|¦|\((?=\s*\*?\s*(?:sau đây|viết tắt|gọi tắt|kèm theo|gọi chung))"
+    rf"|\s-\s(?=(?-i:[{patterns.UPPER}]))|:\s"
     # A subject ends where the sentence goes on about something else.
     r"|,?\s(?=(?:gắn với|gắn liền với|đồng thời|góp phần|nhằm|để|theo tinh thần|với mục tiêu|tạo sự)\s)",
     re.IGNORECASE,

@@ -83,6 +83,24 @@ def test_issuer_phrase_and_subject():
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [  # a dash before a word in lower case is the title's; before a capital it opens a list's item
+        (
+            "Nghị quyết số 23-NQ/TW ngày 06/10/2022 của Bộ Chính trị về phát triển kinh tế - xã hội vùng Tây "
+            "Nguyên, Ban Thường vụ ban hành",
+            "về phát triển kinh tế - xã hội vùng Tây Nguyên",
+        ),
+        (
+            "Nghị quyết số 23-NQ/TW của Bộ Chính trị về phát triển vùng - Kế hoạch số 12-KH/TU",
+            "về phát triển vùng",
+        ),
+    ],
+)
+def test_a_titles_dash(text, title):
+    assert find_citations(text)[0].title == title
+
+
+@pytest.mark.parametrize(
     ("text", "issuer", "province"),
     [  # bodies the tables do not know: the name as written, and a province that ends it
         (

@@ -213,7 +213,7 @@ def _named_office_res() -> tuple[re.Pattern, re.Pattern]:
 # thu hồi', 'trung tâm dịch vụ nông nghiệp huyện cung ứng', 'các xã, thị trấn lập'. Not 'huyện ủy',
 # 'tỉnh đoàn', 'huyện đội', 'xã hội', 'tỉnh ủy viên', nor a list going on ('tỉnh và các sở').
 _UNIT_THEN_VERB_RE = re.compile(
-    r"(?<=\w )(?P<unit>huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu) "
+    r"(?<=\w )(?P<unit>(?:tỉnh|huyện|thành|quận|thị) ủy|huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu) "
     r"(?!(?:ủy|đoàn|đội|hội|viên|và|cùng|với|các|hoặc|khóa|nhiệm kỳ|cấp|trực thuộc|có liên quan|liên quan)\b)"
     r"(?=[a-zà-ỹđ])"
 )

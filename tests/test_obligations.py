@@ -122,6 +122,8 @@ def test_recurrence(text, rec):
         ("Công an huyện thu gom vỏ bao bì", ["Công an huyện"]),
         ("Trung tâm Dịch vụ nông nghiệp huyện pha chế hóa chất", ["Trung tâm Dịch vụ nông nghiệp huyện"]),
         ("UBND các xã, thị trấn niêm yết công khai", ["UBND xã", "UBND thị trấn"]),
+        ("Văn phòng Tỉnh ủy chuyển đổi số hồ sơ đảng viên", ["Văn phòng Tỉnh ủy"]),  # a committee's word too
+        ("Tỉnh ủy viên phụ trách địa bàn chỉ đạo", ["Tỉnh ủy viên phụ trách địa bàn"]),
         # but a committee word, a list or 'xã hội' goes on
         ("Ban Tuyên giáo huyện ủy xây dựng chuyên mục", ["Ban Tuyên giáo huyện ủy"]),
         ("Bảo hiểm xã hội huyện chi trả chế độ", ["Bảo hiểm xã hội huyện"]),

@@ -261,6 +261,7 @@ def speaker(line: str) -> str | None:
     group_start: int | None = None
     prev_end = -1
     object_end = -1  # where the last object's name ended; -1: none before
+    plural_end = -1  # where the last name after 'các' ended; -1: none before
     for m in _body_head_re().finditer(line):
         # 'của Ban Chỉ đạo Trung ương, Ban Thường vụ Tỉnh ủy xây dựng …': an object's name goes on over
         # the heads in it ('Trung ương') until a comma
@@ -276,6 +277,13 @@ def speaker(line: str) -> str | None:
         # 'Bộ Chính trị, Ban Bí thư yêu cầu …': bodies joined by ',' or 'và' speak together.
         if group_start is None or not _JOIN_RE.fullmatch(line[prev_end : m.start()]):
             group_start = m.start()
+            # 'Các tỉnh ủy, thành ủy ban hành kế hoạch': those addressed act, none of them speaks
+            if _PLURAL_BEFORE_RE.search(line, max(0, m.start() - 8), m.start()) or (
+                plural_end >= 0 and _JOIN_RE.fullmatch(line[plural_end : m.start()])
+            ):
+                group_start, plural_end = None, place_after(line, m.end())
+                continue
+        plural_end = -1
         end = place_after(line, m.end())
         prev_end = end
         gap = speaker_gap_re().match(line, end)
@@ -285,6 +293,7 @@ def speaker(line: str) -> str | None:
 
 
 _JOIN_RE = re.compile(r"\s*(?:,|và)\s*")
+_PLURAL_BEFORE_RE = re.compile(r"(?<!\w)(?:các|những)\s+$", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[,;:.]")
 # 'của Ban Chỉ đạo Trung ương': a head inside the name of whose document it is, its own head one the
 # tables lack

@@ -114,6 +114,8 @@ def test_news_leads(line, expected):
             "Thực hiện Kế hoạch của Ban Chỉ đạo 35 Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành",
             "Ban Thường vụ Huyện ủy",
         ),
+        # the bodies addressed ('các …') act, none of them speaks
+        ("Các tỉnh ủy, thành ủy ban hành kế hoạch, hoàn thành trước ngày 30/9/2025.", None),
         # the committees and boards of 2025: a known name that a generic one opens is all of it
         ("Đảng ủy Chính phủ quyết nghị:", "Đảng ủy Chính phủ"),
         ("Đảng ủy Ủy ban nhân dân tỉnh quyết nghị:", "Đảng ủy Ủy ban nhân dân tỉnh"),

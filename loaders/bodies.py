@@ -171,10 +171,9 @@ def subject_end(text: str) -> int:
     if end > 0 and any(o in plain for o in _named_office_words()):
         offices, go_on = _named_office_res()
         for office in offices.finditer(fold_aligned(plain), 0, end):
+            # 'Phòng Tài chính - Kế hoạch thanh toán …': a word no name goes on with
             at = office.end() + 1
-            if text[at : at + 1].islower() and not go_on.match(
-                plain, at
-            ):  # 'Tài chính - Kế hoạch thanh toán'
+            if text[at : at + 1].islower() and not go_on.match(plain, at):
                 return office.end()
     return end
 
@@ -212,8 +211,9 @@ def _named_office_res() -> tuple[re.Pattern, re.Pattern]:
 # A unit's word after a name, then a word in lower case that is no part of a name: 'công an huyện
 # thu hồi', 'trung tâm dịch vụ nông nghiệp huyện cung ứng', 'các xã, thị trấn lập'. Not 'huyện ủy',
 # 'tỉnh đoàn', 'huyện đội', 'xã hội', 'tỉnh ủy viên', nor a list going on ('tỉnh và các sở').
+_UNITS = "huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu"  # the units' words, lower case
 _UNIT_THEN_VERB_RE = re.compile(
-    r"(?<=\w )(?P<unit>(?:tỉnh|huyện|thành|quận|thị) ủy|huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu) "
+    rf"(?<=\w )(?P<unit>(?:tỉnh|huyện|thành|quận|thị) ủy|{_UNITS}) "
     r"(?!(?:ủy|đoàn|đội|hội|viên|và|cùng|với|các|hoặc|khóa|nhiệm kỳ|cấp|trực thuộc|có liên quan|liên quan)\b)"
     r"(?=[a-zà-ỹđ])"
 )
@@ -846,9 +846,7 @@ def _vocabulary_names() -> tuple[str, ...]:
     return tuple(lower_vn(n) for n in tables.load("bodies.toml")["vocabulary"]["names"])
 
 
-_UNITS_NAMED_RE = re.compile(
-    r"(?<!\w)các\s+(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn|đặc khu|tỉnh)(?=\s)"
-)
+_UNITS_NAMED_RE = re.compile(rf"(?<!\w)các\s+(?:{_UNITS})(?=\s)")
 _NAME_THEN_LIST_RE = re.compile(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)*?)\s*(?:,|\svà\s)")
 
 

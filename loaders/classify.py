@@ -270,9 +270,8 @@ def self_relation(
     for code, rx in _self_cues():
         if rx.search(f):
             return code
-    if (
-        masked_before
-    ):  # 'thay thế Quy định số 05 … (trước sắp xếp) và Quy định số 07': the act governs the list
+    # 'thay thế Quy định số 05 … (trước sắp xếp) và Quy định số 07': the act governs the list
+    if masked_before:
         before = _PAREN_RE.sub(" ", lower_vn(masked_before))
         listed = _LISTED_TAIL_RE.sub("", before)
         if listed != before:
@@ -929,8 +928,9 @@ def _governed(masked: str, s: Span, sent_start: int) -> bool:
     """Is citation `s` in the list that the sentence's opening cue governs?
 
     "Thực hiện A (…) và B; C …; ngày 01/3/2017, Ban Thường vụ ban hành D": A, B and C are
-    governed; D has a verb of its own. "…; tiếp tục thực hiện E": E, by its clause's own cue. Words of earlier citations and their subjects (blanked
-    out in `masked`, the paragraph as `_masked` gives it), and parentheses, do not count.
+    governed; D has a verb of its own; "…; tiếp tục thực hiện E": E, by its clause's own cue.
+    Words of earlier citations and their subjects (blanked out in `masked`, the paragraph as
+    `_masked` gives it), and parentheses, do not count.
     """
     gap = _PAREN_RE.sub(" ", masked[sent_start : s.start])
     clauses = gap.split(";")

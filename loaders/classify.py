@@ -30,6 +30,7 @@ from vbgraph.loaders.records import Citation, Evidence, Issue
 from vbgraph.loaders.segment import Paragraph, Paragraphs, quote
 from vbgraph.loaders.spans import Span, evolve
 from vbgraph.ontology import tables
+from vbgraph.ontology.fuzzy import fold_aligned
 from vbgraph.ontology.relations import Rel
 
 
@@ -86,7 +87,7 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         alt = "|".join(re.escape(lower_vn(w)) for w in sorted(words, key=len, reverse=True))
         # The cue right before the citation: "… thay thế Quy định số …", "… bãi bỏ các …".
         # "sửa đổi, bổ sung, bãi bỏ một số điều, khoản của …": the first verb of a list decides.
-        verbs = r"(?:\s*,\s*|\s+và\s+)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hủy bỏ)"
+        verbs = r"(?:\s*,\s*|\s+và\s+)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hủy bỏ|cập nhật|điều chỉnh)"
         fill = r"\s+(?:cho|các|toàn bộ|một số điều, khoản của|một số điều của|một số điều|nội dung|khoản|điều|của)"
         # the part of it acted on: "khoản 2 Điều 4", "Điều 5 của", "điểm a khoản 1 Điều 3 tại"
         part = r"(?:\s+(?:khoản|điểm|điều|mục|chương|phần|phụ lục)\s+[\w.]{1,6}){1,4}(?:\s+(?:của|tại))?"
@@ -149,7 +150,20 @@ def _search(rx: re.Pattern, f: str, folded: bool) -> re.Match | None:
 
 
 def title_cue(text_before: str) -> Rel | None:
-    """The relation a subject line states about the citation that follows `text_before`."""
+    """The relation a subject line states about the citation that follows `text_before`. A cue whose
+    object is another document named before the citation governs that one, and the cue after it
+    the citation ('Sửa đổi, bổ sung Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW': the
+    programme is amended, the resolution implemented)."""
+    types = list(_type_word_re().finditer(fold_aligned(text_before)))
+    last = types[-1] if types else None
+    if last is not None and last.start() > 0:
+        tail = _title_cue(text_before[last.end() :])
+        if tail is not None and _title_cue(text_before[: last.start()]) is not None:
+            return tail
+    return _title_cue(text_before)
+
+
+def _title_cue(text_before: str) -> Rel | None:
     folded = tone_noise(text_before) > NOISY
     f = _cue_text(text_before)
     cues = _title_cues()

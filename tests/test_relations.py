@@ -326,3 +326,25 @@ def test_a_clause_that_goes_on_implementing_and_a_list_past_an_apposition():
         ("THAY_THE", "05-QĐ/TU"),
         ("THAY_THE", "07-QĐ/TU"),
     }
+
+
+@pytest.mark.parametrize(
+    ("title_before", "relation"),
+    [
+        # the cue before another document named governs that one, the cue after it the citation
+        ("Sửa đổi, bổ sung Chương trình hành động của Chính phủ thực hiện ", "THUC_HIEN"),
+        ("về sửa đổi, bổ sung một số điều của ", "SUA_DOI"),
+        ("Hướng dẫn thực hiện ", "HUONG_DAN"),
+        ("về tổng kết việc thực hiện ", "TONG_KET"),
+    ],
+)
+def test_the_cue_of_the_document_a_title_names(title_before, relation):
+    from vbgraph.loaders.classify import title_cue
+
+    assert title_cue(title_before).value == relation
+
+
+def test_an_act_over_a_list_of_verbs_that_updates():
+    body = "Điều 1. Sửa đổi, bổ sung, cập nhật Chương trình ban hành kèm theo Quyết định số 05-QĐ/TU ngày 15/3/2019."
+    rels = relations(party_doc(heading="QUY ĐỊNH", code="QĐ", body=body))
+    assert ("12-QĐ/TU", "SUA_DOI", "05-QĐ/TU") in rels

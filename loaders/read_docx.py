@@ -87,7 +87,10 @@ class _Pieces:
                 if id(cell._tc) in seen:
                     continue  # a cell merged across columns is read once
                 seen.add(id(cell._tc))
-                cells.append([t for p in cell.paragraphs if (t := _tidy(p.text))])
+                # a cell's lines: its paragraphs, and the lines a break cuts one into (Shift+Enter)
+                cells.append(
+                    [t for p in cell.paragraphs for part in p.text.split("\n") if (t := _tidy(part))]
+                )
             place = Place(paragraph=self.count)
             stacked = layout_lines(cells)
             if stacked is not None:

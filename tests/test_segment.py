@@ -914,3 +914,29 @@ def test_a_task_broken_by_a_page_goes_on_past_it():
         ("Báo Bắc Giang", "phoi_hop"),
     ]
     assert o.deadline["end"] == "2024-03-31"
+
+
+def test_a_telegram_heads_its_document():
+    """'CÔNG ĐIỆN' under the Prime Minister's header opens a document, with its date and tasks."""
+    text = "\n".join(
+        [
+            "THỦ TƯỚNG CHÍNH PHỦ",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Số: 120/CĐ-TTg",
+            "Hà Nội, ngày 18 tháng 9 năm 2025",
+            "",
+            "CÔNG ĐIỆN",
+            "Về việc tập trung ứng phó bão số 8",
+            "",
+            "1. Bộ Xây dựng chỉ đạo bảo đảm an toàn giao thông, hoàn thành trước ngày 20/9/2025.",
+        ]
+    )
+    rec = parse_text(text, "k.txt")
+    (doc,) = rec.documents
+    assert (doc.symbol, doc.type, doc.date, doc.issuer) == (
+        "120/CĐ-TTg",
+        "Công điện",
+        "2025-09-18",
+        "Thủ tướng Chính phủ",
+    )
+    assert [a.name for o in rec.obligations for a in o.assignees] == ["Bộ Xây dựng"]

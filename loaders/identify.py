@@ -809,6 +809,39 @@ def _number_only(st: Statement, ids: dict) -> dict | None:
     }
 
 
+def _local_province(title: str | None, cits: list[Citation], k: int) -> str | None:
+    """A district's or commune's province its header does not name: the one its subject names
+    ('… xã Bố Trạch, tỉnh Quảng Trị'), else the districts' of what it cites, else the one of the
+    province's documents it cites ('Kế hoạch số 245/KH-UBND … của Ủy ban nhân dân tỉnh Lào Cai')."""
+    named = {_province_name(m.group("p")) for m in _province_named_re().finditer(title or "")}
+    if len(named) == 1:
+        return named.pop()
+    return _cited_district_province(cits, k) or _cited_province(cits, k)
+
+
+@cache
+def _province_named_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:tỉnh|thành phố)\s+(?P<p>{patterns.province_alt()})(?!\w)", re.IGNORECASE)
+
+
+def _province_name(written: str) -> str:
+    found = find_provinces(written)
+    return found[0] if found else written
+
+
+def _cited_province(cits: list[Citation], k: int) -> str | None:
+    """The province of the province's bodies whose documents document k cites, when they agree."""
+    found = {
+        c.jurisdiction
+        for c in cits
+        if c.stated_by == k
+        and c.jurisdiction
+        and c.jurisdiction != "Trung ương"
+        and signals.body_level(c.issuer) == "province"
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def _cited_district_province(cits: list[Citation], k: int) -> str | None:
     """The province of the districts a commune's or district's document names as issuers of what
     it cites ('… của UBND huyện Núi Thành'), when they agree: its header names none."""
@@ -1009,7 +1042,7 @@ def document(
             d.jurisdiction
             or places.province_of(issuer)
             or places.province_of(" ".join(h.org_lines))
-            or (_cited_district_province(cits, k) if level in ("district", "commune") else None)
+            or (_local_province(h.title, cits, k) if level in ("district", "commune") else None)
         )
     if issuer and level == "province" and jurisdiction:
         issuer = local_name(issuer, jurisdiction)

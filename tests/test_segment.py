@@ -940,3 +940,18 @@ def test_a_telegram_heads_its_document():
         "Thủ tướng Chính phủ",
     )
     assert [a.name for o in rec.obligations for a in o.assignees] == ["Bộ Xây dựng"]
+
+
+@pytest.mark.parametrize(
+    ("title", "jurisdiction"),
+    [
+        # the province the subject names; else the one of the province's document it implements
+        ("về kiện toàn Tổ công tác xã Bố Trạch, tỉnh Quảng Trị", "Quảng Trị"),
+        ("Thực hiện Kế hoạch số 245/KH-UBND ngày 15/8/2025 của Ủy ban nhân dân tỉnh Lào Cai", "Lào Cai"),
+        ("về chuyển đổi số năm 2025", None),  # nothing says
+    ],
+)
+def test_a_communes_province_its_header_does_not_name(title, jurisdiction):
+    text = f"ỦY BAN NHÂN DÂN\nXÃ MƯỜNG HUM\nSố: 38/KH-UBND\nMường Hum, ngày 05 tháng 9 năm 2025\n\nKẾ HOẠCH\n{title}\n"
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.jurisdiction == jurisdiction

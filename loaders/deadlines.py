@@ -39,6 +39,10 @@ def _day(name: str) -> str:
     return rf"(?:ngày\s+)?(?P<{name}d>\d{{1,2}})\s*(?P<{name}s>[/.-])\s*(?P<{name}m>\d{{1,2}})\s*(?P={name}s)\s*(?P<{name}y>(?:19|20)\d{{2}})"
 
 
+# An hour of the day a deadline falls on: "17 giờ", "17 giờ 30 phút", "17h00", "17h", then a comma maybe.
+_HOUR = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s*,\s*|\s+)"
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     lead = tables.load("obligations.toml")["deadline"]["lead"]
@@ -66,11 +70,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             re.compile(rf"(?:(?:{alt}){gap}){{1,{CHAIN}}}6\s+tháng\s+(?P<edge>đầu|cuối)\s+năm\s+{_YEAR}"),
         ),
         # A bare "ngày 27/9/2019" is the date of a cited document: a deadline needs its lead word.
-        # "trước ngày 30/6/2024", "trước 30-6-2024", "trước ngày 30 tháng 6 năm 2024".
+        # "trước ngày 30/6/2024", "trước 30-6-2024", "trước ngày 30 tháng 6 năm 2024", and with an
+        # hour before the day ("trước 17 giờ ngày 21 tháng 9 năm 2025", "trước 17h00 ngày 21/9/2025").
         (
             "day",
             re.compile(
-                rf"(?:(?:{alt}){gap}){{1,{CHAIN}}}(?:ngày\s+)?(?P<d>\d{{1,2}})"
+                rf"(?:(?:{alt}){gap}){{1,{CHAIN}}}(?:{_HOUR})?(?:ngày\s+)?(?P<d>\d{{1,2}})"
                 rf"(?:\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*|\s+tháng\s+(?P<mw>\d{{1,2}})\s+năm\s+){_YEAR}"
             ),
         ),

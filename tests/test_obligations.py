@@ -46,6 +46,10 @@ from factories import party_doc
         ("Thời hạn hoàn thành: trước ngày 15/5/2024", [(None, "2024-05-15")]),
         ("treo băng rôn từ ngày 01/5/2023 đến hết ngày 20/5/2023", [("2023-05-01", "2023-05-20")]),
         ("từ 01/5/2023 - 20/5/2023", [("2023-05-01", "2023-05-20")]),
+        # an hour before the day, as a telegram sets it
+        ("hoàn thành trước 17 giờ ngày 21 tháng 9 năm 2025", [(None, "2025-09-21")]),
+        ("báo cáo trước 17h00 ngày 21/9/2025", [(None, "2025-09-21")]),
+        ("trước 10 giờ 30 phút, ngày 22/9/2025", [(None, "2025-09-22")]),
     ],
 )
 def test_deadline_forms(text, ends):

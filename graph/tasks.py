@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from vbgraph.graph.identity import CENTRAL, hash_record
 from vbgraph.loaders import bodies as bd
+from vbgraph.loaders import signals
 from vbgraph.loaders.normalize import fold, slug, tokens
 from vbgraph.loaders.records import ObligationRecord
 from vbgraph.ontology import tables
@@ -306,9 +307,14 @@ def preferred_name(a: str, b: str) -> str:
 
 
 def body_jurisdiction(name: str, doc_jurisdiction: str | None) -> str | None:
+    """The body's province: the centre's for a central body; none for a local one a central
+    document addresses ('Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương': every
+    province's, no central body); else the assigning document's."""
     entry = tables.canonical_body(name)
     if entry is not None and entry.level == "central":
         return CENTRAL
+    if doc_jurisdiction == CENTRAL and signals.body_level(name) in ("province", "district", "commune"):
+        return None
     if re.search(r"\bTrung ương\b|\bTW\b", name):
         return CENTRAL
     return doc_jurisdiction

@@ -281,3 +281,21 @@ def test_a_document_cited_without_its_issuer_is_its_codes_only_issuers(cited, is
     G = graph(party_doc(heading="KẾ HOẠCH", code="KH", of="", preamble=f"Căn cứ {cited};"))
     (doc,) = [n for n in ids(G) if not G.nodes[n]["in_corpus"]]
     assert G.nodes[doc]["issuer"] == issuer
+
+
+@pytest.mark.parametrize(
+    ("name", "doc_jurisdiction", "jurisdiction"),
+    [
+        ("Ban Tổ chức Trung ương", "Bắc Giang", "Trung ương"),  # a central body, whoever names it
+        ("Ban Tuyên giáo Tỉnh ủy", "Bắc Giang", "Bắc Giang"),
+        # a local body a central document addresses: every province's, none in particular
+        ("Ủy ban nhân dân tỉnh", "Trung ương", None),
+        ("Ủy ban nhân dân thành phố trực thuộc trung ương", "Trung ương", None),
+        ("Đảng ủy xã", "Trung ương", None),
+        ("Ban Tuyên giáo Trung ương", "Trung ương", "Trung ương"),
+    ],
+)
+def test_a_bodys_province(name, doc_jurisdiction, jurisdiction):
+    from vbgraph.graph.tasks import body_jurisdiction
+
+    assert body_jurisdiction(name, doc_jurisdiction) == jurisdiction

@@ -69,6 +69,10 @@ def _due(text: str) -> bool:
     return any(_DUE_RE.match(d.text) for d in find_deadlines(text))
 
 
+# A task's closing time that it goes on: '…, thường xuyên.', '…; thực hiện thường xuyên.'
+_STANDING_RE = re.compile(r"[,;]\s*(?:thực hiện\s+)?thường xuyên\s*[.;]?\s*$", re.IGNORECASE)
+
+
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -628,8 +632,13 @@ def _read_subject_sentence(
         and st.item is None
         and not bd.is_generic(subject_text)
         # a kind of document whose points each assign, or a point with a time to do it by ('…,
-        # hoàn thành trong quý II năm 2025'; a target's 'đến năm 2025 đạt …' is no such time)
-        and (st.numbered_items or (_DUE_RE.search(after) is not None and _due(s)))
+        # hoàn thành trong quý II năm 2025'; a target's 'đến năm 2025 đạt …' is no such time) or
+        # that it goes on ('…, thường xuyên.')
+        and (
+            st.numbered_items
+            or (_DUE_RE.search(after) is not None and _due(s))
+            or _STANDING_RE.search(after) is not None
+        )
     )
     if st.scope is None and not assign and not duty and not numbered_item:
         return

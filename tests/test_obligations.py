@@ -1087,6 +1087,16 @@ def test_an_office_named_whole_ends_before_a_word_no_name_goes_on_with(text, nam
     assert [canonical_name(n) for n in found] == names
 
 
+def test_a_point_that_goes_on_assigns_outside_the_implementing_part():
+    """'…, thường xuyên.' closing a plan's point is its time, as a date to be done by is."""
+    body = (
+        "II. NHIỆM VỤ\n\n1. Trung tâm Phục vụ hành chính công tỉnh thực hiện tiếp nhận hồ sơ trực tuyến, thường "
+        "xuyên.\n\n2. Các chỉ tiêu phát triển thường xuyên được theo dõi."
+    )
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    assert got == {("Trung tâm Phục vụ hành chính công tỉnh", "thuc_hien")}
+
+
 def test_a_point_with_a_time_to_do_it_by_assigns_outside_the_implementing_part():
     """A plan's tasks under 'NHIỆM VỤ, GIẢI PHÁP': a body and a time to be done by; a target's horizon
     ('đến năm 2025 đạt …') is no such time."""

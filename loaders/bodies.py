@@ -926,7 +926,7 @@ def read_name(name: str) -> tuple[str, tuple[Correction, ...]]:
     if s.isupper():  # abbreviations spelt out first, as written: 'ỦY BAN MTTQ VIỆT NAM'
         rx, table = _abbreviations_re()
         found = iter([table[m.group(0)] for m in rx.finditer(s)])
-        s = re.sub("\x00", lambda _: next(found), _title_case(rx.sub("\x00", s)))
+        s = _title_words(re.sub("\x00", lambda _: next(found), _title_case(rx.sub("\x00", s))))
     s = _expand(s)
     # "huyện ủy" (any district committee) stays lower case; "Huyện ủy Việt Yên" is written so.
     return _BLANKS_RE.sub(" ", s).strip(" ,.;:"), corrections
@@ -959,9 +959,13 @@ def _title_case(s: str) -> str:
     text = " ".join(out)
     text = _TINH_UY_RE.sub("Tỉnh ủy", text)
     text = _BOARD_RE.sub(lambda m: m.group(1).capitalize(), text)
+    return _spelt_as_known(_title_words(text))
+
+
+def _title_words(text: str) -> str:
     for rx, written in _TITLE_WORDS:
         text = rx.sub(written, text)
-    return _spelt_as_known(text)
+    return text
 
 
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+")
@@ -1025,7 +1029,7 @@ _TINH_UY_RE = re.compile(r"\btỉnh ủy\b")
 _BOARD_RE = re.compile(r"\b(tuyên giáo|tổ chức|dân vận|nội chính|kiểm tra|kinh tế)\b")
 # Words a name in capitals keeps capitalised, after the boards above.
 _TITLE_WORDS = tuple(
-    (re.compile(pattern), written)
+    (re.compile(pattern, re.IGNORECASE), written)
     for pattern, written in (
         (r"\b(tỉnh đoàn)\b", "Tỉnh đoàn"),
         (r"\bubnd\b", "UBND"),
@@ -1033,5 +1037,9 @@ _TITLE_WORDS = tuple(
         (r"\bchính trị tỉnh\b", "Chính trị tỉnh"),
         (r"\bviệt nam\b", "Việt Nam"),
         (r"\bban thường trực\b", "Ban Thường trực"),
+        # the people's committees and councils inside an office holder's or a committee's name
+        (r"\bủy ban nhân dân\b", "Ủy ban nhân dân"),
+        (r"\bhội đồng nhân dân\b", "Hội đồng nhân dân"),
+        (r"\bủy ban mặt trận tổ quốc\b", "Ủy ban Mặt trận Tổ quốc"),
     )
 )

@@ -650,7 +650,7 @@ WHOLE_TEXTS.append(
             "Trần Văn A",
         ],
         (
-            "Ban thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Ngãi",
             "Quảng Ngãi",
             "Tuyên truyền năm 2025",
         ),

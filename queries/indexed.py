@@ -144,7 +144,8 @@ def implementations(
     store: st.Store, *, central: bool = False, jurisdiction: str | None = None, since: str | None = None
 ) -> list[dict]:
     """`lineage.implementations` of a store (`vbgraph implements`). Every direct implementation
-    (no filter but a date) from the relation's edges and the documents' labels, without a graph."""
+    (no filter but a date) from the relation's edges and the documents' labels, without a graph,
+    in the order the store reads them (`Store.labelled_edges`: the table's)."""
     if not central and not jurisdiction and store.indexed:
         n = len(FIELDS)
         symbol, name, date, place = (3 + FIELDS.index(f) for f in ("symbol", "name", "date", "jurisdiction"))

@@ -880,8 +880,18 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
             "attachment",
             None,
         )  # '(kèm theo Chương trình số …)'; 'Căn cứ … kèm theo Quyết định số …' is a basis
-    if line <= h.header_end and line not in h.title_lines:
-        return "self", None
+    if line <= h.header_end and (line not in h.title_lines or (s.symbol and s.symbol == d.ids.get("symbol"))):
+        return "self", None  # an extract's heading names it first, then its subject
+    own = (
+        next((o for o in facts.spans if o.start < s.start and o.symbol == d.ids["symbol"]), None)
+        if line in h.title_lines and d.ids.get("symbol")
+        else None
+    )
+    if own is not None:  # in an extract's heading, its subject after its designation
+        return "cite", document_title_relation(h.type, text[own.title_start or own.end : s.start]).value
+    if d.block.kind == "extract" and line in h.title_lines and h.title and s.symbol and s.symbol in h.title:
+        # the heading's second line: its subject as the heading gave it, up to the citation
+        return "cite", document_title_relation(h.type, h.title[: h.title.index(s.symbol)]).value
     if s.start in subjects:
         return "cite", _DAN_CHIEU
     if line in h.title_lines:

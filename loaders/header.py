@@ -141,6 +141,9 @@ class _HeaderReading:
 
 def parse_header(lines: list[str], block: Block, clean: list[str] | None = None) -> Header:
     clean = clean if clean is not None else [strip_markup(x) for x in lines]
+    if block.kind == "extract":  # no header: the editor's heading names it (identify.draft)
+        signed_for, signer = _signature(clean, block)
+        return Header(None, None, None, None, None, (), None, (), block.first, signed_for, signer, ())
     st = _HeaderReading()
     end = block.heading_line or block.symbol_line or block.first
     scan_to = max(end, block.symbol_line or 0)

@@ -849,6 +849,25 @@ def _cited_district_province(cits: list[Citation], k: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def placed_extracts(docs: list[TextDocument]) -> list[TextDocument]:
+    """An extract's district or commune body named without its place ('Ban Thường vụ Huyện ủy' in a
+    district's compilation) is of the one place the file's other documents of that level name."""
+    out = []
+    for td in docs:
+        level = signals.body_level(td.issuer) if td.identified_by == "extract" and td.issuer else None
+        if level in ("district", "commune") and not places.place_name(td.issuer or ""):
+            named = {
+                p
+                for o in docs
+                if o.identified_by != "extract" and o.issuer and signals.body_level(o.issuer) == level
+                if (p := places.place_name(o.issuer))
+            }
+            if len(named) == 1:
+                td = replace(td, issuer=f"{td.issuer} {named.pop()}")
+        out.append(td)
+    return out
+
+
 def cited_local_places(cits: list[Citation], docs: list[TextDocument], drafts: list[Draft]) -> list[Citation]:
     """A district's or commune's body cited without its place is the citing document's own, as
     'Ban Thường vụ Tỉnh ủy' is its province's: in a commune under 'ĐẢNG BỘ HUYỆN DIỄN CHÂU',
@@ -968,6 +987,8 @@ def identify_from_listing(k: int, d: Draft, cits: list[Citation], file: str, iss
 
 def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str | None) -> Draft:
     """What a document's header says of it, before the rest of the file is read."""
+    if b.kind == "extract":
+        return _extract_draft(clean, b, h, file_jur)
     # a letter's '33/TTYT' is read as a letter's symbol (TTYT its issuer's code), not as a Thông tư's
     plain = h.symbol_text and h.type and cit.uncoded_type(h.type)
     ids = (parse_symbol(h.symbol_text, h.type) if plain else None) or parse_symbol(h.symbol_text) or {}
@@ -977,6 +998,48 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
     jur = named[0] if named else _district_province(h) or file_jur
     body_start = section_start(clean, h.header_end + 1, b.last)
     return Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start)
+
+
+# '(trích)', '(Trích phần nhiệm vụ)' closing an editor's heading: no part of the title.
+_EXTRACT_TAIL_RE = re.compile(r"\s*\(\s*trích\b[^()]*\)?\s*$", re.IGNORECASE)
+_HEADING_LEAD_RE = re.compile(r"^\s*(?:(?:[IVXL]+|\d{1,3}|[a-zđ])\s*[.)]\s*)?(?:trích\s+)?", re.IGNORECASE)
+
+
+def _extract_draft(clean: list[str], b: Block, h: Header, file_jur: str | None) -> Draft:
+    """An extract's identity from its editor's heading ('2. Kết luận số 112-KL/HU ngày 15/9/2021
+    của Ban Thường vụ Huyện ủy về … (trích)'), read as a citation; the heading is its header."""
+    last = b.first
+    while (
+        last < min(b.last, b.first + 2) and clean[last + 1].strip() and not clean[last].rstrip().endswith(")")
+    ):
+        last += 1  # a heading wrapped onto the next line(s)
+    text = " ".join(clean[i].strip() for i in range(b.first, last + 1))
+    lead = _HEADING_LEAD_RE.match(text)
+    start = lead.end() if lead else 0
+    span = next(
+        (
+            s
+            for s in cit.find_citations(text[start:], province=file_jur)
+            if s.kind == "numbered" and s.start == 0
+        ),
+        None,
+    )
+    if span is None:
+        return Draft(b, h, {}, "none", file_jur, last + 1)
+    title = _EXTRACT_TAIL_RE.sub("", span.title or "").strip() or None
+    h = replace(
+        h,
+        type=span.type,
+        symbol_text=span.symbol,
+        date=span.date if span.date and len(span.date) == 10 else None,
+        org_lines=(span.issuer,) if span.issuer else (),
+        title=title,
+        title_lines=tuple(range(b.first, last + 1)),
+        header_end=last,
+        provinces=(span.province,) if span.province else (),
+    )
+    jur = span.province or file_jur
+    return Draft(b, h, _span_ids(span), "extract", jur, section_start(clean, last + 1, b.last))
 
 
 def document(

@@ -20,7 +20,7 @@ from vbgraph.loaders.clean import clean_file
 from vbgraph.loaders.copies import copy_notes
 from vbgraph.loaders.furniture import page_furniture
 from vbgraph.loaders.header import parse_header
-from vbgraph.loaders.identify import cited_local_places, document, draft, file_jurisdiction
+from vbgraph.loaders.identify import cited_local_places, document, draft, file_jurisdiction, placed_extracts
 from vbgraph.loaders.normalize import strip_markup
 from vbgraph.loaders.obligations import announced, document_obligations, relayed_obligations
 from vbgraph.loaders.records import Citation, FileRecord, Issue
@@ -58,7 +58,9 @@ def _parse_text(text: str, file: str) -> FileRecord:
         d = drafts[k] if k is not None else None
         jur = d.jurisdiction if d else file_jur
         citations.extend(region_citations(clean, first, last, k, d, jur, file, issues, len(citations), paras))
-    docs = [document(clean, drafts, k, citations, file_jur, file, issues) for k in range(len(drafts))]
+    docs = placed_extracts(
+        [document(clean, drafts, k, citations, file_jur, file, issues) for k in range(len(drafts))]
+    )
     citations = cited_local_places(citations, docs, drafts)
     relay = announced(clean, citations) if all(td.identified_by == "none" for td in docs) else None
     if relay is None:

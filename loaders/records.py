@@ -60,7 +60,7 @@ class TextDocument:
     signer: str | None
     first_line: int
     last_line: int
-    identified_by: str  # header | listing | attachment-line | none
+    identified_by: str  # header | listing | attachment-line | lead | extract | none
     header_end: int  # last line of the header block (title included)
     body_start: int  # first line after the preamble
 

@@ -36,7 +36,9 @@ class Block:
     symbol_line: int | None  # line of "Số …"
     signature_line: int | None  # line of "T/M …"
     signer_line: int | None
-    kind: str = "header"  # header: opened by a header or heading; body: found by its text alone
+    # header: opened by a header or heading; body: found by its text alone; extract: given without
+    # its header under an editor's heading ('2. Kết luận số … (trích)'), its first line
+    kind: str = "header"
 
 
 @cache
@@ -879,8 +881,10 @@ def regions(blocks: list[Block], n: int) -> list[tuple[int | None, int, int]]:
 
 
 def segment(lines: list[str], clean: list[str]) -> list[Block]:
-    """The documents of a file: those a header or heading opens, else the one its text shows."""
+    """The documents of a file: those a header or heading opens and the extracts an editor's
+    heading opens, else the one its text shows."""
     blocks = find_blocks(lines, clean)
+    blocks = _with_extracts(blocks, clean)
     if blocks:
         return _attachments_joined(blocks, clean)
     only = body_block(clean)
@@ -916,3 +920,78 @@ def _issued_with_before(b: Block, clean: list[str]) -> bool:
             if seen > 5:
                 return False
     return False
+
+
+# An editor's heading over a document a compilation gives without its header: '2. Kết luận số
+# 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy về … (trích)', 'Trích Chỉ thị số 07-CT/HU …'.
+_ENUMERATOR = r"(?:(?:[IVXL]+|\d{1,3}|[a-zđ])\s*[.)]\s*)?"
+_EXTRACT_MARK_RE = re.compile(r"\(\s*trích\b|^\W*trích\s", re.IGNORECASE)
+# 'PHẦN II', 'Phần thứ hai': a compilation's part, which ends the extract before it.
+_PART_RE = re.compile(r"^\s*(?:PHẦN|Phần)\s+(?:[IVXL]+\b|\d+\b|THỨ|thứ)")
+_ELLIPSIS_RE = re.compile(r"^[\s.…]*$")
+
+
+@cache
+def _editor_heading_re() -> re.Pattern:
+    """A line that opens with a numbered document, after an item's number or 'Trích'."""
+    return re.compile(
+        rf"^\s*{_ENUMERATOR}(?:trích\s+)?(?:{patterns.type_alt()})\s+số\s*:?\s*\d", re.IGNORECASE
+    )
+
+
+def _wraps(line: str) -> bool:
+    """Does an editor's heading go on in the next line (it ends with no bracket, stop or page)?"""
+    end = line.rstrip()
+    return (
+        bool(end)
+        and _editor_heading_re().match(line) is not None
+        and end[-1] not in ").…"
+        and not end[-1].isdigit()
+    )
+
+
+def _extract_heading(clean: list[str], i: int, end: int) -> bool:
+    """Does line i open an extract: an editor's heading that says 'trích', on it or on the line
+    it wraps onto?"""
+    if not _editor_heading_re().match(clean[i]) or (i > 1 and _wraps(clean[i - 1])):
+        return False
+    nxt = next((x for x in range(i + 1, min(end, i + 2) + 1) if clean[x].strip()), None)
+    return any(_EXTRACT_MARK_RE.search(clean[x]) for x in (i, nxt) if x is not None)
+
+
+def _with_extracts(blocks: list[Block], clean: list[str]) -> list[Block]:
+    """The header blocks and the extracts in the lines between them: each runs from its heading
+    to the next heading, part or document (or its own signature), with some text of its own."""
+    n = len(clean) - 1
+    if "trích" not in "".join(clean).lower():
+        return blocks
+    gaps, covered = [], 1
+    for b in blocks:
+        if b.first > covered:
+            gaps.append((covered, b.first - 1))
+        covered = b.last + 1
+    if covered <= n:
+        gaps.append((covered, n))
+    sigs = _signatures(clean)
+    extracts: list[Block] = []
+    for lo, hi in gaps:
+        heads = [i for i in range(lo, hi + 1) if _extract_heading(clean, i, hi)]
+        for h in heads:
+            end = next(
+                (
+                    x - 1
+                    for x in range(h + 1, hi + 1)
+                    if (_editor_heading_re().match(clean[x]) and not _wraps(clean[x - 1]))
+                    or _PART_RE.match(clean[x])
+                ),
+                hi,
+            )
+            b = replace(_closed_block(clean, sigs, h, None, None, end + 1), kind="extract")
+            body = [
+                x
+                for x in range(h + 1, b.last + 1)
+                if clean[x].strip() and not _EXTRACT_MARK_RE.search(clean[x])
+            ]
+            if any(not _ELLIPSIS_RE.match(clean[x]) for x in body):
+                extracts.append(b)
+    return sorted([*blocks, *extracts], key=lambda b: b.first) if extracts else blocks

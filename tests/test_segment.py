@@ -955,3 +955,95 @@ def test_a_communes_province_its_header_does_not_name(title, jurisdiction):
     text = f"ỦY BAN NHÂN DÂN\nXÃ MƯỜNG HUM\nSố: 38/KH-UBND\nMường Hum, ngày 05 tháng 9 năm 2025\n\nKẾ HOẠCH\n{title}\n"
     (doc,) = parse_text(text, "k.txt").documents
     assert doc.jurisdiction == jurisdiction
+
+
+_DISTRICT_NQ = "\n".join(
+    [
+        "HUYỆN ỦY MAI SƠN",
+        "*",
+        "Số 05-NQ/HU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Mai Sơn, ngày 10 tháng 3 năm 2021",
+        "",
+        "NGHỊ QUYẾT",
+        "về phát triển cây ăn quả giai đoạn 2021-2025",
+        "",
+        "1. Giao Ban cán sự đảng UBND huyện chủ trì xây dựng kế hoạch, hoàn thành trước ngày 30/4/2021.",
+        "",
+        "T/M HUYỆN ỦY",
+        "BÍ THƯ",
+        "",
+        "Lò Văn Sơn",
+        "",
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "2. Kết luận số 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy về việc tiếp tục thực hiện"
+        " Nghị quyết số 05-NQ/HU (trích)",
+        "Trích Kết luận số 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy về việc tiếp tục thực hiện"
+        " Nghị quyết số 05-NQ/HU",
+        # the heading wrapped, its '(trích phần nhiệm vụ)' on the next line
+        "b) Kết luận số 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy về việc tiếp tục thực hiện\n"
+        "Nghị quyết số 05-NQ/HU (Trích phần nhiệm vụ)",
+    ],
+)
+def test_an_extract_under_an_editors_heading_is_a_document_with_its_tasks(heading):
+    """A compilation gives a document without its header: the editor's heading names it, its
+    district is the compilation's, its subject implements what the heading says, its tasks are its own."""
+    text = (
+        _DISTRICT_NQ
+        + "\n"
+        + heading
+        + "\n\n...\nBan Thường vụ Huyện ủy kết luận như sau:\n"
+        + (
+            "1. Giao Ủy ban nhân dân huyện chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc huyện hỗ trợ nông dân"
+            " tiêu thụ sản phẩm, hoàn thành trước ngày 31/12/2021.\n...\n"
+        )
+    )
+    rec = parse_text(text, "c.txt")
+    _, kl = rec.documents
+    assert (kl.symbol, kl.type, kl.date, kl.issuer, kl.identified_by) == (
+        "112-KL/HU",
+        "Kết luận",
+        "2021-09-15",
+        "Ban Thường vụ Huyện ủy Mai Sơn",
+        "extract",
+    )
+    assert kl.title == "về việc tiếp tục thực hiện Nghị quyết số 05-NQ/HU"
+    assert [(c.symbol, c.relation) for c in rec.citations if c.stated_by == 1 and c.role == "cite"] == [
+        ("05-NQ/HU", "THUC_HIEN")
+    ]
+    (task,) = [o for o in rec.obligations if o.document == 1]
+    assert [(a.name, a.role) for a in task.assignees] == [
+        ("Ủy ban nhân dân huyện", "chu_tri"),
+        ("Ủy ban Mặt trận Tổ quốc huyện", "phoi_hop"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a table of contents' entries: no text of their own
+        [
+            "MỤC LỤC",
+            "1. Kết luận số 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy (trích) ........ 5",
+            "2. Chỉ thị số 07-CT/HU ngày 02/11/2021 của Ban Thường vụ Huyện ủy (trích) ........ 9",
+            "",
+        ],
+        # a heading with only an ellipsis under it
+        ["2. Kết luận số 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy (trích)", "", "...", ""],
+        # an editor's heading without 'trích' opens no document without its header
+        [
+            "2. Kết luận số 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy",
+            "Ban Thường vụ Huyện ủy kết luận như sau:",
+            "",
+        ],
+    ],
+)
+def test_no_extract_without_text_or_without_trich(lines):
+    rec = parse_text("\n".join(lines) + "\n" + _DISTRICT_NQ, "c.txt")
+    assert [d.symbol for d in rec.documents] == ["05-NQ/HU"]

@@ -168,6 +168,9 @@ def subject_end(text: str) -> int:
     for unit in _UNIT_THEN_VERB_RE.finditer(low, 0, end):
         if text[unit.end() : unit.end() + 1].islower():  # 'huyện thu hồi', not 'huyện Lục Nam'
             return unit.end("unit")
+    closed = _closed_name_end(text, plain, end)
+    if closed is not None:
+        return closed
     if end > 0 and any(o in plain for o in _named_office_words()):
         offices, go_on = _named_office_res()
         for office in offices.finditer(fold_aligned(plain), 0, end):
@@ -176,6 +179,42 @@ def subject_end(text: str) -> int:
             if text[at : at + 1].islower() and not go_on.match(plain, at):
                 return office.end()
     return end
+
+
+_PLACE_UNIT_RE = re.compile(
+    rf"(?<!\w)(?:{'|'.join(w for w in ('huyện', 'quận', 'thị xã', 'thành phố', 'tỉnh', 'xã', 'phường', 'thị trấn', 'đặc khu'))}) ",
+    re.IGNORECASE,
+)
+_RELATED_RE = re.compile(r"(?<=\w )(?:có )?liên quan (?=\w)")
+
+
+def _closed_name_end(text: str, plain: str, end: int) -> int | None:
+    """Where a name closed by a unit's place name ('Công an huyện Ba Tri') or by 'có liên quan'
+    ends, when a word in lower case follows that no name goes on with: a verb the predicates lack
+    ('… quản lý vùng biển', '… cắm mốc giới'); see `closed_go_on` in ontology/obligations.toml."""
+    go_on = _closed_go_on_re()
+    for m in _PLACE_UNIT_RE.finditer(text, 0, end):
+        names, last = _place_names(text, m.end())
+        pos = last + 1
+        if (
+            names
+            and last < end
+            and text[last:pos] == " "
+            and text[pos : pos + 1].islower()
+            and not go_on.match(plain, pos)
+        ):
+            return last
+    if "liên quan" in plain:
+        for m in _RELATED_RE.finditer(plain, 0, end):
+            if m.end() < end and text[m.end() : m.end() + 1].islower() and not go_on.match(plain, m.end()):
+                return m.end() - 1
+    return None
+
+
+@cache
+def _closed_go_on_re() -> re.Pattern:
+    words = sorted((lower_vn(w) for w in _table()["bodies"]["closed_go_on"]), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
 
 
 @cache
@@ -846,20 +885,47 @@ def _vocabulary_names() -> tuple[str, ...]:
     return tuple(lower_vn(n) for n in tables.load("bodies.toml")["vocabulary"]["names"])
 
 
-_UNITS_NAMED_RE = re.compile(rf"(?<!\w)các\s+(?:{_UNITS})(?=\s)")
-_NAME_THEN_LIST_RE = re.compile(r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)*?)\s*(?:,|\svà\s)")
+_UNITS_NAMED_RE = re.compile(rf"(?<!\w)các\s+(?:{_UNITS})(?=\s|:)")
+_LIST_TOKEN_RE = re.compile(r"\s*(?:(?P<sep>,|và(?=\s))|(?P<word>[^\W_]+))")
+
+
+def _place_names(text: str, pos: int) -> tuple[list[str], int]:
+    """The place names listed from `pos` ('Bình Đại, Ba Tri', 'Bình Đại và Ba Tri', 'Phường 7'):
+    words capitalised or numbers, apart at ',' or 'và' before another such name that opens no
+    body's name ('… và Sở Y tế' goes on to a body); with where the last one ends."""
+    names: list[str] = []
+    words: list[str] = []
+    end = pos
+    while m := _LIST_TOKEN_RE.match(text, pos):
+        word = m.group("word")
+        if word is not None and (word[0].isupper() or word[0].isdigit()):
+            words.append(word)
+            end = pos = m.end()
+            continue
+        if word is None and words and (nxt := _LIST_TOKEN_RE.match(text, m.end())):
+            w = nxt.group("word")
+            if w and w[0].isupper() and not starts_with_head(text[nxt.start("word") :]):
+                names.append(" ".join(words))
+                words, pos = [], m.end()
+                continue
+        break
+    if words:
+        names.append(" ".join(words))
+    return names, end
 
 
 def _units_named(subj: str) -> str:
-    """'UBND các huyện Bình Đại, Ba Tri' as 'UBND các huyện: Bình Đại, Ba Tri': the names of the
-    units listed after them, each word capitalised, as after a colon."""
+    """'UBND các huyện Bình Đại, Ba Tri' (or '… Bình Đại và Ba Tri', '…: Bình Đại và Ba Tri') as
+    'UBND các huyện: Bình Đại, Ba Tri': the names of the units listed after them, as after a colon."""
     m = _UNITS_NAMED_RE.search(subj)
     if m is None:
         return subj
-    name = _NAME_THEN_LIST_RE.match(subj, m.end())
-    if name is None or not all(w[:1].isupper() for w in name.group(1).split()):
+    colon = subj[m.end() :].lstrip().startswith(":")
+    start = subj.index(":", m.end()) + 1 if colon else m.end()
+    names, end = _place_names(subj, start)
+    if len(names) < (1 if colon else 2):
         return subj
-    return f"{subj[: m.end()]}:{subj[m.end() :]}"
+    return f"{subj[: m.end()]}: {', '.join(names)}{subj[end:]}"
 
 
 def _subject_until(text: str, end: int) -> tuple[tuple[str, ...], int]:

@@ -1087,6 +1087,14 @@ def test_an_office_named_whole_ends_before_a_word_no_name_goes_on_with(text, nam
     assert [canonical_name(n) for n in found] == names
 
 
+@pytest.mark.parametrize(("text", "names"), tables.load("obligations.toml")["bodies"]["closed_examples"])
+def test_a_place_name_or_co_lien_quan_closes_a_name_before_a_verb_the_tables_lack(text, names):
+    """'Công an huyện Ba Tri quản lý …': a unit's place name (or a list of them) ends the name when a
+    word in lower case follows that no name goes on with; so does 'có liên quan'."""
+    found, _ = parse_subject(text)
+    assert [canonical_name(n) for n in found] == names
+
+
 def test_a_point_that_goes_on_assigns_outside_the_implementing_part():
     """'…, thường xuyên.' closing a plan's point is its time, as a date to be done by is."""
     body = (

@@ -362,6 +362,21 @@ def _apposition(m: re.Match[str]) -> str:
     return "" if " " in m.group(1).strip() else m.group(0)
 
 
+@cache
+def _shared_word_re() -> re.Pattern:
+    """'chi, đảng bộ': words sharing the word after the last of them (obligations.toml [lists] shared_word)."""
+    alts = []
+    for entry in _lists()["shared_word"]:
+        words = "|".join(re.escape(w) for w in entry["words"])
+        alts.append(rf"(?:{words})(?:\s*,\s*(?:{words}))+\s+{re.escape(entry['shared'])}")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)
+
+
+def _shared_word(m: re.Match[str]) -> str:
+    firsts, shared = m.group(0).rsplit(" ", 1)
+    return ", ".join(f"{w} {shared}" for w in _PLACE_SEP_RE.split(firsts.strip()))
+
+
 def _shared_committee(m: re.Match[str]) -> str:
     return ", ".join(f"{p} {m.group(2)}" for p in _PLACE_SEP_RE.split(m.group(1)))
 
@@ -435,6 +450,8 @@ def _items(text: str) -> list[tuple[str, str]]:
     if "(" in text:  # 'Công an huyện (Cơ quan thường trực Tổ công tác …)': an apposition, no part of the name
         text = _PARENS_RE.sub(_apposition, text)
     text = _shared_committee_re().sub(_shared_committee, text)
+    if "," in text:
+        text = _shared_word_re().sub(_shared_word, text)
     low_vn = lower_vn(text)  # old tone places ("Văn hoá") as the protected phrases write them
     low = _mask(low_vn if len(low_vn) == len(text) else text.lower())
     items: list[tuple[str, str]] = []

@@ -43,8 +43,8 @@ def _table() -> dict:
 
 
 @cache
-def _section_re() -> re.Pattern:
-    alt = "|".join(re.escape(h) for h in _table()["section"]["headings"])
+def _section_re(key: str = "headings") -> re.Pattern:
+    alt = "|".join(re.escape(h) for h in _table()["section"][key])
     return re.compile(
         rf"^\s*(?:Điều\s+\d+\s*[.:]\s*)?(?:(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)]\s*)?(?:{alt})\s*:?\s*$",
         re.IGNORECASE,
@@ -121,8 +121,13 @@ def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, 
     for i in range(first, last + 1):
         if _section_re().match(clean[i].strip()):
             start = i + 1
+    if start is None:  # a part of tasks ('II. NHIỆM VỤ CỤ THỂ'), else an addressing line
+        start = next(
+            (i + 1 for i in range(first, last + 1) if _section_re("tasks").match(clean[i].strip())), None
+        )
+        kind = "addressing"
     if start is None:
-        start, kind = next((i for i in range(first, last + 1) if opens_scope(clean[i])), None), "addressing"
+        start = next((i for i in range(first, last + 1) if opens_scope(clean[i])), None)
     if start is None:
         return None
     end = last
@@ -371,9 +376,10 @@ _PART_RE = re.compile(r"\s*[IVXL]+\s*[.\-–)]\s*\S")  # 'IV. TỔ CHỨC THỰC
 
 
 @cache
-def _appeal_re() -> re.Pattern:
-    """A predicate with which a body addresses no task (obligations.toml [appeal])."""
-    words = sorted((lower_vn(w) for w in _table()["appeal"]["words"]), key=len, reverse=True)
+def _appeal_re(key: str = "words") -> re.Pattern:
+    """A predicate with which a body addresses no task (obligations.toml [appeal]), or, `statement`,
+    says what it is or has done."""
+    words = sorted((lower_vn(w) for w in _table()["appeal"][key]), key=len, reverse=True)
     return re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
@@ -648,6 +654,8 @@ def _read_subject_sentence(
         return
     if _appeal_re().match(lower_vn(after)):
         return  # 'Ban Chấp hành Đảng bộ tỉnh kêu gọi toàn thể cán bộ …': an appeal, no task
+    if st.scope != "heading" and not assign and not duty and _appeal_re("statement").match(lower_vn(after)):
+        return  # 'Trường Cao đẳng Y tế là trường chất lượng cao': what it is, outside the tasks' part
     role, partners, _ = _roles(after)
     assignees = _with_partners(names, role, partners)
     st.begin_item(assignees, names)

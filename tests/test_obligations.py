@@ -9,7 +9,8 @@ import pytest
 from vbgraph.graph.store import build_graph
 from vbgraph.loaders.bodies import canonical_name, parse_subject, split_bodies
 from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
-from vbgraph.loaders.obligations import produces
+from vbgraph.loaders.normalize import strip_markup
+from vbgraph.loaders.obligations import implementing_section, produces
 from vbgraph.loaders.parse import parse_text
 from vbgraph.ontology import tables
 from vbgraph.queries.obligations import plan
@@ -251,6 +252,35 @@ def test_implementing_section():
     assert {"2021-07-31", "2023-06-30", "2025-06-30"} <= set(ends)
     plans = [o for o in rec.obligations if (o.produces or {}).get("type") == "Kế hoạch"]
     assert plans
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [(h, "heading") for h in tables.load("obligations.toml")["section"]["examples"]]
+    + [(h, "addressing") for h in tables.load("obligations.toml")["section"]["tasks_examples"]],
+)
+def test_the_headings_that_open_the_implementing_part(heading, kind):
+    clean = ["", "I. MỤC ĐÍCH", strip_markup(heading), "1. Sở Y tế tuyên truyền."]
+    assert implementing_section(clean, 1, 3) == (3, 3, kind)
+
+
+@pytest.mark.parametrize("point", tables.load("obligations.toml")["appeal"]["statement_examples"])
+def test_a_point_that_says_what_a_body_is_or_has_done_assigns_nothing(point):
+    body = f"II. NHIỆM VỤ, GIẢI PHÁP\n\n1. {point}.\n\n2. Sở Y tế tuyên truyền về đề án."
+    rec = parse_text(party_doc(heading="KẾ HOẠCH", code="KH", body=body), "o.txt")
+    assert [a.name for o in rec.obligations for a in o.assignees] == ["Sở Y tế"]
+
+
+def test_a_body_named_in_a_point_of_a_part_of_tasks_is_assigned_it():
+    """Under 'II. NHIỆM VỤ CỤ THỂ' of a plan with no implementing section, each point a body opens
+    is its task, with or without a time; everyone ('Các cấp ủy, tổ chức đảng …') is exhorted."""
+    body = (
+        "II. NHIỆM VỤ CỤ THỂ\n\n1. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo công tác kiểm tra.\n\n"
+        "2. Ủy ban Kiểm tra Huyện ủy giám sát việc thực hiện Kế hoạch, định kỳ 6 tháng báo cáo Ban Thường vụ.\n\n"
+        "3. Chi bộ các thôn tổ chức quán triệt Kế hoạch đến đảng viên trong tháng 9/2024."
+    )
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
+    assert got == {("Ủy ban Kiểm tra Huyện ủy", "thuc_hien"), ("Chi bộ thôn", "thuc_hien")}
 
 
 def test_exhortations_outside_the_section_are_not_obligations():

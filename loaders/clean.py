@@ -100,6 +100,24 @@ def cells(line: str) -> str:
     return line.strip(" |").replace("|", " | ")
 
 
+# --- 2b. tabs around a list's number -------------------------------------------------------------
+
+# Why: Word's "Save as Plain Text" writes an automatic number and its text apart by a tab ("1.<TAB>Ban
+# Tuyên giáo …") and indents with tabs ("<TAB>1. …"); a line with a tab is a table's row to the later
+# stages, so such a point and its task were lost. A line with more cells stays a row.
+_MARKER_TAB_RE = re.compile(r"[ \t]*((?:\d{1,3}(?:\.\d{1,3}){0,3}|[a-zđ]|[IVXL]{1,6})[.)]|[-+•–])[ \t]+")
+
+
+def tabs(line: str) -> str:
+    """'1.<TAB>Ban …', '<TAB>1. Ban …' -> '1. Ban …' when no other tab follows: a point, not a row."""
+    if "\t" not in line:
+        return line
+    m = _MARKER_TAB_RE.match(line)
+    if m is None or "\t" in line[m.end() :] or "\t" not in line[: m.end()]:
+        return line
+    return f"{m.group(1)} {line[m.end() :]}"
+
+
 # --- 6. spaces (run before the word rules, which expect single spaces) ----------------------------
 
 # Why: escapes, cell separators and PDF layout leave runs of spaces; later stages split on " ".
@@ -433,6 +451,7 @@ def vowels(line: str) -> str:
 # before them; they never add a double space or a space at a line's end.
 STEPS: dict[str, Callable[[str], str]] = {
     "escapes": escapes,
+    "tabs": tabs,
     "cells": cells,
     "spaces": spaces,
     "syllables": syllables,

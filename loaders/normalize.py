@@ -67,10 +67,23 @@ def modern_tones(text: str) -> str:
     return _OLD_TONE_RE.sub(_modern, text)
 
 
+# Hyphens, dashes and slashes of other code points (Word's non-breaking hyphen U+2011, the minus sign,
+# fullwidth forms, an em dash, a division slash) as the two dashes and the slash the patterns know:
+# "12‑KH/TU" is 12-KH/TU, "56—KH/TU" 56–KH/TU.
+_ODD_MARKS = {
+    **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"), "-"),
+    **dict.fromkeys(map(ord, "\u2014\u2015\ufe58"), "–"),
+    **dict.fromkeys(map(ord, "\uff0f\u2215\u2044\u29f8"), "/"),
+}
+_ODD_MARKS_RE = re.compile("[" + "".join(map(chr, _ODD_MARKS)) + "]")
+
+
 def normalize_text(text: str) -> str:
-    """NFC, modern tones, no invisible characters, ordinary spaces. Keeps line breaks."""
+    """NFC, modern tones, no invisible characters, ordinary spaces, dashes and slashes. Keeps line breaks."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE_RE.sub("", text)
+    if _ODD_MARKS_RE.search(text):
+        text = text.translate(_ODD_MARKS)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES_RE.sub(" ", text)
     return modern_tones(text)

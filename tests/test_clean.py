@@ -177,6 +177,26 @@ def test_cell_separators(text, expected):
     assert clean_line(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.\tBan Tuyên giáo Tỉnh ủy chủ trì", "1. Ban Tuyên giáo Tỉnh ủy chủ trì"),  # Word's plain text
+        ("\t2. Các huyện ủy xây dựng kế hoạch", "2. Các huyện ủy xây dựng kế hoạch"),  # indented
+        ("\ta)\tSở Y tế hướng dẫn", "a) Sở Y tế hướng dẫn"),
+        ("-\tTuyên truyền", "- Tuyên truyền"),
+        ("1\tRà soát\tSở Tài chính", "1\tRà soát\tSở Tài chính"),  # a table's row stays one
+        ("1.\tRà soát\tSở Tài chính", "1.\tRà soát\tSở Tài chính"),
+        (
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        ),
+        ("\tĐộc lập - Tự do - Hạnh phúc", "\tĐộc lập - Tự do - Hạnh phúc"),  # a header's right column
+    ],
+)
+def test_a_tab_after_a_points_number_is_a_space(text, expected):
+    assert clean_line(text) == expected
+
+
 TABLES = [  # lines in -> lines out: as many, a table's cells apart by tabs
     (
         ["| TT | Nhiệm vụ | Cơ quan chủ trì |", "|---|:---|---|", "| 1 | Rà soát | Sở Tài chính |"],
@@ -271,7 +291,7 @@ def test_steps_can_be_chosen_and_unknown_steps_fail():
     assert clean_lines(["a\\r\\nb  |"], steps=["escapes"]) == ["a b  |"]
     with pytest.raises(ValueError, match="unknown clean step"):
         clean_lines(["x"], steps=["nope"])
-    assert list(STEPS) == ["escapes", "cells", "spaces", "syllables", "glued", "letters", "vowels"]
+    assert list(STEPS) == ["escapes", "tabs", "cells", "spaces", "syllables", "glued", "letters", "vowels"]
 
 
 def test_the_bundled_sample_barely_changes():

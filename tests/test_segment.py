@@ -1047,3 +1047,21 @@ def test_an_extract_under_an_editors_heading_is_a_document_with_its_tasks(headin
 def test_no_extract_without_text_or_without_trich(lines):
     rec = parse_text("\n".join(lines) + "\n" + _DISTRICT_NQ, "c.txt")
     assert [d.symbol for d in rec.documents] == ["05-NQ/HU"]
+
+
+@pytest.mark.parametrize(
+    "so_line",
+    [
+        "Số 12-KH/TU",
+        "_Số: 12-KH/TU",  # a scan's debris before the number line
+        "| Số: 12-KH/TU",
+        "§ố: 12-KH/TU",  # '§' read for 'S'
+        "Số 12‑KH/TU",  # Word's non-breaking hyphen (U+2011)
+        "Số 12—KH/TU",  # an em dash
+        "Số 12－KH／TU",  # fullwidth forms
+    ],
+)
+def test_a_number_line_read_through_a_scans_debris_and_odd_dashes(so_line):
+    text = party_doc(heading="KẾ HOẠCH", code="KH", of="").replace("Số 12-KH/TU", so_line)
+    (doc,) = parse_text(text, "k.txt").documents
+    assert (doc.symbol, doc.identified_by) == ("12-KH/TU", "header")

@@ -749,7 +749,45 @@ class _Growing:
 def paragraphs(clean: list[str], first: int, last: int, tables: bool = True) -> list[Paragraph]:
     """Paragraphs of lines first..last; a sentence broken across lines (or a page) is joined.
     With `tables` False a table row counts as a blank line (the rows are read on their own)."""
-    return _paragraphs(clean, first, last, tables)
+    return _paragraphs(clean, first, last, tables, wrap_width(clean))
+
+
+_WRAPPED_SHARE = 0.25  # of a file's lines of text: full to its width and ending in no stop
+
+
+def wrap_width(clean: list[str]) -> int | None:
+    """The width a hard-wrapped text (a PDF's text layer, a scan's OCR, a mail) breaks its lines
+    at, or None for a text of one paragraph per line: then a full line that stops on a word goes
+    on in the next one, whatever that opens with ('… trong Quý' / 'II/2024', '… Tổ quốc Việt' /
+    'Nam tỉnh'). Full: at least 4/5 of the length most long lines reach."""
+    lengths = sorted(len(x) for x in clean if x and "\t" not in x and not x.isspace())
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if width < 40:
+        return None
+    full = int(width * 0.8)
+    open_ends = sum(1 for x in clean if len(x) >= full and "\t" not in x and x.rstrip()[-1:].isalnum())
+    return full if open_ends >= max(5, _WRAPPED_SHARE * len(lengths)) else None
+
+
+# A line that opens a point, a part, an article or a bullet: a wrapped paragraph does not go on into it.
+_OPENS_POINT_RE = re.compile(
+    r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|[a-zđA-ZĐ])\s*[.)\-–]\s|Điều\s+\d|[-+•*]\s"
+)
+
+
+def _wrapped_on(prev: str, text: str, wrap: int | None) -> bool:
+    """Does `text` go on with the full line `prev` of a hard-wrapped text (`wrap_width`)?"""
+    return (
+        wrap is not None
+        and len(prev) >= wrap
+        and prev[-1:].isalnum()
+        and not _OPENS_POINT_RE.match(text)
+        and not preamble_opener(text)
+        and not (is_upper_text(text) and not is_upper_text(prev))
+        and SO_LINE_RE.match(text) is None
+    )
 
 
 class Paragraphs:
@@ -757,10 +795,11 @@ class Paragraphs:
     document's paragraphs, the obligation stage those of its body (a part of the same lines),
     and a text of short lines would pay for them twice."""
 
-    __slots__ = ("_clean", "_covers", "_tabs")
+    __slots__ = ("_clean", "_covers", "_tabs", "_wrap")
 
     def __init__(self, clean: list[str]) -> None:
         self._clean = clean
+        self._wrap = wrap_width(clean)
         self._tabs = [i for i, line in enumerate(clean) if "\t" in line]  # table rows
         # Paragraphs of ranges that overlap no other, by first line: (first, last, tables,
         # paragraphs, their first lines, their last lines).
@@ -782,7 +821,7 @@ class Paragraphs:
                 j = bisect.bisect_right(firsts, last)
                 if (i == 0 or lasts[i - 1] < first) and (j == 0 or lasts[j - 1] <= last):
                     return paras[i:j]
-        paras = _paragraphs(self._clean, first, last, tables)
+        paras = _paragraphs(self._clean, first, last, tables, self._wrap)
         if (k < 0 or covers[k][1] < first) and (k + 1 >= len(covers) or covers[k + 1][0] > last):
             firsts, lasts = [p.starts[0][1] for p in paras], [p.starts[-1][1] for p in paras]
             covers.insert(k + 1, (first, last, tables, paras, firsts, lasts))
@@ -793,7 +832,9 @@ class Paragraphs:
 _LETTERED_RE = re.compile(r"[a-zđ](?:\)|\.(?=\s[A-ZĐÀ-Ỹ]))\s")
 
 
-def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[Paragraph]:
+def _paragraphs(
+    clean: list[str], first: int, last: int, tables: bool, wrap: int | None = None
+) -> list[Paragraph]:
     """Most paragraphs are one line: a paragraph is kept as its text and line until a second line
     joins it (then a _Growing), so a text of short lines costs little per line."""
     out: list[Paragraph] = []
@@ -802,6 +843,7 @@ def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[P
     one_line = 0
     opened = carried = False  # what `_open_end` says of the paragraph (none yet: nothing goes on)
     blank_run = 0
+    prev = ""  # the paragraph's last line
     for i in range(first, last + 1):
         line = clean[i]
         table = "\t" in line
@@ -827,6 +869,7 @@ def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[P
                         else _goes_on(one[-_TAIL:], text, one.isupper)
                     )
                 )
+                or (carried and blank_run == 0 and _wrapped_on(prev, text, wrap))
             )
         ):
             if grow is None:
@@ -834,6 +877,7 @@ def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[P
             grow.add(text, i)
             opened, carried = _open_end(grow.tail)
             blank_run = 0
+            prev = text
             continue
         if grow is not None:
             out.append(grow.done())
@@ -842,6 +886,7 @@ def _paragraphs(clean: list[str], first: int, last: int, tables: bool) -> list[P
         grow, one, one_line = None, text, i
         opened, carried = _open_end(text)
         blank_run = 0
+        prev = text
     if grow is not None:
         out.append(grow.done())
     elif one:

@@ -1065,3 +1065,45 @@ def test_a_number_line_read_through_a_scans_debris_and_odd_dashes(so_line):
     text = party_doc(heading="KẾ HOẠCH", code="KH", of="").replace("Số 12-KH/TU", so_line)
     (doc,) = parse_text(text, "k.txt").documents
     assert (doc.symbol, doc.identified_by) == ("12-KH/TU", "header")
+
+
+_WRAPPED_PLAN = """TỈNH ỦY NGHỆ AN
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Số: 12-KH/TU
+Nghệ An, ngày 15 tháng 3 năm 2024
+
+KẾ HOẠCH
+
+thực hiện Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung
+ương Đảng khóa XIII về tiếp tục phát huy truyền thống, sức mạnh đại đoàn
+kết toàn dân tộc
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Tổ chức quán triệt sâu sắc, đầy đủ nội dung Nghị quyết đến cán bộ, đảng
+viên và các tầng lớp nhân dân trên địa bàn toàn tỉnh trong năm 2024 này.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt
+Nam tỉnh hướng dẫn tổ chức học tập, quán triệt Nghị quyết, hoàn thành trong
+Quý II/2024.
+2. Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy tham mưu
+xây dựng Đề án nâng cao hiệu quả công tác dân vận, trình Ban Thường vụ Tỉnh
+ủy trước ngày 30/9/2024.
+3. Các huyện ủy, thành ủy, thị ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế
+hoạch thực hiện, hoàn thành trước ngày 30/4/2024.
+"""
+
+
+def test_a_hard_wrapped_texts_full_lines_go_on_whatever_the_next_opens_with():
+    """A PDF's text layer breaks its lines at a width: '… Tổ quốc Việt' / 'Nam tỉnh …', '… trong' /
+    'Quý II/2024.' are one sentence; a point's number still opens its own."""
+    rec = parse_text(_WRAPPED_PLAN, "k.txt")
+    got = [([a.name for a in o.assignees], (o.deadline or {}).get("text")) for o in rec.obligations]
+    assert got == [
+        (["Ban Tuyên giáo Tỉnh ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "hoàn thành trong Quý II/2024"),
+        (["Ban Dân vận Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"], "trước ngày 30/9/2024"),
+        (["huyện ủy", "thành ủy", "thị ủy", "đảng ủy trực thuộc Tỉnh ủy"], "hoàn thành trước ngày 30/4/2024"),
+    ]

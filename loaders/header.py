@@ -309,7 +309,9 @@ def _subtitle_after_blank(clean: list[str], block: Block, i: int, end: int, st: 
                 st.heading_rest = s
             j += 1
             continue
-        if _TITLE_OPEN_RE.match(s) and not s.rstrip().endswith(":") and len(s) < 400:
+        # 'Về …', 'Thực hiện …', or any line in lower case ('tổng kết 10 năm thực hiện …'): a
+        # text's sentences open in capitals
+        if (_TITLE_OPEN_RE.match(s) or s[:1].islower()) and not s.rstrip().endswith(":") and len(s) < 400:
             end = _opened_subject(clean, block, j, st)
         break
     return end

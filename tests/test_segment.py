@@ -1107,3 +1107,21 @@ def test_a_hard_wrapped_texts_full_lines_go_on_whatever_the_next_opens_with():
         (["Ban Dân vận Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"], "trước ngày 30/9/2024"),
         (["huyện ủy", "thành ủy", "thị ủy", "đảng ủy trực thuộc Tỉnh ủy"], "hoàn thành trước ngày 30/4/2024"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        # lower case, after a blank line (as Word and PDF files have it)
+        (
+            "tổng kết 10 năm thực hiện Nghị quyết số 43-NQ/TW",
+            "tổng kết 10 năm thực hiện Nghị quyết số 43-NQ/TW",
+        ),
+        ("sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW", "sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW"),
+        ("Về phát triển du lịch", "về phát triển du lịch"),
+    ],
+)
+def test_a_subject_after_a_blank_line_under_the_heading(subject, title):
+    text = party_doc(heading="KẾ HOẠCH", code="KH", of="", subject="\n" + subject)
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.title == title

@@ -185,6 +185,45 @@ def _format(n: int, fmt: str) -> str:
     return str(n)
 
 
+def _num_pr(numpr) -> tuple[str | None, int | None]:
+    """(numId, ilvl) of a w:numPr, each None where it is not given."""
+    num_id = numpr.find(f"{_W}numId")
+    ilvl = numpr.find(f"{_W}ilvl")
+    return (
+        num_id.get(f"{_W}val") if num_id is not None else None,
+        int(ilvl.get(f"{_W}val")) if ilvl is not None else None,
+    )
+
+
+def _style_numbering(document) -> dict[str, tuple[str | None, int | None]]:
+    """styleId -> (numId, ilvl) of the paragraph styles that number their paragraphs, through the
+    styles they are based on."""
+    try:
+        root = document.part.styles.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    own: dict[str, tuple[str | None, int | None]] = {}
+    based: dict[str, str] = {}
+    for s in root.findall(f"{_W}style"):
+        sid = s.get(f"{_W}styleId")
+        ppr = s.find(f"{_W}pPr")
+        numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
+        if numpr is not None:
+            own[sid] = _num_pr(numpr)
+        if (b := s.find(f"{_W}basedOn")) is not None:
+            based[sid] = b.get(f"{_W}val")
+    out = {}
+    for sid in {*own, *based}:
+        seen: set[str] = set()
+        cur: str | None = sid
+        while cur is not None and cur not in own and cur not in seen:
+            seen.add(cur)
+            cur = based.get(cur)
+        if cur in own:
+            out[sid] = own[cur]
+    return out
+
+
 class _Numbering:
     """Counters of Word's list numbering: numId -> abstract levels (format, text, start)."""
 
@@ -212,17 +251,18 @@ class _Numbering:
             ref = num.find(f"{_W}abstractNumId")
             if ref is not None and ref.get(f"{_W}val") in abstract:
                 self.levels[num.get(f"{_W}numId")] = abstract[ref.get(f"{_W}val")]
+        self.by_style = _style_numbering(document)
 
     def label(self, p) -> str:
-        """The number Word shows before paragraph `p` ("2.1. ", "a) ", "- "), or ""."""
+        """The number Word shows before paragraph `p` ("2.1. ", "a) ", "- "), or "": its own
+        numbering, or its style's ("List Number", a heading style linked to a list)."""
         ppr = p.pPr
         numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
-        if numpr is None:
-            return ""
-        num_id = numpr.find(f"{_W}numId")
-        ilvl = numpr.find(f"{_W}ilvl")
-        nid = (num_id.get(f"{_W}val") if num_id is not None else None) or ""
-        level = int(ilvl.get(f"{_W}val")) if ilvl is not None else 0
+        style = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        own = _num_pr(numpr) if numpr is not None else (None, None)
+        styled = self.by_style.get(style.get(f"{_W}val"), (None, None)) if style is not None else (None, None)
+        nid = own[0] or styled[0] or ""
+        level = own[1] if own[1] is not None else styled[1] or 0
         levels = self.levels.get(nid)
         if not levels or level not in levels:
             return ""

@@ -224,7 +224,7 @@ WORD_NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/word
 </w:numbering>"""
 
 
-def test_word_automatic_numbering_is_written_out(tmp_path):
+def _numbered_document():
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
@@ -243,6 +243,20 @@ def test_word_automatic_numbering_is_written_out(tmp_path):
     else:
         d.part.numbering_part.element.getparent()  # a template with numbering: replace its definitions
         d.part.numbering_part._element = parse_xml(WORD_NUMBERING)
+    return d
+
+
+def _num_pr(level: int):
+    from docx.oxml import parse_xml
+
+    return parse_xml(
+        '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'
+    )
+
+
+def test_word_automatic_numbering_is_written_out(tmp_path):
+    d = _numbered_document()
     for text, level in [
         ("Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.", 0),
         ("Tổ chức hội nghị.", 1),
@@ -250,12 +264,7 @@ def test_word_automatic_numbering_is_written_out(tmp_path):
         ("Sở Nội vụ rà soát.", 0),
     ]:
         p = d.add_paragraph(text)
-        p._p.get_or_add_pPr().append(
-            parse_xml(
-                '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                f'<w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr>'
-            )
-        )
+        p._p.get_or_add_pPr().append(_num_pr(level))
     d.save(str(tmp_path / "n.docx"))
     lines = [x for x in read_source(tmp_path / "n.docx").text.split("\n") if x]
     assert lines == [
@@ -263,6 +272,28 @@ def test_word_automatic_numbering_is_written_out(tmp_path):
         "a) Tổ chức hội nghị.",
         "b) Viết bài.",
         "2. Sở Nội vụ rà soát.",
+    ]
+
+
+def test_word_numbering_of_a_paragraphs_style_is_written_out(tmp_path):
+    """Paragraphs in a numbered style ('List Number', or a style based on one) have no numbering of
+    their own: the style's is theirs."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = _numbered_document()
+    points = d.styles.add_style("Điểm", WD_STYLE_TYPE.PARAGRAPH)
+    points.element.get_or_add_pPr().append(_num_pr(0))
+    tasks = d.styles.add_style("Nhiệm vụ", WD_STYLE_TYPE.PARAGRAPH)
+    tasks.base_style = points
+    d.add_paragraph("Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.", style=points)
+    d.add_paragraph("Các huyện ủy xây dựng kế hoạch.", style=tasks)
+    d.add_paragraph("Kế hoạch này được phổ biến đến chi bộ.")
+    d.save(str(tmp_path / "s.docx"))
+    lines = [x for x in read_source(tmp_path / "s.docx").text.split("\n") if x]
+    assert lines == [
+        "1. Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.",
+        "2. Các huyện ủy xây dựng kế hoạch.",
+        "Kế hoạch này được phổ biến đến chi bộ.",
     ]
 
 

@@ -129,6 +129,38 @@ def spaces(line: str) -> str:
     return _SPACES_RE.sub(" ", line).strip(" ") if "  " in line else line.strip(" ")
 
 
+# --- 6b. figures a scan misread ---------------------------------------------------------------------
+
+# Why: OCR reads a figure as the letter it looks like ('3O/4/2O24', 'Quý Il/2024', 'Quý 11/2024',
+# 'Quý H/2024'); a date or quarter that no longer matches loses a task its time, and a point outside
+# an implementing section that needs one, the task. Only where the shape is a date's or a quarter's.
+_OCR_DATE_RE = re.compile(r"(?<![\w/])([0-9OoIl]{1,2})([/.-])([0-9OoIl]{1,2})\2([0-9OoIl]{4})(?![\w/])")
+_OCR_QUARTER_RE = re.compile(r"(?<!\w)([Qq]uý|QUÝ)\s+([IlL1|H]{1,3}|[IlL1|]?V)(?=\s*(?:/|năm\s|-)\s*\d)")
+_DIGIT_OF = str.maketrans("OoIl", "0011")
+_ROMAN_OF = str.maketrans({"l": "I", "L": "I", "1": "I", "|": "I", "H": "II"})
+
+
+def _ocr_date(m: re.Match[str]) -> str:
+    s = m.group(0)
+    if sum(c.isdigit() for c in s) < 3 or not any(c in "OoIl" for c in s):
+        return s
+    return s.translate(_DIGIT_OF)
+
+
+def _ocr_quarter(m: re.Match[str]) -> str:
+    roman = m.group(2).translate(_ROMAN_OF)
+    return f"{m.group(1)} {roman}" if roman in ("I", "II", "III", "IV") else m.group(0)
+
+
+def figures(line: str) -> str:
+    """'3O/4/2O24' -> '30/4/2024', 'Quý Il/2024' -> 'Quý II/2024': a scan's letters for figures."""
+    if "/" in line or "." in line or "-" in line:
+        line = _OCR_DATE_RE.sub(_ocr_date, line)
+    if "uý" in line or "UÝ" in line:
+        line = _OCR_QUARTER_RE.sub(_ocr_quarter, line)
+    return line
+
+
 # --- 3. glued words -------------------------------------------------------------------------------
 
 # Why: HTML-to-text and PDF layers drop the space between inline elements ("tạiTờ trình",
@@ -454,6 +486,7 @@ STEPS: dict[str, Callable[[str], str]] = {
     "tabs": tabs,
     "cells": cells,
     "spaces": spaces,
+    "figures": figures,
     "syllables": syllables,
     "glued": glued,
     "letters": letters,

@@ -197,6 +197,26 @@ def test_a_tab_after_a_points_number_is_a_space(text, expected):
     assert clean_line(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hoàn thành trước ngày 3O/4/2O24.", "hoàn thành trước ngày 30/4/2024."),
+        ("trước ngày l5/12/2024", "trước ngày 15/12/2024"),
+        ("hoàn thành trong Quý Il/2024", "hoàn thành trong Quý II/2024"),
+        ("hoàn thành trong Quý 11/2024", "hoàn thành trong Quý II/2024"),
+        ("hoàn thành trong Quý H/2024", "hoàn thành trong Quý II/2024"),
+        ("trong quý lV năm 2025", "trong quý IV năm 2025"),
+        ("Quý 3/2024", "Quý 3/2024"),  # a figure is a quarter too
+        ("Quý II/2024", "Quý II/2024"),
+        ("ngày 30/4/2024", "ngày 30/4/2024"),
+        ("Số 12-KH/TU", "Số 12-KH/TU"),
+        ("Hội nghị lần thứ 12/Ol", "Hội nghị lần thứ 12/Ol"),  # no date's shape
+    ],
+)
+def test_a_scans_letters_for_figures_in_dates_and_quarters(text, expected):
+    assert clean_line(text) == expected
+
+
 TABLES = [  # lines in -> lines out: as many, a table's cells apart by tabs
     (
         ["| TT | Nhiệm vụ | Cơ quan chủ trì |", "|---|:---|---|", "| 1 | Rà soát | Sở Tài chính |"],
@@ -291,7 +311,17 @@ def test_steps_can_be_chosen_and_unknown_steps_fail():
     assert clean_lines(["a\\r\\nb  |"], steps=["escapes"]) == ["a b  |"]
     with pytest.raises(ValueError, match="unknown clean step"):
         clean_lines(["x"], steps=["nope"])
-    assert list(STEPS) == ["escapes", "tabs", "cells", "spaces", "syllables", "glued", "letters", "vowels"]
+    assert list(STEPS) == [
+        "escapes",
+        "tabs",
+        "cells",
+        "spaces",
+        "figures",
+        "syllables",
+        "glued",
+        "letters",
+        "vowels",
+    ]
 
 
 def test_the_bundled_sample_barely_changes():

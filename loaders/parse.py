@@ -67,6 +67,8 @@ def _parse_text(text: str, file: str) -> FileRecord:
         obligations = [o for td in docs for o in document_obligations(clean, td, file, issues, paras)]
     else:  # a page that holds no document of its own relays the one it announces
         obligations = relayed_obligations(clean, relay, file, issues, paras)
+    if not docs:  # a page, scan or scrape in which nothing is recognised: say so, never in silence
+        issues.append(Issue(file, None, "no-document", "no document recognised in the text"))
     if file_jur is None:  # a page that names its place only in a lead or an issuer
         local = {td.jurisdiction for td in docs if td.jurisdiction and td.jurisdiction != "Trung ương"}
         file_jur = local.pop() if len(local) == 1 else None

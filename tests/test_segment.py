@@ -1125,3 +1125,13 @@ def test_a_subject_after_a_blank_line_under_the_heading(subject, title):
     text = party_doc(heading="KẾ HOẠCH", code="KH", of="", subject="\n" + subject)
     (doc,) = parse_text(text, "k.txt").documents
     assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hôm nay trời đẹp, chúng tôi đi chơi công viên.", "@@ ## 12 34 ~~ ..", "Trang chủ | Tin tức | Liên hệ"],
+)
+def test_a_text_with_no_document_says_so(text):
+    rec = parse_text(text, "x.txt")
+    assert rec.documents == ()
+    assert [(i.kind, i.file) for i in rec.issues] == [("no-document", "x.txt")]

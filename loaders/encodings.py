@@ -60,7 +60,7 @@ def decode(data: bytes, name: str) -> Decoded:
     nul: tuple[str, ...] = ()
     if found is None:
         data, nul = _stray_nul(data, name)
-        if _looks_binary(data):
+        if looks_binary(data):
             raise UnreadableFile(name, BINARY)
         found = _strict_utf8(data)
     result = _single_byte(data, name) if found is None else _repair(found)
@@ -168,7 +168,7 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1A), *ran
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     """A NUL byte, or more than 10% control bytes, in the first 8 KB."""
     head = data[:8192]
     return b"\x00" in head or len(head.translate(None, _NOT_CONTROL)) > 0.1 * len(head)

@@ -43,6 +43,8 @@ def reader_for(path: Path, head: bytes) -> str | None:
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".doc", ".docx"):
         return "doc"  # the OLE2 container of Word 97-2003
     kind = READERS.get(path.suffix.lower())
+    if kind == "doc" and not head.startswith(b"{\\rtf"):
+        kind = "text"  # neither Word's container nor RTF: a page or a text named .doc, or no text
     if kind == "text" and head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
         return "html"
     return kind
@@ -87,8 +89,11 @@ def _read(path: Path, ocr: bool) -> Source:
         from vbgraph.loaders.read_docx import read_doc
 
         return read_doc(path)
+    from vbgraph.loaders.encodings import BINARY, looks_binary
     from vbgraph.loaders.read_html import read_html
 
+    if looks_binary(data):
+        raise UnreadableFile(str(path), BINARY)
     return read_html(path, data)
 
 

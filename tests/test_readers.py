@@ -304,8 +304,10 @@ def test_word_numbering_of_a_paragraphs_style_is_written_out(tmp_path):
         ("a.pdf", b"%PDF-1.4\nbroken", "PDF"),
         ("a.xlsx", b"PK\x03\x04", "unsupported file type .xlsx"),
         ("a.txt", b"   \n", "empty file"),
+        ("a.doc", bytes(range(256)) * 8, "not a text file (binary content)"),  # no Word container, no text
+        ("a.html", b"<html>" + bytes(range(256)) * 8, "not a text file (binary content)"),
     ],
-    ids=["broken-docx", "broken-pdf", "unsupported", "empty"],
+    ids=["broken-docx", "broken-pdf", "unsupported", "empty", "binary-doc", "binary-html"],
 )
 def test_a_file_that_cannot_be_read_says_why_in_one_line(tmp_path, name, content, reason):
     path = tmp_path / name

@@ -82,6 +82,8 @@ def without_transparent(text: str) -> str:
 def _self_cues() -> list[tuple[Rel, re.Pattern]]:
     c = tables.cues()
     out = []
+    names = {lower_vn(w) for t in tables.doc_types() for w in (t.name, *t.aliases)}
+    types = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
     for code in ("THAY_THE", "SUA_DOI", "BAI_BO"):
         words = c[code].get("self", [])
         alt = "|".join(re.escape(lower_vn(w)) for w in sorted(words, key=len, reverse=True))
@@ -95,12 +97,15 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         carried = r"(?:\s+\w+){1,12}?\s+ban hành kèm theo"
         # the kind of the documents listed after a colon: "… thay thế các Quyết định: số …"
         listed = r"(?:\s+[^\W\d_]+){1,2}\s*:(?:\s*số)?"
+        # the document's type named with more words before its number, which the citation starts
+        # after: "… thay thế Quy chế làm việc số …", "… Kế hoạch kiểm tra, giám sát số …"
+        named = rf"(?:\s+(?:{types})(?:,?\s+[^\W\d_]+){{1,6}})"
         out.append(
             (
                 Rel(code),
                 re.compile(
                     r"(?:" + alt + r")(?:" + verbs + r"){0,4}(?:" + fill + r"){0,4}"
-                    r"(?:" + part + r")?(?:" + carried + r")?(?:" + listed + r")?\s*$"
+                    r"(?:" + part + r")?(?:" + carried + r")?(?:" + listed + r")?(?:" + named + r")?\s*$"
                 ),
             )
         )
@@ -265,21 +270,42 @@ _THIS_RE = re.compile(_THIS)
 _LONG = 400  # a paragraph longer than this is read once for all its citations (`_Facts`)
 
 
+def opens_with_own_type(sentence: str, own_type: str | None) -> bool:
+    """'Kế hoạch thay thế Kế hoạch số 56-KH/TU …' in a plan: its type word, not a number after it,
+    opens the sentence; the document speaks of itself without 'này' (a report of it, a web page)."""
+    if not own_type:
+        return False
+    s = lower_vn(sentence.lstrip()[: len(own_type) + 6])
+    t = lower_vn(own_type)
+    return (
+        s.startswith(t + " ")
+        and not s[len(t) + 1 :].startswith(("số", "này"))
+        and not s[len(t) + 1 :][:1].isdigit()
+    )
+
+
 def self_relation(
-    sentence_before: str, text_after: str, in_article: bool = False, masked_before: str = ""
+    sentence_before: str,
+    text_after: str,
+    in_article: bool = False,
+    masked_before: str = "",
+    own_type: str | None = None,
 ) -> Rel | None:
     """THAY_THE, SUA_DOI or BAI_BO when the document itself is the subject of the sentence: it says
-    so ('Quy định này thay thế …'), or its article does ('Điều 1. Bãi bỏ …'; a later sentence of an
-    article, `in_article`, that opens with the act: '… kể từ ngày ký. Bãi bỏ Quyết định số …')."""
+    so ('Quy định này thay thế …', or its type word opens the sentence: `opens_with_own_type`), or
+    its article does ('Điều 1. Bãi bỏ …'; a later sentence of an article, `in_article`, that opens
+    with the act: '… kể từ ngày ký. Bãi bỏ Quyết định số …')."""
     opens_act = in_article and _act_opening().match(lower_vn(sentence_before.lstrip()[:12])) is not None
+    own = opens_with_own_type(sentence_before, own_type)
     if (
         _THIS not in sentence_before.lower()
         and sentence_before.lstrip()[:4].lower() != "điều"
         and not opens_act
+        and not own
     ):
         return None  # neither test below can pass: the long sentences of a hostile text stay cheap
     f = lower_vn(sentence_before)
-    if not _self_ref().search(f) and not _ARTICLE_RE.match(f) and not opens_act:
+    if not own and not _self_ref().search(f) and not _ARTICLE_RE.match(f) and not opens_act:
         return None  # the document speaks of itself ('Quy định này …') or in its own article ('Điều 1. Sửa đổi …')
     for code, rx in _self_cues():
         if rx.search(f):
@@ -908,13 +934,16 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
     ):
         return "cite", Rel.BAI_BO.value
     if start < s.start and (
-        in_article or facts.may_state_self(start, s.start)
+        in_article
+        or facts.may_state_self(start, s.start)
+        or opens_with_own_type(text[start : s.start], h.type)
     ):  # an empty sentence states nothing
         selfrel = self_relation(
             text[start : s.start],
             text[s.scope_end : s.scope_end + 40],
             in_article,
             facts.masked()[start : s.start],
+            h.type,
         )
         if selfrel:
             return "cite", selfrel.value

@@ -104,6 +104,25 @@ def test_replacement_needs_the_document_itself_as_subject():
     assert ("12-QĐ/TU", "THAY_THE", "76-QĐ/TW") in rels
 
 
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # the document's type named with more words before its number
+        ("Quy chế này thay thế Quy chế làm việc số 02-QC/TU ngày 12/10/2015.", "THAY_THE"),
+        ("Quy chế này thay thế Kế hoạch kiểm tra, giám sát số 02-QC/TU ngày 12/10/2015.", "THAY_THE"),
+        ("Quy chế này bãi bỏ Quy chế làm việc số 02-QC/TU ngày 12/10/2015.", "BAI_BO"),
+        ("Quy chế này được xây dựng trên cơ sở Quy chế làm việc số 02-QC/TU ngày 12/10/2015.", "DAN_CHIEU"),
+        # its type word opens the sentence, without 'này' (a report of it, a web page)
+        ("Quy chế có hiệu lực từ ngày ký và thay thế Quy chế số 02-QC/TU ngày 12/10/2015.", "THAY_THE"),
+        ("Quy chế số 02-QC/TU ngày 12/10/2015 thay thế quy chế cũ.", "DAN_CHIEU"),
+    ],
+)
+def test_a_self_act_on_a_document_named_with_more_words(sentence, relation):
+    body = f"Điều 20. Hiệu lực thi hành\n\n{sentence}"
+    rels = relations(party_doc(heading="QUY CHẾ", code="QC", body=body))
+    assert [r for r in rels if r[2] == "02-QC/TU"] == [("12-QC/TU", relation, "02-QC/TU")]
+
+
 def test_thay_the_can_bo_is_no_document_relation():
     body = "II- NHIỆM VỤ\n\n1. Kịp thời thay thế cán bộ yếu kém theo Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị."
     rels = relations(party_doc(body=body))

@@ -195,9 +195,11 @@ def dated_after(text: str, issued: str) -> Deadline | None:
             return Deadline(m.group(0), day, day, m.start())
     # 'hoàn thành trước ngày 25/7', 'chậm nhất ngày 15/8': a day without its year is the next such
     # day after the document's own
-    # (a day of every year, 'trước ngày 30/11 hằng năm', has no one date: none)
+    # (a day of every year, 'trước ngày 30/11 hằng năm', has no one date: its words only)
     dm = _DAY_NO_YEAR_RE.search(lower_vn(text)) if len(issued) == 10 else None
-    if dm and find_recurrence(text) is None:
+    if dm and find_recurrence(text) is not None:
+        return Deadline(text[dm.start() : dm.end()], None, None, dm.start())
+    if dm:
         year = int(issued[:4])
         day = iso_date(dm.group("d"), dm.group("m"), str(year))
         if day and day <= issued:

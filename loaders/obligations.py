@@ -535,8 +535,11 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     # "a) Chủ trì …" under "1. Sở Tài chính" is its point, "1. Chủ trì …" under "Điều 5. Trách nhiệm của …"
     if is_numbered and not _LETTERED_RE.match(raw) and (article or not st.article_header):
         st.header_subject, st.article_header = None, False
+    # a body's name alone, numbered or in capitals ('ỦY BAN KIỂM TRA HUYỆN ỦY' over its points, or
+    # closing an attached text as who signs it): who the points under it speak to, no task itself
     if _reads_colon_line(body.rstrip(), st) or (
-        is_numbered and _reads_bare_header(body.strip(), st, article)
+        (is_numbered or (len(raw) < 80 and is_upper_text(raw)))
+        and _reads_bare_header(body.strip(), st, article)
     ):
         return
     st.item, st.item_names = None, []

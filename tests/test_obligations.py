@@ -283,6 +283,26 @@ def test_a_body_named_in_a_point_of_a_part_of_tasks_is_assigned_it():
     assert got == {("Ủy ban Kiểm tra Huyện ủy", "thuc_hien"), ("Chi bộ thôn", "thuc_hien")}
 
 
+@pytest.mark.parametrize(
+    ("body", "got"),
+    [
+        # the body that signs an attached text, in capitals, after its last article: no task
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng Tỉnh ủy theo dõi việc thực hiện Quy chế.\n\nỦY BAN KIỂM TRA TỈNH ỦY",
+            [("Văn phòng Tỉnh ủy", "thuc_hien")],
+        ),
+        # in capitals over its points: who they speak to
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\nBAN TUYÊN GIÁO TỈNH ỦY\n\n- Chủ trì tuyên truyền Nghị quyết.",
+            [("Ban Tuyên giáo Tỉnh ủy", "chu_tri")],
+        ),
+    ],
+)
+def test_a_bodys_name_alone_in_capitals_is_no_task(body, got):
+    rec = parse_text(party_doc(body=body), "o.txt")
+    assert [(canonical_name(a.name), a.role) for o in rec.obligations for a in o.assignees] == got
+
+
 def test_exhortations_outside_the_section_are_not_obligations():
     body = (
         "II- NHIỆM VỤ\n\n1. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo công tác kiểm tra.\n\n"
@@ -946,6 +966,13 @@ def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
 
     found = dated_after(text, issued)
     assert (found.end if found else None) == end
+
+
+def test_every_years_day_is_a_deadline_in_words_only():
+    from vbgraph.loaders.deadlines import dated_after
+
+    found = dated_after("báo cáo Ban Thường vụ trước ngày 15/12 hằng năm", "2023-07-18")
+    assert found is not None and (found.text, found.start, found.end) == ("trước ngày 15/12", None, None)
 
 
 def test_one_document_in_two_compilations_gives_one_set_of_obligations():

@@ -121,6 +121,30 @@ def _window(ob: ObligationRecord, assigning: dict) -> tuple[dt.date | None, dt.d
     return lo, hi
 
 
+def district_place(issuer: str | None) -> str | None:
+    """The place of a district's body ('Huyện ủy Duy Xuyên' -> 'Duy Xuyên'), else None: a district's
+    task is fulfilled by its own documents, not by another district's of the same words."""
+    if not issuer or signals.body_level(issuer) != "district":
+        return None
+    from vbgraph.loaders.places import place_name
+
+    return place_name(issuer)
+
+
+def _communes_only(ob: ObligationRecord) -> bool:
+    """Are all the task's assignees communes' bodies ('Đảng ủy các phường, xã xây dựng kế hoạch …')?
+    Then their own documents fulfil it, not the district's that assigned it."""
+    return bool(ob.assignees) and all(signals.body_level(a.name) == "commune" for a in ob.assignees)
+
+
+def _may_fulfil(issuer: str | None, place: str | None, communes: bool) -> bool:
+    """May a document of `issuer` fulfil a task assigned in the district `place` (None: no district)
+    to communes' bodies only (`communes`)?"""
+    if place and (other := district_place(issuer)) and other != place:
+        return False
+    return not communes or not issuer or signals.body_level(issuer) in ("commune", None)
+
+
 def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple[str | None, float]:
     """(id of the document that realised a planned one, score) or (None, 0), looking at every
     document: the reference `FulfilmentIndex.fulfilment` must agree with (it is what tests compare)."""
@@ -129,11 +153,14 @@ def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple
         return None, 0.0
     lo, hi = _window(ob, assigning)
     level = ob.produces_level
+    place, communes = district_place(assigning.get("issuer")), _communes_only(ob)
     best, best_score = None, 0.0
     for d in docs:
         if d["type"] != made["type"] or not d.get("title"):
             continue
         if d.get("jurisdiction") != assigning.get("jurisdiction"):
+            continue
+        if not _may_fulfil(d.get("issuer"), place, communes):
             continue
         when = _date(d.get("date"))
         if when is None or (lo and when < lo) or (hi and when > hi):
@@ -150,6 +177,7 @@ class _Candidate(NamedTuple):
     when: dt.date
     id: str
     words: frozenset[str]
+    issuer: str | None
 
 
 GroupKey = tuple[str, str | None, str | None]  # (type, jurisdiction, issuing level or None: any)
@@ -179,9 +207,17 @@ class _Group:
                 self.postings[w][len(c.words)].append(pos)
         self.freq = {w: sum(map(len, by_size.values())) for w, by_size in self.postings.items()}
 
-    def best(self, words: set[str], lo: dt.date | None, hi: dt.date | None) -> tuple[str | None, float]:
-        """As `fulfilment`'s loop over the candidates dated in [lo, hi]: the best score, ties to the
-        smaller id; the candidates sharing no word of the prefix cannot reach FULFIL_SCORE."""
+    def best(
+        self,
+        words: set[str],
+        lo: dt.date | None,
+        hi: dt.date | None,
+        place: str | None = None,
+        communes: bool = False,
+    ) -> tuple[str | None, float]:
+        """As `fulfilment`'s loop over the candidates dated in [lo, hi] that may fulfil the task
+        (`_may_fulfil`): the best score, ties to the smaller id; the candidates sharing no word of
+        the prefix cannot reach FULFIL_SCORE."""
         i = bisect_left(self.cands, lo, key=_when) if lo else 0
         j = bisect_right(self.cands, hi, key=_when) if hi else len(self.cands)
         rarest = sorted(words, key=lambda w: (self.freq.get(w, 0), w))
@@ -192,6 +228,8 @@ class _Group:
                     found.update(positions[bisect_left(positions, i) : bisect_left(positions, j)])
         best, best_score = None, 0.0
         for c in (self.cands[k] for k in found):
+            if (place or communes) and not _may_fulfil(c.issuer, place, communes):
+                continue
             s = _overlap(words, c.words)
             if s > best_score or (s == best_score and best is not None and c.id < best):
                 best, best_score = c.id, s
@@ -215,7 +253,7 @@ class FulfilmentIndex:
             when = _date(d.get("date"))
             if when is None or not d.get("type") or not d.get("title"):
                 continue
-            c = _Candidate(when, d["id"], frozenset(content_words(d["title"])))
+            c = _Candidate(when, d["id"], frozenset(content_words(d["title"])), d.get("issuer"))
             jur = d.get("jurisdiction")
             groups[(d["type"], jur, None)].append(c)
             if level := body_level_name(d.get("issuer"), jur):
@@ -239,10 +277,13 @@ class FulfilmentIndex:
             return None, 0.0
         lo, hi = _window(ob, assigning)
         group: GroupKey = (made["type"], assigning.get("jurisdiction"), ob.produces_level or None)
-        key = (*group, lo, hi, made["title"])
+        place, communes = district_place(assigning.get("issuer")), _communes_only(ob)
+        key = (*group, lo, hi, made["title"], place, communes)
         if key not in self._found:
             g = self._group(group)
-            self._found[key] = g.best(content_words(made["title"]), lo, hi) if g else (None, 0.0)
+            self._found[key] = (
+                g.best(content_words(made["title"]), lo, hi, place, communes) if g else (None, 0.0)
+            )
         return self._found[key]
 
 

@@ -19,7 +19,7 @@ from vbgraph.graph import tasks
 from vbgraph.graph.resolve import SAME_SUBJECT, Doc, Resolved, _edition_of, _Subjects, resolve
 from vbgraph.loaders.normalize import containment, fold
 from vbgraph.loaders.parse import parse_text
-from vbgraph.loaders.records import Citation, Evidence, ObligationRecord
+from vbgraph.loaders.records import Assignment, Citation, Evidence, ObligationRecord
 
 from factories import party_doc
 
@@ -61,10 +61,11 @@ def planned(
     type: str = "Nghị quyết",
     deadline: str | None = DEADLINE,
     level: str | None = None,
+    assignees: tuple[str, ...] = (),
 ) -> ObligationRecord:
     return ObligationRecord(
         text="Xây dựng nghị quyết",
-        assignees=(),
+        assignees=tuple(Assignment(a, "thuc_hien") for a in assignees),
         deadline={"end": deadline} if deadline else None,
         recurring=None,
         produces={"type": type, "title": title},
@@ -164,6 +165,26 @@ CASES = [
         ASSIGNING,
         [doc("a", "2021-09-01")],
         None,
+    ),
+    (
+        "a district's task: another district's document of its words does not fulfil it",
+        planned(),
+        {**ASSIGNING, "issuer": "Ban Thường vụ Huyện ủy Tân Yên"},
+        [
+            doc("a", "2021-09-01", issuer="Ban Thường vụ Huyện ủy Lạng Giang"),
+            doc("b", "2021-09-02", issuer="Ban Thường vụ Huyện ủy Tân Yên"),
+        ],
+        "b",
+    ),
+    (
+        "communes' task: not the district's own document",
+        planned(assignees=("Đảng ủy xã", "Đảng ủy phường")),
+        {**ASSIGNING, "issuer": "Ban Thường vụ Huyện ủy Tân Yên"},
+        [
+            doc("a", "2021-09-01", issuer="Ban Thường vụ Huyện ủy Tân Yên"),
+            doc("b", "2021-09-02", issuer="Đảng ủy xã Ngọc Lý"),
+        ],
+        "b",
     ),
     (
         "no jurisdiction meets no jurisdiction",

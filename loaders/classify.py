@@ -310,6 +310,10 @@ def self_relation(
     for code, rx in _self_cues():
         if rx.search(f):
             return code
+    folded = fold(sentence_before)  # a tone misread ('thay thể' for 'thay thế'): the cue's letters
+    for code, rx in _self_cues():
+        if _folded_words_re(rx).search(folded):
+            return code
     # 'thay thế Quy định số 05 … (trước sắp xếp) và Quy định số 07': the act governs the list
     if masked_before:
         before = _PAREN_RE.sub(" ", lower_vn(masked_before))

@@ -12,9 +12,11 @@ DATE_PATTERN = (
 )
 DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
 # The place-and-date line of a header: "Bắc Giang, ngày 08 tháng 6 năm 2021", "Phường 7, ngày …".
+# A scan's debris is let through: a stop after a word ("tháng. 3"), a speck read as a figure before
+# "ngày" ("Nghệ An, 3 ngày 15 …").
 PLACE_DATE_RE = re.compile(
-    r"(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,3})?)\s*,\s*ng[àa]y\s+(?P<d2>\d{1,2})\s+th[áa]ng\s+(?P<m2>\d{1,2})"
-    r"\s+n[ăa]m\s+(?P<y2>\d{4})",
+    r"(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,3})?)\s*,\s*(?:\d\s+)?ng[àa]y[.,]?\s+(?P<d2>\d{1,2})\s+th[áa]ng[.,]?\s+"
+    r"(?P<m2>\d{1,2})\s+n[ăa]m[.,]?\s+(?P<y2>\d{4})",
     re.IGNORECASE,
 )
 # The same with the date in figures, as a short-hand header writes it ("Can Lộc, ngày 12/3/2025"):
@@ -30,7 +32,7 @@ _FIGURES_PLACE_DATE_RE = re.compile(
 # The tail every match of PLACE_DATE_RE holds: searched first, it rules out most lines in one fast
 # scan (PLACE_DATE_RE tries up to 40 characters of place name at every letter).
 _PLACE_DATE_TAIL_RE = re.compile(
-    r",\s*ng[àa]y\s+\d{1,2}\s+th[áa]ng\s+\d{1,2}\s+n[ăa]m\s+\d{4}", re.IGNORECASE
+    r",\s*(?:\d\s+)?ng[àa]y[.,]?\s+\d{1,2}\s+th[áa]ng[.,]?\s+\d{1,2}\s+n[ăa]m[.,]?\s+\d{4}", re.IGNORECASE
 )
 _FIGURES_TAIL_RE = re.compile(
     r",\s*ng[àa]y\s+\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\s*\.?\s*$", re.IGNORECASE

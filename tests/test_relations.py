@@ -115,6 +115,9 @@ def test_replacement_needs_the_document_itself_as_subject():
         # its type word opens the sentence, without 'này' (a report of it, a web page)
         ("Quy chế có hiệu lực từ ngày ký và thay thế Quy chế số 02-QC/TU ngày 12/10/2015.", "THAY_THE"),
         ("Quy chế số 02-QC/TU ngày 12/10/2015 thay thế quy chế cũ.", "DAN_CHIEU"),
+        # a scan's tone misread in the cue
+        ("Quy chế này thay thể Quy chế số 02-QC/TU ngày 12/10/2015.", "THAY_THE"),
+        ("Quy chế này bải bỏ Quy chế số 02-QC/TU ngày 12/10/2015.", "BAI_BO"),
     ],
 )
 def test_a_self_act_on_a_document_named_with_more_words(sentence, relation):

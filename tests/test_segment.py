@@ -1135,3 +1135,17 @@ def test_a_text_with_no_document_says_so(text):
     rec = parse_text(text, "x.txt")
     assert rec.documents == ()
     assert [(i.kind, i.file) for i in rec.issues] == [("no-document", "x.txt")]
+
+
+@pytest.mark.parametrize(
+    "place_date",
+    [
+        "Bắc Giang, ngày 08 tháng 6 năm 2021",
+        "Bắc Giang, ngày 08 tháng. 6 năm 2021 _",  # a scan's debris
+        "Bắc Giang, 3 ngày 08 tháng 6 năm 2021",  # a speck read as a figure
+    ],
+)
+def test_a_place_and_date_line_read_through_a_scans_debris(place_date):
+    text = party_doc().replace("Bắc Giang, ngày 08 tháng 6 năm 2021", place_date)
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.date == "2021-06-08"

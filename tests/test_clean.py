@@ -211,6 +211,11 @@ def test_a_tab_after_a_points_number_is_a_space(text, expected):
         ("ngày 30/4/2024", "ngày 30/4/2024"),
         ("Số 12-KH/TU", "Số 12-KH/TU"),
         ("Hội nghị lần thứ 12/Ol", "Hội nghị lần thứ 12/Ol"),  # no date's shape
+        ("2, Các huyện ủy xây dựng kế hoạch.", "2. Các huyện ủy xây dựng kế hoạch."),  # a point's number
+        ("- 2. Các huyện ủy xây dựng kế hoạch.", "2. Các huyện ủy xây dựng kế hoạch."),
+        ("2, 3 huyện chưa báo cáo.", "2, 3 huyện chưa báo cáo."),
+        ("- Các huyện ủy xây dựng kế hoạch.", "- Các huyện ủy xây dựng kế hoạch."),
+        ("- 2 đồng chí Ủy viên", "- 2 đồng chí Ủy viên"),
     ],
 )
 def test_a_scans_letters_for_figures_in_dates_and_quarters(text, expected):

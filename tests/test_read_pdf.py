@@ -585,6 +585,18 @@ def test_recognised_lines_are_marked_ocr_with_their_place(recognised):
     assert recognised.warnings == ("recognised 1 page by OCR (Tesseract vie); check quotes against the scan",)
 
 
+def test_a_poor_scan_is_named_in_a_warning(tmp_path, tesseract):
+    """A page scanned coarse and askew reads with many misread figures and tones: the warning says
+    which page Tesseract was unsure of, so a researcher looks at the scan (a good one says nothing)."""
+    from PIL import ImageFilter
+
+    img = scan_image(SCANNED).rotate(1.5, fillcolor=255)
+    img = img.resize((img.width // 3, img.height // 3)).filter(ImageFilter.GaussianBlur(1.5))
+    img.save(tmp_path / "poor.pdf", "PDF", resolution=100.0)
+    warnings = read_pdf(tmp_path / "poor.pdf", ocr=True).warnings
+    assert len(warnings) == 2 and warnings[1].startswith("OCR unsure of page 1 (")
+
+
 def mixed_pdf(path: Path) -> Path:
     """Page 1 typed (a text layer), page 2 a scanned image."""
     pdfmetrics.registerFont(TTFont("DejaVu", FONT))

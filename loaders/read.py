@@ -24,6 +24,8 @@ READERS: dict[str, str] = {
     ".pdf": "pdf",
     ".docx": "docx",
     ".doc": "doc",
+    ".odt": "doc",  # OpenDocument and RTF: converted by LibreOffice as a .doc is
+    ".rtf": "doc",
     ".html": "html",
     ".htm": "html",
 }
@@ -38,12 +40,12 @@ def reader_for(path: Path, head: bytes) -> str | None:
     """The reader of a file by its first bytes, else by its suffix; None: not a supported type."""
     if head.startswith(b"%PDF-"):
         return "pdf"
-    if head.startswith(b"PK\x03\x04") and path.suffix.lower() in (".docx", ".doc"):
-        return "docx"
+    if head.startswith(b"PK\x03\x04") and path.suffix.lower() in (".docx", ".doc", ".odt"):
+        return "doc" if b"vnd.oasis" in head else "docx"  # an OpenDocument text, whatever its name
     if head.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in (".doc", ".docx"):
         return "doc"  # the OLE2 container of Word 97-2003
     kind = READERS.get(path.suffix.lower())
-    if kind == "doc" and not head.startswith(b"{\\rtf"):
+    if path.suffix.lower() in (".doc", ".rtf") and not head.startswith(b"{\\rtf"):
         kind = "text"  # neither Word's container nor RTF: a page or a text named .doc, or no text
     if kind == "text" and head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
         return "html"

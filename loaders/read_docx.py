@@ -102,13 +102,15 @@ class _Pieces:
 
 
 def read_doc(path: Path) -> Source:
-    """A legacy .doc, converted to .docx by LibreOffice (`soffice --headless`) when it is installed."""
+    """A legacy .doc (or an OpenDocument .odt, an .rtf), converted to .docx by LibreOffice
+    (`soffice --headless`) when it is installed."""
+    kind = path.suffix.lower() or ".doc"
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise UnreadableFile(
             str(path),
-            "a legacy Word .doc file: install LibreOffice (apt install "
-            "libreoffice-writer) to read it, or save it as .docx",
+            f"a {kind} file needs LibreOffice to be read: install LibreOffice (apt install "
+            "libreoffice-writer), or save the file as .docx",
         )
     with tempfile.TemporaryDirectory(prefix="vbgraph-doc-") as tmp:
         try:
@@ -130,14 +132,17 @@ def read_doc(path: Path) -> Source:
             )
         except (subprocess.SubprocessError, OSError) as e:
             raise UnreadableFile(
-                str(path), f"LibreOffice could not convert this .doc ({type(e).__name__})"
+                str(path), f"LibreOffice could not convert this {kind} file ({type(e).__name__})"
             ) from e
         out = Path(tmp) / (path.stem + ".docx")
         if not out.is_file():
-            raise UnreadableFile(str(path), "LibreOffice could not convert this .doc (no output)")
+            raise UnreadableFile(str(path), f"LibreOffice could not convert this {kind} file (no output)")
         src = read_docx(out)
     return Source(
-        text=src.text, format="doc", places=src.places, warnings=("converted from .doc by LibreOffice",)
+        text=src.text,
+        format=kind.lstrip("."),
+        places=src.places,
+        warnings=(f"converted from {kind} by LibreOffice",),
     )
 
 
@@ -230,6 +235,7 @@ class _Numbering:
     def __init__(self, document) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.by_style: dict[str, tuple[str | None, int | None]] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):

@@ -106,7 +106,7 @@ def test_a_folder_with_nothing_to_read_is_an_error(store_env, tmp_path, capsys):
     assert main(["ingest", str(folder)]) == 1
     err = capsys.readouterr().err
     assert (
-        "no file to read (2 skipped); vbgraph reads .txt, .md, .markdown, .pdf, .docx, .doc, .html, .htm"
+        "no file to read (2 skipped); vbgraph reads .txt, .md, .markdown, .pdf, .docx, .doc, .odt, .rtf, .html, .htm"
         in err
     )
 

@@ -377,7 +377,16 @@ def test_ingest_reads_mixed_formats_and_reports_the_rest(tmp_path):
     assert [(Path(p).name, why) for p, why in report.skipped] == [("c.xlsx", "unsupported type .xlsx")]
 
 
-def test_a_legacy_doc_is_converted_by_libreoffice(tmp_path, from_text):
+@pytest.mark.parametrize(
+    ("to", "name", "fmt"),
+    [
+        ("doc", "k.doc", "doc"),
+        ("odt", "k.odt", "odt"),  # OpenDocument
+        ("rtf", "k.rtf", "rtf"),
+        ("odt", "k.doc", "doc"),  # an OpenDocument file named .doc
+    ],
+)
+def test_a_legacy_or_open_word_file_is_converted_by_libreoffice(tmp_path, from_text, to, name, fmt):
     import shutil
     import subprocess
 
@@ -390,17 +399,18 @@ def test_a_legacy_doc_is_converted_by_libreoffice(tmp_path, from_text):
             "--headless",
             f"-env:UserInstallation=file://{tmp_path}/profile",
             "--convert-to",
-            "doc",
+            to,
             "--outdir",
-            str(tmp_path / "doc"),
+            str(tmp_path / "out"),
             str(tmp_path / "k.docx"),
         ],
         check=True,
         capture_output=True,
         timeout=300,
     )
-    rec = parse(tmp_path / "doc" / "k.doc")
-    assert rec.format == "doc"
+    (tmp_path / "out" / f"k.{to}").rename(tmp_path / "out" / name)
+    rec = parse(tmp_path / "out" / name)
+    assert rec.format == fmt
     assert graph_facts(build_graph([rec])) == from_text
 
 

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from vbgraph.loaders import patterns
+from vbgraph.loaders.bodies import canonical_name
 from vbgraph.loaders.dates import date_from_match, search_place_date
 from vbgraph.loaders.normalize import fold, is_upper_text, segments, strip_markup
+from vbgraph.loaders.places import titled
 from vbgraph.loaders.segment import (
     _FRAGMENT_RE,
     _SIG_RE,
@@ -273,6 +275,12 @@ def _read_subject_line(s: str, i: int, st: _HeaderReading) -> None:
     """One line under the heading: more of the heading, a stamp, a 'Số' or date line, or the subject."""
     if is_upper_text(s) and not st.title_parts:
         ht = heading_type(s)
+        if st.dtype == "Thông báo" and fold(s).startswith("ket luan cua "):
+            # 'THÔNG BÁO' / 'KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY' / 'tại buổi làm việc …': whose
+            # conclusions it gives is its subject, written as running text writes it
+            whose = s.split(None, 3)[3:]  # the words after 'KẾT LUẬN CỦA'
+            st.add_title(f"kết luận của {titled(canonical_name(whose[0]))}" if whose else s, i)
+            return
         if fold(s).startswith(("cua ", "hoi nghi ", "ban chap hanh ", "ket luan")) or (ht and not ht[0]):
             st.heading_rest = s if fold(s).startswith("cua ") or st.heading_rest is None else st.heading_rest
             return

@@ -1149,3 +1149,16 @@ def test_a_place_and_date_line_read_through_a_scans_debris(place_date):
     text = party_doc().replace("Bắc Giang, ngày 08 tháng 6 năm 2021", place_date)
     (doc,) = parse_text(text, "k.txt").documents
     assert doc.date == "2021-06-08"
+
+
+def test_a_notices_conclusions_line_is_its_subject():
+    """'THÔNG BÁO' / 'KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY' / 'tại buổi làm việc …': whose conclusions
+    the notice gives opens its subject."""
+    text = party_doc(
+        heading="THÔNG BÁO",
+        code="TB",
+        of="KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY",
+        subject="tại buổi làm việc với Ban Thường vụ Thành ủy",
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.title == "kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Thành ủy"

@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from vbgraph.loaders import cite as cit
-from vbgraph.loaders import identify
+from vbgraph.loaders import identify, patterns
 from vbgraph.loaders.identify import Draft
 from vbgraph.loaders.normalize import NOISY, fold, lower_vn, tone_noise
 from vbgraph.loaders.patterns import alt
@@ -402,6 +402,7 @@ def region_citations(
             _subject_relations(p.text, spans, local, out, base)
             _between_relations(p.text, spans, local, out, base)
             _reported_relations(p.text, spans, local, out, base)
+            _anaphoric_relations(p.text, spans, local, out, base)
         amended_by = _amenders_list(p.text, spans, local, out, base, amended_by)
         acting = _acts_on_list(p.text, spans, local, out, acting) if d is not None else None
     # A document acts on earlier ones only: no relation from a text to one issued after it.
@@ -672,6 +673,42 @@ def _reported_relations(
     for i, j, code in _reported_issuing(text, spans):
         if local[i] >= 0 and local[j] >= 0:
             _add_about(out, local[i], (base + local[j], code))
+
+
+@cache
+def _anaphor_re() -> re.Pattern:
+    """A cited document's subject that implements a document of a type it names without its number
+    ('… Kế hoạch số 35-KH/TU ngày 15/10/2021 thực hiện Nghị quyết;'): the one of that type the
+    sentence named before."""
+    verbs = "|".join(
+        re.escape(w) for w in ("triển khai thực hiện", "tổ chức thực hiện", "thực hiện", "triển khai")
+    )
+    return re.compile(
+        rf"\s*,?\s*(?:để\s+)?(?:{verbs})\s+(?:có hiệu quả\s+)?(?P<type>{patterns.type_alt()})"
+        r"(?:\s+(?:này|trên|nói trên|của\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,3}))?\s*(?:[;,.)]|$)",
+        re.IGNORECASE,
+    )
+
+
+def _anaphoric_relations(
+    text: str, spans: list[Span], local: list[int], out: list[Citation], base: int
+) -> None:
+    """'Ngay sau khi Tỉnh ủy ban hành Nghị quyết số 08-NQ/TU, Ban Thường vụ Thị ủy đã ban hành Kế
+    hoạch số 35-KH/TU … thực hiện Nghị quyết': the plan implements the resolution named before it."""
+    for j, b in enumerate(spans):
+        if j == 0 or local[j] < 0 or not b.symbol:
+            continue
+        m = _anaphor_re().match(text, b.end)
+        if m is None:
+            continue
+        kind = fold(m.group("type"))
+        before = [
+            i for i in range(j) if local[i] >= 0 and spans[i].symbol and fold(spans[i].type or "") == kind
+        ]
+        if before and spans[before[-1]].symbol != b.symbol:
+            about = (base + local[before[-1]], Rel.THUC_HIEN.value)
+            if about not in out[local[j]].about:
+                _add_about(out, local[j], about)
 
 
 def _amenders_list(

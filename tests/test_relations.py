@@ -126,6 +126,37 @@ def test_a_self_act_on_a_document_named_with_more_words(sentence, relation):
     assert [r for r in rels if r[2] == "02-QC/TU"] == [("12-QC/TU", relation, "02-QC/TU")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "implements"),
+    [
+        # the plan implements the resolution the sentence named before, by its type alone
+        (
+            "Ngay sau khi Tỉnh ủy ban hành Nghị quyết số 08-NQ/TU ngày 26/8/2021, Ban Thường vụ Huyện ủy đã ban "
+            "hành Kế hoạch số 35-KH/HU ngày 15/10/2021 thực hiện Nghị quyết; kết quả bước đầu tích cực.",
+            True,
+        ),
+        (
+            "Sau Nghị quyết số 08-NQ/TU ngày 26/8/2021, Huyện ủy ban hành Kế hoạch số 35-KH/HU ngày 15/10/2021 "
+            "triển khai thực hiện Nghị quyết này.",
+            True,
+        ),
+        # no document of that type before it: nothing
+        ("Huyện ủy ban hành Kế hoạch số 35-KH/HU ngày 15/10/2021 thực hiện Nghị quyết.", False),
+        # another type named: not that one
+        (
+            "Sau Chỉ thị số 08-CT/TU ngày 26/8/2021, Huyện ủy ban hành Kế hoạch số 35-KH/HU ngày 15/10/2021 "
+            "thực hiện Nghị quyết.",
+            False,
+        ),
+    ],
+)
+def test_a_cited_document_implements_the_one_its_type_names_before_it(sentence, implements):
+    rels = relations(party_doc(heading="BÁO CÁO", code="BC", body=sentence))
+    assert {r for r in rels if r[0] == "35-KH/HU"} == (
+        {("35-KH/HU", "THUC_HIEN", "08-NQ/TU")} if implements else set()
+    )
+
+
 def test_thay_the_can_bo_is_no_document_relation():
     body = "II- NHIỆM VỤ\n\n1. Kịp thời thay thế cán bộ yếu kém theo Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị."
     rels = relations(party_doc(body=body))

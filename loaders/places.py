@@ -32,22 +32,38 @@ def _districts() -> dict[str, frozenset[str]]:
         province = canon.get(fold(p)) if p else None
         if province:
             out.setdefault(_spelt(d["name"]), set()).add(province)
-            out.setdefault(fold(d["name"]), set()).add(province)
+            out.setdefault(fold(_joined(d["name"])), set()).add(province)
     return {k: frozenset(v) for k, v in out.items()}
 
 
 def _spelt(name: str) -> str:
     """A district's name with its diacritics, as a key: 'Phú Ninh' and 'Phù Ninh' are two places,
     which their folded form ('phu ninh', the key of a text without diacritics) is not."""
-    return "=" + lower_vn(name)
+    return "=" + lower_vn(_joined(name))
+
+
+_JOINS = ((re.compile(r"\s*-\s*"), "-"), (re.compile(r"[’ʼ]"), "'"), (re.compile(r"'\s+"), "'"))
+
+
+def _joined(name: str) -> str:
+    """'Phan Rang - Tháp Chàm' as 'Phan Rang-Tháp Chàm', 'Ia H’ Drai' as "Ia H'Drai": one spelling
+    of a name's hyphen and apostrophe, as texts and the gazetteer write them differently."""
+    if "-" in name or "'" in name or "’" in name or "ʼ" in name:
+        for rx, to in _JOINS:
+            name = rx.sub(to, name)
+    return name
 
 
 # "quận Đống Đa", "Huyện ủy Tuy Phong", "UBND thị xã Sơn Tây", "Quận ủy Cầu Giấy", "Huyện đoàn Mộc
 # Châu": a level word,
 # then the place name in capitals (up to four words).
+# A place name's word may hold an apostrophe ("Đắk R'Lấp", "Cư M'gar"), and its words a hyphen
+# ("Phan Rang - Tháp Chàm").
+_NAME_WORD = r"[^\W\d_][\w'’]*"
+_NAME_JOIN = r"(?:\s*-\s*|\s+)"
 _PLACE_RE = re.compile(
     r"(?:(?<![\w])(?:Huyện|Quận|Thị|Thành)\s+(?:[ủu]y|đoàn)|(?<![\w])(?:quận|huyện|thị\s+xã|thành\s+phố))\s+"
-    r"(?P<name>[^\W\d_][\w]*(?:\s+[^\W\d_][\w]*){0,3})",
+    rf"(?P<name>{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD}){{0,3}})",
     re.IGNORECASE,
 )
 
@@ -58,7 +74,7 @@ def province_of(text: str | None) -> str | None:
         return None
     table = _districts()
     for m in _PLACE_RE.finditer(text):
-        words = m.group("name").split()
+        words = _joined(m.group("name")).split()
         # the longest run of capitalised words that names a district: 'Đống Đa', 'Tuy Phong'
         for n in range(len(words), 0, -1):
             if not all(w[:1].isupper() for w in words[:n]):
@@ -74,7 +90,7 @@ _LEVEL_NAME_RE = re.compile(
     r"(?<![\w])(?P<level>(?:tỉnh|thành|huyện|quận|thị)\s+ủy|thị\s+xã|thị\s+trấn|đặc\s+khu|thành\s+phố|tỉnh|huyện|quận|xã|phường"
     r"|thôn|ấp|bản|xóm|khóm|khu\s+phố|tổ\s+dân\s+phố)"
     # a ward's number ends its name or is all of it: 'phường Hà Giang 1', 'Phường 7'
-    r"(?P<rest>(?:\s+(?!ủy(?!\w))[^\W\d_]\w*){1,4}(?:\s+\d{1,2})?|\s+\d{1,2})\s*$",
+    rf"(?P<rest>(?:\s+(?!ủy(?!\w)){_NAME_WORD}(?:\s*-\s*{_NAME_WORD})?){{1,4}}(?:\s+\d{{1,2}})?|\s+\d{{1,2}})\s*$",
     re.IGNORECASE,
 )
 
@@ -90,7 +106,9 @@ def titled(name: str) -> str:
     name = _OFFICE_RE.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", name)
     m = _LEVEL_NAME_RE.search(name)
     if m:
-        rest = " ".join(w[:1].upper() + w[1:] for w in m.group("rest").split())
+        rest = " ".join(
+            _APOSTROPHE_RE.sub(_upper_after, w[:1].upper() + w[1:]) for w in m.group("rest").split()
+        )
         name = name[: m.start("rest")] + " " + rest
     return name
 
@@ -105,5 +123,13 @@ def place_name(text: str | None) -> str | None:
 
 
 def title_words(text: str) -> str:
-    """A place name as running text writes it: 'MỘC CHÂU' -> 'Mộc Châu'."""
-    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+    """A place name as running text writes it: 'MỘC CHÂU' -> 'Mộc Châu', "ĐẮK R'LẤP" -> "Đắk R'Lấp",
+    'PHAN RANG - THÁP CHÀM' -> 'Phan Rang - Tháp Chàm'."""
+    return " ".join(_APOSTROPHE_RE.sub(_upper_after, w[:1].upper() + w[1:].lower()) for w in text.split())
+
+
+_APOSTROPHE_RE = re.compile(r"(['’-])(\w)")
+
+
+def _upper_after(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2).upper()

@@ -228,9 +228,31 @@ def test_scrambled_diacritics_are_told_by_double_tone_marks(text, noisy):
         ("Huyện ủy Phù Ninh", "Phú Thọ"),
         ("UBND huyện Phu Ninh", None),
         ("Huyện đoàn Mộc Châu", "Sơn La"),  # a district's union names its place as its committee does
+        # a name with a hyphen or an apostrophe, spelt either way
+        ("UBND thành phố Phan Rang - Tháp Chàm", "Ninh Thuận"),
+        ("UBND THÀNH PHỐ PHAN RANG-THÁP CHÀM", "Ninh Thuận"),
+        ("Huyện ủy Đắk R'Lấp", "Đắk Nông"),
+        ("UBND huyện Đắk R’lấp", "Đắk Nông"),
+        ("UBND huyện Ia H'Drai", "Kon Tum"),
     ],
 )
 def test_province_of_a_district_body(body, province):
     from vbgraph.loaders.places import province_of
 
     assert province_of(body) == province
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("HUYỆN ĐẮK R'LẤP", "Đắk R'Lấp"),
+        ("THÀNH PHỐ PHAN RANG - THÁP CHÀM", "Phan Rang - Tháp Chàm"),
+        ("Ủy ban nhân dân huyện Cư M'gar", "Cư M'Gar"),
+        ("ĐẢNG ỦY XÃ HÒA BÌNH", "Hòa Bình"),
+        ("Phường 7", "7"),
+    ],
+)
+def test_the_place_a_local_bodys_name_ends_with(name, place):
+    from vbgraph.loaders.places import place_name
+
+    assert place_name(name) == place

@@ -366,9 +366,10 @@ def _apposition(m: re.Match[str]) -> str:
 def _shared_word_re() -> re.Pattern:
     """'chi, đảng bộ': words sharing the word after the last of them (obligations.toml [lists] shared_word)."""
     alts = []
-    for entry in _lists()["shared_word"]:
-        words = "|".join(re.escape(w) for w in entry["words"])
-        alts.append(rf"(?:{words})(?:\s*,\s*(?:{words}))+\s+{re.escape(entry['shared'])}")
+    for entry in _lists()["shared_word"]:  # the words in their order: 'chi, đảng bộ', not 'đảng, chi bộ'
+        alts.append(
+            r"\s*,\s*".join(re.escape(w) for w in entry["words"]) + rf"\s+{re.escape(entry['shared'])}"
+        )
     return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)
 
 
@@ -921,7 +922,11 @@ def _place_names(text: str, pos: int) -> tuple[list[str], int]:
             continue
         if word is None and words and (nxt := _LIST_TOKEN_RE.match(text, m.end())):
             w = nxt.group("word")
-            if w and w[0].isupper() and not starts_with_head(text[nxt.start("word") :]):
+            if (
+                w
+                and w[0].isupper()
+                and not starts_with_head(text[nxt.start("word") : nxt.start("word") + 60])
+            ):
                 names.append(" ".join(words))
                 words, pos = [], m.end()
                 continue

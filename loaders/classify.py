@@ -99,7 +99,9 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         listed = r"(?:\s+[^\W\d_]+){1,2}\s*:(?:\s*số)?"
         # the document's type named with more words before its number, which the citation starts
         # after: "… thay thế Quy chế làm việc số …", "… Kế hoạch kiểm tra, giám sát số …"
-        named = rf"(?:\s+(?:{types})(?:,?\s+[^\W\d_]+){{1,6}})"
+        # (its words name no other document nor what it acts on: "thay thế Kế hoạch thực hiện Chỉ
+        # thị số 05-CT/TW …" replaces that plan, not the directive)
+        named = rf"(?:\s+(?:{types})(?:,?\s+(?!(?:thực|triển|của|về|do|theo|tại|số)(?!\w))[^\W\d_]+){{1,6}})"
         out.append(
             (
                 Rel(code),
@@ -270,18 +272,19 @@ _THIS_RE = re.compile(_THIS)
 _LONG = 400  # a paragraph longer than this is read once for all its citations (`_Facts`)
 
 
+_OWN_ACT_RE = re.compile(r"\s+(?:thay thế|bãi bỏ|sửa đổi|có hiệu lực)(?!\w)")
+
+
 def opens_with_own_type(sentence: str, own_type: str | None) -> bool:
-    """'Kế hoạch thay thế Kế hoạch số 56-KH/TU …' in a plan: its type word, not a number after it,
-    opens the sentence; the document speaks of itself without 'này' (a report of it, a web page)."""
+    """'Kế hoạch thay thế Kế hoạch số 56-KH/TU …', 'Quyết định có hiệu lực … và thay thế …' in a
+    document of that type: its type word and right after it its act open the sentence; the
+    document speaks of itself without 'này' (a report of it, a web page). Not 'Quy định của Bộ
+    Chính trị … thay thế …': another's."""
     if not own_type:
         return False
-    s = lower_vn(sentence.lstrip()[: len(own_type) + 6])
+    s = lower_vn(sentence.lstrip()[: len(own_type) + 16])
     t = lower_vn(own_type)
-    return (
-        s.startswith(t + " ")
-        and not s[len(t) + 1 :].startswith(("số", "này"))
-        and not s[len(t) + 1 :][:1].isdigit()
-    )
+    return s.startswith(t) and _OWN_ACT_RE.match(s, len(t)) is not None
 
 
 def self_relation(

@@ -148,26 +148,28 @@ def _ocr_date(m: re.Match[str]) -> str:
 
 
 def _ocr_quarter(m: re.Match[str]) -> str:
+    if m.group(2) == "1":
+        return m.group(0)  # 'quý 1-2/2022', 'Quý 1/2024': a figure, as written
     roman = m.group(2).translate(_ROMAN_OF)
     return f"{m.group(1)} {roman}" if roman in ("I", "II", "III", "IV") else m.group(0)
 
 
-# A point's number a scan misread: a comma for its stop ('2, Các huyện ủy …'), a speck before it
-# read as a dash ('- 2. Các huyện ủy …'); a capital follows, as after a point's number.
-_POINT_MISREAD_RE = re.compile(r"^(?:-\s+)?(\d{1,2})[.,]\s+(?=[^\W\d_])")
+# A point's number a scan misread with a speck before it read as a dash ('- 2. Các huyện ủy …'); a
+# capital follows, as after a point's number.
+_POINT_MISREAD_RE = re.compile(r"^-\s+(\d{1,2})\.\s+(?=[^\W\d_])")
 
 
 def _point(line: str) -> str:
     m = _POINT_MISREAD_RE.match(line)
-    if m is None or not line[m.end()].isupper() or (line[0] != "-" and line[m.end(1)] == "."):
+    if m is None or not line[m.end()].isupper():
         return line
     return f"{m.group(1)}. {line[m.end() :]}"
 
 
 def figures(line: str) -> str:
     """'3O/4/2O24' -> '30/4/2024', 'Quý Il/2024' -> 'Quý II/2024': a scan's letters for figures;
-    '2, Các …' and '- 2. Các …' -> '2. Các …': a point's number."""
-    if line[:1].isdigit() or line[:1] == "-":
+    '- 2. Các …' -> '2. Các …': a point's number."""
+    if line[:1] == "-":
         line = _point(line)
     if "/" in line or "." in line or "-" in line:
         line = _OCR_DATE_RE.sub(_ocr_date, line)

@@ -44,9 +44,12 @@ def _table() -> dict:
 
 @cache
 def _section_re(key: str = "headings") -> re.Pattern:
+    """A heading of [section] `key`; a part of tasks is a plan's part, never an article ('Điều 2.
+    Nhiệm vụ' lists a committee's functions)."""
     alt = "|".join(re.escape(h) for h in _table()["section"][key])
+    article = r"(?:Điều\s+\d+\s*[.:]\s*)?" if key == "headings" else ""
     return re.compile(
-        rf"^\s*(?:Điều\s+\d+\s*[.:]\s*)?(?:(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)]\s*)?(?:{alt})\s*:?\s*$",
+        rf"^\s*{article}(?:(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)]\s*)?(?:{alt})\s*:?\s*$",
         re.IGNORECASE,
     )
 

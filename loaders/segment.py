@@ -773,7 +773,7 @@ def wrap_width(clean: list[str]) -> int | None:
 
 # A line that opens a point, a part, an article or a bullet: a wrapped paragraph does not go on into it.
 _OPENS_POINT_RE = re.compile(
-    r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|[a-zđA-ZĐ])\s*[.)\-–]\s|Điều\s+\d|[-+•*]\s"
+    r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,6}|[a-zđA-ZĐ])\s*[.)\-–]\s|\(\s*(?:\d{1,3}|[a-zđ])\s*\)\s|Điều\s+\d|[-+•*–—]\s"
 )
 
 
@@ -785,7 +785,7 @@ def _wrapped_on(prev: str, text: str, wrap: int | None) -> bool:
         and prev[-1:].isalnum()
         and not _OPENS_POINT_RE.match(text)
         and not preamble_opener(text)
-        and not (is_upper_text(text) and not is_upper_text(prev))
+        and is_upper_text(text) == is_upper_text(prev)  # a heading goes on in capitals only
         and SO_LINE_RE.match(text) is None
     )
 
@@ -928,8 +928,8 @@ def segment(lines: list[str], clean: list[str]) -> list[Block]:
     """The documents of a file: those a header or heading opens and the extracts an editor's
     heading opens, else the one its text shows."""
     blocks = find_blocks(lines, clean)
-    blocks = _with_extracts(blocks, clean)
-    if blocks:
+    if blocks:  # a compilation's extracts stand between its documents (a text of none is read whole)
+        blocks = _with_extracts(blocks, clean)
         return _attachments_joined(blocks, clean)
     only = body_block(clean)
     return [only] if only else []
@@ -969,7 +969,8 @@ def _issued_with_before(b: Block, clean: list[str]) -> bool:
 # An editor's heading over a document a compilation gives without its header: '2. Kết luận số
 # 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy về … (trích)', 'Trích Chỉ thị số 07-CT/HU …'.
 _ENUMERATOR = r"(?:(?:[IVXL]+|\d{1,3}|[a-zđ])\s*[.)]\s*)?"
-_EXTRACT_MARK_RE = re.compile(r"\(\s*trích\b|^\W*trích\s", re.IGNORECASE)
+# '(trích)', '(Trích phần nhiệm vụ)' closing the heading; not a quotation's 'nêu rõ (trích): "…"'
+_EXTRACT_MARK_RE = re.compile(r"\(\s*trích\b[^()]{0,60}\)\s*$", re.IGNORECASE)
 # 'PHẦN II', 'Phần thứ hai': a compilation's part, which ends the extract before it.
 _PART_RE = re.compile(r"^\s*(?:PHẦN|Phần)\s+(?:[IVXL]+\b|\d+\b|THỨ|thứ)")
 _ELLIPSIS_RE = re.compile(r"^[\s.…]*$")
@@ -979,7 +980,7 @@ _ELLIPSIS_RE = re.compile(r"^[\s.…]*$")
 def _editor_heading_re() -> re.Pattern:
     """A line that opens with a numbered document, after an item's number or 'Trích'."""
     return re.compile(
-        rf"^\s*{_ENUMERATOR}(?:trích\s+)?(?:{patterns.type_alt()})\s+số\s*:?\s*\d", re.IGNORECASE
+        rf"^\s*{_ENUMERATOR}(?P<trich>trích\s+)?(?:{patterns.type_alt()})\s+số\s*:?\s*\d", re.IGNORECASE
     )
 
 
@@ -997,9 +998,12 @@ def _wraps(line: str) -> bool:
 def _extract_heading(clean: list[str], i: int, end: int) -> bool:
     """Does line i open an extract: an editor's heading that says 'trích', on it or on the line
     it wraps onto?"""
-    if not _editor_heading_re().match(clean[i]) or (i > 1 and _wraps(clean[i - 1])):
+    m = _editor_heading_re().match(clean[i])
+    if m is None or (i > 1 and _wraps(clean[i - 1])):
         return False
-    nxt = next((x for x in range(i + 1, min(end, i + 2) + 1) if clean[x].strip()), None)
+    if m.group("trich"):
+        return True  # 'Trích Chỉ thị số …'
+    nxt = i + 1 if i < end and _wraps(clean[i]) else None  # the heading wrapped onto its next line
     return any(_EXTRACT_MARK_RE.search(clean[x]) for x in (i, nxt) if x is not None)
 
 

@@ -211,9 +211,9 @@ def test_a_tab_after_a_points_number_is_a_space(text, expected):
         ("ngày 30/4/2024", "ngày 30/4/2024"),
         ("Số 12-KH/TU", "Số 12-KH/TU"),
         ("Hội nghị lần thứ 12/Ol", "Hội nghị lần thứ 12/Ol"),  # no date's shape
-        ("2, Các huyện ủy xây dựng kế hoạch.", "2. Các huyện ủy xây dựng kế hoạch."),  # a point's number
-        ("- 2. Các huyện ủy xây dựng kế hoạch.", "2. Các huyện ủy xây dựng kế hoạch."),
-        ("2, 3 huyện chưa báo cáo.", "2, 3 huyện chưa báo cáo."),
+        ("- 2. Các huyện ủy xây dựng kế hoạch.", "2. Các huyện ủy xây dựng kế hoạch."),  # a point's number
+        ("15, Phường 16 và Phường 17 chủ trì", "15, Phường 16 và Phường 17 chủ trì"),  # a list going on
+        ("hoàn thành trong quý 1-2/2022", "hoàn thành trong quý 1-2/2022"),  # a range of quarters
         ("- Các huyện ủy xây dựng kế hoạch.", "- Các huyện ủy xây dựng kế hoạch."),
         ("- 2 đồng chí Ủy viên", "- 2 đồng chí Ủy viên"),
     ],

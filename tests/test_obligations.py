@@ -303,6 +303,22 @@ def test_a_bodys_name_alone_in_capitals_is_no_task(body, got):
     assert [(canonical_name(a.name), a.role) for o in rec.obligations for a in o.assignees] == got
 
 
+def test_an_article_of_a_committees_duties_is_no_part_of_tasks():
+    """'Điều 2. Nhiệm vụ' / 'Ban Chỉ đạo có nhiệm vụ giúp …': what the committee is for, not a plan's tasks."""
+    body = (
+        "Điều 1. Thành lập Ban Chỉ đạo gồm các đồng chí có tên sau.\n\nĐiều 2. Nhiệm vụ\n\n"
+        "Trưởng Ban Chỉ đạo phân công nhiệm vụ cho các thành viên.\n\n"
+        "Điều 3. Văn phòng Tỉnh ủy và các đồng chí có tên tại Điều 1 căn cứ Quyết định thi hành."
+    )
+    got, _ = assignments(party_doc(heading="QUYẾT ĐỊNH", code="QĐ", body=body))
+    assert ("Trưởng Ban Chỉ đạo", "thuc_hien") not in got
+    assert ("Văn phòng Tỉnh ủy", "thuc_hien") in got
+
+
+def test_shared_words_only_in_their_order():
+    assert split_bodies("Các cấp ủy đảng, chi bộ") == ["cấp ủy đảng", "chi bộ"]
+
+
 def test_exhortations_outside_the_section_are_not_obligations():
     body = (
         "II- NHIỆM VỤ\n\n1. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo công tác kiểm tra.\n\n"

@@ -157,6 +157,20 @@ def test_a_cited_document_implements_the_one_its_type_names_before_it(sentence, 
     )
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the plan replaced is named; the directive it implemented is not replaced
+        "Kế hoạch này thay thế Kế hoạch thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.",
+        # another body's document of the same type: not this one's act
+        "Kế hoạch của Bộ Chính trị về phát triển du lịch thay thế Chỉ thị số 05-CT/TW ngày 15/5/2016.",
+    ],
+)
+def test_a_self_act_needs_the_document_itself(sentence):
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", body=sentence))
+    assert ("12-KH/TU", "DAN_CHIEU", "05-CT/TW") in rels
+
+
 def test_thay_the_can_bo_is_no_document_relation():
     body = "II- NHIỆM VỤ\n\n1. Kịp thời thay thế cán bộ yếu kém theo Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị."
     rels = relations(party_doc(body=body))

@@ -1162,3 +1162,41 @@ def test_a_notices_conclusions_line_is_its_subject():
     )
     (doc,) = parse_text(text, "k.txt").documents
     assert doc.title == "kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Thành ủy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation's '(trích):' in a text of no header: the text stays one document, with its tasks
+        "Thực hiện Kế hoạch của Ban Thường vụ Huyện ủy, Đảng ủy xã Tân Lập triển khai các nội dung sau:\n\n"
+        '1. Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị nêu rõ (trích): "Tiếp tục học tập".\n'
+        "Các chi bộ tổ chức quán triệt đến toàn thể đảng viên trong tháng 6/2022.\n",
+        # a register's 'Trích yếu:' is no extract's mark
+        "DANH MỤC VĂN BẢN NĂM 2022\n\n1. Quyết định số 123-QĐ/HU ngày 05/01/2022\nTrích yếu: về việc thành "
+        "lập Ban Chỉ đạo.\n\n2. Chỉ thị số 07-CT/HU ngày 15/3/2022\nTrích yếu: về phòng, chống cháy rừng.\n",
+    ],
+)
+def test_no_extract_from_a_quotation_or_a_registers_trich_yeu(text):
+    docs = parse_text(text, "x.txt").documents
+    assert all(d.identified_by != "extract" for d in docs) and len(docs) <= 1
+
+
+@pytest.mark.parametrize(
+    ("second", "joined"),
+    [
+        ("Nam tỉnh hướng dẫn tổ chức học tập.", True),
+        ("– Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch.", False),  # a dash's point
+        ("(3) Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch.", False),  # '(3)'
+        ("II. TỔ CHỨC THỰC HIỆN", False),
+    ],
+)
+def test_a_hard_wrapped_full_line_goes_on_but_not_into_a_point(second, joined):
+    from vbgraph.loaders.segment import _wrapped_on
+
+    full = "1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt"
+    assert _wrapped_on(full, second, 60) is joined
+    # a heading in capitals does not run into the paragraph under it
+    assert (
+        _wrapped_on("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU ĐỂ THỰC HIỆN NGHỊ QUYẾT TRONG", "thời gian tới", 60)
+        is False
+    )

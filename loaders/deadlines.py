@@ -57,6 +57,14 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     return [
         # "từ ngày 01/5/2023 đến hết ngày 20/5/2023": a period with both its ends.
         ("range", re.compile(rf"từ\s+{_day('a')}\s*(?:đến|tới|-|–)\s*(?:hết\s+)?{_day('b')}")),
+        # "từ tháng 10 đến tháng 12/2023", "từ tháng 11/2023 đến hết tháng 02/2024": months, both ends.
+        (
+            "months",
+            re.compile(
+                r"từ\s+tháng\s+(?P<am>\d{1,2})(?:\s*(?:/|năm\s+|-)\s*(?P<ay>(?:19|20)\d{2}))?\s*(?:đến|tới|-|–)\s*"
+                rf"(?:hết\s+)?tháng\s+(?P<bm>\d{{1,2}})\s*(?:/|năm\s+|-)\s*{_YEAR}"
+            ),
+        ),
         (
             "quarter",
             re.compile(
@@ -136,38 +144,44 @@ def _deadlines(text: str) -> tuple[Deadline, ...]:
                 low[max(0, m.start() - 12) : m.start()]
             ):
                 continue  # "ngày 27 tháng 9 năm 2019": a date of issue
-            start = end = None
-            if kind == "range":
-                start = iso_date(m.group("ad"), m.group("am"), m.group("ay"))
-                end = iso_date(m.group("bd"), m.group("bm"), m.group("by"))
-                if start is None or end is None or end < start:
-                    continue
-            elif kind == "quarter":
-                y, q = int(m.group(3)), _QUARTERS[m.group("q")]
-                start = f"{y:04d}-{3 * q - 2:02d}-01"
-                end = _month_end(y, 3 * q)
-            elif kind == "month":
-                r = _month_range(int(m.group(2)), int(m.group("m")))
-                if r is None:
-                    continue
-                start, end = r
-            elif kind == "half":
-                y = int(m.group(2))
-                start, end = (
-                    (f"{y:04d}-01-01", f"{y:04d}-06-30")
-                    if m.group("edge") == "đầu"
-                    else (f"{y:04d}-07-01", f"{y:04d}-12-31")
-                )
-            elif kind == "day":
-                end = iso_date(m.group("d"), m.group("m") or m.group("mw"), m.group(m.re.groups))
-                if end is None:
-                    continue
-            else:
-                y = int(m.group(1))
-                start, end = f"{y:04d}-01-01", f"{y:04d}-12-31"
+            span = _span(kind, m)
+            if span is None:
+                continue
+            start, end = span
             taken.append((m.start(), m.end()))
             found.append(Deadline(text[m.start() : m.end()].strip(" ,;"), start, end, m.start()))
     return tuple(sorted(found, key=lambda d: d.at))
+
+
+def _span(kind: str, m: re.Match[str]) -> tuple[str | None, str | None] | None:
+    """(start, end) of the time a deadline pattern of `kind` matched, or None: an impossible date."""
+    if kind == "range":
+        start = iso_date(m.group("ad"), m.group("am"), m.group("ay"))
+        end = iso_date(m.group("bd"), m.group("bm"), m.group("by"))
+        return (start, end) if start and end and start <= end else None
+    if kind == "months":
+        by = int(m.group(m.re.groups))
+        am, bm = int(m.group("am")), int(m.group("bm"))
+        ay = int(m.group("ay")) if m.group("ay") else (by if am <= bm else by - 1)
+        first, last = _month_range(ay, am), _month_range(by, bm)
+        return (first[0], last[1]) if first and last and first[0] <= last[1] else None
+    if kind == "quarter":
+        y, q = int(m.group(3)), _QUARTERS[m.group("q")]
+        return f"{y:04d}-{3 * q - 2:02d}-01", _month_end(y, 3 * q)
+    if kind == "month":
+        return _month_range(int(m.group(2)), int(m.group("m")))
+    if kind == "half":
+        y = int(m.group(2))
+        return (
+            (f"{y:04d}-01-01", f"{y:04d}-06-30")
+            if m.group("edge") == "đầu"
+            else (f"{y:04d}-07-01", f"{y:04d}-12-31")
+        )
+    if kind == "day":
+        end = iso_date(m.group("d"), m.group("m") or m.group("mw"), m.group(m.re.groups))
+        return (None, end) if end else None
+    y = int(m.group(1))
+    return f"{y:04d}-01-01", f"{y:04d}-12-31"
 
 
 @cache

@@ -20,7 +20,7 @@ from functools import cache, partial
 from typing import Any
 
 from vbgraph.loaders import bodies as bd
-from vbgraph.loaders.deadlines import cell_deadlines, dated_after, find_deadlines, find_recurrence
+from vbgraph.loaders.deadlines import Deadline, cell_deadlines, dated_after, find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import is_upper_text, lower_vn
 from vbgraph.loaders.patterns import opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
@@ -249,7 +249,32 @@ def _obligations_for(
     )
     if not deadlines:
         return [base]
-    return [replace(base, deadline=d.as_dict()) for d in deadlines]
+    return [replace(base, deadline=d.as_dict()) for d in _one_task_times(sentence, deadlines)]
+
+
+_TIMES_JOINED = frozenset({"", "và", "hoặc", ",", "-", "–"})
+_BARE_TIMES = frozenset({"quý", "tháng", "năm", "ngày", "6"})
+
+
+def _one_task_times(sentence: str, deadlines: list[Deadline]) -> list[Deadline]:
+    """Times of one task joined by 'và' alone ('kiểm tra … trong Quý IV/2023 và Quý I/2024') as one
+    deadline over them; times of two steps ('sơ kết vào Quý II/2023 và tổng kết vào …') apart."""
+    out = [deadlines[0]]
+    for d in deadlines[1:]:
+        last = out[-1]
+        between = sentence[last.at + len(last.text) : d.at].strip().lower()
+        bare = d.text.split(" ", 1)[0].lower() in _BARE_TIMES  # no step of its own before it
+        if between in _TIMES_JOINED and bare and last.end and d.end:
+            starts = [x for x in (last.start, d.start) if x]
+            out[-1] = Deadline(
+                sentence[last.at : d.at + len(d.text)].strip(" ,;"),
+                min(starts) if starts else None,
+                max(last.end, d.end),
+                last.at,
+            )
+        else:
+            out.append(d)
+    return out
 
 
 def _assignments(assignees: list[tuple[str, str]]) -> tuple[Assignment, ...]:

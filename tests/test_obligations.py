@@ -51,6 +51,10 @@ from factories import party_doc
         ("hoàn thành trước 17 giờ ngày 21 tháng 9 năm 2025", [(None, "2025-09-21")]),
         ("báo cáo trước 17h00 ngày 21/9/2025", [(None, "2025-09-21")]),
         ("trước 10 giờ 30 phút, ngày 22/9/2025", [(None, "2025-09-22")]),
+        # months, both ends
+        ("thời gian thực hiện từ tháng 10 đến tháng 12/2023", [("2023-10-01", "2023-12-31")]),
+        ("từ tháng 11/2023 đến hết tháng 02/2024", [("2023-11-01", "2024-02-29")]),
+        ("từ tháng 11 đến tháng 2/2024", [("2023-11-01", "2024-02-29")]),
     ],
 )
 def test_deadline_forms(text, ends):
@@ -982,6 +986,26 @@ def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
 
     found = dated_after(text, issued)
     assert (found.end if found else None) == end
+
+
+@pytest.mark.parametrize(
+    ("task", "deadlines"),
+    [
+        # one task at two times: one deadline over both
+        (
+            "Phòng Nội vụ kiểm tra công vụ tại các xã trong Quý IV/2023 và Quý I/2024.",
+            [("2023-10-01", "2024-03-31")],
+        ),
+        # two steps, each at its time: one obligation each
+        (
+            "Ban Tuyên giáo Tỉnh ủy tham mưu sơ kết vào Quý II/2023 và tổng kết vào Quý II/2025.",
+            [("2023-04-01", "2023-06-30"), ("2025-04-01", "2025-06-30")],
+        ),
+    ],
+)
+def test_times_of_one_task_and_of_two_steps(task, deadlines):
+    rec = parse_text(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}"), "o.txt")
+    assert [(o.deadline["start"], o.deadline["end"]) for o in rec.obligations] == deadlines
 
 
 def test_every_years_day_is_a_deadline_in_words_only():

@@ -635,6 +635,17 @@ _DUTY_OF_RE = re.compile(
 )
 
 
+@cache
+def _of_itself_re() -> re.Pattern:
+    """A sentence whose subject is the document itself ('Quyết định này thay thế …', '… có hiệu lực
+    …'): no task, whoever the sentences before spoke of."""
+    names = sorted({w for t in tables.doc_types() for w in (t.name, *t.aliases)}, key=len, reverse=True)
+    return re.compile(
+        rf"\s*(?:{'|'.join(re.escape(n) for n in names)})\s+này\s+(?:thay thế|có hiệu lực|bãi bỏ|sửa đổi|được)",
+        re.IGNORECASE,
+    )
+
+
 def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: bool, st: _Discourse) -> None:
     """One sentence: with a subject of its own it starts an item; without, it goes on with the
     item's, the header's or the addressed bodies, or gives the time of the task before."""
@@ -642,6 +653,8 @@ def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: 
     if names:
         _read_subject_sentence(s, s2, names, end, assign, line, article, is_numbered, st)
         return
+    if _of_itself_re().match(s):
+        return  # 'Quyết định này thay thế …', '… có hiệu lực …': the document speaks of itself
     assignees = _carried_assignees(s, s2, listed, assign, is_numbered, st)
     if assignees is None or _completes(st.out, s, assignees):
         return

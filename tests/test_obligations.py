@@ -319,6 +319,19 @@ def test_an_article_of_a_committees_duties_is_no_part_of_tasks():
     assert ("Văn phòng Tỉnh ủy", "thuc_hien") in got
 
 
+def test_a_sentence_of_the_document_itself_is_no_task_of_the_body_before():
+    """'Ban Chỉ đạo có nhiệm vụ … Quyết định này thay thế …': the decision's own words, no task of the
+    committee; nor is its dissolving itself."""
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Ban Chỉ đạo có nhiệm vụ giúp Ban Thường vụ chỉ đạo công tác phòng, chống tham nhũng. "
+        "Quyết định này thay thế Quyết định số 05-QĐ/TU ngày 12/7/2021. Ban Chỉ đạo tự giải thể sau khi "
+        "hoàn thành nhiệm vụ."
+    )
+    rec = parse_text(party_doc(heading="QUYẾT ĐỊNH", code="QĐ", body=body), "o.txt")
+    assert [o.text[:20] for o in rec.obligations] == ["Ban Chỉ đạo có nhiệm"]
+
+
 def test_shared_words_only_in_their_order():
     assert split_bodies("Các cấp ủy đảng, chi bộ") == ["cấp ủy đảng", "chi bộ"]
 

@@ -14,9 +14,11 @@ DATE_RE = re.compile(DATE_PATTERN, re.IGNORECASE)
 # The place-and-date line of a header: "Bắc Giang, ngày 08 tháng 6 năm 2021", "Phường 7, ngày …".
 # A scan's debris is let through: a stop after a word ("tháng. 3"), a speck read as a figure before
 # "ngày" ("Nghệ An, 3 ngày 15 …").
+# A day or month left blank to be written by hand ("ngày      tháng 9 năm 2023", "ngày … tháng …
+# năm 2023"): the year is what the line gives.
 PLACE_DATE_RE = re.compile(
-    r"(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,3})?)\s*,\s*(?:\d\s+)?ng[àa]y[.,]?\s+(?P<d2>\d{1,2})\s+th[áa]ng[.,]?\s+"
-    r"(?P<m2>\d{1,2})\s+n[ăa]m[.,]?\s+(?P<y2>\d{4})",
+    r"(?P<place>[^\W\d_][^,\d]{1,40}?(?:\s\d{1,3})?)\s*,\s*(?:\d\s+)?ng[àa]y[.,]?"
+    r"(?:\s+(?P<d2>\d{1,2})\s+|[\s.…_]++)th[áa]ng[.,]?(?:\s+(?P<m2>\d{1,2})\s+|[\s.…_]++)n[ăa]m[.,]?\s+(?P<y2>\d{4})",
     re.IGNORECASE,
 )
 # The same with the date in figures, as a short-hand header writes it ("Can Lộc, ngày 12/3/2025"):
@@ -32,7 +34,8 @@ _FIGURES_PLACE_DATE_RE = re.compile(
 # The tail every match of PLACE_DATE_RE holds: searched first, it rules out most lines in one fast
 # scan (PLACE_DATE_RE tries up to 40 characters of place name at every letter).
 _PLACE_DATE_TAIL_RE = re.compile(
-    r",\s*(?:\d\s+)?ng[àa]y[.,]?\s+\d{1,2}\s+th[áa]ng[.,]?\s+\d{1,2}\s+n[ăa]m[.,]?\s+\d{4}", re.IGNORECASE
+    r",\s*(?:\d\s+)?ng[àa]y[.,]?(?:\s+\d{1,2}\s+|[\s.…_]++)th[áa]ng[.,]?(?:\s+\d{1,2}\s+|[\s.…_]++)n[ăa]m[.,]?\s+\d{4}",
+    re.IGNORECASE,
 )
 _FIGURES_TAIL_RE = re.compile(
     r",\s*ng[àa]y\s+\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}\s*\.?\s*$", re.IGNORECASE
@@ -57,10 +60,13 @@ def iso_date(day: int | str, month: int | str, year: int | str) -> str | None:
 
 
 def date_from_match(m: re.Match) -> str | None:
-    """The ISO date a match of DATE_RE or of a place-and-date line spells."""
+    """The ISO date a match of DATE_RE or of a place-and-date line spells; its year alone when the
+    day or month was left blank."""
     g = m.groupdict()
     if g.get("d"):
         return iso_date(g["d"], g["m"], g["y"])
+    if not g.get("d2") or not g.get("m2"):
+        return g["y2"] if g.get("y2") and g["y2"][:2] in ("19", "20") else None
     return iso_date(g["d2"], g["m2"], g["y2"])
 
 

@@ -1151,6 +1151,25 @@ def test_a_place_and_date_line_read_through_a_scans_debris(place_date):
     assert doc.date == "2021-06-08"
 
 
+@pytest.mark.parametrize(
+    "place_date",
+    [
+        "Bắc Giang, ngày      tháng 6 năm 2021",
+        "Bắc Giang, ngày … tháng … năm 2021",
+        "Bắc Giang, ngày   tháng   năm 2021",
+    ],
+)
+def test_a_day_left_blank_to_be_written_by_hand_keeps_the_header_and_its_year(place_date):
+    text = party_doc().replace("Bắc Giang, ngày 08 tháng 6 năm 2021", place_date)
+    (doc,) = parse_text(text, "k.txt").documents
+    assert (doc.symbol, doc.date, doc.issuer, doc.jurisdiction) == (
+        "12-NQ/TU",
+        "2021",
+        "Ban Thường vụ Tỉnh ủy Bắc Giang",
+        "Bắc Giang",
+    )
+
+
 def test_a_notices_conclusions_line_is_its_subject():
     """'THÔNG BÁO' / 'KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY' / 'tại buổi làm việc …': whose conclusions
     the notice gives opens its subject."""

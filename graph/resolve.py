@@ -426,7 +426,7 @@ class Resolver:
             if _form(c) == "numbered" and not c.date and not _is_self(c):
                 self.resolving(UNDATED, rec.file, i)
                 target[(rec.file, i)] = self._numbered(c, _jur(c, rec.jurisdiction), dated=False)
-            elif _form(c) == "named":
+            elif _form(c) == "named" and not _is_self(c):
                 self.resolving(UNDATED, rec.file, i)
                 target[(rec.file, i)] = self._named(c, _jur(c, rec.jurisdiction))
         for rec, i, c in cits:
@@ -517,6 +517,8 @@ def citation_partition(rec: FileRecord, c: Citation) -> str | None:
     if form == "numbered" and _is_self(c):
         own = next((td for td in rec.documents if td.index == c.stated_by), None)
         return text_partition(own) if own is not None else None
+    if form == "named" and _is_self(c):
+        return None  # a text issued with its document ('kèm theo Quyết định này Quy chế …'): no other
     if form == "numbered":
         return _partition("n", *base_key(c.type_code, c.type, c.number, c.issuer_code, jur))
     if form == "named":

@@ -373,6 +373,15 @@ def _carries_another(before: str) -> bool:
 
 
 @cache
+def _issued_here_re() -> re.Pattern:
+    """'… kèm theo Quyết định này' right before a named text: the text the document issues with it."""
+    names = sorted(
+        {lower_vn(w) for t in tables.doc_types() for w in (t.name, *t.aliases)}, key=len, reverse=True
+    )
+    return re.compile(rf"kèm\s+theo\s+(?:{'|'.join(re.escape(n) for n in names)})\s+này\s*$", re.IGNORECASE)
+
+
+@cache
 def _carrier_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alt(tables.cues()['governed']['carriers'])})\s*+$", re.IGNORECASE)
 
@@ -950,6 +959,8 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
             "attachment",
             None,
         )  # '(kèm theo Chương trình số …)'; 'Căn cứ … kèm theo Quyết định số …' is a basis
+    if not s.symbol and s.name and _issued_here_re().search(text[max(0, s.start - 60) : s.start]):
+        return "attachment", None  # 'Ban hành kèm theo Quyết định này Quy chế làm việc …': its own text
     if line <= h.header_end and (line not in h.title_lines or (s.symbol and s.symbol == d.ids.get("symbol"))):
         return "self", None  # an extract's heading names it first, then its subject
     own = (

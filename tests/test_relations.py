@@ -171,6 +171,15 @@ def test_a_self_act_needs_the_document_itself(sentence):
     assert ("12-KH/TU", "DAN_CHIEU", "05-CT/TW") in rels
 
 
+def test_a_text_issued_with_the_decision_is_no_other_document():
+    """'Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của …': the decision's own text."""
+    body = "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc của Ban Thường vụ Tỉnh ủy.\n\nĐiều 2. Hiệu lực."
+    g = build_graph([parse_text(party_doc(heading="QUYẾT ĐỊNH", code="QĐ", body=body), "q.txt")])
+    assert [
+        a.get("symbol") or a.get("name") for _, a in g.nodes(data=True) if a.get("kind") == "Document"
+    ] == ["12-QĐ/TU"]
+
+
 def test_thay_the_can_bo_is_no_document_relation():
     body = "II- NHIỆM VỤ\n\n1. Kịp thời thay thế cán bộ yếu kém theo Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị."
     rels = relations(party_doc(body=body))

@@ -117,6 +117,20 @@ def opens_scope(line: str) -> bool:
     return s.endswith(":") and len(s) <= 600 and bool(_addressing_re().search(lower_vn(s)))
 
 
+@cache
+def _tasks_lead_re() -> re.Pattern:
+    alt = "|".join(re.escape(h) for h in _table()["section"]["tasks"])
+    return re.compile(rf"^\s*(?:(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)]\s*)?(?:{alt})\s", re.IGNORECASE)
+
+
+def _tasks_heading(line: str) -> bool:
+    """A part of tasks: its heading as the table writes it, or in capitals with more words after it
+    ('II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI', 'III. NHIỆM VỤ TRỌNG TÂM NĂM 2024')."""
+    if _section_re("tasks").match(line):
+        return True
+    return len(line) <= 120 and is_upper_text(line) and _tasks_lead_re().match(line) is not None
+
+
 def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, int, str] | None:
     """(first, last, kind) of the implementing part, or None: after a "Tổ chức thực hiện" heading
     (kind "heading"), else from the first addressing line ending with a colon (kind "addressing")."""
@@ -125,9 +139,7 @@ def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, 
         if _section_re().match(clean[i].strip()):
             start = i + 1
     if start is None:  # a part of tasks ('II. NHIỆM VỤ CỤ THỂ'), else an addressing line
-        start = next(
-            (i + 1 for i in range(first, last + 1) if _section_re("tasks").match(clean[i].strip())), None
-        )
+        start = next((i + 1 for i in range(first, last + 1) if _tasks_heading(clean[i].strip())), None)
         kind = "addressing"
     if start is None:
         start = next((i for i in range(first, last + 1) if opens_scope(clean[i])), None)

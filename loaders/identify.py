@@ -22,7 +22,7 @@ from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import containment, fold
 from vbgraph.loaders.records import Citation, Issue, TextDocument
-from vbgraph.loaders.segment import Block, section_start
+from vbgraph.loaders.segment import ENUMERATOR, Block, section_start
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import fold_aligned
@@ -1002,7 +1002,7 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
 
 # '(trích)', '(Trích phần nhiệm vụ)' closing an editor's heading: no part of the title.
 _EXTRACT_TAIL_RE = re.compile(r"\s*\(\s*trích\b[^()]*\)?\s*$", re.IGNORECASE)
-_HEADING_LEAD_RE = re.compile(r"^\s*(?:(?:[IVXL]+|\d{1,3}|[a-zđ])\s*[.)]\s*)?(?:trích\s+)?", re.IGNORECASE)
+_HEADING_LEAD_RE = re.compile(rf"^\s*{ENUMERATOR}(?:trích\s+)?", re.IGNORECASE)  # "2. ", "Trích "
 
 
 def _extract_draft(clean: list[str], b: Block, h: Header, file_jur: str | None) -> Draft:

@@ -968,7 +968,9 @@ def _issued_with_before(b: Block, clean: list[str]) -> bool:
 
 # An editor's heading over a document a compilation gives without its header: '2. Kết luận số
 # 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy về … (trích)', 'Trích Chỉ thị số 07-CT/HU …'.
-_ENUMERATOR = r"(?:(?:[IVXL]+|\d{1,3}|[a-zđ])\s*[.)]\s*)?"
+ENUMERATOR = (
+    r"(?:(?:[IVXL]+|\d{1,3}|[a-zđ])\s*[.)]\s*)?"  # a point's number before a heading: "2. ", "IV) ", "b. "
+)
 # '(trích)', '(Trích phần nhiệm vụ)' closing the heading; not a quotation's 'nêu rõ (trích): "…"'
 _EXTRACT_MARK_RE = re.compile(r"\(\s*trích\b[^()]{0,60}\)\s*$", re.IGNORECASE)
 # 'PHẦN II', 'Phần thứ hai': a compilation's part, which ends the extract before it.
@@ -980,7 +982,7 @@ _ELLIPSIS_RE = re.compile(r"^[\s.…]*$")
 def _editor_heading_re() -> re.Pattern:
     """A line that opens with a numbered document, after an item's number or 'Trích'."""
     return re.compile(
-        rf"^\s*{_ENUMERATOR}(?P<trich>trích\s+)?(?:{patterns.type_alt()})\s+số\s*:?\s*\d", re.IGNORECASE
+        rf"^\s*{ENUMERATOR}(?P<trich>trích\s+)?(?:{patterns.type_alt()})\s+số\s*:?\s*\d", re.IGNORECASE
     )
 
 

@@ -181,10 +181,6 @@ def subject_end(text: str) -> int:
     return end
 
 
-_PLACE_UNIT_RE = re.compile(
-    rf"(?<!\w)(?:{'|'.join(w for w in ('huyện', 'quận', 'thị xã', 'thành phố', 'tỉnh', 'xã', 'phường', 'thị trấn', 'đặc khu'))}) ",
-    re.IGNORECASE,
-)
 _RELATED_RE = re.compile(r"(?<=\w )(?:có )?liên quan (?=\w)")
 
 
@@ -251,6 +247,7 @@ def _named_office_res() -> tuple[re.Pattern, re.Pattern]:
 # thu hồi', 'trung tâm dịch vụ nông nghiệp huyện cung ứng', 'các xã, thị trấn lập'. Not 'huyện ủy',
 # 'tỉnh đoàn', 'huyện đội', 'xã hội', 'tỉnh ủy viên', nor a list going on ('tỉnh và các sở').
 _UNITS = "huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu"  # the units' words, lower case
+_PLACE_UNIT_RE = re.compile(rf"(?<!\w)(?:{_UNITS}) ", re.IGNORECASE)  # a unit's word before its name
 _UNIT_THEN_VERB_RE = re.compile(
     rf"(?<=\w )(?P<unit>(?:tỉnh|huyện|thành|quận|thị) ủy|{_UNITS}) "
     r"(?!(?:ủy|đoàn|đội|hội|viên|và|cùng|với|các|hoặc|khóa|nhiệm kỳ|cấp|trực thuộc|có liên quan|liên quan)\b)"

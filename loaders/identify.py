@@ -22,7 +22,7 @@ from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import containment, fold
 from vbgraph.loaders.records import Citation, Issue, TextDocument
-from vbgraph.loaders.segment import ENUMERATOR, Block, section_start
+from vbgraph.loaders.segment import ENUMERATOR, Block, heading_wraps, section_start
 from vbgraph.loaders.spans import Span
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import fold_aligned
@@ -1009,9 +1009,7 @@ def _extract_draft(clean: list[str], b: Block, h: Header, file_jur: str | None) 
     """An extract's identity from its editor's heading ('2. Kết luận số 112-KL/HU ngày 15/9/2021
     của Ban Thường vụ Huyện ủy về … (trích)'), read as a citation; the heading is its header."""
     last = b.first
-    while (
-        last < min(b.last, b.first + 2) and clean[last + 1].strip() and not clean[last].rstrip().endswith(")")
-    ):
+    while last < min(b.last, b.first + 2) and clean[last + 1].strip() and heading_wraps(clean[last]):
         last += 1  # a heading wrapped onto the next line(s)
     text = " ".join(clean[i].strip() for i in range(b.first, last + 1))
     lead = _HEADING_LEAD_RE.match(text)

@@ -986,7 +986,7 @@ def _editor_heading_re() -> re.Pattern:
     )
 
 
-def _wraps(line: str) -> bool:
+def heading_wraps(line: str) -> bool:
     """Does an editor's heading go on in the next line (it ends with no bracket, stop or page)?"""
     end = line.rstrip()
     return (
@@ -1001,11 +1001,11 @@ def _extract_heading(clean: list[str], i: int, end: int) -> bool:
     """Does line i open an extract: an editor's heading that says 'trích', on it or on the line
     it wraps onto?"""
     m = _editor_heading_re().match(clean[i])
-    if m is None or (i > 1 and _wraps(clean[i - 1])):
+    if m is None or (i > 1 and heading_wraps(clean[i - 1])):
         return False
     if m.group("trich"):
         return True  # 'Trích Chỉ thị số …'
-    nxt = i + 1 if i < end and _wraps(clean[i]) else None  # the heading wrapped onto its next line
+    nxt = i + 1 if i < end and heading_wraps(clean[i]) else None  # the heading wrapped onto its next line
     return any(_EXTRACT_MARK_RE.search(clean[x]) for x in (i, nxt) if x is not None)
 
 
@@ -1031,7 +1031,7 @@ def _with_extracts(blocks: list[Block], clean: list[str]) -> list[Block]:
                 (
                     x - 1
                     for x in range(h + 1, hi + 1)
-                    if (_editor_heading_re().match(clean[x]) and not _wraps(clean[x - 1]))
+                    if (_editor_heading_re().match(clean[x]) and not heading_wraps(clean[x - 1]))
                     or _PART_RE.match(clean[x])
                 ),
                 hi,

@@ -1219,3 +1219,13 @@ def test_a_hard_wrapped_full_line_goes_on_but_not_into_a_point(second, joined):
         _wrapped_on("III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU ĐỂ THỰC HIỆN NGHỊ QUYẾT TRONG", "thời gian tới", 60)
         is False
     )
+
+
+def test_an_extracts_heading_without_brackets_does_not_take_its_first_line():
+    text = _DISTRICT_NQ + (
+        "\nTrích Kết luận số 112-KL/HU ngày 15/9/2021 của Ban Thường vụ Huyện ủy về phát triển cây ăn quả.\n"
+        "Ban Thường vụ Huyện ủy kết luận như sau:\n"
+        "1. Giao Ủy ban nhân dân huyện hỗ trợ nông dân tiêu thụ sản phẩm, hoàn thành trước ngày 31/12/2021.\n"
+    )
+    _, kl = parse_text(text, "c.txt").documents
+    assert (kl.symbol, kl.title) == ("112-KL/HU", "về phát triển cây ăn quả")

@@ -440,6 +440,9 @@ def _qualifier(item: str) -> str:
     head = _head_of(item) or "x"
     if not m or (m.start() < len(head) and not lower_vn(head).endswith(lower_vn(m.group(0)))):
         return ""
+    low = lower_vn(item)
+    if any(low.endswith(p) and m.start() > len(low) - len(p) for p in _protected()):
+        return ""  # 'trường trung học cơ sở': the words of a name, no qualifier
     return item[m.start() :].strip()
 
 
@@ -516,7 +519,7 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             units.add(len(out))
         elif out and sep in (",", "và") and _modifies(piece, out[-1][0]):
             named = shared = None
-            piece = f"{_head_of(out[-1][0])} {piece}"
+            piece = f"{_modified(out[-1][0])} {piece}"
         else:
             named = shared = None
         out.append((piece, s))
@@ -584,11 +587,23 @@ def _modifies(piece: str, before: str) -> bool:
         return False
     if _place_committee_re().fullmatch(piece):
         return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own
-    if len(piece.split()) > 4 or len(before.split()) > len(head.split()) + 4 or _DIGIT_RE.search(piece):
+    q = _qualifier(piece)  # 'tiểu học trên địa bàn huyện': its qualifier is no modifier's word
+    core = piece[: len(piece) - len(q)] if q and piece.endswith(q) else piece
+    if len(core.split()) > 4 or len(before.split()) > len(head.split()) + 4 or _DIGIT_RE.search(piece):
         return False
     from vbgraph.loaders.normalize import fold
 
     return not any(fold(piece).startswith(t) for t in tables.type_names())
+
+
+def _modified(before: str) -> str:
+    """What a modifier after `before` shares: its head ('cơ quan' of 'cơ quan tài chính'), and the
+    head after it that the modifiers qualify ('Hiệu trưởng trường' of 'Hiệu trưởng trường mầm non',
+    so 'tiểu học' after it is 'Hiệu trưởng trường tiểu học')."""
+    head = _head_of(before) or ""
+    rest = before[len(head) :].strip()
+    inner = _head_of(rest)
+    return f"{head} {inner}" if inner and rest[len(inner) :].strip() else head
 
 
 @cache
@@ -633,6 +648,9 @@ def _share_qualifiers(
     out = list(items)
     for j in range(len(out) - 1, 0, -1):
         q = _qualifier(out[j][0])
+        if q and j in units and _area_re().match(lower_vn(q)):
+            out[j] = (out[j][0][: -len(q)].rstrip(), out[j][1])  # 'UBND thị trấn trên địa bàn huyện'
+            continue
         if not q or (j in units and _after_head(out[j][0]) == q):
             continue
         head = lower_vn(_head_of(out[j][0]) or "")
@@ -658,6 +676,12 @@ def _share_qualifiers(
                 break
             i -= 1
     return out
+
+
+@cache
+def _area_re() -> re.Pattern:
+    """'trên địa bàn', opening a qualifier that only says where the bodies are."""
+    return re.compile("|".join(re.escape(lower_vn(w)) + r"\s" for w in _lists()["area"]))
 
 
 def _narrower_kind(piece: str, qualified: str, q: str) -> bool:
@@ -698,7 +722,9 @@ def _place_words_re() -> re.Pattern:
 
 def _has_place(piece: str) -> bool:
     """'huyện ủy', 'Ban Tổ chức Tỉnh ủy', 'Sở Tài chính' (a proper name): no room for a shared qualifier."""
-    return bool(_place_words_re().search(lower_vn(piece))) or any(w[:1].isupper() for w in piece.split()[1:])
+    return bool(_place_words_re().search(_mask(lower_vn(piece)))) or any(
+        w[:1].isupper() for w in piece.split()[1:]
+    )
 
 
 def split_bodies(text: str) -> list[str]:

@@ -172,6 +172,18 @@ def test_recurrence(text, rec):
             "Ủy ban nhân dân tỉnh và các sở, ngành xây dựng kế hoạch",
             ["Ủy ban nhân dân tỉnh", "sở", "ngành"],
         ),
+        # kinds of school share 'trường' (and the office before it); 'trên địa bàn' only says where
+        (
+            "Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở trên địa bàn huyện triển khai",
+            [
+                "Hiệu trưởng trường mầm non trên địa bàn huyện",
+                "Hiệu trưởng trường tiểu học trên địa bàn huyện",
+                "Hiệu trưởng trường trung học cơ sở trên địa bàn huyện",
+            ],
+        ),
+        ("Các trường tiểu học, trung học cơ sở triển khai", ["trường tiểu học", "trường trung học cơ sở"]),
+        ("UBND các xã, thị trấn trên địa bàn huyện triển khai", ["UBND xã", "UBND thị trấn"]),
+        ("Các cơ quan tài chính, thuế phối hợp", ["cơ quan tài chính", "cơ quan thuế"]),
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):

@@ -427,16 +427,22 @@ def region_citations(
 def _paragraph_spans(paras: list[Paragraph], jur: str | None) -> list[tuple[Paragraph, list[Span]]]:
     """Each paragraph with its citations: defined short names, then their uses, then short
     forms ("Nghị quyết 52"), which take the full citation of the same number before them."""
+    # a paragraph without a letter ('1.', '- ', a rule of dots) names nothing
+    found = [
+        (p, cit.find_citations(p.text, province=jur) if _LETTER_RE.search(p.text) else None) for p in paras
+    ]
+    # A short name stands for its document also before the sentence that defines it: the title
+    # "Thực hiện Đề án 06 …" above "… Quyết định số 06/QĐ-TTg … (gọi tắt là Đề án 06)".
     aliases: dict[str, Span] = {}
+    for p, spans in found:
+        if spans:
+            for alias, target in cit.find_aliases(p.text, spans):
+                aliases.setdefault(alias, target)
     full_by_number: dict[tuple[str, str], Span] = {}
-    out: list[tuple[Paragraph, list[Span]]] = []
-    for p in paras:
-        if _LETTER_RE.search(p.text):
-            spans = cit.find_citations(p.text, province=jur)
-            out.append((p, _with_short_names(p.text, spans, aliases, full_by_number)))
-        else:
-            out.append((p, []))  # a paragraph without a letter ('1.', '- ', a rule of dots) names nothing
-    return out
+    return [
+        (p, [] if spans is None else _with_short_names(p.text, spans, aliases, full_by_number))
+        for p, spans in found
+    ]
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -447,8 +453,8 @@ def _with_short_names(
 ) -> list[Span]:
     """`spans` and the short names and short forms of `text`, ordered; `aliases` and
     `full_by_number` carry what earlier paragraphs defined and cited."""
-    for alias, target in cit.find_aliases(text, spans):
-        aliases.setdefault(alias, target)
+    if aliases:  # a name the text defines as a short name is that document, not one of its own
+        spans = [s for s in spans if s.kind != "named" or text[s.start : s.end] not in aliases]
     out = spans + (cit.find_alias_uses(text, aliases, _ranges(spans)) if aliases else [])
     for s in out:
         if s.kind == "numbered" and s.type and s.number:

@@ -192,10 +192,11 @@ def other_organisation_re() -> re.Pattern:
     )
 
 
-# Words that open the subject of a cited document ("… của Bộ Chính trị về …").
+# Words that open the subject of a cited document ("… của Bộ Chính trị về …"; a decision's "… của Thủ
+# tướng Chính phủ phê duyệt Đề án …", "… ban hành Chương trình …").
 TITLE_START_RE = re.compile(
     r"\s*[,:]?\s*(?:¦\s*)?[“\"(]?\s*(?P<word>về\b|V/v\b|thực hiện\b|triển khai\b|tiếp tục\b|hướng dẫn\b|"
-    r"tổng kết\b|sơ kết\b|sửa đổi\b|quy định về\b|quy định\b)",
+    r"tổng kết\b|sơ kết\b|sửa đổi\b|quy định về\b|quy định\b|phê duyệt\b|ban hành\b)",
     re.IGNORECASE,
 )
 

@@ -271,6 +271,24 @@ def test_defined_short_name_resolves_to_its_document():
     assert not [r for r in rels if r[1] == "DAN_CHIEU" and r[2] == target]  # the specific relation wins
 
 
+def test_a_short_name_used_before_the_sentence_that_defines_it():
+    pre = (
+        "Thực hiện Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển "
+        "ứng dụng dữ liệu về dân cư (gọi tắt là Đề án 06), Ban Thường vụ Tỉnh ủy ban hành Kế hoạch."
+    )
+    rels = relations(
+        party_doc(heading="KẾ HOẠCH", code="KH", subject="thực hiện Đề án 06 năm 2023", preamble=pre)
+    )
+    assert ("12-KH/TU", "THUC_HIEN", "06/QĐ-TTg") in rels
+    assert not [r for r in rels if r[2] == "Đề án 06"]  # no document of the province named so
+
+
+def test_a_decisions_subject_opens_with_what_it_approves_or_issues():
+    pre = "Căn cứ Quyết định số 1896/QĐ-TTg ngày 25/12/2019 của Thủ tướng Chính phủ ban hành Chương trình dinh dưỡng;"
+    G = build_graph([parse_text(party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre), "t.txt")])
+    assert G.nodes["1896/QĐ-TTg@2019-12-25"]["title"] == "ban hành Chương trình dinh dưỡng"
+
+
 def test_short_form_resolves_to_the_earlier_full_citation():
     body = (
         "I- NHIỆM VỤ\n\n1. Quán triệt Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.\n\n"

@@ -643,7 +643,8 @@ def _share_qualifiers(
 ) -> list[tuple[str, str]]:
     """The qualifier closing an item goes to the bare items of its run before it: 'các sở, ngành
     tỉnh', 'tòa án nhân dân, công an cùng cấp'; 'thuộc …' also to items with the same head
-    ('đảng ủy cấp trên cơ sở và cơ sở trực thuộc'). An item of `units` whose qualifier follows its
+    ('đảng ủy cấp trên cơ sở và cơ sở trực thuộc'), and any qualifier to the items one head shares
+    ('Thủ trưởng các cơ quan, đơn vị có liên quan'). An item of `units` whose qualifier follows its
     head ('UBND huyện' of 'UBND các huyện') names a unit and qualifies nothing."""
     out = list(items)
     for j in range(len(out) - 1, 0, -1):
@@ -663,13 +664,13 @@ def _share_qualifiers(
             if bare:
                 out[i] = (f"{piece} {q}", out[i][1])
             elif (
-                belongs_q
+                (belongs_q or (i in units and j in units))  # 'Thủ trưởng các cơ quan, đơn vị có liên quan'
                 and head
                 and _same_head(piece, head)
                 and not _has_place(piece)
                 and not _narrower_kind(piece, out[j][0], q)
             ):
-                missing = q[belongs_q.start() :].strip()
+                missing = q[belongs_q.start() :].strip() if belongs_q else q
                 if lower_vn(missing) not in lower_vn(piece):
                     out[i] = (f"{piece} {missing}", out[i][1])
             else:

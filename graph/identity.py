@@ -11,7 +11,6 @@ import hashlib
 import json
 
 from vbgraph.loaders.normalize import slug
-from vbgraph.ontology import tables
 
 CENTRAL = "Trung ương"
 
@@ -28,9 +27,10 @@ def base_key(
     issuer_code: str | None,
     jurisdiction: str | None,
 ) -> tuple[str, str, str, str]:
-    """Everything of a numbered document's identity but its date."""
+    """Everything of a numbered document's identity but its date: a local document's includes
+    its province (a central one's `jurisdiction` is the centre, as its issuer code says)."""
     code = (type_code or "").upper() or ("~" + slug(type_name) if type_name else "")
-    local = not tables.is_central_code(issuer_code)
+    local = jurisdiction != CENTRAL
     return (code, number_key(number), (issuer_code or "").upper(), slug(jurisdiction) if local else "")
 
 
@@ -47,7 +47,7 @@ def document_id(
     'dien-bien:muong-cha:12-KH/HU@2024-06-10'."""
     if symbol:
         core = f"{symbol}@{date}" if date else symbol
-        if tables.is_central_code(issuer_code) or jurisdiction == CENTRAL:
+        if jurisdiction == CENTRAL:
             return core
         return f"{slug(jurisdiction) or 'unknown'}:{f'{place}:' if place else ''}{core}"
     prefix = "" if jurisdiction in (None, CENTRAL) else f"{slug(jurisdiction)}:"

@@ -149,7 +149,7 @@ class Resolved:
 def _jur(c: Citation, file_jur: str | None) -> str | None:
     if c.central:
         return CENTRAL
-    if c.symbol and tables.is_central_code(c.issuer_code):
+    if c.symbol and tables.is_central_code(c.issuer_code, party=tables.party_symbol(c.symbol)):
         return CENTRAL
     return c.jurisdiction or file_jur
 
@@ -182,6 +182,44 @@ def _same_province(a: str, b: str) -> bool:
 
 def _year(date: str | None) -> str | None:
     return date[:4] if date else None
+
+
+def _later(date: str | None, than: str | None) -> bool:
+    """Is the full date `date` after the full date `than`?"""
+    return len(date or "") == 10 and len(than or "") == 10 and date > than  # type: ignore[operator]
+
+
+# Who speaks or signs for a body: its standing organ, its head ('Ban Thường vụ Tỉnh ủy' and 'Chủ
+# tịch UBND tỉnh' issue under the body's code and numbers). Folded.
+_STANDING_RE = re.compile(
+    r"^(?:ban thuong vu|thuong truc|ban chap hanh|tap the lanh dao|chu tich|bi thu|giam doc|truong ban) "
+)
+
+
+def _issuer_core(issuer: str) -> str:
+    """An issuer as compared with another: its canonical name, folded, without the standing organ
+    that speaks for the body and without its province."""
+    entry = tables.canonical_body(issuer)
+    name = fold(
+        entry.name if entry is not None and entry.part_of is None else tasks.canonical_body_name(issuer)
+    )
+    for p in find_provinces(issuer):
+        name = name.replace(f" {fold(p)}", "")
+    return _STANDING_RE.sub("", name)
+
+
+def _other_issuer(a: str | None, b: str | None, code: str | None) -> bool:
+    """Do two issuers of one issuer code name two bodies that number apart ('Đảng ủy Công an tỉnh'
+    and 'Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh', both '-KH/ĐU')? Only for a code the tables
+    say many bodies use ([[code]] many) or do not know; never when either issuer is unknown or one
+    holds the other ('Tỉnh ủy' and 'Ban Thường vụ Tỉnh ủy Bắc Giang')."""
+    if not a or not b:
+        return False
+    info = tables.issuer_codes().get((code or "").upper())
+    if info is not None and not info.get("many"):
+        return False  # one numbering: 'Bộ Chính trị' or 'Ban Chấp hành Trung ương', one 52-NQ/TW
+    ca, cb = _issuer_core(a), _issuer_core(b)
+    return ca not in cb and cb not in ca
 
 
 class Resolver:
@@ -246,7 +284,10 @@ class Resolver:
         whatever their numbers say: neither is lost."""
         return d.in_corpus and len(d.date or "") == 10 and len(td.date or "") == 10 and d.date != td.date
 
-    def _numbered(self, c: Citation, jur: str | None, *, dated: bool) -> Doc | None:
+    def _numbered(
+        self, c: Citation, jur: str | None, *, dated: bool, before: str | None = None
+    ) -> Doc | None:
+        """The document a numbered citation names; `before`: the date of the citing document."""
         base = base_key(c.type_code, c.type, c.number, c.issuer_code, jur)
         # numbers restart in every district: '45-KH/HU của Ban Thường vụ Huyện ủy Diễn Châu' is not
         # Nghi Lộc's 45-KH/HU of the same province
@@ -255,11 +296,14 @@ class Resolver:
             for k in self.by_base.get(base, [])
             if not _other_place(c.issuer, self.docs[k].issuer)
         ]
+        # one code, many issuers ('-KH/ĐU' of every Đảng ủy of a province): the one the words name
+        own = [d for d in cands if not _other_issuer(c.issuer, d.issuer, c.issuer_code)]
         if dated:
             exact = [d for d in cands if d.date == c.date]
             if exact:
                 return exact[0]
-            same_year = [d for d in cands if _year(d.date) == _year(c.date)]
+            # a day miswritten: the document of that year, by the issuer named, not issued after the text
+            same_year = [d for d in own if _year(d.date) == _year(c.date) and not _later(d.date, before)]
             if same_year:
                 d = same_year[0]
                 if d.date and len(d.date) == 10 and len(c.date or "") == 10:
@@ -289,6 +333,8 @@ class Resolver:
                 jurisdiction=jur,
                 title=c.title,
             )
+        if len(own) < len(cands):  # the issuer named rules some out
+            cands = own
         if len(cands) == 1:
             return cands[0]
         if not cands:
@@ -421,7 +467,10 @@ class Resolver:
         for rec, i, c in cits:
             if _form(c) == "numbered" and c.date and not _is_self(c):
                 self.resolving(DATED, rec.file, i)
-                target[(rec.file, i)] = self._numbered(c, _jur(c, rec.jurisdiction), dated=True)
+                before = next((td.date for td in rec.documents if td.index == c.stated_by), None)
+                target[(rec.file, i)] = self._numbered(
+                    c, _jur(c, rec.jurisdiction), dated=True, before=before
+                )
         for rec, i, c in cits:
             if _form(c) == "numbered" and not c.date and not _is_self(c):
                 self.resolving(UNDATED, rec.file, i)

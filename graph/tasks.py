@@ -145,6 +145,18 @@ def _may_fulfil(issuer: str | None, place: str | None, communes: bool) -> bool:
     return not communes or not issuer or signals.body_level(issuer) in ("commune", None)
 
 
+def _own_id(ob: ObligationRecord, assigning: dict) -> str | None:
+    """The assigning document's id when it cannot fulfil its own task: a plan asking the districts
+    to draw up plans of its subject ('Các huyện ủy xây dựng kế hoạch kiểm tra, giám sát năm 2024')
+    is not one of them. It may when the planned document is issued at its own level: a work
+    programme's appendix lists the programme itself ('Chương trình hành động …', Tỉnh ủy)."""
+    if ob.produces_level and ob.produces_level == body_level_name(
+        assigning.get("issuer"), assigning.get("jurisdiction")
+    ):
+        return None
+    return assigning.get("id")
+
+
 def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple[str | None, float]:
     """(id of the document that realised a planned one, score) or (None, 0), looking at every
     document: the reference `FulfilmentIndex.fulfilment` must agree with (it is what tests compare)."""
@@ -155,8 +167,9 @@ def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple
     level = ob.produces_level
     place, communes = district_place(assigning.get("issuer")), _communes_only(ob)
     best, best_score = None, 0.0
+    own = _own_id(ob, assigning)
     for d in docs:
-        if d["type"] != made["type"] or not d.get("title"):
+        if d["type"] != made["type"] or not d.get("title") or d["id"] == own:
             continue
         if d.get("jurisdiction") != assigning.get("jurisdiction"):
             continue
@@ -214,6 +227,7 @@ class _Group:
         hi: dt.date | None,
         place: str | None = None,
         communes: bool = False,
+        exclude: str | None = None,
     ) -> tuple[str | None, float]:
         """As `fulfilment`'s loop over the candidates dated in [lo, hi] that may fulfil the task
         (`_may_fulfil`): the best score, ties to the smaller id; the candidates sharing no word of
@@ -228,7 +242,7 @@ class _Group:
                     found.update(positions[bisect_left(positions, i) : bisect_left(positions, j)])
         best, best_score = None, 0.0
         for c in (self.cands[k] for k in found):
-            if (place or communes) and not _may_fulfil(c.issuer, place, communes):
+            if c.id == exclude or ((place or communes) and not _may_fulfil(c.issuer, place, communes)):
                 continue
             s = _overlap(words, c.words)
             if s > best_score or (s == best_score and best is not None and c.id < best):
@@ -284,7 +298,17 @@ class FulfilmentIndex:
             self._found[key] = (
                 g.best(content_words(made["title"]), lo, hi, place, communes) if g else (None, 0.0)
             )
-        return self._found[key]
+        found = self._found[key]
+        if found[0] is not None and found[0] == _own_id(ob, assigning):
+            own = (*key, found[0])
+            if own not in self._found:
+                g = self._group(group)
+                assert g is not None
+                self._found[own] = g.best(
+                    content_words(made["title"]), lo, hi, place, communes, exclude=found[0]
+                )
+            found = self._found[own]
+        return found
 
 
 _PLANS = {"Chương trình", "Chương trình hành động", "Kế hoạch"}

@@ -1094,7 +1094,8 @@ def document(
         and not up.endswith("TW")
         and bool(find_provinces(" ".join(h.org_lines)))
     )
-    if (tables.is_central_code(code) and not by_prefix) or level == "central":
+    central = tables.is_central_code(code, party=tables.party_symbol(d.ids.get("symbol")))
+    if (central and not by_prefix) or level == "central":
         jurisdiction = "Trung ương"
         level = "central"
     else:

@@ -72,22 +72,35 @@ def issuer_codes() -> dict[str, dict]:
     return {c["code"].upper(): c for c in load("issuer_codes.toml")["code"]}
 
 
-def issuer_code_info(code: str | None) -> dict | None:
-    """The table entry of an issuer code: the code itself, else the longest prefix entry."""
+def issuer_code_info(code: str | None, *, party: bool = False) -> dict | None:
+    """The table entry of an issuer code: the code itself, else the longest prefix entry; of a
+    Party-style symbol (`party`), no prefix entry of State symbols ('BCĐ' of 12-KH/BCĐ is a Party
+    committee's steering board, no ministry's 'B…')."""
     if not code:
         return None
     table = issuer_codes()
     up = code.upper()
     if up in table:
         return table[up]
-    prefixed = [c for c in table.values() if c.get("prefix") and up.startswith(c["code"].upper())]
+    prefixed = [
+        c
+        for c in table.values()
+        if c.get("prefix") and up.startswith(c["code"].upper()) and not (party and c.get("state"))
+    ]
     return max(prefixed, key=lambda c: len(c["code"])) if prefixed else None
 
 
-def is_central_code(code: str | None) -> bool:
+def party_symbol(symbol: str | None) -> bool:
+    """Is `symbol` written as the Party writes its own ('12-KH/BCĐ': type and number before the
+    slash, the issuer after it), not as the State does ('3145/BKHĐT-KTĐPLT', '10/2013/TT-BXD')?"""
+    return bool(symbol) and "-" in symbol.split("/")[0]  # type: ignore[union-attr]
+
+
+def is_central_code(code: str | None, *, party: bool = False) -> bool:
     """Does a symbol's issuer code belong to the centre (TW, CP, TTg, QH14, BTC …)? A Party code
     says so by its ending (…TW central, …U local: BTGTU is a Tỉnh ủy's board), before any prefix
-    rule; a code the tables do not know is never assumed central."""
+    rule; a code the tables do not know is never assumed central. `party`: the code is of a
+    Party-style symbol (`party_symbol`)."""
     if not code:
         return False
     up = code.upper()
@@ -97,7 +110,7 @@ def is_central_code(code: str | None) -> bool:
         return True
     if up.endswith(("U", "UK")):
         return False
-    info = issuer_code_info(code)
+    info = issuer_code_info(code, party=party)
     return bool(info["central"]) if info is not None else False
 
 

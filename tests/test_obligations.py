@@ -486,6 +486,23 @@ def test_fulfilment_on_time_and_late():
     assert rows["Chỉ thị"]["fulfilment"] == "late"
 
 
+def test_a_plan_never_fulfils_its_own_task_to_draw_up_plans():
+    body = (
+        "II- TỔ CHỨC THỰC HIỆN\n\n1. Các huyện ủy, thành ủy xây dựng kế hoạch kiểm tra, giám sát năm 2024, "
+        "hoàn thành trước ngày 31/01/2024."
+    )
+    text = party_doc(
+        code="KH",
+        heading="KẾ HOẠCH",
+        date="ngày 08 tháng 01 năm 2024",
+        subject="kiểm tra, giám sát năm 2024",
+        body=body,
+    )
+    G = build_graph([parse_text(text, "kh.txt")])
+    (task,) = [a for _, a in G.nodes(data=True) if a.get("kind") == "Obligation"]
+    assert task["fulfilled_by"] is None
+
+
 def test_corpus_109_gives_the_inspection_commission_the_lead(corpus_graph):
     G = corpus_graph
     doc = "bac-giang:109-NQ/TU@2021-06-08"

@@ -299,3 +299,76 @@ def test_a_bodys_province(name, doc_jurisdiction, jurisdiction):
     from vbgraph.graph.tasks import body_jurisdiction
 
     assert body_jurisdiction(name, doc_jurisdiction) == jurisdiction
+
+
+def _board_plan(committee: str, place: str, date: str, subject: str, body_text: str = "") -> str:
+    """A Party board's plan: 'TỈNH ỦY HÀ TĨNH / BAN CHỈ ĐẠO 35 / Số 12-KH/BCĐ'."""
+    text = body_text or "I- MỤC ĐÍCH\n\n1. Nâng cao chất lượng."
+    return (
+        f"{committee}\nBAN CHỈ ĐẠO 35\n*\nSố 12-KH/BCĐ\nĐẢNG CỘNG SẢN VIỆT NAM\n{place}, {date}\n\n"
+        f"KẾ HOẠCH\n{subject}\n\n{text}\n\n"
+        "T/M BAN CHỈ ĐẠO\nTRƯỞNG BAN\n\nNguyễn Văn An\n"
+    )
+
+
+def test_a_party_boards_code_is_no_ministrys():
+    # 'BCĐ', 'BTG', 'BXDĐ': B… of a Party symbol is a committee's board, local; of a State one, a ministry
+    a = _board_plan("TỈNH ỦY NAM ĐỊNH", "Nam Định", "ngày 20 tháng 5 năm 2024", "bảo vệ nền tảng tư tưởng")
+    b = _board_plan("TỈNH ỦY HÀ TĨNH", "Hà Tĩnh", "ngày 20 tháng 5 năm 2024", "đấu tranh phản bác")
+    G = graph(a, b)
+    assert {"nam-dinh:12-KH/BCĐ@2024-05-20", "ha-tinh:12-KH/BCĐ@2024-05-20"} <= set(ids(G))
+    ministry = graph(
+        party_doc(body=body("Thực hiện Công văn số 3145/BKHĐT-KTĐPLT ngày 02/6/2021 của Bộ Kế hoạch."))
+    )
+    assert "3145/BKHĐT-KTĐPLT@2021-06-02" in ministry
+
+
+PARTY_COMMITTEE_PLAN = """ĐẢNG BỘ TỈNH ĐỒNG NAI
+ĐẢNG ỦY CÔNG AN TỈNH
+*
+Số 05-KH/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Đồng Nai, ngày 02 tháng 9 năm 2025
+
+KẾ HOẠCH
+bảo đảm an ninh, trật tự dịp Quốc khánh
+
+I- MỤC ĐÍCH
+
+1. Bảo đảm tuyệt đối an toàn.
+"""
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "Kế hoạch số 05-KH/ĐU, ngày 12/9/2025 của Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh",  # another day
+        "Kế hoạch số 05-KH/ĐU của Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh",  # no day
+    ],
+)
+def test_a_code_many_committees_number_under_is_told_apart_by_the_issuer_named(cited):
+    citing = party_doc(
+        province="ĐỒNG NAI",
+        place="Đồng Nai",
+        number="03",
+        code="KH",
+        heading="KẾ HOẠCH",
+        date="ngày 20 tháng 9 năm 2025",
+        body=body(f"Thực hiện {cited}."),
+    )
+    G = graph(PARTY_COMMITTEE_PLAN, citing)
+    assert not G.has_edge("dong-nai:03-KH/TU@2025-09-20", "dong-nai:05-KH/ĐU@2025-09-02")
+
+
+def test_a_miswritten_day_never_names_a_document_issued_after_the_citing_text():
+    later = _board_plan("TỈNH ỦY HÀ TĨNH", "Hà Tĩnh", "ngày 20 tháng 5 năm 2024", "đấu tranh phản bác")
+    citing = party_doc(
+        province="HÀ TĨNH",
+        place="Hà Tĩnh",
+        code="KH",
+        heading="KẾ HOẠCH",
+        date="ngày 10 tháng 4 năm 2024",
+        body=body("Thực hiện Kế hoạch số 12-KH/BCĐ, ngày 02/4/2024 của Ban Chỉ đạo 35 Tỉnh ủy."),
+    )
+    G = graph(later, citing)
+    assert G.has_edge("ha-tinh:12-KH/TU@2024-04-10", "ha-tinh:12-KH/BCĐ@2024-04-02")

@@ -85,7 +85,10 @@ def issuer_code_info(code: str | None, *, party: bool = False) -> dict | None:
     prefixed = [
         c
         for c in table.values()
-        if c.get("prefix") and up.startswith(c["code"].upper()) and not (party and c.get("state"))
+        if c.get("prefix")
+        and up.startswith(c["code"].upper())
+        and not (party and c.get("state"))
+        and (not c.get("starts") or up.startswith(tuple(s.upper() for s in c["starts"])))
     ]
     return max(prefixed, key=lambda c: len(c["code"])) if prefixed else None
 

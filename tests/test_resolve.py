@@ -323,6 +323,24 @@ def test_a_party_boards_code_is_no_ministrys():
     assert "3145/BKHĐT-KTĐPLT@2021-06-02" in ministry
 
 
+@pytest.mark.parametrize(
+    ("cited", "node"),
+    [
+        # a province's board or hospital under a B… code: not a ministry's
+        ("Kế hoạch số 12/KH-BCĐ ngày 22/7/2021 của Ban Chỉ đạo tỉnh", "bac-giang:12/KH-BCĐ@2021-07-22"),
+        (
+            "Công văn số 45/BVĐK-KHTH ngày 01/7/2021 của Bệnh viện Đa khoa tỉnh",
+            "bac-giang:45/BVĐK-KHTH@2021-07-01",
+        ),
+        # the centre's agencies whose codes are no ministry's
+        ("Quyết định số 1566/QĐ-TCT ngày 18/10/2021 của Tổng cục Thuế", "1566/QĐ-TCT@2021-10-18"),
+        ("Kế hoạch số 1256/KH-MTTW-BTT ngày 20/02/2021", "1256/KH-MTTW-BTT@2021-02-20"),
+    ],
+)
+def test_a_codes_place_is_the_centres_only_for_the_centres_agencies(cited, node):
+    assert node in graph(party_doc(body=body(f"Thực hiện {cited}.")))
+
+
 PARTY_COMMITTEE_PLAN = """ĐẢNG BỘ TỈNH ĐỒNG NAI
 ĐẢNG ỦY CÔNG AN TỈNH
 *

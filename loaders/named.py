@@ -147,6 +147,54 @@ def _congress(text: str, province: str | None) -> list[Span]:
 
 
 @cache
+def _org_congress_re() -> re.Pattern:
+    cfg = tables.named_table()["congress"]
+    level = patterns.alt([*cfg["levels"], *cfg["level_aliases"]])
+    org = patterns.alt(cfg["organisations"])
+    word = _upper() + r"[^\W_]{0,12}"
+    place = rf"{word}(?:(?:[ \t]{{1,3}}|[ \t]?[-–][ \t]?){word}){{0,4}}|\d{{1,2}}"
+    return re.compile(
+        r"(?<![\w])(?P<head>Nghị quyết|Văn kiện)\s+(?:của\s+)?(?i:Đại hội)\s+(?:(?i:đại biểu)\s+)?"
+        rf"(?:(?P<tq>(?i:toàn quốc))\s+)?(?P<org>{org})(?:\s+(?P<vn>Việt Nam))?(?:\s+(?P<tq2>(?i:toàn quốc)))?"
+        rf"(?:\s+(?P<level>(?i:{level}))(?:\s+(?P<place>{place}))?)?"
+        r"\s+(?:(?i:lần thứ)\s+)?(?P<n>" + _ROMAN + r")(?![\w])"
+    )
+
+
+def _org_congress(text: str, province: str | None) -> list[Span]:
+    """The congress resolutions of the Front and the mass organisations (named.toml [congress])."""
+    if "Đại hội" not in text and "đại hội" not in text:
+        return []
+    cfg = tables.named_table()["congress"]
+    out = []
+    for m in _org_congress_re().finditer(text):
+        org = cfg["organisations"][m.group("org")]
+        local = bool(m.group("level")) or not (m.group("tq") or m.group("tq2") or m.group("vn"))
+        prov = None
+        if local:
+            level, place, prov = _local_body(m.group("level"), m.group("place"), province)
+            body = _BLANKS_RE.sub(
+                " ", cfg["org_local"].format(org=org, level=level, place=place, n=m.group("n"))
+            )
+        else:
+            body = cfg["org_national"].format(org=org, n=m.group("n"))
+        head = m.group("head")
+        out.append(
+            Span(
+                "named",
+                m.start(),
+                m.end(),
+                type=head,
+                name=f"{head} {body}",
+                central=not local,
+                issuer=body,
+                province=prov if local else None,
+            )
+        )
+    return out
+
+
+@cache
 def _ordinal_alt() -> str:
     words = list(tables.named_table()["plenum"]["ordinals"])
     one = patterns.alt(words)
@@ -1032,6 +1080,11 @@ def find_named(text: str, *, province: str | None = None) -> list[Span]:
     if not _any_head_re().search(text):
         return []
     spans = _congress(text, province) + _plenum(text)
+    spans += [
+        s
+        for s in _org_congress(text, province)
+        if not overlaps(s.start, s.end, [(x.start, x.end) for x in spans])
+    ]
     laws, numbered = _laws(text)
     first = [(s.start, s.end) for s in spans]
     for group in (laws, _constitution(text), _charters(text), _working_rules(text, province)):

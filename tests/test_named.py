@@ -34,9 +34,10 @@ def _table_examples():
     for section, cfg in tables.named_table().items():
         if not isinstance(cfg, dict):
             continue
-        for i, ex in enumerate(cfg.get("examples", [])):
-            if isinstance(ex, dict):
-                yield pytest.param(ex["text"], ex["names"], id=f"{section}-{i}")
+        for key in (k for k in cfg if k == "examples" or k.endswith("_examples")):
+            for i, ex in enumerate(cfg[key]):
+                if isinstance(ex, dict):
+                    yield pytest.param(ex["text"], ex["names"], id=f"{section}-{key}-{i}")
 
 
 @pytest.mark.parametrize(("text", "expected"), list(_table_examples()))

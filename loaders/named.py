@@ -856,8 +856,26 @@ def _admin_province_re() -> re.Pattern:
 
 @cache
 def _local_level_re() -> re.Pattern:
-    """A level word of local government in a name: 'Quy chế làm việc của Ban Chấp hành Đảng bộ huyện'."""
-    return re.compile(rf"(?<![\w])(?:{patterns.alt(tables.named_table()['congress']['levels'])})(?![\w])")
+    """A level word of local government in a name ('Quy chế làm việc của Ban Chấp hành Đảng bộ
+    huyện'), or a local committee's ('… của Ủy ban Kiểm tra Tỉnh ủy'), not the centre's."""
+    levels = patterns.alt(tables.named_table()["congress"]["levels"])
+    return re.compile(rf"(?<![\w])(?:{levels})(?![\w])")
+
+
+@cache
+def _local_committee_re() -> re.Pattern:
+    committees = patterns.alt(tables.named_table()["working_rules"]["local_committees"])
+    return re.compile(rf"(?<![\w])(?i:{committees})(?![\w])")
+
+
+_CENTRE_RE = re.compile(r"(?<![\w])(?:Trung ương|TW)(?![\w])")
+
+
+def _local_name(name: str) -> bool:
+    """Does a name say it is a local body's ('… Đảng bộ huyện', '… Ủy ban Kiểm tra Tỉnh ủy')?"""
+    if _local_level_re().search(name):
+        return True
+    return bool(_local_committee_re().search(name)) and not _CENTRE_RE.search(name)
 
 
 def _province_in(name: str) -> str | None:
@@ -1014,7 +1032,7 @@ def _generic_span(
     prov = _province_in(name)
     if prov:
         central = False
-    elif not central or _local_level_re().search(name):
+    elif not central or _local_name(name):
         central, prov = False, province
     span = Span("named", start, end, type=entry["type"], name=name, central=central, province=prov, date=year)
     return _attached(text, span)

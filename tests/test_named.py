@@ -453,3 +453,17 @@ def test_reading_is_linear_on_adversarial_input(text):
 def test_the_year_that_closes_a_name_is_its_date_unless_a_horizon(text, date):
     (s,) = named(text)
     assert s.date == date
+
+
+@pytest.mark.parametrize(
+    ("text", "central"),
+    [
+        ("Căn cứ Quy chế làm việc của Ủy ban Kiểm tra Tỉnh ủy nhiệm kỳ 2020 - 2025,", False),
+        ("Căn cứ Quy chế làm việc của Ban Thường vụ Huyện ủy khóa XX,", False),
+        ("Căn cứ Quy chế làm việc của Đảng ủy Công an Trung ương,", True),
+    ],
+)
+def test_a_local_committees_working_rules_are_its_provinces(text, central):
+    (span,) = named(text)
+    assert span.central is central
+    assert span.province == (None if central else "Bắc Giang")

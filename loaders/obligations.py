@@ -241,6 +241,10 @@ def _fold(s: str) -> str:
     return fold(s)
 
 
+# A planned document's horizon, in its title ('Đề án … đến năm 2030, tầm nhìn đến năm 2045').
+_HORIZON_RE = re.compile(r"(?:đến|tầm nhìn|giai đoạn|định hướng)\b", re.IGNORECASE)
+
+
 def _obligations_for(
     sentence: str, assignees: list[tuple[str, str]], line: int, kind: str
 ) -> list[ObligationRecord]:
@@ -249,6 +253,10 @@ def _obligations_for(
         return []
     deadlines = find_deadlines(sentence)
     made, level = produces(sentence)
+    if made and made.get("title") and deadlines and (at := sentence.find(made["title"])) >= 0:
+        # 'xây dựng Đề án … đến năm 2030, trình … trong Quý IV/2025': the title's period is its subject's
+        end = at + len(made["title"])
+        deadlines = [d for d in deadlines if not (at <= d.at < end and _HORIZON_RE.match(d.text))]
     base = ObligationRecord(
         text=sentence.strip(),
         assignees=_assignments(assignees),

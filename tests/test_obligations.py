@@ -1043,11 +1043,21 @@ def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
             "Ban Tuyên giáo Tỉnh ủy tham mưu sơ kết vào Quý II/2023 và tổng kết vào Quý II/2025.",
             [("2023-04-01", "2023-06-30"), ("2025-04-01", "2025-06-30")],
         ),
+        # the horizon in a planned document's title is its subject's, no time of the task
+        (
+            "Sở Khoa học và Công nghệ xây dựng Đề án phát triển khởi nghiệp tỉnh đến năm 2030, "
+            "trình Ủy ban nhân dân tỉnh trong Quý IV/2025.",
+            [("2025-10-01", "2025-12-31")],
+        ),
+        (
+            "Hội Nông dân tỉnh xây dựng Chương trình hỗ trợ nông dân đến năm 2030, tầm nhìn đến năm 2045.",
+            [(None, None)],
+        ),
     ],
 )
 def test_times_of_one_task_and_of_two_steps(task, deadlines):
     rec = parse_text(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}"), "o.txt")
-    assert [(o.deadline["start"], o.deadline["end"]) for o in rec.obligations] == deadlines
+    assert [tuple((o.deadline or {}).get(k) for k in ("start", "end")) for o in rec.obligations] == deadlines
 
 
 def test_every_years_day_is_a_deadline_in_words_only():

@@ -479,7 +479,9 @@ _TITLE_STOP_RE = re.compile(
     r";|\.(?=\s|$)|¦|\((?=\s*\*?\s*(?:sau đây|viết tắt|gọi tắt|kèm theo|gọi chung))"
     rf"|\s-\s(?=(?-i:[{patterns.UPPER}]))|:\s"
     # A subject ends where the sentence goes on about something else.
-    r"|,?\s(?=(?:gắn với|gắn liền với|đồng thời|góp phần|nhằm|để|theo tinh thần|với mục tiêu|tạo sự)\s)",
+    r"|,?\s(?=(?:gắn với|gắn liền với|đồng thời|góp phần|nhằm|để|theo tinh thần|với mục tiêu|tạo sự)\s)"
+    # … or about the document itself: ", được sửa đổi, bổ sung bởi Nghị định số …"
+    r"|,?\s(?=(?:đã\s+)?(?:được|bị)\s+(?:sửa đổi|bổ sung|thay thế|bãi bỏ)\b)",
     re.IGNORECASE,
 )
 # A clause that starts a new subject ends a subject: ", Ban Thường vụ Tỉnh ủy ban hành …".

@@ -842,7 +842,7 @@ def _between_res() -> tuple[re.Pattern, re.Pattern]:
         alts.append(f"(?P<{code}>{words})")
     verb = "(?:" + "|".join(alts) + ")"
     active = re.compile(r"\s*+,?\s*+" + verb + _FILLER + r"\s*+", re.IGNORECASE)
-    passive = re.compile(r"(?:đã\s+)?(?:được|bị)\s+" + verb + r"\s+bởi\s*+$", re.IGNORECASE)
+    passive = re.compile(r"(?:đã\s+)?(?:được|bị)\s+" + verb + r"\s+(?:bởi|tại)\s*+$", re.IGNORECASE)
     return active, passive
 
 
@@ -854,15 +854,20 @@ def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
     active, passive = _between_res()
     for i in range(len(spans) - 1):
         a, b = spans[i], spans[i + 1]
-        if a.scope_end > b.start or a.title_start is not None:
+        if a.scope_end > b.start:
             continue  # b is inside a's subject: the subject states the relation
         gap = text[a.scope_end : b.start]
-        m = active.fullmatch(gap)
+        m = active.fullmatch(gap) if a.title_start is None else None
         if m:
             out.append((i, i + 1, next(k for k, v in m.groupdict().items() if v)))
             continue
         m = passive.search(gap)
-        if m and not _CLAUSE_END_RE.search(gap[: m.start()]):
+        # after a's subject, only right after it: 'A … Trung ương, được sửa đổi, bổ sung bởi B'
+        if (
+            m
+            and not _CLAUSE_END_RE.search(gap[: m.start()])
+            and (a.title_start is None or not gap[: m.start()].strip(" ,"))
+        ):
             out.append((i + 1, i, next(k for k, v in m.groupdict().items() if v)))
     return out
 

@@ -339,6 +339,20 @@ def test_an_articles_own_items_that_open_with_its_act():
     }
 
 
+@pytest.mark.parametrize("by", ["được sửa đổi, bổ sung bởi", "đã được sửa đổi, bổ sung tại"])
+def test_a_basis_named_with_its_amendment(by):
+    text = STATE_TEXT.replace(
+        "quy định chức năng, nhiệm vụ của Bộ Tài chính;",
+        f"quy định chức năng, nhiệm vụ của Bộ Tài chính, {by} Nghị định số 25/2024/NĐ-CP ngày 05/3/2024;",
+    )
+    rels = relations(text)
+    assert ("25/2024/NĐ-CP", "SUA_DOI", "14/2023/NĐ-CP") in rels
+    assert {
+        ("10/2024/TT-BTC", "CAN_CU", "14/2023/NĐ-CP"),
+        ("10/2024/TT-BTC", "CAN_CU", "25/2024/NĐ-CP"),
+    } <= rels
+
+
 def _preamble_entries() -> list[tuple[str, str]]:
     from vbgraph.ontology import tables
 

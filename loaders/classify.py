@@ -138,6 +138,23 @@ def _self_ref() -> re.Pattern:
     return re.compile(r"\b(?:" + types + r")\s+này\b")
 
 
+@cache
+def _type_by_word() -> dict[str, str]:
+    return {lower_vn(w): t.name for t in tables.doc_types() for w in (t.name, *t.aliases)}
+
+
+def _speaks_of_another(sentence: str, own_type: str | None, spans: list[Span], start: int) -> bool:
+    """'Thông tư này … thay thế …' in a letter that relays the Thông tư it cited before: that
+    document speaks, not the letter (a '<type> này' of another type than its own)."""
+    if own_type is None or _THIS not in sentence.lower():
+        return False
+    for m in _self_ref().finditer(lower_vn(sentence)):
+        kind = _type_by_word().get(m.group(0)[: -len(" này")].strip())
+        if kind and kind != own_type and any(o.type == kind and o.start < start for o in spans):
+            return True
+    return False
+
+
 def _cue_text(text: str) -> str:
     """Lowercased text for cue matching; without diacritics when they are scrambled."""
     return fold(text) if tone_noise(text) > NOISY else lower_vn(text)
@@ -999,10 +1016,14 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         and _expires_after_this(text[:start], text[s.scope_end : s.scope_end + 40])
     ):
         return "cite", Rel.BAI_BO.value
-    if start < s.start and (
-        in_article
-        or facts.may_state_self(start, s.start)
-        or opens_with_own_type(text[start : s.start], h.type)
+    if (
+        start < s.start
+        and (
+            in_article
+            or facts.may_state_self(start, s.start)
+            or opens_with_own_type(text[start : s.start], h.type)
+        )
+        and not _speaks_of_another(text[start : s.start], h.type, facts.spans, start)
     ):  # an empty sentence states nothing
         selfrel = self_relation(
             text[start : s.start],

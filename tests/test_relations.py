@@ -353,6 +353,17 @@ def test_a_basis_named_with_its_amendment(by):
     } <= rels
 
 
+def test_a_letter_relaying_a_circular_does_not_replace_what_the_circular_replaces():
+    text = STATE_TEXT.replace(
+        "THÔNG TƯ\nBãi bỏ một số văn bản quy phạm pháp luật", "CÔNG VĂN\nV/v triển khai Thông tư"
+    )
+    text = text.replace("Số: 10/2024/TT-BTC", "Số: 10/BTC-PC").split("Điều 1.")[0] + (
+        "Ngày 20/8/2024, Bộ Y tế ban hành Thông tư số 12/2024/TT-BYT quy định về khám bệnh. Thông tư này có "
+        "hiệu lực kể từ ngày 05/10/2024 và thay thế Thông tư số 33/2015/TT-BYT ngày 27/10/2015 của Bộ Y tế.\n"
+    )
+    assert not [r for r in relations(text) if r[1] == "THAY_THE" and r[0] == "10/BTC-PC"]
+
+
 def _preamble_entries() -> list[tuple[str, str]]:
     from vbgraph.ontology import tables
 

@@ -133,6 +133,14 @@ def _after_repeal() -> re.Pattern:
 
 
 @cache
+def _expires_re() -> re.Pattern:
+    """'… của Bộ trưởng Bộ Y tế hết hiệu lực …': a cited document's expiry, after its issuer phrase."""
+    words = tables.cues()["BAI_BO"].get("after", [])
+    alt = "|".join(re.escape(lower_vn(w)) for w in words)
+    return re.compile(r"\s*,?\s*(?:(?:của|do)\s[^,;.]{1,80}?\s)?(?:" + alt + r")\b")
+
+
+@cache
 def _self_ref() -> re.Pattern:
     types = "|".join(re.escape(lower_vn(w)) for t in tables.doc_types() for w in (t.name, *t.aliases))
     return re.compile(r"\b(?:" + types + r")\s+này\b")
@@ -424,10 +432,16 @@ def region_citations(
     out: list[Citation] = []
     amended_by: tuple[int, str] | None = None
     acting: str | None = None
+    article = False  # the paragraphs since an article's heading are its clauses ('Điều 10. Hiệu lực thi hành' / '1. …')
     for p, spans in expanded:
         local: list[int] = []
+        if _ARTICLE_RE.match(lower_vn(p.text[:16])):
+            article, clause = True, False
+        else:
+            clause = article and _LIST_ITEM_RE.match(p.text) is not None
+            article = clause
         if spans:  # most paragraphs cite nothing: nothing to relate
-            local = _paragraph_citations(clean, p, spans, d, k, jur, file, issues, out)
+            local = _paragraph_citations(clean, p, spans, d, k, jur, file, issues, out, clause)
             _subject_relations(p.text, spans, local, out, base)
             _between_relations(p.text, spans, local, out, base)
             _reported_relations(p.text, spans, local, out, base)
@@ -518,12 +532,14 @@ def _paragraph_citations(
     file: str,
     issues: list[Issue],
     out: list[Citation],
+    clause: bool = False,
 ) -> list[int]:
     """Append a Citation to `out` for each span of paragraph `p`; returns, parallel to `spans`,
-    the index in `out` of each one (-1 for a document attached to the next, which is no citation)."""
+    the index in `out` of each one (-1 for a document attached to the next, which is no citation).
+    `clause`: `p` is a numbered clause of an article."""
     local: list[int] = []
     subjects = _Subjects(spans)
-    facts = _Facts(p.text, spans)
+    facts = _Facts(p.text, spans, clause)
     for s in spans:
         # the paragraph's line that holds the citation, by bisection (Paragraph.line_at)
         if len(p.starts) == 1:  # most paragraphs are one line
@@ -920,10 +936,10 @@ class _Facts:
     the paragraph with its citations and their subjects blanked out (`_masked`), and where its
     lowercase says 'này' (`self_relation`)."""
 
-    __slots__ = ("_cuts", "_masked", "_nay", "_read", "spans", "text")
+    __slots__ = ("_cuts", "_masked", "_nay", "_read", "clause", "spans", "text")
 
-    def __init__(self, text: str, spans: list[Span]) -> None:
-        self.text, self.spans = text, spans
+    def __init__(self, text: str, spans: list[Span], clause: bool = False) -> None:
+        self.text, self.spans, self.clause = text, spans, clause
         self._masked: str | None = None
         self._read = False  # whether _nay and _cuts are read
         self._nay: list[int] | None = None  # None: each sentence is lowercased when asked
@@ -1007,6 +1023,8 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         title_text = text[: s.start]
         return "cite", document_title_relation(h.type, title_text).value
     start = facts.sentence_start(s.start)
+    if facts.clause and (act := _clause_act(text, s, start, h.type)) is not None:
+        return "cite", act.value
     in_article = (
         start > 0 and text[:4].lower() == "điều" and _ARTICLE_RE.match(lower_vn(text[:12])) is not None
     )
@@ -1040,6 +1058,18 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         if code is Rel.TONG_KET or (code and _governed(masked, s, start)):
             return "cite", code.value
     return "cite", _DAN_CHIEU
+
+
+def _clause_act(text: str, s: Span, start: int, own_type: str | None) -> Rel | None:
+    """The act of a numbered clause of an article ('Điều 10. Hiệu lực thi hành') on the citation
+    that follows its number: '2. Thông tư số … của Bộ trưởng … hết hiệu lực …', '3. Bãi bỏ Điều 4
+    của Thông tư số …'."""
+    item = _LIST_ITEM_RE.match(text)
+    if item is None or not start <= item.end() <= s.start:
+        return None
+    if s.start == item.end() and _expires_re().match(lower_vn(text[s.scope_end : s.scope_end + 120])):
+        return Rel.BAI_BO
+    return self_relation(text[item.end() : s.start], text[s.scope_end : s.scope_end + 40], True, "", own_type)
 
 
 def _clause_cue(before: str) -> Rel | None:

@@ -334,6 +334,11 @@ def test_an_articles_own_items_that_open_with_its_act():
     ).replace("2. Thông tư số 11/2015/TT-BTC", "3. Thông tư số 11/2015/TT-BTC")
     rels = {r for r in relations(text) if r[0] == "10/2024/TT-BTC" and r[1] == "BAI_BO"}
     assert rels == {
+        (
+            "10/2024/TT-BTC",
+            "BAI_BO",
+            "05/2019/TT-BTC",
+        ),  # a part repealed, as "bãi bỏ một số điều, khoản của …"
         ("10/2024/TT-BTC", "BAI_BO", "23/2014/TT-BTC"),
         ("10/2024/TT-BTC", "BAI_BO", "11/2015/TT-BTC"),
     }
@@ -362,6 +367,21 @@ def test_a_letter_relaying_a_circular_does_not_replace_what_the_circular_replace
         "hiệu lực kể từ ngày 05/10/2024 và thay thế Thông tư số 33/2015/TT-BYT ngày 27/10/2015 của Bộ Y tế.\n"
     )
     assert not [r for r in relations(text) if r[1] == "THAY_THE" and r[0] == "10/BTC-PC"]
+
+
+def test_the_clauses_of_an_effect_article_repeal():
+    text = STATE_TEXT.split("Điều 1.")[0] + (
+        "Điều 2. Hiệu lực thi hành\n"
+        "1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2024.\n"
+        "2. Thông tư số 33/2015/TT-BTC ngày 27 tháng 10 năm 2015 của Bộ trưởng Bộ Tài chính hết hiệu lực kể từ "
+        "ngày Thông tư này có hiệu lực thi hành.\n"
+        "3. Bãi bỏ Điều 4 của Thông tư số 07/2013/TT-BTC ngày 08 tháng 3 năm 2013 của Bộ trưởng Bộ Tài chính.\n"
+    )
+    rels = {r for r in relations(text) if r[0] == "10/2024/TT-BTC" and r[1] == "BAI_BO"}
+    assert rels == {
+        ("10/2024/TT-BTC", "BAI_BO", "33/2015/TT-BTC"),
+        ("10/2024/TT-BTC", "BAI_BO", "07/2013/TT-BTC"),
+    }
 
 
 def _preamble_entries() -> list[tuple[str, str]]:

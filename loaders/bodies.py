@@ -415,9 +415,8 @@ def _head_of(item: str) -> str | None:
 
 @cache
 def _named_units() -> tuple[str, ...]:
-    return tuple(
-        sorted((lower_vn(u) + " " for u in _table()["bodies"]["named_units"]), key=len, reverse=True)
-    )
+    units = [*_table()["bodies"]["named_units"], *_table()["bodies"]["named_heads"]]
+    return tuple(sorted((lower_vn(u) + " " for u in units), key=len, reverse=True))
 
 
 def _unit_head(low: str, item: str) -> str | None:
@@ -511,8 +510,8 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
         elif (
             shared
             and s in (",", "và")
-            and piece[:1].islower()
-            and (_is_kind(piece) or piece in _short_kinds() or _COMMITTEE_RE.fullmatch(lower_vn(piece)))
+            and (piece[:1].islower() or _bare_kind(piece))  # 'Thủ trưởng các Vụ, Cục, Tổng cục thuộc Bộ'
+            and (_is_kind(piece) or piece in _short_kinds() or _committee_re().fullmatch(lower_vn(piece)))
         ):
             named = None  # (not after a new "các": its separator is marked)
             piece = f"{shared} {_short_kinds().get(piece, piece)}"
@@ -544,8 +543,20 @@ def _short_kinds() -> dict[str, str]:
     return dict(_lists()["short_kinds"])
 
 
-# A committee said as a kind after "các": "Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy".
-_COMMITTEE_RE = re.compile(r"(?:huyện|thị|thành|quận|tỉnh|đảng) ủy(?: [^,;]*)?")
+@cache
+def _committee_re() -> re.Pattern:
+    """A committee said as a kind after "các": "Ban Tuyên giáo các huyện ủy, thị ủy, thành ủy",
+    "Ban Thường vụ các huyện đoàn, thị đoàn, thành đoàn" ([lists] places and committees)."""
+    places, committees = _place_committee_words()
+    return re.compile(rf"(?:{'|'.join(sorted(places))}|đảng) (?:{'|'.join(sorted(committees))})(?: [^,;]*)?")
+
+
+def _bare_kind(piece: str) -> bool:
+    """A kind written capitalised, alone or with its qualifier ('Cục', 'Tổng cục thuộc Bộ …'), not
+    a body's proper name ('Sở Tài chính')."""
+    q = _qualifier(piece)
+    core = piece[: len(piece) - len(q)].strip() if q and piece.endswith(q) else piece
+    return lower_vn(core) in _kinds()
 
 
 def _named_unit(words: str) -> bool:
@@ -830,7 +841,8 @@ def parse_subject(text: str) -> tuple[list[str], int]:
 def _head_word_re() -> re.Pattern:
     """The first word of every head, old name of a rename and abbreviation, lowercased: one of them
     stands in any sentence that opens with a body (`_may_have_subject`)."""
-    words = [*_heads(), *_renames(), *(lower_vn(a) for a in _table()["abbreviations"])]
+    named = [lower_vn(u) for u in (*_table()["bodies"]["named_units"], *_table()["bodies"]["named_heads"])]
+    words = [*_heads(), *named, *_renames(), *(lower_vn(a) for a in _table()["abbreviations"])]
     firsts = {w.split(" ")[0] for w in words if w}
     alt = "|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True))
     return re.compile(opens_with(firsts) + r"(?:" + alt + r")")

@@ -184,10 +184,33 @@ def test_recurrence(text, rec):
         ("Các trường tiểu học, trung học cơ sở triển khai", ["trường tiểu học", "trường trung học cơ sở"]),
         ("UBND các xã, thị trấn trên địa bàn huyện triển khai", ["UBND xã", "UBND thị trấn"]),
         ("Các cơ quan tài chính, thuế phối hợp", ["cơ quan tài chính", "cơ quan thuế"]),
+        # a ministry's departments, institutes, enterprises, a school's and a hospital's units: by name
+        ("Vụ Tổ chức cán bộ chủ trì, phối hợp", ["Vụ Tổ chức cán bộ"]),
+        ("Khoa Dược rà soát danh mục thuốc", ["Khoa Dược"]),
+        ("Khoa học và công nghệ là động lực", []),
+        ("Tổ chức các hoạt động văn hóa", []),
+        ("Giáo viên chủ nhiệm lớp 9 tổ chức họp cha mẹ học sinh", ["Giáo viên chủ nhiệm lớp 9"]),
+        (
+            "Thủ trưởng các Vụ, Cục, Tổng cục thuộc Bộ chịu trách nhiệm thi hành",
+            ["Thủ trưởng Vụ", "Thủ trưởng Cục", "Thủ trưởng Tổng cục thuộc Bộ"],
+        ),
+        ("Giám đốc các đại học, học viện chịu trách nhiệm", ["Giám đốc đại học", "Giám đốc học viện"]),
+        # the Youth Union's committees said short, the head shared by each
+        (
+            "Ban Thường vụ các huyện, thị, thành đoàn xây dựng kế hoạch",
+            ["Ban Thường vụ huyện đoàn", "Ban Thường vụ thị đoàn", "Ban Thường vụ thành đoàn"],
+        ),
+        ("Khối dân vận các huyện, thị xã hướng dẫn", ["Khối dân vận huyện", "Khối dân vận thị xã"]),
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):
     assert parse_subject(text)[0] == names
+
+
+@pytest.mark.parametrize("example", tables.load("obligations.toml")["bodies"]["named_heads_examples"])
+def test_every_named_head_example_names_its_body(example):
+    names, _ = parse_subject(example)
+    assert len(names) == 1 and example.startswith(names[0]) and names[0][0].isupper(), names
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,9 @@ TYPOS_READ = [
 
 # Names spelled right are read as written, with no correction.
 READ_AS_WRITTEN = [
+    # a word written with its letters ('ô' of 'trồng') is no slip of another ('ư', 'ơ' of 'trưởng')
+    "Cục Trồng trọt và Bảo vệ thực vật",
+    "Vụ Trồng trọt",
     "Ban Tuyên giáo Tỉnh ủy",
     "Ban Dân vận Tỉnh ủy",
     "Sở Nội vụ",

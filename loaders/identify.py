@@ -913,10 +913,16 @@ def _own_place(td: TextDocument, d: Draft, level: str) -> str | None:
 
 def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
-    ban hành Quy chế …'), unless it only repeats less of what the header says."""
+    ban hành Quy chế …'), unless it only repeats less of what the header says: its start ('UBND
+    quận' of 'Ủy ban nhân dân quận Đống Đa') or a body the header's is part of ('Tỉnh ủy' of
+    'Văn phòng Tỉnh ủy Sơn La', 'Ủy ban nhân dân tỉnh' of 'Đảng ủy Ủy ban nhân dân tỉnh')."""
     full = fold(bodies.canonical_name(who))  # 'UBND thành phố' is 'Ủy ban nhân dân thành phố'
     if issuer and any(fold(issuer).startswith(w) and fold(issuer) != w for w in (fold(who), full)):
         return issuer, level  # 'UBND quận' speaks; the lead named it in full
+    if issuer and any(
+        f" {w} " in f" {fold(issuer)} " and not fold(issuer).startswith(w) for w in (fold(who), full)
+    ):
+        return issuer, level
     parts = [_canonical_local(p) for p in _AND_SPLIT_RE.split(who)]
     if len(parts) > 1 and all(parts):
         return ", ".join(dict.fromkeys(p.name for p in parts if p)), parts[0].level if parts[0] else level

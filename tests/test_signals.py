@@ -256,3 +256,24 @@ def test_the_place_a_local_bodys_name_ends_with(name, place):
     from vbgraph.loaders.places import place_name
 
     assert place_name(name) == place
+
+
+@pytest.mark.parametrize(
+    ("speaker", "header", "issuer"),
+    [
+        # the speaker names more than the header: it issues
+        ("Ban Bí thư", "Ban Chấp hành Trung ương", "Ban Bí thư"),
+        # the speaker only repeats less of the header's issuer, or the body that one is part of
+        ("UBND quận", "Ủy ban nhân dân quận Đống Đa", "Ủy ban nhân dân quận Đống Đa"),
+        ("Tỉnh ủy", "Văn phòng Tỉnh ủy Sơn La", "Văn phòng Tỉnh ủy Sơn La"),
+        (
+            "Ủy ban nhân dân tỉnh",
+            "Đảng ủy Ủy ban nhân dân tỉnh Đồng Nai",
+            "Đảng ủy Ủy ban nhân dân tỉnh Đồng Nai",
+        ),
+    ],
+)
+def test_the_speaker_decides_the_issuer_unless_it_says_less_than_the_header(speaker, header, issuer):
+    from vbgraph.loaders.identify import speaker_issuer
+
+    assert speaker_issuer(speaker, header, "province")[0] == issuer

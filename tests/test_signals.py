@@ -132,6 +132,10 @@ def test_the_body_that_speaks(line, speaker):
     [
         ("Ban Tuyên giáo Quận ủy", "district"),
         ("UBND quận Đống Đa", "district"),
+        # the Youth Union's committees: a district's, a province's city's, a province's
+        ("Ban Thường vụ Huyện đoàn Cao Lãnh", "district"),
+        ("Thành đoàn Cao Lãnh", "district"),
+        ("Ban Thường vụ Tỉnh đoàn", "province"),
         ("Huyện ủy Tuy Phong", "district"),
         ("Đảng ủy xã Tân Hòa", "commune"),
         ("UBND phường 5", "commune"),

@@ -1110,7 +1110,9 @@ def document(
             d.jurisdiction
             or places.province_of(issuer)
             or places.province_of(" ".join(h.org_lines))
-            or (_local_province(h.title, cits, k) if level in ("district", "commune") else None)
+            # a district's, a commune's or a unit's ('PHÒNG GD&ĐT MỸ TÚ' / 'TRƯỜNG THCS …'): the
+            # province its subject or what it cites names
+            or _local_province(h.title, cits, k)
         )
     if issuer and level == "province" and jurisdiction:
         issuer = local_name(issuer, jurisdiction)

@@ -390,3 +390,12 @@ def test_a_miswritten_day_never_names_a_document_issued_after_the_citing_text():
     )
     G = graph(later, citing)
     assert G.has_edge("ha-tinh:12-KH/TU@2024-04-10", "ha-tinh:12-KH/BCĐ@2024-04-02")
+
+
+def test_a_units_plan_whose_header_names_no_province_takes_the_one_of_what_it_cites():
+    school = (
+        "PHÒNG GD&ĐT MỸ TÚ\nTRƯỜNG THCS LONG HƯNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 38/KH-THCSLH\nLong Hưng, ngày 16 tháng 9 năm 2024\n\nKẾ HOẠCH\nGiáo dục nhà trường năm học 2024-2025\n\n"
+        "Căn cứ Kế hoạch số 215/KH-PGDĐT ngày 05/9/2024 của Phòng Giáo dục và Đào tạo huyện Mỹ Tú, tỉnh Sóc Trăng;\n"
+    )
+    assert "soc-trang:38/KH-THCSLH@2024-09-16" in graph(school)

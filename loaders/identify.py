@@ -1002,6 +1002,13 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
         ids = parse_symbol(h.symbol_text, h.type) or ids  # '653/2019/UBTVQH14' under NGHỊ QUYẾT
     named = _provinces(h)
     jur = named[0] if named else _district_province(h) or file_jur
+    code = ids.get("issuer_code")
+    if (
+        code
+        and tables.is_central_code(code, party=tables.party_symbol(ids.get("symbol")))
+        and not find_provinces(" ".join(h.org_lines))
+    ):
+        jur = "Trung ương"  # a ministry's text: its place line ('Hà Nội, ngày …') is no jurisdiction
     body_start = section_start(clean, h.header_end + 1, b.last)
     return Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start)
 

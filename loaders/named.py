@@ -1041,11 +1041,18 @@ def _generic_span(
 _PERIOD_RE = re.compile(r"\b(?:thời kỳ|giai đoạn|đến năm|năm|tầm nhìn|định hướng)\b|\b(?:19|20)\d{2}\b")
 
 
+_ONLY_PERIOD_RE = re.compile(
+    r"\b(?:thời kỳ|giai đoạn|đến năm|năm|tầm nhìn|định hướng)\b|\b(?:19|20)\d{2}\b|\s*[-–,]\s*"
+)
+
+
 def _proper_name(words: list[str]) -> bool:
     """A named plan or scheme carries a period, a proper noun or a number: 'Quy hoạch tỉnh … thời
-    kỳ 2021-2030', 'Đề án 06'."""
-    if _PERIOD_RE.search(lower_vn(" ".join(words))):
-        return True
+    kỳ 2021-2030', 'Đề án 06'. A period alone names none ('thực hiện Đề án năm 2025': the scheme
+    named before, in its year)."""
+    low = lower_vn(" ".join(words))
+    if _PERIOD_RE.search(low):
+        return bool(_ONLY_PERIOD_RE.sub("", low).strip(" ,-–"))
     return any(w[:1].isupper() for w in words) or (len(words) == 1 and words[0].isdigit())  # 'Đề án 06'
 
 

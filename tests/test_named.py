@@ -467,3 +467,17 @@ def test_a_local_committees_working_rules_are_its_provinces(text, central):
     (span,) = named(text)
     assert span.central is central
     assert span.province == (None if central else "Bắc Giang")
+
+
+def test_a_scheme_named_only_by_its_year_is_the_one_named_before():
+    assert names("Vụ Kế hoạch tổng hợp nhu cầu kinh phí thực hiện Đề án năm 2025.") == []
+
+
+def test_a_ministrys_named_documents_are_the_centres_not_its_place_lines():
+    text = (
+        "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\nSố: 1234/QĐ-BNN-TT\nHà Nội, ngày 15 tháng 4 năm 2024\n\n"
+        "QUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện Đề án phát triển cây ăn quả chủ lực đến năm 2030\n"
+    )
+    rec = parse_text(text, "bnn.txt")
+    (c,) = [c for c in rec.citations if c.name and c.name.startswith("Đề án")]
+    assert c.jurisdiction in (None, "Trung ương") and rec.documents[0].jurisdiction == "Trung ương"

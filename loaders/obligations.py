@@ -432,6 +432,13 @@ def _appeal_re(key: str = "words") -> re.Pattern:
 
 
 @cache
+def _condition_re() -> re.Pattern:
+    """A condition a request is made on (obligations.toml [appeal] conditions)."""
+    words = sorted((lower_vn(w) for w in _table()["appeal"]["conditions"]), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+@cache
 def _everyone_words() -> tuple[frozenset[str], tuple[str, ...]]:
     t = _table()["bodies"]
     roles = tuple(sorted((lower_vn(r) + " " for r in t["roles"]), key=len, reverse=True))
@@ -669,6 +676,8 @@ def _of_itself_re() -> re.Pattern:
 def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: bool, st: _Discourse) -> None:
     """One sentence: with a subject of its own it starts an item; without, it goes on with the
     item's, the header's or the addressed bodies, or gives the time of the task before."""
+    if "nếu" in s and _condition_re().search(lower_vn(s)):
+        return  # 'nếu có vướng mắc, đề nghị các cơ quan … phản ánh về Sở': a closing, no task
     names, end, s2, assign, _ = _subject(s)
     if names:
         _read_subject_sentence(s, s2, names, end, assign, line, article, is_numbered, st)

@@ -303,6 +303,15 @@ def test_the_headings_that_open_the_implementing_part(heading, kind):
     assert implementing_section(clean, 1, 3) == (3, 3, kind)
 
 
+@pytest.mark.parametrize("sentence", tables.load("obligations.toml")["appeal"]["conditions_examples"])
+def test_a_request_on_a_condition_is_a_closing_no_task(sentence):
+    rec = parse_text(
+        party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính hướng dẫn thực hiện.\n\n{sentence}"),
+        "c.txt",
+    )
+    assert [o.text for o in rec.obligations] == ["Sở Tài chính hướng dẫn thực hiện."]
+
+
 @pytest.mark.parametrize("point", tables.load("obligations.toml")["appeal"]["statement_examples"])
 def test_a_point_that_says_what_a_body_is_or_has_done_assigns_nothing(point):
     body = f"II. NHIỆM VỤ, GIẢI PHÁP\n\n1. {point}.\n\n2. Sở Y tế tuyên truyền về đề án."

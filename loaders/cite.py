@@ -362,12 +362,14 @@ _STATED_REACH = 160
 
 # "Theo đề nghị (của) Giám đốc Sở Nội vụ tại Tờ trình số …": the proposal's author before it.
 _PROPOSED_BY_RE = re.compile(
-    r"đề nghị\s+(?:của\s+)?(?P<who>[A-ZĐÀ-Ỹ][^.;:,\d]{2,80}?)\s+tại\s*$", re.IGNORECASE
+    r"(?:đề nghị|chỉ đạo)\s+(?:của\s+)?(?P<who>[A-ZĐÀ-Ỹ][^.;:,\d]{2,80}?)\s+tại\s*$", re.IGNORECASE
 )
 # An office holder stands for the office: 'Giám đốc Sở Nội vụ' -> 'Sở Nội vụ', 'Trưởng phòng Tư pháp'
 # -> 'Phòng Tư pháp'.
+# A person's name closing an office holder's title: three capitalised words or more.
+_PERSON_END_RE = re.compile(r"(?:\s(?-i:[A-ZĐÀ-Ỹ])\w*){3,}$")
 _HOLDER_RE = re.compile(
-    r"^(?:Giám đốc|Chủ tịch|Thủ trưởng|Chánh)\s+"
+    r"^(?:Phó Giám đốc|Phó Chủ tịch|Giám đốc|Chủ tịch|Thủ trưởng|Chánh)\s+"
     r"|^Trưởng\s+(?:ban|phòng)\s+(?=(?-i:Ban|Phòng)\b)"  # 'Trưởng ban Ban quản lý …'
     r"|^Trưởng\s+(?=(?:phòng|ban)\b)",
     re.IGNORECASE,
@@ -375,13 +377,17 @@ _HOLDER_RE = re.compile(
 
 
 def _proposed_by(text: str, start: int) -> str | None:
-    """The office whose proposal a decision cites by number ('Theo đề nghị của Giám đốc Sở Nội vụ
-    tại Tờ trình số …': Sở Nội vụ), or None."""
+    """The office whose proposal or direction a text cites by number ('Theo đề nghị của Giám đốc Sở
+    Nội vụ tại Tờ trình số …': Sở Nội vụ; 'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản
+    số …'), or None."""
     m = _PROPOSED_BY_RE.search(text[max(0, start - 120) : start])
     if m is None:
         return None
-    who = _HOLDER_RE.sub("", m.group("who").strip())
+    held = m.group("who").strip()
+    who = _HOLDER_RE.sub("", held)
     body = tables.canonical_body(who)
+    if body is None and who != held and _PERSON_END_RE.search(who):
+        return None  # 'Phó Chủ tịch UBND tỉnh Nguyễn Văn An': a person, whose office is not said whole
     return body.name if body else who[:1].upper() + who[1:]
 
 

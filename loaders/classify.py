@@ -1103,6 +1103,7 @@ def _governed(masked: str, s: Span, sent_start: int) -> bool:
     `_masked` gives it), and parentheses, do not count.
     """
     gap = _PAREN_RE.sub(" ", masked[sent_start : s.start])
+    gap = _direction_re().sub(" ", gap)  # 'chỉ đạo của Chủ tịch UBND tỉnh tại': whose the document is
     clauses = gap.split(";")
     if len(clauses) == 1 and _carrier_re().search(clauses[0]):
         return True  # 'Căn cứ Quy chế … ban hành kèm theo Quyết định số …': the decision carries it
@@ -1112,6 +1113,15 @@ def _governed(masked: str, s: Span, sent_start: int) -> bool:
     if len(clauses) == 1 or preamble_relation(last.lstrip()) is not None:
         return len(words) <= _OPENER_WORDS + 6
     return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2
+
+
+@cache
+def _direction_re() -> re.Pattern:
+    """'(ý kiến) chỉ đạo của <body> tại' right before a citation (cues.toml [governed] directions)."""
+    alt = "|".join(
+        re.escape(w) for w in sorted(tables.cues()["governed"]["directions"], key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{alt})\s+của\s[^;]{{1,80}}?\s+tại\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

@@ -384,6 +384,21 @@ def test_the_clauses_of_an_effect_article_repeal():
     }
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy tại",
+        "Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy tại",
+    ],
+)
+def test_a_direction_given_in_a_document_is_implemented(opening):
+    pre = f"{opening} Thông báo số 96-TB/TU ngày 05/10/2020 về công tác quản lý đất đai, Ban Thường vụ ban hành Kế hoạch."
+    text = party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre)
+    assert ("12-KH/TU", "THUC_HIEN", "96-TB/TU") in relations(text)
+    G = build_graph([parse_text(text, "t.txt")])
+    assert "Tỉnh ủy" in G.nodes["bac-giang:96-TB/TU@2020-10-05"]["issuer"]
+
+
 def _preamble_entries() -> list[tuple[str, str]]:
     from vbgraph.ontology import tables
 

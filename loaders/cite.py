@@ -546,7 +546,10 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
         return None
     end = m.end()
     for k in range(_ISSUER_WORDS):
-        w = _WORD_RE.match(text, end)
+        # a name of the vocabulary written with a dash or a comma: 'Bộ Lao động - Thương binh và Xã
+        # hội', 'Bộ Văn hóa, Thể thao và Du lịch' (one name, its words read as one)
+        w = _joined_name_re().match(text, end) if k else None
+        w = w or _WORD_RE.match(text, end)
         if not w or (k == 0 and not w.group("w")[0].isupper()):
             if k >= 2 and (p := _its_province_re().match(text, end)):
                 return p.end()  # 'của Huyện ủy Bắc Mê, tỉnh Hà Giang'
@@ -555,6 +558,17 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
         if patterns.TITLE_START_RE.match(text, end):
             return end
     return None
+
+
+@cache
+def _joined_name_re() -> re.Pattern:
+    """A name of the bodies' vocabulary that holds a dash or a comma, as a word of an issuer phrase."""
+    names = [n for n in tables.load("bodies.toml")["vocabulary"]["names"] if " - " in n or ", " in n]
+    alt = "|".join(
+        r"\s*[-–,]\s*".join(re.escape(p).replace(r"\ ", r"\s+") for p in re.split(r"\s*[-–,]\s*", n))
+        for n in sorted(names, key=len, reverse=True)
+    )
+    return re.compile(rf"\s*+(?P<w>(?:{alt}))(?!\w)")
 
 
 # A name of two words or more the clause ends with, or an apposition after it ('… Thành ủy Hà Giang

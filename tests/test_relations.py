@@ -399,6 +399,17 @@ def test_a_direction_given_in_a_document_is_implemented(opening):
     assert "Tỉnh ủy" in G.nodes["bac-giang:96-TB/TU@2020-10-05"]["issuer"]
 
 
+@pytest.mark.parametrize(
+    "ministry", ["Bộ Lao động - Thương binh và Xã hội", "Bộ Văn hóa, Thể thao và Du lịch"]
+)
+def test_an_issuer_named_with_a_dash_or_a_comma_keeps_the_subject_after_it(ministry):
+    pre = (
+        f"Căn cứ Thông tư số 17/2016/TT-BLĐTBXH ngày 28/6/2016 của {ministry} hướng dẫn thực hiện "
+        "một số điều của Nghị định số 86/2015/NĐ-CP ngày 02/10/2015 của Chính phủ;"
+    )
+    assert ("17/2016/TT-BLĐTBXH", "HUONG_DAN", "86/2015/NĐ-CP") in relations(party_doc(preamble=pre))
+
+
 def _preamble_entries() -> list[tuple[str, str]]:
     from vbgraph.ontology import tables
 

@@ -564,11 +564,11 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     st.proposing = len(raw) < 80 and _proposals_re().match(lower_vn(raw)) is not None
     if st.proposing:
         return
-    if signature_line(raw):
-        st.signing = True
-        return
-    if recipients_line(raw):
-        st.receiving = True
+    if signature_line(raw) or recipients_line(raw):
+        # the text is signed: who it spoke of speaks no more (an attached plan's title after it is
+        # no sentence of the last article)
+        st.signing, st.receiving = st.signing or signature_line(raw), st.receiving or recipients_line(raw)
+        st.item, st.item_names, st.header_subject, st.asked, st.previous = None, [], None, None, None
         return
     if st.receiving and (_BULLET_RE.match(raw) or _RECIPIENT_RE.search(raw)):
         return  # a recipient, in a column the signature block may interleave

@@ -980,6 +980,41 @@ def test_an_appeal_assigns_nothing(example):
     assert got == set()
 
 
+ATTACHED_PLAN = """BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN
+Số: 1234/QĐ-BNN-TT
+Hà Nội, ngày 15 tháng 4 năm 2024
+
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Đề án phát triển cây ăn quả năm 2024
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Đề án phát triển cây ăn quả năm 2024.
+Điều 2. Chánh Văn phòng Bộ chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, TT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Trần Thanh Nam
+
+KẾ HOẠCH
+Thực hiện Đề án phát triển cây ăn quả đến năm 2030 trong năm 2024
+(Ban hành kèm theo Quyết định số 1234/QĐ-BNN-TT ngày 15 tháng 4 năm 2024 của Bộ trưởng)
+
+I. NHIỆM VỤ
+1. Cục Trồng trọt chủ trì xây dựng quy trình kỹ thuật, hoàn thành trong Quý II/2024.
+"""
+
+
+def test_a_plan_attached_after_the_signature_is_no_sentence_of_the_last_article():
+    rec = parse_text(ATTACHED_PLAN, "q.txt")
+    assert sorted((o.text[:12], (o.deadline or {}).get("end")) for o in rec.obligations) == [
+        ("Chánh Văn ph", None),
+        ("Cục Trồng tr", "2024-06-30"),
+    ]
+
+
 def test_a_signature_block_without_recipients_assigns_nothing():
     body = (
         "III. TỔ CHỨC THỰC HIỆN\n\n1. Ban Phong trào Tỉnh đoàn chủ trì tham mưu tổ chức.\n\n"

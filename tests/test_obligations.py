@@ -201,6 +201,11 @@ def test_recurrence(text, rec):
             ["Ban Thường vụ huyện đoàn", "Ban Thường vụ thị đoàn", "Ban Thường vụ thành đoàn"],
         ),
         ("Khối dân vận các huyện, thị xã hướng dẫn", ["Khối dân vận huyện", "Khối dân vận thị xã"]),
+        # a commune's Front and organisations, the place word shared as a province's is
+        (
+            "Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể chính trị - xã hội xã tuyên truyền",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "đoàn thể chính trị - xã hội xã"],
+        ),
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):

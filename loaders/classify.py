@@ -369,9 +369,13 @@ _LISTED_TAIL_RE = re.compile(r"(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+\s*$")
 
 
 def document_title_relation(doc_type: str | None, title_before: str) -> Rel:
+    """The relation a document's subject states: a guide guides what it says to carry out, a report
+    on carrying out a document ('Báo cáo kết quả 5 năm thực hiện Chỉ thị …') reviews it."""
     cue = title_cue(title_before)
     if cue is Rel.THUC_HIEN and doc_type == "Hướng dẫn":
         return Rel.HUONG_DAN
+    if cue is Rel.THUC_HIEN and doc_type == "Báo cáo":
+        return Rel.TONG_KET
     return cue or Rel.DAN_CHIEU
 
 

@@ -232,6 +232,15 @@ def test_review_of_implementation():
     )
 
 
+def test_a_report_on_carrying_out_a_document_reviews_it():
+    text = party_doc(
+        heading="BÁO CÁO",
+        code="BC",
+        subject="kết quả 05 năm thực hiện Chỉ thị số 42-CT/TW, ngày 24/3/2015 của Ban Bí thư",
+    )
+    assert ("12-BC/TU", "TONG_KET", "42-CT/TW") in relations(text)
+
+
 def test_so_ket_is_not_so_ket_qua():
     pre = "Bước đầu đạt một số kết quả đáng phấn khởi, nhất là sau 05 năm thực hiện Nghị quyết số 44-NQ/TU ngày 30/3/2016 của Ban Thường vụ Tỉnh ủy."
     rels = relations(party_doc(preamble=pre))

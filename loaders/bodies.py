@@ -173,7 +173,9 @@ def subject_end(text: str) -> int:
         return closed
     if end > 0 and any(o in plain for o in _named_office_words()):
         offices, go_on = _named_office_res()
-        for office in offices.finditer(fold_aligned(plain), 0, end):
+        for office in offices.finditer(fold_aligned(plain)):  # (a name may end where the subject does)
+            if office.end() > end:
+                break
             # 'Phòng Tài chính - Kế hoạch thanh toán …': a word no name goes on with
             at = office.end() + 1
             if text[at : at + 1].islower() and not go_on.match(plain, at):

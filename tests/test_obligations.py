@@ -201,6 +201,10 @@ def test_recurrence(text, rec):
             ["Ban Thường vụ huyện đoàn", "Ban Thường vụ thị đoàn", "Ban Thường vụ thành đoàn"],
         ),
         ("Khối dân vận các huyện, thị xã hướng dẫn", ["Khối dân vận huyện", "Khối dân vận thị xã"]),
+        # offices inside a ministry, a department or a hospital, by the names the vocabulary gives them
+        ("Phòng Tổ chức cán bộ rà soát nhân lực", ["Phòng Tổ chức cán bộ"]),
+        ("Phòng Tài chính kế toán bố trí kinh phí", ["Phòng Tài chính kế toán"]),
+        ("Cục Quản lý Khám, chữa bệnh chủ trì", ["Cục Quản lý Khám, chữa bệnh"]),
         # a commune's Front and organisations, the place word shared as a province's is
         (
             "Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể chính trị - xã hội xã tuyên truyền",

@@ -192,7 +192,8 @@ def _later(date: str | None, than: str | None) -> bool:
 # Who speaks or signs for a body: its standing organ, its head ('Ban Thường vụ Tỉnh ủy' and 'Chủ
 # tịch UBND tỉnh' issue under the body's code and numbers). Folded.
 _STANDING_RE = re.compile(
-    r"^(?:ban thuong vu|thuong truc|ban chap hanh|tap the lanh dao|chu tich|bi thu|giam doc|truong ban) "
+    r"^(?:ban thuong vu|ban thuong truc|thuong vu|thuong truc|ban chap hanh|tap the lanh dao|chu tich|bi thu"
+    r"|giam doc|truong ban) "
 )
 
 
@@ -205,21 +206,23 @@ def _issuer_core(issuer: str) -> str:
     )
     for p in find_provinces(issuer):
         name = name.replace(f" {fold(p)}", "")
-    return _STANDING_RE.sub("", name)
+    return _STANDING_RE.sub("", name).replace(
+        "dang bo ", "dang uy "
+    )  # 'Ban Chấp hành Đảng bộ xã' speaks for its Đảng ủy
 
 
 def _other_issuer(a: str | None, b: str | None, code: str | None) -> bool:
     """Do two issuers of one issuer code name two bodies that number apart ('Đảng ủy Công an tỉnh'
     and 'Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh', both '-KH/ĐU')? Only for a code the tables
-    say many bodies use ([[code]] many) or do not know; never when either issuer is unknown or one
-    holds the other ('Tỉnh ủy' and 'Ban Thường vụ Tỉnh ủy Bắc Giang')."""
+    say many bodies use ([[code]] many); never when either issuer is unknown or the words of one
+    are all the other's ('Tỉnh ủy' and 'Ban Thường vụ Tỉnh ủy Bắc Giang')."""
     if not a or not b:
         return False
     info = tables.issuer_codes().get((code or "").upper())
-    if info is not None and not info.get("many"):
+    if info is None or not info.get("many"):
         return False  # one numbering: 'Bộ Chính trị' or 'Ban Chấp hành Trung ương', one 52-NQ/TW
-    ca, cb = _issuer_core(a), _issuer_core(b)
-    return ca not in cb and cb not in ca
+    ca, cb = set(_issuer_core(a).split()), set(_issuer_core(b).split())
+    return not (ca <= cb or cb <= ca)  # 'Đảng ủy Quân sự tỉnh' is 'Đảng ủy Bộ Chỉ huy Quân sự tỉnh'
 
 
 class Resolver:

@@ -33,7 +33,8 @@ def _table() -> dict:
 
 @cache
 def _heads() -> list[str]:
-    return sorted({lower_vn(h) for h in _table()["bodies"]["heads"]}, key=len, reverse=True)
+    heads = [*_table()["bodies"]["heads"], *_table()["bodies"]["staff"]]
+    return sorted({lower_vn(h) for h in heads}, key=len, reverse=True)
 
 
 @cache
@@ -600,8 +601,9 @@ def _modifies(piece: str, before: str) -> bool:
         return False
     if _place_committee_re().fullmatch(piece):
         return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own
-    q = _qualifier(piece)  # 'tiểu học trên địa bàn huyện': its qualifier is no modifier's word
-    core = piece[: len(piece) - len(q)] if q and piece.endswith(q) else piece
+    q = _qualifier(piece)  # 'tiểu học trên địa bàn huyện': where they are is no modifier's word
+    area = q and piece.endswith(q) and _area_re().match(lower_vn(q))
+    core = piece[: len(piece) - len(q)] if area else piece
     if len(core.split()) > 4 or len(before.split()) > len(head.split()) + 4 or _DIGIT_RE.search(piece):
         return False
     from vbgraph.loaders.normalize import fold

@@ -613,7 +613,7 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
 
 
 _ITS_PROVINCE_RE = re.compile(r",\s*(?:tỉnh|thành phố|TP\.?)\s+[^,]*$", re.IGNORECASE)
-_CENTRAL_NAME_RE = re.compile(r"\bTrung ương\b|\bViệt Nam$")
+_CENTRAL_NAME_RE = re.compile(r"\bTrung ương\b|\bViệt Nam$|\bquốc gia\b")
 
 
 def _attach_titles(text: str, spans: list[Span]) -> list[Span]:

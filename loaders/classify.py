@@ -466,18 +466,33 @@ def _paragraph_spans(paras: list[Paragraph], jur: str | None) -> list[tuple[Para
     found = [
         (p, cit.find_citations(p.text, province=jur) if _LETTER_RE.search(p.text) else None) for p in paras
     ]
-    # A short name stands for its document also before the sentence that defines it: the title
-    # "Thực hiện Đề án 06 …" above "… Quyết định số 06/QĐ-TTg … (gọi tắt là Đề án 06)".
-    aliases: dict[str, Span] = {}
+    # A short name that names its document alone ('Đề án 06', not 'Chương trình') stands for it also
+    # before the sentence that defines it: the title "Thực hiện Đề án 06 …" above "… Quyết định số
+    # 06/QĐ-TTg … (gọi tắt là Đề án 06)"; any other, after it.
+    early: dict[str, Span] = {}
     for p, spans in found:
         if spans:
             for alias, target in cit.find_aliases(p.text, spans):
-                aliases.setdefault(alias, target)
+                if _names_alone(alias):
+                    early.setdefault(alias, target)
+    aliases = dict(early)
     full_by_number: dict[tuple[str, str], Span] = {}
-    return [
-        (p, [] if spans is None else _with_short_names(p.text, spans, aliases, full_by_number))
-        for p, spans in found
-    ]
+    out: list[tuple[Paragraph, list[Span]]] = []
+    for p, spans in found:
+        if spans is None:
+            out.append((p, []))
+            continue
+        for alias, target in cit.find_aliases(p.text, spans) if spans else ():
+            aliases.setdefault(alias, target)
+        out.append((p, _with_short_names(p.text, spans, aliases, full_by_number)))
+    return out
+
+
+def _names_alone(alias: str) -> bool:
+    """Does a short name say which document it is ('Đề án 06', 'Nghị quyết Đại hội XIII'), not
+    only its type ('Chương trình', 'Nghị quyết', 'Kế hoạch này')?"""
+    low = lower_vn(alias).strip()
+    return low not in _type_by_word() and (any(c.isdigit() for c in low) or len(low.split()) > 3)
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -1071,8 +1086,9 @@ def _clause_act(text: str, s: Span, start: int, own_type: str | None) -> Rel | N
     item = _LIST_ITEM_RE.match(text)
     if item is None or not start <= item.end() <= s.start:
         return None
-    if s.start == item.end() and _expires_re().match(lower_vn(text[s.scope_end : s.scope_end + 120])):
-        return Rel.BAI_BO
+    after = lower_vn(text[s.scope_end : s.scope_end + 160])
+    if s.start == item.end() and (m := _expires_re().match(after)) and _THIS in after[m.end() :]:
+        return Rel.BAI_BO  # '… hết hiệu lực kể từ ngày Thông tư này có hiệu lực': this text repeals it
     return self_relation(text[item.end() : s.start], text[s.scope_end : s.scope_end + 40], True, "", own_type)
 
 

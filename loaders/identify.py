@@ -911,6 +911,11 @@ def _own_place(td: TextDocument, d: Draft, level: str) -> str | None:
     return None
 
 
+# An office holder's title ('Thủ tướng Chính phủ', 'Chủ tịch UBND tỉnh', folded): what a signature
+# reads, which the body speaking in the enacting line corrects ('Chính phủ ban hành Nghị định').
+_HOLDER_OPENS_RE = re.compile(r"(?:pho )?(?:thu tuong|chu tich|bo truong|giam doc|bi thu|truong ban|chanh) ")
+
+
 def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
     ban hành Quy chế …'), unless it only repeats less of what the header says: its start ('UBND
@@ -919,8 +924,10 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     full = fold(bodies.canonical_name(who))  # 'UBND thành phố' is 'Ủy ban nhân dân thành phố'
     if issuer and any(fold(issuer).startswith(w) and fold(issuer) != w for w in (fold(who), full)):
         return issuer, level  # 'UBND quận' speaks; the lead named it in full
-    if issuer and any(
-        f" {w} " in f" {fold(issuer)} " and not fold(issuer).startswith(w) for w in (fold(who), full)
+    if (
+        issuer
+        and not _HOLDER_OPENS_RE.match(fold(issuer))  # 'Thủ tướng Chính phủ' of 'KT. THỦ TƯỚNG' is no body
+        and any(f" {w} " in f" {fold(issuer)} " and not fold(issuer).startswith(w) for w in (fold(who), full))
     ):
         return issuer, level
     parts = [_canonical_local(p) for p in _AND_SPLIT_RE.split(who)]

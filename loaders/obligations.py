@@ -241,8 +241,9 @@ def _fold(s: str) -> str:
     return fold(s)
 
 
-# A planned document's horizon, in its title ('Đề án … đến năm 2030, tầm nhìn đến năm 2045').
-_HORIZON_RE = re.compile(r"(?:đến|tầm nhìn|giai đoạn|định hướng)\b", re.IGNORECASE)
+# A planned document's horizon, in its title ('Đề án … đến năm 2030, tầm nhìn đến năm 2045'): a year
+# or a period, never a day or a month to do it by ('… gửi về Sở Tư pháp đến hết ngày 30/4/2024').
+_HORIZON_RE = re.compile(r"(?:tầm nhìn\s+|định hướng\s+)?(?:đến năm|giai đoạn)\b", re.IGNORECASE)
 
 
 def _obligations_for(
@@ -433,9 +434,14 @@ def _appeal_re(key: str = "words") -> re.Pattern:
 
 @cache
 def _condition_re() -> re.Pattern:
-    """A condition a request is made on (obligations.toml [appeal] conditions)."""
+    """A condition a sentence opens with, after the time it holds in ('Trong quá trình thực hiện, nếu
+    có vướng mắc, …'; obligations.toml [appeal] conditions): a closing. Inside a task ('…, nếu có
+    phát sinh hộ nghèo mới thì lập danh sách …') it is no closing."""
     words = sorted((lower_vn(w) for w in _table()["appeal"]["conditions"]), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return re.compile(
+        r"\s*(?:(?:trong\s+)?quá trình\s+(?:triển khai\s+|tổ chức\s+)?thực hiện\s*,?\s*)?"
+        r"(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"
+    )
 
 
 @cache
@@ -676,8 +682,8 @@ def _of_itself_re() -> re.Pattern:
 def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: bool, st: _Discourse) -> None:
     """One sentence: with a subject of its own it starts an item; without, it goes on with the
     item's, the header's or the addressed bodies, or gives the time of the task before."""
-    if "nếu" in s and _condition_re().search(lower_vn(s)):
-        return  # 'nếu có vướng mắc, đề nghị các cơ quan … phản ánh về Sở': a closing, no task
+    if "nếu" in s and _condition_re().match(lower_vn(s)):
+        return  # 'Quá trình thực hiện, nếu có vướng mắc, đề nghị … phản ánh về Sở': a closing, no task
     names, end, s2, assign, _ = _subject(s)
     if names:
         _read_subject_sentence(s, s2, names, end, assign, line, article, is_numbered, st)

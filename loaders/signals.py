@@ -354,7 +354,9 @@ def _level_table() -> list[tuple[str, tuple[str, ...]]]:
 
 
 # A city and its name, on folded text: 'thanh pho tam ky', 'thanh uy sam son', 'tp. vinh'.
-_CITY_RE = re.compile(r" (?:thanh pho|thanh uy|thanh doan|tp\.?) (?P<place>(?:[a-z]+ ){0,6})")
+_CITY_RE = re.compile(
+    r" (?:thanh pho|(?:thanh uy|thanh doan)(?: (?:thanh pho|tp\.?))?|tp\.?) (?P<place>(?:[a-z]+ ){0,6})"
+)
 # Words after a city's level word that are no part of its name.
 _NOT_A_NAME = frozenset({"va", "cac", "truc", "thuoc", "tinh", "trong", "tren", "de", "ve", "co", "khoa"})
 

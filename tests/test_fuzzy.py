@@ -35,6 +35,8 @@ TYPOS_READ = [
 READ_AS_WRITTEN = [
     # a word written with its letters ('ô' of 'trồng') is no slip of another ('ư', 'ơ' of 'trưởng')
     "Cục Trồng trọt và Bảo vệ thực vật",
+    # a place's name is no staff word ('Gia Viễn' is no 'giáo viên')
+    "Ủy ban nhân dân huyện Gia Viễn",
     "Vụ Trồng trọt",
     "Ban Tuyên giáo Tỉnh ủy",
     "Ban Dân vận Tỉnh ủy",

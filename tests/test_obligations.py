@@ -188,6 +188,8 @@ def test_recurrence(text, rec):
         ("Vụ Tổ chức cán bộ chủ trì, phối hợp", ["Vụ Tổ chức cán bộ"]),
         ("Khoa Dược rà soát danh mục thuốc", ["Khoa Dược"]),
         ("Khoa học và công nghệ là động lực", []),
+        # persons of their own, not modifiers of the kind before them
+        ("Các bộ phận, cá nhân được phân công căn cứ nội dung Kế hoạch tổ chức triển khai thực hiện", []),
         ("Tổ chức các hoạt động văn hóa", []),
         ("Giáo viên chủ nhiệm lớp 9 tổ chức họp cha mẹ học sinh", ["Giáo viên chủ nhiệm lớp 9"]),
         (
@@ -319,6 +321,20 @@ def test_a_request_on_a_condition_is_a_closing_no_task(sentence):
         "c.txt",
     )
     assert [o.text for o in rec.obligations] == ["Sở Tài chính hướng dẫn thực hiện."]
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Ủy ban nhân dân các xã, thị trấn rà soát hộ nghèo, nếu có phát sinh hộ nghèo mới thì lập danh sách "
+        "báo cáo trước ngày 20/11/2024.",
+        "Các huyện ủy, thành ủy xây dựng kế hoạch, hoàn thành trước ngày 30/4/2024; quá trình thực hiện, nếu có "
+        "khó khăn, vướng mắc báo cáo về Ban Thường vụ Tỉnh ủy.",
+    ],
+)
+def test_a_condition_inside_a_task_keeps_the_task(task):
+    rec = parse_text(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}"), "c.txt")
+    assert rec.obligations and all(o.deadline for o in rec.obligations[:1])
 
 
 @pytest.mark.parametrize("point", tables.load("obligations.toml")["appeal"]["statement_examples"])
@@ -1128,6 +1144,11 @@ def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
         (
             "Hội Nông dân tỉnh xây dựng Chương trình hỗ trợ nông dân đến năm 2030, tầm nhìn đến năm 2045.",
             [(None, None)],
+        ),
+        # a day or a month to do it by, after the planned document, is the task's
+        (
+            "Sở Tư pháp xây dựng Kế hoạch kiểm tra liên ngành đến hết tháng 6/2024.",
+            [("2024-06-01", "2024-06-30")],
         ),
     ],
 )

@@ -292,6 +292,28 @@ def test_a_short_name_used_before_the_sentence_that_defines_it():
     assert not [r for r in rels if r[2] == "Đề án 06"]  # no document of the province named so
 
 
+def test_a_text_issued_with_a_decision_is_no_subject_of_its_issuer():
+    body = (
+        "Điều 1. Sửa đổi, bổ sung khoản 3 Điều 5 của Quy chế phối hợp của Ủy ban nhân dân tỉnh ban hành kèm theo "
+        "Quyết định số 12/2020/QĐ-UBND ngày 15/5/2020 của Ủy ban nhân dân tỉnh."
+    )
+    assert ("12-QĐ/TU", "SUA_DOI", "12/2020/QĐ-UBND") in relations(
+        party_doc(heading="QUYẾT ĐỊNH", code="QĐ", body=body)
+    )
+
+
+def test_a_generic_short_name_stands_for_its_document_only_after_its_definition():
+    pre = (
+        "Căn cứ Chương trình công tác năm của Tỉnh ủy;\n\n"
+        "Thực hiện Quyết định số 263/QĐ-TTg ngày 22/02/2022 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu "
+        "quốc gia xây dựng nông thôn mới (sau đây gọi tắt là Chương trình)."
+    )
+    text = party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre)
+    before = text.split("\n").index("Căn cứ Chương trình công tác năm của Tỉnh ủy;")
+    rec = parse_text(text, "t.txt")
+    assert {c.evidence.line for c in rec.citations if c.symbol == "263/QĐ-TTg"} == {before + 3}  # (1-based)
+
+
 def test_a_decisions_subject_opens_with_what_it_approves_or_issues():
     pre = "Căn cứ Quyết định số 1896/QĐ-TTg ngày 25/12/2019 của Thủ tướng Chính phủ ban hành Chương trình dinh dưỡng;"
     G = build_graph([parse_text(party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre), "t.txt")])
@@ -376,6 +398,15 @@ def test_a_letter_relaying_a_circular_does_not_replace_what_the_circular_replace
         "hiệu lực kể từ ngày 05/10/2024 và thay thế Thông tư số 33/2015/TT-BYT ngày 27/10/2015 của Bộ Y tế.\n"
     )
     assert not [r for r in relations(text) if r[1] == "THAY_THE" and r[0] == "10/BTC-PC"]
+
+
+def test_a_clause_reporting_a_documents_own_end_is_no_repeal():
+    text = STATE_TEXT.split("Điều 1.")[0] + (
+        "Điều 5. Tổ chức thực hiện\n"
+        "2. Thông tư số 33/2015/TT-BTC ngày 27/10/2015 của Bộ trưởng Bộ Tài chính hết hiệu lực vào ngày 31/12/2025 "
+        "theo quy định tại Điều 5 của Thông tư đó.\n"
+    )
+    assert not [r for r in relations(text) if r[1] == "BAI_BO"]
 
 
 def test_the_clauses_of_an_effect_article_repeal():

@@ -332,6 +332,16 @@ def test_a_party_boards_code_is_no_ministrys():
             "Công văn số 45/BVĐK-KHTH ngày 01/7/2021 của Bệnh viện Đa khoa tỉnh",
             "bac-giang:45/BVĐK-KHTH@2021-07-01",
         ),
+        # a national board under a province-like B… code: the centre's by its name
+        (
+            "Kế hoạch số 160/KH-BCĐ389 ngày 05/02/2021 của Ban Chỉ đạo quốc gia chống buôn lậu",
+            "160/KH-BCĐ389@2021-02-05",
+        ),
+        # a province's labour department writes the ministry's letter code too
+        (
+            "Công văn số 1520/LĐTBXH-BTXH ngày 03/6/2021 của Sở Lao động - Thương binh và Xã hội",
+            "bac-giang:1520/LĐTBXH-BTXH@2021-06-03",
+        ),
         # the centre's agencies whose codes are no ministry's
         ("Quyết định số 1566/QĐ-TCT ngày 18/10/2021 của Tổng cục Thuế", "1566/QĐ-TCT@2021-10-18"),
         ("Kế hoạch số 1256/KH-MTTW-BTT ngày 20/02/2021", "1256/KH-MTTW-BTT@2021-02-20"),
@@ -399,3 +409,19 @@ def test_a_units_plan_whose_header_names_no_province_takes_the_one_of_what_it_ci
         "Căn cứ Kế hoạch số 215/KH-PGDĐT ngày 05/9/2024 của Phòng Giáo dục và Đào tạo huyện Mỹ Tú, tỉnh Sóc Trăng;\n"
     )
     assert "soc-trang:38/KH-THCSLH@2024-09-16" in graph(school)
+
+
+def test_an_undated_citation_whose_issuer_is_written_short_is_the_document():
+    plan = (
+        "ĐẢNG BỘ HUYỆN TÂN YÊN\nĐẢNG ỦY XÃ TAM TIẾN\n*\nSố 05-NQ/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Tam Tiến, ngày 10 tháng 3 năm 2024\n\nNGHỊ QUYẾT\nvề phát triển kinh tế năm 2024\n\nI- MỤC TIÊU\n\n1. Tăng thu nhập.\n"
+    )
+    citing = party_doc(
+        number="32",
+        code="KH",
+        heading="KẾ HOẠCH",
+        date="ngày 25 tháng 4 năm 2024",
+        body=body("Thực hiện Nghị quyết số 05-NQ/ĐU của Ban Chấp hành Đảng bộ xã Tam Tiến."),
+    )
+    G = graph(plan, citing)
+    assert [n for n in ids(G) if "05-NQ/ĐU" in n] == ["bac-giang:05-NQ/ĐU@2024-03-10"]

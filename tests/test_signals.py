@@ -136,6 +136,7 @@ def test_the_body_that_speaks(line, speaker):
         ("Ban Thường vụ Huyện đoàn Cao Lãnh", "district"),
         ("Thành đoàn Cao Lãnh", "district"),
         ("Ban Thường vụ Tỉnh đoàn", "province"),
+        ("Thành đoàn TP. Hồ Chí Minh", "province"),
         ("Huyện ủy Tuy Phong", "district"),
         ("Đảng ủy xã Tân Hòa", "commune"),
         ("UBND phường 5", "commune"),
@@ -275,6 +276,8 @@ def test_the_place_a_local_bodys_name_ends_with(name, place):
             "Đảng ủy Ủy ban nhân dân tỉnh Đồng Nai",
             "Đảng ủy Ủy ban nhân dân tỉnh Đồng Nai",
         ),
+        # an office holder's title a signature reads ('KT. THỦ TƯỚNG') yields to the body that speaks
+        ("Chính phủ", "Thủ tướng Chính phủ", "Chính phủ"),
     ],
 )
 def test_the_speaker_decides_the_issuer_unless_it_says_less_than_the_header(speaker, header, issuer):

@@ -64,12 +64,17 @@ def _is_capitalised(word: str) -> bool:
 # ---------------------------------------------------------------- congress and plenum resolutions
 
 
+def _place_pattern() -> str:
+    """A place's name after its level word: capitalised words ('Thủy Nguyên', 'Bà Rịa - Vũng Tàu') or a number."""
+    word = _upper() + r"[^\W_]{0,12}"
+    return rf"{word}(?:(?:[ \t]{{1,3}}|[ \t]?[-–][ \t]?){word}){{0,4}}|\d{{1,2}}"
+
+
 @cache
 def _congress_re() -> re.Pattern:
     cfg = tables.named_table()["congress"]
     level = patterns.alt([*cfg["levels"], *cfg["level_aliases"]])
-    word = _upper() + r"[^\W_]{0,12}"
-    place = rf"{word}(?:(?:[ \t]{{1,3}}|[ \t]?[-–][ \t]?){word}){{0,4}}|\d{{1,2}}"
+    place = _place_pattern()
     return re.compile(
         r"(?<![\w])(?P<head>Nghị quyết|Văn kiện)\s+(?:của\s+)?(?i:Đại hội)\s+"
         r"(?:(?P<dbieu>(?i:đại biểu))\s+)?"
@@ -130,20 +135,23 @@ def _congress(text: str, province: str | None) -> list[Span]:
             body = _BLANKS_RE.sub(" ", cfg["local"].format(n=n, level=level, place=place))
         else:
             body = cfg["national"].format(n=n)
-        head = m.group("head")
-        out.append(
-            Span(
-                "named",
-                m.start(),
-                m.end(),
-                type=head,
-                name=f"{head} {body}",
-                central=not local,
-                issuer=body,
-                province=prov if local else None,
-            )
-        )
+        out.append(_congress_span(m, body, local, prov))
     return out
+
+
+def _congress_span(m: re.Match[str], body: str, local: bool, prov: str | None) -> Span:
+    """A congress resolution ('Nghị quyết' or 'Văn kiện' of `body`, the congress) as a named citation."""
+    head = m.group("head")
+    return Span(
+        "named",
+        m.start(),
+        m.end(),
+        type=head,
+        name=f"{head} {body}",
+        central=not local,
+        issuer=body,
+        province=prov if local else None,
+    )
 
 
 @cache
@@ -151,8 +159,7 @@ def _org_congress_re() -> re.Pattern:
     cfg = tables.named_table()["congress"]
     level = patterns.alt([*cfg["levels"], *cfg["level_aliases"]])
     org = patterns.alt(cfg["organisations"])
-    word = _upper() + r"[^\W_]{0,12}"
-    place = rf"{word}(?:(?:[ \t]{{1,3}}|[ \t]?[-–][ \t]?){word}){{0,4}}|\d{{1,2}}"
+    place = _place_pattern()
     return re.compile(
         r"(?<![\w])(?P<head>Nghị quyết|Văn kiện)\s+(?:của\s+)?(?i:Đại hội)\s+(?:(?i:đại biểu)\s+)?"
         rf"(?:(?P<tq>(?i:toàn quốc))\s+)?(?P<org>{org})(?:\s+(?P<vn>Việt Nam))?(?:\s+(?P<tq2>(?i:toàn quốc)))?"
@@ -178,19 +185,7 @@ def _org_congress(text: str, province: str | None) -> list[Span]:
             )
         else:
             body = cfg["org_national"].format(org=org, n=m.group("n"))
-        head = m.group("head")
-        out.append(
-            Span(
-                "named",
-                m.start(),
-                m.end(),
-                type=head,
-                name=f"{head} {body}",
-                central=not local,
-                issuer=body,
-                province=prov if local else None,
-            )
-        )
+        out.append(_congress_span(m, body, local, prov))
     return out
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from vbgraph.loaders import signals
 from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import lower_vn, modern_tones
 from vbgraph.loaders.patterns import UPPER, opens_with
@@ -601,9 +602,11 @@ def _modifies(piece: str, before: str) -> bool:
         return False
     if _place_committee_re().fullmatch(piece):
         return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own
-    q = _qualifier(piece)  # 'tiểu học trên địa bàn huyện': where they are is no modifier's word
-    area = q and piece.endswith(q) and _area_re().match(lower_vn(q))
-    core = piece[: len(piece) - len(q)] if area else piece
+    # 'tiểu học trên địa bàn huyện', 'thị trấn trực thuộc Huyện ủy': where they are or belong is no
+    # modifier's word; a participle's tail is ('cá nhân được phân công …': persons of their own)
+    q = _qualifier(piece)
+    kept = q and piece.endswith(q) and not lower_vn(q).startswith(_lists()["participle"])
+    core = piece[: len(piece) - len(q)] if kept else piece
     if len(core.split()) > 4 or len(before.split()) > len(head.split()) + 4 or _DIGIT_RE.search(piece):
         return False
     from vbgraph.loaders.normalize import fold
@@ -778,6 +781,8 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             continue
         loc = next((w for w, rx in locs if rx.search(names[i])), None)
         if loc and not any(rx.search(names[i - 1]) for rx in own) and len(names[i - 1].split()) > 1:
+            if signals.body_level(loc) == "commune" and _office_of_a_level(names[i - 1]):
+                continue  # 'Phòng Tài nguyên và Môi trường và UBND xã': the district's office, no commune's
             names[i - 1] = f"{names[i - 1]} {loc}"
     # Provincial mass organisations listed beside "… tỉnh" bodies are the province's too.
     if any(_TINH_END_RE.search(n) for n in names):
@@ -804,6 +809,11 @@ def _locality_ends() -> tuple[tuple[tuple[str, re.Pattern], ...], tuple[re.Patte
     ends = {w: re.compile(r"\s" + re.escape(w) + r"$") for w in [*locs, "Tỉnh ủy", "Trung ương", "Thành ủy"]}
     own = tuple(ends[w] for w in [*locs, "Tỉnh ủy", "Trung ương", "Thành ủy"])
     return tuple((w, ends[w]) for w in locs), own
+
+
+def _office_of_a_level(name: str) -> bool:
+    """A State office of a province or a district ('Sở …', 'Phòng …', 'Chi cục …'): no commune's."""
+    return lower_vn(name).startswith(tuple(w + " " for w in _named_office_words()))
 
 
 @cache

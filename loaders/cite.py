@@ -321,7 +321,10 @@ def _numbered(text: str) -> list[Span]:
         if not t.date and start > 0 and (before := _stated_before(text, start)) is not None:
             date, issuer_name = before[0], issuer_name or before[1]
         if issuer_name is None and start > 0:
-            issuer_name = _proposed_by(text, start) or _issued_by(text, start)
+            # a direction's or proposal's author, unless the issuer is named after the citation
+            # ('chỉ đạo của Chủ tịch UBND tỉnh tại Thông báo số … của Văn phòng UBND tỉnh về …')
+            by = None if _OF_RE.match(text, t.end) else _proposed_by(text, start)
+            issuer_name = by or _issued_by(text, start)
         # a central body's document is the centre's whatever its code ('15/KH-ĐCT của Đoàn Chủ tịch
         # Trung ương Hội LHPN Việt Nam'), unless the code is a local committee's
         central = t.body is not None and t.body.level == "central" and not _local_party_code(issuer)
@@ -364,8 +367,20 @@ _STATED_REACH = 160
 _PROPOSED_BY_RE = re.compile(
     r"(?:đề nghị|chỉ đạo)\s+(?:của\s+)?(?P<who>[A-ZĐÀ-Ỹ][^.;:,\d]{2,80}?)\s+tại\s*$", re.IGNORECASE
 )
+
+
 # An office holder stands for the office: 'Giám đốc Sở Nội vụ' -> 'Sở Nội vụ', 'Trưởng phòng Tư pháp'
 # -> 'Phòng Tư pháp'.
+@cache
+def _province_run_re() -> re.Pattern:
+    return re.compile(rf"\s*(?:{patterns.province_alt()})\s*", re.IGNORECASE)
+
+
+def _province_run(words: str) -> bool:
+    """Are these capitalised words a province's name ('Hồ Chí Minh', 'Thừa Thiên Huế'), no person's?"""
+    return _province_run_re().fullmatch(words) is not None
+
+
 # A person's name closing an office holder's title: three capitalised words or more.
 _PERSON_END_RE = re.compile(r"(?:\s(?-i:[A-ZĐÀ-Ỹ])\w*){3,}$")
 _HOLDER_RE = re.compile(
@@ -386,7 +401,7 @@ def _proposed_by(text: str, start: int) -> str | None:
     held = m.group("who").strip()
     who = _HOLDER_RE.sub("", held)
     body = tables.canonical_body(who)
-    if body is None and who != held and _PERSON_END_RE.search(who):
+    if body is None and who != held and (m := _PERSON_END_RE.search(who)) and not _province_run(m.group(0)):
         return None  # 'Phó Chủ tịch UBND tỉnh Nguyễn Văn An': a person, whose office is not said whole
     return body.name if body else who[:1].upper() + who[1:]
 

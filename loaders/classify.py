@@ -132,6 +132,11 @@ def _after_repeal() -> re.Pattern:
     return re.compile(r"^\s*,?\s*(?:" + "|".join(re.escape(lower_vn(w)) for w in words) + r")\b")
 
 
+# An expiry this text sets: from a day ('… hết hiệu lực kể từ ngày …'), not one the cited document
+# set itself ('… hết hiệu lực vào ngày 31/12/2025 theo quy định tại Điều 5 của Nghị quyết đó').
+_EXPIRES_FROM_RE = re.compile(r"\s*(?:thi hành\s+)?(?:kể\s+)?từ\b")
+
+
 @cache
 def _expires_re() -> re.Pattern:
     """'… của Bộ trưởng Bộ Y tế hết hiệu lực …': a cited document's expiry, after its issuer phrase."""
@@ -368,13 +373,19 @@ def _expires_after_this(before: str, after: str) -> bool:
 _LISTED_TAIL_RE = re.compile(r"(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+\s*$")
 
 
+@cache
+def _reviews_re() -> re.Pattern:
+    """A report's words of review (cues.toml [TONG_KET] report)."""
+    return _words_re(tables.cues()["TONG_KET"]["report"], anchored=r"(?<!\w)")
+
+
 def document_title_relation(doc_type: str | None, title_before: str) -> Rel:
     """The relation a document's subject states: a guide guides what it says to carry out, a report
     on carrying out a document ('Báo cáo kết quả 5 năm thực hiện Chỉ thị …') reviews it."""
     cue = title_cue(title_before)
     if cue is Rel.THUC_HIEN and doc_type == "Hướng dẫn":
         return Rel.HUONG_DAN
-    if cue is Rel.THUC_HIEN and doc_type == "Báo cáo":
+    if cue is Rel.THUC_HIEN and doc_type == "Báo cáo" and _reviews_re().search(lower_vn(title_before)):
         return Rel.TONG_KET
     return cue or Rel.DAN_CHIEU
 
@@ -1087,7 +1098,7 @@ def _clause_act(text: str, s: Span, start: int, own_type: str | None) -> Rel | N
     if item is None or not start <= item.end() <= s.start:
         return None
     after = lower_vn(text[s.scope_end : s.scope_end + 160])
-    if s.start == item.end() and (m := _expires_re().match(after)) and _THIS in after[m.end() :]:
+    if s.start == item.end() and (m := _expires_re().match(after)) and _EXPIRES_FROM_RE.match(after, m.end()):
         return Rel.BAI_BO  # '… hết hiệu lực kể từ ngày Thông tư này có hiệu lực': this text repeals it
     return self_relation(text[item.end() : s.start], text[s.scope_end : s.scope_end + 40], True, "", own_type)
 

@@ -188,6 +188,16 @@ def test_recurrence(text, rec):
         ("Vụ Tổ chức cán bộ chủ trì, phối hợp", ["Vụ Tổ chức cán bộ"]),
         ("Khoa Dược rà soát danh mục thuốc", ["Khoa Dược"]),
         ("Khoa học và công nghệ là động lực", []),
+        # what the units belong to is no modifier's word
+        (
+            "Các đảng ủy xã, thị trấn trực thuộc Huyện ủy tổ chức quán triệt",
+            ["đảng ủy xã", "đảng ủy thị trấn trực thuộc Huyện ủy"],
+        ),
+        # a district's office beside a commune's body is no commune's
+        (
+            "Phòng Tài nguyên và Môi trường và Ủy ban nhân dân xã kiểm tra hiện trạng",
+            ["Phòng Tài nguyên và Môi trường", "Ủy ban nhân dân xã"],
+        ),
         # persons of their own, not modifiers of the kind before them
         ("Các bộ phận, cá nhân được phân công căn cứ nội dung Kế hoạch tổ chức triển khai thực hiện", []),
         ("Tổ chức các hoạt động văn hóa", []),

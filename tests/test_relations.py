@@ -232,6 +232,15 @@ def test_review_of_implementation():
     )
 
 
+def test_a_report_that_answers_a_letter_carries_it_out():
+    text = party_doc(
+        heading="BÁO CÁO",
+        code="BC",
+        subject="thực hiện Công văn số 1850-CV/BTCTU ngày 10/6/2021 của Ban Tổ chức Tỉnh ủy",
+    )
+    assert ("12-BC/TU", "THUC_HIEN", "1850-CV/BTCTU") in relations(text)
+
+
 def test_a_report_on_carrying_out_a_document_reviews_it():
     text = party_doc(
         heading="BÁO CÁO",
@@ -400,6 +409,16 @@ def test_a_letter_relaying_a_circular_does_not_replace_what_the_circular_replace
     assert not [r for r in relations(text) if r[1] == "THAY_THE" and r[0] == "10/BTC-PC"]
 
 
+def test_a_clause_that_ends_a_document_from_a_day_repeals_it():
+    text = STATE_TEXT.split("Điều 1.")[0] + (
+        "Điều 2. Hiệu lực thi hành\n"
+        "1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 8 năm 2024.\n"
+        "2. Thông tư số 12/2020/TT-BTC ngày 15 tháng 5 năm 2020 của Bộ trưởng Bộ Tài chính hết hiệu lực kể từ "
+        "ngày 01 tháng 8 năm 2024.\n"
+    )
+    assert ("10/2024/TT-BTC", "BAI_BO", "12/2020/TT-BTC") in relations(text)
+
+
 def test_a_clause_reporting_a_documents_own_end_is_no_repeal():
     text = STATE_TEXT.split("Điều 1.")[0] + (
         "Điều 5. Tổ chức thực hiện\n"
@@ -422,6 +441,16 @@ def test_the_clauses_of_an_effect_article_repeal():
         ("10/2024/TT-BTC", "BAI_BO", "33/2015/TT-BTC"),
         ("10/2024/TT-BTC", "BAI_BO", "07/2013/TT-BTC"),
     }
+
+
+def test_a_direction_conveyed_by_an_office_keeps_the_offices_name_and_subject():
+    pre = (
+        "Thực hiện chỉ đạo của Thường trực Tỉnh ủy tại Công văn số 1234-CV/VPTU ngày 15/9/2021 của Văn phòng "
+        "Tỉnh ủy về tăng cường công tác phòng, chống dịch, Ban Thường vụ ban hành Kế hoạch."
+    )
+    G = build_graph([parse_text(party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre), "t.txt")])
+    node = G.nodes["bac-giang:1234-CV/VPTU@2021-09-15"]
+    assert node["issuer"].startswith("Văn phòng Tỉnh ủy") and node["title"].startswith("về tăng cường")
 
 
 @pytest.mark.parametrize(

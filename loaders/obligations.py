@@ -540,6 +540,16 @@ class _Discourse:
     def begin_item(self, assignees: list[tuple[str, str]], names: list[str]) -> None:
         self.item, self.item_names = assignees, names
 
+    def forget(self) -> None:
+        """The text is closed or signed: no one it spoke of is spoken of after it."""
+        self.item, self.item_names, self.header_subject, self.asked, self.previous = (
+            None,
+            [],
+            None,
+            None,
+            None,
+        )
+
 
 def _with_partners(names: list[str], role: str, partners: list[str]) -> list[tuple[str, str]]:
     return [(n, role) for n in names] + [(n, "phoi_hop") for n in partners]
@@ -570,16 +580,17 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     st.proposing = len(raw) < 80 and _proposals_re().match(lower_vn(raw)) is not None
     if st.proposing:
         return
-    if signature_line(raw) or recipients_line(raw):
+    signed, listed = signature_line(raw), recipients_line(raw)
+    if signed or listed:
         # the text is signed: who it spoke of speaks no more (an attached plan's title after it is
         # no sentence of the last article)
-        st.signing, st.receiving = st.signing or signature_line(raw), st.receiving or recipients_line(raw)
-        st.item, st.item_names, st.header_subject, st.asked, st.previous = None, [], None, None, None
+        st.signing, st.receiving = st.signing or signed, st.receiving or listed
+        st.forget()
         return
     if st.receiving and (_BULLET_RE.match(raw) or _RECIPIENT_RE.search(raw)):
         return  # a recipient, in a column the signature block may interleave
     if _CLOSING_RE.match(raw):  # 'Trên đây là Kế hoạch …; yêu cầu các cơ quan …': the text's close
-        st.item, st.item_names, st.header_subject, st.asked, st.previous = None, [], None, None, None
+        st.forget()
         return
     if st.signing and (is_upper_text(raw) or is_person_name(raw) or SIGNED_RE.match(raw)):
         return  # 'BÍ THƯ', '(đã ký)', 'Nguyễn Văn An' under 'T/M BAN THƯỜNG VỤ'

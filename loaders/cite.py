@@ -309,10 +309,14 @@ def _numbered(text: str) -> list[Span]:
             continue
         t = _trailer(text, after - c.cut)
         issuer, symbols = _issuer_and_symbols(c, party, t.body)
-        if not party and c.code is None and written is None and sm:
+        name = None
+        if not party and c.code is None and sm and (written is None or not written[0].isupper()):
+            # 'Luật Tổ chức Quốc hội số 57/2014/QH13'; 'Luật Ban hành … pháp luật số 80/2015/QH13'
+            # (its last word no type); the name's words are its subject
             head = _name_head(text, sm.start())
             if head:
-                written, start = head  # 'Luật Tổ chức Quốc hội số 57/2014/QH13'
+                written, start, head_end = head
+                name = " ".join(text[head_end : sm.start()].split()).strip(" ,")
         type_name = None if c.unknown and not written else _type_from_code(c.code, written, party)
         if type_name is None and written is None and c.code is None:
             continue
@@ -344,6 +348,8 @@ def _numbered(text: str) -> list[Span]:
                 t.bad_date,
                 c.unknown,
             )
+            if name:
+                span = evolve(span, title=name)
             out.append(evolve(span, central=True) if central else span)
     return _shared_trailer(text, out) if len(out) > 1 else out
 
@@ -434,8 +440,9 @@ def _issued_by(text: str, start: int) -> str | None:
     return bodies.canonical_name(who) if signals.names_body(who) else None  # 'Sở Nội vụ'
 
 
-def _name_head(text: str, so_start: int) -> tuple[str, int] | None:
-    """(type word, its offset) of a name that ends in 'số' at `so_start`: 'Luật Tổ chức Quốc hội số'."""
+def _name_head(text: str, so_start: int) -> tuple[str, int, int] | None:
+    """(type word, where it starts and ends) of a name that ends in 'số' at `so_start`: 'Luật Tổ
+    chức Quốc hội số'."""
     lo = max(0, so_start - 100)
     window = text[lo:so_start]
     last = None
@@ -443,7 +450,7 @@ def _name_head(text: str, so_start: int) -> tuple[str, int] | None:
         last = hm
     if last is None or patterns.NAME_BREAK_RE.search(window, last.end()):
         return None
-    return last.group("type"), lo + last.start()
+    return last.group("type"), lo + last.start(), lo + last.end()
 
 
 def _province(written: str | None) -> str | None:

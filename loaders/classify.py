@@ -488,6 +488,7 @@ def _paragraph_spans(paras: list[Paragraph], jur: str | None) -> list[tuple[Para
                     early.setdefault(alias, target)
     aliases = dict(early)
     full_by_number: dict[tuple[str, str], Span] = {}
+    numbered_names = _numbered_names(found)
     out: list[tuple[Paragraph, list[Span]]] = []
     for p, spans in found:
         if spans is None:
@@ -495,8 +496,43 @@ def _paragraph_spans(paras: list[Paragraph], jur: str | None) -> list[tuple[Para
             continue
         for alias, target in cit.find_aliases(p.text, spans) if spans else ():
             aliases.setdefault(alias, target)
+        if numbered_names:
+            spans = [_by_number(s, numbered_names) for s in spans]
         out.append((p, _with_short_names(p.text, spans, aliases, full_by_number)))
     return out
+
+
+_NAME_YEAR_RE = re.compile(r"\s+năm\s+(?P<y>\d{4})$")
+
+
+def _numbered_names(found: list[tuple[Paragraph, list[Span] | None]]) -> dict[tuple[str, str | None], Span]:
+    """The text's laws cited by name and number ('Luật Đất đai số 31/2024/QH15'), by folded name
+    and year, and by name alone when one number has it: the name alone is that law elsewhere in
+    the text ('theo Luật Đất đai', 'Luật Đất đai năm 2024'), not a second document."""
+    by_year: dict[tuple[str, str | None], Span] = {}
+    symbols: dict[str, set[str]] = {}
+    for _, spans in found:
+        for s in spans or ():
+            if s.kind == "numbered" and s.symbol and s.title and s.type and not s.type_code:
+                name = fold(f"{s.type} {s.title}")
+                by_year.setdefault((name, s.date[:4] if s.date else None), s)
+                symbols.setdefault(name, set()).add(s.symbol)
+    for (name, _), s in list(by_year.items()):
+        if len(symbols[name]) == 1:
+            by_year.setdefault((name, None), s)
+    return by_year
+
+
+def _by_number(s: Span, names: dict[tuple[str, str | None], Span]) -> Span:
+    """A law named without its number, as the text cited it with its number (see `_numbered_names`)."""
+    if s.kind != "named" or not s.name or s.title:
+        return s
+    m = _NAME_YEAR_RE.search(s.name)
+    name = fold(s.name[: m.start()] if m else s.name)
+    full = names.get((name, m.group("y") if m else None))
+    if full is None:
+        return s
+    return evolve(full, kind="short", start=s.start, end=s.end, title=None, title_start=None, title_end=None)
 
 
 def _names_alone(alias: str) -> bool:

@@ -39,6 +39,35 @@ def test_symbols(text, symbol, type_, type_code, issuer_code):
     assert (s.symbol, s.type, s.type_code, s.issuer_code) == (symbol, type_, type_code, issuer_code)
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "title"),
+    [
+        ("Căn cứ Luật Đất đai số 31/2024/QH15;", "Luật", "Đất đai"),
+        ("Căn cứ Bộ luật Lao động số 45/2019/QH14 ngày 20/11/2019;", "Bộ luật", "Lao động"),
+        # the name's last word is a type word in lower case: the name still opens at its head
+        (
+            "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13;",
+            "Luật",
+            "Ban hành văn bản quy phạm pháp luật",
+        ),
+        (
+            "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14;",
+            "Pháp lệnh",
+            "Ưu đãi người có công với cách mạng",
+        ),
+        (
+            "Căn cứ Luật số 80/2015/QH13 về ban hành văn bản quy phạm pháp luật;",
+            "Luật",
+            "về ban hành văn bản quy phạm pháp luật",
+        ),
+        ("theo văn bản quy phạm pháp luật số 80/2015/QH13", "Luật", None),
+    ],
+)
+def test_a_law_named_before_its_number_is_titled_by_its_name(text, type_, title):
+    s = one(text)
+    assert (s.type, s.title) == (type_, title)
+
+
 def test_qd_is_quy_dinh_or_quyet_dinh_by_the_title_word():
     assert one("Quy định số 213-QĐ/TW").type == "Quy định"
     assert one("Quyết định số 238-QĐ/TW").type == "Quyết định"

@@ -340,6 +340,26 @@ def test_short_form_resolves_to_the_earlier_full_citation():
     assert len(edge["evidence"]) == 2
 
 
+@pytest.mark.parametrize(
+    ("later", "target"),
+    [
+        ("Luật Đất đai", "31/2024/QH15"),
+        ("Luật Đất đai năm 2024", "31/2024/QH15"),
+        ("Luật Đất đai năm 2013", "Luật Đất đai năm 2013"),  # another edition: another document
+        ("Bộ luật Lao động", "45/2019/QH14"),
+    ],
+)
+def test_a_law_named_without_the_number_the_text_cited_it_by_is_that_law(later, target):
+    pre = (
+        "Căn cứ Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024; Căn cứ Bộ luật Lao động số "
+        "45/2019/QH14 ngày 20 tháng 11 năm 2019;"
+    )
+    body = f"I- NHIỆM VỤ\n\n1. Tuyên truyền, phổ biến {later} đến cán bộ, đảng viên."
+    rels = relations(party_doc(preamble=pre, body=body))
+    assert ("12-NQ/TU", "DAN_CHIEU" if target.startswith("Luật") else "CAN_CU", target) in rels
+    assert not any(t.startswith(("Luật Đất đai", "Bộ luật")) for _, _, t in rels if t != target)
+
+
 STATE_TEXT = """BỘ TÀI CHÍNH
 Số: 10/2024/TT-BTC
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM

@@ -476,8 +476,10 @@ def _completes(
     if not (len(deadlines) == 1 or (labelled and not deadlines)) or not out or out[-1].deadline is not None:
         return False
     last = out[-1]
-    # the same bodies, whatever the roles: 'X chủ trì …. Thời gian hoàn thành: …' carries X alone
-    if [a.name for a in last.assignees] != [name for name, _ in assignees]:
+    # the same bodies, whatever the roles: 'X chủ trì …. Thời gian hoàn thành: …' carries X alone;
+    # a time and nothing else also X without its partners ('X chủ trì, phối hợp với Y …. Thời gian …')
+    names, last_names = [name for name, _ in assignees], [a.name for a in last.assignees]
+    if last_names != names and not (last_names[: len(names)] == names and _time_only(sentence)):
         return False
     if bd.parse_subject(sentence)[0] or _produces_re().search(sentence):
         return False

@@ -607,6 +607,10 @@ _CONNECTOR_LAST = frozenset(w[-1] for w in (*_CONNECTORS, ","))  # what such a l
 
 
 _ITEM_OPEN_RE = re.compile(r"\d{1,3}[.)]\s+[A-ZĐÀ-Ỹ]")  # a numbered item: '1. Bãi bỏ …'
+_BULLET_OPEN_RE = re.compile(r"[-–+•*]\s+[^\W\d_]")  # a point: '- Sở Khoa học …', '+ Tổ chức …'
+# The connectors a number follows ('số' / '52-NQ/TW', 'ngày' / '15/3/2025'); after them a point
+# opens a paragraph: 'chuyển đổi số', 'hằng năm' end a heading or a sentence.
+_NUMBER_WORD_END_RE = re.compile(r"(?<!\w)(?:số|Số|ngày|tháng|năm)$")
 # A line that goes on with a number ("Căn cứ Nghị định số" / "69/2008/NĐ-CP ngày …"), not a list item.
 _NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
 
@@ -708,6 +712,8 @@ def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
         return True  # '… báo cáo Ban Thường vụ Huyện ủy (qua' / 'Ban Tổ chức Huyện ủy) trước …'
     if patterns.symbol_cut(tail) and patterns.symbol_goes_on(text):
         return True  # a symbol the line cut: 'Quy định số 69-' / 'QĐ/TW ngày …', 'số 15/' / 'QĐ-UBND'
+    if _BULLET_OPEN_RE.match(text) and _NUMBER_WORD_END_RE.search(tail[-8:]):
+        return False  # '2. Hoàn thiện hạ tầng số' / '- Sở …': a number goes on after 'số', no point
 
     return (
         (end in _CONNECTOR_LAST and _CONNECTOR_END.search(tail[-20:]) is not None)

@@ -1396,6 +1396,24 @@ def test_a_time_label_after_a_task_is_its_time_not_a_task(item, end):
 
 
 @pytest.mark.parametrize(
+    "part", ["II. NHIỆM VỤ CỤ THỂ\n\n1. Công tác tuyên truyền", "III. TỔ CHỨC THỰC HIỆN"]
+)
+def test_a_time_after_a_task_with_partners_is_the_tasks_time(part):
+    """'X chủ trì, phối hợp với Y …. Thời gian hoàn thành: …': the time of X's and Y's task."""
+    item = (
+        "- Phòng Văn hóa chủ trì, phối hợp với Đài Truyền thanh huyện tổ chức tuyên truyền. "
+        "Thời gian hoàn thành: Quý III/2025."
+    )
+    _, rec = assignments(party_doc(body=f"{part}\n\n{item}", date="ngày 05 tháng 3 năm 2025"))
+    (task,) = rec.obligations
+    assert [(a.name, a.role) for a in task.assignees] == [
+        ("Phòng Văn hóa", "chu_tri"),
+        ("Đài Truyền thanh huyện", "phoi_hop"),
+    ]
+    assert task.deadline["end"] == "2025-09-30"
+
+
+@pytest.mark.parametrize(
     ("cell", "end", "recurring"),
     [
         ("Năm 2025", "2025-12-31", None),  # a bare year in the time column is the year

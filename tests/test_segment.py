@@ -728,6 +728,18 @@ def test_a_pdfs_wrapped_task_lines_are_one_task_each():
             ["Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy chủ trì."],
             ["Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy chủ trì."],
         ),
+        (  # a number goes on after 'số', 'năm'; a point does not: 'chuyển đổi số', 'hằng năm' end lines
+            ["2. Hoàn thiện hạ tầng số", "- Sở Khoa học và Công nghệ chủ trì."],
+            ["2. Hoàn thiện hạ tầng số", "- Sở Khoa học và Công nghệ chủ trì."],
+        ),
+        (
+            ["Các đơn vị báo cáo hằng năm", "+ Sở Tài chính tổng hợp."],
+            ["Các đơn vị báo cáo hằng năm", "+ Sở Tài chính tổng hợp."],
+        ),
+        (
+            ["Căn cứ Nghị quyết số", "52-NQ/TW của Bộ Chính trị;"],
+            ["Căn cứ Nghị quyết số 52-NQ/TW của Bộ Chính trị;"],
+        ),
     ],
 )
 def test_where_a_line_break_goes_on_with_the_paragraph(lines, paragraphs):

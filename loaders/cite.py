@@ -638,6 +638,18 @@ _ITS_PROVINCE_RE = re.compile(r",\s*(?:tỉnh|thành phố|TP\.?)\s+[^,]*$", re.
 _CENTRAL_NAME_RE = re.compile(r"\bTrung ương\b|\bViệt Nam$|\bquốc gia\b")
 
 
+def _next_cue(text: str, end: int, tm: re.Match[str]) -> bool:
+    """In a preamble, a comma and a cue open the next clause, no subject: 'Căn cứ Quyết định số
+    120/QĐ-UBND …, thực hiện Kế hoạch số 30/KH-UBND …' (the plan is implemented, not the
+    decision's subject)."""
+    word = tm.start("word")
+    return (
+        "," in text[end:word]
+        and signals.preamble_opener(text[word:])
+        and signals.preamble_opener(text[: end - 1].lstrip(" -–+•*"))
+    )
+
+
 def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
     """Give each citation its subject ('về …'); a citation inside it is nested, not coordinated."""
     spans = sorted(spans, key=lambda s: (s.start, -s.end)) if len(spans) > 1 else spans
@@ -655,7 +667,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
                 tm = patterns.TITLE_START_RE.match(text, after)
                 tm = tm if tm and tm.start("word") - after <= 2 else None
                 s = _named_issuer(s, text, after) if tm or _CLAUSE_END_RE.match(text, after) else s
-        if not tm or tm.start("word") - s.end > 6:
+        if not tm or tm.start("word") - s.end > 6 or _next_cue(text, s.end, tm):
             out.append(s)
             continue
         tstart = tm.start("word")

@@ -1141,12 +1141,22 @@ def _clause_act(text: str, s: Span, start: int, own_type: str | None) -> Rel | N
 
 def _clause_cue(before: str) -> Rel | None:
     """The cue that governs a citation of the preamble: its own clause's when a clause after a
-    semicolon opens with one ('Căn cứ Kết luận …; thực hiện Kế hoạch số …': the plan is
-    implemented), else the sentence's."""
-    semi = before.rfind(";")
-    if semi >= 0 and (own := preamble_relation(before[semi + 1 :].lstrip())) is not None:
-        return own
-    return preamble_relation(before)
+    semicolon, a comma or 'và' opens with one ('Căn cứ Kết luận …; thực hiện Kế hoạch số …': the
+    plan is implemented), else the sentence's."""
+    whole = preamble_relation(before)
+    seps = [m for m in _CLAUSE_SEP_RE.finditer(before) if whole is not None or m.group() == ";"]
+    for m in reversed(seps[-_CLAUSES_BACK:]):
+        if (own := preamble_relation(before[m.end() :].lstrip())) is not None:
+            return own
+    return whole
+
+
+# Where a clause of the preamble may open with a cue of its own: after a semicolon; in a sentence
+# that opens with a cue, also after a comma or 'và' ('Căn cứ Quyết định số …, thực hiện Kế hoạch
+# số …': the plan is implemented; not 'Trong những năm qua, quán triệt và thực hiện …', a
+# narrative). The nearest such clause before a citation governs it.
+_CLAUSE_SEP_RE = re.compile(r"[;,]|(?<!\w)và(?!\w)")
+_CLAUSES_BACK = 8
 
 
 _DAN_CHIEU = Rel.DAN_CHIEU.value  # read once: an Enum member's value is a descriptor call

@@ -341,6 +341,36 @@ def test_short_form_resolves_to_the_earlier_full_citation():
 
 
 @pytest.mark.parametrize(
+    ("preamble", "relations_"),
+    [
+        (  # a comma or 'và' and a cue of its own open the next clause of a cue's sentence
+            "Căn cứ Quyết định số 120/QĐ-UBND ngày 15/01/2024 của UBND tỉnh, thực hiện Kế hoạch số "
+            "30-KH/TU ngày 01/02/2024 của Ban Thường vụ Tỉnh ủy về chuyển đổi số, Ban Thường vụ Tỉnh ủy quyết nghị:",
+            {("120/QĐ-UBND", "CAN_CU"), ("30-KH/TU", "THUC_HIEN")},
+        ),
+        (
+            "Căn cứ Quyết định số 120/QĐ-UBND ngày 15/01/2024 của UBND tỉnh và thực hiện Kế hoạch số "
+            "30-KH/TU ngày 01/02/2024 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Tỉnh ủy quyết nghị:",
+            {("120/QĐ-UBND", "CAN_CU"), ("30-KH/TU", "THUC_HIEN")},
+        ),
+        (
+            "Thực hiện Quy định số 22-QĐ/TU ngày 15/3/2024 của Ban Thường vụ Tỉnh ủy, căn cứ Quy định số "
+            "80-QĐ/TW ngày 18/8/2022 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy quyết nghị:",
+            {("22-QĐ/TU", "THUC_HIEN"), ("80-QĐ/TW", "CAN_CU")},
+        ),
+        (  # a narrative that opens with no cue: its 'quán triệt và thực hiện' implements nothing
+            "Trong những năm qua, quán triệt và thực hiện Kết luận số 100-KL/TW ngày 18/8/2014 của Ban Bí "
+            "thư, công tác dư luận xã hội đạt nhiều kết quả.",
+            {("100-KL/TW", "DAN_CHIEU")},
+        ),
+    ],
+)
+def test_each_clause_of_a_preamble_sentence_takes_its_own_cue(preamble, relations_):
+    got = {(t, k) for s, k, t in relations(party_doc(preamble=preamble)) if s == "12-NQ/TU"}
+    assert got == relations_
+
+
+@pytest.mark.parametrize(
     ("later", "target"),
     [
         ("Luật Đất đai", "31/2024/QH15"),

@@ -545,10 +545,14 @@ def _clause_re() -> re.Pattern:
 @cache
 def _act_stop_re() -> re.Pattern:
     """A subject ends where the citing text goes on to act on another document: '… về tiếp dân và
-    bãi bỏ Hướng dẫn số 03-HD/HU …'."""
+    bãi bỏ Hướng dẫn số 03-HD/HU …'; or says the document expires: '… về quản lý chợ hết hiệu
+    lực kể từ …' (cues.toml [BAI_BO] after)."""
     acts = [w for code in ("THAY_THE", "SUA_DOI", "BAI_BO") for w in tables.cues()[code].get("self", [])]
+    expiry = tables.cues()["BAI_BO"].get("after", [])
     return re.compile(
-        rf"\s(?=và\s+(?:{patterns.alt(acts)})\s+(?:{patterns.type_alt()})\s+số\b)", re.IGNORECASE
+        rf"\s(?=và\s+(?:{patterns.alt(acts)})\s+(?:{patterns.type_alt()})\s+số\b)"
+        rf"|,?\s(?=(?:đã\s+|sẽ\s+)?(?:{patterns.alt(expiry)})(?!\w))",
+        re.IGNORECASE,
     )
 
 

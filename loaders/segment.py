@@ -185,11 +185,16 @@ def _heads_a_document(clean: list[str], above: list[int], seen: int) -> bool:
 
 
 def _enacting_word(clean: list[str], i: int) -> bool:
-    """'QUYẾT ĐỊNH' that lost its colon between a preamble ('…;' / 'Để …,') and 'Điều 1.': the
-    decision's enacting word, not the heading of another document."""
+    """'QUYẾT ĐỊNH' that lost its colon between a preamble ('…;' / 'Để …,' / 'Xét đề nghị … .') or
+    the authority that enacts ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH') and 'Điều 1.': the decision's
+    enacting word, not the heading of another document (which a title follows, not an article)."""
     prev = next((clean[j].strip() for j in range(i - 1, max(0, i - 3), -1) if clean[j].strip()), "")
     nxt = next((clean[j].strip() for j in range(i + 1, min(len(clean), i + 3)) if clean[j].strip()), "")
-    return prev.endswith((",", ";")) and bool(_ARTICLE_ONE_RE.match(nxt))
+    if not _ARTICLE_ONE_RE.match(nxt):
+        return False
+    if prev.endswith((",", ";", ".")):
+        return True
+    return is_upper_text(prev) and not is_motto(prev) and not SO_LINE_RE.match(prev)
 
 
 def is_person_name(text: str) -> bool:

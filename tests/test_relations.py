@@ -459,14 +459,42 @@ def test_a_letter_relaying_a_circular_does_not_replace_what_the_circular_replace
     assert not [r for r in relations(text) if r[1] == "THAY_THE" and r[0] == "10/BTC-PC"]
 
 
-def test_a_clause_that_ends_a_document_from_a_day_repeals_it():
+@pytest.mark.parametrize("subject", ["", " quy định về quản lý chợ", " về quản lý chợ trên địa bàn tỉnh"])
+def test_a_clause_that_ends_a_document_from_a_day_repeals_it(subject):
+    """Whether or not the expiring document is cited with its subject ('… về quản lý chợ hết hiệu lực')."""
     text = STATE_TEXT.split("Điều 1.")[0] + (
         "Điều 2. Hiệu lực thi hành\n"
         "1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 8 năm 2024.\n"
-        "2. Thông tư số 12/2020/TT-BTC ngày 15 tháng 5 năm 2020 của Bộ trưởng Bộ Tài chính hết hiệu lực kể từ "
-        "ngày 01 tháng 8 năm 2024.\n"
+        "2. Thông tư số 12/2020/TT-BTC ngày 15 tháng 5 năm 2020 của Bộ trưởng Bộ Tài chính"
+        f"{subject} hết hiệu lực kể từ ngày 01 tháng 8 năm 2024.\n"
     )
     assert ("10/2024/TT-BTC", "BAI_BO", "12/2020/TT-BTC") in relations(text)
+
+
+def test_an_effect_article_that_ends_a_document_cited_with_its_subject_repeals_it():
+    text = STATE_TEXT.split("Điều 1.")[0] + (
+        "Điều 3. Thông tư này có hiệu lực kể từ ngày ký; Thông tư số 12/2020/TT-BTC ngày 15/5/2020 "
+        "của Bộ trưởng Bộ Tài chính về quản lý chợ hết hiệu lực.\n"
+    )
+    assert ("10/2024/TT-BTC", "BAI_BO", "12/2020/TT-BTC") in relations(text)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Xét đề nghị của Giám đốc Sở Nội vụ.",
+        "Căn cứ Luật Tổ chức chính quyền địa phương;",
+        "BỘ TRƯỞNG BỘ TÀI CHÍNH",
+    ],
+)
+def test_an_enacting_word_without_its_colon_before_the_first_article_is_no_new_document(before):
+    text = STATE_TEXT.split("Căn cứ")[0] + (
+        f"{before}\nQUYẾT ĐỊNH\nĐiều 1. Bãi bỏ Thông tư số 23/2014/TT-BTC ngày 29/8/2014 của Bộ trưởng Bộ Tài chính.\n"
+        "Điều 2. Thông tư này có hiệu lực từ ngày 01/5/2024.\n"
+    )
+    rec = parse_text(text, "t.txt")
+    assert [td.symbol for td in rec.documents] == ["10/2024/TT-BTC"]
+    assert ("10/2024/TT-BTC", "BAI_BO", "23/2014/TT-BTC") in relations(text)
 
 
 def test_a_clause_reporting_a_documents_own_end_is_no_repeal():

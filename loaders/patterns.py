@@ -66,7 +66,7 @@ def province_alt() -> str:
 # (PTTH&TTĐT), maybe with a short lowercase tail (TTg, CTr) that capitals may follow (CTrPH). "Ư"
 # is accepted for the "TƯ"/"ƯBND" of PDF text layers and normalised by the caller. Every
 # repetition is bounded: linear on any input.
-_RUN = r"[A-ZĐƯ][A-ZĐƯ0-9]{0,11}"
+_RUN = r"[A-ZĐƯ][A-ZĐƯ0-9]{0,15}"
 CODE_PART = rf"{_RUN}(?:&{_RUN})?(?:[a-zđ]{{1,2}}(?:[A-ZĐ]{{1,6}})?(?![^\W\d_]))?"
 # A code glued to the next word ends where its uppercase run ends: "70-TB/TWngày", "TWĐTN-VPĐOÀN".
 # Either no word character or "/" follows, or a letter outside the run's class after two run letters.

@@ -109,6 +109,11 @@ def is_central_code(code: str | None, *, party: bool = False) -> bool:
     up = code.upper()
     if up in issuer_codes():
         return bool(issuer_codes()[up]["central"])
+    first = up.split("-", 1)[0]
+    if first != up and first in issuer_codes():
+        # the first part issues ('UBND-VX', 'BTC-QLCS'); the others are its unit or, in a joint
+        # symbol, its co-issuers ('01/2021/NQLT-CP-ĐCTUBTWMTTQVN', '01/NQLT-TLĐ-HLHPNVN')
+        return bool(issuer_codes()[first]["central"])
     if up.endswith("TW"):
         return True
     if up.endswith(("U", "UK")):

@@ -32,6 +32,13 @@ def one(text, **kw):
         ("Nghị quyết số 133/2020/QH14", "133/2020/QH14", "Nghị quyết", None, "QH14"),
         ("tại Công văn số 216/TTg-CN", "216/TTg-CN", "Công văn", None, "TTg"),
         ("Kết luận 53-KL/TU", "53-KL/TU", "Kết luận", "KL", "TU"),
+        (  # a joint symbol's codes whole, however long ('ĐCTUBTWMTTQVN': the Front's presidium)
+            "Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN ngày 15/6/2017",
+            "403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN",
+            "Nghị quyết",
+            "NQLT",
+            "UBTVQH14-CP-ĐCTUBTWMTTQVN",
+        ),
     ],
 )
 def test_symbols(text, symbol, type_, type_code, issuer_code):

@@ -370,6 +370,16 @@ def test_each_clause_of_a_preamble_sentence_takes_its_own_cue(preamble, relation
     assert got == relations_
 
 
+def test_a_cited_regulation_that_carries_out_the_charter_is_no_act_of_the_citing_text():
+    """'Căn cứ Điều lệ Đảng; Quy định số 24-QĐ/TW … thi hành Điều lệ Đảng': the regulation's
+    subject, not the decision's implementing of the charter."""
+    pre = "Căn cứ Điều lệ Đảng; Quy định số 24-QĐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương thi hành Điều lệ Đảng;"
+    rels = relations(party_doc(preamble=pre))
+    assert ("12-NQ/TU", "THUC_HIEN", "Điều lệ Đảng") not in rels
+    assert {("12-NQ/TU", "CAN_CU", "24-QĐ/TW"), ("12-NQ/TU", "CAN_CU", "Điều lệ Đảng")} <= rels
+    assert ("24-QĐ/TW", "THUC_HIEN", "Điều lệ Đảng") in rels
+
+
 @pytest.mark.parametrize(
     ("later", "target"),
     [

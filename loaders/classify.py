@@ -135,6 +135,7 @@ def _after_repeal() -> re.Pattern:
 # An expiry this text sets: from a day ('… hết hiệu lực kể từ ngày …'), not one the cited document
 # set itself ('… hết hiệu lực vào ngày 31/12/2025 theo quy định tại Điều 5 của Nghị quyết đó').
 _EXPIRES_FROM_RE = re.compile(r"\s*(?:thi hành\s+)?(?:kể\s+)?từ\b")
+_OWN_EFFECT_RE = re.compile(r"(?<!\w)này\s+có\s+hiệu\s+lực(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -931,7 +932,7 @@ _BY_LIST_RE = re.compile(
 
 @cache
 def _between_res() -> tuple[re.Pattern, re.Pattern]:
-    """(active, passive): 'B bãi bỏ A' and 'A … đã được thay thế bởi B'."""
+    """(active, passive): 'B bãi bỏ A' and 'A … đã được thay thế bởi (bằng) B'."""
     table = tables.cues()["between"]
     alts = []
     for code in ("BAI_BO", "THAY_THE", "SUA_DOI", "HUONG_DAN", "THUC_HIEN"):
@@ -941,7 +942,7 @@ def _between_res() -> tuple[re.Pattern, re.Pattern]:
         alts.append(f"(?P<{code}>{words})")
     verb = "(?:" + "|".join(alts) + ")"
     active = re.compile(r"\s*+,?\s*+" + verb + _FILLER + r"\s*+", re.IGNORECASE)
-    passive = re.compile(r"(?:đã\s+)?(?:được|bị)\s+" + verb + r"\s+(?:bởi|tại)\s*+$", re.IGNORECASE)
+    passive = re.compile(r"(?:đã\s+)?(?:được|bị)\s+" + verb + r"\s+(?:bởi|tại|bằng)\s*+$", re.IGNORECASE)
     return active, passive
 
 
@@ -1091,8 +1092,11 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
     start = facts.sentence_start(s.start)
     if facts.clause and (act := _clause_act(text, s, start, h.type)) is not None:
         return "cite", act.value
-    in_article = (
-        start > 0 and text[:4].lower() == "điều" and _ARTICLE_RE.match(lower_vn(text[:12])) is not None
+    # a later sentence of an article, or of a point after the document's own effect ('2. Quy định
+    # này có hiệu lực từ ngày ký. Bãi bỏ Công văn số …'): its act is the document's
+    in_article = start > 0 and (
+        (text[:4].lower() == "điều" and _ARTICLE_RE.match(lower_vn(text[:12])) is not None)
+        or _OWN_EFFECT_RE.search(text, 0, start) is not None
     )
     if (
         start == s.start

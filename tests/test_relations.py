@@ -370,6 +370,34 @@ def test_each_clause_of_a_preamble_sentence_takes_its_own_cue(preamble, relation
     assert got == relations_
 
 
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        (
+            "1. Quyết định số 30-QĐ/TW ngày 26/7/2016 của Ban Chấp hành Trung ương đã được thay thế bằng "
+            "Quy định số 22-QĐ/TW ngày 28/7/2021.",
+            ("22-QĐ/TW", "THAY_THE", "30-QĐ/TW"),
+        ),
+        (
+            "2. Đã kiểm tra theo Quyết định số 30-QĐ/TW ngày 26/7/2016 của Ban Chấp hành Trung ương (nay được "
+            "thay thế bằng Quy định số 22-QĐ/TW ngày 28/7/2021).",
+            ("22-QĐ/TW", "THAY_THE", "30-QĐ/TW"),
+        ),
+    ],
+)
+def test_a_document_replaced_by_another_in_the_passive(sentence, relation):
+    assert relation in relations(party_doc(body=f"I- KẾT QUẢ\n\n{sentence}"))
+
+
+def test_a_points_act_after_the_documents_own_effect_is_the_documents():
+    """Party texts state their effect in a numbered point of 'Tổ chức thực hiện', not an article."""
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n2. Nghị quyết này có hiệu lực từ ngày ký. Bãi bỏ Công văn số 16-CV/TU "
+        "ngày 02/9/2021 của Ban Thường vụ Tỉnh ủy."
+    )
+    assert ("12-NQ/TU", "BAI_BO", "16-CV/TU") in relations(party_doc(body=body))
+
+
 def test_a_cited_regulation_that_carries_out_the_charter_is_no_act_of_the_citing_text():
     """'Căn cứ Điều lệ Đảng; Quy định số 24-QĐ/TW … thi hành Điều lệ Đảng': the regulation's
     subject, not the decision's implementing of the charter."""

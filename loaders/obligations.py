@@ -351,6 +351,8 @@ _MAX_INTRO = 60  # words of an opening phrase before the subject ("Sau lễ phá
 
 
 _CLOSING_RE = re.compile(r"\s*Trên đây là\b", re.IGNORECASE)
+# A notice's close: '<office> thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.'
+_ANNOUNCED_RE = re.compile(r"[^.;:]{0,120}?(?<!\w)thông báo\s+(?:để|cho|đến)\s[^.;]{0,200}?(?<!\w)biết(?!\w)")
 _ROLE_IN_RE = re.compile(r"(?<!\w)(?:phối hợp|chủ trì)(?!\w)")
 _PLURAL_END_RE = re.compile(r"(?<!\w)(?:các|những)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?$", re.IGNORECASE)
 
@@ -591,7 +593,8 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
         return
     if st.receiving and (_BULLET_RE.match(raw) or _RECIPIENT_RE.search(raw)):
         return  # a recipient, in a column the signature block may interleave
-    if _CLOSING_RE.match(raw):  # 'Trên đây là Kế hoạch …; yêu cầu các cơ quan …': the text's close
+    if _CLOSING_RE.match(raw) or _ANNOUNCED_RE.match(raw):
+        # 'Trên đây là Kế hoạch …; yêu cầu các cơ quan …', '… thông báo để … biết, thực hiện': the close
         st.forget()
         return
     if st.signing and (is_upper_text(raw) or is_person_name(raw) or SIGNED_RE.match(raw)):

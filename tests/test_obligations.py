@@ -1440,3 +1440,24 @@ def test_a_reports_proposals_to_the_bodies_above_assign_nothing(heading):
     )
     got, _ = assignments(party_doc(heading="BÁO CÁO", code="BC", of="", body=body))
     assert got == {("Phòng Nội vụ", "thuc_hien"), ("Phòng Tư pháp", "thuc_hien")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a meeting's conclusions open a scope; a notice's close assigns nothing
+            "Tại phiên họp ngày 08/3/2024, Ban Thường vụ Tỉnh ủy kết luận như sau:\n\n"
+            "1. Sở Nông nghiệp và Môi trường kiểm tra hệ thống đê điều trước ngày 30/4/2024.\n\n"
+            "Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.",
+            {("Sở Nông nghiệp và Môi trường", "thuc_hien")},
+        ),
+        (  # what bodies have done is no task; those that have not yet done it are the bodies
+            "Ban Thường vụ Tỉnh ủy kết luận:\n\nMặt trận Tổ quốc và các tổ chức đoàn thể đã tích cực vào cuộc.\n\n"
+            "Các đơn vị chưa gửi báo cáo khẩn trương gửi về Văn phòng Tỉnh ủy trước ngày 15/4/2024.",
+            {("đơn vị", "thuc_hien")},
+        ),
+    ],
+)
+def test_a_meetings_conclusions(body, expected):
+    got, _ = assignments(party_doc(heading="THÔNG BÁO", code="TB", of="", body=body))
+    assert got == expected

@@ -242,8 +242,9 @@ def _fold(s: str) -> str:
 
 
 # A planned document's horizon, in its title ('Đề án … đến năm 2030, tầm nhìn đến năm 2045'): a year
-# or a period, never a day or a month to do it by ('… gửi về Sở Tư pháp đến hết ngày 30/4/2024').
-_HORIZON_RE = re.compile(r"(?:tầm nhìn\s+|định hướng\s+)?(?:đến năm|giai đoạn)\b", re.IGNORECASE)
+# or a period ('… trong giai đoạn 2026-2030'), never a day or a month to do it by ('… gửi về Sở Tư
+# pháp đến hết ngày 30/4/2024').
+_HORIZON_RE = re.compile(r"(?:trong\s+)?(?:tầm nhìn\s+|định hướng\s+)?(?:đến năm|giai đoạn)\b", re.IGNORECASE)
 
 
 def _obligations_for(
@@ -1118,11 +1119,12 @@ def document_obligations(
         found += table_obligations(rows)
     out = []
     for o in found:
-        if o.deadline is None and td.date:  # "trong năm": the year after the document's date
-            dated = dated_after(o.text, td.date)
-            out.append(
-                _placed(o, file, issues, document=td.index, deadline=dated.as_dict() if dated else None)
-            )
+        # "trước ngày 25/7", in a sentence or a time column: the day after the document's date
+        cell = o.deadline_text if o.deadline and not o.deadline["end"] and not o.recurring else None
+        if (o.deadline is None or cell) and td.date:
+            dated = dated_after(cell or o.text, td.date)
+            deadline = (dated.as_dict() | ({"text": cell} if cell else {})) if dated else o.deadline
+            out.append(_placed(o, file, issues, document=td.index, deadline=deadline))
         else:
             out.append(_placed(o, file, issues, document=td.index))
     return out

@@ -60,7 +60,7 @@ def _patterns(cell: bool = False) -> list[tuple[str, re.Pattern]]:
     # A lead word ends in a space or a colon ("thời gian hoàn thành: năm 2024"): the two
     # branches begin with different characters, so neither can take what the other would.
     gap = r"(?:\s+(?::\s*)?|:\s*)"
-    pre = rf"(?:(?:{alt}){gap}(?:việc\s+)?(?:thực hiện\s+)?(?:{doc}\s+)?(?:này\s+)?){{0,{CHAIN}}}"
+    pre = rf"(?P<lead>(?:(?:{alt}){gap}(?:việc\s+)?(?:thực hiện\s+)?(?:{doc}\s+)?(?:này\s+)?){{0,{CHAIN}}})"
     led = rf"(?:(?:{alt}){gap}){{{0 if cell else 1},{CHAIN}}}"  # lead words a bare time needs
     return [
         # "từ ngày 01/5/2023 đến hết ngày 20/5/2023": a period with both its ends.
@@ -111,10 +111,11 @@ def _patterns(cell: bool = False) -> list[tuple[str, re.Pattern]]:
                 r"(?P<y>(?:19|20)\d{2})"
             ),
         ),
+        # "cuối năm 2025", but not "6 tháng cuối năm 2025" with no lead word: a report's period.
         (
             "year",
             re.compile(
-                rf"{led}(?:(?:việc\s+)?(?:thực hiện\s+)?{doc}\s+)?năm\s+(?P<y>(?:19|20)\d{{2}})\b(?!\s*[-–]\s*\d)"
+                rf"(?<!6 tháng\s){led}(?:(?:việc\s+)?(?:thực hiện\s+)?{doc}\s+)?năm\s+(?P<y>(?:19|20)\d{{2}})\b(?!\s*[-–]\s*\d)"
             ),
         ),
     ]
@@ -153,6 +154,15 @@ def find_deadlines(text: str) -> list[Deadline]:
 _DATE_OF_ISSUE_RE = re.compile(r"ngày\s+\d{1,2}\s*$")
 
 
+@cache
+def _reported_re() -> re.Pattern:
+    """The words a period follows when it is what a report is about ('báo cáo kết quả thực hiện
+    quý III/2025 … trước ngày 10/11/2025'), not a time to be done by."""
+    words = tables.load("obligations.toml")["deadline"]["reported"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alt})\s+(?:(?:việc\s+)?thực hiện\s+)?$")
+
+
 @text_cache(maxsize=1 << 13)
 def _deadlines(text: str, cell: bool = False) -> tuple[Deadline, ...]:
     """find_deadlines (or with `cell`, cell_deadlines), remembered: a task's sentence is read for
@@ -166,10 +176,12 @@ def _deadlines(text: str, cell: bool = False) -> tuple[Deadline, ...]:
         for m in rx.finditer(low):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if kind in ("month", "quarter") and _DATE_OF_ISSUE_RE.search(
-                low[max(0, m.start() - 12) : m.start()]
-            ):
-                continue  # "ngày 27 tháng 9 năm 2019": a date of issue
+            if kind in ("month", "quarter"):
+                before = low[max(0, m.start() - 40) : m.start()]
+                if _DATE_OF_ISSUE_RE.search(before[-12:]):
+                    continue  # "ngày 27 tháng 9 năm 2019": a date of issue
+                if not m.group("lead") and _reported_re().search(before):
+                    continue  # "báo cáo kết quả quý III/2025": the period reported on
             span = _span(kind, m)
             if span is None:
                 continue

@@ -71,10 +71,19 @@ from factories import party_doc
         ("từ năm 2026 đến năm 2030", [("2026-01-01", "2030-12-31")]),
         ("trong giai đoạn 2030-2026", []),
         ("hoàn thành trong năm học 2025-2026", [(None, None)]),  # a school year: its words only
+        # the period a report is about, with no lead word, is no time to be done by
+        ("báo cáo kết quả thực hiện quý III/2025 trước ngày 10/11/2025", [(None, "2025-11-10")]),
+        ("báo cáo kết quả 6 tháng cuối năm 2024", []),
+        ("báo cáo trong quý III/2025", [("2025-07-01", "2025-09-30")]),  # a lead word: a time
     ],
 )
 def test_deadline_forms(text, ends):
     assert [(d.start, d.end) for d in find_deadlines(text)] == ends
+
+
+@pytest.mark.parametrize("example", tables.load("obligations.toml")["deadline"]["reported_examples"])
+def test_the_period_a_report_is_about_is_no_deadline(example):
+    assert find_deadlines(example) == []
 
 
 @pytest.mark.parametrize(
@@ -1209,6 +1218,21 @@ def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
 def test_times_of_one_task_and_of_two_steps(task, deadlines):
     rec = parse_text(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}"), "o.txt")
     assert [tuple((o.deadline or {}).get(k) for k in ("start", "end")) for o in rec.obligations] == deadlines
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Sở Nội vụ báo cáo kết quả thực hiện quý III/2025 về Công an tỉnh trước ngày 10/11/2025.",
+        # words between the report and its period: the period ended before the letter, the hand-in after
+        "Sở Nội vụ báo cáo kết quả công tác tháng 10/2025 về Công an tỉnh trước ngày 10/11/2025.",
+    ],
+)
+def test_the_period_a_report_is_about_makes_no_second_task(task):
+    rec = parse_text(
+        party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}", date="ngày 03 tháng 11 năm 2025"), "o.txt"
+    )
+    assert [(o.deadline or {}).get("end") for o in rec.obligations] == ["2025-11-10"]
 
 
 def test_every_years_day_is_a_deadline_in_words_only():

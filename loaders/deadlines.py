@@ -30,7 +30,6 @@ class Deadline:
 
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_YEAR = r"((?:19|20)\d{2})"
 CHAIN = 4  # lead words before a deadline at most ("phải hoàn thành xong trước")
 
 
@@ -43,17 +42,26 @@ def _day(name: str) -> str:
 _HOUR = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s*,\s*|\s+)"
 
 
+# Quarters and months listed or joined ("quý III, IV/2025", "Quý III - IV/2025", "tháng 9 và tháng 10/2025"):
+# the period runs from the first to the last. A joiner is never a numeral, so no text backtracks.
+_JOIN = r"\s*(?:,|-|–|và|đến(?:\s+hết)?)\s*"
+_QUARTER = r"iv|i{1,3}|[1-4]"
+
+
 @cache
-def _patterns() -> list[tuple[str, re.Pattern]]:
-    lead = tables.load("obligations.toml")["deadline"]["lead"]
-    alt = "|".join(re.escape(w) for w in sorted(lead, key=len, reverse=True))
+def _patterns(cell: bool = False) -> list[tuple[str, re.Pattern]]:
+    """The deadline forms, in the order they are tried. In a table's time column (`cell`) the
+    column's heading is the lead word, so none is needed before the time ('01/10/2025')."""
+    words = tables.load("obligations.toml")["deadline"]
+    alt = "|".join(re.escape(w) for w in sorted(words["lead"], key=len, reverse=True))
     # Lead words, each with the document it is about: every part ends in one run of whitespace and
     # the chain is bounded, so no text makes the pattern backtrack (it once could exponentially).
     doc = r"(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)"
     # A lead word ends in a space or a colon ("thời gian hoàn thành: năm 2024"): the two
     # branches begin with different characters, so neither can take what the other would.
     gap = r"(?:\s+(?::\s*)?|:\s*)"
-    pre = rf"(?:(?:{alt}){gap}(?:việc\s+)?(?:thực hiện\s+)?(?:{doc}\s+)?(?:này\s+)?){{0,{CHAIN}}}"
+    pre = rf"(?P<lead>(?:(?:{alt}){gap}(?:việc\s+)?(?:thực hiện\s+)?(?:{doc}\s+)?(?:này\s+)?){{0,{CHAIN}}})"
+    led = rf"(?:(?:{alt}){gap}){{{0 if cell else 1},{CHAIN}}}"  # lead words a bare time needs
     return [
         # "từ ngày 01/5/2023 đến hết ngày 20/5/2023": a period with both its ends.
         ("range", re.compile(rf"từ\s+{_day('a')}\s*(?:đến|tới|-|–)\s*(?:hết\s+)?{_day('b')}")),
@@ -62,35 +70,52 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             "months",
             re.compile(
                 r"từ\s+tháng\s+(?P<am>\d{1,2})(?:\s*(?:/|năm\s+|-)\s*(?P<ay>(?:19|20)\d{2}))?\s*(?:đến|tới|-|–)\s*"
-                rf"(?:hết\s+)?tháng\s+(?P<bm>\d{{1,2}})\s*(?:/|năm\s+|-)\s*{_YEAR}"
+                r"(?:hết\s+)?tháng\s+(?P<bm>\d{1,2})\s*(?:/|năm\s+|-)\s*(?P<y>(?:19|20)\d{2})"
+            ),
+        ),
+        # "trong năm học 2025-2026": a school year, whose last day no text fixes: its words only
+        # (read first: its years are no period of years).
+        ("school", re.compile(rf"{led}năm học\s+(?:19|20)\d{{2}}\s*[-–]\s*(?:19|20)\d{{2}}\b")),
+        # "trong giai đoạn 2026-2030", "từ năm 2026 đến năm 2030", a cell's "2026-2030": the years.
+        (
+            "years",
+            re.compile(
+                rf"(?:{led}(?:giai đoạn\s+|năm\s+)?|từ\s+năm\s+)(?P<ay>(?:19|20)\d{{2}})\s*"
+                r"(?:[-–]|đến\s+(?:hết\s+)?năm)\s*(?P<y>(?:19|20)\d{2})\b"
             ),
         ),
         (
             "quarter",
             re.compile(
-                rf"{pre}(?P<edge>cuối\s+|đầu\s+|giữa\s+)?quý\s+(?P<q>iv|i{{1,3}}|[1-4])\s*(?:/|năm\s+|-)\s*{_YEAR}"
+                rf"{pre}(?P<edge>cuối\s+|đầu\s+|giữa\s+)?quý\s+(?P<q>{_QUARTER})"
+                rf"(?:{_JOIN}(?:quý\s+)?(?P<q2>{_QUARTER})){{0,3}}\s*(?:/|năm\s+|-)\s*(?P<y>(?:19|20)\d{{2}})"
             ),
         ),
-        ("month", re.compile(rf"{pre}tháng\s+(?P<m>\d{{1,2}})\s*(?:/|năm\s+|-)\s*{_YEAR}")),
-        # "6 tháng đầu năm 2024": a half year, after a lead word (a report's period has none).
         (
-            "half",
-            re.compile(rf"(?:(?:{alt}){gap}){{1,{CHAIN}}}6\s+tháng\s+(?P<edge>đầu|cuối)\s+năm\s+{_YEAR}"),
+            "month",
+            re.compile(
+                rf"{pre}tháng\s+(?P<m>\d{{1,2}})(?:{_JOIN}(?:tháng\s+)?(?P<m2>\d{{1,2}})){{0,3}}"
+                r"\s*(?:/|năm\s+|-)\s*(?P<y>(?:19|20)\d{2})"
+            ),
         ),
+        # "6 tháng đầu năm 2024": a half year, after a lead word (a report's period has none).
+        ("half", re.compile(rf"{led}6\s+tháng\s+(?P<edge>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d{{2}})")),
         # A bare "ngày 27/9/2019" is the date of a cited document: a deadline needs its lead word.
         # "trước ngày 30/6/2024", "trước 30-6-2024", "trước ngày 30 tháng 6 năm 2024", and with an
         # hour before the day ("trước 17 giờ ngày 21 tháng 9 năm 2025", "trước 17h00 ngày 21/9/2025").
         (
             "day",
             re.compile(
-                rf"(?:(?:{alt}){gap}){{1,{CHAIN}}}(?:{_HOUR})?(?:ngày\s+)?(?P<d>\d{{1,2}})"
-                rf"(?:\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*|\s+tháng\s+(?P<mw>\d{{1,2}})\s+năm\s+){_YEAR}"
+                rf"{led}(?:{_HOUR})?(?:ngày\s+)?(?P<d>\d{{1,2}})"
+                rf"(?:\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*|\s+tháng\s+(?P<mw>\d{{1,2}})\s+năm\s+)"
+                r"(?P<y>(?:19|20)\d{2})"
             ),
         ),
+        # "cuối năm 2025", but not "6 tháng cuối năm 2025" with no lead word: a report's period.
         (
             "year",
             re.compile(
-                rf"(?:(?:{alt}){gap}){{1,{CHAIN}}}(?:(?:việc\s+)?(?:thực hiện\s+)?{doc}\s+)?năm\s+{_YEAR}\b(?!\s*[-–]\s*\d)"
+                rf"(?<!6 tháng\s){led}(?:(?:việc\s+)?(?:thực hiện\s+)?{doc}\s+)?năm\s+(?P<y>(?:19|20)\d{{2}})\b(?!\s*[-–]\s*\d)"
             ),
         ),
     ]
@@ -111,9 +136,10 @@ _YEAR_CELL_RE = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d{2})\s*\.?\s*", re.IGNOR
 
 
 def cell_deadlines(text: str) -> list[Deadline]:
-    """The deadlines of a table's time column: as in running text, and a bare year ('Năm 2025',
-    '2025'), which the column's heading makes a time to be done by."""
-    found = find_deadlines(text)
+    """The deadlines of a table's time column: as in running text but with no lead word, which
+    the column's heading stands for ('6 tháng đầu năm 2026', '01/10/2025', '2026-2030'), and a
+    bare year ('Năm 2025', '2025')."""
+    found = list(_deadlines(text, cell=True))
     if not found and (m := _YEAR_CELL_RE.fullmatch(text)):
         y = m.group(1)
         found = [Deadline(text.strip(), f"{y}-01-01", f"{y}-12-31", 0)]
@@ -128,22 +154,34 @@ def find_deadlines(text: str) -> list[Deadline]:
 _DATE_OF_ISSUE_RE = re.compile(r"ngày\s+\d{1,2}\s*$")
 
 
+@cache
+def _reported_re() -> re.Pattern:
+    """The words a period follows when it is what a report is about ('báo cáo kết quả thực hiện
+    quý III/2025 … trước ngày 10/11/2025'), not a time to be done by."""
+    words = tables.load("obligations.toml")["deadline"]["reported"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alt})\s+(?:(?:việc\s+)?thực hiện\s+)?$")
+
+
 @text_cache(maxsize=1 << 13)
-def _deadlines(text: str) -> tuple[Deadline, ...]:
-    """find_deadlines, remembered: a task's sentence is read for its deadlines more than once."""
+def _deadlines(text: str, cell: bool = False) -> tuple[Deadline, ...]:
+    """find_deadlines (or with `cell`, cell_deadlines), remembered: a task's sentence is read for
+    its deadlines more than once."""
     low = lower_vn(text)
     if len(low) != len(text):  # keep offsets valid: lower_vn collapses spaces
         low = text.lower()
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
-    for kind, rx in _patterns():
+    for kind, rx in _patterns(cell):
         for m in rx.finditer(low):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if kind in ("month", "quarter") and _DATE_OF_ISSUE_RE.search(
-                low[max(0, m.start() - 12) : m.start()]
-            ):
-                continue  # "ngày 27 tháng 9 năm 2019": a date of issue
+            if kind in ("month", "quarter"):
+                before = low[max(0, m.start() - 40) : m.start()]
+                if _DATE_OF_ISSUE_RE.search(before[-12:]):
+                    continue  # "ngày 27 tháng 9 năm 2019": a date of issue
+                if not m.group("lead") and _reported_re().search(before):
+                    continue  # "báo cáo kết quả quý III/2025": the period reported on
             span = _span(kind, m)
             if span is None:
                 continue
@@ -154,34 +192,44 @@ def _deadlines(text: str) -> tuple[Deadline, ...]:
 
 
 def _span(kind: str, m: re.Match[str]) -> tuple[str | None, str | None] | None:
-    """(start, end) of the time a deadline pattern of `kind` matched, or None: an impossible date."""
+    """(start, end) of the time a deadline pattern of `kind` matched, (None, None) for a time with
+    no one date, or None: an impossible date."""
     if kind == "range":
         start = iso_date(m.group("ad"), m.group("am"), m.group("ay"))
         end = iso_date(m.group("bd"), m.group("bm"), m.group("by"))
         return (start, end) if start and end and start <= end else None
-    if kind == "months":
-        by = int(m.group(m.re.groups))
-        am, bm = int(m.group("am")), int(m.group("bm"))
-        ay = int(m.group("ay")) if m.group("ay") else (by if am <= bm else by - 1)
-        first, last = _month_range(ay, am), _month_range(by, bm)
-        return (first[0], last[1]) if first and last and first[0] <= last[1] else None
+    if kind == "school":
+        return None, None
+    y = int(m.group("y"))
+    if kind == "years":
+        ay = int(m.group("ay"))
+        return (f"{ay:04d}-01-01", f"{y:04d}-12-31") if ay <= y else None
+    if kind in ("months", "month"):
+        am = int(m.group("am") if kind == "months" else m.group("m"))
+        bm = int(m.group("bm") if kind == "months" else m.group("m2") or am)
+        return _months(int(m.group("ay")) if kind == "months" and m.group("ay") else None, am, y, bm)
     if kind == "quarter":
-        y, q = int(m.group(3)), _QUARTERS[m.group("q")]
-        return f"{y:04d}-{3 * q - 2:02d}-01", _month_end(y, 3 * q)
-    if kind == "month":
-        return _month_range(int(m.group(2)), int(m.group("m")))
+        q = _QUARTERS[m.group("q")]
+        q2 = _QUARTERS[m.group("q2")] if m.group("q2") else q
+        return _months(None, 3 * q - 2, y, 3 * q2)
     if kind == "half":
-        y = int(m.group(2))
         return (
             (f"{y:04d}-01-01", f"{y:04d}-06-30")
             if m.group("edge") == "đầu"
             else (f"{y:04d}-07-01", f"{y:04d}-12-31")
         )
     if kind == "day":
-        end = iso_date(m.group("d"), m.group("m") or m.group("mw"), m.group(m.re.groups))
+        end = iso_date(m.group("d"), m.group("m") or m.group("mw"), m.group("y"))
         return (None, end) if end else None
-    y = int(m.group(1))
     return f"{y:04d}-01-01", f"{y:04d}-12-31"
+
+
+def _months(ay: int | None, am: int, by: int, bm: int) -> tuple[str, str] | None:
+    """From the first day of month `am` to the last of month `bm` of year `by`; the first month
+    is of the year before when it comes later in the year ('từ tháng 11 đến tháng 2/2024')."""
+    first = _month_range(ay if ay is not None else (by if am <= bm else by - 1), am)
+    last = _month_range(by, bm)
+    return (first[0], last[1]) if first and last and first[0] <= last[1] else None
 
 
 @cache

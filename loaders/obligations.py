@@ -242,8 +242,9 @@ def _fold(s: str) -> str:
 
 
 # A planned document's horizon, in its title ('Đề án … đến năm 2030, tầm nhìn đến năm 2045'): a year
-# or a period, never a day or a month to do it by ('… gửi về Sở Tư pháp đến hết ngày 30/4/2024').
-_HORIZON_RE = re.compile(r"(?:tầm nhìn\s+|định hướng\s+)?(?:đến năm|giai đoạn)\b", re.IGNORECASE)
+# or a period ('… trong giai đoạn 2026-2030'), never a day or a month to do it by ('… gửi về Sở Tư
+# pháp đến hết ngày 30/4/2024').
+_HORIZON_RE = re.compile(r"(?:trong\s+)?(?:tầm nhìn\s+|định hướng\s+)?(?:đến năm|giai đoạn)\b", re.IGNORECASE)
 
 
 def _obligations_for(
@@ -1120,15 +1121,30 @@ def document_obligations(
     if rows:
         found += table_obligations(rows)
     out = []
-    for o in found:
-        if o.deadline is None and td.date:  # "trong năm": the year after the document's date
-            dated = dated_after(o.text, td.date)
-            out.append(
-                _placed(o, file, issues, document=td.index, deadline=dated.as_dict() if dated else None)
-            )
+    for o in _past_times_dropped(found, td.date):
+        # "trước ngày 25/7", in a sentence or a time column: the day after the document's date
+        cell = o.deadline_text if o.deadline and not o.deadline["end"] and not o.recurring else None
+        if (o.deadline is None or cell) and td.date:
+            dated = dated_after(cell or o.text, td.date)
+            deadline = (dated.as_dict() | ({"text": cell} if cell else {})) if dated else o.deadline
+            out.append(_placed(o, file, issues, document=td.index, deadline=deadline))
         else:
             out.append(_placed(o, file, issues, document=td.index))
     return out
+
+
+def _past_times_dropped(found: list[ObligationRecord], issued: str | None) -> list[ObligationRecord]:
+    """Without the obligations whose time ended before the document was issued while the same
+    task has a later one: that time is the period a report is about ('báo cáo kết quả công tác
+    tháng 10/2025 … trước ngày 10/11/2025', dated 03/11/2025), not a second task."""
+    if not issued or len(issued) != 10:
+        return found
+
+    def past(o: ObligationRecord) -> bool:
+        return bool(o.deadline and o.deadline["end"] and o.deadline["end"] < issued)
+
+    later = {(o.evidence.line, o.text) for o in found if o.deadline and o.deadline["end"] and not past(o)}
+    return [o for o in found if not (past(o) and (o.evidence.line, o.text) in later)]
 
 
 def _placed(o: ObligationRecord, file: str, issues: list[Issue], **fields: Any) -> ObligationRecord:

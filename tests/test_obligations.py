@@ -8,7 +8,7 @@ import pytest
 
 from vbgraph.graph.store import build_graph
 from vbgraph.loaders.bodies import canonical_name, parse_subject, split_bodies
-from vbgraph.loaders.deadlines import find_deadlines, find_recurrence
+from vbgraph.loaders.deadlines import cell_deadlines, find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import strip_markup
 from vbgraph.loaders.obligations import implementing_section, produces
 from vbgraph.loaders.parse import parse_text
@@ -55,10 +55,56 @@ from factories import party_doc
         ("thời gian thực hiện từ tháng 10 đến tháng 12/2023", [("2023-10-01", "2023-12-31")]),
         ("từ tháng 11/2023 đến hết tháng 02/2024", [("2023-11-01", "2024-02-29")]),
         ("từ tháng 11 đến tháng 2/2024", [("2023-11-01", "2024-02-29")]),
+        # quarters and months listed or joined: from the first to the last
+        ("hoàn thành trong quý III, IV/2025", [("2025-07-01", "2025-12-31")]),
+        ("Quý III - IV/2025", [("2025-07-01", "2025-12-31")]),
+        ("trong quý III và quý IV/2025", [("2025-07-01", "2025-12-31")]),
+        ("trong quý I, II và III năm 2025", [("2025-01-01", "2025-09-30")]),
+        ("hoàn thành trong tháng 9, 10/2025", [("2025-09-01", "2025-10-31")]),
+        ("xong trong tháng 9 và tháng 10/2025", [("2025-09-01", "2025-10-31")]),
+        ("trong tháng 12, 01/2026", [("2025-12-01", "2026-01-31")]),
+        ("trong tháng 9 - 2025", [("2025-09-01", "2025-09-30")]),  # one month, its year after a dash
+        ("chậm nhất là ngày 15 tháng 10 năm 2025", [(None, "2025-10-15")]),
+        # years: a period after a lead word, or from one year to another
+        ("thực hiện trong giai đoạn 2026-2030", [("2026-01-01", "2030-12-31")]),
+        ("thời gian thực hiện: 2026 - 2030", [("2026-01-01", "2030-12-31")]),
+        ("từ năm 2026 đến năm 2030", [("2026-01-01", "2030-12-31")]),
+        ("trong giai đoạn 2030-2026", []),
+        ("hoàn thành trong năm học 2025-2026", [(None, None)]),  # a school year: its words only
+        # the period a report is about, with no lead word, is no time to be done by
+        ("báo cáo kết quả thực hiện quý III/2025 trước ngày 10/11/2025", [(None, "2025-11-10")]),
+        ("báo cáo kết quả 6 tháng cuối năm 2024", []),
+        ("báo cáo trong quý III/2025", [("2025-07-01", "2025-09-30")]),  # a lead word: a time
     ],
 )
 def test_deadline_forms(text, ends):
     assert [(d.start, d.end) for d in find_deadlines(text)] == ends
+
+
+@pytest.mark.parametrize("example", tables.load("obligations.toml")["deadline"]["reported_examples"])
+def test_the_period_a_report_is_about_is_no_deadline(example):
+    assert find_deadlines(example) == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "span"),
+    [
+        ("6 tháng đầu năm 2026", ("2026-01-01", "2026-06-30")),
+        ("6 tháng cuối năm 2025", ("2025-07-01", "2025-12-31")),  # the half, not the whole year
+        ("01/10/2025", (None, "2025-10-01")),
+        ("Ngày 15 tháng 10 năm 2025", (None, "2025-10-15")),
+        ("Quý III - IV/2025", ("2025-07-01", "2025-12-31")),
+        ("Tháng 9, 10/2025", ("2025-09-01", "2025-10-31")),
+        ("2026-2030", ("2026-01-01", "2030-12-31")),
+        ("Giai đoạn 2026 - 2030", ("2026-01-01", "2030-12-31")),
+        ("Năm học 2025-2026", (None, None)),
+        ("2025", ("2025-01-01", "2025-12-31")),
+        ("Hoàn thành trước ngày 30/6/2025", (None, "2025-06-30")),
+    ],
+)
+def test_a_time_column_needs_no_lead_word(cell, span):
+    """The column's heading ('Thời gian hoàn thành') is the lead word its cells leave out."""
+    assert [(d.start, d.end) for d in cell_deadlines(cell)] == [span]
 
 
 @pytest.mark.parametrize("example", tables.load("obligations.toml")["deadline"]["examples"])
@@ -1155,6 +1201,13 @@ def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
             "Hội Nông dân tỉnh xây dựng Chương trình hỗ trợ nông dân đến năm 2030, tầm nhìn đến năm 2045.",
             [(None, None)],
         ),
+        (
+            "Sở Khoa học và Công nghệ xây dựng Đề án phát triển khởi nghiệp trong giai đoạn 2026-2030, "
+            "trình Ủy ban nhân dân tỉnh trong Quý IV/2025.",
+            [("2025-10-01", "2025-12-31")],
+        ),
+        # a period for the task itself
+        ("Sở Nội vụ thực hiện chuyển đổi số trong giai đoạn 2026-2030.", [("2026-01-01", "2030-12-31")]),
         # a day or a month to do it by, after the planned document, is the task's
         (
             "Sở Tư pháp xây dựng Kế hoạch kiểm tra liên ngành đến hết tháng 6/2024.",
@@ -1165,6 +1218,21 @@ def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
 def test_times_of_one_task_and_of_two_steps(task, deadlines):
     rec = parse_text(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}"), "o.txt")
     assert [tuple((o.deadline or {}).get(k) for k in ("start", "end")) for o in rec.obligations] == deadlines
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Sở Nội vụ báo cáo kết quả thực hiện quý III/2025 về Công an tỉnh trước ngày 10/11/2025.",
+        # words between the report and its period: the period ended before the letter, the hand-in after
+        "Sở Nội vụ báo cáo kết quả công tác tháng 10/2025 về Công an tỉnh trước ngày 10/11/2025.",
+    ],
+)
+def test_the_period_a_report_is_about_makes_no_second_task(task):
+    rec = parse_text(
+        party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}", date="ngày 03 tháng 11 năm 2025"), "o.txt"
+    )
+    assert [(o.deadline or {}).get("end") for o in rec.obligations] == ["2025-11-10"]
 
 
 def test_every_years_day_is_a_deadline_in_words_only():
@@ -1419,6 +1487,10 @@ def test_a_time_after_a_task_with_partners_is_the_tasks_time(part):
         ("Năm 2025", "2025-12-31", None),  # a bare year in the time column is the year
         ("Quý IV/2025", "2025-12-31", None),
         ("Định kỳ hằng tháng, trước ngày 20", None, "định kỳ hằng tháng"),  # the column's recurrence
+        ("Trước ngày 30/10", "2025-10-30", None),  # the year of the document's date, as in a sentence
+        ("Trước ngày 15/01", "2026-01-15", None),  # a day already past that year: the next year's
+        ("01/10/2025", "2025-10-01", None),
+        ("Thường xuyên", None, None),
     ],
 )
 def test_a_task_tables_time_column(cell, end, recurring):

@@ -639,8 +639,9 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
     vị … nội dung sau:", whose bodies asked govern). True when the line is one of them."""
     if not stripped.endswith(":"):
         return False
-    names, end = bd.parse_subject(stripped.rstrip(" :"))
-    if names and end >= len(stripped.rstrip(" :")) - 1:
+    whose = _whose(stripped.rstrip(" :"))
+    names, end = bd.parse_subject(whose)
+    if names and end >= len(whose) - 1:
         st.header_subject = names
         return True
     if opens_scope(stripped):
@@ -666,9 +667,7 @@ def _reads_bare_header(stripped: str, st: _Discourse, article: bool = False) -> 
     """A numbered item that is only who its points speak to, without the colon ("1. Ban Tuyên
     giáo Huyện ủy" over "- Chủ trì, phối hợp …"): an item header as well. An article that says
     whose duties it lists ("Điều 5. Trách nhiệm của Phòng Quản lý đô thị") assigns each point of it."""
-    duty = _DUTY_OF_RE.match(stripped) if article else None
-    if duty:
-        stripped = stripped[duty.end() :]
+    stripped = _whose(stripped)
     if not stripped or stripped.endswith((":", ".", ";", ",")) or not bd.may_name_a_body(stripped):
         return False
     names, end = bd.parse_subject(stripped)
@@ -679,10 +678,18 @@ def _reads_bare_header(stripped: str, st: _Discourse, article: bool = False) -> 
     return False
 
 
-# The heading of an article that lists a body's duties: 'Trách nhiệm của', 'Nhiệm vụ, quyền hạn của'.
+# The heading of an article or a point that lists a body's duties: 'Trách nhiệm của', 'Nhiệm vụ,
+# quyền hạn của', 'Đối với'.
 _DUTY_OF_RE = re.compile(
-    r"(?:Trách nhiệm|Nhiệm vụ)(?:,?\s+(?:quyền hạn|nhiệm vụ|trách nhiệm))?\s+(?:của\s+)?"
+    r"(?:(?:Trách nhiệm|Nhiệm vụ)(?:,?\s+(?:quyền hạn|nhiệm vụ|trách nhiệm))?\s+(?:của\s+)?|Đối với\s+)"
 )
+
+
+def _whose(header: str) -> str:
+    """The body a header names, without the words that say its points are that body's duties
+    ('Trách nhiệm của Công an tỉnh', '1. Đối với Sở Tư pháp:')."""
+    duty = _DUTY_OF_RE.match(header)
+    return header[duty.end() :] if duty else header
 
 
 @cache

@@ -1533,3 +1533,12 @@ def test_a_reports_proposals_to_the_bodies_above_assign_nothing(heading):
 def test_a_meetings_conclusions(body, expected):
     got, _ = assignments(party_doc(heading="THÔNG BÁO", code="TB", of="", body=body))
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "header", ["1. Đối với Sở Tư pháp:", "1. Trách nhiệm của Sở Tư pháp", "1. Nhiệm vụ của Sở Tư pháp:"]
+)
+def test_a_point_that_says_whose_duties_follow_assigns_them(header):
+    body = f"III. TỔ CHỨC THỰC HIỆN\n\n{header}\n\nCập nhật dữ liệu hộ tịch, hoàn thành trong tháng 12/2025."
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    assert got == {("Sở Tư pháp", "thuc_hien")}

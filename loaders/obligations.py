@@ -22,7 +22,7 @@ from typing import Any
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders.deadlines import Deadline, cell_deadlines, dated_after, find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import is_upper_text, lower_vn
-from vbgraph.loaders.patterns import opens_with, type_alt
+from vbgraph.loaders.patterns import alt, opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
 from vbgraph.loaders.segment import (
     SIGNED_RE,
@@ -85,8 +85,18 @@ def _lead_re() -> re.Pattern:
     return re.compile(rf"^(?:{alt})\s+", re.IGNORECASE)
 
 
-_CHU_TRI_RE = re.compile(r"\s*,?\s*chủ trì\s*,?\s*")
-_PHOI_HOP_RE = re.compile(r"\s*(?:và\s+)?phối hợp(?:\s+với|\s+cùng)?\s+")
+# 'X chủ trì, …', 'X là cơ quan chủ trì, …'
+_CHU_TRI_RE = re.compile(r"\s*,?\s*(?:là\s+(?:cơ quan|đơn vị)\s+)?chủ trì\s*,?\s*")
+
+
+@cache
+def _phoi_hop_re() -> re.Pattern:
+    """'phối hợp (chặt chẽ) với …': `with` says a partner is named, though the lists may not know it."""
+    adverbs = alt(_table()["roles"]["adverbs"])
+    return re.compile(rf"\s*(?:và\s+)?phối hợp(?:\s+(?:{adverbs}))?(?P<with>\s+với|\s+cùng)?\s+")
+
+
+_PARTNER_FIRST_RE = re.compile(r"\s*phối hợp(?!\s+(?:với|cùng)\b)")  # 'X chủ trì, Y phối hợp tham mưu'
 _ISSUED_BY_RE = re.compile(
     r"(?:của|do)\s+(Ban Thường vụ Tỉnh ủy|BTV Tỉnh ủy|Tỉnh ủy|Ban Chấp hành Đảng bộ tỉnh)\b\s*"
 )
@@ -164,13 +174,17 @@ def _roles(rest: str) -> tuple[str, list[str], int]:
     m = _CHU_TRI_RE.match(low[pos:])
     if m:
         role, pos = "chu_tri", pos + m.end()
-    m2 = _PHOI_HOP_RE.match(low[pos:])
+        named, end = bd.parse_subject(rest[pos:])
+        if named and _PARTNER_FIRST_RE.match(low, pos + end):
+            return role, named, pos + end  # 'X chủ trì, Y phối hợp tham mưu …'
+    m2 = _phoi_hop_re().match(low[pos:])
     partners: list[str] = []
     if m2:
         after = rest[pos + m2.end() :]
         partners, end = bd.parse_subject(after)
         if not partners and role != "chu_tri":
-            return "phoi_hop", [], pos + m2.end()
+            # 'X phối hợp tổ chức …': X helps; 'X phối hợp với <a partner no list knows>': X's task
+            return "thuc_hien" if m2.group("with") else "phoi_hop", [], pos + m2.end()
         pos += m2.end() + end
     return role, partners, pos
 

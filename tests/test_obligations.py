@@ -1542,3 +1542,43 @@ def test_a_point_that_says_whose_duties_follow_assigns_them(header):
     body = f"III. TỔ CHỨC THỰC HIỆN\n\n{header}\n\nCập nhật dữ liệu hộ tịch, hoàn thành trong tháng 12/2025."
     got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
     assert got == {("Sở Tư pháp", "thuc_hien")}
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        (
+            "Bảo hiểm xã hội tỉnh phối hợp chặt chẽ với Sở Y tế kiểm tra việc thanh toán.",
+            {("Bảo hiểm xã hội tỉnh", "thuc_hien"), ("Sở Y tế", "phoi_hop")},
+        ),
+        (
+            "Sở Y tế phối hợp với các nhà trường tổ chức khám sức khỏe cho học sinh.",
+            {("Sở Y tế", "thuc_hien"), ("nhà trường", "phoi_hop")},
+        ),
+        (  # a partner no list knows: still the subject's own task
+            "Sở Y tế phối hợp với các lực lượng chức năng kiểm tra an toàn thực phẩm.",
+            {("Sở Y tế", "thuc_hien")},
+        ),
+        ("Sở Y tế phối hợp tổ chức khám sức khỏe.", {("Sở Y tế", "phoi_hop")}),  # no partner: it helps
+        (
+            "Sở Y tế chủ trì, Sở Tài chính phối hợp tham mưu UBND tỉnh ban hành kế hoạch.",
+            {("Sở Y tế", "chu_tri"), ("Sở Tài chính", "phoi_hop")},
+        ),
+        (
+            "Sở Y tế là cơ quan chủ trì, phối hợp với Bảo hiểm xã hội tỉnh tổ chức thực hiện.",
+            {("Sở Y tế", "chu_tri"), ("Bảo hiểm xã hội tỉnh", "phoi_hop")},
+        ),
+        (  # a province's press after 2025, its comma inside its name
+            "Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Báo và Phát thanh, Truyền hình Nghệ An, "
+            "Sở Nội vụ tuyên truyền.",
+            {
+                ("Sở Văn hóa, Thể thao và Du lịch", "chu_tri"),
+                ("Báo và Phát thanh, Truyền hình Nghệ An", "phoi_hop"),
+                ("Sở Nội vụ", "phoi_hop"),
+            },
+        ),
+    ],
+)
+def test_roles_of_a_task_and_its_partners(point, expected):
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}"))
+    assert got == expected

@@ -64,7 +64,9 @@ _LETTERED_RE = re.compile(r"^\s*[a-zđ][).]\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _RECIPIENT_RE = re.compile(r"^\s*Lưu\b|[;,]\s*$", re.IGNORECASE)  # 'Như Điều 3;', 'Lưu VT.'
 
-_DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất)\b", re.IGNORECASE)
+# a time to be done by: 'hoàn thành …', 'trước ngày …', 'trong quý IV/2025', 'trong tháng 9/2025' (not
+# a year's 'trong năm 2025', which a target's 'phấn đấu trong năm 2025 đạt …' also says)
+_DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất|trong\s+(?:quý|tháng))\b", re.IGNORECASE)
 
 
 def _due(text: str) -> bool:
@@ -552,6 +554,10 @@ class _Discourse:
     receiving: bool = False  # in the list after 'Nơi nhận:' ('- Như Điều 3;', '- Lưu: VT.')
     proposing: bool = False  # in a report's part of proposals to the bodies above it
     article_header: bool = False  # the header subject is an article's, whose points it assigns
+    # a numbered point outside a scope whose body is its subject, with no time of its own: a time
+    # label after it ('Thời gian: Quý IV/2025.') makes it a task — (its words, assignees, line)
+    untimed: tuple[str, list[tuple[str, str]], int] | None = None
+    point: _Point | None = None  # a numbered point that assigned nothing, for the fields after it
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
         self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
@@ -587,10 +593,87 @@ def section_obligations(
     st = _Discourse(scope, doc_type in _NUMBERED_ITEM_TYPES)
     for p in paras:
         _read_paragraph(p, st)
+    _flush_point(st)
     return st.out
 
 
 def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
+    """One paragraph, or a field of the point before it ('- Cơ quan chủ trì: Sở Tư pháp.')."""
+    if st.point is not None:
+        if _reads_field(p.text, st):
+            return
+        _flush_point(st)
+    before, header = len(st.out), st.header_subject
+    _read_text_paragraph(p, st)
+    if (
+        len(st.out) == before
+        and st.header_subject is header
+        and not st.signing
+        and len(p.text) <= _POINT_MAX
+        and _NUMBER_RE.match(p.text)
+        and not _BULLET_RE.match(p.text)
+    ):
+        st.point = _Point(_strip_prefix(p.text).strip(), p.line_at(0))
+
+
+# -- a task written as a point and its fields ------------------------------------------------
+# '1. Số hóa hồ sơ hộ tịch' / '- Cơ quan chủ trì: Sở Tư pháp.' / '- Cơ quan phối hợp: UBND các
+# xã, phường.' / '- Thời gian hoàn thành: Tháng 12/2025.': the labels are the task tables' column
+# words (obligations.toml [table]).
+_POINT_MAX = 300
+_FIELD_RE = re.compile(r"\s*(?:[-–+•*]\s*)?(?P<label>[^\W\d_][^:;.]{2,40}?)\s*:\s*(?P<value>\S.*)")
+
+
+@dataclass
+class _Point:
+    text: str
+    line: int
+    lead: list[tuple[str, str]] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+
+
+def _field_kind(label: str) -> str | None:
+    """The kind of column a field's label names, as a task table's header would ('Cơ quan chủ trì'
+    -> body, 'Thời gian hoàn thành' -> deadline), by the longest table word it opens with."""
+    low = lower_vn(label)
+    found = [(len(w), kind) for w, kind in _header_words()[1].items() if low.startswith(w)]
+    return max(found)[1] if found else None
+
+
+def _reads_field(raw: str, st: _Discourse) -> bool:
+    m = _FIELD_RE.match(raw)
+    kind = _field_kind(m.group("label")) if m else None
+    if m is None or kind not in ("body", "partner", "deadline"):
+        return False
+    point = st.point
+    assert point is not None
+    if kind == "deadline":
+        if not (point.lead or point.partners):
+            return False  # a time after a point with a subject of its own: that task's (`_completes`)
+        point.times.append(raw.strip(" -–+•*"))
+        return True
+    names, _ = bd.parse_subject(m.group("value").rstrip(" .;"))
+    if not names:
+        return False
+    if kind == "partner":
+        point.partners += names
+    else:
+        role = "chu_tri" if "chủ trì" in lower_vn(m.group("label")) else "thuc_hien"
+        point.lead += [(n, role) for n in names]
+    return True
+
+
+def _flush_point(st: _Discourse) -> None:
+    """The point read with its fields is a task of the bodies they name."""
+    point, st.point = st.point, None
+    if point is None or not point.lead:
+        return
+    text = " ".join([point.text.rstrip(" .;") + ".", *point.times])
+    st.emit(text, [*point.lead, *((n, "phoi_hop") for n in point.partners)], point.line)
+
+
+def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     """One paragraph: an item header or addressing line sets who the next ones speak of; any
     other is read sentence by sentence."""
     raw = p.text
@@ -615,6 +698,8 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
     if st.signing and (is_upper_text(raw) or is_person_name(raw) or SIGNED_RE.match(raw)):
         return  # 'BÍ THƯ', '(đã ký)', 'Nguyễn Văn An' under 'T/M BAN THƯỜNG VỤ'
     st.signing = st.receiving = False
+    if st.untimed is not None and _timed_point(_strip_prefix(raw), st):
+        return  # '2. Sở Nội vụ tổ chức tập huấn …' / 'Thời gian: Quý IV/2025.'
     quiet = st.item is None and st.previous is None and not (st.header_subject or st.asked)
     if quiet and not (_LETTER_RE.search(raw) and bd.may_name_a_body(raw)):
         # No one is spoken of and it names no one ('- ', 'Số 12-NQ/TU'): nothing to carry
@@ -717,11 +802,23 @@ def _of_itself_re() -> re.Pattern:
     )
 
 
+def _timed_point(s: str, st: _Discourse) -> bool:
+    """A time label ('Thời gian: Quý IV/2025.') after a numbered point that had none: the point is
+    a task, with that time. Only the sentence right after the point may give it."""
+    untimed, st.untimed = st.untimed, None
+    if untimed is None or not _time_only(s.strip()):
+        return False
+    st.emit(f"{untimed[0].rstrip()} {s.strip()}", untimed[1], untimed[2])
+    return True
+
+
 def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: bool, st: _Discourse) -> None:
     """One sentence: with a subject of its own it starts an item; without, it goes on with the
     item's, the header's or the addressed bodies, or gives the time of the task before."""
     if "nếu" in s and _condition_re().match(lower_vn(s)):
         return  # 'Quá trình thực hiện, nếu có vướng mắc, đề nghị … phản ánh về Sở': a closing, no task
+    if _timed_point(s, st):
+        return
     names, end, s2, assign, _ = _subject(s)
     if names:
         _read_subject_sentence(s, s2, names, end, assign, line, article, is_numbered, st)
@@ -764,6 +861,9 @@ def _read_subject_sentence(
         )
     )
     if st.scope is None and not assign and not duty and not numbered_item:
+        if is_numbered and st.item is None and not bd.is_generic(subject_text):
+            role, partners, _ = _roles(after)
+            st.untimed = (s, _with_partners(names, role, partners), line)
         return
     if (st.scope is None and bd.is_generic(subject_text)) or (
         st.scope == "addressing" and _everyone(subject_text)

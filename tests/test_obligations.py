@@ -1582,3 +1582,33 @@ def test_a_point_that_says_whose_duties_follow_assigns_them(header):
 def test_roles_of_a_task_and_its_partners(point, expected):
     got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}"))
     assert got == expected
+
+
+@pytest.mark.parametrize("part", ["III. TỔ CHỨC THỰC HIỆN", "II. NHIỆM VỤ CỤ THỂ"])
+def test_a_point_with_its_fields_is_a_task_of_the_bodies_they_name(part):
+    body = (
+        f"{part}\n\n1. Số hóa hồ sơ hộ tịch\n\n- Cơ quan chủ trì: Sở Tư pháp.\n\n"
+        "- Cơ quan phối hợp: UBND các xã, phường.\n\n- Thời gian hoàn thành: Tháng 12/2025.\n\n"
+        "2. Cập nhật dữ liệu dân cư\n\n- Đơn vị thực hiện: Công an tỉnh."
+    )
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    got = [([(a.name, a.role) for a in o.assignees], (o.deadline or {}).get("end")) for o in rec.obligations]
+    assert got == [
+        ([("Sở Tư pháp", "chu_tri"), ("UBND xã", "phoi_hop"), ("UBND phường", "phoi_hop")], "2025-12-31"),
+        ([("Công an tỉnh", "thuc_hien")], None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("point", "end"),
+    [
+        ("2. Sở Nội vụ tổ chức tập huấn kỹ năng số cho cán bộ.\n\nThời gian: Quý IV/2025.", "2025-12-31"),
+        ("2. Sở Nội vụ tổ chức đánh giá chỉ số chuyển đổi số trong quý IV/2025.", "2025-12-31"),
+        ("2. Sở Nội vụ tổ chức tập huấn kỹ năng số cho cán bộ.", None),  # no time: a solution, no task
+    ],
+)
+def test_a_numbered_point_with_a_time_is_a_task_outside_the_implementing_part(point, end):
+    body = f"II. NHIỆM VỤ CỤ THỂ\n\n{point}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nGiao Văn phòng theo dõi, đôn đốc."
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    timed = [o for o in rec.obligations if o.assignees[0].name == "Sở Nội vụ"]
+    assert [(o.deadline or {}).get("end") for o in timed] == ([end] if end else [])

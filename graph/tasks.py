@@ -507,23 +507,48 @@ _TO_IMPLEMENT = re.compile(r"\b(?:thực hiện|triển khai|cụ thể hóa|qu�
 def implementing_fulfilment(ob: ObligationRecord, assigning: dict, implementers: list[dict]) -> str | None:
     """A task to draw up a programme or plan to implement the assigning document ("các huyện ủy …
     xây dựng kế hoạch thực hiện Chỉ thị") is fulfilled by such a document that THUC_HIEN it, issued
-    after it, in the assigner's jurisdiction or, for a central document, in any: the earliest."""
+    after it, in the assigner's jurisdiction or, for a central document, in any, by a body the task
+    is given to (`_fit`): the one that fits best, then the earliest."""
     made = ob.produces or {}
     if made.get("type") not in _PLANS or (made.get("title") and not _TO_IMPLEMENT.search(made["title"])):
         return None
     start = assigning.get("date") or ""
     central = assigning.get("jurisdiction") == CENTRAL
     level = ob.produces_level
-    found = [
-        d
-        for d in implementers
-        if d.get("type") in _PLANS
-        and d.get("in_corpus")
-        and (d.get("date") or "") >= start
-        and (central or d.get("jurisdiction") == assigning.get("jurisdiction"))
-        and (not level or body_level_name(d.get("issuer"), d.get("jurisdiction")) == level)
-    ]
-    return min(found, key=lambda d: (d.get("date") or "", d["id"]))["id"] if found else None
+    year = title_year(made.get("title"))
+    fits = []
+    for d in implementers:
+        if not (
+            d.get("type") in _PLANS
+            and d.get("in_corpus")
+            and (d.get("date") or "") >= start
+            and (central or d.get("jurisdiction") == assigning.get("jurisdiction"))
+            and (not level or body_level_name(d.get("issuer"), d.get("jurisdiction")) == level)
+            and _year_fits(year, title_years(d.get("title")), _date(d.get("date")))
+        ):
+            continue
+        fit = 0 if level else _fit(ob, d)
+        if fit is not None:
+            fits.append((-fit, d.get("date") or "", d["id"]))
+    return min(fits)[2] if fits else None
+
+
+def _fit(ob: ObligationRecord, d: dict) -> int | None:
+    """How well the issuer of `d` is one of the bodies a task is given to: None when it is of
+    another level or kind than each ('Đảng ủy các xã' draw up plans: not the UBND tỉnh's, nor a
+    Sở's), else how many of level and kind are known to agree for the best. The kinds the task
+    names count for every assignee ('Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh xây dựng kế hoạch': the
+    UBND's plan too); an assignee of no known level or kind agrees with any."""
+    level, kind = doc_level(d), doc_kind(d)
+    named = _named_kinds(ob)
+    best = None
+    for a in _leading(ob) or (Assignment("", "thuc_hien"),):
+        own, kinds = signals.body_level(a.name), named | ({k} if (k := body_kind(a.name)) else set())
+        if (level and own and level != own) or (kind and kinds and kind not in kinds):
+            continue
+        fit = bool(level and own) + bool(kind and kinds)
+        best = fit if best is None else max(best, fit)
+    return best
 
 
 def status(ob: ObligationRecord, fulfilled: dict | None, as_of: dt.date) -> tuple[str, str | None]:

@@ -4,7 +4,10 @@ A planned document ("Nghị quyết về phát triển du lịch …, Ban cán s
 II/2021") is fulfilled by the document of that type, issuing level and jurisdiction whose
 subject repeats its content words, issued in a window around the deadline. Wording drift
 ("2021-2025" vs "2021-2030", "du lịch - dịch vụ" vs "du lịch") is tolerated: years and
-function words do not count.
+function words do not count, but a plan for one year ("… năm 2025") is that year's. Its issuer
+stays at a level of the task (the assigner's or an assignee's: a commune's plan never realises a
+province department's) and in the assigner's system (a Tỉnh ủy's planned Nghị quyết is no HĐND
+resolution) unless the task names the other (ontology/fulfilment.toml).
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from typing import NamedTuple
 from vbgraph.graph.identity import CENTRAL, hash_record
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders import signals
+from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import fold, slug, tokens
-from vbgraph.loaders.records import ObligationRecord
+from vbgraph.loaders.records import Assignment, ObligationRecord
 from vbgraph.ontology import tables
 
 _STOP = {
@@ -145,6 +149,168 @@ def _may_fulfil(issuer: str | None, place: str | None, communes: bool) -> bool:
     return not communes or not issuer or signals.body_level(issuer) in ("commune", None)
 
 
+# -- who may issue a planned document, and for which year (ontology/fulfilment.toml) ------------
+
+
+@cache
+def _fulfilment_table() -> dict:
+    return tables.load("fulfilment.toml")
+
+
+def _words_alt(words: Iterable[str]) -> str:
+    """Folded words as one alternation, the longest first."""
+    return "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _kind_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, what makes a folded body name that kind's), the Party's first: its words anywhere
+    ('ban can su dang ubnd tinh'), the others' anywhere or, `opens` words, opening the name."""
+    t = _fulfilment_table()["kind"]
+    out = []
+    for kind in ("party", "council", "government", "department"):
+        alts = [rf"\b(?:{_words_alt(t[kind])})\b"] if t[kind] else []
+        if opens := t.get("opens", {}).get(kind):
+            alts.append(rf"^(?:{_words_alt(opens)})\b")
+        out.append((kind, re.compile("|".join(alts))))
+    return tuple(out)
+
+
+def body_kind(name: str | None) -> str | None:
+    """'party' (a committee or board of the Party), 'council' (HĐND), 'government' (UBND),
+    'department' (a Sở) or None (a mass organisation, a name of no kind): who issues what."""
+    return _body_kind(name) if name else None
+
+
+@text_cache(1 << 14)
+def _body_kind(name: str) -> str | None:
+    f = fold(name)
+    return next((kind for kind, r in _kind_res() if r.search(f)), None)
+
+
+def _system(kind: str | None) -> str | None:
+    """The Party's or the State's (a council's, a government's or a department's), None: neither."""
+    return None if kind is None else "party" if kind == "party" else "state"
+
+
+@cache
+def _named_state_re() -> re.Pattern[str]:
+    """A council or government named on its own in folded text, not as the State body inside the
+    name of the Party's body that leads it ('lanh dao ubnd tinh', not 'dang uy ubnd tinh')."""
+    t = _fulfilment_table()["kind"]
+    behind = "".join(f"(?<!\\b{re.escape(fold(w))} )" for w in t["leads"])
+    return re.compile(
+        rf"{behind}\b(?:(?P<council>{_words_alt(t['council'])})|(?P<government>{_words_alt(t['government'])}))\b"
+    )
+
+
+def named_state(text: str | None) -> frozenset[str]:
+    """The State kinds ('council', 'government') a task names on its own: 'lãnh đạo UBND tỉnh
+    trình HĐND tỉnh ban hành' names both, 'Ban cán sự đảng UBND tỉnh chủ trì' neither."""
+    return frozenset(str(m.lastgroup) for m in _named_state_re().finditer(fold(text)))
+
+
+def _named_kinds(ob: ObligationRecord) -> frozenset[str]:
+    """The kinds of body a task's words name, outside its planned document's title (a title's
+    'hoạt động của HĐND' is its subject, not its issuer)."""
+    text = ob.text
+    title = (ob.produces or {}).get("title")
+    if title:
+        text = text.replace(title, " ")
+    party = next(r for kind, r in _kind_res() if kind == "party")
+    return named_state(text) | ({"party"} if party.search(fold(text)) else set())
+
+
+def doc_kind(d: dict) -> str | None:
+    """`body_kind` of a document's issuer; of an unnamed one, of its symbol's code's body ('ĐU')."""
+    if d.get("issuer"):
+        return body_kind(d["issuer"])
+    info = tables.issuer_code_info(d.get("issuer_code"), party=tables.party_symbol(d.get("symbol")))
+    return body_kind(info["body"]) if info else None
+
+
+def doc_level(d: dict) -> str | None:
+    """central | province | district | commune of a document's issuer, None: not known."""
+    if d.get("jurisdiction") == CENTRAL:
+        return "central"
+    return signals.body_level(d.get("issuer"))
+
+
+_YEAR_NUMBER_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_FOR_YEAR_RE = re.compile(r"\bnam ((?:19|20)\d{2})\b")
+
+
+@cache
+def _horizon_re() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_words_alt(_fulfilment_table()['year']['horizon'])})\s*$")
+
+
+def title_year(title: str | None) -> int | None:
+    """The one year a planned title is for ('Kế hoạch tuyên truyền … năm 2025' -> 2025); None when it
+    names none, several ('giai đoạn 2021-2025'), or a horizon or target ('đến năm 2030')."""
+    f = fold(title)
+    if len(_YEAR_NUMBER_RE.findall(f)) != 1 or not (m := _FOR_YEAR_RE.search(f)):
+        return None
+    return None if _horizon_re().search(f, 0, m.start()) else int(m.group(1))
+
+
+def title_years(title: str | None) -> frozenset[int]:
+    """Every year a title names ('giai đoạn 2021-2025' -> 2021, 2025)."""
+    return frozenset(int(y) for y in _YEAR_NUMBER_RE.findall(title or ""))
+
+
+def _year_fits(year: int | None, years: frozenset[int], when: dt.date | None) -> bool:
+    """May a document of a title naming `years`, dated `when`, be the plan for `year`? Its title
+    names that year; a title of no year is dated within a year of it."""
+    if year is None:
+        return True
+    if years:
+        return year in years
+    return when is not None and abs(when.year - year) <= 1
+
+
+class Demand(NamedTuple):
+    """What the issuer and title of a document must be to realise a task's planned one, beyond its
+    type, place, window and words (None: any)."""
+
+    levels: frozenset[str] | None  # the issuer's level: the assigner's or a leading assignee's
+    systems: frozenset[str] | None  # 'party' | 'state': the assigner's, or one the task names
+    year: int | None  # the one year the planned title is for
+
+
+def _leading(ob: ObligationRecord) -> tuple[Assignment, ...]:
+    """The bodies a task is given to, without its partners (all of them when it names only partners)."""
+    return tuple(a for a in ob.assignees if a.role != "phoi_hop") or ob.assignees
+
+
+def demand(ob: ObligationRecord, assigning: dict) -> Demand:
+    """The task's `Demand`: with its issuing level named (`produces_level`), that name decides who."""
+    year = title_year((ob.produces or {}).get("title"))
+    if ob.produces_level:
+        return Demand(None, None, year)
+    lead = _leading(ob)
+    level = doc_level(assigning)
+    levels = None
+    if level is not None:
+        levels = frozenset({level, *(lv for a in lead if (lv := signals.body_level(a.name)))})
+    kind = doc_kind(assigning)
+    systems = None
+    if kind is not None:
+        kinds = {kind, *_named_kinds(ob), *(body_kind(a.name) for a in lead)}
+        systems = frozenset(s for k in kinds if (s := _system(k)))
+    return Demand(levels, systems, year)
+
+
+def _meets(need: Demand, level: str | None, system: str | None, years: frozenset[int], when: dt.date) -> bool:
+    """Does a document of this issuer's level and system, title years and date meet `need`? An
+    issuer of no known level or system meets any."""
+    if need.levels is not None and level is not None and level not in need.levels:
+        return False
+    if need.systems is not None and system is not None and system not in need.systems:
+        return False
+    return _year_fits(need.year, years, when)
+
+
 def _own_id(ob: ObligationRecord, assigning: dict) -> str | None:
     """The assigning document's id when it cannot fulfil its own task: a plan asking the districts
     to draw up plans of its subject ('Các huyện ủy xây dựng kế hoạch kiểm tra, giám sát năm 2024')
@@ -166,6 +332,7 @@ def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple
     lo, hi = _window(ob, assigning)
     level = ob.produces_level
     place, communes = district_place(assigning.get("issuer")), _communes_only(ob)
+    need = demand(ob, assigning)
     best, best_score = None, 0.0
     own = _own_id(ob, assigning)
     for d in docs:
@@ -180,6 +347,8 @@ def fulfilment(ob: ObligationRecord, assigning: dict, docs: list[dict]) -> tuple
             continue
         if level and body_level_name(d.get("issuer"), d.get("jurisdiction")) != level:
             continue
+        if not _meets(need, doc_level(d), _system(doc_kind(d)), title_years(d["title"]), when):
+            continue
         s = subject_score(made["title"], d["title"])
         if s > best_score or (s == best_score and best is not None and d["id"] < best):
             best, best_score = d["id"], s
@@ -191,6 +360,22 @@ class _Candidate(NamedTuple):
     id: str
     words: frozenset[str]
     issuer: str | None
+    level: str | None  # `doc_level`
+    system: str | None  # of `doc_kind`
+    years: frozenset[int]  # `title_years`
+
+
+def _candidate(d: dict, when: dt.date) -> _Candidate:
+    title = d["title"]
+    return _Candidate(
+        when,
+        d["id"],
+        frozenset(content_words(title)),
+        d.get("issuer"),
+        doc_level(d),
+        _system(doc_kind(d)),
+        title_years(title),
+    )
 
 
 GroupKey = tuple[str, str | None, str | None]  # (type, jurisdiction, issuing level or None: any)
@@ -228,10 +413,11 @@ class _Group:
         place: str | None = None,
         communes: bool = False,
         exclude: str | None = None,
+        need: Demand | None = None,
     ) -> tuple[str | None, float]:
         """As `fulfilment`'s loop over the candidates dated in [lo, hi] that may fulfil the task
-        (`_may_fulfil`): the best score, ties to the smaller id; the candidates sharing no word of
-        the prefix cannot reach FULFIL_SCORE."""
+        (`_may_fulfil`) and meet its `need`: the best score, ties to the smaller id; the candidates
+        sharing no word of the prefix cannot reach FULFIL_SCORE."""
         i = bisect_left(self.cands, lo, key=_when) if lo else 0
         j = bisect_right(self.cands, hi, key=_when) if hi else len(self.cands)
         rarest = sorted(words, key=lambda w: (self.freq.get(w, 0), w))
@@ -243,6 +429,8 @@ class _Group:
         best, best_score = None, 0.0
         for c in (self.cands[k] for k in found):
             if c.id == exclude or ((place or communes) and not _may_fulfil(c.issuer, place, communes)):
+                continue
+            if need is not None and not _meets(need, c.level, c.system, c.years, c.when):
                 continue
             s = _overlap(words, c.words)
             if s > best_score or (s == best_score and best is not None and c.id < best):
@@ -267,7 +455,7 @@ class FulfilmentIndex:
             when = _date(d.get("date"))
             if when is None or not d.get("type") or not d.get("title"):
                 continue
-            c = _Candidate(when, d["id"], frozenset(content_words(d["title"])), d.get("issuer"))
+            c = _candidate(d, when)
             jur = d.get("jurisdiction")
             groups[(d["type"], jur, None)].append(c)
             if level := body_level_name(d.get("issuer"), jur):
@@ -292,11 +480,12 @@ class FulfilmentIndex:
         lo, hi = _window(ob, assigning)
         group: GroupKey = (made["type"], assigning.get("jurisdiction"), ob.produces_level or None)
         place, communes = district_place(assigning.get("issuer")), _communes_only(ob)
-        key = (*group, lo, hi, made["title"], place, communes)
+        need = demand(ob, assigning)
+        key = (*group, lo, hi, made["title"], place, communes, need)
         if key not in self._found:
             g = self._group(group)
             self._found[key] = (
-                g.best(content_words(made["title"]), lo, hi, place, communes) if g else (None, 0.0)
+                g.best(content_words(made["title"]), lo, hi, place, communes, need=need) if g else (None, 0.0)
             )
         found = self._found[key]
         if found[0] is not None and found[0] == _own_id(ob, assigning):
@@ -305,7 +494,7 @@ class FulfilmentIndex:
                 g = self._group(group)
                 assert g is not None
                 self._found[own] = g.best(
-                    content_words(made["title"]), lo, hi, place, communes, exclude=found[0]
+                    content_words(made["title"]), lo, hi, place, communes, exclude=found[0], need=need
                 )
             found = self._found[own]
         return found
@@ -318,23 +507,48 @@ _TO_IMPLEMENT = re.compile(r"\b(?:thực hiện|triển khai|cụ thể hóa|qu�
 def implementing_fulfilment(ob: ObligationRecord, assigning: dict, implementers: list[dict]) -> str | None:
     """A task to draw up a programme or plan to implement the assigning document ("các huyện ủy …
     xây dựng kế hoạch thực hiện Chỉ thị") is fulfilled by such a document that THUC_HIEN it, issued
-    after it, in the assigner's jurisdiction or, for a central document, in any: the earliest."""
+    after it, in the assigner's jurisdiction or, for a central document, in any, by a body the task
+    is given to (`_fit`): the one that fits best, then the earliest."""
     made = ob.produces or {}
     if made.get("type") not in _PLANS or (made.get("title") and not _TO_IMPLEMENT.search(made["title"])):
         return None
     start = assigning.get("date") or ""
     central = assigning.get("jurisdiction") == CENTRAL
     level = ob.produces_level
-    found = [
-        d
-        for d in implementers
-        if d.get("type") in _PLANS
-        and d.get("in_corpus")
-        and (d.get("date") or "") >= start
-        and (central or d.get("jurisdiction") == assigning.get("jurisdiction"))
-        and (not level or body_level_name(d.get("issuer"), d.get("jurisdiction")) == level)
-    ]
-    return min(found, key=lambda d: (d.get("date") or "", d["id"]))["id"] if found else None
+    year = title_year(made.get("title"))
+    fits = []
+    for d in implementers:
+        if not (
+            d.get("type") in _PLANS
+            and d.get("in_corpus")
+            and (d.get("date") or "") >= start
+            and (central or d.get("jurisdiction") == assigning.get("jurisdiction"))
+            and (not level or body_level_name(d.get("issuer"), d.get("jurisdiction")) == level)
+            and _year_fits(year, title_years(d.get("title")), _date(d.get("date")))
+        ):
+            continue
+        fit = 0 if level else _fit(ob, d)
+        if fit is not None:
+            fits.append((-fit, d.get("date") or "", d["id"]))
+    return min(fits)[2] if fits else None
+
+
+def _fit(ob: ObligationRecord, d: dict) -> int | None:
+    """How well the issuer of `d` is one of the bodies a task is given to: None when it is of
+    another level or kind than each ('Đảng ủy các xã' draw up plans: not the UBND tỉnh's, nor a
+    Sở's), else how many of level and kind are known to agree for the best. The kinds the task
+    names count for every assignee ('Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh xây dựng kế hoạch': the
+    UBND's plan too); an assignee of no known level or kind agrees with any."""
+    level, kind = doc_level(d), doc_kind(d)
+    named = _named_kinds(ob)
+    best = None
+    for a in _leading(ob) or (Assignment("", "thuc_hien"),):
+        own, kinds = signals.body_level(a.name), named | ({k} if (k := body_kind(a.name)) else set())
+        if (level and own and level != own) or (kind and kinds and kind not in kinds):
+            continue
+        fit = bool(level and own) + bool(kind and kinds)
+        best = fit if best is None else max(best, fit)
+    return best
 
 
 def status(ob: ObligationRecord, fulfilled: dict | None, as_of: dt.date) -> tuple[str, str | None]:

@@ -7,11 +7,13 @@ from unittest.mock import ANY
 import pytest
 
 from vbgraph.graph.store import build_graph
+from vbgraph.graph.tasks import implementing_fulfilment
 from vbgraph.loaders.bodies import canonical_name, parse_subject, split_bodies
 from vbgraph.loaders.deadlines import cell_deadlines, find_deadlines, find_recurrence
 from vbgraph.loaders.normalize import strip_markup
 from vbgraph.loaders.obligations import implementing_section, produces
 from vbgraph.loaders.parse import parse_text
+from vbgraph.loaders.records import Assignment, Evidence, ObligationRecord
 from vbgraph.ontology import tables
 from vbgraph.queries.obligations import plan
 
@@ -1323,6 +1325,161 @@ def test_a_central_task_is_fulfilled_by_a_province_s_programme_that_implements_i
     ]
     assert task["fulfilled_by"] == "bac-giang:20-CTr/TU@2016-08-10"
     assert task["fulfilment"] == "on_time"
+
+
+def _implementer(id_: str, issuer: str | None, date: str, **more: str) -> dict:
+    return {
+        "id": id_,
+        "type": "Kế hoạch",
+        "in_corpus": True,
+        "date": date,
+        "jurisdiction": "Ninh Bình",
+        "issuer": issuer,
+        "title": "thực hiện Kế hoạch số 05-KH/TU",
+        **more,
+    }
+
+
+UBND_PLAN = _implementer("ubnd", "Ủy ban nhân dân tỉnh Ninh Bình", "2025-09-05")
+COMMUNE_PLAN = _implementer("xa", "Ban Thường vụ Đảng ủy xã Gia Viễn", "2025-09-20")
+POLICE_PLAN = _implementer("ca", "Ban Thường vụ Đảng ủy Công an tỉnh Ninh Bình", "2025-09-10")
+DISTRICT_PLAN = _implementer("huyen", "Ủy ban nhân dân huyện Gia Viễn", "2025-09-01")
+SO_PLAN = _implementer("so", "Sở Giáo dục và Đào tạo", "2025-09-15")
+
+
+@pytest.mark.parametrize(
+    ("text", "assignees", "implementers", "fulfilled_by"),
+    [
+        # the earliest implementing plan of a body the task is given to, not of any body
+        (
+            "Đảng ủy các xã, phường xây dựng kế hoạch thực hiện",
+            ("Đảng ủy xã", "Đảng ủy phường"),
+            [UBND_PLAN, COMMUNE_PLAN],
+            "xa",
+        ),
+        (
+            "Đảng ủy các xã, phường xây dựng kế hoạch thực hiện",
+            ("Đảng ủy xã", "Đảng ủy phường"),
+            [UBND_PLAN],
+            None,
+        ),
+        (
+            "Các đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch thực hiện",
+            ("đảng ủy trực thuộc Tỉnh ủy",),
+            [UBND_PLAN, POLICE_PLAN],
+            "ca",
+        ),
+        (
+            "Các sở, ban, ngành xây dựng kế hoạch thực hiện",
+            ("sở", "ban", "ngành"),
+            [DISTRICT_PLAN, UBND_PLAN, SO_PLAN],
+            "so",
+        ),
+        (
+            "UBND các huyện xây dựng kế hoạch thực hiện",
+            ("Ủy ban nhân dân huyện",),
+            [UBND_PLAN, COMMUNE_PLAN, DISTRICT_PLAN],
+            "huyen",
+        ),
+        # a Party body that leads the UBND: its own plan, or the UBND's when the task names it
+        (
+            "Ban cán sự đảng UBND tỉnh xây dựng kế hoạch thực hiện",
+            ("Ban cán sự đảng UBND tỉnh",),
+            [UBND_PLAN],
+            None,
+        ),
+        (
+            "Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh xây dựng kế hoạch thực hiện",
+            ("Đảng ủy UBND tỉnh",),
+            [UBND_PLAN],
+            "ubnd",
+        ),
+        # bodies of no known level or kind: the earliest plan
+        (
+            "Các cơ quan, đơn vị xây dựng kế hoạch thực hiện",
+            ("cơ quan", "đơn vị"),
+            [COMMUNE_PLAN, UBND_PLAN],
+            "ubnd",
+        ),
+        # an issuer known to be of the body's level and kind before one not known
+        (
+            "Văn phòng Tỉnh ủy xây dựng kế hoạch thực hiện",
+            ("Văn phòng Tỉnh ủy",),
+            [
+                _implementer("x", None, "2025-09-01"),
+                _implementer("tu", "Ban Thường vụ Tỉnh ủy Ninh Bình", "2025-10-01"),
+            ],
+            "tu",
+        ),
+        # an issuer known by its symbol only
+        (
+            "Văn phòng Tỉnh ủy xây dựng kế hoạch thực hiện",
+            ("Văn phòng Tỉnh ủy",),
+            [_implementer("x", None, "2025-09-01", symbol="301/KH-UBND", issuer_code="UBND")],
+            None,
+        ),
+        # a plan for one year: that year's
+        ("Đảng ủy các xã xây dựng kế hoạch thực hiện năm 2027", ("Đảng ủy xã",), [COMMUNE_PLAN], None),
+    ],
+)
+def test_an_implementing_plan_fulfils_a_task_of_the_body_that_issues_it(
+    text, assignees, implementers, fulfilled_by
+):
+    made, _ = produces(text)
+    task = ObligationRecord(
+        text=text,
+        assignees=tuple(Assignment(a, "thuc_hien") for a in assignees),
+        deadline=None,
+        recurring=None,
+        produces=made,
+        produces_level=None,
+        kind="section",
+        evidence=Evidence("kh.txt", 1, text),
+    )
+    assigning = {
+        "id": "tu",
+        "date": "2025-08-15",
+        "jurisdiction": "Ninh Bình",
+        "issuer": "Ban Thường vụ Tỉnh ủy Ninh Bình",
+    }
+    assert implementing_fulfilment(task, assigning, implementers) == fulfilled_by
+
+
+def test_a_commune_s_plan_fulfils_the_communes_task_though_the_province_s_came_first():
+    """The Tỉnh ủy asks the communes' Party committees for plans; the UBND tỉnh's plan implementing
+    it came first, the commune's is theirs."""
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n1. Đảng ủy các xã, phường căn cứ Kế hoạch này xây dựng kế hoạch thực hiện, "
+        "hoàn thành trong tháng 9/2025."
+    )
+    tu = party_doc(
+        number="05",
+        code="KH",
+        heading="KẾ HOẠCH",
+        of="",
+        date="ngày 15 tháng 8 năm 2025",
+        subject="thực hiện Nghị quyết số 71-NQ/TW của Bộ Chính trị về giáo dục",
+        body=body,
+        province="NINH BÌNH",
+        place="Ninh Bình",
+    )
+    cue = "Thực hiện Kế hoạch số 05-KH/TU ngày 15/8/2025 của Ban Thường vụ Tỉnh ủy"
+    ubnd = (
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 301/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        f"Ninh Bình, ngày 05 tháng 9 năm 2025\n\nKẾ HOẠCH\n{cue}\n\n{cue}, UBND tỉnh ban hành Kế hoạch.\n"
+        "1. Giao Sở Giáo dục và Đào tạo chủ trì tham mưu thực hiện.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Quang Ngọc\n"
+    )
+    xa = (
+        "ĐẢNG BỘ TỈNH NINH BÌNH\nĐẢNG ỦY XÃ GIA VIỄN\n*\nSố 09-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        f"Gia Viễn, ngày 20 tháng 9 năm 2025\n\nKẾ HOẠCH\n{cue.replace('Thực', 'thực')}\n\n"
+        f"{cue}, Ban Thường vụ Đảng ủy xã ban hành Kế hoạch.\n"
+        "1. Các chi bộ trực thuộc tổ chức quán triệt.\n\nT/M ĐẢNG ỦY\nBÍ THƯ\nPhạm Văn Hà\n"
+    )
+    G = build_graph([parse_text(t, f"{i}.txt") for i, t in enumerate((tu, ubnd, xa))])
+    (task,) = [
+        a for _, a in G.nodes(data=True) if a.get("kind") == "Obligation" and "05-KH/TU" in a["document"]
+    ]
+    assert task["fulfilled_by"] == "ninh-binh:09-KH/ĐU@2025-09-20"
 
 
 def test_one_body_spelt_two_ways_is_one_node_with_an_alias():

@@ -62,9 +62,10 @@ def planned(
     deadline: str | None = DEADLINE,
     level: str | None = None,
     assignees: tuple[str, ...] = (),
+    text: str = "Xây dựng nghị quyết",
 ) -> ObligationRecord:
     return ObligationRecord(
-        text="Xây dựng nghị quyết",
+        text=text,
         assignees=tuple(Assignment(a, "thuc_hien") for a in assignees),
         deadline={"end": deadline} if deadline else None,
         recurring=None,
@@ -187,6 +188,119 @@ CASES = [
         "b",
     ),
     (
+        "a province's task given to a Sở: not a commune's document of its words",
+        planned(assignees=("Sở Y tế",)),
+        {**ASSIGNING, "issuer": f"Ủy ban nhân dân tỉnh {BG}"},
+        [
+            doc("a", "2021-09-01", issuer="UBND xã Ngọc Lý"),
+            doc("b", "2021-09-02", issuer=f"Ủy ban nhân dân tỉnh {BG}"),
+        ],
+        "b",
+    ),
+    (
+        "a province's task given to a district: the district's document or the province's",
+        planned(assignees=("Huyện ủy Việt Yên",)),
+        {**ASSIGNING, "issuer": f"Tỉnh ủy {BG}"},
+        [doc("a", "2021-09-01", issuer="UBND xã Ngọc Lý"), doc("b", "2021-09-02")],
+        "b",
+    ),
+    (
+        "a plan for one year: not another year's of its words",
+        planned("tuyên truyền phòng, chống tác hại của thuốc lá năm 2021", type="Kế hoạch"),
+        ASSIGNING,
+        [
+            doc(
+                "a",
+                "2021-09-01",
+                type="Kế hoạch",
+                title="tuyên truyền phòng, chống tác hại của thuốc lá năm 2022",
+            ),
+            doc(
+                "b",
+                "2021-09-02",
+                type="Kế hoạch",
+                title="tuyên truyền phòng, chống tác hại của thuốc lá năm 2021",
+            ),
+        ],
+        "b",
+    ),
+    (
+        "a plan for one year: a title of no year is dated within a year of it",
+        planned("tuyên truyền phòng, chống tác hại của thuốc lá năm 2021", type="Kế hoạch"),
+        ASSIGNING,
+        [doc("a", "2022-03-01", type="Kế hoạch", title="tuyên truyền phòng, chống tác hại của thuốc lá")],
+        "a",
+    ),
+    (
+        "a plan for one year: nor two years on",
+        planned("tuyên truyền phòng, chống tác hại của thuốc lá năm 2021", type="Kế hoạch", deadline=None),
+        ASSIGNING,
+        [doc("a", "2023-03-01", type="Kế hoạch", title="tuyên truyền phòng, chống tác hại của thuốc lá")],
+        None,
+    ),
+    (
+        "a horizon is no year of the plan",
+        planned("về phát triển du lịch đến năm 2030"),
+        ASSIGNING,
+        [doc("a", "2021-09-01", title="về phát triển du lịch")],
+        "a",
+    ),
+    (
+        "a Party task's resolution: not the council's",
+        planned(assignees=("Đảng ủy Ủy ban nhân dân tỉnh",)),
+        {**ASSIGNING, "issuer": f"Tỉnh ủy {BG}"},
+        [doc("a", "2021-09-01", issuer=f"Hội đồng nhân dân tỉnh {BG}")],
+        None,
+    ),
+    (
+        "a Party task's resolution: the Party's, though the council's has a better title",
+        planned(TOURISM, assignees=("Ban cán sự đảng UBND tỉnh",)),
+        {**ASSIGNING, "issuer": f"Tỉnh ủy {BG}"},
+        [
+            doc("a", "2021-09-01", issuer=f"Hội đồng nhân dân tỉnh {BG}", title=TOURISM),
+            doc("b", "2021-09-02"),
+        ],
+        "b",
+    ),
+    (
+        "a Party task that names the council: its resolution",
+        planned(
+            assignees=("Đảng ủy Ủy ban nhân dân tỉnh",),
+            text="Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh trình HĐND tỉnh ban hành Nghị quyết",
+        ),
+        {**ASSIGNING, "issuer": f"Tỉnh ủy {BG}"},
+        [doc("a", "2021-09-01", issuer=f"Hội đồng nhân dân tỉnh {BG}")],
+        "a",
+    ),
+    (
+        "a Party task given to the UBND: its document",
+        planned(type="Quyết định", assignees=("UBND tỉnh",)),
+        {**ASSIGNING, "issuer": f"Tỉnh ủy {BG}"},
+        [doc("a", "2021-09-01", type="Quyết định", issuer=f"Ủy ban nhân dân tỉnh {BG}")],
+        "a",
+    ),
+    (
+        "a State task's resolution: not the Party's",
+        planned(assignees=("Sở Văn hóa, Thể thao và Du lịch",)),
+        {**ASSIGNING, "issuer": f"Ủy ban nhân dân tỉnh {BG}"},
+        [doc("a", "2021-09-01"), doc("b", "2021-09-02", issuer=f"Hội đồng nhân dân tỉnh {BG}")],
+        "b",
+    ),
+    (
+        "an issuer known by its symbol only",
+        planned(assignees=("Ban cán sự đảng UBND tỉnh",)),
+        {**ASSIGNING, "issuer": f"Tỉnh ủy {BG}"},
+        [{**doc("a", "2021-09-01", issuer=None), "symbol": "88/NQ-HĐND", "issuer_code": "HĐND"}],
+        None,
+    ),
+    (
+        "a mass organisation's task: any system",
+        planned(assignees=("Liên đoàn Lao động tỉnh",)),
+        {**ASSIGNING, "issuer": "Liên đoàn Lao động tỉnh"},
+        [doc("a", "2021-09-01", issuer=f"Hội đồng nhân dân tỉnh {BG}")],
+        "a",
+    ),
+    (
         "no jurisdiction meets no jurisdiction",
         planned(),
         {**ASSIGNING, "jurisdiction": None},
@@ -206,13 +320,22 @@ def test_indexed_fulfilment_agrees_with_all_pairs(case, ob, assigning, docs, exp
 WORDS = [f"w{i}" for i in range(60)]
 TYPES = ["Nghị quyết", "Kế hoạch", "Chỉ thị"]
 PROVINCES = [BG, "Nghệ An", None]
-ISSUERS = ["Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh", None]
+ISSUERS = ["Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "UBND xã Ngọc Lý", None]
+ASSIGNEES = [
+    (),
+    ("Sở Y tế",),
+    ("Đảng ủy xã",),
+    ("Ban cán sự đảng UBND tỉnh",),
+    ("Huyện ủy Tân Yên", "UBND tỉnh"),
+]
 
 
 def _title(rng: random.Random) -> str:
-    """A few words, the first of the vocabulary far more often than the last (as in real titles)."""
+    """A few words, the first of the vocabulary far more often than the last (as in real titles),
+    now and then for one year."""
     k = rng.randint(1, 9)
-    return "về " + " ".join(rng.choices(WORDS, weights=[1 / (i + 1) for i in range(len(WORDS))], k=k))
+    words = "về " + " ".join(rng.choices(WORDS, weights=[1 / (i + 1) for i in range(len(WORDS))], k=k))
+    return words + rng.choice(["", "", "", f" năm {rng.randint(2015, 2026)}"])
 
 
 def _candidates(rng: random.Random, n: int) -> list[dict]:
@@ -247,13 +370,15 @@ def test_indexed_fulfilment_agrees_with_all_pairs_on_many_candidates(seed):
             "id": "x",
             "date": rng.choice([when.isoformat(), None]),
             "jurisdiction": rng.choice(PROVINCES),
+            "issuer": rng.choice(ISSUERS),
         }
         deadline = rng.choice([None, (when + dt.timedelta(days=rng.randrange(900))).isoformat()])
         ob = planned(
             _title(rng),
             type=rng.choice(TYPES),
             deadline=deadline,
-            level=rng.choice(["Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh", None]),
+            level=rng.choice(["Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh", None, None]),
+            assignees=rng.choice(ASSIGNEES),
         )
         reference = tasks.fulfilment(ob, assigning, docs)
         assert index.fulfilment(ob, assigning) == reference

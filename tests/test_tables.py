@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from vbgraph.graph.tasks import body_kind, named_state, title_year
 from vbgraph.loaders.cite import find_citations
 from vbgraph.loaders.normalize import fold
 from vbgraph.ontology import tables
@@ -135,3 +136,24 @@ def test_a_name_that_holds_a_provinces_places_nothing(example):
     from vbgraph.loaders.header import find_provinces
 
     assert find_provinces(example["text"]) == example["provinces"]
+
+
+@pytest.mark.parametrize(
+    "example", tables.load("fulfilment.toml")["kind"]["examples"], ids=lambda e: e["name"]
+)
+def test_every_body_kind_example_is_of_its_kind(example):
+    assert (body_kind(example["name"]) or "") == example["kind"]
+
+
+@pytest.mark.parametrize(
+    "example", tables.load("fulfilment.toml")["kind"]["named_examples"], ids=lambda e: e["text"][:40]
+)
+def test_every_named_state_example_names_its_kinds(example):
+    assert named_state(example["text"]) == frozenset(example["kinds"])
+
+
+@pytest.mark.parametrize(
+    "example", tables.load("fulfilment.toml")["year"]["examples"], ids=lambda e: e["title"]
+)
+def test_every_title_year_example_is_for_its_year(example):
+    assert (title_year(example["title"]) or 0) == example["year"]

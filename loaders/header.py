@@ -413,7 +413,13 @@ def _signature(clean: list[str], block: Block) -> tuple[str | None, str | None]:
 _NEXT_SIG_RE = re.compile(r"\s(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)\s")
 
 
-_OF_RE = re.compile(r"^(?P<of>(?:CỦA|CUA)\b.*?)(?=\s+(?:VỀ|VỀ\s+VIỆC)\b|$)", re.IGNORECASE)
+# 'của Ban Thường vụ Tỉnh ủy về …', 'của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết số …': the
+# issuer, up to where the subject opens (not inside a board's name, 'Ban Chỉ đạo thực hiện …')
+_OF_RE = re.compile(
+    r"^(?P<of>(?:CỦA|CUA)\b.*?)(?=\s+(?:VỀ|VỀ\s+VIỆC)\b|(?<!chỉ đạo)\s+(?:thực hiện|triển khai|tiếp tục|"
+    r"quán triệt|tổng kết|sơ kết|hướng dẫn|thi hành)\b|$)",
+    re.IGNORECASE,
+)
 
 
 _CONNECTOR_END_RE = re.compile(

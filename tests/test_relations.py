@@ -24,6 +24,22 @@ def relations(text: str) -> set[tuple[str, str, str]]:
     return out
 
 
+@pytest.mark.parametrize(
+    "of",
+    [
+        "của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết số 68-NQ/TW, ngày\n04/5/2025 của Bộ Chính trị về "
+        "phát triển kinh tế tư nhân",
+        "của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết số 68-NQ/TW, ngày 04/5/2025 của Bộ Chính trị về "
+        "phát triển kinh tế tư nhân",
+    ],
+)
+def test_a_subject_line_that_names_the_issuer_before_what_it_implements(of):
+    text = party_doc(heading="CHƯƠNG TRÌNH HÀNH ĐỘNG", code="CTr", of=of, subject="")
+    assert ("12-CTr/TU", "THUC_HIEN", "68-NQ/TW") in relations(text)
+    (td,) = parse_text(text, "t.txt").documents
+    assert td.title.startswith("thực hiện Nghị quyết số 68-NQ/TW")
+
+
 def test_subject_line_states_implementation():
     text = party_doc(
         heading="KẾT LUẬN",

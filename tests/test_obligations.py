@@ -1769,3 +1769,19 @@ def test_a_numbered_point_with_a_time_is_a_task_outside_the_implementing_part(po
     _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
     timed = [o for o in rec.obligations if o.assignees[0].name == "Sở Nội vụ"]
     assert [(o.deadline or {}).get("end") for o in timed] == ([end] if end else [])
+
+
+def test_a_plan_without_parts_assigns_the_points_after_its_enacting_line():
+    body = (
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n\n"
+        "1. Các sở, ban, ngành; Ủy ban nhân dân các huyện báo cáo kết quả về Sở Nội vụ trước ngày 15/12 hằng năm.\n\n"
+        "2. Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc."
+    )
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    assert got == {
+        ("sở", "thuc_hien"),
+        ("ban", "thuc_hien"),
+        ("ngành", "thuc_hien"),
+        ("Ủy ban nhân dân huyện", "thuc_hien"),
+        ("Văn phòng Ủy ban nhân dân tỉnh", "thuc_hien"),
+    }

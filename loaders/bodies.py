@@ -490,6 +490,7 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
     units: set[int] = set()
     out: list[tuple[str, str]] = []
     shared: str | None = None
+    places = False  # the kinds after the shared head are places ('UBND các xã, phường')
     named: str | None = None  # "Giám đốc Sở" while the names after "Giám đốc các Sở:" run
     for piece, s in items:
         split = None if _names_with_cac(piece) else _head_cac(piece)
@@ -506,6 +507,7 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             and (starts_with_head(split[1]) or _is_kind(split[1]))
         ):
             named, shared = None, split[0]
+            places = _is_place_kind(split[1])
             piece = f"{shared} {split[1]}"
             inner = _head_of(split[1])
             if inner and lower_vn(split[1][len(inner) :].strip()) in _kinds():
@@ -516,6 +518,8 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             and s in (",", "và")
             and (piece[:1].islower() or _bare_kind(piece))  # 'Thủ trưởng các Vụ, Cục, Tổng cục thuộc Bộ'
             and (_is_kind(piece) or piece in _short_kinds() or _committee_re().fullmatch(lower_vn(piece)))
+            # 'Đảng ủy các xã, thị trấn và chi, đảng bộ cơ sở': places share it, other kinds do not
+            and (s != "và" or _is_place_kind(piece) == places)
         ):
             named = None  # (not after a new "các": its separator is marked)
             piece = f"{shared} {_short_kinds().get(piece, piece)}"
@@ -539,6 +543,22 @@ def _known_with_cac() -> tuple[str, ...]:
 def _names_with_cac(piece: str) -> bool:
     low = lower_vn(piece)
     return " các " in low and any(f" {n} " in f" {low} " for n in _known_with_cac())
+
+
+@cache
+def _place_kinds() -> frozenset[str]:
+    """The kinds that are places: [locality] words, the units named by their names, the short kinds."""
+    words = [
+        *_table()["locality"]["words"],
+        *_table()["bodies"]["named_units"],
+        *_lists()["short_kinds"].values(),
+    ]
+    return frozenset(lower_vn(w) for w in words)
+
+
+def _is_place_kind(piece: str) -> bool:
+    low = lower_vn(piece)
+    return low in _place_kinds() or low in _short_kinds()
 
 
 @cache

@@ -388,7 +388,10 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
     'X yêu cầu Y …', where Y, the body asked, is the subject."""
     lead = _lead_re().match(s)
     s2 = s[lead.end() :] if lead else s
-    names, end = bd.parse_subject(s2)
+    if "(" in s2[:_ASIDE_REACH]:  # 'Văn phòng Huyện ủy (cơ quan thường trực) chủ trì …': an aside
+        names, end = bd.parse_subject(_blank_asides(s2))
+    else:
+        names, end = bd.parse_subject(s2)
     if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
         for n, cm in enumerate(_COMMA_RE.finditer(s2)):
             if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO:
@@ -414,6 +417,16 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
         if asked:
             return asked, aend, s2[end + ask.end() :], True, True
     return names, end, s2, bool(lead), False
+
+
+# An aside in parentheses near a subject's start, blanked (offsets kept) before the subject is read.
+_ASIDE_RE = re.compile(r"\([^()]{1,120}\)")
+_ASIDE_REACH = 120
+_LEADING_ASIDE_RE = re.compile(r"\s*\([^()]{1,120}\)")
+
+
+def _blank_asides(s: str) -> str:
+    return _ASIDE_RE.sub(lambda m: " " * len(m.group()), s[:_ASIDE_REACH]) + s[_ASIDE_REACH:]
 
 
 # "Khối dân vận xã chủ trì, …": a name of two to eight words right before the lead role.
@@ -846,6 +859,8 @@ def _read_subject_sentence(
     a numbered item says so, and not to everyone; its clauses after ';' may name subjects too."""
     subject_text = s2[:end]
     after = s2[end:]
+    if aside := _LEADING_ASIDE_RE.match(after):  # '… Huyện ủy (cơ quan thường trực) chủ trì, …'
+        after = " " * aside.end() + after[aside.end() :]
     duty = _states_duty(after, article)
     numbered_item = (
         is_numbered

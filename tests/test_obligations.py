@@ -1785,3 +1785,17 @@ def test_a_plan_without_parts_assigns_the_points_after_its_enacting_line():
         ("Ủy ban nhân dân huyện", "thuc_hien"),
         ("Văn phòng Ủy ban nhân dân tỉnh", "thuc_hien"),
     }
+
+
+def test_an_aside_after_the_subject_is_no_part_of_its_name():
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n2. Giao Văn phòng Huyện ủy (cơ quan thường trực Chương trình) chủ trì, phối hợp "
+        "với Ban Tổ chức Huyện ủy chuẩn bị cơ sở vật chất.\n\n3. Ban Tuyên giáo Huyện ủy xây dựng kế hoạch tuyên "
+        "truyền (hoàn thành trước ngày 15/7/2025), bảo đảm tiến độ."
+    )
+    _, rec = assignments(party_doc(body=body))
+    got = [([(a.name, a.role) for a in o.assignees], (o.deadline or {}).get("end")) for o in rec.obligations]
+    assert got == [
+        ([("Văn phòng Huyện ủy", "chu_tri"), ("Ban Tổ chức Huyện ủy", "phoi_hop")], None),
+        ([("Ban Tuyên giáo Huyện ủy", "thuc_hien")], "2025-07-15"),
+    ]

@@ -861,6 +861,8 @@ def _read_subject_sentence(
     after = s2[end:]
     if aside := _LEADING_ASIDE_RE.match(after):  # '… Huyện ủy (cơ quan thường trực) chủ trì, …'
         after = " " * aside.end() + after[aside.end() :]
+    if not _LETTER_RE.search(after):
+        return  # a name and nothing it does: a listed position ('1. Ủy viên Ban Chấp hành Đảng bộ tỉnh.')
     duty = _states_duty(after, article)
     numbered_item = (
         is_numbered

@@ -1799,3 +1799,12 @@ def test_an_aside_after_the_subject_is_no_part_of_its_name():
         ([("Văn phòng Huyện ủy", "chu_tri"), ("Ban Tổ chức Huyện ủy", "phoi_hop")], None),
         ([("Ban Tuyên giáo Huyện ủy", "thuc_hien")], "2025-07-15"),
     ]
+
+
+def test_a_listed_position_is_no_task():
+    body = (
+        "Điều 2. Ban Thường vụ Tỉnh ủy trực tiếp quản lý các chức danh sau:\n\n1. Ủy viên Ban Chấp hành Đảng bộ "
+        "tỉnh.\n\n2. Chủ tịch, Phó Chủ tịch Hội đồng nhân dân, Ủy ban nhân dân tỉnh."
+    )
+    got, _ = assignments(party_doc(heading="QUY ĐỊNH", code="QĐ", of="", body=body))
+    assert got == {("Ban Thường vụ Tỉnh ủy", "thuc_hien")}

@@ -1193,18 +1193,19 @@ def _close_row(c: dict, st: _TableReading) -> None:
 def _row_product(content: str) -> tuple[dict | None, str | None]:
     """(the document a task produces, the level that issues it) from the task's words: 'Xây dựng
     Kế hoạch …' or a cell that opens with a type ('Chương trình hành động của Tỉnh ủy …')."""
-    made, level = produces(content) if not _ROLE_START_RE.match(lower_vn(content)) else (None, None)
-    if made is None:
-        tm = _type_cell_re().match(content)
-        dtype = tables.type_names().get(_fold(tm.group("type"))) if tm else None
-        if tm and dtype:
-            title = tm.group("rest").strip(" .") or None
-            lm = _CUA_TINH_UY_RE.match(title) if title else None
-            if title and lm:
-                level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(lm.group(1)) else "Tỉnh ủy"
-                title = title[lm.end() :] or None
-            made = {"type": dtype, "title": title}
-    return made, level
+    # a cell that opens with a type names the document, whatever its title says it is about
+    # ('Kế hoạch thực hiện Kết luận … về hướng dẫn xây dựng phương án nhân sự' is a Kế hoạch)
+    tm = _type_cell_re().match(content)
+    dtype = tables.type_names().get(_fold(tm.group("type"))) if tm else None
+    if tm and dtype:
+        title = tm.group("rest").strip(" .") or None
+        level = None
+        lm = _CUA_TINH_UY_RE.match(title) if title else None
+        if title and lm:
+            level = "Ban Thường vụ Tỉnh ủy" if "thường vụ" in lower_vn(lm.group(1)) else "Tỉnh ủy"
+            title = title[lm.end() :] or None
+        return {"type": dtype, "title": title}, level
+    return produces(content) if not _ROLE_START_RE.match(lower_vn(content)) else (None, None)
 
 
 def _row_assignees(c: dict, content: str, lead: str, pending: list[dict]) -> list[tuple[str, str]]:

@@ -1808,3 +1808,27 @@ def test_a_listed_position_is_no_task():
     )
     got, _ = assignments(party_doc(heading="QUY ĐỊNH", code="QĐ", of="", body=body))
     assert got == {("Ban Thường vụ Tỉnh ủy", "thuc_hien")}
+
+
+@pytest.mark.parametrize(
+    ("cell", "made"),
+    [
+        (
+            "Kế hoạch thực hiện Kết luận số 150-KL/TW về hướng dẫn xây dựng phương án nhân sự",
+            ("Kế hoạch", "thực hiện Kết luận số 150-KL/TW về hướng dẫn xây dựng phương án nhân sự"),
+        ),
+        (
+            "Đề án xây dựng quy chế phối hợp giữa các cơ quan",
+            ("Đề án", "xây dựng quy chế phối hợp giữa các cơ quan"),
+        ),
+        ("Xây dựng Kế hoạch tuyên truyền", ("Kế hoạch", "tuyên truyền")),
+    ],
+)
+def test_a_task_cell_that_opens_with_a_type_names_the_document_it_makes(cell, made):
+    body = (
+        "PHỤ LỤC\n\nSTT\tNội dung\tCơ quan chủ trì\tThời gian trình\n"
+        f"1\t{cell}\tBan Tổ chức Tỉnh ủy\tTháng 10/2025\n"
+    )
+    _, rec = assignments(party_doc(heading="CHƯƠNG TRÌNH", code="CTr", of="", body=body))
+    (task,) = rec.obligations
+    assert (task.produces["type"], task.produces["title"]) == made

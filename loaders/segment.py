@@ -101,7 +101,10 @@ _STAMP_RE = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD_RE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$|^[A-ZĐÀ-Ỹ]+$")
-_SECTION_RE = re.compile(r"^\s*(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[-.)–]\s*\S|^\s*Điều\s+1\b")
+# a part's number has one or two digits: '244-QĐ/TW ngày …' opening a wrapped line is a symbol
+_SECTION_RE = re.compile(
+    r"^\s*(?:[IVXL]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)\s*[-.)–]\s*(?![A-ZĐ][A-Za-zĐđ]{0,5}\s*/)\S|^\s*Điều\s+1\b"
+)
 
 
 @cache

@@ -174,8 +174,10 @@ def find_body(text: str) -> re.Match | None:
 
 @cache
 def _enact_re() -> re.Pattern:
+    """An enacting verb; 'ban hành kèm theo' (issued with a document) enacts nothing: '… Quy chế làm
+    việc mẫu của tỉnh ủy, thành ủy ban hành kèm theo Quyết định số …'."""
     verbs = "|".join(re.escape(v) for v in sorted(table()["enact"]["verbs"], key=len, reverse=True))
-    return re.compile(rf"(?:{verbs})\b", re.IGNORECASE)
+    return re.compile(rf"(?:{verbs})\b(?!\s+kèm\s+theo\b)", re.IGNORECASE)
 
 
 def words_alt(words: list[str] | tuple[str, ...]) -> str:

@@ -40,6 +40,24 @@ def test_a_subject_line_that_names_the_issuer_before_what_it_implements(of):
     assert td.title.startswith("thực hiện Nghị quyết số 68-NQ/TW")
 
 
+def test_a_preamble_wrapped_after_a_symbols_number_and_a_model_issued_with_a_decision():
+    """'… ban hành kèm theo Quyết định số' / '244-QĐ/TW ngày …' is no enacting line (its 'thành ủy' no
+    issuer) and no numbered part (the basis after it is still the preamble's)."""
+    pre = (
+        "- Căn cứ Quy chế làm việc mẫu của tỉnh ủy, thành ủy ban hành kèm theo Quyết định số\n"
+        "244-QĐ/TW ngày 09/6/2014 của Ban Bí thư (khoá XI);\n\n"
+        "- Căn cứ Quy định số 29-QĐ/TW ngày 25/7/2016 của Ban Chấp hành Trung ương,"
+    )
+    text = party_doc(
+        heading="QUYẾT ĐỊNH", code="QĐ", of="", subject="ban hành Quy chế làm việc", preamble=pre
+    )
+    rels = relations(text)
+    assert {("12-QĐ/TU", "CAN_CU", "244-QĐ/TW"), ("12-QĐ/TU", "CAN_CU", "29-QĐ/TW")} <= rels
+    G = build_graph([parse_text(text, "t.txt")])
+    (own,) = [d for _, d in G.nodes(data=True) if d.get("symbol") == "12-QĐ/TU"]
+    assert own["issuer"] == "Ban Thường vụ Tỉnh ủy Bắc Giang"
+
+
 def test_subject_line_states_implementation():
     text = party_doc(
         heading="KẾT LUẬN",

@@ -274,7 +274,7 @@ def _office_name_re() -> re.Pattern:
     after = alt([*(fold(w) for w in _lists()["places"]), "dang uy", "trung uong"])
     return re.compile(
         rf"(?<!\w)(?:{organs})\s+(?:(?:{alt(holding - predicates)})"
-        rf"|(?:{alt(holding & predicates)})(?=\s+(?:{after})(?!\w)))(?!\w)"
+        rf"|(?:{alt(holding & predicates)})(?=\s+(?:cac\s+)?(?:{after})(?!\w)))(?!\w)"
     )
 
 
@@ -503,7 +503,7 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             piece = f"{named} {piece}"
         elif (
             split
-            and (_is_heads(split[0]) or _named_unit(split[0]))
+            and (_is_heads(split[0]) or _named_unit(split[0]) or _office_before_cac(piece, split[0]))
             and (starts_with_head(split[1]) or _is_kind(split[1]))
         ):
             named, shared = None, split[0]
@@ -589,6 +589,14 @@ def _named_unit(words: str) -> bool:
     head = _head_of(words)
     rest = words[len(head) :].strip() if head else ""
     return bool(head) and words[:1].isupper() and rest[:1].isupper() and len(words.split()) <= 8
+
+
+def _office_before_cac(piece: str, before: str) -> bool:
+    """'Ủy ban kiểm tra các huyện ủy': an organ and a part of the vocabulary's names in lower case
+    (`_office_name_re`) is what goes to each committee listed after 'các'."""
+    folded = fold(piece)
+    m = _office_name_re().match(folded)
+    return m is not None and len(folded) == len(piece) and m.end() == len(before.rstrip())
 
 
 def _is_heads(words: str) -> bool:

@@ -183,6 +183,13 @@ HEADERS = [
         "Ủy ban Kiểm tra Huyện ủy Kiến Xương",
         "Thái Bình",
     ),
+    # a former province, for the documents of its time: neither Hà Nội nor Quảng Nam
+    (["ỦY BAN NHÂN DÂN", "TỈNH HÀ TÂY", "Số: 2150/2005/QĐ-UBND"], "Ủy ban nhân dân tỉnh Hà Tây", "Hà Tây"),
+    (
+        ["TỈNH ỦY QUẢNG NAM - ĐÀ NẴNG", "*", "Số 15-CT/TU"],
+        "Tỉnh ủy Quảng Nam - Đà Nẵng",
+        "Quảng Nam - Đà Nẵng",
+    ),
     # two columns on one line: a tab, or a PDF's text layer running them together
     (["TỈNH ỦY ĐIỆN BIÊN\tĐẢNG CỘNG SẢN VIỆT NAM", "*", "Số 12-QĐ/TU"], "Tỉnh ủy Điện Biên", "Điện Biên"),
     (

@@ -45,11 +45,12 @@ from vbgraph.loaders.records import (
 from vbgraph.ontology.relations import Edge, Rel
 
 REL_CODES = frozenset(r.value for r in Rel)
-# the fields of a document `Doc.as_dict` gives back (not its key, place made, or citation tallies)
+# the fields of a document `Doc.as_dict` gives back (not its key, place made, the issuer its
+# first citation named, or citation tallies)
 DOC_FIELDS = tuple(
     f.name
     for f in dataclasses.fields(rs.Doc)
-    if f.name not in {"key", "created", "titles", "issuers", "types"}
+    if f.name not in {"key", "created", "named_by", "titles", "issuers", "types"}
 )
 CHUNK = 500  # values bound in one IN (…)
 SLIM = ("type", "title", "date", "issuer", "jurisdiction", "in_corpus")  # what `_Run.changed` keeps

@@ -63,6 +63,9 @@ class Doc:
     source: dict | None = None
     signer: str | None = None
     identified_by: str | None = None
+    # the issuer a citation named a referenced document by, before its citations are tallied: what
+    # tells the UBND tỉnh's 45/KH-UBND from the UBND huyện's cited beside it (`_issuer_of`)
+    named_by: str | None = None
     created: tuple = ()  # (pass, file, index) of what made it known: the order `_Subjects` ties go by
     titles: Counter = field(default_factory=Counter)
     issuers: Counter = field(default_factory=Counter)
@@ -152,6 +155,11 @@ def _jur(c: Citation, file_jur: str | None) -> str | None:
     if c.symbol and tables.is_central_code(c.issuer_code, party=tables.party_symbol(c.symbol)):
         return CENTRAL
     return c.jurisdiction or file_jur
+
+
+def _issuer_of(d: Doc) -> str | None:
+    """A document's issuer as identity compares it: its text's, else the one a citation named."""
+    return d.issuer or d.named_by
 
 
 def _other_place(a: str | None, b: str | None) -> bool:
@@ -297,10 +305,28 @@ class Resolver:
         cands = [
             self.docs[k]
             for k in self.by_base.get(base, [])
-            if not _other_place(c.issuer, self.docs[k].issuer)
+            if not _other_place(c.issuer, _issuer_of(self.docs[k]))
         ]
         # one code, many issuers ('-KH/ĐU' of every Đảng ủy of a province): the one the words name
-        own = [d for d in cands if not _other_issuer(c.issuer, d.issuer, c.issuer_code)]
+        own = [d for d in cands if not _other_issuer(c.issuer, _issuer_of(d), c.issuer_code)]
+        d = self._numbered_among(c, base, jur, cands, own, dated=dated, before=before)
+        if d is not None and not d.in_corpus and d.named_by is None:
+            d.named_by = c.issuer
+        return d
+
+    def _numbered_among(
+        self,
+        c: Citation,
+        base: tuple,
+        jur: str | None,
+        cands: list[Doc],
+        own: list[Doc],
+        *,
+        dated: bool,
+        before: str | None,
+    ) -> Doc | None:
+        """The document among `cands` (those of `c`'s number its issuer does not rule out; `own`:
+        those of the body it names) a numbered citation names, a new one if none."""
         if dated:
             exact = [d for d in cands if d.date == c.date]
             if exact:
@@ -323,10 +349,15 @@ class Resolver:
             if len(undated) == 1 and not [d for d in cands if d.date]:
                 undated[0].date = c.date
                 return undated[0]
-            if ("num", base, c.date) in self.docs:  # the same number and day: one document, however named
-                return self.docs[("num", base, c.date)]
+            key: tuple = ("num", base, c.date)
+            if key in self.docs:
+                # the same number and day of another place or level (its issuer ruled it out): two
+                # documents, this one named by its place as well
+                key = (*key, _place_tag(c.issuer, _issuer_of(self.docs[key])))
+                if key in self.docs:
+                    return self.docs[key]
             return self._new(
-                ("num", base, c.date),
+                key,
                 type=c.type,
                 type_code=c.type_code,
                 number=c.number,

@@ -196,6 +196,10 @@ NUMBERED = (
 )
 
 
+OF_PROVINCE = "Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2023 của Ủy ban nhân dân tỉnh về chuyển đổi số,"
+OF_DISTRICT = (
+    "Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2023 của Ủy ban nhân dân huyện Lục Nam về chuyển đổi số,"
+)
 LAW = "Căn cứ Luật Đất đai năm 2013;"
 LAW_DATED = "Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;"
 
@@ -215,11 +219,14 @@ LAW_DATED = "Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;"
         # the citation that dated a law another file names goes: the law keeps the other's date
         (party_doc(number="13", preamble=LAW_DATED), party_doc(number="13", preamble=LAW)),
         (party_doc(number="13", preamble=LAW), party_doc(number="13", preamble=LAW_DATED)),
+        # the plan another file cites is cited here by a district of its number and day, then by its own
+        (party_doc(number="13", preamble=OF_DISTRICT), party_doc(number="13", preamble=OF_PROVINCE)),
+        (party_doc(number="13", preamble=OF_PROVINCE), party_doc(number="13", preamble=OF_DISTRICT)),
     ],
 )
 def test_an_edited_file_re_resolves_exactly(tmp_path, before, after):
     s = tmp_path / "s"
-    other = party_doc(number="30", preamble=LAW)
+    other = party_doc(number="30", preamble=f"{LAW}\n\n{OF_PROVINCE}")
     fixed = [write(tmp_path, "plan.txt", PLAN), write(tmp_path, "other.txt", other)]
     edited = write(tmp_path, "edited.txt", before)
     Store(s).ingest([*fixed, edited])

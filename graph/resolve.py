@@ -691,17 +691,51 @@ def _is_self(c: Citation) -> bool:
     return c.role in ("self", "attachment")
 
 
+def consolidated_acts(rec: FileRecord) -> dict[int, int]:
+    """Citation index -> the index of the citation of the act in whose words it stands, for the
+    body of a consolidated text (văn bản hợp nhất, doc_types.toml `consolidates`): under its own
+    number ('Số: 02/VBHN-BNV'), its note names the act first ('Nghị định số 06/2010/NĐ-CP …, được
+    sửa đổi, bổ sung bởi: …'), then comes the act's text. What that text states ('Căn cứ Luật Cán
+    bộ, công chức …', '… thay thế Nghị định số 117/2003/NĐ-CP') the act states, not the
+    consolidation, which only cites the act; an act dated after it (an amending act's preamble
+    quoted in a footnote) is not the act's."""
+    out: dict[int, int] = {}
+    for td in rec.documents:
+        if not tables.consolidating_type(td.type_code):
+            continue
+        own = [i for i, c in enumerate(rec.citations) if c.stated_by == td.index and c.role == "cite"]
+        act = next((i for i in own if rec.citations[i].symbol or rec.citations[i].name), None)
+        if act is None:
+            continue
+        a = rec.citations[act]
+        for i in own:
+            c = rec.citations[i]
+            if i != act and (c.symbol or c.name) != (a.symbol or a.name) and not _later_than(c.date, a.date):
+                out[i] = act
+    return out
+
+
+def _later_than(date: str | None, than: str | None) -> bool:
+    return len(date or "") == len(than or "") == 10 and (date or "") > (than or "")
+
+
 def _evidenced_edges(
     cits: list[CitationAt], text_docs: Mapping[Place, Doc], target: Mapping[Place, Doc | None]
 ) -> dict[EdgeKey, list[dict]]:
-    """Every relation a citation states, with its evidence: from the citing document to the cited
-    one, and between two cited documents (`about`: "Chỉ thị … thay thế Chỉ thị …")."""
+    """Every relation a citation states, with its evidence: from the citing document (or the act a
+    consolidated text gives the words of) to the cited one, and between two cited documents
+    (`about`: "Chỉ thị … thay thế Chỉ thị …")."""
     edges: defaultdict[EdgeKey, list[dict]] = defaultdict(list)
+    acts: dict[str, dict[int, int]] = {}
     for rec, i, c in cits:
         stating = text_docs.get((rec.file, c.stated_by)) if c.stated_by is not None else None
         dst = target.get((rec.file, i))
         if c.relation and stating is not None:
-            _add_evidence(edges, stating, dst, c.relation, c, stating)
+            if rec.file not in acts:
+                acts[rec.file] = consolidated_acts(rec)
+            act = acts[rec.file].get(i)
+            speaker = stating if act is None else target.get((rec.file, act))
+            _add_evidence(edges, speaker, dst, c.relation, c, stating)
         for j, code in c.about:
             _add_evidence(edges, dst, target.get((rec.file, j)), code, c, stating)
     return edges

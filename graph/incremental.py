@@ -45,11 +45,12 @@ from vbgraph.loaders.records import (
 from vbgraph.ontology.relations import Edge, Rel
 
 REL_CODES = frozenset(r.value for r in Rel)
-# the fields of a document `Doc.as_dict` gives back (not its key, place made, or citation tallies)
+# the fields of a document `Doc.as_dict` gives back (not its key, place made, the issuer its
+# first citation named, or citation tallies)
 DOC_FIELDS = tuple(
     f.name
     for f in dataclasses.fields(rs.Doc)
-    if f.name not in {"key", "created", "titles", "issuers", "types"}
+    if f.name not in {"key", "created", "named_by", "titles", "issuers", "types"}
 )
 CHUNK = 500  # values bound in one IN (…)
 SLIM = ("type", "title", "date", "issuer", "jurisdiction", "in_corpus")  # what `_Run.changed` keeps
@@ -438,11 +439,13 @@ class _Run:
     def _evidence(self, rec: FileRecord) -> Iterator[tuple]:
         """The file's statements of relations, by the keys of the documents they join."""
         at = dict(self.con.execute("SELECT item, key FROM r_places WHERE file = ?", (rec.file,)).fetchall())
+        acts = rs.consolidated_acts(rec)
         for i, c in enumerate(rec.citations):
             stating = at.get(-1 - c.stated_by) if c.stated_by is not None else None
             dst = at.get(i)
             if c.relation and stating is not None:
-                yield from _statement(rec.file, stating, dst, c.relation, c, stating)
+                speaker = stating if (act := acts.get(i)) is None else at.get(act)
+                yield from _statement(rec.file, speaker, dst, c.relation, c, stating)
             for j, code in c.about:
                 yield from _statement(rec.file, dst, at.get(j), code, c, stating)
 

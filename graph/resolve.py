@@ -63,6 +63,9 @@ class Doc:
     source: dict | None = None
     signer: str | None = None
     identified_by: str | None = None
+    # the issuer a citation named a referenced document by, before its citations are tallied: what
+    # tells the UBND tỉnh's 45/KH-UBND from the UBND huyện's cited beside it (`_issuer_of`)
+    named_by: str | None = None
     created: tuple = ()  # (pass, file, index) of what made it known: the order `_Subjects` ties go by
     titles: Counter = field(default_factory=Counter)
     issuers: Counter = field(default_factory=Counter)
@@ -152,6 +155,11 @@ def _jur(c: Citation, file_jur: str | None) -> str | None:
     if c.symbol and tables.is_central_code(c.issuer_code, party=tables.party_symbol(c.symbol)):
         return CENTRAL
     return c.jurisdiction or file_jur
+
+
+def _issuer_of(d: Doc) -> str | None:
+    """A document's issuer as identity compares it: its text's, else the one a citation named."""
+    return d.issuer or d.named_by
 
 
 def _other_place(a: str | None, b: str | None) -> bool:
@@ -297,10 +305,28 @@ class Resolver:
         cands = [
             self.docs[k]
             for k in self.by_base.get(base, [])
-            if not _other_place(c.issuer, self.docs[k].issuer)
+            if not _other_place(c.issuer, _issuer_of(self.docs[k]))
         ]
         # one code, many issuers ('-KH/ĐU' of every Đảng ủy of a province): the one the words name
-        own = [d for d in cands if not _other_issuer(c.issuer, d.issuer, c.issuer_code)]
+        own = [d for d in cands if not _other_issuer(c.issuer, _issuer_of(d), c.issuer_code)]
+        d = self._numbered_among(c, base, jur, cands, own, dated=dated, before=before)
+        if d is not None and not d.in_corpus and d.named_by is None:
+            d.named_by = c.issuer
+        return d
+
+    def _numbered_among(
+        self,
+        c: Citation,
+        base: tuple,
+        jur: str | None,
+        cands: list[Doc],
+        own: list[Doc],
+        *,
+        dated: bool,
+        before: str | None,
+    ) -> Doc | None:
+        """The document among `cands` (those of `c`'s number its issuer does not rule out; `own`:
+        those of the body it names) a numbered citation names, a new one if none."""
         if dated:
             exact = [d for d in cands if d.date == c.date]
             if exact:
@@ -323,10 +349,15 @@ class Resolver:
             if len(undated) == 1 and not [d for d in cands if d.date]:
                 undated[0].date = c.date
                 return undated[0]
-            if ("num", base, c.date) in self.docs:  # the same number and day: one document, however named
-                return self.docs[("num", base, c.date)]
+            key: tuple = ("num", base, c.date)
+            if key in self.docs:
+                # the same number and day of another place or level (its issuer ruled it out): two
+                # documents, this one named by its place as well
+                key = (*key, _place_tag(c.issuer, _issuer_of(self.docs[key])))
+                if key in self.docs:
+                    return self.docs[key]
             return self._new(
-                ("num", base, c.date),
+                key,
                 type=c.type,
                 type_code=c.type_code,
                 number=c.number,
@@ -660,17 +691,51 @@ def _is_self(c: Citation) -> bool:
     return c.role in ("self", "attachment")
 
 
+def consolidated_acts(rec: FileRecord) -> dict[int, int]:
+    """Citation index -> the index of the citation of the act in whose words it stands, for the
+    body of a consolidated text (văn bản hợp nhất, doc_types.toml `consolidates`): under its own
+    number ('Số: 02/VBHN-BNV'), its note names the act first ('Nghị định số 06/2010/NĐ-CP …, được
+    sửa đổi, bổ sung bởi: …'), then comes the act's text. What that text states ('Căn cứ Luật Cán
+    bộ, công chức …', '… thay thế Nghị định số 117/2003/NĐ-CP') the act states, not the
+    consolidation, which only cites the act; an act dated after it (an amending act's preamble
+    quoted in a footnote) is not the act's."""
+    out: dict[int, int] = {}
+    for td in rec.documents:
+        if not tables.consolidating_type(td.type_code):
+            continue
+        own = [i for i, c in enumerate(rec.citations) if c.stated_by == td.index and c.role == "cite"]
+        act = next((i for i in own if rec.citations[i].symbol or rec.citations[i].name), None)
+        if act is None:
+            continue
+        a = rec.citations[act]
+        for i in own:
+            c = rec.citations[i]
+            if i != act and (c.symbol or c.name) != (a.symbol or a.name) and not _later_than(c.date, a.date):
+                out[i] = act
+    return out
+
+
+def _later_than(date: str | None, than: str | None) -> bool:
+    return len(date or "") == len(than or "") == 10 and (date or "") > (than or "")
+
+
 def _evidenced_edges(
     cits: list[CitationAt], text_docs: Mapping[Place, Doc], target: Mapping[Place, Doc | None]
 ) -> dict[EdgeKey, list[dict]]:
-    """Every relation a citation states, with its evidence: from the citing document to the cited
-    one, and between two cited documents (`about`: "Chỉ thị … thay thế Chỉ thị …")."""
+    """Every relation a citation states, with its evidence: from the citing document (or the act a
+    consolidated text gives the words of) to the cited one, and between two cited documents
+    (`about`: "Chỉ thị … thay thế Chỉ thị …")."""
     edges: defaultdict[EdgeKey, list[dict]] = defaultdict(list)
+    acts: dict[str, dict[int, int]] = {}
     for rec, i, c in cits:
         stating = text_docs.get((rec.file, c.stated_by)) if c.stated_by is not None else None
         dst = target.get((rec.file, i))
         if c.relation and stating is not None:
-            _add_evidence(edges, stating, dst, c.relation, c, stating)
+            if rec.file not in acts:
+                acts[rec.file] = consolidated_acts(rec)
+            act = acts[rec.file].get(i)
+            speaker = stating if act is None else target.get((rec.file, act))
+            _add_evidence(edges, speaker, dst, c.relation, c, stating)
         for j, code in c.about:
             _add_evidence(edges, dst, target.get((rec.file, j)), code, c, stating)
     return edges

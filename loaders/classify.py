@@ -842,7 +842,8 @@ def _amenders_list(
     `amended_by` is the (A, relation) an earlier paragraph opened, kept while list items follow;
     returns what the next paragraph gets."""
     if amended_by is not None:
-        if not _LIST_ITEM_RE.match(text):
+        # an item: numbered, or a paragraph that opens with the act it names ('Nghị định số …')
+        if not (_LIST_ITEM_RE.match(text) or (spans and spans[0].start == 0)):
             amended_by = None
         elif spans and local[0] >= 0:
             _add_about(out, local[0], amended_by)

@@ -1083,7 +1083,8 @@ def document(
     if page.get("fill"):
         h = replace(h, **{f: v for f, v in page["fill"].items() if not getattr(h, f)})
     listing_issuer = page.get("issuer") or listing_issuer
-    dtype = h.type
+    # 'Số: 02/VBHN-BNV' over 'NGHỊ ĐỊNH': a consolidated text under the heading of the act it consolidates
+    dtype = tables.consolidating_type(d.ids.get("type_code")) or h.type
     if d.ids.get("type_code") and dtype:
         codes = {c.upper() for t in tables.doc_types() if t.name == dtype for c in t.codes}
         if d.ids["type_code"].upper() not in codes:

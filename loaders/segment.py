@@ -478,11 +478,22 @@ def body_block(clean: list[str]) -> Block | None:
 
 
 def section_start(clean: list[str], start: int, end: int) -> int:
-    """First line of the document body after its preamble: the first numbered section heading."""
+    """First line of the document body after its preamble: the first numbered section heading, not
+    an item of the list a consolidated text's note opens ('Luật … số 77/2015/QH13 …, được sửa đổi,
+    bổ sung bởi:' / '1. Luật Quy hoạch số …'), which runs to the act's preamble ('Căn cứ …')."""
+    listing = False
     for i in range(start, end + 1):
-        if _SECTION_RE.match(clean[i]):
+        line = clean[i]
+        if listing and (preamble_opener(line.lstrip()) or _ARTICLE_ONE_RE.match(line)):
+            listing = False
+        if not listing and _SECTION_RE.match(line):
             return i
+        listing = listing or _BY_LIST_END_RE.search(line) is not None
     return end + 1
+
+
+_ARTICLE_ONE_RE = re.compile(r"^\s*Điều\s+1\b")
+_BY_LIST_END_RE = re.compile(r"\bbởi\s*:\s*$")
 
 
 # --- a document on one line ------------------------------------------------------------------------

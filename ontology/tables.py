@@ -24,6 +24,7 @@ class DocType:
     heading: bool
     system: str | None = None  # "party" | "state": whose symbols give it its code (TT)
     plain_state: bool = False  # its State symbols hold no type code ("Công văn số 112/VHTT")
+    consolidates: bool = False  # a text of another act's words: its heading is the act's type (VBHN)
 
 
 @cache
@@ -36,9 +37,17 @@ def doc_types() -> tuple[DocType, ...]:
             t.get("heading", False),
             t.get("system"),
             t.get("plain_state", False),
+            t.get("consolidates", False),
         )
         for t in load("doc_types.toml")["type"]
     )
+
+
+def consolidating_type(code: str | None) -> str | None:
+    """The type of a text that consolidates another, by its symbol's type code ('VBHN': Văn bản
+    hợp nhất), else None."""
+    up = (code or "").upper()
+    return next((t.name for t in doc_types() if t.consolidates and up in {c.upper() for c in t.codes}), None)
 
 
 @cache

@@ -196,6 +196,16 @@ NUMBERED = (
 )
 
 
+OF_PROVINCE = "Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2023 của Ủy ban nhân dân tỉnh về chuyển đổi số,"
+OF_DISTRICT = (
+    "Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2023 của Ủy ban nhân dân huyện Lục Nam về chuyển đổi số,"
+)
+CONSOLIDATION = (
+    "BỘ NỘI VỤ\nSố: 02/VBHN-BNV\nHà Nội, ngày 09 tháng 4 năm 2021\n\nNGHỊ ĐỊNH\nQUY ĐỊNH NHỮNG NGƯỜI LÀ CÔNG CHỨC\n\n"
+    "Nghị định số {act} ngày 25 tháng 01 năm 2010 của Chính phủ quy định những người là công chức, được sửa "
+    "đổi, bổ sung bởi:\n1. Nghị định số 161/2018/NĐ-CP ngày 29 tháng 11 năm 2018 của Chính phủ.\n\n"
+    "Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;\n\nĐiều 1. Phạm vi điều chỉnh\n"
+)
 LAW = "Căn cứ Luật Đất đai năm 2013;"
 LAW_DATED = "Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;"
 
@@ -215,11 +225,17 @@ LAW_DATED = "Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;"
         # the citation that dated a law another file names goes: the law keeps the other's date
         (party_doc(number="13", preamble=LAW_DATED), party_doc(number="13", preamble=LAW)),
         (party_doc(number="13", preamble=LAW), party_doc(number="13", preamble=LAW_DATED)),
+        # the plan another file cites is cited here by a district of its number and day, then by its own
+        (party_doc(number="13", preamble=OF_DISTRICT), party_doc(number="13", preamble=OF_PROVINCE)),
+        (party_doc(number="13", preamble=OF_PROVINCE), party_doc(number="13", preamble=OF_DISTRICT)),
+        # a consolidated text's preamble speaks for its act, which the edit changes
+        (CONSOLIDATION.format(act="06/2010/NĐ-CP"), CONSOLIDATION.format(act="24/2010/NĐ-CP")),
+        (CONSOLIDATION.format(act="06/2010/NĐ-CP"), party_doc(number="13", preamble=LAW_DATED)),
     ],
 )
 def test_an_edited_file_re_resolves_exactly(tmp_path, before, after):
     s = tmp_path / "s"
-    other = party_doc(number="30", preamble=LAW)
+    other = party_doc(number="30", preamble=f"{LAW}\n\n{OF_PROVINCE}")
     fixed = [write(tmp_path, "plan.txt", PLAN), write(tmp_path, "other.txt", other)]
     edited = write(tmp_path, "edited.txt", before)
     Store(s).ingest([*fixed, edited])

@@ -138,6 +138,51 @@ def test_a_consolidated_text_names_itself_and_its_amenders():
     assert ("76/2015/QH13@2015-06-19", "DAN_CHIEU", "47/2019/QH14@2019-11-22") not in edges
 
 
+CONSOLIDATION = """BỘ NỘI VỤ
+Số: 02/VBHN-BNV
+Hà Nội, ngày 09 tháng 4 năm 2021
+NGHỊ ĐỊNH
+QUY ĐỊNH NHỮNG NGƯỜI LÀ CÔNG CHỨC
+Nghị định số 06/2010/NĐ-CP ngày 25 tháng 01 năm 2010 của Chính phủ quy định những người là công chức, có hiệu lực kể từ ngày 15 tháng 3 năm 2010, được sửa đổi, bổ sung bởi:
+{amenders}
+Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;
+Điều 12. Nghị định này có hiệu lực thi hành kể từ ngày 15 tháng 3 năm 2010, thay thế Nghị định số 117/2003/NĐ-CP ngày 10 tháng 10 năm 2003 của Chính phủ.
+"""
+AMENDER = "Nghị định số 161/2018/NĐ-CP ngày 29 tháng 11 năm 2018 của Chính phủ sửa đổi, bổ sung một số quy định về tuyển dụng công chức."
+
+
+@pytest.mark.parametrize("amenders", [AMENDER, f"1. {AMENDER}"], ids=["one act, unnumbered", "numbered"])
+def test_a_consolidation_under_its_own_number_is_its_offices_and_speaks_the_acts_words(amenders):
+    """A văn bản hợp nhất is the ministry's (not a Hà Nội body's, by its place line); the act its
+    note names is amended by the acts listed, and is what its body's preamble and articles speak for."""
+    text = CONSOLIDATION.format(amenders=amenders)
+    (d,) = _docs(text)
+    assert (d.type, d.type_code, d.issuer, d.jurisdiction) == (
+        "Văn bản hợp nhất",
+        "VBHN",
+        "Bộ Nội vụ",
+        "Trung ương",
+    )
+    me, act = "02/VBHN-BNV@2021-04-09", "06/2010/NĐ-CP@2010-01-25"
+    assert _edges(text) == {
+        (me, "DAN_CHIEU", act),
+        ("161/2018/NĐ-CP@2018-11-29", "SUA_DOI", act),
+        (act, "CAN_CU", "name:luat-can-bo-cong-chuc-nam-2008"),
+        (act, "THAY_THE", "117/2003/NĐ-CP@2003-10-10"),
+    }
+    assert not parse_text(text, "page.txt").issues  # the heading is the act's type: no type mismatch
+
+
+def test_what_a_consolidation_quotes_from_a_later_act_is_not_its_acts():
+    """An amending act's own preamble, quoted in a footnote, is dated after the act: not the act's basis."""
+    text = (
+        CONSOLIDATION.format(amenders=AMENDER)
+        + "[1] Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+    )
+    law = "name:luat-to-chuc-chinh-phu-nam-2015"
+    assert [(s, r) for s, r, t in _edges(text) if t == law] == [("02/VBHN-BNV@2021-04-09", "DAN_CHIEU")]
+
+
 ONE_LINE = (
     "BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 120 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 02 tháng 3 năm 2015 "
     "QUYẾT ĐỊNHVề việc ban hành Quy chế làm việc--------- BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH- Căn cứ "

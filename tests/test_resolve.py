@@ -269,6 +269,60 @@ def test_two_places_texts_of_one_number_and_day_are_both_kept(second, place, tag
     assert sorted(s for s, _, k in G.edges(keys=True) if k == "DAT_RA") == plans  # a task each
 
 
+def _district_plan(preamble: str) -> str:
+    return (
+        "ỦY BAN NHÂN DÂN\nHUYỆN KIM SƠN\nSố: 80/KH-UBND\nKim Sơn, ngày 12 tháng 5 năm 2023\n\nKẾ HOẠCH\n"
+        f"Triển khai thực hiện chuyển đổi số\n\n{preamble}\n\n1. Phòng Văn hóa và Thông tin huyện chủ trì "
+        "thực hiện.\n"
+    )
+
+
+PROVINCE_45 = "Kế hoạch số 45/KH-UBND ngày 10/3/2023 của Ủy ban nhân dân tỉnh Ninh Bình về chuyển đổi số"
+
+
+@pytest.mark.parametrize(
+    ("second", "plans"),
+    [
+        # the province's and the district's plans of one number, on two days or on one
+        (
+            "Kế hoạch số 45/KH-UBND ngày 02/3/2023 của Ủy ban nhân dân huyện về cải cách hành chính",
+            ["ninh-binh:45/KH-UBND@2023-03-02", "ninh-binh:45/KH-UBND@2023-03-10"],
+        ),
+        (
+            "Kế hoạch số 45/KH-UBND ngày 10/3/2023 của Ủy ban nhân dân huyện về cải cách hành chính",
+            ["ninh-binh:45/KH-UBND@2023-03-10", "ninh-binh:kim-son:45/KH-UBND@2023-03-10"],
+        ),
+        # the same plan cited again, with its issuer or without: one document
+        (
+            "Kế hoạch số 45/KH-UBND ngày 10/3/2023 của Chủ tịch Ủy ban nhân dân tỉnh",
+            ["ninh-binh:45/KH-UBND@2023-03-10"],
+        ),
+        ("Kế hoạch số 45/KH-UBND ngày 10/3/2023", ["ninh-binh:45/KH-UBND@2023-03-10"]),
+    ],
+)
+def test_documents_cited_by_issuers_of_two_levels_stay_two(second, plans):
+    """Numbers restart at every level: the UBND tỉnh's 45/KH-UBND and the UBND huyện's cited in one
+    plan are two documents, each implemented (not one with a date conflict)."""
+    G = graph(_district_plan(f"Thực hiện {PROVINCE_45}; {second}, Ủy ban nhân dân huyện ban hành Kế hoạch:"))
+    assert sorted(n for n in ids(G) if "45/KH" in n) == plans
+    assert sorted(t for _, t, k in G.edges(keys=True) if k == "THUC_HIEN") == plans
+    assert not G.graph["issues"]
+
+
+def test_an_undated_citation_goes_to_the_document_of_the_level_it_names():
+    G = graph(
+        _district_plan(
+            f"Thực hiện {PROVINCE_45}; Kế hoạch số 45/KH-UBND ngày 02/3/2023 của Ủy ban nhân dân huyện; "
+            "Ủy ban nhân dân huyện ban hành Kế hoạch:"
+        ),
+        _district_plan(
+            "Tiếp tục thực hiện Kế hoạch số 45/KH-UBND của Ủy ban nhân dân huyện về cải cách hành chính,"
+        ).replace("80/", "81/"),
+    )
+    assert G.has_edge("ninh-binh:81/KH-UBND@2023-05-12", "ninh-binh:45/KH-UBND@2023-03-02")
+    assert not G.has_edge("ninh-binh:81/KH-UBND@2023-05-12", "ninh-binh:45/KH-UBND@2023-03-10")
+
+
 @pytest.mark.parametrize(
     ("cited", "issuer"),
     [

@@ -183,6 +183,13 @@ HEADERS = [
         "Ủy ban Kiểm tra Huyện ủy Kiến Xương",
         "Thái Bình",
     ),
+    # a former province, for the documents of its time: neither Hà Nội nor Quảng Nam
+    (["ỦY BAN NHÂN DÂN", "TỈNH HÀ TÂY", "Số: 2150/2005/QĐ-UBND"], "Ủy ban nhân dân tỉnh Hà Tây", "Hà Tây"),
+    (
+        ["TỈNH ỦY QUẢNG NAM - ĐÀ NẴNG", "*", "Số 15-CT/TU"],
+        "Tỉnh ủy Quảng Nam - Đà Nẵng",
+        "Quảng Nam - Đà Nẵng",
+    ),
     # two columns on one line: a tab, or a PDF's text layer running them together
     (["TỈNH ỦY ĐIỆN BIÊN\tĐẢNG CỘNG SẢN VIỆT NAM", "*", "Số 12-QĐ/TU"], "Tỉnh ủy Điện Biên", "Điện Biên"),
     (
@@ -1241,3 +1248,38 @@ def test_an_extracts_heading_without_brackets_does_not_take_its_first_line():
     )
     _, kl = parse_text(text, "c.txt").documents
     assert (kl.symbol, kl.title) == ("112-KL/HU", "về phát triển cây ăn quả")
+
+
+@pytest.mark.parametrize(
+    ("lines", "start"),
+    [
+        (["Căn cứ Luật …;", "QUYẾT ĐỊNH:", "Điều 1. Ban hành …"], 2),
+        (["Căn cứ Luật …;", "1. Mục đích"], 1),
+        # a consolidated text's note lists the amending acts before the act's preamble
+        (
+            [
+                "Luật Tổ chức chính quyền địa phương số 77/2015/QH13 …, được sửa đổi, bổ sung bởi:",
+                "1. Luật Quy hoạch số 21/2017/QH14 …;",
+                "2. Luật số 47/2019/QH14 ngày 22 tháng 11 năm 2019 của",
+                "Quốc hội sửa đổi, bổ sung …",
+                "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
+                "1. Tỉnh, thành phố trực thuộc Trung ương;",
+            ],
+            5,
+        ),
+        (
+            [
+                "Nghị định số 06/2010/NĐ-CP …, được sửa đổi, bổ sung bởi:",
+                "1. Nghị định số 161/2018/NĐ-CP …",
+                "Điều 1. Phạm vi",
+            ],
+            2,
+        ),
+    ],
+)
+def test_where_a_documents_body_starts(lines, start):
+    """The first numbered section after the preamble; the items of a consolidation note's list of
+    amending acts are no section."""
+    from vbgraph.loaders.segment import section_start
+
+    assert section_start(lines, 0, len(lines) - 1) == start

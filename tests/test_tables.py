@@ -128,14 +128,27 @@ def test_which_issuer_codes_belong_to_the_centre(code, central, known):
     [
         *tables.load("provinces.toml")["not_places_examples"],
         *tables.load("provinces.toml")["sub_units_examples"],
+        *tables.load("provinces.toml")["former_examples"],
     ],
     ids=lambda e: e["text"][:30],
 )
 def test_a_name_that_holds_a_provinces_places_nothing(example):
-    """'Đoàn TNCS Hồ Chí Minh', 'xã Hòa Bình': a province's name that names no province."""
+    """'Đoàn TNCS Hồ Chí Minh', 'xã Hòa Bình', 'sông Cửu Long': a province's name that names no
+    province; 'TỈNH UỶ QUẢNG NAM - ĐÀ NẴNG' the former province, not the two it became."""
     from vbgraph.loaders.header import find_provinces
 
     assert find_provinces(example["text"]) == example["provinces"]
+
+
+@pytest.mark.parametrize("name", sorted(tables.load("provinces.toml")["former"]))
+def test_a_former_province_is_a_province_of_its_time(name):
+    """Hà Tây (1991-2008) is a name of the tables, which became provinces the tables name."""
+    data = tables.load("provinces.toml")
+    entry = data["former"][name]
+    first, last = entry["years"]
+    assert name in data["names"] and tables.provinces()[fold(name)] == name
+    assert 1945 < first <= last < 2025
+    assert entry["became"] and all(tables.provinces().get(fold(b)) == b for b in entry["became"])
 
 
 @pytest.mark.parametrize(

@@ -75,6 +75,17 @@ def test_a_law_named_before_its_number_is_titled_by_its_name(text, type_, title)
     assert (s.type, s.title) == (type_, title)
 
 
+def test_a_subject_ends_where_the_next_basis_of_a_preamble_opens():
+    text = (
+        "Thực hiện Quy định số 22-QĐ/TU ngày 15/3/2024 của Ban Thường vụ Tỉnh ủy về phân cấp, căn cứ Quy định "
+        "số 80-QĐ/TW ngày 18/8/2022 của Bộ Chính trị về phân cấp quản lý cán bộ, Ban Tổ chức hướng dẫn:"
+    )
+    assert [(s.symbol, s.title) for s in cites(text)] == [
+        ("22-QĐ/TU", "về phân cấp"),
+        ("80-QĐ/TW", "về phân cấp quản lý cán bộ"),
+    ]
+
+
 def test_qd_is_quy_dinh_or_quyet_dinh_by_the_title_word():
     assert one("Quy định số 213-QĐ/TW").type == "Quy định"
     assert one("Quyết định số 238-QĐ/TW").type == "Quyết định"

@@ -679,12 +679,14 @@ _STRIPPED = 0.005  # share of letters outside ASCII under which a Vietnamese tex
 
 
 def clean_file(text: str) -> list[str]:
-    """A file's text as cleaned lines: Unicode and tone placement, a Markdown table's rows as the
-    Word and HTML readers write a table's, then the line steps, then the spelling of a file whose
-    diacritics were scrambled."""
+    """A file's text as cleaned lines: Unicode and tone placement, a Markdown table's rows and a
+    PDF's table copied as text (`text_tables`) as the Word and HTML readers write a table's, then
+    the line steps, then the spelling of a file whose diacritics were scrambled."""
     from vbgraph.loaders.normalize import normalize_text
+    from vbgraph.loaders.text_tables import text_tables
 
-    return unscramble(wrapped_dates(clean_lines(markdown_tables(normalize_text(text).split("\n")))))
+    lines = text_tables(markdown_tables(normalize_text(text).split("\n")))
+    return unscramble(wrapped_dates(clean_lines(lines)))
 
 
 # A place-and-date line cut inside its date, as a PDF of a two-column header wraps it: "Can Lộc,

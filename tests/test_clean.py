@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from vbgraph.loaders import clean
 from vbgraph.loaders.clean import STEPS, clean_line, clean_lines, clean_text, markdown_tables
 from vbgraph.loaders.normalize import normalize_text
+from vbgraph.loaders.text_tables import text_tables
 from vbgraph.ontology import tables
 
 from conftest import CORPUS_003
@@ -256,6 +257,176 @@ def test_markdown_tables_become_rows_of_cells(lines, expected):
     """A Markdown table (a .md file, a page saved as text) is read as a Word or HTML table is:
     its appendix of tasks is assigned like theirs."""
     assert markdown_tables(lines) == expected
+
+
+H = "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành"
+PDF_TABLES = [  # a PDF's table copied as text, lines in -> lines out: as many, a row on its first line
+    (  # pdftotext -layout: cells apart by runs of spaces
+        [
+            "STT    Nội dung nhiệm vụ      Cơ quan chủ trì   Cơ quan phối hợp      Thời gian hoàn thành",
+            "1      Số hóa hồ sơ hộ tịch   Sở Tư pháp        UBND các xã, phường   Tháng 12/2025",
+        ],
+        [H, "1\tSố hóa hồ sơ hộ tịch\tSở Tư pháp\tUBND các xã, phường\tTháng 12/2025"],
+    ),
+    (  # a cell too wide for its column goes on below, at the column's offset; a note ends the table
+        [
+            "STT   Nội dung nhiệm vụ          Cơ quan chủ trì   Cơ quan phối hợp   Thời gian hoàn thành",
+            "1     Xây dựng Đề án chuyển      Sở Khoa học và    Các sở, ban,       Quý IV/2025",
+            "      đổi số tỉnh                Công nghệ         ngành",
+            "2     Phổ cập kỹ năng số         UBND các xã,      Sở Tư pháp         Thường xuyên",
+            "                                 phường",
+            "Ghi chú: các đơn vị báo cáo kết quả về Sở Khoa học và Công nghệ.",
+        ],
+        [
+            H,
+            "1\tXây dựng Đề án chuyển đổi số tỉnh\tSở Khoa học và Công nghệ\tCác sở, ban, ngành\tQuý IV/2025",
+            "",
+            "2\tPhổ cập kỹ năng số\tUBND các xã, phường\tSở Tư pháp\tThường xuyên",
+            "",
+            "Ghi chú: các đơn vị báo cáo kết quả về Sở Khoa học và Công nghệ.",
+        ],
+    ),
+    (  # the header's cells wrapped too ('ST' / 'T'); the header again after a page break and its number
+        [
+            "ST   Nội dung nhiệm vụ     Cơ quan chủ   Cơ quan phối   Thời gian",
+            "T                          trì           hợp            hoàn thành",
+            "1    Rà soát mạng lưới     Sở Nội vụ     Sở Tài chính   Quý IV/2025",
+            "",
+            "                                  3",
+            "",
+            "ST   Nội dung nhiệm vụ     Cơ quan chủ   Cơ quan phối   Thời gian",
+            "T                          trì           hợp            hoàn thành",
+            "2    Tuyên truyền          Công an tỉnh                 Năm 2026",
+        ],
+        [
+            H,
+            "",
+            "1\tRà soát mạng lưới\tSở Nội vụ\tSở Tài chính\tQuý IV/2025",
+            "",
+            "                                  3",
+            "",
+            H,
+            "",
+            "2\tTuyên truyền\tCông an tỉnh\t\tNăm 2026",
+        ],
+    ),
+    (  # without a number column a row opens in capitals; a group's heading stays as it is
+        [
+            "Nội dung                 Cơ quan chủ trì   Cơ quan phối hợp   Thời hạn",
+            "NHÓM NHIỆM VỤ 1",
+            "Xây dựng cơ sở dữ liệu   Sở Khoa học và    Sở Tài chính       Quý IV/2025",
+            "dùng chung               Công nghệ",
+            "Tuyên truyền             Sở Tư pháp        Các sở, ngành      Năm 2026",
+        ],
+        [
+            "Nội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn",
+            "NHÓM NHIỆM VỤ 1",
+            "Xây dựng cơ sở dữ liệu dùng chung\tSở Khoa học và Công nghệ\tSở Tài chính\tQuý IV/2025",
+            "",
+            "Tuyên truyền\tSở Tư pháp\tCác sở, ngành\tNăm 2026",
+        ],
+    ),
+    (  # a text layer in reading order: one cell per line, regrouped by the row numbers
+        [
+            *H.split("\t"),
+            "1",
+            "Số hóa hồ sơ hộ tịch",
+            "Sở Tư pháp",
+            "UBND các xã, phường",
+            "Tháng 12/2025",
+            "",
+            "TM. ỦY BAN NHÂN DÂN",
+        ],
+        [H, "", "", "", "", "1\tSố hóa hồ sơ hộ tịch\tSở Tư pháp\tUBND các xã, phường\tTháng 12/2025"]
+        + [""] * 4
+        + ["", "TM. ỦY BAN NHÂN DÂN"],
+    ),
+    (  # a cell on lines of its own, an empty one, a group's row, a time cut in two
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Cơ quan chủ",
+            "trì",
+            "Cơ quan phối",
+            "hợp",
+            "Thời gian",
+            "I",
+            "NHIỆM VỤ CHUNG",
+            "1",
+            "Rà soát, sắp xếp mạng lưới",
+            "trường học",
+            "Văn",
+            "phòng",
+            "UBND tỉnh",
+            "Thường",
+            "xuyên",
+            "2",
+            "Tổ chức tập huấn",
+            "Sở Giáo dục và",
+            "Đào tạo",
+            "Các sở, ban,",
+            "ngành",
+            "năm học",
+            "2025-2026",
+        ],
+        [
+            "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian",
+            *[""] * 6,
+            "I\tNHIỆM VỤ CHUNG",
+            "",
+            "1\tRà soát, sắp xếp mạng lưới trường học\tVăn phòng UBND tỉnh\t\tThường xuyên",
+            *[""] * 7,
+            "2\tTổ chức tập huấn\tSở Giáo dục và Đào tạo\tCác sở, ban, ngành\tnăm học 2025-2026",
+            *[""] * 7,
+        ],
+    ),
+    (  # without a number column: rows of one line a cell, while each looks like a task's
+        ["Nội dung", "Cơ quan chủ trì", "Thời hạn", "Tuyên truyền", "Sở Tư pháp", "Quý I/2025", "Ghi chú: …"],
+        [
+            "Nội dung\tCơ quan chủ trì\tThời hạn",
+            "",
+            "",
+            "Tuyên truyền\tSở Tư pháp\tQuý I/2025",
+            "",
+            "",
+            "Ghi chú: …",
+        ],
+    ),
+]
+
+NO_TABLES = [  # left as they are
+    # prose justified with double spaces, column words in it
+    ["Giao Sở Tư pháp  chủ trì, phối hợp  với các cơ quan liên  quan; thời gian  hoàn thành trong quý IV."],
+    # a header of two columns, a signature
+    [
+        "ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Nơi nhận:      TM. ỦY BAN NHÂN DÂN",
+    ],
+    # a task's fields, one a line
+    [
+        "1. Số hóa hồ sơ hộ tịch",
+        "- Cơ quan chủ trì: Sở Tư pháp.",
+        "- Cơ quan phối hợp: UBND các xã.",
+        "- Thời gian hoàn thành: Tháng 12/2025.",
+    ],
+    # a header and no row under it
+    ["STT   Nội dung   Cơ quan chủ trì   Thời gian", "Các đơn vị triển khai thực hiện nghiêm túc."],
+    ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian", "Các đơn vị triển khai thực hiện nghiêm túc."],
+    # without a number column, a row whose cell goes on in lower case would shift every row after it
+    ["Nội dung", "Cơ quan chủ trì", "Thời hạn", "Tuyên truyền", "Văn phòng", "UBND tỉnh", "Quý I/2025"],
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), PDF_TABLES)
+def test_a_pdfs_table_copied_as_text_becomes_rows_of_cells(lines, expected):
+    """pdftotext -layout and a text layer's reading order give a table's cells apart by spaces or
+    one a line: they become the tab rows a PDF's table gives the PDF reader."""
+    assert text_tables(lines) == expected
+
+
+@pytest.mark.parametrize("lines", NO_TABLES)
+def test_no_table_without_a_header_and_rows(lines):
+    assert text_tables(lines) == lines
 
 
 @pytest.mark.parametrize(("text", "expected"), GLUED)

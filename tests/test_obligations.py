@@ -569,6 +569,91 @@ def test_table_with_group_rows_x_marks_typos_and_a_row_split_by_a_page_break():
     assert rule.deadline["end"] == "2021-10-31"
 
 
+APPENDIX_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 700/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Nghệ An, ngày 01 tháng 8 năm 2025
+
+KẾ HOẠCH
+Chuyển đổi số năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+Cụ thể hóa các nhiệm vụ.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Hồng Vinh
+
+PHỤ LỤC
+"""
+
+PDF_TEXT_TABLES = [  # an appendix copied out of a PDF as text -> (row's line, lead, partners, deadline's end)
+    (
+        "STT   Nội dung nhiệm vụ                 Cơ quan chủ trì   Cơ quan phối hợp      Thời gian hoàn thành   Sản phẩm\n"
+        "1     Xây dựng Đề án chuyển đổi số      Sở Khoa học và    Các sở, ban, ngành    Quý IV/2025            Quyết định phê duyệt\n"
+        "      tỉnh Nghệ An                      Công nghệ                                                      Đề án\n"
+        "2     Xây dựng cơ sở dữ liệu dùng       Sở Tư pháp        UBND các xã,          Trong năm 2026         Cơ sở dữ liệu\n"
+        "      chung của tỉnh                                      phường\n",
+        [
+            (
+                "1     X",
+                [
+                    ("Sở Khoa học và Công nghệ", "chu_tri"),
+                    ("sở", "phoi_hop"),
+                    ("ban", "phoi_hop"),
+                    ("ngành", "phoi_hop"),
+                ],
+                "2025-12-31",
+            ),
+            (
+                "2     X",
+                [
+                    ("Sở Tư pháp", "chu_tri"),
+                    ("Ủy ban nhân dân xã", "phoi_hop"),
+                    ("Ủy ban nhân dân phường", "phoi_hop"),
+                ],
+                "2026-12-31",
+            ),
+        ],
+    ),
+    (
+        "STT\nNội dung nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n"
+        "1\nSố hóa hồ sơ hộ tịch\nSở Tư pháp\nUBND các xã, phường\nTháng 12/2025\n"
+        "2\nTổ chức tập huấn kỹ năng số\nSở Nội vụ\nSở Khoa học và\nCông nghệ\nQuý IV/2025\n",
+        [
+            (
+                "1",
+                [
+                    ("Sở Tư pháp", "chu_tri"),
+                    ("Ủy ban nhân dân xã", "phoi_hop"),
+                    ("Ủy ban nhân dân phường", "phoi_hop"),
+                ],
+                "2025-12-31",
+            ),
+            ("2", [("Sở Nội vụ", "chu_tri"), ("Sở Khoa học và Công nghệ", "phoi_hop")], "2025-12-31"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("table", "expected"), PDF_TEXT_TABLES)
+def test_an_appendix_copied_out_of_a_pdf_assigns_as_the_pdf_does(table, expected):
+    """A table's text as pdftotext -layout gives it (cells apart by spaces, a wide cell going on
+    below) or as a text layer gives it (a cell a line): each row's lead, partners and deadline, the
+    evidence on the row's first line; a cell's words going on below cite no document ('Đề án' /
+    '2 Xây dựng …' was a named Đề án)."""
+    text = APPENDIX_PLAN + table
+    lines = text.split("\n")
+    rec = parse_text(text, "t.txt")
+    obs = [o for o in rec.obligations if o.kind == "table"]
+    assert [
+        (lines[o.evidence.line - 1][:7], [(a.name, a.role) for a in o.assignees], o.deadline["end"])
+        for o in obs
+    ] == expected
+    assert not [c for c in rec.citations if c.type == "Đề án"]
+
+
 def test_fulfilment_on_time_and_late():
     programme = party_doc(
         number="03",

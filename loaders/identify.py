@@ -229,9 +229,17 @@ def _standing_organ(org_lines: tuple[str, ...]) -> str | None:
     return org_lines[-1] if fold(org_lines[-1]) in standing else None
 
 
+@cache
+def _executive_committee() -> frozenset[str]:
+    return frozenset(fold(x) for x in tables.signature_table()["executive_committee"])
+
+
 def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
     """The body of the header's organisation lines: the lowest line that names a known body
     (then all of them together); else the last line when it names a body the tables lack."""
+    if len(org_lines) > 1 and fold(org_lines[-1]) in _executive_committee():
+        # 'ĐẢNG BỘ TỈNH LÀO CAI' / 'BAN CHẤP HÀNH': the executive committee of the organisation above
+        return _org_body((*org_lines[:-2], f"{org_lines[-1]} {org_lines[-2]}"))
     if len(org_lines) > 1 and _local_place_line(org_lines[-1]) and signals.names_body(org_lines[-2]):
         return _named_body(f"{org_lines[-2]} {org_lines[-1]}")  # 'ỦY BAN NHÂN DÂN' / 'HUYỆN PHÙ CÁT'
     if (

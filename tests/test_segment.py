@@ -167,6 +167,8 @@ HEADERS = [
         "Huyện ủy Điện Biên Đông",
         "Điện Biên",
     ),
+    # the executive committee under its organisation's line
+    (["ĐẢNG BỘ TỈNH LÀO CAI", "BAN CHẤP HÀNH", "*", "Số 145-QĐ/TU"], "Tỉnh ủy Lào Cai", "Lào Cai"),
     # a board of a Party committee, under the committee's line
     (
         ["TỈNH ỦY PHÚ THỌ", "ỦY BAN KIỂM TRA", "*", "Số 215-QĐ/UBKTTU"],

@@ -425,7 +425,7 @@ def _stated_before(text: str, start: int) -> tuple[str | None, str | None] | Non
 
 # "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số …": a known body, then its past act, right before
 # the document; searched in the window before the type word, anchored at its end.
-_ISSUED_BY_RE = re.compile(r"(?P<who>[A-ZĐÀ-Ỹ][^.;:,\d]{0,80}?)\s(?:đã|vừa)\s(?:ký\s)?ban hành\s$")
+_ISSUED_BY_RE = re.compile(r"(?P<who>[A-ZĐÀ-Ỹ][^.;:,\d]{0,80}?)\s(?:(?:đã|vừa)\s)?(?:ký\s)?ban hành\s$")
 
 
 def _issued_by(text: str, start: int) -> str | None:

@@ -86,6 +86,24 @@ def test_a_subject_ends_where_the_next_basis_of_a_preamble_opens():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        (
+            "UBND tỉnh ban hành Kế hoạch số 112/KH-UBND ngày 5/3/2023 về chuyển đổi số.",
+            "Ủy ban nhân dân tỉnh",
+        ),
+        ("Tỉnh ủy Cà Mau đã ban hành Kết luận số 35-KL/TU về phát triển du lịch.", "Tỉnh ủy Cà Mau"),
+        (
+            "Thực hiện chỉ đạo, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 45-KH/HU.",
+            "Ban Thường vụ Huyện ủy",
+        ),
+    ],
+)
+def test_the_body_a_sentence_says_issued_a_cited_document(text, issuer):
+    assert one(text).issuer == issuer
+
+
 def test_qd_is_quy_dinh_or_quyet_dinh_by_the_title_word():
     assert one("Quy định số 213-QĐ/TW").type == "Quy định"
     assert one("Quyết định số 238-QĐ/TW").type == "Quyết định"

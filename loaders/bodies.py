@@ -291,6 +291,9 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
         if any(a < m.start() < b for a, b in participles):
             pos = m.end()
             continue
+        if w == "đã" and low.startswith("đã được", m.start()):
+            pos = m.end()  # "các đơn vị đã được giao nhiệm vụ …": a participle's, no predicate
+            continue
         # "tổ chức chính trị - xã hội", "tổ chức đảng", "các tổ chức", "tổ chức, cá nhân" are
         # bodies; "tổ chức" alone is a verb.
         if w == "tổ chức" and (

@@ -953,14 +953,21 @@ def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
     if len(spans) < 2:
         return out  # a relation verb stands between two citations
     active, passive = _between_res()
-    for i in range(len(spans) - 1):
-        a, b = spans[i], spans[i + 1]
+    for j in range(len(spans) - 1):
+        b = spans[j + 1]
+        # a document named inside another's subject is no end of a relation after that subject:
+        # 'A … về … Đề án 06 (nay được sửa đổi, bổ sung bằng B)' is about A
+        i = next(
+            (k for k in range(j) if spans[k].title_start is not None and spans[k].scope_end >= spans[j].end),
+            j,
+        )
+        a = spans[i]
         if a.scope_end > b.start:
             continue  # b is inside a's subject: the subject states the relation
         gap = text[a.scope_end : b.start]
         m = active.fullmatch(gap) if a.title_start is None else None
         if m:
-            out.append((i, i + 1, next(k for k, v in m.groupdict().items() if v)))
+            out.append((i, j + 1, next(k for k, v in m.groupdict().items() if v)))
             continue
         m = passive.search(gap)
         # after a's subject, only right after it: 'A … Trung ương, được sửa đổi, bổ sung bởi B'
@@ -969,7 +976,7 @@ def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
             and not _CLAUSE_END_RE.search(gap[: m.start()])
             and (a.title_start is None or not gap[: m.start()].strip(" ,"))
         ):
-            out.append((i + 1, i, next(k for k, v in m.groupdict().items() if v)))
+            out.append((j + 1, i, next(k for k, v in m.groupdict().items() if v)))
     return out
 
 

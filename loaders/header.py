@@ -417,7 +417,7 @@ _NEXT_SIG_RE = re.compile(r"\s(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\
 # issuer, up to where the subject opens (not inside a board's name, 'Ban Chỉ đạo thực hiện …')
 _OF_RE = re.compile(
     r"^(?P<of>(?:CỦA|CUA)\b.*?)(?=\s+(?:VỀ|VỀ\s+VIỆC)\b|(?<!chỉ đạo)\s+(?:thực hiện|triển khai|tiếp tục|"
-    r"quán triệt|tổng kết|sơ kết|hướng dẫn|thi hành)\b|$)",
+    r"quán triệt|tổng kết|sơ kết|hướng dẫn|(?-i:thi hành)(?!\s+án\b))\b|$)",
     re.IGNORECASE,
 )
 

@@ -69,9 +69,14 @@ _RECIPIENT_RE = re.compile(r"^\s*Lưu\b|[;,]\s*$", re.IGNORECASE)  # 'Như Đi�
 _DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất|trong\s+(?:quý|tháng))\b", re.IGNORECASE)
 
 
-def _due(text: str) -> bool:
-    """Does `text` give a time to be done by ('hoàn thành trong quý II năm 2025', 'chậm nhất ngày …')?"""
-    return any(_DUE_RE.match(d.text) for d in find_deadlines(text))
+def _due(text: str, issued: str | None = None) -> bool:
+    """Does `text` give a time to be done by ('hoàn thành trong quý II năm 2025', 'chậm nhất ngày …'),
+    not one over before the document was issued (a report's 'trong tháng 5/2024')?"""
+    return any(_DUE_RE.match(d.text) and not _over(d, issued) for d in find_deadlines(text))
+
+
+def _over(d: Deadline, issued: str | None) -> bool:
+    return bool(issued and d.end and len(issued) == 10 and d.end < issued)
 
 
 # A task's closing time that it goes on: '…, thường xuyên.', '…; thực hiện thường xuyên.'
@@ -369,7 +374,10 @@ _MAX_INTRO = 60  # words of an opening phrase before the subject ("Sau lễ phá
 
 _CLOSING_RE = re.compile(r"\s*Trên đây là\b", re.IGNORECASE)
 # A notice's close: '<office> thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.'
-_ANNOUNCED_RE = re.compile(r"[^.;:]{0,120}?(?<!\w)thông báo\s+(?:để|cho|đến)\s[^.;]{0,200}?(?<!\w)biết(?!\w)")
+_ANNOUNCED_RE = re.compile(
+    r"[^.;:]{0,120}?(?<!\w)thông báo\s+(?:để|cho|đến)\s[^.;]{0,200}?(?<!\w)biết"
+    r"(?:[,\s]{1,3}(?:và\s+)?(?:phối hợp\s+)?(?:triển khai\s+)?thực hiện)?\s*[./]*\s*$"
+)
 _ROLE_IN_RE = re.compile(r"(?<!\w)(?:phối hợp|chủ trì)(?!\w)")
 _PLURAL_END_RE = re.compile(r"(?<!\w)(?:các|những)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?$", re.IGNORECASE)
 
@@ -390,6 +398,7 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
     s2 = s[lead.end() :] if lead else s
     if "(" in s2[:_ASIDE_REACH]:  # 'Văn phòng Huyện ủy (cơ quan thường trực) chủ trì …': an aside
         names, end = bd.parse_subject(_blank_asides(s2))
+        names = [n.rstrip(" (") for n in names]  # 'Sở Nội vụ (chủ trì), …': the name before the aside
     else:
         names, end = bd.parse_subject(s2)
     if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
@@ -426,7 +435,15 @@ _LEADING_ASIDE_RE = re.compile(r"\s*\([^()]{1,120}\)")
 
 
 def _blank_asides(s: str) -> str:
-    return _ASIDE_RE.sub(lambda m: " " * len(m.group()), s[:_ASIDE_REACH]) + s[_ASIDE_REACH:]
+    return (
+        _ASIDE_RE.sub(lambda m: " " * len(m.group()) if _inert(m.group()) else m.group(), s[:_ASIDE_REACH])
+        + s[_ASIDE_REACH:]
+    )
+
+
+def _inert(aside: str) -> bool:
+    """An aside that says neither a role ('(chủ trì)') nor a time ('(hoàn thành trước ngày …)')."""
+    return _ROLE_IN_RE.search(lower_vn(aside)) is None and not find_deadlines(aside)
 
 
 # "Khối dân vận xã chủ trì, …": a name of two to eight words right before the lead role.
@@ -517,7 +534,8 @@ def _completes(
         return False
     out[-1] = replace(
         last,
-        deadline=deadlines[0].as_dict() if deadlines else None,
+        # a task done every year ('Hằng năm, … lập kế hoạch …') keeps no one time of a later sentence
+        deadline=deadlines[0].as_dict() if deadlines and not last.recurring else None,
         text=f"{last.text.rstrip(' ;')}{joint}{sentence.strip()}",
     )
     return True
@@ -571,6 +589,7 @@ class _Discourse:
     # label after it ('Thời gian: Quý IV/2025.') makes it a task — (its words, assignees, line)
     untimed: tuple[str, list[tuple[str, str]], int] | None = None
     point: _Point | None = None  # a numbered point that assigned nothing, for the fields after it
+    issued: str | None = None  # the document's date: a time before it is one a report tells of
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
         self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
@@ -594,7 +613,7 @@ def _with_partners(names: list[str], role: str, partners: list[str]) -> list[tup
 
 
 def section_obligations(
-    paras: Iterable[Paragraph], scope: str | None, doc_type: str | None
+    paras: Iterable[Paragraph], scope: str | None, doc_type: str | None, issued: str | None = None
 ) -> list[ObligationRecord]:
     """Obligations from paragraphs.
 
@@ -603,7 +622,7 @@ def section_obligations(
     Outside a scope a sentence assigns only by its words: a lead ("Giao X"), "X yêu cầu Y", a duty
     ("X chịu trách nhiệm thi hành"), a lead role ("X chủ trì").
     """
-    st = _Discourse(scope, doc_type in _NUMBERED_ITEM_TYPES)
+    st = _Discourse(scope, doc_type in _NUMBERED_ITEM_TYPES, issued=issued)
     for p in paras:
         _read_paragraph(p, st)
     _flush_point(st)
@@ -634,6 +653,7 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
 # xã, phường.' / '- Thời gian hoàn thành: Tháng 12/2025.': the labels are the task tables' column
 # words (obligations.toml [table]).
 _POINT_MAX = 300
+_ROLE_WORDS = frozenset({"chủ trì", "phối hợp", "thực hiện"})
 _FIELD_RE = re.compile(r"\s*(?:[-–+•*]\s*)?(?P<label>[^\W\d_][^:;.]{2,40}?)\s*:\s*(?P<value>\S.*)")
 
 
@@ -659,6 +679,8 @@ def _reads_field(raw: str, st: _Discourse) -> bool:
     kind = _field_kind(m.group("label")) if m else None
     if m is None or kind not in ("body", "partner", "deadline"):
         return False
+    if kind != "deadline" and lower_vn(m.group("label")).strip() in _ROLE_WORDS:
+        return False  # '- Chủ trì: Thường trực Tỉnh ủy.' in a conference's plan: who chairs it
     point = st.point
     assert point is not None
     if kind == "deadline":
@@ -686,6 +708,17 @@ def _flush_point(st: _Discourse) -> None:
     st.emit(text, [*point.lead, *((n, "phoi_hop") for n in point.partners)], point.line)
 
 
+@cache
+def _signer_roles() -> frozenset[str]:
+    return frozenset(lower_vn(r) for r in tables.signature_table()["roles"])
+
+
+def _signer_role(raw: str) -> bool:
+    """'GIÁM ĐỐC', 'CHỦ TỊCH' on a line of its own: a signature without its 'T/M' line."""
+    s = raw.strip()
+    return len(s) < 40 and is_upper_text(s) and lower_vn(s) in _signer_roles()
+
+
 def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     """One paragraph: an item header or addressing line sets who the next ones speak of; any
     other is read sentence by sentence."""
@@ -695,7 +728,7 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     st.proposing = len(raw) < 80 and _proposals_re().match(lower_vn(raw)) is not None
     if st.proposing:
         return
-    signed, listed = signature_line(raw), recipients_line(raw)
+    signed, listed = signature_line(raw) or _signer_role(raw), recipients_line(raw)
     if signed or listed:
         # the text is signed: who it spoke of speaks no more (an attached plan's title after it is
         # no sentence of the last article)
@@ -819,7 +852,7 @@ def _timed_point(s: str, st: _Discourse) -> bool:
     """A time label ('Thời gian: Quý IV/2025.') after a numbered point that had none: the point is
     a task, with that time. Only the sentence right after the point may give it."""
     untimed, st.untimed = st.untimed, None
-    if untimed is None or not _time_only(s.strip()):
+    if untimed is None or not _time_only(s.strip()) or any(_over(d, st.issued) for d in find_deadlines(s)):
         return False
     st.emit(f"{untimed[0].rstrip()} {s.strip()}", untimed[1], untimed[2])
     return True
@@ -859,10 +892,14 @@ def _read_subject_sentence(
     a numbered item says so, and not to everyone; its clauses after ';' may name subjects too."""
     subject_text = s2[:end]
     after = s2[end:]
-    if aside := _LEADING_ASIDE_RE.match(after):  # '… Huyện ủy (cơ quan thường trực) chủ trì, …'
-        after = " " * aside.end() + after[aside.end() :]
+    if (aside := _LEADING_ASIDE_RE.match(after)) and _inert(aside.group()):
+        after = " " * aside.end() + after[aside.end() :]  # '… Huyện ủy (cơ quan thường trực) chủ trì, …'
     if not _LETTER_RE.search(after):
-        return  # a name and nothing it does: a listed position ('1. Ủy viên Ban Chấp hành Đảng bộ tỉnh.')
+        # a name and nothing it does: a listed position ('1. Ủy viên Ban Chấp hành Đảng bộ tỉnh.'),
+        # or, numbered, whose points follow ('1. Ban Tuyên giáo Tỉnh ủy.' / '- Chủ trì, …')
+        if is_numbered:
+            st.header_subject = names
+        return
     duty = _states_duty(after, article)
     numbered_item = (
         is_numbered
@@ -873,7 +910,7 @@ def _read_subject_sentence(
         # that it goes on ('…, thường xuyên.')
         and (
             st.numbered_items
-            or (_DUE_RE.search(after) is not None and _due(s))
+            or (_DUE_RE.search(after) is not None and _due(s, st.issued))
             or _STANDING_RE.search(after) is not None
         )
     )
@@ -1252,10 +1289,10 @@ def document_obligations(
     found: list[ObligationRecord] = []
     text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
     if sec:
-        found += section_obligations(read(sec[0], sec[1]), sec[2], td.type)
-        found += section_obligations(read(first, sec[0] - 1 - (sec[2] == "heading")), None, td.type)
+        found += section_obligations(read(sec[0], sec[1]), sec[2], td.type, td.date)
+        found += section_obligations(read(first, sec[0] - 1 - (sec[2] == "heading")), None, td.type, td.date)
     elif text_lines:
-        found += section_obligations(read(first, last), None, td.type)
+        found += section_obligations(read(first, last), None, td.type, td.date)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
     if rows:
         found += table_obligations(rows)

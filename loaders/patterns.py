@@ -196,7 +196,7 @@ def other_organisation_re() -> re.Pattern:
 # tướng Chính phủ phê duyệt Đề án …", "… ban hành Chương trình …").
 TITLE_START_RE = re.compile(
     r"\s*[,:]?\s*(?:¦\s*)?[“\"(]?\s*(?P<word>về\b|V/v\b|thực hiện\b|triển khai\b|tiếp tục\b|hướng dẫn\b|"
-    r"tổng kết\b|sơ kết\b|sửa đổi\b|quy định về\b|quy định\b|phê duyệt\b|ban hành\b(?!\s+kèm theo)|thi hành\b)",
+    r"tổng kết\b|sơ kết\b|sửa đổi\b|quy định về\b|quy định\b|phê duyệt\b|ban hành\b(?!\s+kèm theo)|(?-i:thi hành)\b(?!\s+án\b))",
     re.IGNORECASE,
 )
 

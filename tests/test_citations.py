@@ -104,6 +104,13 @@ def test_the_body_a_sentence_says_issued_a_cited_document(text, issuer):
     assert one(text).issuer == issuer
 
 
+def test_thi_hanh_an_is_a_body_s_name_not_a_subject():
+    (s,) = cites(
+        "Căn cứ Quyết định số 15/QĐ-TCTHADS ngày 08/01/2024 của Tổng cục Thi hành án dân sự về việc giao chỉ tiêu;"
+    )
+    assert (s.issuer, s.title) == ("Tổng cục Thi hành án dân sự", "về việc giao chỉ tiêu")
+
+
 def test_qd_is_quy_dinh_or_quyet_dinh_by_the_title_word():
     assert one("Quy định số 213-QĐ/TW").type == "Quy định"
     assert one("Quyết định số 238-QĐ/TW").type == "Quyết định"

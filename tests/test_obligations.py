@@ -1917,3 +1917,50 @@ def test_a_task_cell_that_opens_with_a_type_names_the_document_it_makes(cell, ma
     _, rec = assignments(party_doc(heading="CHƯƠNG TRÌNH", code="CTr", of="", body=body))
     (task,) = rec.obligations
     assert (task.produces["type"], task.produces["title"]) == made
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "expected"),
+    [
+        (  # a signature without its 'T/M' line: the signer is no task's
+            "KẾ HOẠCH",
+            "Sở Nội vụ ban hành Kế hoạch như sau:\n\n1. Phòng Tổ chức chủ trì rà soát hạ tầng số.\n\n"
+            "GIÁM ĐỐC\n\nPhạm Văn Khương",
+            {("Phòng Tổ chức", "chu_tri")},
+        ),
+        (  # an item's header that ends with a full stop
+            "KẾ HOẠCH",
+            "II. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tuyên giáo Tỉnh ủy.\n\n- Chủ trì xây dựng đề cương tuyên truyền, "
+            "hoàn thành trước ngày 20/5/2024.",
+            {("Ban Tuyên giáo Tỉnh ủy", "chu_tri")},
+        ),
+        (  # who chairs a conference is no body's task
+            "KẾ HOẠCH",
+            "Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch tổ chức hội nghị như sau:\n\n1. Chủ trì hội nghị\n\n"
+            "- Chủ trì: Thường trực Tỉnh ủy.\n\n- Thời gian: 01 ngày, ngày 15/10/2024.",
+            set(),
+        ),
+        (  # a report's work done, with its time, is no task
+            "BÁO CÁO",
+            "I. KẾT QUẢ THỰC HIỆN\n\n1. Phòng Nội vụ huyện tổ chức tập huấn cho cán bộ cấp xã.\n\nThời gian: Tháng 5/2024.",
+            set(),
+        ),
+        (  # a task to inform households is no notice's close
+            "KẾ HOẠCH",
+            "I. NHIỆM VỤ\n\n- Ủy ban nhân dân các xã thông báo đến từng hộ gia đình biết để chủ động diệt lăng quăng, "
+            "hoàn thành trước ngày 30/11/2024.",
+            {("Ủy ban nhân dân xã", "thuc_hien")},
+        ),
+        (  # an aside that holds the task's time is no aside to drop
+            "KẾ HOẠCH",
+            "II. NHIỆM VỤ CỤ THỂ\n\n1. Chi cục Kiểm lâm (hoàn thành trước ngày 30/12/2024) rà soát diện tích rừng.\n\n"
+            "III. TỔ CHỨC THỰC HIỆN\n\nGiao Văn phòng theo dõi.",
+            {("Chi cục Kiểm lâm", "thuc_hien"), ("Văn phòng", "thuc_hien")},
+        ),
+    ],
+)
+def test_readings_a_review_of_new_rules_kept(heading, body, expected):
+    got, _ = assignments(
+        party_doc(heading=heading, code="KH", of="", body=body, date="ngày 20 tháng 11 năm 2024")
+    )
+    assert got == expected

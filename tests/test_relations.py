@@ -423,6 +423,17 @@ def test_a_document_replaced_by_another_in_the_passive(sentence, relation):
     assert relation in relations(party_doc(body=f"I- KẾT QUẢ\n\n{sentence}"))
 
 
+def test_a_passive_act_after_a_subject_that_names_another_document_is_about_the_cited_one():
+    """'A … triển khai Đề án 06 (nay được sửa đổi, bổ sung bằng B)': B amends A, not the Đề án."""
+    pre = (
+        "Căn cứ Quyết định số 2345/QĐ-UBND ngày 10/9/2022 của Ủy ban nhân dân tỉnh về việc thành lập Tổ công tác "
+        "triển khai Đề án 06 (nay được sửa đổi, bổ sung bằng Quyết định số 456/QĐ-UBND ngày 20/02/2023);"
+    )
+    rels = relations(party_doc(preamble=pre))
+    assert ("456/QĐ-UBND", "SUA_DOI", "2345/QĐ-UBND") in rels
+    assert not any(k == "SUA_DOI" and t == "Đề án 06" for _, k, t in rels)
+
+
 def test_a_points_act_after_the_documents_own_effect_is_the_documents():
     """Party texts state their effect in a numbered point of 'Tổ chức thực hiện', not an article."""
     body = (

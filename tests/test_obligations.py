@@ -1947,9 +1947,9 @@ def test_a_task_cell_that_opens_with_a_type_names_the_document_it_makes(cell, ma
         ),
         (  # a task to inform households is no notice's close
             "KẾ HOẠCH",
-            "I. NHIỆM VỤ\n\n- Ủy ban nhân dân các xã thông báo đến từng hộ gia đình biết để chủ động diệt lăng quăng, "
-            "hoàn thành trước ngày 30/11/2024.",
-            {("Ủy ban nhân dân xã", "thuc_hien")},
+            "I. NHIỆM VỤ\n\n- Ủy ban nhân dân các xã, thị trấn thông báo đến từng hộ gia đình biết để chủ động diệt "
+            "lăng quăng, hoàn thành trước ngày 30/11/2024.",
+            {("Ủy ban nhân dân xã", "thuc_hien"), ("Ủy ban nhân dân thị trấn", "thuc_hien")},
         ),
         (  # an aside that holds the task's time is no aside to drop
             "KẾ HOẠCH",

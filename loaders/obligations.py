@@ -207,7 +207,7 @@ def _produces_re() -> re.Pattern:
     )
 
 
-_VERB_LIKE_TYPES = {"bao cao", "to trinh", "thong bao", "huong dan", "cong van", "quy dinh"}
+_VERB_LIKE_TYPES = {"bao cao", "to trinh", "thong bao", "huong dan", "cong van", "quy dinh", "van ban"}
 
 
 def produces(text: str) -> tuple[dict | None, str | None]:
@@ -654,6 +654,7 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
 # words (obligations.toml [table]).
 _POINT_MAX = 300
 _ROLE_WORDS = frozenset({"chủ trì", "phối hợp", "thực hiện"})
+_NEXT_FIELD_RE = re.compile(r";\s*(?=[^\W\d_][^;:.]{2,40}?\s*:)")
 _FIELD_RE = re.compile(r"\s*(?:[-–+•*]\s*)?(?P<label>[^\W\d_][^:;.]{2,40}?)\s*:\s*(?P<value>\S.*)")
 
 
@@ -688,9 +689,14 @@ def _reads_field(raw: str, st: _Discourse) -> bool:
             return False  # a time after a point with a subject of its own: that task's (`_completes`)
         point.times.append(raw.strip(" -–+•*"))
         return True
-    names, _ = bd.parse_subject(m.group("value").rstrip(" .;"))
+    # 'Cơ quan thực hiện: Văn phòng Điều phối nông thôn mới tỉnh; thời gian: tháng 3/2026.': more
+    # fields after a semicolon; the value is names only, read as a list (no predicate to end them)
+    value, *more = _NEXT_FIELD_RE.split(m.group("value"))
+    value = value.rstrip(" .;")
+    names = bd.split_bodies(value) if bd.parse_subject(value)[0] else []
     if not names:
         return False
+    point.times += [f for f in more if _field_kind(f.split(":", 1)[0]) == "deadline"]
     if kind == "partner":
         point.partners += names
     else:

@@ -1230,6 +1230,17 @@ def test_a_planned_documents_subject_ends_where_the_task_goes_on(task, planned):
     assert (made["type"], made["title"]) == planned
 
 
+@pytest.mark.parametrize(
+    "task",
+    [
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật năm 2015, Sở Tư pháp rà soát văn bản.",
+        "tham mưu báo cáo kết quả thực hiện",  # to report, not a Báo cáo
+    ],
+)
+def test_a_verb_before_a_common_noun_plans_no_document(task):
+    assert produces(task) == (None, None)
+
+
 def test_a_deadline_sentence_continues_the_assignment_before_it():
     body = (
         "Giao Sở Kế hoạch và Đầu tư chủ trì phối hợp với các đơn vị liên quan tổng hợp chung báo cáo. "
@@ -1831,13 +1842,16 @@ def test_a_point_with_its_fields_is_a_task_of_the_bodies_they_name(part):
     body = (
         f"{part}\n\n1. Số hóa hồ sơ hộ tịch\n\n- Cơ quan chủ trì: Sở Tư pháp.\n\n"
         "- Cơ quan phối hợp: UBND các xã, phường.\n\n- Thời gian hoàn thành: Tháng 12/2025.\n\n"
-        "2. Cập nhật dữ liệu dân cư\n\n- Đơn vị thực hiện: Công an tỉnh."
+        "2. Cập nhật dữ liệu dân cư\n\n- Đơn vị thực hiện: Công an tỉnh.\n\n"
+        "3. Tổ chức tập huấn cán bộ cấp xã.\n\nCơ quan thực hiện: Văn phòng Điều phối nông thôn mới tỉnh; "
+        "thời gian: tháng 3/2026."
     )
     _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
     got = [([(a.name, a.role) for a in o.assignees], (o.deadline or {}).get("end")) for o in rec.obligations]
     assert got == [
         ([("Sở Tư pháp", "chu_tri"), ("UBND xã", "phoi_hop"), ("UBND phường", "phoi_hop")], "2025-12-31"),
         ([("Công an tỉnh", "thuc_hien")], None),
+        ([("Văn phòng Điều phối nông thôn mới tỉnh", "thuc_hien")], "2026-03-31"),
     ]
 
 

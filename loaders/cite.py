@@ -510,6 +510,8 @@ _TITLE_STOP_RE = re.compile(
     r"|,?\s(?=(?:gắn với|gắn liền với|đồng thời|góp phần|nhằm|để|theo tinh thần|với mục tiêu|tạo sự)\s)"
     # … or with the next clause of a preamble: '… về phân cấp, căn cứ Quy định số 80-QĐ/TW …'
     r"|,\s(?=căn cứ\s)"
+    # … or with the time of the task that cites it: '… về quản lý đầu tư, hoàn thành trong quý II/2010'
+    r"|,\s(?=(?:hoàn thành|xong)\s(?:trong|trước|chậm nhất)\b)"
     # … or about the document itself: ", được sửa đổi, bổ sung bởi Nghị định số …"
     r"|,?\s(?=(?:đã\s+)?(?:được|bị)\s+(?:sửa đổi|bổ sung|thay thế|bãi bỏ)\b)",
     re.IGNORECASE,

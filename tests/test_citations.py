@@ -75,6 +75,14 @@ def test_a_law_named_before_its_number_is_titled_by_its_name(text, type_, title)
     assert (s.type, s.title) == (type_, title)
 
 
+def test_a_subject_ends_where_the_citing_tasks_time_opens():
+    text = (
+        "1. Sở Tư pháp rà soát Quyết định số 2150/2005/QĐ-UBND ngày 14/11/2005 của Ủy ban nhân dân tỉnh Hà Tây "
+        "về quản lý đầu tư và xây dựng, hoàn thành trong quý II/2010."
+    )
+    assert one(text).title == "về quản lý đầu tư và xây dựng"
+
+
 def test_a_subject_ends_where_the_next_basis_of_a_preamble_opens():
     text = (
         "Thực hiện Quy định số 22-QĐ/TU ngày 15/3/2024 của Ban Thường vụ Tỉnh ủy về phân cấp, căn cứ Quy định "

@@ -1096,9 +1096,25 @@ def read_name(name: str) -> tuple[str, tuple[Correction, ...]]:
         rx, table = _abbreviations_re()
         found = iter([table[m.group(0)] for m in rx.finditer(s)])
         s = _title_words(re.sub("\x00", lambda _: next(found), _title_case(rx.sub("\x00", s))))
-    s = _expand(s)
+    s = executive_committee(_expand(s))
     # "huyện ủy" (any district committee) stays lower case; "Huyện ủy Việt Yên" is written so.
     return _BLANKS_RE.sub(" ", s).strip(" ,.;:"), corrections
+
+
+@cache
+def _executive_committees() -> tuple[re.Pattern, dict[str, str]]:
+    units = tables.load("bodies.toml")["executive_committees"]["units"]
+    alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    rx = re.compile(rf"\b(?:ban chấp hành|bch) đảng bộ ({alt})\b", re.IGNORECASE)
+    return rx, {lower_vn(u): c for u, c in units.items()}
+
+
+def executive_committee(s: str) -> str:
+    """'Ban Chấp hành Đảng bộ huyện Cẩm Xuyên' -> 'Huyện ủy Cẩm Xuyên': the committee of its level."""
+    if "đảng bộ" not in s.lower():
+        return s
+    rx, committees = _executive_committees()
+    return rx.sub(lambda m: committees[lower_vn(m.group(1))], s)
 
 
 @cache

@@ -636,7 +636,7 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
     return evolve(
         s,
         end=after,
-        issuer=name or None,
+        issuer=bodies.executive_committee(name) or None,  # 'Ban Chấp hành Đảng bộ huyện X': the Huyện ủy
         province=s.province or province,
         central=s.central or central or None,
     )

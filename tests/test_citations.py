@@ -218,6 +218,12 @@ def test_a_titles_dash(text, title):
             "Huyện ủy Bắc Mê",
             "Hà Giang",
         ),
+        # a district's executive committee named by its organisation is its Huyện ủy
+        (
+            "Căn cứ Nghị quyết số 12-NQ/HU ngày 5/12/2021 của Ban Chấp hành Đảng bộ huyện Cẩm Xuyên về chuyển đổi số;",
+            "Huyện ủy Cẩm Xuyên",
+            None,
+        ),
     ],
 )
 def test_an_issuer_the_tables_do_not_know(text, issuer, province):

@@ -170,3 +170,12 @@ def test_every_named_state_example_names_its_kinds(example):
 )
 def test_every_title_year_example_is_for_its_year(example):
     assert (title_year(example["title"]) or 0) == example["year"]
+
+
+@pytest.mark.parametrize(
+    "example", tables.load("bodies.toml")["executive_committees"]["examples"], ids=lambda e: e["written"]
+)
+def test_a_local_executive_committee_is_the_committee_of_its_level(example):
+    from vbgraph.loaders.bodies import canonical_name
+
+    assert canonical_name(example["written"]) == example["read"]

@@ -193,6 +193,42 @@ class _Trailer:
     term: str | None = None
     body: tables.BodyEntry | None = None
     province: str | None = None
+    co_issuers: tuple[str, ...] = ()  # 'của Bộ Chính trị, Ban Bí thư': the bodies after the first
+
+    @property
+    def issuer_name(self) -> str | None:
+        return ", ".join((self.body.name, *self.co_issuers)) if self.body else None
+
+
+@cache
+def _co_issuer_re() -> re.Pattern:
+    """Another body of the tables after an issuer's, in a list of joint issuers ('của Bộ Chính trị,
+    Ban Bí thư về …'), where what follows it closes an issuer phrase: the subject's 'về', a date, a
+    term, the clause's end. Not a clause's new subject ('… của Tỉnh ủy, Ban Thường vụ Tỉnh ủy ban
+    hành …')."""
+    return re.compile(
+        rf"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?P<body>{patterns.body_alt()})"
+        rf"(?:\s+(?:tỉnh\s+|thành\s+phố\s+)?(?:{patterns.province_alt()}))?(?!\w)"
+        r"(?=\s*(?:về\b|V/v\b|quy định\b|hướng dẫn\b|ngày\b|khóa\b|khoá\b|[,;.(“\"]|$)|\s*(?:,\s*|\s+và\s+)[A-ZĐ])",
+        re.IGNORECASE,
+    )
+
+
+def _co_issuers(text: str, t: _Trailer) -> None:
+    """The joint issuers after `t.body`, of its level (see `_co_issuer_re`)."""
+    assert t.body is not None
+    names: list[str] = []
+    while (m := _co_issuer_re().match(text, t.end)) is not None:
+        b = tables.canonical_body(m.group("body"))
+        if b is None or b.level != t.body.level or b.name in (t.body.name, *names):
+            break
+        if t.body.name in (b.part_of, b.name) or b.name == t.body.part_of:
+            break  # '… của Tỉnh ủy, Ban Thường vụ Tỉnh ủy hướng dẫn …': the clause's subject
+        if patterns.other_organisation_re().match(text, m.end("body")):
+            break  # 'Ban Bí thư Trung ương Đoàn': another organisation's
+        names.append(b.name)
+        t.end = m.end()
+    t.co_issuers = tuple(names)
 
 
 def _date_near(text: str, pos: int) -> re.Match[str] | None:
@@ -224,6 +260,8 @@ def _trailer(text: str, pos: int) -> _Trailer:
         t.province = _province(im.group("prov"))
         t.term = t.term or im.group("term")
         t.end = im.end()
+        if t.body is not None:
+            _co_issuers(text, t)
     if not t.date:
         dm = _date_near(text, t.end)
         if dm:
@@ -321,7 +359,7 @@ def _numbered(text: str) -> list[Span]:
         if type_name is None and written is None and c.code is None:
             continue
         date = t.date if t.date or not c.year else c.year
-        issuer_name = t.body.name if t.body else None
+        issuer_name = t.issuer_name
         if not t.date and start > 0 and (before := _stated_before(text, start)) is not None:
             date, issuer_name = before[0], issuer_name or before[1]
         if issuer_name is None and start > 0:

@@ -190,9 +190,7 @@ def is_party_code(code: str) -> bool:
     return up.endswith(("U", "UK", "TW"))
 
 
-def doc_issuer(
-    h: Header, listing_issuer: str | None, issuer_code: str | None
-) -> tuple[str | None, str | None]:
+def doc_issuer(h: Header, listing_issuer: str | None, ids: dict) -> tuple[str | None, str | None]:
     """(canonical issuing body, its level) from the signature, the heading, a listing, the symbol."""
     # 'ĐOÀN TNCS HỒ CHÍ MINH' above 'BCH HUYỆN ĐOÀN MỘC CHÂU' names the organisation, not the body
     lines = tuple(x for x in h.org_lines if not signals.organisation_motto(x)) or h.org_lines
@@ -200,10 +198,11 @@ def doc_issuer(
     base = _org_body(lines[:-1]) if organ else None  # the body whose standing organ issues
     organ = organ if base else None
     org = base or _org_body(lines)
-    info = tables.issuer_code_info(issuer_code)
+    info = tables.issuer_code_info(ids.get("issuer_code"))
     code_body = tables.canonical_body(info["body"]) if info else None
     found = (
-        (
+        _joint_header(lines, ids)
+        or (
             _signed_issuer(h.signed_for, org, listing_issuer, code_body, " ".join(lines))
             if h.signed_for
             else None
@@ -432,6 +431,28 @@ def _joint_issuer(heading_rest: str) -> tuple[str, str] | None:
     if not joint or len(named) < len(joint):
         return None
     return ", ".join(dict.fromkeys(b.name for b in named)), named[0].level
+
+
+# Between two bodies of a joint header written on one line: 'ỦY BAN NHÂN DÂN TỈNH … - ỦY BAN MTTQ …'.
+_HEADER_JOINT_RE = re.compile(r"\s+[-–]\s+")
+JOINT = ", "  # between the names of joint issuers, as 'Bộ Chính trị, Ban Bí thư'
+
+
+def _joint_header(org_lines: tuple[str, ...], ids: dict) -> tuple[str, str] | None:
+    """Issued jointly when the symbol is a joint document's ('01/CTPH-UBND-MTTQ') and the header
+    names two bodies or more, each on its line or column, or one line with a dash between them: all
+    of them, in the header's order ('Ủy ban nhân dân tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam')."""
+    if not tables.joint_symbol(ids.get("type_code"), ids.get("issuer_code")):
+        return None
+    parts = [p for line in org_lines for p in _HEADER_JOINT_RE.split(line) if signals.names_body(p)]
+    if len(parts) < 2:
+        return None
+    named = [_org_body((p,)) for p in parts]
+    bodies = [b for b in named if b is not None]
+    if len(bodies) < len(named) or any(b.part_of for b in bodies):
+        return None  # 'TỈNH ỦY …' / 'BAN TUYÊN GIÁO': a committee and its board is one issuer
+    names = list(dict.fromkeys(b.name for b in bodies))
+    return (JOINT.join(names), bodies[0].level) if len(names) > 1 else None
 
 
 def _listing_issuer(listing_issuer: str) -> tuple[str, str | None] | None:
@@ -1104,7 +1125,7 @@ def document(
                     f"heading says {dtype} but the symbol {d.ids['symbol']} has code {d.ids['type_code']}",
                 )
             )
-    issuer, level = doc_issuer(h, listing_issuer, d.ids.get("issuer_code"))
+    issuer, level = doc_issuer(h, listing_issuer, d.ids)
     if page.get("speaker"):
         issuer, level = speaker_issuer(page["speaker"], issuer, level)
     if page.get("jurisdiction") and not d.jurisdiction:
@@ -1138,7 +1159,9 @@ def document(
             or _local_province(h.title, cits, k)
         )
     if issuer and level == "province" and jurisdiction:
-        issuer = local_name(issuer, jurisdiction)
+        joint = _joint_header(h.org_lines, d.ids)
+        names = issuer.split(JOINT) if joint and joint[0] == issuer else [issuer]
+        issuer = JOINT.join(local_name(n, jurisdiction) for n in names)
     issuer = with_place(issuer, level, h.org_lines)
     date = (
         h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))

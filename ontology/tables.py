@@ -81,6 +81,20 @@ def issuer_codes() -> dict[str, dict]:
     return {c["code"].upper(): c for c in load("issuer_codes.toml")["code"]}
 
 
+@cache
+def _joint_endings() -> tuple[str, ...]:
+    return tuple(load("issuer_codes.toml")["joint"]["type_code_endings"])
+
+
+def joint_symbol(type_code: str | None, issuer_code: str | None) -> bool:
+    """Is a symbol a joint document's: a joint kind's type code and two issuers' codes
+    (issuer_codes.toml [joint])?"""
+    endings = _joint_endings()
+    return bool(
+        type_code and issuer_code and "-" in issuer_code.strip("-") and type_code.upper().endswith(endings)
+    )
+
+
 def issuer_code_info(code: str | None, *, party: bool = False) -> dict | None:
     """The table entry of an issuer code: the code itself, else the longest prefix entry; of a
     Party-style symbol (`party`), no prefix entry of State symbols ('BCĐ' of 12-KH/BCĐ is a Party

@@ -154,6 +154,42 @@ def test_an_impossible_date_is_dropped_and_reported():
     assert parse_date("31/2/2019") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer", "title"),
+    [  # joint issuers of one level, written as a list: all of them, and the subject after them
+        (
+            "Kết luận số 126-KL/TW ngày 14/2/2025 của Bộ Chính trị, Ban Bí thư về một số nội dung",
+            "Bộ Chính trị, Ban Bí thư",
+            "về một số nội dung",
+        ),
+        ("Căn cứ Kết luận số 126-KL/TW của Bộ Chính trị và Ban Bí thư;", "Bộ Chính trị, Ban Bí thư", None),
+        (
+            "Nghị quyết liên tịch số 403/2017/NQLT-UBTVQH14-CP-ĐCTUBTWMTTQVN ngày 15/3/2017 của Ủy ban "
+            "Thường vụ Quốc hội, Chính phủ, Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam quy "
+            "định chi tiết",
+            "Ủy ban Thường vụ Quốc hội, Chính phủ, Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+            "quy định chi tiết",
+        ),
+        # the next clause's subject, a part of the issuer: not a joint issuer
+        (
+            "Căn cứ Nghị quyết số 05-NQ/TU ngày 2/3/2022 của Tỉnh ủy, Ban Thường vụ Tỉnh ủy hướng dẫn",
+            "Tỉnh ủy",
+            None,
+        ),
+        (
+            "Căn cứ Nghị quyết số 05-NQ/TU của Tỉnh ủy, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch",
+            "Tỉnh ủy",
+            None,
+        ),
+        # another level's body after a comma
+        ("Căn cứ Chỉ thị số 05-CT/TW của Ban Bí thư, Tỉnh ủy về việc", "Ban Bí thư", None),
+    ],
+)
+def test_joint_issuers_of_one_level(text, issuer, title):
+    s = one(text)
+    assert (s.issuer, s.title) == (issuer, title)
+
+
 def test_issuer_phrase_and_subject():
     s = one(
         "Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XV; tiếp"

@@ -199,6 +199,22 @@ HEADERS = [
         "Ủy ban nhân dân tỉnh Đồng Tháp",
         "Đồng Tháp",
     ),
+    # a joint document's header names each issuer: on one line with a dash, or each on its line
+    (
+        [
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ - ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH QUẢNG TRỊ",
+            "Số: 01/CTPH-UBND-MTTQ",
+        ],
+        "Ủy ban nhân dân tỉnh Quảng Trị, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị",
+        "Quảng Trị",
+    ),
+    (
+        ["ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "ỦY BAN MTTQ VIỆT NAM TỈNH QUẢNG TRỊ", "Số: 02/QCPH-UBND-MTTQ"],
+        "Ủy ban nhân dân tỉnh Quảng Trị, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị",
+        "Quảng Trị",
+    ),
+    # ... but an office under its parent, numbered with its department's code, is one issuer
+    (["UBND TỈNH QUẢNG TRỊ", "SỞ Y TẾ", "Số: 12/BC-SYT-KHTC"], "Sở Y tế tỉnh Quảng Trị", "Quảng Trị"),
 ]
 
 

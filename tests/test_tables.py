@@ -179,3 +179,11 @@ def test_a_local_executive_committee_is_the_committee_of_its_level(example):
     from vbgraph.loaders.bodies import canonical_name
 
     assert canonical_name(example["written"]) == example["read"]
+
+
+@pytest.mark.parametrize(
+    "example", tables.load("issuer_codes.toml")["joint"]["examples"], ids=lambda e: e["symbol"]
+)
+def test_a_joint_documents_symbol(example):
+    (span,) = [s for s in find_citations("Văn bản số " + example["symbol"]) if s.kind == "numbered"]
+    assert tables.joint_symbol(span.type_code, span.issuer_code) == example["joint"]

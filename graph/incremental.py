@@ -776,8 +776,7 @@ class _Run:
         for key, (b, a) in sorted(self.changed.items()):
             ids |= {x.id for x in (b, a) if x is not None}
             if a is not None and a.attrs.get("in_corpus"):
-                name = tasks.body_level_name(a.attrs.get("issuer"), a.attrs.get("jurisdiction"))
-                if name:
+                for name in tasks.issuing_bodies(a.attrs.get("issuer"), a.attrs.get("jurisdiction")):
                     calls.append((key, _order(0, a.id), name, a.attrs.get("jurisdiction")))
         con.executemany("DELETE FROM r_calls WHERE doc = ?", [(key,) for key in sorted(self.changed)])
         con.executemany(
@@ -823,9 +822,10 @@ class _Run:
                     con.execute("DELETE FROM edges WHERE target = ? AND key = ?", (i, code))
                 issuers = set()
                 for issuer, jurisdiction, in_corpus in docs[i]:
-                    name = tasks.body_level_name(issuer, jurisdiction)
-                    if name and in_corpus:
-                        issuers.add(bodies.add(name, jurisdiction))
+                    if in_corpus:
+                        issuers.update(
+                            bodies.add(n, jurisdiction) for n in tasks.issuing_bodies(issuer, jurisdiction)
+                        )
                 edges += [(b, i, code) for b in sorted(issuers)]
             con.executemany(insert, edges)
 

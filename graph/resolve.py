@@ -868,8 +868,9 @@ def _issuer_edges(documents: list[dict], bodies: _Bodies) -> dict[EdgeKey, dict]
     the corpus: bodies that only issue also become nodes."""
     edges: dict[EdgeKey, dict] = {}
     for d in documents:
-        name = tasks.body_level_name(d.get("issuer"), d.get("jurisdiction"))
-        if name and d.get("in_corpus"):
+        if not d.get("issuer") or not d.get("in_corpus"):
+            continue
+        for name in tasks.issuing_bodies(d["issuer"], d.get("jurisdiction")):  # joint issuers: each
             edges[(bodies.add(name, d.get("jurisdiction")), d["id"], Edge.BAN_HANH.value)] = {}
     return edges
 

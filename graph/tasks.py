@@ -113,6 +113,15 @@ def body_level_name(issuer: str | None, jurisdiction: str | None) -> str | None:
     return issuer
 
 
+def issuing_bodies(issuer: str | None, jurisdiction: str | None) -> list[str]:
+    """The level names of the bodies that issue a document: each of joint issuers ('Ủy ban nhân
+    dân tỉnh Quảng Trị, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Trị' -> both, without the province)."""
+    if not issuer:
+        return []
+    names = (body_level_name(n, jurisdiction) for n in bd.joint_issuers(issuer))
+    return list(dict.fromkeys(n for n in names if n))
+
+
 def _window(ob: ObligationRecord, assigning: dict) -> tuple[dt.date | None, dt.date | None]:
     """The dates a planned document may bear: from WINDOW_DAYS before the assigning document to
     WINDOW_DAYS after the deadline (three years after the assigning document when none is set);

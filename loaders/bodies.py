@@ -1082,6 +1082,18 @@ def names_a_kind(name: str) -> bool:
     return low in _kinds() or low in _generic_words()[2]
 
 
+JOINT = ", "  # between the names of joint issuers: 'Bộ Chính trị, Ban Bí thư'
+
+
+def joint_issuers(issuer: str) -> list[str]:
+    """The bodies of a joint issuer, each of which names a body: 'Bộ Chính trị, Ban Bí thư' is two,
+    'Sở Văn hóa, Thể thao và Du lịch' one."""
+    parts = issuer.split(JOINT)
+    if len(parts) > 1 and all(signals.names_body(p) or tables.canonical_body(p) for p in parts):
+        return parts
+    return [issuer]
+
+
 def canonical_name(name: str) -> str:
     """A body's name with abbreviations expanded, modern tones, misspellings read, spaces tidied."""
     return read_name(name)[0]

@@ -430,12 +430,11 @@ def _joint_issuer(heading_rest: str) -> tuple[str, str] | None:
     named = [b for b in joint if b]
     if not joint or len(named) < len(joint):
         return None
-    return ", ".join(dict.fromkeys(b.name for b in named)), named[0].level
+    return bodies.JOINT.join(dict.fromkeys(b.name for b in named)), named[0].level
 
 
 # Between two bodies of a joint header written on one line: 'ỦY BAN NHÂN DÂN TỈNH … - ỦY BAN MTTQ …'.
 _HEADER_JOINT_RE = re.compile(r"\s+[-–]\s+")
-JOINT = ", "  # between the names of joint issuers, as 'Bộ Chính trị, Ban Bí thư'
 
 
 def _joint_header(org_lines: tuple[str, ...], ids: dict) -> tuple[str, str] | None:
@@ -448,11 +447,11 @@ def _joint_header(org_lines: tuple[str, ...], ids: dict) -> tuple[str, str] | No
     if len(parts) < 2:
         return None
     named = [_org_body((p,)) for p in parts]
-    bodies = [b for b in named if b is not None]
-    if len(bodies) < len(named) or any(b.part_of for b in bodies):
+    found = [b for b in named if b is not None]
+    if len(found) < len(named) or any(b.part_of for b in found):
         return None  # 'TỈNH ỦY …' / 'BAN TUYÊN GIÁO': a committee and its board is one issuer
-    names = list(dict.fromkeys(b.name for b in bodies))
-    return (JOINT.join(names), bodies[0].level) if len(names) > 1 else None
+    names = list(dict.fromkeys(b.name for b in found))
+    return (bodies.JOINT.join(names), found[0].level) if len(names) > 1 else None
 
 
 def _listing_issuer(listing_issuer: str) -> tuple[str, str | None] | None:
@@ -1160,8 +1159,8 @@ def document(
         )
     if issuer and level == "province" and jurisdiction:
         joint = _joint_header(h.org_lines, d.ids)
-        names = issuer.split(JOINT) if joint and joint[0] == issuer else [issuer]
-        issuer = JOINT.join(local_name(n, jurisdiction) for n in names)
+        names = issuer.split(bodies.JOINT) if joint and joint[0] == issuer else [issuer]
+        issuer = bodies.JOINT.join(local_name(n, jurisdiction) for n in names)
     issuer = with_place(issuer, level, h.org_lines)
     date = (
         h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))

@@ -479,3 +479,27 @@ def test_an_undated_citation_whose_issuer_is_written_short_is_the_document():
     )
     G = graph(plan, citing)
     assert [n for n in ids(G) if "05-NQ/ĐU" in n] == ["bac-giang:05-NQ/ĐU@2024-03-10"]
+
+
+def test_each_of_joint_issuers_issues_the_document(tmp_path):
+    from vbgraph.graph.store import Store
+
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ - ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH QUẢNG TRỊ",
+            "Số: 01/CTPH-UBND-MTTQ",
+            "Quảng Trị, ngày 15 tháng 4 năm 2023",
+            "",
+            "CHƯƠNG TRÌNH PHỐI HỢP",
+            "giữa Ủy ban nhân dân tỉnh và Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "",
+            "Nội dung.",
+        ]
+    )
+    (tmp_path / "ctph.txt").write_text(text, encoding="utf-8")
+    G = Store(tmp_path / "s").ingest([tmp_path / "ctph.txt"]) and Store(tmp_path / "s").graph
+    issued = sorted(u for u, _, k in G.edges(keys=True) if k == "BAN_HANH")
+    assert issued == ["quang-tri:uy-ban-mat-tran-to-quoc-viet-nam-tinh", "quang-tri:uy-ban-nhan-dan-tinh"]
+    # one pass over the records gives the same edges as the store's incremental path
+    whole = build_graph(Store(tmp_path / "s").records.values())
+    assert sorted(u for u, _, k in whole.edges(keys=True) if k == "BAN_HANH") == issued

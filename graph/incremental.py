@@ -820,7 +820,7 @@ class _Run:
                     con.executemany(insert, edges)
                     edges.clear()
                     con.execute("DELETE FROM edges WHERE target = ? AND key = ?", (i, code))
-                issuers = set()
+                issuers: set[str] = set()
                 for issuer, jurisdiction, in_corpus in docs[i]:
                     if in_corpus:
                         issuers.update(

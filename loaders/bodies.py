@@ -40,9 +40,12 @@ def _heads() -> list[str]:
 
 @cache
 def _predicates_re() -> re.Pattern:
+    """A predicate word, with the prefix that makes one predicate of it ('tổng rà soát')."""
     words = sorted({lower_vn(w) for w in _table()["bodies"]["predicates"]}, key=len, reverse=True)
+    prefixes = sorted({lower_vn(w) for w in _table()["bodies"]["predicate_prefixes"]}, key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    return re.compile(opens_with(words) + r"(?<![\w])(?:" + alt + r")(?![\w])")
+    pre = "|".join(re.escape(w) for w in prefixes)
+    return re.compile(opens_with([*words, *prefixes]) + rf"(?<![\w])(?:(?:{pre})\s+)?(?:{alt})(?![\w])")
 
 
 def predicate_in(low: str) -> bool:
@@ -278,9 +281,97 @@ def _office_name_re() -> re.Pattern:
     )
 
 
+@cache
+def _run_head_re() -> re.Pattern:
+    """A head named by a field of work and the blank before the capitalised word that opens its
+    name, on lowered text (obligations.toml [bodies] run_heads)."""
+    heads = sorted({lower_vn(h) for h in _table()["bodies"]["run_heads"]}, key=len, reverse=True)
+    return re.compile(rf"{opens_with(heads)}(?<!\w)(?:{'|'.join(map(re.escape, heads))}) (?=\w)")
+
+
+@cache
+def _run_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(the words a name's run stops at, the vocabulary's names in lower case)."""
+    stops = frozenset(lower_vn(w) for w in _table()["bodies"]["run_stops"])
+    return stops, tuple(lower_vn(n) for n in tables.load("bodies.toml")["vocabulary"]["names"])
+
+
+_RUN_TOKEN_RE = re.compile(r" ?(?:(?P<sep>,)|(?P<word>[^\W\d_]+))")
+# A unit's word closing a name, not a committee's ('huyện ủy') nor 'xã hội'
+_RUN_UNIT_RE = re.compile(rf"(?:{_UNITS})(?!\w)(?! (?:ủy|đoàn|đội|hội)(?!\w))")
+_RUN_REACH = 12  # words of a name after its capitalised first one
+
+
+def _name_runs(text: str, plain: str, low: str) -> list[tuple[int, int]]:
+    """The spans of the names that a capitalised word opens after a head named by a field of work
+    and that run on in lower case to their unit's word (and its place name): 'Trung tâm Hỗ trợ
+    phát triển doanh nghiệp tỉnh', 'Hội đồng Phối hợp phổ biến, giáo dục pháp luật tỉnh'. `plain`
+    is `text` lowered, `low` the same with protected phrases masked. What follows a span is the
+    caller's to judge (the sentence's predicate, or the end of a list's item)."""
+    spans = []
+    for head in _run_head_re().finditer(plain):
+        at = head.end()
+        if not text[at : at + 1].isupper():
+            continue
+        end = _run_end(text, plain, low, at)
+        if end is not None:
+            spans.append((head.start(), end))
+    return spans
+
+
+def _run_end(text: str, plain: str, low: str, at: int) -> int | None:
+    """Where the name opened by the capitalised word at `at` ends: after the unit's word (and a
+    place name after it) that the words in lower case after it reach, through one predicate word
+    at most and commas or 'và' before words that open no body; None when it reaches none, or the
+    capitalised words are a name of the vocabulary ('Y tế', closed)."""
+    stops, names = _run_words()
+    first = _RUN_TOKEN_RE.match(plain, at)
+    if first is None or first.group("word") is None:
+        return None
+    pos, predicates, opener = first.end(), 0, first.group("word")
+    for count in range(_RUN_REACH):
+        tok = _RUN_TOKEN_RE.match(plain, pos)
+        if tok is None:
+            return None
+        word = tok.group("word")
+        if word is None or word == "và":  # a comma or 'và' inside the name, before no other body
+            nxt = tok.end() + (text[tok.end() : tok.end() + 1] == " ")
+            if not text[nxt : nxt + 1].islower() or starts_with_head(text[nxt : nxt + 60]):
+                return None
+            pos = tok.end()
+            continue
+        start = tok.start("word")
+        if not text[start].islower() or word in stops:
+            return None
+        unit = _RUN_UNIT_RE.match(plain, start)
+        if unit is not None:
+            if count == 0 or lower_vn(text[at:start].strip()) in names:
+                return None  # 'Ban Dân tộc tỉnh …', 'Trung tâm Y tế huyện': closed before its unit
+            end = unit.end()
+            while (
+                (place := _RUN_TOKEN_RE.match(plain, end))
+                and place.group("word")
+                and text[place.start("word")].isupper()
+            ):
+                end = place.end()  # 'tỉnh Thái Nguyên'
+            return end
+        if count == 0 and f"{opener} {word}" in names:
+            return None  # 'Trung tâm Y tế tổng hợp …': a name of the vocabulary, closed
+        pred = _predicates_re().match(low, start)
+        if pred is not None:
+            predicates += 1
+            if predicates > 1:
+                return None
+            pos = pred.end()
+            continue
+        pos = tok.end()
+    return None
+
+
 def _predicate_end(text: str, plain: str, low: str) -> int:
     participles = [p.span() for p in _participle_re().finditer(plain)]
     named: list[tuple[int, int]] | None = None  # the office names holding a predicate word
+    runs: list[tuple[int, int]] | None = None  # the names run on in lower case ('Trung tâm Hỗ trợ …')
     pos = 0
     while True:
         m = _predicates_re().search(low, pos)
@@ -322,6 +413,12 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
             named = [o.span() for o in _office_name_re().finditer(fold_aligned(plain))]
         if any(a < m.start() < b for a, b in named):
             pos = m.end()  # 'Ban Tuyên giao Huyện ủy', 'Ủy ban kiểm tra Huyện ủy': a name
+            continue
+        if runs is None:  # before the sentence's predicate: 'Quỹ Đầu tư phát triển tỉnh bố trí vốn'
+            runs = [(a, b) for a, b in _name_runs(text, plain, low) if _predicates_re().match(low, b + 1)]
+        run_end = next((b for a, b in runs if a < m.start() < b), None)
+        if run_end is not None:
+            pos = run_end
             continue
         return m.start()
 
@@ -452,15 +549,32 @@ def _qualifier(item: str) -> str:
     return item[m.start() :].strip()
 
 
+@cache
+def _anaphora_re() -> re.Pattern:
+    """A word referring back, closing an item (obligations.toml [lists] anaphora)."""
+    words = sorted((lower_vn(w) for w in _lists()["anaphora"]), key=len, reverse=True)
+    return re.compile(rf"(?<!\s)\s+(?:{'|'.join(map(re.escape, words))})(?=\s*(?:[,;]|$))", re.IGNORECASE)
+
+
+_ITEM_END_RE = re.compile(r"\s*(?:$|[,;]|(?:và|cùng|với)\s)")  # where a list's item ends
+
+
 def _items(text: str) -> list[tuple[str, str]]:
     """(item, separator before it), split on commas, semicolons and 'và'/'cùng'/'với' outside names."""
     if "(" in text:  # 'Công an huyện (Cơ quan thường trực Tổ công tác …)': an apposition, no part of the name
         text = _PARENS_RE.sub(_apposition, text)
+    if "trên" in text:  # '… các tỉnh, thành phố nêu trên': the bodies named before
+        text = _anaphora_re().sub("", text)
     text = _shared_committee_re().sub(_shared_committee, text)
     if "," in text:
         text = _shared_word_re().sub(_shared_word, text)
     low_vn = lower_vn(text)  # old tone places ("Văn hoá") as the protected phrases write them
-    low = _mask(low_vn if len(low_vn) == len(text) else text.lower())
+    plain = low_vn if len(low_vn) == len(text) else text.lower()
+    low = _mask(plain)
+    if "," in text or " và " in text:  # 'Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh': one name
+        for a, b in _name_runs(text, plain, low):
+            if _ITEM_END_RE.match(text, b):
+                low = low[:a] + "_" * (b - a) + low[b:]
     items: list[tuple[str, str]] = []
     pos, sep = 0, ""
     for m in _SPLIT_RE.finditer(low):
@@ -527,6 +641,9 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             named = None  # (not after a new "các": its separator is marked)
             piece = f"{shared} {_short_kinds().get(piece, piece)}"
             units.add(len(out))
+        elif out and sep in (",", "và") and (organ := _unit_organ(out[-1][0], piece)):
+            named = shared = None
+            piece = f"{organ} {piece}"
         elif out and sep in (",", "và") and _modifies(piece, out[-1][0]):
             named = shared = None
             piece = f"{_modified(out[-1][0])} {piece}"
@@ -534,6 +651,22 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             named = shared = None
         out.append((piece, s))
     return out, frozenset(units)
+
+
+_UNIT_NAMED_RE = re.compile(rf"(?<!\w)(?:{_UNITS}) (?=[{UPPER}\d])")  # 'xã Phú Quý', 'phường 7'
+
+
+def _unit_organ(before: str, piece: str) -> str | None:
+    """'Ủy ban nhân dân' of 'Ủy ban nhân dân xã Phú Quý' before 'xã Tuy Phong': the organ of a unit
+    named by its name, which a unit named after it without one shares ('Ủy ban nhân dân xã Phú
+    Quý, xã Tuy Phong' -> … Ủy ban nhân dân xã Tuy Phong); None unless both units are named."""
+    if not piece[:1].islower() or not _UNIT_NAMED_RE.match(piece):
+        return None
+    unit = _UNIT_NAMED_RE.search(before)
+    organ = before[: unit.start()].strip() if unit else ""
+    if not organ or _head_of(organ) is None or _office_of_a_level(organ):
+        return None  # 'Sở Y tế tỉnh Lâm Đồng, xã Phú Quý': a commune has no Sở
+    return organ
 
 
 @cache
@@ -1048,9 +1181,27 @@ def _subject_until(text: str, end: int) -> tuple[tuple[str, ...], int]:
     if not subj or len(subj) > 300:
         return (), 0
     names = tuple(n for n in _split_bodies(subj) if not _named_person(n, subj))
-    if not names or not all(starts_with_head(n) for n in names):
+    if not names or not starts_with_head(names[0]) or not all(_listed_body(n) for n in names[1:]):
         return (), 0
     return names, end
+
+
+def _listed_body(name: str) -> bool:
+    """A body in a list after one the tables know: it opens with a head, or it is named by words
+    the tables lack, capitalised as a body's proper name is ('Hạt Kiểm lâm Bảo Lộc': its first word
+    and another capitalised, a word in lower case, as a person's name has none)."""
+    if starts_with_head(name):
+        return True
+    words = name.split()
+    return (
+        2 <= len(words) <= _NAMED_REACH
+        and words[0][:1].isupper()
+        and any(w[:1].isupper() for w in words[1:])
+        and any(w[:1].islower() for w in words[1:])
+    )
+
+
+_NAMED_REACH = 8  # words of a body's proper name the tables lack
 
 
 @text_cache(maxsize=1 << 13)

@@ -178,10 +178,14 @@ class Vocabulary:
 
     def __init__(self, entries: Iterable[str]):
         self._by_fold: dict[str, str] = {}
+        # the entries by their words as spelt: of two that fold alike ('Quận ủy', 'Quân ủy'), the
+        # one written is read as itself
+        self._by_words: dict[tuple[str, ...], str] = {}
         for e in entries:
             key = " ".join(fold(w) for w in _WORD_RE.findall(e))
             if key:
                 self._by_fold.setdefault(key, e)
+                self._by_words.setdefault(tuple(_words(e)), e)
         self._choices = list(self._by_fold)
         self._words = {w for k in self._choices for w in k.split()}
         self._longest = max((len(k.split()) for k in self._choices), default=0)
@@ -263,6 +267,8 @@ class Vocabulary:
             for n in range(longest, 1, -1):
                 known = self._by_fold.get(" ".join(keys[i : i + n]))
                 if known is not None:
+                    spelt = tuple(w.group(0).lower() for w in words[i : i + n])
+                    known = self._by_words.get(spelt, known)
                     hit = (n, Match(known, 100, True))
                     break
             if hit is None:

@@ -270,6 +270,44 @@ def test_recurrence(text, rec):
             "Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể chính trị - xã hội xã tuyên truyền",
             ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "đoàn thể chính trị - xã hội xã"],
         ),
+        # a compound verb capitalised opens a name; nouns holding a predicate word are no predicate
+        ("Văn phòng Điều phối nông thôn mới huyện tham mưu", ["Văn phòng Điều phối nông thôn mới huyện"]),
+        (
+            "Ban Điều hành Chương trình giảm nghèo huyện chỉ đạo",
+            ["Ban Điều hành Chương trình giảm nghèo huyện"],
+        ),
+        (
+            "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh hoàn thành thủ tục",
+            ["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"],
+        ),
+        ("Ủy ban nhân dân tỉnh điều hành ngân sách", ["Ủy ban nhân dân tỉnh"]),
+        # 'trường hợp' (a case) is no school
+        ("Trường hợp có khó khăn, vướng mắc, các sở, ngành báo cáo", []),
+        ("Trường Chính trị tỉnh tổ chức bồi dưỡng", ["Trường Chính trị tỉnh"]),
+        # 'tổng' before a predicate makes one predicate ('an overall review'); alone it is no predicate
+        ("Các sở, ngành tổng rà soát văn bản", ["sở", "ngành"]),
+        ("Các sở, ngành tổng kết việc thực hiện", ["sở", "ngành"]),
+        ("Tổng giám đốc các tổng công ty thực hiện", ["Tổng giám đốc các tổng công ty"]),
+        # words referring back to bodies named before are no part of their names
+        (
+            "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên khẩn trương rà soát",
+            ["Chủ tịch Ủy ban nhân dân tỉnh", "Chủ tịch Ủy ban nhân dân thành phố"],
+        ),
+        ("Các địa phương nói trên tổ chức cấp nước", ["địa phương"]),
+        # a unit named after another's organ shares it; a commune has no Sở
+        (
+            "Ủy ban nhân dân xã Phú Quý, xã Tuy Phong, đặc khu Phú Quý bổ sung số liệu",
+            ["Ủy ban nhân dân xã Phú Quý", "Ủy ban nhân dân xã Tuy Phong", "Ủy ban nhân dân đặc khu Phú Quý"],
+        ),
+        ("Sở Y tế tỉnh Lâm Đồng, xã Phú Quý kiểm tra", ["Sở Y tế tỉnh Lâm Đồng", "xã Phú Quý"]),
+        # after a body the tables know, one named by a proper name they lack; a person is none
+        (
+            "Công an tỉnh, Hạt Kiểm lâm Bảo Lộc, Trạm Cứu hộ Phú Quý kiểm tra",
+            ["Công an tỉnh", "Hạt Kiểm lâm Bảo Lộc", "Trạm Cứu hộ Phú Quý"],
+        ),
+        ("Công an tỉnh, Tổng đài Cứu nạn quốc gia kiểm tra", ["Công an tỉnh", "Tổng đài Cứu nạn quốc gia"]),
+        ("Sở Y tế, Trần Văn Nam kiểm tra", []),
+        ("Tổng đài Cứu nạn quốc gia, Công an tỉnh kiểm tra", []),
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):
@@ -280,6 +318,16 @@ def test_subjects_and_coordinated_lists(text, names):
 def test_every_named_head_example_names_its_body(example):
     names, _ = parse_subject(example)
     assert len(names) == 1 and example.startswith(names[0]) and names[0][0].isupper(), names
+
+
+@pytest.mark.parametrize(("text", "names"), tables.load("obligations.toml")["bodies"]["run_examples"])
+def test_a_name_opened_by_a_capital_runs_on_in_lower_case_to_its_unit(text, names):
+    assert parse_subject(text)[0] == names
+
+
+def test_a_name_spelt_as_the_vocabulary_spells_it_is_not_read_as_one_folding_alike():
+    assert canonical_name("Quân uỷ Trung ương") == "Quân ủy Trung ương"
+    assert canonical_name("Quận uỷ Ba Đình") == "Quận ủy Ba Đình"
 
 
 @pytest.mark.parametrize(
@@ -393,6 +441,41 @@ def test_a_request_on_a_condition_is_a_closing_no_task(sentence):
 def test_a_condition_inside_a_task_keeps_the_task(task):
     rec = parse_text(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}"), "c.txt")
     assert rec.obligations and all(o.deadline for o in rec.obligations[:1])
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        # a case ('trường hợp') is no school: the clause of a rule, or a closing as 'nếu có vướng mắc' is
+        (
+            "Trường hợp các văn bản dẫn chiếu tại Nghị quyết này được sửa đổi, bổ sung hoặc thay thế thì áp "
+            "dụng theo văn bản sửa đổi, bổ sung hoặc thay thế đó.",
+            set(),
+        ),
+        ("Trường hợp có khó khăn, vướng mắc, các sở, ngành kịp thời báo cáo Ủy ban nhân dân tỉnh.", set()),
+        # every partner of the list, those the tables lack by name too
+        (
+            "Sở Y tế chủ trì, phối hợp với Công an tỉnh, Hạt Kiểm lâm Bảo Lộc, Tổng đài Cứu nạn quốc gia kiểm tra.",
+            {
+                ("Sở Y tế", "chu_tri"),
+                ("Công an tỉnh", "phoi_hop"),
+                ("Hạt Kiểm lâm Bảo Lộc", "phoi_hop"),
+                ("Tổng đài Cứu nạn quốc gia", "phoi_hop"),
+            },
+        ),
+        (
+            "Ủy ban nhân dân xã Phú Quý, xã Tuy Phong bổ sung số liệu lao động.",
+            {("Ủy ban nhân dân xã Phú Quý", "thuc_hien"), ("Ủy ban nhân dân xã Tuy Phong", "thuc_hien")},
+        ),
+        (
+            "Trung tâm Dịch vụ tổng hợp xã kiểm tra hệ thống neo đậu.",
+            {("Trung tâm Dịch vụ tổng hợp xã", "thuc_hien")},
+        ),
+    ],
+)
+def test_who_a_point_of_the_implementing_part_assigns(point, expected):
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tư pháp theo dõi.\n\n2. {point}"))
+    assert got - {("Sở Tư pháp", "thuc_hien")} == expected
 
 
 @pytest.mark.parametrize("point", tables.load("obligations.toml")["appeal"]["statement_examples"])

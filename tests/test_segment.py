@@ -1301,3 +1301,45 @@ def test_where_a_documents_body_starts(lines, start):
     from vbgraph.loaders.segment import section_start
 
     assert section_start(lines, 0, len(lines) - 1) == start
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # a bare number inside a sentence: the line before ends in no full stop, the next goes on
+        (
+            ["triển khai Đề án hằng năm;", "2", "định kỳ báo cáo kết quả."],
+            ["triển khai Đề án hằng năm;", "\f", "định kỳ báo cáo kết quả."],
+        ),
+        (["phối hợp với", "", "12", "", "các sở, ngành."], ["phối hợp với", "", "\f", "", "các sở, ngành."]),
+        (
+            ["kết quả thực hiện.", "2", "định kỳ báo cáo."],
+            ["kết quả thực hiện.", "2", "định kỳ báo cáo."],
+        ),  # a full stop
+        (
+            ["phối hợp với", "2", "Sở Tài chính."],
+            ["phối hợp với", "2", "Sở Tài chính."],
+        ),  # capitals: a cell, a count
+        (
+            ["Quý IV/2025", "2", "rà soát\tSở Nội vụ"],
+            ["Quý IV/2025", "2", "rà soát\tSở Nội vụ"],
+        ),  # a table's row
+        (["số lượng", "2025", "người"], ["số lượng", "2025", "người"]),  # a year is no page's number
+    ],
+)
+def test_a_bare_page_number_inside_a_sentence_is_a_page_break(lines, kept):
+    """A PDF's text layer leaves a page's number '2' alone between two lines of a task: the task
+    goes on past it ('… triển khai Đề án hằng năm;' / '2' / 'định kỳ … báo cáo …' lost its clause)."""
+    from vbgraph.loaders.furniture import page_furniture
+
+    assert page_furniture(lines) == kept
+
+
+def test_a_task_goes_on_past_a_bare_page_number():
+    body = (
+        "1. Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng kế hoạch triển khai hằng năm;\n"
+        "                                                    2\n"
+        "định kỳ trước ngày 15 tháng 12 hằng năm tổng hợp, báo cáo Tỉnh ủy kết quả thực hiện."
+    )
+    rec = parse_text(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body), "c.txt")
+    assert any("định kỳ trước ngày 15 tháng 12" in o.text for o in rec.obligations)

@@ -752,7 +752,8 @@ def markdown_tables(lines: list[str]) -> list[str]:
     their cells apart by tabs, the rule under the header blank: the appendix tables of tasks are
     read from rows of tab-separated cells. As many lines as it got, so evidence keeps its lines;
     a lone "| a | b | c |" line (a flattened header) is left to `cells`. Rows without their outer
-    pipes ("1 | a | b") count when one of them is numbered."""
+    pipes ("1 | a | b") count when one of them is numbered. A task's cells wrapped onto rows of
+    their own go back into its row, column by column (`_wrapped_rows`)."""
     if "|" not in "".join(lines):
         return lines
     out = list(lines)
@@ -766,10 +767,75 @@ def markdown_tables(lines: list[str]) -> list[str]:
         # bare rows are a table when one of them at least is a numbered task ("1 | …")
         bare = run.count("bare") >= 2 and any(_NUMBERED_CELL_RE.match(lines[k]) for k in range(i, j))
         if run.count("row") >= 2 or bare:
+            width = next(len(_pipe_cells(lines[k])) for k in range(i, j) if kinds[k] != "rule")
+            rows = {k: _pipe_cells(lines[k], width) for k in range(i, j) if kinds[k] != "rule"}
             for k in range(i, j):
-                cells = lines[k].strip().strip("|").split("|")
-                out[k] = (
-                    "" if kinds[k] == "rule" else "\t".join(" ".join(c.split()) for c in cells).rstrip("\t")
-                )
+                out[k] = "\t".join(rows[k]).rstrip("\t") if k in rows else ""
+            for k, cells in _wrapped_rows(rows, width).items():
+                out[k] = "\t".join(cells).rstrip("\t") if cells else ""
         i = j + 1 if j > i else i + 1
     return out
+
+
+def _pipe_cells(line: str, width: int = 0) -> list[str]:
+    """A row's cells. Its outer pipes frame it ("| 1 | a |"), unless only the pipes read as cells'
+    edges give it the table's `width` of cells (or one fewer, the number's cell left out), as in a
+    table whose rows have no frame: under "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp |
+    Thời gian", "| | tầng | |" has an empty number and task and "tầng" is its lead's; "Lương | và
+    PTNT | UBND các xã |" has a cell for each column but the number's."""
+    framed = [" ".join(c.split()) for c in line.strip().strip("|").split("|")]
+    if not width or len(framed) == width:
+        return framed
+    edged = [" ".join(c.split()) for c in line.strip().split("|")]
+    return edged if len(edged) in (width, width - 1) and len(framed) not in (width, width - 1) else framed
+
+
+# What a task's wrapped words never open with: a row's or group's number ('2', '2.1', 'II', 'B.'),
+# a point of its own ('a) …', '- …', '1. …').
+_ROW_NUMBER_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,3}\.?")
+_OWN_ROW_RE = re.compile(r"(?:[IVXL]{1,6}|[A-ZĐ])(?:[.)\-–]|\s*$)|[a-zđ]\)|[-–+•]\s|\d{1,3}[.)]\s")
+
+
+def _wrapped_rows(rows: dict[int, list[str]], width: int) -> dict[int, list[str]]:
+    """Rows that go on a numbered task's cells, as a PDF or a page flattens a table whose cells
+    take two lines: a row whose number cell is empty ("| | tầng | |"), or that has no number cell
+    ("Lương | và PTNT | UBND các xã |"), or whose words stand in it over an empty task cell
+    ("đạt chuẩn nông thôn mới | | | và PTNT | 30/10/2019"). Each cell joins the task's cell of its
+    column; the row's line is left blank (an empty list). A row of capitals, a group's number or a
+    point of its own ('a) …', '- …') opens a row, as it did."""
+    out: dict[int, list[str]] = {}
+    task: int | None = None
+    for k, cells in rows.items():
+        more = _goes_on_row(cells, width) if task is not None else None
+        if task is None or more is None:
+            task = k if _ROW_NUMBER_RE.fullmatch(cells[0]) else None
+            continue
+        merged = out.get(task, rows[task])
+        merged = [*merged, *[""] * (len(more) - len(merged))]
+        for c, words in enumerate(more):
+            if words:
+                merged[c] = f"{merged[c]} {words}".strip()
+        out[task], out[k] = merged, []
+    return out
+
+
+def _goes_on_row(cells: list[str], width: int) -> list[str] | None:
+    """The cells of a row that goes on the task above, by column; None for a row of its own."""
+    from vbgraph.loaders.normalize import is_upper_text
+
+    first = next((c for c in cells if c), "")
+    if (
+        width < 3
+        or not first
+        or _ROW_NUMBER_RE.fullmatch(cells[0])
+        or _OWN_ROW_RE.match(first)
+        or (is_upper_text(first) and " " in first)
+    ):
+        return None
+    if not cells[0]:
+        return cells if len(cells) <= width else None
+    if len(cells) == width - 1:
+        return ["", *cells]
+    if len(cells) == width and not cells[1]:
+        return ["", cells[0], *cells[2:]]
+    return None

@@ -2,10 +2,10 @@
 ỦY NGHỆ AN - TẬP VĂN BẢN NĂM 2024") that a PDF or a Word file saved as text leaves wherever its
 pages broke, in the middle of a task's sentence too ("… chủ trì, / - 2 - / phối hợp với …": the
 partner was lost). The PDF reader drops them by their place on the page (read_pdf._drop_furniture);
-a text has only its lines: a page number is known by its shape, a running header by standing next
-to page numbers, the same words each time. Each becomes a page break, PAGE_BREAK: a line no
-paragraph ends at (segment._paragraphs), blank to every other stage; as many lines as it got, so
-evidence keeps its lines."""
+a text has only its lines: a page number is known by its shape (a bare "2" by the sentence that
+goes on across it), a running header by standing next to page numbers, the same words each time.
+Each becomes a page break, PAGE_BREAK: a line no paragraph ends at (segment._paragraphs), blank to
+every other stage; as many lines as it got, so evidence keeps its lines."""
 
 from __future__ import annotations
 
@@ -14,17 +14,44 @@ from collections import Counter
 
 PAGE_BREAK = "\f"
 
-# "- 2 -", "– 12 –", "Trang 3", "Trang 3/12", "Trang 3 của 12", "Page 3 of 12": never a bare number,
-# which may be a table's cell.
+# "- 2 -", "– 12 –", "Trang 3", "Trang 3/12", "Trang 3 của 12", "Page 3 of 12"; a bare number only
+# inside a sentence (`_inside_sentence`), elsewhere it may be a table's cell.
 _PAGE_NUMBER_RE = re.compile(
     r"\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:Trang|TRANG|Page|PAGE)\s+\d{1,4}(?:\s*(?:/|của|of|trên)\s*\d{1,4})?)\s*"
 )
 HEADER_REPEATS = 2  # a running header stands next to page numbers this many times at least
+_BARE_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*")
+_SENTENCE_END = tuple(".!?:")
+_REACH = 2  # blank lines a PDF's text layer leaves around a page's number
+
+
+def _inside_sentence(lines: list[str], i: int) -> bool:
+    """A bare number on line i stands inside a sentence: the line with words before it ends in no
+    full stop ('… triển khai Đề án hằng năm;') and the one after goes on in lower case ('định kỳ
+    trước ngày 15 tháng 12 …'); a table's cell or a count stands between whole lines."""
+    before = next((lines[j] for j in range(i - 1, max(-1, i - 2 - _REACH), -1) if lines[j].strip()), "")
+    after = next((lines[j] for j in range(i + 1, min(len(lines), i + 2 + _REACH)) if lines[j].strip()), "")
+    before, after = before.strip(), after.strip()
+    return (
+        "\t" not in before + after
+        and any(c.isalpha() for c in before)
+        and not before.endswith(_SENTENCE_END)
+        and after[:1].isalpha()
+        and after[:1].islower()
+    )
 
 
 def page_furniture(lines: list[str]) -> list[str]:
     """`lines` with page numbers and the running headers next to them as page breaks."""
-    numbers = [i for i, line in enumerate(lines) if line and _PAGE_NUMBER_RE.fullmatch(line)]
+    numbers = [
+        i
+        for i, line in enumerate(lines)
+        if line
+        and (
+            _PAGE_NUMBER_RE.fullmatch(line)
+            or (_BARE_NUMBER_RE.fullmatch(line) and _inside_sentence(lines, i))
+        )
+    ]
     if not numbers:
         return lines  # most texts
     out = list(lines)

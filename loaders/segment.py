@@ -316,6 +316,8 @@ def _signatures(clean: list[str]) -> list[tuple[int, int | None]]:
                 seen_sig = True
                 j += 1
                 continue
+            if _APPENDIX_RE.match(t):
+                break  # 'PHỤ LỤC' after a name the walk missed (in a cell: '- Lưu: VT. | Trần Văn Lương')
             if is_person_name(t):
                 name_line = j
                 break
@@ -454,10 +456,23 @@ def _closed_block(
         named_sigs = [(a, b) for a, b in inside if b]
         a, b = (named_sigs or inside)[0]
         sig_line, signer = a, b
-        tail_start = (b or a) + 1
-        if not any(_APPENDIX_RE.match(clean[x]) for x in range(tail_start, last + 1)) and b:
+        if b and not _attached(clean, b + 1, last, so):
             last = b
     return Block(top, last, heading, so, sig_line, signer)
+
+
+def _attached(clean: list[str], first: int, last: int, so: int | None) -> bool:
+    """Do lines first..last after a signer hold what the text carries: an appendix ('PHỤ LỤC',
+    'DANH MỤC', 'BIỂU') or a part that says it goes with the text's own number ('PHÂN CÔNG NHIỆM
+    VỤ' / '(Kèm theo Kế hoạch số 112/KH-UBND ngày …)'), not one another text issued with?"""
+    own = so_symbol(clean, so) if so is not None else None
+    m = patterns.symbol_re().search(own) if own else None
+    symbol = m.group() if m else None
+    return any(
+        _APPENDIX_RE.match(clean[x])
+        or (symbol and _ISSUED_WITH_RE.match(clean[x].strip()) and symbol in clean[x])
+        for x in range(first, last + 1)
+    )
 
 
 def body_block(clean: list[str]) -> Block | None:
@@ -472,7 +487,7 @@ def body_block(clean: list[str]) -> Block | None:
     top, last = span
     so = next((i for i in range(top, min(last, top + 10) + 1) if so_symbol(clean, i)), None)
     sig = next(((a, b) for a, b in _signatures(clean) if top <= a <= last), (None, None))
-    if sig[1] is not None and not any(_APPENDIX_RE.match(clean[x]) for x in range(sig[1] + 1, last + 1)):
+    if sig[1] is not None and not _attached(clean, sig[1] + 1, last, so):
         last = sig[1]  # the signer closes the text, as in `_closed_block`: what follows is the page's
     return Block(top, last, None, so, sig[0], sig[1], kind="body")
 

@@ -259,6 +259,84 @@ def test_markdown_tables_become_rows_of_cells(lines, expected):
     assert markdown_tables(lines) == expected
 
 
+P = "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian thực hiện"
+PT = "STT\tNội dung nhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian thực hiện"
+WRAPPED_ROWS = [  # a '|' table whose cells take two lines: lines in -> lines out, a row on its first line
+    (  # the number's cell empty: each cell goes on its column's
+        [
+            P,
+            "2 | Cứng hóa đường giao thông | Phòng Kinh tế và Hạ | UBND các xã | Quý III/2019",
+            "| | tầng | |",
+        ],
+        [PT, "2\tCứng hóa đường giao thông\tPhòng Kinh tế và Hạ tầng\tUBND các xã\tQuý III/2019", ""],
+    ),
+    (  # no number's cell: one cell fewer than the header
+        [
+            P,
+            "3 | Hỗ trợ sản phẩm OCOP chè Phú | Phòng Nông nghiệp | Hội Nông dân huyện; | Năm 2019",
+            "Lương | và PTNT | UBND các xã |",
+            "5 | Thẩm định hồ sơ xã đạt chuẩn | Văn phòng Điều phối | Các phòng, ban liên | Tháng 11/2019",
+            "nông thôn mới | NTM huyện | quan |",
+        ],
+        [
+            PT,
+            "3\tHỗ trợ sản phẩm OCOP chè Phú Lương\tPhòng Nông nghiệp và PTNT\tHội Nông dân huyện; UBND các xã\tNăm 2019",
+            "",
+            "5\tThẩm định hồ sơ xã đạt chuẩn nông thôn mới\tVăn phòng Điều phối NTM huyện\tCác phòng, ban liên quan\tTháng 11/2019",
+            "",
+        ],
+    ),
+    (  # the task's words in the number's cell over an empty task cell; a date alone on its line
+        [
+            P,
+            "1 | Hoàn thiện hồ sơ | UBND xã Yên Lạc | Phòng Nông nghiệp | Trước",
+            "đạt chuẩn | | | và PTNT | 30/10/2019",
+        ],
+        [
+            PT,
+            "1\tHoàn thiện hồ sơ đạt chuẩn\tUBND xã Yên Lạc\tPhòng Nông nghiệp và PTNT\tTrước 30/10/2019",
+            "",
+        ],
+    ),
+    (  # rows of their own stay: a group's number, a point, a heading in capitals, the header again
+        [
+            P,
+            "1 | Rà soát | Sở Nội vụ | | Quý I/2025",
+            "II | NHIỆM VỤ CỤ THỂ | | |",
+            "2 | Tuyên truyền | Công an tỉnh | | Năm 2025",
+            "| | a) Tổ chức hội nghị | Sở Tư pháp | | Quý II/2025 |",
+            "| | NHIỆM VỤ KHÁC | | | |",
+            P,
+        ],
+        [
+            PT,
+            "1\tRà soát\tSở Nội vụ\t\tQuý I/2025",
+            "II\tNHIỆM VỤ CỤ THỂ",
+            "2\tTuyên truyền\tCông an tỉnh\t\tNăm 2025",
+            "\ta) Tổ chức hội nghị\tSở Tư pháp\t\tQuý II/2025",
+            "\tNHIỆM VỤ KHÁC",
+            PT,
+        ],
+    ),
+    (  # a Markdown table: its outer pipes frame each row, a row of fewer cells is as it was
+        [
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |",
+            "| 1 | Rà soát | Sở Tài chính | Quý I |",
+            "| | và cập nhật | |",
+        ],
+        ["TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian", "1\tRà soát và cập nhật\tSở Tài chính\tQuý I", ""],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), WRAPPED_ROWS)
+def test_a_tasks_wrapped_cells_go_back_into_its_row(lines, expected):
+    """A table flattened with '|' whose cells wrap: each continuation row's cells join the task's
+    cells of their columns (the lead was 'Phòng Kinh tế và Hạ', 'tầng' in the task, a deadline
+    'Trước' without its date)."""
+    assert markdown_tables(lines) == expected
+
+
 H = "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành"
 PDF_TABLES = [  # a PDF's table copied as text, lines in -> lines out: as many, a row on its first line
     (  # pdftotext -layout: cells apart by runs of spaces

@@ -1301,3 +1301,124 @@ def test_where_a_documents_body_starts(lines, start):
     from vbgraph.loaders.segment import section_start
 
     assert section_start(lines, 0, len(lines) - 1) == start
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # a bare number inside a sentence: the line before ends in no full stop, the next goes on
+        (
+            ["triển khai Đề án hằng năm;", "2", "định kỳ báo cáo kết quả."],
+            ["triển khai Đề án hằng năm;", "\f", "định kỳ báo cáo kết quả."],
+        ),
+        (["phối hợp với", "", "12", "", "các sở, ngành."], ["phối hợp với", "", "\f", "", "các sở, ngành."]),
+        (
+            ["kết quả thực hiện.", "2", "định kỳ báo cáo."],
+            ["kết quả thực hiện.", "2", "định kỳ báo cáo."],
+        ),  # a full stop
+        (
+            ["phối hợp với", "2", "Sở Tài chính."],
+            ["phối hợp với", "2", "Sở Tài chính."],
+        ),  # capitals: a cell, a count
+        (
+            ["Quý IV/2025", "2", "rà soát\tSở Nội vụ"],
+            ["Quý IV/2025", "2", "rà soát\tSở Nội vụ"],
+        ),  # a table's row
+        (["số lượng", "2025", "người"], ["số lượng", "2025", "người"]),  # a year is no page's number
+    ],
+)
+def test_a_bare_page_number_inside_a_sentence_is_a_page_break(lines, kept):
+    """A PDF's text layer leaves a page's number '2' alone between two lines of a task: the task
+    goes on past it ('… triển khai Đề án hằng năm;' / '2' / 'định kỳ … báo cáo …' lost its clause)."""
+    from vbgraph.loaders.furniture import page_furniture
+
+    assert page_furniture(lines) == kept
+
+
+def test_a_task_goes_on_past_a_bare_page_number():
+    body = (
+        "1. Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng kế hoạch triển khai hằng năm;\n"
+        "                                                    2\n"
+        "định kỳ trước ngày 15 tháng 12 hằng năm tổng hợp, báo cáo Tỉnh ủy kết quả thực hiện."
+    )
+    rec = parse_text(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body), "c.txt")
+    assert any("định kỳ trước ngày 15 tháng 12" in o.text for o in rec.obligations)
+
+
+PIPE_SIGNED = [
+    "Nơi nhận: | TM. ỦY BAN NHÂN DÂN",
+    "- UBND tỉnh (b/c); | KT. CHỦ TỊCH",
+    "- Lưu: VT. | PHÓ CHỦ TỊCH",
+    "- Lưu: VT. | Trần Văn Lương",
+]
+PIPE_APPENDIX = [
+    "PHỤ LỤC",
+    "PHÂN CÔNG NHIỆM VỤ",
+    "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian thực hiện",
+    "1 | Hoàn thiện hồ sơ xã đạt chuẩn nông thôn mới | UBND xã Yên Lạc | Trước 30/10/2019",
+    "2 | Cứng hóa 25 km đường giao thông nông thôn | Phòng Kinh tế và Hạ tầng | Quý III/2019",
+]
+
+
+@pytest.mark.parametrize(
+    "appendix",
+    [
+        PIPE_APPENDIX,
+        [
+            *PIPE_APPENDIX[:2],
+            "(Kèm theo Kế hoạch số 112/KH-UBND ngày 08/4/2019 của UBND huyện)",
+            *PIPE_APPENDIX[2:],
+        ],
+    ],
+)
+def test_an_appendix_after_a_signature_flattened_with_pipes_is_the_documents(appendix):
+    """The signer's name in the last recipients' row ('- Lưu: VT. | Trần Văn Lương'): the 'PHỤ
+    LỤC' under it is no name that closes the text, its task table is the plan's (all was lost)."""
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "HUYỆN PHÚ LƯƠNG | Độc lập - Tự do - Hạnh phúc",
+            "Số: 112/KH-UBND | Phú Lương, ngày 08 tháng 4 năm 2019",
+            "KẾ HOẠCH",
+            "Xây dựng nông thôn mới năm 2019",
+            "(Chi tiết tại Phụ lục kèm theo)",
+            *PIPE_SIGNED,
+            *appendix,
+        ]
+    )
+    rec = parse_text(text, "k.txt")
+    (doc,) = rec.documents
+    assert doc.last_line == len(text.split("\n"))
+    assert [(a.name, (o.deadline or {}).get("end")) for o in rec.obligations for a in o.assignees] == [
+        ("Ủy ban nhân dân xã Yên Lạc", "2019-10-30"),
+        ("Phòng Kinh tế và Hạ tầng", "2019-09-30"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("issued_with", "tasks"),
+    [
+        ("(Kèm theo Kế hoạch số 112/KH-UBND ngày 08/4/2019 của UBND huyện)", 2),  # its own number
+        ("(Kèm theo Quyết định số 99/QĐ-UBND ngày 08/4/2019 của UBND tỉnh)", 0),  # another text's
+    ],
+)
+def test_a_table_after_the_signer_that_goes_with_the_texts_own_number_is_its(issued_with, tasks):
+    """No 'PHỤ LỤC' over the table, the name on its own line: '(Kèm theo Kế hoạch số <its own
+    number> …)' keeps the table in the plan, which ended at the signer's name."""
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "HUYỆN PHÚ LƯƠNG | Độc lập - Tự do - Hạnh phúc",
+            "Số: 112/KH-UBND | Phú Lương, ngày 08 tháng 4 năm 2019",
+            "KẾ HOẠCH",
+            "Xây dựng nông thôn mới năm 2019",
+            *PIPE_SIGNED[:3],
+            "Trần Văn Lương",
+            "PHÂN CÔNG NHIỆM VỤ",
+            issued_with,
+            *PIPE_APPENDIX[2:],
+        ]
+    )
+    rec = parse_text(text, "k.txt")
+    assert [(d.symbol, d.signer) for d in rec.documents][:1] == [("112/KH-UBND", "Trần Văn Lương")]
+    assert len([o for o in rec.obligations if o.document == 0]) == tasks

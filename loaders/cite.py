@@ -456,7 +456,7 @@ def _stated_before(text: str, start: int) -> tuple[str | None, str | None] | Non
     m = _STATED_BEFORE_RE.search(text[max(0, start - _STATED_REACH) : start])
     if m is None:
         return None
-    who = (m.group("who") or "").strip()
+    who = _without_aside((m.group("who") or "").strip())
     body = tables.canonical_body(who) if who else None
     return date_from_match(m), body.name if body else (who or None)
 
@@ -471,7 +471,7 @@ def _issued_by(text: str, start: int) -> str | None:
     m = _ISSUED_BY_RE.search(text[max(0, start - _STATED_REACH) : start])
     if m is None:
         return None
-    who = m.group("who").strip()
+    who = _without_aside(m.group("who").strip())
     body = tables.canonical_body(who)
     if body is not None:
         return body.name
@@ -668,7 +668,7 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
     # 'Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam'
     central = (
         province is None
-        and (_CENTRAL_NAME_RE.search(name) is not None)
+        and (_CENTRAL_NAME_RE.search(name) is not None or _names_ministry(name))
         and not _local_party_code(s.issuer_code)
     )
     return evolve(
@@ -681,7 +681,49 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
 
 
 _ITS_PROVINCE_RE = re.compile(r",\s*(?:tỉnh|thành phố|TP\.?)\s+[^,]*$", re.IGNORECASE)
+_LOCAL_WORD_RE = re.compile(r"(?<!\w)(?:tỉnh|thành phố)(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _ministry_re() -> re.Pattern:
+    """'Bộ' before a name in capitals: a ministry ('Bộ trưởng Bộ Lao động - Thương binh và Xã hội'),
+    not a head of its own that opens with 'Bộ' (signals.toml [body] heads: 'Bộ Chỉ huy …')."""
+    heads = [h.removeprefix("Bộ ") for h in signals.table()["body"]["heads"] if h.startswith("Bộ ")]
+    other = rf"(?!(?:{patterns.alt(heads)})(?!\w))" if heads else ""
+    return re.compile(rf"(?<!\w)Bộ\s+{other}(?=[{patterns.UPPER}])")
+
+
+def _names_ministry(name: str) -> bool:
+    """Does an issuer phrase name a ministry, a body of the centre whatever the symbol's code? Not
+    a body of a place ('Bộ Chỉ huy Quân sự tỉnh')."""
+    return (
+        _ministry_re().search(name) is not None
+        and _LOCAL_WORD_RE.search(name) is None
+        and signals.body_level(name) is None
+    )
+
+
 _CENTRAL_NAME_RE = re.compile(r"\bTrung ương\b|\bViệt Nam$|\bquốc gia\b")
+
+
+# An apposition in parentheses: a few words in lower case, no number ('(cũ)', '(trước hợp nhất)').
+_ASIDE_RE = re.compile(r"\s*\((?P<words>[^\W\d_]+(?:\s[^\W\d_]+){0,3})\)")
+
+
+def _past_aside(text: str, pos: int) -> int:
+    """Where the text after a citation's issuer goes on past an aside that says only how the issuer
+    stood ('của Ban Thường vụ Tỉnh ủy Hà Giang (cũ) về …', '(trước hợp nhất)'), or `pos`. A defined
+    short name or an attachment in parentheses is no aside: it says something of the document."""
+    m = _ASIDE_RE.match(text, pos)
+    if m is None or not m.group("words").islower() or _alias_re().search(m.group()):
+        return pos
+    return m.end()
+
+
+def _without_aside(name: str) -> str:
+    """A body's name without the aside that ends it ('Ban Thường vụ Quận ủy Hải Châu (cũ)')."""
+    cut = name.rfind("(")
+    return name[:cut].rstrip() if cut > 0 and _past_aside(name, cut) == len(name) else name
 
 
 def _next_cue(text: str, end: int, tm: re.Match[str]) -> bool:
@@ -705,15 +747,18 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
         if s.end >= len(text):
             out.append(s)  # a subject and an issuer phrase open with a word: none follows the text
             continue
-        tm = patterns.TITLE_START_RE.match(text, s.end)
-        if (not tm or tm.start("word") - s.end > 6) and s.issuer is None:
+        pos = _past_aside(text, s.end)  # '… của Ban Thường vụ Tỉnh ủy Hà Giang (cũ) về …'
+        tm = patterns.TITLE_START_RE.match(text, pos)
+        if (not tm or tm.start("word") - pos > 6) and s.issuer is None:
             # 'của Bộ Thông tin và Truyền thông về …': an issuer the tables do not know yet
             after = _issuer_words_end(text, s.end)
             if after is not None:
-                tm = patterns.TITLE_START_RE.match(text, after)
-                tm = tm if tm and tm.start("word") - after <= 2 else None
+                pos = _past_aside(text, after)
+                tm = patterns.TITLE_START_RE.match(text, pos)
+                tm = tm if tm and tm.start("word") - pos <= 2 else None
                 s = _named_issuer(s, text, after) if tm or _CLAUSE_END_RE.match(text, after) else s
-        if not tm or tm.start("word") - s.end > 6 or _next_cue(text, s.end, tm):
+                pos = _past_aside(text, s.end)  # the name may end before the words read ('… đề nghị')
+        if not tm or tm.start("word") - pos > 6 or _next_cue(text, s.end, tm):
             out.append(s)
             continue
         tstart = tm.start("word")
@@ -794,6 +839,8 @@ def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: 
             lead_a = _last_words(text[max(0, s.start - 60) : s.start], 2)
         if lead_a and lead_a == _last_words(text[max(tstart, nxt.start - 60) : nxt.start], 2):
             between = text[tstart : nxt.start]
+            if _listed_verbs(between):
+                continue  # '… về học tập, quán triệt và triển khai thực hiện B': B is this subject's
             cut = max(between.rfind(" và "), between.rfind(", "))
             if cut > 0:
                 return tstart + cut
@@ -801,6 +848,26 @@ def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: 
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+_ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+_ABOUT_RE = re.compile(r"[“\"]?\s*về\s+(?:việc\s+)?", re.IGNORECASE)
+
+
+@cache
+def _verbs_re() -> re.Pattern[str]:
+    """One item of a subject's list of verbs: verbs of cues.toml [coordinated], one after another."""
+    verb = patterns.alt([lower_vn(v) for v in tables.cues()["coordinated"]["verbs"]])
+    return re.compile(rf"(?:{verb})(?!\w)(?:\s+(?:{verb})(?!\w))*")
+
+
+def _listed_verbs(subject: str) -> bool:
+    """Is `subject` ('về học tập, quán triệt, tuyên truyền và triển khai thực hiện') a list of verbs
+    whose last governs what follows? Then a cue among them coordinates with the others, inside the
+    subject: no new clause of the citing sentence."""
+    m = _ABOUT_RE.match(subject)
+    items = _ITEM_SPLIT_RE.split(lower_vn(subject[m.end() if m else 0 :].strip()))
+    return len(items) > 1 and all(_verbs_re().fullmatch(item) for item in items)
+
+
 _BLANKS_RE = re.compile(r"\s+")
 
 

@@ -105,6 +105,29 @@ def _local_body(level: str | None, place: str | None, province: str | None) -> t
     return level or "", place or "", prov or province
 
 
+_SENTENCE_BREAK_RE = re.compile(r"[.;!?:¦\n]")
+_SENTENCE_REACH = 300  # how far back the province a sentence names is looked for
+
+
+def _congress_province(text: str, pos: int, province: str | None) -> str | None:
+    """The province a local congress without a place name belongs to ('Nghị quyết Đại hội Đảng bộ
+    tỉnh lần thứ XIV'): the text's, when it is a province's; in a central text, the last province
+    its sentence names before it ('… Nhân dân tỉnh Sóc Trăng đã triển khai … Nghị quyết Đại hội
+    Đảng bộ tỉnh …'); else none: the centre is no congress's province."""
+    if province in _province_names():
+        return province
+    lo = max(0, pos - _SENTENCE_REACH)
+    for brk in _SENTENCE_BREAK_RE.finditer(text, lo, pos):
+        lo = brk.end()
+    named = [m.group() for m in _admin_province_re().finditer(text, lo, pos)]
+    return _province_in(named[-1]) if named else None
+
+
+@cache
+def _province_names() -> frozenset[str]:
+    return frozenset(tables.provinces().values())
+
+
 @cache
 def _congress_words() -> tuple[dict[str, str], frozenset[str]]:
     """(level alias -> level word, folded names of the cities under the centre), once."""
@@ -130,7 +153,9 @@ def _congress(text: str, province: str | None) -> list[Span]:
         prov = None
         if local:
             level, place, prov = _local_body(
-                m.group("level") or m.group("level2"), m.group("place") or m.group("place2"), province
+                m.group("level") or m.group("level2"),
+                m.group("place") or m.group("place2"),
+                _congress_province(text, m.start(), province),
             )
             body = _BLANKS_RE.sub(" ", cfg["local"].format(n=n, level=level, place=place))
         else:
@@ -179,7 +204,9 @@ def _org_congress(text: str, province: str | None) -> list[Span]:
         local = bool(m.group("level")) or not (m.group("tq") or m.group("tq2") or m.group("vn"))
         prov = None
         if local:
-            level, place, prov = _local_body(m.group("level"), m.group("place"), province)
+            level, place, prov = _local_body(
+                m.group("level"), m.group("place"), _congress_province(text, m.start(), province)
+            )
             body = _BLANKS_RE.sub(
                 " ", cfg["org_local"].format(org=org, level=level, place=place, n=m.group("n"))
             )
@@ -512,8 +539,14 @@ def _law_bounds(
     of a "Căn cứ Luật …;" clause."""
     window = min(limit, hm.end() + _WINDOW)
     hs = _hard_stop_re(amending=amending).search(text, name_start, window)
-    seg_end = hs.start() if hs else window
+    seg_end = _task_clause(text, name_start, hs.start() if hs else window)
     cm = _closer_re().search(text, name_start, seg_end)
+    if (
+        cm is not None
+        and not cm.group("issuer")
+        and _task_time_re().search(text, max(name_start, cm.start() - 40), cm.start())
+    ):
+        cm = None  # '… trước ngày 30/9/2023': the citing task's time, no date of the law
     sm = _stop_re("stop").search(text, name_start, seg_end)
     name_end = min(x.start() for x in (cm, sm) if x) if (cm or sm) else seg_end
     closed = cm is not None and cm.start() == name_end and (sm is None or cm.start() <= sm.start())
@@ -533,6 +566,35 @@ def _law_bounds(
         name_end = min(name_end, _loose_end(text, name_start, name_end, amending=amending))
         closed = False
     return name_end, closed
+
+
+@cache
+def _task_time_re() -> re.Pattern:
+    """A word of a task's time ending the text before a date or year (named.toml [law] task_time),
+    with a period word and its number after it ('trong quý III', 'trong 6 tháng đầu')."""
+    law = tables.named_table()["law"]
+    prep, period = patterns.alt(law["task_time"]), patterns.alt(law["task_periods"])
+    return re.compile(
+        rf"(?<![\w])(?i:{prep})(?:\s{{1,3}}(?:\d{{1,2}}\s{{1,3}})?(?i:{period})(?:\s{{1,3}}(?:{_ROMAN}|\d{{1,2}}))?)?"
+        r"\s{0,3},?\s{0,3}$"
+    )
+
+
+@cache
+def _task_clause_re() -> re.Pattern:
+    """A comma and a verb in lower case: the citing task goes on ('theo Luật Đầu tư công, báo cáo …';
+    the verbs of obligations.toml [bodies] predicates)."""
+    verbs = patterns.alt(lower_vn(w) for w in tables.load("obligations.toml")["bodies"]["predicates"])
+    return re.compile(rf",\s{{0,3}}(?=(?:{verbs})(?![\w]))")
+
+
+def _task_clause(text: str, start: int, end: int) -> int:
+    """Where a law's name between `start` and `end` must end because the citing task goes on after
+    a comma, or `end`; a comma pair ('Luật Phòng, chống …') goes on in the name."""
+    for m in _task_clause_re().finditer(text, start, end):
+        if not _comma_pair(text[start : m.start()], text[m.end() : m.end() + 40]):
+            return m.start()
+    return end
 
 
 @dataclass

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from vbgraph.loaders.cite import find_citations
+from vbgraph.loaders.cite import _listed_verbs, find_citations
 from vbgraph.loaders.dates import parse_date
 from vbgraph.loaders.normalize import fold, modern_tones, normalize_text
+from vbgraph.ontology import tables
 
 
 def cites(text, province="Bắc Giang"):
@@ -269,6 +270,24 @@ def test_an_issuer_the_tables_do_not_know(text, issuer, province):
 
 
 @pytest.mark.parametrize(
+    ("text", "central"),
+    [  # a ministry's document is the centre's, whatever its code says
+        (
+            "Căn cứ Quyết định số 1001/QĐ-LĐTBXH ngày 15/7/2020 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội "
+            "về việc công bố thủ tục hành chính;",
+            True,
+        ),
+        ("Căn cứ Thông tư số 10/2013/TT-BXD ngày 25/7/2013 của Bộ Xây dựng;", True),
+        # a body of a province whose name opens with 'Bộ' is no ministry
+        ("theo Kế hoạch số 12/KH-BCH ngày 2/3/2024 của Bộ Chỉ huy Quân sự tỉnh;", None),
+        ("theo Kế hoạch số 12/KH-SXD ngày 2/3/2024 của Giám đốc Sở Xây dựng;", None),
+    ],
+)
+def test_a_ministry_named_as_issuer_makes_the_document_central(text, central):
+    assert one(text).central is central
+
+
+@pytest.mark.parametrize(
     ("text", "date", "issuer"),
     [  # a report's account of an issue: the date and issuer stated before the document
         (
@@ -408,6 +427,69 @@ def test_nested_subject_keeps_the_inner_citation():
 )
 def test_where_a_cited_subject_ends(text, title):
     assert one(text).title == title
+
+
+_PLAN = "Thực hiện Kế hoạch số 14-KH/TU, ngày 22/9/2025 của Ban Thường vụ Tỉnh ủy về "
+_RESOLUTION = (
+    "Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch:"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "nested"),
+    [  # a cue among a subject's coordinated verbs is the subject's: the document after it is nested
+        (_PLAN + "học tập, quán triệt, tuyên truyền và triển khai thực hiện " + _RESOLUTION, True),
+        (_PLAN + "quán triệt, thực hiện " + _RESOLUTION, True),
+        (_PLAN + "quán triệt và thực hiện " + _RESOLUTION, True),
+        (_PLAN + "học tập và triển khai thực hiện " + _RESOLUTION, True),
+        (_PLAN + "thực hiện " + _RESOLUTION, True),
+        # the same cue after another subject parallels the first citation
+        (
+            "Sau 05 năm triển khai thực hiện Nghị quyết số 73-NQ/TU ngày 06/5/2016 của Tỉnh ủy về cải thiện "
+            "môi trường đầu tư, kinh doanh và gần 02 năm thực hiện Kết luận số 256-KL/TU ngày 31/12/2019 của "
+            "Ban Thường vụ Tỉnh ủy về nâng cao chỉ số năng lực cạnh tranh, nhận thấy",
+            False,
+        ),
+        (_PLAN + "chuyển đổi số, thực hiện " + _RESOLUTION, False),
+    ],
+)
+def test_a_subjects_coordinated_verbs_nest_the_document_after_them(text, nested):
+    outer, inner = cites(text)
+    assert (outer.title_start <= inner.start < (outer.title_end or 0)) == nested
+
+
+@pytest.mark.parametrize("verbs", tables.cues()["coordinated"]["examples"])
+def test_the_coordinated_verbs_table_examples_are_lists_of_verbs(verbs):
+    assert _listed_verbs(verbs)
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [  # an aside on how the issuer stood ends neither the issuer phrase nor the subject after it
+        (
+            "Kế hoạch số 201-KH/TU, ngày 20/5/2025 của Ban Thường vụ Tỉnh ủy Hà Giang (cũ) về chuyển đổi số.",
+            "Hà Giang",
+        ),
+        (
+            "Kế hoạch số 05-KH/TU ngày 20/5/2025 của Tỉnh ủy Lào Cai (trước hợp nhất) về chuyển đổi số.",
+            "Lào Cai",
+        ),
+        (
+            "Kế hoạch số 45-KH/HU ngày 20/5/2025 của Ban Thường vụ Huyện ủy Bắc Mê (trước sắp xếp) về chuyển đổi số.",
+            None,
+        ),
+        # … nor is it in the name of the issuer a report states before the document
+        (
+            "Trước sắp xếp, Ban Thường vụ Quận ủy Hải Châu (cũ) đã ban hành Kế hoạch số 45-KH/QU, ngày "
+            "20/02/2025 về chuyển đổi số.",
+            None,
+        ),
+    ],
+)
+def test_an_aside_after_the_issuer(text, province):
+    s = one(text)
+    assert (s.province, s.title) == (province, "về chuyển đổi số")
+    assert s.issuer and "(" not in s.issuer
 
 
 @pytest.mark.parametrize(

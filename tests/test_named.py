@@ -118,6 +118,31 @@ def test_every_table_section_has_examples():
             None,
         ),
         ("xử lý vi phạm Luật Công đoàn,.. Chỉ đạo chủ doanh nghiệp", "Luật Công đoàn", None),
+        # the citing task after the name: its deadline closes no name and gives the law no date
+        (
+            "xử lý theo quy định của Luật Đầu tư công, báo cáo Ủy ban nhân dân tỉnh trong quý III năm 2023.",
+            "Luật Đầu tư công",
+            None,
+        ),
+        (
+            "thực hiện theo Luật Đất đai, trình Ủy ban nhân dân tỉnh trước ngày 30/9/2023.",
+            "Luật Đất đai",
+            None,
+        ),
+        ("thực hiện đúng quy định của Luật Xây dựng và hoàn thành trong năm 2024.", "Luật Xây dựng", None),
+        ("theo Luật Đầu tư công, báo cáo kết quả thực hiện năm 2023.", "Luật Đầu tư công", None),
+        ("triển khai Luật Đất đai hằng năm;", "Luật Đất đai", None),
+        # … while a name's own comma and words a date closes stay in it
+        (
+            "Căn cứ Luật ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân ngày 02/12/2004;",
+            "Luật ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân năm 2004",
+            "2004-12-02",
+        ),
+        (
+            "Căn cứ Luật Phòng, chống tham nhũng ngày 20/11/2018;",
+            "Luật Phòng, chống tham nhũng năm 2018",
+            "2018-11-20",
+        ),
     ],
 )
 def test_a_law_name_ends_where_the_name_ends(text, name, date):
@@ -306,7 +331,17 @@ def test_a_place_in_a_name_is_a_province_only_when_named_as_one(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["Quy chế này có hiệu lực", "theo Điều lệ;", "Điều lệ này", "thông qua Điều lệ Hội"]
+    "text",
+    [
+        "Quy chế này có hiệu lực",
+        "theo Điều lệ;",
+        "Điều lệ này",
+        "thông qua Điều lệ Hội",
+        # an adverb of time after a head is the task's: the scheme named before, each year
+        "xây dựng kế hoạch triển khai Đề án hằng năm;",
+        "sơ kết Đề án hàng năm và định kỳ báo cáo",
+        "rà soát Quy hoạch định kỳ 5 năm",
+    ],
 )
 def test_a_generic_word_is_no_name(text):
     assert not names(text)
@@ -353,6 +388,32 @@ def test_a_generic_word_is_no_name(text):
 def test_congress_resolutions_at_every_level(text, province, name, jurisdiction):
     s = named(text, province)[0]
     assert (s.name, s.province, s.central) == (name, jurisdiction, jurisdiction is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "province"),
+    [  # in a central text, the province its sentence names
+        (
+            "Nhân dân tỉnh Sóc Trăng đã triển khai Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIV.",
+            "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Sóc Trăng lần thứ XIV",
+            "Sóc Trăng",
+        ),
+        # none named in its sentence: no province, and never the centre
+        (
+            "Tỉnh Sóc Trăng báo cáo. Các địa phương triển khai Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIV.",
+            "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIV",
+            None,
+        ),
+        (
+            "Các địa phương triển khai Nghị quyết Đại hội đại biểu Hội Nông dân tỉnh lần thứ X.",
+            "Nghị quyết Đại hội đại biểu Hội Nông dân tỉnh lần thứ X",
+            None,
+        ),
+    ],
+)
+def test_a_provinces_congress_cited_by_the_centre_is_no_central_one(text, name, province):
+    s = named(text, "Trung ương")[0]
+    assert (s.name, s.province, s.central) == (name, province, False)
 
 
 def test_plenum_resolutions_written_two_ways_are_one():

@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from vbgraph.loaders import cite as cit
-from vbgraph.loaders import identify, patterns
+from vbgraph.loaders import identify, named, patterns
 from vbgraph.loaders.identify import Draft
 from vbgraph.loaders.normalize import NOISY, fold, lower_vn, tone_noise
 from vbgraph.loaders.patterns import alt
@@ -514,7 +514,13 @@ def _paragraph_spans(paras: list[Paragraph], jur: str | None) -> list[tuple[Para
     forms ("Nghị quyết 52"), which take the full citation of the same number before them."""
     # a paragraph without a letter ('1.', '- ', a rule of dots) names nothing
     found = [
-        (p, cit.find_citations(p.text, province=jur) if _LETTER_RE.search(p.text) else None) for p in paras
+        (
+            p,
+            _amending_numbered(p.text, cit.find_citations(p.text, province=jur))
+            if _LETTER_RE.search(p.text)
+            else None,
+        )
+        for p in paras
     ]
     # A short name that names its document alone ('Đề án 06', not 'Chương trình') stands for it also
     # before the sentence that defines it: the title "Thực hiện Đề án 06 …" above "… Quyết định số
@@ -539,6 +545,46 @@ def _paragraph_spans(paras: list[Paragraph], jur: str | None) -> list[tuple[Para
             spans = [_by_number(s, numbered_names) for s in spans]
         out.append((p, _with_short_names(p.text, spans, aliases, full_by_number)))
     return out
+
+
+@cache
+def _amending_opening_re() -> re.Pattern:
+    """An amending law's opening and the names after it up to a law cited by its number, in one
+    clause: 'Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và ' before 'Luật Tổ chức
+    chính quyền địa phương số 47/2019/QH14' (no date or number between: 'Luật sửa đổi … của Luật A
+    ngày …' is closed)."""
+    heads = alt([w for t in tables.doc_types() if not t.codes for w in (t.name, *t.aliases)])
+    phrases = alt(tables.named_table()["law"]["amend"])
+    return re.compile(rf"(?<!\w)(?:{heads})\s+(?P<amend>(?i:{phrases}))(?!\w)[^;:.()“”\"\d\n]{{0,200}}$")
+
+
+_AMEND_REACH = 300  # the amending law's opening stands this close before the law the number closes
+_SO_RE = re.compile(r"\s+số(?!\w)")
+_AMEND_HINT_RE = re.compile("sửa đổi", re.IGNORECASE)
+
+
+def _amending_numbered(text: str, spans: list[Span]) -> list[Span]:
+    """`spans`, where an amending law cited by its number was read as the last law it amends ('Luật
+    sửa đổi, bổ sung một số điều của Luật A và Luật B số 47/2019/QH14': the number is the amending
+    law's): that law with its phrase as its subject, and the laws it amends cited in that subject,
+    which states SUA_DOI as it does for one cited by name."""
+    if not spans or _AMEND_HINT_RE.search(text) is None:
+        return spans  # most paragraphs cite no amending law
+    out: list[Span] = []
+    for s in spans:
+        m = so = None
+        if s.kind == "numbered" and not s.type_code and s.title and s.title_start is None and s.start > 0:
+            m = _amending_opening_re().search(text, max(0, s.start - _AMEND_REACH), s.start)
+            so = _SO_RE.search(text, s.start, s.end) if m else None
+        if m is None or so is None:
+            out.append(s)
+            continue
+        title = " ".join(text[m.start("amend") : so.start()].split())
+        out.append(
+            evolve(s, start=m.start(), title=title, title_start=m.start("amend"), title_end=s.scope_end)
+        )
+        out.extend(named.amended_laws(text, m.end("amend"), so.start()))
+    return sorted(out, key=lambda x: (x.start, x.end)) if len(out) > len(spans) else out
 
 
 _NAME_YEAR_RE = re.compile(r"\s+năm\s+(?P<y>\d{4})$")

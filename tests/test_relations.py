@@ -838,3 +838,38 @@ def test_a_decision_that_issues_an_amending_text_amends():
         "sửa đổi, bổ sung một số điều của Quyết định số 10/2019/QĐ-UBND ngày 12/7/2019;"
     )
     assert ("15/2020/QĐ-UBND", "SUA_DOI", "10/2019/QĐ-UBND") in relations(party_doc(preamble=pre))
+
+
+@pytest.mark.parametrize(
+    ("basis", "expected"),
+    [
+        (  # the number after the amended law's name is the amending law's
+            "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 ngày 19/02/2025; Luật sửa đổi, bổ sung "
+            "một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15 ngày 25/6/2025;",
+            {("87/2025/QH15", "SUA_DOI", "64/2025/QH15"), ("10/2024/TT-BTC", "CAN_CU", "87/2025/QH15")},
+        ),
+        (
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa "
+            "phương số 47/2019/QH14 ngày 22/11/2019;",
+            {
+                ("47/2019/QH14", "SUA_DOI", "Luật Tổ chức Chính phủ"),
+                ("47/2019/QH14", "SUA_DOI", "Luật Tổ chức chính quyền địa phương"),
+                ("10/2024/TT-BTC", "CAN_CU", "47/2019/QH14"),
+            },
+        ),
+        (  # a date closes the amending law's name: the number is the next law's
+            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ ngày 22/11/2019 và Luật Tổ chức "
+            "chính quyền địa phương số 77/2015/QH13;",
+            {("10/2024/TT-BTC", "CAN_CU", "77/2015/QH13")},
+        ),
+    ],
+)
+def test_an_amending_law_cited_by_its_number_after_the_laws_it_amends(basis, expected):
+    text = STATE_TEXT.replace(
+        "Căn cứ Nghị định số 14/2023/NĐ-CP ngày 20/4/2023 của Chính phủ quy định chức năng, nhiệm vụ của Bộ Tài "
+        "chính;",
+        basis,
+    )
+    rels = relations(text)
+    assert expected <= rels
+    assert not [r for r in rels if r[1] == "SUA_DOI" and "77/2015/QH13" in r]

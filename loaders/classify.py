@@ -1040,6 +1040,11 @@ def _between_res() -> tuple[re.Pattern, re.Pattern]:
     return active, passive
 
 
+# What may stand between a cited document's subject and a passive act on it: a comma, or a table's
+# cell break before the row's last cell ('… | Ban hành Quy định về … | Được thay thế bởi B').
+_SUBJECT_CLOSE = " ,|¦\t"
+
+
 @cache
 def _reason_re() -> re.Pattern:
     """A reason's label right after a document, which a verb between two documents reaches
@@ -1078,7 +1083,7 @@ def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
         if (
             m
             and not _CLAUSE_END_RE.search(gap[: m.start()])
-            and (a.title_start is None or not gap[: m.start()].strip(" ,"))
+            and (a.title_start is None or not gap[: m.start()].strip(_SUBJECT_CLOSE))
         ):
             out.append((j + 1, i, next(k for k, v in m.groupdict().items() if v)))
     return out

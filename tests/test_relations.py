@@ -427,6 +427,16 @@ def test_each_clause_of_a_preamble_sentence_takes_its_own_cue(preamble, relation
             "bãi bỏ bởi Nghị quyết số 05/2023/NQ-HĐND ngày 14/7/2023 của Hội đồng nhân dân tỉnh.",
             ("05/2023/NQ-HĐND", "BAI_BO", "08/2016/NQ-HĐND"),
         ),
+        (  # a table's row: the reason in its last cell
+            "1 | Quyết định số 20/2015/QĐ-UBND ngày 10/12/2015 | Ban hành Quy định về quản lý cụm công nghiệp | "
+            "Được thay thế bởi Quyết định số 15/2023/QĐ-UBND ngày 12/6/2023",
+            ("15/2023/QĐ-UBND", "THAY_THE", "20/2015/QĐ-UBND"),
+        ),
+        (
+            "2\tNghị quyết số 08/2016/NQ-HĐND ngày 20/7/2016\tQuy định mức chi\tBị bãi bỏ bởi Nghị quyết số "
+            "05/2023/NQ-HĐND ngày 14/7/2023",
+            ("05/2023/NQ-HĐND", "BAI_BO", "08/2016/NQ-HĐND"),
+        ),
     ],
 )
 def test_a_document_replaced_by_another_in_the_passive(sentence, relation):

@@ -198,10 +198,13 @@ def title_cue(text_before: str, proposal: bool = False) -> Rel | None:
     proposal's ('Tờ trình về việc ban hành Nghị quyết bãi bỏ …' asks for the act)."""
     folded = fold_aligned(text_before)
     types = list(_type_word_re().finditer(folded))
-    unissued = _unissued_re(proposal)
+    drafted, plural = _unissued_res(proposal)
     for m in types[-_TYPES_BACK:]:
-        if unissued.search(folded, 0, m.start()) and _title_cue(text_before[m.end() :]) is not None:
-            return None  # the drafted or unnamed documents' act, not this one's
+        after = text_before[m.end() :]
+        if drafted.search(folded, 0, m.start()) and _title_cue(after) is not None:
+            return None  # the drafted document's act, not this one's
+        if plural.search(folded, 0, m.start()) and _adjacent_verb_re().match(_cue_text(after).lstrip()):
+            return None  # the unnamed documents' verb, right before the citation
     last = types[-1] if types else None
     if last is not None and last.start() > 0:
         tail = _title_cue(text_before[last.end() :])
@@ -219,12 +222,15 @@ def _proposes(doc_type: str | None) -> bool:
 
 
 @cache
-def _unissued_re(proposal: bool) -> re.Pattern:
-    """Words right before a type word (on folded text) that name a document not issued or not named:
-    drafted, proposed, or after a quantifier (cues.toml [drafted])."""
+def _unissued_res(proposal: bool) -> tuple[re.Pattern, re.Pattern]:
+    """(drafted or proposed, quantifier): words right before a type word, on folded text, that
+    name a document not issued, or ones not named (cues.toml [drafted])."""
     t = tables.cues()["drafted"]
-    words = [*t["words"], *t["plural"], *(t["proposal_words"] if proposal else ())]
-    return re.compile(rf"(?<!\w)(?:{alt([fold(w) for w in words])})\s+$")
+    drafted = [*t["words"], *(t["proposal_words"] if proposal else ())]
+    drafted_re, plural_re = (
+        re.compile(rf"(?<!\w)(?:{alt([fold(w) for w in ws])})\s+$") for ws in (drafted, t["plural"])
+    )
+    return drafted_re, plural_re
 
 
 def _title_cue(text_before: str) -> Rel | None:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from vbgraph.loaders import cite as cit
-from vbgraph.loaders import identify, patterns
+from vbgraph.loaders import identify, named, patterns
 from vbgraph.loaders.identify import Draft
 from vbgraph.loaders.normalize import NOISY, fold, lower_vn, tone_noise
 from vbgraph.loaders.patterns import alt
@@ -94,7 +94,8 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         # the part of it acted on: "khoản 2 Điều 4", "Điều 5 của", "điểm a khoản 1 Điều 3 tại"
         part = r"(?:\s+(?:khoản|điểm|điều|mục|chương|phần|phụ lục)\s+[\w.]{1,6}){1,4}(?:\s+(?:của|tại))?"
         # a text issued with the decision cited: "… Quy chế làm việc ban hành kèm theo"
-        carried = r"(?:\s+\w+){1,12}?\s+ban hành kèm theo"
+        # ('bãi bỏ thủ tục hành chính số 3, số 4 Mục I … danh mục ban hành kèm theo': a part of it)
+        carried = r"(?:,?\s+\w+){1,16}?\s+ban hành kèm theo"
         # the kind of the documents listed after a colon: "… thay thế các Quyết định: số …"
         listed = r"(?:\s+[^\W\d_]+){1,2}\s*:(?:\s*số)?"
         # the document's type named with more words before its number, which the citation starts
@@ -187,18 +188,49 @@ def _search(rx: re.Pattern, f: str, folded: bool) -> re.Match | None:
     return (_folded_words_re(rx) if folded else rx).search(f)
 
 
-def title_cue(text_before: str) -> Rel | None:
+def title_cue(text_before: str, proposal: bool = False) -> Rel | None:
     """The relation a subject line states about the citation that follows `text_before`. A cue whose
     object is another document named before the citation governs that one, and the cue after it
     the citation ('Sửa đổi, bổ sung Chương trình hành động … thực hiện Nghị quyết số 57-NQ/TW': the
-    programme is amended, the resolution implemented)."""
-    types = list(_type_word_re().finditer(fold_aligned(text_before)))
+    programme is amended, the resolution implemented). A cue after a document drafted or
+    proposed, or after unnamed ones ('… một số nghị định quy định chi tiết thi hành Luật …'), is
+    theirs: none of the subject's own (cues.toml [drafted]). `proposal`: the subject is a
+    proposal's ('Tờ trình về việc ban hành Nghị quyết bãi bỏ …' asks for the act)."""
+    folded = fold_aligned(text_before)
+    types = list(_type_word_re().finditer(folded))
+    drafted, plural = _unissued_res(proposal)
+    for m in types[-_TYPES_BACK:]:
+        after = text_before[m.end() :]
+        if drafted.search(folded, 0, m.start()) and _title_cue(after) is not None:
+            return None  # the drafted document's act, not this one's
+        if plural.search(folded, 0, m.start()) and _adjacent_verb_re().match(_cue_text(after).lstrip()):
+            return None  # the unnamed documents' verb, right before the citation
     last = types[-1] if types else None
     if last is not None and last.start() > 0:
         tail = _title_cue(text_before[last.end() :])
         if tail is not None and _title_cue(text_before[: last.start()]) is not None:
             return tail
     return _title_cue(text_before)
+
+
+_TYPES_BACK = 3  # the type words nearest the citation that may name what its cue is about
+
+
+def _proposes(doc_type: str | None) -> bool:
+    """Is a document of this type a proposal, whose subject names the issuing it asks for?"""
+    return doc_type is not None and doc_type in tables.cues()["drafted"]["proposals"]
+
+
+@cache
+def _unissued_res(proposal: bool) -> tuple[re.Pattern, re.Pattern]:
+    """(drafted or proposed, quantifier): words right before a type word, on folded text, that
+    name a document not issued, or ones not named (cues.toml [drafted])."""
+    t = tables.cues()["drafted"]
+    drafted = [*t["words"], *(t["proposal_words"] if proposal else ())]
+    drafted_re, plural_re = (
+        re.compile(rf"(?<!\w)(?:{alt([fold(w) for w in ws])})\s+$") for ws in (drafted, t["plural"])
+    )
+    return drafted_re, plural_re
 
 
 def _title_cue(text_before: str) -> Rel | None:
@@ -383,7 +415,7 @@ def _reviews_re() -> re.Pattern:
 def document_title_relation(doc_type: str | None, title_before: str) -> Rel:
     """The relation a document's subject states: a guide guides what it says to carry out, a report
     on carrying out a document ('Báo cáo kết quả 5 năm thực hiện Chỉ thị …') reviews it."""
-    cue = title_cue(title_before)
+    cue = title_cue(title_before, _proposes(doc_type))
     if cue is Rel.THUC_HIEN and doc_type == "Hướng dẫn":
         return Rel.HUONG_DAN
     if cue is Rel.THUC_HIEN and doc_type == "Báo cáo" and _reviews_re().search(lower_vn(title_before)):
@@ -449,15 +481,21 @@ def region_citations(
     amended_by: tuple[int, str] | None = None
     acting: str | None = None
     article = False  # the paragraphs since an article's heading are its clauses ('Điều 10. Hiệu lực thi hành' / '1. …')
+    articles = False  # since an article's heading, up to a signature's or a heading's capitals, 'Nơi nhận'
     for p, spans in expanded:
         local: list[int] = []
+        acts = (
+            False  # a paragraph of an article that opens with the document's act ('Bãi bỏ Quyết định số …')
+        )
         if _ARTICLE_RE.match(lower_vn(p.text[:16])):
-            article, clause = True, False
+            article, clause, articles = True, False, True
         else:
             clause = article and _LIST_ITEM_RE.match(p.text) is not None
             article = clause
+            articles = articles and _in_articles(p.text)
+            acts = articles and _act_opening().match(lower_vn(p.text.lstrip()[:12])) is not None
         if spans:  # most paragraphs cite nothing: nothing to relate
-            local = _paragraph_citations(clean, p, spans, d, k, jur, file, issues, out, clause)
+            local = _paragraph_citations(clean, p, spans, d, k, jur, file, issues, out, clause, acts)
             _subject_relations(p.text, spans, local, out, base)
             _between_relations(p.text, spans, local, out, base)
             _reported_relations(p.text, spans, local, out, base)
@@ -471,12 +509,24 @@ def region_citations(
     ]
 
 
+def _in_articles(text: str) -> bool:
+    """Does a paragraph after an article go on with the articles? Not a signature's or a heading's
+    capitals ('TM. ỦY BAN NHÂN DÂN', 'PHỤ LỤC'), nor the list of recipients."""
+    return not text.isupper() and not lower_vn(text.lstrip()[:8]).startswith("nơi nhận")
+
+
 def _paragraph_spans(paras: list[Paragraph], jur: str | None) -> list[tuple[Paragraph, list[Span]]]:
     """Each paragraph with its citations: defined short names, then their uses, then short
     forms ("Nghị quyết 52"), which take the full citation of the same number before them."""
     # a paragraph without a letter ('1.', '- ', a rule of dots) names nothing
     found = [
-        (p, cit.find_citations(p.text, province=jur) if _LETTER_RE.search(p.text) else None) for p in paras
+        (
+            p,
+            _amending_numbered(p.text, cit.find_citations(p.text, province=jur))
+            if _LETTER_RE.search(p.text)
+            else None,
+        )
+        for p in paras
     ]
     # A short name that names its document alone ('Đề án 06', not 'Chương trình') stands for it also
     # before the sentence that defines it: the title "Thực hiện Đề án 06 …" above "… Quyết định số
@@ -501,6 +551,46 @@ def _paragraph_spans(paras: list[Paragraph], jur: str | None) -> list[tuple[Para
             spans = [_by_number(s, numbered_names) for s in spans]
         out.append((p, _with_short_names(p.text, spans, aliases, full_by_number)))
     return out
+
+
+@cache
+def _amending_opening_re() -> re.Pattern:
+    """An amending law's opening and the names after it up to a law cited by its number, in one
+    clause: 'Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và ' before 'Luật Tổ chức
+    chính quyền địa phương số 47/2019/QH14' (no date or number between: 'Luật sửa đổi … của Luật A
+    ngày …' is closed)."""
+    heads = alt([w for t in tables.doc_types() if not t.codes for w in (t.name, *t.aliases)])
+    phrases = alt(tables.named_table()["law"]["amend"])
+    return re.compile(rf"(?<!\w)(?:{heads})\s+(?P<amend>(?i:{phrases}))(?!\w)[^;:.()“”\"\d\n]{{0,200}}$")
+
+
+_AMEND_REACH = 300  # the amending law's opening stands this close before the law the number closes
+_SO_RE = re.compile(r"\s+số(?!\w)")
+_AMEND_HINT_RE = re.compile("sửa đổi", re.IGNORECASE)
+
+
+def _amending_numbered(text: str, spans: list[Span]) -> list[Span]:
+    """`spans`, where an amending law cited by its number was read as the last law it amends ('Luật
+    sửa đổi, bổ sung một số điều của Luật A và Luật B số 47/2019/QH14': the number is the amending
+    law's): that law with its phrase as its subject, and the laws it amends cited in that subject,
+    which states SUA_DOI as it does for one cited by name."""
+    if not spans or _AMEND_HINT_RE.search(text) is None:
+        return spans  # most paragraphs cite no amending law
+    out: list[Span] = []
+    for s in spans:
+        m = so = None
+        if s.kind == "numbered" and not s.type_code and s.title and s.title_start is None and s.start > 0:
+            m = _amending_opening_re().search(text, max(0, s.start - _AMEND_REACH), s.start)
+            so = _SO_RE.search(text, s.start, s.end) if m else None
+        if m is None or so is None:
+            out.append(s)
+            continue
+        title = " ".join(text[m.start("amend") : so.start()].split())
+        out.append(
+            evolve(s, start=m.start(), title=title, title_start=m.start("amend"), title_end=s.scope_end)
+        )
+        out.extend(named.amended_laws(text, m.end("amend"), so.start()))
+    return sorted(out, key=lambda x: (x.start, x.end)) if len(out) > len(spans) else out
 
 
 _NAME_YEAR_RE = re.compile(r"\s+năm\s+(?P<y>\d{4})$")
@@ -600,13 +690,15 @@ def _paragraph_citations(
     issues: list[Issue],
     out: list[Citation],
     clause: bool = False,
+    acts: bool = False,
 ) -> list[int]:
     """Append a Citation to `out` for each span of paragraph `p`; returns, parallel to `spans`,
     the index in `out` of each one (-1 for a document attached to the next, which is no citation).
-    `clause`: `p` is a numbered clause of an article."""
+    `clause`: `p` is a numbered clause of an article; `acts`: a paragraph of one that opens with
+    the document's act."""
     local: list[int] = []
     subjects = _Subjects(spans)
-    facts = _Facts(p.text, spans, clause)
+    facts = _Facts(p.text, spans, clause, acts)
     for s in spans:
         # the paragraph's line that holds the citation, by bisection (Paragraph.line_at)
         if len(p.starts) == 1:  # most paragraphs are one line
@@ -752,15 +844,22 @@ def _subject_relations(
         if lo >= hi:
             continue  # no citation inside this subject: most subjects
         inside = sorted(j for j in by_start[lo:hi] if j != i)
-        about = _stated_in_subject(text, spans, local, inside, title_start, base)
+        about = _stated_in_subject(text, spans, local, inside, title_start, base, _proposes(outer.type))
         if about:
             out[local[i]] = replace(out[local[i]], about=tuple(about))
 
 
 def _stated_in_subject(
-    text: str, spans: list[Span], local: list[int], inside: list[int], title_start: int, base: int
+    text: str,
+    spans: list[Span],
+    local: list[int],
+    inside: list[int],
+    title_start: int,
+    base: int,
+    proposal: bool = False,
 ) -> list[tuple[int, str]]:
-    """(citation, relation code) for each document cited (`inside`) in a subject from `title_start`."""
+    """(citation, relation code) for each document cited (`inside`) in a subject from `title_start`;
+    `proposal`: the subject of a proposal (`title_cue`)."""
     nested = _Subjects(spans[m] for m in inside)  # a citation's own subject starts after it
     about = []
     for j in inside:
@@ -769,7 +868,7 @@ def _stated_in_subject(
             continue
         if inner.start in nested:
             continue  # said by a document cited inside this subject, not by this one
-        code = title_cue(text[title_start : inner.start])
+        code = title_cue(text[title_start : inner.start], proposal)
         if code is not None:
             about.append((base + local[j], code.value))
     return about
@@ -947,12 +1046,26 @@ def _between_res() -> tuple[re.Pattern, re.Pattern]:
     return active, passive
 
 
+# What may stand between a cited document's subject and a passive act on it: a comma, or a table's
+# cell break before the row's last cell ('… | Ban hành Quy định về … | Được thay thế bởi B').
+_SUBJECT_CLOSE = " ,|¦\t"
+
+
+@cache
+def _reason_re() -> re.Pattern:
+    """A reason's label right after a document, which a verb between two documents reaches
+    through (cues.toml [between] reasons)."""
+    words = tables.cues()["between"]["reasons"]
+    return re.compile(rf"\s*+[;,.]?\s*+(?:{alt([lower_vn(w) for w in words])})\s*:\s*", re.IGNORECASE)
+
+
 def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
     """(source, target, relation) for consecutive citations with a relation verb between them."""
     out: list[tuple[int, int, str]] = []
     if len(spans) < 2:
         return out  # a relation verb stands between two citations
     active, passive = _between_res()
+    reason = _reason_re()
     for j in range(len(spans) - 1):
         b = spans[j + 1]
         # a document named inside another's subject is no end of a relation after that subject:
@@ -965,6 +1078,8 @@ def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
         if a.scope_end > b.start:
             continue  # b is inside a's subject: the subject states the relation
         gap = text[a.scope_end : b.start]
+        if r := reason.match(gap):  # '…; lý do hết hiệu lực: được thay thế bởi B'
+            gap = gap[r.end() :]
         m = active.fullmatch(gap) if a.title_start is None else None
         if m:
             out.append((i, j + 1, next(k for k, v in m.groupdict().items() if v)))
@@ -974,7 +1089,7 @@ def _between(text: str, spans: list[Span]) -> list[tuple[int, int, str]]:
         if (
             m
             and not _CLAUSE_END_RE.search(gap[: m.start()])
-            and (a.title_start is None or not gap[: m.start()].strip(" ,"))
+            and (a.title_start is None or not gap[: m.start()].strip(_SUBJECT_CLOSE))
         ):
             out.append((j + 1, i, next(k for k, v in m.groupdict().items() if v)))
     return out
@@ -1011,10 +1126,10 @@ class _Facts:
     the paragraph with its citations and their subjects blanked out (`_masked`), and where its
     lowercase says 'này' (`self_relation`)."""
 
-    __slots__ = ("_cuts", "_masked", "_nay", "_read", "clause", "spans", "text")
+    __slots__ = ("_cuts", "_masked", "_nay", "_read", "acts", "clause", "spans", "text")
 
-    def __init__(self, text: str, spans: list[Span], clause: bool = False) -> None:
-        self.text, self.spans, self.clause = text, spans, clause
+    def __init__(self, text: str, spans: list[Span], clause: bool = False, acts: bool = False) -> None:
+        self.text, self.spans, self.clause, self.acts = text, spans, clause, acts
         self._masked: str | None = None
         self._read = False  # whether _nay and _cuts are read
         self._nay: list[int] | None = None  # None: each sentence is lowercased when asked
@@ -1071,6 +1186,9 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         s.start  # a citation that opens its paragraph has no 'kèm theo' before it
         and _attach_re().search(text[max(0, s.start - 40) : s.start])
         and s.type == h.type
+        and (
+            not s.symbol or s.symbol == (d.ids.get("symbol") or s.symbol)
+        )  # not '… kèm theo Quyết định số <another's>'
         and preamble_relation(text[facts.sentence_start(s.start) : s.start]) is None
         and not _carries_another(text[facts.sentence_start(s.start) : s.start])
     ):
@@ -1098,13 +1216,16 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         title_text = text[: s.start]
         return "cite", document_title_relation(h.type, title_text).value
     start = facts.sentence_start(s.start)
-    if facts.clause and (act := _clause_act(text, s, start, h.type)) is not None:
+    if facts.clause and (act := _clause_act(text, s, start, h.type, facts.masked())) is not None:
         return "cite", act.value
     # a later sentence of an article, or of a point after the document's own effect ('2. Quy định
     # này có hiệu lực từ ngày ký. Bãi bỏ Công văn số …'): its act is the document's
-    in_article = start > 0 and (
-        (text[:4].lower() == "điều" and _ARTICLE_RE.match(lower_vn(text[:12])) is not None)
-        or _OWN_EFFECT_RE.search(text, 0, start) is not None
+    in_article = facts.acts or (
+        start > 0
+        and (
+            (text[:4].lower() == "điều" and _ARTICLE_RE.match(lower_vn(text[:12])) is not None)
+            or _OWN_EFFECT_RE.search(text, 0, start) is not None
+        )
     )
     if (
         start == s.start
@@ -1138,17 +1259,24 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
     return "cite", _DAN_CHIEU
 
 
-def _clause_act(text: str, s: Span, start: int, own_type: str | None) -> Rel | None:
+def _clause_act(text: str, s: Span, start: int, own_type: str | None, masked: str = "") -> Rel | None:
     """The act of a numbered clause of an article ('Điều 10. Hiệu lực thi hành') on the citation
     that follows its number: '2. Thông tư số … của Bộ trưởng … hết hiệu lực …', '3. Bãi bỏ Điều 4
-    của Thông tư số …'."""
+    của Thông tư số …', and on each listed after it ('2. Bãi bỏ A và B'; `masked`: the paragraph
+    with its citations blanked out)."""
     item = _LIST_ITEM_RE.match(text)
     if item is None or not start <= item.end() <= s.start:
         return None
     after = lower_vn(text[s.scope_end : s.scope_end + 160])
     if s.start == item.end() and (m := _expires_re().match(after)) and _EXPIRES_FROM_RE.match(after, m.end()):
         return Rel.BAI_BO  # '… hết hiệu lực kể từ ngày Thông tư này có hiệu lực': this text repeals it
-    return self_relation(text[item.end() : s.start], text[s.scope_end : s.scope_end + 40], True, "", own_type)
+    return self_relation(
+        text[item.end() : s.start],
+        text[s.scope_end : s.scope_end + 40],
+        True,
+        masked[item.end() : s.start],
+        own_type,
+    )
 
 
 def _clause_cue(before: str) -> Rel | None:

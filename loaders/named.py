@@ -674,6 +674,12 @@ def _amended_laws(text: str, name_start: int, name_end: int) -> list[Span]:
     return out
 
 
+def amended_laws(text: str, start: int, end: int) -> list[Span]:
+    """The laws text[start:end] names after an amending law's phrase, for an amending law the
+    numbered reader cites ('Luật sửa đổi, bổ sung … của Luật A và Luật B số 47/2019/QH14')."""
+    return _amended_laws(text, start, end)
+
+
 def _laws(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
     """Named laws, and the stretches of names that a number closes ("Luật Quy hoạch số …"): no other
     head read inside those ("Quy hoạch") is a citation."""

@@ -17,7 +17,7 @@ from functools import cache
 
 from vbgraph.loaders import bodies, patterns, places, signals
 from vbgraph.loaders import cite as cit
-from vbgraph.loaders.dates import DATE_RE, iso_date
+from vbgraph.loaders.dates import DATE_RE, date_from_match, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import containment, fold
@@ -589,23 +589,37 @@ def _district_province(h: Header) -> str | None:
 
 
 def file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
+    """The province the file's headers and its first lines name most, each place as of its date
+    (a former province's place after the mergers is its successor's)."""
     votes: Counter[str] = Counter()
     for h in headers:
         named = _provinces(h)
-        votes.update(named)
+        votes.update(_of_its_day(p, h.date, h) for p in named)
         if not named and (p := _district_province(h)):
-            votes[p] += 1
+            votes[_of_its_day(p, h.date, h)] += 1
     own = {n for h in headers for n in _own_units(h)}
     for line in clean[1:30]:
         if line.isupper():
-            votes.update(find_provinces(line))
+            votes.update(find_provinces(line))  # the header's body names its province as of its day
         elif (
             (pm := signals.place_date(line))
             and pm.start() == 0
             and fold(pm.group("place").strip()) not in own
         ):
-            votes.update(find_provinces(pm.group("place")))  # 'Hải Phòng, ngày 18 tháng 11 năm 2019'
+            # 'Hải Phòng, ngày 18 tháng 11 năm 2019'
+            votes.update(
+                places.province_on(p, date_from_match(pm)) for p in find_provinces(pm.group("place"))
+            )
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _of_its_day(province: str, date: str | None, h: Header) -> str:
+    """The province of a text's place on its date ('Hà Giang, ngày 05 tháng 9 năm 2025' under
+    'PHƯỜNG HÀ GIANG 1': Tuyên Quang since the mergers), unless its header's body names the
+    province as its own ('ỦY BAN NHÂN DÂN TỈNH HÀ TÂY': the body's, whatever the date says)."""
+    if province in find_provinces(" ".join(h.org_lines)):
+        return province
+    return places.province_on(province, date)
 
 
 def page_identity(
@@ -913,8 +927,20 @@ def cited_local_places(cits: list[Citation], docs: list[TextDocument], drafts: l
                 place = _own_place(docs[c.stated_by], drafts[c.stated_by], level)
                 if place:
                     c = replace(c, issuer=f"{c.issuer} {place}")
+        if c.stated_by is not None and c.jurisdiction == drafts[c.stated_by].jurisdiction:
+            c = _of_its_district(c)
         out.append(c)
     return out
+
+
+def _of_its_district(c: Citation) -> Citation:
+    """A district's document is of the district's province, as of its date, not of the citing
+    text's: a plan of 'Huyện ủy Tuy Phong (trước sắp xếp)' of March 2025, cited by a commune of
+    Lâm Đồng after the mergers, is Bình Thuận's (districts were no more from 1 July 2025)."""
+    if c.central or not c.issuer or signals.body_level(c.issuer) != "district":
+        return c
+    province = places.province_on(places.province_of(c.issuer), c.date)
+    return replace(c, jurisdiction=province) if province and province != c.jurisdiction else c
 
 
 def _in_a_city(td: TextDocument, d: Draft) -> bool:
@@ -1044,6 +1070,8 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
         and not find_provinces(" ".join(h.org_lines))
     ):
         jur = "Trung ương"  # a ministry's text: its place line ('Hà Nội, ngày …') is no jurisdiction
+    else:
+        jur = _of_its_day(jur, h.date, h) if jur else jur
     body_start = section_start(clean, h.header_end + 1, b.last)
     return Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start)
 
@@ -1157,14 +1185,16 @@ def document(
             # province its subject or what it cites names
             or _local_province(h.title, cits, k)
         )
+    date = (
+        h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))
+    )
+    # 'PHƯỜNG HÀ GIANG 1' / 'Hà Giang, ngày 05 tháng 9 năm 2025': of Tuyên Quang since the mergers
+    jurisdiction = _of_its_day(jurisdiction, date, h) if jurisdiction else jurisdiction
     if issuer and level == "province" and jurisdiction:
         joint = _joint_header(h.org_lines, d.ids)
         names = issuer.split(bodies.JOINT) if joint and joint[0] == issuer else [issuer]
         issuer = bodies.JOINT.join(local_name(n, jurisdiction) for n in names)
     issuer = with_place(issuer, level, h.org_lines)
-    date = (
-        h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))
-    )
     dtype = dtype or d.ids.get("type") or page.get("type") or ("Văn bản" if d.block.kind == "body" else None)
     if h.bad_date:
         issues.append(Issue(file, d.block.first, "bad-date", f"impossible date in header: {h.bad_date}"))

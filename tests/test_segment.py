@@ -1301,3 +1301,42 @@ def test_where_a_documents_body_starts(lines, start):
     from vbgraph.loaders.segment import section_start
 
     assert section_start(lines, 0, len(lines) - 1) == start
+
+
+# The mergers of 1 July 2025: a text's place is the province of the day. (the header's lines, the
+# place and date, the text's opening line) -> (its jurisdiction, the jurisdiction of what it cites)
+MERGERS = [
+    # a ward named after a former province, after it: the successor's
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG HÀ GIANG 1"], "Hà Giang, ngày 05 tháng 9 năm 2025", "", "Tuyên Quang", None),
+    # ... before it: the province's own
+    (["ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG"], "Hà Giang, ngày 05 tháng 5 năm 2025", "", "Hà Giang", None),
+    # a former district's text of its time is of its province then, not of the citing text's
+    (
+        ["ĐẢNG BỘ TỈNH LÂM ĐỒNG", "ĐẢNG ỦY XÃ TUY PHONG"],
+        "Tuy Phong, ngày 10 tháng 9 năm 2025",
+        "Trên cơ sở Chương trình số 21-CTr/HU, ngày 10/3/2025 của Ban Thường vụ Huyện ủy Tuy Phong"
+        " (trước sắp xếp), Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch như sau:",
+        "Lâm Đồng",
+        "Bình Thuận",
+    ),
+    # a former province the text names as such places what it cites, and the text in its successor
+    (
+        ["ĐẢNG ỦY XÃ MAI CHÂU"],
+        "Mai Châu, ngày 10 tháng 9 năm 2025",
+        "Trên cơ sở Chương trình số 21-CTr/HU, ngày 10/3/2025 của Ban Thường vụ Huyện ủy Mai Châu"
+        " (trước sắp xếp), tỉnh Hòa Bình (cũ), Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch như sau:",
+        "Phú Thọ",
+        "Hòa Bình",
+    ),
+]
+
+
+@pytest.mark.parametrize(("top", "place_date", "opening", "jurisdiction", "cited"), MERGERS, ids=str)
+def test_a_place_is_of_the_province_of_its_day(top, place_date, opening, jurisdiction, cited):
+    text = "\n".join(
+        [*top, "Số 07-KH/ĐU", place_date, "", "KẾ HOẠCH", "thực hiện chuyển đổi số năm 2025", "", opening]
+    )
+    rec = parse_text(text, "a.txt")
+    (doc,) = rec.documents
+    assert doc.jurisdiction == jurisdiction
+    assert [c.jurisdiction for c in rec.citations if c.symbol == "21-CTr/HU"] == ([cited] if cited else [])

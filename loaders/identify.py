@@ -789,12 +789,38 @@ def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
             )
         if not who and _authority_line(clean, i):
             who = clean[i].strip()  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
+        who = who or signals.telegraph_sender(clean[i])  # 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:'
+        if who and (role := holder_before(line, who)):
+            who = f"{role} {who}"  # 'Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:': the holder speaks
         if who:
             out["speaker"] = who
             st = statement(line)  # '…, Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác …'
             if st and st.title and (not dtype or st.type in (dtype, None)):
                 fill.setdefault("title", st.title)
             return
+
+
+def holder_before(line: str, who: str) -> str | None:
+    """The office ('Chủ tịch', signals.toml [authority] roles) written right before the body that
+    speaks in `line`, whose holder then issues the text: not when the holder's words are relayed
+    ('… kết luận như sau:', signals.toml [speaker] relayed)."""
+    at = line.rfind(who)
+    m = _holder_end_re().search(line, 0, at) if at > 0 else None
+    if m is None:
+        return None
+    gap = signals.speaker_gap_re().match(line, at + len(who))
+    return None if _relayed_re().match(line, gap.end() if gap else at + len(who)) else m.group("role")
+
+
+@cache
+def _holder_end_re() -> re.Pattern:
+    roles = signals.words_alt(signals.table()["authority"]["roles"])
+    return re.compile(rf"(?<!\w)(?P<role>(?i:phó\s+)?(?:{roles}))\s+$", re.IGNORECASE)
+
+
+@cache
+def _relayed_re() -> re.Pattern:
+    return re.compile(rf"(?:{signals.words_alt(signals.table()['speaker']['relayed'])})\b", re.IGNORECASE)
 
 
 @cache
@@ -978,10 +1004,15 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     full = fold(bodies.canonical_name(who))  # 'UBND thành phố' is 'Ủy ban nhân dân thành phố'
     if issuer and any(fold(issuer).startswith(w) and fold(issuer) != w for w in (fold(who), full)):
         return issuer, level  # 'UBND quận' speaks; the lead named it in full
+    held = _HOLDER_OPENS_RE.match(full)
+    if issuer and held and _part_of(full[held.end() :], fold(issuer)):
+        # 'Thủ tướng Chính phủ kết luận' in a notice of the 'Văn phòng Chính phủ': the office that
+        # serves the holder's body relays the holder's words, and issues them
+        return issuer, level
     if (
         issuer
         and not _HOLDER_OPENS_RE.match(fold(issuer))  # 'Thủ tướng Chính phủ' of 'KT. THỦ TƯỚNG' is no body
-        and any(f" {w} " in f" {fold(issuer)} " and not fold(issuer).startswith(w) for w in (fold(who), full))
+        and any(_part_of(w, fold(issuer)) for w in (fold(who), full))
     ):
         return issuer, level
     parts = [_canonical_local(p) for p in _AND_SPLIT_RE.split(who)]
@@ -993,6 +1024,12 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     if issuer and fold(issuer).startswith(fold(b.name)) and fold(issuer) != fold(b.name):
         return issuer, level
     return b.name, b.level
+
+
+def _part_of(body: str, issuer: str) -> bool:
+    """Is the folded `body` named inside the folded `issuer`, after its start ('uy ban nhan dan
+    tinh' in 'van phong uy ban nhan dan tinh …'): the issuer is part of it or serves it?"""
+    return bool(body) and f" {body} " in f" {issuer} " and not issuer.startswith(body)
 
 
 def unnumbered_name(dtype: str | None, title: str | None) -> str | None:

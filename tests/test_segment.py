@@ -1303,6 +1303,117 @@ def test_where_a_documents_body_starts(lines, start):
     assert section_start(lines, 0, len(lines) - 1) == start
 
 
+# State texts in which another than the header's body speaks: (the text, its document's (issuer,
+# type, date, title))
+SPEAKERS = [
+    (  # a telegram's sender, its addressees right under its subject; urgency stamped on the heading
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH QUẢNG BÌNH",
+            "Số: 19/CĐ-UBND",
+            "Quảng Bình, ngày 17 tháng 10 năm 2020",
+            heading,
+            "Về việc khẩn trương ứng phó với mưa lũ",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:",
+            "- Giám đốc Sở Nông nghiệp và Phát triển nông thôn;",
+            "- Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố.",
+            "1. Chủ tịch UBND các huyện khẩn trương sơ tán dân, hoàn thành trước 17 giờ ngày 17/10/2020.",
+        ],
+        (
+            "Chủ tịch Ủy ban nhân dân tỉnh Quảng Bình",
+            "Công điện",
+            "2020-10-17",
+            "về việc khẩn trương ứng phó với mưa lũ",
+        ),
+    )
+    for heading in ("CÔNG ĐIỆN", "CÔNG ĐIỆN KHẨN", "CÔNG ĐIỆN HỎA TỐC")
+] + [
+    (  # the holder of an office directs in the committee's name
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH AN GIANG",
+            "Số: 05/CT-UBND",
+            "An Giang, ngày 22 tháng 02 năm 2016",
+            "CHỈ THỊ",
+            "Về tăng cường công tác phòng cháy, chữa cháy mùa khô năm 2016",
+            "Để chủ động phòng ngừa cháy, nổ trong mùa khô năm 2016, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:",
+            "1. Công an tỉnh kiểm tra an toàn phòng cháy tại các chợ, hoàn thành trước ngày 30/4/2016.",
+        ],
+        (
+            "Chủ tịch Ủy ban nhân dân tỉnh An Giang",
+            "Chỉ thị",
+            "2016-02-22",
+            "về tăng cường công tác phòng cháy, chữa cháy mùa khô năm 2016",
+        ),
+    ),
+    (  # ... but whose conclusions a notice relays does not issue it: the committee does
+        [
+            "ỦY BAN NHÂN DÂN",
+            "HUYỆN GÒ DẦU",
+            "Số: 145/TB-UBND",
+            "Gò Dầu, ngày 08 tháng 6 năm 2018",
+            "THÔNG BÁO",
+            "Kết luận của Chủ tịch Ủy ban nhân dân huyện tại cuộc họp giao ban tháng 5 năm 2018",
+            "",
+            "Sau khi nghe báo cáo, Chủ tịch UBND huyện kết luận như sau:",
+            "1. Phòng Tài chính - Kế hoạch đôn đốc thu ngân sách trước ngày 30/6/2018.",
+        ],
+        (
+            "Ủy ban nhân dân huyện Gò Dầu",
+            "Thông báo",
+            "2018-06-08",
+            "Kết luận của Chủ tịch Ủy ban nhân dân huyện tại cuộc họp giao ban tháng 5 năm 2018",
+        ),
+    ),
+    (  # ... nor the Prime Minister the notice of his office
+        [
+            "VĂN PHÒNG CHÍNH PHỦ",
+            "Số: 245/TB-VPCP",
+            "Hà Nội, ngày 16 tháng 6 năm 2023",
+            "THÔNG BÁO",
+            "Kết luận của Thủ tướng Chính phủ tại buổi làm việc với Ban Thường vụ Tỉnh ủy Sóc Trăng",
+            "Thủ tướng Chính phủ kết luận như sau:",
+            "1. Giao Bộ Giao thông vận tải chủ trì nghiên cứu, báo cáo trước ngày 30 tháng 9 năm 2023.",
+        ],
+        (
+            "Văn phòng Chính phủ",
+            "Thông báo",
+            "2023-06-16",
+            "Kết luận của Thủ tướng Chính phủ tại buổi làm việc với Ban Thường vụ Tỉnh ủy Sóc Trăng",
+        ),
+    ),
+]
+SPEAKERS += [
+    (  # a letter with no 'Kính gửi' line: its subject ends where its preamble opens
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH SÓC TRĂNG",
+            "Số: 88/UBND-KT",
+            "Sóc Trăng, ngày 16 tháng 6 năm 2023",
+            "V/v triển khai nhiệm vụ cải cách hành chính",
+            opening,
+            "1. Sở Tư pháp tiếp tục thực hiện Quyết định số 26/2021/QĐ-UBND ngày 10/5/2021 của UBND tỉnh.",
+        ],
+        (
+            "Ủy ban nhân dân tỉnh Sóc Trăng",
+            "Công văn",
+            "2023-06-16",
+            "về việc triển khai nhiệm vụ cải cách hành chính",
+        ),
+    )
+    for opening in (
+        "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ, Ủy ban nhân dân tỉnh yêu cầu:",
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện tốt các nội dung sau:",
+    )
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), SPEAKERS, ids=lambda x: str(x)[:40])
+def test_who_issues_a_state_text_its_date_and_subject(lines, expected):
+    (doc,) = parse_text("\n".join(lines), "a.txt").documents
+    assert (doc.issuer, doc.type, doc.date, doc.title) == expected
+
+
 # The mergers of 1 July 2025: a text's place is the province of the day. (the header's lines, the
 # place and date, the text's opening line) -> (its jurisdiction, the jurisdiction of what it cites)
 MERGERS = [

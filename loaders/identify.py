@@ -17,7 +17,7 @@ from functools import cache
 
 from vbgraph.loaders import bodies, patterns, places, signals
 from vbgraph.loaders import cite as cit
-from vbgraph.loaders.dates import DATE_RE, date_from_match, iso_date
+from vbgraph.loaders.dates import DATE_PATTERN, DATE_RE, date_from_match, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import containment, fold
@@ -815,7 +815,7 @@ def holder_before(line: str, who: str) -> str | None:
 @cache
 def _holder_end_re() -> re.Pattern:
     roles = signals.words_alt(signals.table()["authority"]["roles"])
-    return re.compile(rf"(?<!\w)(?P<role>(?i:phó\s+)?(?:{roles}))\s+$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?P<role>(?:phó\s+)?(?:{roles}))\s+$", re.IGNORECASE)
 
 
 @cache
@@ -849,6 +849,27 @@ def implied_date(clean: list[str], b: Block, day_month: tuple[int, int] | None) 
         return None
     meetings = {m.group("y") for m in _meeting_re().finditer(text)}
     return meetings.pop() if len(meetings) == 1 else None
+
+
+def adopted_date(clean: list[str], b: Block, dtype: str | None) -> str | None:
+    """The date of a text's own adoption sentence ('Nghị quyết này đã được Hội đồng nhân dân tỉnh
+    … thông qua ngày 09 tháng 12 năm 2022'), when it is of the text's type."""
+    if not dtype:
+        return None
+    text = " ".join(clean[b.first : b.last + 1])
+    for m in _adoption_re().finditer(text):
+        if tables.type_names().get(fold(m.group("type"))) == dtype:
+            return date_from_match(m)
+    return None
+
+
+@cache
+def _adoption_re() -> re.Pattern:
+    verbs = signals.words_alt(signals.table()["adoption"]["verbs"])
+    return re.compile(
+        rf"(?P<type>{patterns.type_alt()})\s+này\s[^.;]{{0,240}}?(?<!\w)(?:{verbs})\s+ngày\s*(?:{DATE_PATTERN})",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -1223,7 +1244,11 @@ def document(
             or _local_province(h.title, cits, k)
         )
     date = (
-        h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))
+        h.date
+        or d.ids.get("date")
+        or page.get("date")
+        or adopted_date(clean, d.block, dtype)
+        or implied_date(clean, d.block, page.get("day_month"))
     )
     # 'PHƯỜNG HÀ GIANG 1' / 'Hà Giang, ngày 05 tháng 9 năm 2025': of Tuyên Quang since the mergers
     jurisdiction = _of_its_day(jurisdiction, date, h) if jurisdiction else jurisdiction

@@ -1405,6 +1405,28 @@ SPEAKERS += [
         "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ, Ủy ban nhân dân tỉnh yêu cầu:",
         "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện tốt các nội dung sau:",
     )
+] + [
+    (  # a portal's copy that lost its place-and-date line: the adoption sentence dates it
+        [
+            "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH",
+            "Số: 45/2022/NQ-HĐND",
+            "NGHỊ QUYẾT",
+            "Quy định mức hỗ trợ đối với lực lượng dân quân tự vệ trên địa bàn tỉnh Hà Tĩnh",
+            "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH",
+            "KHÓA XVIII, KỲ HỌP THỨ 9",
+            "Căn cứ Luật Dân quân tự vệ ngày 22 tháng 11 năm 2019;",
+            "QUYẾT NGHỊ:",
+            "Điều 1. Quy định mức hỗ trợ.",
+            "Nghị quyết này đã được Hội đồng nhân dân tỉnh Hà Tĩnh khóa XVIII, Kỳ họp thứ 9 thông qua ngày 09"
+            " tháng 12 năm 2022 và có hiệu lực từ ngày 20 tháng 12 năm 2022./.",
+        ],
+        (
+            "Hội đồng nhân dân tỉnh Hà Tĩnh",
+            "Nghị quyết",
+            "2022-12-09",
+            "Quy định mức hỗ trợ đối với lực lượng dân quân tự vệ trên địa bàn tỉnh Hà Tĩnh",
+        ),
+    ),
 ]
 
 
@@ -1412,6 +1434,13 @@ SPEAKERS += [
 def test_who_issues_a_state_text_its_date_and_subject(lines, expected):
     (doc,) = parse_text("\n".join(lines), "a.txt").documents
     assert (doc.issuer, doc.type, doc.date, doc.title) == expected
+
+
+def test_a_text_only_dated_by_another_types_adoption_stays_undated():
+    """'Luật này … thông qua ngày …' quoted in a resolution dates the law, not the resolution."""
+    lines = [*SPEAKERS[-1][0][:-1], "Luật này được Quốc hội thông qua ngày 22 tháng 11 năm 2019."]
+    (doc,) = parse_text("\n".join(lines), "a.txt").documents
+    assert doc.date is None
 
 
 # The mergers of 1 July 2025: a text's place is the province of the day. (the header's lines, the

@@ -65,6 +65,16 @@ def test_every_stamp_is_a_whole_mark_not_a_word_of_a_subject():
     assert not signals.stamp("KHẨN TRƯƠNG ỨNG PHÓ VỚI MƯA LŨ") and not signals.stamp("Mật độ dân số")
 
 
+def test_every_adoption_example_dates_its_own_text():
+    from vbgraph.loaders.identify import adopted_date
+    from vbgraph.loaders.segment import Block
+
+    for ex in _examples("adoption"):
+        dtype = "Luật" if ex.startswith("Luật") else "Nghị quyết"
+        assert adopted_date(["", ex], Block(1, 1, None, None, None, None), dtype), ex
+        assert adopted_date(["", ex], Block(1, 1, None, None, None, None), "Quyết định") is None, ex
+
+
 def test_every_meeting_example_dates_its_conclusion():
     from vbgraph.loaders.identify import implied_date
     from vbgraph.loaders.segment import Block

@@ -22,7 +22,7 @@ from vbgraph.loaders.segment import (
     so_symbol,
     symbol_in_so_line,
 )
-from vbgraph.loaders.signals import body_at, is_motto, organisation_motto
+from vbgraph.loaders.signals import body_at, is_motto, organisation_motto, stamp, telegraph_sender
 from vbgraph.ontology import tables
 
 
@@ -216,6 +216,7 @@ def _org_line(seg: str) -> bool:
         is_upper_text(seg)
         and fold(seg) != _CPV
         and not _STAMP_RE.match(seg)
+        and not stamp(seg)
         and seg not in {"*"}
         and not symbol_in_so_line(seg)
         and not is_motto(seg)
@@ -241,9 +242,11 @@ def _read_heading(
     k, rest, st.dtype = _first_heading(segs)
     sym_in, st.heading_rest, rest_title = _split_rest(rest)
     st.symbol_text = st.symbol_text or sym_in
-    if rest_title:
+    if rest_title and not stamp(rest_title):  # 'CÔNG ĐIỆN KHẨN': urgency, no subject
         st.add_title(rest_title, heading_line)
     for seg in segs[k + 1 :]:
+        if stamp(seg):
+            continue
         if is_upper_text(seg) and (
             fold(seg).startswith("cua ")
             or (heading_type(seg) is None and not st.title_parts and fold(seg).startswith("ket luan"))
@@ -284,7 +287,7 @@ def _read_subject_line(s: str, i: int, st: _HeaderReading) -> None:
         if fold(s).startswith(("cua ", "hoi nghi ", "ban chap hanh ", "ket luan")) or (ht and not ht[0]):
             st.heading_rest = s if fold(s).startswith("cua ") or st.heading_rest is None else st.heading_rest
             return
-        if _STAMP_RE.match(s):
+        if _STAMP_RE.match(s) or stamp(s):
             return
     if symbol_in_so_line(s) or search_place_date(s):
         return
@@ -353,6 +356,8 @@ def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int,
                 pm = search_place_date(clean[j]) if j > i else None
                 if (pm and pm.start() == 0) or (j > i and is_motto(clean[j])):
                     break  # the place and date (or the motto) beside or under the subject, not part of it
+                if j > i and _ends_letter_subject(clean[j]):
+                    break
                 st.add_title(clean[j].strip(), j)
                 j += 1
             if st.date is None:  # right under the subject or after a blank line
@@ -362,6 +367,18 @@ def _read_letter_subject(clean: list[str], block: Block, scan_to: int, end: int,
     if block.kind == "body" and block.symbol_line:
         return max(end, _caps_title(clean, block, scan_to, st.title_parts, st.title_lines))
     return end
+
+
+def _ends_letter_subject(line: str) -> bool:
+    """A line that no letter's subject runs into, when no 'Kính gửi' line ends it: the preamble
+    ('Thực hiện …', 'Căn cứ …'), an addressing line ('Ủy ban nhân dân tỉnh yêu cầu:'), a numbered
+    section or a separator."""
+    from vbgraph.loaders.signals import enact_heading, preamble_opener
+
+    s = line.strip()
+    if set(s) <= set("_-=*. ") or enact_heading(s) or _SECTION_OPEN_RE.match(s) or s.endswith(":"):
+        return True
+    return s[:1].isupper() and preamble_opener(s)
 
 
 def _date_after_subject(clean: list[str], block: Block, j: int, st: _HeaderReading) -> None:
@@ -442,8 +459,8 @@ def _ends_subject(clean: list[str], i: int, parts: list[str]) -> bool:
     from vbgraph.loaders.signals import authority, enact_heading, preamble_opener
 
     s = clean[i].strip()
-    if set(s) <= set("_-=*. ") or enact_heading(s) or _SECTION_OPEN_RE.match(s):
-        return True
+    if set(s) <= set("_-=*. ") or enact_heading(s) or _SECTION_OPEN_RE.match(s) or telegraph_sender(s):
+        return True  # … or 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:' over a telegram's addressees
     bare = s.lstrip("-–+•* ")
     if bare[:1].isupper() and preamble_opener(bare):
         return True

@@ -17,7 +17,7 @@ from functools import cache
 
 from vbgraph.loaders import bodies, patterns, places, signals
 from vbgraph.loaders import cite as cit
-from vbgraph.loaders.dates import DATE_RE, iso_date
+from vbgraph.loaders.dates import DATE_PATTERN, DATE_RE, date_from_match, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import containment, fold
@@ -589,23 +589,37 @@ def _district_province(h: Header) -> str | None:
 
 
 def file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
+    """The province the file's headers and its first lines name most, each place as of its date
+    (a former province's place after the mergers is its successor's)."""
     votes: Counter[str] = Counter()
     for h in headers:
         named = _provinces(h)
-        votes.update(named)
+        votes.update(_of_its_day(p, h.date, h) for p in named)
         if not named and (p := _district_province(h)):
-            votes[p] += 1
+            votes[_of_its_day(p, h.date, h)] += 1
     own = {n for h in headers for n in _own_units(h)}
     for line in clean[1:30]:
         if line.isupper():
-            votes.update(find_provinces(line))
+            votes.update(find_provinces(line))  # the header's body names its province as of its day
         elif (
             (pm := signals.place_date(line))
             and pm.start() == 0
             and fold(pm.group("place").strip()) not in own
         ):
-            votes.update(find_provinces(pm.group("place")))  # 'Hải Phòng, ngày 18 tháng 11 năm 2019'
+            # 'Hải Phòng, ngày 18 tháng 11 năm 2019'
+            votes.update(
+                places.province_on(p, date_from_match(pm)) for p in find_provinces(pm.group("place"))
+            )
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _of_its_day(province: str, date: str | None, h: Header) -> str:
+    """The province of a text's place on its date ('Hà Giang, ngày 05 tháng 9 năm 2025' under
+    'PHƯỜNG HÀ GIANG 1': Tuyên Quang since the mergers), unless its header's body names the
+    province as its own ('ỦY BAN NHÂN DÂN TỈNH HÀ TÂY': the body's, whatever the date says)."""
+    if province in find_provinces(" ".join(h.org_lines)):
+        return province
+    return places.province_on(province, date)
 
 
 def page_identity(
@@ -775,12 +789,38 @@ def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
             )
         if not who and _authority_line(clean, i):
             who = clean[i].strip()  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
+        who = who or signals.telegraph_sender(clean[i])  # 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:'
+        if who and (role := holder_before(line, who)):
+            who = f"{role} {who}"  # 'Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:': the holder speaks
         if who:
             out["speaker"] = who
             st = statement(line)  # '…, Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác …'
             if st and st.title and (not dtype or st.type in (dtype, None)):
                 fill.setdefault("title", st.title)
             return
+
+
+def holder_before(line: str, who: str) -> str | None:
+    """The office ('Chủ tịch', signals.toml [authority] roles) written right before the body that
+    speaks in `line`, whose holder then issues the text: not when the holder's words are relayed
+    ('… kết luận như sau:', signals.toml [speaker] relayed)."""
+    at = line.rfind(who)
+    m = _holder_end_re().search(line, 0, at) if at > 0 else None
+    if m is None:
+        return None
+    gap = signals.speaker_gap_re().match(line, at + len(who))
+    return None if _relayed_re().match(line, gap.end() if gap else at + len(who)) else m.group("role")
+
+
+@cache
+def _holder_end_re() -> re.Pattern:
+    roles = signals.words_alt(signals.table()["authority"]["roles"])
+    return re.compile(rf"(?<!\w)(?P<role>(?:phó\s+)?(?:{roles}))\s+$", re.IGNORECASE)
+
+
+@cache
+def _relayed_re() -> re.Pattern:
+    return re.compile(rf"(?:{signals.words_alt(signals.table()['speaker']['relayed'])})\b", re.IGNORECASE)
 
 
 @cache
@@ -809,6 +849,27 @@ def implied_date(clean: list[str], b: Block, day_month: tuple[int, int] | None) 
         return None
     meetings = {m.group("y") for m in _meeting_re().finditer(text)}
     return meetings.pop() if len(meetings) == 1 else None
+
+
+def adopted_date(clean: list[str], b: Block, dtype: str | None) -> str | None:
+    """The date of a text's own adoption sentence ('Nghị quyết này đã được Hội đồng nhân dân tỉnh
+    … thông qua ngày 09 tháng 12 năm 2022'), when it is of the text's type."""
+    if not dtype:
+        return None
+    text = " ".join(clean[b.first : b.last + 1])
+    for m in _adoption_re().finditer(text):
+        if tables.type_names().get(fold(m.group("type"))) == dtype:
+            return date_from_match(m)
+    return None
+
+
+@cache
+def _adoption_re() -> re.Pattern:
+    verbs = signals.words_alt(signals.table()["adoption"]["verbs"])
+    return re.compile(
+        rf"(?P<type>{patterns.type_alt()})\s+này\s[^.;]{{0,240}}?(?<!\w)(?:{verbs})\s+ngày\s*(?:{DATE_PATTERN})",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -913,8 +974,20 @@ def cited_local_places(cits: list[Citation], docs: list[TextDocument], drafts: l
                 place = _own_place(docs[c.stated_by], drafts[c.stated_by], level)
                 if place:
                     c = replace(c, issuer=f"{c.issuer} {place}")
+        if c.stated_by is not None and c.jurisdiction == drafts[c.stated_by].jurisdiction:
+            c = _of_its_district(c)
         out.append(c)
     return out
+
+
+def _of_its_district(c: Citation) -> Citation:
+    """A district's document is of the district's province, as of its date, not of the citing
+    text's: a plan of 'Huyện ủy Tuy Phong (trước sắp xếp)' of March 2025, cited by a commune of
+    Lâm Đồng after the mergers, is Bình Thuận's (districts were no more from 1 July 2025)."""
+    if c.central or not c.issuer or signals.body_level(c.issuer) != "district":
+        return c
+    province = places.province_on(places.province_of(c.issuer), c.date)
+    return replace(c, jurisdiction=province) if province and province != c.jurisdiction else c
 
 
 def _in_a_city(td: TextDocument, d: Draft) -> bool:
@@ -952,10 +1025,15 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     full = fold(bodies.canonical_name(who))  # 'UBND thành phố' is 'Ủy ban nhân dân thành phố'
     if issuer and any(fold(issuer).startswith(w) and fold(issuer) != w for w in (fold(who), full)):
         return issuer, level  # 'UBND quận' speaks; the lead named it in full
+    held = _HOLDER_OPENS_RE.match(full)
+    if issuer and held and _part_of(full[held.end() :], fold(issuer)):
+        # 'Thủ tướng Chính phủ kết luận' in a notice of the 'Văn phòng Chính phủ': the office that
+        # serves the holder's body relays the holder's words, and issues them
+        return issuer, level
     if (
         issuer
         and not _HOLDER_OPENS_RE.match(fold(issuer))  # 'Thủ tướng Chính phủ' of 'KT. THỦ TƯỚNG' is no body
-        and any(f" {w} " in f" {fold(issuer)} " and not fold(issuer).startswith(w) for w in (fold(who), full))
+        and any(_part_of(w, fold(issuer)) for w in (fold(who), full))
     ):
         return issuer, level
     parts = [_canonical_local(p) for p in _AND_SPLIT_RE.split(who)]
@@ -967,6 +1045,12 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     if issuer and fold(issuer).startswith(fold(b.name)) and fold(issuer) != fold(b.name):
         return issuer, level
     return b.name, b.level
+
+
+def _part_of(body: str, issuer: str) -> bool:
+    """Is the folded `body` named inside the folded `issuer`, after its start ('uy ban nhan dan
+    tinh' in 'van phong uy ban nhan dan tinh …'): the issuer is part of it or serves it?"""
+    return bool(body) and f" {body} " in f" {issuer} " and not issuer.startswith(body)
 
 
 def unnumbered_name(dtype: str | None, title: str | None) -> str | None:
@@ -1044,6 +1128,8 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
         and not find_provinces(" ".join(h.org_lines))
     ):
         jur = "Trung ương"  # a ministry's text: its place line ('Hà Nội, ngày …') is no jurisdiction
+    else:
+        jur = _of_its_day(jur, h.date, h) if jur else jur
     body_start = section_start(clean, h.header_end + 1, b.last)
     return Draft(b, h, ids, "header" if ids.get("symbol") else "none", jur, body_start)
 
@@ -1157,14 +1243,20 @@ def document(
             # province its subject or what it cites names
             or _local_province(h.title, cits, k)
         )
+    date = (
+        h.date
+        or d.ids.get("date")
+        or page.get("date")
+        or adopted_date(clean, d.block, dtype)
+        or implied_date(clean, d.block, page.get("day_month"))
+    )
+    # 'PHƯỜNG HÀ GIANG 1' / 'Hà Giang, ngày 05 tháng 9 năm 2025': of Tuyên Quang since the mergers
+    jurisdiction = _of_its_day(jurisdiction, date, h) if jurisdiction else jurisdiction
     if issuer and level == "province" and jurisdiction:
         joint = _joint_header(h.org_lines, d.ids)
         names = issuer.split(bodies.JOINT) if joint and joint[0] == issuer else [issuer]
         issuer = bodies.JOINT.join(local_name(n, jurisdiction) for n in names)
     issuer = with_place(issuer, level, h.org_lines)
-    date = (
-        h.date or d.ids.get("date") or page.get("date") or implied_date(clean, d.block, page.get("day_month"))
-    )
     dtype = dtype or d.ids.get("type") or page.get("type") or ("Văn bản" if d.block.kind == "body" else None)
     if h.bad_date:
         issues.append(Issue(file, d.block.first, "bad-date", f"impossible date in header: {h.bad_date}"))

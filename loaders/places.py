@@ -11,6 +11,7 @@ import json
 import re
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import overload
 
 from vbgraph.loaders.normalize import fold, lower_vn
 from vbgraph.ontology import tables
@@ -52,6 +53,46 @@ def _joined(name: str) -> str:
         for rx, to in _JOINS:
             name = rx.sub(to, name)
     return name
+
+
+@cache
+def _ends() -> dict[str, tuple[str, str | None]]:
+    """Former province -> (the first day after it, ISO; its one successor, or None when its land
+    became several provinces), from provinces.toml [former]."""
+    out = {}
+    for name, entry in tables.load("provinces.toml")["former"].items():
+        became = entry["became"]
+        out[name] = (
+            entry.get("until") or f"{entry['years'][1] + 1}-01-01",
+            became[0] if len(became) == 1 else None,
+        )
+    return out
+
+
+@overload
+def province_on(province: str, date: str | None) -> str: ...
+@overload
+def province_on(province: None, date: str | None) -> None: ...
+@overload
+def province_on(province: str | None, date: str | None) -> str | None: ...
+def province_on(province: str | None, date: str | None) -> str | None:
+    """The province a place of `province` is in on `date` (ISO, or a year, or a month): its
+    successor's after the province ended ('Hà Giang' in September 2025 is Tuyên Quang's), its own
+    before, and as written when the date is unknown, may fall either side (2025 of a province that
+    ended on 1 July 2025) or the province was split."""
+    seen = set()
+    while province and date and province not in seen and (end := _ends().get(province)):
+        seen.add(province)
+        first_day, successor = end
+        if successor is None or _first_day(date) < first_day:
+            break  # the date's first day (of its year, or month) is still the province's
+        province = successor
+    return province
+
+
+def _first_day(date: str) -> str:
+    """'2025' -> '2025-01-01', '2025-09' -> '2025-09-01', a full date as it is."""
+    return date + "-01-01"[len(date) - 4 :]
 
 
 # "quận Đống Đa", "Huyện ủy Tuy Phong", "UBND thị xã Sơn Tây", "Quận ủy Cầu Giấy", "Huyện đoàn Mộc

@@ -319,6 +319,29 @@ def authority(line: str) -> bool:
 
 
 @cache
+def _telegraph_re() -> re.Pattern:
+    return re.compile(rf"\s(?:{words_alt(table()['authority']['telegraph'])})\s*:\s*$", re.IGNORECASE)
+
+
+def telegraph_sender(line: str) -> str | None:
+    """The authority that sends a telegram: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH' of 'CHỦ TỊCH ỦY BAN
+    NHÂN DÂN TỈNH điện:' (the addressees follow)."""
+    s = line.strip()
+    m = _telegraph_re().search(s) if s.endswith(":") else None
+    return s[: m.start()].strip() if m and authority(s[: m.start()]) else None
+
+
+@cache
+def _stamps() -> frozenset[str]:
+    return frozenset(_folded(tuple(table()["stamp"]["words"])))
+
+
+def stamp(text: str) -> bool:
+    """Is `text` a mark of urgency or secrecy ('KHẨN', 'HỎA TỐC', 'MẬT'), no subject and no body?"""
+    return " ".join(fold(text).strip(" .,-–*()").split()) in _stamps()
+
+
+@cache
 def _body_heads() -> tuple[str, ...]:
     return tuple(sorted(_folded(tuple(table()["body"]["heads"])), key=len, reverse=True))
 

@@ -1422,3 +1422,182 @@ def test_a_table_after_the_signer_that_goes_with_the_texts_own_number_is_its(iss
     rec = parse_text(text, "k.txt")
     assert [(d.symbol, d.signer) for d in rec.documents][:1] == [("112/KH-UBND", "Trần Văn Lương")]
     assert len([o for o in rec.obligations if o.document == 0]) == tasks
+
+
+# State texts in which another than the header's body speaks: (the text, its document's (issuer,
+# type, date, title))
+SPEAKERS = [
+    (  # a telegram's sender, its addressees right under its subject; urgency stamped on the heading
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH QUẢNG BÌNH",
+            "Số: 19/CĐ-UBND",
+            "Quảng Bình, ngày 17 tháng 10 năm 2020",
+            heading,
+            "Về việc khẩn trương ứng phó với mưa lũ",
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:",
+            "- Giám đốc Sở Nông nghiệp và Phát triển nông thôn;",
+            "- Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố.",
+            "1. Chủ tịch UBND các huyện khẩn trương sơ tán dân, hoàn thành trước 17 giờ ngày 17/10/2020.",
+        ],
+        (
+            "Chủ tịch Ủy ban nhân dân tỉnh Quảng Bình",
+            "Công điện",
+            "2020-10-17",
+            "về việc khẩn trương ứng phó với mưa lũ",
+        ),
+    )
+    for heading in ("CÔNG ĐIỆN", "CÔNG ĐIỆN KHẨN", "CÔNG ĐIỆN HỎA TỐC")
+] + [
+    (  # the holder of an office directs in the committee's name
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH AN GIANG",
+            "Số: 05/CT-UBND",
+            "An Giang, ngày 22 tháng 02 năm 2016",
+            "CHỈ THỊ",
+            "Về tăng cường công tác phòng cháy, chữa cháy mùa khô năm 2016",
+            "Để chủ động phòng ngừa cháy, nổ trong mùa khô năm 2016, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:",
+            "1. Công an tỉnh kiểm tra an toàn phòng cháy tại các chợ, hoàn thành trước ngày 30/4/2016.",
+        ],
+        (
+            "Chủ tịch Ủy ban nhân dân tỉnh An Giang",
+            "Chỉ thị",
+            "2016-02-22",
+            "về tăng cường công tác phòng cháy, chữa cháy mùa khô năm 2016",
+        ),
+    ),
+    (  # ... but whose conclusions a notice relays does not issue it: the committee does
+        [
+            "ỦY BAN NHÂN DÂN",
+            "HUYỆN GÒ DẦU",
+            "Số: 145/TB-UBND",
+            "Gò Dầu, ngày 08 tháng 6 năm 2018",
+            "THÔNG BÁO",
+            "Kết luận của Chủ tịch Ủy ban nhân dân huyện tại cuộc họp giao ban tháng 5 năm 2018",
+            "",
+            "Sau khi nghe báo cáo, Chủ tịch UBND huyện kết luận như sau:",
+            "1. Phòng Tài chính - Kế hoạch đôn đốc thu ngân sách trước ngày 30/6/2018.",
+        ],
+        (
+            "Ủy ban nhân dân huyện Gò Dầu",
+            "Thông báo",
+            "2018-06-08",
+            "Kết luận của Chủ tịch Ủy ban nhân dân huyện tại cuộc họp giao ban tháng 5 năm 2018",
+        ),
+    ),
+    (  # ... nor the Prime Minister the notice of his office
+        [
+            "VĂN PHÒNG CHÍNH PHỦ",
+            "Số: 245/TB-VPCP",
+            "Hà Nội, ngày 16 tháng 6 năm 2023",
+            "THÔNG BÁO",
+            "Kết luận của Thủ tướng Chính phủ tại buổi làm việc với Ban Thường vụ Tỉnh ủy Sóc Trăng",
+            "Thủ tướng Chính phủ kết luận như sau:",
+            "1. Giao Bộ Giao thông vận tải chủ trì nghiên cứu, báo cáo trước ngày 30 tháng 9 năm 2023.",
+        ],
+        (
+            "Văn phòng Chính phủ",
+            "Thông báo",
+            "2023-06-16",
+            "Kết luận của Thủ tướng Chính phủ tại buổi làm việc với Ban Thường vụ Tỉnh ủy Sóc Trăng",
+        ),
+    ),
+]
+SPEAKERS += [
+    (  # a letter with no 'Kính gửi' line: its subject ends where its preamble opens
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH SÓC TRĂNG",
+            "Số: 88/UBND-KT",
+            "Sóc Trăng, ngày 16 tháng 6 năm 2023",
+            "V/v triển khai nhiệm vụ cải cách hành chính",
+            opening,
+            "1. Sở Tư pháp tiếp tục thực hiện Quyết định số 26/2021/QĐ-UBND ngày 10/5/2021 của UBND tỉnh.",
+        ],
+        (
+            "Ủy ban nhân dân tỉnh Sóc Trăng",
+            "Công văn",
+            "2023-06-16",
+            "về việc triển khai nhiệm vụ cải cách hành chính",
+        ),
+    )
+    for opening in (
+        "Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ, Ủy ban nhân dân tỉnh yêu cầu:",
+        "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện tốt các nội dung sau:",
+    )
+] + [
+    (  # a portal's copy that lost its place-and-date line: the adoption sentence dates it
+        [
+            "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH",
+            "Số: 45/2022/NQ-HĐND",
+            "NGHỊ QUYẾT",
+            "Quy định mức hỗ trợ đối với lực lượng dân quân tự vệ trên địa bàn tỉnh Hà Tĩnh",
+            "HỘI ĐỒNG NHÂN DÂN TỈNH HÀ TĨNH",
+            "KHÓA XVIII, KỲ HỌP THỨ 9",
+            "Căn cứ Luật Dân quân tự vệ ngày 22 tháng 11 năm 2019;",
+            "QUYẾT NGHỊ:",
+            "Điều 1. Quy định mức hỗ trợ.",
+            "Nghị quyết này đã được Hội đồng nhân dân tỉnh Hà Tĩnh khóa XVIII, Kỳ họp thứ 9 thông qua ngày 09"
+            " tháng 12 năm 2022 và có hiệu lực từ ngày 20 tháng 12 năm 2022./.",
+        ],
+        (
+            "Hội đồng nhân dân tỉnh Hà Tĩnh",
+            "Nghị quyết",
+            "2022-12-09",
+            "Quy định mức hỗ trợ đối với lực lượng dân quân tự vệ trên địa bàn tỉnh Hà Tĩnh",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), SPEAKERS, ids=lambda x: str(x)[:40])
+def test_who_issues_a_state_text_its_date_and_subject(lines, expected):
+    (doc,) = parse_text("\n".join(lines), "a.txt").documents
+    assert (doc.issuer, doc.type, doc.date, doc.title) == expected
+
+
+def test_a_text_only_dated_by_another_types_adoption_stays_undated():
+    """'Luật này … thông qua ngày …' quoted in a resolution dates the law, not the resolution."""
+    lines = [*SPEAKERS[-1][0][:-1], "Luật này được Quốc hội thông qua ngày 22 tháng 11 năm 2019."]
+    (doc,) = parse_text("\n".join(lines), "a.txt").documents
+    assert doc.date is None
+
+
+# The mergers of 1 July 2025: a text's place is the province of the day. (the header's lines, the
+# place and date, the text's opening line) -> (its jurisdiction, the jurisdiction of what it cites)
+MERGERS = [
+    # a ward named after a former province, after it: the successor's
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG HÀ GIANG 1"], "Hà Giang, ngày 05 tháng 9 năm 2025", "", "Tuyên Quang", None),
+    # ... before it: the province's own
+    (["ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG"], "Hà Giang, ngày 05 tháng 5 năm 2025", "", "Hà Giang", None),
+    # a former district's text of its time is of its province then, not of the citing text's
+    (
+        ["ĐẢNG BỘ TỈNH LÂM ĐỒNG", "ĐẢNG ỦY XÃ TUY PHONG"],
+        "Tuy Phong, ngày 10 tháng 9 năm 2025",
+        "Trên cơ sở Chương trình số 21-CTr/HU, ngày 10/3/2025 của Ban Thường vụ Huyện ủy Tuy Phong"
+        " (trước sắp xếp), Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch như sau:",
+        "Lâm Đồng",
+        "Bình Thuận",
+    ),
+    # a former province the text names as such places what it cites, and the text in its successor
+    (
+        ["ĐẢNG ỦY XÃ MAI CHÂU"],
+        "Mai Châu, ngày 10 tháng 9 năm 2025",
+        "Trên cơ sở Chương trình số 21-CTr/HU, ngày 10/3/2025 của Ban Thường vụ Huyện ủy Mai Châu"
+        " (trước sắp xếp), tỉnh Hòa Bình (cũ), Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch như sau:",
+        "Phú Thọ",
+        "Hòa Bình",
+    ),
+]
+
+
+@pytest.mark.parametrize(("top", "place_date", "opening", "jurisdiction", "cited"), MERGERS, ids=str)
+def test_a_place_is_of_the_province_of_its_day(top, place_date, opening, jurisdiction, cited):
+    text = "\n".join(
+        [*top, "Số 07-KH/ĐU", place_date, "", "KẾ HOẠCH", "thực hiện chuyển đổi số năm 2025", "", opening]
+    )
+    rec = parse_text(text, "a.txt")
+    (doc,) = rec.documents
+    assert doc.jurisdiction == jurisdiction
+    assert [c.jurisdiction for c in rec.citations if c.symbol == "21-CTr/HU"] == ([cited] if cited else [])

@@ -20,6 +20,7 @@ CHECKS = {
     "preamble": signals.preamble_opener,
     "lead": signals.is_lead,
     "authority": signals.authority,
+    "stamp": signals.stamp,
 }
 
 
@@ -43,6 +44,35 @@ def test_every_issuing_example_names_what_is_issued():
 def test_every_speaker_example_has_a_speaker():
     for ex in _examples("speaker"):
         assert signals.speaker(ex), ex
+
+
+@pytest.mark.parametrize("example", signals.table()["speaker"]["holder_examples"], ids=lambda e: e["line"])
+def test_an_office_holder_issues_what_it_says_unless_its_body_relays_it(example):
+    from vbgraph.loaders.identify import holder_before
+
+    who = signals.speaker(example["line"])
+    assert who and (holder_before(example["line"], who) or "") == example["holder"]
+
+
+@pytest.mark.parametrize(
+    "example", signals.table()["authority"]["telegraph_examples"], ids=lambda e: e["line"]
+)
+def test_every_telegraph_example_names_its_sender(example):
+    assert (signals.telegraph_sender(example["line"]) or "") == example["sender"]
+
+
+def test_every_stamp_is_a_whole_mark_not_a_word_of_a_subject():
+    assert not signals.stamp("KHẨN TRƯƠNG ỨNG PHÓ VỚI MƯA LŨ") and not signals.stamp("Mật độ dân số")
+
+
+def test_every_adoption_example_dates_its_own_text():
+    from vbgraph.loaders.identify import adopted_date
+    from vbgraph.loaders.segment import Block
+
+    for ex in _examples("adoption"):
+        dtype = "Luật" if ex.startswith("Luật") else "Nghị quyết"
+        assert adopted_date(["", ex], Block(1, 1, None, None, None, None), dtype), ex
+        assert adopted_date(["", ex], Block(1, 1, None, None, None, None), "Quyết định") is None, ex
 
 
 def test_every_meeting_example_dates_its_conclusion():

@@ -147,8 +147,18 @@ def test_a_former_province_is_a_province_of_its_time(name):
     entry = data["former"][name]
     first, last = entry["years"]
     assert name in data["names"] and tables.provinces()[fold(name)] == name
-    assert 1945 < first <= last < 2025
+    assert 1945 < first <= last <= 2025 and entry.get("until", str(last))[:4] == str(last)
     assert entry["became"] and all(tables.provinces().get(fold(b)) == b for b in entry["became"])
+
+
+@pytest.mark.parametrize(
+    "example", tables.load("provinces.toml")["dated_examples"], ids=lambda e: f"{e['province']}@{e['date']}"
+)
+def test_a_place_of_a_former_province_is_its_successors_after_its_end(example):
+    """'Hà Giang' in September 2025 is Tuyên Quang's; before 1 July 2025, Hà Giang's."""
+    from vbgraph.loaders.places import province_on
+
+    assert province_on(example["province"], example["date"]) == example["is"]
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from importlib import resources
 from vbgraph.loaders import patterns
 from vbgraph.loaders.dates import search_place_date
 from vbgraph.loaders.memo import text_cache
-from vbgraph.loaders.normalize import fold
+from vbgraph.loaders.normalize import fold, lower_vn, modern_tones
 from vbgraph.ontology import tables
 
 
@@ -373,9 +373,13 @@ def place_date(line: str) -> re.Match | None:
 
 
 @cache
-def _level_table() -> list[tuple[str, tuple[str, ...]]]:
+def _level_table() -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Each level's words, folded and as spelt (lower case)."""
     t = table()["level"]
-    return [(lvl, _folded(tuple(t[lvl]))) for lvl in ("commune", "district", "province")]
+    return [
+        (lvl, tuple((fold(w), lower_vn(modern_tones(w))) for w in t[lvl]))
+        for lvl in ("commune", "district", "province")
+    ]
 
 
 # A city and its name, on folded text: 'thanh pho tam ky', 'thanh uy sam son', 'tp. vinh'.
@@ -413,8 +417,11 @@ def _body_level(name: str) -> str | None:
         if city.group("place").split()[0] not in _NOT_A_NAME:
             return "province"  # 'Thành ủy Thành phố Hồ Chí Minh', 'UBND thành phố Đà Nẵng': a city under the centre
     opens = table()["level"].get("opens", {})
+    low = " " + lower_vn(modern_tones(name)) + " " if not name.isascii() else None
     for lvl, words in _level_table():
-        if any((" " + w + " ") in f for w in words):
+        # compared folded, so that a text without its marks still says it; a name with its marks
+        # says it as spelt ('Quân ủy Trung ương', the army's committee, is no 'Quận ủy')
+        if any((" " + w + " ") in f and (low is None or (" " + spelt + " ") in low) for w, spelt in words):
             return lvl
         if any(f.startswith(" " + w + " ") for w in _folded(tuple(opens.get(lvl, ())))):
             return lvl

@@ -191,6 +191,10 @@ def test_the_body_that_speaks(line, speaker):
         ("Ủy ban nhân dân Thành phố Hồ Chí Minh", "province"),
         ("Thành ủy Hải Phòng", "province"),
         ("Ban Thường vụ Thành ủy", "province"),
+        # words folded alike, spelt apart: the army's committee is no district's
+        ("Quân ủy Trung ương", None),
+        ("Quận ủy Ba Đình", "district"),
+        ("Quan uy Ba Dinh", "district"),  # a text without its marks
     ],
 )
 def test_level_of_a_body(name, level):

@@ -53,7 +53,7 @@ def _patterns(cell: bool = False) -> list[tuple[str, re.Pattern]]:
     """The deadline forms, in the order they are tried. In a table's time column (`cell`) the
     column's heading is the lead word, so none is needed before the time ('01/10/2025')."""
     words = tables.load("obligations.toml")["deadline"]
-    alt = "|".join(re.escape(w) for w in sorted(words["lead"], key=len, reverse=True))
+    alt = "|".join(_lead(w, words["not_lead"]) for w in sorted(words["lead"], key=len, reverse=True))
     # Lead words, each with the document it is about: every part ends in one run of whitespace and
     # the chain is bounded, so no text makes the pattern backtrack (it once could exponentially).
     doc = r"(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)"
@@ -119,6 +119,13 @@ def _patterns(cell: bool = False) -> list[tuple[str, re.Pattern]]:
             ),
         ),
     ]
+
+
+def _lead(word: str, nouns: list[str]) -> str:
+    """A lead word, not as the end of a noun it ends ('toàn trình' is no 'trình', submit): a
+    fixed-width look-behind for each such noun's first words."""
+    behind = "".join(f"(?<!{re.escape(n[: -len(word)])})" for n in nouns if n.endswith(" " + word))
+    return behind + re.escape(word)
 
 
 def _month_end(y: int, m: int) -> str:
@@ -253,7 +260,7 @@ def dated_after(text: str, issued: str) -> Deadline | None:
     cited document is older than the one citing it, so its date never qualifies."""
     for m in _DATE_RE.finditer(text):
         day = iso_date(m.group(1), m.group(2), m.group(3))
-        if day and day > issued:
+        if day and day > issued and not _anniversary(text, m):
             return Deadline(m.group(0), day, day, m.start())
     # 'hoàn thành trước ngày 25/7', 'chậm nhất ngày 15/8': a day without its year is the next such
     # day after the document's own
@@ -269,6 +276,21 @@ def dated_after(text: str, issued: str) -> Deadline | None:
         if day:
             return Deadline(dm.group(0), None, day, dm.start())
     return None
+
+
+# The day a span of years closes: '(03/02/1930 - 03/02/2026)'.
+_SPAN_OPEN_RE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})\s*[-–]\s*$")
+
+
+def _anniversary(text: str, m: re.Match[str]) -> bool:
+    """A date that closes a span from the same day of an earlier year ('kỷ niệm 96 năm Ngày thành lập
+    Đảng (03/02/1930 - 03/02/2026)'): an anniversary the task speaks of, no day to do it by."""
+    o = _SPAN_OPEN_RE.search(text, max(0, m.start() - 16), m.start())
+    return bool(
+        o
+        and (int(o.group(1)), int(o.group(2))) == (int(m.group(1)), int(m.group(2)))
+        and o.group(3) < m.group(3)
+    )
 
 
 # A day and month with a deadline's lead word and no year after them.

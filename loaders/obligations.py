@@ -70,16 +70,31 @@ _DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất|trong\s+(?:qu
 
 
 def _due(text: str, issued: str | None = None) -> bool:
-    """Does `text` give a time to be done by ('hoàn thành trong quý II năm 2025', 'chậm nhất ngày …'),
+    """Does `text` give a time to be done by ('hoàn thành trong quý II năm 2025', 'chậm nhất ngày …',
+    a labelled 'thời gian: hoàn thành trước ngày …', or a year closing it: '…, trong năm 2026.'),
     not one over before the document was issued (a report's 'trong tháng 5/2024')?"""
-    return any(_DUE_RE.match(d.text) and not _over(d, issued) for d in find_deadlines(text))
+    return any(
+        (_DUE_RE.match(d.text) or _TIME_LABEL_OPEN_RE.match(lower_vn(d.text)) or _closing_year(text, d))
+        and not _over(d, issued)
+        for d in find_deadlines(text)
+    )
+
+
+# A year the task is done in, closing it: '… an ninh mạng trong năm 2026.' (a target's 'phấn đấu
+# trong năm 2025 đạt …' goes on after its year).
+_YEAR_DUE_RE = re.compile(r"trong\s+năm\s+\d{4}$", re.IGNORECASE)
+
+
+def _closing_year(text: str, d: Deadline) -> bool:
+    return _YEAR_DUE_RE.match(d.text) is not None and not text[d.at + len(d.text) :].strip(" .;)")
 
 
 def _over(d: Deadline, issued: str | None) -> bool:
     return bool(issued and d.end and len(issued) == 10 and d.end < issued)
 
 
-# A task's closing time that it goes on: '…, thường xuyên.', '…; thực hiện thường xuyên.'
+# A task's closing time that it goes on: '…, thường xuyên.', '…; thực hiện thường xuyên.' (or
+# that comes back: '… báo cáo kết quả định kỳ hằng tháng.', `find_recurrence`)
 _STANDING_RE = re.compile(r"[,;]\s*(?:thực hiện\s+)?thường xuyên\s*[.;]?\s*$", re.IGNORECASE)
 
 
@@ -403,8 +418,8 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
         names, end = bd.parse_subject(s2)
     if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
         for n, cm in enumerate(_COMMA_RE.finditer(s2)):
-            if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO:
-                break
+            if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO or ";" in s2[: cm.start()]:
+                break  # an opening phrase is no clause: '…; một số xã như xã A, xã B còn thiếu …'
             if _ROLE_IN_RE.search(lower_vn(s2[: cm.start()])):
                 break  # 'Đồng thời, phối hợp với lãnh đạo cơ quan, đơn vị …': the list is the partners
             if _PLURAL_END_RE.search(s2, max(0, cm.start() - 30), cm.start()):
@@ -797,6 +812,8 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
         return True
     if opens_scope(stripped):
         names, end, rest, _, was_asked = _subject(stripped)
+        if not (names and was_asked) and (clause := _asking_clause(stripped)):
+            names, end, rest, _, was_asked = _subject(clause)
         if names and was_asked and not _everyone(rest[:end]):
             st.asked = names
         elif guided := _GUIDED_RE.search(stripped):  # 'X hướng dẫn các trường thực hiện như sau:'
@@ -805,6 +822,18 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
                 st.asked = names
         return True
     return False
+
+
+_ASKING_RE = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu)\s")
+
+
+def _asking_clause(line: str) -> str | None:
+    """The clause of an addressing line that asks, from the last comma before its asking verb: an
+    opening too long to read as one ('Thực hiện Công văn số … của Bộ Nội vụ về …; thực hiện nhiệm vụ
+    … theo Quyết định số …, Sở Nội vụ đề nghị Ủy ban nhân dân các xã … thực hiện một số nội dung sau:')."""
+    asks = list(_ASKING_RE.finditer(line))
+    comma = line.rfind(", ", 0, asks[-1].start()) if asks else -1
+    return line[comma + 2 :] if comma >= 0 else None
 
 
 # The bodies an addressing line guides: '… hướng dẫn các trường thực hiện (một số nội dung) như sau:'.
@@ -916,8 +945,9 @@ def _read_subject_sentence(
         # that it goes on ('…, thường xuyên.')
         and (
             st.numbered_items
-            or (_DUE_RE.search(after) is not None and _due(s, st.issued))
+            or _due(after, st.issued)
             or _STANDING_RE.search(after) is not None
+            or find_recurrence(after) is not None
         )
     )
     if st.scope is None and not assign and not duty and not numbered_item:

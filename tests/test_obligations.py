@@ -1978,3 +1978,87 @@ def test_readings_a_review_of_new_rules_kept(heading, body, expected):
         party_doc(heading=heading, code="KH", of="", body=body, date="ngày 20 tháng 11 năm 2024")
     )
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"), tables.load("obligations.toml")["deadline"]["not_lead_examples"]
+)
+def test_a_noun_that_ends_in_a_lead_word_leads_no_time(text, deadline):
+    """'dịch vụ công trực tuyến toàn trình trước ngày …': due 'trước ngày …', no 'trình' (submit)."""
+    assert [d.text for d in find_deadlines(text)] == [deadline]
+
+
+@pytest.mark.parametrize(
+    ("body", "task", "ends"),
+    [
+        ("Phòng Kinh tế", "bảo đảm kinh phí; thời gian: hoàn thành trước ngày 30/11/2025.", ["2025-11-30"]),
+        ("Phòng Kinh tế", "rà soát hồ sơ (thời gian hoàn thành: tháng 10/2025).", ["2025-10-31"]),
+        ("Công an xã", "bảo đảm an ninh mạng trong năm 2026.", ["2026-12-31"]),
+        (
+            "Phòng Văn hóa - Xã hội",
+            "bảo đảm cung cấp dịch vụ công trực tuyến toàn trình trước ngày 31/12/2025.",
+            ["2025-12-31"],
+        ),
+        ("Trung tâm Phục vụ hành chính công xã", "báo cáo kết quả định kỳ hằng tháng.", [None]),
+        ("Công an xã", "phấn đấu trong năm 2026 đạt 100% hồ sơ trực tuyến.", []),  # a target's year goes on
+        ("Công an xã", "tuyên truyền, vận động Nhân dân.", []),  # no time: a solution, no task
+    ],
+)
+def test_a_timed_point_of_a_part_of_tasks_is_a_task_though_a_part_of_implementation_follows(body, task, ends):
+    """'II. NHIỆM VỤ, GIẢI PHÁP' before 'III. TỔ CHỨC THỰC HIỆN': a point with its own body is a task
+    when it says a time in any form (labelled, a closing year, a recurrence)."""
+    text = f"II. NHIỆM VỤ, GIẢI PHÁP\n\n1. {body} {task}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác chi bộ thực hiện Kế hoạch này."
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=text))
+    assert [(o.deadline or {}).get("end") for o in rec.obligations if o.assignees[0].name == body] == ends
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "end"),
+    [
+        ("tuyên truyền kỷ niệm 96 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2026)", "2025-12-08", None),
+        ("kỷ niệm 50 năm Ngày giải phóng miền Nam (30/4/1975 – 30/4/2025)", "2025-03-01", None),
+        (
+            "tổ chức các hoạt động (01/12/2025 - 31/12/2025)",
+            "2025-11-20",
+            "2025-12-01",
+        ),  # a period: its first day
+    ],
+)
+def test_an_anniversarys_span_of_years_gives_no_day(text, issued, end):
+    from vbgraph.loaders.deadlines import dated_after
+
+    found = dated_after(text, issued)
+    assert (found.end if found else None) == end
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Thực hiện Công văn số 6512/BNV-VLATLĐ ngày 25/9/2025 của Bộ Nội vụ về việc báo cáo tình hình thực hiện "
+        "chính sách lao động, việc làm, giáo dục nghề nghiệp, an toàn, vệ sinh lao động năm 2025 và kế hoạch năm "
+        "2026; thực hiện nhiệm vụ quản lý nhà nước về lao động, việc làm được chuyển giao từ Sở Lao động - Thương "
+        "binh và Xã hội (cũ) theo Quyết định số 1285/QĐ-UBND ngày 28/02/2025 của Ủy ban nhân dân tỉnh về việc "
+        "chuyển giao chức năng, nhiệm vụ,",
+        "Thực hiện Công văn số 6512/BNV-VLATLĐ của Bộ Nội vụ,",
+    ],
+)
+def test_the_bodies_asked_after_a_long_opening_are_assigned_the_points(opening):
+    body = (
+        f"{opening} Sở Nội vụ đề nghị Ủy ban nhân dân các xã, phường thực hiện một số nội dung sau:\n\n"
+        "1. Báo cáo tình hình lao động, gửi về Sở Nội vụ trước ngày 25/10/2025."
+    )
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    assert got == {("Ủy ban nhân dân xã", "thuc_hien"), ("Ủy ban nhân dân phường", "thuc_hien")}
+
+
+def test_an_assessment_after_a_semicolon_names_no_assignee():
+    """'…; một số xã như xã A, xã B còn thiếu công chức': the examples of a state, no subject asked."""
+    body = (
+        "1. Sau 3 tháng, các xã, phường của tỉnh vận hành cơ bản thông suốt; một số xã như xã Thái Thụy, "
+        "xã Tiên Lữ còn thiếu công chức chuyên môn.\n\n2. Ủy ban Kiểm tra Tỉnh ủy đưa nội dung giám sát vào "
+        "chương trình kiểm tra năm 2026."
+    )
+    got, _ = assignments(
+        party_doc(heading="THÔNG BÁO", code="TB", of="KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY", body=body)
+    )
+    assert got == {("Ủy ban Kiểm tra Tỉnh ủy", "thuc_hien")}

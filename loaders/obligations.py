@@ -593,6 +593,9 @@ class _Discourse:
     out: list[ObligationRecord] = field(default_factory=list)
     asked: list[str] | None = None  # from an addressing line, for the items after it
     header_subject: list[str] | None = None
+    # the roles a header states ('1. Công an tỉnh chủ trì, phối hợp với các sở, ngành:'), for its
+    # subject (the list it was read with: a later header is another list)
+    header_roles: tuple[list[str], list[tuple[str, str]]] | None = None
     previous: list[tuple[str, str]] | None = None  # assignees of the paragraph before
     item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
     item_names: list[str] = field(default_factory=list)  # its subject
@@ -608,6 +611,12 @@ class _Discourse:
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
         self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
+
+    def header_assignees(self) -> list[tuple[str, str]] | None:
+        """The assignees a header with roles gives each point under it, while it governs them."""
+        if self.header_roles is not None and self.header_roles[0] is self.header_subject:
+            return self.header_roles[1]
+        return None
 
     def begin_item(self, assignees: list[tuple[str, str]], names: list[str]) -> None:
         self.item, self.item_names = assignees, names
@@ -790,12 +799,13 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     start = max(0, raw.find(body))  # the body is the paragraph less its number or bullet
     colon = body.find(":")
     pos = 0
-    for sent in _sentences(body):
+    point = bool(is_numbered or _BULLET_RE.match(raw))
+    for n, sent in enumerate(_sentences(body)):
         at = body.find(sent, pos)  # sentences follow one another: each is found where the last ended
         pos = at + len(sent) if at >= 0 else pos
         line = p.line_at(start + (at if at >= 0 else pos))
         listed = 0 <= colon < (at if at >= 0 else pos)  # a list after a colon before it
-        _read_sentence(sent.strip(), line, listed, article, is_numbered, st)
+        _read_sentence(sent.strip(), line, listed, article, is_numbered, st, opens_point=point and n == 0)
     st.previous = st.item
 
 
@@ -809,6 +819,10 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
     names, end = bd.parse_subject(whose)
     if names and end >= len(whose) - 1:
         st.header_subject = names
+        return True
+    if roles := _header_roles(whose):
+        st.header_subject = [n for n, r in roles if r != "phoi_hop"]
+        st.header_roles = (st.header_subject, roles)
         return True
     if opens_scope(stripped):
         names, end, rest, _, was_asked = _subject(stripped)
@@ -834,6 +848,18 @@ def _asking_clause(line: str) -> str | None:
     asks = list(_ASKING_RE.finditer(line))
     comma = line.rfind(", ", 0, asks[-1].start()) if asks else -1
     return line[comma + 2 :] if comma >= 0 else None
+
+
+def _header_roles(header: str) -> list[tuple[str, str]] | None:
+    """The bodies of a header that names them with their roles and nothing else ('Công an tỉnh chủ
+    trì, phối hợp với các sở, ngành, địa phương'): the task is each point under it."""
+    names, end, rest, _, _ = _subject(header)
+    if not names or not _ROLE_IN_RE.search(lower_vn(rest[end:])):
+        return None
+    role, partners, rend = _roles(rest[end:])
+    if role == "thuc_hien" or rest[end + rend :].strip(" ,.;"):
+        return None
+    return _with_partners(names, role, partners)
 
 
 # The bodies an addressing line guides: '… hướng dẫn các trường thực hiện (một số nội dung) như sau:'.
@@ -893,9 +919,18 @@ def _timed_point(s: str, st: _Discourse) -> bool:
     return True
 
 
-def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: bool, st: _Discourse) -> None:
+def _read_sentence(
+    s: str,
+    line: int,
+    listed: bool,
+    article: bool,
+    is_numbered: bool,
+    st: _Discourse,
+    opens_point: bool = False,
+) -> None:
     """One sentence: with a subject of its own it starts an item; without, it goes on with the
-    item's, the header's or the addressed bodies, or gives the time of the task before."""
+    item's, the header's or the addressed bodies, or gives the time of the task before (unless it
+    opens a point of its own, '- Chỉ đạo … trước ngày 31/3/2016.', and is more than a time)."""
     if "nếu" in s and _condition_re().match(lower_vn(s)):
         return  # 'Quá trình thực hiện, nếu có vướng mắc, đề nghị … phản ánh về Sở': a closing, no task
     if _timed_point(s, st):
@@ -907,7 +942,7 @@ def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: 
     if _of_itself_re().match(s):
         return  # 'Quyết định này thay thế …', '… có hiệu lực …': the document speaks of itself
     assignees = _carried_assignees(s, s2, listed, assign, is_numbered, st)
-    if assignees is None or _completes(st.out, s, assignees):
+    if assignees is None or ((_time_only(s) or not opens_point) and _completes(st.out, s, assignees)):
         return
     st.emit(s, assignees, line)
 
@@ -1021,6 +1056,8 @@ def _carried_assignees(
         # in a new sentence is the subject's own ("Hằng năm, tham mưu báo cáo …").
         return st.item if (listed or assign) else [(n, "thuc_hien") for n in st.item_names]
     if st.header_subject or st.asked:
+        if roles := st.header_assignees():
+            return roles  # the roles a header states hold in any part: 'X chủ trì' assigns anywhere
         if not (st.scope or assign or (st.article_header and st.header_subject)):
             return None
         return [(n, "thuc_hien") for n in (st.header_subject or st.asked or [])]

@@ -2062,3 +2062,76 @@ def test_an_assessment_after_a_semicolon_names_no_assignee():
         party_doc(heading="THÔNG BÁO", code="TB", of="KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY", body=body)
     )
     assert got == {("Ủy ban Kiểm tra Tỉnh ủy", "thuc_hien")}
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        (
+            "2. Về bổ sung vốn cho dự án đê biển: Bộ Kế hoạch và Đầu tư, Bộ Tài chính xem xét, báo cáo cấp có "
+            "thẩm quyền trong quý III năm 2023.",
+            {("Bộ Kế hoạch và Đầu tư", "thuc_hien"), ("Bộ Tài chính", "thuc_hien")},
+        ),
+        (
+            "5. Về dự án đường: Bộ Giao thông vận tải chủ trì, phối hợp với Ủy ban nhân dân tỉnh Sóc Trăng báo cáo "
+            "trước ngày 30 tháng 10 năm 2023.",
+            {("Bộ Giao thông vận tải", "chu_tri"), ("Ủy ban nhân dân tỉnh Sóc Trăng", "phoi_hop")},
+        ),
+        (
+            "Đối với dự án cảng: Bộ Giao thông vận tải nghiên cứu, báo cáo Thủ tướng Chính phủ.",
+            {("Bộ Giao thông vận tải", "thuc_hien")},
+        ),
+    ],
+)
+def test_a_conclusions_topic_before_a_colon_is_no_part_of_the_subject(point, expected):
+    body = f"Thủ tướng Chính phủ kết luận như sau:\n\n{point}"
+    got, _ = assignments(party_doc(heading="THÔNG BÁO", code="TB", of="KẾT LUẬN CỦA THỦ TƯỚNG", body=body))
+    assert got == expected
+
+
+@pytest.mark.parametrize("article", tables.load("obligations.toml")["duty"]["article_examples"])
+def test_a_councils_supervision_as_an_article_of_its_own_is_a_task(article):
+    """'Điều 3. Thường trực HĐND, … giám sát việc thực hiện Nghị quyết này.': each body supervises, as it
+    does when the same words are a numbered point of 'Điều 2. Tổ chức thực hiện'."""
+    body = f"Điều 1. Thông qua dự toán ngân sách xã năm 2024.\n\n{article}"
+    _, rec = assignments(party_doc(body=body))
+    assert [o.text for o in rec.obligations] == [article.split(". ", 1)[1]]
+    assert {a.role for a in rec.obligations[0].assignees} == {"thuc_hien"}
+
+
+@pytest.mark.parametrize("line", tables.load("obligations.toml")["section"]["addressing_examples"])
+def test_every_addressing_example_opens_the_part_that_assigns(line):
+    from vbgraph.loaders.obligations import opens_scope
+
+    assert opens_scope(line)
+
+
+def test_a_header_with_roles_gives_them_to_each_point_under_it_and_each_bullet_is_a_task():
+    """'1. Công an tỉnh chủ trì, phối hợp với …:' over 'a) …; b) …': a task per point, each with its
+    time and the header's roles; two bullets under '2. Sở Công Thương:' are two tasks."""
+    body = (
+        "Để chủ động phòng ngừa cháy, nổ trong mùa khô, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:\n\n"
+        "1. Công an tỉnh chủ trì, phối hợp với Sở Xây dựng:\n"
+        "a) Tổ chức kiểm tra an toàn phòng cháy tại các chợ, hoàn thành trước ngày 30/4/2016;\n"
+        "b) Tổ chức thực tập phương án chữa cháy tại các chợ trong quý II năm 2016.\n\n"
+        "2. Sở Công Thương:\n"
+        "- Chịu trách nhiệm kiểm tra các cửa hàng xăng dầu;\n"
+        "- Chỉ đạo các đơn vị kiện toàn lực lượng trước ngày 31/3/2016."
+    )
+    _, rec = assignments(
+        party_doc(heading="CHỈ THỊ", code="CT", of="", date="ngày 22 tháng 02 năm 2016", body=body)
+    )
+    got = [
+        (tuple((a.name, a.role) for a in o.assignees), (o.deadline or {}).get("end"), o.text.split()[0])
+        for o in rec.obligations
+    ]
+    lead = (("Công an tỉnh", "chu_tri"), ("Sở Xây dựng", "phoi_hop"))
+    assert sorted(got, key=str) == sorted(
+        [
+            (lead, "2016-04-30", "Tổ"),
+            (lead, "2016-06-30", "Tổ"),
+            ((("Sở Công Thương", "thuc_hien"),), None, "Chịu"),
+            ((("Sở Công Thương", "thuc_hien"),), "2016-03-31", "Chỉ"),
+        ],
+        key=str,
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from vbgraph.loaders.dates import iso_date
@@ -38,8 +39,12 @@ def _day(name: str) -> str:
     return rf"(?:ngày\s+)?(?P<{name}d>\d{{1,2}})\s*(?P<{name}s>[/.-])\s*(?P<{name}m>\d{{1,2}})\s*(?P={name}s)\s*(?P<{name}y>(?:19|20)\d{{2}})"
 
 
-# An hour of the day a deadline falls on: "17 giờ", "17 giờ 30 phút", "17h00", "17h", then a comma maybe.
-_HOUR = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s*,\s*|\s+)"
+# An hour of the day a deadline falls on: "17 giờ", "17 giờ 30 phút", "17h00", "17h", the part of the
+# day maybe ("8 giờ sáng"), then a comma maybe.
+_HOUR = (
+    r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s*,\s*|\s+)"
+    r"(?:(?:sáng|trưa|chiều|tối)(?:\s*,\s*|\s+))?"
+)
 
 
 # Quarters and months listed or joined ("quý III, IV/2025", "Quý III - IV/2025", "tháng 9 và tháng 10/2025"):
@@ -249,6 +254,27 @@ def find_recurrence(text: str) -> str | None:
     """'hằng năm', 'định kỳ 6 tháng', … as written (modern tones), or None."""
     m = _recurrence_re().search(lower_vn(text))
     return m.group(0) if m else None
+
+
+# A time counted from the document's own day: 'trong thời hạn 10 ngày kể từ ngày ký Quyết định này'.
+_FROM_ISSUE_RE = re.compile(
+    r"(?:trong|chậm nhất)\s+(?:thời hạn\s+|vòng\s+|là\s+)?(?P<n>\d{1,3})\s+ngày\s*,?\s*kể từ ngày\s+"
+    r"(?:ký|ban hành)(?!\w)"
+)
+
+
+def from_issue(text: str, issued: str) -> Deadline | None:
+    """The last day of a time counted in days from the document's own ('trong thời hạn 10 ngày kể từ
+    ngày ký Quyết định này', issued 2020-06-01 -> 2020-06-11); working days ('10 ngày làm việc') no
+    calendar fixes."""
+    low = lower_vn(text)
+    if len(low) != len(text):  # keep offsets valid: lower_vn collapses spaces
+        low = text.lower()
+    m = _FROM_ISSUE_RE.search(low) if len(issued) == 10 else None
+    if m is None:
+        return None
+    end = date.fromisoformat(issued) + timedelta(days=int(m.group("n")))
+    return Deadline(text[m.start() : m.end()], None, end.isoformat(), m.start())
 
 
 _DATE_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?![\d/])")

@@ -20,7 +20,14 @@ from functools import cache, partial
 from typing import Any
 
 from vbgraph.loaders import bodies as bd
-from vbgraph.loaders.deadlines import Deadline, cell_deadlines, dated_after, find_deadlines, find_recurrence
+from vbgraph.loaders.deadlines import (
+    Deadline,
+    cell_deadlines,
+    dated_after,
+    find_deadlines,
+    find_recurrence,
+    from_issue,
+)
 from vbgraph.loaders.normalize import is_upper_text, lower_vn
 from vbgraph.loaders.patterns import alt, opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
@@ -1374,7 +1381,7 @@ def document_obligations(
         # "trước ngày 25/7", in a sentence or a time column: the day after the document's date
         cell = o.deadline_text if o.deadline and not o.deadline["end"] and not o.recurring else None
         if (o.deadline is None or cell) and td.date:
-            dated = dated_after(cell or o.text, td.date)
+            dated = (None if cell else from_issue(o.text, td.date)) or dated_after(cell or o.text, td.date)
             deadline = (dated.as_dict() | ({"text": cell} if cell else {})) if dated else o.deadline
             out.append(_placed(o, file, issues, document=td.index, deadline=deadline))
         else:

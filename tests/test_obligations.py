@@ -2135,3 +2135,35 @@ def test_a_header_with_roles_gives_them_to_each_point_under_it_and_each_bullet_i
         ],
         key=str,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "end"),
+    [
+        (
+            "trình Chủ tịch phê duyệt trong thời hạn 10 ngày kể từ ngày ký Quyết định này.",
+            "2020-09-18",
+            "2020-09-28",
+        ),
+        ("báo cáo chậm nhất 15 ngày kể từ ngày ban hành Kế hoạch.", "2025-12-20", "2026-01-04"),
+        ("trong thời hạn 30 ngày kể từ ngày được phê duyệt", "2017-05-02", None),  # not the document's day
+        (
+            "Quyết định có hiệu lực sau 10 ngày kể từ ngày ký.",
+            "2008-03-01",
+            None,
+        ),  # its effect, no task's time
+    ],
+)
+def test_a_time_counted_from_the_documents_own_day(text, issued, end):
+    from vbgraph.loaders.deadlines import from_issue
+
+    found = from_issue(text, issued)
+    assert (found.end if found else None) == end
+    assert found is None or found.start is None
+
+
+def test_the_part_of_the_day_after_an_hour_keeps_the_day_a_deadline():
+    """'trước 8 giờ sáng ngày 15/9/2017': due by that day, no event on it (no start)."""
+    assert [(d.start, d.end) for d in find_deadlines("báo cáo kết quả trước 8 giờ sáng ngày 15/9/2017.")] == [
+        (None, "2017-09-15")
+    ]

@@ -644,7 +644,11 @@ def _with_partners(names: list[str], role: str, partners: list[str]) -> list[tup
 
 
 def section_obligations(
-    paras: Iterable[Paragraph], scope: str | None, doc_type: str | None, issued: str | None = None
+    paras: Iterable[Paragraph],
+    scope: str | None,
+    doc_type: str | None,
+    issued: str | None = None,
+    points: bool = False,
 ) -> list[ObligationRecord]:
     """Obligations from paragraphs.
 
@@ -653,7 +657,7 @@ def section_obligations(
     Outside a scope a sentence assigns only by its words: a lead ("Giao X"), "X yêu cầu Y", a duty
     ("X chịu trách nhiệm thi hành"), a lead role ("X chủ trì").
     """
-    st = _Discourse(scope, doc_type in _NUMBERED_ITEM_TYPES, issued=issued)
+    st = _Discourse(scope, points or doc_type in _NUMBERED_ITEM_TYPES, issued=issued)
     for p in paras:
         _read_paragraph(p, st)
     _flush_point(st)
@@ -1370,7 +1374,13 @@ def document_obligations(
     text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
     if sec:
         found += section_obligations(read(sec[0], sec[1]), sec[2], td.type, td.date)
-        found += section_obligations(read(first, sec[0] - 1 - (sec[2] == "heading")), None, td.type, td.date)
+        before = sec[0] - 1 - (sec[2] == "heading")
+        tasks = _plans_tasks_part(clean, td.type, first, before) if sec[2] == "heading" else None
+        if tasks is None:
+            found += section_obligations(read(first, before), None, td.type, td.date)
+        else:
+            found += section_obligations(read(first, tasks - 1), None, td.type, td.date)
+            found += section_obligations(read(tasks, before), None, td.type, td.date, points=True)
     elif text_lines:
         found += section_obligations(read(first, last), None, td.type, td.date)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
@@ -1387,6 +1397,18 @@ def document_obligations(
         else:
             out.append(_placed(o, file, issues, document=td.index))
     return out
+
+
+_PLAN_TYPES = ("Kế hoạch", "Chương trình", "Chương trình hành động")
+
+
+def _plans_tasks_part(clean: list[str], doc_type: str | None, first: int, last: int) -> int | None:
+    """The first line of a plan's part of tasks ('II. NHIỆM VỤ, GIẢI PHÁP') before its implementing
+    part: each point there whose subject is a body is that body's task, as in a plan without an
+    implementing part. A resolution's tasks and solutions are its policy, no one's task."""
+    if doc_type not in _PLAN_TYPES:
+        return None
+    return next((i + 1 for i in range(first, last + 1) if _tasks_heading(clean[i].strip())), None)
 
 
 def _past_times_dropped(found: list[ObligationRecord], issued: str | None) -> list[ObligationRecord]:

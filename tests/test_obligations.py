@@ -1864,8 +1864,9 @@ def test_a_point_with_its_fields_is_a_task_of_the_bodies_they_name(part):
     ],
 )
 def test_a_numbered_point_with_a_time_is_a_task_outside_the_implementing_part(point, end):
+    """In a resolution's tasks and solutions (a plan's points are each a task: see below)."""
     body = f"II. NHIỆM VỤ CỤ THỂ\n\n{point}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nGiao Văn phòng theo dõi, đôn đốc."
-    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    _, rec = assignments(party_doc(body=body))
     timed = [o for o in rec.obligations if o.assignees[0].name == "Sở Nội vụ"]
     assert [(o.deadline or {}).get("end") for o in timed] == ([end] if end else [])
 
@@ -2005,10 +2006,10 @@ def test_a_noun_that_ends_in_a_lead_word_leads_no_time(text, deadline):
     ],
 )
 def test_a_timed_point_of_a_part_of_tasks_is_a_task_though_a_part_of_implementation_follows(body, task, ends):
-    """'II. NHIỆM VỤ, GIẢI PHÁP' before 'III. TỔ CHỨC THỰC HIỆN': a point with its own body is a task
-    when it says a time in any form (labelled, a closing year, a recurrence)."""
-    text = f"II. NHIỆM VỤ, GIẢI PHÁP\n\n1. {body} {task}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác chi bộ thực hiện Kế hoạch này."
-    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=text))
+    """'II. NHIỆM VỤ, GIẢI PHÁP' before 'III. TỔ CHỨC THỰC HIỆN' in a resolution: a point with its own
+    body is a task when it says a time in any form (labelled, a closing year, a recurrence)."""
+    text = f"II. NHIỆM VỤ, GIẢI PHÁP\n\n1. {body} {task}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác chi bộ thực hiện Nghị quyết này."
+    _, rec = assignments(party_doc(body=text))
     assert [(o.deadline or {}).get("end") for o in rec.obligations if o.assignees[0].name == body] == ends
 
 
@@ -2167,3 +2168,28 @@ def test_the_part_of_the_day_after_an_hour_keeps_the_day_a_deadline():
     assert [(d.start, d.end) for d in find_deadlines("báo cáo kết quả trước 8 giờ sáng ngày 15/9/2017.")] == [
         (None, "2017-09-15")
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "code", "tasks"),
+    [
+        ("KẾ HOẠCH", "KH", [("Ủy ban Mặt trận Tổ quốc Việt Nam xã", None), ("Công an xã", "2026-12-31")]),
+        (
+            "CHƯƠNG TRÌNH",
+            "CTr",
+            [("Ủy ban Mặt trận Tổ quốc Việt Nam xã", None), ("Công an xã", "2026-12-31")],
+        ),
+        ("NGHỊ QUYẾT", "NQ", [("Công an xã", "2026-12-31")]),  # a resolution's solution: no one's task
+    ],
+)
+def test_each_point_of_a_plans_part_of_tasks_with_a_body_is_its_task(heading, code, tasks):
+    """A plan's 'II. NHIỆM VỤ, GIẢI PHÁP' before its 'III. TỔ CHỨC THỰC HIỆN': each point whose subject
+    is a body is that body's task, with a time or without, as in a plan with no implementing part."""
+    body = (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Ủy ban Mặt trận Tổ quốc Việt Nam xã tuyên truyền, vận động Nhân dân.\n\n"
+        "2. Công an xã bảo đảm an ninh mạng trong năm 2026.\n\n3. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo."
+        "\n\nIII. TỔ CHỨC THỰC HIỆN\n\nVăn phòng Đảng ủy xã theo dõi, đôn đốc việc thực hiện."
+    )
+    _, rec = assignments(party_doc(heading=heading, code=code, of="", body=body))
+    got = [(o.assignees[0].name, (o.deadline or {}).get("end")) for o in rec.obligations]
+    assert sorted(got, key=str) == sorted([*tasks, ("Văn phòng Đảng ủy xã", None)], key=str)

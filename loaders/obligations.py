@@ -586,6 +586,19 @@ def _time_only(clause: str) -> bool:
 _NUMBERED_ITEM_TYPES = ("Chỉ thị", "Kết luận", "Thông báo", "Quy định", "Hướng dẫn")
 
 
+@dataclass(frozen=True)
+class _RoleHeader:
+    """A header that names bodies with their roles ('1. Công an tỉnh chủ trì, phối hợp với các sở,
+    ngành:'): its subject (the list the discourse holds while it governs), the assignees each point
+    under it gets, and its words, line and the count of tasks before it."""
+
+    names: list[str]
+    assignees: list[tuple[str, str]]
+    text: str
+    line: int
+    out_at: int
+
+
 @dataclass
 class _Discourse:
     """Who the sentences of a text speak of, as `section_obligations` reads them in order.
@@ -600,9 +613,7 @@ class _Discourse:
     out: list[ObligationRecord] = field(default_factory=list)
     asked: list[str] | None = None  # from an addressing line, for the items after it
     header_subject: list[str] | None = None
-    # the roles a header states ('1. Công an tỉnh chủ trì, phối hợp với các sở, ngành:'), for its
-    # subject (the list it was read with: a later header is another list)
-    header_roles: tuple[list[str], list[tuple[str, str]]] | None = None
+    header_roles: _RoleHeader | None = None  # the roles the header states, for the points under it
     previous: list[tuple[str, str]] | None = None  # assignees of the paragraph before
     item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
     item_names: list[str] = field(default_factory=list)  # its subject
@@ -621,15 +632,21 @@ class _Discourse:
 
     def header_assignees(self) -> list[tuple[str, str]] | None:
         """The assignees a header with roles gives each point under it, while it governs them."""
-        if self.header_roles is not None and self.header_roles[0] is self.header_subject:
-            return self.header_roles[1]
-        return None
+        h = self.header_roles
+        return h.assignees if h is not None and h.names is self.header_subject else None
+
+    def close_header(self) -> None:
+        """A header with roles that no point under it made a task of is a task of its own."""
+        h, self.header_roles = self.header_roles, None
+        if h is not None and h.names is self.header_subject and len(self.out) == h.out_at:
+            self.emit(h.text, h.assignees, h.line)
 
     def begin_item(self, assignees: list[tuple[str, str]], names: list[str]) -> None:
         self.item, self.item_names = assignees, names
 
     def forget(self) -> None:
         """The text is closed or signed: no one it spoke of is spoken of after it."""
+        self.close_header()
         self.item, self.item_names, self.header_subject, self.asked, self.previous = (
             None,
             [],
@@ -661,6 +678,7 @@ def section_obligations(
     for p in paras:
         _read_paragraph(p, st)
     _flush_point(st)
+    st.close_header()
     return st.out
 
 
@@ -798,10 +816,11 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     body = _strip_prefix(raw)
     # "a) Chủ trì …" under "1. Sở Tài chính" is its point, "1. Chủ trì …" under "Điều 5. Trách nhiệm của …"
     if is_numbered and not _LETTERED_RE.match(raw) and (article or not st.article_header):
+        st.close_header()
         st.header_subject, st.article_header = None, False
     # a body's name alone, numbered or in capitals ('ỦY BAN KIỂM TRA HUYỆN ỦY' over its points, or
     # closing an attached text as who signs it): who the points under it speak to, no task itself
-    if _reads_colon_line(body.rstrip(), st) or (
+    if _reads_colon_line(body.rstrip(), st, p.line_at(0)) or (
         (is_numbered or (len(raw) < 80 and is_upper_text(raw)))
         and _reads_bare_header(body.strip(), st, article)
     ):
@@ -820,7 +839,7 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     st.previous = st.item
 
 
-def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
+def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0) -> bool:
     """A line ending in a colon that names who the points after it speak to: an item header
     ("4. Ủy ban Kiểm tra Tỉnh ủy:") or an addressing line ("UBND quận yêu cầu các cơ quan, đơn
     vị … nội dung sau:", whose bodies asked govern). True when the line is one of them."""
@@ -832,8 +851,9 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
         st.header_subject = names
         return True
     if roles := _header_roles(whose):
+        st.close_header()
         st.header_subject = [n for n, r in roles if r != "phoi_hop"]
-        st.header_roles = (st.header_subject, roles)
+        st.header_roles = _RoleHeader(st.header_subject, roles, stripped, line, len(st.out))
         return True
     if opens_scope(stripped):
         names, end, rest, _, was_asked = _subject(stripped)

@@ -2193,3 +2193,14 @@ def test_each_point_of_a_plans_part_of_tasks_with_a_body_is_its_task(heading, co
     _, rec = assignments(party_doc(heading=heading, code=code, of="", body=body))
     got = [(o.assignees[0].name, (o.deadline or {}).get("end")) for o in rec.obligations]
     assert sorted(got, key=str) == sorted([*tasks, ("Văn phòng Đảng ủy xã", None)], key=str)
+
+
+def test_a_header_with_roles_that_no_point_follows_is_a_task_of_its_own():
+    body = (
+        "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:\n\n1. Công an tỉnh chủ trì, phối hợp với Sở Xây dựng:\n\n"
+        "2. Sở Công Thương kiểm tra các cửa hàng xăng dầu trước ngày 15/4/2016."
+    )
+    got, _ = assignments(
+        party_doc(heading="CHỈ THỊ", code="CT", of="", date="ngày 22 tháng 02 năm 2016", body=body)
+    )
+    assert got == {("Công an tỉnh", "chu_tri"), ("Sở Xây dựng", "phoi_hop"), ("Sở Công Thương", "thuc_hien")}

@@ -1048,6 +1048,8 @@ def _read_later_clauses(
         c = clause.strip()
         if not c:
             continue  # '… theo dõi, tổng hợp;' at the end of a line: nothing after the semicolon
+        if "nếu" in c and _condition_re().match(lower_vn(c)):
+            break  # '…; trong quá trình thực hiện nếu có khó khăn, vướng mắc báo cáo …': the closing
         if not rest_clauses and _time_only(c) and _completes(st.out, c, assignees, "; "):
             continue
         cnames, cend = bd.parse_subject(c)

@@ -2204,3 +2204,14 @@ def test_a_header_with_roles_that_no_point_follows_is_a_task_of_its_own():
         party_doc(heading="CHỈ THỊ", code="CT", of="", date="ngày 22 tháng 02 năm 2016", body=body)
     )
     assert got == {("Công an tỉnh", "chu_tri"), ("Sở Xây dựng", "phoi_hop"), ("Sở Công Thương", "thuc_hien")}
+
+
+def test_a_request_on_a_condition_after_a_semicolon_is_a_closing_no_second_task():
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\nThủ trưởng các cơ quan, đơn vị căn cứ Kế hoạch này tổ chức thực hiện; trong quá "
+        "trình thực hiện nếu có khó khăn, vướng mắc báo cáo Ủy ban nhân dân phường để xem xét, giải quyết."
+    )
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    assert [o.text for o in rec.obligations] == [
+        "Thủ trưởng các cơ quan, đơn vị căn cứ Kế hoạch này tổ chức thực hiện"
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from vbgraph.loaders.dates import iso_date
@@ -38,8 +39,12 @@ def _day(name: str) -> str:
     return rf"(?:ngày\s+)?(?P<{name}d>\d{{1,2}})\s*(?P<{name}s>[/.-])\s*(?P<{name}m>\d{{1,2}})\s*(?P={name}s)\s*(?P<{name}y>(?:19|20)\d{{2}})"
 
 
-# An hour of the day a deadline falls on: "17 giờ", "17 giờ 30 phút", "17h00", "17h", then a comma maybe.
-_HOUR = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s*,\s*|\s+)"
+# An hour of the day a deadline falls on: "17 giờ", "17 giờ 30 phút", "17h00", "17h", the part of the
+# day maybe ("8 giờ sáng"), then a comma maybe.
+_HOUR = (
+    r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?:\s*,\s*|\s+)"
+    r"(?:(?:sáng|trưa|chiều|tối)(?:\s*,\s*|\s+))?"
+)
 
 
 # Quarters and months listed or joined ("quý III, IV/2025", "Quý III - IV/2025", "tháng 9 và tháng 10/2025"):
@@ -53,7 +58,7 @@ def _patterns(cell: bool = False) -> list[tuple[str, re.Pattern]]:
     """The deadline forms, in the order they are tried. In a table's time column (`cell`) the
     column's heading is the lead word, so none is needed before the time ('01/10/2025')."""
     words = tables.load("obligations.toml")["deadline"]
-    alt = "|".join(re.escape(w) for w in sorted(words["lead"], key=len, reverse=True))
+    alt = "|".join(_lead(w, words["not_lead"]) for w in sorted(words["lead"], key=len, reverse=True))
     # Lead words, each with the document it is about: every part ends in one run of whitespace and
     # the chain is bounded, so no text makes the pattern backtrack (it once could exponentially).
     doc = r"(?:nghị quyết|kế hoạch|chương trình|chỉ thị|kết luận)"
@@ -119,6 +124,13 @@ def _patterns(cell: bool = False) -> list[tuple[str, re.Pattern]]:
             ),
         ),
     ]
+
+
+def _lead(word: str, nouns: list[str]) -> str:
+    """A lead word, not as the end of a noun it ends ('toàn trình' is no 'trình', submit): a
+    fixed-width look-behind for each such noun's first words."""
+    behind = "".join(f"(?<!{re.escape(n[: -len(word)])})" for n in nouns if n.endswith(" " + word))
+    return behind + re.escape(word)
 
 
 def _month_end(y: int, m: int) -> str:
@@ -244,6 +256,27 @@ def find_recurrence(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+# A time counted from the document's own day: 'trong thời hạn 10 ngày kể từ ngày ký Quyết định này'.
+_FROM_ISSUE_RE = re.compile(
+    r"(?:trong|chậm nhất)\s+(?:thời hạn\s+|vòng\s+|là\s+)?(?P<n>\d{1,3})\s+ngày\s*,?\s*kể từ ngày\s+"
+    r"(?:ký|ban hành)(?!\w)"
+)
+
+
+def from_issue(text: str, issued: str) -> Deadline | None:
+    """The last day of a time counted in days from the document's own ('trong thời hạn 10 ngày kể từ
+    ngày ký Quyết định này', issued 2020-06-01 -> 2020-06-11); working days ('10 ngày làm việc') no
+    calendar fixes."""
+    low = lower_vn(text)
+    if len(low) != len(text):  # keep offsets valid: lower_vn collapses spaces
+        low = text.lower()
+    m = _FROM_ISSUE_RE.search(low) if len(issued) == 10 else None
+    if m is None:
+        return None
+    end = date.fromisoformat(issued) + timedelta(days=int(m.group("n")))
+    return Deadline(text[m.start() : m.end()], None, end.isoformat(), m.start())
+
+
 _DATE_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?![\d/])")
 
 
@@ -253,7 +286,7 @@ def dated_after(text: str, issued: str) -> Deadline | None:
     cited document is older than the one citing it, so its date never qualifies."""
     for m in _DATE_RE.finditer(text):
         day = iso_date(m.group(1), m.group(2), m.group(3))
-        if day and day > issued:
+        if day and day > issued and not _anniversary(text, m):
             return Deadline(m.group(0), day, day, m.start())
     # 'hoàn thành trước ngày 25/7', 'chậm nhất ngày 15/8': a day without its year is the next such
     # day after the document's own
@@ -269,6 +302,21 @@ def dated_after(text: str, issued: str) -> Deadline | None:
         if day:
             return Deadline(dm.group(0), None, day, dm.start())
     return None
+
+
+# The day a span of years closes: '(03/02/1930 - 03/02/2026)'.
+_SPAN_OPEN_RE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})\s*[-–]\s*$")
+
+
+def _anniversary(text: str, m: re.Match[str]) -> bool:
+    """A date that closes a span from the same day of an earlier year ('kỷ niệm 96 năm Ngày thành lập
+    Đảng (03/02/1930 - 03/02/2026)'): an anniversary the task speaks of, no day to do it by."""
+    o = _SPAN_OPEN_RE.search(text, max(0, m.start() - 16), m.start())
+    return bool(
+        o
+        and (int(o.group(1)), int(o.group(2))) == (int(m.group(1)), int(m.group(2)))
+        and o.group(3) < m.group(3)
+    )
 
 
 # A day and month with a deadline's lead word and no year after them.

@@ -20,7 +20,14 @@ from functools import cache, partial
 from typing import Any
 
 from vbgraph.loaders import bodies as bd
-from vbgraph.loaders.deadlines import Deadline, cell_deadlines, dated_after, find_deadlines, find_recurrence
+from vbgraph.loaders.deadlines import (
+    Deadline,
+    cell_deadlines,
+    dated_after,
+    find_deadlines,
+    find_recurrence,
+    from_issue,
+)
 from vbgraph.loaders.normalize import is_upper_text, lower_vn
 from vbgraph.loaders.patterns import alt, opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
@@ -70,16 +77,31 @@ _DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất|trong\s+(?:qu
 
 
 def _due(text: str, issued: str | None = None) -> bool:
-    """Does `text` give a time to be done by ('hoàn thành trong quý II năm 2025', 'chậm nhất ngày …'),
+    """Does `text` give a time to be done by ('hoàn thành trong quý II năm 2025', 'chậm nhất ngày …',
+    a labelled 'thời gian: hoàn thành trước ngày …', or a year closing it: '…, trong năm 2026.'),
     not one over before the document was issued (a report's 'trong tháng 5/2024')?"""
-    return any(_DUE_RE.match(d.text) and not _over(d, issued) for d in find_deadlines(text))
+    return any(
+        (_DUE_RE.match(d.text) or _TIME_LABEL_OPEN_RE.match(lower_vn(d.text)) or _closing_year(text, d))
+        and not _over(d, issued)
+        for d in find_deadlines(text)
+    )
+
+
+# A year the task is done in, closing it: '… an ninh mạng trong năm 2026.' (a target's 'phấn đấu
+# trong năm 2025 đạt …' goes on after its year).
+_YEAR_DUE_RE = re.compile(r"trong\s+năm\s+\d{4}$", re.IGNORECASE)
+
+
+def _closing_year(text: str, d: Deadline) -> bool:
+    return _YEAR_DUE_RE.match(d.text) is not None and not text[d.at + len(d.text) :].strip(" .;)")
 
 
 def _over(d: Deadline, issued: str | None) -> bool:
     return bool(issued and d.end and len(issued) == 10 and d.end < issued)
 
 
-# A task's closing time that it goes on: '…, thường xuyên.', '…; thực hiện thường xuyên.'
+# A task's closing time that it goes on: '…, thường xuyên.', '…; thực hiện thường xuyên.' (or
+# that comes back: '… báo cáo kết quả định kỳ hằng tháng.', `find_recurrence`)
 _STANDING_RE = re.compile(r"[,;]\s*(?:thực hiện\s+)?thường xuyên\s*[.;]?\s*$", re.IGNORECASE)
 
 
@@ -403,8 +425,8 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
         names, end = bd.parse_subject(s2)
     if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
         for n, cm in enumerate(_COMMA_RE.finditer(s2)):
-            if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO:
-                break
+            if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO or ";" in s2[: cm.start()]:
+                break  # an opening phrase is no clause: '…; một số xã như xã A, xã B còn thiếu …'
             if _ROLE_IN_RE.search(lower_vn(s2[: cm.start()])):
                 break  # 'Đồng thời, phối hợp với lãnh đạo cơ quan, đơn vị …': the list is the partners
             if _PLURAL_END_RE.search(s2, max(0, cm.start() - 30), cm.start()):
@@ -564,6 +586,19 @@ def _time_only(clause: str) -> bool:
 _NUMBERED_ITEM_TYPES = ("Chỉ thị", "Kết luận", "Thông báo", "Quy định", "Hướng dẫn")
 
 
+@dataclass(frozen=True)
+class _RoleHeader:
+    """A header that names bodies with their roles ('1. Công an tỉnh chủ trì, phối hợp với các sở,
+    ngành:'): its subject (the list the discourse holds while it governs), the assignees each point
+    under it gets, and its words, line and the count of tasks before it."""
+
+    names: list[str]
+    assignees: list[tuple[str, str]]
+    text: str
+    line: int
+    out_at: int
+
+
 @dataclass
 class _Discourse:
     """Who the sentences of a text speak of, as `section_obligations` reads them in order.
@@ -578,6 +613,7 @@ class _Discourse:
     out: list[ObligationRecord] = field(default_factory=list)
     asked: list[str] | None = None  # from an addressing line, for the items after it
     header_subject: list[str] | None = None
+    header_roles: _RoleHeader | None = None  # the roles the header states, for the points under it
     previous: list[tuple[str, str]] | None = None  # assignees of the paragraph before
     item: list[tuple[str, str]] | None = None  # assignees of this item so far, with roles
     item_names: list[str] = field(default_factory=list)  # its subject
@@ -594,11 +630,23 @@ class _Discourse:
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
         self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
 
+    def header_assignees(self) -> list[tuple[str, str]] | None:
+        """The assignees a header with roles gives each point under it, while it governs them."""
+        h = self.header_roles
+        return h.assignees if h is not None and h.names is self.header_subject else None
+
+    def close_header(self) -> None:
+        """A header with roles that no point under it made a task of is a task of its own."""
+        h, self.header_roles = self.header_roles, None
+        if h is not None and h.names is self.header_subject and len(self.out) == h.out_at:
+            self.emit(h.text, h.assignees, h.line)
+
     def begin_item(self, assignees: list[tuple[str, str]], names: list[str]) -> None:
         self.item, self.item_names = assignees, names
 
     def forget(self) -> None:
         """The text is closed or signed: no one it spoke of is spoken of after it."""
+        self.close_header()
         self.item, self.item_names, self.header_subject, self.asked, self.previous = (
             None,
             [],
@@ -613,7 +661,11 @@ def _with_partners(names: list[str], role: str, partners: list[str]) -> list[tup
 
 
 def section_obligations(
-    paras: Iterable[Paragraph], scope: str | None, doc_type: str | None, issued: str | None = None
+    paras: Iterable[Paragraph],
+    scope: str | None,
+    doc_type: str | None,
+    issued: str | None = None,
+    points: bool = False,
 ) -> list[ObligationRecord]:
     """Obligations from paragraphs.
 
@@ -622,10 +674,11 @@ def section_obligations(
     Outside a scope a sentence assigns only by its words: a lead ("Giao X"), "X yêu cầu Y", a duty
     ("X chịu trách nhiệm thi hành"), a lead role ("X chủ trì").
     """
-    st = _Discourse(scope, doc_type in _NUMBERED_ITEM_TYPES, issued=issued)
+    st = _Discourse(scope, points or doc_type in _NUMBERED_ITEM_TYPES, issued=issued)
     for p in paras:
         _read_paragraph(p, st)
     _flush_point(st)
+    st.close_header()
     return st.out
 
 
@@ -763,10 +816,11 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     body = _strip_prefix(raw)
     # "a) Chủ trì …" under "1. Sở Tài chính" is its point, "1. Chủ trì …" under "Điều 5. Trách nhiệm của …"
     if is_numbered and not _LETTERED_RE.match(raw) and (article or not st.article_header):
+        st.close_header()
         st.header_subject, st.article_header = None, False
     # a body's name alone, numbered or in capitals ('ỦY BAN KIỂM TRA HUYỆN ỦY' over its points, or
     # closing an attached text as who signs it): who the points under it speak to, no task itself
-    if _reads_colon_line(body.rstrip(), st) or (
+    if _reads_colon_line(body.rstrip(), st, p.line_at(0)) or (
         (is_numbered or (len(raw) < 80 and is_upper_text(raw)))
         and _reads_bare_header(body.strip(), st, article)
     ):
@@ -775,16 +829,17 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     start = max(0, raw.find(body))  # the body is the paragraph less its number or bullet
     colon = body.find(":")
     pos = 0
-    for sent in _sentences(body):
+    point = bool(is_numbered or _BULLET_RE.match(raw))
+    for n, sent in enumerate(_sentences(body)):
         at = body.find(sent, pos)  # sentences follow one another: each is found where the last ended
         pos = at + len(sent) if at >= 0 else pos
         line = p.line_at(start + (at if at >= 0 else pos))
         listed = 0 <= colon < (at if at >= 0 else pos)  # a list after a colon before it
-        _read_sentence(sent.strip(), line, listed, article, is_numbered, st)
+        _read_sentence(sent.strip(), line, listed, article, is_numbered, st, opens_point=point and n == 0)
     st.previous = st.item
 
 
-def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
+def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0) -> bool:
     """A line ending in a colon that names who the points after it speak to: an item header
     ("4. Ủy ban Kiểm tra Tỉnh ủy:") or an addressing line ("UBND quận yêu cầu các cơ quan, đơn
     vị … nội dung sau:", whose bodies asked govern). True when the line is one of them."""
@@ -795,8 +850,15 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
     if names and end >= len(whose) - 1:
         st.header_subject = names
         return True
+    if roles := _header_roles(whose):
+        st.close_header()
+        st.header_subject = [n for n, r in roles if r != "phoi_hop"]
+        st.header_roles = _RoleHeader(st.header_subject, roles, stripped, line, len(st.out))
+        return True
     if opens_scope(stripped):
         names, end, rest, _, was_asked = _subject(stripped)
+        if not (names and was_asked) and (clause := _asking_clause(stripped)):
+            names, end, rest, _, was_asked = _subject(clause)
         if names and was_asked and not _everyone(rest[:end]):
             st.asked = names
         elif guided := _GUIDED_RE.search(stripped):  # 'X hướng dẫn các trường thực hiện như sau:'
@@ -805,6 +867,30 @@ def _reads_colon_line(stripped: str, st: _Discourse) -> bool:
                 st.asked = names
         return True
     return False
+
+
+_ASKING_RE = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu)\s")
+
+
+def _asking_clause(line: str) -> str | None:
+    """The clause of an addressing line that asks, from the last comma before its asking verb: an
+    opening too long to read as one ('Thực hiện Công văn số … của Bộ Nội vụ về …; thực hiện nhiệm vụ
+    … theo Quyết định số …, Sở Nội vụ đề nghị Ủy ban nhân dân các xã … thực hiện một số nội dung sau:')."""
+    asks = list(_ASKING_RE.finditer(line))
+    comma = line.rfind(", ", 0, asks[-1].start()) if asks else -1
+    return line[comma + 2 :] if comma >= 0 else None
+
+
+def _header_roles(header: str) -> list[tuple[str, str]] | None:
+    """The bodies of a header that names them with their roles and nothing else ('Công an tỉnh chủ
+    trì, phối hợp với các sở, ngành, địa phương'): the task is each point under it."""
+    names, end, rest, _, _ = _subject(header)
+    if not names or not _ROLE_IN_RE.search(lower_vn(rest[end:])):
+        return None
+    role, partners, rend = _roles(rest[end:])
+    if role == "thuc_hien" or rest[end + rend :].strip(" ,.;"):
+        return None
+    return _with_partners(names, role, partners)
 
 
 # The bodies an addressing line guides: '… hướng dẫn các trường thực hiện (một số nội dung) như sau:'.
@@ -864,9 +950,18 @@ def _timed_point(s: str, st: _Discourse) -> bool:
     return True
 
 
-def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: bool, st: _Discourse) -> None:
+def _read_sentence(
+    s: str,
+    line: int,
+    listed: bool,
+    article: bool,
+    is_numbered: bool,
+    st: _Discourse,
+    opens_point: bool = False,
+) -> None:
     """One sentence: with a subject of its own it starts an item; without, it goes on with the
-    item's, the header's or the addressed bodies, or gives the time of the task before."""
+    item's, the header's or the addressed bodies, or gives the time of the task before (unless it
+    opens a point of its own, '- Chỉ đạo … trước ngày 31/3/2016.', and is more than a time)."""
     if "nếu" in s and _condition_re().match(lower_vn(s)):
         return  # 'Quá trình thực hiện, nếu có vướng mắc, đề nghị … phản ánh về Sở': a closing, no task
     if _timed_point(s, st):
@@ -878,7 +973,7 @@ def _read_sentence(s: str, line: int, listed: bool, article: bool, is_numbered: 
     if _of_itself_re().match(s):
         return  # 'Quyết định này thay thế …', '… có hiệu lực …': the document speaks of itself
     assignees = _carried_assignees(s, s2, listed, assign, is_numbered, st)
-    if assignees is None or _completes(st.out, s, assignees):
+    if assignees is None or ((_time_only(s) or not opens_point) and _completes(st.out, s, assignees)):
         return
     st.emit(s, assignees, line)
 
@@ -916,8 +1011,9 @@ def _read_subject_sentence(
         # that it goes on ('…, thường xuyên.')
         and (
             st.numbered_items
-            or (_DUE_RE.search(after) is not None and _due(s, st.issued))
+            or _due(after, st.issued)
             or _STANDING_RE.search(after) is not None
+            or find_recurrence(after) is not None
         )
     )
     if st.scope is None and not assign and not duty and not numbered_item:
@@ -952,6 +1048,8 @@ def _read_later_clauses(
         c = clause.strip()
         if not c:
             continue  # '… theo dõi, tổng hợp;' at the end of a line: nothing after the semicolon
+        if "nếu" in c and _condition_re().match(lower_vn(c)):
+            break  # '…; trong quá trình thực hiện nếu có khó khăn, vướng mắc báo cáo …': the closing
         if not rest_clauses and _time_only(c) and _completes(st.out, c, assignees, "; "):
             continue
         cnames, cend = bd.parse_subject(c)
@@ -991,6 +1089,8 @@ def _carried_assignees(
         # in a new sentence is the subject's own ("Hằng năm, tham mưu báo cáo …").
         return st.item if (listed or assign) else [(n, "thuc_hien") for n in st.item_names]
     if st.header_subject or st.asked:
+        if roles := st.header_assignees():
+            return roles  # the roles a header states hold in any part: 'X chủ trì' assigns anywhere
         if not (st.scope or assign or (st.article_header and st.header_subject)):
             return None
         return [(n, "thuc_hien") for n in (st.header_subject or st.asked or [])]
@@ -1296,7 +1396,13 @@ def document_obligations(
     text_lines = [i for i in range(first, last + 1) if "\t" not in clean[i]]
     if sec:
         found += section_obligations(read(sec[0], sec[1]), sec[2], td.type, td.date)
-        found += section_obligations(read(first, sec[0] - 1 - (sec[2] == "heading")), None, td.type, td.date)
+        before = sec[0] - 1 - (sec[2] == "heading")
+        tasks = _plans_tasks_part(clean, td.type, first, before) if sec[2] == "heading" else None
+        if tasks is None:
+            found += section_obligations(read(first, before), None, td.type, td.date)
+        else:
+            found += section_obligations(read(first, tasks - 1), None, td.type, td.date)
+            found += section_obligations(read(tasks, before), None, td.type, td.date, points=True)
     elif text_lines:
         found += section_obligations(read(first, last), None, td.type, td.date)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
@@ -1307,12 +1413,24 @@ def document_obligations(
         # "trước ngày 25/7", in a sentence or a time column: the day after the document's date
         cell = o.deadline_text if o.deadline and not o.deadline["end"] and not o.recurring else None
         if (o.deadline is None or cell) and td.date:
-            dated = dated_after(cell or o.text, td.date)
+            dated = (None if cell else from_issue(o.text, td.date)) or dated_after(cell or o.text, td.date)
             deadline = (dated.as_dict() | ({"text": cell} if cell else {})) if dated else o.deadline
             out.append(_placed(o, file, issues, document=td.index, deadline=deadline))
         else:
             out.append(_placed(o, file, issues, document=td.index))
     return out
+
+
+_PLAN_TYPES = ("Kế hoạch", "Chương trình", "Chương trình hành động")
+
+
+def _plans_tasks_part(clean: list[str], doc_type: str | None, first: int, last: int) -> int | None:
+    """The first line of a plan's part of tasks ('II. NHIỆM VỤ, GIẢI PHÁP') before its implementing
+    part: each point there whose subject is a body is that body's task, as in a plan without an
+    implementing part. A resolution's tasks and solutions are its policy, no one's task."""
+    if doc_type not in _PLAN_TYPES:
+        return None
+    return next((i + 1 for i in range(first, last + 1) if _tasks_heading(clean[i].strip())), None)
 
 
 def _past_times_dropped(found: list[ObligationRecord], issued: str | None) -> list[ObligationRecord]:

@@ -1947,8 +1947,9 @@ def test_a_point_with_its_fields_is_a_task_of_the_bodies_they_name(part):
     ],
 )
 def test_a_numbered_point_with_a_time_is_a_task_outside_the_implementing_part(point, end):
+    """In a resolution's tasks and solutions (a plan's points are each a task: see below)."""
     body = f"II. NHIỆM VỤ CỤ THỂ\n\n{point}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nGiao Văn phòng theo dõi, đôn đốc."
-    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    _, rec = assignments(party_doc(body=body))
     timed = [o for o in rec.obligations if o.assignees[0].name == "Sở Nội vụ"]
     assert [(o.deadline or {}).get("end") for o in timed] == ([end] if end else [])
 
@@ -2061,3 +2062,239 @@ def test_readings_a_review_of_new_rules_kept(heading, body, expected):
         party_doc(heading=heading, code="KH", of="", body=body, date="ngày 20 tháng 11 năm 2024")
     )
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"), tables.load("obligations.toml")["deadline"]["not_lead_examples"]
+)
+def test_a_noun_that_ends_in_a_lead_word_leads_no_time(text, deadline):
+    """'dịch vụ công trực tuyến toàn trình trước ngày …': due 'trước ngày …', no 'trình' (submit)."""
+    assert [d.text for d in find_deadlines(text)] == [deadline]
+
+
+@pytest.mark.parametrize(
+    ("body", "task", "ends"),
+    [
+        ("Phòng Kinh tế", "bảo đảm kinh phí; thời gian: hoàn thành trước ngày 30/11/2025.", ["2025-11-30"]),
+        ("Phòng Kinh tế", "rà soát hồ sơ (thời gian hoàn thành: tháng 10/2025).", ["2025-10-31"]),
+        ("Công an xã", "bảo đảm an ninh mạng trong năm 2026.", ["2026-12-31"]),
+        (
+            "Phòng Văn hóa - Xã hội",
+            "bảo đảm cung cấp dịch vụ công trực tuyến toàn trình trước ngày 31/12/2025.",
+            ["2025-12-31"],
+        ),
+        ("Trung tâm Phục vụ hành chính công xã", "báo cáo kết quả định kỳ hằng tháng.", [None]),
+        ("Công an xã", "phấn đấu trong năm 2026 đạt 100% hồ sơ trực tuyến.", []),  # a target's year goes on
+        ("Công an xã", "tuyên truyền, vận động Nhân dân.", []),  # no time: a solution, no task
+    ],
+)
+def test_a_timed_point_of_a_part_of_tasks_is_a_task_though_a_part_of_implementation_follows(body, task, ends):
+    """'II. NHIỆM VỤ, GIẢI PHÁP' before 'III. TỔ CHỨC THỰC HIỆN' in a resolution: a point with its own
+    body is a task when it says a time in any form (labelled, a closing year, a recurrence)."""
+    text = f"II. NHIỆM VỤ, GIẢI PHÁP\n\n1. {body} {task}\n\nIII. TỔ CHỨC THỰC HIỆN\n\nCác chi bộ thực hiện Nghị quyết này."
+    _, rec = assignments(party_doc(body=text))
+    assert [(o.deadline or {}).get("end") for o in rec.obligations if o.assignees[0].name == body] == ends
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "end"),
+    [
+        ("tuyên truyền kỷ niệm 96 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2026)", "2025-12-08", None),
+        ("kỷ niệm 50 năm Ngày giải phóng miền Nam (30/4/1975 – 30/4/2025)", "2025-03-01", None),
+        (
+            "tổ chức các hoạt động (01/12/2025 - 31/12/2025)",
+            "2025-11-20",
+            "2025-12-01",
+        ),  # a period: its first day
+    ],
+)
+def test_an_anniversarys_span_of_years_gives_no_day(text, issued, end):
+    from vbgraph.loaders.deadlines import dated_after
+
+    found = dated_after(text, issued)
+    assert (found.end if found else None) == end
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Thực hiện Công văn số 6512/BNV-VLATLĐ ngày 25/9/2025 của Bộ Nội vụ về việc báo cáo tình hình thực hiện "
+        "chính sách lao động, việc làm, giáo dục nghề nghiệp, an toàn, vệ sinh lao động năm 2025 và kế hoạch năm "
+        "2026; thực hiện nhiệm vụ quản lý nhà nước về lao động, việc làm được chuyển giao từ Sở Lao động - Thương "
+        "binh và Xã hội (cũ) theo Quyết định số 1285/QĐ-UBND ngày 28/02/2025 của Ủy ban nhân dân tỉnh về việc "
+        "chuyển giao chức năng, nhiệm vụ,",
+        "Thực hiện Công văn số 6512/BNV-VLATLĐ của Bộ Nội vụ,",
+    ],
+)
+def test_the_bodies_asked_after_a_long_opening_are_assigned_the_points(opening):
+    body = (
+        f"{opening} Sở Nội vụ đề nghị Ủy ban nhân dân các xã, phường thực hiện một số nội dung sau:\n\n"
+        "1. Báo cáo tình hình lao động, gửi về Sở Nội vụ trước ngày 25/10/2025."
+    )
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    assert got == {("Ủy ban nhân dân xã", "thuc_hien"), ("Ủy ban nhân dân phường", "thuc_hien")}
+
+
+def test_an_assessment_after_a_semicolon_names_no_assignee():
+    """'…; một số xã như xã A, xã B còn thiếu công chức': the examples of a state, no subject asked."""
+    body = (
+        "1. Sau 3 tháng, các xã, phường của tỉnh vận hành cơ bản thông suốt; một số xã như xã Thái Thụy, "
+        "xã Tiên Lữ còn thiếu công chức chuyên môn.\n\n2. Ủy ban Kiểm tra Tỉnh ủy đưa nội dung giám sát vào "
+        "chương trình kiểm tra năm 2026."
+    )
+    got, _ = assignments(
+        party_doc(heading="THÔNG BÁO", code="TB", of="KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY", body=body)
+    )
+    assert got == {("Ủy ban Kiểm tra Tỉnh ủy", "thuc_hien")}
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        (
+            "2. Về bổ sung vốn cho dự án đê biển: Bộ Kế hoạch và Đầu tư, Bộ Tài chính xem xét, báo cáo cấp có "
+            "thẩm quyền trong quý III năm 2023.",
+            {("Bộ Kế hoạch và Đầu tư", "thuc_hien"), ("Bộ Tài chính", "thuc_hien")},
+        ),
+        (
+            "5. Về dự án đường: Bộ Giao thông vận tải chủ trì, phối hợp với Ủy ban nhân dân tỉnh Sóc Trăng báo cáo "
+            "trước ngày 30 tháng 10 năm 2023.",
+            {("Bộ Giao thông vận tải", "chu_tri"), ("Ủy ban nhân dân tỉnh Sóc Trăng", "phoi_hop")},
+        ),
+        (
+            "Đối với dự án cảng: Bộ Giao thông vận tải nghiên cứu, báo cáo Thủ tướng Chính phủ.",
+            {("Bộ Giao thông vận tải", "thuc_hien")},
+        ),
+    ],
+)
+def test_a_conclusions_topic_before_a_colon_is_no_part_of_the_subject(point, expected):
+    body = f"Thủ tướng Chính phủ kết luận như sau:\n\n{point}"
+    got, _ = assignments(party_doc(heading="THÔNG BÁO", code="TB", of="KẾT LUẬN CỦA THỦ TƯỚNG", body=body))
+    assert got == expected
+
+
+@pytest.mark.parametrize("article", tables.load("obligations.toml")["duty"]["article_examples"])
+def test_a_councils_supervision_as_an_article_of_its_own_is_a_task(article):
+    """'Điều 3. Thường trực HĐND, … giám sát việc thực hiện Nghị quyết này.': each body supervises, as it
+    does when the same words are a numbered point of 'Điều 2. Tổ chức thực hiện'."""
+    body = f"Điều 1. Thông qua dự toán ngân sách xã năm 2024.\n\n{article}"
+    _, rec = assignments(party_doc(body=body))
+    assert [o.text for o in rec.obligations] == [article.split(". ", 1)[1]]
+    assert {a.role for a in rec.obligations[0].assignees} == {"thuc_hien"}
+
+
+@pytest.mark.parametrize("line", tables.load("obligations.toml")["section"]["addressing_examples"])
+def test_every_addressing_example_opens_the_part_that_assigns(line):
+    from vbgraph.loaders.obligations import opens_scope
+
+    assert opens_scope(line)
+
+
+def test_a_header_with_roles_gives_them_to_each_point_under_it_and_each_bullet_is_a_task():
+    """'1. Công an tỉnh chủ trì, phối hợp với …:' over 'a) …; b) …': a task per point, each with its
+    time and the header's roles; two bullets under '2. Sở Công Thương:' are two tasks."""
+    body = (
+        "Để chủ động phòng ngừa cháy, nổ trong mùa khô, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:\n\n"
+        "1. Công an tỉnh chủ trì, phối hợp với Sở Xây dựng:\n"
+        "a) Tổ chức kiểm tra an toàn phòng cháy tại các chợ, hoàn thành trước ngày 30/4/2016;\n"
+        "b) Tổ chức thực tập phương án chữa cháy tại các chợ trong quý II năm 2016.\n\n"
+        "2. Sở Công Thương:\n"
+        "- Chịu trách nhiệm kiểm tra các cửa hàng xăng dầu;\n"
+        "- Chỉ đạo các đơn vị kiện toàn lực lượng trước ngày 31/3/2016."
+    )
+    _, rec = assignments(
+        party_doc(heading="CHỈ THỊ", code="CT", of="", date="ngày 22 tháng 02 năm 2016", body=body)
+    )
+    got = [
+        (tuple((a.name, a.role) for a in o.assignees), (o.deadline or {}).get("end"), o.text.split()[0])
+        for o in rec.obligations
+    ]
+    lead = (("Công an tỉnh", "chu_tri"), ("Sở Xây dựng", "phoi_hop"))
+    assert sorted(got, key=str) == sorted(
+        [
+            (lead, "2016-04-30", "Tổ"),
+            (lead, "2016-06-30", "Tổ"),
+            ((("Sở Công Thương", "thuc_hien"),), None, "Chịu"),
+            ((("Sở Công Thương", "thuc_hien"),), "2016-03-31", "Chỉ"),
+        ],
+        key=str,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "end"),
+    [
+        (
+            "trình Chủ tịch phê duyệt trong thời hạn 10 ngày kể từ ngày ký Quyết định này.",
+            "2020-09-18",
+            "2020-09-28",
+        ),
+        ("báo cáo chậm nhất 15 ngày kể từ ngày ban hành Kế hoạch.", "2025-12-20", "2026-01-04"),
+        ("trong thời hạn 30 ngày kể từ ngày được phê duyệt", "2017-05-02", None),  # not the document's day
+        (
+            "Quyết định có hiệu lực sau 10 ngày kể từ ngày ký.",
+            "2008-03-01",
+            None,
+        ),  # its effect, no task's time
+    ],
+)
+def test_a_time_counted_from_the_documents_own_day(text, issued, end):
+    from vbgraph.loaders.deadlines import from_issue
+
+    found = from_issue(text, issued)
+    assert (found.end if found else None) == end
+    assert found is None or found.start is None
+
+
+def test_the_part_of_the_day_after_an_hour_keeps_the_day_a_deadline():
+    """'trước 8 giờ sáng ngày 15/9/2017': due by that day, no event on it (no start)."""
+    assert [(d.start, d.end) for d in find_deadlines("báo cáo kết quả trước 8 giờ sáng ngày 15/9/2017.")] == [
+        (None, "2017-09-15")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "code", "tasks"),
+    [
+        ("KẾ HOẠCH", "KH", [("Ủy ban Mặt trận Tổ quốc Việt Nam xã", None), ("Công an xã", "2026-12-31")]),
+        (
+            "CHƯƠNG TRÌNH",
+            "CTr",
+            [("Ủy ban Mặt trận Tổ quốc Việt Nam xã", None), ("Công an xã", "2026-12-31")],
+        ),
+        ("NGHỊ QUYẾT", "NQ", [("Công an xã", "2026-12-31")]),  # a resolution's solution: no one's task
+    ],
+)
+def test_each_point_of_a_plans_part_of_tasks_with_a_body_is_its_task(heading, code, tasks):
+    """A plan's 'II. NHIỆM VỤ, GIẢI PHÁP' before its 'III. TỔ CHỨC THỰC HIỆN': each point whose subject
+    is a body is that body's task, with a time or without, as in a plan with no implementing part."""
+    body = (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Ủy ban Mặt trận Tổ quốc Việt Nam xã tuyên truyền, vận động Nhân dân.\n\n"
+        "2. Công an xã bảo đảm an ninh mạng trong năm 2026.\n\n3. Các cấp ủy, tổ chức đảng tăng cường lãnh đạo."
+        "\n\nIII. TỔ CHỨC THỰC HIỆN\n\nVăn phòng Đảng ủy xã theo dõi, đôn đốc việc thực hiện."
+    )
+    _, rec = assignments(party_doc(heading=heading, code=code, of="", body=body))
+    got = [(o.assignees[0].name, (o.deadline or {}).get("end")) for o in rec.obligations]
+    assert sorted(got, key=str) == sorted([*tasks, ("Văn phòng Đảng ủy xã", None)], key=str)
+
+
+def test_a_header_with_roles_that_no_point_follows_is_a_task_of_its_own():
+    body = (
+        "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:\n\n1. Công an tỉnh chủ trì, phối hợp với Sở Xây dựng:\n\n"
+        "2. Sở Công Thương kiểm tra các cửa hàng xăng dầu trước ngày 15/4/2016."
+    )
+    got, _ = assignments(
+        party_doc(heading="CHỈ THỊ", code="CT", of="", date="ngày 22 tháng 02 năm 2016", body=body)
+    )
+    assert got == {("Công an tỉnh", "chu_tri"), ("Sở Xây dựng", "phoi_hop"), ("Sở Công Thương", "thuc_hien")}
+
+
+def test_a_request_on_a_condition_after_a_semicolon_is_a_closing_no_second_task():
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\nThủ trưởng các cơ quan, đơn vị căn cứ Kế hoạch này tổ chức thực hiện; trong quá "
+        "trình thực hiện nếu có khó khăn, vướng mắc báo cáo Ủy ban nhân dân phường để xem xét, giải quyết."
+    )
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    assert [o.text for o in rec.obligations] == [
+        "Thủ trưởng các cơ quan, đơn vị căn cứ Kế hoạch này tổ chức thực hiện"
+    ]

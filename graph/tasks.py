@@ -23,6 +23,7 @@ from typing import NamedTuple
 from vbgraph.graph.identity import CENTRAL, hash_record
 from vbgraph.loaders import bodies as bd
 from vbgraph.loaders import signals
+from vbgraph.loaders.header import find_provinces
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import fold, slug, tokens
 from vbgraph.loaders.records import Assignment, ObligationRecord
@@ -602,7 +603,8 @@ def body_jurisdiction(name: str, doc_jurisdiction: str | None) -> str | None:
     if entry is not None and entry.level == "central":
         return CENTRAL
     if doc_jurisdiction == CENTRAL and signals.body_level(name) in ("province", "district", "commune"):
-        return None
+        named = find_provinces(name)  # 'Ủy ban nhân dân tỉnh Sóc Trăng': that province's
+        return named[0] if len(named) == 1 else None
     if re.search(r"\bTrung ương\b|\bTW\b", name):
         return CENTRAL
     return doc_jurisdiction

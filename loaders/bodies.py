@@ -692,6 +692,11 @@ def _place_kinds() -> frozenset[str]:
     return frozenset(lower_vn(w) for w in words)
 
 
+def names_a_place(name: str) -> bool:
+    """'thành phố', 'huyện': a kind of place, no body ('UBND thành phố' is one)."""
+    return _is_place_kind(name)
+
+
 def _is_place_kind(piece: str) -> bool:
     low = lower_vn(piece)
     return low in _place_kinds() or low in _short_kinds()

@@ -1017,6 +1017,21 @@ def _own_place(td: TextDocument, d: Draft, level: str) -> str | None:
 _HOLDER_OPENS_RE = re.compile(r"(?:pho )?(?:thu tuong|chu tich|bo truong|giam doc|bi thu|truong ban|chanh) ")
 
 
+_ON_BEHALF_RE = re.compile(r"\s*(?:T/M|T\.M\.|TM\.?)\s+(?P<who>\S.*)$")
+
+
+def _signed_by_the_body(clean: list[str], block: Block, speaker: str) -> bool:
+    """An office holder speaks ('Chủ tịch UBND tỉnh yêu cầu:') in a text signed on behalf of a
+    body ('TM. ỦY BAN NHÂN DÂN' / 'KT. CHỦ TỊCH'): the body issues it, as its header says."""
+    if not block.signature_line or not _HOLDER_OPENS_RE.match(fold(speaker) + " "):
+        return False
+    for i in range(block.signature_line, (block.signer_line or block.signature_line) + 1):
+        m = _ON_BEHALF_RE.match(clean[i])
+        if m and not _HOLDER_OPENS_RE.match(fold(m.group("who")) + " "):
+            return True
+    return False
+
+
 def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
     ban hành Quy chế …'), unless it only repeats less of what the header says: its start ('UBND
@@ -1211,7 +1226,7 @@ def document(
                 )
             )
     issuer, level = doc_issuer(h, listing_issuer, d.ids)
-    if page.get("speaker"):
+    if page.get("speaker") and not _signed_by_the_body(clean, d.block, page["speaker"]):
         issuer, level = speaker_issuer(page["speaker"], issuer, level)
     if page.get("jurisdiction") and not d.jurisdiction:
         d.jurisdiction = page["jurisdiction"]

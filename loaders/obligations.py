@@ -388,6 +388,31 @@ def _opening_re() -> re.Pattern:
     return re.compile(rf"(?:{alt})(?![\w])")
 
 
+@cache
+def _topic_re() -> re.Pattern:
+    alt = "|".join(re.escape(w) for w in sorted(_table()["opening"]["topics"], key=len, reverse=True))
+    return re.compile(rf"(?:{alt})(?![\w])")
+
+
+def _topic_subject(s: str, at: int) -> tuple[list[str], int, str]:
+    """(bodies, end, sentence from the subject on) of a point opening with a topic ('Về bổ sung vốn …:
+    Bộ Tài chính xem xét …'): the subject after its colon, else the topic's own bodies ('Đối với UBND
+    các huyện, thị xã, thành phố: Tập trung …'), else none."""
+    colon = s.find(":", at)
+    if colon < 0:
+        return [], 0, s
+    rest = s[colon + 1 :].lstrip()
+    lead = _lead_re().match(rest)
+    names, end = bd.parse_subject(rest[lead.end() :] if lead else rest)
+    if names and end < len(rest):
+        return names, end, rest[lead.end() :] if lead else rest
+    topic = s[at:colon].strip()
+    names, end = bd.parse_subject(topic)
+    if names and end >= len(topic) - 1 and not any(bd.names_a_place(n) for n in names):
+        return names, len(s[: colon + 1]), s  # the task after the colon is the topic's bodies'
+    return [], 0, s
+
+
 _ASK_RE = re.compile(r"\s*(?:yêu cầu|đề nghị|giao cho|giao)\s+")
 _EVERY_LEVEL_RE = re.compile(r"\s+(?:các cấp|từ tỉnh đến cơ sở|ở cơ sở|cùng cấp)$")
 _COMMA_RE = re.compile(r"[,:]\s+(?=\S)")  # an opening phrase ends at a comma or a colon
@@ -423,7 +448,10 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
         names = [n.rstrip(" (") for n in names]  # 'Sở Nội vụ (chủ trì), …': the name before the aside
     else:
         names, end = bd.parse_subject(s2)
-    if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
+    topic = _topic_re().match(lower_vn(s2[:40])) if not names else None
+    if topic:
+        names, end, s2 = _topic_subject(s2, topic.end())
+    elif not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
         for n, cm in enumerate(_COMMA_RE.finditer(s2)):
             if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO or ";" in s2[: cm.start()]:
                 break  # an opening phrase is no clause: '…; một số xã như xã A, xã B còn thiếu …'

@@ -2165,6 +2165,17 @@ def test_an_assessment_after_a_semicolon_names_no_assignee():
             "Đối với dự án cảng: Bộ Giao thông vận tải nghiên cứu, báo cáo Thủ tướng Chính phủ.",
             {("Bộ Giao thông vận tải", "thuc_hien")},
         ),
+        # a topic that lists bodies ends at its colon: they are the subject, never a place of the list
+        (
+            "1. Đối với UBND các huyện, thị xã, thành phố: Tập trung giải phóng mặt bằng, hoàn thành trước "
+            "ngày 15/7/2025.",
+            {("UBND huyện", "thuc_hien"), ("UBND thị xã", "thuc_hien"), ("UBND thành phố", "thuc_hien")},
+        ),
+        (
+            "2. Đối với các dự án trên địa bàn huyện, thị xã, thành phố: Tập trung giải phóng mặt bằng, hoàn "
+            "thành trước ngày 15/7/2025.",
+            set(),
+        ),
     ],
 )
 def test_a_conclusions_topic_before_a_colon_is_no_part_of_the_subject(point, expected):

@@ -346,6 +346,8 @@ def test_a_document_cited_without_its_issuer_is_its_codes_only_issuers(cited, is
         ("Ủy ban nhân dân tỉnh", "Trung ương", None),
         ("Ủy ban nhân dân thành phố trực thuộc trung ương", "Trung ương", None),
         ("Đảng ủy xã", "Trung ương", None),
+        # ... unless it names its province
+        ("Ủy ban nhân dân tỉnh Sóc Trăng", "Trung ương", "Sóc Trăng"),
         ("Ban Tuyên giáo Trung ương", "Trung ương", "Trung ương"),
     ],
 )

@@ -1486,6 +1486,23 @@ SPEAKERS = [
             "Kết luận của Chủ tịch Ủy ban nhân dân huyện tại cuộc họp giao ban tháng 5 năm 2018",
         ),
     ),
+    (  # ... nor one who asks in a letter signed on behalf of the committee
+        [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH BÌNH ĐỊNH",
+            "Số: 500/UBND-KT",
+            "Bình Định, ngày 25 tháng 4 năm 2025",
+            "V/v tăng cường quản lý giá",
+            "Kính gửi: Các sở, ngành.",
+            "Chủ tịch UBND tỉnh yêu cầu:",
+            "1. Sở Tài chính theo dõi diễn biến giá, báo cáo trước ngày 25/5/2025.",
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Nguyễn Văn An",
+        ],
+        ("Ủy ban nhân dân tỉnh Bình Định", "Công văn", "2025-04-25", "về việc tăng cường quản lý giá"),
+    ),
     (  # ... nor the Prime Minister the notice of his office
         [
             "VĂN PHÒNG CHÍNH PHỦ",

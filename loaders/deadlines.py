@@ -175,6 +175,15 @@ def _reported_re() -> re.Pattern:
     return re.compile(rf"(?:{alt})\s+(?:(?:việc\s+)?thực hiện\s+)?$")
 
 
+@cache
+def _horizon_re() -> re.Pattern:
+    """The words right before a year that is the horizon of a plan named in the task ('tầm nhìn
+    đến năm 2050'), no time to be done by (obligations.toml [deadline] horizon)."""
+    words = tables.load("obligations.toml")["deadline"]["horizon"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})\s*$")
+
+
 @text_cache(maxsize=1 << 13)
 def _deadlines(text: str, cell: bool = False) -> tuple[Deadline, ...]:
     """find_deadlines (or with `cell`, cell_deadlines), remembered: a task's sentence is read for
@@ -194,6 +203,8 @@ def _deadlines(text: str, cell: bool = False) -> tuple[Deadline, ...]:
                     continue  # "ngày 27 tháng 9 năm 2019": a date of issue
                 if not m.group("lead") and _reported_re().search(before):
                     continue  # "báo cáo kết quả quý III/2025": the period reported on
+            if kind in ("year", "years") and _horizon_re().search(low, max(0, m.start() - 24), m.start()):
+                continue  # "Quy hoạch … tầm nhìn đến năm 2050": the plan's horizon
             span = _span(kind, m)
             if span is None:
                 continue

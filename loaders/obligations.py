@@ -50,14 +50,33 @@ def _table() -> dict:
 
 
 @cache
-def _section_re(key: str = "headings") -> re.Pattern:
+def _part_number() -> str:
+    """'PHẦN II', 'Phần thứ hai', 'Phần 3' (obligations.toml [parts]): a part's word and number."""
+    t = _table()["parts"]
+    return rf"(?:{alt(t['words'])})\s+(?:[IVXL]+|\d+|{alt(t['ordinals'])})(?!\w)"
+
+
+@cache
+def _part_prefix() -> str:
+    """The prefix of a part's heading, case aside: 'PHẦN II.', 'Phần thứ hai:', 'II.', 'B.', '2.1.'."""
+    return rf"(?:{_part_number()}\s*[.\-–:)]?|(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)])\s*"
+
+
+@cache
+def _bare_part_re() -> re.Pattern:
+    """A part's word and number on a line of their own ('Phần thứ ba'): its heading is the next line."""
+    return re.compile(rf"^\s*{_part_number()}\s*[.:]?\s*$", re.IGNORECASE)
+
+
+@cache
+def _section_re(key: str = "headings", prefixed: bool = False) -> re.Pattern:
     """A heading of [section] `key`; a part of tasks is a plan's part, never an article ('Điều 2.
-    Nhiệm vụ' lists a committee's functions)."""
-    alt = "|".join(re.escape(h) for h in _table()["section"][key])
+    Nhiệm vụ' lists a committee's functions). `prefixed`: only with a part's prefix."""
+    words = _table()["proposals"]["headings"] if key == "proposals" else _table()["section"][key]
+    alt = "|".join(re.escape(h) for h in words)
     article = r"(?:Điều\s+\d+\s*[.:]\s*)?" if key == "headings" else ""
     return re.compile(
-        rf"^\s*{article}(?:(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)]\s*)?(?:{alt})\s*:?\s*$",
-        re.IGNORECASE,
+        rf"^\s*{article}(?:{_part_prefix()}){'' if prefixed else '?'}(?:{alt})\s*:?\s*$", re.IGNORECASE
     )
 
 
@@ -72,8 +91,9 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _RECIPIENT_RE = re.compile(r"^\s*Lưu\b|[;,]\s*$", re.IGNORECASE)  # 'Như Điều 3;', 'Lưu VT.'
 
 # a time to be done by: 'hoàn thành …', 'trước ngày …', 'trong quý IV/2025', 'trong tháng 9/2025' (not
-# a year's 'trong năm 2025', which a target's 'phấn đấu trong năm 2025 đạt …' also says)
-_DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất|trong\s+(?:quý|tháng))\b", re.IGNORECASE)
+# a year's 'trong năm 2025', which a target's 'phấn đấu trong năm 2025 đạt …' also says); the day of
+# an event ('tổ chức Lễ khai giảng … vào ngày 05/9/2019')
+_DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất|trong\s+(?:quý|tháng)|vào\s+ngày)\b", re.IGNORECASE)
 
 
 def _due(text: str, issued: str | None = None) -> bool:
@@ -157,17 +177,38 @@ def opens_scope(line: str) -> bool:
 
 
 @cache
-def _tasks_lead_re() -> re.Pattern:
-    alt = "|".join(re.escape(h) for h in _table()["section"]["tasks"])
-    return re.compile(rf"^\s*(?:(?:[IVXL]+|[A-ZĐ]|\d+(?:\.\d+)*)\s*[.\-–)]\s*)?(?:{alt})\s", re.IGNORECASE)
+def _lead_words_re(key: str, table: str = "section") -> re.Pattern:
+    """A heading that opens with the words of [`table`] `key`, after a part's prefix or none."""
+    alt = "|".join(re.escape(h) for h in sorted(_table()[table][key], key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{_part_prefix()})?(?:{alt})(?!\w)", re.IGNORECASE)
 
 
-def _tasks_heading(line: str) -> bool:
-    """A part of tasks: its heading as the table writes it, or in capitals with more words after it
-    ('II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI', 'III. NHIỆM VỤ TRỌNG TÂM NĂM 2024')."""
-    if _section_re("tasks").match(line):
+def _part_heading(line: str, key: str, after_part: bool = False) -> bool:
+    """A part's heading: as the table writes it, or in capitals (or on the line after a bare
+    'Phần thứ hai') with more words after its lead words ('PHẦN II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN
+    TỚI', 'III. KIẾN NGHỊ VỚI TRUNG ƯƠNG')."""
+    if _section_re(key).match(line):
         return True
-    return len(line) <= 120 and is_upper_text(line) and _tasks_lead_re().match(line) is not None
+    lead = _lead_words_re("tasks") if key == "tasks" else _lead_words_re("lead", "proposals")
+    return len(line) <= 120 and (after_part or is_upper_text(line)) and lead.match(line) is not None
+
+
+def _tasks_heading(line: str, after_part: bool = False) -> bool:
+    """A part of tasks ('II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI', 'III. NHIỆM VỤ TRỌNG TÂM NĂM 2024')."""
+    return _part_heading(line, "tasks", after_part)
+
+
+def _proposals_heading(line: str, after_part: bool = False) -> bool:
+    """A report's part of proposals to the bodies above it (obligations.toml [proposals]): in
+    lower case, only as the table writes it after a part's prefix ('3. Đề xuất, kiến nghị'); a
+    point '3. Đề xuất UBND tỉnh …' is no heading."""
+    if len(line) >= 120:
+        return False
+    if _section_re("proposals", prefixed=True).match(line) or (
+        after_part and _section_re("proposals").match(line)
+    ):
+        return True
+    return (after_part or is_upper_text(line)) and _lead_words_re("lead", "proposals").match(line) is not None
 
 
 def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, int, str] | None:
@@ -178,7 +219,7 @@ def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, 
         if _section_re().match(clean[i].strip()):
             start = i + 1
     if start is None:  # a part of tasks ('II. NHIỆM VỤ CỤ THỂ'), else an addressing line
-        start = next((i + 1 for i in range(first, last + 1) if _tasks_heading(clean[i].strip())), None)
+        start = _first_tasks_heading(clean, first, last)
         kind = "addressing"
     if start is None:
         start = next((i for i in range(first, last + 1) if opens_scope(clean[i])), None)
@@ -260,14 +301,14 @@ def produces(text: str) -> tuple[dict | None, str | None]:
     return {"type": t, "title": title or None}, level
 
 
-_NEXT_STEP_RE = re.compile(r",\s+(?:trình|gửi|báo cáo)\s")
+_NEXT_STEP_RE = re.compile(r",\s+(?:trình|gửi|nộp|báo cáo)\s")
 _STEP_VERBS = frozenset({"", "ban hành", "hoàn thành", "xong", "thực hiện", "ban hành xong"})
 
 
 def _before_next_step(rest: str) -> str:
     """A planned document's subject without the clauses that follow it in the task: its time and
     where it goes ('…, ban hành trong tháng 11/2023', '…, trình Ban Thường vụ trước ngày …', '…, gửi
-    về …'). A time inside the subject stays ('…, định hướng đến năm 2030')."""
+    về …', '…, nộp về …'). A time inside the subject stays ('…, định hướng đến năm 2030')."""
     cut = len(rest)
     for d in find_deadlines(rest):
         comma = rest.rfind(",", 0, d.at)
@@ -513,14 +554,9 @@ def _named_by_role(s: str) -> tuple[list[str], int]:
 
 
 @cache
-def _proposals_re() -> re.Pattern:
-    """A report's heading of proposals to the bodies above it (obligations.toml [proposals])."""
-    words = sorted((lower_vn(w) for w in _table()["proposals"]["headings"]), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\s*(?:[ivxl]+|\d{{1,2}})\s*[.\-–)]\s*(?:{alt})\s*:?\s*$")
-
-
-_PART_RE = re.compile(r"\s*[IVXL]+\s*[.\-–)]\s*\S")  # 'IV. TỔ CHỨC THỰC HIỆN': a report's next part
+def _next_part_re() -> re.Pattern:
+    """'IV. TỔ CHỨC THỰC HIỆN', 'Phần thứ tư': a report's next part."""
+    return re.compile(rf"\s*(?:[IVXL]+\s*[.\-–)]\s*\S|{_part_number()})", re.IGNORECASE)
 
 
 @cache
@@ -560,6 +596,13 @@ def _everyone(subject_text: str) -> bool:
         low = next((low[len(r) :] for r in roles if low.startswith(r)), low)
         items.append(low)
     return bool(items) and all(i in words for i in items)
+
+
+def _everyone_assigned(after: str, st: _Discourse) -> bool:
+    """'Cấp ủy các cấp …' after an addressing line is assigned when the point has a time of its own
+    ('…; hoàn thành trước ngày 30/7/2025') or the text is a directive, whose points are all its
+    addressees' tasks (obligations.toml [section] directives); else it exhorts."""
+    return st.directive or _due(after, st.issued)
 
 
 def _completes(
@@ -611,6 +654,11 @@ def _time_only(clause: str) -> bool:
     return bool(_TIME_LABEL_RE.fullmatch(rest))
 
 
+@cache
+def _directives() -> frozenset[str]:
+    return frozenset(_table()["section"]["directives"])
+
+
 _NUMBERED_ITEM_TYPES = ("Chỉ thị", "Kết luận", "Thông báo", "Quy định", "Hướng dẫn")
 
 
@@ -648,12 +696,14 @@ class _Discourse:
     signing: bool = False  # in a signature block: its offices and signer assign nothing
     receiving: bool = False  # in the list after 'Nơi nhận:' ('- Như Điều 3;', '- Lưu: VT.')
     proposing: bool = False  # in a report's part of proposals to the bodies above it
+    after_part: bool = False  # right after a part's word and number alone ('Phần thứ ba'), its heading
     article_header: bool = False  # the header subject is an article's, whose points it assigns
     # a numbered point outside a scope whose body is its subject, with no time of its own: a time
     # label after it ('Thời gian: Quý IV/2025.') makes it a task — (its words, assignees, line)
     untimed: tuple[str, list[tuple[str, str]], int] | None = None
     point: _Point | None = None  # a numbered point that assigned nothing, for the fields after it
     issued: str | None = None  # the document's date: a time before it is one a report tells of
+    directive: bool = False  # a directive's text: its points to everyone are its addressees' tasks
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
         self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
@@ -702,7 +752,9 @@ def section_obligations(
     Outside a scope a sentence assigns only by its words: a lead ("Giao X"), "X yêu cầu Y", a duty
     ("X chịu trách nhiệm thi hành"), a lead role ("X chủ trì").
     """
-    st = _Discourse(scope, points or doc_type in _NUMBERED_ITEM_TYPES, issued=issued)
+    st = _Discourse(
+        scope, points or doc_type in _NUMBERED_ITEM_TYPES, issued=issued, directive=doc_type in _directives()
+    )
     for p in paras:
         _read_paragraph(p, st)
     _flush_point(st)
@@ -810,10 +862,11 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     """One paragraph: an item header or addressing line sets who the next ones speak of; any
     other is read sentence by sentence."""
     raw = p.text
-    if st.proposing and not (_PART_RE.match(raw) or (len(raw) < 80 and is_upper_text(raw))):
+    if st.proposing and not (_next_part_re().match(raw) or (len(raw) < 80 and is_upper_text(raw))):
         return  # 'Đề nghị UBND thị xã quan tâm hỗ trợ …' under 'III. ĐỀ XUẤT, KIẾN NGHỊ'
-    st.proposing = len(raw) < 80 and _proposals_re().match(lower_vn(raw)) is not None
-    if st.proposing:
+    after_part, st.after_part = st.after_part, _bare_part_re().match(raw) is not None
+    st.proposing = _proposals_heading(raw.strip(), after_part)
+    if st.proposing or st.after_part:
         return
     signed, listed = signature_line(raw) or _signer_role(raw), recipients_line(raw)
     if signed or listed:
@@ -839,6 +892,13 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
         # a task to, no subject to start one; it only closes the item before.
         st.item_names = []
         return
+    if _chapter_re().match(raw) or (len(raw) < 80 and is_upper_text(raw)):
+        # 'Chương II', 'CHẾ ĐỘ LÀM VIỆC': a new part, no longer the points of the article before (a
+        # body's name in capitals is read as a header of its own below)
+        st.close_header()
+        st.header_subject, st.article_header, st.item, st.item_names = None, False, None, []
+        if _chapter_re().match(raw):
+            return
     article = bool(_ARTICLE_RE.match(raw))
     is_numbered = bool(_NUMBER_RE.match(raw) or article) and not _BULLET_RE.match(raw)
     body = _strip_prefix(raw)
@@ -867,12 +927,25 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     st.previous = st.item
 
 
+@cache
+def _chapter_re() -> re.Pattern:
+    """'Chương II', 'Mục 3', 'Phần thứ hai' on a line of their own: a text's division."""
+    t = _table()["parts"]
+    return re.compile(
+        rf"^\s*(?:chương|mục|{alt(t['words'])})\s+(?:[IVXL]+|\d+|{alt(t['ordinals'])})\s*[.:]?\s*$",
+        re.IGNORECASE,
+    )
+
+
 def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0) -> bool:
     """A line ending in a colon that names who the points after it speak to: an item header
     ("4. Ủy ban Kiểm tra Tỉnh ủy:") or an addressing line ("UBND quận yêu cầu các cơ quan, đơn
     vị … nội dung sau:", whose bodies asked govern). True when the line is one of them."""
     if not stripped.endswith(":"):
         return False
+    if _competences_re().match(stripped):
+        st.header_subject, st.article_header = None, False
+        return True
     whose = _whose(stripped.rstrip(" :"))
     names, end = bd.parse_subject(whose)
     if names and end >= len(whose) - 1:
@@ -932,6 +1005,9 @@ def _reads_bare_header(stripped: str, st: _Discourse, article: bool = False) -> 
     """A numbered item that is only who its points speak to, without the colon ("1. Ban Tuyên
     giáo Huyện ủy" over "- Chủ trì, phối hợp …"): an item header as well. An article that says
     whose duties it lists ("Điều 5. Trách nhiệm của Phòng Quản lý đô thị") assigns each point of it."""
+    if _competences_re().match(stripped):
+        st.header_subject, st.article_header = None, False  # its points are functions, no tasks
+        return True
     stripped = _whose(stripped)
     if not stripped or stripped.endswith((":", ".", ";", ",")) or not bd.may_name_a_body(stripped):
         return False
@@ -948,6 +1024,18 @@ def _reads_bare_header(stripped: str, st: _Discourse, article: bool = False) -> 
 _DUTY_OF_RE = re.compile(
     r"(?:(?:Trách nhiệm|Nhiệm vụ)(?:,?\s+(?:quyền hạn|nhiệm vụ|trách nhiệm))?\s+(?:của\s+)?|Đối với\s+)"
 )
+
+
+@cache
+def _competences_re() -> re.Pattern:
+    """A heading of a body's standing competences ('Trách nhiệm, quyền hạn của Thường trực Tỉnh ủy',
+    'Chức năng, nhiệm vụ của Văn phòng'; obligations.toml [duty] competences): functions, no tasks."""
+    words = alt(_table()["duty"]["competences"])
+    return re.compile(
+        rf"(?=[^.:;]{{0,60}}?(?<!\w)(?:{words})(?!\w))(?:chức năng|nhiệm vụ|trách nhiệm)(?!\w)"
+        r"[^.:;]{0,60}?(?<!\w)của\s",
+        re.IGNORECASE,
+    )
 
 
 def _whose(header: str) -> str:
@@ -1050,7 +1138,7 @@ def _read_subject_sentence(
             st.untimed = (s, _with_partners(names, role, partners), line)
         return
     if (st.scope is None and bd.is_generic(subject_text)) or (
-        st.scope == "addressing" and _everyone(subject_text)
+        st.scope == "addressing" and _everyone(subject_text) and not _everyone_assigned(after, st)
     ):
         return
     if _appeal_re().match(lower_vn(after)):
@@ -1458,7 +1546,20 @@ def _plans_tasks_part(clean: list[str], doc_type: str | None, first: int, last: 
     implementing part. A resolution's tasks and solutions are its policy, no one's task."""
     if doc_type not in _PLAN_TYPES:
         return None
-    return next((i + 1 for i in range(first, last + 1) if _tasks_heading(clean[i].strip())), None)
+    return _first_tasks_heading(clean, first, last)
+
+
+def _first_tasks_heading(clean: list[str], first: int, last: int) -> int | None:
+    """The line after the first heading of a part of tasks in first..last, if any."""
+    after_part = False
+    for i in range(first, last + 1):
+        line = clean[i].strip()
+        if not line:
+            continue
+        if _tasks_heading(line, after_part):
+            return i + 1
+        after_part = _bare_part_re().match(line) is not None
+    return None
 
 
 def _past_times_dropped(found: list[ObligationRecord], issued: str | None) -> list[ObligationRecord]:

@@ -2309,3 +2309,117 @@ def test_a_request_on_a_condition_after_a_semicolon_is_a_closing_no_second_task(
     assert [o.text for o in rec.obligations] == [
         "Thủ trưởng các cơ quan, đơn vị căn cứ Kế hoạch này tổ chức thực hiện"
     ]
+
+
+@pytest.mark.parametrize("heading", tables.load("obligations.toml")["parts"]["examples"])
+def test_a_reports_part_of_tasks_opens_with_any_parts_prefix(heading):
+    """'PHẦN II. PHƯƠNG HƯỚNG …', 'B. …', 'Phần thứ hai' over its heading: the points under it are tasks."""
+    body = (
+        f"I. KẾT QUẢ\n\nCác huyện ủy đã quán triệt Nghị quyết.\n\n{heading}\n\n"
+        "1. Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền kết quả tổng kết."
+    )
+    got, _ = assignments(party_doc(heading="BÁO CÁO", code="BC", of="", body=body))
+    assert got == {("Ban Tuyên giáo Tỉnh ủy", "thuc_hien")}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Phần thứ ba\n\nĐỀ XUẤT, KIẾN NGHỊ",
+        "PHẦN III. ĐỀ XUẤT, KIẾN NGHỊ",
+        "C. KIẾN NGHỊ, ĐỀ XUẤT",
+        "III. ĐỀ XUẤT VÀ KIẾN NGHỊ",
+        "III. KIẾN NGHỊ VỚI TRUNG ƯƠNG",
+    ],
+)
+def test_proposals_to_the_bodies_above_after_a_part_of_tasks_assign_nothing(heading):
+    body = (
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI\n\n1. Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền.\n\n"
+        f"{heading}\n\n1. Đề nghị Bộ Chính trị ban hành Nghị quyết mới về phát triển tỉnh.\n\n"
+        "2. Đề nghị Ban Kinh tế Trung ương tham mưu Bộ Chính trị ban hành Kết luận về phát triển tỉnh."
+    )
+    got, _ = assignments(party_doc(heading="BÁO CÁO", code="BC", of="", body=body))
+    assert got == {("Ban Tuyên giáo Tỉnh ủy", "thuc_hien")}
+
+
+def test_a_point_that_proposes_is_no_heading_of_proposals():
+    """'3. Đề xuất UBND tỉnh …' in lower case is one point; the next point is still a task."""
+    body = (
+        "II. NHIỆM VỤ CỤ THỂ\n\n1. Đề xuất UBND tỉnh bố trí kinh phí.\n\n"
+        "2. Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền."
+    )
+    got, _ = assignments(party_doc(heading="BÁO CÁO", code="BC", of="", body=body))
+    assert got == {("Ban Tuyên giáo Tỉnh ủy", "thuc_hien")}
+
+
+@pytest.mark.parametrize("heading", tables.load("obligations.toml")["duty"]["competences_examples"])
+def test_a_bodys_competences_are_functions_no_tasks(heading):
+    """A Quy chế's 'Trách nhiệm, quyền hạn của X' lists standing functions; a chapter line closes it."""
+    body = (
+        f"{heading}\n\n1. Lãnh đạo, kiểm tra việc thực hiện nghị quyết của Ban Chấp hành Đảng bộ tỉnh.\n\n"
+        "2. Chuẩn bị nội dung các kỳ họp.\n\nChương II\n\nCHẾ ĐỘ LÀM VIỆC\n\n"
+        "Điều 4. Chế độ họp\n\nBan Thường vụ Tỉnh ủy họp thường lệ mỗi tháng một lần."
+    )
+    rec = parse_text(party_doc(heading="QUY CHẾ", code="QC", of="LÀM VIỆC", body=body), "q.txt")
+    assert rec.obligations == ()
+
+
+def test_a_chapter_line_closes_the_articles_subject():
+    """'Điều 3. Trách nhiệm của Sở Tư pháp' assigns its points, not the chapter's heading after them."""
+    body = (
+        "Điều 3. Trách nhiệm của Sở Tư pháp\n\n1. Rà soát các văn bản trước ngày 30/6/2021.\n\n"
+        "Chương III\n\nĐIỀU KHOẢN THI HÀNH"
+    )
+    rec = parse_text(party_doc(heading="QUY ĐỊNH", code="QĐi", of="", body=body), "q.txt")
+    assert [(o.text, [a.name for a in o.assignees]) for o in rec.obligations] == [
+        ("Rà soát các văn bản trước ngày 30/6/2021.", ["Sở Tư pháp"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("doc", "point", "assigned"),
+    [
+        ("THÔNG TRI", "1. Các cấp ủy đảng lãnh đạo chặt chẽ công tác nhân sự.", True),
+        ("CHỈ THỊ", "1. Cấp ủy, tổ chức đảng các cấp chỉ đạo tuyên truyền sâu rộng.", True),
+        ("CÔNG VĂN", "1. Cấp ủy các cấp tổ chức quán triệt Chỉ thị; hoàn thành trước ngày 30/7/2021.", True),
+        ("CÔNG VĂN", "1. Cấp ủy các cấp tổ chức quán triệt Chỉ thị đến cán bộ, đảng viên.", False),
+    ],
+)
+def test_everyone_asked_by_a_directive_or_with_a_time_is_assigned(doc, point, assigned):
+    """After 'Ban Thường vụ Tỉnh ủy yêu cầu:', a point to every committee is a task in a directive or
+    when it has its own time; elsewhere it exhorts."""
+    code = {"THÔNG TRI": "TT", "CHỈ THỊ": "CT", "CÔNG VĂN": "CV"}[doc]
+    body = f"Ban Thường vụ Tỉnh ủy yêu cầu:\n\n{point}"
+    rec = parse_text(party_doc(heading=doc, code=code, of="", body=body), "d.txt")
+    assert bool(rec.obligations) is assigned
+
+
+@pytest.mark.parametrize("text", tables.load("obligations.toml")["deadline"]["horizon_examples"])
+def test_a_plans_horizon_is_no_deadline(text):
+    assert find_deadlines(f"hoàn thành {text}, trình Thủ tướng phê duyệt trong quý II/2023") == [ANY]
+
+
+def test_a_plans_horizon_in_a_task_gives_one_obligation():
+    body = (
+        "Ban Thường vụ Tỉnh ủy kết luận như sau:\n\n1. Ban cán sự đảng UBND tỉnh chủ trì hoàn thành Quy hoạch "
+        "tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050, trình Thủ tướng Chính phủ phê duyệt trong quý II/2023."
+    )
+    rec = parse_text(
+        party_doc(heading="THÔNG BÁO", code="TB", of="", date="ngày 10 tháng 3 năm 2023", body=body), "t.txt"
+    )
+    assert [(o.deadline or {}).get("end") for o in rec.obligations] == ["2023-06-30"]
+
+
+def test_a_resolutions_point_on_the_day_of_an_event_and_a_product_that_is_handed_in():
+    """'… vào ngày 05/9/2019' is a time to be done by; a document's title stops at ', nộp về …'."""
+    body = (
+        "II. NHIỆM VỤ THÁNG 9\n\n1. Ban Giám hiệu tổ chức Lễ khai giảng năm học vào ngày 05/9/2019.\n\n"
+        "2. Đồng chí Hiệu trưởng chỉ đạo các tổ chuyên môn xây dựng kế hoạch giáo dục năm học, nộp về Ban Giám "
+        "hiệu trước ngày 20/9/2019."
+    )
+    rec = parse_text(party_doc(date="ngày 03 tháng 9 năm 2019", body=body), "n.txt")
+    got = {
+        o.evidence.line: ((o.deadline or {}).get("end"), (o.produces or {}).get("title"))
+        for o in rec.obligations
+    }
+    assert sorted(got.values()) == [("2019-09-05", None), ("2019-09-20", "giáo dục năm học")]

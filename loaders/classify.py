@@ -413,14 +413,21 @@ def _reviews_re() -> re.Pattern:
 
 
 def document_title_relation(doc_type: str | None, title_before: str) -> Rel:
-    """The relation a document's subject states: a guide guides what it says to carry out, a report
-    on carrying out a document ('Báo cáo kết quả 5 năm thực hiện Chỉ thị …') reviews it."""
+    """The relation a document's own subject states (`subject_relation`), DAN_CHIEU without a cue."""
+    return subject_relation(doc_type, title_before) or Rel.DAN_CHIEU
+
+
+def subject_relation(doc_type: str | None, title_before: str) -> Rel | None:
+    """The relation the subject of a document of `doc_type` states about the citation after
+    `title_before`, its own or a cited one's alike: a guide guides what it says to carry out
+    ('Hướng dẫn số 01-HD/TW … về một số vấn đề cụ thể thi hành Điều lệ Đảng'), a report on carrying
+    out a document ('Báo cáo kết quả 5 năm thực hiện Chỉ thị …') reviews it."""
     cue = title_cue(title_before, _proposes(doc_type))
     if cue is Rel.THUC_HIEN and doc_type == "Hướng dẫn":
         return Rel.HUONG_DAN
     if cue is Rel.THUC_HIEN and doc_type == "Báo cáo" and _reviews_re().search(lower_vn(title_before)):
         return Rel.TONG_KET
-    return cue or Rel.DAN_CHIEU
+    return cue
 
 
 @cache
@@ -844,7 +851,7 @@ def _subject_relations(
         if lo >= hi:
             continue  # no citation inside this subject: most subjects
         inside = sorted(j for j in by_start[lo:hi] if j != i)
-        about = _stated_in_subject(text, spans, local, inside, title_start, base, _proposes(outer.type))
+        about = _stated_in_subject(text, spans, local, inside, title_start, base, outer.type)
         if about:
             out[local[i]] = replace(out[local[i]], about=tuple(about))
 
@@ -856,10 +863,10 @@ def _stated_in_subject(
     inside: list[int],
     title_start: int,
     base: int,
-    proposal: bool = False,
+    doc_type: str | None = None,
 ) -> list[tuple[int, str]]:
-    """(citation, relation code) for each document cited (`inside`) in a subject from `title_start`;
-    `proposal`: the subject of a proposal (`title_cue`)."""
+    """(citation, relation code) for each document cited (`inside`) in a subject from `title_start`
+    of a document of `doc_type` (`subject_relation`)."""
     nested = _Subjects(spans[m] for m in inside)  # a citation's own subject starts after it
     about = []
     for j in inside:
@@ -868,7 +875,7 @@ def _stated_in_subject(
             continue
         if inner.start in nested:
             continue  # said by a document cited inside this subject, not by this one
-        code = title_cue(text[title_start : inner.start], proposal)
+        code = subject_relation(doc_type, text[title_start : inner.start])
         if code is not None:
             about.append((base + local[j], code.value))
     return about
@@ -1126,7 +1133,7 @@ class _Facts:
     the paragraph with its citations and their subjects blanked out (`_masked`), and where its
     lowercase says 'này' (`self_relation`)."""
 
-    __slots__ = ("_cuts", "_masked", "_nay", "_read", "acts", "clause", "spans", "text")
+    __slots__ = ("_cuts", "_masked", "_nay", "_read", "_starts", "acts", "clause", "spans", "text")
 
     def __init__(self, text: str, spans: list[Span], clause: bool = False, acts: bool = False) -> None:
         self.text, self.spans, self.clause, self.acts = text, spans, clause, acts
@@ -1134,6 +1141,7 @@ class _Facts:
         self._read = False  # whether _nay and _cuts are read
         self._nay: list[int] | None = None  # None: each sentence is lowercased when asked
         self._cuts: list[int] | None = None  # None: each sentence start is looked for in the text
+        self._starts: list[int] | None = None  # where the citations start, once asked
 
     def _read_long(self) -> None:
         """A long paragraph is read once for all its citations; a short one per citation."""
@@ -1152,6 +1160,12 @@ class _Facts:
         if not self._read:
             self._read_long()
         return sentence_start(self.text, pos, self._cuts)
+
+    def before(self, pos: int) -> int:
+        """How many citations start before `pos`."""
+        if self._starts is None:
+            self._starts = [o.start for o in self.spans]
+        return bisect_left(self._starts, pos)
 
     def masked(self) -> str:
         """The paragraph with its citations blanked out: a sentence's own words ('tổng kết' in a
@@ -1210,8 +1224,10 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
     if d.block.kind == "extract" and line in h.title_lines and h.title and s.symbol and s.symbol in h.title:
         # the heading's second line: its subject as the heading gave it, up to the citation
         return "cite", document_title_relation(h.type, h.title[: h.title.index(s.symbol)]).value
-    if s.start in subjects:
-        return "cite", _DAN_CHIEU
+    if s.start in subjects and _nested(facts.spans, facts.before(s.start), s):
+        # named in a cited document's subject: that document states the relation (`about`), this
+        # one cites it ('Căn cứ Quy định số 24-QĐ/TW … về thi hành Điều lệ Đảng' cites no Điều lệ)
+        return "cite", None
     if line in h.title_lines:
         title_text = text[: s.start]
         return "cite", document_title_relation(h.type, title_text).value
@@ -1257,6 +1273,24 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         if code is Rel.TONG_KET or (code and _governed(masked, s, start)):
             return "cite", code.value
     return "cite", _DAN_CHIEU
+
+
+_OUTER_BACK = 8  # the citations before one that may hold it in their subject
+
+
+def _nested(spans: list[Span], k: int, s: Span) -> bool:
+    """Is `s` (after the first `k` of `spans`) named in the subject of the nearest citation before
+    it whose subject holds it, and not dated after that one? A later document is no part of what an
+    earlier one is about: 'Kế hoạch số 25-KH/TU ngày 30/11/2016 … thực hiện Kết luận số 100-KL/TW
+    và Kết luận số 111-KL/TU ngày 14/8/2017 …' lists the Kết luận beside the plan."""
+    for o in reversed(spans[max(0, k - _OUTER_BACK) : k]):
+        if o.title_start is not None and o.title_start <= s.start < (o.title_end or 0):
+            return not _dated_after(s.date, o.date)
+    return True  # held by a subject further back
+
+
+def _dated_after(date: str | None, than: str | None) -> bool:
+    return bool(date and than and len(date) == len(than) == 10 and date > than)
 
 
 def _clause_act(text: str, s: Span, start: int, own_type: str | None, masked: str = "") -> Rel | None:
@@ -1328,8 +1362,44 @@ def _governed(masked: str, s: Span, sent_start: int) -> bool:
     words = _LETTERS_RE.findall(last)
     # a clause that opens with a cue of its own ('…; tiếp tục thực hiện Chỉ thị …') is read as a sentence
     if len(clauses) == 1 or preamble_relation(last.lstrip()) is not None:
-        return len(words) <= _OPENER_WORDS + 6
-    return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2
+        return len(words) <= _OPENER_WORDS + 6 or _after_unnumbered(last[_opener_end(last) :])
+    return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2 or _after_unnumbered(last)
+
+
+def _opener_end(text: str) -> int:
+    """Where the opening cue of a preamble's clause ends in `text` (lowercased or folded), 0 without one."""
+    for _, rx in _preamble_openers():
+        m = rx.match(text) or _fold_pattern(rx.pattern).match(text)
+        if m:
+            return m.end()
+    return 0
+
+
+def _after_unnumbered(objects: str) -> bool:
+    """Do a cue's `objects` before a citation name a document without its number, then 'và' or a
+    comma ('Thực hiện Chương trình làm việc năm 2024 của Ban Thường vụ Tỉnh ủy và Nghị quyết số
+    36-NQ/TW'): the citation is the next of the list the cue governs. A document's type word, or a
+    body's direction (cues.toml [governed] directions), opens the first; no verb's clause, with a
+    comma of its own, stands between ('…, Ban Thường vụ ban hành Kế hoạch số …' is not listed)."""
+    return any(rx.match(objects) for rx in _unnumbered_res())
+
+
+@cache
+def _unnumbered_res() -> tuple[re.Pattern, re.Pattern]:
+    """(lowercased, folded) patterns of `_after_unnumbered`."""
+    heads = [lower_vn(w) for w in (*_type_by_word(), *tables.cues()["governed"]["directions"])]
+    out = []
+    for words in (heads, [fold(w) for w in heads]):
+        out.append(
+            re.compile(
+                rf"\s*(?:{alt(words)})(?!\w)[^,;:()]{{0,{_UNNUMBERED_MAX}}}?"
+                rf"(?:,|\s(?:và|va))\s*$"
+            )
+        )
+    return out[0], out[1]
+
+
+_UNNUMBERED_MAX = 160  # a document named without its number: its type, year and body, a few words
 
 
 @cache

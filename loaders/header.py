@@ -23,7 +23,9 @@ from vbgraph.loaders.segment import (
     symbol_in_so_line,
 )
 from vbgraph.loaders.signals import body_at, is_motto, organisation_motto, stamp, telegraph_sender
+from vbgraph.loaders.signals import table as signals_table
 from vbgraph.ontology import tables
+from vbgraph.ontology.fuzzy import fold_aligned
 
 
 @dataclass(frozen=True)
@@ -183,19 +185,45 @@ def _read_top(lines: list[str], clean: list[str], block: Block, scan_to: int, st
         for seg in (c for x in segments(lines[i]) for c in columns(x)):
             pm = search_place_date(seg)
             if pm and st.date is None:
-                _read_place_date(clean, block, i, pm, st)
+                beside = _org_beside_date(seg) if pm.start() == 0 else None
+                if beside is not None:  # 'BCS ĐẢNG UBND TỈNH Cà Mau, ngày …'
+                    org, pm = beside
+                    st.org.append(spelt_out(org))
+                    st.provinces += find_provinces(org)
+                _read_place_date(clean, block, i, pm, st, joined=beside is None)
                 continue
             if heading_type(seg):
                 break
             if st.org and organisation_motto(seg):
                 continue  # 'ĐOÀN TNCS HỒ CHÍ MINH' beside 'BAN CHẤP HÀNH ĐOÀN TỈNH LÀO CAI'
             if _org_line(seg):
-                st.org.append(seg)
+                st.org.append(spelt_out(seg))
                 st.provinces += find_provinces(seg)
 
 
-def _read_place_date(clean: list[str], block: Block, i: int, pm: re.Match[str], st: _HeaderReading) -> None:
-    """The date and place of the first place-and-date line; an impossible date is kept as written."""
+_ORG_WORDS = 12  # an organisation line's words, at most
+
+
+def _org_beside_date(seg: str) -> tuple[str, re.Match[str]] | None:
+    """(the organisation line, the place and date's match) of a header line where the two columns
+    ran together, the line's capitals before the place's first word in lower case: 'BCS ĐẢNG UBND
+    TỈNH Cà Mau, ngày 14 tháng 02 năm 2024'."""
+    words = seg.split()
+    for k in range(min(len(words) - 1, _ORG_WORDS), 1, -1):
+        head, rest = " ".join(words[:k]), " ".join(words[k:])
+        if is_upper_text(words[k]) or not words[k][:1].isupper() or not _org_line(head):
+            continue
+        m = search_place_date(rest)
+        if m is not None and m.start() == 0:
+            return head, m
+    return None
+
+
+def _read_place_date(
+    clean: list[str], block: Block, i: int, pm: re.Match[str], st: _HeaderReading, joined: bool = True
+) -> None:
+    """The date and place of the first place-and-date line; an impossible date is kept as written.
+    `joined`: the place may begin on the line above ('Hà' / 'Nội, ngày …')."""
     st.date = date_from_match(pm)
     if st.date is None:
         st.bad_date = pm.group(0)
@@ -203,10 +231,33 @@ def _read_place_date(clean: list[str], block: Block, i: int, pm: re.Match[str], 
     prev = next(
         (clean[x].strip() for x in range(i - 1, max(block.first, i - 3) - 1, -1) if clean[x].strip()), ""
     )
-    if pm.start() == 0 and _FRAGMENT_RE.match(prev) and len(prev) <= 30:
+    if joined and pm.start() == 0 and _FRAGMENT_RE.match(prev) and len(prev) <= 30:
         place = f"{prev} {place}"  # 'Hà' / 'Nội, ngày …' from a flattened header table
     st.place = place
     st.provinces += find_provinces(place)
+
+
+@cache
+def _shortened() -> tuple[re.Pattern, dict[str, str]]:
+    """The heads an organisation line shortens, folded, and what each spells out (signals.toml
+    [body.shortened])."""
+    table = {fold(k): v for k, v in signals_table()["body"]["shortened"].items()}
+    return re.compile(rf"(?<!\w)(?:{patterns.alt(table)})(?!\w)"), table
+
+
+def spelt_out(line: str) -> str:
+    """An organisation line with the heads it shortens spelt out, in its case: 'BCS ĐẢNG UBND
+    TỈNH' is 'BAN CÁN SỰ ĐẢNG UBND TỈNH', which names the Ban cán sự đảng that issues."""
+    rx, table = _shortened()
+    folded = fold_aligned(line)
+    if len(folded) != len(line):
+        return line  # offsets would not agree
+    out, at = [], 0
+    for m in rx.finditer(folded):
+        full = table[" ".join(m.group(0).split())]
+        out += [line[at : m.start()], full.upper() if line.isupper() else full]
+        at = m.end()
+    return "".join(out) + line[at:] if out else line
 
 
 def _org_line(seg: str) -> bool:

@@ -888,3 +888,58 @@ def test_an_amending_law_cited_by_its_number_after_the_laws_it_amends(basis, exp
     rels = relations(text)
     assert expected <= rels
     assert not [r for r in rels if r[1] == "SUA_DOI" and "77/2015/QH13" in r]
+
+
+@pytest.mark.parametrize(
+    ("basis", "guided"),
+    [
+        (
+            "Hướng dẫn số 01-HD/TW ngày 28/9/2021 của Ban Bí thư về một số vấn đề cụ thể thi hành Điều lệ Đảng",
+            "Điều lệ Đảng",
+        ),
+        (
+            "Hướng dẫn số 05-HD/BTCTW ngày 12/01/2022 của Ban Tổ chức Trung ương về thực hiện Quy định số "
+            "24-QĐ/TW ngày 30/7/2021",
+            "24-QĐ/TW",
+        ),
+    ],
+)
+def test_a_cited_guide_guides_what_its_subject_carries_out_and_the_citing_text_only_cites_it(basis, guided):
+    """A cited Hướng dẫn 'về thực hiện / thi hành X' guides X, as a guide's own subject does; the
+    document its subject names is that guide's, not the citing text's."""
+    rels = relations(party_doc(heading="HƯỚNG DẪN", code="HD", preamble=f"- Căn cứ {basis};"))
+    symbol = basis.split()[3]
+    assert (symbol, "HUONG_DAN", guided) in rels
+    assert (symbol, "THUC_HIEN", guided) not in rels
+    assert not {r for r in rels if r[0] == "12-HD/TU" and r[2] == guided}
+
+
+@pytest.mark.parametrize(
+    ("preamble", "relation"),
+    [
+        (
+            "Thực hiện Chương trình làm việc năm 2024 của Ban Thường vụ Tỉnh ủy và Nghị quyết số 36-NQ/TW ngày "
+            "22/10/2018 của Ban Chấp hành Trung ương, Ban cán sự đảng kính trình.",
+            "THUC_HIEN",
+        ),
+        (
+            "Thực hiện ý kiến chỉ đạo của Thường trực Tỉnh ủy, Nghị quyết số 36-NQ/TW ngày 22/10/2018 của Ban "
+            "Chấp hành Trung ương, Ban cán sự đảng kính trình.",
+            "THUC_HIEN",
+        ),
+        (
+            "Thực hiện Nghị quyết số 36-NQ/TW ngày 22/10/2018 của Ban Chấp hành Trung ương và Chương trình làm "
+            "việc năm 2024 của Ban Thường vụ Tỉnh ủy, Ban cán sự đảng kính trình.",
+            "THUC_HIEN",
+        ),
+        # a clause with a verb of its own stands between: the cue governs no more
+        (
+            "Thực hiện Chương trình làm việc năm 2024 của Tỉnh ủy, Ban Thường vụ Tỉnh ủy đã chỉ đạo rà soát "
+            "Nghị quyết số 36-NQ/TW ngày 22/10/2018 của Ban Chấp hành Trung ương.",
+            "DAN_CHIEU",
+        ),
+    ],
+)
+def test_an_opening_cue_governs_a_document_listed_after_one_named_without_its_number(preamble, relation):
+    rels = relations(party_doc(heading="TỜ TRÌNH", code="TTr", preamble=preamble))
+    assert {r[1] for r in rels if r[0] == "12-TTr/TU" and r[2] == "36-NQ/TW"} == {relation}

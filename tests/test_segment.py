@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from vbgraph.loaders.header import spelt_out
 from vbgraph.loaders.parse import parse_text
+from vbgraph.loaders.signals import table as signals_table
 from vbgraph.ontology import tables
 
 from factories import party_doc
@@ -215,6 +217,12 @@ HEADERS = [
     ),
     # ... but an office under its parent, numbered with its department's code, is one issuer
     (["UBND TỈNH QUẢNG TRỊ", "SỞ Y TẾ", "Số: 12/BC-SYT-KHTC"], "Sở Y tế tỉnh Quảng Trị", "Quảng Trị"),
+    # a head the line shortens, under the province's Party organisation
+    (
+        ["ĐẢNG BỘ TỈNH CÀ MAU", "BCS ĐẢNG UBND TỈNH", "*", "Số 35-TTr/BCSĐ"],
+        "Ban cán sự đảng Ủy ban nhân dân tỉnh Cà Mau",
+        "Cà Mau",
+    ),
 ]
 
 
@@ -1618,3 +1626,37 @@ def test_a_place_is_of_the_province_of_its_day(top, place_date, opening, jurisdi
     (doc,) = rec.documents
     assert doc.jurisdiction == jurisdiction
     assert [c.jurisdiction for c in rec.citations if c.symbol == "21-CTr/HU"] == ([cited] if cited else [])
+
+
+@pytest.mark.parametrize(("written", "read"), list(signals_table()["body"]["shortened_examples"].items()))
+def test_an_organisation_line_spells_out_the_heads_it_shortens(written, read):
+    assert spelt_out(written) == read
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "BCS ĐẢNG UBND TỈNH\tCà Mau, ngày 14 tháng 02 năm 2024",
+        "BCS ĐẢNG UBND TỈNH           Cà Mau, ngày 14 tháng 02 năm 2024",
+    ],
+)
+def test_an_organisation_line_run_into_the_place_and_date_beside_it_is_still_the_issuer(second):
+    text = "\n".join(
+        [
+            "ĐẢNG BỘ TỈNH CÀ MAU          ĐẢNG CỘNG SẢN VIỆT NAM",
+            second,
+            "*",
+            "Số 35-TTr/BCSĐ",
+            "",
+            "TỜ TRÌNH",
+            "Về việc ban hành Nghị quyết",
+            "",
+            "Nội dung.",
+        ]
+    )
+    (doc,) = parse_text(text, "a.txt").documents
+    assert (doc.issuer, doc.jurisdiction, doc.date) == (
+        "Ban cán sự đảng Ủy ban nhân dân tỉnh Cà Mau",
+        "Cà Mau",
+        "2024-02-14",
+    )

@@ -277,8 +277,27 @@ def _office_name_re() -> re.Pattern:
     after = alt([*(fold(w) for w in _lists()["places"]), "dang uy", "trung uong"])
     return re.compile(
         rf"(?<!\w)(?:{organs})\s+(?:(?:{alt(holding - predicates)})"
-        rf"|(?:{alt(holding & predicates)})(?=\s+(?:cac\s+)?(?:{after})(?!\w)))(?!\w)"
+        rf"|(?P<verb>{alt(holding & predicates)})(?=\s+(?:cac\s+)?(?:{after})(?!\w)))(?!\w)"
     )
+
+
+@cache
+def _level_after_re() -> re.Pattern:
+    """The level or committee after a part of a name that is all a verb, on lower-case text with its
+    marks: folded, 'quán triệt' would be 'quận', 'thi đua' 'thị' ('các chi bộ khoa, phòng tổ chức
+    quán triệt …': the rooms' branches organise)."""
+    after = [*(lower_vn(w) for w in _lists()["places"]), "đảng ủy", "trung ương"]
+    return re.compile(
+        rf"\s+(?:các\s+)?(?:{'|'.join(map(re.escape, sorted(after, key=len, reverse=True)))})(?!\w)"
+    )
+
+
+def _office_names(plain: str, folded: str) -> Iterable[re.Match[str]]:
+    """The organs named with a part of the vocabulary's names (`_office_name_re`) in `folded`, the
+    folded `plain`: a part that is all a verb only when a level follows it as written."""
+    for m in _office_name_re().finditer(folded):
+        if m.group("verb") is None or _level_after_re().match(plain, m.end()):
+            yield m
 
 
 @cache
@@ -410,7 +429,7 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
             pos = m.end()  # "lãnh đạo các cấp, các ngành" is a who
             continue
         if named is None:
-            named = [o.span() for o in _office_name_re().finditer(fold_aligned(plain))]
+            named = [o.span() for o in _office_names(plain, fold_aligned(plain))]
         if any(a < m.start() < b for a, b in named):
             pos = m.end()  # 'Ban Tuyên giao Huyện ủy', 'Ủy ban kiểm tra Huyện ủy': a name
             continue
@@ -647,6 +666,10 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
         elif out and sep in (",", "và") and _modifies(piece, out[-1][0]):
             named = shared = None
             piece = f"{_modified(out[-1][0])} {piece}"
+        elif out and s in (",", "và") and (lead := _unit_lead(out[-1][0], piece)):
+            named = shared = None
+            piece = f"{lead} {piece}"
+            units.add(len(out))
         else:
             named = shared = None
         out.append((piece, s))
@@ -654,6 +677,55 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
 
 
 _UNIT_NAMED_RE = re.compile(rf"(?<!\w)(?:{_UNITS}) (?=[{UPPER}\d])")  # 'xã Phú Quý', 'phường 7'
+
+
+@cache
+def _unit_committee_res() -> tuple[re.Pattern, re.Pattern]:
+    """'huyện ủy', 'đảng ủy', 'thị đoàn': a committee named by its unit's word, in lower case;
+    opening a text, and closing one."""
+    places, committees = _place_committee_words()
+    unit = rf"(?:{'|'.join(sorted(places))}|đảng) (?P<c>{'|'.join(sorted(committees))})"
+    return re.compile(rf"{unit}(?!\w)"), re.compile(rf"(?<!\w){unit}$")
+
+
+def _unit_lead(before: str, piece: str) -> str | None:
+    """'Ủy ban kiểm tra' of 'Ủy ban kiểm tra huyện ủy' before 'thị ủy', 'chi bộ' of 'chi bộ khoa'
+    before 'phòng': the body that the unit in lower case closing `before` has, which each unit of
+    the same sort listed after it without 'các' has too (committees of one word, or kinds that are
+    no place: 'UBND tỉnh, sở, ngành' lists the departments themselves); None otherwise."""
+    if not piece[:1].islower() or not before[-1:].islower():
+        return None
+    opening, closing = _unit_committee_res()
+    item = opening.match(lower_vn(piece))
+    if item is not None:
+        last = closing.search(before)
+        if last is None or last.group("c") != item.group("c"):
+            return None
+        lead = before[: last.start()].strip()
+    else:
+        if not _is_unit_kind(piece[: len(piece) - len(_qualifier(piece))].strip()):
+            return None
+        words = before.split()
+        lead = next(
+            (
+                " ".join(words[:-n])
+                for n in (2, 1)
+                if len(words) > n and _is_unit_kind(" ".join(words[-n:])) and words[-n][:1].islower()
+            ),
+            "",
+        )
+    return lead if lead and (_is_heads(lead) or _named_unit(lead)) else None
+
+
+def _is_unit_kind(words: str) -> bool:
+    """A kind of unit that is no place nor a qualifier: 'phòng', 'khoa', 'cơ quan', not 'xã', 'cơ sở'."""
+    low = lower_vn(words)
+    return low in _kinds() and not _is_place_kind(low) and low not in _qualifier_words()
+
+
+@cache
+def _qualifier_words() -> frozenset[str]:
+    return frozenset(lower_vn(w) for w in _lists()["qualifiers"])
 
 
 def _unit_organ(before: str, piece: str) -> str | None:
@@ -737,7 +809,9 @@ def _office_before_cac(piece: str, before: str) -> bool:
     (`_office_name_re`) is what goes to each committee listed after 'các'."""
     folded = fold(piece)
     m = _office_name_re().match(folded)
-    return m is not None and len(folded) == len(piece) and m.end() == len(before.rstrip())
+    if m is None or len(folded) != len(piece) or m.end() != len(before.rstrip()):
+        return False
+    return m.group("verb") is None or _level_after_re().match(piece.lower(), m.end()) is not None
 
 
 def _is_heads(words: str) -> bool:

@@ -2423,3 +2423,43 @@ def test_a_resolutions_point_on_the_day_of_an_event_and_a_product_that_is_handed
         for o in rec.obligations
     }
     assert sorted(got.values()) == [("2019-09-05", None), ("2019-09-20", "giáo dục năm học")]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a head spread over the units of its sort listed after it, with the verb after them
+        (
+            "Ủy ban kiểm tra huyện ủy, thị ủy, thành ủy và đảng ủy trực thuộc xây dựng chương trình giám sát",
+            [
+                "Ủy ban kiểm tra huyện ủy",
+                "Ủy ban kiểm tra thị ủy",
+                "Ủy ban kiểm tra thành ủy",
+                "Ủy ban kiểm tra đảng ủy trực thuộc",
+            ],
+        ),
+        ("Các chi bộ khoa, phòng tổ chức quán triệt Kết luận", ["chi bộ khoa", "chi bộ phòng"]),
+        ("Các chi bộ khối, ban tổ chức học tập chuyên đề", ["chi bộ khối", "chi bộ ban"]),
+        # 'kiểm tra' after 'Ủy ban' is its name, no verb
+        ("Ủy ban kiểm tra các cấp báo cáo định kỳ 6 tháng", ["Ủy ban kiểm tra các cấp"]),
+        ("Ủy ban kiểm tra xây dựng kế hoạch giám sát", ["Ủy ban kiểm tra"]),
+        # a part of a name that is all a verb needs a level as written ('quán' is no 'quận')
+        ("Ban tổ chức các huyện ủy, thành ủy hướng dẫn", ["Ban tổ chức huyện ủy", "Ban tổ chức thành ủy"]),
+        ("Các phòng tổ chức thi đua", ["phòng"]),
+        # a province addressed by its name, as a commune is; 'Tỉnh ủy' stays the committee
+        ("Tỉnh Sóc Trăng tập trung hoàn thiện Quy hoạch tỉnh", ["Tỉnh Sóc Trăng"]),
+        ("Tỉnh ủy lãnh đạo, chỉ đạo", ["Tỉnh ủy"]),
+        ("Trên địa bàn tỉnh Sóc Trăng, các sở tổ chức", []),
+    ],
+)
+def test_a_head_goes_to_each_unit_of_its_sort_and_a_verb_is_no_part_of_the_units(text, names):
+    assert parse_subject(text)[0] == names
+
+
+def test_a_province_a_conclusion_addresses_by_its_name_is_assigned():
+    body = (
+        "Thủ tướng Chính phủ kết luận như sau:\n\n1. Tỉnh Sóc Trăng tập trung hoàn thiện Quy hoạch tỉnh, trình Thủ "
+        "tướng Chính phủ phê duyệt trong tháng 7 năm 2023.\n\n2. Các bộ, ngành hỗ trợ tỉnh trên địa bàn tỉnh."
+    )
+    got, _ = assignments(party_doc(heading="THÔNG BÁO", code="TB", of="KẾT LUẬN CỦA THỦ TƯỚNG", body=body))
+    assert ("Tỉnh Sóc Trăng", "thuc_hien") in got and not any(name.lower() == "tỉnh" for name, _ in got)

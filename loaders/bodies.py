@@ -434,7 +434,14 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
             pos = m.end()  # 'Ban Tuyên giao Huyện ủy', 'Ủy ban kiểm tra Huyện ủy': a name
             continue
         if runs is None:  # before the sentence's predicate: 'Quỹ Đầu tư phát triển tỉnh bố trí vốn'
-            runs = [(a, b) for a, b in _name_runs(text, plain, low) if _predicates_re().match(low, b + 1)]
+            # the run's unit closes the name: a word in lower case after it is the sentence's verb,
+            # known or not ('… tỉnh cho vay ưu đãi …')
+            runs = [
+                (a, b)
+                for a, b in _name_runs(text, plain, low)
+                if _predicates_re().match(low, b + 1)
+                or (text[b : b + 1] == " " and text[b + 1 : b + 2].islower())
+            ]
         run_end = next((b for a, b in runs if a < m.start() < b), None)
         if run_end is not None:
             pos = run_end

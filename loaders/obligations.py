@@ -29,7 +29,7 @@ from vbgraph.loaders.deadlines import (
     from_issue,
 )
 from vbgraph.loaders.normalize import is_upper_text, lower_vn
-from vbgraph.loaders.patterns import alt, opens_with, type_alt
+from vbgraph.loaders.patterns import UPPER, alt, opens_with, type_alt
 from vbgraph.loaders.records import Assignment, Evidence, Issue, ObligationRecord, TextDocument
 from vbgraph.loaders.segment import (
     SIGNED_RE,
@@ -441,7 +441,7 @@ def _topic_subject(s: str, at: int) -> tuple[list[str], int, str]:
     các huyện, thị xã, thành phố: Tập trung …'), else none."""
     colon = s.find(":", at)
     if colon < 0:
-        return [], 0, s
+        return _after_heading(s, at)
     rest = s[colon + 1 :].lstrip()
     lead = _lead_re().match(rest)
     names, end = bd.parse_subject(rest[lead.end() :] if lead else rest)
@@ -451,6 +451,22 @@ def _topic_subject(s: str, at: int) -> tuple[list[str], int, str]:
     names, end = bd.parse_subject(topic)
     if names and end >= len(topic) - 1 and not any(bd.names_a_place(n) for n in names):
         return names, len(s[: colon + 1]), s  # the task after the colon is the topic's bodies'
+    return [], 0, s
+
+
+_CAPITAL_RE = re.compile(rf"(?<=\s)(?=[{UPPER}])")
+_HEADING_REACH = 80  # a topic heading's length before the body that opens its point
+
+
+def _after_heading(s: str, at: int) -> tuple[list[str], int, str]:
+    """A topic heading without a colon, its point on the line after it ('2. Về chế độ báo cáo' /
+    'Ủy ban kiểm tra huyện ủy gửi báo cáo trước ngày …', one paragraph): the first capitalised
+    body after the heading's words is the subject."""
+    for m in _CAPITAL_RE.finditer(s, at, at + _HEADING_REACH):
+        rest = s[m.start() :]
+        names, end = bd.parse_subject(rest)
+        if names and end < len(rest):
+            return names, end, rest
     return [], 0, s
 
 

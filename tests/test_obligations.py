@@ -2176,6 +2176,11 @@ def test_an_assessment_after_a_semicolon_names_no_assignee():
             "thành trước ngày 15/7/2025.",
             set(),
         ),
+        # a topic heading without a colon, its point on the next line
+        (
+            "3. Về chế độ báo cáo\nỦy ban kiểm tra huyện ủy gửi báo cáo trước ngày 15/6/2023.",
+            {("Ủy ban kiểm tra huyện ủy", "thuc_hien")},
+        ),
     ],
 )
 def test_a_conclusions_topic_before_a_colon_is_no_part_of_the_subject(point, expected):

@@ -1353,6 +1353,13 @@ def test_a_task_goes_on_past_a_bare_page_number():
     assert any("định kỳ trước ngày 15 tháng 12" in o.text for o in rec.obligations)
 
 
+PIPE_HEADER = [
+    "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "HUYỆN PHÚ LƯƠNG | Độc lập - Tự do - Hạnh phúc",
+    "Số: 112/KH-UBND | Phú Lương, ngày 08 tháng 4 năm 2019",
+    "KẾ HOẠCH",
+    "Xây dựng nông thôn mới năm 2019",
+]
 PIPE_SIGNED = [
     "Nơi nhận: | TM. ỦY BAN NHÂN DÂN",
     "- UBND tỉnh (b/c); | KT. CHỦ TỊCH",
@@ -1384,11 +1391,7 @@ def test_an_appendix_after_a_signature_flattened_with_pipes_is_the_documents(app
     LỤC' under it is no name that closes the text, its task table is the plan's (all was lost)."""
     text = "\n".join(
         [
-            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "HUYỆN PHÚ LƯƠNG | Độc lập - Tự do - Hạnh phúc",
-            "Số: 112/KH-UBND | Phú Lương, ngày 08 tháng 4 năm 2019",
-            "KẾ HOẠCH",
-            "Xây dựng nông thôn mới năm 2019",
+            *PIPE_HEADER,
             "(Chi tiết tại Phụ lục kèm theo)",
             *PIPE_SIGNED,
             *appendix,
@@ -1415,11 +1418,7 @@ def test_a_table_after_the_signer_that_goes_with_the_texts_own_number_is_its(iss
     number> …)' keeps the table in the plan, which ended at the signer's name."""
     text = "\n".join(
         [
-            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "HUYỆN PHÚ LƯƠNG | Độc lập - Tự do - Hạnh phúc",
-            "Số: 112/KH-UBND | Phú Lương, ngày 08 tháng 4 năm 2019",
-            "KẾ HOẠCH",
-            "Xây dựng nông thôn mới năm 2019",
+            *PIPE_HEADER,
             *PIPE_SIGNED[:3],
             "Trần Văn Lương",
             "PHÂN CÔNG NHIỆM VỤ",

@@ -549,10 +549,17 @@ def _named_units() -> tuple[str, ...]:
     return tuple(sorted((lower_vn(u) + " " for u in units), key=len, reverse=True))
 
 
+@cache
+def _place_units() -> frozenset[str]:
+    return frozenset(lower_vn(u) for u in _table()["bodies"]["named_units"])
+
+
 def _unit_head(low: str, item: str) -> str | None:
     """The unit's word `item` opens with, when its name or number follows ('Xã Đạ Huoai', 'Phường 7')."""
     for u in _named_units():
         if low.startswith(u) and (item[len(u) : len(u) + 1].isupper() or item[len(u) : len(u) + 1].isdigit()):
+            if u.strip() in _place_units() and starts_with_head(item[len(u) :]):
+                return None  # 'Tỉnh Hội Nông dân …': a body's name after a place's word, no place
             return item[: len(u) - 1]
     return None
 

@@ -96,15 +96,22 @@ _RECIPIENT_RE = re.compile(r"^\s*Lưu\b|[;,]\s*$", re.IGNORECASE)  # 'Như Đi�
 _DUE_RE = re.compile(r"(?:hoàn thành|xong|trước|chậm nhất|trong\s+(?:quý|tháng)|vào\s+ngày)\b", re.IGNORECASE)
 
 
-def _due(text: str, issued: str | None = None) -> bool:
+def _due(text: str, issued: str | None = None, *, whole_years: bool = True) -> bool:
     """Does `text` give a time to be done by ('hoàn thành trong quý II năm 2025', 'chậm nhất ngày …',
     a labelled 'thời gian: hoàn thành trước ngày …', or a year closing it: '…, trong năm 2026.'),
-    not one over before the document was issued (a report's 'trong tháng 5/2024')?"""
+    not one over before the document was issued (a report's 'trong tháng 5/2024')? Without
+    `whole_years`, a time finer than a year: a resolution's 'Các cấp ủy … trong năm 2025' is a target."""
     return any(
         (_DUE_RE.match(d.text) or _TIME_LABEL_OPEN_RE.match(lower_vn(d.text)) or _closing_year(text, d))
         and not _over(d, issued)
+        and (whole_years or not _whole_years(d))
         for d in find_deadlines(text)
     )
+
+
+def _whole_years(d: Deadline) -> bool:
+    """A time of whole years ('trong năm 2025', 'giai đoạn 2021-2025')."""
+    return bool(d.start and d.end and d.start[4:] == "-01-01" and d.end[4:] == "-12-31")
 
 
 # A year the task is done in, closing it: '… an ninh mạng trong năm 2026.' (a target's 'phấn đấu
@@ -208,7 +215,17 @@ def _proposals_heading(line: str, after_part: bool = False) -> bool:
         after_part and _section_re("proposals").match(line)
     ):
         return True
-    return (after_part or is_upper_text(line)) and _lead_words_re("lead", "proposals").match(line) is not None
+    return (
+        (after_part or is_upper_text(line))
+        and _lead_words_re("lead", "proposals").match(line) is not None
+        and _proposed_tasks_re().search(lower_vn(line)) is None
+    )
+
+
+@cache
+def _proposed_tasks_re() -> re.Pattern:
+    """Words of a heading that proposes tasks ([proposals] tasks), not proposals to the bodies above."""
+    return re.compile(rf"(?<!\w)(?:{alt(_table()['proposals']['tasks'])})(?!\w)")
 
 
 def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, int, str] | None:
@@ -441,19 +458,24 @@ def _topic_subject(s: str, at: int) -> tuple[list[str], int, str]:
     các huyện, thị xã, thành phố: Tập trung …'), else none."""
     colon = s.find(":", at)
     if colon < 0:
-        return _after_heading(s, at)
+        return [], 0, s
     rest = s[colon + 1 :].lstrip()
     lead = _lead_re().match(rest)
     names, end = bd.parse_subject(rest[lead.end() :] if lead else rest)
     if names and end < len(rest):
         return names, end, rest[lead.end() :] if lead else rest
     topic = s[at:colon].strip()
+    if not _ADDRESSEE_TOPIC_RE.match(lower_vn(s)):
+        return [], 0, s  # 'Về Mặt trận Tổ quốc và các đoàn thể: …': what a point is about, no addressee
     names, end = bd.parse_subject(topic)
     if names and end >= len(topic) - 1 and not any(bd.names_a_place(n) for n in names):
         return names, len(s[: colon + 1]), s  # the task after the colon is the topic's bodies'
     return [], 0, s
 
 
+_ADDRESSEE_TOPIC_RE = re.compile(r"\s*đối với\b")  # a topic that names whom it addresses
+# Words of a heading that take the body after them as their object: 'phối hợp với', 'hỗ trợ', 'cho'.
+_OBJECT_BEFORE_RE = re.compile(r"(?<!\w)(?:với|cho|hỗ trợ|của|giữa|đến)(?!\w)")
 _CAPITAL_RE = re.compile(rf"(?<=\s)(?=[{UPPER}])")
 _HEADING_REACH = 80  # a topic heading's length before the body that opens its point
 
@@ -461,8 +483,12 @@ _HEADING_REACH = 80  # a topic heading's length before the body that opens its p
 def _after_heading(s: str, at: int) -> tuple[list[str], int, str]:
     """A topic heading without a colon, its point on the line after it ('2. Về chế độ báo cáo' /
     'Ủy ban kiểm tra huyện ủy gửi báo cáo trước ngày …', one paragraph): the first capitalised
-    body after the heading's words is the subject."""
+    body after the heading's words is the subject, unless those words take it as their object
+    ('Về phối hợp với Công an tỉnh …, Sở Y tế …') or a comma ends the heading before it."""
     for m in _CAPITAL_RE.finditer(s, at, at + _HEADING_REACH):
+        between = lower_vn(s[at : m.start()])
+        if "," in between or _OBJECT_BEFORE_RE.search(between):
+            return [], 0, s
         rest = s[m.start() :]
         names, end = bd.parse_subject(rest)
         if names and end < len(rest):
@@ -508,7 +534,7 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
     topic = _topic_re().match(lower_vn(s2[:40])) if not names else None
     if topic:
         names, end, s2 = _topic_subject(s2, topic.end())
-    elif not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
+    if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
         for n, cm in enumerate(_COMMA_RE.finditer(s2)):
             if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO or ";" in s2[: cm.start()]:
                 break  # an opening phrase is no clause: '…; một số xã như xã A, xã B còn thiếu …'
@@ -521,10 +547,14 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
                 break  # 'Hằng năm, mỗi cơ quan, địa phương, đơn vị …': each of the bodies already named
             lead2 = _lead_re().match(rest)
             cand, cend = bd.parse_subject(rest[lead2.end() :] if lead2 else rest)
+            if topic and cand and all(bd.names_a_place(c) for c in cand):
+                continue  # 'Đối với các dự án trên địa bàn huyện, thị xã, thành phố: …': the topic's places
             if cand and cend < len(rest) - (lead2.end() if lead2 else 0):
                 s2 = rest[lead2.end() :] if lead2 else rest
                 names, end, lead = cand, cend, lead or lead2
                 break
+    if not names and topic:
+        names, end, s2 = _after_heading(s2, topic.end())
     if not names:
         names, end = _named_by_role(s2)
     ask = _ASK_RE.match(lower_vn(s2[end:])) if names else None
@@ -618,7 +648,7 @@ def _everyone_assigned(after: str, st: _Discourse) -> bool:
     """'Cấp ủy các cấp …' after an addressing line is assigned when the point has a time of its own
     ('…; hoàn thành trước ngày 30/7/2025') or the text is a directive, whose points are all its
     addressees' tasks (obligations.toml [section] directives); else it exhorts."""
-    return st.directive or _due(after, st.issued)
+    return st.directive or _due(after, st.issued, whole_years=False)
 
 
 def _completes(

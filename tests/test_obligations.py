@@ -1850,6 +1850,14 @@ def test_a_reports_proposals_to_the_bodies_above_assign_nothing(heading):
     assert got == {("Phòng Nội vụ", "thuc_hien"), ("Phòng Tư pháp", "thuc_hien")}
 
 
+@pytest.mark.parametrize("heading", tables.load("obligations.toml")["proposals"]["tasks_examples"])
+def test_a_part_that_proposes_tasks_keeps_them(heading):
+    """'II. ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP …': the tasks proposed to the text's own addressees."""
+    from vbgraph.loaders.obligations import _proposals_heading
+
+    assert not _proposals_heading(heading)
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -2181,6 +2189,22 @@ def test_an_assessment_after_a_semicolon_names_no_assignee():
             "3. Về chế độ báo cáo\nỦy ban kiểm tra huyện ủy gửi báo cáo trước ngày 15/6/2023.",
             {("Ủy ban kiểm tra huyện ủy", "thuc_hien")},
         ),
+        # ... but a comma ends an opening topic before its colon, and a body the topic takes as its
+        # object is none of the subject
+        (
+            "4. Về việc triển khai Đề án 06 trên địa bàn tỉnh, Công an tỉnh chủ trì thực hiện các nội dung "
+            "sau: rà soát dữ liệu, hoàn thành trước ngày 30/7/2025.",
+            {("Công an tỉnh", "chu_tri")},
+        ),
+        (
+            "5. Về hỗ trợ Hội Nông dân tỉnh, Sở Nông nghiệp và Môi trường chủ trì tập huấn, hoàn thành trước "
+            "ngày 30/9/2025.",
+            {("Sở Nông nghiệp và Môi trường", "chu_tri")},
+        ),
+        (
+            "6. Về phối hợp với Công an tỉnh trong công tác phòng dịch bố trí lực lượng trước ngày 30/9/2025.",
+            set(),
+        ),
     ],
 )
 def test_a_conclusions_topic_before_a_colon_is_no_part_of_the_subject(point, expected):
@@ -2454,6 +2478,7 @@ def test_a_resolutions_point_on_the_day_of_an_event_and_a_product_that_is_handed
         # a province addressed by its name, as a commune is; 'Tỉnh ủy' stays the committee
         ("Tỉnh Sóc Trăng tập trung hoàn thiện Quy hoạch tỉnh", ["Tỉnh Sóc Trăng"]),
         ("Tỉnh ủy lãnh đạo, chỉ đạo", ["Tỉnh ủy"]),
+        ("Tỉnh Hội Nông dân phối hợp tập huấn", []),  # a body's name after the word: no province
         ("Trên địa bàn tỉnh Sóc Trăng, các sở tổ chức", []),
     ],
 )
@@ -2468,3 +2493,15 @@ def test_a_province_a_conclusion_addresses_by_its_name_is_assigned():
     )
     got, _ = assignments(party_doc(heading="THÔNG BÁO", code="TB", of="KẾT LUẬN CỦA THỦ TƯỚNG", body=body))
     assert ("Tỉnh Sóc Trăng", "thuc_hien") in got and not any(name.lower() == "tỉnh" for name, _ in got)
+
+
+def test_a_resolutions_solutions_part_stays_free_of_topics_and_targets():
+    """'Các cấp ủy đảng … trong năm 2025' (a target of whole years), 'Về chính quyền: …', 'Về Mặt trận
+    Tổ quốc và các đoàn thể: …' (what a point is about, no addressee) in 'NHIỆM VỤ, GIẢI PHÁP'."""
+    body = (
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n1. Các cấp ủy đảng thực hiện tốt công tác cán bộ trong năm 2025.\n\n"
+        "2. Về chính quyền: Tiếp tục nâng cao hiệu lực, hiệu quả quản lý nhà nước.\n\n3. Về Mặt trận Tổ quốc "
+        "và các đoàn thể: Đổi mới nội dung, phương thức hoạt động."
+    )
+    got, _ = assignments(party_doc(body=body))
+    assert got == set()

@@ -987,7 +987,14 @@ def _of_its_district(c: Citation) -> Citation:
     if c.central or not c.issuer or signals.body_level(c.issuer) != "district":
         return c
     province = places.province_on(places.province_of(c.issuer), c.date)
-    return replace(c, jurisdiction=province) if province and province != c.jurisdiction else c
+    if not province or province == c.jurisdiction:
+        return c
+    if c.jurisdiction and places.province_on(province, _TODAY) != c.jurisdiction:
+        return c  # not a province the citing text's merged into: the text's own place decides
+    return replace(c, jurisdiction=province)
+
+
+_TODAY = "9999-12-31"  # a date after every merger: a province's successor today
 
 
 def _in_a_city(td: TextDocument, d: Draft) -> bool:

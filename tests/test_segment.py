@@ -1659,3 +1659,25 @@ def test_an_organisation_line_run_into_the_place_and_date_beside_it_is_still_the
         "Cà Mau",
         "2024-02-14",
     )
+
+
+def test_a_districts_cited_text_stays_in_the_citing_province_when_no_merger_joins_them():
+    """A district the gazetteer puts in another province than the text's, with no merger between
+    the two: the text's own place decides (its chain of plans stays in one province)."""
+    text = "\n".join(
+        [
+            "ỦY BAN NHÂN DÂN",
+            "HUYỆN VIỆT YÊN",
+            "Số: 2/KH-UBND",
+            "Lào Cai, ngày 01 tháng 09 năm 2019",
+            "",
+            "KẾ HOẠCH",
+            "thực hiện chuyển đổi số năm 2019",
+            "",
+            "Thực hiện Chương trình số 21-CTr/HU, ngày 29/07/2019 của Ban Thường vụ Huyện ủy về chuyển đổi số,"
+            " Ủy ban nhân dân huyện ban hành Kế hoạch như sau:",
+        ]
+    )
+    rec = parse_text(text, "a.txt")
+    (doc,) = rec.documents
+    assert [c.jurisdiction for c in rec.citations if c.symbol == "21-CTr/HU"] == [doc.jurisdiction]

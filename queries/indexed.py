@@ -147,13 +147,7 @@ def implementations(
     (no filter but a date) from the relation's edges and the documents' labels, without a graph,
     in the order the store reads them (`Store.labelled_edges`: the table's)."""
     if not central and not jurisdiction and store.indexed:
-        n = len(FIELDS)
-        symbol, name, date, place = (3 + FIELDS.index(f) for f in ("symbol", "name", "date", "jurisdiction"))
-        edges = (
-            (r[0], r[1], r[symbol] or r[name], r[date], r[place], r[symbol + n] or r[name + n])
-            for r in store.labelled_edges(rs.IMPLEMENTS)
-        )
-        return ln.implementations_of_labelled(edges, since=since)
+        return ln.implementations_of_labelled(store.labelled_edges(rs.IMPLEMENTS), since=since)
     # as the reference: the direct rows take an empty jurisdiction for none, the central ones do not
     wanted = jurisdiction if central else (jurisdiction or None)
     part = part_of(store, implementation_part, jurisdiction=wanted, transitive=central)

@@ -758,10 +758,11 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
                 tm = tm if tm and tm.start("word") - pos <= 2 else None
                 s = _named_issuer(s, text, after) if tm or _CLAUSE_END_RE.match(text, after) else s
                 pos = _past_aside(text, s.end)  # the name may end before the words read ('… đề nghị')
-        if not tm or tm.start("word") - pos > 6 or _next_cue(text, s.end, tm):
+        bare = None if tm and tm.start("word") - pos <= 6 else _bare_subject_start(text, s, pos)
+        if bare is None and (not tm or tm.start("word") - pos > 6 or _next_cue(text, s.end, tm)):
             out.append(s)
             continue
-        tstart = tm.start("word")
+        tstart = bare if bare is not None else tm.start("word")  # type: ignore[union-attr]
         stops = stops or (
             _FirstMatch(_TITLE_STOP_RE, text),
             _FirstMatch(_clause_re(), text),
@@ -773,7 +774,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             limit = at if at is not None and at < limit else limit
         limit = _subject_end(text, s, spans[i + 1 : i + 1 + INSIDE_MAX], tstart, limit)
         title = text[tstart:limit].strip(" ,;“”\"'()¦")
-        if len(title) < 4:
+        if len(title) < 4 or (bare is not None and not _bare_subject_whole(text, tstart, limit)):
             out.append(s)
             continue
         out.append(
@@ -785,6 +786,35 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             )
         )
     return out
+
+
+@cache
+def _bare_subject_re() -> re.Pattern[str]:
+    """A word in lower case that may open a subject written without 'về' (cues.toml [bare_subject])."""
+    words = tables.cues()["bare_subject"]["not_openers"]
+    return re.compile(rf"\s+(?![{patterns.UPPER}])(?!(?:{patterns.alt(words)})(?!\w))(?=[^\W\d_])")
+
+
+_ITEM_END_RE = re.compile(r"\s*(?:;|\.?\s*$)")
+
+
+def _bare_subject_start(text: str, s: Span, pos: int) -> int | None:
+    """Where the subject of a numbered citation of a preamble opens when written without 'về' right
+    after its issuer, in lower case ('Căn cứ Hướng dẫn số 01-HD/TW … của Ban Bí thư một số vấn đề cụ
+    thể thi hành Điều lệ Đảng;'), or None. Its sentence opens with a preamble's cue."""
+    if s.kind != "numbered" or s.issuer is None or pos != s.end or not text[pos - 1].isalpha():
+        return None
+    m = _bare_subject_re().match(text, pos)
+    if m is None:
+        return None
+    cut = text.rfind(". ", 0, s.start)
+    opening = cut + 2 if cut >= 0 else 0
+    return m.end() if signals.preamble_opener(text[opening : s.start].lstrip(" -–+•*")) else None
+
+
+def _bare_subject_whole(text: str, tstart: int, limit: int) -> bool:
+    """Does a subject without 'về' run to its item's end, with no comma (no sentence's clause)?"""
+    return "," not in text[tstart:limit] and _ITEM_END_RE.match(text, limit) is not None
 
 
 class _FirstMatch:

@@ -429,6 +429,29 @@ def test_where_a_cited_subject_ends(text, title):
     assert one(text).title == title
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        *(
+            (ex, "một số vấn đề cụ thể thi hành Điều lệ Đảng")
+            for ex in tables.cues()["bare_subject"]["examples"]
+        ),
+        *((ex, None) for ex in tables.cues()["bare_subject"]["not_examples"]),
+        # a sentence's clause after the issuer, no subject: its comma, or no item's end
+        (
+            "Căn cứ Kế hoạch số 12-KH/TU ngày 02/3/2024 của Tỉnh ủy năm 2024, Sở Nội vụ xây dựng Kế hoạch.",
+            None,
+        ),
+        ("Căn cứ Hướng dẫn số 01-HD/TW của Ban Bí thư một số vấn đề (kèm theo)", None),
+        # outside a preamble's item, no subject either
+        ("Báo cáo kết quả triển khai Kế hoạch số 12-KH/TU của Tỉnh ủy định kỳ hằng quý.", None),
+        ("Báo cáo kết quả triển khai Kế hoạch số 12-KH/TU của Tỉnh ủy công tác cán bộ.", None),
+    ],
+)
+def test_a_subject_in_lower_case_right_after_the_issuer_without_ve(text, title):
+    assert cites(text)[0].title == title
+
+
 _PLAN = "Thực hiện Kế hoạch số 14-KH/TU, ngày 22/9/2025 của Ban Thường vụ Tỉnh ủy về "
 _RESOLUTION = (
     "Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch:"

@@ -772,6 +772,7 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
         for found in stops:
             at = found.at_or_after(tstart)
             limit = at if at is not None and at < limit else limit
+        limit = _clause_after(text, tstart, limit)
         limit = _subject_end(text, s, spans[i + 1 : i + 1 + INSIDE_MAX], tstart, limit)
         title = text[tstart:limit].strip(" ,;“”\"'()¦")
         if len(title) < 4 or (bare is not None and not _bare_subject_whole(text, tstart, limit)):
@@ -815,6 +816,34 @@ def _bare_subject_start(text: str, s: Span, pos: int) -> int | None:
 def _bare_subject_whole(text: str, tstart: int, limit: int) -> bool:
     """Does a subject without 'về' run to its item's end, with no comma (no sentence's clause)?"""
     return "," not in text[tstart:limit] and _ITEM_END_RE.match(text, limit) is not None
+
+
+_COMMA_RE = re.compile(r",\s+(?=[^\W\d_])")
+_CLAUSE_REACH = 160  # how far after a comma the clause's bodies and their verb are read
+
+
+@cache
+def _tense_re() -> re.Pattern[str]:
+    """A tense word (cues.toml [clause_after_subject]) as a whole word."""
+    return re.compile(rf"(?<!\w)(?:{patterns.alt(tables.cues()['clause_after_subject']['tense'])})(?!\w)")
+
+
+def _clause_after(text: str, tstart: int, limit: int) -> int:
+    """Where a subject (from `tstart`, at most to `limit`) ends because the citing sentence's own
+    clause opens after a comma: bodies, then a tense word ('…, các bộ, ngành, địa phương đã có …'),
+    or a body's name in capitals and its predicate ('…, Bộ Nội vụ tổng hợp …')."""
+    for c in _COMMA_RE.finditer(text, tstart, limit):
+        rest = text[c.end() : min(len(text), c.end() + _CLAUSE_REACH)]
+        named = rest[0].isupper()
+        if not (named or _tense_re().search(rest)) or not bodies.may_name_a_body(rest):
+            continue
+        names, end = bodies.parse_subject(rest)
+        after = rest[end:].lstrip()
+        if not names or not after[:1].islower():
+            continue
+        if _tense_re().match(after) or (named and bodies.subject_end(after) == 0):
+            return c.start()
+    return limit
 
 
 class _FirstMatch:

@@ -430,6 +430,32 @@ def test_where_a_cited_subject_ends(text, title):
 
 
 @pytest.mark.parametrize(
+    "example", tables.cues()["clause_after_subject"]["examples"], ids=lambda e: e["text"][:40]
+)
+def test_a_subject_ends_where_the_sentences_own_clause_opens(example):
+    assert one(example["text"]).title == example["title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [  # bodies after a comma with no verb of their own, or one in lower case with no tense word: the subject's
+        (
+            "Căn cứ Nghị quyết số 12/2023/NQ-HĐND của HĐND tỉnh về phân cấp nhiệm vụ chi cho các sở, ngành, "
+            "địa phương trên địa bàn tỉnh;",
+            "về phân cấp nhiệm vụ chi cho các sở, ngành, địa phương trên địa bàn tỉnh",
+        ),
+        (
+            "Căn cứ Kế hoạch số 12-KH/TU của Tỉnh ủy về phối hợp giữa cấp ủy, chính quyền các cấp thực hiện "
+            "nhiệm vụ chuyển đổi số;",
+            "về phối hợp giữa cấp ủy, chính quyền các cấp thực hiện nhiệm vụ chuyển đổi số",
+        ),
+    ],
+)
+def test_bodies_inside_a_subject_are_no_clause_of_the_sentence(text, title):
+    assert one(text).title == title
+
+
+@pytest.mark.parametrize(
     ("text", "title"),
     [
         *(

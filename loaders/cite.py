@@ -878,6 +878,7 @@ def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: 
     follow it: one coordinated with `s` ends it; one inside it is nested."""
     inside_types: set[str | None] = set()  # types of the citations already inside this subject
     lead_a: tuple[str, ...] | None = None  # the words before `s`, read when first compared
+    acts: bool | None = None  # whether the subject is verbs that govern its first citation
     for nxt in following:
         if nxt.start >= limit:
             break
@@ -886,11 +887,23 @@ def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: 
         # "… về việc thực hiện các nhiệm vụ tại Chỉ thị A … và Chỉ thị B": B is coordinated with
         # the Chỉ thị already inside this subject, not with this document.
         peer = nxt.type in inside_types and nxt.type != s.type
-        inside_types.add(nxt.type)
+        if acts is None:
+            acts = _listed_verbs(text[tstart : nxt.start], alone=True)
         lo = max(tstart, nxt.start - _TAIL)
         # The word ends where the blanks before `nxt` start: no match starts further back than it.
         end = lo + len(text[lo : nxt.start].rstrip())
         coord = _COORD_END_RE.search(text, max(lo, end - _COORD_REACH), nxt.start)
+        # "Kế hoạch số 145 … của UBND tỉnh thực hiện Nghị quyết A … và Chương trình B …": B is the
+        # second object of the subject's verbs, unless of this document's type or dated after it.
+        peer = peer or bool(
+            acts
+            and inside_types
+            and coord
+            and coord.group().startswith("và")
+            and nxt.type != s.type
+            and not _dated_after(nxt.date, s.date)
+        )
+        inside_types.add(nxt.type)
         if coord and not peer:
             return coord.start()
         # "Sau 05 năm thực hiện A … và gần 02 năm thực hiện B": B parallels A, not A's subject.
@@ -918,13 +931,18 @@ def _verbs_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{verb})(?!\w)(?:\s+(?:{verb})(?!\w))*")
 
 
-def _listed_verbs(subject: str) -> bool:
+def _listed_verbs(subject: str, alone: bool = False) -> bool:
     """Is `subject` ('về học tập, quán triệt, tuyên truyền và triển khai thực hiện') a list of verbs
     whose last governs what follows? Then a cue among them coordinates with the others, inside the
-    subject: no new clause of the citing sentence."""
+    subject: no new clause of the citing sentence. `alone`: one verb is a list too ('thực hiện')."""
     m = _ABOUT_RE.match(subject)
     items = _ITEM_SPLIT_RE.split(lower_vn(subject[m.end() if m else 0 :].strip()))
-    return len(items) > 1 and all(_verbs_re().fullmatch(item) for item in items)
+    return len(items) > (0 if alone else 1) and all(_verbs_re().fullmatch(item) for item in items)
+
+
+def _dated_after(date: str | None, than: str | None) -> bool:
+    """Is `date` a day after `than` (both full dates)? A later document is no part of an earlier one's subject."""
+    return bool(date and than and len(date) == len(than) == 10 and date > than)
 
 
 _BLANKS_RE = re.compile(r"\s+")

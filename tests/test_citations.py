@@ -507,6 +507,32 @@ def test_a_subjects_coordinated_verbs_nest_the_document_after_them(text, nested)
     assert (outer.title_start <= inner.start < (outer.title_end or 0)) == nested
 
 
+_NESTED = (
+    "Thực hiện Kế hoạch số 145/KH-UBND ngày 24/02/2025 của Ủy ban nhân dân tỉnh thực hiện Nghị quyết số "
+    "03/NQ-CP ngày 09/01/2025 của Chính phủ và "
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "nested"),
+    [  # 'và B' after the document a cited subject's verb governs: that verb's second object
+        (
+            "Chương trình hành động số 28-CTr/TU ngày 10/02/2025 của Ban Thường vụ Tỉnh ủy, Sở Nội vụ xây dựng",
+            True,
+        ),
+        # not a document of the citing one's own type, nor one dated after it: beside the cited one
+        ("Kế hoạch số 28/KH-UBND ngày 10/02/2025 của Ủy ban nhân dân tỉnh, Sở Nội vụ xây dựng", False),
+        (
+            "Chương trình hành động số 28-CTr/TU ngày 10/3/2025 của Ban Thường vụ Tỉnh ủy, Sở Nội vụ xây dựng",
+            False,
+        ),
+    ],
+)
+def test_the_second_object_of_a_cited_subjects_verb_is_nested(second, nested):
+    outer, _, last = cites(_NESTED + second)
+    assert (outer.title_start <= last.start < (outer.title_end or 0)) == nested
+
+
 @pytest.mark.parametrize("verbs", tables.cues()["coordinated"]["examples"])
 def test_the_coordinated_verbs_table_examples_are_lists_of_verbs(verbs):
     assert _listed_verbs(verbs)

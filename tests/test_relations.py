@@ -463,6 +463,20 @@ def test_a_points_act_after_the_documents_own_effect_is_the_documents():
     assert ("12-NQ/TU", "BAI_BO", "16-CV/TU") in relations(party_doc(body=body))
 
 
+def test_the_second_object_of_a_cited_plans_verb_is_that_plans():
+    """'Thực hiện Kế hoạch số 145 … của UBND tỉnh thực hiện Nghị quyết A … và Chương trình B …, Sở …
+    xây dựng': the plan carries out both; the citing text carries out the plan."""
+    pre = (
+        "Thực hiện Kế hoạch số 145/KH-UBND ngày 24/02/2025 của Ủy ban nhân dân tỉnh thực hiện Nghị quyết số "
+        "03/NQ-CP ngày 09/01/2025 của Chính phủ và Chương trình hành động số 28-CTr/TU ngày 10/02/2025 của Ban "
+        "Thường vụ Tỉnh ủy, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:"
+    )
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre))
+    assert {("145/KH-UBND", "THUC_HIEN", "03/NQ-CP"), ("145/KH-UBND", "THUC_HIEN", "28-CTr/TU")} <= rels
+    assert ("12-KH/TU", "THUC_HIEN", "145/KH-UBND") in rels
+    assert not {r for r in rels if r[0] == "12-KH/TU" and r[2] in ("03/NQ-CP", "28-CTr/TU")}
+
+
 def test_a_cited_regulation_that_carries_out_the_charter_is_no_act_of_the_citing_text():
     """'Căn cứ Điều lệ Đảng; Quy định số 24-QĐ/TW … thi hành Điều lệ Đảng': the regulation's
     subject, not the decision's implementing of the charter."""

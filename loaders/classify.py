@@ -91,8 +91,10 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         # "sửa đổi, bổ sung, bãi bỏ một số điều, khoản của …": the first verb of a list decides.
         verbs = r"(?:\s*,\s*|\s+và\s+)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hủy bỏ|cập nhật|điều chỉnh)"
         fill = r"\s+(?:cho|các|toàn bộ|một số điều, khoản của|một số điều của|một số điều|nội dung|khoản|điều|của)"
-        # the part of it acted on: "khoản 2 Điều 4", "Điều 5 của", "điểm a khoản 1 Điều 3 tại"
-        part = r"(?:\s+(?:khoản|điểm|điều|mục|chương|phần|phụ lục)\s+[\w.]{1,6}){1,4}(?:\s+(?:của|tại))?"
+        # the part of it acted on: "khoản 2 Điều 4", "Điều 5 của", "điểm a khoản 1 Điều 3 tại", and
+        # a list of parts: "Điều 6 và Điều 7 của", "khoản 1, khoản 3 Điều 5 của"
+        one = r"(?:khoản|điểm|điều|mục|chương|phần|phụ lục)\s+[\w.]{1,6}"
+        part = rf"(?:\s+{one}(?:(?:\s*,|\s+và)?\s+{one}){{0,7}})(?:\s+(?:của|tại))?"
         # a text issued with the decision cited: "… Quy chế làm việc ban hành kèm theo"
         # ('bãi bỏ thủ tục hành chính số 3, số 4 Mục I … danh mục ban hành kèm theo': a part of it)
         carried = r"(?:,?\s+\w+){1,16}?\s+ban hành kèm theo"

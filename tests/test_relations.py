@@ -698,6 +698,9 @@ def test_every_preamble_cue_of_the_table_opens_its_relation(code, opener):
         ),
         ("Điều 2. Sửa đổi, bổ sung Điều 3 của Quyết định số 1105/QĐ-UBND như sau.", "SUA_DOI"),
         ("Điều 2. Bãi bỏ Điều 5 của Quyết định số 1105/QĐ-UBND.", "BAI_BO"),
+        ("Điều 2. Bãi bỏ Điều 5 và Điều 6 của Quyết định số 1105/QĐ-UBND.", "BAI_BO"),
+        ("Điều 2. Bãi bỏ khoản 1, khoản 3 Điều 5 của Quyết định số 1105/QĐ-UBND.", "BAI_BO"),
+        ("Điều 2. Hiệu lực thi hành\n\n2. Bãi bỏ Điều 5 và Điều 6 của Quyết định số 1105/QĐ-UBND.", "BAI_BO"),
         ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Bãi bỏ Quyết định số 1105/QĐ-UBND.", "BAI_BO"),
         (
             "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Thay thế Quyết định số 1105/QĐ-UBND.",

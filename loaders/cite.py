@@ -599,6 +599,9 @@ def _act_stop_re() -> re.Pattern:
 
 
 _OF_RE = re.compile(r"\s*+,?\s*+(?:của|do)\s++", re.IGNORECASE)
+# 'Chương trình phối hợp số 01/CTrPH-CCB-TWĐ … giữa Trung ương Hội Cựu chiến binh Việt Nam và Ban Bí
+# thư Trung ương Đoàn': a document of the bodies it names, jointly.
+_BETWEEN_RE = re.compile(r"\s*+,?\s*+giữa\s++", re.IGNORECASE)
 _WORD_RE = re.compile(r"\s*+(?P<w>[^\W\d_]\w*)")  # no stop inside: a name ends at a sentence end
 
 
@@ -609,11 +612,11 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
     """End of an issuer phrase 'của <Name>' after a citation whatever the body, where a subject
     starts within `_ISSUER_WORDS` words of a name that opens with a capital ('của Bộ Thông tin và Truyền thông
     về …', 'của Văn phòng Chính phủ hướng dẫn …'), or the clause ends ('của Bộ Xây dựng;')."""
-    m = _OF_RE.match(text, pos)
+    m = _OF_RE.match(text, pos) or _BETWEEN_RE.match(text, pos)
     if not m:
         return None
     end = m.end()
-    for k in range(_ISSUER_WORDS):
+    for k in range(_ISSUER_WORDS * (2 if m.group().strip(" ,").lower() == "giữa" else 1)):
         # a name of the vocabulary written with a dash or a comma: 'Bộ Lao động - Thương binh và Xã
         # hội', 'Bộ Văn hóa, Thể thao và Du lịch' (one name, its words read as one)
         w = _joined_name_re().match(text, end) if k else None
@@ -654,10 +657,13 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
     """`s` running to the end of its issuer phrase 'của <Name>' (up to `after`), whose body the
     tables do not know: the name as written is its issuer, and a province that ends it its place
     ('của Ban Tuyên giáo Tỉnh ủy Hưng Yên', 'của Bộ Xây dựng')."""
-    m = _OF_RE.match(text, s.end)
+    between = _BETWEEN_RE.match(text, s.end)
+    m = _OF_RE.match(text, s.end) or between
     name = text[m.end() : after].strip(" ,") if m else ""
     name = name[: bodies.subject_end(name)].strip(" ,")  # '… của UBND thị xã hết hiệu lực thi hành.'
     after = m.end() + len(name) if m and name else after
+    if between is not None and len(parts := bodies.split_bodies(name)) > 1:
+        return _joint_issuer(s, parts, after)
     words = name.split()
     province = next(
         (p for k in range(min(4, len(words) - 1), 0, -1) if (p := _province(" ".join(words[-k:])))), None
@@ -678,6 +684,20 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
         province=s.province or province,
         central=s.central or central or None,
     )
+
+
+def _joint_issuer(s: Span, parts: list[str], after: int) -> Span:
+    """`s` running to `after`, issued jointly by the bodies `parts` names ('giữa Trung ương Hội Cựu
+    chiến binh Việt Nam và Ban Bí thư Trung ương Đoàn'): the centre's when one of them is."""
+    names, central = [], False
+    for p in parts:
+        # 'Ban Bí thư Trung ương Đoàn': another organisation's body, its name as written
+        body = None if patterns.other_organisation_re().search(p) else tables.canonical_body(p)
+        names.append(body.name if body is not None else bodies.canonical_name(p))
+        central = central or (body.level == "central" if body else bool(_CENTRAL_NAME_RE.search(p)))
+        central = central or _names_ministry(p)
+    central = central and not _local_party_code(s.issuer_code)
+    return evolve(s, end=after, issuer=bodies.JOINT.join(names), central=s.central or central or None)
 
 
 _ITS_PROVINCE_RE = re.compile(r",\s*(?:tỉnh|thành phố|TP\.?)\s+[^,]*$", re.IGNORECASE)

@@ -676,16 +676,23 @@ def _ranges(spans: list[Span]) -> list[tuple[int, int]]:
 
 
 def _date_repeated_symbols(expanded: list[tuple[Paragraph, list[Span]]]) -> None:
-    """Within one document, "Nghị quyết số 109-NQ/TU" after "… 109-NQ/TU ngày 04/7/2016" is
-    that one: it takes the date (and issuer) of the first dated citation of its symbol."""
+    """Within one document, "Nghị quyết số 109-NQ/TU" before or after "… 109-NQ/TU ngày 04/7/2016" is
+    that one: it takes the date (and issuer, and whether it is the centre's) of the first dated
+    citation of its symbol (a title 'Thực hiện Chương trình phối hợp số 01/CTrPH-CCB-TWĐ giai đoạn
+    …' above 'Căn cứ Chương trình phối hợp số 01/CTrPH-CCB-TWĐ ngày 15/02/2023 giữa Trung ương …')."""
+    kinds = ("numbered", "alias", "short")
     dated: dict[str, Span] = {}
     for _, spans in expanded:
+        for s in spans:
+            if s.kind in kinds and s.symbol and s.date and len(s.date) == 10:
+                dated.setdefault(s.symbol, s)
+    if not dated:
+        return
+    for _, spans in expanded:
         for i, s in enumerate(spans):
-            if s.kind in ("numbered", "alias", "short") and s.symbol:
-                if s.date and len(s.date) == 10:
-                    dated.setdefault(s.symbol, s)
-                elif not s.date and s.symbol in dated:
-                    spans[i] = evolve(s, date=dated[s.symbol].date, issuer=s.issuer or dated[s.symbol].issuer)
+            if s.kind in kinds and s.symbol and not s.date and (d := dated.get(s.symbol)) is not None:
+                central = s.central if s.central is not None or s.issuer else d.central
+                spans[i] = evolve(s, date=d.date, issuer=s.issuer or d.issuer, central=central)
 
 
 def _paragraph_citations(

@@ -191,6 +191,28 @@ def test_joint_issuers_of_one_level(text, issuer, title):
     assert (s.issuer, s.title) == (issuer, title)
 
 
+@pytest.mark.parametrize(
+    ("text", "issuer", "central"),
+    [  # 'giữa A và B': a document of both bodies, the centre's when one of them is
+        (
+            "Căn cứ Chương trình phối hợp số 01/CTrPH-CCB-TWĐ ngày 15/02/2023 giữa Trung ương Hội Cựu chiến binh "
+            "Việt Nam và Ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh, Thường trực Hội Cựu chiến binh tỉnh ban hành",
+            "Trung ương Hội Cựu chiến binh Việt Nam, Ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh",
+            True,
+        ),
+        (
+            "Căn cứ Quy chế phối hợp số 05/QCPH-UBND-MTTQ ngày 15/02/2023 giữa Ủy ban nhân dân tỉnh và Ban Thường "
+            "trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh;",
+            "Ủy ban nhân dân tỉnh, Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            None,
+        ),
+    ],
+)
+def test_a_document_between_two_bodies_is_theirs_jointly(text, issuer, central):
+    s = one(text)
+    assert (s.issuer, s.central) == (issuer, central)
+
+
 def test_issuer_phrase_and_subject():
     s = one(
         "Chỉ thị số 45-CT/TW ngày 20/6/2020 của Bộ Chính trị về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XV; tiếp"

@@ -477,6 +477,23 @@ def test_the_second_object_of_a_cited_plans_verb_is_that_plans():
     assert not {r for r in rels if r[0] == "12-KH/TU" and r[2] in ("03/NQ-CP", "28-CTr/TU")}
 
 
+def test_a_symbol_cited_without_its_date_before_its_dated_citation_is_that_document():
+    """The subject names the programme by its number alone, the preamble dates it and names its
+    central issuers ('giữa Trung ương Hội … và Ban Bí thư Trung ương Đoàn'): one document, the centre's."""
+    text = party_doc(
+        heading="KẾ HOẠCH",
+        code="KH",
+        date="ngày 26 tháng 3 năm 2024",
+        subject="Thực hiện Chương trình phối hợp số 01/CTrPH-CCB-TWĐ giai đoạn 2023 - 2027 về giáo dục truyền thống",
+        preamble="Căn cứ Chương trình phối hợp số 01/CTrPH-CCB-TWĐ ngày 15/02/2023 giữa Trung ương Hội Cựu chiến "
+        "binh Việt Nam và Ban Bí thư Trung ương Đoàn TNCS Hồ Chí Minh;",
+    )
+    G = build_graph([parse_text(text, "t.txt")])
+    (cited,) = [d for _, d in G.nodes(data=True) if d.get("symbol") == "01/CTrPH-CCB-TWĐ"]
+    assert (cited["date"], cited["jurisdiction"]) == ("2023-02-15", "Trung ương")
+    assert ("12-KH/TU", "THUC_HIEN", "01/CTrPH-CCB-TWĐ") in relations(text)
+
+
 def test_a_cited_regulation_that_carries_out_the_charter_is_no_act_of_the_citing_text():
     """'Căn cứ Điều lệ Đảng; Quy định số 24-QĐ/TW … thi hành Điều lệ Đảng': the regulation's
     subject, not the decision's implementing of the charter."""

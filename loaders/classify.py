@@ -84,7 +84,7 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
     out = []
     names = {lower_vn(w) for t in tables.doc_types() for w in (t.name, *t.aliases)}
     types = "|".join(re.escape(w) for w in sorted(names, key=len, reverse=True))
-    for code in ("THAY_THE", "SUA_DOI", "BAI_BO"):
+    for code in ("THAY_THE", "SUA_DOI", "BAI_BO", "HUONG_DAN"):
         words = c[code].get("self", [])
         alt = "|".join(re.escape(lower_vn(w)) for w in sorted(words, key=len, reverse=True))
         # The cue right before the citation: "… thay thế Quy định số …", "… bãi bỏ các …".

@@ -747,6 +747,12 @@ def test_every_preamble_cue_of_the_table_opens_its_relation(code, opener):
             "A danh mục ban hành kèm theo Quyết định số 1105/QĐ-UBND ngày 16/9/2021 của UBND tỉnh.",
             "BAI_BO",
         ),
+        (  # the document details or guides what it names (cues.toml [HUONG_DAN] self)
+            "Điều 2. Phạm vi điều chỉnh\n\nQuyết định này quy định chi tiết khoản 3 Điều 5 của Quyết định số "
+            "1105/QĐ-UBND ngày 16/9/2021 của UBND tỉnh.",
+            "HUONG_DAN",
+        ),
+        ("Điều 2. Quyết định này hướng dẫn thi hành Quyết định số 1105/QĐ-UBND.", "HUONG_DAN"),
         (  # a paragraph of the article with another verb: a task, no act
             "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nGiao Sở Nội vụ rà soát Quyết định số "
             "1105/QĐ-UBND ngày 16/9/2021 của UBND tỉnh.",

@@ -160,7 +160,11 @@ def starts_with_head(item: str) -> bool:
         low = rx.sub("", low)
     if _is_or_opens(low, _not_heads()):
         return False
-    return _is_or_opens(low, _head_set()) or _unit_head(lower_vn(item), item) is not None
+    return (
+        _is_or_opens(low, _head_set())
+        or _unit_head(lower_vn(item), item) is not None
+        or _unit_committee_res()[0].match(low) is not None  # 'thị đoàn', 'xã đội': a place's committee
+    )
 
 
 def subject_end(text: str) -> int:
@@ -1282,7 +1286,8 @@ def _subject_until(text: str, end: int) -> tuple[tuple[str, ...], int]:
 def _listed_body(name: str) -> bool:
     """A body in a list after one the tables know: it opens with a head, or it is named by words
     the tables lack, capitalised as a body's proper name is ('Hạt Kiểm lâm Bảo Lộc': its first word
-    and another capitalised, a word in lower case, as a person's name has none)."""
+    and another capitalised, a word in lower case or an abbreviation ('VNPT Nghệ An'), as a
+    person's name has none)."""
     if starts_with_head(name):
         return True
     words = name.split()
@@ -1290,8 +1295,14 @@ def _listed_body(name: str) -> bool:
         2 <= len(words) <= _NAMED_REACH
         and words[0][:1].isupper()
         and any(w[:1].isupper() for w in words[1:])
-        and any(w[:1].islower() for w in words[1:])
+        and (
+            any(w[:1].islower() for w in words[1:])
+            or (any(_ABBREVIATION_RE.fullmatch(w) for w in words) and not name.isupper())
+        )
     )
+
+
+_ABBREVIATION_RE = re.compile(rf"[{UPPER}][{UPPER}&\-]+")  # 'VNPT', 'KH&KT': no person's name
 
 
 _NAMED_REACH = 8  # words of a body's proper name the tables lack

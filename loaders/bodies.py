@@ -676,7 +676,10 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             and (s != "và" or _is_place_kind(piece) == places)
         ):
             named = None  # (not after a new "các": its separator is marked)
-            piece = f"{shared} {_short_kinds().get(piece, piece)}"
+            if not lower_vn(piece).startswith(
+                lower_vn(shared) + " "
+            ):  # 'Đảng ủy các xã, …, đảng ủy trực thuộc'
+                piece = f"{shared} {_short_kinds().get(piece, piece)}"
             units.add(len(out))
         elif out and sep in (",", "và") and (organ := _unit_organ(out[-1][0], piece)):
             named = shared = None
@@ -721,18 +724,27 @@ def _unit_lead(before: str, piece: str) -> str | None:
             return None
         lead = before[: last.start()].strip()
     else:
-        if not _is_unit_kind(piece[: len(piece) - len(_qualifier(piece))].strip()):
+        # a place after a place ('LĐLĐ huyện, thị xã, thành phố'), or a kind of unit after one
+        place = _is_place_unit(piece)
+        if not place and not _is_unit_kind(piece[: len(piece) - len(_qualifier(piece))].strip()):
             return None
+        kind = _is_place_unit if place else _is_unit_kind
         words = before.split()
         lead = next(
             (
                 " ".join(words[:-n])
                 for n in (2, 1)
-                if len(words) > n and _is_unit_kind(" ".join(words[-n:])) and words[-n][:1].islower()
+                if len(words) > n and kind(" ".join(words[-n:])) and words[-n][:1].islower()
             ),
             "",
         )
     return lead if lead and (_is_heads(lead) or _named_unit(lead)) else None
+
+
+def _is_place_unit(words: str) -> bool:
+    """A unit's word that is a place, alone and in lower case: 'huyện', 'thị xã', 'thành phố'."""
+    low = lower_vn(words)
+    return words == low and low in _kinds() and _is_place_kind(low)
 
 
 def _is_unit_kind(words: str) -> bool:
@@ -939,7 +951,14 @@ def _share_qualifiers(
         while i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
             piece = out[i][0]
             own = _qualifier(piece)
-            bare = (piece[:1].islower() or lower_vn(piece) in _kinds()) and not own and not _has_place(piece)
+            bare = (
+                (piece[:1].islower() or lower_vn(piece) in _kinds())
+                and not own
+                and not _has_place(piece)
+                # 'công đoàn ngành' beside 'công đoàn cơ sở trực thuộc': a kind of its own, only
+                # what it belongs to goes to it
+                and not (head and _same_head(piece, head) and _after_head(piece))
+            )
             if bare:
                 out[i] = (f"{piece} {q}", out[i][1])
             elif (

@@ -59,7 +59,11 @@ def _protected() -> list[str]:
     conjunction ("Văn hóa, Thể thao và Du lịch"): one name, never a list."""
     names = tables.load("bodies.toml")["vocabulary"]["names"]
     joined = [n for n in names if "," in n or " và " in n or " - " in n]
-    return sorted({lower_vn(w) for w in [*_table()["bodies"]["protected"], *joined]}, key=len, reverse=True)
+    # a body of the tables named with a comma: 'Ban Chính sách, chiến lược Trung ương'
+    bodies = [a for b in tables.bodies() for a in (b.name, *b.aliases) if "," in a]
+    return sorted(
+        {lower_vn(w) for w in [*_table()["bodies"]["protected"], *joined, *bodies]}, key=len, reverse=True
+    )
 
 
 # A comma between the words of a name may be written as a dash: "Văn hóa - Thông tin, Thể thao và
@@ -396,11 +400,15 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
     named: list[tuple[int, int]] | None = None  # the office names holding a predicate word
     runs: list[tuple[int, int]] | None = None  # the names run on in lower case ('Trung tâm Hỗ trợ …')
     pos = 0
+    named_verb = -1  # where a predicate word capitalised in a name ends ('Trường Đào tạo')
     while True:
         m = _predicates_re().search(low, pos)
         if not m:
             return len(text)
         w = m.group(0)
+        if named_verb > 0 and _COMMA_ONLY_RE.fullmatch(low, named_verb, m.start()):
+            pos = named_verb = m.end()  # 'Trường Đào tạo, bồi dưỡng cán bộ': verbs of a name, coordinated
+            continue
         # "các cơ quan được giao chủ trì …": the verbs of a participle qualify the subject.
         if any(a < m.start() < b for a, b in participles):
             pos = m.end()
@@ -427,7 +435,7 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
                 or _ORGANS_LISTED_RE.search(text, max(0, m.start() - 200), m.start())
             )
         ):
-            pos = m.end()
+            pos = named_verb = m.end()
             continue
         if w == "lãnh đạo" and _CAC_CAP_RE.match(plain, m.end()):
             pos = m.end()  # "lãnh đạo các cấp, các ngành" is a who
@@ -454,6 +462,7 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
 
 
 _SPLIT_RE = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:và|cùng|với)\s+")
+_COMMA_ONLY_RE = re.compile(r" ?, ?")
 
 
 @cache
@@ -612,16 +621,17 @@ def _items(text: str) -> list[tuple[str, str]]:
         for a, b in _name_runs(text, plain, low):
             if _ITEM_END_RE.match(text, b):
                 low = low[:a] + "_" * (b - a) + low[b:]
-    items: list[tuple[str, str]] = []
+    spans: list[tuple[int, int, str]] = []
     pos, sep = 0, ""
     for m in _SPLIT_RE.finditer(low):
         nxt = text[m.end() : m.end() + 40]
         sep_text = m.group(0).strip()
         if sep_text == "và" and nxt[:1].isupper() and not starts_with_head(nxt.split(",")[0]):
             continue  # "Sở Thông tin và Truyền thông": one name
-        items.append((text[pos : m.start()], sep))
+        spans.append((pos, m.start(), sep))
         sep, pos = sep_text, m.end()
-    items.append((text[pos:], sep))
+    spans.append((pos, len(text), sep))
+    items = [(text[a:b], s) for a, b, s in _names_going_on(text, spans)]
     out = []
     for piece, s in items:
         piece = _count_re().sub(" ", piece.strip(" .:-–"))
@@ -634,6 +644,52 @@ def _items(text: str) -> list[tuple[str, str]]:
         if piece:
             out.append((piece, s))
     return out
+
+
+def _names_going_on(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The items' spans, a capitalised unit's name joined with the words in lower case after its
+    comma or 'và' that open no body: 'Phòng Công chức, viên chức', 'Vụ Tổ chức đảng, đảng viên',
+    'Phòng Cải cách hành chính và văn thư, lưu trữ', 'Phòng Tổ chức, biên chế và tổ chức phi chính
+    phủ' (after such words, whatever 'và' adds in lower case goes on with the name too).
+    Not after a name closed by a place or a committee ('Công an Tỉnh', 'Văn phòng Sở'), nor before
+    a kind, a head, a qualifier, 'các' or a name of the vocabulary ('Sở Nội vụ, tài chính')."""
+    out: list[tuple[int, int, str]] = []
+    going = False  # the last item's name went on after a comma
+    for a, b, sep in spans:
+        if out and _goes_on(text[out[-1][0] : out[-1][1]], text[a:b], sep, going):
+            out[-1] = (out[-1][0], b, out[-1][2])
+            going = True
+            continue
+        out.append((a, b, sep))
+        going = False
+    return out
+
+
+def _goes_on(name: str, words: str, sep: str, going: bool) -> bool:
+    """Do the lower-case `words` after `sep` go on with the capitalised unit's `name` (`going`: it
+    already went on after a comma)?"""
+    words, name = words.strip(), name.strip()
+    if not words[:1].islower() or _CAC_OPENS_RE.match(words) or _qualifier(words):
+        return False
+    if sep == "và" and going:
+        return True
+    if sep not in (",", "và") or starts_with_head(words) or _is_kind(words) or _is_place_kind(words):
+        return False
+    low = lower_vn(words)
+    if any(low == n or low.startswith(n + " ") for n in _vocabulary_names()):
+        return False
+    if going:
+        return True
+    head = _head_of(name)
+    rest = name[len(head) :].strip() if head else ""
+    if not rest[:1].isupper() or _place_words_re().search(_mask(lower_vn(name))):
+        return False
+    return not (rest.isupper() or lower_vn(rest) in _organ_words())
+
+
+@cache
+def _organ_words() -> frozenset[str]:
+    return frozenset(lower_vn(o) for o in _table()["bodies"]["organs"])
 
 
 def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], frozenset[int]]:

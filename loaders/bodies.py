@@ -197,11 +197,12 @@ def subject_end(text: str) -> int:
 
 
 _RELATED_RE = re.compile(r"(?<=\w )(?:có )?liên quan (?=\w)")
+_LEVELS_RE = re.compile(r"(?<=\w )các cấp(?= (?!ủy(?!\w))\w)")  # not 'các cấp ủy'
 
 
 def _closed_name_end(text: str, plain: str, end: int) -> int | None:
-    """Where a name closed by a unit's place name ('Công an huyện Ba Tri') or by 'có liên quan'
-    ends, when a word in lower case follows that no name goes on with: a verb the predicates lack
+    """Where a name closed by a unit's place name ('Công an huyện Ba Tri'), by 'các cấp' or by 'có
+    liên quan' ends, when a word in lower case follows that no name goes on with: a verb the predicates lack
     ('… quản lý vùng biển', '… cắm mốc giới'); see `closed_go_on` in ontology/obligations.toml."""
     go_on = _closed_go_on_re()
     for m in _PLACE_UNIT_RE.finditer(text, 0, end):
@@ -215,6 +216,10 @@ def _closed_name_end(text: str, plain: str, end: int) -> int | None:
             and not go_on.match(plain, pos)
         ):
             return last
+    if "các cấp" in plain:  # 'Hội LHPN các cấp giới thiệu …': every level's, then a verb
+        for m in _LEVELS_RE.finditer(plain, 0, end):
+            if text[m.end() + 1 : m.end() + 2].islower() and not go_on.match(plain, m.end() + 1):
+                return m.end()
     if "liên quan" in plain:
         for m in _RELATED_RE.finditer(plain, 0, end):
             if m.end() < end and text[m.end() : m.end() + 1].islower() and not go_on.match(plain, m.end()):
@@ -258,13 +263,13 @@ def _named_office_res() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
-# A unit's word after a name, then a word in lower case that is no part of a name: 'công an huyện
-# thu hồi', 'trung tâm dịch vụ nông nghiệp huyện cung ứng', 'các xã, thị trấn lập'. Not 'huyện ủy',
+# A unit's word after a name or a comma, then a word in lower case that is no part of a name: 'công
+# an huyện thu hồi', 'trung tâm dịch vụ nông nghiệp huyện cung ứng', 'các xã, thị trấn lập'. Not 'huyện ủy',
 # 'tỉnh đoàn', 'huyện đội', 'xã hội', 'tỉnh ủy viên', nor a list going on ('tỉnh và các sở').
 _UNITS = "huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu"  # the units' words, lower case
 _PLACE_UNIT_RE = re.compile(rf"(?<!\w)(?:{_UNITS}) ", re.IGNORECASE)  # a unit's word before its name
 _UNIT_THEN_VERB_RE = re.compile(
-    rf"(?<=\w )(?P<unit>(?:tỉnh|huyện|thành|quận|thị) ủy|{_UNITS}) "
+    rf"(?<=\w |, )(?P<unit>(?:tỉnh|huyện|thành|quận|thị) ủy|{_UNITS}) "
     r"(?!(?:ủy|đoàn|đội|hội|viên|và|cùng|với|các|hoặc|khóa|nhiệm kỳ|cấp|trực thuộc|có liên quan|liên quan)\b)"
     r"(?=[a-zà-ỹđ])"
 )

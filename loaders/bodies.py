@@ -636,7 +636,10 @@ def _items(text: str) -> list[tuple[str, str]]:
         spans.append((pos, m.start(), sep))
         sep, pos = sep_text, m.end()
     spans.append((pos, len(text), sep))
-    items = [(text[a:b], s) for a, b, s in _names_going_on(text, spans)]
+    spans = _names_going_on(text, spans)
+    if len(spans) == 2 and spans[1][2] == "," and _part_of(text[: spans[0][1]], text[spans[1][0] :]):
+        spans = [(0, len(text), "")]  # 'Vụ Tuyên truyền, Ban Tuyên giáo và Dân vận Trung ương': one body
+    items = [(text[a:b], s) for a, b, s in spans]
     out = []
     for piece, s in items:
         piece = _count_re().sub(" ", piece.strip(" .:-–"))
@@ -690,6 +693,23 @@ def _goes_on(name: str, words: str, sep: str, going: bool) -> bool:
     if not rest[:1].isupper() or _place_words_re().search(_mask(lower_vn(name))):
         return False
     return not (rest.isupper() or lower_vn(rest) in _organ_words())
+
+
+def _part_of(part: str, whole: str) -> bool:
+    """Is `part` a department named by its own name ('Vụ Tuyên truyền') and `whole`, after its
+    comma, the body it belongs to ('Ban Tuyên giáo và Dân vận Trung ương'): a name in apposition,
+    no list of two (obligations.toml [lists] parts)?"""
+    part, whole = part.strip(), whole.strip()
+    head, parent = _head_of(part), _head_of(whole)
+    if not head or not parent or not part[len(head) :].strip()[:1].isupper():
+        return False
+    parents = _parts().get(lower_vn(head), frozenset())
+    return lower_vn(parent) in parents and whole[len(parent) :].strip()[:1].isupper()
+
+
+@cache
+def _parts() -> dict[str, frozenset[str]]:
+    return {lower_vn(k): frozenset(lower_vn(w) for w in v) for k, v in _lists()["parts"].items()}
 
 
 @cache

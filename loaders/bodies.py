@@ -59,7 +59,11 @@ def _protected() -> list[str]:
     conjunction ("Văn hóa, Thể thao và Du lịch"): one name, never a list."""
     names = tables.load("bodies.toml")["vocabulary"]["names"]
     joined = [n for n in names if "," in n or " và " in n or " - " in n]
-    return sorted({lower_vn(w) for w in [*_table()["bodies"]["protected"], *joined]}, key=len, reverse=True)
+    # a body of the tables named with a comma: 'Ban Chính sách, chiến lược Trung ương'
+    bodies = [a for b in tables.bodies() for a in (b.name, *b.aliases) if "," in a]
+    return sorted(
+        {lower_vn(w) for w in [*_table()["bodies"]["protected"], *joined, *bodies]}, key=len, reverse=True
+    )
 
 
 # A comma between the words of a name may be written as a dash: "Văn hóa - Thông tin, Thể thao và
@@ -160,7 +164,11 @@ def starts_with_head(item: str) -> bool:
         low = rx.sub("", low)
     if _is_or_opens(low, _not_heads()):
         return False
-    return _is_or_opens(low, _head_set()) or _unit_head(lower_vn(item), item) is not None
+    return (
+        _is_or_opens(low, _head_set())
+        or _unit_head(lower_vn(item), item) is not None
+        or _unit_committee_res()[0].match(low) is not None  # 'thị đoàn', 'xã đội': a place's committee
+    )
 
 
 def subject_end(text: str) -> int:
@@ -189,11 +197,12 @@ def subject_end(text: str) -> int:
 
 
 _RELATED_RE = re.compile(r"(?<=\w )(?:có )?liên quan (?=\w)")
+_LEVELS_RE = re.compile(r"(?<=\w )các cấp(?= (?!ủy(?!\w))\w)")  # not 'các cấp ủy'
 
 
 def _closed_name_end(text: str, plain: str, end: int) -> int | None:
-    """Where a name closed by a unit's place name ('Công an huyện Ba Tri') or by 'có liên quan'
-    ends, when a word in lower case follows that no name goes on with: a verb the predicates lack
+    """Where a name closed by a unit's place name ('Công an huyện Ba Tri'), by 'các cấp' or by 'có
+    liên quan' ends, when a word in lower case follows that no name goes on with: a verb the predicates lack
     ('… quản lý vùng biển', '… cắm mốc giới'); see `closed_go_on` in ontology/obligations.toml."""
     go_on = _closed_go_on_re()
     for m in _PLACE_UNIT_RE.finditer(text, 0, end):
@@ -207,6 +216,10 @@ def _closed_name_end(text: str, plain: str, end: int) -> int | None:
             and not go_on.match(plain, pos)
         ):
             return last
+    if "các cấp" in plain:  # 'Hội LHPN các cấp giới thiệu …': every level's, then a verb
+        for m in _LEVELS_RE.finditer(plain, 0, end):
+            if text[m.end() + 1 : m.end() + 2].islower() and not go_on.match(plain, m.end() + 1):
+                return m.end()
     if "liên quan" in plain:
         for m in _RELATED_RE.finditer(plain, 0, end):
             if m.end() < end and text[m.end() : m.end() + 1].islower() and not go_on.match(plain, m.end()):
@@ -250,13 +263,13 @@ def _named_office_res() -> tuple[re.Pattern, re.Pattern]:
     )
 
 
-# A unit's word after a name, then a word in lower case that is no part of a name: 'công an huyện
-# thu hồi', 'trung tâm dịch vụ nông nghiệp huyện cung ứng', 'các xã, thị trấn lập'. Not 'huyện ủy',
+# A unit's word after a name or a comma, then a word in lower case that is no part of a name: 'công
+# an huyện thu hồi', 'trung tâm dịch vụ nông nghiệp huyện cung ứng', 'các xã, thị trấn lập'. Not 'huyện ủy',
 # 'tỉnh đoàn', 'huyện đội', 'xã hội', 'tỉnh ủy viên', nor a list going on ('tỉnh và các sở').
 _UNITS = "huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu"  # the units' words, lower case
 _PLACE_UNIT_RE = re.compile(rf"(?<!\w)(?:{_UNITS}) ", re.IGNORECASE)  # a unit's word before its name
 _UNIT_THEN_VERB_RE = re.compile(
-    rf"(?<=\w )(?P<unit>(?:tỉnh|huyện|thành|quận|thị) ủy|{_UNITS}) "
+    rf"(?<=\w |, )(?P<unit>(?:tỉnh|huyện|thành|quận|thị) ủy|{_UNITS}) "
     r"(?!(?:ủy|đoàn|đội|hội|viên|và|cùng|với|các|hoặc|khóa|nhiệm kỳ|cấp|trực thuộc|có liên quan|liên quan)\b)"
     r"(?=[a-zà-ỹđ])"
 )
@@ -392,11 +405,15 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
     named: list[tuple[int, int]] | None = None  # the office names holding a predicate word
     runs: list[tuple[int, int]] | None = None  # the names run on in lower case ('Trung tâm Hỗ trợ …')
     pos = 0
+    named_verb = -1  # where a predicate word capitalised in a name ends ('Trường Đào tạo')
     while True:
         m = _predicates_re().search(low, pos)
         if not m:
             return len(text)
         w = m.group(0)
+        if named_verb > 0 and _COMMA_ONLY_RE.fullmatch(low, named_verb, m.start()):
+            pos = named_verb = m.end()  # 'Trường Đào tạo, bồi dưỡng cán bộ': verbs of a name, coordinated
+            continue
         # "các cơ quan được giao chủ trì …": the verbs of a participle qualify the subject.
         if any(a < m.start() < b for a, b in participles):
             pos = m.end()
@@ -423,7 +440,7 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
                 or _ORGANS_LISTED_RE.search(text, max(0, m.start() - 200), m.start())
             )
         ):
-            pos = m.end()
+            pos = named_verb = m.end()
             continue
         if w == "lãnh đạo" and _CAC_CAP_RE.match(plain, m.end()):
             pos = m.end()  # "lãnh đạo các cấp, các ngành" is a who
@@ -450,6 +467,7 @@ def _predicate_end(text: str, plain: str, low: str) -> int:
 
 
 _SPLIT_RE = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:và|cùng|với)\s+")
+_COMMA_ONLY_RE = re.compile(r" ?, ?")
 
 
 @cache
@@ -608,16 +626,20 @@ def _items(text: str) -> list[tuple[str, str]]:
         for a, b in _name_runs(text, plain, low):
             if _ITEM_END_RE.match(text, b):
                 low = low[:a] + "_" * (b - a) + low[b:]
-    items: list[tuple[str, str]] = []
+    spans: list[tuple[int, int, str]] = []
     pos, sep = 0, ""
     for m in _SPLIT_RE.finditer(low):
         nxt = text[m.end() : m.end() + 40]
         sep_text = m.group(0).strip()
         if sep_text == "và" and nxt[:1].isupper() and not starts_with_head(nxt.split(",")[0]):
             continue  # "Sở Thông tin và Truyền thông": one name
-        items.append((text[pos : m.start()], sep))
+        spans.append((pos, m.start(), sep))
         sep, pos = sep_text, m.end()
-    items.append((text[pos:], sep))
+    spans.append((pos, len(text), sep))
+    spans = _names_going_on(text, spans)
+    if len(spans) == 2 and spans[1][2] == "," and _part_of(text[: spans[0][1]], text[spans[1][0] :]):
+        spans = [(0, len(text), "")]  # 'Vụ Tuyên truyền, Ban Tuyên giáo và Dân vận Trung ương': one body
+    items = [(text[a:b], s) for a, b, s in spans]
     out = []
     for piece, s in items:
         piece = _count_re().sub(" ", piece.strip(" .:-–"))
@@ -630,6 +652,69 @@ def _items(text: str) -> list[tuple[str, str]]:
         if piece:
             out.append((piece, s))
     return out
+
+
+def _names_going_on(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The items' spans, a capitalised unit's name joined with the words in lower case after its
+    comma or 'và' that open no body: 'Phòng Công chức, viên chức', 'Vụ Tổ chức đảng, đảng viên',
+    'Phòng Cải cách hành chính và văn thư, lưu trữ', 'Phòng Tổ chức, biên chế và tổ chức phi chính
+    phủ' (after such words, whatever 'và' adds in lower case goes on with the name too).
+    Not after a name closed by a place or a committee ('Công an Tỉnh', 'Văn phòng Sở'), nor before
+    a kind, a head, a qualifier, 'các' or a name of the vocabulary ('Sở Nội vụ, tài chính')."""
+    out: list[tuple[int, int, str]] = []
+    going = False  # the last item's name went on after a comma
+    for a, b, sep in spans:
+        if out and _goes_on(text[out[-1][0] : out[-1][1]], text[a:b], sep, going):
+            out[-1] = (out[-1][0], b, out[-1][2])
+            going = True
+            continue
+        out.append((a, b, sep))
+        going = False
+    return out
+
+
+def _goes_on(name: str, words: str, sep: str, going: bool) -> bool:
+    """Do the lower-case `words` after `sep` go on with the capitalised unit's `name` (`going`: it
+    already went on after a comma)?"""
+    words, name = words.strip(), name.strip()
+    if not words[:1].islower() or _CAC_OPENS_RE.match(words) or _qualifier(words):
+        return False
+    if sep == "và" and going:
+        return True
+    if sep not in (",", "và") or starts_with_head(words) or _is_kind(words) or _is_place_kind(words):
+        return False
+    low = lower_vn(words)
+    if any(low == n or low.startswith(n + " ") for n in _vocabulary_names()):
+        return False
+    if going:
+        return True
+    head = _head_of(name)
+    rest = name[len(head) :].strip() if head else ""
+    if not rest[:1].isupper() or _place_words_re().search(_mask(lower_vn(name))):
+        return False
+    return not (rest.isupper() or lower_vn(rest) in _organ_words())
+
+
+def _part_of(part: str, whole: str) -> bool:
+    """Is `part` a department named by its own name ('Vụ Tuyên truyền') and `whole`, after its
+    comma, the body it belongs to ('Ban Tuyên giáo và Dân vận Trung ương'): a name in apposition,
+    no list of two (obligations.toml [lists] parts)?"""
+    part, whole = part.strip(), whole.strip()
+    head, parent = _head_of(part), _head_of(whole)
+    if not head or not parent or not part[len(head) :].strip()[:1].isupper():
+        return False
+    parents = _parts().get(lower_vn(head), frozenset())
+    return lower_vn(parent) in parents and whole[len(parent) :].strip()[:1].isupper()
+
+
+@cache
+def _parts() -> dict[str, frozenset[str]]:
+    return {lower_vn(k): frozenset(lower_vn(w) for w in v) for k, v in _lists()["parts"].items()}
+
+
+@cache
+def _organ_words() -> frozenset[str]:
+    return frozenset(lower_vn(o) for o in _table()["bodies"]["organs"])
 
 
 def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], frozenset[int]]:
@@ -672,7 +757,10 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             and (s != "và" or _is_place_kind(piece) == places)
         ):
             named = None  # (not after a new "các": its separator is marked)
-            piece = f"{shared} {_short_kinds().get(piece, piece)}"
+            if not lower_vn(piece).startswith(
+                lower_vn(shared) + " "
+            ):  # 'Đảng ủy các xã, …, đảng ủy trực thuộc'
+                piece = f"{shared} {_short_kinds().get(piece, piece)}"
             units.add(len(out))
         elif out and sep in (",", "và") and (organ := _unit_organ(out[-1][0], piece)):
             named = shared = None
@@ -717,18 +805,27 @@ def _unit_lead(before: str, piece: str) -> str | None:
             return None
         lead = before[: last.start()].strip()
     else:
-        if not _is_unit_kind(piece[: len(piece) - len(_qualifier(piece))].strip()):
+        # a place after a place ('LĐLĐ huyện, thị xã, thành phố'), or a kind of unit after one
+        place = _is_place_unit(piece)
+        if not place and not _is_unit_kind(piece[: len(piece) - len(_qualifier(piece))].strip()):
             return None
+        kind = _is_place_unit if place else _is_unit_kind
         words = before.split()
         lead = next(
             (
                 " ".join(words[:-n])
                 for n in (2, 1)
-                if len(words) > n and _is_unit_kind(" ".join(words[-n:])) and words[-n][:1].islower()
+                if len(words) > n and kind(" ".join(words[-n:])) and words[-n][:1].islower()
             ),
             "",
         )
     return lead if lead and (_is_heads(lead) or _named_unit(lead)) else None
+
+
+def _is_place_unit(words: str) -> bool:
+    """A unit's word that is a place, alone and in lower case: 'huyện', 'thị xã', 'thành phố'."""
+    low = lower_vn(words)
+    return words == low and low in _kinds() and _is_place_kind(low)
 
 
 def _is_unit_kind(words: str) -> bool:
@@ -935,7 +1032,14 @@ def _share_qualifiers(
         while i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
             piece = out[i][0]
             own = _qualifier(piece)
-            bare = (piece[:1].islower() or lower_vn(piece) in _kinds()) and not own and not _has_place(piece)
+            bare = (
+                (piece[:1].islower() or lower_vn(piece) in _kinds())
+                and not own
+                and not _has_place(piece)
+                # 'công đoàn ngành' beside 'công đoàn cơ sở trực thuộc': a kind of its own, only
+                # what it belongs to goes to it
+                and not (head and _same_head(piece, head) and _after_head(piece))
+            )
             if bare:
                 out[i] = (f"{piece} {q}", out[i][1])
             elif (
@@ -1282,7 +1386,8 @@ def _subject_until(text: str, end: int) -> tuple[tuple[str, ...], int]:
 def _listed_body(name: str) -> bool:
     """A body in a list after one the tables know: it opens with a head, or it is named by words
     the tables lack, capitalised as a body's proper name is ('Hạt Kiểm lâm Bảo Lộc': its first word
-    and another capitalised, a word in lower case, as a person's name has none)."""
+    and another capitalised, a word in lower case or an abbreviation ('VNPT Nghệ An'), as a
+    person's name has none)."""
     if starts_with_head(name):
         return True
     words = name.split()
@@ -1290,8 +1395,14 @@ def _listed_body(name: str) -> bool:
         2 <= len(words) <= _NAMED_REACH
         and words[0][:1].isupper()
         and any(w[:1].isupper() for w in words[1:])
-        and any(w[:1].islower() for w in words[1:])
+        and (
+            any(w[:1].islower() for w in words[1:])
+            or (any(_ABBREVIATION_RE.fullmatch(w) for w in words) and not name.isupper())
+        )
     )
+
+
+_ABBREVIATION_RE = re.compile(rf"[{UPPER}][{UPPER}&\-]+")  # 'VNPT', 'KH&KT': no person's name
 
 
 _NAMED_REACH = 8  # words of a body's proper name the tables lack

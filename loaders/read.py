@@ -55,7 +55,23 @@ def reader_for(path: Path, head: bytes) -> str | None:
 def read_source(path: Path, *, ocr: bool = False) -> Source:
     """Read one file. Raises UnreadableFile with a one-line reason. The text holds no NUL character
     (removed with a warning: NUL is never text; loaders/encodings.py refuses a binary file)."""
-    return _without_nul(_read(path, ocr))
+    return _without_nul(_legacy_letters(_read(path, ocr)))
+
+
+def _legacy_letters(src: Source) -> Source:
+    """A Word file, a page or a PDF whose text still holds a legacy font's letters (TCVN3 or VNI
+    typed into Unicode runs, a .VnTime page read as Windows-1252) or mojibake, read as the text
+    reader reads a .txt: the same check, so no format is left with 'uû ban nh©n d©n'. Line for
+    line, so every place stays right."""
+    if src.format == "text":
+        return src
+    from vbgraph.loaders.encodings import repair_letters
+
+    found = repair_letters(src.text)
+    if found is None:
+        return src
+    text, note = found
+    return replace(src, text=text, warnings=(*src.warnings, note))
 
 
 def _without_nul(src: Source) -> Source:

@@ -435,8 +435,104 @@ def test_the_same_text_in_any_encoding_gives_the_same_graph(tmp_path, encoding, 
     assert graph_facts(build_graph([parse(path)])) == from_text
 
 
+# A line in capitals is a heading: typed in an old office in the capitals font, in lowercase codes.
+def _legacy_docx(path: Path, body_font: str, heading_font: str) -> Path:
+    """The known text typed in a legacy font: the Normal style's font is `body_font`, each heading
+    (a line in capitals) a run in `heading_font` typed in lowercase codes when that is a TCVN3
+    font, and the signer's name a Unicode run in Times New Roman."""
+    import docx
+    from test_encodings import to_tcvn3, to_vni
+
+    tcvn3 = body_font.startswith(".Vn")
+    encode = to_tcvn3 if tcvn3 else to_vni
+    d = docx.Document()
+    d.styles["Normal"].font.name = body_font
+
+    def line(text: str) -> None:
+        if text == SIGNATURE[-1]:
+            d.add_paragraph().add_run(text).font.name = "Times New Roman"
+        elif text.isupper():
+            d.add_paragraph().add_run(encode(text.lower() if tcvn3 else text)).font.name = heading_font
+        else:
+            d.add_paragraph(encode(text))
+
+    for x in [*HEADER, *BODY, "PHỤ LỤC"]:
+        line(x)
+    t = d.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for r, row in enumerate(TABLE):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = encode(value)
+    for x in SIGNATURE:
+        line(x)
+    d.save(str(path))
+    return path
+
+
+def write_docx_vntimeh(path: Path) -> Path:
+    return _legacy_docx(path, ".VnTime", ".VnTimeH")
+
+
+def write_docx_vntime_lowercase_headings(path: Path) -> Path:
+    return _legacy_docx(path, ".VnTime", ".VnTime")
+
+
+def write_docx_vni(path: Path) -> Path:
+    return _legacy_docx(path, "VNI-Times", "VNI-Times")
+
+
+def write_html_tcvn3(path: Path, utf8: bool = False) -> Path:
+    """An old portal page in TCVN3, declared Windows-1252: its bytes, or (`utf8`) the same letters
+    saved as UTF-8 in <font face=".VnTime"> (whose 'ư' is a soft hyphen, which extractors drop)."""
+    from test_encodings import to_tcvn3
+
+    face = '<font face=".VnTime">{}</font>' if utf8 else "{}"
+    paras = "".join(f"<p>{face.format(to_tcvn3(x))}</p>" for x in [*HEADER, *BODY, "PHỤ LỤC"])
+    rows = "".join("<tr>" + "".join(f"<td>{to_tcvn3(c)}</td>" for c in r) + "</tr>" for r in TABLE)
+    sig = "".join(f"<p>{to_tcvn3(x)}</p>" for x in SIGNATURE)
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={"utf-8" if utf8 else "windows-1252"}">'
+        f"<title>Ke hoach</title></head><body><div class='nav'><a href='/'>Trang chu</a></div>"
+        f"<div class='content'>{paras}<table>{rows}</table>{sig}</div></body></html>"
+    )
+    path.write_bytes(page.encode("utf-8" if utf8 else "cp1252"))
+    return path
+
+
+def write_html_vntime_utf8(path: Path) -> Path:
+    return write_html_tcvn3(path, utf8=True)
+
+
+@pytest.mark.parametrize(
+    ("maker", "suffix", "warning"),
+    [
+        (write_docx_vntimeh, ".docx", "converted the runs typed in TCVN3 (ABC) fonts"),
+        (write_docx_vntime_lowercase_headings, ".docx", "converted the runs typed in TCVN3 (ABC) fonts"),
+        (write_docx_vni, ".docx", "converted the runs typed in VNI (VNI-Times) fonts"),
+        (write_html_tcvn3, ".htm", "converted from TCVN3 (ABC) font encoding"),
+        (write_html_vntime_utf8, ".htm", "converted from TCVN3 (ABC) font encoding"),
+    ],
+    ids=["docx-vntimeh", "docx-vntime-lowercase-headings", "docx-vni", "htm-tcvn3", "htm-vntime-utf8"],
+)
+def test_a_word_file_or_page_typed_in_a_legacy_font_gives_the_same_graph(
+    tmp_path, maker, suffix, warning, from_text
+):
+    """'uû ban nh©n d©n' in a .VnTime run, a .VnTimeH heading typed in lowercase codes, a portal
+    page in TCVN3 bytes: read as the Unicode text, headings in capitals, a Unicode run untouched."""
+    path = maker(tmp_path / f"k{suffix}")
+    src = read_source(path)
+    assert warning in src.warnings
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in src.text and "Lê Thị Thu Hồng" in src.text
+    assert graph_facts(build_graph([parse(path)])) == from_text
+
+
 def write_scan(path: Path) -> Path:
     """The first page of the known text as a 300 dpi image in a PDF: no text layer at all."""
+    scan_page().save(str(path), "PDF", resolution=300)
+    return path
+
+
+def scan_page():
+    """The first page of the known text as a 300 dpi image (A4, grey)."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 38)

@@ -45,7 +45,7 @@ class Source:
     """
 
     text: str
-    format: str  # text | pdf | docx | doc | html
+    format: str  # text | pdf | docx | doc | html | image
     places: tuple[Place, ...] = ()
     encoding: str | None = None
     warnings: tuple[str, ...] = field(default=())

@@ -547,8 +547,7 @@ def scan_page():
     ]:
         draw.text((220, y), line, font=font, fill=0)
         y += 90 if line in HEADER[:5] else 60
-    page.save(str(path), "PDF", resolution=300)
-    return path
+    return page
 
 
 def test_a_scan_is_read_with_ocr_its_symbol_date_and_relation_right(tmp_path, monkeypatch, capsys):
@@ -569,6 +568,36 @@ def test_a_scan_is_read_with_ocr_its_symbol_date_and_relation_right(tmp_path, mo
     ]
     assert [t for t, _ in edges] == ["52-NQ/TW@2019-09-27"]
     assert edges[0][1]["ocr"] is True and edges[0][1]["page"] == 1
+
+
+@pytest.mark.parametrize("suffix", [".png", ".jpg", ".tif"])
+def test_a_scan_delivered_as_an_image_is_read_with_ocr(tmp_path, suffix):
+    """Photos and scanner TIFFs go the scanned PDF's way: Tesseract, then the same layout."""
+    path = tmp_path / f"scan{suffix}"
+    scan_page().save(str(path), dpi=(300, 300))
+    rec = parse(path, ocr=True)
+    assert rec.format == "image"
+    assert [(d.symbol, d.date) for d in rec.documents] == [("175-KH/TU", "2021-06-08")]
+    cite = next(c for c in rec.citations if c.symbol == "52-NQ/TW")
+    assert (cite.evidence.page, cite.evidence.ocr) == (1, True)
+
+
+def test_an_image_without_ocr_is_refused_in_one_line_or_skipped_in_a_folder(tmp_path, monkeypatch, capsys):
+    from vbgraph.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(known_text(), encoding="utf-8")
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # never opened without --ocr
+    monkeypatch.setenv("VBGRAPH_STORE", str(tmp_path / "store"))
+    assert main(["ingest", str(folder / "scan.png")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ")
+    assert "scan.png: an image (.png, a scan?): run with --ocr to recognise it" in err[0]
+    assert {Path(p).name: why for p, why in collect([folder]).skipped} == {
+        "scan.png": "an image (a scan?): pass --ocr to recognise it"
+    }
+    assert [p.name for p in collect([folder], ocr=True).files] == ["a.txt", "scan.png"]
 
 
 def write_pdf(path: Path) -> Path:

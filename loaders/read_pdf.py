@@ -831,7 +831,9 @@ def _drop_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[s
     the lines of a document's own header block do not). A line there goes when it is a page
     number alone on its row ("3", "- 3 -", "Trang 3/12"), or when its text, digits aside, stands
     in the margins of at least half of the pages with text (two at least): a running title,
-    "Kế hoạch 175-KH/TU - Trang 3". A motto never goes.
+    "Kế hoạch 175-KH/TU - Trang 3". Such a repeated text also goes from the top or bottom rows of
+    a page with no paragraph gap to set it apart (a page whose body is one table or one block),
+    where it would read as the first or last line of the document. A motto never goes.
     """
     margins = [_margin_lines(lines) for lines in pages]
     counts = Counter(k for lines in margins for k in {_key(line.text) for line in lines})
@@ -847,6 +849,12 @@ def _drop_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[s
             if (per_row[line.row] == 1 and _PAGE_NUMBER_RE.fullmatch(line.text))
             or _key(line.text) in repeated
         ]
+        if repeated and lines:
+            drop += [
+                line
+                for line in _edge_lines(lines)
+                if _key(line.text) in repeated and not any(line is d for d in drop)
+            ]
         dropped.update((line.text, None) for line in drop if not _PAGE_NUMBER_RE.fullmatch(line.text))
         out.append([line for line in lines if not any(line is d for d in drop)])
     return out, list(dropped)
@@ -862,6 +870,16 @@ def _margin_lines(lines: list[_Line]) -> list[_Line]:
     top = lines[: gaps[0]] if lines[gaps[0]].row <= first + _EDGE_ROWS else []
     bottom = lines[gaps[-1] :] if lines[gaps[-1]].row > last - _EDGE_ROWS else []
     return [line for line in top + bottom if line.table is None and not is_motto(line.text)]
+
+
+def _edge_lines(lines: list[_Line]) -> list[_Line]:
+    """The lines of a page's top and bottom `_EDGE_ROWS` rows, gap or no gap (mottos aside)."""
+    first, last = lines[0].row, lines[-1].row
+    return [
+        line
+        for line in lines
+        if (line.row < first + _EDGE_ROWS or line.row > last - _EDGE_ROWS) and not is_motto(line.text)
+    ]
 
 
 def _key(text: str) -> str:

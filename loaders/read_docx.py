@@ -17,7 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from vbgraph.errors import UnreadableFile
-from vbgraph.loaders.sources import Place, Source, from_pieces, layout_lines
+from vbgraph.loaders.sources import Place, Source, from_pieces, layout_columns, layout_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -93,7 +93,7 @@ class _Pieces:
         return [(text, place) for text, (_, place) in zip(lines, self.pieces, strict=True)]
 
     def table(self, t) -> None:
-        rows: list[tuple[str, Place, bool]] = []
+        grid: list[tuple[list[list[str]], Place, bool]] = []  # each row's cells, place, TCVN3
         for row in t.rows:
             self.count += 1
             cells: list[list[str]] = []
@@ -107,7 +107,12 @@ class _Pieces:
                 texts = [self.fonts.text(p._p) for p in cell.paragraphs]
                 cells.append([t for text, _ in texts for part in text.split("\n") if (t := _tidy(part))])
                 tcvn3 |= any(legacy for _, legacy in texts)
-            place = Place(paragraph=self.count)
+            grid.append((cells, Place(paragraph=self.count), tcvn3))
+        columns = layout_columns([cells for cells, _, _ in grid])
+        rows: list[tuple[str, Place, bool]] = []
+        if columns is not None:
+            rows = [(x, grid[r][1], grid[r][2]) for x, r in columns]
+        for cells, place, tcvn3 in grid if columns is None else ():
             stacked = layout_lines(cells)
             if stacked is not None:
                 rows.extend((x, place, tcvn3) for x in stacked)
@@ -180,7 +185,6 @@ class _Fonts:
         out: list[str] = []
         tcvn3 = False
         for r in p.xpath("w:r | w:hyperlink/w:r"):
-            text = r.text
             rpr = r.find(f"{_W}rPr")
             rstyle = rpr.find(f"{_W}rStyle") if rpr is not None else None
             font = (
@@ -189,6 +193,7 @@ class _Fonts:
                 or para_font
             )
             legacy = legacy_font(font)
+            text = r.text if legacy is None else _legacy_run_text(r)
             if legacy is not None and text:
                 key, capitals = legacy
                 new = from_legacy(text, key)
@@ -203,6 +208,16 @@ class _Fonts:
         from vbgraph.loaders.encodings import legacy_label
 
         return tuple(f"converted the runs typed in {legacy_label(key)} fonts" for key in sorted(self.used))
+
+
+def _legacy_run_text(r) -> str:
+    """A legacy font run's text with its soft hyphens: TCVN3's 'ư' is the byte Windows calls a
+    soft hyphen, which Word (and LibreOffice converting a .doc) stores as a w:softHyphen element
+    that python-docx's text leaves out ('Ch\u00ad¬ng' would read 'Chơng')."""
+    return "".join(
+        "\u00ad" if e.tag == f"{_W}softHyphen" else str(e)
+        for e in r.xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab | w:softHyphen")
+    )
 
 
 def _font_of(rpr) -> str | None:

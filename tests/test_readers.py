@@ -189,15 +189,64 @@ def write_docx_breaks(path: Path) -> Path:
     return write_docx_layout(path, breaks=True)
 
 
+def write_docx_rows(path: Path) -> Path:
+    """The header's and the signature's tables laid out a printed line a row: 'Nơi nhận:' beside
+    'T/M BAN THƯỜNG VỤ', then '- Ban Bí thư …' beside 'PHÓ BÍ THƯ', and so on."""
+    import docx
+
+    d = docx.Document()
+
+    def rows(cells: list[list[str]]) -> None:
+        height = max(map(len, cells))
+        t = d.add_table(rows=height, cols=len(cells))
+        for c, lines in enumerate(cells):
+            for r, line in enumerate(lines):
+                t.cell(r, c).text = line
+
+    rows(HEADER_CELLS)
+    for line in [*HEADER[4:], *BODY, "PHỤ LỤC"]:
+        d.add_paragraph(line)
+    t = d.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for r, row in enumerate(TABLE):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = value
+    rows(SIGNATURE_CELLS)
+    d.save(str(path))
+    return path
+
+
 @pytest.mark.parametrize(
     ("maker", "suffix"),
-    [(write_docx_layout, ".docx"), (write_docx_breaks, ".docx"), (write_html_layout, ".html")],
-    ids=["docx", "docx-breaks", "html"],
+    [
+        (write_docx_layout, ".docx"),
+        (write_docx_breaks, ".docx"),
+        (write_docx_rows, ".docx"),
+        (write_html_layout, ".html"),
+    ],
+    ids=["docx", "docx-breaks", "docx-rows", "html"],
 )
 def test_a_header_and_a_signature_stacked_in_table_cells_read_as_lines(tmp_path, maker, suffix, from_text):
-    """'TỈNH ỦY BẮC GIANG' over 'Số 175-KH/TU' in one cell: the number and the issuer are the header's."""
+    """'TỈNH ỦY BẮC GIANG' over 'Số 175-KH/TU' in one cell, or a row each: the number and the
+    issuer are the header's, the signer is the signature column's last line."""
     path = maker(tmp_path / f"k{suffix}")
-    assert graph_facts(build_graph([parse(path)])) == from_text
+    rec = parse(path)
+    assert graph_facts(build_graph([rec])) == from_text
+    assert rec.documents[0].signer == SIGNATURE[-1]
+
+
+def test_a_soft_hyphen_in_a_vntime_run_is_tcvn3s_u_with_horn(tmp_path):
+    """Word and LibreOffice keep a soft hyphen as its own element; in a .VnTime run it is 'ư'."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    d = docx.Document()
+    run = d.add_paragraph().add_run("Ch")
+    run.font.name = ".VnTime"
+    run._r.append(OxmlElement("w:softHyphen"))
+    run._r.append(OxmlElement("w:t"))
+    run._r[-1].text = "¬ng tr×nh hµnh ®éng"
+    d.save(str(tmp_path / "c.docx"))
+    assert read_source(tmp_path / "c.docx").text.split("\n")[0] == "Chương trình hành động"
 
 
 def test_word_evidence_names_the_paragraph(tmp_path):

@@ -437,12 +437,16 @@ def ingest(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files (.txt, .md, .pdf, .docx, .doc, .html, .htm) or folders, read recursively."
+            help="Files (.txt, .md, .pdf, .docx, .doc, .odt, .rtf, .html, .htm; scans as .png, .jpg, .tif "
+            "with --ocr) or folders, read recursively."
         ),
     ],
     store: StoreOpt = None,
     ocr: Annotated[
-        bool, typer.Option("--ocr", help="Recognise scanned PDF pages with Tesseract (Vietnamese model).")
+        bool,
+        typer.Option(
+            "--ocr", help="Recognise scanned PDF pages and scan images with Tesseract (Vietnamese model)."
+        ),
     ] = False,
     jobs: Annotated[
         int | None,

@@ -977,7 +977,7 @@ class Store:
         from vbgraph.loaders.read import collect
 
         report = IngestReport()
-        found = collect(paths)
+        found = collect(paths, ocr=ocr)
         report.failed.extend(found.failed)
         report.skipped.extend(found.skipped)
         try:

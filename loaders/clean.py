@@ -166,13 +166,68 @@ def _point(line: str) -> str:
     return f"{m.group(1)}. {line[m.end() :]}"
 
 
+# A date in words a scan damaged ('ngày l5 tháng O4 nằm 2O22', 'ngảy 15 thảng 4'): three words of
+# two to six letters, each before a number slot of figures or the letters a scan reads for them.
+# Which words they are, and the figures, `_ocr_word_date` decides.
+_OCR_WORD_DATE_RE = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]{2,6})\s+([0-9OoIlS|]{1,2})\s+([^\W\d_]{2,6})\s+([0-9OoIlS|]{1,2})"
+    r"\s+([^\W\d_]{2,6})\s+([0-9OoIlS|]{4})(?![\w/])"
+)
+_DATE_WORDS = ("ngày", "tháng", "năm")
+_SLOT_DIGIT_OF = str.maketrans("OoIl|S", "001115")
+_SLOT_RANGES = ((1, 31), (1, 12), (1900, 2099))
+
+
+def _date_word(written: str, word: str) -> bool:
+    """A date word as a scan may give it: its letters without their marks ('nằm', 'ngảy', 'thảng'
+    for năm, ngày, tháng), or one letter misread past the first ('thang' -> 'tbang')."""
+    from rapidfuzz.distance import Levenshtein
+
+    from vbgraph.loaders.normalize import fold
+
+    got, want = fold(written), fold(word)
+    return got == want or (got[:1] == want[:1] and Levenshtein.distance(got, want, score_cutoff=1) <= 1)
+
+
+def _ocr_word_date(m: re.Match[str]) -> str:
+    """The date in words as written, its words and figures restored, when its three words are
+    ngày, tháng, năm in order and its slots read as a day, a month and a year with three figures
+    at least as written; else the match unchanged."""
+    words, slots = m.group(1, 3, 5), m.group(2, 4, 6)
+    if sum(c.isdigit() for c in "".join(slots)) < 3:
+        return m.group(0)
+    if not all(_date_word(w, d) for w, d in zip(words, _DATE_WORDS, strict=True)):
+        return m.group(0)
+    figures = [x.translate(_SLOT_DIGIT_OF) for x in slots]
+    if not all(lo <= int(f) <= hi for f, (lo, hi) in zip(figures, _SLOT_RANGES, strict=True)):
+        return m.group(0)
+    spelt = [_spelt_as(w, d) for w, d in zip(words, _DATE_WORDS, strict=True)]
+    return " ".join(f"{w} {f}" for w, f in zip(spelt, figures, strict=True))
+
+
+def _spelt_as(written: str, word: str) -> str:
+    """`word` in the case `written` has: 'NGÀY', 'Ngày', 'ngày'; without its marks when written
+    without any ('ngay', 'tbang' -> 'thang'), as a text that lost its diacritics writes it."""
+    if written.isascii():
+        from vbgraph.loaders.normalize import fold
+
+        word = fold(word)
+    if written.isupper() and len(written) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
 def figures(line: str) -> str:
     """'3O/4/2O24' -> '30/4/2024', 'Quý Il/2024' -> 'Quý II/2024': a scan's letters for figures;
-    '- 2. Các …' -> '2. Các …': a point's number."""
+    'ngày l5 tháng 3 nằm 2O22' -> 'ngày 15 tháng 3 năm 2022': a date in words, its figures and its
+    words (by their letters, not by a list of misreadings); '- 2. Các …' -> '2. Các …': a point's
+    number."""
     if line[:1] == "-":
         line = _point(line)
     if "/" in line or "." in line or "-" in line:
         line = _OCR_DATE_RE.sub(_ocr_date, line)
+    if _OCR_WORD_DATE_RE.search(line):
+        line = _OCR_WORD_DATE_RE.sub(_ocr_word_date, line)
     if "uý" in line or "UÝ" in line:
         line = _OCR_QUARTER_RE.sub(_ocr_quarter, line)
     return line

@@ -18,7 +18,7 @@ import codecs
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
 
@@ -202,6 +202,20 @@ def _repair(found: Decoded) -> Decoded:
     return _with_garble_check(Decoded(new, f"{found.encoding}+{repair}", (*found.warnings, note)))
 
 
+def repair_letters(text: str) -> tuple[str, str] | None:
+    """The text another reader extracted (a Word file, a page, a PDF) with legacy letters or
+    mojibake converted as in a .txt (`_repair`), and the warning that says so; None when it needs
+    nothing. Line for line: a repair that would change the number of lines is not taken."""
+    found = _repair(Decoded(text, "unicode"))
+    if found.encoding == "unicode" or found.text.count("\n") != text.count("\n"):
+        return None
+    key = found.encoding.removeprefix("unicode+")
+    return found.text, f"converted from {legacy_label(key)} font encoding" if key in (
+        "tcvn3",
+        "vni",
+    ) else found.warnings[0]
+
+
 def _dense_suspects(text: str) -> bool:
     """At least two suspicious characters, and one per 200 words: legacy text and mojibake have one
     in most words, clean text a stray symbol or two (not worth reading every word for)."""
@@ -226,7 +240,7 @@ def _legacy_in_unicode(text: str) -> tuple[str, str, str] | None:
     if legacy is None:
         return None
     new, key = legacy
-    return new, key, f"converted from {_legacy_label(key)} font encoding typed into Unicode text"
+    return new, key, f"converted from {legacy_label(key)} font encoding typed into Unicode text"
 
 
 def _with_garble_check(result: Decoded) -> Decoded:
@@ -250,10 +264,10 @@ def _single_byte(data: bytes, name: str) -> Decoded:
     nearly = _nearly_utf8(data)
     if nearly is not None:
         return _repair(nearly)
-    legacy = _legacy_reading(_as_windows_1252(data))
+    legacy = _legacy_reading(as_windows_1252(data))
     if legacy is not None and _reading_score(legacy[0]) > _reading_score(_as_windows_1258(data)):
         text, key = legacy
-        return Decoded(text, key, (f"converted from {_legacy_label(key)} font encoding",))
+        return Decoded(text, key, (f"converted from {legacy_label(key)} font encoding",))
     guess = _guess(data)
     if guess is None or _garbled_share(guess.text) > 0.5:
         raise UnreadableFile(name, UNRECOGNISED)
@@ -278,7 +292,7 @@ def _windows_1252_table() -> str:
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
 
 
-def _as_windows_1252(data: bytes) -> str:
+def as_windows_1252(data: bytes) -> str:
     """The bytes read as Windows-1252: how a legacy font file's bytes look, one character each."""
     return data.decode("latin-1").translate(_windows_1252_table())
 
@@ -322,7 +336,8 @@ def legacy_letters(key: str) -> dict[str, str]:
 
 
 @cache
-def _legacy_label(key: str) -> str:
+def legacy_label(key: str) -> str:
+    """'tcvn3' -> 'TCVN3 (ABC)': how people call a legacy encoding."""
     return tables.load("encodings.toml")[key]["name"]
 
 
@@ -349,15 +364,99 @@ def from_legacy(text: str, key: str) -> str:
 
 
 def _capitals_line(line: str) -> str:
-    """'TỈNH ủY BẮC GIANG' -> 'TỈNH ỦY BẮC GIANG': in a heading whose other words are all capitals,
-    a word of one capital or none ('Kế', 'ủY', 'Vụ') was typed in .VnTimeH too."""
+    """'TỈNH ủY BẮC GIANG', 'CHỈ THỊ CỦA BAN THƯỜNG Vụ HUYỆN Uỷ' -> all capitals: in a line mostly
+    in capitals (all words but one, or twice as many as the rest), a word of one capital or none ('Kế',
+    'Vụ', 'ủY') was typed in .VnTimeH too, when it holds no lowercase ASCII letter (that font's
+    capitals without a tone are ASCII capitals; only its toned letters come back lowercase)."""
     words = line.split()
     plain = [w for w in words if w.isalpha()]
-    if len(plain) < 2 or sum(w.isupper() for w in plain) < len(plain) - 1 or all(w.isupper() for w in plain):
+    upper = sum(w.isupper() for w in plain)
+    rest = len(plain) - upper
+    if len(plain) < 2 or not rest or (rest > 1 and (upper < 2 or upper < 2 * rest)):
         return line
     if any("a" <= c <= "z" for w in plain if not w.isupper() for c in w):
         return line  # a lowercase ASCII letter is typed lowercase: not a heading in .VnTimeH
     return line.upper()
+
+
+# A line of a .VnTimeH heading typed all in lowercase codes: letters and the marks a heading holds
+# ('t/m', 'kt.', 'cộng hoà - xã hội'), no figure, at most `_HEADING_WORDS` words.
+_HEADING_WORDS = 12
+_LOWER_HEADING_RE = re.compile(r"[^\W\d_]+(?:[ .,:/\-–]+[^\W\d_]+)*[.:]?")
+_SENTENCE_ENDS = (".", ":", ";", "!", "?", "*")
+
+
+def capitals_font_lines(lines: list[str], converted: Iterable[int]) -> list[str]:
+    """`lines` with each converted TCVN3 line that was typed in a capitals font (.VnTimeH) in
+    capitals: 'uỷ ban nhân dân' -> 'ỦY BAN NHÂN DÂN', 'chỉ thị của ban thường vụ huyện uỷ' -> …
+
+    Why a rule and not a guess per word: .VnTimeH draws the lowercase codes as capitals, so such a
+    heading decodes to a line without one capital, which .VnTime body text never gives: its
+    paragraphs open with a capital. The evidence must be clear, so a line counts only when it has
+    a heading's shape (letters, no figure, at most 12 words; each tab-separated cell of a
+    two-column header on its own) and does not go on from the line above: that one is blank, ends
+    a sentence ('.', ':', ';') or in a number or symbol ('Số 05 CT/HU'), or is a heading itself
+    (in capitals, or counted here). A wrapped
+    paragraph's next line ('xây dựng quy ước làng văn hoá') goes on from a line that ends mid-
+    sentence and stays as typed; so does any line with a capital ('về … "Toàn dân …"')."""
+    out = list(lines)
+    heading = [False] * len(lines)
+    for i in sorted(converted):
+        cells = out[i].split("\t")
+        fits = [_lower_heading(c) for c in cells]
+        if not any(fits):
+            continue
+        if i > 0 and not heading[i - 1] and _goes_on(out[i - 1]):
+            continue
+        out[i] = "\t".join(c.upper() if f else c for f, c in zip(fits, cells, strict=True))
+        heading[i] = True
+    return out
+
+
+def _goes_on(line: str) -> bool:
+    """A line whose sentence goes on below: it has words, and does not end a sentence, a heading
+    in capitals, or a number or symbol ('Số 05 CT/HU', 'ngày 10 tháng 3 năm 2003')."""
+    words = line.split()
+    if not words or line.rstrip().endswith(_SENTENCE_ENDS) or _is_upper_cell(line):
+        return False
+    return not any(c.isdigit() or c == "/" for c in words[-1])
+
+
+def _lower_heading(cell: str) -> bool:
+    text = cell.strip()
+    return (
+        bool(text)
+        and len(text.split()) <= _HEADING_WORDS
+        and not any(c.isupper() for c in text)
+        and _LOWER_HEADING_RE.fullmatch(text) is not None
+    )
+
+
+def _is_upper_cell(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+@cache
+def legacy_fonts() -> tuple[tuple[str, str, str], ...]:
+    """(font name prefix, encoding key, capitals font suffix or '') of every legacy font family
+    ontology/encodings.toml names: '.vn' -> tcvn3 (suffix 'h': .VnTimeH), 'vni-' -> vni."""
+    out = []
+    for key in ("tcvn3", "vni"):
+        entry = tables.load("encodings.toml")[key]
+        out += [(p, key, entry.get("capitals_font_suffix", "")) for p in entry.get("fonts", ())]
+    return tuple(out)
+
+
+def legacy_font(name: str | None) -> tuple[str, bool] | None:
+    """The legacy encoding a font draws, and whether it is a capitals font: '.VnTime' ->
+    ('tcvn3', False), '.VnTimeH' -> ('tcvn3', True), 'VNI-Times' -> ('vni', False); None for a
+    Unicode font ('Times New Roman') or none."""
+    low = (name or "").strip().lower()
+    for prefix, key, caps in legacy_fonts():
+        if low.startswith(prefix):
+            return key, bool(caps) and low.endswith(caps)
+    return None
 
 
 def _restore_capitals(m: re.Match[str]) -> str:
@@ -394,8 +493,14 @@ def _legacy_reading(text: str) -> tuple[str, str] | None:
             best = (made - spoilt, key)
     if best is None:
         return None
+    changed = []
     for i in legacy:
-        lines[i] = from_legacy(lines[i], best[1])
+        new = from_legacy(lines[i], best[1])
+        if new != lines[i]:
+            lines[i] = new
+            changed.append(i)
+    if best[1] == "tcvn3":
+        lines = capitals_font_lines(lines, changed)
     return "\n".join(lines), best[1]
 
 

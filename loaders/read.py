@@ -28,12 +28,19 @@ READERS: dict[str, str] = {
     ".rtf": "doc",
     ".html": "html",
     ".htm": "html",
+    # scans delivered as images: read by OCR with --ocr (loaders/read_pdf.py)
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
 }
 
 
 def supported() -> str:
-    """'.txt, .md, …' for messages."""
-    return ", ".join(READERS)
+    """'.txt, .md, …; with --ocr .png, …' for messages."""
+    images = [s for s, kind in READERS.items() if kind == "image"]
+    return ", ".join(s for s in READERS if s not in images) + "; with --ocr " + ", ".join(images)
 
 
 def reader_for(path: Path, head: bytes) -> str | None:
@@ -55,7 +62,23 @@ def reader_for(path: Path, head: bytes) -> str | None:
 def read_source(path: Path, *, ocr: bool = False) -> Source:
     """Read one file. Raises UnreadableFile with a one-line reason. The text holds no NUL character
     (removed with a warning: NUL is never text; loaders/encodings.py refuses a binary file)."""
-    return _without_nul(_read(path, ocr))
+    return _without_nul(_legacy_letters(_read(path, ocr)))
+
+
+def _legacy_letters(src: Source) -> Source:
+    """A Word file, a page or a PDF whose text still holds a legacy font's letters (TCVN3 or VNI
+    typed into Unicode runs, a .VnTime page read as Windows-1252) or mojibake, read as the text
+    reader reads a .txt: the same check, so no format is left with 'uû ban nh©n d©n'. Line for
+    line, so every place stays right."""
+    if src.format == "text":
+        return src
+    from vbgraph.loaders.encodings import repair_letters
+
+    found = repair_letters(src.text)
+    if found is None:
+        return src
+    text, note = found
+    return replace(src, text=text, warnings=(*src.warnings, note))
 
 
 def _without_nul(src: Source) -> Source:
@@ -83,6 +106,10 @@ def _read(path: Path, ocr: bool) -> Source:
         from vbgraph.loaders.read_pdf import read_pdf
 
         return read_pdf(path, ocr=ocr)
+    if kind == "image":
+        from vbgraph.loaders.read_pdf import read_image
+
+        return read_image(path, ocr=ocr)
     if kind == "docx":
         from vbgraph.loaders.read_docx import read_docx
 
@@ -143,8 +170,13 @@ def _not_regular(path: Path) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
-def _why_not(path: Path) -> str | None:
-    """Why a file inside a folder is not read, or None when it is."""
+_IMAGE_WITHOUT_OCR = "an image (a scan?): pass --ocr to recognise it"
+
+
+def _why_not(path: Path, ocr: bool) -> str | None:
+    """Why a file inside a folder is not read, or None when it is. An image is read only with
+    `ocr` (a folder's logos and photos are no reason to fail; named alone, an image fails with
+    the reason)."""
     name = path.name
     if name.startswith("."):
         return "hidden file"
@@ -157,19 +189,22 @@ def _why_not(path: Path) -> str | None:
         return why
     if path.suffix.lower() not in READERS:
         return f"unsupported type {path.suffix.lower() or '(no suffix)'}"
+    if READERS[path.suffix.lower()] == "image" and not ocr:
+        return _IMAGE_WITHOUT_OCR
     return None
 
 
-def collect(paths: Iterable[str | Path]) -> Collected:
+def collect(paths: Iterable[str | Path], *, ocr: bool = False) -> Collected:
     """Files to read from files and folders (recursive, sorted), nothing skipped in silence: hidden
-    files and folders, unsupported types, FIFOs, broken links and symbolic-link loops are listed
-    with their reason. A file named on the command line that cannot be read is a failure."""
+    files and folders, unsupported types, FIFOs, broken links, symbolic-link loops and (without
+    `ocr`) images are listed with their reason. A file named on the command line that cannot be
+    read is a failure."""
     out = Collected()
     for p in map(Path, paths):
         if _bad_name(p):
             out.failed.append((str(p), _BAD_NAME))
         elif p.is_dir():
-            _walk(p, out)
+            _walk(p, out, ocr)
         elif p.is_symlink() and not p.exists():
             out.failed.append((str(p), "broken symbolic link"))
         elif not p.exists():
@@ -212,7 +247,7 @@ def _bad_name(p: Path) -> bool:
     return False
 
 
-def _walk(root: Path, out: Collected) -> None:
+def _walk(root: Path, out: Collected, ocr: bool) -> None:
     visited: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         real = os.path.realpath(dirpath)
@@ -227,7 +262,7 @@ def _walk(root: Path, out: Collected) -> None:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             f = Path(dirpath) / name
-            why = _why_not(f)
+            why = _why_not(f, ocr)
             if _bad_name(f):  # a file meant to be read: a failure, not a skip
                 out.failed.append((str(f), _BAD_NAME))
             elif why:

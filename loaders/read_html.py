@@ -24,7 +24,9 @@ def read_html(path: Path, data: bytes | None = None) -> Source:
     import trafilatura
 
     data = path.read_bytes() if data is None else data
-    warnings: list[str] = []
+    data, notes, legacy = _as_utf8(data, str(path))
+    data, stood_in = _keep_soft_hyphens(data, legacy)
+    warnings: list[str] = [*notes]
     text = trafilatura.extract(
         _cell_lines_marked(data),
         output_format="txt",
@@ -46,13 +48,57 @@ def read_html(path: Path, data: bytes | None = None) -> Source:
     date = meta.date if meta is not None and meta.date else None
     if date:
         warnings.append(f"the page is dated {date}: a hint only, never taken as a document's date")
-    return Source(text=_paragraphs(text), format="html", warnings=tuple(warnings), date_hint=date)
+    text = _paragraphs(text)
+    if stood_in:
+        text = text.replace(_SOFT_HYPHEN_STAND_IN, _SOFT_HYPHEN)
+    return Source(text=text, format="html", warnings=tuple(warnings), date_hint=date)
+
+
+_CHARSET_RE = re.compile(rb"(charset\s*=\s*[\"']?)[-\w]+", re.IGNORECASE)
+
+
+def _as_utf8(data: bytes, name: str) -> tuple[bytes, tuple[str, ...], bool]:
+    """A page that is not UTF-8, decoded as a text file is (`encodings.decode`: Windows-1258,
+    Windows-1258 bytes) and written back as UTF-8, its charset declaration saying so, with the
+    decoder's warnings; TCVN3 or VNI bytes as Windows-1252 shows them (and True: legacy letters). Why: an old portal page typed in .VnTime declares Windows-1252 or
+    nothing, and the extractor's own guess reads its bytes as a Baltic code page."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return data, (), False
+    from vbgraph.loaders.encodings import as_windows_1252, decode
+
+    found = decode(data, name)
+    if found.encoding in ("tcvn3", "vni"):
+        # the letters as the font's bytes show them: converted after extraction, line by line
+        # (read.py), where a heading's line holds its words only and not the page's markup
+        return _CHARSET_RE.sub(rb"\1utf-8", as_windows_1252(data).encode("utf-8")), (), True
+    return _CHARSET_RE.sub(rb"\1utf-8", found.text.encode("utf-8")), found.warnings, False
+
+
+# TCVN3's 'ư' is the byte Windows-1252 calls a soft hyphen, which the extractor drops as invisible:
+# on a page in a legacy font it stands in as this character until the text is out.
+_SOFT_HYPHEN = "\u00ad"
+_SOFT_HYPHEN_STAND_IN = "\u2e17"
+_LEGACY_FONT_RE = re.compile(rb"(?:face|font-family)\s*[=:]\s*[\"']?\s*(?:\.vn|vni[- ])", re.IGNORECASE)
+
+
+def _keep_soft_hyphens(data: bytes, legacy: bool) -> tuple[bytes, bool]:
+    """The page with its soft hyphens stood in for when it is in legacy letters or names a legacy
+    font, and whether it did."""
+    soft = _SOFT_HYPHEN.encode("utf-8")
+    if soft not in data or not (legacy or _LEGACY_FONT_RE.search(data)):
+        return data, False
+    return data.replace(soft, _SOFT_HYPHEN_STAND_IN.encode("utf-8")), True
 
 
 _RULE = re.compile(r"[\s|:-]+")
 # Where a table cell's lines part ('<br>', a paragraph after another): the extractor joins a cell
-# into one line, and a header's cell stacks the issuer, its place and the number.
-_CELL_BREAK = "¶"
+# into one line, and a header's cell stacks the issuer, its place and the number. A
+# reversed pilcrow, outside Latin-1: a pilcrow would not do, it is TCVN3's 'ả'.
+_CELL_BREAK = "⁋"
 
 
 def _cell_lines_marked(data: bytes) -> bytes:

@@ -139,6 +139,70 @@ def read_pdf(path: Path, *, ocr: bool = False) -> Source:
     return from_pieces([(p.text, p.place) for p in pieces], "pdf", warnings=tuple(warnings))
 
 
+def read_image(path: Path, *, ocr: bool = False) -> Source:
+    """A scan delivered as an image (PNG, JPEG, TIFF: every frame of a multi-page TIFF is a page)
+    read as a scanned PDF is: each page recognised by Tesseract, then laid out, its running
+    headers dropped and its hyphens mended (format "image", places name page and line, OCR).
+    Without `ocr` it is refused in one line that says to pass --ocr: recognising is slow and needs
+    Tesseract, so it is asked for, never done in silence."""
+    path = Path(path)
+    if not ocr:
+        raise UnreadableFile(
+            str(path),
+            f"an image ({path.suffix.lower() or 'no suffix'}, a scan?): run with --ocr to recognise it "
+            "(needs Tesseract and its Vietnamese model: scripts/install-ocr)",
+        )
+    frames = _image_frames(path)
+    tess = _tesseract(str(path), len(frames))
+    pages: list[list[_Line]] = []
+    doubtful: list[str] = []
+    for i, frame in enumerate(frames):
+        try:
+            runs, confidence = _image_runs(frame, tess)
+        except tess.TesseractError as e:
+            raise UnreadableFile(
+                str(path), f"Tesseract failed on page {i + 1}: {e.message or e.status}"
+            ) from None
+        pages.append([replace(line, ocr=True) for line in _layout(runs, _SPLIT_OCR)])
+        if confidence is not None and confidence < OCR_DOUBTFUL:
+            doubtful.append(f"{i + 1} ({confidence:.0f}%)")
+    if not any(pages):
+        raise UnreadableFile(str(path), f"no text recognised in the image ({_pages(len(pages))})")
+    warnings = _ocr_notes(len(pages), doubtful)
+    pages, dropped = _drop_furniture(pages)
+    if dropped:
+        warnings.append(_dropped_warning(dropped))
+    pieces = _mend_hyphens(_pieces(_join_split_rows(pages)))
+    return from_pieces([(p.text, p.place) for p in pieces], "image", warnings=tuple(warnings))
+
+
+def _image_frames(path: Path) -> list:
+    """The pages of an image file in grey, each at `OCR_DPI` at least when the file says its
+    resolution (a 150 dpi scan is enlarged, as a PDF page is rendered at that resolution); or
+    UnreadableFile in one line."""
+    try:
+        from PIL import Image, ImageSequence, UnidentifiedImageError
+    except ImportError:
+        raise UnreadableFile(
+            str(path), "an image needs Pillow to be read: pip install 'vbgraph[ocr]'"
+        ) from None
+    try:
+        with Image.open(path) as image:
+            frames = []
+            for frame in ImageSequence.Iterator(image):
+                grey = frame.convert("L")
+                dpi = frame.info.get("dpi", (0, 0))[0] or 0
+                if 0 < dpi < OCR_DPI - 1:
+                    scale = OCR_DPI / float(dpi)
+                    grey = grey.resize(
+                        (round(grey.width * scale), round(grey.height * scale)), Image.Resampling.LANCZOS
+                    )
+                frames.append(grey)
+    except (UnidentifiedImageError, OSError, ValueError) as e:
+        raise UnreadableFile(str(path), f"not a readable image ({type(e).__name__})") from None
+    return frames
+
+
 def _open(path: Path) -> pdfium.PdfDocument:
     """The document, or `UnreadableFile` with a one-line reason (encrypted, damaged, missing)."""
     if not path.is_file():
@@ -206,13 +270,18 @@ def _read_pages(pdf: pdfium.PdfDocument, path: Path, *, ocr: bool) -> tuple[list
             ) from None
         finally:
             page.close()
-    notes = [f"recognised {_pages(len(images))} by OCR (Tesseract {OCR_LANG}); check quotes against the scan"]
+    return pages, _ocr_notes(len(images), doubtful)
+
+
+def _ocr_notes(pages: int, doubtful: list[str]) -> list[str]:
+    """What the user should know of pages read by OCR: that they were, and those it is unsure of."""
+    notes = [f"recognised {_pages(pages)} by OCR (Tesseract {OCR_LANG}); check quotes against the scan"]
     if doubtful:
         notes.append(
             f"OCR unsure of page {', '.join(doubtful)}: mean word confidence below {OCR_DOUBTFUL}%; "
             "numbers, dates and tasks may be misread (a scan of 300 dpi, straight, reads best)"
         )
-    return pages, notes
+    return notes
 
 
 def _without_ocr(path: Path, pages: list[list[_Line]], images: list[int]) -> list[str]:
@@ -715,16 +784,19 @@ def _tesseract(path: str, pages: int) -> ModuleType:
 
 
 def _ocr_runs(page: pdfium.PdfPage, tess: ModuleType) -> tuple[list[_Run], float | None]:
-    """The words Tesseract reads on the page image, as runs: the words of one recognised line,
-    cut where a gap is wider than `_SPLIT_OCR` word heights (the columns of a header); and its
-    mean confidence in them (0-100; None: no word)."""
+    """The words Tesseract reads on the page rendered at `OCR_DPI` (see `_image_runs`)."""
     bitmap = page.render(scale=OCR_DPI / 72, grayscale=True)
     try:
-        data = tess.image_to_data(
-            bitmap.to_pil(), lang=OCR_LANG, config=OCR_CONFIG, output_type=tess.Output.DICT
-        )
+        return _image_runs(bitmap.to_pil(), tess)
     finally:
         bitmap.close()
+
+
+def _image_runs(image, tess: ModuleType) -> tuple[list[_Run], float | None]:
+    """The words Tesseract reads on a page image, as runs: the words of one recognised line,
+    cut where a gap is wider than `_SPLIT_OCR` word heights (the columns of a header); and its
+    mean confidence in them (0-100; None: no word)."""
+    data = tess.image_to_data(image, lang=OCR_LANG, config=OCR_CONFIG, output_type=tess.Output.DICT)
     runs: list[_Run] = []
     heights: dict[tuple[int, int, int], int] = {}  # Tesseract's line boxes: one height per line
     confidences: list[float] = []
@@ -759,7 +831,9 @@ def _drop_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[s
     the lines of a document's own header block do not). A line there goes when it is a page
     number alone on its row ("3", "- 3 -", "Trang 3/12"), or when its text, digits aside, stands
     in the margins of at least half of the pages with text (two at least): a running title,
-    "Kế hoạch 175-KH/TU - Trang 3". A motto never goes.
+    "Kế hoạch 175-KH/TU - Trang 3". Such a repeated text also goes from the top or bottom rows of
+    a page with no paragraph gap to set it apart (a page whose body is one table or one block),
+    where it would read as the first or last line of the document. A motto never goes.
     """
     margins = [_margin_lines(lines) for lines in pages]
     counts = Counter(k for lines in margins for k in {_key(line.text) for line in lines})
@@ -775,6 +849,12 @@ def _drop_furniture(pages: list[list[_Line]]) -> tuple[list[list[_Line]], list[s
             if (per_row[line.row] == 1 and _PAGE_NUMBER_RE.fullmatch(line.text))
             or _key(line.text) in repeated
         ]
+        if repeated and lines:
+            drop += [
+                line
+                for line in _edge_lines(lines)
+                if _key(line.text) in repeated and not any(line is d for d in drop)
+            ]
         dropped.update((line.text, None) for line in drop if not _PAGE_NUMBER_RE.fullmatch(line.text))
         out.append([line for line in lines if not any(line is d for d in drop)])
     return out, list(dropped)
@@ -790,6 +870,16 @@ def _margin_lines(lines: list[_Line]) -> list[_Line]:
     top = lines[: gaps[0]] if lines[gaps[0]].row <= first + _EDGE_ROWS else []
     bottom = lines[gaps[-1] :] if lines[gaps[-1]].row > last - _EDGE_ROWS else []
     return [line for line in top + bottom if line.table is None and not is_motto(line.text)]
+
+
+def _edge_lines(lines: list[_Line]) -> list[_Line]:
+    """The lines of a page's top and bottom `_EDGE_ROWS` rows, gap or no gap (mottos aside)."""
+    first, last = lines[0].row, lines[-1].row
+    return [
+        line
+        for line in lines
+        if (line.row < first + _EDGE_ROWS or line.row > last - _EDGE_ROWS) and not is_motto(line.text)
+    ]
 
 
 def _key(text: str) -> str:

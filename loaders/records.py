@@ -170,7 +170,7 @@ class FileRecord:
     citations: tuple[Citation, ...]
     issues: tuple[Issue, ...] = ()
     obligations: tuple[ObligationRecord, ...] = field(default=())
-    format: str = "text"  # the reader: text | pdf | docx | doc | html
+    format: str = "text"  # the reader: text | pdf | docx | doc | html | image
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -45,7 +45,7 @@ class Source:
     """
 
     text: str
-    format: str  # text | pdf | docx | doc | html
+    format: str  # text | pdf | docx | doc | html | image
     places: tuple[Place, ...] = ()
     encoding: str | None = None
     warnings: tuple[str, ...] = field(default=())
@@ -88,3 +88,23 @@ def layout_lines(cells: list[list[str]]) -> list[str] | None:
     if not any(_LAYOUT_RE.match(x) for c in cells for x in c):
         return None
     return [x for c in cells for x in c]
+
+
+_ROW_NUMBER_RE = re.compile(r"\d{1,3}[.)]?")
+
+
+def layout_columns(rows: list[list[list[str]]]) -> list[tuple[str, int]] | None:
+    """A header's or a signature's table laid out row by row (each printed line a row of two or
+    three cells: 'Nơi nhận:' beside 'TM. ỦY BAN NHÂN DÂN', '- Lưu: VT.' beside 'KT. CHỦ TỊCH')
+    as a plain text writes it: each column's lines top to bottom, with the row each came from.
+    Read row by row, the signer would be a row's second cell ('\tĐỗ Thông') and the signature's
+    lines would stand beside the recipients'. None for any other table: a task table's rows are
+    numbered, and a table whose rows differ in cells is no such layout."""
+    widths = {len(row) for row in rows}
+    if len(rows) < 2 or len(widths) != 1 or not 2 <= next(iter(widths)) <= 3:
+        return None
+    if not any(_LAYOUT_RE.match(x) for row in rows for c in row for x in c):
+        return None
+    if any(row[0] and _ROW_NUMBER_RE.fullmatch(row[0][0]) for row in rows):
+        return None
+    return [(x, r) for col in range(next(iter(widths))) for r, row in enumerate(rows) for x in row[col]]

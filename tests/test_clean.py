@@ -223,6 +223,66 @@ def test_a_scans_letters_for_figures_in_dates_and_quarters(text, expected):
     assert clean_line(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # letters for figures in the slots of a date in words
+        ("Hà Tĩnh, ngày 2O tháng 4 năm 2O22", "Hà Tĩnh, ngày 20 tháng 4 năm 2022"),
+        ("Hà Tĩnh, ngày 20 tháng O4 năm 2022", "Hà Tĩnh, ngày 20 tháng 04 năm 2022"),
+        ("Quy Nhơn, ngày l5 tháng 3 năm 2022", "Quy Nhơn, ngày 15 tháng 3 năm 2022"),
+        ("ngày I8 tháng 3 năm 2O2S", "ngày 18 tháng 3 năm 2025"),
+        # the date words by their letters: marks misread, or one letter past the first
+        ("Hà Tĩnh, ngày 15 tháng 4 nằm 2022", "Hà Tĩnh, ngày 15 tháng 4 năm 2022"),
+        ("Hà Tĩnh, ngảy 15 thảng 4 năm 2022", "Hà Tĩnh, ngày 15 tháng 4 năm 2022"),
+        ("Hà Tĩnh, ngày 15 tbáng 4 năm 2022", "Hà Tĩnh, ngày 15 tháng 4 năm 2022"),
+        ("HÀ TĨNH, NGÀY 15 THẢNG 4 NĂM 2022", "HÀ TĨNH, NGÀY 15 THÁNG 4 NĂM 2022"),
+        # a text that lost its diacritics keeps them lost
+        ("Nghe An, ngay lO thang 5 nam 2021", "Nghe An, ngay 10 thang 5 nam 2021"),
+        ("Nghe An, ngay 10 tbang 5 nam 2021", "Nghe An, ngay 10 thang 5 nam 2021"),
+        # left alone: no date's words in order, a slot no day or month, too few figures
+        ("Hà Tĩnh, ngày 15 tháng 4 năm 2022", "Hà Tĩnh, ngày 15 tháng 4 năm 2022"),
+        ("có 15 người ở 4 nhóm 2022", "có 15 người ở 4 nhóm 2022"),
+        ("ngày 32 tháng 4 năm 2022", "ngày 32 tháng 4 năm 2022"),
+        ("ngày 15 tháng 13 năm 2022", "ngày 15 tháng 13 năm 2022"),
+        ("ngày l tháng I năm lOOO", "ngày l tháng I năm lOOO"),
+        ("tháng 4 năm 2022 ngày 15", "tháng 4 năm 2022 ngày 15"),
+    ],
+)
+def test_a_scans_date_in_words_gets_its_figures_and_words_back(text, expected):
+    """'ngày l5 tháng 3 nằm 2O22': a place-and-date line a scan damaged keeps the header's date."""
+    assert clean_line(text) == expected
+
+
+@pytest.mark.parametrize(
+    "date_line", ["Hà Tĩnh, ngày l5 tháng 4 nằm 2O22", "Hà Tĩnh, ngảy 15 thảng O4 năm 2022"]
+)
+def test_a_header_whose_date_a_scan_damaged_keeps_its_date_and_issuer(date_line):
+    from vbgraph.loaders.parse import parse_text
+
+    text = "\n".join(
+        [
+            "TỈNH ỦY HÀ TĨNH",
+            "*",
+            "Số 12-CT/TU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            date_line,
+            "",
+            "CHỈ THỊ",
+            "về tăng cường công tác phòng, chống thiên tai",
+            "",
+            "1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền, hoàn thành trong Quý II/2022.",
+            "T/M BAN THƯỜNG VỤ",
+        ]
+    )
+    doc = parse_text(text, "ct-12.txt").documents[0]
+    assert (doc.symbol, doc.date, doc.issuer, doc.identified_by) == (
+        "12-CT/TU",
+        "2022-04-15",
+        "Ban Thường vụ Tỉnh ủy Hà Tĩnh",
+        "header",
+    )
+
+
 TABLES = [  # lines in -> lines out: as many, a table's cells apart by tabs
     (
         ["| TT | Nhiệm vụ | Cơ quan chủ trì |", "|---|:---|---|", "| 1 | Rà soát | Sở Tài chính |"],

@@ -105,9 +105,10 @@ def test_a_folder_with_nothing_to_read_is_an_error(store_env, tmp_path, capsys):
     (folder / "c.jpg").write_bytes(b"\xff\xd8\xff")
     assert main(["ingest", str(folder)]) == 1
     err = capsys.readouterr().err
+    assert f"skipped: {folder / 'c.jpg'}: an image (a scan?): pass --ocr to recognise it" in err
     assert (
-        "no file to read (2 skipped); vbgraph reads .txt, .md, .markdown, .pdf, .docx, .doc, .odt, .rtf, .html, .htm"
-        in err
+        "no file to read (2 skipped); vbgraph reads .txt, .md, .markdown, .pdf, .docx, .doc, .odt, .rtf, .html, .htm;"
+        " with --ocr .png, .jpg, .jpeg, .tif, .tiff" in err
     )
 
 

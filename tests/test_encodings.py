@@ -152,6 +152,48 @@ def test_tcvn3_capitals_come_back_in_headings(typed, read):
     assert vntimeh(typed) == read
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # capitals with a tone typed in lowercase codes, the others in ASCII capitals: mostly capitals
+        ("CHØ THÞ CñA BAN TH¦êNG Vô HUYÖN Uû", "CHỈ THỊ CỦA BAN THƯỜNG VỤ HUYỆN UỶ"),
+        ("PHã BÝ TH¦", "PHÓ BÍ THƯ"),
+        # a sentence: capitals are the exception, a lowercase ASCII letter is typed lowercase
+        ("UBND, H§ND tØnh vµ Së Néi vô", "UBND, HĐND tỉnh và Sở Nội vụ"),
+    ],
+)
+def test_a_line_mostly_in_capitals_is_a_vntimeh_heading(typed, read):
+    assert from_legacy(typed, "tcvn3") == read
+
+
+# A TCVN3 file whose headings were typed in .VnTimeH, all in lowercase codes.
+VNTIMEH_FILE = [
+    ("®¶ng bé tØnh ninh b×nh", "ĐẢNG BỘ TỈNH NINH BÌNH"),  # the first line: nothing above
+    ("huyÖn uû kim s¬n", "HUYỆN UỶ KIM SƠN"),  # under a heading
+    ("Sè 05 CT/HU", "Số 05 CT/HU"),
+    ("®¶ng céng s¶n viÖt nam", "ĐẢNG CỘNG SẢN VIỆT NAM"),  # under a symbol
+    ("", ""),
+    ("chØ thÞ cña ban th\u00adêng vô huyÖn uû", "CHỈ THỊ CỦA BAN THƯỜNG VỤ HUYỆN UỶ"),  # under a blank line
+    ('vÒ l·nh ®¹o cuéc vËn ®éng "Toµn d©n"', 'về lãnh đạo cuộc vận động "Toàn dân"'),  # a capital: as typed
+    (
+        "Ban Tuyªn gi¸o HuyÖn uû chñ tr× h\u00adíng dÉn c¸c x·",
+        "Ban Tuyên giáo Huyện uỷ chủ trì hướng dẫn các xã",
+    ),
+    ("x©y dùng quy \u00adíc lµng v¨n ho¸", "xây dựng quy ước làng văn hoá"),  # a paragraph goes on
+    ("- L\u00adu VPHU.", "- Lưu VPHU."),
+    ("t/m ban th\u00adêng vô", "T/M BAN THƯỜNG VỤ"),  # under a sentence's end
+    ("bÝ th\u00ad", "BÍ THƯ"),
+    ("a) c¸c x· tæ chøc", "a) các xã tổ chức"),  # a point: no heading's shape
+]
+
+
+def test_a_vntimeh_heading_typed_in_lowercase_codes_comes_back_in_capitals():
+    """.VnTimeH draws lowercase codes as capitals: a line without a capital that has a heading's
+    shape and does not go on from a sentence above was typed in it; anything else stays as typed."""
+    data = "\n".join(typed for typed, _ in VNTIMEH_FILE).encode("cp1252")
+    assert decode(data, "ct-05.txt").text.split("\n") == [read for _, read in VNTIMEH_FILE]
+
+
 def test_tcvn3_loses_only_the_case_of_a_few_words():
     assert vntimeh(TEXT).lower() == TEXT.lower()
 

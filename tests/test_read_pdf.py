@@ -214,6 +214,28 @@ def test_a_warning_names_the_running_title_dropped(plan):
     assert plan.warnings == (f"dropped running headers or footers: {RUNNING!r}",)
 
 
+def test_a_running_title_goes_from_a_page_without_a_paragraph_gap_too(tmp_path):
+    """A compilation's last page holds only the signature block, right under the running title:
+    known to repeat from the other pages' margins, the title goes from its top rows as well."""
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    path = tmp_path / "tap.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    bodies = [PLAN[0][4:8], PLAN[2][:2], ["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn A"]]
+    for n, body in enumerate(bodies):
+        c.setFont("DejaVu", 11)
+        y = A4[1] - 40
+        c.drawString(70, y, RUNNING)
+        y -= 18 if n == len(bodies) - 1 else 40  # the last page: no gap under the title
+        for line in body:
+            c.drawString(70, y, line)
+            y -= 18
+        c.showPage()
+    c.save()
+    source = read_pdf(path)
+    assert RUNNING not in source.text
+    assert lines_of(source, 3) == ["", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn A"]
+
+
 @pytest.mark.parametrize(
     ("line", "page", "page_line"),
     [

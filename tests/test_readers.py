@@ -189,15 +189,64 @@ def write_docx_breaks(path: Path) -> Path:
     return write_docx_layout(path, breaks=True)
 
 
+def write_docx_rows(path: Path) -> Path:
+    """The header's and the signature's tables laid out a printed line a row: 'Nơi nhận:' beside
+    'T/M BAN THƯỜNG VỤ', then '- Ban Bí thư …' beside 'PHÓ BÍ THƯ', and so on."""
+    import docx
+
+    d = docx.Document()
+
+    def rows(cells: list[list[str]]) -> None:
+        height = max(map(len, cells))
+        t = d.add_table(rows=height, cols=len(cells))
+        for c, lines in enumerate(cells):
+            for r, line in enumerate(lines):
+                t.cell(r, c).text = line
+
+    rows(HEADER_CELLS)
+    for line in [*HEADER[4:], *BODY, "PHỤ LỤC"]:
+        d.add_paragraph(line)
+    t = d.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for r, row in enumerate(TABLE):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = value
+    rows(SIGNATURE_CELLS)
+    d.save(str(path))
+    return path
+
+
 @pytest.mark.parametrize(
     ("maker", "suffix"),
-    [(write_docx_layout, ".docx"), (write_docx_breaks, ".docx"), (write_html_layout, ".html")],
-    ids=["docx", "docx-breaks", "html"],
+    [
+        (write_docx_layout, ".docx"),
+        (write_docx_breaks, ".docx"),
+        (write_docx_rows, ".docx"),
+        (write_html_layout, ".html"),
+    ],
+    ids=["docx", "docx-breaks", "docx-rows", "html"],
 )
 def test_a_header_and_a_signature_stacked_in_table_cells_read_as_lines(tmp_path, maker, suffix, from_text):
-    """'TỈNH ỦY BẮC GIANG' over 'Số 175-KH/TU' in one cell: the number and the issuer are the header's."""
+    """'TỈNH ỦY BẮC GIANG' over 'Số 175-KH/TU' in one cell, or a row each: the number and the
+    issuer are the header's, the signer is the signature column's last line."""
     path = maker(tmp_path / f"k{suffix}")
-    assert graph_facts(build_graph([parse(path)])) == from_text
+    rec = parse(path)
+    assert graph_facts(build_graph([rec])) == from_text
+    assert rec.documents[0].signer == SIGNATURE[-1]
+
+
+def test_a_soft_hyphen_in_a_vntime_run_is_tcvn3s_u_with_horn(tmp_path):
+    """Word and LibreOffice keep a soft hyphen as its own element; in a .VnTime run it is 'ư'."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    d = docx.Document()
+    run = d.add_paragraph().add_run("Ch")
+    run.font.name = ".VnTime"
+    run._r.append(OxmlElement("w:softHyphen"))
+    run._r.append(OxmlElement("w:t"))
+    run._r[-1].text = "¬ng tr×nh hµnh ®éng"
+    d.save(str(tmp_path / "c.docx"))
+    assert read_source(tmp_path / "c.docx").text.split("\n")[0] == "Chương trình hành động"
 
 
 def test_word_evidence_names_the_paragraph(tmp_path):
@@ -435,8 +484,104 @@ def test_the_same_text_in_any_encoding_gives_the_same_graph(tmp_path, encoding, 
     assert graph_facts(build_graph([parse(path)])) == from_text
 
 
+# A line in capitals is a heading: typed in an old office in the capitals font, in lowercase codes.
+def _legacy_docx(path: Path, body_font: str, heading_font: str) -> Path:
+    """The known text typed in a legacy font: the Normal style's font is `body_font`, each heading
+    (a line in capitals) a run in `heading_font` typed in lowercase codes when that is a TCVN3
+    font, and the signer's name a Unicode run in Times New Roman."""
+    import docx
+    from test_encodings import to_tcvn3, to_vni
+
+    tcvn3 = body_font.startswith(".Vn")
+    encode = to_tcvn3 if tcvn3 else to_vni
+    d = docx.Document()
+    d.styles["Normal"].font.name = body_font
+
+    def line(text: str) -> None:
+        if text == SIGNATURE[-1]:
+            d.add_paragraph().add_run(text).font.name = "Times New Roman"
+        elif text.isupper():
+            d.add_paragraph().add_run(encode(text.lower() if tcvn3 else text)).font.name = heading_font
+        else:
+            d.add_paragraph(encode(text))
+
+    for x in [*HEADER, *BODY, "PHỤ LỤC"]:
+        line(x)
+    t = d.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for r, row in enumerate(TABLE):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = encode(value)
+    for x in SIGNATURE:
+        line(x)
+    d.save(str(path))
+    return path
+
+
+def write_docx_vntimeh(path: Path) -> Path:
+    return _legacy_docx(path, ".VnTime", ".VnTimeH")
+
+
+def write_docx_vntime_lowercase_headings(path: Path) -> Path:
+    return _legacy_docx(path, ".VnTime", ".VnTime")
+
+
+def write_docx_vni(path: Path) -> Path:
+    return _legacy_docx(path, "VNI-Times", "VNI-Times")
+
+
+def write_html_tcvn3(path: Path, utf8: bool = False) -> Path:
+    """An old portal page in TCVN3, declared Windows-1252: its bytes, or (`utf8`) the same letters
+    saved as UTF-8 in <font face=".VnTime"> (whose 'ư' is a soft hyphen, which extractors drop)."""
+    from test_encodings import to_tcvn3
+
+    face = '<font face=".VnTime">{}</font>' if utf8 else "{}"
+    paras = "".join(f"<p>{face.format(to_tcvn3(x))}</p>" for x in [*HEADER, *BODY, "PHỤ LỤC"])
+    rows = "".join("<tr>" + "".join(f"<td>{to_tcvn3(c)}</td>" for c in r) + "</tr>" for r in TABLE)
+    sig = "".join(f"<p>{to_tcvn3(x)}</p>" for x in SIGNATURE)
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={"utf-8" if utf8 else "windows-1252"}">'
+        f"<title>Ke hoach</title></head><body><div class='nav'><a href='/'>Trang chu</a></div>"
+        f"<div class='content'>{paras}<table>{rows}</table>{sig}</div></body></html>"
+    )
+    path.write_bytes(page.encode("utf-8" if utf8 else "cp1252"))
+    return path
+
+
+def write_html_vntime_utf8(path: Path) -> Path:
+    return write_html_tcvn3(path, utf8=True)
+
+
+@pytest.mark.parametrize(
+    ("maker", "suffix", "warning"),
+    [
+        (write_docx_vntimeh, ".docx", "converted the runs typed in TCVN3 (ABC) fonts"),
+        (write_docx_vntime_lowercase_headings, ".docx", "converted the runs typed in TCVN3 (ABC) fonts"),
+        (write_docx_vni, ".docx", "converted the runs typed in VNI (VNI-Times) fonts"),
+        (write_html_tcvn3, ".htm", "converted from TCVN3 (ABC) font encoding"),
+        (write_html_vntime_utf8, ".htm", "converted from TCVN3 (ABC) font encoding"),
+    ],
+    ids=["docx-vntimeh", "docx-vntime-lowercase-headings", "docx-vni", "htm-tcvn3", "htm-vntime-utf8"],
+)
+def test_a_word_file_or_page_typed_in_a_legacy_font_gives_the_same_graph(
+    tmp_path, maker, suffix, warning, from_text
+):
+    """'uû ban nh©n d©n' in a .VnTime run, a .VnTimeH heading typed in lowercase codes, a portal
+    page in TCVN3 bytes: read as the Unicode text, headings in capitals, a Unicode run untouched."""
+    path = maker(tmp_path / f"k{suffix}")
+    src = read_source(path)
+    assert warning in src.warnings
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in src.text and "Lê Thị Thu Hồng" in src.text
+    assert graph_facts(build_graph([parse(path)])) == from_text
+
+
 def write_scan(path: Path) -> Path:
     """The first page of the known text as a 300 dpi image in a PDF: no text layer at all."""
+    scan_page().save(str(path), "PDF", resolution=300)
+    return path
+
+
+def scan_page():
+    """The first page of the known text as a 300 dpi image (A4, grey)."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 38)
@@ -451,8 +596,7 @@ def write_scan(path: Path) -> Path:
     ]:
         draw.text((220, y), line, font=font, fill=0)
         y += 90 if line in HEADER[:5] else 60
-    page.save(str(path), "PDF", resolution=300)
-    return path
+    return page
 
 
 def test_a_scan_is_read_with_ocr_its_symbol_date_and_relation_right(tmp_path, monkeypatch, capsys):
@@ -473,6 +617,36 @@ def test_a_scan_is_read_with_ocr_its_symbol_date_and_relation_right(tmp_path, mo
     ]
     assert [t for t, _ in edges] == ["52-NQ/TW@2019-09-27"]
     assert edges[0][1]["ocr"] is True and edges[0][1]["page"] == 1
+
+
+@pytest.mark.parametrize("suffix", [".png", ".jpg", ".tif"])
+def test_a_scan_delivered_as_an_image_is_read_with_ocr(tmp_path, suffix):
+    """Photos and scanner TIFFs go the scanned PDF's way: Tesseract, then the same layout."""
+    path = tmp_path / f"scan{suffix}"
+    scan_page().save(str(path), dpi=(300, 300))
+    rec = parse(path, ocr=True)
+    assert rec.format == "image"
+    assert [(d.symbol, d.date) for d in rec.documents] == [("175-KH/TU", "2021-06-08")]
+    cite = next(c for c in rec.citations if c.symbol == "52-NQ/TW")
+    assert (cite.evidence.page, cite.evidence.ocr) == (1, True)
+
+
+def test_an_image_without_ocr_is_refused_in_one_line_or_skipped_in_a_folder(tmp_path, monkeypatch, capsys):
+    from vbgraph.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(known_text(), encoding="utf-8")
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # never opened without --ocr
+    monkeypatch.setenv("VBGRAPH_STORE", str(tmp_path / "store"))
+    assert main(["ingest", str(folder / "scan.png")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ")
+    assert "scan.png: an image (.png, a scan?): run with --ocr to recognise it" in err[0]
+    assert {Path(p).name: why for p, why in collect([folder]).skipped} == {
+        "scan.png": "an image (a scan?): pass --ocr to recognise it"
+    }
+    assert [p.name for p in collect([folder], ocr=True).files] == ["a.txt", "scan.png"]
 
 
 def write_pdf(path: Path) -> Path:

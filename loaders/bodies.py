@@ -679,6 +679,8 @@ def _goes_on(name: str, words: str, sep: str, going: bool) -> bool:
     words, name = words.strip(), name.strip()
     if not words[:1].islower() or _CAC_OPENS_RE.match(words) or _qualifier(words):
         return False
+    if any(ch.isdigit() for ch in name + words):
+        return False  # '… Hội nghị sơ kết 6 tháng đầu năm và nhiệm vụ …': a meeting, no unit's name
     if sep == "và" and going:
         return True
     if sep not in (",", "và") or starts_with_head(words) or _is_kind(words) or _is_place_kind(words):

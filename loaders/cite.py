@@ -859,11 +859,32 @@ def _clause_after(text: str, tstart: int, limit: int) -> int:
             continue
         names, end = bodies.parse_subject(rest)
         after = rest[end:].lstrip()
-        if not names or not after[:1].islower():
+        if not names or not after[:1].islower() or any(ch.isdigit() for n in names for ch in n):
             continue
+        if _ends_with_a_body(text[tstart : c.start()]):
+            continue  # '… do Quốc hội, Hội đồng nhân dân bầu': the comma goes on with a list of bodies
         if _tense_re().match(after) or (named and bodies.subject_end(after) == 0):
             return c.start()
     return limit
+
+
+_LIST_REACH = 8  # words before a comma looked at for a body's name
+_LIST_TAIL = 80  # characters before a comma looked at for a body the tables know
+
+
+def _ends_with_a_body(before: str) -> bool:
+    """Does `before` end with a body's capitalised name, its last words read alone as one?"""
+    near = before.rstrip()[-_LIST_TAIL:]
+    if any(m.end() == len(near) and near[m.start()].isupper() for m in signals.iter_bodies(near)):
+        return True  # a body the tables know: 'Quốc hội', 'Ban Bí thư'
+    words = before.split()
+    for k in range(1, min(_LIST_REACH, len(words)) + 1):
+        tail = " ".join(words[-k:])
+        if tail[:1].isupper() and bodies.may_name_a_body(tail):
+            names, end = bodies.parse_subject(tail)
+            if names and end >= len(tail.rstrip(" ,")):
+                return True
+    return False
 
 
 class _FirstMatch:

@@ -376,6 +376,8 @@ def test_subjects_and_coordinated_lists(text, names):
         ("UBND Tỉnh, các sở triển khai", ["UBND Tỉnh", "sở"]),
         ("Sở Nội vụ, tài chính chủ trì", ["Sở Nội vụ", "Sở tài chính"]),
         ("Sở Y tế và cơ quan liên quan phối hợp", ["Sở Y tế", "cơ quan liên quan"]),
+        # a name with a figure is closed (a numbered school, a meeting of '6 tháng đầu năm')
+        ("Trường THPT số 1, giáo viên chủ nhiệm thực hiện", ["Trường THPT số 1", "giáo viên chủ nhiệm"]),
     ],
 )
 def test_a_unit_name_goes_on_after_its_comma_in_lower_case(text, names):

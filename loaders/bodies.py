@@ -127,13 +127,26 @@ def _honorific_words() -> frozenset[str]:
     return frozenset(_PLURAL_RE.sub("", lower_vn(h)) for h in _table()["bodies"]["honorifics"])
 
 
+@cache
+def _person_re(*, opening: bool = False) -> re.Pattern:
+    """'ông ', 'bà ' in lower case before a capitalised name: a person ([bodies] persons), as
+    written, so that 'Bà Rịa - Vũng Tàu' stays a place; `opening`: capitalised too, as a sentence
+    opens ('Ông Chánh Văn phòng …'), to be dropped only before a head."""
+    words = _table()["bodies"]["persons"]
+    if opening:
+        words = [w[:1].upper() + w[1:] for w in words]
+    return re.compile(rf"^(?:{'|'.join(re.escape(w) for w in words)})\s+(?=[{UPPER}])")
+
+
 def _named_person(name: str, subject: str) -> bool:
-    """'Nguyễn Văn A' of '… và đồng chí Nguyễn Văn A': a person named with an honorific, no body;
-    left out of a subject's bodies rather than costing it all of them."""
+    """'Nguyễn Văn A' of '… và đồng chí Nguyễn Văn A' or '… và ông Nguyễn Văn A': a person named
+    with an honorific, no body; left out of a subject's bodies rather than costing it all of them."""
     if _head_of(name) is not None or not all(w[:1].isupper() for w in name.split()):
         return False
     low, person = lower_vn(subject), lower_vn(name)
-    return any(f"{h} {person}" in low for h in _honorific_words())
+    return any(f"{h} {person}" in low for h in _honorific_words()) or any(
+        f"{w} {name}" in subject for w in _table()["bodies"]["persons"]
+    )
 
 
 @cache
@@ -162,6 +175,8 @@ def starts_with_head(item: str) -> bool:
     low = _PLURAL_RE.sub("", lower_vn(item))
     for rx in _honorific_res(lowered=True):
         low = rx.sub("", low)
+    if (m := _person_re(opening=True).match(item)) and starts_with_head(item[m.end() :]):
+        return True  # 'Ông Chánh Văn phòng UBND tỉnh': an office said of its holder
     if _is_or_opens(low, _not_heads()):
         return False
     return (
@@ -619,6 +634,8 @@ def _items(text: str) -> list[tuple[str, str]]:
     text = _shared_committee_re().sub(_shared_committee, text)
     if "," in text:
         text = _shared_word_re().sub(_shared_word, text)
+    if "," in text or " và " in text:
+        text = _places_listed(text)
     low_vn = lower_vn(text)  # old tone places ("Văn hoá") as the protected phrases write them
     plain = low_vn if len(low_vn) == len(text) else text.lower()
     low = _mask(plain)
@@ -646,12 +663,63 @@ def _items(text: str) -> list[tuple[str, str]]:
         if _CAC_OPENS_RE.match(piece):
             s = "[" + s  # "các" opens a run: nothing after it qualifies what stands before
         piece = _PLURAL_CI_RE.sub("", piece)
-        for rx in _honorific_res(lowered=False):
-            piece = rx.sub("", piece)
-        piece = _CAC_CI_RE.sub("", piece)
+        piece = _CAC_CI_RE.sub("", _drop_honorifics(piece))
         if piece:
             out.append((piece, s))
     return out
+
+
+# A unit's word before its name ('thành phố Đà Lạt'), and a place's name: capitalised words (a
+# part after a dash: 'Bà Rịa - Vũng Tàu') or a number ('phường 7').
+_UNIT_BEFORE_NAME_RE = re.compile(rf"(?<!\w)((?i:{_UNITS})) (?=[{UPPER}\d])")
+_PLACE_NAME_RE = re.compile(
+    rf"[{UPPER}][^\W\d_]*(?: [{UPPER}][^\W\d_]*){{0,3}}(?: [-–] [{UPPER}][^\W\d_]*(?: [{UPPER}][^\W\d_]*){{0,2}})?"
+    r"(?![\w-])|\d{1,3}(?!\w)"
+)
+_PLACES_SEP_RE = re.compile(r", | và ")
+
+
+def _places_listed(text: str) -> str:
+    """'thành phố Đà Lạt, Bảo Lộc' (or '… Đà Lạt và Bảo Lộc') as 'thành phố Đà Lạt, thành phố Bảo
+    Lộc': a bare place's name listed after a place named with its unit's word is a unit of that
+    level, which then shares the organ before it (`_unit_organ`: 'Chủ tịch UBND thành phố Đà Lạt,
+    Bảo Lộc' names two chairmen). Not a person ('… và ông Nguyễn Văn A': a word in lower case
+    stands before), a body ('…, Sở Y tế'), an abbreviation ('VNPT Lâm Đồng'), nor a name that
+    goes on in lower case ('Kho bạc Nhà nước')."""
+    out, pos = [], 0
+    for m in _UNIT_BEFORE_NAME_RE.finditer(text):
+        first = _PLACE_NAME_RE.match(text, m.end())
+        if m.start() < pos or first is None:
+            continue
+        numbered, at = first.group(0)[0].isdigit(), first.end()
+        names: list[tuple[str, str]] = []
+        while (sep := _PLACES_SEP_RE.match(text, at)) and (name := _PLACE_NAME_RE.match(text, sep.end())):
+            words = name.group(0)
+            if (
+                words[0].isdigit() != numbered
+                or not _ITEM_END_RE.match(text, name.end())
+                or starts_with_head(text[name.start() : name.start() + 60])
+                or any(_ABBREVIATION_RE.fullmatch(w) for w in words.split())
+            ):
+                break
+            names.append((sep.group(0), words))
+            at = name.end()
+        if names:
+            unit = lower_vn(m.group(1))
+            out.append(text[pos : first.end()] + "".join(f"{sep}{unit} {words}" for sep, words in names))
+            pos = at
+    return "".join(out) + text[pos:]
+
+
+def _drop_honorifics(piece: str) -> str:
+    """An item without the words said of a person: 'đồng chí Bí thư …' -> 'Bí thư …', 'ông Nguyễn
+    Văn A' -> 'Nguyễn Văn A' (a person, left out later), 'Ông Chánh Văn phòng …' -> 'Chánh Văn phòng …'."""
+    for rx in _honorific_res(lowered=False):
+        piece = rx.sub("", piece)
+    piece = _person_re().sub("", piece)
+    if (m := _person_re(opening=True).match(piece)) and starts_with_head(piece[m.end() :]):
+        piece = piece[m.end() :]
+    return piece
 
 
 def _names_going_on(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -681,6 +749,8 @@ def _goes_on(name: str, words: str, sep: str, going: bool) -> bool:
         return False
     if any(ch.isdigit() for ch in name + words):
         return False  # '… Hội nghị sơ kết 6 tháng đầu năm và nhiệm vụ …': a meeting, no unit's name
+    if _person_re().match(words) or any(rx.match(words) for rx in _honorific_res(lowered=False)):
+        return False  # '…, đồng chí Trần Thị B', '… và bà Trần Thị B': a person of its own
     if sep == "và" and going:
         return True
     if sep not in (",", "và") or starts_with_head(words) or _is_kind(words) or _is_place_kind(words):

@@ -311,6 +311,46 @@ def test_recurrence(text, rec):
         # an abbreviation is no person's name: the body is kept beside the known one
         ("Công an tỉnh, VNPT Nghệ An kiểm tra", ["Công an tỉnh", "VNPT Nghệ An"]),
         ("Sở Y tế, TRẦN VĂN NAM kiểm tra", []),
+        # a bare place after one named with its unit's word is of that unit and shares its organ
+        (
+            "Chánh Văn phòng UBND tỉnh, Chủ tịch UBND các huyện, thành phố Đà Lạt, Bảo Lộc chịu trách nhiệm",
+            [
+                "Chánh Văn phòng UBND tỉnh",
+                "Chủ tịch UBND huyện",
+                "Chủ tịch UBND thành phố Đà Lạt",
+                "Chủ tịch UBND thành phố Bảo Lộc",
+            ],
+        ),
+        (
+            "Chủ tịch UBND thành phố Đà Lạt và Bảo Lộc chịu trách nhiệm",
+            ["Chủ tịch UBND thành phố Đà Lạt", "Chủ tịch UBND thành phố Bảo Lộc"],
+        ),
+        (
+            "UBND huyện Đơn Dương, Lâm Hà và Đức Trọng thực hiện",
+            ["UBND huyện Đơn Dương", "UBND huyện Lâm Hà", "UBND huyện Đức Trọng"],
+        ),
+        (
+            "Ủy ban nhân dân tỉnh Đồng Nai, Bà Rịa - Vũng Tàu phối hợp",
+            ["Ủy ban nhân dân tỉnh Đồng Nai", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"],
+        ),
+        ("UBND phường 5, 7 thực hiện", ["UBND phường 5", "UBND phường 7"]),
+        # not a body's name going on in lower case, nor an abbreviation
+        (
+            "UBND tỉnh Lâm Đồng, Kho bạc Nhà nước tỉnh thực hiện",
+            ["UBND tỉnh Lâm Đồng", "Kho bạc Nhà nước tỉnh"],
+        ),
+        ("UBND tỉnh Lâm Đồng, VNPT Lâm Đồng thực hiện", ["UBND tỉnh Lâm Đồng", "VNPT Lâm Đồng"]),
+        # a person ('ông', 'bà' in lower case) takes no organ and is left out; 'Ông' before an office is dropped
+        (
+            "Chủ tịch UBND huyện Đơn Dương và ông Nguyễn Văn A chịu trách nhiệm",
+            ["Chủ tịch UBND huyện Đơn Dương"],
+        ),
+        ("Giám đốc Sở Y tế, bà Trần Thị B chịu trách nhiệm", ["Giám đốc Sở Y tế"]),
+        ("Giám đốc Sở Y tế và đồng chí Trần Thị B chịu trách nhiệm", ["Giám đốc Sở Y tế"]),
+        (
+            "Ông Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm",
+            ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính"],
+        ),
         # the Youth Union's shorthand shares its committee word; a central body before its task's colon
         (
             "Các huyện, thị, thành đoàn, đoàn trực thuộc xây dựng kế hoạch",

@@ -768,6 +768,7 @@ def _read_consolidated(clean: list[str], d: Draft, dtype: str, out: dict) -> Non
 
 
 _POINT_RE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*\s*[.)]|[a-zđ]\)|[-+•])\s")
+_NUMBERED_RE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*\s*[.)]|[a-zđ]\))\s")  # a point by number or letter
 
 
 def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
@@ -778,11 +779,13 @@ def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
         # A line wrapped by the page ('… của Bộ Chính trị, Ban' / 'Thường vụ Tỉnh ủy ban hành …')
         # is read with the line before it in its paragraph.
         line = clean[i]
-        if i > first and clean[i - 1].strip() and line.strip():
+        wrapped = i > first and clean[i - 1].strip() and line.strip()
+        if wrapped:
             line = clean[i - 1].rstrip() + " " + line.lstrip()
         # a numbered point is a task ('1. Các huyện ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch …'),
-        # never the document's own enacting line
-        who = signals.speaker(line) if not (signals.is_lead(clean[i]) or _POINT_RE.match(clean[i])) else None
+        # never the document's own enacting line, nor is the rest of one the page wrapped
+        point = _POINT_RE.match(clean[i]) or (wrapped and _NUMBERED_RE.match(clean[i - 1]))
+        who = signals.speaker(line) if not (signals.is_lead(clean[i]) or point) else None
         if who and _past_act_re().search(line):
             who = (
                 None  # 'từ khi Ban Chấp hành Trung ương Đảng ban hành Nghị quyết số 28-NQ/TW': another's act
@@ -1039,6 +1042,16 @@ def _signed_by_the_body(clean: list[str], block: Block, speaker: str) -> bool:
     return False
 
 
+def _of_another_level(said: str | None, level: str | None, h: Header) -> bool:
+    """A body of another level than the local one the header or signature names speaks in the
+    text: it is some other body's line ('… các tỉnh, thành phố trực thuộc Trung ương xây dựng …' in a
+    province's plan), which does not replace the issuer."""
+    local = level in ("province", "district", "commune") and bool(h.org_lines or h.signed_for)
+    # the level the header's lines say ('HUYỆN ỦY …', 'UBND TỈNH …'), not one a bare 'BAN TỔ CHỨC' is given
+    stated = any(signals.body_level(x) == level for x in h.org_lines)
+    return local and stated and said is not None and said != level
+
+
 def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
     ban hành Quy chế …'), unless it only repeats less of what the header says: its start ('UBND
@@ -1055,9 +1068,11 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     if (
         issuer
         and not _HOLDER_OPENS_RE.match(fold(issuer))  # 'Thủ tướng Chính phủ' of 'KT. THỦ TƯỚNG' is no body
-        and any(_part_of(w, fold(issuer)) for w in (fold(who), full))
+        and any(_part_of(w, fold(issuer)) for w in (fold(who), full, _canonical_fold(who)))
     ):
         return issuer, level
+    if issuer and (bound := _bound_to(who, issuer)):
+        return bound, level
     parts = [_canonical_local(p) for p in _AND_SPLIT_RE.split(who)]
     if len(parts) > 1 and all(parts):
         return ", ".join(dict.fromkeys(p.name for p in parts if p)), parts[0].level if parts[0] else level
@@ -1067,6 +1082,26 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     if issuer and fold(issuer).startswith(fold(b.name)) and fold(issuer) != fold(b.name):
         return issuer, level
     return b.name, b.level
+
+
+def _canonical_fold(who: str) -> str:
+    """The folded name of the body the tables know `who` as ('tinh uy' for 'Tỉnh ủy Quảng Nam'), or ''."""
+    b = _canonical_local(who)
+    return fold(b.name) if b else ""
+
+
+def _bound_to(who: str, issuer: str) -> str | None:
+    """A board or organ named with a generic committee ('Ban Thường vụ Thành ủy') of the body the
+    header names in full ('Thành ủy Quy Nhơn'): that body's ('Ban Thường vụ Thành ủy Quy Nhơn'),
+    not the committee of that name the tables know (a province's Tỉnh ủy)."""
+    words = who.split()
+    f = fold(issuer) + " "
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        m = signals.body_at(tail)
+        if m and m.end() == len(tail) and f.startswith(fold(tail) + " ") and len(f) > len(fold(tail)) + 1:
+            return f"{' '.join(words[:k])} {issuer}"
+    return None
 
 
 def _part_of(body: str, issuer: str) -> bool:
@@ -1234,7 +1269,9 @@ def document(
             )
     issuer, level = doc_issuer(h, listing_issuer, d.ids)
     if page.get("speaker") and not _signed_by_the_body(clean, d.block, page["speaker"]):
-        issuer, level = speaker_issuer(page["speaker"], issuer, level)
+        said = speaker_issuer(page["speaker"], issuer, level)
+        if not _of_another_level(said[1], level, d.header):
+            issuer, level = said
     if page.get("jurisdiction") and not d.jurisdiction:
         d.jurisdiction = page["jurisdiction"]
     if d.ids.get("issuer_code") == "TW" and "TƯ" in (h.symbol_text or "") and level not in (None, "central"):

@@ -226,7 +226,23 @@ _VAN_BAN_RE = re.compile(r"\b(?:Văn bản|văn bản)\b")
 
 @cache
 def _object_before_re() -> re.Pattern:
-    return re.compile(rf"(?:{words_alt(table()['speaker']['objects'])})\s*$", re.IGNORECASE)
+    t = table()["speaker"]
+    return re.compile(rf"(?:{words_alt([*t['objects'], *t['directs']])})\s*$", re.IGNORECASE)
+
+
+@cache
+def _object_window() -> int:
+    """How far before a body _object_before_re looks: its longest word and a space or two."""
+    t = table()["speaker"]
+    return max(len(w) for w in [*t["objects"], *t["directs"]]) + 2
+
+
+def _object(line: str, m: re.Match) -> bool:
+    """Is the body `m` an object ('của …', 'yêu cầu …', 'trực thuộc …'), or a common noun in lower
+    case ('các tỉnh ủy, thành ủy', 'trực thuộc trung ương'), and so no speaker?"""
+    return m.group(0)[:1].islower() or bool(
+        _object_before_re().search(line[max(0, m.start() - _object_window()) : m.start()])
+    )
 
 
 _PLACE_WORD_RE = re.compile(
@@ -268,7 +284,7 @@ def speaker(line: str) -> str | None:
         # 'của Ban Chỉ đạo Trung ương, Ban Thường vụ Tỉnh ủy xây dựng …': an object's name goes on over
         # the heads in it ('Trung ương') until a comma
         if (
-            _object_before_re().search(line[max(0, m.start() - 8) : m.start()])
+            _object(line, m)
             or _OWNER_BEFORE_RE.search(line[max(0, m.start() - 40) : m.start()])
             or (object_end >= 0 and not _CLAUSE_END_RE.search(line, object_end, m.start()))
         ):
@@ -360,7 +376,7 @@ def find_bodies(line: str) -> list[re.Match]:
 def iter_bodies(line: str) -> Iterator[re.Match]:
     """find_bodies one by one: a reader that stops at the first it wants reads no further."""
     for m in _body_head_re().finditer(line):
-        if not _object_before_re().search(line[max(0, m.start() - 8) : m.start()]):
+        if not _object(line, m):
             yield m
 
 

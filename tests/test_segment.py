@@ -880,6 +880,56 @@ def test_an_enacting_line_that_abbreviates_the_header_keeps_the_headers_name():
     assert (doc.issuer, doc.jurisdiction) == ("Ủy ban nhân dân thành phố Quy Nhơn", "Bình Định")
 
 
+SIGNED_UBND = ["1. Sở Nội vụ chủ trì.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Võ Trọng Hải"]
+SIGNED_BTV = ["2. Văn phòng Huyện ủy theo dõi.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Hùng"]
+
+
+@pytest.mark.parametrize(
+    ("top", "opening", "issuer"),
+    [
+        # the bodies a directive addresses ('yêu cầu …', 'trực thuộc Trung ương') speak in none of it
+        (
+            ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 89/KH-UBND"],
+            [
+                "Thực hiện Chỉ thị số 05/CT-TTg ngày 23/02/2023 của Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân "
+                "các tỉnh, thành phố trực thuộc Trung ương xây dựng kế hoạch thực hiện, Ủy ban nhân dân tỉnh "
+                "ban hành Kế hoạch như sau:",
+                *SIGNED_UBND,
+            ],
+            "Ủy ban nhân dân tỉnh Hà Tĩnh",
+        ),
+        # a point the page wrapped: the body its first line directs is no speaker of the next one
+        (
+            ["ĐẢNG BỘ TỈNH ĐỒNG NAI", "HUYỆN ỦY XUÂN LỘC", "*", "Số 18-KH/HU"],
+            [
+                "1. Ban cán sự đảng Ủy ban nhân dân huyện lãnh đạo Ủy ban nhân dân huyện",
+                "xây dựng Đề án phát triển vùng sản xuất rau an toàn, hoàn thành trong Quý III/2022.",
+                *SIGNED_BTV,
+            ],
+            "Ban Thường vụ Huyện ủy Xuân Lộc",
+        ),
+        # a generic committee speaking is the header's, not the province's Tỉnh ủy (no signature read)
+        (
+            ["ĐẢNG BỘ TỈNH ĐỒNG NAI", "THÀNH ỦY LONG KHÁNH", "*", "Số 18-KH/TU"],
+            ["Ban Thường vụ Thành ủy xây dựng Kế hoạch thực hiện như sau:"],
+            "Ban Thường vụ Thành ủy Long Khánh",
+        ),
+        # a body of another level does not replace the local one the header names
+        (
+            ["ĐẢNG BỘ TỈNH ĐỒNG NAI", "HUYỆN ỦY XUÂN LỘC", "*", "Số 18-KH/HU"],
+            ["Thực hiện chủ trương trên, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:", *SIGNED_BTV],
+            "Ban Thường vụ Huyện ủy Xuân Lộc",
+        ),
+    ],
+)
+def test_only_the_documents_own_body_speaks_in_its_opening(top, opening, issuer):
+    text = "\n".join(
+        [*top, "Xuân Lộc, ngày 15 tháng 02 năm 2022", "KẾ HOẠCH", "về cải cách hành chính", "", *opening]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.issuer == issuer
+
+
 @pytest.mark.parametrize(
     ("top", "symbol", "issuer"),
     [

@@ -249,9 +249,8 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
         and tables.canonical_body(org_lines[-2]) is None
     ):
         return _named_body(f"{org_lines[-2]} {org_lines[-1]}")  # 'ỦY BAN MTTQ VIỆT NAM' / 'TỈNH KHÁNH HÒA'
-    if len(org_lines) > 1 and _COMMITTEE_LINE_RE.match(fold(org_lines[-2])) and _board_line(org_lines[-1]):
+    if len(org_lines) > 1 and _board_line(org_lines[-1]) and (committee := _committee_of(org_lines[-2])):
         # 'TỈNH ỦY PHÚ THỌ' / 'ỦY BAN KIỂM TRA': the committee's board issues, by its full name
-        committee = _recase(org_lines[-2])
         name = f"{_recase(org_lines[-1])} {committee}"
         return tables.canonical_body(name) or tables.BodyEntry(
             name, signals.body_level(org_lines[-2]) or "province", (), None
@@ -294,6 +293,33 @@ _COMMITTEE_LINE_RE = re.compile(r"(?:tinh|huyen|thanh|thi|quan|dang) uy\b")
 
 
 _PROVINCE_LINE_RE = re.compile(r"(?:tinh|thanh pho) ")
+
+
+def _committee_of(line: str) -> str | None:
+    """The Party committee a header line names, whose boards the line under it may name: 'TỈNH ỦY PHÚ
+    THỌ'; the organisation's for 'ĐẢNG BỘ TỈNH LÀO CAI' ('Tỉnh ủy Lào Cai', as bodies.toml
+    [executive_committees] reads 'Ban Chấp hành Đảng bộ …'); 'Trung ương' for 'BAN CHẤP HÀNH TRUNG ƯƠNG'."""
+    f = fold(line)
+    if _COMMITTEE_LINE_RE.match(f):
+        return _recase(line)
+    if _body_by_fold(f) is _body_by_fold("trung uong"):
+        return "Trung ương"
+    m = _PARTY_ORGANISATION_RE.match(line.strip())
+    if m is None:
+        return None
+    generic = bodies.canonical_name(f"Ban Chấp hành Đảng bộ {m.group('unit').lower()}")
+    known = tables.canonical_body(generic)
+    name = known.name if known else generic
+    if fold(name).startswith("ban chap hanh"):
+        return None
+    return f"{name} {places.title_words(m.group('place'))}"
+
+
+# A Party organisation's line: 'ĐẢNG BỘ TỈNH LÀO CAI', 'ĐẢNG BỘ HUYỆN CAN LỘC'.
+_PARTY_ORGANISATION_RE = re.compile(
+    r"(?i:đảng\s+bộ)\s+(?P<unit>(?i:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu))"
+    r"\s+(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})$"
+)
 
 
 def _board_line(line: str) -> bool:
@@ -1071,7 +1097,7 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
         and any(_part_of(w, fold(issuer)) for w in (fold(who), full, _canonical_fold(who)))
     ):
         return issuer, level
-    if issuer and (bound := _bound_to(who, issuer)):
+    if issuer and (bound := _bound_to(who, issuer) or _holder_of(who, issuer)):
         return bound, level
     parts = [_canonical_local(p) for p in _AND_SPLIT_RE.split(who)]
     if len(parts) > 1 and all(parts):
@@ -1082,6 +1108,15 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     if issuer and fold(issuer).startswith(fold(b.name)) and fold(issuer) != fold(b.name):
         return issuer, level
     return b.name, b.level
+
+
+def _holder_of(who: str, issuer: str) -> str | None:
+    """The office holder of the header's body whose authority line enacts ('BỘ TRƯỞNG BỘ TÀI CHÍNH'
+    under 'BỘ TÀI CHÍNH'): 'Bộ trưởng Bộ Tài chính', the body spelt as the header's."""
+    m = signals.office_at(who)
+    if m is None or fold(who[m.end() :]).strip() != fold(issuer):
+        return None
+    return f"{signals.office_name(m.group(0))} {issuer}"
 
 
 def _canonical_fold(who: str) -> str:
@@ -1231,6 +1266,16 @@ def _extract_draft(clean: list[str], b: Block, h: Header, file_jur: str | None) 
     return Draft(b, h, _span_ids(span), "extract", jur, section_start(clean, last + 1, b.last))
 
 
+def _local_tu(d: Draft, h: Header, level: str | None, file_jur: str | None) -> None:
+    """'Số 445-KL/TƯ' of a local committee (its issuer is no central body): a PDF glyph 'Ư' for the
+    'U' of its 'TU'; the document is then the centre's no more (the file's province, if any)."""
+    if d.ids.get("issuer_code") != "TW" or "TƯ" not in (h.symbol_text or "") or level in (None, "central"):
+        return
+    d.ids = {**d.ids, "issuer_code": "TU", "symbol": _TW_END_RE.sub("/TU", d.ids.get("symbol") or "")}
+    if d.jurisdiction == "Trung ương":  # the centre's only by the code it was read as
+        d.jurisdiction = file_jur if file_jur != "Trung ương" else None
+
+
 def document(
     clean: list[str],
     drafts: list[Draft],
@@ -1274,9 +1319,7 @@ def document(
             issuer, level = said
     if page.get("jurisdiction") and not d.jurisdiction:
         d.jurisdiction = page["jurisdiction"]
-    if d.ids.get("issuer_code") == "TW" and "TƯ" in (h.symbol_text or "") and level not in (None, "central"):
-        # 'Số 445-KL/TƯ' under 'TỈNH ỦY …': a PDF glyph 'Ư' for the 'U' of a local committee
-        d.ids = {**d.ids, "issuer_code": "TU", "symbol": _TW_END_RE.sub("/TU", d.ids.get("symbol") or "")}
+    _local_tu(d, h, level, file_jur)
     jurisdiction: str | None
     code = d.ids.get("issuer_code")
     # a code central only by its first letter ('BQLKCN' read as a ministry's 'B…') yields to a header

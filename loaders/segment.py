@@ -88,8 +88,10 @@ def heading_type(seg: str) -> tuple[str, str] | None:
     return None
 
 
-# 'So' in a text without diacritics; a scan's debris before it ('_Số:', '|Số', '§ố' for 'Số')
-SO_LINE_RE = re.compile(r"^\s*+(?:[_|~`'*]{1,2}\s*+)?(?:Số|SỐ|số|So|SO|§ố|§Ố)\s*+[:.]?\s*+(?P<sym>\d.*)$")
+# 'So' in a text without diacritics; a scan's debris before it ('_Số:', '|Số', '§ố' or 'Sô' for 'Số')
+SO_LINE_RE = re.compile(
+    r"^\s*+(?:[_|~`'*]{1,2}\s*+)?(?:Số|SỐ|số|Sô|SÔ|sô|So|SO|§ố|§Ố)\s*+[:.]?\s*+(?P<sym>\d.*)$"
+)
 SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
 # "T/M", "TM." (on behalf of), "KT." (for), "Q." (acting), "T/L", "TL." (by order of), "TUQ."
 _SIG_RE = re.compile(r"^\s*(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")

@@ -321,7 +321,18 @@ _OWNER_BEFORE_RE = re.compile(r"(?<!\w)của\s[^,;:.()]{0,30}$", re.IGNORECASE)
 @cache
 def _role_re() -> re.Pattern:
     roles = "|".join(re.escape(r) for r in sorted(table()["authority"]["roles"], key=len, reverse=True))
-    return re.compile(rf"(?:{roles})\s+", re.IGNORECASE)
+    return re.compile(rf"(?:{roles})(?:\s*,\s*(?:{roles}))?\s+", re.IGNORECASE)
+
+
+def office_at(line: str) -> re.Match | None:
+    """The office an authority line opens with ('BỘ TRƯỞNG ' of 'BỘ TRƯỞNG BỘ TÀI CHÍNH')."""
+    return _role_re().match(line)
+
+
+def office_name(written: str) -> str:
+    """An office as the roles table spells it: 'BỘ TRƯỞNG, CHỦ NHIỆM' -> 'Bộ trưởng, Chủ nhiệm'."""
+    spelt = {fold(r): r for r in table()["authority"]["roles"]}
+    return ", ".join(spelt.get(fold(p.strip()), p.strip()) for p in written.split(","))
 
 
 def authority(line: str) -> bool:
@@ -331,6 +342,8 @@ def authority(line: str) -> bool:
     if not s or len(s) > 90 or not s.isupper() or is_motto(s):
         return False
     rm = _role_re().match(s)
+    if rm and names_body(s[rm.end() :]):
+        return True  # 'BỘ TRƯỞNG BỘ TÀI CHÍNH', 'BỘ TRƯỞNG, CHỦ NHIỆM ỦY BAN DÂN TỘC': an office and its body
     return body_at(s, rm.end() if rm else 0) is not None
 
 

@@ -456,6 +456,20 @@ def test_a_lead_without_a_full_symbol_does_not_hide_a_closing_line_that_has_one(
     assert d.symbol == "17-KH/BTGQU"
 
 
+def test_a_local_committees_tu_read_as_tw_under_a_header_ocr_broke_is_not_the_centres():
+    """'Số 45 -KH/TƯ' whose header lines a scan's date ('2O22') cut off: the enacting line's committee
+    is local, so 'TƯ' is its 'TU', and the document the province's the file names, not the centre's."""
+    text = (
+        "ĐẢNG BỘ TỈNH BÌNH ĐỊNH          ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY BÌNH ĐỊNH\n"
+        "       *                  Bình Định, ngày 2O tháng 3 năm 2O22\nSố 45 -KH/TƯ\n\nKẾ HOẠCH\n"
+        "thực hiện Nghị quyết về phát triển kinh tế biển\n\n"
+        "Thực hiện Nghị quyết số 09-NQ/TU ngày 12/5/2021, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    (d,) = _docs(text)
+    assert (d.symbol, d.jurisdiction) == ("45-KH/TU", "Bình Định")
+
+
 @pytest.mark.parametrize(
     "headline", ["", "Tỉnh ủy Quảng Nam ban hành nghị quyết về phát triển kinh tế ban đêm\n"]
 )

@@ -248,6 +248,9 @@ def _header_like(clean: str) -> bool:
     s = clean.strip()
     if not s or s in {"*", "-", "---", "-----", "***"} or set(s) <= {"-", "*", "_", "="}:
         return True
+    if len(s) <= 5 and not any(ch.isalnum() for ch in s):
+        return True  # the star or a rule as a scan reads it: '»', '%', '_ _.', '|'
+
     if len(s) > 120:
         return False
     if SO_LINE_RE.match(s) or patterns_place_date(s) or _STAMP_RE.match(s):

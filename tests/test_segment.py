@@ -1273,6 +1273,29 @@ def test_a_subject_after_a_blank_line_under_the_heading(subject, title):
     assert doc.title == title
 
 
+@pytest.mark.parametrize("star", ["*", "»", "%", "|", "_ _."])
+def test_the_party_star_as_a_scan_reads_it_keeps_the_header_above_it(star):
+    """A short line with neither letter nor digit is the star or a rule: the lines above stay the header."""
+    text = "\n".join(
+        [
+            "ĐẢNG BỘ TỈNH KHÁNH HÒA",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "HUYỆN ỦY CAM LÂM",
+            star,
+            "Cam Lâm, ngày 12 tháng 3 năm 2023",
+            "Số 45-KH/HU",
+            "",
+            "KẾ HOẠCH",
+            "về phát triển du lịch cộng đồng",
+            "",
+            "Ban Thường vụ Huyện ủy xây dựng Kế hoạch như sau:",
+            "1. Ban Tuyên giáo Huyện ủy tổ chức quán triệt, hoàn thành trong Quý II/2023.",
+        ]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert (doc.issuer, doc.jurisdiction) == ("Ban Thường vụ Huyện ủy Cam Lâm", "Khánh Hòa")
+
+
 def test_a_joint_plans_heading_is_its_type_and_its_symbol_joint():
     """'KẾ HOẠCH PHỐI HỢP' is the type phrase of a plan two bodies issue ('12/KHPH-CCB-TĐTN'), no subject."""
     text = party_doc(

@@ -48,7 +48,8 @@ class Header:
 _CPV = "dang cong san viet nam"
 _VV_RE = re.compile(r"^V/v\b", re.IGNORECASE)
 _BLANKS_RE = re.compile(r"\s+")
-_SECTION_OPEN_RE = re.compile(r"^(?:Điều\s+\d|[IVXL]+\.\s|\d+\.\s)")
+# 'Điều 1', 'I. …', '1. …', and as Party texts number them, 'I- MỤC ĐÍCH, YÊU CẦU', '1- …'
+_SECTION_OPEN_RE = re.compile(r"^(?:Điều\s+\d|[IVXL]+\s?[.\-–]\s|\d+\.\s|\d{1,2}\s?[\-–]\s)")
 _STOP_RE = re.compile(r"[.;:](?:\s|$)")
 _NUMBERED_RE = re.compile(r"^(?:[IVXL]+|\d+)[.)/]")
 _TITLE_OPEN_RE = re.compile(r"^(?:về|v/v|thực hiện|triển khai|tiếp tục|đào tạo|xây dựng)\b", re.IGNORECASE)

@@ -249,9 +249,8 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
         and tables.canonical_body(org_lines[-2]) is None
     ):
         return _named_body(f"{org_lines[-2]} {org_lines[-1]}")  # 'ỦY BAN MTTQ VIỆT NAM' / 'TỈNH KHÁNH HÒA'
-    if len(org_lines) > 1 and _COMMITTEE_LINE_RE.match(fold(org_lines[-2])) and _board_line(org_lines[-1]):
+    if len(org_lines) > 1 and _board_line(org_lines[-1]) and (committee := _committee_of(org_lines[-2])):
         # 'TỈNH ỦY PHÚ THỌ' / 'ỦY BAN KIỂM TRA': the committee's board issues, by its full name
-        committee = _recase(org_lines[-2])
         name = f"{_recase(org_lines[-1])} {committee}"
         return tables.canonical_body(name) or tables.BodyEntry(
             name, signals.body_level(org_lines[-2]) or "province", (), None
@@ -294,6 +293,33 @@ _COMMITTEE_LINE_RE = re.compile(r"(?:tinh|huyen|thanh|thi|quan|dang) uy\b")
 
 
 _PROVINCE_LINE_RE = re.compile(r"(?:tinh|thanh pho) ")
+
+
+def _committee_of(line: str) -> str | None:
+    """The Party committee a header line names, whose boards the line under it may name: 'TỈNH ỦY PHÚ
+    THỌ'; the organisation's for 'ĐẢNG BỘ TỈNH LÀO CAI' ('Tỉnh ủy Lào Cai', as bodies.toml
+    [executive_committees] reads 'Ban Chấp hành Đảng bộ …'); 'Trung ương' for 'BAN CHẤP HÀNH TRUNG ƯƠNG'."""
+    f = fold(line)
+    if _COMMITTEE_LINE_RE.match(f):
+        return _recase(line)
+    if _body_by_fold(f) is _body_by_fold("trung uong"):
+        return "Trung ương"
+    m = _PARTY_ORGANISATION_RE.match(line.strip())
+    if m is None:
+        return None
+    generic = bodies.canonical_name(f"Ban Chấp hành Đảng bộ {m.group('unit').lower()}")
+    known = tables.canonical_body(generic)
+    name = known.name if known else generic
+    if fold(name).startswith("ban chap hanh"):
+        return None
+    return f"{name} {places.title_words(m.group('place'))}"
+
+
+# A Party organisation's line: 'ĐẢNG BỘ TỈNH LÀO CAI', 'ĐẢNG BỘ HUYỆN CAN LỘC'.
+_PARTY_ORGANISATION_RE = re.compile(
+    r"(?i:đảng\s+bộ)\s+(?P<unit>(?i:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|đặc\s+khu))"
+    r"\s+(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})$"
+)
 
 
 def _board_line(line: str) -> bool:
@@ -768,6 +794,7 @@ def _read_consolidated(clean: list[str], d: Draft, dtype: str, out: dict) -> Non
 
 
 _POINT_RE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*\s*[.)]|[a-zđ]\)|[-+•])\s")
+_NUMBERED_RE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*\s*[.)]|[a-zđ]\))\s")  # a point by number or letter
 
 
 def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
@@ -778,11 +805,13 @@ def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
         # A line wrapped by the page ('… của Bộ Chính trị, Ban' / 'Thường vụ Tỉnh ủy ban hành …')
         # is read with the line before it in its paragraph.
         line = clean[i]
-        if i > first and clean[i - 1].strip() and line.strip():
+        wrapped = i > first and clean[i - 1].strip() and line.strip()
+        if wrapped:
             line = clean[i - 1].rstrip() + " " + line.lstrip()
         # a numbered point is a task ('1. Các huyện ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch …'),
-        # never the document's own enacting line
-        who = signals.speaker(line) if not (signals.is_lead(clean[i]) or _POINT_RE.match(clean[i])) else None
+        # never the document's own enacting line, nor is the rest of one the page wrapped
+        point = _POINT_RE.match(clean[i]) or (wrapped and _NUMBERED_RE.match(clean[i - 1]))
+        who = signals.speaker(line) if not (signals.is_lead(clean[i]) or point) else None
         if who and _past_act_re().search(line):
             who = (
                 None  # 'từ khi Ban Chấp hành Trung ương Đảng ban hành Nghị quyết số 28-NQ/TW': another's act
@@ -1039,6 +1068,16 @@ def _signed_by_the_body(clean: list[str], block: Block, speaker: str) -> bool:
     return False
 
 
+def _of_another_level(said: str | None, level: str | None, h: Header) -> bool:
+    """A body of another level than the local one the header or signature names speaks in the
+    text: it is some other body's line ('… các tỉnh, thành phố trực thuộc Trung ương xây dựng …' in a
+    province's plan), which does not replace the issuer."""
+    local = level in ("province", "district", "commune") and bool(h.org_lines or h.signed_for)
+    # the level the header's lines say ('HUYỆN ỦY …', 'UBND TỈNH …'), not one a bare 'BAN TỔ CHỨC' is given
+    stated = any(signals.body_level(x) == level for x in h.org_lines)
+    return local and stated and said is not None and said != level
+
+
 def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str | None, str | None]:
     """The body that speaks in the document's own enacting line decides its issuer ('Ban Bí thư
     ban hành Quy chế …'), unless it only repeats less of what the header says: its start ('UBND
@@ -1055,9 +1094,11 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     if (
         issuer
         and not _HOLDER_OPENS_RE.match(fold(issuer))  # 'Thủ tướng Chính phủ' of 'KT. THỦ TƯỚNG' is no body
-        and any(_part_of(w, fold(issuer)) for w in (fold(who), full))
+        and any(_part_of(w, fold(issuer)) for w in (fold(who), full, _canonical_fold(who)))
     ):
         return issuer, level
+    if issuer and (bound := _bound_to(who, issuer) or _holder_of(who, issuer)):
+        return bound, level
     parts = [_canonical_local(p) for p in _AND_SPLIT_RE.split(who)]
     if len(parts) > 1 and all(parts):
         return ", ".join(dict.fromkeys(p.name for p in parts if p)), parts[0].level if parts[0] else level
@@ -1067,6 +1108,35 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
     if issuer and fold(issuer).startswith(fold(b.name)) and fold(issuer) != fold(b.name):
         return issuer, level
     return b.name, b.level
+
+
+def _holder_of(who: str, issuer: str) -> str | None:
+    """The office holder of the header's body whose authority line enacts ('BỘ TRƯỞNG BỘ TÀI CHÍNH'
+    under 'BỘ TÀI CHÍNH'): 'Bộ trưởng Bộ Tài chính', the body spelt as the header's."""
+    m = signals.office_at(who)
+    if m is None or fold(who[m.end() :]).strip() != fold(issuer):
+        return None
+    return f"{signals.office_name(m.group(0))} {issuer}"
+
+
+def _canonical_fold(who: str) -> str:
+    """The folded name of the body the tables know `who` as ('tinh uy' for 'Tỉnh ủy Quảng Nam'), or ''."""
+    b = _canonical_local(who)
+    return fold(b.name) if b else ""
+
+
+def _bound_to(who: str, issuer: str) -> str | None:
+    """A board or organ named with a generic committee ('Ban Thường vụ Thành ủy') of the body the
+    header names in full ('Thành ủy Quy Nhơn'): that body's ('Ban Thường vụ Thành ủy Quy Nhơn'),
+    not the committee of that name the tables know (a province's Tỉnh ủy)."""
+    words = who.split()
+    f = fold(issuer) + " "
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        m = signals.body_at(tail)
+        if m and m.end() == len(tail) and f.startswith(fold(tail) + " ") and len(f) > len(fold(tail)) + 1:
+            return f"{' '.join(words[:k])} {issuer}"
+    return None
 
 
 def _part_of(body: str, issuer: str) -> bool:
@@ -1196,6 +1266,16 @@ def _extract_draft(clean: list[str], b: Block, h: Header, file_jur: str | None) 
     return Draft(b, h, _span_ids(span), "extract", jur, section_start(clean, last + 1, b.last))
 
 
+def _local_tu(d: Draft, h: Header, level: str | None, file_jur: str | None) -> None:
+    """'Số 445-KL/TƯ' of a local committee (its issuer is no central body): a PDF glyph 'Ư' for the
+    'U' of its 'TU'; the document is then the centre's no more (the file's province, if any)."""
+    if d.ids.get("issuer_code") != "TW" or "TƯ" not in (h.symbol_text or "") or level in (None, "central"):
+        return
+    d.ids = {**d.ids, "issuer_code": "TU", "symbol": _TW_END_RE.sub("/TU", d.ids.get("symbol") or "")}
+    if d.jurisdiction == "Trung ương":  # the centre's only by the code it was read as
+        d.jurisdiction = file_jur if file_jur != "Trung ương" else None
+
+
 def document(
     clean: list[str],
     drafts: list[Draft],
@@ -1234,12 +1314,12 @@ def document(
             )
     issuer, level = doc_issuer(h, listing_issuer, d.ids)
     if page.get("speaker") and not _signed_by_the_body(clean, d.block, page["speaker"]):
-        issuer, level = speaker_issuer(page["speaker"], issuer, level)
+        said = speaker_issuer(page["speaker"], issuer, level)
+        if not _of_another_level(said[1], level, d.header):
+            issuer, level = said
     if page.get("jurisdiction") and not d.jurisdiction:
         d.jurisdiction = page["jurisdiction"]
-    if d.ids.get("issuer_code") == "TW" and "TƯ" in (h.symbol_text or "") and level not in (None, "central"):
-        # 'Số 445-KL/TƯ' under 'TỈNH ỦY …': a PDF glyph 'Ư' for the 'U' of a local committee
-        d.ids = {**d.ids, "issuer_code": "TU", "symbol": _TW_END_RE.sub("/TU", d.ids.get("symbol") or "")}
+    _local_tu(d, h, level, file_jur)
     jurisdiction: str | None
     code = d.ids.get("issuer_code")
     # a code central only by its first letter ('BQLKCN' read as a ministry's 'B…') yields to a header

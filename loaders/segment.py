@@ -88,8 +88,10 @@ def heading_type(seg: str) -> tuple[str, str] | None:
     return None
 
 
-# 'So' in a text without diacritics; a scan's debris before it ('_Số:', '|Số', '§ố' for 'Số')
-SO_LINE_RE = re.compile(r"^\s*+(?:[_|~`'*]{1,2}\s*+)?(?:Số|SỐ|số|So|SO|§ố|§Ố)\s*+[:.]?\s*+(?P<sym>\d.*)$")
+# 'So' in a text without diacritics; a scan's debris before it ('_Số:', '|Số', '§ố' or 'Sô' for 'Số')
+SO_LINE_RE = re.compile(
+    r"^\s*+(?:[_|~`'*]{1,2}\s*+)?(?:Số|SỐ|số|Sô|SÔ|sô|So|SO|§ố|§Ố)\s*+[:.]?\s*+(?P<sym>\d.*)$"
+)
 SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
 # "T/M", "TM." (on behalf of), "KT." (for), "Q." (acting), "T/L", "TL." (by order of), "TUQ."
 _SIG_RE = re.compile(r"^\s*(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
@@ -246,6 +248,9 @@ def _header_like(clean: str) -> bool:
     s = clean.strip()
     if not s or s in {"*", "-", "---", "-----", "***"} or set(s) <= {"-", "*", "_", "="}:
         return True
+    if len(s) <= 5 and not any(ch.isalnum() for ch in s):
+        return True  # the star or a rule as a scan reads it: '»', '%', '_ _.', '|'
+
     if len(s) > 120:
         return False
     if SO_LINE_RE.match(s) or patterns_place_date(s) or _STAMP_RE.match(s):

@@ -226,7 +226,23 @@ _VAN_BAN_RE = re.compile(r"\b(?:Văn bản|văn bản)\b")
 
 @cache
 def _object_before_re() -> re.Pattern:
-    return re.compile(rf"(?:{words_alt(table()['speaker']['objects'])})\s*$", re.IGNORECASE)
+    t = table()["speaker"]
+    return re.compile(rf"(?:{words_alt([*t['objects'], *t['directs']])})\s*$", re.IGNORECASE)
+
+
+@cache
+def _object_window() -> int:
+    """How far before a body _object_before_re looks: its longest word and a space or two."""
+    t = table()["speaker"]
+    return max(len(w) for w in [*t["objects"], *t["directs"]]) + 2
+
+
+def _object(line: str, m: re.Match) -> bool:
+    """Is the body `m` an object ('của …', 'yêu cầu …', 'trực thuộc …'), or a common noun in lower
+    case ('các tỉnh ủy, thành ủy', 'trực thuộc trung ương'), and so no speaker?"""
+    return m.group(0)[:1].islower() or bool(
+        _object_before_re().search(line[max(0, m.start() - _object_window()) : m.start()])
+    )
 
 
 _PLACE_WORD_RE = re.compile(
@@ -268,7 +284,7 @@ def speaker(line: str) -> str | None:
         # 'của Ban Chỉ đạo Trung ương, Ban Thường vụ Tỉnh ủy xây dựng …': an object's name goes on over
         # the heads in it ('Trung ương') until a comma
         if (
-            _object_before_re().search(line[max(0, m.start() - 8) : m.start()])
+            _object(line, m)
             or _OWNER_BEFORE_RE.search(line[max(0, m.start() - 40) : m.start()])
             or (object_end >= 0 and not _CLAUSE_END_RE.search(line, object_end, m.start()))
         ):
@@ -305,7 +321,18 @@ _OWNER_BEFORE_RE = re.compile(r"(?<!\w)của\s[^,;:.()]{0,30}$", re.IGNORECASE)
 @cache
 def _role_re() -> re.Pattern:
     roles = "|".join(re.escape(r) for r in sorted(table()["authority"]["roles"], key=len, reverse=True))
-    return re.compile(rf"(?:{roles})\s+", re.IGNORECASE)
+    return re.compile(rf"(?:{roles})(?:\s*,\s*(?:{roles}))?\s+", re.IGNORECASE)
+
+
+def office_at(line: str) -> re.Match | None:
+    """The office an authority line opens with ('BỘ TRƯỞNG ' of 'BỘ TRƯỞNG BỘ TÀI CHÍNH')."""
+    return _role_re().match(line)
+
+
+def office_name(written: str) -> str:
+    """An office as the roles table spells it: 'BỘ TRƯỞNG, CHỦ NHIỆM' -> 'Bộ trưởng, Chủ nhiệm'."""
+    spelt = {fold(r): r for r in table()["authority"]["roles"]}
+    return ", ".join(spelt.get(fold(p.strip()), p.strip()) for p in written.split(","))
 
 
 def authority(line: str) -> bool:
@@ -315,6 +342,8 @@ def authority(line: str) -> bool:
     if not s or len(s) > 90 or not s.isupper() or is_motto(s):
         return False
     rm = _role_re().match(s)
+    if rm and names_body(s[rm.end() :]):
+        return True  # 'BỘ TRƯỞNG BỘ TÀI CHÍNH', 'BỘ TRƯỞNG, CHỦ NHIỆM ỦY BAN DÂN TỘC': an office and its body
     return body_at(s, rm.end() if rm else 0) is not None
 
 
@@ -360,7 +389,7 @@ def find_bodies(line: str) -> list[re.Match]:
 def iter_bodies(line: str) -> Iterator[re.Match]:
     """find_bodies one by one: a reader that stops at the first it wants reads no further."""
     for m in _body_head_re().finditer(line):
-        if not _object_before_re().search(line[max(0, m.start() - 8) : m.start()]):
+        if not _object(line, m):
             yield m
 
 

@@ -87,12 +87,12 @@ def _joint_endings() -> tuple[str, ...]:
 
 
 def joint_symbol(type_code: str | None, issuer_code: str | None) -> bool:
-    """Is a symbol a joint document's: a joint kind's type code and two issuers' codes
-    (issuer_codes.toml [joint])?"""
-    endings = _joint_endings()
-    return bool(
-        type_code and issuer_code and "-" in issuer_code.strip("-") and type_code.upper().endswith(endings)
-    )
+    """Is a symbol a joint document's: two issuers' codes, after a joint kind's type code or each
+    a code the table knows ('KH-UBND-HĐND'; issuer_codes.toml [joint])?"""
+    parts = (issuer_code or "").strip("-").upper().split("-")
+    if not type_code or len(parts) < 2:
+        return False
+    return type_code.upper().endswith(_joint_endings()) or all(p in issuer_codes() for p in parts)
 
 
 def issuer_code_info(code: str | None, *, party: bool = False) -> dict | None:

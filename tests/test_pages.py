@@ -456,6 +456,36 @@ def test_a_lead_without_a_full_symbol_does_not_hide_a_closing_line_that_has_one(
     assert d.symbol == "17-KH/BTGQU"
 
 
+def test_a_local_committees_tu_read_as_tw_under_a_header_ocr_broke_is_not_the_centres():
+    """'Số 45 -KH/TƯ' whose header lines a scan's date ('2O22') cut off: the enacting line's committee
+    is local, so 'TƯ' is its 'TU', and the document the province's the file names, not the centre's."""
+    text = (
+        "ĐẢNG BỘ TỈNH BÌNH ĐỊNH          ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY BÌNH ĐỊNH\n"
+        "       *                  Bình Định, ngày 2O tháng 3 năm 2O22\nSố 45 -KH/TƯ\n\nKẾ HOẠCH\n"
+        "thực hiện Nghị quyết về phát triển kinh tế biển\n\n"
+        "Thực hiện Nghị quyết số 09-NQ/TU ngày 12/5/2021, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    (d,) = _docs(text)
+    assert (d.symbol, d.jurisdiction) == ("45-KH/TU", "Bình Định")
+
+
+@pytest.mark.parametrize(
+    "headline", ["", "Tỉnh ủy Quảng Nam ban hành nghị quyết về phát triển kinh tế ban đêm\n"]
+)
+def test_a_news_reports_issuer_is_its_leads_not_a_body_a_task_names(headline):
+    """The lead names the organ that issued ('Ban Thường vụ Tỉnh ủy …'); neither the headline's
+    shorter name nor the body a reported task directs ('… lãnh đạo UBND tỉnh xây dựng …') replaces it."""
+    text = headline + (
+        "(QNO) - Ngày 16/10, Ban Thường vụ Tỉnh ủy Quảng Nam ban hành Nghị quyết số 22-NQ/TU về phát triển.\n"
+        "Theo nghị quyết, mục tiêu đến năm 2025 hình thành 3 khu phố đêm.\n"
+        "Ban Thường vụ Tỉnh ủy giao Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng kế hoạch thực hiện "
+        "nghị quyết, hoàn thành trong quý 4/2023.\n"
+    )
+    (d,) = _docs(text)
+    assert (d.symbol, d.issuer) == ("22-NQ/TU", "Ban Thường vụ Tỉnh ủy Quảng Nam")
+
+
 def test_a_lowercase_issuer_line_under_the_heading_gives_issuer_and_subject():
     text = (
         "TỈNH ỦY HÀ TĨNH\n*\nSố 250-TB/TU\nHà Tĩnh, ngày 10 tháng 5 năm 2023\nTHÔNG BÁO KẾT LUẬN\n"

@@ -182,6 +182,22 @@ HEADERS = [
         "Ban Tuyên giáo Tỉnh ủy Bắc Giang",
         "Bắc Giang",
     ),
+    # a board under its Party organisation's line is its committee's board
+    (
+        ["ĐẢNG BỘ TỈNH LÀO CAI", "BAN TỔ CHỨC", "*", "Số 14-HD/BTCTU"],
+        "Ban Tổ chức Tỉnh ủy Lào Cai",
+        "Lào Cai",
+    ),
+    (
+        ["ĐẢNG BỘ HUYỆN CAN LỘC", "BAN TUYÊN GIÁO", "*", "Số 14-HD/BTGHU"],
+        "Ban Tuyên giáo Huyện ủy Can Lộc",
+        "Hà Tĩnh",
+    ),
+    (
+        ["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC", "*", "Số 12-HD/BTCTW"],
+        "Ban Tổ chức Trung ương",
+        "Trung ương",
+    ),
     (
         ["TỈNH THÁI BÌNH", "HUYỆN ỦY KIẾN XƯƠNG", "ỦY BAN KIỂM TRA", "*", "Số 05-KH/UBKTHU"],
         "Ủy ban Kiểm tra Huyện ủy Kiến Xương",
@@ -880,6 +896,90 @@ def test_an_enacting_line_that_abbreviates_the_header_keeps_the_headers_name():
     assert (doc.issuer, doc.jurisdiction) == ("Ủy ban nhân dân thành phố Quy Nhơn", "Bình Định")
 
 
+SIGNED_UBND = ["1. Sở Nội vụ chủ trì.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Võ Trọng Hải"]
+SIGNED_BTV = ["2. Văn phòng Huyện ủy theo dõi.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Hùng"]
+
+
+@pytest.mark.parametrize(
+    ("top", "opening", "issuer"),
+    [
+        # the bodies a directive addresses ('yêu cầu …', 'trực thuộc Trung ương') speak in none of it
+        (
+            ["ỦY BAN NHÂN DÂN", "TỈNH HÀ TĨNH", "Số: 89/KH-UBND"],
+            [
+                "Thực hiện Chỉ thị số 05/CT-TTg ngày 23/02/2023 của Thủ tướng Chính phủ yêu cầu Ủy ban nhân dân "
+                "các tỉnh, thành phố trực thuộc Trung ương xây dựng kế hoạch thực hiện, Ủy ban nhân dân tỉnh "
+                "ban hành Kế hoạch như sau:",
+                *SIGNED_UBND,
+            ],
+            "Ủy ban nhân dân tỉnh Hà Tĩnh",
+        ),
+        # a point the page wrapped: the body its first line directs is no speaker of the next one
+        (
+            ["ĐẢNG BỘ TỈNH ĐỒNG NAI", "HUYỆN ỦY XUÂN LỘC", "*", "Số 18-KH/HU"],
+            [
+                "1. Ban cán sự đảng Ủy ban nhân dân huyện lãnh đạo Ủy ban nhân dân huyện",
+                "xây dựng Đề án phát triển vùng sản xuất rau an toàn, hoàn thành trong Quý III/2022.",
+                *SIGNED_BTV,
+            ],
+            "Ban Thường vụ Huyện ủy Xuân Lộc",
+        ),
+        # a generic committee speaking is the header's, not the province's Tỉnh ủy (no signature read)
+        (
+            ["ĐẢNG BỘ TỈNH ĐỒNG NAI", "THÀNH ỦY LONG KHÁNH", "*", "Số 18-KH/TU"],
+            ["Ban Thường vụ Thành ủy xây dựng Kế hoạch thực hiện như sau:"],
+            "Ban Thường vụ Thành ủy Long Khánh",
+        ),
+        # a body of another level does not replace the local one the header names
+        (
+            ["ĐẢNG BỘ TỈNH ĐỒNG NAI", "HUYỆN ỦY XUÂN LỘC", "*", "Số 18-KH/HU"],
+            ["Thực hiện chủ trương trên, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:", *SIGNED_BTV],
+            "Ban Thường vụ Huyện ủy Xuân Lộc",
+        ),
+    ],
+)
+def test_only_the_documents_own_body_speaks_in_its_opening(top, opening, issuer):
+    text = "\n".join(
+        [*top, "Xuân Lộc, ngày 15 tháng 02 năm 2022", "KẾ HOẠCH", "về cải cách hành chính", "", *opening]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("top", "authority", "issuer"),
+    [
+        (
+            ["ỦY BAN NHÂN DÂN", "TỈNH KIÊN GIANG"],
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG",
+            "Chủ tịch Ủy ban nhân dân tỉnh Kiên Giang",
+        ),
+        (["BỘ TÀI CHÍNH"], "BỘ TRƯỞNG BỘ TÀI CHÍNH", "Bộ trưởng Bộ Tài chính"),
+        (["ỦY BAN DÂN TỘC"], "BỘ TRƯỞNG, CHỦ NHIỆM ỦY BAN DÂN TỘC", "Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc"),
+    ],
+)
+def test_the_office_holder_line_above_the_preamble_ends_the_subject_and_issues(top, authority, issuer):
+    """'BỘ TRƯỞNG BỘ TÀI CHÍNH' above 'Căn cứ …' is the enacting authority, no more of the subject."""
+    text = "\n".join(
+        [
+            *top,
+            "Số: 1342/QĐ-BTC",
+            "Hà Nội, ngày 07 tháng 6 năm 2024",
+            "QUYẾT ĐỊNH",
+            "Ban hành Kế hoạch hành động thực hiện Chỉ thị số 04/CT-TTg của Thủ tướng Chính phủ",
+            authority,
+            "Căn cứ Nghị định số 14/2023/NĐ-CP ngày 20 tháng 4 năm 2023 của Chính phủ;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động.",
+        ]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert (doc.title, doc.issuer) == (
+        "Ban hành Kế hoạch hành động thực hiện Chỉ thị số 04/CT-TTg của Thủ tướng Chính phủ",
+        issuer,
+    )
+
+
 @pytest.mark.parametrize(
     ("top", "symbol", "issuer"),
     [
@@ -1101,6 +1201,7 @@ def test_no_extract_without_text_or_without_trich(lines):
         "_Số: 12-KH/TU",  # a scan's debris before the number line
         "| Số: 12-KH/TU",
         "§ố: 12-KH/TU",  # '§' read for 'S'
+        "Sô 12-KH/TU",  # a tone mark lost
         "Số 12‑KH/TU",  # Word's non-breaking hyphen (U+2011)
         "Số 12—KH/TU",  # an em dash
         "Số 12－KH／TU",  # fullwidth forms
@@ -1170,6 +1271,53 @@ def test_a_subject_after_a_blank_line_under_the_heading(subject, title):
     text = party_doc(heading="KẾ HOẠCH", code="KH", of="", subject="\n" + subject)
     (doc,) = parse_text(text, "k.txt").documents
     assert doc.title == title
+
+
+@pytest.mark.parametrize("star", ["*", "»", "%", "|", "_ _."])
+def test_the_party_star_as_a_scan_reads_it_keeps_the_header_above_it(star):
+    """A short line with neither letter nor digit is the star or a rule: the lines above stay the header."""
+    text = "\n".join(
+        [
+            "ĐẢNG BỘ TỈNH KHÁNH HÒA",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "HUYỆN ỦY CAM LÂM",
+            star,
+            "Cam Lâm, ngày 12 tháng 3 năm 2023",
+            "Số 45-KH/HU",
+            "",
+            "KẾ HOẠCH",
+            "về phát triển du lịch cộng đồng",
+            "",
+            "Ban Thường vụ Huyện ủy xây dựng Kế hoạch như sau:",
+            "1. Ban Tuyên giáo Huyện ủy tổ chức quán triệt, hoàn thành trong Quý II/2023.",
+        ]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert (doc.issuer, doc.jurisdiction) == ("Ban Thường vụ Huyện ủy Cam Lâm", "Khánh Hòa")
+
+
+def test_a_joint_plans_heading_is_its_type_and_its_symbol_joint():
+    """'KẾ HOẠCH PHỐI HỢP' is the type phrase of a plan two bodies issue ('12/KHPH-CCB-TĐTN'), no subject."""
+    text = party_doc(
+        heading="KẾ HOẠCH PHỐI HỢP", code="KHPH", of="", subject="về giáo dục truyền thống năm 2024"
+    )
+    (doc,) = parse_text(text.replace("12-KHPH/TU", "12/KHPH-CCB-TĐTN"), "k.txt").documents
+    assert (doc.type, doc.title, doc.symbol) == (
+        "Kế hoạch",
+        "về giáo dục truyền thống năm 2024",
+        "12/KHPH-CCB-TĐTN",
+    )
+    assert tables.joint_symbol(doc.type_code, doc.issuer_code)
+
+
+@pytest.mark.parametrize("section", ["I- MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU", "1- Mục đích"])
+def test_a_numbered_section_right_under_the_subject_ends_it(section):
+    """No rule under the subject: the first section, numbered 'I-' as Party texts do, is no part of it."""
+    text = party_doc(
+        heading="HƯỚNG DẪN", code="HD", of="", subject=f"kiểm điểm năm 2025\n{section}", body="Nội dung."
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.title == "kiểm điểm năm 2025"
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,12 @@ def test_every_speaker_example_has_a_speaker():
         assert signals.speaker(ex), ex
 
 
+@pytest.mark.parametrize("example", signals.table()["speaker"]["object_examples"])
+def test_a_body_a_verb_directs_or_one_it_is_under_speaks_in_no_line(example):
+    """'yêu cầu Ủy ban nhân dân các tỉnh …', 'trực thuộc Trung ương', 'lãnh đạo UBND huyện': objects."""
+    assert signals.speaker(example) is None
+
+
 @pytest.mark.parametrize("example", signals.table()["speaker"]["holder_examples"], ids=lambda e: e["line"])
 def test_an_office_holder_issues_what_it_says_unless_its_body_relays_it(example):
     from vbgraph.loaders.identify import holder_before
@@ -128,6 +134,10 @@ def test_news_leads(line, expected):
             "Ban Thường vụ Tỉnh ủy",
         ),
         ("UBND quận yêu cầu các cơ quan, đơn vị", "UBND quận"),
+        (
+            "Ban Thường vụ Tỉnh ủy giao Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh xây dựng",
+            "Ban Thường vụ Tỉnh ủy",
+        ),
         ("Ban Tuyên giáo Quận ủy ban hành Hướng dẫn công tác tuyên truyền", "Ban Tuyên giáo Quận ủy"),
         ("Bộ Chính trị, Ban Bí thư yêu cầu các cấp ủy", "Bộ Chính trị, Ban Bí thư"),  # speaking together
         # traps: a body after 'của' is an object; a body without a verb of its own says nothing
@@ -146,6 +156,8 @@ def test_news_leads(line, expected):
         ),
         # the bodies addressed ('các …') act, none of them speaks
         ("Các tỉnh ủy, thành ủy ban hành kế hoạch, hoàn thành trước ngày 30/9/2025.", None),
+        # a name in lower case is a common noun ('tỉnh ủy, thành ủy' of any province), no speaker
+        ("Quy chế mẫu gửi tỉnh ủy, thành ủy ban hành trước ngày 30/9/2025.", None),
         # the committees and boards of 2025: a known name that a generic one opens is all of it
         ("Đảng ủy Chính phủ quyết nghị:", "Đảng ủy Chính phủ"),
         ("Đảng ủy Ủy ban nhân dân tỉnh quyết nghị:", "Đảng ủy Ủy ban nhân dân tỉnh"),

@@ -498,6 +498,32 @@ def test_a_body_named_in_a_point_of_a_part_of_tasks_is_assigned_it():
 
 
 @pytest.mark.parametrize(
+    "implementing",
+    [
+        "",
+        "III. TỔ CHỨC THỰC HIỆN\n\nVăn phòng Ban Tuyên giáo có trách nhiệm theo dõi thực hiện Kế hoạch này.",
+    ],
+)
+def test_points_under_a_bodys_header_in_a_part_of_tasks_are_its_tasks(implementing):
+    """'1. Văn phòng Sở:' over '- Theo dõi …' in a plan's part of tasks: each point is that body's
+    task, whether or not a 'Tổ chức thực hiện' part follows."""
+    body = (
+        "II. NHIỆM VỤ CỤ THỂ\n\n1. Văn phòng Huyện ủy:\n\n- Theo dõi, đôn đốc các đơn vị thực hiện Kế hoạch;\n\n"
+        "- Tổng hợp báo cáo kết quả trước ngày 10/6/2025.\n\n2. Ban Tuyên giáo Huyện ủy:\n\n"
+        "- Chủ trì tuyên truyền Kế hoạch; hoàn thành trong năm 2025.\n\n"
+        "- Hướng dẫn các chi bộ triển khai trước ngày 30/6/2025.\n\n" + implementing
+    )
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
+    got = {(o.text[:9], a.name) for o in rec.obligations for a in o.assignees}
+    assert {
+        ("Theo dõi,", "Văn phòng Huyện ủy"),
+        ("Tổng hợp ", "Văn phòng Huyện ủy"),
+        ("Chủ trì t", "Ban Tuyên giáo Huyện ủy"),
+        ("Hướng dẫn", "Ban Tuyên giáo Huyện ủy"),
+    } <= got
+
+
+@pytest.mark.parametrize(
     ("body", "got"),
     [
         # the body that signs an attached text, in capitals, after its last article: no task

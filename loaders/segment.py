@@ -92,7 +92,17 @@ def heading_type(seg: str) -> tuple[str, str] | None:
 SO_LINE_RE = re.compile(r"^\s*+(?:[_|~`'*]{1,2}\s*+)?(?:Số|SỐ|số|So|SO|§ố|§Ố)\s*+[:.]?\s*+(?P<sym>\d.*)$")
 SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
 # "T/M", "TM." (on behalf of), "KT." (for), "Q." (acting), "T/L", "TL." (by order of), "TUQ."
-_SIG_RE = re.compile(r"^\s*(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
+_SIG_CUE = r"(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)"
+# … at a line's start, or in the right-hand column of a signature block set beside the recipients,
+# as web copies and a PDF's text layer give it: after a tab or a '|' ('Nơi nhận:<TAB>T/M BAN THƯỜNG
+# VỤ'), or, the blanks between run together, after 'Nơi nhận:' or a recipient's closing mark when
+# offices in capitals follow ('- Như trên; KT. CHỦ TỊCH'; never '…, Q. Hoàn Kiếm'). A column opens
+# after a non-blank only, so each is tried once.
+_SIG_RE = re.compile(
+    r"^(?:\s*[^\s|][^\t|]*?(?<=\S)\s*[\t|]"
+    rf"|\s*(?:Nơi nhận\s*:|[-+•]\s[^\t|]*?[,;.)])(?=\s+{_SIG_CUE}\s+[A-ZĐÀ-Ỹ]{{2}}))?"
+    rf"\s*{_SIG_CUE}\s+(?P<who>[A-ZĐÀ-Ỹ].*)$"
+)
 SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")
 _RECIPIENTS_RE = re.compile(r"^\s*(?:#+\s*)?Nơi nhận\s*:?", re.IGNORECASE)
 _APPENDIX_RE = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|DANH MỤC|BIỂU|Biểu)\b")

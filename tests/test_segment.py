@@ -271,6 +271,34 @@ def test_who_a_letter_is_signed_for_issues_it(by, organ):
     assert (doc.issuer, doc.signer) == ("Ban Thường vụ Huyện ủy Yên Sơn", "Nguyễn Văn Bình")
 
 
+@pytest.mark.parametrize("gap", ["                              ", "\t", " | "])
+@pytest.mark.parametrize(
+    "first", ["Nơi nhận:{gap}T/M BAN THƯỜNG VỤ", "Nơi nhận:\n- Ban Bí thư,{gap}T/M BAN THƯỜNG VỤ"]
+)
+def test_a_signature_in_the_column_beside_the_recipients_names_the_issuer(gap, first):
+    """Web copies and a PDF's text layer set the signature block beside 'Nơi nhận:' on the same
+    lines: 'T/M BAN THƯỜNG VỤ' in the right-hand column still says who issues."""
+    block = first.format(gap=gap) + f"\n- Lưu Văn phòng Tỉnh ủy.{gap}BÍ THƯ\n{gap}Hoàng Trung Dũng\n"
+    text = party_doc(body="1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.").split("Nơi nhận:")[0] + block
+    (doc,) = parse_text(text, "a.txt").documents
+    assert doc.issuer == "Ban Thường vụ Tỉnh ủy Bắc Giang"
+
+
+@pytest.mark.parametrize(
+    ("line", "signs"),
+    [
+        ("- Như trên; KT. CHỦ TỊCH", True),
+        ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", True),
+        ("- Trụ sở: số 10, Q. Hoàn Kiếm, Hà Nội;", False),  # an address's 'Q.' (quận) signs nothing
+        ("- Ban Bí thư (b/c), BÍ THƯ", False),
+    ],
+)
+def test_which_lines_open_a_signature(line, signs):
+    from vbgraph.loaders.segment import signature_line
+
+    assert signature_line(line) is signs
+
+
 LETTERS = [
     # (the lines of a letter's header, its date, issuer, subject)
     (

@@ -917,6 +917,8 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     """One paragraph: an item header or addressing line sets who the next ones speak of; any
     other is read sentence by sentence."""
     raw = p.text
+    if not _LETTER_RE.search(raw):
+        return  # '2', '…', '* * *': a page's number or a rule says nothing, and the item goes on
     if st.proposing and not (_next_part_re().match(raw) or (len(raw) < 80 and is_upper_text(raw))):
         return  # 'Đề nghị UBND thị xã quan tâm hỗ trợ …' under 'III. ĐỀ XUẤT, KIẾN NGHỊ'
     after_part, st.after_part = st.after_part, _bare_part_re().match(raw) is not None

@@ -739,19 +739,67 @@ def _open_end(tail: str) -> tuple[bool, bool]:
     return True, end.isalnum() or end in ("_", ",") or patterns.symbol_cut(tail)
 
 
+@cache
+def _preamble_re() -> re.Pattern:
+    """A preamble's cue as written, tone marks and all ('Để …', never 'Đề án …' or 'Đề nghị …',
+    which the folded `preamble_opener` takes for it), or in a text without diacritics ('Can cu …'):
+    a line it opens is a paragraph of its own."""
+    openers = tables.load("signals.toml")["preamble"]["openers"]
+    spelt = sorted({w for o in openers for w in (lower_vn(o), fold(o))}, key=len, reverse=True)
+    return re.compile(rf"[\s\-–+•*]*(?:{'|'.join(re.escape(w) for w in spelt)})(?!\w)")
+
+
+def _opens_preamble(text: str) -> bool:
+    return preamble_opener(text) and _preamble_re().match(lower_vn(text[:40])) is not None
+
+
+_QUARTER_END_RE = re.compile(r"(?<!\w)(?:[Qq]uý|QUÝ)$")
+_QUARTER_GOES_ON_RE = re.compile(r"(?:I{1,3}|IV|[1-4])(?:\s*[/-]\s*\d|\s+(?:năm|NĂM)\s)")
+
+
+@cache
+def _level_end_re() -> re.Pattern:
+    """A line ending on a level's word, which a place's name follows ('… của UBND tỉnh' / 'Thanh Hóa về …')."""
+    return re.compile(r"(?<!\w)(?:tỉnh|huyện|quận|thị xã|thành phố|TỈNH|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ)$")
+
+
+_PLACE_WORDS_RE = re.compile(r"[A-ZĐÀ-Ỹ][\w'’-]*(?:\s+[A-ZĐÀ-Ỹ][\w'’-]*){0,3}")
+
+
+def _place_cut(tail: str, text: str) -> bool:
+    """Does a line break cut a level's word from its place's name ('… của UBND tỉnh' / 'Thanh Hóa
+    về thực hiện …')? The next line opens with a province's or a district's name."""
+    from vbgraph.loaders.places import province_of
+
+    if not text[:1].isupper() or _level_end_re().search(tail[-12:]) is None:
+        return False
+    m = _PLACE_WORDS_RE.match(text)
+    if m is None:
+        return False
+    words = m.group().split()
+    level = tail.split()[-1]
+    provinces = tables.provinces()
+    return any(
+        fold(" ".join(words[:k])) in provinces or province_of(f"{level} {' '.join(words[:k])}")
+        for k in range(len(words), 0, -1)
+    )
+
+
 def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
     """Does `text`, which does not open in lower case, go on with the paragraph whose last
     _TAIL characters are `tail` (open to it by `_open_end`)? `upper` says whether the paragraph
     is all in capitals."""
     end = tail[-1:]  # the tail ends with no blank: a match of the two patterns ends with `end`
-    if preamble_opener(text) or _ITEM_OPEN_RE.match(text):
+    if _opens_preamble(text) or _ITEM_OPEN_RE.match(text):
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph, even after '… pháp luật', '… quy định'
     if end == ";":
         # 'Thực hiện Nghị quyết số 19-NQ/TW …;' / 'Chương trình hành động số 20-CTr/TU …': the
         # list the opening cue governs goes on with the next document it names
         return _cited_type_start_re().match(text) is not None
-    if _name_cut(tail, text):
-        return True  # '… của Ban Thường vụ' / 'Tỉnh ủy Thái Bình về …'
+    if _name_cut(tail, text) or _place_cut(tail, text):
+        return True  # '… của Ban Thường vụ' / 'Tỉnh ủy Thái Bình về …', '… của UBND tỉnh' / 'Thanh Hóa về …'
+    if _QUARTER_END_RE.search(tail[-4:]) and _QUARTER_GOES_ON_RE.match(text):
+        return True  # '… hoàn thành trong Quý' / 'III/2022.'
     if tail.rfind("(") > tail.rfind(")"):
         return True  # '… báo cáo Ban Thường vụ Huyện ủy (qua' / 'Ban Tổ chức Huyện ủy) trước …'
     if patterns.symbol_cut(tail) and patterns.symbol_goes_on(text):
@@ -827,15 +875,27 @@ _OPENS_POINT_RE = re.compile(
 )
 
 
+_NUMERALS_RE = re.compile(r"(?<!\w)[IVXLC]+(?!\w)")
+
+
+def _in_capitals(text: str) -> bool | None:
+    """Is the line in capitals, or None when it has no word to say (a roman numeral and figures,
+    'III/2022.', go on with a sentence as with a heading)?"""
+    words = _NUMERALS_RE.sub("", text)
+    return is_upper_text(words) if any(c.isalpha() for c in words) else None
+
+
 def _wrapped_on(prev: str, text: str, wrap: int | None) -> bool:
-    """Does `text` go on with the full line `prev` of a hard-wrapped text (`wrap_width`)?"""
+    """Does `text` go on with the full line `prev` of a hard-wrapped text (`wrap_width`)? A line
+    opening with a document's name ('Đề án trước ngày 31 tháng 12.') goes on; a preamble's cue
+    ('Căn cứ', 'Thực hiện') opens a paragraph."""
+    if wrap is None or len(prev) < wrap or not prev[-1:].isalnum():
+        return False
+    capitals = _in_capitals(text)
     return (
-        wrap is not None
-        and len(prev) >= wrap
-        and prev[-1:].isalnum()
-        and not _OPENS_POINT_RE.match(text)
-        and not preamble_opener(text)
-        and is_upper_text(text) == is_upper_text(prev)  # a heading goes on in capitals only
+        not _OPENS_POINT_RE.match(text)
+        and not _opens_preamble(text)
+        and (capitals is None or capitals == is_upper_text(prev))  # a heading goes on in capitals only
         and SO_LINE_RE.match(text) is None
     )
 

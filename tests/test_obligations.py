@@ -497,6 +497,18 @@ def test_a_body_named_in_a_point_of_a_part_of_tasks_is_assigned_it():
     assert got == {("Ủy ban Kiểm tra Huyện ủy", "thuc_hien"), ("Chi bộ thôn", "thuc_hien")}
 
 
+@pytest.mark.parametrize("mark", ["2", "…", "* * *"])
+def test_a_line_without_words_under_a_bodys_item_is_no_task(mark):
+    """A page's number or a rule left between two points ('2' under '2. Sở Giáo dục và Đào tạo')
+    assigns nothing, and the item goes on past it."""
+    body = (
+        f"III. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tuyên giáo Tỉnh ủy\n\n- Chủ trì tuyên truyền.\n\n{mark}\n\n"
+        "- Hướng dẫn các chi bộ triển khai trước ngày 30/6/2021."
+    )
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
+    assert [o.text[:9] for o in rec.obligations] == ["Chủ trì t", "Hướng dẫn"]
+
+
 @pytest.mark.parametrize(
     "implementing",
     [

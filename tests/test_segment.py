@@ -801,6 +801,25 @@ def test_a_pdfs_wrapped_task_lines_are_one_task_each():
             ["Căn cứ Nghị quyết số", "52-NQ/TW của Bộ Chính trị;"],
             ["Căn cứ Nghị quyết số 52-NQ/TW của Bộ Chính trị;"],
         ),
+        (  # a place's name the line cut from its level's word
+            [
+                "Thực hiện Kế hoạch số 112/KH-UBND của UBND tỉnh",
+                "Thanh Hóa về thực hiện Chỉ thị số 02/CT-TTg,",
+            ],
+            ["Thực hiện Kế hoạch số 112/KH-UBND của UBND tỉnh Thanh Hóa về thực hiện Chỉ thị số 02/CT-TTg,"],
+        ),
+        (
+            ["Giao Phòng Tư pháp phối hợp với UBND huyện", "Hoằng Hóa tuyên truyền."],
+            ["Giao Phòng Tư pháp phối hợp với UBND huyện Hoằng Hóa tuyên truyền."],
+        ),
+        (
+            ["Thực hiện Kế hoạch số 112/KH-UBND của UBND tỉnh", "Sở Nội vụ chủ trì."],
+            ["Thực hiện Kế hoạch số 112/KH-UBND của UBND tỉnh", "Sở Nội vụ chủ trì."],
+        ),
+        (  # a quarter the line cut
+            ["2. Ban Tuyên giáo tổ chức quán triệt, hoàn thành trong Quý", "III/2022."],
+            ["2. Ban Tuyên giáo tổ chức quán triệt, hoàn thành trong Quý III/2022."],
+        ),
     ],
 )
 def test_where_a_line_break_goes_on_with_the_paragraph(lines, paragraphs):
@@ -1280,6 +1299,10 @@ def test_no_extract_from_a_quotation_or_a_registers_trich_yeu(text):
         ("– Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch.", False),  # a dash's point
         ("(3) Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch.", False),  # '(3)'
         ("II. TỔ CHỨC THỰC HIỆN", False),
+        ("Đề án trước ngày 31 tháng 12.", True),  # a document's name goes on; 'Để' (a cue) would not
+        ("Để triển khai có hiệu quả Kế hoạch, Sở Nội vụ hướng dẫn như sau.", False),
+        ("Căn cứ Quyết định số 146/QĐ-TTg ngày 28/01/2022;", False),
+        ("III/2022.", True),  # a roman numeral and figures put no line in capitals
     ],
 )
 def test_a_hard_wrapped_full_line_goes_on_but_not_into_a_point(second, joined):
@@ -1366,6 +1389,26 @@ def test_where_a_documents_body_starts(lines, start):
 def test_a_bare_page_number_inside_a_sentence_is_a_page_break(lines, kept):
     """A PDF's text layer leaves a page's number '2' alone between two lines of a task: the task
     goes on past it ('… triển khai Đề án hằng năm;' / '2' / 'định kỳ … báo cáo …' lost its clause)."""
+    from vbgraph.loaders.furniture import page_furniture
+
+    assert page_furniture(lines) == kept
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # between two whole paragraphs, pages counting up: '… năm 2023.' / '2' / '3. Bộ Nội vụ …'
+        (
+            ["hoàn thành trước tháng 6 năm 2023.", "2", "3. Bộ Nội vụ chủ trì.", *["a."] * 10, "3", "B."],
+            ["hoàn thành trước tháng 6 năm 2023.", "\f", "3. Bộ Nội vụ chủ trì.", *["a."] * 10, "\f", "B."],
+        ),
+        (["Danh sách.", "2", "Sở Nội vụ.", "3", "Sở Tài chính."],) * 2,  # a list numbered line by line
+        (["Xong.", "3", "Sở Nội vụ.", "Xong.", "2", "Sở Tài chính."],) * 2,  # counting down: no pages
+        (["Xong.", "1", "Sở Nội vụ."],) * 2,  # a first page is not numbered: '1' is a count
+        (["Tổng số:", "25", "Sở Nội vụ."],) * 2,  # after a colon: a count
+    ],
+)
+def test_a_bare_page_number_between_paragraphs_is_a_page_break(lines, kept):
     from vbgraph.loaders.furniture import page_furniture
 
     assert page_furniture(lines) == kept

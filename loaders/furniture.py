@@ -6,13 +6,22 @@ a text has only its lines: a page number is known by its shape (a bare "2" by th
 goes on across it, or by standing between whole paragraphs, counting up page by page), a running
 header by standing next to page numbers, the same words each time.
 Each becomes a page break, PAGE_BREAK: a line no paragraph ends at (segment._paragraphs), blank to
-every other stage; as many lines as it got, so evidence keeps its lines."""
+every other stage; as many lines as it got, so evidence keeps its lines.
+
+A page saved as text keeps the site's lists of links too ("Văn bản liên quan: Thông tư 02/2021/TT-BNV |
+Nghị định 138/2020/NĐ-CP", "Tin liên quan" over a headline a line): each link named a document that
+no text cites. The HTML reader drops them; here they become blank lines, their label's words
+(signals.toml [chrome] related) and the links up to a blank line."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from itertools import pairwise
+
+from vbgraph.loaders.normalize import fold, is_upper_text
+from vbgraph.ontology import tables
 
 PAGE_BREAK = "\f"
 
@@ -78,7 +87,9 @@ def _pages(lines: list[str], at: list[int]) -> list[int]:
 
 
 def page_furniture(lines: list[str]) -> list[str]:
-    """`lines` with page numbers and the running headers next to them as page breaks."""
+    """`lines` with page numbers and the running headers next to them as page breaks, and a site's
+    lists of links blank."""
+    lines = related_links(lines)
     between = _pages(
         lines,
         [
@@ -117,4 +128,36 @@ def page_furniture(lines: list[str]) -> list[str]:
             for j in (i - 1, i + 1):
                 if 0 <= j < len(lines) and lines[j].strip() in running:
                     out[j] = PAGE_BREAK
+    return out
+
+
+@cache
+def _related_re() -> re.Pattern:
+    """A site's label over its list of links, alone or with a colon, on folded text."""
+    labels = sorted(
+        {fold(w) for w in tables.load("signals.toml")["chrome"]["related"]}, key=len, reverse=True
+    )
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in labels)})\s*(?::.*)?", re.IGNORECASE)
+
+
+_LINK_MAX = 300  # a link's words: a longer line is a paragraph of text
+
+
+def related_links(lines: list[str]) -> list[str]:
+    """`lines` with a site's lists of links blank: the label's line, and the lines after it up to a
+    blank line, a line in capitals (a document's header) or a paragraph of text."""
+    at = [
+        i
+        for i, line in enumerate(lines)
+        if line and len(line) < _LINK_MAX and _related_re().fullmatch(fold(line))
+    ]
+    if not at:
+        return lines  # most texts
+    out = list(lines)
+    for i in at:
+        out[i] = ""
+        j = i + 1
+        while j < len(lines) and (s := lines[j].strip()) and len(s) < _LINK_MAX and not is_upper_text(s):
+            out[j] = ""
+            j += 1
     return out

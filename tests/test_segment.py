@@ -253,9 +253,8 @@ def test_a_web_pages_one_line_signature_closes_its_document_before_the_pages_lin
     (doc,) = rec.documents
     assert (doc.signer, doc.last_line) == ("Trần Song Tùng", 7)
     assert doc.issuer == "Ủy ban nhân dân tỉnh Ninh Bình"
-    assert [(c.symbol, c.stated_by) for c in rec.citations if c.symbol == "1234/QĐ-UBND"] == [
-        ("1234/QĐ-UBND", None)
-    ]
+    # the page's list of links is its chrome: no document of it is cited (signals.toml [chrome] related)
+    assert [c.symbol for c in rec.citations if c.symbol == "1234/QĐ-UBND"] == []
     assert [[a.name for a in o.assignees] for o in rec.obligations] == [["Sở Kế hoạch và Đầu tư"]]
 
 
@@ -1412,6 +1411,53 @@ def test_a_bare_page_number_between_paragraphs_is_a_page_break(lines, kept):
     from vbgraph.loaders.furniture import page_furniture
 
     assert page_furniture(lines) == kept
+
+
+@pytest.mark.parametrize("example", tables.load("signals.toml")["chrome"]["related_examples"])
+def test_every_related_links_label_example_is_blanked(example):
+    from vbgraph.loaders.furniture import related_links
+
+    assert related_links(["Nguyễn Văn An", example]) == ["Nguyễn Văn An", ""]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # the links on the label's line, or one a line under it, up to a blank line
+        (
+            ["Trương Hải Long", "Văn bản liên quan: Thông tư 02/2021/TT-BNV | Nghị định 138/2020/NĐ-CP"],
+            ["Trương Hải Long", ""],
+        ),
+        (
+            [
+                "Tin liên quan",
+                "Kết luận số 35-KL/TU ngày 20/01/2022 (20/01/2022)",
+                "Tin mới",
+                "UBND tỉnh ban hành …",
+                "",
+                "x",
+            ],
+            ["", "", "", "", "", "x"],
+        ),
+        # a document's header in capitals after the list is the document's
+        (["Tin liên quan", "Kế hoạch số 12-KH/TU", "TỈNH ỦY GIA LAI"], ["", "", "TỈNH ỦY GIA LAI"]),
+        # the words inside a sentence are no label
+        (
+            ["Các tin khác về chuyển đổi số được đăng tải.", "x"],
+            ["Các tin khác về chuyển đổi số được đăng tải.", "x"],
+        ),
+    ],
+)
+def test_a_sites_list_of_links_in_a_saved_page_is_blank(lines, kept):
+    from vbgraph.loaders.furniture import related_links
+
+    assert related_links(lines) == kept
+
+
+def test_a_related_links_line_after_the_signature_makes_no_document():
+    text = party_doc() + "Văn bản liên quan: Thông tư 02/2021/TT-BNV | Nghị định 138/2020/NĐ-CP\n"
+    rec = parse_text(text, "w.txt")
+    assert [c.symbol for c in rec.citations if c.symbol and "BNV" in c.symbol + "NĐ-CP"] == []
 
 
 def test_a_task_goes_on_past_a_bare_page_number():

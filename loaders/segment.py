@@ -650,13 +650,15 @@ _CONNECTOR_END = re.compile(rf"(?:\b(?:{'|'.join(_CONNECTORS)})|,)\s*$")
 _CONNECTOR_LAST = frozenset(w[-1] for w in (*_CONNECTORS, ","))  # what such a line ends with
 
 
-_ITEM_OPEN_RE = re.compile(r"\d{1,3}[.)]\s+[A-ZĐÀ-Ỹ]")  # a numbered item: '1. Bãi bỏ …'
+_ITEM_OPEN_RE = re.compile(
+    r"\d{1,3}\s?[.)\-–]\s+[A-ZĐÀ-Ỹ]"
+)  # a numbered item: '1. Bãi bỏ …', the Party's '1- Đảng ủy …'
 _BULLET_OPEN_RE = re.compile(r"[-–+•*]\s+[^\W\d_]")  # a point: '- Sở Khoa học …', '+ Tổ chức …'
 # The connectors a number follows ('số' / '52-NQ/TW', 'ngày' / '15/3/2025'); after them a point
 # opens a paragraph: 'chuyển đổi số', 'hằng năm' end a heading or a sentence.
 _NUMBER_WORD_END_RE = re.compile(r"(?<!\w)(?:số|Số|ngày|tháng|năm)$")
 # A line that goes on with a number ("Căn cứ Nghị định số" / "69/2008/NĐ-CP ngày …"), not a list item.
-_NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
+_NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:\-–]\s)")
 
 
 @cache

@@ -497,6 +497,15 @@ def test_a_body_named_in_a_point_of_a_part_of_tasks_is_assigned_it():
     assert got == {("Ủy ban Kiểm tra Huyện ủy", "thuc_hien"), ("Chi bộ thôn", "thuc_hien")}
 
 
+@pytest.mark.parametrize("number", ["1.", "1-", "1–"])
+def test_a_party_style_point_under_a_heading_in_capitals_is_its_own_paragraph(number):
+    """'II- THỜI GIAN THỰC HIỆN' / '1- Đảng ủy các xã, phường tổ chức kiểm điểm trước ngày …': the
+    point opens a paragraph as '1.' does, and its body is assigned the task."""
+    body = f"II- THỜI GIAN THỰC HIỆN\n{number} Đảng ủy các xã tổ chức kiểm điểm trước ngày 31/12/2021."
+    got, _ = assignments(party_doc(heading="HƯỚNG DẪN", code="HD", body=body))
+    assert got == {("Đảng ủy xã", "thuc_hien")}
+
+
 @pytest.mark.parametrize("mark", ["2", "…", "* * *"])
 def test_a_line_without_words_under_a_bodys_item_is_no_task(mark):
     """A page's number or a rule left between two points ('2' under '2. Sở Giáo dục và Đào tạo')
@@ -1388,6 +1397,10 @@ def test_a_deadline_sentence_continues_the_assignment_before_it():
         ("báo cáo kết quả chậm nhất ngày 15/8.", "2023-07-18", "2023-08-15"),
         ("báo cáo trước ngày 15/01", "2023-11-20", "2024-01-15"),
         ("báo cáo trước ngày 30/11 hằng năm", "2023-07-18", None),  # every year's day: no one date
+        # the day and month in words, as a decree writes them
+        ("báo cáo kết quả trước ngày 15 tháng 12.", "2023-07-18", "2023-12-15"),
+        ("định kỳ hằng năm báo cáo kết quả trước ngày 15 tháng 12.", "2023-07-18", None),
+        ("báo cáo trước ngày 15 tháng 12 năm 2021", "2023-07-18", None),  # a year of its own, and past
     ],
 )
 def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
@@ -1459,6 +1472,12 @@ def test_every_years_day_is_a_deadline_in_words_only():
 
     found = dated_after("báo cáo Ban Thường vụ trước ngày 15/12 hằng năm", "2023-07-18")
     assert found is not None and (found.text, found.start, found.end) == ("trước ngày 15/12", None, None)
+    found = dated_after("định kỳ hằng năm tổng hợp, báo cáo trước ngày 15 tháng 12.", "2023-07-18")
+    assert found is not None and (found.text, found.start, found.end) == (
+        "trước ngày 15 tháng 12",
+        None,
+        None,
+    )
 
 
 def test_one_document_in_two_compilations_gives_one_set_of_obligations():

@@ -354,9 +354,36 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
     anchors = _anchors(lines, clean, sig_zone)
     blocks = _header_blocks(clean, anchors, n, sig_zone)
     return [
-        _closed_block(clean, sigs, top, heading, so, blocks[idx + 1][0] if idx + 1 < len(blocks) else n + 1)
+        _closed_block(
+            clean,
+            sigs,
+            top,
+            heading,
+            so,
+            _headed_top(clean, *blocks[idx + 1]) if idx + 1 < len(blocks) else n + 1,
+        )
         for idx, (top, heading, so) in enumerate(blocks)
     ]
+
+
+def _headed_top(clean: list[str], top: int, heading: int | None, so: int | None) -> int:
+    """The first line of what belongs to the block at `top`: a compilation's heading right above it
+    that names the block's own number ('2. Chỉ thị số 08-CT/HU ngày 20/5/2022 về …' over 'HUYỆN ỦY
+    NAM ĐÀN' / 'Số 08-CT/HU') is that document's, not a line of the one before (which it would cite);
+    a text whose signature closes it never reaches it."""
+    own = so_symbol(clean, so) if so is not None else None
+    m = patterns.symbol_re().search(own) if own else None
+    j = top - 1
+    while j > 0 and not clean[j].strip():
+        j -= 1
+    if m is None or j <= 0:
+        return top
+    if j > 1 and heading_wraps(clean[j - 1]):
+        j -= 1  # the heading wrapped onto the line above the block
+    named = patterns.symbol_re().search(clean[j])
+    if _editor_heading_re().match(clean[j]) and named and named.group() == m.group():
+        return j
+    return top
 
 
 def _anchors(lines: list[str], clean: list[str], sig_zone: set[int]) -> list[tuple[int, str]]:

@@ -1454,6 +1454,27 @@ def test_a_sites_list_of_links_in_a_saved_page_is_blank(lines, kept):
     assert related_links(lines) == kept
 
 
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_compilations_heading_over_an_unsigned_document_is_not_the_one_befores(wrapped):
+    """'2. Chỉ thị số 08-CT/HU ngày 20/5/2022 về …' right above the header of 08-CT/HU, in a compilation
+    whose texts carry no signature: the heading is the next document's, the plan before it cites nothing."""
+    heading = (
+        "2. Chỉ thị số 08-CT/HU ngày 20/5/2022 về phòng," + ("\n" if wrapped else " ") + "chống đuối nước"
+    )
+    text = (
+        "1. Kế hoạch số 30-KH/HU ngày 12/3/2022 về chuyển đổi số\nHUYỆN ỦY NAM ĐÀN\nSố 30-KH/HU\n"
+        "Nam Đàn, ngày 12 tháng 3 năm 2022\nKẾ HOẠCH\nvề chuyển đổi số\n"
+        "1. Ủy ban nhân dân huyện xây dựng Đề án chuyển đổi số, hoàn thành trong Quý III/2022.\n\n"
+        f"{heading}\nHUYỆN ỦY NAM ĐÀN\nSố 08-CT/HU\nNam Đàn, ngày 20 tháng 5 năm 2022\nCHỈ THỊ\n"
+        "về phòng, chống đuối nước cho trẻ em\n"
+        "1. Phòng Giáo dục và Đào tạo huyện chủ trì dạy bơi cho học sinh, hoàn thành trước ngày 31/8/2022.\n"
+    )
+    rec = parse_text(text, "c.txt")
+    plan = next(d for d in rec.documents if d.symbol == "30-KH/HU")
+    assert plan.last_line == 7
+    assert [c.symbol for c in rec.citations if c.stated_by == plan.index and c.symbol == "08-CT/HU"] == []
+
+
 def test_a_related_links_line_after_the_signature_makes_no_document():
     text = party_doc() + "Văn bản liên quan: Thông tư 02/2021/TT-BNV | Nghị định 138/2020/NĐ-CP\n"
     rec = parse_text(text, "w.txt")

@@ -518,6 +518,17 @@ def test_a_line_without_words_under_a_bodys_item_is_no_task(mark):
     assert [o.text[:9] for o in rec.obligations] == ["Chủ trì t", "Hướng dẫn"]
 
 
+def test_a_plans_contents_are_its_part_of_tasks():
+    """'II. NỘI DUNG' of a mass organisation's plan lists who does what, point by point: a body a
+    point opens with is assigned it with no time of its own, before a 'Tổ chức thực hiện' part too."""
+    body = (
+        "II. NỘI DUNG\n\n1. Các tổ chức chính trị - xã hội tỉnh chỉ đạo cấp dưới tổ chức lấy ý kiến đoàn viên.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\nGiao Văn phòng Tỉnh ủy bảo đảm kinh phí."
+    )
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
+    assert got == {("tổ chức chính trị - xã hội tỉnh", "thuc_hien"), ("Văn phòng Tỉnh ủy", "thuc_hien")}
+
+
 @pytest.mark.parametrize(
     "implementing",
     [

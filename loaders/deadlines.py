@@ -307,9 +307,10 @@ def dated_after(text: str, issued: str) -> Deadline | None:
         return Deadline(text[dm.start() : dm.end()], None, None, dm.start())
     if dm:
         year = int(issued[:4])
-        day = iso_date(dm.group("d"), dm.group("m"), str(year))
+        month = dm.group("m") or dm.group("mw")
+        day = iso_date(dm.group("d"), month, str(year))
         if day and day <= issued:
-            day = iso_date(dm.group("d"), dm.group("m"), str(year + 1))
+            day = iso_date(dm.group("d"), month, str(year + 1))
         if day:
             return Deadline(dm.group(0), None, day, dm.start())
     return None
@@ -330,8 +331,10 @@ def _anniversary(text: str, m: re.Match[str]) -> bool:
     )
 
 
-# A day and month with a deadline's lead word and no year after them.
+# A day and month with a deadline's lead word and no year after them: 'trước ngày 15/12', 'trước
+# ngày 15 tháng 12' (not '… tháng 12 năm 2025' nor '… tháng 12/2025').
 _DAY_NO_YEAR_RE = re.compile(
     r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|xong trước|hoàn thành trước)\s{1,3}(?:ngày\s{1,3})?"
-    r"(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?!\s{0,2}/\s{0,2}\d|\d)"
+    r"(?P<d>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?!\s{0,2}/\s{0,2}\d|\d)"
+    r"|\s{1,3}tháng\s{1,3}(?P<mw>\d{1,2})(?!\d|\s{0,3}(?:/|-|năm(?!\w))))"
 )

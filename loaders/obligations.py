@@ -750,6 +750,8 @@ class _Discourse:
     point: _Point | None = None  # a numbered point that assigned nothing, for the fields after it
     issued: str | None = None  # the document's date: a time before it is one a report tells of
     directive: bool = False  # a directive's text: its points to everyone are its addressees' tasks
+    # in a part of tasks: a body's header ('1. Văn phòng Sở:') gives the points under it, as in scope
+    headed: bool = False
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
         self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
@@ -790,16 +792,23 @@ def section_obligations(
     doc_type: str | None,
     issued: str | None = None,
     points: bool = False,
+    headed: bool = False,
 ) -> list[ObligationRecord]:
     """Obligations from paragraphs.
 
     `scope` is "heading" inside a "Tổ chức thực hiện" section, "addressing" after an addressing
-    line ("… yêu cầu:"), None elsewhere. The discourse state is a `_Discourse`.
+    line ("… yêu cầu:"), None elsewhere. The discourse state is a `_Discourse`. `points`: each
+    numbered point whose subject is a body assigns; `headed`: in a part of tasks, a body's header
+    assigns the points under it.
     Outside a scope a sentence assigns only by its words: a lead ("Giao X"), "X yêu cầu Y", a duty
     ("X chịu trách nhiệm thi hành"), a lead role ("X chủ trì").
     """
     st = _Discourse(
-        scope, points or doc_type in _NUMBERED_ITEM_TYPES, issued=issued, directive=doc_type in _directives()
+        scope,
+        points or doc_type in _NUMBERED_ITEM_TYPES,
+        issued=issued,
+        directive=doc_type in _directives(),
+        headed=headed,
     )
     for p in paras:
         _read_paragraph(p, st)
@@ -908,6 +917,8 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     """One paragraph: an item header or addressing line sets who the next ones speak of; any
     other is read sentence by sentence."""
     raw = p.text
+    if not _LETTER_RE.search(raw):
+        return  # '2', '…', '* * *': a page's number or a rule says nothing, and the item goes on
     if st.proposing and not (_next_part_re().match(raw) or (len(raw) < 80 and is_upper_text(raw))):
         return  # 'Đề nghị UBND thị xã quan tâm hỗ trợ …' under 'III. ĐỀ XUẤT, KIẾN NGHỊ'
     after_part, st.after_part = st.after_part, _bare_part_re().match(raw) is not None
@@ -1253,7 +1264,7 @@ def _carried_assignees(
     if st.header_subject or st.asked:
         if roles := st.header_assignees():
             return roles  # the roles a header states hold in any part: 'X chủ trì' assigns anywhere
-        if not (st.scope or assign or (st.article_header and st.header_subject)):
+        if not (st.scope or assign or (st.header_subject and (st.article_header or st.headed))):
             return None
         return [(n, "thuc_hien") for n in (st.header_subject or st.asked or [])]
     if st.previous is not None and not is_numbered and find_deadlines(s):
@@ -1564,7 +1575,9 @@ def document_obligations(
             found += section_obligations(read(first, before), None, td.type, td.date)
         else:
             found += section_obligations(read(first, tasks - 1), None, td.type, td.date)
-            found += section_obligations(read(tasks, before), None, td.type, td.date, points=True)
+            found += section_obligations(
+                read(tasks, before), None, td.type, td.date, points=True, headed=True
+            )
     elif text_lines:
         found += section_obligations(read(first, last), None, td.type, td.date)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
@@ -1588,8 +1601,9 @@ _PLAN_TYPES = ("Kế hoạch", "Chương trình", "Chương trình hành động
 
 def _plans_tasks_part(clean: list[str], doc_type: str | None, first: int, last: int) -> int | None:
     """The first line of a plan's part of tasks ('II. NHIỆM VỤ, GIẢI PHÁP') before its implementing
-    part: each point there whose subject is a body is that body's task, as in a plan without an
-    implementing part. A resolution's tasks and solutions are its policy, no one's task."""
+    part: each point there whose subject is a body is that body's task, and so is each point under
+    a body's header ('1. Văn phòng Sở:' / '- Theo dõi …'), as in a plan without an implementing
+    part. A resolution's tasks and solutions are its policy, no one's task."""
     if doc_type not in _PLAN_TYPES:
         return None
     return _first_tasks_heading(clean, first, last)

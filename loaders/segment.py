@@ -94,7 +94,17 @@ SO_LINE_RE = re.compile(
 )
 SO_ALONE_RE = re.compile(r"^\s*+(?:Số|SỐ|số)\s*+[:.]?\s*+$")
 # "T/M", "TM." (on behalf of), "KT." (for), "Q." (acting), "T/L", "TL." (by order of), "TUQ."
-_SIG_RE = re.compile(r"^\s*(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)\s+(?P<who>[A-ZĐÀ-Ỹ].*)$")
+_SIG_CUE = r"(?:T/M|T\.M\.|TM\.?|KT\.?|Q\.|T/L|T\.L\.|TL\.|TUQ\.)"
+# … at a line's start, or in the right-hand column of a signature block set beside the recipients,
+# as web copies and a PDF's text layer give it: after a tab or a '|' ('Nơi nhận:<TAB>T/M BAN THƯỜNG
+# VỤ'), or, the blanks between run together, after 'Nơi nhận:' or a recipient's closing mark when
+# offices in capitals follow ('- Như trên; KT. CHỦ TỊCH'; never '…, Q. Hoàn Kiếm'). A column opens
+# after a non-blank only, so each is tried once.
+_SIG_RE = re.compile(
+    r"^(?:\s*[^\s|][^\t|]*?(?<=\S)\s*[\t|]"
+    rf"|\s*(?:Nơi nhận\s*:|[-+•]\s[^\t|]*?[,;.)])(?=\s+{_SIG_CUE}\s+[A-ZĐÀ-Ỹ]{{2}}))?"
+    rf"\s*{_SIG_CUE}\s+(?P<who>[A-ZĐÀ-Ỹ].*)$"
+)
 SIGNED_RE = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ký tên|ký|Ký)\s*\)?\.?$")
 _RECIPIENTS_RE = re.compile(r"^\s*(?:#+\s*)?Nơi nhận\s*:?", re.IGNORECASE)
 _APPENDIX_RE = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|DANH MỤC|BIỂU|Biểu)\b")
@@ -349,9 +359,36 @@ def find_blocks(lines: list[str], clean: list[str] | None = None) -> list[Block]
     anchors = _anchors(lines, clean, sig_zone)
     blocks = _header_blocks(clean, anchors, n, sig_zone)
     return [
-        _closed_block(clean, sigs, top, heading, so, blocks[idx + 1][0] if idx + 1 < len(blocks) else n + 1)
+        _closed_block(
+            clean,
+            sigs,
+            top,
+            heading,
+            so,
+            _headed_top(clean, *blocks[idx + 1]) if idx + 1 < len(blocks) else n + 1,
+        )
         for idx, (top, heading, so) in enumerate(blocks)
     ]
+
+
+def _headed_top(clean: list[str], top: int, heading: int | None, so: int | None) -> int:
+    """The first line of what belongs to the block at `top`: a compilation's heading right above it
+    that names the block's own number ('2. Chỉ thị số 08-CT/HU ngày 20/5/2022 về …' over 'HUYỆN ỦY
+    NAM ĐÀN' / 'Số 08-CT/HU') is that document's, not a line of the one before (which it would cite);
+    a text whose signature closes it never reaches it."""
+    own = so_symbol(clean, so) if so is not None else None
+    m = patterns.symbol_re().search(own) if own else None
+    j = top - 1
+    while j > 0 and not clean[j].strip():
+        j -= 1
+    if m is None or j <= 0:
+        return top
+    if j > 1 and heading_wraps(clean[j - 1]):
+        j -= 1  # the heading wrapped onto the line above the block
+    named = patterns.symbol_re().search(clean[j])
+    if _editor_heading_re().match(clean[j]) and named and named.group() == m.group():
+        return j
+    return top
 
 
 def _anchors(lines: list[str], clean: list[str], sig_zone: set[int]) -> list[tuple[int, str]]:
@@ -645,13 +682,15 @@ _CONNECTOR_END = re.compile(rf"(?:\b(?:{'|'.join(_CONNECTORS)})|,)\s*$")
 _CONNECTOR_LAST = frozenset(w[-1] for w in (*_CONNECTORS, ","))  # what such a line ends with
 
 
-_ITEM_OPEN_RE = re.compile(r"\d{1,3}[.)]\s+[A-ZĐÀ-Ỹ]")  # a numbered item: '1. Bãi bỏ …'
+_ITEM_OPEN_RE = re.compile(
+    r"\d{1,3}\s?[.)\-–]\s+[A-ZĐÀ-Ỹ]"
+)  # a numbered item: '1. Bãi bỏ …', the Party's '1- Đảng ủy …'
 _BULLET_OPEN_RE = re.compile(r"[-–+•*]\s+[^\W\d_]")  # a point: '- Sở Khoa học …', '+ Tổ chức …'
 # The connectors a number follows ('số' / '52-NQ/TW', 'ngày' / '15/3/2025'); after them a point
 # opens a paragraph: 'chuyển đổi số', 'hằng năm' end a heading or a sentence.
 _NUMBER_WORD_END_RE = re.compile(r"(?<!\w)(?:số|Số|ngày|tháng|năm)$")
 # A line that goes on with a number ("Căn cứ Nghị định số" / "69/2008/NĐ-CP ngày …"), not a list item.
-_NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:]\s)")
+_NUMBER_GOES_ON = re.compile(r"^\d(?!\d{0,2}\s*[.)/:\-–]\s)")
 
 
 @cache
@@ -734,19 +773,67 @@ def _open_end(tail: str) -> tuple[bool, bool]:
     return True, end.isalnum() or end in ("_", ",") or patterns.symbol_cut(tail)
 
 
+@cache
+def _preamble_re() -> re.Pattern:
+    """A preamble's cue as written, tone marks and all ('Để …', never 'Đề án …' or 'Đề nghị …',
+    which the folded `preamble_opener` takes for it), or in a text without diacritics ('Can cu …'):
+    a line it opens is a paragraph of its own."""
+    openers = tables.load("signals.toml")["preamble"]["openers"]
+    spelt = sorted({w for o in openers for w in (lower_vn(o), fold(o))}, key=len, reverse=True)
+    return re.compile(rf"[\s\-–+•*]*(?:{'|'.join(re.escape(w) for w in spelt)})(?!\w)")
+
+
+def _opens_preamble(text: str) -> bool:
+    return preamble_opener(text) and _preamble_re().match(lower_vn(text[:40])) is not None
+
+
+_QUARTER_END_RE = re.compile(r"(?<!\w)(?:[Qq]uý|QUÝ)$")
+_QUARTER_GOES_ON_RE = re.compile(r"(?:I{1,3}|IV|[1-4])(?:\s*[/-]\s*\d|\s+(?:năm|NĂM)\s)")
+
+
+@cache
+def _level_end_re() -> re.Pattern:
+    """A line ending on a level's word, which a place's name follows ('… của UBND tỉnh' / 'Thanh Hóa về …')."""
+    return re.compile(r"(?<!\w)(?:tỉnh|huyện|quận|thị xã|thành phố|TỈNH|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ)$")
+
+
+_PLACE_WORDS_RE = re.compile(r"[A-ZĐÀ-Ỹ][\w'’-]*(?:\s+[A-ZĐÀ-Ỹ][\w'’-]*){0,3}")
+
+
+def _place_cut(tail: str, text: str) -> bool:
+    """Does a line break cut a level's word from its place's name ('… của UBND tỉnh' / 'Thanh Hóa
+    về thực hiện …')? The next line opens with a province's or a district's name."""
+    from vbgraph.loaders.places import province_of
+
+    if not text[:1].isupper() or _level_end_re().search(tail[-12:]) is None:
+        return False
+    m = _PLACE_WORDS_RE.match(text)
+    if m is None:
+        return False
+    words = m.group().split()
+    level = tail.split()[-1]
+    provinces = tables.provinces()
+    return any(
+        fold(" ".join(words[:k])) in provinces or province_of(f"{level} {' '.join(words[:k])}")
+        for k in range(len(words), 0, -1)
+    )
+
+
 def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
     """Does `text`, which does not open in lower case, go on with the paragraph whose last
     _TAIL characters are `tail` (open to it by `_open_end`)? `upper` says whether the paragraph
     is all in capitals."""
     end = tail[-1:]  # the tail ends with no blank: a match of the two patterns ends with `end`
-    if preamble_opener(text) or _ITEM_OPEN_RE.match(text):
+    if _opens_preamble(text) or _ITEM_OPEN_RE.match(text):
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph, even after '… pháp luật', '… quy định'
     if end == ";":
         # 'Thực hiện Nghị quyết số 19-NQ/TW …;' / 'Chương trình hành động số 20-CTr/TU …': the
         # list the opening cue governs goes on with the next document it names
         return _cited_type_start_re().match(text) is not None
-    if _name_cut(tail, text):
-        return True  # '… của Ban Thường vụ' / 'Tỉnh ủy Thái Bình về …'
+    if _name_cut(tail, text) or _place_cut(tail, text):
+        return True  # '… của Ban Thường vụ' / 'Tỉnh ủy Thái Bình về …', '… của UBND tỉnh' / 'Thanh Hóa về …'
+    if _QUARTER_END_RE.search(tail[-4:]) and _QUARTER_GOES_ON_RE.match(text):
+        return True  # '… hoàn thành trong Quý' / 'III/2022.'
     if tail.rfind("(") > tail.rfind(")"):
         return True  # '… báo cáo Ban Thường vụ Huyện ủy (qua' / 'Ban Tổ chức Huyện ủy) trước …'
     if patterns.symbol_cut(tail) and patterns.symbol_goes_on(text):
@@ -822,15 +909,27 @@ _OPENS_POINT_RE = re.compile(
 )
 
 
+_NUMERALS_RE = re.compile(r"(?<!\w)[IVXLC]+(?!\w)")
+
+
+def _in_capitals(text: str) -> bool | None:
+    """Is the line in capitals, or None when it has no word to say (a roman numeral and figures,
+    'III/2022.', go on with a sentence as with a heading)?"""
+    words = _NUMERALS_RE.sub("", text)
+    return is_upper_text(words) if any(c.isalpha() for c in words) else None
+
+
 def _wrapped_on(prev: str, text: str, wrap: int | None) -> bool:
-    """Does `text` go on with the full line `prev` of a hard-wrapped text (`wrap_width`)?"""
+    """Does `text` go on with the full line `prev` of a hard-wrapped text (`wrap_width`)? A line
+    opening with a document's name ('Đề án trước ngày 31 tháng 12.') goes on; a preamble's cue
+    ('Căn cứ', 'Thực hiện') opens a paragraph."""
+    if wrap is None or len(prev) < wrap or not prev[-1:].isalnum():
+        return False
+    capitals = _in_capitals(text)
     return (
-        wrap is not None
-        and len(prev) >= wrap
-        and prev[-1:].isalnum()
-        and not _OPENS_POINT_RE.match(text)
-        and not preamble_opener(text)
-        and is_upper_text(text) == is_upper_text(prev)  # a heading goes on in capitals only
+        not _OPENS_POINT_RE.match(text)
+        and not _opens_preamble(text)
+        and (capitals is None or capitals == is_upper_text(prev))  # a heading goes on in capitals only
         and SO_LINE_RE.match(text) is None
     )
 

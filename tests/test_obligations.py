@@ -611,6 +611,64 @@ def test_a_body_named_in_a_point_of_a_part_of_tasks_is_assigned_it():
     assert got == {("Ủy ban Kiểm tra Huyện ủy", "thuc_hien"), ("Chi bộ thôn", "thuc_hien")}
 
 
+@pytest.mark.parametrize("number", ["1.", "1-", "1–"])
+def test_a_party_style_point_under_a_heading_in_capitals_is_its_own_paragraph(number):
+    """'II- THỜI GIAN THỰC HIỆN' / '1- Đảng ủy các xã, phường tổ chức kiểm điểm trước ngày …': the
+    point opens a paragraph as '1.' does, and its body is assigned the task."""
+    body = f"II- THỜI GIAN THỰC HIỆN\n{number} Đảng ủy các xã tổ chức kiểm điểm trước ngày 31/12/2021."
+    got, _ = assignments(party_doc(heading="HƯỚNG DẪN", code="HD", body=body))
+    assert got == {("Đảng ủy xã", "thuc_hien")}
+
+
+@pytest.mark.parametrize("mark", ["2", "…", "* * *"])
+def test_a_line_without_words_under_a_bodys_item_is_no_task(mark):
+    """A page's number or a rule left between two points ('2' under '2. Sở Giáo dục và Đào tạo')
+    assigns nothing, and the item goes on past it."""
+    body = (
+        f"III. TỔ CHỨC THỰC HIỆN\n\n1. Ban Tuyên giáo Tỉnh ủy\n\n- Chủ trì tuyên truyền.\n\n{mark}\n\n"
+        "- Hướng dẫn các chi bộ triển khai trước ngày 30/6/2021."
+    )
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
+    assert [o.text[:9] for o in rec.obligations] == ["Chủ trì t", "Hướng dẫn"]
+
+
+def test_a_plans_contents_are_its_part_of_tasks():
+    """'II. NỘI DUNG' of a mass organisation's plan lists who does what, point by point: a body a
+    point opens with is assigned it with no time of its own, before a 'Tổ chức thực hiện' part too."""
+    body = (
+        "II. NỘI DUNG\n\n1. Các tổ chức chính trị - xã hội tỉnh chỉ đạo cấp dưới tổ chức lấy ý kiến đoàn viên.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\nGiao Văn phòng Tỉnh ủy bảo đảm kinh phí."
+    )
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
+    assert got == {("tổ chức chính trị - xã hội tỉnh", "thuc_hien"), ("Văn phòng Tỉnh ủy", "thuc_hien")}
+
+
+@pytest.mark.parametrize(
+    "implementing",
+    [
+        "",
+        "III. TỔ CHỨC THỰC HIỆN\n\nVăn phòng Ban Tuyên giáo có trách nhiệm theo dõi thực hiện Kế hoạch này.",
+    ],
+)
+def test_points_under_a_bodys_header_in_a_part_of_tasks_are_its_tasks(implementing):
+    """'1. Văn phòng Sở:' over '- Theo dõi …' in a plan's part of tasks: each point is that body's
+    task, whether or not a 'Tổ chức thực hiện' part follows."""
+    body = (
+        "II. NHIỆM VỤ CỤ THỂ\n\n1. Văn phòng Huyện ủy:\n\n- Theo dõi, đôn đốc các đơn vị thực hiện Kế hoạch;\n\n"
+        "- Tổng hợp báo cáo kết quả trước ngày 10/6/2025.\n\n2. Ban Tuyên giáo Huyện ủy:\n\n"
+        "- Chủ trì tuyên truyền Kế hoạch; hoàn thành trong năm 2025.\n\n"
+        "- Hướng dẫn các chi bộ triển khai trước ngày 30/6/2025.\n\n" + implementing
+    )
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
+    got = {(o.text[:9], a.name) for o in rec.obligations for a in o.assignees}
+    assert {
+        ("Theo dõi,", "Văn phòng Huyện ủy"),
+        ("Tổng hợp ", "Văn phòng Huyện ủy"),
+        ("Chủ trì t", "Ban Tuyên giáo Huyện ủy"),
+        ("Hướng dẫn", "Ban Tuyên giáo Huyện ủy"),
+    } <= got
+
+
 @pytest.mark.parametrize(
     ("body", "got"),
     [
@@ -1464,6 +1522,10 @@ def test_a_deadline_sentence_continues_the_assignment_before_it():
         ("báo cáo kết quả chậm nhất ngày 15/8.", "2023-07-18", "2023-08-15"),
         ("báo cáo trước ngày 15/01", "2023-11-20", "2024-01-15"),
         ("báo cáo trước ngày 30/11 hằng năm", "2023-07-18", None),  # every year's day: no one date
+        # the day and month in words, as a decree writes them
+        ("báo cáo kết quả trước ngày 15 tháng 12.", "2023-07-18", "2023-12-15"),
+        ("định kỳ hằng năm báo cáo kết quả trước ngày 15 tháng 12.", "2023-07-18", None),
+        ("báo cáo trước ngày 15 tháng 12 năm 2021", "2023-07-18", None),  # a year of its own, and past
     ],
 )
 def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
@@ -1535,6 +1597,12 @@ def test_every_years_day_is_a_deadline_in_words_only():
 
     found = dated_after("báo cáo Ban Thường vụ trước ngày 15/12 hằng năm", "2023-07-18")
     assert found is not None and (found.text, found.start, found.end) == ("trước ngày 15/12", None, None)
+    found = dated_after("định kỳ hằng năm tổng hợp, báo cáo trước ngày 15 tháng 12.", "2023-07-18")
+    assert found is not None and (found.text, found.start, found.end) == (
+        "trước ngày 15 tháng 12",
+        None,
+        None,
+    )
 
 
 def test_one_document_in_two_compilations_gives_one_set_of_obligations():

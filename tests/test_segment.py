@@ -269,9 +269,8 @@ def test_a_web_pages_one_line_signature_closes_its_document_before_the_pages_lin
     (doc,) = rec.documents
     assert (doc.signer, doc.last_line) == ("Trần Song Tùng", 7)
     assert doc.issuer == "Ủy ban nhân dân tỉnh Ninh Bình"
-    assert [(c.symbol, c.stated_by) for c in rec.citations if c.symbol == "1234/QĐ-UBND"] == [
-        ("1234/QĐ-UBND", None)
-    ]
+    # the page's list of links is its chrome: no document of it is cited (signals.toml [chrome] related)
+    assert [c.symbol for c in rec.citations if c.symbol == "1234/QĐ-UBND"] == []
     assert [[a.name for a in o.assignees] for o in rec.obligations] == [["Sở Kế hoạch và Đầu tư"]]
 
 
@@ -285,6 +284,34 @@ def test_who_a_letter_is_signed_for_issues_it(by, organ):
     )
     (doc,) = parse_text(text, "a.txt").documents
     assert (doc.issuer, doc.signer) == ("Ban Thường vụ Huyện ủy Yên Sơn", "Nguyễn Văn Bình")
+
+
+@pytest.mark.parametrize("gap", ["                              ", "\t", " | "])
+@pytest.mark.parametrize(
+    "first", ["Nơi nhận:{gap}T/M BAN THƯỜNG VỤ", "Nơi nhận:\n- Ban Bí thư,{gap}T/M BAN THƯỜNG VỤ"]
+)
+def test_a_signature_in_the_column_beside_the_recipients_names_the_issuer(gap, first):
+    """Web copies and a PDF's text layer set the signature block beside 'Nơi nhận:' on the same
+    lines: 'T/M BAN THƯỜNG VỤ' in the right-hand column still says who issues."""
+    block = first.format(gap=gap) + f"\n- Lưu Văn phòng Tỉnh ủy.{gap}BÍ THƯ\n{gap}Hoàng Trung Dũng\n"
+    text = party_doc(body="1. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền.").split("Nơi nhận:")[0] + block
+    (doc,) = parse_text(text, "a.txt").documents
+    assert doc.issuer == "Ban Thường vụ Tỉnh ủy Bắc Giang"
+
+
+@pytest.mark.parametrize(
+    ("line", "signs"),
+    [
+        ("- Như trên; KT. CHỦ TỊCH", True),
+        ("Nơi nhận: TM. ỦY BAN NHÂN DÂN", True),
+        ("- Trụ sở: số 10, Q. Hoàn Kiếm, Hà Nội;", False),  # an address's 'Q.' (quận) signs nothing
+        ("- Ban Bí thư (b/c), BÍ THƯ", False),
+    ],
+)
+def test_which_lines_open_a_signature(line, signs):
+    from vbgraph.loaders.segment import signature_line
+
+    assert signature_line(line) is signs
 
 
 LETTERS = [
@@ -788,6 +815,25 @@ def test_a_pdfs_wrapped_task_lines_are_one_task_each():
         (
             ["Căn cứ Nghị quyết số", "52-NQ/TW của Bộ Chính trị;"],
             ["Căn cứ Nghị quyết số 52-NQ/TW của Bộ Chính trị;"],
+        ),
+        (  # a place's name the line cut from its level's word
+            [
+                "Thực hiện Kế hoạch số 112/KH-UBND của UBND tỉnh",
+                "Thanh Hóa về thực hiện Chỉ thị số 02/CT-TTg,",
+            ],
+            ["Thực hiện Kế hoạch số 112/KH-UBND của UBND tỉnh Thanh Hóa về thực hiện Chỉ thị số 02/CT-TTg,"],
+        ),
+        (
+            ["Giao Phòng Tư pháp phối hợp với UBND huyện", "Hoằng Hóa tuyên truyền."],
+            ["Giao Phòng Tư pháp phối hợp với UBND huyện Hoằng Hóa tuyên truyền."],
+        ),
+        (
+            ["Thực hiện Kế hoạch số 112/KH-UBND của UBND tỉnh", "Sở Nội vụ chủ trì."],
+            ["Thực hiện Kế hoạch số 112/KH-UBND của UBND tỉnh", "Sở Nội vụ chủ trì."],
+        ),
+        (  # a quarter the line cut
+            ["2. Ban Tuyên giáo tổ chức quán triệt, hoàn thành trong Quý", "III/2022."],
+            ["2. Ban Tuyên giáo tổ chức quán triệt, hoàn thành trong Quý III/2022."],
         ),
     ],
 )
@@ -1400,6 +1446,10 @@ def test_no_extract_from_a_quotation_or_a_registers_trich_yeu(text):
         ("– Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch.", False),  # a dash's point
         ("(3) Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo xây dựng kế hoạch.", False),  # '(3)'
         ("II. TỔ CHỨC THỰC HIỆN", False),
+        ("Đề án trước ngày 31 tháng 12.", True),  # a document's name goes on; 'Để' (a cue) would not
+        ("Để triển khai có hiệu quả Kế hoạch, Sở Nội vụ hướng dẫn như sau.", False),
+        ("Căn cứ Quyết định số 146/QĐ-TTg ngày 28/01/2022;", False),
+        ("III/2022.", True),  # a roman numeral and figures put no line in capitals
     ],
 )
 def test_a_hard_wrapped_full_line_goes_on_but_not_into_a_point(second, joined):
@@ -1489,6 +1539,94 @@ def test_a_bare_page_number_inside_a_sentence_is_a_page_break(lines, kept):
     from vbgraph.loaders.furniture import page_furniture
 
     assert page_furniture(lines) == kept
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # between two whole paragraphs, pages counting up: '… năm 2023.' / '2' / '3. Bộ Nội vụ …'
+        (
+            ["hoàn thành trước tháng 6 năm 2023.", "2", "3. Bộ Nội vụ chủ trì.", *["a."] * 10, "3", "B."],
+            ["hoàn thành trước tháng 6 năm 2023.", "\f", "3. Bộ Nội vụ chủ trì.", *["a."] * 10, "\f", "B."],
+        ),
+        (["Danh sách.", "2", "Sở Nội vụ.", "3", "Sở Tài chính."],) * 2,  # a list numbered line by line
+        (["Xong.", "3", "Sở Nội vụ.", "Xong.", "2", "Sở Tài chính."],) * 2,  # counting down: no pages
+        (["Xong.", "1", "Sở Nội vụ."],) * 2,  # a first page is not numbered: '1' is a count
+        (["Tổng số:", "25", "Sở Nội vụ."],) * 2,  # after a colon: a count
+    ],
+)
+def test_a_bare_page_number_between_paragraphs_is_a_page_break(lines, kept):
+    from vbgraph.loaders.furniture import page_furniture
+
+    assert page_furniture(lines) == kept
+
+
+@pytest.mark.parametrize("example", tables.load("signals.toml")["chrome"]["related_examples"])
+def test_every_related_links_label_example_is_blanked(example):
+    from vbgraph.loaders.furniture import related_links
+
+    assert related_links(["Nguyễn Văn An", example]) == ["Nguyễn Văn An", ""]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # the links on the label's line, or one a line under it, up to a blank line
+        (
+            ["Trương Hải Long", "Văn bản liên quan: Thông tư 02/2021/TT-BNV | Nghị định 138/2020/NĐ-CP"],
+            ["Trương Hải Long", ""],
+        ),
+        (
+            [
+                "Tin liên quan",
+                "Kết luận số 35-KL/TU ngày 20/01/2022 (20/01/2022)",
+                "Tin mới",
+                "UBND tỉnh ban hành …",
+                "",
+                "x",
+            ],
+            ["", "", "", "", "", "x"],
+        ),
+        # a document's header in capitals after the list is the document's
+        (["Tin liên quan", "Kế hoạch số 12-KH/TU", "TỈNH ỦY GIA LAI"], ["", "", "TỈNH ỦY GIA LAI"]),
+        # the words inside a sentence are no label
+        (
+            ["Các tin khác về chuyển đổi số được đăng tải.", "x"],
+            ["Các tin khác về chuyển đổi số được đăng tải.", "x"],
+        ),
+    ],
+)
+def test_a_sites_list_of_links_in_a_saved_page_is_blank(lines, kept):
+    from vbgraph.loaders.furniture import related_links
+
+    assert related_links(lines) == kept
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_compilations_heading_over_an_unsigned_document_is_not_the_one_befores(wrapped):
+    """'2. Chỉ thị số 08-CT/HU ngày 20/5/2022 về …' right above the header of 08-CT/HU, in a compilation
+    whose texts carry no signature: the heading is the next document's, the plan before it cites nothing."""
+    heading = (
+        "2. Chỉ thị số 08-CT/HU ngày 20/5/2022 về phòng," + ("\n" if wrapped else " ") + "chống đuối nước"
+    )
+    text = (
+        "1. Kế hoạch số 30-KH/HU ngày 12/3/2022 về chuyển đổi số\nHUYỆN ỦY NAM ĐÀN\nSố 30-KH/HU\n"
+        "Nam Đàn, ngày 12 tháng 3 năm 2022\nKẾ HOẠCH\nvề chuyển đổi số\n"
+        "1. Ủy ban nhân dân huyện xây dựng Đề án chuyển đổi số, hoàn thành trong Quý III/2022.\n\n"
+        f"{heading}\nHUYỆN ỦY NAM ĐÀN\nSố 08-CT/HU\nNam Đàn, ngày 20 tháng 5 năm 2022\nCHỈ THỊ\n"
+        "về phòng, chống đuối nước cho trẻ em\n"
+        "1. Phòng Giáo dục và Đào tạo huyện chủ trì dạy bơi cho học sinh, hoàn thành trước ngày 31/8/2022.\n"
+    )
+    rec = parse_text(text, "c.txt")
+    plan = next(d for d in rec.documents if d.symbol == "30-KH/HU")
+    assert plan.last_line == 7
+    assert [c.symbol for c in rec.citations if c.stated_by == plan.index and c.symbol == "08-CT/HU"] == []
+
+
+def test_a_related_links_line_after_the_signature_makes_no_document():
+    text = party_doc() + "Văn bản liên quan: Thông tư 02/2021/TT-BNV | Nghị định 138/2020/NĐ-CP\n"
+    rec = parse_text(text, "w.txt")
+    assert [c.symbol for c in rec.citations if c.symbol and "BNV" in c.symbol + "NĐ-CP"] == []
 
 
 def test_a_task_goes_on_past_a_bare_page_number():

@@ -770,12 +770,18 @@ def test_parsing_leaves_the_garbage_collector_as_it_found_it(enabled):
 
 
 def _ref_goes_on(tail: str, text: str) -> bool:
-    if signals.preamble_opener(text) or segment._ITEM_OPEN_RE.match(text):
+    if segment._opens_preamble(text) or segment._ITEM_OPEN_RE.match(text):
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph of their own
     if tail.endswith(";"):
         return segment._cited_type_start_re().match(text) is not None  # a list of documents goes on
-    if segment._name_cut(tail, text) or (patterns.symbol_cut(tail) and patterns.symbol_goes_on(text)):
-        return True  # a name or a symbol the line cut
+    if (
+        segment._name_cut(tail, text)
+        or segment._place_cut(tail, text)
+        or (patterns.symbol_cut(tail) and patterns.symbol_goes_on(text))
+    ):
+        return True  # a name, a place or a symbol the line cut
+    if re.search(r"(?<!\w)[Qq]uý$", tail) and re.match(r"(?:I{1,3}|IV|[1-4])(?:\s*[/-]\s*\d|\s+năm\s)", text):
+        return True  # a quarter the line cut: 'trong Quý' / 'III/2022.'
     if tail.rfind("(") > tail.rfind(")"):
         return True  # inside parentheses: '(qua' / 'Ban Tổ chức Tỉnh ủy) trước …'
     return (

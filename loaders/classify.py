@@ -395,6 +395,48 @@ def self_relation(
     return None
 
 
+@cache
+def _purpose_re(own_type: str | None) -> re.Pattern:
+    """The opening of a sentence in which the document states its purpose (cues.toml [THUC_HIEN]
+    purpose): its own type word ('Kế hoạch này', or alone as a report of it writes), maybe 'được ban
+    hành', then 'nhằm'/'để'. Another type's 'này' is another document's (`_speaks_of_another`), or
+    a text the document issues with it. On a page of no type of its own (a news report), any type
+    word with 'này' or 'được ban hành': the document the page announces, whose words the page's are."""
+    t = tables.cues()["THUC_HIEN"]
+    verbs = alt([lower_vn(w) for w in t["purpose_verbs"]])
+    if own_type is None:  # a page that announces the document it is about: the one it says is issued
+        subject = rf"(?:{alt(list(_type_by_word()))})(?:\s+này(?:\s+(?:{verbs}))?|\s+(?:{verbs}))"
+    else:
+        own = [w for w, name in _type_by_word().items() if name == own_type] or ["\x00"]
+        subject = rf"(?:{alt(own)})(?:\s+này)?(?:\s+(?:{verbs}))?"
+    return re.compile(
+        r"^[\s\-–+•*]*(?:(?:\d{1,2}|[a-zđ])\s*[.)]\s*)?"
+        rf"{subject}\s+(?:{alt([lower_vn(w) for w in t['purpose']])})(?!\w)"
+    )
+
+
+_PURPOSE_HEAD = 120  # the opening that holds a purpose's subject, verb and word
+
+
+def purpose_relation(masked_before: str, own_type: str | None) -> Rel | None:
+    """THUC_HIEN (or TONG_KET) when the sentence before a citation (`masked_before`, earlier
+    citations and their subjects blanked out) opens with the document's own purpose and its cue
+    governs the citation: 'Nghị quyết được ban hành nhằm cụ thể hóa Quyết định số …, đồng thời tiếp
+    tục thực hiện Nghị quyết số …', 'Kế hoạch này nhằm triển khai thực hiện Chỉ thị số …'. The words
+    after the purpose word read as a preamble's opening cue (`_clause_cue`, `_governs`)."""
+    if _purpose_re(own_type).match(lower_vn(masked_before[:_PURPOSE_HEAD])) is None:
+        return None  # most sentences: their opening is read, not all of them
+    low = lower_vn(masked_before)
+    m = _purpose_re(own_type).match(low)
+    if m is None:
+        return None
+    rest = low[m.end() :]
+    code = _clause_cue(rest.lstrip())
+    if code in (Rel.THUC_HIEN, Rel.TONG_KET) and _governs(rest.lstrip()):
+        return code
+    return None
+
+
 def _expires_after_this(before: str, after: str) -> bool:
     """'Quy định này có hiệu lực kể từ ngày ký. Quy định số 105-QĐ/TU … hết hiệu lực thi hành.': the
     sentence a citation opens says it expires, after one where the document speaks of itself."""
@@ -1258,30 +1300,36 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         and _expires_after_this(text[:start], text[s.scope_end : s.scope_end + 40])
     ):
         return "cite", Rel.BAI_BO.value
-    if (
-        start < s.start
-        and (
-            in_article
-            or facts.may_state_self(start, s.start)
-            or opens_with_own_type(text[start : s.start], h.type)
-        )
-        and not _speaks_of_another(text[start : s.start], h.type, facts.spans, start)
-    ):  # an empty sentence states nothing
-        selfrel = self_relation(
-            text[start : s.start],
-            text[s.scope_end : s.scope_end + 40],
-            in_article,
-            facts.masked()[start : s.start],
-            h.type,
-        )
-        if selfrel:
-            return "cite", selfrel.value
+    if start < s.start and (own_act := _own_statement(facts, s, start, in_article, h.type)) is not None:
+        return "cite", own_act.value  # an empty sentence states nothing
     if h.header_end < line < d.body_start:
         masked = facts.masked()
         code = _clause_cue(masked[start : s.start])
         if code is Rel.TONG_KET or (code and _governed(masked, s, start)):
             return "cite", code.value
     return "cite", _DAN_CHIEU
+
+
+def _own_statement(facts: _Facts, s: Span, start: int, in_article: bool, own_type: str | None) -> Rel | None:
+    """What the document says it does to citation `s` in the sentence from `start`: an act of its
+    own ('Quy định này thay thế …', `self_relation`) or its purpose ('Kế hoạch này nhằm triển khai
+    thực hiện …', `purpose_relation`)."""
+    text = facts.text
+    if (
+        in_article
+        or facts.may_state_self(start, s.start)
+        or opens_with_own_type(text[start : s.start], own_type)
+    ) and not _speaks_of_another(text[start : s.start], own_type, facts.spans, start):
+        selfrel = self_relation(
+            text[start : s.start],
+            text[s.scope_end : s.scope_end + 40],
+            in_article,
+            facts.masked()[start : s.start],
+            own_type,
+        )
+        if selfrel:
+            return selfrel
+    return purpose_relation(facts.masked()[start : s.start], own_type)
 
 
 _OUTER_BACK = 8  # the citations before one that may hold it in their subject
@@ -1362,7 +1410,12 @@ def _governed(masked: str, s: Span, sent_start: int) -> bool:
     Words of earlier citations and their subjects (blanked out in `masked`, the paragraph as
     `_masked` gives it), and parentheses, do not count.
     """
-    gap = _PAREN_RE.sub(" ", masked[sent_start : s.start])
+    return _governs(masked[sent_start : s.start])
+
+
+def _governs(gap: str) -> bool:
+    """`_governed` on the words from the opening cue to the citation, earlier ones blanked out."""
+    gap = _PAREN_RE.sub(" ", gap)
     gap = _direction_re().sub(" ", gap)  # 'chỉ đạo của Chủ tịch UBND tỉnh tại': whose the document is
     clauses = gap.split(";")
     if len(clauses) == 1 and _carrier_re().search(clauses[0]):

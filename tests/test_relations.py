@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from vbgraph.graph.store import build_graph
@@ -987,3 +989,46 @@ def test_a_cited_guide_guides_what_its_subject_carries_out_and_the_citing_text_o
 def test_an_opening_cue_governs_a_document_listed_after_one_named_without_its_number(preamble, relation):
     rels = relations(party_doc(heading="TỜ TRÌNH", code="TTr", preamble=preamble))
     assert {r[1] for r in rels if r[0] == "12-TTr/TU" and r[2] == "36-NQ/TW"} == {relation}
+
+
+def _purpose_doc(example: dict) -> tuple[str, str]:
+    """A document of the example's type whose aims section holds its sentence, and its symbol."""
+    from vbgraph.ontology import tables
+
+    (kind,) = [t for t in tables.doc_types() if t.name == example["type"]]
+    code = next(c for c in kind.codes if "-" not in c and c.isalpha())
+    body = f"I- MỤC ĐÍCH, YÊU CẦU\n\n{example['text']}\n\nII- NHIỆM VỤ\n\n1. Tuyên truyền sâu rộng."
+    return party_doc(heading=kind.name.upper(), code=code, body=body), f"12-{code}/TU"
+
+
+def _purpose_examples(key: str) -> list[dict]:
+    from vbgraph.ontology import tables
+
+    return tables.cues()["THUC_HIEN"][key]
+
+
+_CITED_RE = re.compile(r"số (\d+[-/][^\s,]+)")
+
+
+@pytest.mark.parametrize("example", _purpose_examples("purpose_examples"), ids=lambda e: e["text"][:40])
+def test_a_purpose_the_document_states_of_itself_is_implementation(example):
+    text, own = _purpose_doc(example)
+    rels = relations(text)
+    cited = _CITED_RE.findall(example["text"])
+    assert [next(k for s, k, t in rels if s == own and t == c) for c in cited] == example["relations"]
+
+
+@pytest.mark.parametrize("example", _purpose_examples("purpose_not_examples"), ids=lambda e: e["text"][:40])
+def test_another_documents_purpose_or_a_task_is_no_implementation(example):
+    text, own = _purpose_doc(example)
+    assert {k for s, k, t in relations(text) if s == own and t == "05-CT/TW"} == {"DAN_CHIEU"}
+
+
+def test_a_news_page_states_the_purpose_of_the_document_it_announces():
+    page = (
+        "Tỉnh ủy Bắc Giang ban hành nghị quyết về chuyển đổi số\n\n"
+        "Ngày 10/3/2023, Ban Thường vụ Tỉnh ủy Bắc Giang ban hành Nghị quyết số 30-NQ/TU về chuyển đổi số.\n\n"
+        "Nghị quyết được ban hành nhằm triển khai thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ "
+        "Chính trị về chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư.\n"
+    )
+    assert ("30-NQ/TU", "THUC_HIEN", "52-NQ/TW") in relations(page)

@@ -1305,7 +1305,9 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
     if h.header_end < line < d.body_start:
         masked = facts.masked()
         code = _clause_cue(masked[start : s.start])
-        if code is Rel.TONG_KET or (code and _governed(masked, s, start)):
+        if code is Rel.TONG_KET or (
+            code and _governed(masked, s, start) and not _object_of_previous(facts, s, start)
+        ):
             return "cite", code.value
     return "cite", _DAN_CHIEU
 
@@ -1426,6 +1428,30 @@ def _governs(gap: str) -> bool:
     if len(clauses) == 1 or preamble_relation(last.lstrip()) is not None:
         return len(words) <= _OPENER_WORDS + 6 or _after_unnumbered(last[_opener_end(last) :])
     return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2 or _after_unnumbered(last)
+
+
+def _object_of_previous(facts: _Facts, s: Span, start: int) -> bool:
+    """Is `s` the object of a verb in the untitled rest of the citation before it, in the sentence
+    from `start`? '- Căn cứ Hướng dẫn số 01-HD/TW, ngày 28/9/2021 của Ban Bí thư (khóa XIII) một số
+    vấn đề cụ thể thi hành Điều lệ Đảng;': the guide's words, whose subject was not read as one,
+    name the Điều lệ; the citing text's cue governs the guide alone. Not a clause of its own
+    after a comma or 'và' ('…, thực hiện Kế hoạch số …'), nor a list ('A, B và C')."""
+    k = facts.before(s.start)
+    prev = facts.spans[k - 1] if k else None
+    if prev is None or prev.start < start or prev.scope_end > s.start:
+        return False
+    tail = _PAREN_RE.sub(" ", facts.text[prev.scope_end : s.start])
+    tail = lower_vn(tail).lstrip(" ,")
+    if not tail or _CLAUSE_SEP_RE.search(tail) or preamble_relation(tail) is not None:
+        return False
+    return _verb_before_re().search(tail) is not None
+
+
+@cache
+def _verb_before_re() -> re.Pattern:
+    """A relation's verb (cues.toml title cues) closing the words right before a citation."""
+    words = [w for code in tables.cues()["precedence"]["order"] for w in tables.cues()[code].get("title", [])]
+    return re.compile(rf"(?<!\w)(?:{alt([lower_vn(w) for w in words])})\s*+$")
 
 
 def _opener_end(text: str) -> int:

@@ -507,6 +507,26 @@ def test_a_cited_regulation_that_carries_out_the_charter_is_no_act_of_the_citing
 
 
 @pytest.mark.parametrize(
+    ("rest", "governed"),
+    [
+        # the guide's own words, not read as its subject, name the charter: the cue governs the guide
+        (" (khóa XIII) một số vấn đề cụ thể thi hành Điều lệ Đảng;", False),
+        (", một số vấn đề cụ thể thi hành Điều lệ Đảng;", False),
+        # a list, or a clause of its own: the cue (or its own) governs the charter too
+        (" và Điều lệ Đảng;", True),
+        ("; Điều lệ Đảng;", True),
+    ],
+)
+def test_a_named_document_in_a_cited_documents_untitled_words_is_not_the_citing_texts(rest, governed):
+    pre = f"- Căn cứ Hướng dẫn số 01-HD/TW, ngày 28/9/2021 của Ban Bí thư{rest}"
+    rels = relations(party_doc(preamble=pre))
+    assert ("12-NQ/TU", "CAN_CU", "01-HD/TW") in rels
+    assert {k for s, k, t in rels if s == "12-NQ/TU" and t == "Điều lệ Đảng"} == (
+        {"CAN_CU"} if governed else {"DAN_CHIEU"}
+    )
+
+
+@pytest.mark.parametrize(
     ("later", "target"),
     [
         ("Luật Đất đai", "31/2024/QH15"),

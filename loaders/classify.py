@@ -551,6 +551,7 @@ def region_citations(
             _between_relations(p.text, spans, local, out, base)
             _reported_relations(p.text, spans, local, out, base)
             _anaphoric_relations(p.text, spans, local, out, base)
+            _untitled_relations(p.text, spans, local, out, base)
         amended_by = _amenders_list(p.text, spans, local, out, base, amended_by)
         acting = _acts_on_list(p.text, spans, local, out, acting) if d is not None else None
     # A document acts on earlier ones only: no relation from a text to one issued after it.
@@ -1438,13 +1439,43 @@ def _object_of_previous(facts: _Facts, s: Span, start: int) -> bool:
     after a comma or 'và' ('…, thực hiện Kế hoạch số …'), nor a list ('A, B và C')."""
     k = facts.before(s.start)
     prev = facts.spans[k - 1] if k else None
-    if prev is None or prev.start < start or prev.scope_end > s.start:
-        return False
-    tail = _PAREN_RE.sub(" ", facts.text[prev.scope_end : s.start])
-    tail = lower_vn(tail).lstrip(" ,")
+    return prev is not None and prev.start >= start and _untitled_words(facts.text, prev, s) is not None
+
+
+_ISSUER_WORD_RE = re.compile(r"(?<!\w)(?:của|do)\s", re.IGNORECASE)  # '… của Ban Bí thư': the issuer written
+
+
+def _untitled_words(text: str, prev: Span, s: Span) -> str | None:
+    """The words of `prev` after its issuer up to `s`, lowercased, when they end with a relation's
+    verb that governs `s` ('… của Ban Bí thư một số vấn đề cụ thể thi hành', `_object_of_previous`);
+    None for a list, a clause of its own, or no verb, and after a citation that does not write its issuer, whose
+    next words are the sentence's ('Việc thực hiện Nghị quyết 18-NQ/TW phải gắn với thực hiện …')."""
+    if (
+        prev.title_start is not None
+        or prev.scope_end > s.start
+        or not _ISSUER_WORD_RE.search(text, prev.start, prev.scope_end)
+    ):
+        return None
+    tail = lower_vn(_PAREN_RE.sub(" ", text[prev.scope_end : s.start])).lstrip(" ,")
     if not tail or _CLAUSE_SEP_RE.search(tail) or preamble_relation(tail) is not None:
-        return False
-    return _verb_before_re().search(tail) is not None
+        return None
+    return tail if _verb_before_re().search(tail) is not None else None
+
+
+def _untitled_relations(
+    text: str, spans: list[Span], local: list[int], out: list[Citation], base: int
+) -> None:
+    """ "Thực hiện Kế hoạch số 45-KH/ĐUK … của Ban Thường vụ Đảng ủy Khối về thực hiện Kết luận số
+    21-KL/TW, …": the plan's own words, not read as its subject, state its relation to the next
+    document (`_untitled_words`), as a subject would (`subject_relation`)."""
+    for j in range(1, len(spans)):
+        prev, s = spans[j - 1], spans[j]
+        if local[j] < 0 or local[j - 1] < 0 or not prev.symbol:
+            continue
+        words = _untitled_words(text, prev, s)
+        code = subject_relation(prev.type, words) if words is not None else None
+        if code is not None and (base + local[j], code.value) not in out[local[j - 1]].about:
+            _add_about(out, local[j - 1], (base + local[j], code.value))
 
 
 @cache

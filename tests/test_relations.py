@@ -524,6 +524,30 @@ def test_a_named_document_in_a_cited_documents_untitled_words_is_not_the_citing_
     assert {k for s, k, t in rels if s == "12-NQ/TU" and t == "Điều lệ Đảng"} == (
         {"CAN_CU"} if governed else {"DAN_CHIEU"}
     )
+    # the guide's words state its own relation to the charter, as its subject would
+    assert (("01-HD/TW", "HUONG_DAN", "Điều lệ Đảng") in rels) is not governed
+
+
+@pytest.mark.parametrize(
+    ("words", "relation"),
+    [
+        (" về thực hiện", "THUC_HIEN"),  # a subject that was not read as one: it opens with 'về'
+        (" thực hiện", "THUC_HIEN"),
+        (", thực hiện", None),  # a clause of the citing sentence
+        (" và", None),  # a list
+    ],
+)
+def test_a_cited_documents_untitled_words_state_its_relation(words, relation):
+    """Only after the issuer: 'Việc thực hiện Nghị quyết 18-NQ/TW phải gắn với thực hiện Nghị quyết
+    số 19-NQ/TW' is the sentence's predicate (`test_a_task_is_not_an_untitled_subject`)."""
+    pre = (
+        "Thực hiện Kế hoạch số 14-KH/ĐUK, ngày 10/5/2022 của Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh"
+        f"{words} Kết luận số 21-KL/TW, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:"
+    )
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre))
+    assert {k for s, k, t in rels if s == "14-KH/ĐUK" and t == "21-KL/TW"} == (
+        {relation} if relation else set()
+    )
 
 
 @pytest.mark.parametrize(
@@ -1052,3 +1076,12 @@ def test_a_news_page_states_the_purpose_of_the_document_it_announces():
         "Chính trị về chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư.\n"
     )
     assert ("30-NQ/TU", "THUC_HIEN", "52-NQ/TW") in relations(page)
+
+
+def test_a_task_is_not_an_untitled_subject():
+    body = (  # its issuer known from its earlier citation, not written here
+        "II- NHIỆM VỤ\n\n1. Quán triệt Nghị quyết 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương. Việc "
+        "thực hiện Nghị quyết 18-NQ/TW phải gắn với thực hiện Nghị quyết số 19-NQ/TW "
+        "của Ban Chấp hành Trung ương Đảng khóa XII."
+    )
+    assert not {k for s, k, t in relations(party_doc(body=body)) if s == "18-NQ/TW"}

@@ -395,6 +395,48 @@ def self_relation(
     return None
 
 
+@cache
+def _purpose_re(own_type: str | None) -> re.Pattern:
+    """The opening of a sentence in which the document states its purpose (cues.toml [THUC_HIEN]
+    purpose): its own type word ('Kế hoạch này', or alone as a report of it writes), maybe 'được ban
+    hành', then 'nhằm'/'để'. Another type's 'này' is another document's (`_speaks_of_another`), or
+    a text the document issues with it. On a page of no type of its own (a news report), any type
+    word with 'này' or 'được ban hành': the document the page announces, whose words the page's are."""
+    t = tables.cues()["THUC_HIEN"]
+    verbs = alt([lower_vn(w) for w in t["purpose_verbs"]])
+    if own_type is None:  # a page that announces the document it is about: the one it says is issued
+        subject = rf"(?:{alt(list(_type_by_word()))})(?:\s+này(?:\s+(?:{verbs}))?|\s+(?:{verbs}))"
+    else:
+        own = [w for w, name in _type_by_word().items() if name == own_type] or ["\x00"]
+        subject = rf"(?:{alt(own)})(?:\s+này)?(?:\s+(?:{verbs}))?"
+    return re.compile(
+        r"^[\s\-–+•*]*(?:(?:\d{1,2}|[a-zđ])\s*[.)]\s*)?"
+        rf"{subject}\s+(?:{alt([lower_vn(w) for w in t['purpose']])})(?!\w)"
+    )
+
+
+_PURPOSE_HEAD = 120  # the opening that holds a purpose's subject, verb and word
+
+
+def purpose_relation(masked_before: str, own_type: str | None) -> Rel | None:
+    """THUC_HIEN (or TONG_KET) when the sentence before a citation (`masked_before`, earlier
+    citations and their subjects blanked out) opens with the document's own purpose and its cue
+    governs the citation: 'Nghị quyết được ban hành nhằm cụ thể hóa Quyết định số …, đồng thời tiếp
+    tục thực hiện Nghị quyết số …', 'Kế hoạch này nhằm triển khai thực hiện Chỉ thị số …'. The words
+    after the purpose word read as a preamble's opening cue (`_clause_cue`, `_governs`)."""
+    if _purpose_re(own_type).match(lower_vn(masked_before[:_PURPOSE_HEAD])) is None:
+        return None  # most sentences: their opening is read, not all of them
+    low = lower_vn(masked_before)
+    m = _purpose_re(own_type).match(low)
+    if m is None:
+        return None
+    rest = low[m.end() :]
+    code = _clause_cue(rest.lstrip())
+    if code in (Rel.THUC_HIEN, Rel.TONG_KET) and _governs(rest.lstrip()):
+        return code
+    return None
+
+
 def _expires_after_this(before: str, after: str) -> bool:
     """'Quy định này có hiệu lực kể từ ngày ký. Quy định số 105-QĐ/TU … hết hiệu lực thi hành.': the
     sentence a citation opens says it expires, after one where the document speaks of itself."""
@@ -509,6 +551,7 @@ def region_citations(
             _between_relations(p.text, spans, local, out, base)
             _reported_relations(p.text, spans, local, out, base)
             _anaphoric_relations(p.text, spans, local, out, base)
+            _untitled_relations(p.text, spans, local, out, base)
         amended_by = _amenders_list(p.text, spans, local, out, base, amended_by)
         acting = _acts_on_list(p.text, spans, local, out, acting) if d is not None else None
     # A document acts on earlier ones only: no relation from a text to one issued after it.
@@ -1258,30 +1301,38 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         and _expires_after_this(text[:start], text[s.scope_end : s.scope_end + 40])
     ):
         return "cite", Rel.BAI_BO.value
+    if start < s.start and (own_act := _own_statement(facts, s, start, in_article, h.type)) is not None:
+        return "cite", own_act.value  # an empty sentence states nothing
+    if h.header_end < line < d.body_start:
+        masked = facts.masked()
+        code = _clause_cue(masked[start : s.start])
+        if code is Rel.TONG_KET or (
+            code and _governed(masked, s, start) and not _object_of_previous(facts, s, start)
+        ):
+            return "cite", code.value
+    return "cite", _DAN_CHIEU
+
+
+def _own_statement(facts: _Facts, s: Span, start: int, in_article: bool, own_type: str | None) -> Rel | None:
+    """What the document says it does to citation `s` in the sentence from `start`: an act of its
+    own ('Quy định này thay thế …', `self_relation`) or its purpose ('Kế hoạch này nhằm triển khai
+    thực hiện …', `purpose_relation`)."""
+    text = facts.text
     if (
-        start < s.start
-        and (
-            in_article
-            or facts.may_state_self(start, s.start)
-            or opens_with_own_type(text[start : s.start], h.type)
-        )
-        and not _speaks_of_another(text[start : s.start], h.type, facts.spans, start)
-    ):  # an empty sentence states nothing
+        in_article
+        or facts.may_state_self(start, s.start)
+        or opens_with_own_type(text[start : s.start], own_type)
+    ) and not _speaks_of_another(text[start : s.start], own_type, facts.spans, start):
         selfrel = self_relation(
             text[start : s.start],
             text[s.scope_end : s.scope_end + 40],
             in_article,
             facts.masked()[start : s.start],
-            h.type,
+            own_type,
         )
         if selfrel:
-            return "cite", selfrel.value
-    if h.header_end < line < d.body_start:
-        masked = facts.masked()
-        code = _clause_cue(masked[start : s.start])
-        if code is Rel.TONG_KET or (code and _governed(masked, s, start)):
-            return "cite", code.value
-    return "cite", _DAN_CHIEU
+            return selfrel
+    return purpose_relation(facts.masked()[start : s.start], own_type)
 
 
 _OUTER_BACK = 8  # the citations before one that may hold it in their subject
@@ -1362,7 +1413,12 @@ def _governed(masked: str, s: Span, sent_start: int) -> bool:
     Words of earlier citations and their subjects (blanked out in `masked`, the paragraph as
     `_masked` gives it), and parentheses, do not count.
     """
-    gap = _PAREN_RE.sub(" ", masked[sent_start : s.start])
+    return _governs(masked[sent_start : s.start])
+
+
+def _governs(gap: str) -> bool:
+    """`_governed` on the words from the opening cue to the citation, earlier ones blanked out."""
+    gap = _PAREN_RE.sub(" ", gap)
     gap = _direction_re().sub(" ", gap)  # 'chỉ đạo của Chủ tịch UBND tỉnh tại': whose the document is
     clauses = gap.split(";")
     if len(clauses) == 1 and _carrier_re().search(clauses[0]):
@@ -1373,6 +1429,60 @@ def _governed(masked: str, s: Span, sent_start: int) -> bool:
     if len(clauses) == 1 or preamble_relation(last.lstrip()) is not None:
         return len(words) <= _OPENER_WORDS + 6 or _after_unnumbered(last[_opener_end(last) :])
     return len([w for w in words if lower_vn(w) not in {"và", "các", "cùng"}]) <= 2 or _after_unnumbered(last)
+
+
+def _object_of_previous(facts: _Facts, s: Span, start: int) -> bool:
+    """Is `s` the object of a verb in the untitled rest of the citation before it, in the sentence
+    from `start`? '- Căn cứ Hướng dẫn số 01-HD/TW, ngày 28/9/2021 của Ban Bí thư (khóa XIII) một số
+    vấn đề cụ thể thi hành Điều lệ Đảng;': the guide's words, whose subject was not read as one,
+    name the Điều lệ; the citing text's cue governs the guide alone. Not a clause of its own
+    after a comma or 'và' ('…, thực hiện Kế hoạch số …'), nor a list ('A, B và C')."""
+    k = facts.before(s.start)
+    prev = facts.spans[k - 1] if k else None
+    return prev is not None and prev.start >= start and _untitled_words(facts.text, prev, s) is not None
+
+
+_ISSUER_WORD_RE = re.compile(r"(?<!\w)(?:của|do)\s", re.IGNORECASE)  # '… của Ban Bí thư': the issuer written
+
+
+def _untitled_words(text: str, prev: Span, s: Span) -> str | None:
+    """The words of `prev` after its issuer up to `s`, lowercased, when they end with a relation's
+    verb that governs `s` ('… của Ban Bí thư một số vấn đề cụ thể thi hành', `_object_of_previous`);
+    None for a list, a clause of its own, or no verb, and after a citation that does not write its issuer, whose
+    next words are the sentence's ('Việc thực hiện Nghị quyết 18-NQ/TW phải gắn với thực hiện …')."""
+    if (
+        prev.title_start is not None
+        or prev.scope_end > s.start
+        or not _ISSUER_WORD_RE.search(text, prev.start, prev.scope_end)
+    ):
+        return None
+    tail = lower_vn(_PAREN_RE.sub(" ", text[prev.scope_end : s.start])).lstrip(" ,")
+    if not tail or _CLAUSE_SEP_RE.search(tail) or preamble_relation(tail) is not None:
+        return None
+    return tail if _verb_before_re().search(tail) is not None else None
+
+
+def _untitled_relations(
+    text: str, spans: list[Span], local: list[int], out: list[Citation], base: int
+) -> None:
+    """ "Thực hiện Kế hoạch số 45-KH/ĐUK … của Ban Thường vụ Đảng ủy Khối về thực hiện Kết luận số
+    21-KL/TW, …": the plan's own words, not read as its subject, state its relation to the next
+    document (`_untitled_words`), as a subject would (`subject_relation`)."""
+    for j in range(1, len(spans)):
+        prev, s = spans[j - 1], spans[j]
+        if local[j] < 0 or local[j - 1] < 0 or not prev.symbol:
+            continue
+        words = _untitled_words(text, prev, s)
+        code = subject_relation(prev.type, words) if words is not None else None
+        if code is not None and (base + local[j], code.value) not in out[local[j - 1]].about:
+            _add_about(out, local[j - 1], (base + local[j], code.value))
+
+
+@cache
+def _verb_before_re() -> re.Pattern:
+    """A relation's verb (cues.toml title cues) closing the words right before a citation."""
+    words = [w for code in tables.cues()["precedence"]["order"] for w in tables.cues()[code].get("title", [])]
+    return re.compile(rf"(?<!\w)(?:{alt([lower_vn(w) for w in words])})\s*+$")
 
 
 def _opener_end(text: str) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from vbgraph.graph.store import build_graph
@@ -505,6 +507,50 @@ def test_a_cited_regulation_that_carries_out_the_charter_is_no_act_of_the_citing
 
 
 @pytest.mark.parametrize(
+    ("rest", "governed"),
+    [
+        # the guide's own words, not read as its subject, name the charter: the cue governs the guide
+        (" (khóa XIII) một số vấn đề cụ thể thi hành Điều lệ Đảng;", False),
+        (", một số vấn đề cụ thể thi hành Điều lệ Đảng;", False),
+        # a list, or a clause of its own: the cue (or its own) governs the charter too
+        (" và Điều lệ Đảng;", True),
+        ("; Điều lệ Đảng;", True),
+    ],
+)
+def test_a_named_document_in_a_cited_documents_untitled_words_is_not_the_citing_texts(rest, governed):
+    pre = f"- Căn cứ Hướng dẫn số 01-HD/TW, ngày 28/9/2021 của Ban Bí thư{rest}"
+    rels = relations(party_doc(preamble=pre))
+    assert ("12-NQ/TU", "CAN_CU", "01-HD/TW") in rels
+    assert {k for s, k, t in rels if s == "12-NQ/TU" and t == "Điều lệ Đảng"} == (
+        {"CAN_CU"} if governed else {"DAN_CHIEU"}
+    )
+    # the guide's words state its own relation to the charter, as its subject would
+    assert (("01-HD/TW", "HUONG_DAN", "Điều lệ Đảng") in rels) is not governed
+
+
+@pytest.mark.parametrize(
+    ("words", "relation"),
+    [
+        (" về thực hiện", "THUC_HIEN"),  # a subject that was not read as one: it opens with 'về'
+        (" thực hiện", "THUC_HIEN"),
+        (", thực hiện", None),  # a clause of the citing sentence
+        (" và", None),  # a list
+    ],
+)
+def test_a_cited_documents_untitled_words_state_its_relation(words, relation):
+    """Only after the issuer: 'Việc thực hiện Nghị quyết 18-NQ/TW phải gắn với thực hiện Nghị quyết
+    số 19-NQ/TW' is the sentence's predicate (`test_a_task_is_not_an_untitled_subject`)."""
+    pre = (
+        "Thực hiện Kế hoạch số 14-KH/ĐUK, ngày 10/5/2022 của Ban Thường vụ Đảng ủy Khối các cơ quan tỉnh"
+        f"{words} Kết luận số 21-KL/TW, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch thực hiện như sau:"
+    )
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", preamble=pre))
+    assert {k for s, k, t in rels if s == "14-KH/ĐUK" and t == "21-KL/TW"} == (
+        {relation} if relation else set()
+    )
+
+
+@pytest.mark.parametrize(
     ("later", "target"),
     [
         ("Luật Đất đai", "31/2024/QH15"),
@@ -987,3 +1033,55 @@ def test_a_cited_guide_guides_what_its_subject_carries_out_and_the_citing_text_o
 def test_an_opening_cue_governs_a_document_listed_after_one_named_without_its_number(preamble, relation):
     rels = relations(party_doc(heading="TỜ TRÌNH", code="TTr", preamble=preamble))
     assert {r[1] for r in rels if r[0] == "12-TTr/TU" and r[2] == "36-NQ/TW"} == {relation}
+
+
+def _purpose_doc(example: dict) -> tuple[str, str]:
+    """A document of the example's type whose aims section holds its sentence, and its symbol."""
+    from vbgraph.ontology import tables
+
+    (kind,) = [t for t in tables.doc_types() if t.name == example["type"]]
+    code = next(c for c in kind.codes if "-" not in c and c.isalpha())
+    body = f"I- MỤC ĐÍCH, YÊU CẦU\n\n{example['text']}\n\nII- NHIỆM VỤ\n\n1. Tuyên truyền sâu rộng."
+    return party_doc(heading=kind.name.upper(), code=code, body=body), f"12-{code}/TU"
+
+
+def _purpose_examples(key: str) -> list[dict]:
+    from vbgraph.ontology import tables
+
+    return tables.cues()["THUC_HIEN"][key]
+
+
+_CITED_RE = re.compile(r"số (\d+[-/][^\s,]+)")
+
+
+@pytest.mark.parametrize("example", _purpose_examples("purpose_examples"), ids=lambda e: e["text"][:40])
+def test_a_purpose_the_document_states_of_itself_is_implementation(example):
+    text, own = _purpose_doc(example)
+    rels = relations(text)
+    cited = _CITED_RE.findall(example["text"])
+    assert [next(k for s, k, t in rels if s == own and t == c) for c in cited] == example["relations"]
+
+
+@pytest.mark.parametrize("example", _purpose_examples("purpose_not_examples"), ids=lambda e: e["text"][:40])
+def test_another_documents_purpose_or_a_task_is_no_implementation(example):
+    text, own = _purpose_doc(example)
+    assert {k for s, k, t in relations(text) if s == own and t == "05-CT/TW"} == {"DAN_CHIEU"}
+
+
+def test_a_news_page_states_the_purpose_of_the_document_it_announces():
+    page = (
+        "Tỉnh ủy Bắc Giang ban hành nghị quyết về chuyển đổi số\n\n"
+        "Ngày 10/3/2023, Ban Thường vụ Tỉnh ủy Bắc Giang ban hành Nghị quyết số 30-NQ/TU về chuyển đổi số.\n\n"
+        "Nghị quyết được ban hành nhằm triển khai thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ "
+        "Chính trị về chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư.\n"
+    )
+    assert ("30-NQ/TU", "THUC_HIEN", "52-NQ/TW") in relations(page)
+
+
+def test_a_task_is_not_an_untitled_subject():
+    body = (  # its issuer known from its earlier citation, not written here
+        "II- NHIỆM VỤ\n\n1. Quán triệt Nghị quyết 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương. Việc "
+        "thực hiện Nghị quyết 18-NQ/TW phải gắn với thực hiện Nghị quyết số 19-NQ/TW "
+        "của Ban Chấp hành Trung ương Đảng khóa XII."
+    )
+    assert not {k for s, k, t in relations(party_doc(body=body)) if s == "18-NQ/TW"}

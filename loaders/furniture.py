@@ -36,13 +36,18 @@ _SENTENCE_END = tuple(".!?:")
 _REACH = 2  # blank lines a PDF's text layer leaves around a page's number
 
 
+def _neighbours(lines: list[str], i: int) -> tuple[str, str]:
+    """The nearest lines with words before and after line i (within _REACH), stripped."""
+    before = next((lines[j] for j in range(i - 1, max(-1, i - 2 - _REACH), -1) if lines[j].strip()), "")
+    after = next((lines[j] for j in range(i + 1, min(len(lines), i + 2 + _REACH)) if lines[j].strip()), "")
+    return before.strip(), after.strip()
+
+
 def _inside_sentence(lines: list[str], i: int) -> bool:
     """A bare number on line i stands inside a sentence: the line with words before it ends in no
     full stop ('… triển khai Đề án hằng năm;') and the one after goes on in lower case ('định kỳ
     trước ngày 15 tháng 12 …'); a table's cell or a count stands between whole lines."""
-    before = next((lines[j] for j in range(i - 1, max(-1, i - 2 - _REACH), -1) if lines[j].strip()), "")
-    after = next((lines[j] for j in range(i + 1, min(len(lines), i + 2 + _REACH)) if lines[j].strip()), "")
-    before, after = before.strip(), after.strip()
+    before, after = _neighbours(lines, i)
     return (
         "\t" not in before + after
         and any(c.isalpha() for c in before)
@@ -56,9 +61,7 @@ def _between_paragraphs(lines: list[str], i: int) -> bool:
     """A bare number on line i stands between two paragraphs of text: the line with words before it
     ends a sentence ('… hoàn thành trước tháng 6 năm 2023.') and the one after opens one ('3. Bộ Nội
     vụ …'); a table's cells copied one a line stand between words with no stop."""
-    before = next((lines[j] for j in range(i - 1, max(-1, i - 2 - _REACH), -1) if lines[j].strip()), "")
-    after = next((lines[j] for j in range(i + 1, min(len(lines), i + 2 + _REACH)) if lines[j].strip()), "")
-    before, after = before.strip(), after.strip()
+    before, after = _neighbours(lines, i)
     return (
         "\t" not in before + after
         and any(c.isalpha() for c in before)

@@ -8,7 +8,9 @@ paragraph, it came from.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -112,14 +114,20 @@ def write_docx_layout(path: Path, breaks: bool = False) -> Path:
                 else:
                     cell.add_paragraph(line)
 
-    layout(HEADER_CELLS)
+    return _save_laid_out(d, layout, path)
+
+
+def _save_laid_out(d: Any, lay_out: Callable[[list[list[str]]], None], path: Path) -> Path:
+    """The document with its header's and signature's cells laid out by `lay_out`, the text and
+    the task table between them."""
+    lay_out(HEADER_CELLS)
     for line in [*HEADER[4:], *BODY, "PHỤ LỤC"]:
         d.add_paragraph(line)
     t = d.add_table(rows=len(TABLE), cols=len(TABLE[0]))
     for r, row in enumerate(TABLE):
         for c, value in enumerate(row):
             t.cell(r, c).text = value
-    layout(SIGNATURE_CELLS)
+    lay_out(SIGNATURE_CELLS)
     d.save(str(path))
     return path
 
@@ -203,16 +211,7 @@ def write_docx_rows(path: Path) -> Path:
             for r, line in enumerate(lines):
                 t.cell(r, c).text = line
 
-    rows(HEADER_CELLS)
-    for line in [*HEADER[4:], *BODY, "PHỤ LỤC"]:
-        d.add_paragraph(line)
-    t = d.add_table(rows=len(TABLE), cols=len(TABLE[0]))
-    for r, row in enumerate(TABLE):
-        for c, value in enumerate(row):
-            t.cell(r, c).text = value
-    rows(SIGNATURE_CELLS)
-    d.save(str(path))
-    return path
+    return _save_laid_out(d, rows, path)
 
 
 @pytest.mark.parametrize(

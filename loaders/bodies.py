@@ -194,8 +194,8 @@ def subject_end(text: str) -> int:
     low = _mask(plain)
     end = _predicate_end(text, plain, low)
     for unit in _UNIT_THEN_VERB_RE.finditer(low, 0, end):
-        if text[unit.end() : unit.end() + 1].islower():  # 'huyện thu hồi', not 'huyện Lục Nam'
-            return unit.end("unit")
+        if text[unit.end() : unit.end() + 1].islower() and not _refers_back(plain, unit.end("unit")):
+            return unit.end("unit")  # 'huyện thu hồi', not 'huyện Lục Nam' nor 'thành phố nêu trên'
     closed = _closed_name_end(text, plain, end)
     if closed is not None:
         return closed
@@ -620,6 +620,12 @@ def _anaphora_re() -> re.Pattern:
     """A word referring back, closing an item (obligations.toml [lists] anaphora)."""
     words = sorted((lower_vn(w) for w in _lists()["anaphora"]), key=len, reverse=True)
     return re.compile(rf"(?<!\s)\s+(?:{'|'.join(map(re.escape, words))})(?=\s*(?:[,;]|$))", re.IGNORECASE)
+
+
+def _refers_back(plain: str, at: int) -> bool:
+    """Do the words at `at` refer back to bodies named before ('… các tỉnh, thành phố nêu trên:'),
+    no verb closing a name?"""
+    return "trên" in plain[at : at + 12] and _anaphora_re().match(plain, at) is not None
 
 
 _ITEM_END_RE = re.compile(r"\s*(?:$|[,;]|(?:và|cùng|với)\s)")  # where a list's item ends

@@ -935,7 +935,8 @@ def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: 
         end = lo + len(text[lo : nxt.start].rstrip())
         coord = _COORD_END_RE.search(text, max(lo, end - _COORD_REACH), nxt.start)
         # "Kế hoạch số 145 … của UBND tỉnh thực hiện Nghị quyết A … và Chương trình B …": B is the
-        # second object of the subject's verbs, unless of this document's type or dated after it.
+        # second object of the subject's verbs, unless of this document's type, dated after it, or
+        # a State text after a Party plan (a Party plan carries out no Chỉ thị of a Chủ tịch UBND).
         peer = peer or bool(
             acts
             and inside_types
@@ -943,6 +944,7 @@ def _subject_end(text: str, s: Span, following: list[Span], tstart: int, limit: 
             and coord.group().startswith("và")
             and nxt.type != s.type
             and not _dated_after(nxt.date, s.date)
+            and not (tables.party_symbol(s.symbol) and nxt.symbol and not tables.party_symbol(nxt.symbol))
         )
         inside_types.add(nxt.type)
         if coord and not peer:

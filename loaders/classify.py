@@ -1459,7 +1459,18 @@ def _untitled_words(text: str, prev: Span, s: Span) -> str | None:
     tail = lower_vn(_PAREN_RE.sub(" ", text[prev.scope_end : s.start])).lstrip(" ,")
     if not tail or _CLAUSE_SEP_RE.search(tail) or preamble_relation(tail) is not None:
         return None
+    if _directs_re().search(tail):  # '… của UBND tỉnh giao Sở Y tế tổng hợp kết quả thực hiện …'
+        return None  # a task the cited text sets, no act of its own
     return tail if _verb_before_re().search(tail) is not None else None
+
+
+@cache
+def _directs_re() -> re.Pattern[str]:
+    """A verb that directs a body (signals.toml [speaker] directs), as a whole word."""
+    words = sorted(
+        (lower_vn(w) for w in tables.load("signals.toml")["speaker"]["directs"]), key=len, reverse=True
+    )
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
 
 
 def _untitled_relations(

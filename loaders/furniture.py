@@ -148,11 +148,16 @@ _LINK_MAX = 300  # a link's words: a longer line is a paragraph of text
 
 def related_links(lines: list[str]) -> list[str]:
     """`lines` with a site's lists of links blank: the label's line, and the lines after it up to a
-    blank line, a line in capitals (a document's header) or a paragraph of text."""
+    blank line, a line in capitals (a document's header), a point of the text ('1. Các sở …') or a
+    paragraph of text. A label's line that ends a sentence ('Văn bản liên quan: Nghị định số … sửa
+    đổi Nghị định số ….') is the text's own words, no list of links."""
     at = [
         i
         for i, line in enumerate(lines)
-        if line and len(line) < _LINK_MAX and _related_re().fullmatch(fold(line))
+        if line
+        and len(line) < _LINK_MAX
+        and not line.rstrip().endswith((".", ";", "!", "?"))
+        and _related_re().fullmatch(fold(line))
     ]
     if not at:
         return lines  # most texts
@@ -160,7 +165,16 @@ def related_links(lines: list[str]) -> list[str]:
     for i in at:
         out[i] = ""
         j = i + 1
-        while j < len(lines) and (s := lines[j].strip()) and len(s) < _LINK_MAX and not is_upper_text(s):
+        while (
+            j < len(lines)
+            and (s := lines[j].strip())
+            and len(s) < _LINK_MAX
+            and not is_upper_text(s)
+            and not _POINT_RE.match(s)
+        ):
             out[j] = ""
             j += 1
     return out
+
+
+_POINT_RE = re.compile(r"(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)-]\s")  # a text's point: '1. ', 'a) ', 'II- '

@@ -567,6 +567,17 @@ def test_the_second_object_of_a_cited_subjects_verb_is_nested(second, nested):
     assert (outer.title_start <= last.start < (outer.title_end or 0)) == nested
 
 
+def test_a_party_plans_verb_takes_no_state_text_as_its_second_object():
+    """A Party plan carries out no Chỉ thị of a Chủ tịch UBND: the citing text does."""
+    text = (
+        "Thực hiện Kế hoạch số 20-KH/TU ngày 01/3/2024 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số "
+        "45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương và Chỉ thị số 05/CT-UBND ngày 10/01/2024 của "
+        "Chủ tịch UBND tỉnh về đẩy mạnh cải cách hành chính, Sở Nội vụ xây dựng Kế hoạch như sau:"
+    )
+    outer, _, last = cites(text)
+    assert not outer.title_start <= last.start < (outer.title_end or 0)
+
+
 @pytest.mark.parametrize("verbs", tables.cues()["coordinated"]["examples"])
 def test_the_coordinated_verbs_table_examples_are_lists_of_verbs(verbs):
     assert _listed_verbs(verbs)

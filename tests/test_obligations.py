@@ -418,6 +418,12 @@ def test_subjects_and_coordinated_lists(text, names):
         ("Sở Y tế và cơ quan liên quan phối hợp", ["Sở Y tế", "cơ quan liên quan"]),
         # a name with a figure is closed (a numbered school, a meeting of '6 tháng đầu năm')
         ("Trường THPT số 1, giáo viên chủ nhiệm thực hiện", ["Trường THPT số 1", "giáo viên chủ nhiệm"]),
+        # words referring back close the list, no verb closing a unit's name (a Công điện's heading)
+        (
+            "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên:",
+            ["Chủ tịch Ủy ban nhân dân tỉnh", "Chủ tịch Ủy ban nhân dân thành phố"],
+        ),
+        ("Công an các huyện, thành phố thu hồi giấy phép", ["Công an huyện", "Công an thành phố"]),
     ],
 )
 def test_a_unit_name_goes_on_after_its_comma_in_lower_case(text, names):
@@ -632,15 +638,15 @@ def test_a_line_without_words_under_a_bodys_item_is_no_task(mark):
     assert [o.text[:9] for o in rec.obligations] == ["Chủ trì t", "Hướng dẫn"]
 
 
-def test_a_plans_contents_are_its_part_of_tasks():
-    """'II. NỘI DUNG' of a mass organisation's plan lists who does what, point by point: a body a
-    point opens with is assigned it with no time of its own, before a 'Tổ chức thực hiện' part too."""
+def test_an_inspection_plans_contents_are_no_tasks():
+    """'II. NỘI DUNG, ĐỐI TƯỢNG KIỂM TRA' names the bodies inspected and what is looked at: they are
+    not assigned it; the plan's tasks are in its 'Tổ chức thực hiện' part."""
     body = (
-        "II. NỘI DUNG\n\n1. Các tổ chức chính trị - xã hội tỉnh chỉ đạo cấp dưới tổ chức lấy ý kiến đoàn viên.\n\n"
-        "III. TỔ CHỨC THỰC HIỆN\n\nGiao Văn phòng Tỉnh ủy bảo đảm kinh phí."
+        "II. NỘI DUNG, ĐỐI TƯỢNG KIỂM TRA\n\n1. Ban Thường vụ Đảng ủy xã Yên Đĩnh lãnh đạo, chỉ đạo việc "
+        "thực hiện Nghị quyết.\n\nIII. TỔ CHỨC THỰC HIỆN\n\nGiao Văn phòng Tỉnh ủy bảo đảm kinh phí."
     )
     got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
-    assert got == {("tổ chức chính trị - xã hội tỉnh", "thuc_hien"), ("Văn phòng Tỉnh ủy", "thuc_hien")}
+    assert got == {("Văn phòng Tỉnh ủy", "thuc_hien")}
 
 
 @pytest.mark.parametrize(

@@ -535,6 +535,8 @@ def test_a_named_document_in_a_cited_documents_untitled_words_is_not_the_citing_
         (" thực hiện", "THUC_HIEN"),
         (", thực hiện", None),  # a clause of the citing sentence
         (" và", None),  # a list
+        # a task the cited text sets, no act of its own
+        (" giao Ban Tuyên giáo Tỉnh ủy tổng hợp kết quả thực hiện", None),
     ],
 )
 def test_a_cited_documents_untitled_words_state_its_relation(words, relation):

@@ -1589,6 +1589,18 @@ def test_every_related_links_label_example_is_blanked(example):
         ),
         # a document's header in capitals after the list is the document's
         (["Tin liên quan", "Kế hoạch số 12-KH/TU", "TỈNH ỦY GIA LAI"], ["", "", "TỈNH ỦY GIA LAI"]),
+        # a label's line that ends a sentence is the text's own; a point of the text ends a list
+        (
+            [
+                "Văn bản liên quan: Nghị định số 48/2023/NĐ-CP sửa đổi Nghị định số 90/2020/NĐ-CP.",
+                "1. Các sở …",
+            ],
+            [
+                "Văn bản liên quan: Nghị định số 48/2023/NĐ-CP sửa đổi Nghị định số 90/2020/NĐ-CP.",
+                "1. Các sở …",
+            ],
+        ),
+        (["Tin liên quan", "Kế hoạch số 12-KH/TU", "2. UBND các huyện …"], ["", "", "2. UBND các huyện …"]),
         # the words inside a sentence are no label
         (
             ["Các tin khác về chuyển đổi số được đăng tải.", "x"],

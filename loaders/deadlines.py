@@ -16,6 +16,7 @@ from functools import cache
 from vbgraph.loaders.dates import iso_date
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import lower_vn
+from vbgraph.loaders.patterns import alt
 from vbgraph.ontology import tables
 
 
@@ -299,6 +300,9 @@ def dated_after(text: str, issued: str) -> Deadline | None:
         day = iso_date(m.group(1), m.group(2), m.group(3))
         if day and day > issued and not _anniversary(text, m):
             return Deadline(m.group(0), day, day, m.start())
+    low = lower_vn(text)
+    if pm := _period_day_re().search(low if len(low) == len(text) else text.lower()):
+        return Deadline(text[pm.start() : pm.end()], None, None, pm.start())  # a day of every quarter
     # 'hoàn thành trước ngày 25/7', 'chậm nhất ngày 15/8': a day without its year is the next such
     # day after the document's own
     # (a day of every year, 'trước ngày 30/11 hằng năm', has no one date: its words only)
@@ -331,10 +335,22 @@ def _anniversary(text: str, m: re.Match[str]) -> bool:
     )
 
 
+_DAY_LEAD = r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|xong trước|hoàn thành trước)\s{1,3}(?:ngày\s{1,3})?"
+
+
+@cache
+def _period_day_re() -> re.Pattern:
+    """A day of a period that comes back ('trước ngày 20 của tháng cuối quý', obligations.toml
+    [deadline] period_days), not of one named quarter ('… tháng cuối quý III/2024')."""
+    words = alt(lower_vn(w) for w in tables.load("obligations.toml")["deadline"]["period_days"])
+    return re.compile(
+        rf"{_DAY_LEAD}\d{{1,2}}\s{{1,3}}(?:của\s{{1,3}})?(?:{words})(?!\w)(?!\s{{0,3}}(?:iv|i{{1,3}}|[1-4])(?!\w))"
+    )
+
+
 # A day and month with a deadline's lead word and no year after them: 'trước ngày 15/12', 'trước
 # ngày 15 tháng 12' (not '… tháng 12 năm 2025' nor '… tháng 12/2025').
 _DAY_NO_YEAR_RE = re.compile(
-    r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|xong trước|hoàn thành trước)\s{1,3}(?:ngày\s{1,3})?"
-    r"(?P<d>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?!\s{0,2}/\s{0,2}\d|\d)"
+    _DAY_LEAD + r"(?P<d>\d{1,2})(?:\s{0,2}/\s{0,2}(?P<m>\d{1,2})(?!\s{0,2}/\s{0,2}\d|\d)"
     r"|\s{1,3}tháng\s{1,3}(?P<mw>\d{1,2})(?!\d|\s{0,3}(?:/|-|năm(?!\w))))"
 )

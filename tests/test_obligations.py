@@ -1598,6 +1598,35 @@ def test_the_period_a_report_is_about_makes_no_second_task(task):
     assert [(o.deadline or {}).get("end") for o in rec.obligations] == ["2025-11-10"]
 
 
+@pytest.mark.parametrize(
+    ("text", "words"), tables.load("obligations.toml")["deadline"]["period_days_examples"]
+)
+def test_a_day_of_every_quarter_or_month_is_a_deadline_in_words_only(text, words):
+    """'hằng quý, trước ngày 20 của tháng cuối quý': as a day of every year, its words, no date."""
+    from vbgraph.loaders.deadlines import dated_after
+
+    found = dated_after(text, "2024-04-10")
+    assert found is not None and (found.text, found.start, found.end) == (words, None, None)
+
+
+def test_a_day_of_a_named_quarter_is_no_day_of_every_quarter():
+    from vbgraph.loaders.deadlines import dated_after
+
+    assert dated_after("báo cáo trước ngày 20 tháng cuối quý III/2024", "2024-04-10") is None
+
+
+def test_a_task_due_every_quarter_keeps_its_day_and_its_recurrence():
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Các sở, ban, ngành báo cáo kết quả thực hiện hằng quý, trước ngày 20 "
+        "của tháng cuối quý."
+    )
+    (task,) = parse_text(party_doc(heading="KẾ HOẠCH", code="KH", body=body), "o.txt").obligations
+    assert (task.deadline, task.recurring) == (
+        {"text": "trước ngày 20 của tháng cuối quý", "start": None, "end": None},
+        "hằng quý",
+    )
+
+
 def test_every_years_day_is_a_deadline_in_words_only():
     from vbgraph.loaders.deadlines import dated_after
 

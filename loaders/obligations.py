@@ -524,8 +524,7 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
 
     'Giao X …', 'Đề nghị X …'; 'Theo đó, X …' and any short opening phrase before a comma;
     'X yêu cầu Y …', where Y, the body asked, is the subject."""
-    lead = _lead_re().match(s)
-    s2 = s[lead.end() :] if lead else s
+    lead, s2 = _after_lead(s)
     if "(" in s2[:_ASIDE_REACH]:  # 'Văn phòng Huyện ủy (cơ quan thường trực) chủ trì …': an aside
         names, end = bd.parse_subject(_blank_asides(s2))
         names = [n.rstrip(" (") for n in names]  # 'Sở Nội vụ (chủ trì), …': the name before the aside
@@ -565,6 +564,24 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
     return names, end, s2, bool(lead), False
 
 
+def _after_lead(s: str) -> tuple[re.Match[str] | None, str]:
+    """The lead word ('Giao …'), if any, and the words after it and after the persons addressed
+    ('Các ông (bà): Chánh Văn phòng …': the offices after them are the subject)."""
+    lead = _lead_re().match(s)
+    s2 = s[lead.end() :] if lead else s
+    vocative = _vocative_re().match(s2)
+    return lead, s2[vocative.end() :] if vocative else s2
+
+
+@cache
+def _vocative_re() -> re.Pattern:
+    """'Các ông (bà):', 'Các Ông/Bà:', 'Các đồng chí:' ([bodies] honorifics, then a colon): whom an
+    article addresses, before the offices it names; read as an aside, its '(bà)' would hide them."""
+    words = {_PLURAL_OPEN_RE.sub("", lower_vn(h)) for h in _table()["bodies"]["honorifics"]}
+    return re.compile(rf"(?:các\s+)?(?:{alt(words)})\s*:\s*", re.IGNORECASE)
+
+
+_PLURAL_OPEN_RE = re.compile(r"^các\s+")
 # An aside in parentheses near a subject's start, blanked (offsets kept) before the subject is read.
 _ASIDE_RE = re.compile(r"\([^()]{1,120}\)")
 _ASIDE_REACH = 120

@@ -2106,6 +2106,23 @@ def test_a_point_that_says_whose_duties_follow_assigns_them(header):
 
 
 @pytest.mark.parametrize(
+    "lead", ["Các ông (bà):", "Các ông, bà:", "Các Ông/Bà:", "Ông (bà):", "Các đồng chí:"]
+)
+def test_the_persons_an_executing_article_addresses_before_the_offices_are_no_subject(lead):
+    """'Các ông (bà): Chánh Văn phòng …, Giám đốc Sở …' as without its lead-in: each office executes."""
+    body = (
+        f"QUYẾT ĐỊNH:\n\nĐiều 1. Thành lập Tổ công tác.\n\nĐiều 2. {lead} Chánh Văn phòng UBND tỉnh, "
+        "Giám đốc Sở Nội vụ, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này./."
+    )
+    got, _ = assignments(party_doc(heading="QUYẾT ĐỊNH", code="QĐ", of="", body=body))
+    assert got == {
+        ("Chánh Văn phòng UBND tỉnh", "thuc_hien"),
+        ("Giám đốc Sở Nội vụ", "thuc_hien"),
+        ("Chủ tịch UBND huyện", "thuc_hien"),
+    }
+
+
+@pytest.mark.parametrize(
     ("point", "expected"),
     [
         (

@@ -843,7 +843,11 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
         elif out and sep in (",", "và") and (organ := _unit_organ(out[-1][0], piece)):
             named = shared = None
             piece = f"{organ} {piece}"
-        elif out and sep in (",", "và") and _modifies(piece, out[-1][0]):
+        elif (
+            out
+            and (s in (",", "và") or _level_organ(out[-1][0], piece, sep))
+            and _modifies(piece, out[-1][0])
+        ):
             named = shared = None
             piece = f"{_modified(out[-1][0])} {piece}"
         elif out and s in (",", "và") and (lead := _unit_lead(out[-1][0], piece)):
@@ -1034,6 +1038,8 @@ def _modifies(piece: str, before: str) -> bool:
         return False
     if _place_committee_re().fullmatch(piece):
         return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own
+    if _is_place_kind(piece) and _is_place_kind(before):
+        return False  # 'huyện, thị xã': places listed, no kind of the one before
     # 'tiểu học trên địa bàn huyện', 'thị trấn trực thuộc Huyện ủy': where they are or belong is no
     # modifier's word; a participle's tail is ('cá nhân được phân công …': persons of their own)
     q = _qualifier(piece)
@@ -1044,6 +1050,20 @@ def _modifies(piece: str, before: str) -> bool:
     from vbgraph.loaders.normalize import fold
 
     return not any(fold(piece).startswith(t) for t in tables.type_names())
+
+
+def _level_organ(before: str, piece: str, sep: str) -> bool:
+    """After a new 'các', a place goes on with the organ of a unit's level before it ('UBND huyện,
+    các xã, thị trấn' -> UBND xã, UBND thị trấn); anything else is a body of its own ('Sở Công
+    Thương, các doanh nghiệp', 'Phòng Y tế, các xã': a district's office has no commune's)."""
+    head = _head_of(before)
+    return (
+        sep in (",", "và")
+        and head is not None
+        and _is_place_kind(piece)
+        and _is_place_unit(before[len(head) :].strip())
+        and not _office_of_a_level(before)
+    )
 
 
 def _modified(before: str) -> str:
@@ -1461,13 +1481,32 @@ def _subject_until(text: str, end: int) -> tuple[tuple[str, ...], int]:
     return names, end
 
 
+def _bare_unit(name: str) -> bool:
+    """A unit's word alone in lower case, the places themselves: 'xã', 'thị trấn' of 'Phòng Nông
+    nghiệp và Phát triển nông thôn, các xã, thị trấn' ('Xã Đạ Huoai' has its name; a sentence
+    that opens with places alone, 'Các xã, phường vận hành thông suốt', may say how they are)."""
+    return name == lower_vn(name) and name in _place_units()
+
+
+def parse_places(text: str) -> tuple[list[str], int]:
+    """(places, end) of a list of units' words alone that opens `text`, where a body is read
+    ('các xã, thị trấn' of a heading '2. Đối với các xã, thị trấn:', whose points are their tasks,
+    or of a partner's '… phối hợp với các xã, thị trấn kiểm tra …'); ([], 0) for anything else,
+    and for a place said alone ('… phối hợp với tỉnh': the province as a whole, no body)."""
+    if not _CAC_OPENS_RE.match(text.lstrip()):
+        return [], 0
+    end = subject_end(text)
+    names = split_bodies(text[:end].strip(" ,;:")) if 0 < end <= 120 else []
+    return (names, end) if names and all(_bare_unit(n) for n in names) else ([], 0)
+
+
 def _listed_body(name: str) -> bool:
     """A body in a list after one the tables know: it opens with a head, or it is named by words
     the tables lack, capitalised as a body's proper name is ('Hạt Kiểm lâm Bảo Lộc': its first word
     and another capitalised, a word in lower case or an abbreviation ('VNPT Nghệ An'), as a
     person's name has none)."""
-    if starts_with_head(name):
-        return True
+    if starts_with_head(name) or (name == lower_vn(name) and (_bare_unit(name) or _is_kind(name))):
+        return True  # '…, các xã, thị trấn', '…, các doanh nghiệp': places, a kind of its own
     words = name.split()
     return (
         2 <= len(words) <= _NAMED_REACH

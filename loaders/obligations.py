@@ -269,6 +269,8 @@ def _roles(rest: str) -> tuple[str, list[str], int]:
     if m2:
         after = rest[pos + m2.end() :]
         partners, end = bd.parse_subject(after)
+        if not partners:
+            partners, end = bd.parse_places(after)  # '… phối hợp với các xã, thị trấn kiểm tra …'
         if not partners and role != "chu_tri":
             # 'X phối hợp tổ chức …': X helps; 'X phối hợp với <a partner no list knows>': X's task
             return "thuc_hien" if m2.group("with") else "phoi_hop", [], pos + m2.end()
@@ -1024,6 +1026,10 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0) -> bool:
     names, end = bd.parse_subject(whose)
     if names and end >= len(whose) - 1:
         st.header_subject = names
+        return True
+    places, end = bd.parse_places(whose)
+    if places and end >= len(whose) - 1:
+        st.header_subject = places  # '2. Đối với các xã, thị trấn:' / '- Niêm yết …'
         return True
     if roles := _header_roles(whose):
         st.close_header()

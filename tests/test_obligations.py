@@ -423,6 +423,8 @@ def test_subjects_and_coordinated_lists(text, names):
             "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên:",
             ["Chủ tịch Ủy ban nhân dân tỉnh", "Chủ tịch Ủy ban nhân dân thành phố"],
         ),
+        ("Chủ tịch Ủy ban nhân dân các tỉnh nêu trên:", ["Chủ tịch Ủy ban nhân dân tỉnh"]),
+        ("Ủy ban nhân dân các huyện nói trên:", ["Ủy ban nhân dân huyện"]),
         ("Công an các huyện, thành phố thu hồi giấy phép", ["Công an huyện", "Công an thành phố"]),
     ],
 )
@@ -2103,6 +2105,53 @@ def test_a_point_that_says_whose_duties_follow_assigns_them(header):
     body = f"III. TỔ CHỨC THỰC HIỆN\n\n{header}\n\nCập nhật dữ liệu hộ tịch, hoàn thành trong tháng 12/2025."
     got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
     assert got == {("Sở Tư pháp", "thuc_hien")}
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # a heading that names places by their units' words: the points under it are theirs
+        ("2. Đối với các xã, thị trấn:", {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")}),
+        ("2. Các phường, xã:", {("phường", "thuc_hien"), ("xã", "thuc_hien")}),
+        # a topic heading names no one
+        ("2. Đối với công tác tuyên truyền:", set()),
+    ],
+)
+def test_points_under_a_heading_of_places_are_their_tasks(header, expected):
+    body = (
+        f"II. NHIỆM VỤ\n\n{header}\n\n- Niêm yết công khai thủ tục hành chính.\n\n"
+        "- Báo cáo kết quả về Phòng Nội vụ trước ngày 15/12/2024.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+        "Phòng Nội vụ theo dõi, đôn đốc thực hiện."
+    )
+    got, _ = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    assert got - {("Phòng Nội vụ", "thuc_hien")} == expected
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        # places listed after a body, or as its partners, are bodies of the list
+        (
+            "Phòng Nông nghiệp và Phát triển nông thôn, các xã, thị trấn triển khai tiêu độc khử trùng.",
+            {
+                ("Phòng Nông nghiệp và Phát triển nông thôn", "thuc_hien"),
+                ("xã", "thuc_hien"),
+                ("thị trấn", "thuc_hien"),
+            },
+        ),
+        (
+            "Công an huyện chủ trì, phối hợp với các xã, thị trấn kiểm tra an toàn phòng cháy.",
+            {("Công an huyện", "chu_tri"), ("xã", "phoi_hop"), ("thị trấn", "phoi_hop")},
+        ),
+        # the province said alone is no partner
+        ("Công an huyện phối hợp chặt chẽ với tỉnh kiểm tra.", {("Công an huyện", "thuc_hien")}),
+        # places alone opening a sentence may say how they are: no task
+        ("Các xã, phường vận hành cơ bản thông suốt.", set()),
+    ],
+)
+def test_places_named_by_their_units_words_in_a_list(point, expected):
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}"))
+    assert got == expected
 
 
 @pytest.mark.parametrize(

@@ -611,11 +611,15 @@ _ISSUER_WORDS = 14  # the longest issuer's name: 'Ban Thường vụ Trung ươn
 def _issuer_words_end(text: str, pos: int) -> int | None:
     """End of an issuer phrase 'của <Name>' after a citation whatever the body, where a subject
     starts within `_ISSUER_WORDS` words of a name that opens with a capital ('của Bộ Thông tin và Truyền thông
-    về …', 'của Văn phòng Chính phủ hướng dẫn …'), or the clause ends ('của Bộ Xây dựng;')."""
+    về …', 'của Văn phòng Chính phủ hướng dẫn …'), or the clause ends ('của Bộ Xây dựng;'), or
+    a place's name that ends it goes on in lower case with a word no name goes on with ('của Ban
+    Thường vụ Huyện ủy Hòn Đất nhằm …', `_place_ends`)."""
     m = _OF_RE.match(text, pos) or _BETWEEN_RE.match(text, pos)
     if not m:
         return None
     end = m.end()
+    before: tuple[str, str] = ("", "")  # the two words read last, lowercased
+    place = False  # the words read last are a place's name, after its unit's word
     for k in range(_ISSUER_WORDS * (2 if m.group().strip(" ,").lower() == "giữa" else 1)):
         # a name of the vocabulary written with a dash or a comma: 'Bộ Lao động - Thương binh và Xã
         # hội', 'Bộ Văn hóa, Thể thao và Du lịch' (one name, its words read as one)
@@ -625,10 +629,50 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
             if k >= 2 and (p := _its_province_re().match(text, end)):
                 return p.end()  # 'của Huyện ủy Bắc Mê, tỉnh Hà Giang'
             return end if k >= 2 and _CLAUSE_END_RE.match(text, end) else None
+        word = w.group("w")
+        if word[0].isupper():
+            place = place or _opens_place(before)
+        elif place:
+            if not _goes_on_re().match(lower_vn(text[w.start("w") : w.start("w") + _GO_ON_REACH])):
+                return end  # the place's name ends the issuer's
+            place = False
+        before = (before[1], lower_vn(word))
         end = w.end()
         if patterns.TITLE_START_RE.match(text, end):
             return end
     return None
+
+
+_GO_ON_REACH = 16  # the longest word a name goes on with after a place's ('có liên quan')
+
+
+@cache
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the words of a unit, 'huyện', 'xã'; the two words of one, 'thị trấn', 'thành phố', 'Huyện
+    ủy', 'Tỉnh đoàn'), lowercased: obligations.toml [lists] places, kinds and qualifiers, committees."""
+    lists = tables.load("obligations.toml")["lists"]
+    places = frozenset(lower_vn(w) for w in lists["places"])
+    two = {lower_vn(w) for w in lists["kinds"] if len(w.split()) == 2} & {
+        lower_vn(w) for w in lists["qualifiers"]
+    }
+    two |= {f"{p} {lower_vn(c)}" for p in places for c in lists["committees"]}
+    return places, frozenset(two)
+
+
+def _opens_place(before: tuple[str, str]) -> bool:
+    """Do the two words read last (lowercased) end with a unit's word, before its place's name:
+    'huyện', 'xã', 'thị trấn', 'thành phố', 'Huyện ủy', 'Tỉnh đoàn'? Not 'Đảng ủy Khối', 'Ban
+    Thường vụ', 'tỉnh và Ban …'."""
+    one, two = _place_words()
+    return before[1] in one or f"{before[0]} {before[1]}" in two
+
+
+@cache
+def _goes_on_re() -> re.Pattern[str]:
+    """A word in lower case that a name goes on with after its place's ('… xã Tân Lập khóa XV',
+    '… huyện Hòn Đất tỉnh Kiên Giang', 'và'): obligations.toml [bodies] closed_go_on."""
+    words = tables.load("obligations.toml")["bodies"]["closed_go_on"]
+    return re.compile(rf"(?:{patterns.alt([lower_vn(w) for w in words])})(?!\w)")
 
 
 @cache
@@ -776,8 +820,14 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
                 pos = _past_aside(text, after)
                 tm = patterns.TITLE_START_RE.match(text, pos)
                 tm = tm if tm and tm.start("word") - pos <= 2 else None
-                s = _named_issuer(s, text, after) if tm or _CLAUSE_END_RE.match(text, after) else s
+                closed = tm is None and _LOWER_NEXT_RE.match(text, after) is not None  # by its place
+                if tm or closed or _CLAUSE_END_RE.match(text, after):
+                    s = _named_issuer(s, text, after)
                 pos = _past_aside(text, s.end)  # the name may end before the words read ('… đề nghị')
+                if closed and (pm := _purpose_re().match(text, pos)):
+                    # '… Huyện ủy Hòn Đất nhằm triển khai thực hiện …': the document's purpose, its subject
+                    tm = patterns.TITLE_START_RE.match(text, pm.end())
+                    pos = pm.end() if tm else pos
         bare = None if tm and tm.start("word") - pos <= 6 else _bare_subject_start(text, s, pos)
         if bare is None and (not tm or tm.start("word") - pos > 6 or _next_cue(text, s.end, tm)):
             out.append(s)
@@ -807,6 +857,16 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             )
         )
     return out
+
+
+_LOWER_NEXT_RE = re.compile(r"\s+(?=[^\W\d_])(?![" + patterns.UPPER + "])")  # a word in lower case next
+
+
+@cache
+def _purpose_re() -> re.Pattern[str]:
+    """A purpose's word right after an issuer's name, before its subject (cues.toml [THUC_HIEN] purpose)."""
+    words = tables.cues()["THUC_HIEN"]["purpose"]
+    return re.compile(rf"\s+(?:{patterns.alt([lower_vn(w) for w in words])})(?=\s)")
 
 
 @cache

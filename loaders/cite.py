@@ -17,7 +17,7 @@ from vbgraph.loaders.dates import DATE_PATTERN, date_from_match
 from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import fold, lower_vn
 from vbgraph.loaders.spans import Span, evolve, numbered_span, overlaps
-from vbgraph.ontology import tables
+from vbgraph.ontology import fuzzy, tables
 
 
 def _number(n: str) -> str:
@@ -130,6 +130,7 @@ class _Codes:
     nums: list[str]
     year: str | None = None
     unknown: bool = False
+    written: str | None = None  # the issuer code as written, when read as a known one (`_read_party_code`)
 
 
 _NUMS_SPLIT_RE = re.compile(r"\s*(?:,|và)\s*")
@@ -146,9 +147,50 @@ def _party_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
         return None
     if not known and not _plausible_type_code(code, typed=typed, so=so, issuer=parts[0]):
         return None
+    read = _read_party_code(code, parts[0]) if known else None
     return _Codes(
-        code, parts, cut, [nums] if nums.isdigit() else _NUMS_SPLIT_RE.split(nums), unknown=not known
+        code,
+        parts if read is None else (read, *parts[1:]),
+        cut,
+        [nums] if nums.isdigit() else _NUMS_SPLIT_RE.split(nums),
+        unknown=not known,
+        written=None if read is None else parts[0],
     )
+
+
+# How the Party writes a symbol: its number, a dash, its type code, a slash ('52-NQ/TW').
+_PARTY_SHAPE_RE = re.compile(r"\d\s*[-–]\s*[A-Za-zĐđ]{1,5}\s*/")
+
+
+def _party_written(entry: dict) -> bool:
+    """Do an entry's examples (issuer_codes.toml, doc_types.toml) write a Party symbol?"""
+    return any(_PARTY_SHAPE_RE.search(e) for e in entry.get("examples", ()))
+
+
+@cache
+def _party_issuer_codes() -> tuple[str, ...]:
+    """The issuer codes of the Party's symbols: the table's codes that its examples write so."""
+    return tuple(c["code"] for c in tables.load("issuer_codes.toml")["code"] if _party_written(c))
+
+
+@cache
+def _party_type_codes() -> frozenset[str]:
+    """The type codes of the Party's documents: of the types whose examples write Party symbols."""
+    return frozenset(
+        c.upper()
+        for t in tables.load("doc_types.toml")["type"]
+        if t.get("system") != "state" and _party_written(t)
+        for c in t.get("codes", ())
+    )
+
+
+def _read_party_code(type_code: str, issuer: str) -> str | None:
+    """The Party's issuer code that a code no table knows misreads, in a symbol of a Party type
+    ('29-NQ/TVV': OCR read the W of TW as VV; `fuzzy.read_code`). Known codes are kept, and so are
+    the codes of State symbols, whose departments' suffixes no table lists ('UBND-VX1')."""
+    if tables.is_known_code(issuer) or type_code.upper() not in _party_type_codes():
+        return None
+    return fuzzy.read_code(issuer, _party_issuer_codes())
 
 
 def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str, uncoded: bool = False) -> _Codes | None:
@@ -388,6 +430,8 @@ def _numbered(text: str) -> list[Span]:
             )
             if name:
                 span = evolve(span, title=name)
+            if c.written:
+                span = evolve(span, written_code=c.written)
             out.append(evolve(span, central=True) if central else span)
     return _shared_trailer(text, out) if len(out) > 1 else out
 

@@ -30,7 +30,7 @@ from vbgraph.loaders.records import Citation, Evidence, Issue
 from vbgraph.loaders.segment import Paragraph, Paragraphs, quote
 from vbgraph.loaders.spans import Span, evolve
 from vbgraph.ontology import tables
-from vbgraph.ontology.fuzzy import fold_aligned
+from vbgraph.ontology.fuzzy import KIND, fold_aligned
 from vbgraph.ontology.relations import Rel
 
 
@@ -846,6 +846,10 @@ def _report_span(s: Span, file: str, line: int, issues: list[Issue]) -> None:
     if s.bad_date:
         issues.append(
             Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}")
+        )
+    if s.written_code:  # the line as written stays the evidence
+        issues.append(
+            Issue(file, line, KIND, f"{s.symbol}: issuer code {s.written_code} read as {s.issuer_code}")
         )
     if s.unknown_type_code:
         issues.append(

@@ -183,6 +183,27 @@ def test_tu_is_tw_or_a_glyph_error_for_tu_by_the_issuer_phrase(text, issuer_code
 
 
 @pytest.mark.parametrize(
+    ("text", "symbol", "written"),
+    [  # an issuer code no table knows, in a Party type's symbol, read as the Party code OCR misread
+        ("Thực hiện Nghị quyết số 29-NQ/TVV ngày 17/11/2022 của Ban Chấp hành Trung ương", "29-NQ/TW", "TVV"),
+        ("theo Chỉ thị số 05-CT/TVV ngày 15/5/2016 của Bộ Chính trị", "05-CT/TW", "TVV"),
+        ("Kết luận số 14-KL/ĐUCV ngày 3/4/2021", "14-KL/ĐUCV", None),  # as close to ĐUCP and ĐUCA
+        # known codes, short codes of their own, State symbols and State types are kept
+        ("Kế hoạch số 12-KH/BCĐ ngày 3/4/2021 của Ban Chỉ đạo", "12-KH/BCĐ", None),
+        ("Nghị quyết số 12-NQ/HU ngày 3/4/2021", "12-NQ/HU", None),
+        ("Công văn số 215/UBND-VX1 ngày 3/4/2021", "215/UBND-VX1", None),
+        ("Công văn số 33/SNV-TCBC ngày 3/4/2021", "33/SNV-TCBC", None),
+        ("Nghị định số 29-NĐ/TVV ngày 3/4/2021", "29-NĐ/TVV", None),
+    ],
+)
+def test_an_ocr_misread_party_issuer_code_is_read_as_the_code(text, symbol, written):
+    s = one(text)
+    assert (s.symbol, s.written_code) == (symbol, written)
+    if written:
+        assert tables.is_central_code(s.issuer_code)
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "type_code", "symbol"),
     [
         ("Hướng dẫn liên ngành số 05-HDLN/BTGTU ngày 3/4/2019", None, "HDLN", "05-HDLN/BTGTU"),

@@ -847,7 +847,7 @@ def _report_span(s: Span, file: str, line: int, issues: list[Issue]) -> None:
         issues.append(
             Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}")
         )
-    if s.written_code:  # the line as written stays the evidence
+    if s.written_code and s.kind == "numbered":  # where it is written ('Nghị quyết 29' after it: not)
         issues.append(
             Issue(file, line, KIND, f"{s.symbol}: issuer code {s.written_code} read as {s.issuer_code}")
         )

@@ -10,7 +10,11 @@ import pytest
 from vbgraph.loaders import patterns
 from vbgraph.loaders.cite import find_citations
 from vbgraph.loaders.normalize import normalize_text
+from vbgraph.loaders.parse import parse_text
 from vbgraph.ontology import tables
+from vbgraph.ontology.fuzzy import KIND
+
+from factories import party_doc
 
 
 def numbered(text):
@@ -201,6 +205,18 @@ def test_an_ocr_misread_party_issuer_code_is_read_as_the_code(text, symbol, writ
     assert (s.symbol, s.written_code) == (symbol, written)
     if written:
         assert tables.is_central_code(s.issuer_code)
+
+
+def test_a_misread_code_is_reported_where_it_is_written_and_stays_in_the_evidence():
+    text = (
+        "Thực hiện Nghị quyết số 29-NQ/TVV ngày 17/11/2022 của Ban Chấp hành Trung ương, Ban Thường vụ ban hành:\n\n"
+        "1. Quán triệt Nghị quyết 29 đến cán bộ, đảng viên."
+    )
+    rec = parse_text(party_doc(preamble=text), "t.txt")
+    read = [i for i in rec.issues if i.kind == KIND]
+    assert [(i.line, i.message) for i in read] == [(read[0].line, "29-NQ/TW: issuer code TVV read as TW")]
+    cited = [c for c in rec.citations if c.symbol == "29-NQ/TW"]
+    assert len(cited) == 2 and "29-NQ/TVV" in cited[0].evidence.quote
 
 
 @pytest.mark.parametrize(

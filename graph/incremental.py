@@ -445,7 +445,8 @@ class _Run:
             dst = at.get(i)
             if c.relation and stating is not None:
                 speaker = stating if (act := acts.get(i)) is None else at.get(act)
-                yield from _statement(rec.file, speaker, dst, c.relation, c, stating)
+                for code in (c.relation, *c.also):
+                    yield from _statement(rec.file, speaker, dst, code, c, stating)
             for j, code in c.about:
                 yield from _statement(rec.file, dst, at.get(j), code, c, stating)
 

@@ -735,7 +735,8 @@ def _evidenced_edges(
                 acts[rec.file] = consolidated_acts(rec)
             act = acts[rec.file].get(i)
             speaker = stating if act is None else target.get((rec.file, act))
-            _add_evidence(edges, speaker, dst, c.relation, c, stating)
+            for code in (c.relation, *c.also):
+                _add_evidence(edges, speaker, dst, code, c, stating)
         for j, code in c.about:
             _add_evidence(edges, dst, target.get((rec.file, j)), code, c, stating)
     return edges

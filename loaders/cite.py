@@ -17,7 +17,7 @@ from vbgraph.loaders.dates import DATE_PATTERN, date_from_match
 from vbgraph.loaders.memo import CACHED_LEN, text_cache
 from vbgraph.loaders.normalize import fold, lower_vn
 from vbgraph.loaders.spans import Span, evolve, numbered_span, overlaps
-from vbgraph.ontology import tables
+from vbgraph.ontology import fuzzy, tables
 
 
 def _number(n: str) -> str:
@@ -130,6 +130,7 @@ class _Codes:
     nums: list[str]
     year: str | None = None
     unknown: bool = False
+    written: str | None = None  # the issuer code as written, when read as a known one (`_read_party_code`)
 
 
 _NUMS_SPLIT_RE = re.compile(r"\s*(?:,|và)\s*")
@@ -146,9 +147,50 @@ def _party_codes(m: re.Match[str], typed: bool, so: bool, nxt: str) -> _Codes | 
         return None
     if not known and not _plausible_type_code(code, typed=typed, so=so, issuer=parts[0]):
         return None
+    read = _read_party_code(code, parts[0]) if known else None
     return _Codes(
-        code, parts, cut, [nums] if nums.isdigit() else _NUMS_SPLIT_RE.split(nums), unknown=not known
+        code,
+        parts if read is None else (read, *parts[1:]),
+        cut,
+        [nums] if nums.isdigit() else _NUMS_SPLIT_RE.split(nums),
+        unknown=not known,
+        written=None if read is None else parts[0],
     )
+
+
+# How the Party writes a symbol: its number, a dash, its type code, a slash ('52-NQ/TW').
+_PARTY_SHAPE_RE = re.compile(r"\d\s*[-–]\s*[A-Za-zĐđ]{1,5}\s*/")
+
+
+def _party_written(entry: dict) -> bool:
+    """Do an entry's examples (issuer_codes.toml, doc_types.toml) write a Party symbol?"""
+    return any(_PARTY_SHAPE_RE.search(e) for e in entry.get("examples", ()))
+
+
+@cache
+def _party_issuer_codes() -> tuple[str, ...]:
+    """The issuer codes of the Party's symbols: the table's codes that its examples write so."""
+    return tuple(c["code"] for c in tables.load("issuer_codes.toml")["code"] if _party_written(c))
+
+
+@cache
+def _party_type_codes() -> frozenset[str]:
+    """The type codes of the Party's documents: of the types whose examples write Party symbols."""
+    return frozenset(
+        c.upper()
+        for t in tables.load("doc_types.toml")["type"]
+        if t.get("system") != "state" and _party_written(t)
+        for c in t.get("codes", ())
+    )
+
+
+def _read_party_code(type_code: str, issuer: str) -> str | None:
+    """The Party's issuer code that a code no table knows misreads, in a symbol of a Party type
+    ('29-NQ/TVV': OCR read the W of TW as VV; `fuzzy.read_code`). Known codes are kept, and so are
+    the codes of State symbols, whose departments' suffixes no table lists ('UBND-VX1')."""
+    if tables.is_known_code(issuer) or type_code.upper() not in _party_type_codes():
+        return None
+    return fuzzy.read_code(issuer, _party_issuer_codes())
 
 
 def _state_codes(m: re.Match[str], typed: bool, so: bool, nxt: str, uncoded: bool = False) -> _Codes | None:
@@ -388,6 +430,8 @@ def _numbered(text: str) -> list[Span]:
             )
             if name:
                 span = evolve(span, title=name)
+            if c.written:
+                span = evolve(span, written_code=c.written)
             out.append(evolve(span, central=True) if central else span)
     return _shared_trailer(text, out) if len(out) > 1 else out
 
@@ -611,11 +655,15 @@ _ISSUER_WORDS = 14  # the longest issuer's name: 'Ban Thường vụ Trung ươn
 def _issuer_words_end(text: str, pos: int) -> int | None:
     """End of an issuer phrase 'của <Name>' after a citation whatever the body, where a subject
     starts within `_ISSUER_WORDS` words of a name that opens with a capital ('của Bộ Thông tin và Truyền thông
-    về …', 'của Văn phòng Chính phủ hướng dẫn …'), or the clause ends ('của Bộ Xây dựng;')."""
+    về …', 'của Văn phòng Chính phủ hướng dẫn …'), or the clause ends ('của Bộ Xây dựng;'), or
+    a place's name that ends it goes on in lower case with a word no name goes on with ('của Ban
+    Thường vụ Huyện ủy Hòn Đất nhằm …', `_place_ends`)."""
     m = _OF_RE.match(text, pos) or _BETWEEN_RE.match(text, pos)
     if not m:
         return None
     end = m.end()
+    before: tuple[str, str] = ("", "")  # the two words read last, lowercased
+    place = False  # the words read last are a place's name, after its unit's word
     for k in range(_ISSUER_WORDS * (2 if m.group().strip(" ,").lower() == "giữa" else 1)):
         # a name of the vocabulary written with a dash or a comma: 'Bộ Lao động - Thương binh và Xã
         # hội', 'Bộ Văn hóa, Thể thao và Du lịch' (one name, its words read as one)
@@ -625,10 +673,50 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
             if k >= 2 and (p := _its_province_re().match(text, end)):
                 return p.end()  # 'của Huyện ủy Bắc Mê, tỉnh Hà Giang'
             return end if k >= 2 and _CLAUSE_END_RE.match(text, end) else None
+        word = w.group("w")
+        if word[0].isupper():
+            place = place or _opens_place(before)
+        elif place:
+            if not _goes_on_re().match(lower_vn(text[w.start("w") : w.start("w") + _GO_ON_REACH])):
+                return end  # the place's name ends the issuer's
+            place = False
+        before = (before[1], lower_vn(word))
         end = w.end()
         if patterns.TITLE_START_RE.match(text, end):
             return end
     return None
+
+
+_GO_ON_REACH = 16  # the longest word a name goes on with after a place's ('có liên quan')
+
+
+@cache
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the words of a unit, 'huyện', 'xã'; the two words of one, 'thị trấn', 'thành phố', 'Huyện
+    ủy', 'Tỉnh đoàn'), lowercased: obligations.toml [lists] places, kinds and qualifiers, committees."""
+    lists = tables.load("obligations.toml")["lists"]
+    places = frozenset(lower_vn(w) for w in lists["places"])
+    two = {lower_vn(w) for w in lists["kinds"] if len(w.split()) == 2} & {
+        lower_vn(w) for w in lists["qualifiers"]
+    }
+    two |= {f"{p} {lower_vn(c)}" for p in places for c in lists["committees"]}
+    return places, frozenset(two)
+
+
+def _opens_place(before: tuple[str, str]) -> bool:
+    """Do the two words read last (lowercased) end with a unit's word, before its place's name:
+    'huyện', 'xã', 'thị trấn', 'thành phố', 'Huyện ủy', 'Tỉnh đoàn'? Not 'Đảng ủy Khối', 'Ban
+    Thường vụ', 'tỉnh và Ban …'."""
+    one, two = _place_words()
+    return before[1] in one or f"{before[0]} {before[1]}" in two
+
+
+@cache
+def _goes_on_re() -> re.Pattern[str]:
+    """A word in lower case that a name goes on with after its place's ('… xã Tân Lập khóa XV',
+    '… huyện Hòn Đất tỉnh Kiên Giang', 'và'): obligations.toml [bodies] closed_go_on."""
+    words = tables.load("obligations.toml")["bodies"]["closed_go_on"]
+    return re.compile(rf"(?:{patterns.alt([lower_vn(w) for w in words])})(?!\w)")
 
 
 @cache
@@ -776,8 +864,14 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
                 pos = _past_aside(text, after)
                 tm = patterns.TITLE_START_RE.match(text, pos)
                 tm = tm if tm and tm.start("word") - pos <= 2 else None
-                s = _named_issuer(s, text, after) if tm or _CLAUSE_END_RE.match(text, after) else s
+                closed = tm is None and _LOWER_NEXT_RE.match(text, after) is not None  # by its place
+                if tm or closed or _CLAUSE_END_RE.match(text, after):
+                    s = _named_issuer(s, text, after)
                 pos = _past_aside(text, s.end)  # the name may end before the words read ('… đề nghị')
+                if closed and (pm := _purpose_re().match(text, pos)):
+                    # '… Huyện ủy Hòn Đất nhằm triển khai thực hiện …': the document's purpose, its subject
+                    tm = patterns.TITLE_START_RE.match(text, pm.end())
+                    pos = pm.end() if tm else pos
         bare = None if tm and tm.start("word") - pos <= 6 else _bare_subject_start(text, s, pos)
         if bare is None and (not tm or tm.start("word") - pos > 6 or _next_cue(text, s.end, tm)):
             out.append(s)
@@ -807,6 +901,16 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             )
         )
     return out
+
+
+_LOWER_NEXT_RE = re.compile(r"\s+(?=[^\W\d_])(?![" + patterns.UPPER + "])")  # a word in lower case next
+
+
+@cache
+def _purpose_re() -> re.Pattern[str]:
+    """A purpose's word right after an issuer's name, before its subject (cues.toml [THUC_HIEN] purpose)."""
+    words = tables.cues()["THUC_HIEN"]["purpose"]
+    return re.compile(rf"\s+(?:{patterns.alt([lower_vn(w) for w in words])})(?=\s)")
 
 
 @cache

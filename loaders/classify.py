@@ -30,7 +30,7 @@ from vbgraph.loaders.records import Citation, Evidence, Issue
 from vbgraph.loaders.segment import Paragraph, Paragraphs, quote
 from vbgraph.loaders.spans import Span, evolve
 from vbgraph.ontology import tables
-from vbgraph.ontology.fuzzy import fold_aligned
+from vbgraph.ontology.fuzzy import KIND, fold_aligned
 from vbgraph.ontology.relations import Rel
 
 
@@ -78,6 +78,11 @@ def without_transparent(text: str) -> str:
     return _transparent_re().sub(" ", lower_vn(text))
 
 
+# The part of a document an act names: "khoản 2 Điều 4", "Điều 6 và Điều 7", "khoản 1, khoản 3 Điều 5".
+_PART = r"(?:khoản|điểm|điều|mục|chương|phần|phụ lục)\s+[\w.]{1,6}"
+_PARTS = rf"{_PART}(?:(?:\s*,|\s+và)?\s+{_PART}){{0,7}}"
+
+
 @cache
 def _self_cues() -> list[tuple[Rel, re.Pattern]]:
     c = tables.cues()
@@ -93,8 +98,7 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         fill = r"\s+(?:cho|các|toàn bộ|một số điều, khoản của|một số điều của|một số điều|nội dung|khoản|điều|của)"
         # the part of it acted on: "khoản 2 Điều 4", "Điều 5 của", "điểm a khoản 1 Điều 3 tại", and
         # a list of parts: "Điều 6 và Điều 7 của", "khoản 1, khoản 3 Điều 5 của"
-        one = r"(?:khoản|điểm|điều|mục|chương|phần|phụ lục)\s+[\w.]{1,6}"
-        part = rf"(?:\s+{one}(?:(?:\s*,|\s+và)?\s+{one}){{0,7}})(?:\s+(?:của|tại))?"
+        part = rf"(?:\s+{_PARTS})(?:\s+(?:của|tại))?"
         # a text issued with the decision cited: "… Quy chế làm việc ban hành kèm theo"
         # ('bãi bỏ thủ tục hành chính số 3, số 4 Mục I … danh mục ban hành kèm theo': a part of it)
         carried = r"(?:,?\s+\w+){1,16}?\s+ban hành kèm theo"
@@ -446,8 +450,9 @@ def _expires_after_this(before: str, after: str) -> bool:
     )
 
 
-# What stands between the documents of a list, their citations blanked out: 'và', ',', 'cùng'.
-_LISTED_TAIL_RE = re.compile(r"(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+\s*$")
+# What stands between the documents of a list, their citations blanked out: 'và', ',', 'cùng', and
+# the part of the next one the act names ('bãi bỏ Điều 6 của A và Điều 7 của B': B's too).
+_LISTED_TAIL_RE = re.compile(rf"(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+(?:\s+{_PARTS}\s+(?:của|tại))?\s*$")
 
 
 @cache
@@ -770,13 +775,18 @@ def _paragraph_citations(
             local.append(-1)
             continue
         role, relation = _classify(facts, s, subjects, line, d, k)
-        out.append(_citation(s, jur, _evidence(file, line, quote(clean[line], col)), k, relation, role))
+        c = _citation(s, jur, _evidence(file, line, quote(clean[line], col)), k, relation, role)
+        if relation in _ACTS:  # an act: others may be named with parts of their own before it
+            start = facts.sentence_start(s.start)
+            if also := other_acts(lower_vn(facts.masked()[start : s.start]), relation):
+                c = replace(c, also=also)
+        out.append(c)
         local.append(len(out) - 1)
     return local
 
 
 # Citation and Evidence made as `spans._with_fields` makes a Span: their frozen __init__ sets each
-# field through object.__setattr__ (17 and 7 of them), and a text of symbols makes one of each per
+# field through object.__setattr__ (18 and 7 of them), and a text of symbols makes one of each per
 # citation. Neither has a __post_init__; every field is written out in its order (a test compares).
 
 
@@ -806,6 +816,7 @@ def _citation(
             "about": (),
             "role": role,
             "central": s.central,
+            "also": (),
         },
     )
     return new
@@ -835,6 +846,10 @@ def _report_span(s: Span, file: str, line: int, issues: list[Issue]) -> None:
     if s.bad_date:
         issues.append(
             Issue(file, line, "bad-date", f"impossible date {s.bad_date!r} in citation of {s.symbol}")
+        )
+    if s.written_code and s.kind == "numbered":  # where it is written ('Nghị quyết 29' after it: not)
+        issues.append(
+            Issue(file, line, KIND, f"{s.symbol}: issuer code {s.written_code} read as {s.issuer_code}")
         )
     if s.unknown_type_code:
         issues.append(
@@ -1069,6 +1084,40 @@ def _list_act(text: str, cites: bool) -> str | None:
 
 
 _ACTS = ("THAY_THE", "SUA_DOI", "BAI_BO")
+_ACT_REACH = 160  # the words before a citation that name the acts on its parts, a few of them
+_ACTS_BACK = 4  # at most so many acts listed before the last
+
+
+@cache
+def _acts_res() -> tuple[re.Pattern, re.Pattern]:
+    """(last, earlier): an act and the part it names, right before the document ('bãi bỏ Điều 9
+    của'), and one more before it, with a list's 'và' or comma ('sửa đổi Điều 8 và ')
+    (cues.toml [between]); on lowercased text."""
+    table = tables.cues()["between"]
+    verbs = "|".join(f"(?P<{code}>{alt([lower_vn(w) for w in table[code]])})" for code in _ACTS)
+    return (
+        re.compile(rf"(?<!\w)(?:{verbs})\s+{_PARTS}(?:\s+(?:của|tại))?\s*$"),
+        re.compile(rf"(?<!\w)(?:{verbs})\s+{_PARTS}(?:\s*,\s*|\s+và\s+)$"),
+    )
+
+
+def other_acts(before: str, code: str) -> tuple[str, ...]:
+    """The relations other than `code` of the acts listed, each with its part, before the act on
+    a citation (`before`: its sentence up to it, lowercased, other citations blanked out): 'sửa
+    đổi Điều 8 và bãi bỏ Điều 9 của Quyết định số …' amends the decision as well as repealing it.
+    Verbs of one act on one part ('sửa đổi, bổ sung, bãi bỏ một số điều của …') state the first."""
+    last, earlier = _acts_res()
+    tail = before[-_ACT_REACH:]
+    m = last.search(tail)
+    out: list[str] = []
+    for _ in range(_ACTS_BACK):
+        if m is None:
+            break
+        tail = tail[: m.start()]
+        m = earlier.search(tail)
+        if m is not None:
+            out.extend(k for k, v in m.groupdict().items() if v and k != code and k not in out)
+    return tuple(out)
 
 
 def _later(target: Citation, source: Citation) -> bool:

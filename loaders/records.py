@@ -86,6 +86,9 @@ class Citation:
     about: tuple[tuple[int, str], ...] = ()  # (index of another citation in the file, code)
     role: str = "cite"  # cite | listing | self | attachment
     central: bool | None = None
+    # more relation codes the same words state from the citing document: 'sửa đổi Điều 8 và bãi bỏ
+    # Điều 9 của Quyết định số …' amends and repeals it (SUA_DOI in `relation`, BAI_BO here)
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,7 @@ class FileRecord:
                         **_known(Citation, c),
                         "evidence": Evidence(**_known(Evidence, c["evidence"])),
                         "about": tuple(tuple(a) for a in c["about"]),
+                        "also": tuple(c.get("also", ())),
                     }
                 )
                 for c in d["citations"]

@@ -31,6 +31,9 @@ class Span:
     alias: str | None = None  # for kind="alias": the short name used
     attached_to_next: bool = False  # "Đề án … ban hành kèm theo Quyết định số …"
     unknown_type_code: bool = field(default=False, compare=False)  # a Party type code the tables lack
+    written_code: str | None = field(
+        default=None, compare=False
+    )  # an issuer code read as another ('TVV': TW)
 
     @property
     def scope_end(self) -> int:

@@ -292,6 +292,50 @@ def test_an_issuer_the_tables_do_not_know(text, issuer, province):
 
 
 @pytest.mark.parametrize(
+    ("text", "issuer", "title"),
+    [  # a place's name ends the issuer's before a word in lower case no name goes on with
+        (
+            "Kế hoạch số 120-KH/HU ngày 10/7/2019 của Ban Thường vụ Huyện ủy Tam Nông nhằm triển khai thực "
+            "hiện Chỉ thị số 35-CT/TW.",
+            "Ban Thường vụ Huyện ủy Tam Nông",
+            "triển khai thực hiện Chỉ thị số 35-CT/TW",
+        ),
+        (
+            "Kế hoạch số 55/KH-UBND ngày 12/3/2023 của Ủy ban nhân dân thị xã Ngã Năm để triển khai Chỉ thị "
+            "số 08/CT-UBND.",
+            "Ủy ban nhân dân thị xã Ngã Năm",
+            "triển khai Chỉ thị số 08/CT-UBND",
+        ),
+        (
+            "Báo cáo số 40-BC/HU ngày 02/9/2023 của Huyện ủy Vĩnh Cửu cho thấy kết quả tốt.",
+            "Huyện ủy Vĩnh Cửu",
+            None,
+        ),
+        (
+            "Kết luận số 12-KL/ĐU ngày 20/8/2023 của Đảng ủy xã Tân Lập đã được quán triệt.",
+            "Đảng ủy xã Tân Lập",
+            None,
+        ),
+        # … and goes on with a word a name goes on with
+        (
+            "Kế hoạch số 88-KH/HU ngày 15/7/2023 của Ban Thường vụ Huyện ủy Vĩnh Cửu khóa XI về chuyển đổi số.",
+            "Ban Thường vụ Huyện ủy Vĩnh Cửu khóa XI",
+            "về chuyển đổi số",
+        ),
+        # no place: a name's words in lower case
+        (
+            "Hướng dẫn số 05-HD/ĐUK ngày 15/7/2023 của Đảng ủy Khối các cơ quan tỉnh về chuyển đổi số.",
+            "Đảng ủy Khối các cơ quan tỉnh",
+            "về chuyển đổi số",
+        ),
+    ],
+)
+def test_a_place_ends_an_issuers_name(text, issuer, title):
+    s = find_citations(text)[0]  # (the subject may cite another)
+    assert (s.issuer, s.title) == (issuer, title)
+
+
+@pytest.mark.parametrize(
     ("text", "central"),
     [  # a ministry's document is the centre's, whatever its code says
         (

@@ -14,7 +14,16 @@ from vbgraph.loaders import obligations as ob
 from vbgraph.loaders.normalize import fold as loaders_fold
 from vbgraph.loaders.records import Issue
 from vbgraph.ontology import tables
-from vbgraph.ontology.fuzzy import KIND, Correction, Vocabulary, _fold_char, fold, fold_aligned, max_edits
+from vbgraph.ontology.fuzzy import (
+    KIND,
+    Correction,
+    Vocabulary,
+    _fold_char,
+    fold,
+    fold_aligned,
+    max_edits,
+    read_code,
+)
 
 from conftest import CORPUS_000, CORPUS_003
 
@@ -237,3 +246,19 @@ def test_the_ontology_imports_no_loader():
 
     for path in (ROOT / "ontology").glob("*.py"):
         assert "vbgraph.loaders" not in path.read_text(encoding="utf-8"), path.name
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("TVV", "TW"),  # OCR read the W as VV
+        ("T0", None),  # 'TO' is no code
+        ("ĐUQN", "ĐUQH"),  # one character off a long code, the only one so close
+        ("ĐUCV", None),  # as close to ĐUCP and ĐUCA
+        ("BCĐ", None),  # a short code one letter from another is a code of its own
+        ("TV", None),
+        ("HU", None),  # spelt
+    ],
+)
+def test_a_misread_code_is_read_as_the_one_known_code_it_plainly_spells(written, read):
+    assert read_code(written, ["TW", "TU", "HU", "ĐU", "ĐUK", "ĐUCP", "ĐUQH", "ĐUCA", "BCSĐ"]) == read

@@ -207,6 +207,8 @@ CONSOLIDATION = (
     "Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;\n\nĐiều 1. Phạm vi điều chỉnh\n"
 )
 LAW = "Căn cứ Luật Đất đai năm 2013;"
+# a decision's acts on parts of another: two relations of one citation (Citation.also)
+ACTS = "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy chế làm việc.\n\nĐiều 2. {acts} Điều 9 của Quyết định số 1105/QĐ-UBND."
 LAW_DATED = "Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;"
 
 
@@ -231,6 +233,16 @@ LAW_DATED = "Căn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;"
         # a consolidated text's preamble speaks for its act, which the edit changes
         (CONSOLIDATION.format(act="06/2010/NĐ-CP"), CONSOLIDATION.format(act="24/2010/NĐ-CP")),
         (CONSOLIDATION.format(act="06/2010/NĐ-CP"), party_doc(number="13", preamble=LAW_DATED)),
+        # an amended and repealed decision is then repealed only
+        (
+            party_doc(
+                number="13",
+                code="QĐ",
+                heading="QUYẾT ĐỊNH",
+                body=ACTS.format(acts="Sửa đổi Điều 8 và bãi bỏ"),
+            ),
+            party_doc(number="13", code="QĐ", heading="QUYẾT ĐỊNH", body=ACTS.format(acts="Bãi bỏ")),
+        ),
     ],
 )
 def test_an_edited_file_re_resolves_exactly(tmp_path, before, after):

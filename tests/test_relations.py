@@ -814,6 +814,51 @@ def test_an_articles_act_on_another_decision(article, relation):
     assert {r[1] for r in relations(text) if r[0] == "12-QĐ/TU" and r[2] == "1105/QĐ-UBND"} == {relation}
 
 
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [  # an act on a part of each listed decision acts on each; acts on parts of one decision are all its
+        (
+            "Điều 2. Bãi bỏ Điều 6 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021 và Điều 7 của Quyết định số "
+            "1200/QĐ-UBND ngày 10/10/2021 của UBND tỉnh.",
+            {("BAI_BO", "1105/QĐ-UBND"), ("BAI_BO", "1200/QĐ-UBND")},
+        ),
+        (
+            "Điều 2. Bãi bỏ khoản 1 Điều 4 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021, khoản 2 Điều 3 của "
+            "Quyết định số 1200/QĐ-UBND ngày 10/10/2021 của UBND tỉnh.",
+            {("BAI_BO", "1105/QĐ-UBND"), ("BAI_BO", "1200/QĐ-UBND")},
+        ),
+        (
+            "Điều 2. Sửa đổi Điều 8 và bãi bỏ Điều 9 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021.",
+            {("SUA_DOI", "1105/QĐ-UBND"), ("BAI_BO", "1105/QĐ-UBND")},
+        ),
+        (
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Thay thế Điều 3, sửa đổi, bổ sung khoản 2 Điều 5 "
+            "của Quyết định số 1105/QĐ-UBND ngày 16/9/2021.",
+            {("THAY_THE", "1105/QĐ-UBND"), ("SUA_DOI", "1105/QĐ-UBND")},
+        ),
+        (  # one act with its verbs on one part: the first verb's
+            "Điều 2. Sửa đổi, bổ sung, bãi bỏ một số điều của Quyết định số 1105/QĐ-UBND ngày 16/9/2021.",
+            {("SUA_DOI", "1105/QĐ-UBND")},
+        ),
+        (  # each act on its own decision
+            "Điều 2. Sửa đổi Điều 8 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021 và bãi bỏ Điều 9 của Quyết "
+            "định số 1200/QĐ-UBND ngày 10/10/2021.",
+            {("SUA_DOI", "1105/QĐ-UBND"), ("BAI_BO", "1200/QĐ-UBND")},
+        ),
+        (  # a task on parts of two decisions: no act
+            "Điều 2. Giao Sở Nội vụ rà soát Điều 6 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021 và Điều 7 "
+            "của Quyết định số 1200/QĐ-UBND ngày 10/10/2021.",
+            set(),
+        ),
+    ],
+)
+def test_acts_on_parts_of_listed_decisions(article, expected):
+    body = f"QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy chế làm việc.\n\n{article}"
+    text = party_doc(heading="QUYẾT ĐỊNH", code="QĐ", of="CỦA ỦY BAN NHÂN DÂN TỈNH", body=body)
+    acts = {"BAI_BO", "SUA_DOI", "THAY_THE"}
+    assert {r[1:] for r in relations(text) if r[0] == "12-QĐ/TU" and r[1] in acts} == expected
+
+
 def test_an_act_governs_the_list_it_opens_and_ends_the_subject_before_another():
     body = (
         "Điều 3. Quy định này thay thế Quy định số 05-QĐ/TU ngày 15/3/2019 và Quy định số 07-QĐ/TU ngày "

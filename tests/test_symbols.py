@@ -10,7 +10,11 @@ import pytest
 from vbgraph.loaders import patterns
 from vbgraph.loaders.cite import find_citations
 from vbgraph.loaders.normalize import normalize_text
+from vbgraph.loaders.parse import parse_text
 from vbgraph.ontology import tables
+from vbgraph.ontology.fuzzy import KIND
+
+from factories import party_doc
 
 
 def numbered(text):
@@ -180,6 +184,39 @@ def test_tu_is_tw_or_a_glyph_error_for_tu_by_the_issuer_phrase(text, issuer_code
     s = one(text)
     assert (s.issuer_code, s.symbol) == (issuer_code, symbol)
     assert tables.is_central_code(s.issuer_code) == (issuer_code == "TW")
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "written"),
+    [  # an issuer code no table knows, in a Party type's symbol, read as the Party code OCR misread
+        ("Thực hiện Nghị quyết số 29-NQ/TVV ngày 17/11/2022 của Ban Chấp hành Trung ương", "29-NQ/TW", "TVV"),
+        ("theo Chỉ thị số 05-CT/TVV ngày 15/5/2016 của Bộ Chính trị", "05-CT/TW", "TVV"),
+        ("Kết luận số 14-KL/ĐUCV ngày 3/4/2021", "14-KL/ĐUCV", None),  # as close to ĐUCP and ĐUCA
+        # known codes, short codes of their own, State symbols and State types are kept
+        ("Kế hoạch số 12-KH/BCĐ ngày 3/4/2021 của Ban Chỉ đạo", "12-KH/BCĐ", None),
+        ("Nghị quyết số 12-NQ/HU ngày 3/4/2021", "12-NQ/HU", None),
+        ("Công văn số 215/UBND-VX1 ngày 3/4/2021", "215/UBND-VX1", None),
+        ("Công văn số 33/SNV-TCBC ngày 3/4/2021", "33/SNV-TCBC", None),
+        ("Nghị định số 29-NĐ/TVV ngày 3/4/2021", "29-NĐ/TVV", None),
+    ],
+)
+def test_an_ocr_misread_party_issuer_code_is_read_as_the_code(text, symbol, written):
+    s = one(text)
+    assert (s.symbol, s.written_code) == (symbol, written)
+    if written:
+        assert tables.is_central_code(s.issuer_code)
+
+
+def test_a_misread_code_is_reported_where_it_is_written_and_stays_in_the_evidence():
+    text = (
+        "Thực hiện Nghị quyết số 29-NQ/TVV ngày 17/11/2022 của Ban Chấp hành Trung ương, Ban Thường vụ ban hành:\n\n"
+        "1. Quán triệt Nghị quyết 29 đến cán bộ, đảng viên."
+    )
+    rec = parse_text(party_doc(preamble=text), "t.txt")
+    read = [i for i in rec.issues if i.kind == KIND]
+    assert [(i.line, i.message) for i in read] == [(read[0].line, "29-NQ/TW: issuer code TVV read as TW")]
+    cited = [c for c in rec.citations if c.symbol == "29-NQ/TW"]
+    assert len(cited) == 2 and "29-NQ/TVV" in cited[0].evidence.quote
 
 
 @pytest.mark.parametrize(

@@ -1073,8 +1073,9 @@ def _of_another_level(said: str | None, level: str | None, h: Header) -> bool:
     text: it is some other body's line ('… các tỉnh, thành phố trực thuộc Trung ương xây dựng …' in a
     province's plan), which does not replace the issuer."""
     local = level in ("province", "district", "commune") and bool(h.org_lines or h.signed_for)
-    # the level the header's lines say ('HUYỆN ỦY …', 'UBND TỈNH …'), not one a bare 'BAN TỔ CHỨC' is given
-    stated = any(signals.body_level(x) == level for x in h.org_lines)
+    # the level the header's lines say ('HUYỆN ỦY …', 'UBND TỈNH …', 'ỦY BAN NHÂN DÂN' / 'TỈNH TÂY
+    # NINH' together), not one a bare 'BAN TỔ CHỨC' is given
+    stated = any(signals.body_level(x) == level for x in (*h.org_lines, " ".join(h.org_lines)))
     return local and stated and said is not None and said != level
 
 

@@ -982,6 +982,23 @@ SIGNED_BTV = ["2. Văn phòng Huyện ủy theo dõi.", "T/M BAN THƯỜNG VỤ"
             ["Thực hiện chủ trương trên, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:", *SIGNED_BTV],
             "Ban Thường vụ Huyện ủy Xuân Lộc",
         ),
+        # ... nor does one a header names on two lines ('ỦY BAN NHÂN DÂN' / 'TỈNH ĐỒNG NAI')
+        (
+            ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI", "Số: 18/KH-UBND"],
+            ["Thủ tướng Chính phủ yêu cầu các địa phương rà soát; UBND tỉnh ban hành Kế hoạch như sau:"],
+            "Ủy ban nhân dân tỉnh Đồng Nai",
+        ),
+        # a body in a subordinate clause waits for its act: the main clause's body speaks
+        (
+            ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI", "Số: 18/KH-UBND"],
+            ["Trong khi chờ Chính phủ ban hành Nghị định hướng dẫn, UBND tỉnh ban hành Kế hoạch như sau:"],
+            "Ủy ban nhân dân tỉnh Đồng Nai",
+        ),
+        (
+            ["ĐẢNG BỘ TỈNH ĐỒNG NAI", "HUYỆN ỦY XUÂN LỘC", "*", "Số 18-KH/HU"],
+            ["Sau khi Bộ Chính trị ban hành Kết luận, Ban Thường vụ Huyện ủy xây dựng Kế hoạch như sau:"],
+            "Ban Thường vụ Huyện ủy Xuân Lộc",
+        ),
     ],
 )
 def test_only_the_documents_own_body_speaks_in_its_opening(top, opening, issuer):

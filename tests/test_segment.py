@@ -1044,6 +1044,45 @@ def test_the_office_holder_line_above_the_preamble_ends_the_subject_and_issues(t
 
 
 @pytest.mark.parametrize(
+    ("top", "symbol", "authority", "issuer"),
+    [
+        (
+            ["UBND TỈNH BẮC NINH", "SỞ TƯ PHÁP"],
+            "Số: 56/QĐ-STP",
+            "GIÁM ĐỐC SỞ TƯ PHÁP TỈNH BẮC NINH",
+            "Giám đốc Sở Tư pháp tỉnh Bắc Ninh",
+        ),
+        (
+            ["BỘ TÀI CHÍNH", "CỤC THUẾ TỈNH NAM ĐỊNH"],
+            "Số: 56/QĐ-CTNĐI",
+            "CỤC TRƯỞNG CỤC THUẾ TỈNH NAM ĐỊNH",
+            "Cục trưởng Cục Thuế tỉnh Nam Định",
+        ),
+    ],
+)
+def test_a_local_offices_holder_issues_by_the_office_and_the_body_as_tables_spell_them(
+    top, symbol, authority, issuer
+):
+    """'GIÁM ĐỐC SỞ TƯ PHÁP TỈNH BẮC NINH' under 'SỞ TƯ PHÁP': the Giám đốc of the Sở, each word
+    cased as the tables write it, with the province, as the header's body is named."""
+    text = "\n".join(
+        [
+            *top,
+            symbol,
+            "Bắc Ninh, ngày 07 tháng 6 năm 2024",
+            "QUYẾT ĐỊNH",
+            "Ban hành Quy chế làm việc",
+            authority,
+            "Căn cứ Quyết định số 15/2021/QĐ-UBND ngày 10/6/2021 của UBND tỉnh;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.",
+        ]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.issuer == issuer
+
+
+@pytest.mark.parametrize(
     ("top", "symbol", "issuer"),
     [
         (["THANH TRA CHÍNH PHỦ"], "12/KH-TTCP", "Thanh tra Chính phủ"),

@@ -605,9 +605,35 @@ def body_jurisdiction(name: str, doc_jurisdiction: str | None) -> str | None:
     if doc_jurisdiction == CENTRAL and signals.body_level(name) in ("province", "district", "commune"):
         named = find_provinces(name)  # 'Ủy ban nhân dân tỉnh Sóc Trăng': that province's
         return named[0] if len(named) == 1 else None
-    if re.search(r"\bTrung ương\b|\bTW\b", name):
+    if re.search(r"\bTrung ương\b|\bTW\b", name) or _central_by_name(name):
         return CENTRAL
     return doc_jurisdiction
+
+
+_LOCAL_WORD_RE = re.compile(r"(?<!\w)(?:tỉnh|thành phố)(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _central_names() -> dict[str, tuple[str, ...]]:
+    t = tables.load("bodies.toml")["central_names"]
+    return {k: tuple(fold(w) for w in t[k]) for k in ("ends", "not_ends", "opens", "not_opens")}
+
+
+def _central_by_name(name: str) -> bool:
+    """A body of the centre by the shape of its name (bodies.toml [central_names]): 'Hội Liên hiệp
+    Phụ nữ Việt Nam', 'Bộ Nội vụ', even in a province's text; never one that names a place."""
+    t = _central_names()
+    f = fold(name)
+    if any(f == w or f.startswith(w + " ") for w in t["not_opens"]):
+        return False
+    if any(f.endswith(" " + w) for w in t["ends"]) and not any(f.endswith(" " + w) for w in t["not_ends"]):
+        return True
+    return (
+        any(f == w or f.startswith(w + " ") for w in t["opens"])
+        and signals.body_level(name) is None
+        and not _LOCAL_WORD_RE.search(name)
+        and not find_provinces(name)
+    )
 
 
 def part_of(name: str) -> str | None:

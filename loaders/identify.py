@@ -1073,8 +1073,9 @@ def _of_another_level(said: str | None, level: str | None, h: Header) -> bool:
     text: it is some other body's line ('… các tỉnh, thành phố trực thuộc Trung ương xây dựng …' in a
     province's plan), which does not replace the issuer."""
     local = level in ("province", "district", "commune") and bool(h.org_lines or h.signed_for)
-    # the level the header's lines say ('HUYỆN ỦY …', 'UBND TỈNH …'), not one a bare 'BAN TỔ CHỨC' is given
-    stated = any(signals.body_level(x) == level for x in h.org_lines)
+    # the level the header's lines say ('HUYỆN ỦY …', 'UBND TỈNH …', 'ỦY BAN NHÂN DÂN' / 'TỈNH TÂY
+    # NINH' together), not one a bare 'BAN TỔ CHỨC' is given
+    stated = any(signals.body_level(x) == level for x in (*h.org_lines, " ".join(h.org_lines)))
     return local and stated and said is not None and said != level
 
 
@@ -1104,7 +1105,7 @@ def speaker_issuer(who: str, issuer: str | None, level: str | None) -> tuple[str
         return ", ".join(dict.fromkeys(p.name for p in parts if p)), parts[0].level if parts[0] else level
     b = _canonical_local(who)
     if b is None:
-        return _recase(who), signals.body_level(who) or level
+        return _office_holder(who) or _recase(who), signals.body_level(who) or level
     if issuer and fold(issuer).startswith(fold(b.name)) and fold(issuer) != fold(b.name):
         return issuer, level
     return b.name, b.level
@@ -1117,6 +1118,17 @@ def _holder_of(who: str, issuer: str) -> str | None:
     if m is None or fold(who[m.end() :]).strip() != fold(issuer):
         return None
     return f"{signals.office_name(m.group(0))} {issuer}"
+
+
+def _office_holder(who: str) -> str | None:
+    """The holder of an office whose authority line in capitals names a body other than the header's
+    ('GIÁM ĐỐC SỞ NỘI VỤ TỈNH TRÀ VINH' under 'SỞ NỘI VỤ'): the office as the roles table spells it,
+    then the body as a header line is read ('Giám đốc Sở Nội vụ'; a local issuer gets its province
+    back from `local_name`), never the line lower-cased word by word."""
+    m = signals.office_at(who)
+    if m is None or not who.isupper() or not signals.names_body(who[m.end() :]):
+        return None
+    return f"{signals.office_name(m.group(0))} {_named_body(who[m.end() :]).name}"
 
 
 def _canonical_fold(who: str) -> str:

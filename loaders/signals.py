@@ -279,7 +279,7 @@ def speaker(line: str) -> str | None:
     group_start: int | None = None
     prev_end = -1
     object_end = -1  # where the last object's name ended; -1: none before
-    plural_end = -1  # where the last name after 'các' ended; -1: none before
+    plural_end = -1  # where the last name after 'các' or in a subordinate clause ended; -1: none before
     for m in _body_head_re().finditer(line):
         # 'của Ban Chỉ đạo Trung ương, Ban Thường vụ Tỉnh ủy xây dựng …': an object's name goes on over
         # the heads in it ('Trung ương') until a comma
@@ -295,9 +295,12 @@ def speaker(line: str) -> str | None:
         # 'Bộ Chính trị, Ban Bí thư yêu cầu …': bodies joined by ',' or 'và' speak together.
         if group_start is None or not _JOIN_RE.fullmatch(line[prev_end : m.start()]):
             group_start = m.start()
-            # 'Các tỉnh ủy, thành ủy ban hành kế hoạch': those addressed act, none of them speaks
-            if _PLURAL_BEFORE_RE.search(line, max(0, m.start() - 8), m.start()) or (
-                plural_end >= 0 and _JOIN_RE.fullmatch(line[plural_end : m.start()])
+            # 'Các tỉnh ủy, thành ủy ban hành kế hoạch': those addressed act, none of them speaks;
+            # nor do those in a subordinate clause ('Trong khi chờ Chính phủ ban hành …, UBND tỉnh …')
+            if (
+                _PLURAL_BEFORE_RE.search(line, max(0, m.start() - 8), m.start())
+                or _subordinate(line, m.start())
+                or (plural_end >= 0 and _JOIN_RE.fullmatch(line[plural_end : m.start()]))
             ):
                 group_start, plural_end = None, place_after(line, m.end())
                 continue
@@ -308,6 +311,18 @@ def speaker(line: str) -> str | None:
         if _enact_re().match(line, gap.end() if gap else end):
             return line[group_start:end].strip()
     return None
+
+
+@cache
+def _subordinate_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{words_alt(table()['speaker']['subordinate'])})(?!\w)", re.IGNORECASE)
+
+
+def _subordinate(line: str, pos: int) -> bool:
+    """Is `pos` in a subordinate clause ('Trong khi chờ …', 'Sau khi …', signals.toml [speaker]
+    subordinate), one its opening word starts and no comma has closed yet?"""
+    start = max(line.rfind(c, 0, pos) for c in ",;:") + 1
+    return _subordinate_re().search(line, start, pos) is not None
 
 
 _JOIN_RE = re.compile(r"\s*(?:,|và)\s*")

@@ -6,6 +6,7 @@ import pytest
 
 from vbgraph.graph.store import build_graph
 from vbgraph.loaders.parse import parse_text
+from vbgraph.ontology import tables
 
 from factories import party_doc
 
@@ -355,6 +356,17 @@ def test_a_bodys_province(name, doc_jurisdiction, jurisdiction):
     from vbgraph.graph.tasks import body_jurisdiction
 
     assert body_jurisdiction(name, doc_jurisdiction) == jurisdiction
+
+
+@pytest.mark.parametrize(
+    "example", tables.load("bodies.toml")["central_names"]["examples"], ids=lambda e: e["name"]
+)
+def test_a_national_organisation_or_a_ministry_is_the_centres_in_a_provinces_text(example):
+    """'Hội Nông dân Việt Nam', 'Bộ Tư pháp' in a Quảng Ninh plan are the centre's; 'Ủy ban MTTQ
+    Việt Nam tỉnh', 'Bộ Chỉ huy Quân sự tỉnh' the province's."""
+    from vbgraph.graph.tasks import body_jurisdiction
+
+    assert body_jurisdiction(example["name"], "Quảng Ninh") == (example["jurisdiction"] or "Quảng Ninh")
 
 
 def _board_plan(committee: str, place: str, date: str, subject: str, body_text: str = "") -> str:

@@ -982,6 +982,23 @@ SIGNED_BTV = ["2. Văn phòng Huyện ủy theo dõi.", "T/M BAN THƯỜNG VỤ"
             ["Thực hiện chủ trương trên, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:", *SIGNED_BTV],
             "Ban Thường vụ Huyện ủy Xuân Lộc",
         ),
+        # ... nor does one a header names on two lines ('ỦY BAN NHÂN DÂN' / 'TỈNH ĐỒNG NAI')
+        (
+            ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI", "Số: 18/KH-UBND"],
+            ["Thủ tướng Chính phủ yêu cầu các địa phương rà soát; UBND tỉnh ban hành Kế hoạch như sau:"],
+            "Ủy ban nhân dân tỉnh Đồng Nai",
+        ),
+        # a body in a subordinate clause waits for its act: the main clause's body speaks
+        (
+            ["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI", "Số: 18/KH-UBND"],
+            ["Trong khi chờ Chính phủ ban hành Nghị định hướng dẫn, UBND tỉnh ban hành Kế hoạch như sau:"],
+            "Ủy ban nhân dân tỉnh Đồng Nai",
+        ),
+        (
+            ["ĐẢNG BỘ TỈNH ĐỒNG NAI", "HUYỆN ỦY XUÂN LỘC", "*", "Số 18-KH/HU"],
+            ["Sau khi Bộ Chính trị ban hành Kết luận, Ban Thường vụ Huyện ủy xây dựng Kế hoạch như sau:"],
+            "Ban Thường vụ Huyện ủy Xuân Lộc",
+        ),
     ],
 )
 def test_only_the_documents_own_body_speaks_in_its_opening(top, opening, issuer):
@@ -1024,6 +1041,45 @@ def test_the_office_holder_line_above_the_preamble_ends_the_subject_and_issues(t
         "Ban hành Kế hoạch hành động thực hiện Chỉ thị số 04/CT-TTg của Thủ tướng Chính phủ",
         issuer,
     )
+
+
+@pytest.mark.parametrize(
+    ("top", "symbol", "authority", "issuer"),
+    [
+        (
+            ["UBND TỈNH BẮC NINH", "SỞ TƯ PHÁP"],
+            "Số: 56/QĐ-STP",
+            "GIÁM ĐỐC SỞ TƯ PHÁP TỈNH BẮC NINH",
+            "Giám đốc Sở Tư pháp tỉnh Bắc Ninh",
+        ),
+        (
+            ["BỘ TÀI CHÍNH", "CỤC THUẾ TỈNH NAM ĐỊNH"],
+            "Số: 56/QĐ-CTNĐI",
+            "CỤC TRƯỞNG CỤC THUẾ TỈNH NAM ĐỊNH",
+            "Cục trưởng Cục Thuế tỉnh Nam Định",
+        ),
+    ],
+)
+def test_a_local_offices_holder_issues_by_the_office_and_the_body_as_tables_spell_them(
+    top, symbol, authority, issuer
+):
+    """'GIÁM ĐỐC SỞ TƯ PHÁP TỈNH BẮC NINH' under 'SỞ TƯ PHÁP': the Giám đốc of the Sở, each word
+    cased as the tables write it, with the province, as the header's body is named."""
+    text = "\n".join(
+        [
+            *top,
+            symbol,
+            "Bắc Ninh, ngày 07 tháng 6 năm 2024",
+            "QUYẾT ĐỊNH",
+            "Ban hành Quy chế làm việc",
+            authority,
+            "Căn cứ Quyết định số 15/2021/QĐ-UBND ngày 10/6/2021 của UBND tỉnh;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.",
+        ]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.issuer == issuer
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,14 @@ def test_a_body_a_verb_directs_or_one_it_is_under_speaks_in_no_line(example):
     assert signals.speaker(example) is None
 
 
+@pytest.mark.parametrize(
+    "example", signals.table()["speaker"]["subordinate_examples"], ids=lambda e: e["line"]
+)
+def test_a_body_in_a_subordinate_clause_does_not_speak(example):
+    """'Trong khi chờ Bộ Nội vụ ban hành …, UBND tỉnh hướng dẫn': the main clause's body speaks."""
+    assert (signals.speaker(example["line"]) or "") == example["speaker"]
+
+
 @pytest.mark.parametrize("example", signals.table()["speaker"]["holder_examples"], ids=lambda e: e["line"])
 def test_an_office_holder_issues_what_it_says_unless_its_body_relays_it(example):
     from vbgraph.loaders.identify import holder_before

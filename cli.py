@@ -21,7 +21,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from operator import itemgetter
+from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -145,17 +145,23 @@ LONG_TABLE = 200  # rows beyond which a table is printed as plain aligned text (
 WIDEST = 60  # characters a column of a plain table is padded to at most
 
 
-def _plain_table(headings: list[str], cells: list[list[str]]) -> None:
-    """Rows under their headings in aligned columns, as plain text: a long listing (every body of
+def _plain_table(headings: list[str], columns: list[list[str]]) -> None:
+    """Columns of cells under their headings, aligned, as plain text: a long listing (every body of
     a store, every implementation) prints in a blink, and no cell is read as markup. Control
     characters are looked for once in all the cells, escaped only where there are any."""
-    if _CONTROL.search("\n".join(map("\n".join, cells))):
-        cells = [list(map(_visible, row)) for row in cells]
-    widest = [max(map(len, map(itemgetter(i), cells)), default=0) for i in range(len(headings))]
-    widths = [min(WIDEST, max(len(h), w)) for h, w in zip(headings, widest, strict=True)]
+    if _CONTROL.search("\n".join(map("\n".join, columns))):
+        columns = [list(map(_visible, column)) for column in columns]
+    widths = [
+        min(WIDEST, max(len(h), max(map(len, c), default=0))) for h, c in zip(headings, columns, strict=True)
+    ]
     line = "  ".join(f"{{:<{w}}}" for w in widths).format
-    rows = [headings, ["-" * w for w in widths], *cells]
+    rows = [headings, ["-" * w for w in widths], *zip(*columns, strict=True)]
     typer.echo("\n".join(line(*row).rstrip() for row in rows))
+
+
+def _cells(rows: list[dict], key: str) -> list[str]:
+    """A column's cells: its values as text (most are text already: no call for them)."""
+    return [v if type(v) is str else _cell(v) for v in map(methodcaller("get", key), rows)]
 
 
 def _json_text(data: Any) -> str:
@@ -215,7 +221,7 @@ def _emit(
     if table is not None:
         table(data)
     elif len(rows) > LONG_TABLE:
-        _plain_table([h for _, h in columns] or keys, [list(map(_cell, map(r.get, keys))) for r in rows])
+        _plain_table([h for _, h in columns] or keys, [_cells(rows, k) for k in keys])
     else:
         from rich.table import Table
         from rich.text import Text

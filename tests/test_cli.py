@@ -610,7 +610,7 @@ def test_a_long_table_prints_as_plain_aligned_text(monkeypatch, capsys):
 def test_a_plain_table_escapes_what_a_terminal_would_act_on(cells, lines, capsys):
     from vbgraph import cli
 
-    cli._plain_table(["A", "B"], cells)
+    cli._plain_table(["A", "B"], [list(column) for column in zip(*cells, strict=True)])  # rows as columns
     assert capsys.readouterr().out.splitlines() == lines
 
 

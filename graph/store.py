@@ -566,11 +566,16 @@ class Store:
         try:
             if fields is not None:
                 return self._skeleton_nodes(self._rows(self._fields_sql(fields, "kind = ?"), (kind,)), fields)
-            ids = [r[0] for r in self._rows("SELECT id FROM nodes WHERE kind = ?", (kind,))]
         except _UseWholeGraph:
-            G = self.graph
-            ids = [n for n, a in G.nodes(data=True) if a.get("kind") == kind]
-        return self.subgraph(ids, codes=())
+            pass
+        return self.subgraph(self.ids_of_kind(kind), codes=())
+
+    def ids_of_kind(self, kind: str) -> list[str]:
+        """The ids of every node of one kind, from the kinds' index."""
+        try:
+            return [r[0] for r in self._rows("SELECT id FROM nodes WHERE kind = ?", (kind,))]
+        except _UseWholeGraph:
+            return [n for n, a in self.graph.nodes(data=True) if a.get("kind") == kind]
 
     def nodes_with(self, kind: str, **equal: str) -> list[tuple[str, dict]]:
         """(id, attributes) of every node of a kind whose attributes `equal` say, sorted by id: a

@@ -27,12 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from vbgraph.errors import StoreError
+from vbgraph.graph.rows import label_row
 
 STORE_FORMAT = "vbgraph-store"
-SCHEMA_VERSION = 7  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
+SCHEMA_VERSION = 8  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
 # 3: no COUNTS indexes; 4: the COUNTS indexes only in stores migrated from 3 (new ones lacked them);
 # 5: titles_fts rows numbered in insertion order (now: the seq of their document's node); 6: no
-# nodes_labels index
+# labels of documents; 7: the labels as an index of json_extract (SQLite before 3.41 parses each
+# node's JSON to read them all the same), edge indexes without the other end
 DB_FILE = "store.sqlite"
 V1_FILE = "graph.json"
 
@@ -75,9 +77,14 @@ CREATE TABLE edges (
     seq INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, key TEXT NOT NULL,
     attrs TEXT NOT NULL
 );
-CREATE INDEX edges_source ON edges (source, key);
-CREATE INDEX edges_target ON edges (target, key);
 """
+# Each holds the other end too: a step of a lineage, and every edge of a relation (`edges_key`),
+# is read from an index alone, none of the edges' rows (which hold their evidence)
+EDGE_INDEXES = """
+CREATE INDEX IF NOT EXISTS edges_source ON edges (source, key, target);
+CREATE INDEX IF NOT EXISTS edges_target ON edges (target, key, source);
+"""
+SCHEMA += EDGE_INDEXES
 
 RESOLUTION = """
 -- what resolution made of each file, kept so that a change re-resolves only what it touches
@@ -131,19 +138,17 @@ CREATE INDEX IF NOT EXISTS nodes_documents ON nodes (
     kind, json_extract(attrs, '$.type'), json_extract(attrs, '$.level'), json_extract(attrs, '$.in_corpus')
 );
 CREATE INDEX IF NOT EXISTS nodes_jurisdiction ON nodes (kind, json_extract(attrs, '$.jurisdiction'));
-CREATE INDEX IF NOT EXISTS edges_key ON edges (key, target, json_extract(attrs, '$.vai_tro'));
+CREATE INDEX IF NOT EXISTS edges_key ON edges (key, target, json_extract(attrs, '$.vai_tro'), source);
 """
 
 # What a question about a whole relation shows of each document at its ends (`vbgraph implements`
-# without a filter: 100k rows at 100k documents). Read from the index alone: a scan of the nodes
-# parses each node's JSON (0.4 s at 100k), a scan of this index does not (0.1 s).
+# without a filter: 100k rows at 100k documents), as columns (graph.rows.label_row): reading them
+# from the nodes' JSON, or from an index of json_extract (SQLite before 3.41 parses the JSON all
+# the same), cost half a second at 100k documents.
 LABEL_FIELDS = ("symbol", "name", "date", "jurisdiction")
-LABELS_INDEX = "nodes_labels"
-COUNTS += (
-    f"CREATE INDEX IF NOT EXISTS {LABELS_INDEX} ON nodes (id, "
-    + ", ".join(f"json_extract(attrs, '$.{f}')" for f in LABEL_FIELDS)
-    + ") WHERE kind = 'Document';\n"
-)
+LABELS = """
+CREATE TABLE IF NOT EXISTS doc_labels (id TEXT PRIMARY KEY, label TEXT, date TEXT, jurisdiction TEXT) WITHOUT ROWID;
+"""
 
 
 def connect(directory: Path, *, create: bool) -> sqlite3.Connection | None:
@@ -235,7 +240,7 @@ def _create(con: sqlite3.Connection, v1: Path | None) -> None:
     old = _read_v1(v1) if v1 else None
     meta = {"format": STORE_FORMAT, "schema_version": str(SCHEMA_VERSION)}
     con.executescript(
-        "BEGIN IMMEDIATE;" + SCHEMA + RESOLUTION + COUNTS
+        "BEGIN IMMEDIATE;" + SCHEMA + LABELS + RESOLUTION + COUNTS
     )  # the transaction stays open until COMMIT below
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     if old is not None:
@@ -299,6 +304,7 @@ def _check_version(con: sqlite3.Connection, path: Path) -> None:
 
 RESOLVED_TABLES = (
     "nodes",
+    "doc_labels",
     "edges",
     "titles_fts",
     "r_parts",
@@ -327,7 +333,7 @@ def _resolution_tables(con: sqlite3.Connection) -> None:
 
 def _count_indexes(con: sqlite3.Connection) -> None:
     """3 -> 4: the indexes counts read; 4 -> 5: again, for the stores version 4 made new without them;
-    6 -> 7: the documents' labels."""
+    6 -> 7: the documents' labels (now their own table: `_label_table`)."""
     for statement in _statements(COUNTS):
         con.execute(statement)
 
@@ -344,6 +350,23 @@ def _titles_by_seq(con: sqlite3.Connection) -> None:
     con.execute("DROP TABLE temp.old_titles")
 
 
+def _label_table(con: sqlite3.Connection) -> None:
+    """7 -> 8: the documents' labels in a table of their own, in place of an index of json_extract;
+    each edge index holding both ends."""
+    con.execute("DROP INDEX IF EXISTS nodes_labels")
+    for name in ("edges_key", "edges_source", "edges_target"):
+        con.execute(f"DROP INDEX IF EXISTS {name}")
+    for statement in _statements(EDGE_INDEXES + COUNTS):
+        con.execute(statement)
+    for statement in _statements(LABELS):
+        con.execute(statement)
+    con.execute("DELETE FROM doc_labels")
+    rows = con.execute("SELECT id, attrs FROM nodes WHERE kind = 'Document'")
+    con.executemany(
+        "INSERT INTO doc_labels VALUES (?, ?, ?, ?)", (label_row(i, json.loads(a)) for i, a in rows)
+    )
+
+
 # The step from each database version to the next, by the version it starts from (version 1 is a
 # JSON file, migrated when the database is created).
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -352,6 +375,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _count_indexes,
     5: _titles_by_seq,
     6: _count_indexes,
+    7: _label_table,
 }
 
 

@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 from vbgraph.graph import database as db
 from vbgraph.graph import resolve as rs
 from vbgraph.graph import tasks
-from vbgraph.graph.rows import node_row, title_words
+from vbgraph.graph.rows import label_row, node_row, title_words
 from vbgraph.loaders.records import (
     Citation,
     FileRecord,
@@ -515,22 +515,25 @@ class _Run:
                 f"DELETE FROM titles_fts WHERE rowid IN (SELECT seq FROM nodes WHERE id IN ({marks}))", chunk
             )
             con.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk)
+            con.execute(f"DELETE FROM doc_labels WHERE id IN ({marks})", chunk)
             latest: dict[str, _DocRow] = {}
             for x in map(
                 _doc_row, con.execute(f"SELECT {_DOC_COLS} FROM r_docs WHERE id IN ({marks})", chunk)
             ):
                 if x.id not in latest or x.created > latest[x.id].created:
                     latest[x.id] = x
-            nodes, titles = [], []
+            nodes, titles, labels = [], [], []
             for i, x in sorted(latest.items()):
                 attrs = {"kind": "Document", **x.attrs}
                 del attrs["id"]
                 nodes.append(node_row(i, attrs))
                 titles.append((i, title_words(attrs)))
+                labels.append(label_row(i, attrs))
             con.executemany(
                 "INSERT INTO nodes (id, kind, attrs, symbol_key, number, file) VALUES (?, ?, ?, ?, ?, ?)",
                 nodes,
             )
+            con.executemany("INSERT INTO doc_labels VALUES (?, ?, ?, ?)", labels)
             seqs = dict(con.execute(f"SELECT id, seq FROM nodes WHERE id IN ({marks})", chunk))
             con.executemany(
                 "INSERT INTO titles_fts (rowid, id, words) VALUES (?, ?, ?)",

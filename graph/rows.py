@@ -12,6 +12,12 @@ def symbol_key(symbol: str) -> str:
     return "".join(fold(symbol).split()).replace("–", "-")
 
 
+def label_row(n: str, a: dict) -> tuple[str, str | None, str | None, str | None]:
+    """(id, label, date, jurisdiction) of a document: what a table of a whole relation shows of
+    each end (`vbgraph implements`), its label being the symbol or else the name."""
+    return (n, a.get("symbol") or a.get("name"), a.get("date"), a.get("jurisdiction"))
+
+
 # `json.dumps(…, ensure_ascii=False, sort_keys=True)` with its encoder made once, not per call
 _to_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING
 
 from vbgraph.errors import StoreError, UnreadableFile
 from vbgraph.graph import database as db
-from vbgraph.graph.rows import symbol_key
+from vbgraph.graph.rows import label_row, symbol_key
 from vbgraph.loaders.records import FileRecord, Issue
 from vbgraph.ontology.relations import Rel
 
@@ -399,11 +399,6 @@ def _renamed(rec: dict, old: str, new: str) -> dict:
     return walk(rec)
 
 
-def _symbol_or_name(attrs: Mapping) -> str | None:
-    """How a table shows a document: its symbol, else its name (`queries.research._label`)."""
-    return attrs.get("symbol") or attrs.get("name")
-
-
 class Store:
     """An embedded store in a folder. Load it, ingest into it, read its graph."""
 
@@ -571,11 +566,16 @@ class Store:
         try:
             if fields is not None:
                 return self._skeleton_nodes(self._rows(self._fields_sql(fields, "kind = ?"), (kind,)), fields)
-            ids = [r[0] for r in self._rows("SELECT id FROM nodes WHERE kind = ?", (kind,))]
         except _UseWholeGraph:
-            G = self.graph
-            ids = [n for n, a in G.nodes(data=True) if a.get("kind") == kind]
-        return self.subgraph(ids, codes=())
+            pass
+        return self.subgraph(self.ids_of_kind(kind), codes=())
+
+    def ids_of_kind(self, kind: str) -> list[str]:
+        """The ids of every node of one kind, from the kinds' index."""
+        try:
+            return [r[0] for r in self._rows("SELECT id FROM nodes WHERE kind = ?", (kind,))]
+        except _UseWholeGraph:
+            return [n for n, a in self.graph.nodes(data=True) if a.get("kind") == kind]
 
     def nodes_with(self, kind: str, **equal: str) -> list[tuple[str, dict]]:
         """(id, attributes) of every node of a kind whose attributes `equal` say, sorted by id: a
@@ -795,28 +795,16 @@ class Store:
         """Every edge of `codes` between two documents as (source, target, the source's label, date
         and jurisdiction, the target's label), a label being the symbol or else the name, ordered by
         the source's jurisdiction and date, then source, target and code: a question about a whole
-        relation (every implementation) reads them in one join on the index of labels and builds no
-        graph (at 100k documents, a skeleton of 100k nodes costs a second), and its table's sort
-        finds them in order. SQLite picks the label: 100k rows of seven cells, not eleven."""
+        relation (every implementation) reads them in one join on the table of labels
+        (`database.LABELS`) and builds no graph (at 100k documents, a skeleton of 100k nodes costs a
+        second), and its table's sort finds them in order."""
         codes = sorted(set(codes))
         keys = f"e.key IN ({','.join('?' * len(codes))})"
-
-        def attr(n: str, f: str) -> str:
-            return f"json_extract({n}.attrs, '$.{f}')"
-
-        def label(n: str) -> str:  # `symbol or name`, as Python reads an empty symbol
-            return f"coalesce(nullif({attr(n, 'symbol')}, ''), {attr(n, 'name')})"
-
-        values = f"{label('a')}, {attr('a', 'date')}, {attr('a', 'jurisdiction')}, {label('b')}"
-        place, date = (f"coalesce({attr('a', f)}, '')" for f in ("jurisdiction", "date"))
-        ends = " ".join(
-            f"JOIN nodes {n} INDEXED BY {db.LABELS_INDEX} ON {n}.id = e.{end} AND {n}.kind = 'Document'"
-            for n, end in (("a", "source"), ("b", "target"))
-        )
         try:
             return self._rows(
-                f"SELECT e.source, e.target, {values} FROM edges e {ends} WHERE {keys} "
-                f"ORDER BY {place}, {date}, e.source, e.target, e.key",
+                "SELECT e.source, e.target, a.label, a.date, a.jurisdiction, b.label FROM edges e "
+                "JOIN doc_labels a ON a.id = e.source JOIN doc_labels b ON b.id = e.target "
+                f"WHERE {keys} ORDER BY coalesce(a.jurisdiction, ''), coalesce(a.date, ''), e.source, e.target, e.key",
                 codes,
             )
         except _UseWholeGraph:
@@ -827,16 +815,33 @@ class Store:
                     k,
                     s,
                     t,
-                    _symbol_or_name(nodes[s]),
-                    nodes[s].get("date"),
-                    nodes[s].get("jurisdiction"),
-                    _symbol_or_name(nodes[t]),
+                    *label_row(s, nodes[s])[1:],
+                    label_row(t, nodes[t])[1],
                 )
                 for s, t, k in G.edges(keys=True)
                 if k in codes and nodes[s].get("kind") == nodes[t].get("kind") == "Document"
             ]
             rows.sort(key=lambda r: (r[5] or "", r[4] or "", r[1], r[2], r[0]))
             return [r[1:] for r in rows]
+
+    def relation_ends(self, codes: Iterable[str]) -> tuple[list[tuple[str, str]], dict[str, tuple]]:
+        """Every edge of `codes` between two documents as (source, target), in no order, and each
+        document's label, date and jurisdiction by id (`labelled_edges`' columns): for a walk over
+        a whole relation (every central document's implementations, transitively)."""
+        codes = sorted(set(codes))
+        try:  # two reads of two indexes: a join's lookups cost twice as much at 100k edges
+            edges = self._rows(
+                f"SELECT source, target FROM edges WHERE key IN ({','.join('?' * len(codes))})", codes
+            )
+            labels = {
+                i: tuple(r)
+                for i, *r in self._rows("SELECT id, label, date, jurisdiction FROM doc_labels", ())
+            }
+        except _UseWholeGraph:
+            nodes = self.graph.nodes
+            edges = [(s, t) for s, t, k in self.graph.edges(keys=True) if k in codes]
+            labels = {n: label_row(n, a)[1:] for n, a in nodes.items() if a.get("kind") == "Document"}
+        return [(s, t) for s, t in edges if s in labels and t in labels], labels
 
     @staticmethod
     def _fields_sql(fields: Sequence[str], where: str) -> str:

@@ -589,6 +589,28 @@ def test_a_long_table_prints_as_plain_aligned_text(monkeypatch, capsys):
     ]
 
 
+def test_obligation_cards_read_the_same_in_colour_and_as_plain_text(ingested, capsys, monkeypatch):
+    """A terminal gets the blocks through rich, in colour; a pipe, or a long listing, as plain text
+    in one write: the same text."""
+    import io
+
+    from rich.console import Console
+
+    from vbgraph import cli
+
+    monkeypatch.setenv("COLUMNS", "80")
+    args = ["obligations", "--document", "bac-giang:109-NQ/TU@2021-06-08"]
+    assert main(args) == 0
+    plain = capsys.readouterr().out
+    screen = io.StringIO()
+    terminal = Console(
+        file=screen, force_terminal=True, color_system=None, width=80, highlight=False, soft_wrap=False
+    )
+    monkeypatch.setattr(cli, "_console", lambda err=False: terminal)
+    assert main(args) == 0
+    assert screen.getvalue() == plain and plain.count("109-NQ/TU  line ") >= 3
+
+
 @pytest.mark.parametrize(
     ("cells", "lines"),
     [
@@ -610,7 +632,7 @@ def test_a_long_table_prints_as_plain_aligned_text(monkeypatch, capsys):
 def test_a_plain_table_escapes_what_a_terminal_would_act_on(cells, lines, capsys):
     from vbgraph import cli
 
-    cli._plain_table(["A", "B"], cells)
+    cli._plain_table(["A", "B"], [list(column) for column in zip(*cells, strict=True)])  # rows as columns
     assert capsys.readouterr().out.splitlines() == lines
 
 

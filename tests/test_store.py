@@ -109,7 +109,7 @@ def test_the_store_is_one_sqlite_file_with_a_schema_version_and_a_row_per_file(t
     Store(tmp_path / "store").ingest([write(tmp_path, "a.txt", party_doc())])
     con = sqlite3.connect(tmp_path / "store" / "store.sqlite")
     meta = dict(con.execute("SELECT key, value FROM meta"))
-    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "7"
+    assert meta["format"] == "vbgraph-store" and meta["schema_version"] == "8"
     assert [r[0] for r in con.execute("SELECT name FROM files")] == ["a.txt"]
     assert ("bac-giang:12-NQ/TU@2021-06-08",) in con.execute("SELECT id FROM nodes WHERE kind = 'Document'")
 
@@ -124,19 +124,34 @@ def _schema(path) -> set[tuple]:
         con.close()
 
 
-@pytest.mark.parametrize("version", [3, 4, 6])
+@pytest.mark.parametrize("version", [3, 4, 6, 7])
 def test_a_migrated_store_has_the_tables_and_indexes_of_a_new_one(tmp_path, version):
     """Version 3 had no count indexes; version 4 made them only when migrating from 3, so the stores
     it made new lacked them (and `bodies` read every assignment at 100k documents); version 6 had
-    no index of the documents' labels."""
+    no labels of the documents, version 7 had them as an index of json_extract."""
     import sqlite3
 
-    f = write(tmp_path, "a.txt", party_doc())
+    preamble = "Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về chuyển đổi số,"
+    f = write(tmp_path, "a.txt", party_doc(preamble=preamble))
     Store(tmp_path / "new").ingest([f])
     Store(tmp_path / "old").ingest([f])
     con = sqlite3.connect(tmp_path / "old" / "store.sqlite")
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE sql LIKE '%json_extract%'").fetchall():
-        con.execute(f"DROP INDEX {name}")
+    con.execute("DROP TABLE doc_labels")
+    if version < 7:
+        for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE sql LIKE '%json_extract%'"
+        ).fetchall():
+            con.execute(f"DROP INDEX {name}")
+    else:
+        con.executescript(
+            "DROP INDEX edges_key; DROP INDEX edges_source; DROP INDEX edges_target;"
+            "CREATE INDEX edges_key ON edges (key, target, json_extract(attrs, '$.vai_tro'));"
+            "CREATE INDEX edges_source ON edges (source, key); CREATE INDEX edges_target ON edges (target, key);"
+        )
+        con.execute(
+            "CREATE INDEX nodes_labels ON nodes (id, json_extract(attrs, '$.symbol'), json_extract(attrs, "
+            "'$.name'), json_extract(attrs, '$.date'), json_extract(attrs, '$.jurisdiction')) WHERE kind = 'Document'"
+        )
     con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
     con.commit()
     con.close()
@@ -144,6 +159,8 @@ def test_a_migrated_store_has_the_tables_and_indexes_of_a_new_one(tmp_path, vers
     before = snapshot(tmp_path / "old")  # opening it migrates it
     assert _schema(tmp_path / "old" / "store.sqlite") == _schema(tmp_path / "new" / "store.sqlite")
     assert before == snapshot(tmp_path / "new")
+    old, new = Store(tmp_path / "old"), Store(tmp_path / "new")
+    assert old.labelled_edges(["THUC_HIEN"]) == new.labelled_edges(["THUC_HIEN"]) != []
 
 
 def test_a_whole_resolution_puts_back_the_indexes_it_set_aside(tmp_path):

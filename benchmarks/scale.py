@@ -40,8 +40,10 @@ The figures, one row per N:
   `query lineage_up -p id=REF` for documents at the bottom of chains; `timeline REF`,
   `view REF --depth 2` and `query NAME -p id=REF` for every other canned query that takes a
   document (as `vbgraph queries` lists them), for the central resolutions at the top of the first
-  chains; `implements --jurisdiction P` for provinces of the corpus; and the median of 3 calls of
-  `implements` (every implementation, a table as large as the corpus).
+  chains; `obligations --document REF` for documents at the bottom of chains; `implements
+  --jurisdiction P` for provinces of the corpus; and the median of 3 calls of `implements` (every
+  implementation, a table as large as the corpus) and of `implements --central` (every central
+  document's implementations, transitively).
 
 Then the sinks of --sinks (default all), each by the functions of its own benchmark script, so
 that the figures are the ones that script prints, for every N of one run:
@@ -233,6 +235,8 @@ class Row:
     plan_cli_p95_ms: float = 0.0
     implements_cli_p95_ms: float = 0.0  # --jurisdiction P
     implements_all_cli_ms: float = 0.0  # every implementation: median
+    implements_central_cli_ms: float = 0.0  # every central document's, transitively: median
+    obligations_cli_p95_ms: float = 0.0  # --document REF
     timeline_cli_p95_ms: float = 0.0
     view_cli_p95_ms: float = 0.0
     query_cli_p95_ms: dict[str, float] = field(default_factory=dict)  # canned query taking a document
@@ -439,6 +443,10 @@ def measure_cli_commands(
     row.implements_all_cli_ms = statistics.median(
         cli_times_ms([[*cli, "implements", *where]] * OPEN_REPEAT, cwd)
     )
+    row.implements_central_cli_ms = statistics.median(
+        cli_times_ms([[*cli, "implements", "--central", *where]] * OPEN_REPEAT, cwd)
+    )
+    row.obligations_cli_p95_ms = p95([[*cli, "obligations", "--document", r, *where] for r in leaves], cwd)
     row.timeline_cli_p95_ms = p95([[*cli, "timeline", r, *where] for r in roots], cwd)
     page = str(cwd / f"view-{row.documents}.html")
     row.view_cli_p95_ms = p95([[*cli, "view", r, "-o", page, "--store", str(store)] for r in roots], cwd)
@@ -609,6 +617,8 @@ COMMAND_COLUMNS: list[tuple[str, Any]] = [
     ("plan", lambda r: f"{r.plan_cli_p95_ms:.0f}"),
     ("implements -j", lambda r: f"{r.implements_cli_p95_ms:.0f}"),
     ("implements (all, median)", lambda r: f"{r.implements_all_cli_ms:.0f}"),
+    ("implements --central (median)", lambda r: f"{r.implements_central_cli_ms:.0f}"),
+    ("obligations --document", lambda r: f"{r.obligations_cli_p95_ms:.0f}"),
     ("timeline", lambda r: f"{r.timeline_cli_p95_ms:.0f}"),
     ("view", lambda r: f"{r.view_cli_p95_ms:.0f}"),
     ("query …", lambda r: ", ".join(f"{k} {v:.0f}" for k, v in r.query_cli_p95_ms.items())),

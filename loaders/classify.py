@@ -389,7 +389,7 @@ def self_relation(
     # 'thay thế Quy định số 05 … (trước sắp xếp) và Quy định số 07': the act governs the list
     if masked_before:
         before = _PAREN_RE.sub(" ", lower_vn(masked_before))
-        listed = _LISTED_TAIL_RE.sub("", before)
+        listed = _LISTED_TAIL_RE.sub("", _NEXT_PART_RE.sub(",", before))
         if listed != before:
             for code, rx in _self_cues():
                 if rx.search(listed):
@@ -450,9 +450,12 @@ def _expires_after_this(before: str, after: str) -> bool:
     )
 
 
-# What stands between the documents of a list, their citations blanked out: 'và', ',', 'cùng', and
-# the part of the next one the act names ('bãi bỏ Điều 6 của A và Điều 7 của B': B's too).
-_LISTED_TAIL_RE = re.compile(rf"(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+(?:\s+{_PARTS}\s+(?:của|tại))?\s*$")
+# What stands between the documents of a list, their citations blanked out: 'và', ',', 'cùng'; and
+# before it, after ',' or 'và', the part of the next one the act names ('bãi bỏ Điều 6 của A và
+# Điều 7 của B': B's too). Not after ';': 'Bãi bỏ A; khoản 2 Điều 7 của B được sửa đổi như sau' is
+# the next clause's.
+_LISTED_TAIL_RE = re.compile(r"(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+\s*$")
+_NEXT_PART_RE = re.compile(rf"\s*(?:,|\bvà\b)\s+{_PARTS}\s+(?:của|tại)\s*$")
 
 
 @cache

@@ -320,9 +320,18 @@ def _subordinate_re() -> re.Pattern:
 
 def _subordinate(line: str, pos: int) -> bool:
     """Is `pos` in a subordinate clause ('Trong khi chờ …', 'Sau khi …', signals.toml [speaker]
-    subordinate), one its opening word starts and no comma has closed yet?"""
+    subordinate), one its opening word starts and no comma has closed yet? The word opens the
+    clause (after three words at most: 'Trong thời gian chờ'), and is no noun ('các trường hợp')."""
     start = max(line.rfind(c, 0, pos) for c in ",;:") + 1
-    return _subordinate_re().search(line, start, pos) is not None
+    m = _subordinate_re().search(line, start, pos)
+    if m is None:
+        return False
+    lead = line[start : m.start()].split()
+    return len(lead) <= SUBORDINATE_LEAD and not (lead and fold(lead[-1]) in _COUNTING)
+
+
+SUBORDINATE_LEAD = 3  # words a subordinate clause's opening word may come after
+_COUNTING = frozenset({"cac", "nhung", "moi"})  # 'các trường hợp': a noun, not a clause
 
 
 _JOIN_RE = re.compile(r"\s*(?:,|và)\s*")

@@ -138,16 +138,13 @@ def _edits_a_first_letter(ops: Iterable[tuple[str, int, int]], key: str, entry: 
 # Glyphs OCR reads in place of a capital letter of a code: two letters for one ('VV' for 'W'), a
 # figure for the letter it looks like.
 CODE_GLYPHS = (("VV", "W"), ("0", "O"), ("1", "I"), ("5", "S"))
-# Length from which a code one character from a known one is read as it: a short code is one
-# letter from several ('TU', 'HU', 'ĐU'), or a code of its own ('BCĐ' is no 'BCSĐ').
-ONE_CODE_EDIT_FROM = 4
 
 
 def read_code(written: str, codes: Iterable[str]) -> str | None:
     """The code of `codes` that `written`, a code none of them spells, is a misreading of: the one
-    its glyphs spell once read as the letters they look like ('TVV' -> 'TW', CODE_GLYPHS), or the
-    only one a single character away from a code of ONE_CODE_EDIT_FROM characters or more. None
-    when none is, or two are as close: a code is read only when one reading is plain."""
+    its glyphs spell once read as the letters they look like ('TVV' -> 'TW', CODE_GLYPHS). None
+    otherwise: a code one letter from a known one is mostly a real one of its own (a local Party
+    committee's 'ĐUQS' or 'ĐUBP' is no 'ĐUQH' or 'ĐUCP'), so no edit distance reads it."""
     known = {c.upper(): c for c in codes}
     up = written.upper()
     if up in known:
@@ -155,13 +152,7 @@ def read_code(written: str, codes: Iterable[str]) -> str | None:
     glyphs = up
     for seen, letter in CODE_GLYPHS:
         glyphs = glyphs.replace(seen, letter)
-    if glyphs != up and glyphs in known:
-        return known[glyphs]
-    if len(up) < ONE_CODE_EDIT_FROM:
-        return None
-    distance = _rapidfuzz()[2].distance
-    near = [c for k, c in known.items() if distance(glyphs, k) <= 1]
-    return near[0] if len(near) == 1 else None
+    return known[glyphs] if glyphs != up and glyphs in known else None
 
 
 @dataclass(frozen=True)

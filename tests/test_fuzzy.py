@@ -253,8 +253,9 @@ def test_the_ontology_imports_no_loader():
     [
         ("TVV", "TW"),  # OCR read the W as VV
         ("T0", None),  # 'TO' is no code
-        ("ĐUQN", "ĐUQH"),  # one character off a long code, the only one so close
-        ("ĐUCV", None),  # as close to ĐUCP and ĐUCA
+        ("ĐUQS", None),  # a local Party committee's code one letter from ĐUQH is its own
+        ("ĐUBP", None),  # (the military's, a bộ phận's): no edit distance reads a code
+        ("ĐUCV", None),
         ("BCĐ", None),  # a short code one letter from another is a code of its own
         ("TV", None),
         ("HU", None),  # spelt

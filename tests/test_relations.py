@@ -850,6 +850,16 @@ def test_an_articles_act_on_another_decision(article, relation):
             "của Quyết định số 1200/QĐ-UBND ngày 10/10/2021.",
             set(),
         ),
+        (  # after ';' the next clause's own: a part amended there, a part that stays
+            "Điều 2. Bãi bỏ Quyết định số 1105/QĐ-UBND ngày 16/9/2021 của UBND tỉnh; khoản 2 Điều 7 của Quyết "
+            "định số 1200/QĐ-UBND ngày 10/10/2021 được sửa đổi như sau: hạn mức không quá 200 m2.",
+            {("BAI_BO", "1105/QĐ-UBND")},
+        ),
+        (
+            "Điều 2. Bãi bỏ Điều 3 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021; Điều 4 của Quyết định số "
+            "1200/QĐ-UBND ngày 10/10/2021 tiếp tục thực hiện.",
+            {("BAI_BO", "1105/QĐ-UBND")},
+        ),
     ],
 )
 def test_acts_on_parts_of_listed_decisions(article, expected):

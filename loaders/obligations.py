@@ -579,8 +579,7 @@ def _after_lead(s: str) -> tuple[re.Match[str] | None, str]:
 def _vocative_re() -> re.Pattern:
     """'Các ông (bà):', 'Các Ông/Bà:', 'Các đồng chí:' ([bodies] honorifics, then a colon): whom an
     article addresses, before the offices it names; read as an aside, its '(bà)' would hide them."""
-    words = {_PLURAL_OPEN_RE.sub("", lower_vn(h)) for h in _table()["bodies"]["honorifics"]}
-    return re.compile(rf"(?:các\s+)?(?:{alt(words)})\s*:\s*", re.IGNORECASE)
+    return re.compile(rf"(?:các\s+)?(?:{alt(sorted(_honorifics()))})\s*:\s*", re.IGNORECASE)
 
 
 _PLURAL_OPEN_RE = re.compile(r"^các\s+")
@@ -591,10 +590,30 @@ _LEADING_ASIDE_RE = re.compile(r"\s*\([^()]{1,120}\)")
 
 
 def _blank_asides(s: str) -> str:
+    """`s` with its inert asides blanked, but for the one an honorific is written with ('các ông
+    (bà) có tên tại Điều 1': the persons an executing article names, a member of its list)."""
+    head = s[:_ASIDE_REACH]
     return (
-        _ASIDE_RE.sub(lambda m: " " * len(m.group()) if _inert(m.group()) else m.group(), s[:_ASIDE_REACH])
+        _ASIDE_RE.sub(
+            lambda m: (
+                m.group() if not _inert(m.group()) or _honorific_ends(head, m.end()) else " " * len(m.group())
+            ),
+            head,
+        )
         + s[_ASIDE_REACH:]
     )
+
+
+def _honorific_ends(s: str, end: int) -> bool:
+    """Does an honorific written with parentheses ('ông (bà)') end at `end`?"""
+    low = lower_vn(s[max(0, end - 20) : end])
+    return any(low.endswith(h) for h in _honorifics() if "(" in h)
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """'đồng chí', 'ông (bà)', 'ông, bà' ([bodies] honorifics, without 'các')."""
+    return frozenset(_PLURAL_OPEN_RE.sub("", lower_vn(h)) for h in _table()["bodies"]["honorifics"])
 
 
 def _inert(aside: str) -> bool:

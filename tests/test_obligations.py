@@ -2155,6 +2155,27 @@ def test_places_named_by_their_units_words_in_a_list(point, expected):
 
 
 @pytest.mark.parametrize(
+    ("persons", "named"),
+    [  # a personnel decision's executing article names the persons of its Điều 1 last
+        ("các ông (bà) có tên tại Điều 1", "ông (bà) có tên tại Điều 1"),
+        ("các ông, bà có tên tại Điều 1", "ông, bà có tên tại Điều 1"),
+        ("các cá nhân có tên tại Điều 1", "cá nhân có tên tại Điều 1"),
+    ],
+)
+def test_the_persons_an_executing_article_names_last_are_one_of_its_list(persons, named):
+    body = (
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Thành lập Tổ công tác.\n\nĐiều 2. Chánh Văn phòng UBND tỉnh, Giám đốc Sở "
+        f"Nội vụ và {persons} chịu trách nhiệm thi hành Quyết định này./."
+    )
+    got, _ = assignments(party_doc(heading="QUYẾT ĐỊNH", code="QĐ", of="", body=body))
+    assert got == {
+        ("Chánh Văn phòng UBND tỉnh", "thuc_hien"),
+        ("Giám đốc Sở Nội vụ", "thuc_hien"),
+        (named, "thuc_hien"),
+    }
+
+
+@pytest.mark.parametrize(
     "lead", ["Các ông (bà):", "Các ông, bà:", "Các Ông/Bà:", "Ông (bà):", "Các đồng chí:"]
 )
 def test_the_persons_an_executing_article_addresses_before_the_offices_are_no_subject(lead):

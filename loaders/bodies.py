@@ -578,13 +578,15 @@ def _head_of(item: str) -> str | None:
 
 @cache
 def _named_units() -> tuple[str, ...]:
-    units = [*_table()["bodies"]["named_units"], *_table()["bodies"]["named_heads"]]
+    units = [*_place_units(), *_table()["bodies"]["named_heads"]]
     return tuple(sorted((lower_vn(u) + " " for u in units), key=len, reverse=True))
 
 
 @cache
 def _place_units() -> frozenset[str]:
-    return frozenset(lower_vn(u) for u in _table()["bodies"]["named_units"])
+    """Units named by their names, and alone a list's places: 'xã', 'thị trấn', 'thôn'."""
+    t = _table()["bodies"]
+    return frozenset(lower_vn(u) for u in (*t["named_units"], *t["villages"]))
 
 
 def _unit_head(low: str, item: str) -> str | None:
@@ -1314,7 +1316,7 @@ def parse_subject(text: str) -> tuple[list[str], int]:
 def _head_word_re() -> re.Pattern:
     """The first word of every head, old name of a rename and abbreviation, lowercased: one of them
     stands in any sentence that opens with a body (`_may_have_subject`)."""
-    named = [lower_vn(u) for u in (*_table()["bodies"]["named_units"], *_table()["bodies"]["named_heads"])]
+    named = [*_place_units(), *(lower_vn(u) for u in _table()["bodies"]["named_heads"])]
     words = [*_heads(), *named, *_renames(), *(lower_vn(a) for a in _table()["abbreviations"])]
     firsts = {w.split(" ")[0] for w in words if w}
     alt = "|".join(re.escape(w) for w in sorted(firsts, key=len, reverse=True))

@@ -2113,6 +2113,7 @@ def test_a_point_that_says_whose_duties_follow_assigns_them(header):
         # a heading that names places by their units' words: the points under it are theirs
         ("2. Đối với các xã, thị trấn:", {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")}),
         ("2. Các phường, xã:", {("phường", "thuc_hien"), ("xã", "thuc_hien")}),
+        ("3. Đối với các thôn, tổ dân phố:", {("thôn", "thuc_hien"), ("tổ dân phố", "thuc_hien")}),
         # a topic heading names no one
         ("2. Đối với công tác tuyên truyền:", set()),
     ],

@@ -27,14 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from vbgraph.errors import StoreError
+from vbgraph.graph import reach
 from vbgraph.graph.rows import label_row
 
 STORE_FORMAT = "vbgraph-store"
-SCHEMA_VERSION = 8  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
+SCHEMA_VERSION = 9  # 1: graph.json (records, texts and node-link graph in one JSON file); 2: no r_* tables;
 # 3: no COUNTS indexes; 4: the COUNTS indexes only in stores migrated from 3 (new ones lacked them);
 # 5: titles_fts rows numbered in insertion order (now: the seq of their document's node); 6: no
 # labels of documents; 7: the labels as an index of json_extract (SQLite before 3.41 parses each
-# node's JSON to read them all the same), edge indexes without the other end
+# node's JSON to read them all the same), edge indexes without the other end; 8: no closure of the
+# implementations of central documents (graph.reach)
 DB_FILE = "store.sqlite"
 V1_FILE = "graph.json"
 
@@ -240,7 +242,7 @@ def _create(con: sqlite3.Connection, v1: Path | None) -> None:
     old = _read_v1(v1) if v1 else None
     meta = {"format": STORE_FORMAT, "schema_version": str(SCHEMA_VERSION)}
     con.executescript(
-        "BEGIN IMMEDIATE;" + SCHEMA + LABELS + RESOLUTION + COUNTS
+        "BEGIN IMMEDIATE;" + SCHEMA + LABELS + RESOLUTION + COUNTS + reach.TABLE
     )  # the transaction stays open until COMMIT below
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     if old is not None:
@@ -305,6 +307,7 @@ def _check_version(con: sqlite3.Connection, path: Path) -> None:
 RESOLVED_TABLES = (
     "nodes",
     "doc_labels",
+    "central_reach",
     "edges",
     "titles_fts",
     "r_parts",
@@ -367,6 +370,13 @@ def _label_table(con: sqlite3.Connection) -> None:
     )
 
 
+def _reach_table(con: sqlite3.Connection) -> None:
+    """8 -> 9: the closure of the implementations of central documents (`graph.reach`)."""
+    for statement in _statements(reach.TABLE):
+        con.execute(statement)
+    reach.rebuild(con)
+
+
 # The step from each database version to the next, by the version it starts from (version 1 is a
 # JSON file, migrated when the database is created).
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
@@ -376,6 +386,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _titles_by_seq,
     6: _count_indexes,
     7: _label_table,
+    8: _reach_table,
 }
 
 

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from vbgraph.graph import database as db
+from vbgraph.graph import reach, tasks
 from vbgraph.graph import resolve as rs
-from vbgraph.graph import tasks
 from vbgraph.graph.rows import label_row, node_row, title_words
 from vbgraph.loaders.records import (
     Citation,
@@ -174,6 +174,7 @@ class _Run:
         self.desc_dirty: set[str] = set()  # descriptive partitions to resolve again
         self.pairs: set[tuple[str, str]] = set()  # (source id, target id) of relations to make again
         self.implemented: set[str] = set()  # ids whose THUC_HIEN sources changed
+        self.whole = False  # every record resolved again (no relation evidence before)
         self._ids: dict[str, str | None] = {}
 
     # -- reading -------------------------------------------------------------------------------
@@ -391,7 +392,7 @@ class _Run:
         # identities and descriptive citations are done: the records they read are let go as they
         # are used here, not decoded again
         held, self.cache = self.cache, {}
-        whole = con.execute("SELECT 1 FROM r_evidence LIMIT 1").fetchone() is None
+        whole = self.whole = con.execute("SELECT 1 FROM r_evidence LIMIT 1").fetchone() is None
         with db.indexes_after(con, "r_evidence") if whole else nullcontext():
             self._all_evidence(files, held)
         held.clear()
@@ -410,6 +411,15 @@ class _Run:
             for s, t in self.rows(q, ids, *sorted(REL_CODES)):
                 self.pairs.add((s, t))
         self._relations_of(self.pairs)
+
+    def central_reach(self) -> None:
+        """The closure of the central documents' implementations, walked again where the
+        documents' labels or implementation edges changed."""
+        if self.whole:
+            reach.rebuild(self.con)
+        else:
+            ids = {x.id for b, a in self.changed.values() for x in (b, a) if x is not None}
+            reach.refresh(self.con, ids | self.implemented)
 
     def _all_evidence(self, files: set[str], held: dict[str, FileRecord]) -> None:
         """The files' statements of relations (`r_evidence`) and their issues (`r_issues`)."""
@@ -881,6 +891,7 @@ def update(con: sqlite3.Connection, change: Update, store_format: str) -> None:
         run.descriptive()
         run.document_nodes()
         run.relations()
+        run.central_reach()
         run.obligations()
         run.bodies()
         run.graph_attributes(store_format)

@@ -824,24 +824,23 @@ class Store:
             rows.sort(key=lambda r: (r[5] or "", r[4] or "", r[1], r[2], r[0]))
             return [r[1:] for r in rows]
 
-    def relation_ends(self, codes: Iterable[str]) -> tuple[list[tuple[str, str]], dict[str, tuple]]:
-        """Every edge of `codes` between two documents as (source, target), in no order, and each
-        document's label, date and jurisdiction by id (`labelled_edges`' columns): for a walk over
-        a whole relation (every central document's implementations, transitively)."""
-        codes = sorted(set(codes))
-        try:  # two reads of two indexes: a join's lookups cost twice as much at 100k edges
-            edges = self._rows(
-                f"SELECT source, target FROM edges WHERE key IN ({','.join('?' * len(codes))})", codes
-            )
-            labels = {
-                i: tuple(r)
-                for i, *r in self._rows("SELECT id, label, date, jurisdiction FROM doc_labels", ())
-            }
-        except _UseWholeGraph:
-            nodes = self.graph.nodes
-            edges = [(s, t) for s, t, k in self.graph.edges(keys=True) if k in codes]
-            labels = {n: label_row(n, a)[1:] for n, a in nodes.items() if a.get("kind") == "Document"}
-        return [(s, t) for s, t in edges if s in labels and t in labels], labels
+    def central_reach(self, jurisdiction: str | None = None, since: str | None = None) -> list[tuple]:
+        """Each local document (of `jurisdiction`, dated `since` or later) with each central one it
+        implements, transitively (`graph.reach`): local id, label, date, jurisdiction, central id,
+        label, depth; by jurisdiction, date, local and central id, as the table's key holds them."""
+        where, args = [], []
+        if jurisdiction is not None:
+            where.append("jurisdiction = ?")
+            args.append(jurisdiction)
+        if since:
+            where.append("day >= ?")
+            args.append(since)
+        return self._rows(
+            "SELECT local, local_label, local_date, jurisdiction, central, central_label, depth FROM central_reach"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY jurisdiction, day, local, central",
+            args,
+        )
 
     @staticmethod
     def _fields_sql(fields: Sequence[str], where: str) -> str:

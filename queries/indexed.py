@@ -146,8 +146,8 @@ def implementations(
     """`lineage.implementations` of a store (`vbgraph implements`). Every implementation (no filter
     but a date), direct or `central`, from the relation's edges and the documents' labels, without
     a graph (direct ones in the order the store reads them: `Store.labelled_edges`)."""
-    if central and jurisdiction is None and store.indexed:  # "" is a jurisdiction no document has
-        return ln.central_implementations_of_ends(*store.relation_ends(rs.IMPLEMENTS), since=since)
+    if central and store.indexed:
+        return ln.reach_rows(store.central_reach(jurisdiction, since))
     if not central and not jurisdiction and store.indexed:
         return ln.implementations_of_labelled(store.labelled_edges(rs.IMPLEMENTS), since=since)
     # as the reference: the direct rows take an empty jurisdiction for none, the central ones do not

@@ -8,13 +8,12 @@ said in a third document).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from vbgraph.graph.identity import CENTRAL
 from vbgraph.queries.research import (
     IMPLEMENTS,
-    MAX_DEPTH,
     _check,
     _label,
     central_implementations,
@@ -29,8 +28,6 @@ if TYPE_CHECKING:  # annotations only: a command answered from the store's index
 # An implementation edge as a table shows it: source, target, the source's label, date and
 # jurisdiction, the target's label.
 Labelled = tuple[str, str, str | None, str | None, str | None, str | None]
-# A document's label, date and jurisdiction, by its id (`Store.relation_ends`).
-Label = tuple[str | None, str | None, str | None]
 
 
 def _node(G: nx.MultiDiGraph, nid: str) -> dict:
@@ -218,45 +215,15 @@ def implementations_of_labelled(edges: Iterable[Labelled], *, since: str | None 
     return [r for r in rows if (r["local_date"] or "") >= since] if since else rows
 
 
-def central_implementations_of_ends(
-    edges: Iterable[tuple[str, str]], labels: Mapping[str, Label], *, since: str | None = None
-) -> list[dict]:
-    """`implementations(G, central=True)` of a graph whose implementation edges are `edges`, between
-    documents labelled by `labels`: a breadth-first walk down from each central document over
-    plain lists, without building the graph (at 100,000 implementations, building it costs seconds).
+def reach_rows(rows: Iterable[tuple]) -> list[dict]:
+    """`implementations(G, central=True)`'s rows of the store's closure (`Store.central_reach`),
+    already in their order.
 
     Examples
     --------
-    >>> labels = {"tw": ("1-NQ/TW", "2020-01-01", CENTRAL), "tu": ("2-KH/TU", "2020-03-01", "Bắc Giang"),
-    ...           "hu": ("3-KH/HU", "2020-05-01", "Bắc Giang")}
-    >>> rows = central_implementations_of_ends([("tu", "tw"), ("hu", "tu")], labels)
-    >>> [(r["local"], r["implements"], r["depth"]) for r in rows]
-    [('tu', 'tw', 1), ('hu', 'tw', 2)]
+    >>> reach_rows([("hu", "3-KH/HU", "2020-05-01", "Bắc Giang", "tw", "1-NQ/TW", 2)])[0]["implements_symbol"]
+    '1-NQ/TW'
     """
-    down: dict[str, list[str]] = {}
-    for s, t in edges:
-        down.setdefault(t, []).append(s)
-    found = []  # `_in_order`'s key first: tuples sort in C, and the key is unique to a row
-    for c in down:
-        central_label, _, place = labels[c]
-        if place != CENTRAL:
-            continue
-        seen, layer = {c}, [c]
-        for depth in range(1, MAX_DEPTH + 1):
-            below = []
-            for n in layer:
-                for m in down.get(n, ()):
-                    if m not in seen:
-                        seen.add(m)
-                        below.append(m)
-            if not below:
-                break
-            layer = below
-            for n in layer:
-                label, date, j = labels[n]
-                if j not in (None, CENTRAL):  # _is_local
-                    found.append((j, date or "", n, c, label, date, central_label, depth))
-    found.sort()
     return [
         {
             "local": n,
@@ -267,8 +234,7 @@ def central_implementations_of_ends(
             "implements_symbol": central_label,
             "depth": depth,
         }
-        for j, day, n, c, label, date, central_label, depth in found
-        if not since or day >= since
+        for n, label, date, j, c, central_label, depth in rows
     ]
 
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from vbgraph.errors import DocumentNotFound
+from vbgraph.graph import reach
 from vbgraph.graph import store as st
 from vbgraph.graph.identity import CENTRAL
 from vbgraph.ontology.relations import Rel
@@ -34,7 +35,7 @@ from vbgraph.ontology.relations import Rel
 if TYPE_CHECKING:  # annotations only: a command answered from the store's indexes never loads networkx
     import networkx as nx
 
-MAX_DEPTH = 20  # the Cypher twins use [:THUC_HIEN*1..20]
+MAX_DEPTH = reach.MAX_DEPTH  # the Cypher twins use [:THUC_HIEN*1..20]
 DOC_RELS: tuple[str, ...] = tuple(r.value for r in Rel)
 IMPLEMENTS: tuple[str, ...] = (Rel.THUC_HIEN.value,)
 ENDS_IN_FORCE: tuple[str, ...] = (Rel.THAY_THE.value, Rel.BAI_BO.value)  # replaced or repealed

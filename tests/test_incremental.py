@@ -18,6 +18,7 @@ import pytest
 
 from vbgraph.graph import incremental
 from vbgraph.graph.store import Store, build_graph
+from vbgraph.queries import indexed, lineage
 
 from conftest import SAMPLE, SHARED
 from factories import party_doc
@@ -36,6 +37,15 @@ def dump(G) -> str:
 def reference(store_dir: Path) -> str:
     """The graph of resolving every record of the store at once."""
     return dump(build_graph(Store(store_dir).records.values()))
+
+
+def assert_exact(store_dir: Path, message: str = "") -> None:
+    """The store's graph, and the closure of central implementations it keeps (graph.reach),
+    are those of resolving every record at once."""
+    G = build_graph(Store(store_dir).records.values())
+    assert dump(Store(store_dir).graph) == dump(G), message
+    kept = indexed.implementations(Store(store_dir), central=True)
+    assert kept == lineage.implementations(G, central=True), message
 
 
 def write(d: Path, name: str, text: str) -> Path:
@@ -127,7 +137,7 @@ def test_a_changed_file_re_resolves_to_what_a_fresh_resolution_gives(corpus_file
     target = files[which]
     target.write_text(change(target.read_text(encoding="utf-8")), encoding="utf-8")
     assert Store(s).ingest([target]).updated == [str(target)]
-    assert dump(Store(s).graph) == reference(s)
+    assert_exact(s)
 
 
 def test_a_moved_file_re_resolves_under_its_new_name(corpus_files, tmp_path):
@@ -139,7 +149,7 @@ def test_a_moved_file_re_resolves_under_its_new_name(corpus_files, tmp_path):
     moved = files[0].rename(d / "zz-moved.txt")
     report = Store(s).ingest([moved])
     assert report.moved == [(files[0].name, str(moved))]
-    assert dump(Store(s).graph) == reference(s)
+    assert_exact(s)
 
 
 @pytest.mark.parametrize(
@@ -167,9 +177,9 @@ def test_random_changes_to_a_synthetic_corpus_keep_the_graph_exact(tmp_path, mon
     order = list(files)
     rng.shuffle(order)
     Store(s).ingest(order[:40])
-    assert dump(Store(s).graph) == reference(s)
+    assert_exact(s)
     Store(s).ingest(order[40:])
-    assert dump(Store(s).graph) == reference(s)
+    assert_exact(s)
     for step in range(6):
         picked = rng.sample(files, 3)
         for f in picked:
@@ -179,7 +189,7 @@ def test_random_changes_to_a_synthetic_corpus_keep_the_graph_exact(tmp_path, mon
             files[files.index(picked[0])] = moved
             picked[0] = moved
         Store(s).ingest(picked)
-        assert dump(Store(s).graph) == reference(s), f"step {step}"
+        assert_exact(s, f"step {step}")
 
 
 PLAN = party_doc(
@@ -251,10 +261,10 @@ def test_an_edited_file_re_resolves_exactly(tmp_path, before, after):
     fixed = [write(tmp_path, "plan.txt", PLAN), write(tmp_path, "other.txt", other)]
     edited = write(tmp_path, "edited.txt", before)
     Store(s).ingest([*fixed, edited])
-    assert dump(Store(s).graph) == reference(s)
+    assert_exact(s)
     edited.write_text(after, encoding="utf-8")
     Store(s).ingest([edited])
-    assert dump(Store(s).graph) == reference(s)
+    assert_exact(s)
 
 
 def test_task_records_read_by_id_or_in_one_sorted_pass_are_the_same(corpus_files, tmp_path):

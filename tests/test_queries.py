@@ -11,13 +11,14 @@ import pytest
 
 from vbgraph.cli import main
 from vbgraph.errors import DocumentNotFound
+from vbgraph.graph import reach
 from vbgraph.queries import catalog, lineage, obligations, research, view
 
 from conftest import ROOT
 
 
 def test_doctests():
-    for mod in (research, obligations, lineage, view):
+    for mod in (research, obligations, lineage, view, reach):
         result = doctest.testmod(mod)
         assert (result.failed, result.attempted > 0) == (0, True), mod.__name__
 

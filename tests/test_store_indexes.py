@@ -13,6 +13,7 @@ import pytest
 
 from vbgraph.errors import DocumentNotFound
 from vbgraph.graph import database as db
+from vbgraph.graph import reach
 from vbgraph.graph import store as st
 from vbgraph.graph.rows import label_row
 from vbgraph.graph.store import Store
@@ -368,6 +369,7 @@ def _store_of(G: nx.MultiDiGraph, directory) -> Store:
             [(s, t, k, json.dumps(a)) for s, t, k, a in G.edges(keys=True, data=True)],
         )
         db.set_meta(con, "graph", json.dumps(G.graph))
+        reach.rebuild(con)
     con.close()
     return Store(directory)
 
@@ -411,11 +413,6 @@ def test_a_store_whose_tables_cannot_answer_answers_from_its_whole_graph(
     assert stale.labelled_edges(["THUC_HIEN", "THAY_THE"]) == Store(corpus_store.dir).labelled_edges(
         ["THAY_THE", "THUC_HIEN"]
     )
-    (edges, labels), (fresh_edges, fresh_labels) = (
-        s.relation_ends(["THUC_HIEN"]) for s in (stale, Store(corpus_store.dir))
-    )
-    assert (sorted(edges), labels) == (sorted(fresh_edges), fresh_labels) and len(edges) > 10
-    assert all(labels[s] and labels[t] for s, t in edges)
     assert indexed.plan(stale, doc) == obligations.plan(corpus_graph, doc)
     assert catalog.run("citing", store=stale, params={"id": doc}) == catalog.run(
         "citing", G=corpus_graph, params={"id": doc}

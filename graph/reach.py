@@ -1,0 +1,179 @@
+"""Which local documents implement each central one, transitively: the closure the store keeps.
+
+`vbgraph implements --central` lists every central directive's implementations at every level
+below it. At 100,000 documents walking the whole relation for each call costs about a second
+(reading it, the walks, sorting the rows); the store keeps the walk's rows instead, in the order
+the command lists them (table `central_reach`, ordered by its key, with the labels a listing
+shows), and an ingest walks again only from the central documents its changes can reach
+(`refresh`). The walk is the one
+`queries.research.central_implementations` makes over a graph: breadth first, at most
+`MAX_DEPTH` steps, each document at its shortest depth, rows for local documents only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from vbgraph.graph.identity import CENTRAL
+from vbgraph.ontology.relations import Rel
+
+MAX_DEPTH = 20  # the Cypher twins use [:THUC_HIEN*1..20]
+CODE = Rel.THUC_HIEN.value
+MANY = 5000  # documents touched beyond which every central document is walked again
+
+# A document's label, date and jurisdiction, by its id (the table doc_labels).
+Label = tuple[str | None, str | None, str | None]
+# A row of the closure: local jurisdiction, local date ("" for none), local id, central id, depth,
+# then what a listing shows of the two: the local label and date, the central label.
+Row = tuple[str, str, str, str, int, str | None, str | None, str | None]
+
+TABLE = """
+CREATE TABLE IF NOT EXISTS central_reach (
+    jurisdiction TEXT NOT NULL, day TEXT NOT NULL, local TEXT NOT NULL, central TEXT NOT NULL,
+    depth INTEGER NOT NULL, local_label TEXT, local_date TEXT, central_label TEXT,
+    PRIMARY KEY (jurisdiction, day, local, central)
+) WITHOUT ROWID;  -- the labels with the rows: a listing joining doc_labels twice takes half again as long
+CREATE INDEX IF NOT EXISTS central_reach_central ON central_reach (central);
+CREATE INDEX IF NOT EXISTS central_reach_local ON central_reach (local);
+"""
+
+
+def walk(
+    down: Mapping[str, Sequence[str]], labels: Mapping[str, Label], centrals: Iterable[str]
+) -> list[Row]:
+    """The rows of each central document of `centrals` (others give none), over the implementation
+    edges `down` (target -> sources), in the table's order.
+
+    Examples
+    --------
+    >>> labels = {"tw": ("1-NQ/TW", "2020-01-01", CENTRAL), "tu": ("2-KH/TU", "2020-03-01", "Bắc Giang"),
+    ...           "hu": ("3-KH/HU", None, "Bắc Giang")}
+    >>> walk({"tw": ["tu"], "tu": ["hu"]}, labels, ["tw", "tu"])
+    [('Bắc Giang', '', 'hu', 'tw', 2, '3-KH/HU', None, '1-NQ/TW'), ('Bắc Giang', '2020-03-01', 'tu', 'tw', 1, '2-KH/TU', '2020-03-01', '1-NQ/TW')]
+    """
+    found: list[Row] = []
+    for c in centrals:
+        if c not in labels or labels[c][2] != CENTRAL:
+            continue
+        central_label = labels[c][0]
+        seen, layer = {c}, [c]
+        for depth in range(1, MAX_DEPTH + 1):
+            below = []
+            for n in layer:
+                for m in down.get(n, ()):
+                    if m not in seen:
+                        seen.add(m)
+                        below.append(m)
+            if not below:
+                break
+            layer = below
+            for n in layer:
+                label, date, j = labels[n]
+                if j is not None and j != CENTRAL:
+                    found.append((j, date or "", n, c, depth, label, date, central_label))
+    found.sort()  # (jurisdiction, day, local, central) is unique to a row
+    return found
+
+
+def ends(edges: Iterable[tuple[str, str]], labels: Mapping[str, Label]) -> dict[str, list[str]]:
+    """Implementation edges (source, target) between documents, as target -> sources."""
+    down: dict[str, list[str]] = {}
+    for s, t in edges:
+        if s in labels and t in labels:
+            down.setdefault(t, []).append(s)
+    return down
+
+
+def rebuild(con: sqlite3.Connection) -> None:
+    """The whole table again, from every implementation edge (a first ingest, a migration)."""
+    labels = {i: (label, date, j) for i, label, date, j in con.execute("SELECT * FROM doc_labels")}
+    down = ends(con.execute("SELECT source, target FROM edges WHERE key = ?", (CODE,)), labels)
+    con.execute("DELETE FROM central_reach")
+    _insert(con, walk(down, labels, sorted(down)))
+
+
+def refresh(con: sqlite3.Connection, touched: set[str]) -> None:
+    """The rows of the central documents a change can have reached again: `touched` are the
+    documents whose labels changed and the targets of implementation edges made or removed. A
+    central document's rows change only if it reaches one of them, before or after the change;
+    after, a walk up from them finds it (an edge it reached them by that is gone has its own
+    target in `touched`, and that target is reached by a path the change left); before, its
+    rows name them."""
+    if len(touched) > MANY:
+        rebuild(con)
+        return
+    centrals = _centrals_above(con, touched)
+    for chunk in _chunks(sorted(touched)):
+        marks = ",".join("?" * len(chunk))
+        centrals.update(
+            c
+            for (c,) in con.execute(
+                f"SELECT central FROM central_reach WHERE local IN ({marks}) OR central IN ({marks})",
+                chunk * 2,
+            )
+        )
+    if not centrals:
+        return
+    for chunk in _chunks(sorted(centrals)):
+        con.execute(f"DELETE FROM central_reach WHERE central IN ({','.join('?' * len(chunk))})", chunk)
+    down, labels = _below(con, centrals)
+    _insert(con, walk(down, labels, sorted(centrals)))
+
+
+def _centrals_above(con: sqlite3.Connection, ids: set[str]) -> set[str]:
+    """The central documents among `ids` and those MAX_DEPTH implementation steps above them."""
+    seen, layer = set(ids), sorted(ids)
+    for _ in range(MAX_DEPTH):
+        up = {t for s, t in _edges(con, "source", layer) if t not in seen}
+        if not up:
+            break
+        seen |= up
+        layer = sorted(up)
+    return {i for i, j in _labels(con, seen) if j == CENTRAL}
+
+
+def _below(con: sqlite3.Connection, centrals: set[str]) -> tuple[dict[str, list[str]], dict[str, Label]]:
+    """The implementation edges MAX_DEPTH steps below `centrals`, and their documents' labels."""
+    edges: list[tuple[str, str]] = []
+    seen, layer = set(centrals), sorted(centrals)
+    for _ in range(MAX_DEPTH):
+        found = _edges(con, "target", layer)
+        edges += found
+        below = {s for s, _ in found if s not in seen}
+        if not below:
+            break
+        seen |= below
+        layer = sorted(below)
+    labels: dict[str, Label] = {}
+    for chunk in _chunks(sorted(seen)):
+        marks = ",".join("?" * len(chunk))
+        for i, label, date, j in con.execute(f"SELECT * FROM doc_labels WHERE id IN ({marks})", chunk):
+            labels[i] = (label, date, j)
+    return ends(sorted(edges), labels), labels
+
+
+def _edges(con: sqlite3.Connection, end: str, ids: Sequence[str]) -> list[tuple[str, str]]:
+    """The implementation edges (source, target) whose `end` is one of `ids`."""
+    out: list[tuple[str, str]] = []
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        out += con.execute(
+            f"SELECT source, target FROM edges WHERE {end} IN ({marks}) AND key = ?", (*chunk, CODE)
+        ).fetchall()
+    return out
+
+
+def _labels(con: sqlite3.Connection, ids: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    for chunk in _chunks(sorted(ids)):
+        marks = ",".join("?" * len(chunk))
+        yield from con.execute(f"SELECT id, jurisdiction FROM doc_labels WHERE id IN ({marks})", chunk)
+
+
+def _insert(con: sqlite3.Connection, rows: list[Row]) -> None:
+    con.executemany("INSERT INTO central_reach VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(values), size):
+        yield list(values[i : i + size])

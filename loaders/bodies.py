@@ -1502,6 +1502,26 @@ def parse_places(text: str) -> tuple[list[str], int]:
     return (names, end) if names and all(_bare_unit(n) for n in names) else ([], 0)
 
 
+def places_subject(text: str) -> tuple[list[str], int]:
+    """(places, end) of units' words alone, maybe with kinds after them ('Các xã, thị trấn', 'Các
+    phường, xã, các cơ quan, đơn vị'), that open `text` as its subject: a predicate of the tables
+    follows them ('… xây dựng kế hoạch'). Only a part of tasks reads them so (`_bare_unit`: alone,
+    they may say how the places are)."""
+    if not _CAC_OPENS_RE.match(text.lstrip()):
+        return [], 0
+    end = subject_end(text)
+    names = split_bodies(text[:end].strip(" ,;:")) if 0 < end <= 120 else []
+    if not units_only(names):
+        return [], 0
+    return (names, end) if _predicates_re().match(lower_vn(text[end:].lstrip())) else ([], 0)
+
+
+def units_only(names: list[str]) -> bool:
+    """Are `names` units' words alone, with kinds maybe ('xã', 'thị trấn', 'cơ quan'): places?"""
+    place = [_bare_unit(n) or _is_place_unit(n) for n in names]
+    return bool(names) and place[0] and all(p or _is_kind(n) for p, n in zip(place, names, strict=True))
+
+
 def _listed_body(name: str) -> bool:
     """A body in a list after one the tables know: it opens with a head, or it is named by words
     the tables lack, capitalised as a body's proper name is ('Hạt Kiểm lâm Bảo Lộc': its first word

@@ -2156,6 +2156,58 @@ def test_places_named_by_their_units_words_in_a_list(point, expected):
 
 
 @pytest.mark.parametrize(
+    ("part", "point", "expected"),
+    [
+        # units' words alone opening a sentence in a part of tasks are its subject
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Các xã, thị trấn xây dựng kế hoạch, gửi về Phòng Nội vụ trước ngày 15/3/2024.",
+            {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
+        ),
+        (
+            "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM",
+            "Các phường, xã báo cáo kết quả hằng quý, chậm nhất ngày 10 tháng cuối quý.",
+            {("phường", "thuc_hien"), ("xã", "thuc_hien")},
+        ),
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Các phường, xã, các cơ quan, đơn vị báo cáo kết quả về Công an thị xã.",
+            {("phường", "thuc_hien"), ("xã", "thuc_hien"), ("cơ quan", "thuc_hien"), ("đơn vị", "thuc_hien")},
+        ),
+        # ... after an opening clause too
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Sau khi Sở Y tế cấp vắc xin, các xã, thị trấn tổ chức tiêm phòng trước ngày 30/4/2025.",
+            {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
+        ),
+        # outside a part of tasks they say how the places are
+        ("I. KẾT QUẢ THỰC HIỆN", "Các xã, thị trấn tiếp nhận 12.450 hồ sơ trước ngày 30/6/2024.", set()),
+    ],
+)
+def test_places_opening_a_sentence_of_a_part_of_tasks_are_its_subject(part, point, expected):
+    body = f"{part}\n\n1. {point}"
+    got, _ = assignments(
+        party_doc(heading="KẾ HOẠCH", code="KH", of="", date="ngày 08 tháng 1 năm 2024", body=body)
+    )
+    assert got == expected
+
+
+@pytest.mark.parametrize("point", tables.load("obligations.toml")["appeal"]["assessment_examples"])
+def test_places_that_say_how_they_are_in_a_part_of_tasks_are_assigned_nothing(point):
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}"))
+    assert got == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"), tables.load("obligations.toml")["opening"]["conditions_examples"]
+)
+def test_the_task_after_a_conditional_clause_is_the_main_clauses(sentence, subject):
+    """'Khi X ban hành lệnh …, Y chỉ đạo …': Y's task; X, inside the condition, has none."""
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {sentence}"))
+    assert {name for name, _ in got} == {subject}
+
+
+@pytest.mark.parametrize(
     ("persons", "named"),
     [  # a personnel decision's executing article names the persons of its Điều 1 last
         ("các ông (bà) có tên tại Điều 1", "ông (bà) có tên tại Điều 1"),

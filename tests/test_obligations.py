@@ -2207,6 +2207,16 @@ def test_the_task_after_a_conditional_clause_is_the_main_clauses(sentence, subje
     assert {name for name, _ in got} == {subject}
 
 
+@pytest.mark.parametrize(("sentence", "due"), tables.load("obligations.toml")["deadline"]["start_examples"])
+def test_a_time_a_task_starts_from_is_no_deadline(sentence, due):
+    """'từ ngày 01/7/2024 tổng hợp …, báo cáo trước ngày 05 hàng tháng': due on the 5th of each month."""
+    rec = parse_text(
+        party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {sentence}", date="ngày 10 tháng 3 năm 2024"), "s.txt"
+    )
+    assert [(o.deadline or {}).get("text", "") for o in rec.obligations] == [due]
+    assert all((o.deadline or {}).get("end") is None for o in rec.obligations)
+
+
 @pytest.mark.parametrize(
     ("persons", "named"),
     [  # a personnel decision's executing article names the persons of its Điều 1 last

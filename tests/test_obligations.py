@@ -1893,6 +1893,21 @@ def test_one_body_spelt_two_ways_is_one_node_with_an_alias():
 
 
 @pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("cơ quan tham mưu, giúp việc của Tỉnh ủy", "bac-giang:co-quan-tham-muu-giup-viec-tinh-uy"),
+        # a word that folds to a connective is none: 'cửa' (door) is no 'của' (of)
+        ("Bộ phận Một cửa tỉnh", "bac-giang:bo-phan-mot-cua-tinh"),
+        ("Đồn Biên phòng Cửa khẩu Lao Bảo", "bac-giang:don-bien-phong-cua-khau-lao-bao"),
+    ],
+)
+def test_a_bodys_key_drops_its_connectives_only(name, key):
+    from vbgraph.graph.tasks import body_id
+
+    assert body_id(name, "Bắc Giang") == key
+
+
+@pytest.mark.parametrize(
     ("subject", "level"),
     [
         ("Ban Tuyên giáo Tỉnh ủy", "province"),

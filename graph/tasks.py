@@ -25,7 +25,7 @@ from vbgraph.loaders import bodies as bd
 from vbgraph.loaders import signals
 from vbgraph.loaders.header import find_provinces
 from vbgraph.loaders.memo import text_cache
-from vbgraph.loaders.normalize import fold, slug, tokens
+from vbgraph.loaders.normalize import fold, lower_vn, slug, tokens
 from vbgraph.loaders.records import Assignment, ObligationRecord
 from vbgraph.ontology import tables
 
@@ -582,17 +582,19 @@ def body_id(name: str, jurisdiction: str | None) -> str:
 
 @cache
 def _connectives() -> frozenset[str]:
-    return frozenset(fold(w) for w in tables.load("obligations.toml")["identity"]["connectives"])
+    """The connectives in lower case with their tones: folded, 'của' would be 'cửa' ('Bộ phận Một
+    cửa tỉnh' is no 'Bộ phận Một tỉnh')."""
+    return frozenset(lower_vn(w) for w in tables.load("obligations.toml")["identity"]["connectives"])
 
 
 def identity_name(name: str) -> str:
-    return " ".join(w for w in re.sub(r"[,;]", " ", name).split() if fold(w) not in _connectives())
+    return " ".join(w for w in re.sub(r"[,;]", " ", name).split() if lower_vn(w) not in _connectives())
 
 
 def preferred_name(a: str, b: str) -> str:
     """Of two spellings of one body, the one a reader expects: without connectives, then the shorter,
     then the first in order, so the choice never depends on which file came first."""
-    return min(a, b, key=lambda n: (any(fold(w) in _connectives() for w in n.split()), len(n), n))
+    return min(a, b, key=lambda n: (any(lower_vn(w) in _connectives() for w in n.split()), len(n), n))
 
 
 def body_jurisdiction(name: str, doc_jurisdiction: str | None) -> str | None:

@@ -212,6 +212,8 @@ def subject_end(text: str) -> int:
 
 
 _RELATED_RE = re.compile(r"(?<=\w )(?:có )?liên quan (?=\w)")
+# A unit's number closing a name ('Quân khu 9', 'Đồn Biên phòng 5'), a word in lower case after it.
+_NUMBERED_NAME_RE = re.compile(rf"(?<!\w)[{UPPER}][^\W\d_]*(?: [^\W\d_]+)? (?P<n>\d{{1,3}})(?= [a-zà-ỹđ])")
 _LEVELS_RE = re.compile(r"(?<=\w )các cấp(?= (?!ủy(?!\w))\w)")  # not 'các cấp ủy'
 
 
@@ -231,6 +233,10 @@ def _closed_name_end(text: str, plain: str, end: int) -> int | None:
             and not go_on.match(plain, pos)
         ):
             return last
+    for m in _NUMBERED_NAME_RE.finditer(text, 0, end):  # 'Bộ Tư lệnh Quân khu 9 tuần tra …'
+        count = _count_re().match(text, m.end() - len(m.group("n")) - 1)  # 'UBND 21 phường': a count
+        if count is None and not go_on.match(plain, m.end() + 1):
+            return m.end()
     if "các cấp" in plain:  # 'Hội LHPN các cấp giới thiệu …': every level's, then a verb
         for m in _LEVELS_RE.finditer(plain, 0, end):
             if text[m.end() + 1 : m.end() + 2].islower() and not go_on.match(plain, m.end() + 1):
@@ -539,7 +545,13 @@ def _shared_word(m: re.Match[str]) -> str:
 
 
 def _shared_committee(m: re.Match[str]) -> str:
-    return ", ".join(f"{p} {m.group(2)}" for p in _PLACE_SEP_RE.split(m.group(1)))
+    """'huyện, thị, thành ủy' -> 'huyện ủy, thị ủy, thành ủy'; but a capitalised place word after the
+    first in lower case opens a committee's name of its own ('Hội Liên hiệp Phụ nữ huyện, Huyện
+    đoàn': the women's union of the district and the district's Youth Union), shared by none."""
+    places = _PLACE_SEP_RE.split(m.group(1))
+    if places[0][:1].islower() and any(p[:1].isupper() for p in places[1:]):
+        return m.group(0)
+    return ", ".join(f"{p} {m.group(2)}" for p in places)
 
 
 @cache
@@ -903,6 +915,8 @@ def _unit_lead(before: str, piece: str) -> str | None:
             ),
             "",
         )
+        if place and lead and lead == lower_vn(lead) and _head_of(lead) is not None:
+            return lead  # 'trạm y tế phường, xã': a common organ in lower case, each place has one
     return lead if lead and (_is_heads(lead) or _named_unit(lead)) else None
 
 
@@ -1042,6 +1056,8 @@ def _modifies(piece: str, before: str) -> bool:
         return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own
     if _is_place_kind(piece) and _is_place_kind(before):
         return False  # 'huyện, thị xã': places listed, no kind of the one before
+    if _is_place_unit(piece) and before == lower_vn(before) and _ends_with_place(before):
+        return False  # 'trạm y tế phường, xã': the organ's place, each place has one (`_unit_lead`)
     # 'tiểu học trên địa bàn huyện', 'thị trấn trực thuộc Huyện ủy': where they are or belong is no
     # modifier's word; a participle's tail is ('cá nhân được phân công …': persons of their own)
     q = _qualifier(piece)
@@ -1052,6 +1068,12 @@ def _modifies(piece: str, before: str) -> bool:
     from vbgraph.loaders.normalize import fold
 
     return not any(fold(piece).startswith(t) for t in tables.type_names())
+
+
+def _ends_with_place(name: str) -> bool:
+    """Does `name` close on a place's unit word in lower case ('trạm y tế phường', '… thị xã')?"""
+    words = name.split()
+    return any(len(words) > n and _is_place_unit(" ".join(words[-n:])) for n in (2, 1))
 
 
 def _level_organ(before: str, piece: str, sep: str) -> bool:
@@ -1500,6 +1522,26 @@ def parse_places(text: str) -> tuple[list[str], int]:
     end = subject_end(text)
     names = split_bodies(text[:end].strip(" ,;:")) if 0 < end <= 120 else []
     return (names, end) if names and all(_bare_unit(n) for n in names) else ([], 0)
+
+
+def places_subject(text: str) -> tuple[list[str], int]:
+    """(places, end) of units' words alone, maybe with kinds after them ('Các xã, thị trấn', 'Các
+    phường, xã, các cơ quan, đơn vị'), that open `text` as its subject: a predicate of the tables
+    follows them ('… xây dựng kế hoạch'). Only a part of tasks reads them so (`_bare_unit`: alone,
+    they may say how the places are)."""
+    if not _CAC_OPENS_RE.match(text.lstrip()):
+        return [], 0
+    end = subject_end(text)
+    names = split_bodies(text[:end].strip(" ,;:")) if 0 < end <= 120 else []
+    if not units_only(names):
+        return [], 0
+    return (names, end) if _predicates_re().match(lower_vn(text[end:].lstrip())) else ([], 0)
+
+
+def units_only(names: list[str]) -> bool:
+    """Are `names` units' words alone, with kinds maybe ('xã', 'thị trấn', 'cơ quan'): places?"""
+    place = [_bare_unit(n) or _is_place_unit(n) for n in names]
+    return bool(names) and place[0] and all(p or _is_kind(n) for p, n in zip(place, names, strict=True))
 
 
 def _listed_body(name: str) -> bool:

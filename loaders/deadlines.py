@@ -185,6 +185,22 @@ def _horizon_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alt})\s*$")
 
 
+@cache
+def _start_re() -> re.Pattern:
+    """The words right before a time that is when a task starts ('từ ngày 01/7/2024', 'kể từ tháng
+    8/2025'; obligations.toml [deadline] start): no time to be done by."""
+    words = tables.load("obligations.toml")["deadline"]["start"]
+    return re.compile(rf"(?<!\w)(?:{alt(lower_vn(w) for w in words)})\s+(?:ngày\s+)?$")
+
+
+_START_REACH = 24  # characters before a time its start words stand in
+
+
+def _starts(low: str, at: int) -> bool:
+    """Does the time at `at` of the lowered `low` say when a task starts?"""
+    return _start_re().search(low, max(0, at - _START_REACH), at) is not None
+
+
 @text_cache(maxsize=1 << 13)
 def _deadlines(text: str, cell: bool = False) -> tuple[Deadline, ...]:
     """find_deadlines (or with `cell`, cell_deadlines), remembered: a task's sentence is read for
@@ -204,6 +220,8 @@ def _deadlines(text: str, cell: bool = False) -> tuple[Deadline, ...]:
                     continue  # "ngày 27 tháng 9 năm 2019": a date of issue
                 if not m.group("lead") and _reported_re().search(before):
                     continue  # "báo cáo kết quả quý III/2025": the period reported on
+                if not m.group("lead") and _starts(low, m.start()):
+                    continue  # "kể từ tháng 8/2025 cập nhật …": when the task starts
             if kind in ("year", "years") and _horizon_re().search(low, max(0, m.start() - 24), m.start()):
                 continue  # "Quy hoạch … tầm nhìn đến năm 2050": the plan's horizon
             span = _span(kind, m)
@@ -296,11 +314,12 @@ def dated_after(text: str, issued: str) -> Deadline | None:
     """The first full date in a task later than the document's own: the day of an event or a
     hand-in with no lead word ('vào lúc 15 giờ chiều thứ sáu 02/02/2007', '… (03/02/2007)'). A
     cited document is older than the one citing it, so its date never qualifies."""
+    low = lower_vn(text)
     for m in _DATE_RE.finditer(text):
         day = iso_date(m.group(1), m.group(2), m.group(3))
-        if day and day > issued and not _anniversary(text, m):
+        starts = _starts(low if len(low) == len(text) else text.lower(), m.start())
+        if day and day > issued and not _anniversary(text, m) and not starts:
             return Deadline(m.group(0), day, day, m.start())
-    low = lower_vn(text)
     if pm := _period_day_re().search(low if len(low) == len(text) else text.lower()):
         return Deadline(text[pm.start() : pm.end()], None, None, pm.start())  # a day of every quarter
     # 'hoàn thành trước ngày 25/7', 'chậm nhất ngày 15/8': a day without its year is the next such

@@ -444,7 +444,10 @@ def _states_duty(after: str, article: bool) -> bool:
 
 @cache
 def _opening_re() -> re.Pattern:
-    alt = "|".join(re.escape(w) for w in sorted(_table()["opening"]["words"], key=len, reverse=True))
+    """An opening phrase ('Theo đó, …') or the lead of a conditional clause ('Khi …, ', 'Nếu …, '):
+    the subject comes after its comma (obligations.toml [opening] words, conditions)."""
+    t = _table()["opening"]
+    alt = "|".join(re.escape(w) for w in sorted({*t["words"], *t["conditions"]}, key=len, reverse=True))
     return re.compile(rf"(?:{alt})(?![\w])")
 
 
@@ -520,18 +523,26 @@ def _lead_after_intro(s: str) -> bool:
     return cm is not None and _lead_re().match(s[cm.end() :]) is not None
 
 
-def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
+def _subject_of(text: str, places: bool) -> tuple[list[str], int]:
+    """The bodies that open `text`, or, in a part of tasks (`places`), the places named by their
+    units' words alone ('Các xã, thị trấn xây dựng kế hoạch …')."""
+    names, end = bd.parse_subject(text)
+    return (names, end) if names or not places else bd.places_subject(text)
+
+
+def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, bool]:
     """(bodies, end of the subject, the sentence from the subject on, assigned by a lead word,
     the bodies are the ones asked).
 
-    'Giao X …', 'Đề nghị X …'; 'Theo đó, X …' and any short opening phrase before a comma;
-    'X yêu cầu Y …', where Y, the body asked, is the subject."""
+    'Giao X …', 'Đề nghị X …'; 'Theo đó, X …' and any short opening phrase or conditional clause
+    before a comma ('Khi …, X …'); 'X yêu cầu Y …', where Y, the body asked, is the subject.
+    `places`: in a part of tasks, units' words alone may be the subject (`_subject_of`)."""
     lead, s2 = _after_lead(s)
     if "(" in s2[:_ASIDE_REACH]:  # 'Văn phòng Huyện ủy (cơ quan thường trực) chủ trì …': an aside
         names, end = bd.parse_subject(_blank_asides(s2))
         names = [n.rstrip(" (") for n in names]  # 'Sở Nội vụ (chủ trì), …': the name before the aside
     else:
-        names, end = bd.parse_subject(s2)
+        names, end = _subject_of(s2, places)
     topic = _topic_re().match(lower_vn(s2[:40])) if not names else None
     if topic:
         names, end, s2 = _topic_subject(s2, topic.end())
@@ -546,11 +557,8 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
             rest = s2[cm.end() :]
             if rest[:4].lower() == "mỗi ":
                 break  # 'Hằng năm, mỗi cơ quan, địa phương, đơn vị …': each of the bodies already named
-            lead2 = _lead_re().match(rest)
-            cand, cend = bd.parse_subject(rest[lead2.end() :] if lead2 else rest)
-            if topic and cand and all(bd.names_a_place(c) for c in cand):
-                continue  # 'Đối với các dự án trên địa bàn huyện, thị xã, thành phố: …': the topic's places
-            if cand and cend < len(rest) - (lead2.end() if lead2 else 0):
+            cand, cend, lead2 = _subject_after_comma(rest, topic is not None, places)
+            if cand:
                 s2 = rest[lead2.end() :] if lead2 else rest
                 names, end, lead = cand, cend, lead or lead2
                 break
@@ -564,6 +572,24 @@ def _subject(s: str) -> tuple[list[str], int, str, bool, bool]:
         if asked:
             return asked, aend, s2[end + ask.end() :], True, True
     return names, end, s2, bool(lead), False
+
+
+_CONDITION_REACH = 8  # characters after a name a conditional's lead word may stand in
+
+
+def _subject_after_comma(rest: str, topic: bool, places: bool) -> tuple[list[str], int, re.Match[str] | None]:
+    """The subject that opens `rest`, the words after an opening phrase's comma (after a lead word,
+    maybe), with a predicate after it, and that lead word; ([], 0, None) when none does."""
+    lead = _lead_re().match(rest)
+    at = lead.end() if lead else 0
+    names, end = _subject_of(rest[at:], places)
+    if not names or end >= len(rest) - at:
+        return [], 0, None
+    if topic and all(bd.names_a_place(n) for n in names):
+        return [], 0, None  # 'Đối với các dự án trên địa bàn huyện, thị xã, thành phố: …': the topic's places
+    if _conditional_re().search(lower_vn(rest[: at + end + _CONDITION_REACH])):
+        return [], 0, None  # '… trong sinh hoạt cấp ủy, chi bộ nếu có …': the condition goes on, no subject
+    return names, end, lead
 
 
 def _after_lead(s: str) -> tuple[re.Match[str] | None, str]:
@@ -652,13 +678,42 @@ def _appeal_re(key: str = "words") -> re.Pattern:
 
 
 @cache
+def _conditional_re() -> re.Pattern:
+    """The lead of a conditional clause anywhere (obligations.toml [opening] conditions): a name
+    that holds one, or is followed by one, is no subject."""
+    words = sorted((lower_vn(w) for w in _table()["opening"]["conditions"]), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+@cache
+def _assessment_re() -> re.Pattern:
+    """A word of an assessment in the first words of a predicate (obligations.toml [appeal]
+    assessment): 'vận hành cơ bản thông suốt', 'nhìn chung ổn định'."""
+    words = sorted((lower_vn(w) for w in _table()["appeal"]["assessment"]), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+_PREDICATE_HEAD = 4  # words of a predicate an assessment's word stands in ('vận hành cơ bản thông suốt')
+
+
+def _assessed(after: str) -> bool:
+    """Does the predicate after places say how they are, not what they are to do: a statement
+    ('đã', 'đang', 'là') or an assessment's word in its first words?"""
+    low = lower_vn(after)
+    head = " ".join(low.split(",")[0].split()[:_PREDICATE_HEAD])
+    return _appeal_re("statement").match(low) is not None or _assessment_re().search(head) is not None
+
+
+@cache
 def _condition_re() -> re.Pattern:
     """A condition a sentence opens with, after the time it holds in ('Trong quá trình thực hiện, nếu
     có vướng mắc, …'; obligations.toml [appeal] conditions): a closing. Inside a task ('…, nếu có
     phát sinh hộ nghèo mới thì lập danh sách …') it is no closing."""
     words = sorted((lower_vn(w) for w in _table()["appeal"]["conditions"]), key=len, reverse=True)
+    leads = sorted((lower_vn(w) for w in _table()["opening"]["conditions"]), key=len, reverse=True)
     return re.compile(
-        r"\s*(?:(?:trong\s+)?quá trình\s+(?:triển khai\s+|tổ chức\s+)?thực hiện\s*,?\s*)?"
+        r"\s*(?:(?:trong\s+)?quá trình\s+(?:triển khai(?:\s+thực hiện)?|(?:tổ chức\s+)?thực hiện)\s*,?\s*)?"
+        r"(?:" + "|".join(re.escape(w) for w in leads) + r")\s+"
         r"(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"
     )
 
@@ -1177,11 +1232,11 @@ def _read_sentence(
     """One sentence: with a subject of its own it starts an item; without, it goes on with the
     item's, the header's or the addressed bodies, or gives the time of the task before (unless it
     opens a point of its own, '- Chỉ đạo … trước ngày 31/3/2016.', and is more than a time)."""
-    if "nếu" in s and _condition_re().match(lower_vn(s)):
+    if _condition_re().match(lower_vn(s)):
         return  # 'Quá trình thực hiện, nếu có vướng mắc, đề nghị … phản ánh về Sở': a closing, no task
     if _timed_point(s, st):
         return
-    names, end, s2, assign, _ = _subject(s)
+    names, end, s2, assign, _ = _subject(s, places=st.scope is not None or st.headed)
     if names:
         _read_subject_sentence(s, s2, names, end, assign, line, article, is_numbered, st)
         return
@@ -1244,6 +1299,8 @@ def _read_subject_sentence(
         return  # 'Ban Chấp hành Đảng bộ tỉnh kêu gọi toàn thể cán bộ …': an appeal, no task
     if st.scope != "heading" and not assign and not duty and _appeal_re("statement").match(lower_vn(after)):
         return  # 'Trường Cao đẳng Y tế là trường chất lượng cao': what it is, outside the tasks' part
+    if bd.units_only(names) and not assign and not duty and _assessed(after):
+        return  # 'Các xã, thị trấn đã triển khai …', '… vận hành cơ bản thông suốt': how places are
     role, partners, _ = _roles(after)
     assignees = _with_partners(names, role, partners)
     st.begin_item(assignees, names)
@@ -1263,7 +1320,7 @@ def _read_later_clauses(
         c = clause.strip()
         if not c:
             continue  # '… theo dõi, tổng hợp;' at the end of a line: nothing after the semicolon
-        if "nếu" in c and _condition_re().match(lower_vn(c)):
+        if _condition_re().match(lower_vn(c)):
             break  # '…; trong quá trình thực hiện nếu có khó khăn, vướng mắc báo cáo …': the closing
         if not rest_clauses and _time_only(c) and _completes(st.out, c, assignees, "; "):
             continue

@@ -1893,6 +1893,21 @@ def test_one_body_spelt_two_ways_is_one_node_with_an_alias():
 
 
 @pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("cơ quan tham mưu, giúp việc của Tỉnh ủy", "bac-giang:co-quan-tham-muu-giup-viec-tinh-uy"),
+        # a word that folds to a connective is none: 'cửa' (door) is no 'của' (of)
+        ("Bộ phận Một cửa tỉnh", "bac-giang:bo-phan-mot-cua-tinh"),
+        ("Đồn Biên phòng Cửa khẩu Lao Bảo", "bac-giang:don-bien-phong-cua-khau-lao-bao"),
+    ],
+)
+def test_a_bodys_key_drops_its_connectives_only(name, key):
+    from vbgraph.graph.tasks import body_id
+
+    assert body_id(name, "Bắc Giang") == key
+
+
+@pytest.mark.parametrize(
     ("subject", "level"),
     [
         ("Ban Tuyên giáo Tỉnh ủy", "province"),
@@ -2153,6 +2168,68 @@ def test_points_under_a_heading_of_places_are_their_tasks(header, expected):
 def test_places_named_by_their_units_words_in_a_list(point, expected):
     got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}"))
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("part", "point", "expected"),
+    [
+        # units' words alone opening a sentence in a part of tasks are its subject
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Các xã, thị trấn xây dựng kế hoạch, gửi về Phòng Nội vụ trước ngày 15/3/2024.",
+            {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
+        ),
+        (
+            "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM",
+            "Các phường, xã báo cáo kết quả hằng quý, chậm nhất ngày 10 tháng cuối quý.",
+            {("phường", "thuc_hien"), ("xã", "thuc_hien")},
+        ),
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Các phường, xã, các cơ quan, đơn vị báo cáo kết quả về Công an thị xã.",
+            {("phường", "thuc_hien"), ("xã", "thuc_hien"), ("cơ quan", "thuc_hien"), ("đơn vị", "thuc_hien")},
+        ),
+        # ... after an opening clause too
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Sau khi Sở Y tế cấp vắc xin, các xã, thị trấn tổ chức tiêm phòng trước ngày 30/4/2025.",
+            {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
+        ),
+        # outside a part of tasks they say how the places are
+        ("I. KẾT QUẢ THỰC HIỆN", "Các xã, thị trấn tiếp nhận 12.450 hồ sơ trước ngày 30/6/2024.", set()),
+    ],
+)
+def test_places_opening_a_sentence_of_a_part_of_tasks_are_its_subject(part, point, expected):
+    body = f"{part}\n\n1. {point}"
+    got, _ = assignments(
+        party_doc(heading="KẾ HOẠCH", code="KH", of="", date="ngày 08 tháng 1 năm 2024", body=body)
+    )
+    assert got == expected
+
+
+@pytest.mark.parametrize("point", tables.load("obligations.toml")["appeal"]["assessment_examples"])
+def test_places_that_say_how_they_are_in_a_part_of_tasks_are_assigned_nothing(point):
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}"))
+    assert got == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"), tables.load("obligations.toml")["opening"]["conditions_examples"]
+)
+def test_the_task_after_a_conditional_clause_is_the_main_clauses(sentence, subject):
+    """'Khi X ban hành lệnh …, Y chỉ đạo …': Y's task; X, inside the condition, has none."""
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {sentence}"))
+    assert {name for name, _ in got} == {subject}
+
+
+@pytest.mark.parametrize(("sentence", "due"), tables.load("obligations.toml")["deadline"]["start_examples"])
+def test_a_time_a_task_starts_from_is_no_deadline(sentence, due):
+    """'từ ngày 01/7/2024 tổng hợp …, báo cáo trước ngày 05 hàng tháng': due on the 5th of each month."""
+    rec = parse_text(
+        party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {sentence}", date="ngày 10 tháng 3 năm 2024"), "s.txt"
+    )
+    assert [(o.deadline or {}).get("text", "") for o in rec.obligations] == [due]
+    assert all((o.deadline or {}).get("end") is None for o in rec.obligations)
 
 
 @pytest.mark.parametrize(

@@ -1439,13 +1439,31 @@ def _own_passive(facts: _Facts, s: Span, start: int, in_article: bool) -> Rel | 
     """The document's own act in the passive on citation `s`, in the sentence from `start`
     (`passive_relation`): in its articles, or by itself as the agent ('… bởi Quyết định này')."""
     text = facts.text
-    passive = passive_relation(text[start : s.start], text[s.scope_end : s.scope_end + _PASSIVE_REACH])
+    last = _last_listed(facts, s)  # 'Điều 5 của A và khoản 2 Điều 3 của B được sửa đổi …': A's too
+    passive = passive_relation(text[start : s.start], text[last.scope_end : last.scope_end + _PASSIVE_REACH])
     if passive is None:
         return None
     act, by_itself = passive
     if by_itself or in_article or facts.clause or _ARTICLE_RE.match(lower_vn(text[start : start + 16])):
         return act
     return None
+
+
+# Between two documents of one list, the next maybe with the part of it named: ', khoản 2 Điều 3 của '.
+_LIST_GAP_RE = re.compile(rf"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:{_PARTS}\s+(?:của\s+|tại\s+)?)?", re.IGNORECASE)
+
+
+def _last_listed(facts: _Facts, s: Span) -> Span:
+    """The last citation of the list that `s` opens or goes on ('Điều 5 của A và khoản 2 Điều 3 của
+    B'), each after the one before with a list's comma or 'và' only: what is said after it is said of
+    them all. `s` itself when none follows so."""
+    k = facts.before(s.start)
+    last = s
+    for nxt in facts.spans[k + 1 : k + 1 + _LISTED_BACK]:
+        if nxt.start < last.scope_end or not _LIST_GAP_RE.fullmatch(facts.text, last.scope_end, nxt.start):
+            break
+        last = nxt
+    return last
 
 
 def _own_statement(facts: _Facts, s: Span, start: int, in_article: bool, own_type: str | None) -> Rel | None:

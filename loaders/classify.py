@@ -362,11 +362,13 @@ def self_relation(
     in_article: bool = False,
     masked_before: str = "",
     own_type: str | None = None,
+    own_clause: bool = False,
 ) -> Rel | None:
     """THAY_THE, SUA_DOI or BAI_BO when the document itself is the subject of the sentence: it says
     so ('Quy định này thay thế …', or its type word opens the sentence: `opens_with_own_type`), or
     its article does ('Điều 1. Bãi bỏ …'; a later sentence of an article, `in_article`, that opens
-    with the act: '… kể từ ngày ký. Bãi bỏ Quyết định số …')."""
+    with the act: '… kể từ ngày ký. Bãi bỏ Quyết định số …'). `own_clause`: the citation has a
+    predicate of its own (`_own_predicate`), no object of an act listed before it."""
     opens_act = in_article and _act_opening().match(lower_vn(sentence_before.lstrip()[:12])) is not None
     own = opens_with_own_type(sentence_before, own_type)
     if (
@@ -389,8 +391,8 @@ def self_relation(
     # 'thay thế Quy định số 05 … (trước sắp xếp) và Quy định số 07': the act governs the list
     if masked_before:
         before = _PAREN_RE.sub(" ", lower_vn(masked_before))
-        listed = _LISTED_TAIL_RE.sub("", _NEXT_PART_RE.sub(",", before))
-        if listed != before:
+        listed = _listed_head(before)
+        if listed != before and not own_clause:
             for code, rx in _self_cues():
                 if rx.search(listed):
                     return code
@@ -454,8 +456,64 @@ def _expires_after_this(before: str, after: str) -> bool:
 # before it, after ',' or 'và', the part of the next one the act names ('bãi bỏ Điều 6 của A và
 # Điều 7 của B': B's too). Not after ';': 'Bãi bỏ A; khoản 2 Điều 7 của B được sửa đổi như sau' is
 # the next clause's.
-_LISTED_TAIL_RE = re.compile(r"(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+\s*$")
-_NEXT_PART_RE = re.compile(rf"\s*(?:,|\bvà\b)\s+{_PARTS}\s+(?:của|tại)\s*$")
+# Each opens where blanks open ('(?<!\s)'): a blanked citation's run of blanks is read once, not
+# from each of its positions (quadratic).
+_LISTED_TAIL_RE = re.compile(r"(?<!\s)(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+\s*$")
+_NEXT_PART_RE = re.compile(rf"(?<!\s)\s*(?:,|\bvà\b)\s+{_PARTS}\s+(?:của|tại)\s*$")
+_LISTED_BACK = 8  # at most so many documents listed before the one an act governs
+
+
+def _listed_head(before: str) -> str:
+    """`before` (lowercased, citations blanked out) without the documents listed after the act that
+    governs the last ('bãi bỏ khoản 3 Điều 4 của A, Điều 7 của B và ' -> 'bãi bỏ khoản 3 Điều 4 của'),
+    each with the part of it the act names; `before` itself when no list ends it."""
+    for _ in range(_LISTED_BACK):
+        head = _LISTED_TAIL_RE.sub("", _NEXT_PART_RE.sub(",", before))
+        if head == before:
+            break
+        before = head
+    return before
+
+
+_PASSIVE_REACH = 120  # the words after a citation read for an act in the passive and its agent
+
+
+@cache
+def _passive_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(act, condition, own predicate) of cues.toml [passive], on lowercased text: the act right
+    after a citation ('được sửa đổi, bổ sung như sau:', 'bị bãi bỏ.', 'được thay thế bởi Điều 1 của
+    Quyết định này': `own`), a condition before it, a predicate that gives it a clause of its own."""
+    t, between = tables.cues()["passive"], tables.cues()["between"]
+    verbs = "|".join(f"(?P<{code}>{alt([lower_vn(w) for w in between[code]])})" for code in _ACTS)
+    word = r"\s+[^\W\d_]+,?"  # one word of what is amended, before 'như sau' (letters, then blanks)
+    act = re.compile(
+        rf"\s*,?\s*(?:{alt(t['auxiliaries'])})\s+(?:{verbs})"
+        rf"(?:\s*(?:[.;:]|$)|(?:{word}){{0,6}}?\s+(?:{alt(t['closers'])})(?!\w)"
+        rf"|(?P<own>\s+(?:{alt(t['agents'])})\s[^.;:]{{0,80}}?{_self_ref().pattern}))"
+    )
+    condition = re.compile(rf"(?<!\w)(?:{alt(t['conditions'])})(?!\w)")
+    own = re.compile(rf"\s*,?\s*(?:{alt(t['own_predicates'])})(?!\w)")
+    return act, condition, own
+
+
+def passive_relation(before: str, after: str) -> tuple[Rel, bool] | None:
+    """The act in the passive right after a citation ('Khoản 2 Điều 7 của Quyết định số … được sửa
+    đổi như sau:'), and whether it names the document itself as its agent; `before` is the sentence
+    up to the citation, `after` the words after it. None without one, under a condition ('Trường hợp
+    … được sửa đổi, bổ sung hoặc thay thế thì …'), or when another document is the agent ('… đã được
+    sửa đổi, bổ sung bởi Luật số …' states no act of the citing text: `_between`)."""
+    act, condition, _ = _passive_res()
+    m = act.match(lower_vn(after))
+    if m is None or condition.search(lower_vn(before)):
+        return None
+    return Rel(next(code for code in _ACTS if m.group(code))), m.group("own") is not None
+
+
+def _own_predicate(text: str, s: Span) -> bool:
+    """Does a predicate of its own follow citation `s` ('… tiếp tục thực hiện', 'vẫn còn hiệu lực'),
+    after its subject or right after its date (where a subject without 'về' would be read)?"""
+    own = _passive_res()[2]
+    return any(own.match(lower_vn(text[at : at + 40])) for at in {s.end, s.scope_end})
 
 
 @cache
@@ -552,7 +610,10 @@ def region_citations(
             clause = article and _LIST_ITEM_RE.match(p.text) is not None
             article = clause
             articles = articles and _in_articles(p.text)
-            acts = articles and _act_opening().match(lower_vn(p.text.lstrip()[:12])) is not None
+            acts = articles and (
+                _act_opening().match(lower_vn(p.text.lstrip()[:12])) is not None
+                or _passive_verb_re().search(p.text) is not None  # 'Khoản 2 … của A được sửa đổi như sau:'
+            )
         if spans:  # most paragraphs cite nothing: nothing to relate
             local = _paragraph_citations(clean, p, spans, d, k, jur, file, issues, out, clause, acts)
             _subject_relations(p.text, spans, local, out, base)
@@ -567,6 +628,13 @@ def region_citations(
         replace(c, about=tuple(a for a in c.about if not _later(out[a[0] - base], c))) if c.about else c
         for c in out
     ]
+
+
+@cache
+def _passive_verb_re() -> re.Pattern:
+    """An auxiliary and an act's verb (cues.toml [passive], [between]): where `passive_relation` may read one."""
+    verbs = [w for code in _ACTS for w in tables.cues()["between"][code]]
+    return re.compile(rf"(?<!\w)(?:{alt(tables.cues()['passive']['auxiliaries'])})\s+(?:{alt(verbs)})(?!\w)")
 
 
 def _in_articles(text: str) -> bool:
@@ -1336,8 +1404,6 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         title_text = text[: s.start]
         return "cite", document_title_relation(h.type, title_text).value
     start = facts.sentence_start(s.start)
-    if facts.clause and (act := _clause_act(text, s, start, h.type, facts.masked())) is not None:
-        return "cite", act.value
     # a later sentence of an article, or of a point after the document's own effect ('2. Quy định
     # này có hiệu lực từ ngày ký. Bãi bỏ Công văn số …'): its act is the document's
     in_article = facts.acts or (
@@ -1347,6 +1413,10 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
             or _OWN_EFFECT_RE.search(text, 0, start) is not None
         )
     )
+    if (act := _own_passive(facts, s, start, in_article)) is not None or (
+        facts.clause and (act := _clause_act(text, s, start, h.type, facts.masked())) is not None
+    ):
+        return "cite", act.value
     if (
         start == s.start
         and start > 0
@@ -1365,6 +1435,37 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
     return "cite", _DAN_CHIEU
 
 
+def _own_passive(facts: _Facts, s: Span, start: int, in_article: bool) -> Rel | None:
+    """The document's own act in the passive on citation `s`, in the sentence from `start`
+    (`passive_relation`): in its articles, or by itself as the agent ('… bởi Quyết định này')."""
+    text = facts.text
+    last = _last_listed(facts, s)  # 'Điều 5 của A và khoản 2 Điều 3 của B được sửa đổi …': A's too
+    passive = passive_relation(text[start : s.start], text[last.scope_end : last.scope_end + _PASSIVE_REACH])
+    if passive is None:
+        return None
+    act, by_itself = passive
+    if by_itself or in_article or facts.clause or _ARTICLE_RE.match(lower_vn(text[start : start + 16])):
+        return act
+    return None
+
+
+# Between two documents of one list, the next maybe with the part of it named: ', khoản 2 Điều 3 của '.
+_LIST_GAP_RE = re.compile(rf"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:{_PARTS}\s+(?:của\s+|tại\s+)?)?", re.IGNORECASE)
+
+
+def _last_listed(facts: _Facts, s: Span) -> Span:
+    """The last citation of the list that `s` opens or goes on ('Điều 5 của A và khoản 2 Điều 3 của
+    B'), each after the one before with a list's comma or 'và' only: what is said after it is said of
+    them all. `s` itself when none follows so."""
+    k = facts.before(s.start)
+    last = s
+    for nxt in facts.spans[k + 1 : k + 1 + _LISTED_BACK]:
+        if nxt.start < last.scope_end or not _LIST_GAP_RE.fullmatch(facts.text, last.scope_end, nxt.start):
+            break
+        last = nxt
+    return last
+
+
 def _own_statement(facts: _Facts, s: Span, start: int, in_article: bool, own_type: str | None) -> Rel | None:
     """What the document says it does to citation `s` in the sentence from `start`: an act of its
     own ('Quy định này thay thế …', `self_relation`) or its purpose ('Kế hoạch này nhằm triển khai
@@ -1381,6 +1482,7 @@ def _own_statement(facts: _Facts, s: Span, start: int, in_article: bool, own_typ
             in_article,
             facts.masked()[start : s.start],
             own_type,
+            _own_predicate(text, s),
         )
         if selfrel:
             return selfrel
@@ -1422,6 +1524,7 @@ def _clause_act(text: str, s: Span, start: int, own_type: str | None, masked: st
         True,
         masked[item.end() : s.start],
         own_type,
+        _own_predicate(text, s),
     )
 
 

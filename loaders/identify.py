@@ -20,7 +20,7 @@ from vbgraph.loaders import cite as cit
 from vbgraph.loaders.dates import DATE_PATTERN, DATE_RE, date_from_match, iso_date
 from vbgraph.loaders.header import Header, find_provinces, parse_symbol
 from vbgraph.loaders.memo import text_cache
-from vbgraph.loaders.normalize import containment, fold
+from vbgraph.loaders.normalize import containment, fold, lower_vn
 from vbgraph.loaders.records import Citation, Issue, TextDocument
 from vbgraph.loaders.segment import ENUMERATOR, Block, heading_wraps, section_start
 from vbgraph.loaders.spans import Span
@@ -295,6 +295,17 @@ _COMMITTEE_LINE_RE = re.compile(r"(?:tinh|huyen|thanh|thi|quan|dang) uy\b")
 _PROVINCE_LINE_RE = re.compile(r"(?:tinh|thanh pho) ")
 
 
+def _under_local_committee(org_lines: tuple[str, ...]) -> bool:
+    """Does a local Party committee head the header, above the body that issues ('TỈNH ỦY NAM ĐỊNH' /
+    'TRƯỜNG CHÍNH TRỊ …')? That body is the committee's, of its place, whatever centre's body its
+    code also names in the State's symbols (TCT: the Tổng cục Thuế)."""
+    return any(
+        _COMMITTEE_LINE_RE.match(fold(line))
+        and signals.body_level(line) in ("province", "district", "commune")
+        for line in org_lines[:-1]
+    )
+
+
 def _committee_of(line: str) -> str | None:
     """The Party committee a header line names, whose boards the line under it may name: 'TỈNH ỦY PHÚ
     THỌ'; the organisation's for 'ĐẢNG BỘ TỈNH LÀO CAI' ('Tỉnh ủy Lào Cai', as bodies.toml
@@ -521,7 +532,79 @@ def _named_body(line: str) -> tables.BodyEntry:
             flags=re.IGNORECASE,
         )
     name = places.titled(bodies.canonical_name(name.strip()))
+    if line.isupper():
+        name = _proper_after_kind(name)
     return tables.BodyEntry(name, signals.body_level(line) or "province", (), None)
+
+
+@cache
+def _kinds() -> tuple[dict[tuple[str, ...], tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The kinds of bodies as the tables spell them, by their lowercased words: the heads of
+    signals.toml [body], the vocabulary's names that open with one ('Trường Chính trị') and each head
+    before a name of the vocabulary ('Bộ Chỉ huy Quân sự', 'Sở Nội vụ'); and the heads whose bodies
+    are named after a person or a place ([body] proper_named)."""
+    t = signals.table()["body"]
+    heads = [h for h in t["heads"] if not h.isupper()]
+    names = tables.load("bodies.toml")["vocabulary"]["names"]
+    opens = [n for n in names if any(fold(n).startswith(fold(h) + " ") for h in heads)]
+    spelt = [
+        *heads,
+        *opens,
+        *t["proper_named"],
+        *(f"{h} {n}" for h in heads for n in names if n[:1].isupper()),
+    ]
+    kinds = {tuple(lower_vn(w) for w in k.split()): tuple(k.split()) for k in spelt}
+    return kinds, frozenset(tuple(lower_vn(w) for w in h.split()) for h in t["proper_named"])
+
+
+# Where a body's own name ends: a unit's word before its place ('tỉnh', 'thôn'), a list's word.
+_PLACE_WORDS = frozenset(
+    {
+        "tỉnh",
+        "thành",
+        "huyện",
+        "quận",
+        "thị",
+        "xã",
+        "phường",
+        "đặc",
+        "thôn",
+        "ấp",
+        "bản",
+        "xóm",
+        "khóm",
+        "khu",
+        "tổ",
+    }
+    | {"các", "và", "của"}
+)
+_KIND_WORDS = 8  # the longest kind looked up, in words
+
+
+def _proper_after_kind(name: str) -> str:
+    """A body's name read from a header in capitals, with the capitals running text gives it: its
+    kind as the tables spell it, then its own name, the first word capitalised ('Bộ Chỉ huy quân sự
+    tỉnh' -> 'Bộ Chỉ huy Quân sự tỉnh', 'Bệnh viện đa khoa tỉnh' -> 'Bệnh viện Đa khoa tỉnh'), every
+    word after a kind named after a person or a place ('Trường Chính trị trường chinh' -> 'Trường
+    Chính trị Trường Chinh', signals.toml [body] proper_named). Its place is `titled`'s."""
+    kinds, named = _kinds()
+    words = name.split()
+    low = [lower_vn(w) for w in words]
+    n = next((k for k in range(min(len(words), _KIND_WORDS), 0, -1) if tuple(low[:k]) in kinds), 0)
+    if n == 0:
+        return name
+    words[:n] = kinds[tuple(low[:n])]
+    end = next(
+        (k for k in range(n, len(words)) if low[k] in _PLACE_WORDS or not words[k].isalpha()), len(words)
+    )
+    if end > n and words[n].islower():
+        if any(tuple(low[: len(h)]) == h for h in named):
+            words[n:end] = [places.title_words(w) for w in words[n:end]]
+        elif (low[n],) in kinds:  # a body of its own kind: 'Đảng ủy sở tài chính' -> 'Đảng ủy Sở Tài chính'
+            return " ".join([*words[:n], _proper_after_kind(" ".join(words[n:]))])
+        else:
+            words[n] = words[n][:1].upper() + words[n][1:]
+    return " ".join(words)
 
 
 def with_place(issuer: str | None, level: str | None, org_lines: tuple[str, ...]) -> str | None:
@@ -541,7 +624,7 @@ def _recase(name: str) -> str:
     (`_named_body`): 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG' -> 'Chủ tịch ủy ban nhân dân tỉnh Kiên Giang'."""
     if not name.isupper():
         return name
-    out = places.titled(bodies.canonical_name(name))
+    out = _proper_after_kind(places.titled(bodies.canonical_name(name)))
     for canon in find_provinces(name):
         out = re.sub(re.escape(canon), canon, out, flags=re.IGNORECASE)
     return out
@@ -1343,7 +1426,9 @@ def document(
         and not up.endswith("TW")
         and bool(find_provinces(" ".join(h.org_lines)))
     )
-    central = tables.is_central_code(code, party=tables.party_symbol(d.ids.get("symbol")))
+    central = tables.is_central_code(code, party=tables.party_symbol(d.ids.get("symbol"))) and not (
+        _under_local_committee(h.org_lines)
+    )
     if (central and not by_prefix) or level == "central":
         jurisdiction = "Trung ương"
         level = "central"

@@ -850,15 +850,30 @@ def test_an_articles_act_on_another_decision(article, relation):
             "của Quyết định số 1200/QĐ-UBND ngày 10/10/2021.",
             set(),
         ),
-        (  # after ';' the next clause's own: a part amended there, a part that stays
+        (  # after ';' the next clause's own: a part amended there (in the passive), a part that stays
             "Điều 2. Bãi bỏ Quyết định số 1105/QĐ-UBND ngày 16/9/2021 của UBND tỉnh; khoản 2 Điều 7 của Quyết "
             "định số 1200/QĐ-UBND ngày 10/10/2021 được sửa đổi như sau: hạn mức không quá 200 m2.",
-            {("BAI_BO", "1105/QĐ-UBND")},
+            {("BAI_BO", "1105/QĐ-UBND"), ("SUA_DOI", "1200/QĐ-UBND")},
         ),
         (
             "Điều 2. Bãi bỏ Điều 3 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021; Điều 4 của Quyết định số "
             "1200/QĐ-UBND ngày 10/10/2021 tiếp tục thực hiện.",
             {("BAI_BO", "1105/QĐ-UBND")},
+        ),
+        (  # a whole decision with a predicate of its own after ';'
+            "Điều 2. Bãi bỏ Điều 3 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021; Quyết định số 1200/QĐ-UBND "
+            "ngày 10/10/2021 tiếp tục thực hiện.",
+            {("BAI_BO", "1105/QĐ-UBND")},
+        ),
+        (  # a whole decision after parts of others: the act governs the list to its end
+            "Điều 2. Bãi bỏ khoản 3 Điều 4 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021, Điều 7 của Quyết định "
+            "số 1200/QĐ-UBND ngày 10/10/2021 và Quyết định số 1300/QĐ-UBND ngày 11/11/2021 của UBND tỉnh.",
+            {("BAI_BO", "1105/QĐ-UBND"), ("BAI_BO", "1200/QĐ-UBND"), ("BAI_BO", "1300/QĐ-UBND")},
+        ),
+        (
+            "Điều 2. Thay thế điểm b khoản 1 Điều 3 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021, khoản 4 Điều 6 "
+            "của Quyết định số 1200/QĐ-UBND ngày 10/10/2021, Quyết định số 1300/QĐ-UBND ngày 11/11/2021.",
+            {("THAY_THE", "1105/QĐ-UBND"), ("THAY_THE", "1200/QĐ-UBND"), ("THAY_THE", "1300/QĐ-UBND")},
         ),
     ],
 )
@@ -867,6 +882,48 @@ def test_acts_on_parts_of_listed_decisions(article, expected):
     text = party_doc(heading="QUYẾT ĐỊNH", code="QĐ", of="CỦA ỦY BAN NHÂN DÂN TỈNH", body=body)
     acts = {"BAI_BO", "SUA_DOI", "THAY_THE"}
     assert {r[1:] for r in relations(text) if r[0] == "12-QĐ/TU" and r[1] in acts} == expected
+
+
+def _passive_doc(sentence: str) -> str:
+    """A decision whose articles hold `sentence` (an article of its own, or a clause of 'Điều 2')."""
+    article = sentence if sentence.startswith("Điều") else f"Điều 2. Hiệu lực thi hành\n\n{sentence}"
+    body = f"QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Quy chế làm việc.\n\n{article}"
+    return party_doc(heading="QUYẾT ĐỊNH", code="QĐ", of="CỦA ỦY BAN NHÂN DÂN TỈNH", body=body)
+
+
+def _passive(key: str) -> list:
+    from vbgraph.ontology import tables
+
+    return tables.cues()["passive"][key]
+
+
+@pytest.mark.parametrize("example", _passive("examples"), ids=lambda e: e["text"][:48])
+def test_an_act_of_the_document_written_in_the_passive(example):
+    """cues.toml [passive]: 'khoản 2 Điều 7 của Quyết định số … được sửa đổi như sau' amends it."""
+    rels = relations(_passive_doc(example["text"]))
+    assert {k for s, k, t in rels if s == "12-QĐ/TU" and t == "11/2019/QĐ-UBND"} == {example["relation"]}
+
+
+@pytest.mark.parametrize("sentence", _passive("not_examples"), ids=lambda e: e[:48])
+def test_a_passive_under_a_condition_by_another_or_with_its_own_predicate_is_no_act(sentence):
+    rels = relations(_passive_doc(sentence))
+    assert {k for s, k, t in rels if s == "12-QĐ/TU" and t == "11/2019/QĐ-UBND"} == {"DAN_CHIEU"}
+
+
+def test_a_basis_amended_by_another_law_is_a_basis_for_both():
+    """'Căn cứ Luật … đã được sửa đổi, bổ sung bởi Luật số …': the citing text amends neither."""
+    pre = (
+        "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14/5/2016 của Chính phủ quy định chi tiết một số điều và biện "
+        "pháp thi hành Luật Ban hành văn bản quy phạm pháp luật đã được sửa đổi, bổ sung bởi Nghị định số "
+        "154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ;"
+    )
+    text = party_doc(heading="QUYẾT ĐỊNH", code="QĐ", of="CỦA ỦY BAN NHÂN DÂN TỈNH", preamble=pre)
+    rels = relations(text)
+    assert {(k, t) for s, k, t in rels if s == "12-QĐ/TU" and "NĐ-CP" in t} == {
+        ("CAN_CU", "34/2016/NĐ-CP"),
+        ("CAN_CU", "154/2020/NĐ-CP"),
+    }
+    assert not {k for s, k, t in rels if s == "12-QĐ/TU"} & {"SUA_DOI", "BAI_BO", "THAY_THE"}
 
 
 def test_an_act_governs_the_list_it_opens_and_ends_the_subject_before_another():

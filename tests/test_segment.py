@@ -464,7 +464,7 @@ WHOLE_TEXTS = [
     ),
     (  # the Youth Union's name beside a local union is no place
         _LAO_CAI_UNION,
-        ("Ban chấp hành đoàn tỉnh Lào Cai", "Lào Cai", "Tổ chức các hoạt động Tháng Thanh niên năm 2024"),
+        ("Ban Chấp hành Đoàn tỉnh Lào Cai", "Lào Cai", "Tổ chức các hoạt động Tháng Thanh niên năm 2024"),
     ),
     (  # a board's enacting line keeps its whole name
         [
@@ -570,7 +570,7 @@ WHOLE_TEXTS = [
             "",
             "Kính gửi: Trạm Y tế các xã, thị trấn.",
         ],
-        ("Trung tâm y tế huyện Quảng Xương", "Thanh Hóa", "về việc phòng chống sốt xuất huyết"),
+        ("Trung tâm Y tế huyện Quảng Xương", "Thanh Hóa", "về việc phòng chống sốt xuất huyết"),
     ),
     (  # a city's Party committee signs for itself, not as the province's
         [
@@ -1979,6 +1979,81 @@ def test_a_place_is_of_the_province_of_its_day(top, place_date, opening, jurisdi
     (doc,) = rec.documents
     assert doc.jurisdiction == jurisdiction
     assert [c.jurisdiction for c in rec.citations if c.symbol == "21-CTr/HU"] == ([cited] if cited else [])
+
+
+@pytest.mark.parametrize("example", signals_table()["body"]["proper_named_examples"], ids=lambda e: e["line"])
+def test_a_bodys_own_name_read_from_capitals_gets_its_capitals_back(example):
+    """signals.toml [body] proper_named: a school's name after its kind is a person's or a place's."""
+    from vbgraph.loaders.identify import _named_body
+
+    assert _named_body(example["line"]).name == example["name"]
+
+
+@pytest.mark.parametrize(
+    ("top", "symbol", "place", "authority", "issuer", "jurisdiction"),
+    [
+        (  # a unit of the army's command: its commander issues, the office first
+            ["UBND TỈNH KON TUM", "BỘ CHỈ HUY QUÂN SỰ TỈNH"],
+            "Số: 315/QĐ-BCH",
+            "Kon Tum",
+            "CHỈ HUY TRƯỞNG BỘ CHỈ HUY QUÂN SỰ TỈNH KON TUM",
+            "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Kon Tum",
+            "Kon Tum",
+        ),
+        (
+            ["UBND HUYỆN ĐỨC CƠ", "BAN CHỈ HUY QUÂN SỰ HUYỆN"],
+            "Số: 45/QĐ-BCH",
+            "Đức Cơ",
+            "CHỈ HUY TRƯỞNG BAN CHỈ HUY QUÂN SỰ HUYỆN ĐỨC CƠ",
+            "Chỉ huy trưởng Ban Chỉ huy Quân sự huyện Đức Cơ",
+            "Gia Lai",
+        ),
+        (  # a school of a provincial Party committee: local, though TCT is also a central code
+            ["TỈNH ỦY NAM ĐỊNH", "TRƯỜNG CHÍNH TRỊ TRƯỜNG CHINH", "*"],
+            "Số 145-QĐ/TCT",
+            "Nam Định",
+            "HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TRƯỜNG CHINH",
+            "Hiệu trưởng Trường Chính trị Trường Chinh tỉnh Nam Định",
+            "Nam Định",
+        ),
+        (
+            ["TỈNH ỦY THỪA THIÊN HUẾ", "TRƯỜNG CHÍNH TRỊ NGUYỄN CHÍ THANH", "*"],
+            "Số 58-QĐ/TCT",
+            "Huế",
+            "",
+            "Trường Chính trị Nguyễn Chí Thanh Tỉnh ủy Thừa Thiên Huế",
+            "Thừa Thiên Huế",
+        ),
+        (  # the central body the code names, under its ministry
+            ["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"],
+            "Số: 1566/QĐ-TCT",
+            "Hà Nội",
+            "TỔNG CỤC TRƯỞNG TỔNG CỤC THUẾ",
+            "Tổng cục trưởng Tổng cục Thuế",
+            "Trung ương",
+        ),
+    ],
+)
+def test_an_office_holder_or_a_unit_under_a_local_committee_issues_locally(
+    top, symbol, place, authority, issuer, jurisdiction
+):
+    """'CHỈ HUY TRƯỞNG BỘ CHỈ HUY QUÂN SỰ TỈNH KON TUM' is the office and its body ('Chủ tịch UBND
+    tỉnh …' as the keys write it); a body under 'TỈNH ỦY NAM ĐỊNH' is of the province."""
+    text = "\n".join(
+        [
+            *top,
+            symbol,
+            f"{place}, ngày 10 tháng 4 năm 2024",
+            "QUYẾT ĐỊNH",
+            "Về việc giao chỉ tiêu năm 2025",
+            *([authority] if authority else []),
+            "Căn cứ Quyết định số 150/QĐ-UBND ngày 01/3/2024;",
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Giao chỉ tiêu năm 2025.",
+        ]
+    )
+    (doc,) = parse_text(text, "k.txt").documents
+    assert (doc.issuer, doc.jurisdiction) == (issuer, jurisdiction)
 
 
 @pytest.mark.parametrize(("written", "read"), list(signals_table()["body"]["shortened_examples"].items()))

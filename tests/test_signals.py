@@ -68,6 +68,12 @@ def test_an_office_holder_issues_what_it_says_unless_its_body_relays_it(example)
     assert who and (holder_before(example["line"], who) or "") == example["holder"]
 
 
+@pytest.mark.parametrize("line", signals.table()["authority"]["examples"])
+def test_every_authority_example_is_an_enacting_authority(line):
+    """[authority] roles: 'CHỈ HUY TRƯỞNG BỘ CHỈ HUY QUÂN SỰ TỈNH …' enacts above the preamble."""
+    assert signals.authority(line)
+
+
 @pytest.mark.parametrize(
     "example", signals.table()["authority"]["telegraph_examples"], ids=lambda e: e["line"]
 )

@@ -456,9 +456,12 @@ def _expires_after_this(before: str, after: str) -> bool:
 # before it, after ',' or 'và', the part of the next one the act names ('bãi bỏ Điều 6 của A và
 # Điều 7 của B': B's too). Not after ';': 'Bãi bỏ A; khoản 2 Điều 7 của B được sửa đổi như sau' is
 # the next clause's.
-# Each opens where blanks open ('(?<!\s)'): a blanked citation's run of blanks is read once, not
-# from each of its positions (quadratic).
-_LISTED_TAIL_RE = re.compile(r"(?<!\s)(?:\s*(?:,|;|\bvà\b|\bcùng\b|\bcác\b))+\s*$")
+# The tail of separators is matched on the reversed text from its start: one match, linear (a
+# pattern anchored at the end is tried from every position of a run of commas: quadratic). The
+# next part opens where blanks open ('(?<!\s)'): a blanked citation's run of blanks is read once.
+_LISTED_TAIL_REVERSED_RE = re.compile(
+    r"\s*(?:(?:,|;|(?<!\w)(?:" + "|".join(w[::-1] for w in ("và", "cùng", "các")) + r")(?!\w))\s*)+"
+)
 _NEXT_PART_RE = re.compile(rf"(?<!\s)\s*(?:,|\bvà\b)\s+{_PARTS}\s+(?:của|tại)\s*$")
 _LISTED_BACK = 8  # at most so many documents listed before the one an act governs
 
@@ -468,7 +471,9 @@ def _listed_head(before: str) -> str:
     governs the last ('bãi bỏ khoản 3 Điều 4 của A, Điều 7 của B và ' -> 'bãi bỏ khoản 3 Điều 4 của'),
     each with the part of it the act names; `before` itself when no list ends it."""
     for _ in range(_LISTED_BACK):
-        head = _LISTED_TAIL_RE.sub("", _NEXT_PART_RE.sub(",", before))
+        head = _NEXT_PART_RE.sub(",", before)
+        if tail := _LISTED_TAIL_REVERSED_RE.match(head[::-1]):
+            head = head[: len(head) - tail.end()]
         if head == before:
             break
         before = head

@@ -308,6 +308,7 @@ RESOLVED_TABLES = (
     "nodes",
     "doc_labels",
     "central_reach",
+    "direct_reach",
     "edges",
     "titles_fts",
     "r_parts",
@@ -371,7 +372,8 @@ def _label_table(con: sqlite3.Connection) -> None:
 
 
 def _reach_table(con: sqlite3.Connection) -> None:
-    """8 -> 9: the closure of the implementations of central documents (`graph.reach`)."""
+    """8 -> 9: the listings of implementations (`graph.reach`): the closure of the central
+    documents', and each local document's edges."""
     for statement in _statements(reach.TABLE):
         con.execute(statement)
     reach.rebuild(con)

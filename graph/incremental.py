@@ -413,13 +413,13 @@ class _Run:
         self._relations_of(self.pairs)
 
     def central_reach(self) -> None:
-        """The closure of the central documents' implementations, walked again where the
+        """The listings of implementations the store keeps (`graph.reach`), made again where the
         documents' labels or implementation edges changed."""
         if self.whole:
             reach.rebuild(self.con)
         else:
             ids = {x.id for b, a in self.changed.values() for x in (b, a) if x is not None}
-            reach.refresh(self.con, ids | self.implemented)
+            reach.refresh(self.con, ids, {s for s, _ in self.pairs}, self.implemented)
 
     def _all_evidence(self, files: set[str], held: dict[str, FileRecord]) -> None:
         """The files' statements of relations (`r_evidence`) and their issues (`r_issues`)."""

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING
 
 from vbgraph.errors import StoreError, UnreadableFile
 from vbgraph.graph import database as db
-from vbgraph.graph.rows import label_row, symbol_key
+from vbgraph.graph.rows import symbol_key
 from vbgraph.loaders.records import FileRecord, Issue
 from vbgraph.ontology.relations import Rel
 
@@ -791,43 +791,33 @@ class Store:
         G.add_edges_from((s, t, k, {}) for s, t, k in edges)
         return G
 
-    def labelled_edges(self, codes: Iterable[str]) -> list[tuple]:
-        """Every edge of `codes` between two documents as (source, target, the source's label, date
-        and jurisdiction, the target's label), a label being the symbol or else the name, ordered by
-        the source's jurisdiction and date, then source, target and code: a question about a whole
-        relation (every implementation) reads them in one join on the table of labels
-        (`database.LABELS`) and builds no graph (at 100k documents, a skeleton of 100k nodes costs a
-        second), and its table's sort finds them in order."""
-        codes = sorted(set(codes))
-        keys = f"e.key IN ({','.join('?' * len(codes))})"
-        try:
-            return self._rows(
-                "SELECT e.source, e.target, a.label, a.date, a.jurisdiction, b.label FROM edges e "
-                "JOIN doc_labels a ON a.id = e.source JOIN doc_labels b ON b.id = e.target "
-                f"WHERE {keys} ORDER BY coalesce(a.jurisdiction, ''), coalesce(a.date, ''), e.source, e.target, e.key",
-                codes,
-            )
-        except _UseWholeGraph:
-            G = self.graph
-            nodes = G.nodes
-            rows = [
-                (
-                    k,
-                    s,
-                    t,
-                    *label_row(s, nodes[s])[1:],
-                    label_row(t, nodes[t])[1],
-                )
-                for s, t, k in G.edges(keys=True)
-                if k in codes and nodes[s].get("kind") == nodes[t].get("kind") == "Document"
-            ]
-            rows.sort(key=lambda r: (r[5] or "", r[4] or "", r[1], r[2], r[0]))
-            return [r[1:] for r in rows]
+    def direct_reach(self, jurisdiction: str | None = None, since: str | None = None) -> list[tuple]:
+        """Each implementation edge from a local document (of `jurisdiction`, dated `since` or
+        later) as (source, target, the source's label, date and jurisdiction, the target's label),
+        a label being the symbol or else the name (`graph.reach`), by jurisdiction, date, source
+        and target as the table's key holds them: no join, no sort, no graph."""
+        where, args = self._reach_filter(jurisdiction, since)
+        return self._rows(
+            "SELECT local, target, local_label, local_date, jurisdiction, target_label FROM direct_reach"
+            + where
+            + " ORDER BY jurisdiction, day, local, target",
+            args,
+        )
 
     def central_reach(self, jurisdiction: str | None = None, since: str | None = None) -> list[tuple]:
         """Each local document (of `jurisdiction`, dated `since` or later) with each central one it
         implements, transitively (`graph.reach`): local id, label, date, jurisdiction, central id,
         label, depth; by jurisdiction, date, local and central id, as the table's key holds them."""
+        where, args = self._reach_filter(jurisdiction, since)
+        return self._rows(
+            "SELECT local, local_label, local_date, jurisdiction, central, central_label, depth FROM central_reach"
+            + where
+            + " ORDER BY jurisdiction, day, local, central",
+            args,
+        )
+
+    @staticmethod
+    def _reach_filter(jurisdiction: str | None, since: str | None) -> tuple[str, list[str]]:
         where, args = [], []
         if jurisdiction is not None:
             where.append("jurisdiction = ?")
@@ -835,12 +825,7 @@ class Store:
         if since:
             where.append("day >= ?")
             args.append(since)
-        return self._rows(
-            "SELECT local, local_label, local_date, jurisdiction, central, central_label, depth FROM central_reach"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY jurisdiction, day, local, central",
-            args,
-        )
+        return (" WHERE " + " AND ".join(where) if where else ""), args
 
     @staticmethod
     def _fields_sql(fields: Sequence[str], where: str) -> str:

@@ -143,14 +143,14 @@ def issues_part(store: st.Store) -> nx.MultiDiGraph:
 def implementations(
     store: st.Store, *, central: bool = False, jurisdiction: str | None = None, since: str | None = None
 ) -> list[dict]:
-    """`lineage.implementations` of a store (`vbgraph implements`). Every implementation (no filter
-    but a date), direct or `central`, from the relation's edges and the documents' labels, without
-    a graph (direct ones in the order the store reads them: `Store.labelled_edges`)."""
-    if central and store.indexed:
-        return ln.reach_rows(store.central_reach(jurisdiction, since))
-    if not central and not jurisdiction and store.indexed:
-        return ln.implementations_of_labelled(store.labelled_edges(rs.IMPLEMENTS), since=since)
-    # as the reference: the direct rows take an empty jurisdiction for none, the central ones do not
+    """`lineage.implementations` of a store (`vbgraph implements`), from the listings the store
+    keeps (`graph.reach`), in their order; from the part of the graph it asks about where the
+    store's tables cannot answer."""
+    if store.indexed:
+        if central:
+            return ln.reach_rows(store.central_reach(jurisdiction, since))
+        # as the reference: the direct rows take an empty jurisdiction for none, the central ones do not
+        return ln.direct_rows(store.direct_reach(jurisdiction or None, since), None)
     wanted = jurisdiction if central else (jurisdiction or None)
     part = part_of(store, implementation_part, jurisdiction=wanted, transitive=central)
     return ln.implementations(part, central=central, jurisdiction=jurisdiction, since=since)

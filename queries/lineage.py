@@ -207,14 +207,6 @@ def _in_order(rows: list[dict], since: str | None) -> list[dict]:
     )
 
 
-def implementations_of_labelled(edges: Iterable[Labelled], *, since: str | None = None) -> list[dict]:
-    """`implementations(G)` of a graph whose implementation edges are `edges` (labelled as
-    `direct_rows` takes them), already in `_in_order`'s order: a whole relation answered without
-    building its graph or sorting it."""
-    rows = direct_rows(edges, None)
-    return [r for r in rows if (r["local_date"] or "") >= since] if since else rows
-
-
 def reach_rows(rows: Iterable[tuple]) -> list[dict]:
     """`implementations(G, central=True)`'s rows of the store's closure (`Store.central_reach`),
     already in their order.

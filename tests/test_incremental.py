@@ -40,12 +40,13 @@ def reference(store_dir: Path) -> str:
 
 
 def assert_exact(store_dir: Path, message: str = "") -> None:
-    """The store's graph, and the closure of central implementations it keeps (graph.reach),
-    are those of resolving every record at once."""
+    """The store's graph, and the listings of implementations it keeps (graph.reach), are those
+    of resolving every record at once."""
     G = build_graph(Store(store_dir).records.values())
     assert dump(Store(store_dir).graph) == dump(G), message
-    kept = indexed.implementations(Store(store_dir), central=True)
-    assert kept == lineage.implementations(G, central=True), message
+    for central in (False, True):
+        kept = indexed.implementations(Store(store_dir), central=central)
+        assert kept == lineage.implementations(G, central=central), message
 
 
 def write(d: Path, name: str, text: str) -> Path:

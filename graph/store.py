@@ -796,28 +796,20 @@ class Store:
         later) as (source, target, the source's label, date and jurisdiction, the target's label),
         a label being the symbol or else the name (`graph.reach`), by jurisdiction, date, source
         and target as the table's key holds them: no join, no sort, no graph."""
-        where, args = self._reach_filter(jurisdiction, since)
-        return self._rows(
-            "SELECT local, target, local_label, local_date, jurisdiction, target_label FROM direct_reach"
-            + where
-            + " ORDER BY jurisdiction, day, local, target",
-            args,
-        )
+        columns = "local, target, local_label, local_date, jurisdiction, target_label"
+        return self._listing("direct_reach", columns, "target", jurisdiction, since)
 
     def central_reach(self, jurisdiction: str | None = None, since: str | None = None) -> list[tuple]:
         """Each local document (of `jurisdiction`, dated `since` or later) with each central one it
         implements, transitively (`graph.reach`): local id, label, date, jurisdiction, central id,
         label, depth; by jurisdiction, date, local and central id, as the table's key holds them."""
-        where, args = self._reach_filter(jurisdiction, since)
-        return self._rows(
-            "SELECT local, local_label, local_date, jurisdiction, central, central_label, depth FROM central_reach"
-            + where
-            + " ORDER BY jurisdiction, day, local, central",
-            args,
-        )
+        columns = "local, local_label, local_date, jurisdiction, central, central_label, depth"
+        return self._listing("central_reach", columns, "central", jurisdiction, since)
 
-    @staticmethod
-    def _reach_filter(jurisdiction: str | None, since: str | None) -> tuple[str, list[str]]:
+    def _listing(
+        self, table: str, columns: str, other: str, jurisdiction: str | None, since: str | None
+    ) -> list[tuple]:
+        """A listing's rows (`graph.reach`) of a jurisdiction, from a date, in its key's order."""
         where, args = [], []
         if jurisdiction is not None:
             where.append("jurisdiction = ?")
@@ -825,7 +817,8 @@ class Store:
         if since:
             where.append("day >= ?")
             args.append(since)
-        return (" WHERE " + " AND ".join(where) if where else ""), args
+        sql = f"SELECT {columns} FROM {table}" + (" WHERE " + " AND ".join(where) if where else "")
+        return self._rows(f"{sql} ORDER BY jurisdiction, day, local, {other}", args)
 
     @staticmethod
     def _fields_sql(fields: Sequence[str], where: str) -> str:

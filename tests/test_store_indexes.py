@@ -215,6 +215,7 @@ def test_bodies_counted_in_sql_are_the_graphs(corpus_store, corpus_graph, jurisd
         ("Trung ương", None),
         ("", None),
         (None, "2021-01-01"),
+        ("Bắc Giang", "2021-01-01"),
     ],
 )
 def test_implementations_from_their_part(corpus_store, corpus_graph, central, jurisdiction, since):

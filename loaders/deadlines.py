@@ -310,14 +310,21 @@ def from_issue(text: str, issued: str) -> Deadline | None:
 _DATE_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?![\d/])")
 
 
+# An event's line of time ('Thời gian tổ chức: từ ngày 20/6/2024.'): its one date is the event's day.
+_TIME_LINE_RE = re.compile(r"\s*thời gian(?:\s+[^\W\d_]+){0,3}\s*:")
+
+
 def dated_after(text: str, issued: str) -> Deadline | None:
     """The first full date in a task later than the document's own: the day of an event or a
     hand-in with no lead word ('vào lúc 15 giờ chiều thứ sáu 02/02/2007', '… (03/02/2007)'). A
-    cited document is older than the one citing it, so its date never qualifies."""
+    cited document is older than the one citing it, so its date never qualifies; nor does a time a
+    task starts from, unless it is the one date of an event's line of time."""
     low = lower_vn(text)
-    for m in _DATE_RE.finditer(text):
+    dates = list(_DATE_RE.finditer(text))
+    event = len(dates) == 1 and _TIME_LINE_RE.match(low) is not None
+    for m in dates:
         day = iso_date(m.group(1), m.group(2), m.group(3))
-        starts = _starts(low if len(low) == len(text) else text.lower(), m.start())
+        starts = not event and _starts(low if len(low) == len(text) else text.lower(), m.start())
         if day and day > issued and not _anniversary(text, m) and not starts:
             return Deadline(m.group(0), day, day, m.start())
     if pm := _period_day_re().search(low if len(low) == len(text) else text.lower()):

@@ -357,7 +357,7 @@ def _obligations_for(
     if not assignees:
         return []
     deadlines = find_deadlines(sentence)
-    made, level = produces(sentence)
+    made, level = produces(_main_clause(sentence))
     if made and made.get("title") and deadlines and (at := sentence.find(made["title"])) >= 0:
         # 'xây dựng Đề án … đến năm 2030, trình … trong Quý IV/2025': the title's period is its subject's
         end = at + len(made["title"])
@@ -547,7 +547,10 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
     if topic:
         names, end, s2 = _topic_subject(s2, topic.end())
     if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
+        within = _condition_subject_end(s2)
         for n, cm in enumerate(_COMMA_RE.finditer(s2)):
+            if cm.start() < within:
+                continue  # 'Khi Bộ Y tế, Sở Y tế có hướng dẫn mới, …': the condition's list of bodies
             if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO or ";" in s2[: cm.start()]:
                 break  # an opening phrase is no clause: '…; một số xã như xã A, xã B còn thiếu …'
             if _ROLE_IN_RE.search(lower_vn(s2[: cm.start()])):
@@ -557,7 +560,8 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
             rest = s2[cm.end() :]
             if rest[:4].lower() == "mỗi ":
                 break  # 'Hằng năm, mỗi cơ quan, địa phương, đơn vị …': each of the bodies already named
-            cand, cend, lead2 = _subject_after_comma(rest, topic is not None, places)
+            cond = _conditional_re().match(lower_vn(s2[: cm.start()])) is not None
+            cand, cend, lead2 = _subject_after_comma(rest, topic is not None, places, cond)
             if cand:
                 s2 = rest[lead2.end() :] if lead2 else rest
                 names, end, lead = cand, cend, lead or lead2
@@ -574,12 +578,41 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
     return names, end, s2, bool(lead), False
 
 
+def _condition_subject_end(s: str) -> int:
+    """Where the bodies a conditional opening names end ('Nếu Ban Thường vụ Huyện ủy, Thường trực
+    Huyện ủy yêu cầu, …'): the commas of their list open no main clause; 0 with no such opening."""
+    cond = _conditional_re().match(lower_vn(s))
+    if cond is None:
+        return 0
+    at = cond.end() + len(s[cond.end() :]) - len(s[cond.end() :].lstrip())
+    names, end = bd.parse_subject(s[at:])
+    if not names or _COMMA_RE.search(s, at + end) is None:
+        return (
+            0  # 'Sau khi Sở Y tế cấp vắc xin, các xã, thị trấn tổ chức …': the list ran into the main clause
+        )
+    return at + end
+
+
+def _main_clause(sentence: str) -> str:
+    """The sentence after a conditional opening clause ('Khi Ban Chỉ huy tỉnh ban hành lệnh báo
+    động, Ban Chỉ huy huyện chỉ đạo sơ tán dân'): what the condition names is made by no assignee."""
+    within = _condition_subject_end(sentence)
+    if not within and not _conditional_re().match(lower_vn(sentence)):
+        return sentence
+    cm = _COMMA_RE.search(sentence, within)
+    return sentence[cm.end() :] if cm else sentence
+
+
 _CONDITION_REACH = 8  # characters after a name a conditional's lead word may stand in
 
 
-def _subject_after_comma(rest: str, topic: bool, places: bool) -> tuple[list[str], int, re.Match[str] | None]:
+def _subject_after_comma(
+    rest: str, topic: bool, places: bool, cond: bool
+) -> tuple[list[str], int, re.Match[str] | None]:
     """The subject that opens `rest`, the words after an opening phrase's comma (after a lead word,
-    maybe), with a predicate after it, and that lead word; ([], 0, None) when none does."""
+    maybe), with a predicate after it, and that lead word; ([], 0, None) when none does. After a
+    conditional opening (`cond`), a condition word after the name says the condition goes on; after
+    any other ('Ngoài ra, Công an huyện khi phát hiện vi phạm xử lý …') the name is the subject."""
     lead = _lead_re().match(rest)
     at = lead.end() if lead else 0
     names, end = _subject_of(rest[at:], places)
@@ -587,7 +620,7 @@ def _subject_after_comma(rest: str, topic: bool, places: bool) -> tuple[list[str
         return [], 0, None
     if topic and all(bd.names_a_place(n) for n in names):
         return [], 0, None  # 'Đối với các dự án trên địa bàn huyện, thị xã, thành phố: …': the topic's places
-    if _conditional_re().search(lower_vn(rest[: at + end + _CONDITION_REACH])):
+    if cond and _conditional_re().search(lower_vn(rest[: at + end + _CONDITION_REACH])):
         return [], 0, None  # '… trong sinh hoạt cấp ủy, chi bộ nếu có …': the condition goes on, no subject
     return names, end, lead
 
@@ -686,22 +719,47 @@ def _conditional_re() -> re.Pattern:
 
 
 @cache
-def _assessment_re() -> re.Pattern:
-    """A word of an assessment in the first words of a predicate (obligations.toml [appeal]
-    assessment): 'vận hành cơ bản thông suốt', 'nhìn chung ổn định'."""
-    words = sorted((lower_vn(w) for w in _table()["appeal"]["assessment"]), key=len, reverse=True)
+def _assessment_re(key: str = "assessment") -> re.Pattern:
+    """A word of an assessment (obligations.toml [appeal] assessment: 'nhìn chung', 'thông suốt'),
+    or of urging ([appeal] urging: 'khẩn trương', 'phải'), anywhere."""
+    words = sorted((lower_vn(w) for w in _table()["appeal"][key]), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
-_PREDICATE_HEAD = 4  # words of a predicate an assessment's word stands in ('vận hành cơ bản thông suốt')
-
-
-def _assessed(after: str) -> bool:
+def _assessed(after: str, issued: str | None) -> bool:
     """Does the predicate after places say how they are, not what they are to do: a statement
-    ('đã', 'đang', 'là') or an assessment's word in its first words?"""
+    ('đã', 'đang', 'là'), or an assessment's word that opens its first clause ('nhìn chung ổn định')
+    or closes it ('vận hành cơ bản thông suốt.')? Not with a time to be done by or a word of urging:
+    'chưa hoàn thành giải phóng mặt bằng khẩn trương hoàn thành trước ngày …' picks the places
+    that must; 'duy trì ổn định hoạt động của Tổ công tác' is a task."""
     low = lower_vn(after)
-    head = " ".join(low.split(",")[0].split()[:_PREDICATE_HEAD])
-    return _appeal_re("statement").match(low) is not None or _assessment_re().search(head) is not None
+    if _appeal_re("statement").match(low):
+        return True
+    if _assessment_re("urging").search(low):
+        return False
+    if _target_re().match(low):
+        return True  # 'Các xã, thị trấn có 95% hộ dân sử dụng nước hợp vệ sinh trong năm 2024': a target
+    if _due(after, issued):
+        return False
+    head = low.split(",")[0].strip().rstrip(".;:!…").rstrip()
+    if _assessment_re().match(head):
+        return True
+    # a short predicate that ends on the word; a longer one ('bảo đảm an ninh trật tự ổn định') is a task
+    return any(
+        m.end() == len(head) and len(head[: m.start()].split()) <= _PREDICATE_HEAD
+        for m in _assessment_re().finditer(head)
+    )
+
+
+@cache
+def _target_re() -> re.Pattern:
+    """A predicate that gives a figure the places are to have (obligations.toml [appeal] targets):
+    'có 95% hộ dân …', 'đạt trên 80% …'."""
+    words = sorted((lower_vn(w) for w in _table()["appeal"]["targets"]), key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s+(?:[^\W\d_]+\s+){0,2}\d")
+
+
+_PREDICATE_HEAD = 4  # words of a predicate before an assessment's closing word ('vận hành cơ bản thông suốt')
 
 
 @cache
@@ -1299,7 +1357,7 @@ def _read_subject_sentence(
         return  # 'Ban Chấp hành Đảng bộ tỉnh kêu gọi toàn thể cán bộ …': an appeal, no task
     if st.scope != "heading" and not assign and not duty and _appeal_re("statement").match(lower_vn(after)):
         return  # 'Trường Cao đẳng Y tế là trường chất lượng cao': what it is, outside the tasks' part
-    if bd.units_only(names) and not assign and not duty and _assessed(after):
+    if bd.units_only(names) and not assign and not duty and _assessed(after, st.issued):
         return  # 'Các xã, thị trấn đã triển khai …', '… vận hành cơ bản thông suốt': how places are
     role, partners, _ = _roles(after)
     assignees = _with_partners(names, role, partners)
@@ -1321,7 +1379,10 @@ def _read_later_clauses(
         if not c:
             continue  # '… theo dõi, tổng hợp;' at the end of a line: nothing after the semicolon
         if _condition_re().match(lower_vn(c)):
-            break  # '…; trong quá trình thực hiện nếu có khó khăn, vướng mắc báo cáo …': the closing
+            if rest_clauses:
+                st.emit("; ".join(rest_clauses), assignees, line)
+                rest_clauses = []
+            continue  # '…; nếu có khó khăn, vướng mắc báo cáo …': the closing, and only it
         if not rest_clauses and _time_only(c) and _completes(st.out, c, assignees, "; "):
             continue
         cnames, cend = bd.parse_subject(c)

@@ -2207,10 +2207,110 @@ def test_places_opening_a_sentence_of_a_part_of_tasks_are_its_subject(part, poin
     assert got == expected
 
 
-@pytest.mark.parametrize("point", tables.load("obligations.toml")["appeal"]["assessment_examples"])
+@pytest.mark.parametrize(
+    "point",
+    tables.load("obligations.toml")["appeal"]["assessment_examples"]
+    + tables.load("obligations.toml")["appeal"]["targets_examples"]
+    + ["Các huyện, thị xã giữ vững ổn định.", "Các phường, xã vận hành cơ bản thông suốt."],
+)
 def test_places_that_say_how_they_are_in_a_part_of_tasks_are_assigned_nothing(point):
     got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}"))
     assert got == set()
+
+
+@pytest.mark.parametrize(
+    "point",
+    tables.load("obligations.toml")["appeal"]["assessed_tasks"]
+    + ["Các xã, thị trấn bảo đảm an ninh trật tự ổn định trong dịp Tết."],
+)
+def test_an_assessments_word_that_qualifies_the_places_or_the_task_leaves_the_task(point):
+    """'Các huyện chưa hoàn thành … khẩn trương hoàn thành trước ngày …': the places that must."""
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}"))
+    units = {"huyện", "thị xã", "thành phố", "xã", "thị trấn", "phường"}
+    assert got and {name for name, _ in got} <= units and {role for _, role in got} == {"thuc_hien"}
+
+
+@pytest.mark.parametrize(("sentence", "end"), tables.load("obligations.toml")["appeal"]["arising_examples"])
+def test_something_arising_is_the_occasion_of_a_task_no_closing(sentence, end):
+    """'Khi có phát sinh ổ dịch, tổ chức khoanh vùng …': the task of the body heading the points."""
+    rec = parse_text(
+        party_doc(
+            body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ\n\n- {sentence}", date="ngày 10 tháng 3 năm 2024"
+        ),
+        "a.txt",
+    )
+    assert [
+        ([a.name for a in o.assignees], (o.deadline or {}).get("end") or "") for o in rec.obligations
+    ] == [(["Phòng Nội vụ"], end)]
+
+
+@pytest.mark.parametrize(
+    ("point", "tasks"),
+    [
+        # only the closing goes: the clauses after it are the body's tasks still
+        (
+            "Sở Y tế giám sát ca bệnh; nếu có khó khăn, vướng mắc, báo cáo UBND tỉnh; tổng hợp kết quả trước "
+            "ngày 20/12/2024.",
+            [("Sở Y tế giám sát ca bệnh", None), ("tổng hợp kết quả trước ngày 20/12/2024.", "2024-12-20")],
+        ),
+        (
+            "Trung tâm Y tế huyện giám sát ca bệnh; khi có phát sinh ca bệnh, tổ chức xử lý ổ dịch; báo cáo UBND "
+            "huyện trước ngày 25/6/2024.",
+            [
+                ("Trung tâm Y tế huyện giám sát ca bệnh", None),
+                (
+                    "khi có phát sinh ca bệnh, tổ chức xử lý ổ dịch; báo cáo UBND huyện trước ngày 25/6/2024.",
+                    "2024-06-25",
+                ),
+            ],
+        ),
+    ],
+)
+def test_a_closing_clause_inside_a_sentence_drops_only_itself(point, tasks):
+    rec = parse_text(
+        party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}", date="ngày 10 tháng 3 năm 2024"), "c.txt"
+    )
+    assert [(o.text, (o.deadline or {}).get("end")) for o in rec.obligations] == tasks
+
+
+@pytest.mark.parametrize(
+    ("point", "names"),
+    [  # after an opening phrase that is no condition, a body followed by 'khi …' is the subject
+        (
+            "Ngoài ra, Ủy ban nhân dân các xã, phường khi tổ chức lễ hội phải báo cáo Ủy ban nhân dân thành phố.",
+            {"Ủy ban nhân dân xã", "Ủy ban nhân dân phường"},
+        ),
+        ("Đồng thời, Công an thị xã khi phát hiện vi phạm xử lý nghiêm theo quy định.", {"Công an thị xã"}),
+        ("Hằng năm, các sở, ngành khi xây dựng dự toán phải bố trí kinh phí.", {"sở", "ngành"}),
+        # an opening that is a condition goes on after the comma of its list: no 'chi bộ'
+        (
+            "Khi kiểm điểm trong sinh hoạt cấp ủy, chi bộ nếu có sai phạm, Ủy ban Kiểm tra Huyện ủy xem xét.",
+            {"Ủy ban Kiểm tra Huyện ủy"},
+        ),
+    ],
+)
+def test_a_subject_after_an_opening_phrase_may_do_its_task_on_a_condition(point, names):
+    got, _ = assignments(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {point}"))
+    assert {name for name, _ in got} == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Khi Ban Chỉ huy Phòng thủ dân sự tỉnh ban hành lệnh sơ tán, Ủy ban nhân dân huyện tổ chức di dời dân.",
+        "Nếu Ủy ban nhân dân xã chưa xây dựng phương án, Phòng Kinh tế hướng dẫn xây dựng trước ngày 15/4/2025.",
+    ],
+)
+def test_what_a_condition_names_is_made_by_no_assignee(sentence):
+    rec = parse_text(party_doc(body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {sentence}"), "p.txt")
+    assert rec.obligations and all(o.produces is None for o in rec.obligations)
+
+
+def test_the_one_date_of_an_events_line_of_time_is_its_day():
+    """'Thời gian tổ chức: từ ngày 20/6/2025.': the day it is held, though 'từ ngày' opens it."""
+    body = "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa chủ trì tổ chức Liên hoan. Thời gian tổ chức: từ ngày 20/6/2025."
+    rec = parse_text(party_doc(body=body, date="ngày 10 tháng 3 năm 2025"), "e.txt")
+    assert [(o.deadline or {}).get("end") for o in rec.obligations] == [None, "2025-06-20"]
 
 
 @pytest.mark.parametrize(

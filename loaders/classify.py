@@ -1433,7 +1433,7 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
     # the active readings first: 'Bãi bỏ A được sửa đổi, bổ sung bởi B' repeals A, it amends nothing
     if (
         facts.clause
-        and (act := _clause_act(text, s, start, h.type, facts.masked(), _amender(facts, s))) is not None
+        and (act := _clause_act(text, s, start, h.type, facts.masked(), _list_bounds(facts, s))) is not None
     ):
         return "cite", act.value
     if (
@@ -1521,6 +1521,20 @@ def _amender(facts: _Facts, s: Span) -> Span:
     return s
 
 
+def _list_bounds(facts: _Facts, s: Span) -> tuple[int, int]:
+    """Where the list that holds citation `s` opens, and where the subject it opens ends: after its
+    last document, or the one that amended that (`_amender`): '2. A và B hết hiệu lực' says it of both."""
+    k = facts.before(s.start)
+    first = s
+    for prev in reversed(facts.spans[max(0, k - _LISTED_BACK) : k]):
+        if prev.scope_end > first.start or not _LIST_GAP_RE.fullmatch(
+            facts.text, prev.scope_end, first.start
+        ):
+            break
+        first = prev
+    return first.start, _amender(facts, _last_listed(facts, s)).scope_end
+
+
 def _own_statement(facts: _Facts, s: Span, start: int, in_article: bool, own_type: str | None) -> Rel | None:
     """What the document says it does to citation `s` in the sentence from `start`: an act of its
     own ('Quy định này thay thế …', `self_relation`) or its purpose ('Kế hoạch này nhằm triển khai
@@ -1563,19 +1577,25 @@ def _dated_after(date: str | None, than: str | None) -> bool:
 
 
 def _clause_act(
-    text: str, s: Span, start: int, own_type: str | None, masked: str = "", amender: Span | None = None
+    text: str,
+    s: Span,
+    start: int,
+    own_type: str | None,
+    masked: str = "",
+    listed: tuple[int, int] | None = None,
 ) -> Rel | None:
     """The act of a numbered clause of an article ('Điều 10. Hiệu lực thi hành') on the citation
     that follows its number: '2. Thông tư số … của Bộ trưởng … hết hiệu lực …', '3. Bãi bỏ Điều 4
     của Thông tư số …', and on each listed after it ('2. Bãi bỏ A và B'; `masked`: the paragraph
-    with its citations blanked out). Its predicate may follow the document that amended it
-    (`amender`, `_amender`): '2. A được sửa đổi, bổ sung bởi B hết hiệu lực …' repeals A."""
+    with its citations blanked out). Its predicate may follow a list, or the document that amended
+    it (`listed`: where the list `s` is in opens and its subject ends, `_list_bounds`): '2. A và B
+    hết hiệu lực …', '2. A được sửa đổi, bổ sung bởi C hết hiệu lực …' repeal A (and B)."""
     item = _LIST_ITEM_RE.match(text)
     if item is None or not start <= item.end() <= s.start:
         return None
-    end = (amender or s).scope_end
+    first, end = listed or (s.start, s.scope_end)
     after = lower_vn(text[end : end + 160])
-    if s.start == item.end() and (m := _expires_re().match(after)) and _EXPIRES_FROM_RE.match(after, m.end()):
+    if first == item.end() and (m := _expires_re().match(after)) and _EXPIRES_FROM_RE.match(after, m.end()):
         return Rel.BAI_BO  # '… hết hiệu lực kể từ ngày Thông tư này có hiệu lực': this text repeals it
     return self_relation(
         text[item.end() : s.start],

@@ -480,6 +480,14 @@ def _listed_head(before: str) -> str:
     return before
 
 
+# What of the document itself an agent may name before its 'Quyết định này': 'bởi Điều 1 của',
+# 'bằng Quy định ban hành kèm theo'; nothing else, so that a later clause's self-reference ('… bởi
+# Quyết định số B kể từ ngày Quyết định này có hiệu lực') never makes it the agent.
+_OWN_PART = rf"(?:{_PARTS}\s+(?:của\s+)?)?(?:(?:[^\W\d_]+\s+){{1,3}}?ban\s+hành\s+kèm\s+theo\s+)?"
+# A lone 'bổ sung' (not 'sửa đổi, bổ sung') amends the text only with 'như sau' right after it or a
+# part of it as its object: 'được bổ sung khoản 4 như sau:'; not 'được bổ sung kinh phí từ ngày …'.
+_LONE_ADD_RE = re.compile(rf"\s*(?:như\s+sau|{_PARTS}(?!\w)[^.;:]{{0,60}}?như\s+sau)(?!\w)")
+
 _PASSIVE_REACH = 120  # the words after a citation read for an act in the passive and its agent
 
 
@@ -490,11 +498,12 @@ def _passive_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     Quyết định này': `own`), a condition before it, a predicate that gives it a clause of its own."""
     t, between = tables.cues()["passive"], tables.cues()["between"]
     verbs = "|".join(f"(?P<{code}>{alt([lower_vn(w) for w in between[code]])})" for code in _ACTS)
-    word = r"\s+[^\W\d_]+,?"  # one word of what is amended, before 'như sau' (letters, then blanks)
+    word = r"\s+[^\W\d_]+,?"  # one word of what is amended, before 'như sau' (letters, then blanks),
+    # after the part it adds or amends: 'được bổ sung khoản 4 như sau:'
     act = re.compile(
         rf"\s*,?\s*(?:{alt(t['auxiliaries'])})\s+(?:{verbs})"
-        rf"(?:\s*(?:[.;:]|$)|(?:{word}){{0,6}}?\s+(?:{alt(t['closers'])})(?!\w)"
-        rf"|(?P<own>\s+(?:{alt(t['agents'])})\s[^.;:]{{0,80}}?{_self_ref().pattern}))"
+        rf"(?:\s*(?:[.;:]|$)|(?:\s+{_PARTS})?(?:{word}){{0,6}}?\s+(?:{alt(t['closers'])})(?!\w)"
+        rf"|(?P<own>\s+(?:{alt(t['agents'])})\s+{_OWN_PART}{_self_ref().pattern}))"
     )
     condition = re.compile(rf"(?<!\w)(?:{alt(t['conditions'])})(?!\w)")
     own = re.compile(rf"\s*,?\s*(?:{alt(t['own_predicates'])})(?!\w)")
@@ -508,8 +517,11 @@ def passive_relation(before: str, after: str) -> tuple[Rel, bool] | None:
     … được sửa đổi, bổ sung hoặc thay thế thì …'), or when another document is the agent ('… đã được
     sửa đổi, bổ sung bởi Luật số …' states no act of the citing text: `_between`)."""
     act, condition, _ = _passive_res()
-    m = act.match(lower_vn(after))
+    low = lower_vn(after)
+    m = act.match(low)
     if m is None or condition.search(lower_vn(before)):
+        return None
+    if m.group("SUA_DOI") == "bổ sung" and not _LONE_ADD_RE.match(low, m.end("SUA_DOI")):
         return None
     return Rel(next(code for code in _ACTS if m.group(code))), m.group("own") is not None
 
@@ -1418,18 +1430,22 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
             or _OWN_EFFECT_RE.search(text, 0, start) is not None
         )
     )
-    if (act := _own_passive(facts, s, start, in_article)) is not None or (
-        facts.clause and (act := _clause_act(text, s, start, h.type, facts.masked())) is not None
+    # the active readings first: 'Bãi bỏ A được sửa đổi, bổ sung bởi B' repeals A, it amends nothing
+    if (
+        facts.clause
+        and (act := _clause_act(text, s, start, h.type, facts.masked(), _list_bounds(facts, s))) is not None
     ):
         return "cite", act.value
     if (
         start == s.start
         and start > 0
-        and _expires_after_this(text[:start], text[s.scope_end : s.scope_end + 40])
+        and _expires_after_this(text[:start], text[(end := _amender(facts, s).scope_end) : end + 40])
     ):
         return "cite", Rel.BAI_BO.value
     if start < s.start and (own_act := _own_statement(facts, s, start, in_article, h.type)) is not None:
         return "cite", own_act.value  # an empty sentence states nothing
+    if (act := _own_passive(facts, s, start, in_article)) is not None:
+        return "cite", act.value
     if h.header_end < line < d.body_start:
         masked = facts.masked()
         code = _clause_cue(masked[start : s.start])
@@ -1449,9 +1465,27 @@ def _own_passive(facts: _Facts, s: Span, start: int, in_article: bool) -> Rel | 
     if passive is None:
         return None
     act, by_itself = passive
-    if by_itself or in_article or facts.clause or _ARTICLE_RE.match(lower_vn(text[start : start + 16])):
+    if by_itself or (
+        (in_article or facts.clause or _ARTICLE_RE.match(lower_vn(text[start : start + 16])))
+        and _subject_of_clause(facts.masked()[start : s.start])
+    ):
         return act
     return None
+
+
+def _subject_of_clause(before: str) -> bool:
+    """Is the citation after `before` (its sentence up to it, citations blanked out) the subject of
+    its clause, which no request governs? '1. Khoản 2 Điều 7 của A được sửa đổi như sau:' is the
+    document's act; '1. Sở Tư pháp tham mưu … để A được sửa đổi', 'Giao … kiến nghị A được bãi bỏ',
+    '… có trách nhiệm cập nhật A được bãi bỏ' hope for it or name it as the object of another verb."""
+    clause = lower_vn(before[before.rfind(";") + 1 :])
+    return _requests_re().search(clause) is None
+
+
+@cache
+def _requests_re() -> re.Pattern:
+    """cues.toml [passive] requests: the words of a request or a purpose before a passive."""
+    return re.compile(rf"(?<!\w)(?:{alt([lower_vn(w) for w in tables.cues()['passive']['requests']])})(?!\w)")
 
 
 # Between two documents of one list, the next maybe with the part of it named: ', khoản 2 Điều 3 của '.
@@ -1469,6 +1503,36 @@ def _last_listed(facts: _Facts, s: Span) -> Span:
             break
         last = nxt
     return last
+
+
+_AMENDED_BY_RE = re.compile(
+    r"\s*,?\s*(?:đã\s+)?được\s+(?:sửa\s+đổi,\s*bổ\s+sung|sửa\s+đổi|bổ\s+sung)\s+(?:bởi|tại|theo)\s+",
+    re.IGNORECASE,
+)
+
+
+def _amender(facts: _Facts, s: Span) -> Span:
+    """The citation right after `s` that names the document which amended it ('A được sửa đổi, bổ
+    sung bởi B'): what follows B is said of A. `s` itself when none follows so."""
+    k = facts.before(s.start)
+    nxt = next((o for o in facts.spans[k + 1 : k + 3] if o.start >= s.scope_end), None)
+    if nxt is not None and _AMENDED_BY_RE.fullmatch(facts.text, s.scope_end, nxt.start):
+        return nxt
+    return s
+
+
+def _list_bounds(facts: _Facts, s: Span) -> tuple[int, int]:
+    """Where the list that holds citation `s` opens, and where the subject it opens ends: after its
+    last document, or the one that amended that (`_amender`): '2. A và B hết hiệu lực' says it of both."""
+    k = facts.before(s.start)
+    first = s
+    for prev in reversed(facts.spans[max(0, k - _LISTED_BACK) : k]):
+        if prev.scope_end > first.start or not _LIST_GAP_RE.fullmatch(
+            facts.text, prev.scope_end, first.start
+        ):
+            break
+        first = prev
+    return first.start, _amender(facts, _last_listed(facts, s)).scope_end
 
 
 def _own_statement(facts: _Facts, s: Span, start: int, in_article: bool, own_type: str | None) -> Rel | None:
@@ -1512,16 +1576,26 @@ def _dated_after(date: str | None, than: str | None) -> bool:
     return bool(date and than and len(date) == len(than) == 10 and date > than)
 
 
-def _clause_act(text: str, s: Span, start: int, own_type: str | None, masked: str = "") -> Rel | None:
+def _clause_act(
+    text: str,
+    s: Span,
+    start: int,
+    own_type: str | None,
+    masked: str = "",
+    listed: tuple[int, int] | None = None,
+) -> Rel | None:
     """The act of a numbered clause of an article ('Điều 10. Hiệu lực thi hành') on the citation
     that follows its number: '2. Thông tư số … của Bộ trưởng … hết hiệu lực …', '3. Bãi bỏ Điều 4
     của Thông tư số …', and on each listed after it ('2. Bãi bỏ A và B'; `masked`: the paragraph
-    with its citations blanked out)."""
+    with its citations blanked out). Its predicate may follow a list, or the document that amended
+    it (`listed`: where the list `s` is in opens and its subject ends, `_list_bounds`): '2. A và B
+    hết hiệu lực …', '2. A được sửa đổi, bổ sung bởi C hết hiệu lực …' repeal A (and B)."""
     item = _LIST_ITEM_RE.match(text)
     if item is None or not start <= item.end() <= s.start:
         return None
-    after = lower_vn(text[s.scope_end : s.scope_end + 160])
-    if s.start == item.end() and (m := _expires_re().match(after)) and _EXPIRES_FROM_RE.match(after, m.end()):
+    first, end = listed or (s.start, s.scope_end)
+    after = lower_vn(text[end : end + 160])
+    if first == item.end() and (m := _expires_re().match(after)) and _EXPIRES_FROM_RE.match(after, m.end()):
         return Rel.BAI_BO  # '… hết hiệu lực kể từ ngày Thông tư này có hiệu lực': this text repeals it
     return self_relation(
         text[item.end() : s.start],

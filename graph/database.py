@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from vbgraph.errors import StoreError
-from vbgraph.graph import reach
 from vbgraph.graph.rows import label_row
 
 STORE_FORMAT = "vbgraph-store"
@@ -152,6 +151,24 @@ LABELS = """
 CREATE TABLE IF NOT EXISTS doc_labels (id TEXT PRIMARY KEY, label TEXT, date TEXT, jurisdiction TEXT) WITHOUT ROWID;
 """
 
+# The listings of the implementation relation the store keeps, each in its command's order with
+# the labels it shows (`graph.reach` fills them).
+LISTINGS = """
+CREATE TABLE IF NOT EXISTS central_reach (
+    jurisdiction TEXT NOT NULL, day TEXT NOT NULL, local TEXT NOT NULL, central TEXT NOT NULL,
+    depth INTEGER NOT NULL, local_label TEXT, local_date TEXT, central_label TEXT,
+    PRIMARY KEY (jurisdiction, day, local, central)
+) WITHOUT ROWID;  -- the labels with the rows: a listing joining doc_labels twice takes half again as long
+CREATE INDEX IF NOT EXISTS central_reach_central ON central_reach (central);
+CREATE INDEX IF NOT EXISTS central_reach_local ON central_reach (local);
+CREATE TABLE IF NOT EXISTS direct_reach (
+    jurisdiction TEXT NOT NULL, day TEXT NOT NULL, local TEXT NOT NULL, target TEXT NOT NULL,
+    local_label TEXT, local_date TEXT, target_label TEXT, PRIMARY KEY (jurisdiction, day, local, target)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS direct_reach_local ON direct_reach (local);
+CREATE INDEX IF NOT EXISTS direct_reach_target ON direct_reach (target);
+"""
+
 
 def connect(directory: Path, *, create: bool) -> sqlite3.Connection | None:
     """The open database of the store in `directory`, migrated to this version; None when there is
@@ -242,7 +259,7 @@ def _create(con: sqlite3.Connection, v1: Path | None) -> None:
     old = _read_v1(v1) if v1 else None
     meta = {"format": STORE_FORMAT, "schema_version": str(SCHEMA_VERSION)}
     con.executescript(
-        "BEGIN IMMEDIATE;" + SCHEMA + LABELS + RESOLUTION + COUNTS + reach.TABLE
+        "BEGIN IMMEDIATE;" + SCHEMA + LABELS + RESOLUTION + COUNTS + LISTINGS
     )  # the transaction stays open until COMMIT below
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     if old is not None:
@@ -374,7 +391,9 @@ def _label_table(con: sqlite3.Connection) -> None:
 def _reach_table(con: sqlite3.Connection) -> None:
     """8 -> 9: the listings of implementations (`graph.reach`): the closure of the central
     documents', and each local document's edges."""
-    for statement in _statements(reach.TABLE):
+    from vbgraph.graph import reach  # it reads and writes through this module
+
+    for statement in _statements(LISTINGS):
         con.execute(statement)
     reach.rebuild(con)
 
@@ -432,6 +451,16 @@ def indexes_after(con: sqlite3.Connection, *tables: str) -> Iterator[None]:
     yield
     for _, sql in made:
         con.execute(sql)
+
+
+CHUNK = 500  # values bound in one IN (…)
+
+
+def chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    """The values sorted, CHUNK at a time: what one IN (…) binds, in an order no set decides."""
+    vals = sorted(values, key=str)
+    for i in range(0, len(vals), CHUNK):
+        yield vals[i : i + CHUNK]
 
 
 def get_meta(con: sqlite3.Connection, key: str) -> str | None:

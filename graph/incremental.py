@@ -52,7 +52,7 @@ DOC_FIELDS = tuple(
     for f in dataclasses.fields(rs.Doc)
     if f.name not in {"key", "created", "named_by", "titles", "issuers", "types"}
 )
-CHUNK = 500  # values bound in one IN (…)
+CHUNK = db.CHUNK  # rows written in one statement
 SLIM = ("type", "title", "date", "issuer", "jurisdiction", "in_corpus")  # what `_Run.changed` keeps
 HELD = 20_000  # documents' attributes kept for lookups by id before they are let go
 CACHE_KIB = 32 * 1024  # SQLite's page cache while resolving (a fixed bound, whatever the corpus)
@@ -88,12 +88,6 @@ def _identity_part(key: tuple) -> str:
 def _order(*parts: object) -> str:
     """A sort key SQL compares as Python compares the tuple (text as code points, numbers padded)."""
     return "\0".join(f"{p:09d}" if isinstance(p, int) else str(p) for p in parts)
-
-
-def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
-    vals = sorted(values, key=str)
-    for i in range(0, len(vals), CHUNK):
-        yield vals[i : i + CHUNK]
 
 
 @dataclass
@@ -180,7 +174,7 @@ class _Run:
     # -- reading -------------------------------------------------------------------------------
     def rows(self, sql: str, values: Iterable[Any], *extra: Any) -> Iterator[tuple]:
         """The rows of `sql` with its `{}` an IN (…) over `values`, in chunks."""
-        for chunk in _chunks(values):
+        for chunk in db.chunks(values):
             yield from self.con.execute(sql.format(",".join("?" * len(chunk))), (*chunk, *extra))
 
     def records(self, names: Iterable[str]) -> list[FileRecord]:
@@ -280,7 +274,7 @@ class _Run:
         self, before: dict[str, _DocRow], after: dict[str, _DocRow], where: str, values: set[str]
     ) -> None:
         con = self.con
-        for chunk in _chunks(values):
+        for chunk in db.chunks(values):
             con.execute(f"DELETE FROM r_docs WHERE {where.format(','.join('?' * len(chunk)))}", chunk)
         # a name a descriptive citation made, now made by a document's own partition
         for x in map(_doc_row, list(self.rows(f"SELECT {_DOC_COLS} FROM r_docs WHERE key IN ({{}})", after))):
@@ -307,7 +301,7 @@ class _Run:
         q = f"SELECT file, item, key FROM r_places WHERE {where}"
         for f, i, k in self.rows(q, values):
             before[(f, i)] = k
-        for chunk in _chunks(values):
+        for chunk in db.chunks(values):
             con.execute(f"DELETE FROM r_places WHERE {where.format(','.join('?' * len(chunk)))}", chunk)
         con.executemany("INSERT INTO r_places (file, item, part, key) VALUES (?, ?, ?, ?)", places)
         after = {(f, i): k for f, i, _, k in places}
@@ -317,7 +311,7 @@ class _Run:
 
     def _replace_issues(self, r: rs.Resolver, owners: set[str]) -> None:
         con = self.con
-        for chunk in _chunks(owners):
+        for chunk in db.chunks(owners):
             con.execute(f"DELETE FROM r_issues WHERE owner IN ({','.join('?' * len(chunk))})", chunk)
         rows = []
         for issue, (step, file, i) in zip(r.issues, r.issued_at, strict=True):
@@ -467,7 +461,7 @@ class _Run:
         targets: defaultdict[str, set[str]] = defaultdict(set)
         for s, t in pairs:
             targets[s].add(t)
-        for chunk in _chunks(targets):
+        for chunk in db.chunks(targets):
             old = con.execute(
                 f"SELECT seq, source, target, key FROM edges WHERE source IN ({','.join('?' * len(chunk))}) "
                 f"AND key IN ({','.join('?' * len(codes))})",
@@ -518,7 +512,7 @@ class _Run:
         """The nodes of the documents whose rows changed, by id (the last made of one id)."""
         con = self.con
         ids = {x.id for b, a in self.changed.values() for x in (b, a) if x is not None}
-        for chunk in _chunks(ids):
+        for chunk in db.chunks(ids):
             marks = ",".join("?" * len(chunk))
             # a title's row is its node's seq: found by rowid (by id, the index reads every title)
             con.execute(
@@ -730,7 +724,7 @@ class _Run:
         con = self.con
         stream = self._task_records(oids)
         pending = next(stream, None)
-        for chunk in _chunks(oids):
+        for chunk in db.chunks(oids):
             marks = ",".join("?" * len(chunk))
             con.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk)
             con.execute(
@@ -813,7 +807,7 @@ class _Run:
         con = self.con
         code = Edge.BAN_HANH.value
         insert = "INSERT INTO edges (source, target, key, attrs) VALUES (?, ?, ?, '{}')"
-        for chunk in _chunks(ids):
+        for chunk in db.chunks(ids):
             marks = ",".join("?" * len(chunk))
             had = {
                 t
@@ -998,7 +992,7 @@ class _ById(dict):
         """Read the attributes of these ids not held yet in one query (a chunk of readings asks
         for them in turn): what `__missing__` would read of each."""
         found: defaultdict[str, list[_DocRow]] = defaultdict(list)
-        for chunk in _chunks(i for i in ids if not dict.__contains__(self, i)):
+        for chunk in db.chunks(i for i in ids if not dict.__contains__(self, i)):
             q = f"SELECT {_DOC_COLS} FROM r_docs WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id, rowid"
             for x in map(_doc_row, self.con.execute(q, chunk)):
                 found[x.id].append(x)
@@ -1070,7 +1064,7 @@ class _Implementers:
         """Read the sources of these ids' THUC_HIEN edges in one query (`get` would read each),
         in place of those read for the chunk before."""
         self.sources = {i: [] for i in ids if i not in self.found}
-        for chunk in _chunks(self.sources):
+        for chunk in db.chunks(self.sources):
             q = (
                 f"SELECT target, source FROM edges WHERE target IN ({','.join('?' * len(chunk))}) "
                 "AND key = ? ORDER BY target, source"

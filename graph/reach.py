@@ -3,8 +3,8 @@
 `vbgraph implements --central` lists every central directive's implementations at every level
 below it. At 100,000 documents walking the whole relation for each call costs about a second
 (reading it, the walks, sorting the rows); the store keeps the walk's rows instead, in the order
-the command lists them (table `central_reach`, ordered by its key, with the labels a listing
-shows), and an ingest walks again only from the central documents its changes can reach
+the command lists them (table `central_reach` of `database.LISTINGS`, ordered by its key, with
+the labels a listing shows), and an ingest walks again only from the central documents its changes can reach
 (`refresh`). The walk is the one
 `queries.research.central_implementations` makes over a graph: breadth first, at most
 `MAX_DEPTH` steps, each document at its shortest depth, rows for local documents only.
@@ -19,12 +19,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from vbgraph.graph import database as db
 from vbgraph.graph.identity import CENTRAL
 from vbgraph.ontology.relations import Rel
 
 MAX_DEPTH = 20  # the Cypher twins use [:THUC_HIEN*1..20]
 CODE = Rel.THUC_HIEN.value
-MANY = 5000  # documents touched beyond which every central document is walked again
+MANY = 5000  # documents touched beyond which both listings are made again whole
 
 # A document's label, date and jurisdiction, by its id (the table doc_labels).
 Label = tuple[str | None, str | None, str | None]
@@ -32,21 +33,6 @@ Label = tuple[str | None, str | None, str | None]
 # then what a listing shows of the two: the local label and date, the central label.
 Row = tuple[str, str, str, str, int, str | None, str | None, str | None]
 
-TABLE = """
-CREATE TABLE IF NOT EXISTS central_reach (
-    jurisdiction TEXT NOT NULL, day TEXT NOT NULL, local TEXT NOT NULL, central TEXT NOT NULL,
-    depth INTEGER NOT NULL, local_label TEXT, local_date TEXT, central_label TEXT,
-    PRIMARY KEY (jurisdiction, day, local, central)
-) WITHOUT ROWID;  -- the labels with the rows: a listing joining doc_labels twice takes half again as long
-CREATE INDEX IF NOT EXISTS central_reach_central ON central_reach (central);
-CREATE INDEX IF NOT EXISTS central_reach_local ON central_reach (local);
-CREATE TABLE IF NOT EXISTS direct_reach (
-    jurisdiction TEXT NOT NULL, day TEXT NOT NULL, local TEXT NOT NULL, target TEXT NOT NULL,
-    local_label TEXT, local_date TEXT, target_label TEXT, PRIMARY KEY (jurisdiction, day, local, target)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS direct_reach_local ON direct_reach (local);
-CREATE INDEX IF NOT EXISTS direct_reach_target ON direct_reach (target);
-"""
 # The rows of direct_reach: each implementation edge from a local document, with the labels.
 _DIRECT = (
     "SELECT a.jurisdiction, coalesce(a.date, ''), e.source, e.target, a.label, a.date, b.label FROM edges e "
@@ -126,10 +112,10 @@ def _refresh_direct(con: sqlite3.Connection, sources: set[str], targets: set[str
     """The edges of `sources` and to `targets` again (a document's own edges change only where
     resolution made its relations again, their labels where its node changed)."""
     for end, ids in (("local", sources), ("target", targets)):
-        for chunk in _chunks(sorted(ids)):
+        for chunk in db.chunks(ids):
             con.execute(f"DELETE FROM direct_reach WHERE {end} IN ({','.join('?' * len(chunk))})", chunk)
     for end, ids in (("source", sources), ("target", targets)):
-        for chunk in _chunks(sorted(ids)):
+        for chunk in db.chunks(ids):
             con.execute(
                 f"INSERT OR IGNORE INTO direct_reach {_DIRECT} AND e.{end} IN ({','.join('?' * len(chunk))})",
                 (CODE, CENTRAL, *chunk),
@@ -144,7 +130,7 @@ def _refresh_central(con: sqlite3.Connection, touched: set[str]) -> None:
     target in `touched`, and that target is reached by a path the change left); before, its
     rows name them."""
     centrals = _centrals_above(con, touched)
-    for chunk in _chunks(sorted(touched)):
+    for chunk in db.chunks(touched):
         marks = ",".join("?" * len(chunk))
         centrals.update(
             c
@@ -155,7 +141,7 @@ def _refresh_central(con: sqlite3.Connection, touched: set[str]) -> None:
         )
     if not centrals:
         return
-    for chunk in _chunks(sorted(centrals)):
+    for chunk in db.chunks(centrals):
         con.execute(f"DELETE FROM central_reach WHERE central IN ({','.join('?' * len(chunk))})", chunk)
     down, labels = _below(con, centrals)
     _insert(con, walk(down, labels, sorted(centrals)))
@@ -186,7 +172,7 @@ def _below(con: sqlite3.Connection, centrals: set[str]) -> tuple[dict[str, list[
         seen |= below
         layer = sorted(below)
     labels: dict[str, Label] = {}
-    for chunk in _chunks(sorted(seen)):
+    for chunk in db.chunks(seen):
         marks = ",".join("?" * len(chunk))
         for i, label, date, j in con.execute(f"SELECT * FROM doc_labels WHERE id IN ({marks})", chunk):
             labels[i] = (label, date, j)
@@ -196,7 +182,7 @@ def _below(con: sqlite3.Connection, centrals: set[str]) -> tuple[dict[str, list[
 def _edges(con: sqlite3.Connection, end: str, ids: Sequence[str]) -> list[tuple[str, str]]:
     """The implementation edges (source, target) whose `end` is one of `ids`."""
     out: list[tuple[str, str]] = []
-    for chunk in _chunks(ids):
+    for chunk in db.chunks(ids):
         marks = ",".join("?" * len(chunk))
         out += con.execute(
             f"SELECT source, target FROM edges WHERE {end} IN ({marks}) AND key = ?", (*chunk, CODE)
@@ -205,15 +191,10 @@ def _edges(con: sqlite3.Connection, end: str, ids: Sequence[str]) -> list[tuple[
 
 
 def _labels(con: sqlite3.Connection, ids: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    for chunk in _chunks(sorted(ids)):
+    for chunk in db.chunks(ids):
         marks = ",".join("?" * len(chunk))
         yield from con.execute(f"SELECT id, jurisdiction FROM doc_labels WHERE id IN ({marks})", chunk)
 
 
 def _insert(con: sqlite3.Connection, rows: list[Row]) -> None:
     con.executemany("INSERT INTO central_reach VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-
-
-def _chunks(values: Sequence[str], size: int = 500) -> Iterator[list[str]]:
-    for i in range(0, len(values), size):
-        yield list(values[i : i + size])

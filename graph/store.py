@@ -566,9 +566,12 @@ class Store:
         try:
             if fields is not None:
                 return self._skeleton_nodes(self._rows(self._fields_sql(fields, "kind = ?"), (kind,)), fields)
+            G = new_graph()
+            for _, n, attrs in sorted(self._rows("SELECT seq, id, attrs FROM nodes WHERE kind = ?", (kind,))):
+                G.add_node(n, kind=kind, **json.loads(attrs))
+            return G
         except _UseWholeGraph:
-            pass
-        return self.subgraph(self.ids_of_kind(kind), codes=())
+            return self.subgraph(self.ids_of_kind(kind), codes=())
 
     def ids_of_kind(self, kind: str) -> list[str]:
         """The ids of every node of one kind, from the kinds' index."""

@@ -165,12 +165,25 @@ def _cells(rows: list[dict], key: str) -> list[str]:
 
 
 def _json_text(data: Any) -> str:
+    """`data` as the json format prints it (`_json_pieces`)."""
+    return "".join(_json_pieces(data))
+
+
+JSON_PIECE = 2000  # rows written at a time: a listing of 400,000 tasks is never one string
+
+
+def _json_pieces(data: Any) -> Iterator[str]:
     """Rows (a list of objects) one to a line, as sqlite-utils prints them: a file that `grep`,
     `head` and `diff` read a row at a time, written by the JSON module's C encoder (indenting
-    takes its Python one: twice as slow on 100k rows). Anything else indented by two."""
+    takes its Python one: twice as slow on 100k rows), a few thousand rows at a time. Anything
+    else indented by two."""
     if isinstance(data, list) and data and all(isinstance(r, dict) for r in data):
-        return "[\n" + ",\n".join(map(_row_encoder(), data)) + "\n]"
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+        encode = _row_encoder()
+        for i in range(0, len(data), JSON_PIECE):
+            yield ("[\n" if i == 0 else ",\n") + ",\n".join(map(encode, data[i : i + JSON_PIECE]))
+        yield "\n]"
+        return
+    yield json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
 
 
 def _row_encoder() -> Callable[[Any], str]:
@@ -205,7 +218,9 @@ def _emit(
     per key, with the csv module. table: `table(data)` for a command's own view (a card, a tree),
     else the rows under the headings. A pipe gets no colour codes; an empty list says so on stderr."""
     if json_out or fmt == "json":
-        typer.echo(_json_text(data))
+        for piece in _json_pieces(data):
+            sys.stdout.write(piece)
+        sys.stdout.write("\n")
         return
     rows = data if rows is None else rows
     keys = [k for k, _ in columns] or list(dict.fromkeys(k for r in rows for k in r))
@@ -733,13 +748,13 @@ def obligations_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Who must do what by when: assignments with roles, deadlines and status."""
-    from vbgraph.queries.obligations import obligations_in_store
+    from vbgraph.queries.obligations import obligation_rows
 
     if status and status not in ("late", "open", "done"):
         raise _fail(f"--status {status!r}: choose late, open or done", 2)
     s = _store(store)
     doc = _resolve_in(s, document)[0] if document else None
-    rows, _ = obligations_in_store(s, body=body, document=doc, due_before=due_before, status=status)
+    rows = obligation_rows(s, body=body, document=doc, due_before=due_before, status=status)
     _emit(rows, _OBLIGATION_COLUMNS, fmt, json_out, table=_obligation_cards)
 
 

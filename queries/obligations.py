@@ -40,9 +40,9 @@ def _match_body(G: nx.MultiDiGraph, query: str) -> set[str]:
     return {n for n, a in st.bodies(G) if q in fold(a.get("name"))}
 
 
-def _assignees(G: nx.MultiDiGraph, a: dict) -> str:
+def _assignees(nodes: Mapping[str, Mapping], a: dict) -> str:
     """Every assignee with its role, as one cell: "Ban Tuyên giáo Tỉnh ủy (chu_tri); Sở Nội vụ (phoi_hop)"."""
-    return "; ".join(f"{G.nodes[x['body']].get('name')} ({x['role']})" for x in a.get("assignees", []))
+    return "; ".join(f"{nodes[x['body']].get('name')} ({x['role']})" for x in a.get("assignees") or [])
 
 
 def obligations(
@@ -55,11 +55,25 @@ def obligations(
 ) -> list[dict]:
     """Obligations as table rows, sorted by deadline then document; filters combine."""
     wanted = _match_body(G, body) if body else None
+    return _rows(st.obligations(G), G.nodes, wanted, document=document, due_before=due_before, status=status)
+
+
+def _rows(
+    tasks: Iterable[tuple[str, dict]],
+    nodes: Mapping[str, Mapping],
+    wanted: set[str] | None,
+    *,
+    document: str | None = None,
+    due_before: str | None = None,
+    status: str | None = None,
+) -> list[dict]:
+    """The rows of `tasks` (id, attributes) that the filters keep, sorted by deadline then document;
+    `nodes` holds the documents and bodies the rows name (their labels and names)."""
     rows = []
-    for oid, a in st.obligations(G):
+    for oid, a in tasks:
         if document and a.get("document") != document:
             continue
-        assignees = a.get("assignees", [])
+        assignees = a.get("assignees") or []
         if wanted is not None and not any(x["body"] in wanted for x in assignees):
             continue
         end = (a.get("deadline") or {}).get("end")
@@ -68,13 +82,12 @@ def obligations(
         if status and a.get("status") != status:
             continue
         mine = [x for x in assignees if wanted is None or x["body"] in wanted]
-        doc = G.nodes[a["document"]]
         rows.append(
             {
                 "id": oid,
                 "document": a["document"],
-                "document_symbol": _label(doc),
-                "assignees": _assignees(G, a),
+                "document_symbol": _label(nodes[a["document"]]),
+                "assignees": _assignees(nodes, a),
                 "roles": ", ".join(sorted({x["role"] for x in mine})),
                 "deadline": (a.get("deadline") or {}).get("text"),
                 "due": end,
@@ -88,6 +101,25 @@ def obligations(
             }
         )
     return sorted(rows, key=lambda r: (r["due"] or "9999", r["document"], r["line"], r["id"]))
+
+
+def obligation_rows(
+    store: st.Store,
+    *,
+    body: str | None = None,
+    document: str | None = None,
+    due_before: str | None = None,
+    status: str | None = None,
+) -> list[dict]:
+    """`obligations_in_store`'s rows alone (`vbgraph obligations`). A listing of every task reads
+    the tasks one at a time and keeps their rows, not the tasks: no graph of 400,000 nodes."""
+    if body or document or not store.indexed:
+        return obligations_in_store(
+            store, body=body, document=document, due_before=due_before, status=status
+        )[0]
+    nodes = dict(store.of_kind("Document", ("symbol", "name")).nodes(data=True))
+    nodes.update(store.of_kind("Body", ("name",)).nodes(data=True))
+    return _rows(store.nodes_of_kind("Obligation"), nodes, None, due_before=due_before, status=status)
 
 
 def obligations_in_store(
@@ -248,7 +280,7 @@ def planned_documents(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
         rows.append(
             {
                 "obligation": oid,
-                "assignees": _assignees(G, a),
+                "assignees": _assignees(G.nodes, a),
                 "deadline": (a.get("deadline") or {}).get("text"),
                 "due": (a.get("deadline") or {}).get("end"),
                 "status": a.get("status"),

@@ -23,7 +23,7 @@ implementing ``tu``:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from vbgraph.errors import DocumentNotFound
@@ -93,7 +93,7 @@ def _check(G: nx.MultiDiGraph, doc_id: str) -> None:
         raise DocumentNotFound(f"no document {doc_id!r}")
 
 
-def _label(a: dict) -> str | None:
+def _label(a: Mapping) -> str | None:
     return a.get("symbol") or a.get("name")
 
 

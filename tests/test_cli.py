@@ -668,6 +668,19 @@ def test_json_rows_print_one_to_a_line(data, text):
     assert out == text and json.loads(out) == data
 
 
+@pytest.mark.parametrize("piece", [1, 2, 3, 1000])
+def test_json_rows_print_the_same_a_few_at_a_time(monkeypatch, piece):
+    """A long listing is written a few thousand rows at a time, never one string; the bytes are the
+    same whatever the piece."""
+    from vbgraph import cli
+
+    rows = [{"n": i, "name": f"Sở {i}"} for i in range(5)]
+    monkeypatch.setattr(cli, "JSON_PIECE", piece)
+    pieces = list(cli._json_pieces(rows))
+    assert len(pieces) == -(-5 // piece) + 1
+    assert "".join(pieces) == "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]"
+
+
 ROWS_TO_ENCODE = [  # what rows hold: text with quotes, escapes and Vietnamese, numbers, nested values, dates
     {"symbol": '"52-NQ/TW"\tdòng\n', "depth": 1, "share": 0.25, "ok": True, "none": None},
     {"assignees": ["Sở Tài chính", "UBND"], "counts": {"chu_tri": 3}, "nan": float("nan")},

@@ -113,6 +113,23 @@ def test_obligations_of_a_body_or_document_read_only_their_tasks(corpus_store, c
     assert fresh._graph is None
 
 
+@pytest.mark.parametrize("filters", OBLIGATION_FILTERS, ids=str)
+def test_the_rows_of_every_task_come_without_a_graph(corpus_store, corpus_graph, filters):
+    """`vbgraph obligations` reads the tasks one at a time and keeps only their rows: the same rows."""
+    from vbgraph.queries.obligations import obligation_rows, obligations
+
+    fresh = Store(corpus_store.dir)
+    assert obligation_rows(fresh, **filters) == obligations(corpus_graph, **filters)
+    assert fresh._graph is None
+
+
+@pytest.mark.parametrize("kind", ["Document", "Body", "Obligation"])
+def test_the_nodes_of_a_kind_one_at_a_time_are_the_graphs(corpus_store, corpus_graph, kind):
+    fresh = Store(corpus_store.dir)
+    expected = [(n, a) for n, a in sorted(corpus_graph.nodes(data=True)) if a["kind"] == kind]
+    assert list(fresh.nodes_of_kind(kind)) == expected and fresh._graph is None
+
+
 # -- the other commands' questions, from the indexes ------------------------------------------------
 
 ID_QUERIES = [  # canned queries about one document: asked of every document of the sample

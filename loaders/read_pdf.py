@@ -478,6 +478,8 @@ class _Row:
     bottom: float
     texts: list[str]
     cells: dict[_Cell, str] = field(default_factory=dict)
+    left: float = 0.0
+    right: float = 0.0
 
     @property
     def has_text(self) -> bool:
@@ -496,7 +498,13 @@ class _Row:
         top, bottom = min(r.top for r in runs), max(r.bottom for r in runs)
         height = max(r.height for r in runs)
         return cls(
-            height, top, bottom, _texts(free, split) if free else [], {c: t for c, t in cells.items() if t}
+            height,
+            top,
+            bottom,
+            _texts(free, split) if free else [],
+            {c: t for c, t in cells.items() if t},
+            min(r.x0 for r in runs),
+            max(r.x1 for r in runs),
         )
 
 
@@ -528,7 +536,11 @@ def _texts(runs: list[_Run], split: float) -> list[str]:
 def _one_paragraph(above: _Row, below: _Row) -> bool:
     """Whether two printed rows may be lines of one paragraph, so their gap says what a line gap
     is: both outside tables, or both in one cell (not the next row's line in another cell, nor a
-    short cell's line centred beside a long one's: those overlap or stand far apart)."""
+    short cell's line centred beside a long one's: those overlap or stand far apart). Rows that
+    overlap, or share no stretch across the page, are none: a header's right column set half a
+    line below its left one (a short page would take every line of its body for a paragraph)."""
+    if below.top <= above.bottom or below.left >= above.right or above.left >= below.right:
+        return False
     if above.cells or below.cells:
         return not (above.texts or below.texts) and not above.cells.keys().isdisjoint(below.cells)
     return True

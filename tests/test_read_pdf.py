@@ -735,3 +735,30 @@ def test_a_pdf_that_only_forbids_changes_is_read(tmp_path):
     writer.encrypt(user_password="", owner_password="chủ sở hữu")
     writer.write(path)
     assert "Số 175-KH/TU" in read_pdf(path).text.split("\n")
+
+
+def test_a_header_whose_columns_sit_half_a_line_apart_parts_no_paragraph(tmp_path):
+    """Party headers often set the right column half a line lower than the left: their rows overlap
+    and tell nothing of the page's line gap, so a short page's wrapped title stays one paragraph."""
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    path = tmp_path / "offset.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    c.setFont("DejaVu", 11)
+    header = [("HUYỆN ỦY BẢO THẮNG", "ĐẢNG CỘNG SẢN VIỆT NAM"), ("*", "Bảo Thắng, ngày 25 tháng 10 năm 2024")]
+    for i, (left, right) in enumerate([*header, ("Số 312-BC/HU", "")]):
+        c.drawCentredString(150, height - 60 - 18 * i, left)
+        c.drawCentredString(420, height - 68 - 18 * i, right)
+    body = [
+        "BÁO CÁO",
+        "tổng kết 10 năm thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ",
+        "Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách",
+        "Hồ Chí Minh",
+    ]
+    for i, line in enumerate(body):
+        c.drawString(60, height - 140 - 15 * i, line)
+    c.showPage()
+    c.save()
+    lines = read_pdf(path).text.split("\n")
+    start = lines.index(body[1])
+    assert lines[start : start + 3] == body[1:]

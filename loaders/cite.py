@@ -665,6 +665,8 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
     before: tuple[str, str] = ("", "")  # the two words read last, lowercased
     place = False  # the words read last are a place's name, after its unit's word
     for k in range(_ISSUER_WORDS * (2 if m.group().strip(" ,").lower() == "giữa" else 1)):
+        if k >= 2 and _passive_next_re().match(text, end):
+            return end  # '… của Ban Thường vụ Huyện ủy được triển khai …': the predicate, no name's word
         # a name of the vocabulary written with a dash or a comma: 'Bộ Lao động - Thương binh và Xã
         # hội', 'Bộ Văn hóa, Thể thao và Du lịch' (one name, its words read as one)
         w = _joined_name_re().match(text, end) if k else None
@@ -685,6 +687,17 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
         if patterns.TITLE_START_RE.match(text, end):
             return end
     return None
+
+
+@cache
+def _passive_next_re() -> re.Pattern[str]:
+    """A passive's auxiliary and its verb in lower case next (cues.toml [passive] auxiliaries): no
+    name goes on so; the words are the citing sentence's predicate ('… của Hiệu trưởng Trường Đại
+    học Cần Thơ được bãi bỏ', '… đã được thay thế bằng …')."""
+    t = tables.cues()["passive"]
+    return re.compile(
+        rf"\s+(?:(?:{patterns.alt(t['past'])})\s+)?(?:{patterns.alt(t['auxiliaries'])})\s+(?![{patterns.UPPER}])[^\W\d_]"
+    )
 
 
 _GO_ON_REACH = 16  # the longest word a name goes on with after a place's ('có liên quan')

@@ -336,6 +336,30 @@ def test_a_place_ends_an_issuers_name(text, issuer, title):
 
 
 @pytest.mark.parametrize(
+    ("text", "issuer"),
+    [  # a passive's auxiliary and its verb end an issuer's name: the sentence's predicate, no subject
+        (
+            "Điều 2. Quyết định số 31-QĐ/HU ngày 04/02/2022 của Ban Thường vụ Huyện ủy được phổ biến đến "
+            "các chi bộ trực thuộc.",
+            "Ban Thường vụ Huyện ủy",
+        ),
+        (
+            "Quyết định số 915/QĐ-ĐHV ngày 12 tháng 6 năm 2020 của Hiệu trưởng Trường Đại học Vinh được bãi bỏ.",
+            "Hiệu trưởng Trường Đại học Vinh",
+        ),
+        (
+            "Quy chế ban hành kèm theo Quyết định số 18-QĐ/ĐU ngày 05/6/2021 của Ban Thường vụ Đảng ủy Bệnh viện "
+            "đã được thay thế bằng Quy chế ban hành kèm theo Quyết định này.",
+            "Ban Thường vụ Đảng ủy Bệnh viện",
+        ),
+    ],
+)
+def test_a_passive_after_an_issuer_ends_its_name_and_opens_no_subject(text, issuer):
+    (s,) = find_citations(text)
+    assert (s.issuer, s.title) == (issuer, None)
+
+
+@pytest.mark.parametrize(
     ("text", "central"),
     [  # a ministry's document is the centre's, whatever its code says
         (

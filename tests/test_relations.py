@@ -904,6 +904,33 @@ def test_an_act_of_the_document_written_in_the_passive(example):
     assert {k for s, k, t in rels if s == "12-QĐ/TU" and t == "11/2019/QĐ-UBND"} == {example["relation"]}
 
 
+@pytest.mark.parametrize(
+    ("article", "relation"),
+    [  # a Party committee's decision acts so too, with the issuer's name before the passive
+        (
+            "Điều 2. Quy chế ban hành kèm theo Quyết định số 09-QĐ/TU ngày 14/9/2020 của Ban Thường vụ Tỉnh ủy "
+            "được thay thế bằng Quy chế ban hành kèm theo Quyết định này.",
+            "THAY_THE",
+        ),
+        (
+            "Điều 3. Quy định ban hành kèm theo Quyết định số 09-QĐ/TU ngày 14/9/2020 của Ban Thường vụ Tỉnh ủy "
+            "đã được thay thế bằng Quy định ban hành kèm theo Quyết định này.",
+            "THAY_THE",
+        ),
+        ("Điều 2. Quyết định số 09-QĐ/TU ngày 14/9/2020 của Ban Thường vụ Tỉnh ủy bị bãi bỏ.", "BAI_BO"),
+        (  # a passive of another verb: the decision carries the document out, it does not act on it
+            "Điều 2. Quyết định số 09-QĐ/TU ngày 14/9/2020 của Ban Thường vụ Tỉnh ủy được quán triệt đến các "
+            "chi bộ.",
+            "DAN_CHIEU",
+        ),
+    ],
+)
+def test_a_party_decisions_act_in_the_passive(article, relation):
+    body = f"Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n\n{article}"
+    rels = relations(party_doc(heading="QUYẾT ĐỊNH", code="QĐ", of="", subject="ban hành Quy chế", body=body))
+    assert {k for s, k, t in rels if s == "12-QĐ/TU" and t == "09-QĐ/TU"} == {relation}
+
+
 @pytest.mark.parametrize("sentence", _passive("not_examples"), ids=lambda e: e[:48])
 def test_a_passive_under_a_condition_by_another_or_with_its_own_predicate_is_no_act(sentence):
     rels = relations(_passive_doc(sentence))

@@ -180,6 +180,27 @@ def _enact_re() -> re.Pattern:
     return re.compile(rf"(?:{verbs})\b(?!\s+kèm\s+theo\b)", re.IGNORECASE)
 
 
+_NAME_WORDS = 4  # words of a body's own name between its kind and a place the name holds
+
+
+@cache
+def _proper_kind_end_re() -> re.Pattern[str]:
+    """A kind named after a person or a place ([body] proper_named) and at most `_NAME_WORDS` words
+    of its name, none a unit's, ending the text."""
+    kinds = table()["body"]["proper_named"]
+    units = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|đặc)(?!\w)"
+    return re.compile(
+        rf"(?<!\w)(?:{patterns.alt(kinds)})(?:\s+(?!{units})[^\W\d_]+){{0,{_NAME_WORDS}}}\s*$", re.IGNORECASE
+    )
+
+
+def place_in_name(before: str) -> bool:
+    """Is a place right after `before` part of a body's own name, not the unit it is of? After a kind
+    named after a person or a place and no unit's word ('Trường Đại học' Cần Thơ, 'Hiệu trưởng Trường
+    THPT Chuyên' Hà Tĩnh); not 'Trường Chính trị tỉnh' Lào Cai."""
+    return _proper_kind_end_re().search(before) is not None
+
+
 def words_alt(words: list[str] | tuple[str, ...]) -> str:
     """Regex alternation of table words, longest first, any run of spaces between their parts."""
     return patterns.alt(words)

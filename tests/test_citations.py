@@ -277,6 +277,17 @@ def test_a_titles_dash(text, title):
             "Huyện ủy Bắc Mê",
             "Hà Giang",
         ),
+        # a province's name right after a school's kind is its own name, no place
+        (
+            "Quyết định số 120/QĐ-ĐHSPHN ngày 3/2/2022 của Hiệu trưởng Trường Đại học Sư phạm Hà Nội về tuyển sinh",
+            "Hiệu trưởng Trường Đại học Sư phạm Hà Nội",
+            None,
+        ),
+        (
+            "Kế hoạch số 15/KH-CT ngày 3/2/2022 của Hiệu trưởng Trường Chính trị tỉnh Lào Cai về bồi dưỡng",
+            "Hiệu trưởng Trường Chính trị tỉnh Lào Cai",
+            "Lào Cai",
+        ),
         # a district's executive committee named by its organisation is its Huyện ủy
         (
             "Căn cứ Nghị quyết số 12-NQ/HU ngày 5/12/2021 của Ban Chấp hành Đảng bộ huyện Cẩm Xuyên về chuyển đổi số;",

@@ -2032,13 +2032,54 @@ def test_a_bodys_own_name_read_from_capitals_gets_its_capitals_back(example):
             "Tổng cục trưởng Tổng cục Thuế",
             "Trung ương",
         ),
+        (  # a unit under its ministry, naming no place of its own, whatever its code
+            ["BỘ QUỐC PHÒNG", "HỌC VIỆN QUÂN Y"],
+            "Số: 640/QĐ-HVQY",
+            "Hà Nội",
+            "GIÁM ĐỐC HỌC VIỆN QUÂN Y",
+            "Giám đốc Học viện Quân y",
+            "Trung ương",
+        ),
+        (  # … a school whose own name holds a province's
+            ["BỘ Y TẾ", "TRƯỜNG ĐẠI HỌC Y DƯỢC HẢI PHÒNG"],
+            "Số: 1120/QĐ-YDHP",
+            "Hải Phòng",
+            "HIỆU TRƯỞNG TRƯỜNG ĐẠI HỌC Y DƯỢC HẢI PHÒNG",
+            "Hiệu trưởng Trường Đại học Y Dược Hải Phòng",
+            "Trung ương",
+        ),
+        (  # a body named as the nation's, alone in its header: its place line is no jurisdiction
+            ["HỌC VIỆN HÀNH CHÍNH QUỐC GIA"],
+            "Số: 1450/QĐ-HVHCQG",
+            "Hà Nội",
+            "GIÁM ĐỐC HỌC VIỆN HÀNH CHÍNH QUỐC GIA",
+            "Giám đốc Học viện Hành chính quốc gia",
+            "Trung ương",
+        ),
+        (  # a province's school named after the province: local, its name whole
+            ["UBND TỈNH HÀ TĨNH", "TRƯỜNG ĐẠI HỌC HÀ TĨNH"],
+            "Số: 301/QĐ-ĐHHT",
+            "Hà Tĩnh",
+            "HIỆU TRƯỞNG TRƯỜNG ĐẠI HỌC HÀ TĨNH",
+            "Hiệu trưởng Trường Đại học Hà Tĩnh",
+            "Hà Tĩnh",
+        ),
+        (  # a unit under its ministry that names its province: the province's
+            ["BỘ CÔNG AN", "CÔNG AN TỈNH QUẢNG BÌNH"],
+            "Số: 512/QĐ-CAT",
+            "Quảng Bình",
+            "GIÁM ĐỐC CÔNG AN TỈNH QUẢNG BÌNH",
+            "Giám đốc Công an tỉnh Quảng Bình",
+            "Quảng Bình",
+        ),
     ],
 )
-def test_an_office_holder_or_a_unit_under_a_local_committee_issues_locally(
+def test_an_office_holder_or_a_unit_issues_at_the_level_its_header_says(
     top, symbol, place, authority, issuer, jurisdiction
 ):
     """'CHỈ HUY TRƯỞNG BỘ CHỈ HUY QUÂN SỰ TỈNH KON TUM' is the office and its body ('Chủ tịch UBND
-    tỉnh …' as the keys write it); a body under 'TỈNH ỦY NAM ĐỊNH' is of the province."""
+    tỉnh …' as the keys write it); a body under 'TỈNH ỦY NAM ĐỊNH' is of the province, one under a
+    ministry ('BỘ QUỐC PHÒNG' / 'HỌC VIỆN QUÂN Y') of the centre."""
     text = "\n".join(
         [
             *top,

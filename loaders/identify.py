@@ -971,6 +971,8 @@ def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
             )
         if not who and _authority_line(clean, i):
             who = clean[i].strip()  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
+        # a Party text's enacting line after its preamble: 'HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TỈNH QUYẾT ĐỊNH'
+        who = who or signals.enacting_authority(clean[i])
         who = who or signals.telegraph_sender(clean[i])  # 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:'
         if who and (role := holder_before(line, who)):
             who = f"{role} {who}"  # 'Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:': the holder speaks
@@ -1300,7 +1302,7 @@ def _bound_to(who: str, issuer: str) -> str | None:
         tail = " ".join(words[k:])
         m = signals.body_at(tail)
         if m and m.end() == len(tail) and f.startswith(fold(tail) + " ") and len(f) > len(fold(tail)) + 1:
-            return f"{' '.join(words[:k])} {issuer}"
+            return f"{_recase(' '.join(words[:k]))} {issuer}"  # 'BAN THƯỜNG VỤ HUYỆN ỦY': as running text
     return None
 
 

@@ -393,6 +393,23 @@ def authority(line: str) -> bool:
 
 
 @cache
+def _enacting_words() -> tuple[str, ...]:
+    """The enacting words of the headings ([enact] headings), without their colon: 'QUYẾT ĐỊNH'."""
+    return tuple(" " + h.rstrip(":").strip() for h in table()["enact"]["headings"])
+
+
+def enacting_authority(line: str) -> str | None:
+    """The authority of a Party text's enacting line, in capitals with its verb at the end ('HIỆU
+    TRƯỞNG TRƯỜNG CHÍNH TRỊ TỈNH QUYẾT ĐỊNH' -> 'HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TỈNH', 'BAN THƯỜNG VỤ
+    HUYỆN ỦY QUYẾT ĐỊNH'): a line of its own, after the preamble and before the articles."""
+    s = " ".join(line.split()).rstrip(" :")
+    if len(s) > 110 or not s.isupper():
+        return None
+    who = next((s[: -len(w)] for w in _enacting_words() if s.endswith(w)), None)
+    return who.strip() if who and authority(who) else None
+
+
+@cache
 def _telegraph_re() -> re.Pattern:
     return re.compile(rf"\s(?:{words_alt(table()['authority']['telegraph'])})\s*:\s*$", re.IGNORECASE)
 

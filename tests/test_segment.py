@@ -2097,6 +2097,40 @@ def test_an_office_holder_or_a_unit_issues_at_the_level_its_header_says(
     assert (doc.issuer, doc.jurisdiction) == (issuer, jurisdiction)
 
 
+@pytest.mark.parametrize(
+    ("top", "authority", "issuer"),
+    [
+        (
+            ["TỈNH ỦY THANH HÓA", "TRƯỜNG CHÍNH TRỊ"],
+            "GIÁM ĐỐC TRƯỜNG CHÍNH TRỊ TỈNH QUYẾT ĐỊNH",
+            "Giám đốc Trường Chính trị tỉnh Thanh Hóa",
+        ),
+        (["HUYỆN ỦY QUẢNG XƯƠNG"], "BAN THƯỜNG VỤ HUYỆN ỦY QUYẾT ĐỊNH", "Ban Thường vụ Huyện ủy Quảng Xương"),
+    ],
+)
+def test_a_party_enacting_line_after_the_preamble_is_its_own_and_names_the_issuer(top, authority, issuer):
+    """'- Căn cứ Kế hoạch … năm 2024,' / 'GIÁM ĐỐC TRƯỜNG CHÍNH TRỊ TỈNH QUYẾT ĐỊNH' / 'Điều 1. …': the
+    authority issues, as it would above the preamble; the plan's subject ends before it."""
+    text = "\n".join(
+        [
+            *top,
+            "*",
+            "Số 77-QĐ/TCT" if len(top) > 1 else "Số 77-QĐ/HU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Thanh Hóa, ngày 20 tháng 5 năm 2024",
+            "QUYẾT ĐỊNH",
+            "về việc cử cán bộ đi thực tế",
+            "- Căn cứ Kế hoạch số 40-KH/TU ngày 10/01/2024 của Ban Thường vụ Tỉnh ủy về đào tạo cán bộ năm 2024,",
+            authority,
+            "Điều 1. Cử 05 cán bộ đi nghiên cứu thực tế.",
+            "Điều 2. Văn phòng thi hành Quyết định này.",
+        ]
+    )
+    rec = parse_text(text, "k.txt")
+    assert [d.issuer for d in rec.documents] == [issuer]
+    assert [c.title for c in rec.citations if c.symbol == "40-KH/TU"] == ["về đào tạo cán bộ năm 2024"]
+
+
 @pytest.mark.parametrize(("written", "read"), list(signals_table()["body"]["shortened_examples"].items()))
 def test_an_organisation_line_spells_out_the_heads_it_shortens(written, read):
     assert spelt_out(written) == read

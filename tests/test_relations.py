@@ -817,6 +817,12 @@ def test_an_articles_act_on_another_decision(article, relation):
 @pytest.mark.parametrize(
     ("article", "expected"),
     [  # an act on a part of each listed decision acts on each; acts on parts of one decision are all its
+        (  # an expiry after a list of three, in a clause of the article on effect: each repealed
+            "Điều 2. Hiệu lực thi hành\n\n1. Quyết định này có hiệu lực từ ngày 01/7/2024.\n\n2. Quyết định số "
+            "1105/QĐ-UBND ngày 16/9/2021, Quyết định số 1200/QĐ-UBND ngày 10/10/2021 và Quyết định số 1300/QĐ-UBND "
+            "ngày 11/11/2021 của UBND tỉnh hết hiệu lực thi hành kể từ ngày Quyết định này có hiệu lực.",
+            {("BAI_BO", "1105/QĐ-UBND"), ("BAI_BO", "1200/QĐ-UBND"), ("BAI_BO", "1300/QĐ-UBND")},
+        ),
         (
             "Điều 2. Bãi bỏ Điều 6 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021 và Điều 7 của Quyết định số "
             "1200/QĐ-UBND ngày 10/10/2021 của UBND tỉnh.",

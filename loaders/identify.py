@@ -542,8 +542,16 @@ def _named_body(line: str) -> tables.BodyEntry:
     name = places.titled(bodies.canonical_name(name.strip()))
     if line.isupper():
         name = _spelt_not_places(_proper_after_kind(name))
+        name = _ROMAN_RE.sub(
+            lambda m: m.group().upper() if m.group().upper() in line.split() else m.group(), name
+        )
     level = signals.body_level(line) or ("central" if _of_the_centre(line, name) else "province")
     return tables.BodyEntry(name, level, (), None)
+
+
+# A number in Roman numerals that ends a name, lower-cased with the words before it: 'HỌC VIỆN CHÍNH
+# TRỊ KHU VỰC III' (not 'vi' of 'XỬ LÝ VI PHẠM', a word).
+_ROMAN_RE = re.compile(r"(?<!\w)[ivxl]{1,5}$", re.IGNORECASE)
 
 
 def _without_place(name: str, province: str) -> str:

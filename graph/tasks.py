@@ -110,7 +110,9 @@ def body_level_name(issuer: str | None, jurisdiction: str | None) -> str | None:
     if not issuer:
         return None
     if jurisdiction and jurisdiction != CENTRAL and issuer.endswith(" " + jurisdiction):
-        return issuer[: -len(jurisdiction) - 1]
+        before = issuer[: -len(jurisdiction) - 1]
+        # 'Hiệu trưởng Trường Đại học Hà Tĩnh': the place is part of the school's own name
+        return issuer if signals.place_in_name(before) else before
     return issuer
 
 

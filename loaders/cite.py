@@ -665,6 +665,8 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
     before: tuple[str, str] = ("", "")  # the two words read last, lowercased
     place = False  # the words read last are a place's name, after its unit's word
     for k in range(_ISSUER_WORDS * (2 if m.group().strip(" ,").lower() == "giữa" else 1)):
+        if k >= 2 and _passive_next_re().match(text, end):
+            return end  # '… của Ban Thường vụ Huyện ủy được triển khai …': the predicate, no name's word
         # a name of the vocabulary written with a dash or a comma: 'Bộ Lao động - Thương binh và Xã
         # hội', 'Bộ Văn hóa, Thể thao và Du lịch' (one name, its words read as one)
         w = _joined_name_re().match(text, end) if k else None
@@ -685,6 +687,17 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
         if patterns.TITLE_START_RE.match(text, end):
             return end
     return None
+
+
+@cache
+def _passive_next_re() -> re.Pattern[str]:
+    """A passive's auxiliary and its verb in lower case next (cues.toml [passive] auxiliaries): no
+    name goes on so; the words are the citing sentence's predicate ('… của Hiệu trưởng Trường Đại
+    học Cần Thơ được bãi bỏ', '… đã được thay thế bằng …')."""
+    t = tables.cues()["passive"]
+    return re.compile(
+        rf"\s+(?:(?:{patterns.alt(t['past'])})\s+)?(?:{patterns.alt(t['auxiliaries'])})\s+(?![{patterns.UPPER}])[^\W\d_]"
+    )
 
 
 _GO_ON_REACH = 16  # the longest word a name goes on with after a place's ('có liên quan')
@@ -754,7 +767,12 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
         return _joint_issuer(s, parts, after)
     words = name.split()
     province = next(
-        (p for k in range(min(4, len(words) - 1), 0, -1) if (p := _province(" ".join(words[-k:])))), None
+        (
+            p
+            for k in range(min(4, len(words) - 1), 0, -1)
+            if (p := _province(" ".join(words[-k:]))) and not signals.place_in_name(" ".join(words[:-k]))
+        ),
+        None,
     )
     if (its := _ITS_PROVINCE_RE.search(name)) and province:
         name = name[: its.start()]  # 'Huyện ủy Bắc Mê, tỉnh Hà Giang': the district's, in Hà Giang
@@ -762,7 +780,7 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
     # 'Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam'
     central = (
         province is None
-        and (_CENTRAL_NAME_RE.search(name) is not None or _names_ministry(name))
+        and (national_name(name) or names_ministry(name))
         and not _local_party_code(s.issuer_code)
     )
     return evolve(
@@ -782,8 +800,8 @@ def _joint_issuer(s: Span, parts: list[str], after: int) -> Span:
         # 'Ban Bí thư Trung ương Đoàn': another organisation's body, its name as written
         body = None if patterns.other_organisation_re().search(p) else tables.canonical_body(p)
         names.append(body.name if body is not None else bodies.canonical_name(p))
-        central = central or (body.level == "central" if body else bool(_CENTRAL_NAME_RE.search(p)))
-        central = central or _names_ministry(p)
+        central = central or (body.level == "central" if body else national_name(p))
+        central = central or names_ministry(p)
     central = central and not _local_party_code(s.issuer_code)
     return evolve(s, end=after, issuer=bodies.JOINT.join(names), central=s.central or central or None)
 
@@ -801,7 +819,7 @@ def _ministry_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)Bộ\s+{other}(?=[{patterns.UPPER}])")
 
 
-def _names_ministry(name: str) -> bool:
+def names_ministry(name: str) -> bool:
     """Does an issuer phrase name a ministry, a body of the centre whatever the symbol's code? Not
     a body of a place ('Bộ Chỉ huy Quân sự tỉnh')."""
     return (
@@ -812,6 +830,12 @@ def _names_ministry(name: str) -> bool:
 
 
 _CENTRAL_NAME_RE = re.compile(r"\bTrung ương\b|\bViệt Nam$|\bquốc gia\b")
+
+
+def national_name(name: str) -> bool:
+    """Does a body's name say it is the nation's ('Ban Thường vụ Trung ương Hội Cựu chiến binh Việt
+    Nam', 'Học viện Chính trị quốc gia Hồ Chí Minh')? A place it also names is the caller's to weigh."""
+    return _CENTRAL_NAME_RE.search(name) is not None
 
 
 # An apposition in parentheses: a few words in lower case, no number ('(cũ)', '(trước hợp nhất)').

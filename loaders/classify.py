@@ -501,7 +501,7 @@ def _passive_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     word = r"\s+[^\W\d_]+,?"  # one word of what is amended, before 'như sau' (letters, then blanks),
     # after the part it adds or amends: 'được bổ sung khoản 4 như sau:'
     act = re.compile(
-        rf"\s*,?\s*(?:{alt(t['auxiliaries'])})\s+(?:{verbs})"
+        rf"\s*,?\s*(?P<past>(?:{alt(t['past'])})\s+)?(?:{alt(t['auxiliaries'])})\s+(?:{verbs})"
         rf"(?:\s*(?:[.;:]|$)|(?:\s+{_PARTS})?(?:{word}){{0,6}}?\s+(?:{alt(t['closers'])})(?!\w)"
         rf"|(?P<own>\s+(?:{alt(t['agents'])})\s+{_OWN_PART}{_self_ref().pattern}))"
     )
@@ -519,8 +519,8 @@ def passive_relation(before: str, after: str) -> tuple[Rel, bool] | None:
     act, condition, _ = _passive_res()
     low = lower_vn(after)
     m = act.match(low)
-    if m is None or condition.search(lower_vn(before)):
-        return None
+    if m is None or condition.search(lower_vn(before)) or (m.group("past") and m.group("own") is None):
+        return None  # 'A đã được sửa đổi, bổ sung.' tells its history; '… đã được thay thế bằng Quyết định này' is this act
     if m.group("SUA_DOI") == "bổ sung" and not _LONE_ADD_RE.match(low, m.end("SUA_DOI")):
         return None
     return Rel(next(code for code in _ACTS if m.group(code))), m.group("own") is not None

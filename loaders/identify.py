@@ -273,8 +273,20 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
         if org:
             return org
         if line is org_lines[-1] and signals.names_body(line):
-            return _named_body(line)  # 'UBND TỈNH LÂM ĐỒNG' / 'SỞ NỘI VỤ': the last line issues
+            return _under_the_centre(
+                org_lines, _named_body(line)
+            )  # 'UBND TỈNH LÂM ĐỒNG' / 'SỞ NỘI VỤ': the last line issues
     return None
+
+
+def _under_the_centre(org_lines: tuple[str, ...], unit: tables.BodyEntry) -> tables.BodyEntry:
+    """`unit`, the body of the header's last line, of the centre when the line above names a body of
+    the centre and the unit's line no place of its own: 'BỘ GIÁO DỤC VÀ ĐÀO TẠO' / 'TRƯỜNG ĐẠI HỌC
+    CẦN THƠ', 'BỘ QUỐC PHÒNG' / 'BỆNH VIỆN QUÂN Y 175'; not 'BỘ CÔNG AN' / 'CÔNG AN TỈNH NGHỆ AN'."""
+    if unit.level != "province" or len(org_lines) < 2 or _place_of_its_own(org_lines[-1], unit.name):
+        return unit
+    above = _org_body(org_lines[:-1])
+    return replace(unit, level="central") if above is not None and above.level == "central" else unit
 
 
 # Offices named without their body, which is the header line above them.
@@ -518,23 +530,89 @@ def local_name(issuer: str, jurisdiction: str) -> str:
 
 
 def _named_body(line: str) -> tables.BodyEntry:
-    """A body the tables do not list, as its header names it: 'SỞ NỘI VỤ' -> Sở Nội vụ."""
+    """A body the tables do not list, as its header names it: 'SỞ NỘI VỤ' -> Sở Nội vụ. A body of
+    the centre by its name, naming no place of its own (`_of_the_centre`), is of its level: 'BỘ
+    QUỐC PHÒNG', 'HỌC VIỆN CHÍNH TRỊ QUỐC GIA HỒ CHÍ MINH'."""
     name = line
     city = signals.body_level(line) == "district"  # 'THÀNH ỦY HÀ TĨNH': the city keeps its name
     for p in find_provinces(line):
         if city and re.search(r"(?:thành\s+ủy|thành\s+phố|TP\.?)\s+" + re.escape(p), line, re.IGNORECASE):
             continue
-        # not the first words of a longer place's name: 'HUYỆN ỦY ĐIỆN BIÊN ĐÔNG'
-        name = re.sub(
-            r"(?:\s+(?:tỉnh|thành phố|TP\.?))?\s+" + re.escape(p) + r"(?!\s*[^\W\d_])",
-            "",
-            name,
-            flags=re.IGNORECASE,
-        )
+        name = _without_place(name, p)
     name = places.titled(bodies.canonical_name(name.strip()))
     if line.isupper():
-        name = _proper_after_kind(name)
-    return tables.BodyEntry(name, signals.body_level(line) or "province", (), None)
+        name = _spelt_not_places(_proper_after_kind(name))
+        name = _ROMAN_RE.sub(
+            lambda m: m.group().upper() if m.group().upper() in line.split() else m.group(), name
+        )
+    level = signals.body_level(line) or ("central" if _of_the_centre(line, name) else "province")
+    return tables.BodyEntry(name, level, (), None)
+
+
+# A number in Roman numerals that ends a name, lower-cased with the words before it: 'HỌC VIỆN CHÍNH
+# TRỊ KHU VỰC III' (not 'vi' of 'XỬ LÝ VI PHẠM', a word).
+_ROMAN_RE = re.compile(r"(?<!\w)[ivxl]{1,5}$", re.IGNORECASE)
+
+
+def _without_place(name: str, province: str) -> str:
+    """`name` without the province it names at its end, with its unit's word ('… TỈNH LÀO CAI'),
+    unless the province is part of the body's own name (`_in_name`); not the first words of a
+    longer place's name: 'HUYỆN ỦY ĐIỆN BIÊN ĐÔNG'."""
+    rx = re.compile(
+        r"(?:\s+(?:tỉnh|thành phố|TP\.?))?\s+" + re.escape(province) + r"(?!\s*[^\W\d_])", re.IGNORECASE
+    )
+    out, at = [], 0
+    for m in rx.finditer(name):
+        out.append(name[at : m.start()] + (m.group() if _in_name(name[: m.start()], m.group()) else ""))
+        at = m.end()
+    return "".join(out) + name[at:]
+
+
+def _in_name(before: str, place: str) -> bool:
+    """Is a province's name (`place`, as matched after `before`, maybe with its unit's word) part of
+    the body's own name (`signals.place_in_name`): 'TRƯỜNG ĐẠI HỌC CẦN THƠ', 'TRƯỜNG THPT CHUYÊN HÀ
+    TĨNH'; not 'TRƯỜNG CHÍNH TRỊ TỈNH LÀO CAI'?"""
+    return not _UNIT_BEFORE_RE.match(place) and signals.place_in_name(before)
+
+
+_UNIT_BEFORE_RE = re.compile(r"^\s+(?:tỉnh|thành phố|TP)", re.IGNORECASE)
+
+
+def _place_of_its_own(line: str, name: str) -> bool:
+    """Does a header line name a place of its own, which its body's `name` does not hold as part of
+    it ('CÔNG AN TỈNH NGHỆ AN', 'CỤC THUẾ TỈNH BẮC NINH'; not 'TRƯỜNG ĐẠI HỌC CẦN THƠ')?"""
+    return (
+        signals.body_level(line) is not None
+        or places.place_name(line) is not None
+        or any(fold(p) not in fold(name) for p in find_provinces(line))
+    )
+
+
+def _of_the_centre(line: str, name: str) -> bool:
+    """Is the body a header line names (`name`, as read) one of the centre: a ministry ('BỘ GIÁO DỤC
+    VÀ ĐÀO TẠO') or named as the nation's ('HỌC VIỆN CHÍNH TRỊ QUỐC GIA HỒ CHÍ MINH'), with no place
+    of its own (`_place_of_its_own`)? Its place line ('Hà Nội, ngày …') is then no jurisdiction."""
+    return (cit.names_ministry(name) or cit.national_name(name)) and not _place_of_its_own(line, name)
+
+
+@cache
+def _not_places_spelt() -> tuple[tuple[str, str], ...]:
+    """(folded, as spelt) of the names that hold a province's name but name no place
+    (provinces.toml not_places), longest first: how running text writes them."""
+    names = sorted(tables.load("provinces.toml")["not_places"], key=len, reverse=True)
+    return tuple((fold_aligned(n), n) for n in names)
+
+
+def _spelt_not_places(name: str) -> str:
+    """`name` with a name that holds a province's but names no place spelt as running text writes it
+    ('Học viện Chính trị quốc gia hồ chí minh' -> '… Hồ Chí Minh')."""
+    folded = fold_aligned(name)
+    for f, spelt in _not_places_spelt():
+        at = folded.find(f)
+        if at >= 0 and len(f) == len(spelt):
+            name = name[:at] + spelt + name[at + len(f) :]
+            folded = fold_aligned(name)
+    return name
 
 
 @cache
@@ -901,6 +979,8 @@ def _read_speaker(clean: list[str], d: Draft, out: dict, fill: dict) -> None:
             )
         if not who and _authority_line(clean, i):
             who = clean[i].strip()  # 'ỦY BAN NHÂN DÂN TỈNH LONG AN' above 'Căn cứ …'
+        # a Party text's enacting line after its preamble: 'HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TỈNH QUYẾT ĐỊNH'
+        who = who or signals.enacting_authority(clean[i])
         who = who or signals.telegraph_sender(clean[i])  # 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:'
         if who and (role := holder_before(line, who)):
             who = f"{role} {who}"  # 'Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:': the holder speaks
@@ -1230,7 +1310,7 @@ def _bound_to(who: str, issuer: str) -> str | None:
         tail = " ".join(words[k:])
         m = signals.body_at(tail)
         if m and m.end() == len(tail) and f.startswith(fold(tail) + " ") and len(f) > len(fold(tail)) + 1:
-            return f"{' '.join(words[:k])} {issuer}"
+            return f"{_recase(' '.join(words[:k]))} {issuer}"  # 'BAN THƯỜNG VỤ HUYỆN ỦY': as running text
     return None
 
 
@@ -1313,8 +1393,10 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
         code
         and tables.is_central_code(code, party=tables.party_symbol(ids.get("symbol")))
         and not find_provinces(" ".join(h.org_lines))
-    ):
-        jur = "Trung ương"  # a ministry's text: its place line ('Hà Nội, ngày …') is no jurisdiction
+    ) or (h.org_lines and doc_issuer(h, None, ids)[1] == "central"):
+        # a ministry's text, or one of a body of the centre its header names ('BỘ QUỐC PHÒNG' /
+        # 'BỆNH VIỆN QUÂN Y 175'): its place line ('Hà Nội, ngày …') is no jurisdiction
+        jur = "Trung ương"
     else:
         jur = _of_its_day(jur, h.date, h) if jur else jur
     body_start = section_start(clean, h.header_end + 1, b.last)

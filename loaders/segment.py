@@ -21,7 +21,7 @@ from vbgraph.loaders.dates import search_place_date
 from vbgraph.loaders.furniture import PAGE_BREAK
 from vbgraph.loaders.memo import text_cache
 from vbgraph.loaders.normalize import fold, is_upper_text, lower_vn, segments, strip_markup
-from vbgraph.loaders.signals import compact, is_motto, preamble_opener
+from vbgraph.loaders.signals import compact, enacting_authority, is_motto, preamble_opener
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import fold_aligned
 
@@ -826,6 +826,8 @@ def _goes_on(tail: str, text: str, upper: Callable[[], bool]) -> bool:
     end = tail[-1:]  # the tail ends with no blank: a match of the two patterns ends with `end`
     if _opens_preamble(text) or _ITEM_OPEN_RE.match(text):
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph, even after '… pháp luật', '… quy định'
+    if text.isupper() and enacting_authority(text):
+        return False  # '… năm 2024,' / 'HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TỈNH QUYẾT ĐỊNH': the enacting line
     if end == ";":
         # 'Thực hiện Nghị quyết số 19-NQ/TW …;' / 'Chương trình hành động số 20-CTr/TU …': the
         # list the opening cue governs goes on with the next document it names

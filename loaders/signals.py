@@ -180,6 +180,27 @@ def _enact_re() -> re.Pattern:
     return re.compile(rf"(?:{verbs})\b(?!\s+kèm\s+theo\b)", re.IGNORECASE)
 
 
+_NAME_WORDS = 4  # words of a body's own name between its kind and a place the name holds
+
+
+@cache
+def _proper_kind_end_re() -> re.Pattern[str]:
+    """A kind named after a person or a place ([body] proper_named) and at most `_NAME_WORDS` words
+    of its name, none a unit's, ending the text."""
+    kinds = table()["body"]["proper_named"]
+    units = r"(?:tỉnh|thành|huyện|quận|thị|xã|phường|đặc)(?!\w)"
+    return re.compile(
+        rf"(?<!\w)(?:{patterns.alt(kinds)})(?:\s+(?!{units})[^\W\d_]+){{0,{_NAME_WORDS}}}\s*$", re.IGNORECASE
+    )
+
+
+def place_in_name(before: str) -> bool:
+    """Is a place right after `before` part of a body's own name, not the unit it is of? After a kind
+    named after a person or a place and no unit's word ('Trường Đại học' Cần Thơ, 'Hiệu trưởng Trường
+    THPT Chuyên' Hà Tĩnh); not 'Trường Chính trị tỉnh' Lào Cai."""
+    return _proper_kind_end_re().search(before) is not None
+
+
 def words_alt(words: list[str] | tuple[str, ...]) -> str:
     """Regex alternation of table words, longest first, any run of spaces between their parts."""
     return patterns.alt(words)
@@ -369,6 +390,23 @@ def authority(line: str) -> bool:
     if rm and names_body(s[rm.end() :]):
         return True  # 'BỘ TRƯỞNG BỘ TÀI CHÍNH', 'BỘ TRƯỞNG, CHỦ NHIỆM ỦY BAN DÂN TỘC': an office and its body
     return body_at(s, rm.end() if rm else 0) is not None
+
+
+@cache
+def _enacting_words() -> tuple[str, ...]:
+    """The enacting words of the headings ([enact] headings), without their colon: 'QUYẾT ĐỊNH'."""
+    return tuple(" " + h.rstrip(":").strip() for h in table()["enact"]["headings"])
+
+
+def enacting_authority(line: str) -> str | None:
+    """The authority of a Party text's enacting line, in capitals with its verb at the end ('HIỆU
+    TRƯỞNG TRƯỜNG CHÍNH TRỊ TỈNH QUYẾT ĐỊNH' -> 'HIỆU TRƯỞNG TRƯỜNG CHÍNH TRỊ TỈNH', 'BAN THƯỜNG VỤ
+    HUYỆN ỦY QUYẾT ĐỊNH'): a line of its own, after the preamble and before the articles."""
+    s = " ".join(line.split()).rstrip(" :")
+    if len(s) > 110 or not s.isupper():
+        return None
+    who = next((s[: -len(w)] for w in _enacting_words() if s.endswith(w)), None)
+    return who.strip() if who and authority(who) else None
 
 
 @cache

@@ -277,6 +277,17 @@ def test_a_titles_dash(text, title):
             "Huyện ủy Bắc Mê",
             "Hà Giang",
         ),
+        # a province's name right after a school's kind is its own name, no place
+        (
+            "Quyết định số 120/QĐ-ĐHSPHN ngày 3/2/2022 của Hiệu trưởng Trường Đại học Sư phạm Hà Nội về tuyển sinh",
+            "Hiệu trưởng Trường Đại học Sư phạm Hà Nội",
+            None,
+        ),
+        (
+            "Kế hoạch số 15/KH-CT ngày 3/2/2022 của Hiệu trưởng Trường Chính trị tỉnh Lào Cai về bồi dưỡng",
+            "Hiệu trưởng Trường Chính trị tỉnh Lào Cai",
+            "Lào Cai",
+        ),
         # a district's executive committee named by its organisation is its Huyện ủy
         (
             "Căn cứ Nghị quyết số 12-NQ/HU ngày 5/12/2021 của Ban Chấp hành Đảng bộ huyện Cẩm Xuyên về chuyển đổi số;",
@@ -333,6 +344,30 @@ def test_an_issuer_the_tables_do_not_know(text, issuer, province):
 def test_a_place_ends_an_issuers_name(text, issuer, title):
     s = find_citations(text)[0]  # (the subject may cite another)
     assert (s.issuer, s.title) == (issuer, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [  # a passive's auxiliary and its verb end an issuer's name: the sentence's predicate, no subject
+        (
+            "Điều 2. Quyết định số 31-QĐ/HU ngày 04/02/2022 của Ban Thường vụ Huyện ủy được phổ biến đến "
+            "các chi bộ trực thuộc.",
+            "Ban Thường vụ Huyện ủy",
+        ),
+        (
+            "Quyết định số 915/QĐ-ĐHV ngày 12 tháng 6 năm 2020 của Hiệu trưởng Trường Đại học Vinh được bãi bỏ.",
+            "Hiệu trưởng Trường Đại học Vinh",
+        ),
+        (
+            "Quy chế ban hành kèm theo Quyết định số 18-QĐ/ĐU ngày 05/6/2021 của Ban Thường vụ Đảng ủy Bệnh viện "
+            "đã được thay thế bằng Quy chế ban hành kèm theo Quyết định này.",
+            "Ban Thường vụ Đảng ủy Bệnh viện",
+        ),
+    ],
+)
+def test_a_passive_after_an_issuer_ends_its_name_and_opens_no_subject(text, issuer):
+    (s,) = find_citations(text)
+    assert (s.issuer, s.title) == (issuer, None)
 
 
 @pytest.mark.parametrize(

@@ -265,6 +265,7 @@ def test_recurrence(text, rec):
         ("Phòng Tổ chức cán bộ rà soát nhân lực", ["Phòng Tổ chức cán bộ"]),
         ("Phòng Tài chính kế toán bố trí kinh phí", ["Phòng Tài chính kế toán"]),
         ("Cục Quản lý Khám, chữa bệnh chủ trì", ["Cục Quản lý Khám, chữa bệnh"]),
+        ("Phòng Quản lý đào tạo lập kế hoạch giảng dạy", ["Phòng Quản lý đào tạo"]),  # a school's
         # a commune's Front and organisations, the place word shared as a province's is
         (
             "Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể chính trị - xã hội xã tuyên truyền",

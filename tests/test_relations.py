@@ -817,6 +817,12 @@ def test_an_articles_act_on_another_decision(article, relation):
 @pytest.mark.parametrize(
     ("article", "expected"),
     [  # an act on a part of each listed decision acts on each; acts on parts of one decision are all its
+        (  # an expiry after a list of three, in a clause of the article on effect: each repealed
+            "Điều 2. Hiệu lực thi hành\n\n1. Quyết định này có hiệu lực từ ngày 01/7/2024.\n\n2. Quyết định số "
+            "1105/QĐ-UBND ngày 16/9/2021, Quyết định số 1200/QĐ-UBND ngày 10/10/2021 và Quyết định số 1300/QĐ-UBND "
+            "ngày 11/11/2021 của UBND tỉnh hết hiệu lực thi hành kể từ ngày Quyết định này có hiệu lực.",
+            {("BAI_BO", "1105/QĐ-UBND"), ("BAI_BO", "1200/QĐ-UBND"), ("BAI_BO", "1300/QĐ-UBND")},
+        ),
         (
             "Điều 2. Bãi bỏ Điều 6 của Quyết định số 1105/QĐ-UBND ngày 16/9/2021 và Điều 7 của Quyết định số "
             "1200/QĐ-UBND ngày 10/10/2021 của UBND tỉnh.",
@@ -902,6 +908,33 @@ def test_an_act_of_the_document_written_in_the_passive(example):
     """cues.toml [passive]: 'khoản 2 Điều 7 của Quyết định số … được sửa đổi như sau' amends it."""
     rels = relations(_passive_doc(example["text"]))
     assert {k for s, k, t in rels if s == "12-QĐ/TU" and t == "11/2019/QĐ-UBND"} == {example["relation"]}
+
+
+@pytest.mark.parametrize(
+    ("article", "relation"),
+    [  # a Party committee's decision acts so too, with the issuer's name before the passive
+        (
+            "Điều 2. Quy chế ban hành kèm theo Quyết định số 09-QĐ/TU ngày 14/9/2020 của Ban Thường vụ Tỉnh ủy "
+            "được thay thế bằng Quy chế ban hành kèm theo Quyết định này.",
+            "THAY_THE",
+        ),
+        (
+            "Điều 3. Quy định ban hành kèm theo Quyết định số 09-QĐ/TU ngày 14/9/2020 của Ban Thường vụ Tỉnh ủy "
+            "đã được thay thế bằng Quy định ban hành kèm theo Quyết định này.",
+            "THAY_THE",
+        ),
+        ("Điều 2. Quyết định số 09-QĐ/TU ngày 14/9/2020 của Ban Thường vụ Tỉnh ủy bị bãi bỏ.", "BAI_BO"),
+        (  # a passive of another verb: the decision carries the document out, it does not act on it
+            "Điều 2. Quyết định số 09-QĐ/TU ngày 14/9/2020 của Ban Thường vụ Tỉnh ủy được quán triệt đến các "
+            "chi bộ.",
+            "DAN_CHIEU",
+        ),
+    ],
+)
+def test_a_party_decisions_act_in_the_passive(article, relation):
+    body = f"Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n\n{article}"
+    rels = relations(party_doc(heading="QUYẾT ĐỊNH", code="QĐ", of="", subject="ban hành Quy chế", body=body))
+    assert {k for s, k, t in rels if s == "12-QĐ/TU" and t == "09-QĐ/TU"} == {relation}
 
 
 @pytest.mark.parametrize("sentence", _passive("not_examples"), ids=lambda e: e[:48])

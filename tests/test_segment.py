@@ -2032,13 +2032,54 @@ def test_a_bodys_own_name_read_from_capitals_gets_its_capitals_back(example):
             "Tổng cục trưởng Tổng cục Thuế",
             "Trung ương",
         ),
+        (  # a unit under its ministry, naming no place of its own, whatever its code
+            ["BỘ QUỐC PHÒNG", "HỌC VIỆN QUÂN Y"],
+            "Số: 640/QĐ-HVQY",
+            "Hà Nội",
+            "GIÁM ĐỐC HỌC VIỆN QUÂN Y",
+            "Giám đốc Học viện Quân y",
+            "Trung ương",
+        ),
+        (  # … a school whose own name holds a province's
+            ["BỘ Y TẾ", "TRƯỜNG ĐẠI HỌC Y DƯỢC HẢI PHÒNG"],
+            "Số: 1120/QĐ-YDHP",
+            "Hải Phòng",
+            "HIỆU TRƯỞNG TRƯỜNG ĐẠI HỌC Y DƯỢC HẢI PHÒNG",
+            "Hiệu trưởng Trường Đại học Y Dược Hải Phòng",
+            "Trung ương",
+        ),
+        (  # a body named as the nation's, alone in its header: its place line is no jurisdiction
+            ["HỌC VIỆN HÀNH CHÍNH QUỐC GIA"],
+            "Số: 1450/QĐ-HVHCQG",
+            "Hà Nội",
+            "GIÁM ĐỐC HỌC VIỆN HÀNH CHÍNH QUỐC GIA",
+            "Giám đốc Học viện Hành chính quốc gia",
+            "Trung ương",
+        ),
+        (  # a province's school named after the province: local, its name whole
+            ["UBND TỈNH HÀ TĨNH", "TRƯỜNG ĐẠI HỌC HÀ TĨNH"],
+            "Số: 301/QĐ-ĐHHT",
+            "Hà Tĩnh",
+            "HIỆU TRƯỞNG TRƯỜNG ĐẠI HỌC HÀ TĨNH",
+            "Hiệu trưởng Trường Đại học Hà Tĩnh",
+            "Hà Tĩnh",
+        ),
+        (  # a unit under its ministry that names its province: the province's
+            ["BỘ CÔNG AN", "CÔNG AN TỈNH QUẢNG BÌNH"],
+            "Số: 512/QĐ-CAT",
+            "Quảng Bình",
+            "GIÁM ĐỐC CÔNG AN TỈNH QUẢNG BÌNH",
+            "Giám đốc Công an tỉnh Quảng Bình",
+            "Quảng Bình",
+        ),
     ],
 )
-def test_an_office_holder_or_a_unit_under_a_local_committee_issues_locally(
+def test_an_office_holder_or_a_unit_issues_at_the_level_its_header_says(
     top, symbol, place, authority, issuer, jurisdiction
 ):
     """'CHỈ HUY TRƯỞNG BỘ CHỈ HUY QUÂN SỰ TỈNH KON TUM' is the office and its body ('Chủ tịch UBND
-    tỉnh …' as the keys write it); a body under 'TỈNH ỦY NAM ĐỊNH' is of the province."""
+    tỉnh …' as the keys write it); a body under 'TỈNH ỦY NAM ĐỊNH' is of the province, one under a
+    ministry ('BỘ QUỐC PHÒNG' / 'HỌC VIỆN QUÂN Y') of the centre."""
     text = "\n".join(
         [
             *top,
@@ -2054,6 +2095,40 @@ def test_an_office_holder_or_a_unit_under_a_local_committee_issues_locally(
     )
     (doc,) = parse_text(text, "k.txt").documents
     assert (doc.issuer, doc.jurisdiction) == (issuer, jurisdiction)
+
+
+@pytest.mark.parametrize(
+    ("top", "authority", "issuer"),
+    [
+        (
+            ["TỈNH ỦY THANH HÓA", "TRƯỜNG CHÍNH TRỊ"],
+            "GIÁM ĐỐC TRƯỜNG CHÍNH TRỊ TỈNH QUYẾT ĐỊNH",
+            "Giám đốc Trường Chính trị tỉnh Thanh Hóa",
+        ),
+        (["HUYỆN ỦY QUẢNG XƯƠNG"], "BAN THƯỜNG VỤ HUYỆN ỦY QUYẾT ĐỊNH", "Ban Thường vụ Huyện ủy Quảng Xương"),
+    ],
+)
+def test_a_party_enacting_line_after_the_preamble_is_its_own_and_names_the_issuer(top, authority, issuer):
+    """'- Căn cứ Kế hoạch … năm 2024,' / 'GIÁM ĐỐC TRƯỜNG CHÍNH TRỊ TỈNH QUYẾT ĐỊNH' / 'Điều 1. …': the
+    authority issues, as it would above the preamble; the plan's subject ends before it."""
+    text = "\n".join(
+        [
+            *top,
+            "*",
+            "Số 77-QĐ/TCT" if len(top) > 1 else "Số 77-QĐ/HU",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Thanh Hóa, ngày 20 tháng 5 năm 2024",
+            "QUYẾT ĐỊNH",
+            "về việc cử cán bộ đi thực tế",
+            "- Căn cứ Kế hoạch số 40-KH/TU ngày 10/01/2024 của Ban Thường vụ Tỉnh ủy về đào tạo cán bộ năm 2024,",
+            authority,
+            "Điều 1. Cử 05 cán bộ đi nghiên cứu thực tế.",
+            "Điều 2. Văn phòng thi hành Quyết định này.",
+        ]
+    )
+    rec = parse_text(text, "k.txt")
+    assert [d.issuer for d in rec.documents] == [issuer]
+    assert [c.title for c in rec.citations if c.symbol == "40-KH/TU"] == ["về đào tạo cán bộ năm 2024"]
 
 
 @pytest.mark.parametrize(("written", "read"), list(signals_table()["body"]["shortened_examples"].items()))

@@ -344,3 +344,23 @@ def test_the_speaker_decides_the_issuer_unless_it_says_less_than_the_header(spea
     from vbgraph.loaders.identify import speaker_issuer
 
     assert speaker_issuer(speaker, header, "province")[0] == issuer
+
+
+@pytest.mark.parametrize(
+    ("before", "in_name"),
+    [  # the words before a place: a school's kind makes the place its own name's, a unit's word its unit's
+        ("Trường Đại học", True),
+        ("Hiệu trưởng Trường Đại học Sư phạm", True),
+        ("TRƯỜNG THPT CHUYÊN", True),
+        ("Trường Chính trị tỉnh", False),
+        ("Ủy ban nhân dân", False),
+        ("Sở Giáo dục và Đào tạo", False),
+    ],
+)
+def test_a_place_after_a_kind_named_after_a_place_is_part_of_the_name(before, in_name):
+    assert signals.place_in_name(before) is in_name
+
+
+@pytest.mark.parametrize("example", signals.table()["enact"]["authority_examples"], ids=lambda e: e["line"])
+def test_a_party_enacting_line_names_its_authority_before_its_verb(example):
+    assert (signals.enacting_authority(example["line"]) or "") == example["authority"]

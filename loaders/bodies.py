@@ -193,6 +193,9 @@ def subject_end(text: str) -> int:
     plain = low_text if len(low_text) == len(text) else text.lower()
     low = _mask(plain)
     end = _predicate_end(text, plain, low)
+    times = _times_re().search(plain, 0, end) if _DIGIT_RE.search(text, 0, end) else None
+    if times is not None:
+        end = times.start()  # 'Sở Y tế 02 lần/năm tổ chức …': how often, no part of the name
     for unit in _UNIT_THEN_VERB_RE.finditer(low, 0, end):
         if text[unit.end() : unit.end() + 1].islower() and not _refers_back(plain, unit.end("unit")):
             return unit.end("unit")  # 'huyện thu hồi', not 'huyện Lục Nam' nor 'thành phố nêu trên'
@@ -246,6 +249,18 @@ def _closed_name_end(text: str, plain: str, end: int) -> int | None:
             if m.end() < end and text[m.end() : m.end() + 1].islower() and not go_on.match(plain, m.end()):
                 return m.end() - 1
     return None
+
+
+@cache
+def _times_re() -> re.Pattern:
+    """A count of times after a name ('02 lần/năm'), or a span then '/' or 'một lần' ('15 ngày một
+    lần'; obligations.toml [bodies] times, spans): not 'Quân khu 9 tuần tra', not '30 tháng 4'."""
+    t = _table()["bodies"]
+    times = "|".join(re.escape(w) for w in sorted(t["times"], key=len, reverse=True))
+    spans = "|".join(re.escape(w) for w in sorted(t["spans"], key=len, reverse=True))
+    return re.compile(
+        rf"\s\d{{1,4}}\s?(?:(?:{times})(?!\w)|(?:{spans})\s?(?:/|(?:một\s|1\s)?(?:{times})(?!\w)))"
+    )
 
 
 @cache
@@ -567,6 +582,23 @@ def _count_re() -> re.Pattern:
 
 
 @cache
+def _designated_re() -> re.Pattern:
+    """A word that a number after it designates (obligations.toml [lists] designated), at the end."""
+    words = "|".join(re.escape(w) for w in sorted(_lists()["designated"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})$", re.IGNORECASE)
+
+
+def _drop_counts(piece: str) -> str:
+    """'UBND 21 phường' -> 'UBND phường': a count before a kind is no part of the name; a number
+    that designates the body ('Ban Chỉ đạo 389 tỉnh', 'Trường THCS số 2 thị trấn …') is."""
+    if not _DIGIT_RE.search(piece):
+        return piece
+    return _count_re().sub(
+        lambda m: m.group(0) if _designated_re().search(piece, 0, m.start()) else " ", piece
+    )
+
+
+@cache
 def _qualifier_re() -> re.Pattern:
     """The qualifier that closes an item: 'thuộc Trung ương Đoàn', 'liên quan', 'tỉnh', 'cơ sở trực thuộc'."""
     words = "|".join(re.escape(w) for w in sorted(_lists()["qualifiers"], key=len, reverse=True))
@@ -679,7 +711,7 @@ def _items(text: str) -> list[tuple[str, str]]:
     items = [(text[a:b], s) for a, b, s in spans]
     out = []
     for piece, s in items:
-        piece = _count_re().sub(" ", piece.strip(" .:-–"))
+        piece = _drop_counts(piece.strip(" .:-–"))
         if _CAC_OPENS_RE.match(piece):
             s = "[" + s  # "các" opens a run: nothing after it qualifies what stands before
         piece = _PLURAL_CI_RE.sub("", piece)

@@ -1989,6 +1989,13 @@ def test_a_place_name_or_co_lien_quan_closes_a_name_before_a_verb_the_tables_lac
     assert [canonical_name(n) for n in found] == names
 
 
+@pytest.mark.parametrize(("text", "names"), tables.load("obligations.toml")["bodies"]["times_examples"])
+def test_how_often_a_body_does_its_task_is_no_part_of_its_name(text, names):
+    """'Sở Y tế 02 lần/năm tổ chức …': the count of times ends the name."""
+    found, _ = parse_subject(text)
+    assert [canonical_name(n) for n in found] == names
+
+
 def test_a_point_that_goes_on_assigns_outside_the_implementing_part():
     """'…, thường xuyên.' closing a plan's point is its time, as a date to be done by is."""
     body = (

@@ -2289,6 +2289,11 @@ def test_a_closing_clause_inside_a_sentence_drops_only_itself(point, tasks):
         ),
         ("Đồng thời, Công an thị xã khi phát hiện vi phạm xử lý nghiêm theo quy định.", {"Công an thị xã"}),
         ("Hằng năm, các sở, ngành khi xây dựng dự toán phải bố trí kinh phí.", {"sở", "ngành"}),
+        # a village's head keeps its tone: no 'trưởng ban'
+        (
+            "Khi xảy ra sạt lở đất, trưởng thôn, bản báo cáo ngay Ủy ban nhân dân xã.",
+            {"trưởng thôn", "trưởng bản"},
+        ),
         # an opening that is a condition goes on after the comma of its list: no 'chi bộ'
         (
             "Khi kiểm điểm trong sinh hoạt cấp ủy, chi bộ nếu có sai phạm, Ủy ban Kiểm tra Huyện ủy xem xét.",

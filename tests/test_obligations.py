@@ -77,6 +77,12 @@ from factories import party_doc
         ("báo cáo kết quả thực hiện quý III/2025 trước ngày 10/11/2025", [(None, "2025-11-10")]),
         ("báo cáo kết quả 6 tháng cuối năm 2024", []),
         ("báo cáo trong quý III/2025", [("2025-07-01", "2025-09-30")]),  # a lead word: a time
+        # a time counted from a day the text names ends that many days or months after it
+        ("hoàn thành thu thập dữ liệu trong thời hạn 30 ngày kể từ ngày 15/6/2024", [(None, "2024-07-15")]),
+        ("gửi hồ sơ trong vòng 20 ngày, kể từ ngày 20/12/2024", [(None, "2025-01-09")]),
+        ("chậm nhất 05 ngày kể từ ngày 28/02/2024", [(None, "2024-03-04")]),
+        ("hoàn thành trong thời hạn 03 tháng kể từ ngày 31/8/2025", [(None, "2025-11-30")]),
+        ("trong 15 ngày làm việc kể từ ngày 01/7/2025", []),  # working days: no calendar fixes them
     ],
 )
 def test_deadline_forms(text, ends):

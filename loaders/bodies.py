@@ -1567,7 +1567,28 @@ def places_subject(text: str) -> tuple[list[str], int]:
     names = split_bodies(text[:end].strip(" ,;:")) if 0 < end <= 120 else []
     if not units_only(names):
         return [], 0
-    return (names, end) if _predicates_re().match(lower_vn(text[end:].lstrip())) else ([], 0)
+    for words in _PLACE_QUALIFIER_RES:
+        # the predicate, maybe after words in lower case that say which of the places ('Các xã, thị
+        # trấn vùng cao ưu tiên …', 'Các phường nội thành hoàn thành …')
+        q = words.match(text, end)
+        if q is None or q.group() != q.group().lower() or _says_how_re().search(q.group()):
+            break  # 'Các xã, thị trấn vẫn duy trì …': no qualifier, how the places are
+        if _predicates_re().match(lower_vn(text[q.end() :])):
+            return names, q.end()
+    return [], 0
+
+
+@cache
+def _says_how_re() -> re.Pattern:
+    """A word that says how places are or what they did (obligations.toml [appeal] statement,
+    assessment: 'đã', 'vẫn'), never one of a qualifier that says which they are."""
+    t = _table()["appeal"]
+    words = sorted({*t["statement"], *t["assessment"]}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
+
+
+# Blanks, then none to three words: a qualifier of places before the predicate ('vùng cao', 'nội thành').
+_PLACE_QUALIFIER_RES = tuple(re.compile(rf"\s*(?:[^\W\d_]+\s+){{{n}}}") for n in (0, 1, 2, 3))
 
 
 def units_only(names: list[str]) -> bool:

@@ -457,10 +457,11 @@ def _topic_re() -> re.Pattern:
     return re.compile(rf"(?:{alt})(?![\w])")
 
 
-def _topic_subject(s: str, at: int) -> tuple[list[str], int, str]:
+def _topic_subject(s: str, at: int, places: bool = False) -> tuple[list[str], int, str]:
     """(bodies, end, sentence from the subject on) of a point opening with a topic ('Về bổ sung vốn …:
     Bộ Tài chính xem xét …'): the subject after its colon, else the topic's own bodies ('Đối với UBND
-    các huyện, thị xã, thành phố: Tập trung …'), else none."""
+    các huyện, thị xã, thành phố: Tập trung …'), in a part of tasks (`places`) its places named by
+    their units' words alone ('Đối với các xã, thị trấn: tập trung …'), else none."""
     colon = s.find(":", at)
     if colon < 0:
         return [], 0, s
@@ -475,6 +476,10 @@ def _topic_subject(s: str, at: int) -> tuple[list[str], int, str]:
     names, end = bd.parse_subject(topic)
     if names and end >= len(topic) - 1 and not any(bd.names_a_place(n) for n in names):
         return names, len(s[: colon + 1]), s  # the task after the colon is the topic's bodies'
+    if places and _PLURAL_OPEN_RE.match(lower_vn(topic)):
+        units = bd.split_bodies(topic)
+        if bd.units_only(units):
+            return units, len(s[: colon + 1]), s  # 'Đối với các xã, thị trấn: …': the places'
     return [], 0, s
 
 
@@ -556,7 +561,7 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
         names, end = _subject_of(s2, places)
     topic = _topic_re().match(lower_vn(s2[:40])) if not names else None
     if topic:
-        names, end, s2 = _topic_subject(s2, topic.end())
+        names, end, s2 = _topic_subject(s2, topic.end(), places)
     if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
         within = _condition_subject_end(s2)
         for n, cm in enumerate(_clause_ends(s2)):
@@ -583,7 +588,8 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
         names, end = _named_by_role(s2)
     ask = _ASK_RE.match(lower_vn(s2[end:])) if names else None
     if ask:
-        asked, aend = bd.parse_subject(s2[end + ask.end() :])
+        # 'UBND huyện giao các xã, thị trấn rà soát …': places asked by their units' words alone
+        asked, aend = _subject_of(s2[end + ask.end() :], True)
         if asked:
             return asked, aend, s2[end + ask.end() :], True, True
     return names, end, s2, bool(lead), False

@@ -2210,6 +2210,41 @@ def test_places_named_by_their_units_words_in_a_list(point, expected):
         ),
         # outside a part of tasks they say how the places are
         ("I. KẾT QUẢ THỰC HIỆN", "Các xã, thị trấn tiếp nhận 12.450 hồ sơ trước ngày 30/6/2024.", set()),
+        # the places a body gives the task to, not the giver
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Ủy ban nhân dân thành phố giao các phường, xã kiểm tra hiện trạng, báo cáo trước ngày 20/5/2024.",
+            {("phường", "thuc_hien"), ("xã", "thuc_hien")},
+        ),
+        (
+            "I. KẾT QUẢ THỰC HIỆN",
+            "Ủy ban nhân dân huyện đã giao các xã, thị trấn rà soát hộ nghèo.",
+            set(),
+        ),
+        # the places a topic names, when nothing after its colon does
+        (
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "Đối với các xã, thị trấn: tập trung hoàn thiện hồ sơ công nhận, hoàn thành trước ngày 31/10/2024.",
+            {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
+        ),
+        ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "Đối với các xã, thị trấn: đã cơ bản hoàn thành các tiêu chí.", set()),
+        # words in lower case after the places say which of them: the places still
+        (
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "Các xã, thị trấn biên giới tăng cường tuần tra, kiểm soát địa bàn.",
+            {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
+        ),
+        (
+            "II. NHIỆM VỤ CỤ THỂ",
+            "Các phường trung tâm hoàn thành chỉnh trang vỉa hè trước ngày 30/9/2024.",
+            {("phường", "thuc_hien")},
+        ),
+        ("II. NHIỆM VỤ CỤ THỂ", "Các xã vùng sâu đã hoàn thành chỉnh trang đường làng.", set()),
+        (  # named places are no qualifier
+            "II. NHIỆM VỤ CỤ THỂ",
+            "Các xã Phú Lộc, Vinh Hưng hoàn thành chỉnh trang đường làng.",
+            {("xã Phú Lộc", "thuc_hien"), ("xã Vinh Hưng", "thuc_hien")},
+        ),
     ],
 )
 def test_places_opening_a_sentence_of_a_part_of_tasks_are_its_subject(part, point, expected):

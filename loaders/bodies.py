@@ -862,7 +862,13 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             piece = f"{named} {piece}"
         elif (
             split
-            and (_is_heads(split[0]) or _named_unit(split[0]) or _office_before_cac(piece, split[0]))
+            and (
+                _is_heads(split[0])
+                or _named_unit(split[0])
+                or _office_before_cac(piece, split[0])
+                # 'Trạm y tế các xã, thị trấn': a common organ that each place listed has
+                or (_common_noun(split[0]) and _head_of(split[0]) is not None and _is_place_kind(split[1]))
+            )
             and (starts_with_head(split[1]) or _is_kind(split[1]))
         ):
             named, shared = None, split[0]
@@ -947,9 +953,15 @@ def _unit_lead(before: str, piece: str) -> str | None:
             ),
             "",
         )
-        if place and lead and lead == lower_vn(lead) and _head_of(lead) is not None:
+        if place and lead and _common_noun(lead) and _head_of(lead) is not None:
             return lead  # 'trạm y tế phường, xã': a common organ in lower case, each place has one
     return lead if lead and (_is_heads(lead) or _named_unit(lead)) else None
+
+
+def _common_noun(words: str) -> bool:
+    """Words in lower case, but maybe the first letter, as a sentence opens ('Trạm y tế xã, thị
+    trấn …'): a common organ, no body's proper name ('Phòng Y tế')."""
+    return words == lower_vn(words) or (words[:1].isupper() and words[1:] == words[1:].lower())
 
 
 def _is_place_unit(words: str) -> bool:
@@ -1088,7 +1100,7 @@ def _modifies(piece: str, before: str) -> bool:
         return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own
     if _is_place_kind(piece) and _is_place_kind(before):
         return False  # 'huyện, thị xã': places listed, no kind of the one before
-    if _is_place_unit(piece) and before == lower_vn(before) and _ends_with_place(before):
+    if _is_place_unit(piece) and _common_noun(before) and _ends_with_place(before):
         return False  # 'trạm y tế phường, xã': the organ's place, each place has one (`_unit_lead`)
     # 'tiểu học trên địa bàn huyện', 'thị trấn trực thuộc Huyện ủy': where they are or belong is no
     # modifier's word; a participle's tail is ('cá nhân được phân công …': persons of their own)

@@ -193,6 +193,9 @@ def subject_end(text: str) -> int:
     plain = low_text if len(low_text) == len(text) else text.lower()
     low = _mask(plain)
     end = _predicate_end(text, plain, low)
+    times = _times_re().search(plain, 0, end) if _DIGIT_RE.search(text, 0, end) else None
+    if times is not None:
+        end = times.start()  # 'Sở Y tế 02 lần/năm tổ chức …': how often, no part of the name
     for unit in _UNIT_THEN_VERB_RE.finditer(low, 0, end):
         if text[unit.end() : unit.end() + 1].islower() and not _refers_back(plain, unit.end("unit")):
             return unit.end("unit")  # 'huyện thu hồi', not 'huyện Lục Nam' nor 'thành phố nêu trên'
@@ -246,6 +249,18 @@ def _closed_name_end(text: str, plain: str, end: int) -> int | None:
             if m.end() < end and text[m.end() : m.end() + 1].islower() and not go_on.match(plain, m.end()):
                 return m.end() - 1
     return None
+
+
+@cache
+def _times_re() -> re.Pattern:
+    """A count of times after a name ('02 lần/năm'), or a span then '/' or 'một lần' ('15 ngày một
+    lần'; obligations.toml [bodies] times, spans): not 'Quân khu 9 tuần tra', not '30 tháng 4'."""
+    t = _table()["bodies"]
+    times = "|".join(re.escape(w) for w in sorted(t["times"], key=len, reverse=True))
+    spans = "|".join(re.escape(w) for w in sorted(t["spans"], key=len, reverse=True))
+    return re.compile(
+        rf"\s\d{{1,4}}\s?(?:(?:{times})(?!\w)|(?:{spans})\s?(?:/|(?:một\s|1\s)?(?:{times})(?!\w)))"
+    )
 
 
 @cache
@@ -567,6 +582,23 @@ def _count_re() -> re.Pattern:
 
 
 @cache
+def _designated_re() -> re.Pattern:
+    """A word that a number after it designates (obligations.toml [lists] designated), at the end."""
+    words = "|".join(re.escape(w) for w in sorted(_lists()["designated"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})$", re.IGNORECASE)
+
+
+def _drop_counts(piece: str) -> str:
+    """'UBND 21 phường' -> 'UBND phường': a count before a kind is no part of the name; a number
+    that designates the body ('Ban Chỉ đạo 389 tỉnh', 'Trường THCS số 2 thị trấn …') is."""
+    if not _DIGIT_RE.search(piece):
+        return piece
+    return _count_re().sub(
+        lambda m: m.group(0) if _designated_re().search(piece, 0, m.start()) else " ", piece
+    )
+
+
+@cache
 def _qualifier_re() -> re.Pattern:
     """The qualifier that closes an item: 'thuộc Trung ương Đoàn', 'liên quan', 'tỉnh', 'cơ sở trực thuộc'."""
     words = "|".join(re.escape(w) for w in sorted(_lists()["qualifiers"], key=len, reverse=True))
@@ -679,7 +711,7 @@ def _items(text: str) -> list[tuple[str, str]]:
     items = [(text[a:b], s) for a, b, s in spans]
     out = []
     for piece, s in items:
-        piece = _count_re().sub(" ", piece.strip(" .:-–"))
+        piece = _drop_counts(piece.strip(" .:-–"))
         if _CAC_OPENS_RE.match(piece):
             s = "[" + s  # "các" opens a run: nothing after it qualifies what stands before
         piece = _PLURAL_CI_RE.sub("", piece)
@@ -830,7 +862,13 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             piece = f"{named} {piece}"
         elif (
             split
-            and (_is_heads(split[0]) or _named_unit(split[0]) or _office_before_cac(piece, split[0]))
+            and (
+                _is_heads(split[0])
+                or _named_unit(split[0])
+                or _office_before_cac(piece, split[0])
+                # 'Trạm y tế các xã, thị trấn': a common organ that each place listed has
+                or (_common_noun(split[0]) and _head_of(split[0]) is not None and _is_place_kind(split[1]))
+            )
             and (starts_with_head(split[1]) or _is_kind(split[1]))
         ):
             named, shared = None, split[0]
@@ -915,9 +953,15 @@ def _unit_lead(before: str, piece: str) -> str | None:
             ),
             "",
         )
-        if place and lead and lead == lower_vn(lead) and _head_of(lead) is not None:
+        if place and lead and _common_noun(lead) and _head_of(lead) is not None:
             return lead  # 'trạm y tế phường, xã': a common organ in lower case, each place has one
     return lead if lead and (_is_heads(lead) or _named_unit(lead)) else None
+
+
+def _common_noun(words: str) -> bool:
+    """Words in lower case, but maybe the first letter, as a sentence opens ('Trạm y tế xã, thị
+    trấn …'): a common organ, no body's proper name ('Phòng Y tế')."""
+    return words == lower_vn(words) or (words[:1].isupper() and words[1:] == words[1:].lower())
 
 
 def _is_place_unit(words: str) -> bool:
@@ -1056,7 +1100,7 @@ def _modifies(piece: str, before: str) -> bool:
         return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own
     if _is_place_kind(piece) and _is_place_kind(before):
         return False  # 'huyện, thị xã': places listed, no kind of the one before
-    if _is_place_unit(piece) and before == lower_vn(before) and _ends_with_place(before):
+    if _is_place_unit(piece) and _common_noun(before) and _ends_with_place(before):
         return False  # 'trạm y tế phường, xã': the organ's place, each place has one (`_unit_lead`)
     # 'tiểu học trên địa bàn huyện', 'thị trấn trực thuộc Huyện ủy': where they are or belong is no
     # modifier's word; a participle's tail is ('cá nhân được phân công …': persons of their own)
@@ -1535,7 +1579,28 @@ def places_subject(text: str) -> tuple[list[str], int]:
     names = split_bodies(text[:end].strip(" ,;:")) if 0 < end <= 120 else []
     if not units_only(names):
         return [], 0
-    return (names, end) if _predicates_re().match(lower_vn(text[end:].lstrip())) else ([], 0)
+    for words in _PLACE_QUALIFIER_RES:
+        # the predicate, maybe after words in lower case that say which of the places ('Các xã, thị
+        # trấn vùng cao ưu tiên …', 'Các phường nội thành hoàn thành …')
+        q = words.match(text, end)
+        if q is None or q.group() != q.group().lower() or _says_how_re().search(q.group()):
+            break  # 'Các xã, thị trấn vẫn duy trì …': no qualifier, how the places are
+        if _predicates_re().match(lower_vn(text[q.end() :])):
+            return names, q.end()
+    return [], 0
+
+
+@cache
+def _says_how_re() -> re.Pattern:
+    """A word that says how places are or what they did (obligations.toml [appeal] statement,
+    assessment: 'đã', 'vẫn'), never one of a qualifier that says which they are."""
+    t = _table()["appeal"]
+    words = sorted({*t["statement"], *t["assessment"]}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
+
+
+# Blanks, then none to three words: a qualifier of places before the predicate ('vùng cao', 'nội thành').
+_PLACE_QUALIFIER_RES = tuple(re.compile(rf"\s*(?:[^\W\d_]+\s+){{{n}}}") for n in (0, 1, 2, 3))
 
 
 def units_only(names: list[str]) -> bool:

@@ -201,6 +201,28 @@ def _starts(low: str, at: int) -> bool:
     return _start_re().search(low, max(0, at - _START_REACH), at) is not None
 
 
+# A time counted from a day the text names: 'trong thời hạn 30 ngày kể từ ngày 15/6/2024', 'trong
+# vòng 03 tháng kể từ ngày 01/7/2025'; working days ('10 ngày làm việc') no calendar fixes.
+_COUNTED_RE = re.compile(
+    r"(?:trong|chậm nhất)\s+(?:thời hạn\s+|vòng\s+|là\s+)?(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng)\s*,?\s*"
+    r"(?:kể\s+)?từ\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>(?:19|20)\d{2})(?![\d/])"
+)
+
+
+def _counted_end(m: re.Match[str]) -> str | None:
+    """The last day of a time counted from a named day: 15/6/2024 + 30 ngày -> 2024-07-15; a month
+    later on the same day, or on the month's last when it has no such day."""
+    day = iso_date(m.group("d"), m.group("m"), m.group("y"))
+    if day is None:
+        return None
+    first, n = date.fromisoformat(day), int(m.group("n"))
+    if m.group("unit") == "ngày":
+        return (first + timedelta(days=n)).isoformat()
+    months = first.month - 1 + n
+    year, month = first.year + months // 12, months % 12 + 1
+    return date(year, month, min(first.day, calendar.monthrange(year, month)[1])).isoformat()
+
+
 @text_cache(maxsize=1 << 13)
 def _deadlines(text: str, cell: bool = False) -> tuple[Deadline, ...]:
     """find_deadlines (or with `cell`, cell_deadlines), remembered: a task's sentence is read for
@@ -210,6 +232,11 @@ def _deadlines(text: str, cell: bool = False) -> tuple[Deadline, ...]:
         low = text.lower()
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
+    for m in _COUNTED_RE.finditer(low) if "từ" in low else ():
+        end = _counted_end(m)
+        if end is not None:
+            taken.append((m.start(), m.end()))
+            found.append(Deadline(text[m.start() : m.end()].strip(" ,;"), None, end, m.start()))
     for kind, rx in _patterns(cell):
         for m in rx.finditer(low):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -14,7 +14,7 @@ Bodies named only as objects of "chỉ đạo"/"hướng dẫn" are not assignee
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from typing import Any
@@ -457,10 +457,11 @@ def _topic_re() -> re.Pattern:
     return re.compile(rf"(?:{alt})(?![\w])")
 
 
-def _topic_subject(s: str, at: int) -> tuple[list[str], int, str]:
+def _topic_subject(s: str, at: int, places: bool = False) -> tuple[list[str], int, str]:
     """(bodies, end, sentence from the subject on) of a point opening with a topic ('Về bổ sung vốn …:
     Bộ Tài chính xem xét …'): the subject after its colon, else the topic's own bodies ('Đối với UBND
-    các huyện, thị xã, thành phố: Tập trung …'), else none."""
+    các huyện, thị xã, thành phố: Tập trung …'), in a part of tasks (`places`) its places named by
+    their units' words alone ('Đối với các xã, thị trấn: tập trung …'), else none."""
     colon = s.find(":", at)
     if colon < 0:
         return [], 0, s
@@ -475,6 +476,10 @@ def _topic_subject(s: str, at: int) -> tuple[list[str], int, str]:
     names, end = bd.parse_subject(topic)
     if names and end >= len(topic) - 1 and not any(bd.names_a_place(n) for n in names):
         return names, len(s[: colon + 1]), s  # the task after the colon is the topic's bodies'
+    if places and _PLURAL_OPEN_RE.match(lower_vn(topic)):
+        units = bd.split_bodies(topic)
+        if bd.units_only(units):
+            return units, len(s[: colon + 1]), s  # 'Đối với các xã, thị trấn: …': the places'
     return [], 0, s
 
 
@@ -504,6 +509,8 @@ def _after_heading(s: str, at: int) -> tuple[list[str], int, str]:
 _ASK_RE = re.compile(r"\s*(?:yêu cầu|đề nghị|giao cho|giao)\s+")
 _EVERY_LEVEL_RE = re.compile(r"\s+(?:các cấp|từ tỉnh đến cơ sở|ở cơ sở|cùng cấp)$")
 _COMMA_RE = re.compile(r"[,:]\s+(?=\S)")  # an opening phrase ends at a comma or a colon
+# ... or a condition at its 'thì' ('Nếu lượng mưa thấp thì Phòng Nông nghiệp tham mưu …')
+_CLAUSE_END_RE = re.compile(r"[,:]\s+(?=\S)|\s+thì\s+(?=\S)")
 _MAX_INTRO = 60  # words of an opening phrase before the subject ("Sau lễ phát động, các địa phương …")
 
 
@@ -515,6 +522,15 @@ _ANNOUNCED_RE = re.compile(
 )
 _ROLE_IN_RE = re.compile(r"(?<!\w)(?:phối hợp|chủ trì)(?!\w)")
 _PLURAL_END_RE = re.compile(r"(?<!\w)(?:các|những)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?$", re.IGNORECASE)
+
+
+def _clause_ends(s: str, start: int = 0) -> Iterator[re.Match[str]]:
+    """Where an opening phrase may end: at a comma or a colon, or at the 'thì' that closes a
+    condition ('Nếu nguồn nước không bảo đảm thì UBND các xã …'); a 'thì' with no condition before
+    it is no clause's end."""
+    for m in _CLAUSE_END_RE.finditer(s, start):
+        if s[m.start()] in ",:" or _conditional_re().search(lower_vn(s[: m.start()])):
+            yield m
 
 
 def _lead_after_intro(s: str) -> bool:
@@ -545,10 +561,10 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
         names, end = _subject_of(s2, places)
     topic = _topic_re().match(lower_vn(s2[:40])) if not names else None
     if topic:
-        names, end, s2 = _topic_subject(s2, topic.end())
+        names, end, s2 = _topic_subject(s2, topic.end(), places)
     if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
         within = _condition_subject_end(s2)
-        for n, cm in enumerate(_COMMA_RE.finditer(s2)):
+        for n, cm in enumerate(_clause_ends(s2)):
             if cm.start() < within:
                 continue  # 'Khi Bộ Y tế, Sở Y tế có hướng dẫn mới, …': the condition's list of bodies
             if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO or ";" in s2[: cm.start()]:
@@ -572,7 +588,8 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
         names, end = _named_by_role(s2)
     ask = _ASK_RE.match(lower_vn(s2[end:])) if names else None
     if ask:
-        asked, aend = bd.parse_subject(s2[end + ask.end() :])
+        # 'UBND huyện giao các xã, thị trấn rà soát …': places asked by their units' words alone
+        asked, aend = _subject_of(s2[end + ask.end() :], True)
         if asked:
             return asked, aend, s2[end + ask.end() :], True, True
     return names, end, s2, bool(lead), False
@@ -586,7 +603,7 @@ def _condition_subject_end(s: str) -> int:
         return 0
     at = cond.end() + len(s[cond.end() :]) - len(s[cond.end() :].lstrip())
     names, end = bd.parse_subject(s[at:])
-    if not names or _COMMA_RE.search(s, at + end) is None:
+    if not names or next(_clause_ends(s, at + end), None) is None:
         return (
             0  # 'Sau khi Sở Y tế cấp vắc xin, các xã, thị trấn tổ chức …': the list ran into the main clause
         )
@@ -599,7 +616,7 @@ def _main_clause(sentence: str) -> str:
     within = _condition_subject_end(sentence)
     if not within and not _conditional_re().match(lower_vn(sentence)):
         return sentence
-    cm = _COMMA_RE.search(sentence, within)
+    cm = next(_clause_ends(sentence, within), None)
     return sentence[cm.end() :] if cm else sentence
 
 

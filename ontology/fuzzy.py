@@ -196,7 +196,10 @@ def _recase(written: str, entry: str) -> str:
 class Vocabulary:
     """The written forms a table knows, looked up exactly on folded text, else fuzzily."""
 
-    def __init__(self, entries: Iterable[str]):
+    def __init__(self, entries: Iterable[str], kept: Iterable[str] = ()):
+        # words spelt as written, never read for their diacritics: 'trưởng bản' (a village's head)
+        # folds as 'trưởng ban' does, and is none
+        self._kept = frozenset(w for k in kept for w in _words(k))
         self._by_fold: dict[str, str] = {}
         # the entries by their words as spelt: of two that fold alike ('Quận ủy', 'Quân ủy'), the
         # one written is read as itself
@@ -289,6 +292,10 @@ class Vocabulary:
                 if known is not None:
                     spelt = tuple(w.group(0).lower() for w in words[i : i + n])
                     known = self._by_words.get(spelt, known)
+                    if self._kept and any(
+                        w in self._kept and w != e for w, e in zip(spelt, _words(known), strict=False)
+                    ):
+                        continue  # a kept word would be respelt: 'trưởng bản' is no 'trưởng ban'
                     hit = (n, Match(known, 100, True))
                     break
             if hit is None:

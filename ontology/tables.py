@@ -254,4 +254,4 @@ def body_vocabulary() -> Vocabulary:
     entries += [*obl["renames"], *obl["renames"].values(), *obl["abbreviations"].values()]
     entries += obl["bodies"]["heads"] + obl["bodies"]["protected"] + obl["bodies"]["generic_items"]
     entries += obl["locality"]["words"]
-    return Vocabulary(entries)
+    return Vocabulary(entries, kept=obl["lists"]["kinds"] + obl["bodies"]["villages"])

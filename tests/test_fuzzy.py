@@ -172,6 +172,20 @@ def test_diacritics_alone_are_read_on_runs_of_words_never_on_a_single_syllable()
     assert vocab.read("Trưởng Chính trị")[0] == "Trường Chính trị"
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Trưởng bản", "Trưởng bản"),  # a village's head, no head of a committee
+        ("trưởng thôn, bản", "trưởng thôn, bản"),
+        ("Trưởng bàn", "Trưởng ban"),  # 'bàn' is no kept word: a slip still read
+        ("Trưởng Chính trị", "Trường Chính trị"),
+    ],
+)
+def test_a_kept_word_is_never_read_for_its_diacritics(written, read):
+    vocab = Vocabulary(["Trường Chính trị", "trưởng ban"], kept=["bản", "thôn"])
+    assert vocab.read(written)[0] == read
+
+
 def test_a_correction_becomes_an_issue():
     c = Correction("TUYỂN GIÁO", "Tuyên giáo", 100)
     issue = Issue("f.txt", **c.issue(12))

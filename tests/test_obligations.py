@@ -77,6 +77,12 @@ from factories import party_doc
         ("báo cáo kết quả thực hiện quý III/2025 trước ngày 10/11/2025", [(None, "2025-11-10")]),
         ("báo cáo kết quả 6 tháng cuối năm 2024", []),
         ("báo cáo trong quý III/2025", [("2025-07-01", "2025-09-30")]),  # a lead word: a time
+        # a time counted from a day the text names ends that many days or months after it
+        ("hoàn thành thu thập dữ liệu trong thời hạn 30 ngày kể từ ngày 15/6/2024", [(None, "2024-07-15")]),
+        ("gửi hồ sơ trong vòng 20 ngày, kể từ ngày 20/12/2024", [(None, "2025-01-09")]),
+        ("chậm nhất 05 ngày kể từ ngày 28/02/2024", [(None, "2024-03-04")]),
+        ("hoàn thành trong thời hạn 03 tháng kể từ ngày 31/8/2025", [(None, "2025-11-30")]),
+        ("trong 15 ngày làm việc kể từ ngày 01/7/2025", []),  # working days: no calendar fixes them
     ],
 )
 def test_deadline_forms(text, ends):
@@ -1990,6 +1996,13 @@ def test_a_place_name_or_co_lien_quan_closes_a_name_before_a_verb_the_tables_lac
     assert [canonical_name(n) for n in found] == names
 
 
+@pytest.mark.parametrize(("text", "names"), tables.load("obligations.toml")["bodies"]["times_examples"])
+def test_how_often_a_body_does_its_task_is_no_part_of_its_name(text, names):
+    """'Sở Y tế 02 lần/năm tổ chức …': the count of times ends the name."""
+    found, _ = parse_subject(text)
+    assert [canonical_name(n) for n in found] == names
+
+
 def test_a_point_that_goes_on_assigns_outside_the_implementing_part():
     """'…, thường xuyên.' closing a plan's point is its time, as a date to be done by is."""
     body = (
@@ -2198,6 +2211,41 @@ def test_places_named_by_their_units_words_in_a_list(point, expected):
         ),
         # outside a part of tasks they say how the places are
         ("I. KẾT QUẢ THỰC HIỆN", "Các xã, thị trấn tiếp nhận 12.450 hồ sơ trước ngày 30/6/2024.", set()),
+        # the places a body gives the task to, not the giver
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Ủy ban nhân dân thành phố giao các phường, xã kiểm tra hiện trạng, báo cáo trước ngày 20/5/2024.",
+            {("phường", "thuc_hien"), ("xã", "thuc_hien")},
+        ),
+        (
+            "I. KẾT QUẢ THỰC HIỆN",
+            "Ủy ban nhân dân huyện đã giao các xã, thị trấn rà soát hộ nghèo.",
+            set(),
+        ),
+        # the places a topic names, when nothing after its colon does
+        (
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "Đối với các xã, thị trấn: tập trung hoàn thiện hồ sơ công nhận, hoàn thành trước ngày 31/10/2024.",
+            {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
+        ),
+        ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "Đối với các xã, thị trấn: đã cơ bản hoàn thành các tiêu chí.", set()),
+        # words in lower case after the places say which of them: the places still
+        (
+            "II. NHIỆM VỤ VÀ GIẢI PHÁP",
+            "Các xã, thị trấn biên giới tăng cường tuần tra, kiểm soát địa bàn.",
+            {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
+        ),
+        (
+            "II. NHIỆM VỤ CỤ THỂ",
+            "Các phường trung tâm hoàn thành chỉnh trang vỉa hè trước ngày 30/9/2024.",
+            {("phường", "thuc_hien")},
+        ),
+        ("II. NHIỆM VỤ CỤ THỂ", "Các xã vùng sâu đã hoàn thành chỉnh trang đường làng.", set()),
+        (  # named places are no qualifier
+            "II. NHIỆM VỤ CỤ THỂ",
+            "Các xã Phú Lộc, Vinh Hưng hoàn thành chỉnh trang đường làng.",
+            {("xã Phú Lộc", "thuc_hien"), ("xã Vinh Hưng", "thuc_hien")},
+        ),
     ],
 )
 def test_places_opening_a_sentence_of_a_part_of_tasks_are_its_subject(part, point, expected):
@@ -2283,6 +2331,11 @@ def test_a_closing_clause_inside_a_sentence_drops_only_itself(point, tasks):
         ),
         ("Đồng thời, Công an thị xã khi phát hiện vi phạm xử lý nghiêm theo quy định.", {"Công an thị xã"}),
         ("Hằng năm, các sở, ngành khi xây dựng dự toán phải bố trí kinh phí.", {"sở", "ngành"}),
+        # a village's head keeps its tone: no 'trưởng ban'
+        (
+            "Khi xảy ra sạt lở đất, trưởng thôn, bản báo cáo ngay Ủy ban nhân dân xã.",
+            {"trưởng thôn", "trưởng bản"},
+        ),
         # an opening that is a condition goes on after the comma of its list: no 'chi bộ'
         (
             "Khi kiểm điểm trong sinh hoạt cấp ủy, chi bộ nếu có sai phạm, Ủy ban Kiểm tra Huyện ủy xem xét.",

@@ -417,6 +417,12 @@ def test_subjects_and_coordinated_lists(text, names):
             "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương chỉ đạo",
             ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương"],
         ),
+        # district offices and centres the vocabulary names with a comma
+        (
+            "Trung tâm Văn hóa, Thể thao và Truyền thông huyện tuyên truyền",
+            ["Trung tâm Văn hóa, Thể thao và Truyền thông huyện"],
+        ),
+        ("Phòng Văn hóa, Khoa học và Thông tin tham mưu", ["Phòng Văn hóa, Khoa học và Thông tin"]),
         # a kind, a head, 'các' or a name of the vocabulary after the comma is a body of its own
         ("Sở Y tế, cơ quan liên quan phối hợp", ["Sở Y tế", "cơ quan liên quan"]),
         ("Trung tâm Y tế, trạm y tế xã thực hiện", ["Trung tâm Y tế", "trạm y tế xã"]),

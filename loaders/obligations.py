@@ -242,7 +242,7 @@ def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, 
         start = _first_tasks_heading(clean, first, last)
         kind = "addressing"
     if start is None:
-        start = next((i for i in range(first, last + 1) if opens_scope(clean[i])), None)
+        start = _first_addressing(clean, first, last)
     if start is None:  # 'Điều 3. Hiệu lực thi hành': its points after the text's own effect
         start = next((i + 1 for i in range(first, last + 1) if _section_re("closing").match(clean[i])), None)
         kind = "heading"
@@ -254,6 +254,22 @@ def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, 
             end = i - 1
             break
     return start, end, kind
+
+
+def _first_addressing(clean: list[str], first: int, last: int) -> int | None:
+    """The first addressing line in first..last outside a report's part of proposals to the bodies
+    above it ('II. KIẾN NGHỊ, ĐỀ XUẤT' / '1. Đề nghị Ủy ban nhân dân tỉnh:' asks them, assigns nothing),
+    as `_read_text_paragraph` reads that part."""
+    proposing = after_part = False
+    for i in range(first, last + 1):
+        raw = clean[i].strip()
+        if proposing and not (_next_part_re().match(raw) or (len(raw) < 80 and is_upper_text(raw))):
+            continue
+        proposing = _proposals_heading(raw, after_part)
+        after_part = _bare_part_re().match(raw) is not None
+        if not proposing and opens_scope(raw):
+            return i
+    return None
 
 
 def _roles(rest: str) -> tuple[str, list[str], int]:

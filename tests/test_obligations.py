@@ -3105,3 +3105,17 @@ def test_a_plans_lead_line_over_bullets_gives_each_its_own_time():
         ],
         key=str,
     )
+
+
+def test_a_reports_requests_to_the_bodies_above_on_colon_lines_are_no_tasks():
+    """'II. KIẾN NGHỊ, ĐỀ XUẤT' / '1. Đề nghị Ủy ban nhân dân tỉnh:' / '- Bổ sung kinh phí …': a report
+    asks the level above; its part of proposals is no implementing part, whatever its lines say."""
+    body = (
+        "I. KẾT QUẢ THỰC HIỆN\n\nThu ngân sách đạt 52% dự toán.\n\nII. KIẾN NGHỊ, ĐỀ XUẤT\n\n"
+        "1. Đề nghị Ủy ban nhân dân tỉnh:\n- Bổ sung kinh phí cho huyện trước ngày 30/8/2024.\n\n"
+        "2. Đề nghị Sở Tài chính:\n- Sở Tài chính hướng dẫn quyết toán."
+    )
+    got, _ = assignments(
+        party_doc(heading="BÁO CÁO", code="BC", of="", date="ngày 20 tháng 6 năm 2024", body=body)
+    )
+    assert got == set()

@@ -1138,7 +1138,7 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
         st.header_subject, st.article_header = None, False
     # a body's name alone, numbered or in capitals ('ỦY BAN KIỂM TRA HUYỆN ỦY' over its points, or
     # closing an attached text as who signs it): who the points under it speak to, no task itself
-    if _reads_colon_line(body.rstrip(), st, p.line_at(0), article) or (
+    if _reads_colon_line(body.rstrip(), st, p.line_at(0), article or not is_numbered) or (
         (is_numbered or (len(raw) < 80 and is_upper_text(raw)))
         and _reads_bare_header(body.strip(), st, article)
     ):
@@ -1167,10 +1167,11 @@ def _chapter_re() -> re.Pattern:
     )
 
 
-def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, article: bool = False) -> bool:
+def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, over_numbered: bool = False) -> bool:
     """A line ending in a colon that names who the points after it speak to: an item header
     ("4. Ủy ban Kiểm tra Tỉnh ủy:") or an addressing line ("UBND quận yêu cầu các cơ quan, đơn
-    vị … nội dung sau:", whose bodies asked govern). True when the line is one of them."""
+    vị … nội dung sau:", whose bodies asked govern). True when the line is one of them.
+    `over_numbered`: numbered points under it are its own (an article's, or a line not numbered)."""
     if not stripped.endswith(":"):
         return False
     if _competences_re().match(stripped):
@@ -1190,7 +1191,7 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, article: boo
         st.header_subject = [n for n, r in roles if r != "phoi_hop"]
         st.header_roles = _RoleHeader(st.header_subject, roles, stripped, line, len(st.out))
         return True
-    if _reads_lead_header(whose, stripped, st, line, article):
+    if _reads_lead_header(whose, stripped, st, line, over_numbered):
         return True
     if opens_scope(stripped):
         names, end, rest, _, was_asked = _subject(stripped)
@@ -1206,7 +1207,7 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, article: boo
     return False
 
 
-def _reads_lead_header(whose: str, stripped: str, st: _Discourse, line: int, article: bool) -> bool:
+def _reads_lead_header(whose: str, stripped: str, st: _Discourse, line: int, over_numbered: bool) -> bool:
     """A lead word's bodies over the points after its colon ('1. Giao Sở Tài chính:', 'Điều 2. Giao
     Ủy ban nhân dân huyện:', 'Đề nghị Ban Thường vụ Huyện ủy Chư Sê:', 'Giao UBND huyện tổ chức thực
     hiện Nghị quyết, cụ thể:'): each point is their task, as '1. Giao Sở Tài chính bố trí …' would
@@ -1223,7 +1224,7 @@ def _reads_lead_header(whose: str, stripped: str, st: _Discourse, line: int, art
     role, partners, _ = _roles(rest[end:])
     assignees = _with_partners(names, role, partners)
     st.close_header()
-    st.header_subject, st.article_header = [n for n, r in assignees if r != "phoi_hop"], article
+    st.header_subject, st.article_header = [n for n, r in assignees if r != "phoi_hop"], over_numbered
     said = stripped if _LETTER_RE.search(rest[end:]) else ""  # 'Giao Sở Tài chính:' says no task itself
     st.header_roles = _RoleHeader(st.header_subject, assignees, said, line, len(st.out))
     return True

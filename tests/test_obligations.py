@@ -3119,3 +3119,22 @@ def test_a_reports_requests_to_the_bodies_above_on_colon_lines_are_no_tasks():
         party_doc(heading="BÁO CÁO", code="BC", of="", date="ngày 20 tháng 6 năm 2024", body=body)
     )
     assert got == set()
+
+
+def test_numbered_points_under_a_lead_line_without_a_number_are_its_tasks():
+    """'Giao Ban cán sự đảng Ủy ban nhân dân tỉnh:' over '1. …' '2. …': each is its task, until the
+    next lead line."""
+    body = (
+        "Thường trực Tỉnh ủy kết luận như sau:\n\nGiao Ban cán sự đảng Ủy ban nhân dân tỉnh:\n\n"
+        "1. Chỉ đạo hoàn thiện hồ sơ dự án, hoàn thành trong quý IV/2024.\n\n2. Bố trí vốn đối ứng.\n\n"
+        "Đề nghị Đảng ủy Công an tỉnh:\n\n1. Bảo đảm an ninh trước ngày 30/11/2024."
+    )
+    _, rec = assignments(
+        party_doc(heading="THÔNG BÁO", code="TB", of="", date="ngày 05 tháng 9 năm 2024", body=body)
+    )
+    assert _tasks(rec) == {
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "thuc_hien", "2024-12-31"),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "thuc_hien", None),
+        ("Đảng ủy Công an tỉnh", "thuc_hien", "2024-11-30"),
+    }
+    assert len(rec.obligations) == 3

@@ -881,6 +881,11 @@ def _attach_titles(text: str, spans: list[Span]) -> list[Span]:
             continue
         pos = _past_aside(text, s.end)  # '… của Ban Thường vụ Tỉnh ủy Hà Giang (cũ) về …'
         tm = patterns.TITLE_START_RE.match(text, pos)
+        if not tm and (pm := _purpose_re().match(text, pos)) and (pt := _implementing_start(text, pm.end())):
+            tm, pos = (
+                pt,
+                pm.end(),
+            )  # '… Kế hoạch số 45-KH/HU … để triển khai thực hiện …': its purpose, its subject
         if (not tm or tm.start("word") - pos > 6) and s.issuer is None:
             # 'của Bộ Thông tin và Truyền thông về …': an issuer the tables do not know yet
             after = _issuer_words_end(text, s.end)
@@ -935,6 +940,16 @@ def _purpose_re() -> re.Pattern[str]:
     """A purpose's word right after an issuer's name, before its subject (cues.toml [THUC_HIEN] purpose)."""
     words = tables.cues()["THUC_HIEN"]["purpose"]
     return re.compile(rf"\s+(?:{patterns.alt([lower_vn(w) for w in words])})(?=\s)")
+
+
+def _implementing_start(text: str, at: int) -> re.Match[str] | None:
+    """A subject opening at `at` with a word of carrying out ('triển khai thực hiện …', 'tiếp tục
+    thực hiện …'): after a purpose's word, what the cited document implements, as without it."""
+    tm = patterns.TITLE_START_RE.match(text, at)
+    return tm if tm and lower_vn(tm.group("word")) in _IMPLEMENTING_WORDS else None
+
+
+_IMPLEMENTING_WORDS = frozenset({"thực hiện", "triển khai", "tiếp tục"})
 
 
 @cache

@@ -95,7 +95,11 @@ def _self_cues() -> list[tuple[Rel, re.Pattern]]:
         # The cue right before the citation: "… thay thế Quy định số …", "… bãi bỏ các …".
         # "sửa đổi, bổ sung, bãi bỏ một số điều, khoản của …": the first verb of a list decides.
         verbs = r"(?:\s*,\s*|\s+và\s+)(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hủy bỏ|cập nhật|điều chỉnh)"
-        fill = r"\s+(?:cho|các|toàn bộ|một số điều, khoản của|một số điều của|một số điều|nội dung|khoản|điều|của)"
+        # "hướng dẫn một số nội dung của …", "… một số quy định của …", "… việc thực hiện …"
+        fill = (
+            r"\s+(?:cho|các|toàn bộ|một số điều, khoản của|một số điều của|một số điều|một số|nội dung|quy định"
+            r"|việc thực hiện|khoản|điều|của)"
+        )
         # the part of it acted on: "khoản 2 Điều 4", "Điều 5 của", "điểm a khoản 1 Điều 3 tại", and
         # a list of parts: "Điều 6 và Điều 7 của", "khoản 1, khoản 3 Điều 5 của"
         part = rf"(?:\s+{_PARTS})(?:\s+(?:của|tại))?"

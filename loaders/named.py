@@ -1078,7 +1078,7 @@ def _generic_span(
 ) -> Span | None:
     """The span of a name read by `_generic`; None when the words are a common noun, a plan still
     to be drafted, or the subject of another citation."""
-    if fold(words[0]) in _NOT_A_NAME.get(fold(head), set()):
+    if fold(words[0]) in _NOT_A_NAME.get(fold(head), set()) or _names_a_practice(entry, words):
         return None
     if head in _DESCRIPTIVE_HEADS and not _proper_name(words):
         return None  # "Quy hoạch các khu, cụm công nghiệp phải …": a common noun, not a title
@@ -1099,6 +1099,13 @@ def _generic_span(
         central, prov = False, province
     span = Span("named", start, end, type=entry["type"], name=name, central=central, province=prov, date=year)
     return _attached(text, span)
+
+
+def _names_a_practice(entry: dict, words: list[str]) -> bool:
+    """Do the words name a practice the head word is part of ('Quy chế dân chủ ở cơ sở năm 2024',
+    named.toml `practices`), which a yearly plan carries out, rather than a text?"""
+    low = lower_vn(" ".join(words))
+    return any(low == p or low.startswith(p + " ") for p in (lower_vn(x) for x in entry.get("practices", ())))
 
 
 _PERIOD_RE = re.compile(r"\b(?:thời kỳ|giai đoạn|đến năm|năm|tầm nhìn|định hướng)\b|\b(?:19|20)\d{2}\b")

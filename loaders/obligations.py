@@ -74,9 +74,12 @@ def _section_re(key: str = "headings", prefixed: bool = False) -> re.Pattern:
     Nhiệm vụ' lists a committee's functions). `prefixed`: only with a part's prefix."""
     words = _table()["proposals"]["headings"] if key == "proposals" else _table()["section"][key]
     alt = "|".join(re.escape(h) for h in words)
+    if key == "closing":  # an article's only: 'Điều 3. Hiệu lực thi hành'
+        return re.compile(rf"^\s*Điều\s+\d+\s*[.:]\s*(?:{alt})\s*:?\s*$", re.IGNORECASE)
     article = r"(?:Điều\s+\d+\s*[.:]\s*)?" if key == "headings" else ""
+    more = r"(?:\s+và\s+[^\W\d][^.:;]{0,60})?" if key == "headings" else ""  # '… và hiệu lực thi hành'
     return re.compile(
-        rf"^\s*{article}(?:{_part_prefix()}){'' if prefixed else '?'}(?:{alt})\s*:?\s*$", re.IGNORECASE
+        rf"^\s*{article}(?:{_part_prefix()}){'' if prefixed else '?'}(?:{alt}){more}\s*:?\s*$", re.IGNORECASE
     )
 
 
@@ -239,7 +242,10 @@ def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, 
         start = _first_tasks_heading(clean, first, last)
         kind = "addressing"
     if start is None:
-        start = next((i for i in range(first, last + 1) if opens_scope(clean[i])), None)
+        start = _first_addressing(clean, first, last)
+    if start is None:  # 'Điều 3. Hiệu lực thi hành': its points after the text's own effect
+        start = next((i + 1 for i in range(first, last + 1) if _section_re("closing").match(clean[i])), None)
+        kind = "heading"
     if start is None:
         return None
     end = last
@@ -248,6 +254,22 @@ def implementing_section(clean: list[str], first: int, last: int) -> tuple[int, 
             end = i - 1
             break
     return start, end, kind
+
+
+def _first_addressing(clean: list[str], first: int, last: int) -> int | None:
+    """The first addressing line in first..last outside a report's part of proposals to the bodies
+    above it ('II. KIẾN NGHỊ, ĐỀ XUẤT' / '1. Đề nghị Ủy ban nhân dân tỉnh:' asks them, assigns nothing),
+    as `_read_text_paragraph` reads that part."""
+    proposing = after_part = False
+    for i in range(first, last + 1):
+        raw = clean[i].strip()
+        if proposing and not (_next_part_re().match(raw) or (len(raw) < 80 and is_upper_text(raw))):
+            continue
+        proposing = _proposals_heading(raw, after_part)
+        after_part = _bare_part_re().match(raw) is not None
+        if not proposing and opens_scope(raw):
+            return i
+    return None
 
 
 def _roles(rest: str) -> tuple[str, list[str], int]:
@@ -932,7 +954,7 @@ class _Discourse:
     def close_header(self) -> None:
         """A header with roles that no point under it made a task of is a task of its own."""
         h, self.header_roles = self.header_roles, None
-        if h is not None and h.names is self.header_subject and len(self.out) == h.out_at:
+        if h is not None and h.text and h.names is self.header_subject and len(self.out) == h.out_at:
             self.emit(h.text, h.assignees, h.line)
 
     def begin_item(self, assignees: list[tuple[str, str]], names: list[str]) -> None:
@@ -1133,7 +1155,7 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
         st.header_subject, st.article_header = None, False
     # a body's name alone, numbered or in capitals ('ỦY BAN KIỂM TRA HUYỆN ỦY' over its points, or
     # closing an attached text as who signs it): who the points under it speak to, no task itself
-    if _reads_colon_line(body.rstrip(), st, p.line_at(0)) or (
+    if _reads_colon_line(body.rstrip(), st, p.line_at(0), article or not is_numbered) or (
         (is_numbered or (len(raw) < 80 and is_upper_text(raw)))
         and _reads_bare_header(body.strip(), st, article)
     ):
@@ -1162,10 +1184,11 @@ def _chapter_re() -> re.Pattern:
     )
 
 
-def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0) -> bool:
+def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, over_numbered: bool = False) -> bool:
     """A line ending in a colon that names who the points after it speak to: an item header
     ("4. Ủy ban Kiểm tra Tỉnh ủy:") or an addressing line ("UBND quận yêu cầu các cơ quan, đơn
-    vị … nội dung sau:", whose bodies asked govern). True when the line is one of them."""
+    vị … nội dung sau:", whose bodies asked govern). True when the line is one of them.
+    `over_numbered`: numbered points under it are its own (an article's, or a line not numbered)."""
     if not stripped.endswith(":"):
         return False
     if _competences_re().match(stripped):
@@ -1185,6 +1208,8 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0) -> bool:
         st.header_subject = [n for n, r in roles if r != "phoi_hop"]
         st.header_roles = _RoleHeader(st.header_subject, roles, stripped, line, len(st.out))
         return True
+    if _reads_lead_header(whose, stripped, st, line, over_numbered):
+        return True
     if opens_scope(stripped):
         names, end, rest, _, was_asked = _subject(stripped)
         if not (names and was_asked) and (clause := _asking_clause(stripped)):
@@ -1197,6 +1222,29 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0) -> bool:
                 st.asked = names
         return True
     return False
+
+
+def _reads_lead_header(whose: str, stripped: str, st: _Discourse, line: int, over_numbered: bool) -> bool:
+    """A lead word's bodies over the points after its colon ('1. Giao Sở Tài chính:', 'Điều 2. Giao
+    Ủy ban nhân dân huyện:', 'Đề nghị Ban Thường vụ Huyện ủy Chư Sê:', 'Giao UBND huyện tổ chức thực
+    hiện Nghị quyết, cụ thể:'): each point is their task, as '1. Giao Sở Tài chính bố trí …' would
+    be, with its own time; the line is a task of its own only when it says one and no point does.
+    A speaker names itself before its verb ('Ban Thường vụ Huyện ủy yêu cầu:') and stays an
+    addressing line; a lead to everyone ('Đề nghị các cấp ủy, tổ chức đảng:') assigns no one."""
+    lead = _lead_re().match(whose)
+    if lead is None:
+        return False
+    rest = whose[lead.end() :].rstrip(" :")
+    names, end = bd.parse_subject(rest)
+    if not names or _everyone(rest[:end]):
+        return False
+    role, partners, _ = _roles(rest[end:])
+    assignees = _with_partners(names, role, partners)
+    st.close_header()
+    st.header_subject, st.article_header = [n for n, r in assignees if r != "phoi_hop"], over_numbered
+    said = stripped if _LETTER_RE.search(rest[end:]) else ""  # 'Giao Sở Tài chính:' says no task itself
+    st.header_roles = _RoleHeader(st.header_subject, assignees, said, line, len(st.out))
+    return True
 
 
 _ASKING_RE = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu)\s")

@@ -45,6 +45,14 @@ def test_every_table_example_gives_exactly_its_names(text, expected):
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text", [ex for e in tables.named_table()["named"] for ex in e.get("practices_examples", ())]
+)
+def test_a_practice_named_with_a_head_word_is_no_document(text):
+    """'thực hiện Quy chế dân chủ ở cơ sở năm 2024': the year's work, no Quy chế of 2024."""
+    assert not names(text)
+
+
 def test_every_table_section_has_examples():
     table = tables.named_table()
     for section in (

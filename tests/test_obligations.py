@@ -3047,3 +3047,154 @@ def test_a_resolutions_solutions_part_stays_free_of_topics_and_targets():
     )
     got, _ = assignments(party_doc(body=body))
     assert got == set()
+
+
+def _hdnd_resolution(articles: str) -> str:
+    """A district council's resolution whose articles are `articles`."""
+    return (
+        "HỘI ĐỒNG NHÂN DÂN\nHUYỆN CAM LÂM\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 18/NQ-HĐND\n\nCam Lâm, ngày 15 tháng 7 năm 2024\n\nNGHỊ QUYẾT\nVề kế hoạch đầu tư công năm 2025\n\n"
+        "HỘI ĐỒNG NHÂN DÂN HUYỆN CAM LÂM\nKHÓA VII, KỲ HỌP THỨ 12\n\n"
+        "Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2019;\n\nQUYẾT NGHỊ:\n\n"
+        f"Điều 1. Thông qua kế hoạch đầu tư công năm 2025.\n\n{articles}\n\nCHỦ TỊCH\n\nLê Văn Bình\n"
+    )
+
+
+def _tasks(rec) -> set[tuple[str, str, str | None]]:
+    return {(a.name, a.role, (o.deadline or {}).get("end")) for o in rec.obligations for a in o.assignees}
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected"),
+    [
+        (  # an article that gives the council's executive its points
+            "Điều 2. Giao Ủy ban nhân dân huyện:\n\n1. Phân bổ vốn cho các chủ đầu tư, hoàn thành trước ngày "
+            "30/9/2024.\n\n2. Chủ trì, phối hợp với Kho bạc Nhà nước huyện giải ngân vốn.",
+            {
+                ("Ủy ban nhân dân huyện", "thuc_hien", "2024-09-30"),
+                ("Ủy ban nhân dân huyện", "chu_tri", None),
+                ("Kho bạc Nhà nước huyện", "phoi_hop", None),
+            },
+        ),
+        (  # the lead line says a task and lists its parts: each part is the body's task
+            "Điều 2. Tổ chức thực hiện\n\nGiao Ủy ban nhân dân huyện tổ chức thực hiện Nghị quyết, cụ thể:\n\n"
+            "- Giao vốn cho các xã trước ngày 31/3/2025.\n\n- Báo cáo kết quả tại kỳ họp giữa năm 2025.",
+            {
+                ("Ủy ban nhân dân huyện", "thuc_hien", "2025-03-31"),
+                ("Ủy ban nhân dân huyện", "thuc_hien", None),
+            },
+        ),
+        (  # an article on its effect whose later points say who implements it
+            "Điều 2. Hiệu lực thi hành\n\n1. Nghị quyết này có hiệu lực từ ngày ký.\n\n"
+            "2. Ủy ban nhân dân huyện tổ chức thực hiện Nghị quyết này.\n\n"
+            "3. Thường trực Hội đồng nhân dân huyện giám sát việc thực hiện Nghị quyết.",
+            {
+                ("Ủy ban nhân dân huyện", "thuc_hien", None),
+                ("Thường trực Hội đồng nhân dân huyện", "thuc_hien", None),
+            },
+        ),
+        (
+            "Điều 2. Điều khoản thi hành\n\nỦy ban nhân dân huyện tổ chức thực hiện Nghị quyết này.",
+            {("Ủy ban nhân dân huyện", "thuc_hien", None)},
+        ),
+        (
+            "Điều 2. Tổ chức thực hiện và hiệu lực thi hành\n\n"
+            "1. Ủy ban nhân dân huyện tổ chức thực hiện Nghị quyết này.\n\n"
+            "2. Nghị quyết này có hiệu lực từ ngày ký.",
+            {("Ủy ban nhân dân huyện", "thuc_hien", None)},
+        ),
+    ],
+)
+def test_a_councils_articles_give_their_points_to_the_body_they_name(articles, expected):
+    """'Điều 2. Giao Ủy ban nhân dân huyện:' over its points, or an article on the resolution's effect
+    whose points name who implements it: each point is a task, with its own time."""
+    rec = parse_text(_hdnd_resolution(articles), "nq.txt")
+    assert _tasks(rec) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # bodies asked on a line of their own, each over its points
+            "Thường trực Huyện ủy kết luận như sau:\n\n1. Giao Ban cán sự đảng Ủy ban nhân dân tỉnh:\n"
+            "- Chỉ đạo Sở Xây dựng hoàn thiện hồ sơ dự án, hoàn thành trong quý IV/2024.\n\n"
+            "2. Đề nghị Đảng ủy Công an tỉnh:\n- Lãnh đạo bảo đảm an ninh trước ngày 30/11/2024.\n\n"
+            "3. Yêu cầu Ủy ban nhân dân xã Tân Lập:\n- Lập phương án tái định cư, trình trước ngày 31/10/2024.",
+            {
+                ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "thuc_hien", "2024-12-31"),
+                ("Đảng ủy Công an tỉnh", "thuc_hien", "2024-11-30"),
+                ("Ủy ban nhân dân xã Tân Lập", "thuc_hien", "2024-10-31"),
+            },
+        ),
+        (  # the speaker names itself before its verb: the points are the subjects' own
+            "Ban Thường vụ Tỉnh ủy yêu cầu:\n\n- Các cấp ủy, tổ chức đảng tăng cường lãnh đạo.\n\n"
+            "- Ban Dân vận Tỉnh ủy hướng dẫn thực hiện trước ngày 15/10/2024.",
+            {("Ban Dân vận Tỉnh ủy", "thuc_hien", "2024-10-15")},
+        ),
+        (  # a request to everyone names no assignee
+            "Ban Thường vụ Tỉnh ủy kết luận như sau:\n\n1. Đề nghị các cấp ủy, tổ chức đảng:\n"
+            "- Tăng cường lãnh đạo công tác cải cách hành chính.",
+            set(),
+        ),
+    ],
+)
+def test_bodies_a_lead_word_asks_on_a_colon_line_are_given_the_points_under_it(body, expected):
+    _, rec = assignments(
+        party_doc(heading="THÔNG BÁO", code="TB", of="", date="ngày 05 tháng 9 năm 2024", body=body)
+    )
+    assert _tasks(rec) == expected
+
+
+def test_a_plans_lead_line_over_bullets_gives_each_its_own_time():
+    body = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n1. Giao Sở Tài chính:\n- Bố trí kinh phí, hoàn thành trước ngày 15/8/2024.\n"
+        "- Hướng dẫn thanh quyết toán kinh phí.\n\n2. Giao Ủy ban nhân dân các huyện:\n"
+        "a) Xây dựng kế hoạch của địa phương trước ngày 30/8/2024;\nb) Bố trí lực lượng ứng trực."
+    )
+    _, rec = assignments(
+        party_doc(heading="KẾ HOẠCH", code="KH", of="", date="ngày 20 tháng 7 năm 2024", body=body)
+    )
+    assert sorted(
+        ((o.assignees[0].name, (o.deadline or {}).get("end")) for o in rec.obligations), key=str
+    ) == sorted(
+        [
+            ("Sở Tài chính", "2024-08-15"),
+            ("Sở Tài chính", None),
+            ("Ủy ban nhân dân huyện", "2024-08-30"),
+            ("Ủy ban nhân dân huyện", None),
+        ],
+        key=str,
+    )
+
+
+def test_a_reports_requests_to_the_bodies_above_on_colon_lines_are_no_tasks():
+    """'II. KIẾN NGHỊ, ĐỀ XUẤT' / '1. Đề nghị Ủy ban nhân dân tỉnh:' / '- Bổ sung kinh phí …': a report
+    asks the level above; its part of proposals is no implementing part, whatever its lines say."""
+    body = (
+        "I. KẾT QUẢ THỰC HIỆN\n\nThu ngân sách đạt 52% dự toán.\n\nII. KIẾN NGHỊ, ĐỀ XUẤT\n\n"
+        "1. Đề nghị Ủy ban nhân dân tỉnh:\n- Bổ sung kinh phí cho huyện trước ngày 30/8/2024.\n\n"
+        "2. Đề nghị Sở Tài chính:\n- Sở Tài chính hướng dẫn quyết toán."
+    )
+    got, _ = assignments(
+        party_doc(heading="BÁO CÁO", code="BC", of="", date="ngày 20 tháng 6 năm 2024", body=body)
+    )
+    assert got == set()
+
+
+def test_numbered_points_under_a_lead_line_without_a_number_are_its_tasks():
+    """'Giao Ban cán sự đảng Ủy ban nhân dân tỉnh:' over '1. …' '2. …': each is its task, until the
+    next lead line."""
+    body = (
+        "Thường trực Tỉnh ủy kết luận như sau:\n\nGiao Ban cán sự đảng Ủy ban nhân dân tỉnh:\n\n"
+        "1. Chỉ đạo hoàn thiện hồ sơ dự án, hoàn thành trong quý IV/2024.\n\n2. Bố trí vốn đối ứng.\n\n"
+        "Đề nghị Đảng ủy Công an tỉnh:\n\n1. Bảo đảm an ninh trước ngày 30/11/2024."
+    )
+    _, rec = assignments(
+        party_doc(heading="THÔNG BÁO", code="TB", of="", date="ngày 05 tháng 9 năm 2024", body=body)
+    )
+    assert _tasks(rec) == {
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "thuc_hien", "2024-12-31"),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "thuc_hien", None),
+        ("Đảng ủy Công an tỉnh", "thuc_hien", "2024-11-30"),
+    }
+    assert len(rec.obligations) == 3

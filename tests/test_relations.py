@@ -1232,3 +1232,53 @@ def test_a_task_is_not_an_untitled_subject():
         "của Ban Chấp hành Trung ương Đảng khóa XII."
     )
     assert not {k for s, k, t in relations(party_doc(body=body)) if s == "18-NQ/TW"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "implements"),
+    [
+        # a purpose's word before the cited plan's subject: what it carries out, as without it
+        (
+            "Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 35-KH/HU ngày 10/7/2016 để triển khai thực hiện "
+            "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.",
+            True,
+        ),
+        (
+            "Huyện ủy ban hành Kế hoạch số 35-KH/HU ngày 10/7/2016 nhằm tiếp tục thực hiện Chỉ thị số 05-CT/TW "
+            "ngày 15/5/2016 của Bộ Chính trị.",
+            True,
+        ),
+        (
+            "Huyện ủy ban hành Kế hoạch số 35-KH/HU ngày 10/7/2016 triển khai thực hiện Chỉ thị số 05-CT/TW "
+            "ngày 15/5/2016 của Bộ Chính trị.",
+            True,
+        ),
+        # a purpose that is no carrying out: a plan that only mentions the directive
+        (
+            "Huyện ủy dựa vào Kế hoạch số 35-KH/HU ngày 10/7/2016 để đánh giá kết quả học tập theo Chỉ thị số "
+            "05-CT/TW ngày 15/5/2016 của Bộ Chính trị.",
+            False,
+        ),
+    ],
+)
+def test_a_cited_plans_purpose_states_what_it_implements(sentence, implements):
+    rels = relations(party_doc(heading="BÁO CÁO", code="BC", body=f"I. KẾT QUẢ\n\n{sentence}"))
+    assert (("35-KH/HU", "THUC_HIEN", "05-CT/TW") in rels) is implements
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thông tư này hướng dẫn một số nội dung của Nghị định số 60/2021/NĐ-CP ngày 21/6/2021 của Chính phủ.",
+        "Thông tư này hướng dẫn một số quy định của Nghị định số 60/2021/NĐ-CP ngày 21/6/2021 của Chính phủ.",
+        "Thông tư này hướng dẫn việc thực hiện Nghị định số 60/2021/NĐ-CP ngày 21/6/2021 của Chính phủ.",
+    ],
+)
+def test_a_circulars_scope_that_guides_part_of_a_decree(sentence):
+    """'Điều 1. Phạm vi điều chỉnh' / 'Thông tư này hướng dẫn một số nội dung của Nghị định …': it guides it."""
+    text = (
+        "BỘ TÀI CHÍNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 56/2022/TT-BTC\n\n"
+        "Hà Nội, ngày 16 tháng 9 năm 2022\n\nTHÔNG TƯ\nVề cơ chế tự chủ tài chính của đơn vị sự nghiệp công lập\n\n"
+        f"Điều 1. Phạm vi điều chỉnh\n\n{sentence}\n\nBỘ TRƯỞNG\n"
+    )
+    assert ("56/2022/TT-BTC", "HUONG_DAN", "60/2021/NĐ-CP") in relations(text)

@@ -616,6 +616,47 @@ def test_an_articles_own_items_that_open_with_its_act():
     }
 
 
+@pytest.mark.parametrize(
+    ("replaced_mark", "repealed_mark"),
+    [("a)", "a)"), ("-", "-"), ("a)", "-")],
+)
+def test_a_new_clause_that_repeals_a_list_is_not_an_item_of_the_list_replaced_before_it(
+    replaced_mark, repealed_mark
+):
+    """'2. … thay thế các Thông tư sau: a) … b) …' then '3. Bãi bỏ các văn bản sau: a) … b) …': the
+    numbered clause ends the first list and opens its own; a part of a document may open an item."""
+    text = STATE_TEXT.split("Điều 1.")[0] + (
+        "Điều 5. Điều khoản thi hành\n"
+        "1. Thông tư này có hiệu lực từ ngày 01 tháng 6 năm 2024.\n"
+        "2. Thông tư này thay thế các Thông tư sau:\n"
+        f"{replaced_mark} Thông tư số 31/2017/TT-BTC ngày 12 tháng 4 năm 2017 của Bộ trưởng Bộ Tài chính;\n"
+        f"{replaced_mark} Thông tư số 19/2019/TT-BTC ngày 03 tháng 4 năm 2019 của Bộ trưởng Bộ Tài chính.\n"
+        "3. Bãi bỏ các văn bản sau:\n"
+        f"{repealed_mark} Khoản 3 Điều 2 của Thông tư số 08/2016/TT-BTC ngày 18 tháng 1 năm 2016;\n"
+        f"{repealed_mark} Quyết định số 1520/2015/QĐ-BTC ngày 05 tháng 8 năm 2015.\n"
+        "4. Thông tư số 44/2018/TT-BTC ngày 07 tháng 5 năm 2018 vẫn được áp dụng.\n"
+    )
+    rels = {(k, t) for s, k, t in relations(text) if s == "10/2024/TT-BTC" and k != "CAN_CU"}
+    assert rels == {
+        ("THAY_THE", "31/2017/TT-BTC"),
+        ("THAY_THE", "19/2019/TT-BTC"),
+        ("BAI_BO", "08/2016/TT-BTC"),
+        ("BAI_BO", "1520/2015/QĐ-BTC"),
+        ("DAN_CHIEU", "44/2018/TT-BTC"),  # a clause of its own after the list: no item of it
+    }
+
+
+def test_a_plans_point_that_proposes_repeals_repeals_nothing():
+    """'1. Rà soát, đề xuất bãi bỏ các văn bản sau:' in a plan (no articles): a task, not an act."""
+    text = STATE_TEXT.replace("THÔNG TƯ\nBãi bỏ", "KẾ HOẠCH\nRà soát, bãi bỏ").split("Điều 1.")[0] + (
+        "I. NỘI DUNG\n1. Rà soát, đề xuất bãi bỏ các văn bản sau:\n"
+        "a) Thông tư số 31/2017/TT-BTC ngày 12 tháng 4 năm 2017 của Bộ trưởng Bộ Tài chính;\n"
+        "2. Bãi bỏ các văn bản sau:\n"
+        "a) Thông tư số 19/2019/TT-BTC ngày 03 tháng 4 năm 2019 của Bộ trưởng Bộ Tài chính.\n"
+    )
+    assert not {k for s, k, _ in relations(text) if k in ("BAI_BO", "THAY_THE")}
+
+
 @pytest.mark.parametrize("by", ["được sửa đổi, bổ sung bởi", "đã được sửa đổi, bổ sung tại"])
 def test_a_basis_named_with_its_amendment(by):
     text = STATE_TEXT.replace(

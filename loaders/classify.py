@@ -252,10 +252,38 @@ def _title_cue(text_before: str) -> Rel | None:
     m = _adjacent_verb_re().search(f)
     if m:  # '… hướng dẫn thi hành một số quy định của Nghị định …': the verb right before decides
         return Rel(next(k for k, v in m.groupdict().items() if v))
+    g = _guides_object_re().search(f) if not folded else None
+    if g and not _names_another(" ".join(text_before.split()[-len(g.group("object").split()) - 1 : -1])):
+        return Rel.HUONG_DAN  # '… hướng dẫn cơ chế tài chính của đơn vị … theo Nghị định …'
     for code, rx in cues:
         if _search(rx, f, folded):
             return code
     return None
+
+
+def _names_another(words: str) -> bool:
+    """Do the words a guide guides name a document ('lập Kế hoạch phát triển …', its type word in
+    capitals; 'chế độ … quy định tại' names none) or an act of their own ('sửa đổi quy định …')?"""
+    folded = fold_aligned(words)
+    if any(words[m.start() : m.start() + 1].isupper() for m in _type_word_re().finditer(folded)):
+        return True
+    low = lower_vn(words)
+    return any(rx.search(low) for _, rx in _title_cues())
+
+
+_OBJECT_WORDS = 16  # the longest object of a guide before its word ("chế độ phụ cấp đối với cán bộ không …")
+
+
+@cache
+def _guides_object_re() -> re.Pattern:
+    """A guiding verb, what it guides, and the word before the document it guides it under (cues.toml
+    [HUONG_DAN] object_ends), right before the citation: 'hướng dẫn cơ chế tài chính của đơn vị sự
+    nghiệp công lập theo ' (lowercased)."""
+    verbs = alt([lower_vn(w) for w in tables.cues()["between"]["HUONG_DAN"]])
+    ends = alt([lower_vn(w) for w in tables.cues()["HUONG_DAN"]["object_ends"]])
+    return re.compile(
+        rf"(?<!\w)(?:{verbs})(?P<object>(?:,?\s+[^\W\d_]+){{1,{_OBJECT_WORDS}}}?)\s+(?:{ends})\s*+$"
+    )
 
 
 @cache

@@ -676,6 +676,8 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
                 return p.end()  # 'của Huyện ủy Bắc Mê, tỉnh Hà Giang'
             return end if k >= 2 and _CLAUSE_END_RE.match(text, end) else None
         word = w.group("w")
+        if k and word == "và" and not _and_body(text, w.end()):
+            return end  # '… của Ban Thường vụ Thành ủy và ý kiến thảo luận, …': the sentence's words
         if word[0].isupper():
             place = place or _opens_place(before)
         elif place:
@@ -687,6 +689,17 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
         if patterns.TITLE_START_RE.match(text, end):
             return end
     return None
+
+
+_AND_REACH = 60  # the words after 'và' read for a body's name
+
+
+def _and_body(text: str, at: int) -> bool:
+    """Do the words after an issuer's 'và' at `at` go on with a name: in capitals ('Bộ Tài nguyên và
+    Môi trường', 'Bộ Nội vụ và Bộ Tài chính') or a body's head ('… và các sở, ngành')? Not
+    '… và ý kiến thảo luận': the words of the citing sentence."""
+    rest = text[at : at + _AND_REACH].lstrip()
+    return rest[:1].isupper() or bodies.starts_with_head(rest)
 
 
 @cache

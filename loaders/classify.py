@@ -252,10 +252,38 @@ def _title_cue(text_before: str) -> Rel | None:
     m = _adjacent_verb_re().search(f)
     if m:  # '… hướng dẫn thi hành một số quy định của Nghị định …': the verb right before decides
         return Rel(next(k for k, v in m.groupdict().items() if v))
+    g = _guides_object_re().search(f) if not folded else None
+    if g and not _names_another(" ".join(text_before.split()[-len(g.group("object").split()) - 1 : -1])):
+        return Rel.HUONG_DAN  # '… hướng dẫn cơ chế tài chính của đơn vị … theo Nghị định …'
     for code, rx in cues:
         if _search(rx, f, folded):
             return code
     return None
+
+
+def _names_another(words: str) -> bool:
+    """Do the words a guide guides name a document ('lập Kế hoạch phát triển …', its type word in
+    capitals; 'chế độ … quy định tại' names none) or an act of their own ('sửa đổi quy định …')?"""
+    folded = fold_aligned(words)
+    if any(words[m.start() : m.start() + 1].isupper() for m in _type_word_re().finditer(folded)):
+        return True
+    low = lower_vn(words)
+    return any(rx.search(low) for _, rx in _title_cues())
+
+
+_OBJECT_WORDS = 16  # the longest object of a guide before its word ("chế độ phụ cấp đối với cán bộ không …")
+
+
+@cache
+def _guides_object_re() -> re.Pattern:
+    """A guiding verb, what it guides, and the word before the document it guides it under (cues.toml
+    [HUONG_DAN] object_ends), right before the citation: 'hướng dẫn cơ chế tài chính của đơn vị sự
+    nghiệp công lập theo ' (lowercased)."""
+    verbs = alt([lower_vn(w) for w in tables.cues()["between"]["HUONG_DAN"]])
+    ends = alt([lower_vn(w) for w in tables.cues()["HUONG_DAN"]["object_ends"]])
+    return re.compile(
+        rf"(?<!\w)(?:{verbs})(?P<object>(?:,?\s+[^\W\d_]+){{1,{_OBJECT_WORDS}}}?)\s+(?:{ends})\s*+$"
+    )
 
 
 @cache
@@ -617,7 +645,7 @@ def region_citations(
         _date_repeated_symbols(expanded)
     out: list[Citation] = []
     amended_by: tuple[int, str] | None = None
-    acting: str | None = None
+    acting: tuple[str, str | None] | None = None  # the act of a list and the mark of its items
     article = False  # the paragraphs since an article's heading are its clauses ('Điều 10. Hiệu lực thi hành' / '1. …')
     articles = False  # since an article's heading, up to a signature's or a heading's capitals, 'Nơi nhận'
     for p, spans in expanded:
@@ -643,7 +671,7 @@ def region_citations(
             _anaphoric_relations(p.text, spans, local, out, base)
             _untitled_relations(p.text, spans, local, out, base)
         amended_by = _amenders_list(p.text, spans, local, out, base, amended_by)
-        acting = _acts_on_list(p.text, spans, local, out, acting) if d is not None else None
+        acting = _acts_on_list(p.text, spans, local, out, acting, clause or acts) if d is not None else None
     # A document acts on earlier ones only: no relation from a text to one issued after it.
     return [
         replace(c, about=tuple(a for a in c.about if not _later(out[a[0] - base], c))) if c.about else c
@@ -1125,46 +1153,73 @@ def _amenders_list(
 
 
 def _acts_on_list(
-    text: str, spans: list[Span], local: list[int], out: list[Citation], acting: str | None
-) -> str | None:
+    text: str,
+    spans: list[Span],
+    local: list[int],
+    out: list[Citation],
+    acting: tuple[str, str | None] | None,
+    own: bool = False,
+) -> tuple[str, str | None] | None:
     """ "Điều 1. Bãi bỏ các văn bản sau: / 1. Thông tư số … / 2. Thông tư số …", "Điều 2. Bãi bỏ
     một số quy định / 1. … / 2. Bãi bỏ Thông tư số …": the document repeals (replaces, amends)
     each document that opens an item of the list after its own article, or that the item's own
-    cue opens. `acting` is the relation an earlier paragraph opened, kept while items follow;
-    returns what the next paragraph gets."""
+    cue or the part of it acted on opens ('a) Điều 3 của Thông tư số …'). `acting` is the relation
+    an earlier paragraph opened and the mark of the list's items ('a)', '1.', '-'), kept while items
+    so marked follow: '3. Bãi bỏ các văn bản sau:' after '2. … thay thế các Thông tư sau: / a) … /
+    b) …' is a clause of its own, which may open a list. `own`: the paragraph is a clause of the
+    document's articles, whose opening act is its own ('2. Bãi bỏ các văn bản sau:'). Returns what
+    the next paragraph gets."""
     if acting is not None:
+        code, mark = acting
         item = _LIST_ITEM_RE.match(text)
-        if item is None:
-            acting = None
-        else:
-            if spans and local[0] >= 0 and _opens_item(text, item.end(), spans[0].start, acting):
+        kind = _item_mark(item.group()) if item else None
+        if item is not None and mark in (None, kind):
+            if spans and local[0] >= 0 and _opens_item(text, item.end(), spans[0].start, code):
                 c = out[local[0]]
                 if c.relation == _DAN_CHIEU:
-                    out[local[0]] = replace(c, relation=acting)
-            return acting
+                    out[local[0]] = replace(c, relation=code)
+            return code, kind
+    # the list has ended (or none was open): this paragraph may open another
     if not (text.rstrip().endswith(":") or text.lstrip()[:4].lower() == "điều"):
-        return acting  # neither a list's opening nor an article: what `_list_act` reads
-    return _list_act(text, bool(spans)) or acting
+        return None  # neither a list's opening nor an article: what `_list_act` reads
+    opened = _list_act(text, bool(spans), own)
+    return (opened, None) if opened else None
+
+
+def _item_mark(marker: str) -> str:
+    """The kind of an item's mark: a number, a letter or a dash (the items of one list share one)."""
+    m = marker.strip()[:1]
+    return "number" if m.isdigit() else "letter" if m.isalpha() else "dash"
+
+
+@cache
+def _item_opening_re(acting: str) -> re.Pattern:
+    """What may stand before the document that opens an item of a list of `acting`: its cue, the
+    part of it acted on ('Điều 3 của', 'khoản 2 Điều 5 tại'), both, or nothing (lowercased)."""
+    cue = alt([lower_vn(w) for w in tables.cues()[acting].get("self", [])])
+    return re.compile(rf"(?:(?:{cue})(?:\s+|$))?(?:{_PARTS}\s+(?:của|tại))?")
 
 
 def _opens_item(text: str, start: int, at: int, acting: str) -> bool:
-    """Does the citation at `at` open the item whose text starts at `start`, alone or after the
-    list's own cue ('2. Bãi bỏ Thông tư số …')?"""
-    before = lower_vn(text[start:at])
-    return before == "" or before in {lower_vn(w) for w in tables.cues()[acting].get("self", [])}
+    """Does the citation at `at` open the item whose text starts at `start`, alone, after the
+    list's own cue ('2. Bãi bỏ Thông tư số …') or after the part of it acted on ('a) Điều 3 của …')?"""
+    return _item_opening_re(acting).fullmatch(lower_vn(text[start:at]).strip()) is not None
 
 
 _LIST_INTRO_RE = re.compile(r"\bsau(?:\s+đây)?\s*:\s*$")
 
 
-def _list_act(text: str, cites: bool) -> str | None:
+def _list_act(text: str, cites: bool, own: bool = False) -> str | None:
     """The act of a paragraph of the document's own that opens a list: the last cue before it
-    ("Điều 1. Bãi bỏ toàn bộ các văn bản sau:", "Quyết định này thay thế các văn bản sau đây:"),
-    or the cue of an article's heading that cites nothing ("Điều 2. Bãi bỏ một số quy định")."""
+    ("Điều 1. Bãi bỏ toàn bộ các văn bản sau:", "Quyết định này thay thế các văn bản sau đây:", or
+    a clause of its articles that opens with its act, `own`: "2. Bãi bỏ các văn bản sau:"), or the
+    cue of an article's heading that cites nothing ("Điều 2. Bãi bỏ một số quy định")."""
     low = lower_vn(text)
     m = _LIST_INTRO_RE.search(low)
     article = _ARTICLE_RE.match(low)
-    if m is not None and (article or _self_ref().search(low)):
+    item = _LIST_ITEM_RE.match(low)
+    opens_act = own and _act_opening().match(low, item.end() if item else len(low) - len(low.lstrip()))
+    if m is not None and (article or opens_act or _self_ref().search(low)):
         head = low[: m.start()]
     elif article is not None and not cites and len(low) < 200:
         head = low

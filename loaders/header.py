@@ -22,7 +22,15 @@ from vbgraph.loaders.segment import (
     so_symbol,
     symbol_in_so_line,
 )
-from vbgraph.loaders.signals import body_at, is_motto, organisation_motto, stamp, telegraph_sender
+from vbgraph.loaders.signals import (
+    body_at,
+    is_motto,
+    occasion_re,
+    opens_with_date,
+    organisation_motto,
+    stamp,
+    telegraph_sender,
+)
 from vbgraph.loaders.signals import table as signals_table
 from vbgraph.ontology import tables
 from vbgraph.ontology.fuzzy import fold_aligned
@@ -138,6 +146,7 @@ class _HeaderReading:
     provinces: list[str] = field(default_factory=list)
     title_parts: list[str] = field(default_factory=list)
     title_lines: list[int] = field(default_factory=list)
+    concludes: bool = False  # the heading names conclusions: 'THÔNG BÁO KẾT LUẬN'
 
     def add_title(self, text: str, line: int) -> None:
         self.title_parts.append(text)
@@ -292,6 +301,7 @@ def _read_heading(
     last line of the subject."""
     segs = segments(lines[heading_line])
     k, rest, st.dtype = _first_heading(segs)
+    st.concludes = "ket luan" in fold(segs[k])
     sym_in, st.heading_rest, rest_title = _split_rest(rest)
     st.symbol_text = st.symbol_text or sym_in
     if rest_title and not stamp(rest_title):  # 'CÔNG ĐIỆN KHẨN': urgency, no subject
@@ -321,6 +331,8 @@ def _read_subject_lines(clean: list[str], block: Block, i: int, st: _HeaderReadi
         if s:
             if st.title_parts and _ends_subject(clean, i, st.title_parts):
                 break
+            if not st.title_parts and _narrative(s):
+                break  # no subject under the heading: the text opens
             _read_subject_line(s, i, st)
         i += 1
     return i
@@ -347,10 +359,21 @@ def _read_subject_line(s: str, i: int, st: _HeaderReading) -> None:
         # 'của Ban Thường vụ Tỉnh ủy về …' under the heading: the issuer, then the subject
         _, of, subject = _split_rest(s)
         st.heading_rest = of or st.heading_rest
+        if not subject and st.dtype == "Thông báo" and occasion_re().search(s):
+            # 'THÔNG BÁO KẾT LUẬN' / 'của Thường trực Huyện ủy tại buổi làm việc với …': whose
+            # conclusions, given where, as 'KẾT LUẬN CỦA THƯỜNG TRỰC HUYỆN ỦY' / 'tại …' reads
+            st.add_title(f"kết luận {s}" if st.concludes else s, i)
+            return
         if not subject:
             return
         s = subject
     st.add_title(s, i)
+
+
+def _narrative(line: str) -> bool:
+    """A line of running text where a subject would stand: it opens with a date ('Ngày 30/5/2024,
+    Thường trực Huyện ủy đã làm việc …') or ends with a colon ('… kết luận như sau:')."""
+    return not is_upper_text(line) and (line.rstrip().endswith(":") or opens_with_date(line))
 
 
 def _subtitle_after_blank(clean: list[str], block: Block, i: int, end: int, st: _HeaderReading) -> int:

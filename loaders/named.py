@@ -541,6 +541,8 @@ def _law_bounds(
     hs = _hard_stop_re(amending=amending).search(text, name_start, window)
     seg_end = _task_clause(text, name_start, hs.start() if hs else window)
     cm = _closer_re().search(text, name_start, seg_end)
+    if cm is not None and cm.group("issuer") and (joint := _joint_closer(text, cm.end(), seg_end)):
+        cm = joint  # '… của Quốc hội và Hội đồng nhân dân ngày …': the name's words, then its date
     if (
         cm is not None
         and not cm.group("issuer")
@@ -566,6 +568,32 @@ def _law_bounds(
         name_end = min(name_end, _loose_end(text, name_start, name_end, amending=amending))
         closed = False
     return name_end, closed
+
+
+# A law's issuer listed with another body: ', Ủy ban nhân dân', ' và Hội đồng nhân dân'.
+_JOINT_RE = re.compile(rf"(?:\s*+,|\s++(?i:và))\s++(?=[{patterns.UPPER}])")
+_JOINT_WORDS = 6  # the longest body a law's name lists beside 'Quốc hội' ('Hội đồng nhân dân các cấp')
+
+
+def _joint_closer(text: str, at: int, end: int) -> re.Match | None:
+    """The date or year that closes a law's name after its issuer phrase (ending at `at`) and
+    another body listed with it: a law has one issuer, so 'của Quốc hội và Hội đồng nhân dân' is
+    of the name ('Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân ngày 20/11/2015'); a few
+    words in between, none a stop word, else None."""
+    jm = _JOINT_RE.match(text, at, end)
+    if jm is None:
+        return None
+    nm = _closer_re().search(text, jm.end(), min(end, jm.end() + _WINDOW))
+    if nm is None or not (nm.group("date") or nm.group("year")):
+        return None
+    between = text[jm.end() : nm.start()]
+    if (
+        len(between.split()) > _JOINT_WORDS
+        or _stop_re("loose_stop").search(between)
+        or _stop_re("stop").search(between)
+    ):
+        return None
+    return nm
 
 
 @cache

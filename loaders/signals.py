@@ -220,6 +220,20 @@ def _date_lead(line: str) -> re.Match | None:
     return _date_lead_re().search(line) if "/" in line else None
 
 
+def opens_with_date(line: str) -> bool:
+    """'Ngày 30/5/2024, Thường trực Huyện ủy đã làm việc …': a line that opens as a narrative
+    does, with a date and a comma (no document's subject does)."""
+    m = _date_lead(line)
+    return m is not None and m.start() == 0
+
+
+@cache
+def occasion_re() -> re.Pattern:
+    """The word after a body's name where the occasion of its conclusions follows ([meeting]
+    occasions): '… của Thường trực Huyện ủy tại buổi làm việc với …'."""
+    return re.compile(rf"\s(?:{words_alt(table()['meeting']['occasions'])})\s", re.IGNORECASE)
+
+
 @cache
 def _report_verb_re() -> re.Pattern:
     verbs = table()["lead"]["verbs"]

@@ -371,6 +371,40 @@ def test_a_passive_after_an_issuer_ends_its_name_and_opens_no_subject(text, issu
 
 
 @pytest.mark.parametrize(
+    ("text", "issuer", "title"),
+    [  # 'và' with words in lower case that open no body: the citing sentence's, after the name
+        (
+            "Sau khi nghe báo cáo sơ kết 3 năm thực hiện Nghị quyết số 09-NQ/HU ngày 12/4/2021 của Ban Thường vụ "
+            "Huyện ủy và ý kiến phát biểu của các đồng chí, Ban Thường vụ Huyện ủy kết luận như sau:",
+            "Ban Thường vụ Huyện ủy",
+            None,
+        ),
+        (
+            "Trên cơ sở kết quả thực hiện Chỉ thị số 21-CT/TU ngày 05/9/2020 của Tỉnh ủy và tình hình thực tế, Ủy "
+            "ban nhân dân tỉnh chỉ đạo như sau:",
+            "Tỉnh ủy",
+            None,
+        ),
+        # … and 'và' inside a name, or before another body, goes on with it
+        (
+            "Căn cứ Thông tư số 12/2022/TT-BTNMT ngày 20/10/2022 của Bộ Tài nguyên và Môi trường về đo đạc;",
+            "Bộ Tài nguyên và Môi trường",
+            "về đo đạc",
+        ),
+        (
+            "Căn cứ Kế hoạch liên tịch số 30/KHLT ngày 02/3/2023 của Ban Tuyên giáo Tỉnh ủy và Sở Giáo dục và Đào tạo "
+            "về giáo dục truyền thống;",
+            "Ban Tuyên giáo Tỉnh ủy và Sở Giáo dục và Đào tạo",
+            "về giáo dục truyền thống",
+        ),
+    ],
+)
+def test_an_issuers_name_ends_before_va_and_the_sentences_words(text, issuer, title):
+    s = find_citations(text)[0]
+    assert (s.issuer, s.title) == (issuer, title)
+
+
+@pytest.mark.parametrize(
     ("text", "central"),
     [  # a ministry's document is the centre's, whatever its code says
         (

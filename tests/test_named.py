@@ -151,6 +151,29 @@ def test_every_table_section_has_examples():
             "Luật Phòng, chống tham nhũng năm 2018",
             "2018-11-20",
         ),
+        # 'của Quốc hội' listed with another body is of the name: a law has one issuer
+        (
+            "Căn cứ Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân ngày 20 tháng 11 năm 2015;",
+            "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân năm 2015",
+            "2015-11-20",
+        ),
+        (
+            "theo Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân năm 2015, Thường trực HĐND huyện",
+            "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân năm 2015",
+            "2015",
+        ),
+        # … alone, or before another citation or the sentence's words, it is the issuer
+        ("Căn cứ Luật Đất đai của Quốc hội ngày 18/01/2024;", "Luật Đất đai năm 2024", "2024-01-18"),
+        (
+            "Căn cứ Luật Đất đai của Quốc hội và Nghị định số 102/2024/NĐ-CP ngày 30/7/2024;",
+            "Luật Đất đai",
+            None,
+        ),
+        (
+            "thực hiện Luật Đất đai của Quốc hội và Ủy ban nhân dân tỉnh đã ban hành kế hoạch ngày 05/3/2024",
+            "Luật Đất đai",
+            None,
+        ),
     ],
 )
 def test_a_law_name_ends_where_the_name_ends(text, name, date):

@@ -616,6 +616,47 @@ def test_an_articles_own_items_that_open_with_its_act():
     }
 
 
+@pytest.mark.parametrize(
+    ("replaced_mark", "repealed_mark"),
+    [("a)", "a)"), ("-", "-"), ("a)", "-")],
+)
+def test_a_new_clause_that_repeals_a_list_is_not_an_item_of_the_list_replaced_before_it(
+    replaced_mark, repealed_mark
+):
+    """'2. … thay thế các Thông tư sau: a) … b) …' then '3. Bãi bỏ các văn bản sau: a) … b) …': the
+    numbered clause ends the first list and opens its own; a part of a document may open an item."""
+    text = STATE_TEXT.split("Điều 1.")[0] + (
+        "Điều 5. Điều khoản thi hành\n"
+        "1. Thông tư này có hiệu lực từ ngày 01 tháng 6 năm 2024.\n"
+        "2. Thông tư này thay thế các Thông tư sau:\n"
+        f"{replaced_mark} Thông tư số 31/2017/TT-BTC ngày 12 tháng 4 năm 2017 của Bộ trưởng Bộ Tài chính;\n"
+        f"{replaced_mark} Thông tư số 19/2019/TT-BTC ngày 03 tháng 4 năm 2019 của Bộ trưởng Bộ Tài chính.\n"
+        "3. Bãi bỏ các văn bản sau:\n"
+        f"{repealed_mark} Khoản 3 Điều 2 của Thông tư số 08/2016/TT-BTC ngày 18 tháng 1 năm 2016;\n"
+        f"{repealed_mark} Quyết định số 1520/2015/QĐ-BTC ngày 05 tháng 8 năm 2015.\n"
+        "4. Thông tư số 44/2018/TT-BTC ngày 07 tháng 5 năm 2018 vẫn được áp dụng.\n"
+    )
+    rels = {(k, t) for s, k, t in relations(text) if s == "10/2024/TT-BTC" and k != "CAN_CU"}
+    assert rels == {
+        ("THAY_THE", "31/2017/TT-BTC"),
+        ("THAY_THE", "19/2019/TT-BTC"),
+        ("BAI_BO", "08/2016/TT-BTC"),
+        ("BAI_BO", "1520/2015/QĐ-BTC"),
+        ("DAN_CHIEU", "44/2018/TT-BTC"),  # a clause of its own after the list: no item of it
+    }
+
+
+def test_a_plans_point_that_proposes_repeals_repeals_nothing():
+    """'1. Rà soát, đề xuất bãi bỏ các văn bản sau:' in a plan (no articles): a task, not an act."""
+    text = STATE_TEXT.replace("THÔNG TƯ\nBãi bỏ", "KẾ HOẠCH\nRà soát, bãi bỏ").split("Điều 1.")[0] + (
+        "I. NỘI DUNG\n1. Rà soát, đề xuất bãi bỏ các văn bản sau:\n"
+        "a) Thông tư số 31/2017/TT-BTC ngày 12 tháng 4 năm 2017 của Bộ trưởng Bộ Tài chính;\n"
+        "2. Bãi bỏ các văn bản sau:\n"
+        "a) Thông tư số 19/2019/TT-BTC ngày 03 tháng 4 năm 2019 của Bộ trưởng Bộ Tài chính.\n"
+    )
+    assert not {k for s, k, _ in relations(text) if k in ("BAI_BO", "THAY_THE")}
+
+
 @pytest.mark.parametrize("by", ["được sửa đổi, bổ sung bởi", "đã được sửa đổi, bổ sung tại"])
 def test_a_basis_named_with_its_amendment(by):
     text = STATE_TEXT.replace(
@@ -1003,6 +1044,14 @@ def test_a_clause_that_goes_on_implementing_and_a_list_past_an_apposition():
         ("sửa đổi, bổ sung một số nghị định quy định chi tiết thi hành ", None),
         ("về lãnh đạo thực hiện các nghị quyết của Trung ương, trọng tâm là thực hiện ", "THUC_HIEN"),
         ("về dự thảo Kế hoạch thực hiện ", None),  # a draft's
+        # a guide of what it names, under the document after 'theo' / 'tại' (cues.toml [HUONG_DAN] object_ends)
+        ("hướng dẫn cơ chế tài chính của đơn vị sự nghiệp công lập theo ", "HUONG_DAN"),
+        ("về việc hướng dẫn công tác bầu cử trưởng thôn, tổ dân phố theo ", "HUONG_DAN"),
+        ("hướng dẫn chế độ phụ cấp đối với cán bộ không chuyên trách quy định tại ", "HUONG_DAN"),
+        # … not when the words between name another act or document, or carry it out
+        ("hướng dẫn sửa đổi quy định về giá dịch vụ theo ", "SUA_DOI"),
+        ("hướng dẫn các đơn vị triển khai theo ", "THUC_HIEN"),
+        ("hướng dẫn lập Kế hoạch phát triển kinh tế theo ", None),
     ],
 )
 def test_the_cue_of_the_document_a_title_names(title_before, relation):
@@ -1057,6 +1106,34 @@ def test_a_decree_that_details_a_law(subject, relation):
         pre,
     )
     assert {k for s, k, _ in relations(text) if s == "43/2014/NĐ-CP"} == ({relation} if relation else set())
+
+
+def test_a_replaced_circular_guides_the_decree_its_subject_names():
+    """'… thay thế Thông tư số A … hướng dẫn cơ chế tài chính … theo Nghị định số B …': A guided B."""
+    text = STATE_TEXT.split("Điều 1.")[0] + (
+        "Điều 2. Hiệu lực thi hành\n"
+        "1. Thông tư này thay thế Thông tư số 71/2014/TT-BTC ngày 30 tháng 5 năm 2014 của Bộ trưởng Bộ Tài chính "
+        "hướng dẫn chế độ quản lý kinh phí của cơ quan nhà nước theo Nghị định số 130/2005/NĐ-CP ngày 17 tháng "
+        "10 năm 2005 của Chính phủ.\n"
+    )
+    rels = relations(text)
+    assert ("10/2024/TT-BTC", "THAY_THE", "71/2014/TT-BTC") in rels
+    assert ("71/2014/TT-BTC", "HUONG_DAN", "130/2005/NĐ-CP") in rels
+    assert not {k for s, k, t in rels if s == "10/2024/TT-BTC" and t == "130/2005/NĐ-CP"} - {"DAN_CHIEU"}
+
+
+def _guides_examples() -> list[str]:
+    from vbgraph.ontology import tables
+
+    return tables.cues()["HUONG_DAN"]["object_examples"]
+
+
+@pytest.mark.parametrize("example", _guides_examples())
+def test_every_guides_object_example_guides_the_document_after_it(example):
+    from vbgraph.loaders.classify import title_cue
+
+    cue = title_cue(example[: example.index(" Nghị định")] + " ")
+    assert cue is not None and cue.value == "HUONG_DAN"
 
 
 @pytest.mark.parametrize(

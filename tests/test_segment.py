@@ -1478,6 +1478,47 @@ def test_a_notices_conclusions_line_is_its_subject():
     assert doc.title == "kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Thành ủy"
 
 
+_WORKED = (
+    "Ngày 20/5/2024, Thường trực Tỉnh ủy đã làm việc với Ban Thường vụ Huyện ủy Lục Nam. Đồng chí Bí thư "
+    "Tỉnh ủy kết luận như sau:"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "of", "subject", "title"),
+    [  # 'THÔNG BÁO KẾT LUẬN' / 'của <body> tại …': whose conclusions, and where, are its subject
+        (
+            "THÔNG BÁO KẾT LUẬN",
+            "của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Huyện ủy Lục Nam",
+            "",
+            "kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Huyện ủy Lục Nam",
+        ),
+        (  # the account of the meeting right under it is no part of it
+            "THÔNG BÁO KẾT LUẬN",
+            "của đồng chí Bí thư Tỉnh ủy trong chuyến công tác tại huyện Sơn Động",
+            _WORKED,
+            "kết luận của đồng chí Bí thư Tỉnh ủy trong chuyến công tác tại huyện Sơn Động",
+        ),
+        (
+            "THÔNG BÁO",
+            "của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Huyện ủy Lục Nam",
+            _WORKED,
+            "của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường vụ Huyện ủy Lục Nam",
+        ),
+        # a subject 'về …' after the body, on its line or the next, is the subject as before
+        ("THÔNG BÁO KẾT LUẬN", "của Ban Thường vụ Tỉnh ủy về tình hình quý II", "", "về tình hình quý II"),
+        ("THÔNG BÁO KẾT LUẬN", "của Ban Thường vụ Tỉnh ủy", "về tình hình quý II", "về tình hình quý II"),
+        # no subject: a sentence that opens with a date or ends with a colon is none
+        ("THÔNG BÁO KẾT LUẬN", _WORKED, "", None),
+    ],
+)
+def test_a_notice_of_conclusions_whose_subject_opens_with_cua(heading, of, subject, title):
+    body = f"{_WORKED}\n1. Huyện ủy Lục Nam chỉ đạo giải phóng mặt bằng trước ngày 30/7/2024."
+    text = party_doc(heading=heading, code="TB", of=of, subject=subject, body=body)
+    (doc,) = parse_text(text, "k.txt").documents
+    assert doc.title == title
+
+
 @pytest.mark.parametrize(
     "text",
     [

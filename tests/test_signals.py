@@ -52,6 +52,23 @@ def test_a_body_a_verb_directs_or_one_it_is_under_speaks_in_no_line(example):
     assert signals.speaker(example) is None
 
 
+@pytest.mark.parametrize("example", signals.table()["meeting"]["occasions_examples"])
+def test_a_notices_body_then_the_occasion_of_its_conclusions(example):
+    assert signals.occasion_re().search(example)
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [
+        ("Ngày 30/5/2024, Thường trực Huyện ủy đã làm việc với Ban Thường vụ Đảng ủy xã.", True),
+        ("Hôm nay 12/3/2024, tại Hội trường Huyện ủy, Ban Thường vụ họp.", True),
+        ("về kết quả thực hiện Nghị quyết số 05-NQ/TU ngày 20/12/2023, và nhiệm vụ tới", False),
+    ],
+)
+def test_a_line_that_opens_with_a_date_as_a_narrative_does(line, dated):
+    assert signals.opens_with_date(line) is dated
+
+
 @pytest.mark.parametrize(
     "example", signals.table()["speaker"]["subordinate_examples"], ids=lambda e: e["line"]
 )

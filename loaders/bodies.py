@@ -1197,6 +1197,8 @@ def _share_qualifiers(
         i = j - 1
         while i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
             piece = out[i][0]
+            if _other_level(piece, q):
+                break  # 'Các bộ, cơ quan trung ương, UBND cấp tỉnh': the ministries are no province's
             own = _qualifier(piece)
             bare = (
                 (piece[:1].islower() or lower_vn(piece) in _kinds())
@@ -1222,6 +1224,36 @@ def _share_qualifiers(
                 break
             i -= 1
     return out
+
+
+@cache
+def _qualifier_levels() -> dict[str, str]:
+    """Each level's qualifier (lower case) -> its level: 'cấp tỉnh' -> 'province'."""
+    return {lower_vn(w): lvl for lvl, words in _lists()["qualifier_levels"].items() for w in words}
+
+
+@cache
+def _central() -> tuple[frozenset[str], re.Pattern]:
+    """The heads of central bodies, and the words that say one ([lists] central_heads, central_words)."""
+    words = "|".join(re.escape(lower_vn(w)) for w in _lists()["central_words"])
+    return frozenset(lower_vn(h) for h in _lists()["central_heads"]), re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+def _level_of(piece: str) -> str | None:
+    """'central' for 'bộ', 'cơ quan trung ương', 'Bộ Công an'; else the level the name says ('Sở …':
+    'province'), or None."""
+    heads, words = _central()
+    low = lower_vn(piece)
+    if lower_vn(_head_of(piece) or "") in heads or words.search(low):
+        return "central"
+    return signals.body_level(piece)
+
+
+def _other_level(piece: str, q: str) -> bool:
+    """Is `piece` a body of another level than the level qualifier `q` names? Then `q` is not its."""
+    level = _qualifier_levels().get(lower_vn(q))
+    own = _level_of(piece) if level else None
+    return own is not None and own != level
 
 
 @cache
@@ -1283,7 +1315,7 @@ def split_bodies(text: str) -> list[str]:
 @text_cache(maxsize=1 << 13)
 def _split_bodies(text: str) -> tuple[str, ...]:
     heads, units = _share_heads(_items(text))
-    out = [(p, s.lstrip("[")) for p, s in _share_qualifiers(_share_committees(heads), units)]
+    out = [(p, s.lstrip("[")) for p, s in _share_qualifiers(_share_committees(_share_organ(heads)), units)]
     # A role shared by a list: "người đứng đầu các cơ quan, đơn vị", "Bí thư các huyện ủy, thành ủy".
     shared = None
     distributed: list[tuple[str, str]] = []
@@ -1300,14 +1332,19 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             shared = None
         distributed.append((piece, s))
     out = distributed
+    names = [p for p, _ in out]
     # A locality shared by a coordinated pair: "Ủy ban MTTQ và các đoàn thể tỉnh".
     locs, own = _locality_ends()
-    names = [p for p, _ in out]
     for i in range(len(out) - 1, 0, -1):
         if out[i][1] != "và" or i in units:  # 'UBND các huyện' names units: no place for another body
             continue
         loc = next((w for w, rx in locs if rx.search(names[i])), None)
-        if loc and not any(rx.search(names[i - 1]) for rx in own) and len(names[i - 1].split()) > 1:
+        if (
+            loc
+            and not any(rx.search(names[i - 1]) for rx in own)
+            and len(names[i - 1].split()) > 1
+            and not _other_level(names[i - 1], loc)  # 'Bộ Công an và Công an tỉnh'
+        ):
             if signals.body_level(loc) == "commune" and _office_of_a_level(names[i - 1]):
                 continue  # 'Phòng Tài nguyên và Môi trường và UBND xã': the district's office, no commune's
             names[i - 1] = f"{names[i - 1]} {loc}"
@@ -1326,6 +1363,33 @@ def _split_bodies(text: str) -> tuple[str, ...]:
                 break
         out_names.append(n)
     return tuple(out_names)
+
+
+@cache
+def _members() -> frozenset[str]:
+    return frozenset(lower_vn(w) for w in _lists()["members"])
+
+
+def _share_organ(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'các Tổ đại biểu và đại biểu HĐND tỉnh' -> Tổ đại biểu HĐND tỉnh, đại biểu HĐND tỉnh: the
+    organ after the member that closes a list goes to the parts named bare before it, capitalised
+    as a part's name is ([lists] members); its place alone would make 'Tổ đại biểu tỉnh'."""
+    last = items[-1][0] if len(items) > 1 else ""
+    head = _head_of(last) or ""
+    organ = last[len(head) :].strip()
+    if lower_vn(head) not in _members() or not organ[:1].isupper() or _head_of(organ) is None:
+        return items
+    out = list(items)
+    for i in range(len(out) - 2, -1, -1):
+        piece = out[i][0]
+        if (
+            out[i + 1][1].lstrip("[") not in (",", "và")
+            or not piece[:1].isupper()
+            or lower_vn(piece) not in _members()
+        ):
+            break
+        out[i] = (f"{piece} {organ}", out[i][1])
+    return out
 
 
 @cache

@@ -370,6 +370,22 @@ def test_recurrence(text, rec):
             ["Trung ương Đoàn", "Hội Liên hiệp Phụ nữ Việt Nam"],
         ),
         ("Tổng cục Thuế: Hoàn thành việc sử dụng số định danh", ["Tổng cục Thuế"]),
+        # a level closing a list is no ministry's nor another level's body's
+        (
+            "Các bộ, cơ quan trung ương, UBND cấp tỉnh có trách nhiệm hướng dẫn",
+            ["bộ", "cơ quan trung ương", "UBND cấp tỉnh"],
+        ),
+        ("Bộ Y tế và Sở Y tế tỉnh kiểm tra", ["Bộ Y tế", "Sở Y tế tỉnh"]),
+        ("Sở Tư pháp và Phòng Tư pháp huyện kiểm tra", ["Sở Tư pháp", "Phòng Tư pháp huyện"]),
+        # a council's parts before its members share the council
+        (
+            "Thường trực HĐND huyện, các Tổ đại biểu và đại biểu HĐND huyện giám sát",
+            ["Thường trực HĐND huyện", "Tổ đại biểu HĐND huyện", "đại biểu HĐND huyện"],
+        ),
+        (
+            "Thường trực, các Ban và đại biểu Hội đồng nhân dân xã giám sát",
+            ["Thường trực Hội đồng nhân dân xã", "Ban Hội đồng nhân dân xã", "đại biểu Hội đồng nhân dân xã"],
+        ),
         # the last unit of a list closes the name before a verb the tables lack
         ("Hội CCB các xã, thị trấn đăng ký xây dựng mô hình", ["Hội CCB xã", "Hội CCB thị trấn"]),
         (

@@ -358,6 +358,15 @@ def _run_head_re() -> re.Pattern:
 
 
 @cache
+def _committee_runs() -> tuple[tuple[str, ...], re.Pattern]:
+    """(the committees named by the work they steer, followed by a blank; the verbs after which
+    that work's capitalised name goes on in theirs), obligations.toml [bodies] committee_runs."""
+    t = _table()["bodies"]
+    verbs = "|".join(re.escape(lower_vn(v)) for v in t["committee_verbs"])
+    return tuple(lower_vn(c) + " " for c in t["committee_runs"]), re.compile(rf"(?:{verbs})(?!\w)")
+
+
+@cache
 def _run_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """(the words a name's run stops at, the vocabulary's names in lower case)."""
     stops = frozenset(lower_vn(w) for w in _table()["bodies"]["run_stops"])
@@ -381,22 +390,25 @@ def _name_runs(text: str, plain: str, low: str) -> list[tuple[int, int]]:
         at = head.end()
         if not text[at : at + 1].isupper():
             continue
-        end = _run_end(text, plain, low, at)
+        steers = plain.startswith(_committee_runs()[0], head.start())
+        end = _run_end(text, plain, low, at, steers=steers)
         if end is not None:
             spans.append((head.start(), end))
     return spans
 
 
-def _run_end(text: str, plain: str, low: str, at: int) -> int | None:
+def _run_end(text: str, plain: str, low: str, at: int, *, steers: bool = False) -> int | None:
     """Where the name opened by the capitalised word at `at` ends: after the unit's word (and a
     place name after it) that the words in lower case after it reach, through one predicate word
     at most and commas or 'và' before words that open no body; None when it reaches none, or the
-    capitalised words are a name of the vocabulary ('Y tế', closed)."""
+    capitalised words are a name of the vocabulary ('Y tế', closed). A committee that `steers` a
+    work names it after its verb, capitalised ('Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện')."""
     stops, names = _run_words()
     first = _RUN_TOKEN_RE.match(plain, at)
     if first is None or first.group("word") is None:
         return None
     pos, predicates, opener = first.end(), 0, first.group("word")
+    work = False  # after the verb of the work a committee steers
     for count in range(_RUN_REACH):
         tok = _RUN_TOKEN_RE.match(plain, pos)
         if tok is None:
@@ -409,7 +421,9 @@ def _run_end(text: str, plain: str, low: str, at: int) -> int | None:
             pos = tok.end()
             continue
         start = tok.start("word")
-        if not text[start].islower() or word in stops:
+        if word in stops or not (
+            text[start].islower() or (work and not starts_with_head(text[start : start + 60]))
+        ):
             return None
         unit = _RUN_UNIT_RE.match(plain, start)
         if unit is not None:
@@ -430,6 +444,7 @@ def _run_end(text: str, plain: str, low: str, at: int) -> int | None:
             predicates += 1
             if predicates > 1:
                 return None
+            work = steers and _committee_runs()[1].fullmatch(low, start, pred.end()) is not None
             pos = pred.end()
             continue
         pos = tok.end()

@@ -377,6 +377,11 @@ def test_recurrence(text, rec):
         ),
         ("Bộ Y tế và Sở Y tế tỉnh kiểm tra", ["Bộ Y tế", "Sở Y tế tỉnh"]),
         ("Sở Tư pháp và Phòng Tư pháp huyện kiểm tra", ["Sở Tư pháp", "Phòng Tư pháp huyện"]),
+        # a steering committee named by the work it steers, capitalised after its verb
+        (
+            "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã đôn đốc các thôn",
+            ["Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã"],
+        ),
         # a council's parts before its members share the council
         (
             "Thường trực HĐND huyện, các Tổ đại biểu và đại biểu HĐND huyện giám sát",

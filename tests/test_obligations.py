@@ -627,6 +627,16 @@ def test_a_condition_inside_a_task_keeps_the_task(task):
             "Trung tâm Dịch vụ tổng hợp xã kiểm tra hệ thống neo đậu.",
             {("Trung tâm Dịch vụ tổng hợp xã", "thuc_hien")},
         ),
+        # a commune's workers and village heads are partners too
+        (
+            "Công chức Văn hóa - Xã hội xã chủ trì, phối hợp với Khuyến nông viên xã và Trưởng các ấp vận động "
+            "nhân dân, xong trước ngày 15/6/2024.",
+            {
+                ("Công chức Văn hóa - Xã hội xã", "chu_tri"),
+                ("Khuyến nông viên xã", "phoi_hop"),
+                ("Trưởng ấp", "phoi_hop"),
+            },
+        ),
     ],
 )
 def test_who_a_point_of_the_implementing_part_assigns(point, expected):

@@ -1241,6 +1241,50 @@ def _share_qualifiers(
     return out
 
 
+def _share_place_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Các xã, thị trấn có liên quan' -> xã có liên quan, thị trấn có liên quan: what the place
+    closing a run is ('có liên quan'; no level, nor where it is or belongs), each place of
+    one level before it in the run is too, alone or with its organ ('UBND các xã, thị trấn có liên quan')."""
+    out = list(items)
+    for j in range(len(out) - 1, 0, -1):
+        q = _qualifier(out[j][0])
+        while (
+            lead := next((w for w in _qualifier_levels() if lower_vn(q).startswith(w + " ")), None)
+        ) is not None:
+            q = q[len(lead) :].strip()  # 'thị trấn có liên quan': the place, then what it is
+        low = lower_vn(q)
+        # where they are or what they belong to says nothing of which places they are
+        shares = (
+            q
+            and low not in _qualifier_levels()
+            and not _area_re().match(low)
+            and not _belongs_re().search(low)
+        )
+        place = _place_of(out[j][0][: -len(q)].strip()) if shares else None
+        i = j - 1
+        while place and i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
+            other = _place_of(out[i][0])
+            if other is None or not _same_level(place, other):
+                break
+            out[i] = (f"{out[i][0]} {q}", out[i][1])
+            i -= 1
+    return out
+
+
+def _place_of(piece: str) -> str | None:
+    """The place's kind an item is or names the organ of: 'xã' of 'xã' and of 'UBND xã'; else None."""
+    for words in (piece, _after_head(piece)):
+        if words and _is_place_kind(words):
+            return lower_vn(words)
+    return None
+
+
+def _same_level(place: str, other: str) -> bool:
+    """Are two places' kinds of one level ('xã', 'thị trấn'), or either of no known level ('thành phố')?"""
+    levels = _qualifier_levels()
+    return place not in levels or other not in levels or levels[place] == levels[other]
+
+
 @cache
 def _qualifier_levels() -> dict[str, str]:
     """Each level's qualifier (lower case) -> its level: 'cấp tỉnh' -> 'province'."""
@@ -1330,7 +1374,10 @@ def split_bodies(text: str) -> list[str]:
 @text_cache(maxsize=1 << 13)
 def _split_bodies(text: str) -> tuple[str, ...]:
     heads, units = _share_heads(_items(text))
-    out = [(p, s.lstrip("[")) for p, s in _share_qualifiers(_share_committees(_share_organ(heads)), units)]
+    out = [
+        (p, s.lstrip("["))
+        for p, s in _share_qualifiers(_share_place_qualifiers(_share_committees(_share_organ(heads))), units)
+    ]
     # A role shared by a list: "người đứng đầu các cơ quan, đơn vị", "Bí thư các huyện ủy, thành ủy".
     shared = None
     distributed: list[tuple[str, str]] = []
@@ -1635,6 +1682,12 @@ def _bare_unit(name: str) -> bool:
     return name == lower_vn(name) and name in _place_units()
 
 
+def _bare_place(name: str) -> bool:
+    """A unit's word alone (`_bare_unit`), maybe with what the places are: 'xã có liên quan'."""
+    q = _qualifier(name)
+    return _bare_unit(name) or (bool(q) and name.endswith(q) and _bare_unit(name[: -len(q)].strip()))
+
+
 def parse_places(text: str) -> tuple[list[str], int]:
     """(places, end) of a list of units' words alone that opens `text`, where a body is read
     ('các xã, thị trấn' of a heading '2. Đối với các xã, thị trấn:', whose points are their tasks,
@@ -1644,7 +1697,7 @@ def parse_places(text: str) -> tuple[list[str], int]:
         return [], 0
     end = subject_end(text)
     names = split_bodies(text[:end].strip(" ,;:")) if 0 < end <= 120 else []
-    return (names, end) if names and all(_bare_unit(n) for n in names) else ([], 0)
+    return (names, end) if names and all(_bare_place(n) for n in names) else ([], 0)
 
 
 def places_subject(text: str) -> tuple[list[str], int]:
@@ -1684,7 +1737,7 @@ _PLACE_QUALIFIER_RES = tuple(re.compile(rf"\s*(?:[^\W\d_]+\s+){{{n}}}") for n in
 
 def units_only(names: list[str]) -> bool:
     """Are `names` units' words alone, with kinds maybe ('xã', 'thị trấn', 'cơ quan'): places?"""
-    place = [_bare_unit(n) or _is_place_unit(n) for n in names]
+    place = [_bare_place(n) or _is_place_unit(n) for n in names]
     return bool(names) and place[0] and all(p or _is_kind(n) for p, n in zip(place, names, strict=True))
 
 

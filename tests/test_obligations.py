@@ -627,6 +627,19 @@ def test_a_condition_inside_a_task_keeps_the_task(task):
             "Trung tâm Dịch vụ tổng hợp xã kiểm tra hệ thống neo đậu.",
             {("Trung tâm Dịch vụ tổng hợp xã", "thuc_hien")},
         ),
+        # places closed by what they are: each place is
+        (
+            "Các phường, xã có liên quan lập danh sách hộ dân, gửi trước ngày 20/8/2024.",
+            {("phường có liên quan", "thuc_hien"), ("xã có liên quan", "thuc_hien")},
+        ),
+        (
+            "Sở Xây dựng chủ trì, phối hợp với các phường, xã có liên quan kiểm tra công trình.",
+            {
+                ("Sở Xây dựng", "chu_tri"),
+                ("phường có liên quan", "phoi_hop"),
+                ("xã có liên quan", "phoi_hop"),
+            },
+        ),
         # a commune's workers and village heads are partners too
         (
             "Công chức Văn hóa - Xã hội xã chủ trì, phối hợp với Khuyến nông viên xã và Trưởng các ấp vận động "

@@ -358,6 +358,15 @@ def _run_head_re() -> re.Pattern:
 
 
 @cache
+def _committee_runs() -> tuple[tuple[str, ...], re.Pattern]:
+    """(the committees named by the work they steer, followed by a blank; the verbs after which
+    that work's capitalised name goes on in theirs), obligations.toml [bodies] committee_runs."""
+    t = _table()["bodies"]
+    verbs = "|".join(re.escape(lower_vn(v)) for v in t["committee_verbs"])
+    return tuple(lower_vn(c) + " " for c in t["committee_runs"]), re.compile(rf"(?:{verbs})(?!\w)")
+
+
+@cache
 def _run_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """(the words a name's run stops at, the vocabulary's names in lower case)."""
     stops = frozenset(lower_vn(w) for w in _table()["bodies"]["run_stops"])
@@ -381,22 +390,25 @@ def _name_runs(text: str, plain: str, low: str) -> list[tuple[int, int]]:
         at = head.end()
         if not text[at : at + 1].isupper():
             continue
-        end = _run_end(text, plain, low, at)
+        steers = plain.startswith(_committee_runs()[0], head.start())
+        end = _run_end(text, plain, low, at, steers=steers)
         if end is not None:
             spans.append((head.start(), end))
     return spans
 
 
-def _run_end(text: str, plain: str, low: str, at: int) -> int | None:
+def _run_end(text: str, plain: str, low: str, at: int, *, steers: bool = False) -> int | None:
     """Where the name opened by the capitalised word at `at` ends: after the unit's word (and a
     place name after it) that the words in lower case after it reach, through one predicate word
     at most and commas or 'và' before words that open no body; None when it reaches none, or the
-    capitalised words are a name of the vocabulary ('Y tế', closed)."""
+    capitalised words are a name of the vocabulary ('Y tế', closed). A committee that `steers` a
+    work names it after its verb, capitalised ('Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện')."""
     stops, names = _run_words()
     first = _RUN_TOKEN_RE.match(plain, at)
     if first is None or first.group("word") is None:
         return None
     pos, predicates, opener = first.end(), 0, first.group("word")
+    work = False  # after the verb of the work a committee steers
     for count in range(_RUN_REACH):
         tok = _RUN_TOKEN_RE.match(plain, pos)
         if tok is None:
@@ -409,7 +421,9 @@ def _run_end(text: str, plain: str, low: str, at: int) -> int | None:
             pos = tok.end()
             continue
         start = tok.start("word")
-        if not text[start].islower() or word in stops:
+        if word in stops or not (
+            text[start].islower() or (work and not starts_with_head(text[start : start + 60]))
+        ):
             return None
         unit = _RUN_UNIT_RE.match(plain, start)
         if unit is not None:
@@ -430,6 +444,7 @@ def _run_end(text: str, plain: str, low: str, at: int) -> int | None:
             predicates += 1
             if predicates > 1:
                 return None
+            work = steers and _committee_runs()[1].fullmatch(low, start, pred.end()) is not None
             pos = pred.end()
             continue
         pos = tok.end()
@@ -1197,6 +1212,8 @@ def _share_qualifiers(
         i = j - 1
         while i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
             piece = out[i][0]
+            if _other_level(piece, q):
+                break  # 'Các bộ, cơ quan trung ương, UBND cấp tỉnh': the ministries are no province's
             own = _qualifier(piece)
             bare = (
                 (piece[:1].islower() or lower_vn(piece) in _kinds())
@@ -1222,6 +1239,80 @@ def _share_qualifiers(
                 break
             i -= 1
     return out
+
+
+def _share_place_qualifiers(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Các xã, thị trấn có liên quan' -> xã có liên quan, thị trấn có liên quan: what the place
+    closing a run is ('có liên quan'; no level, nor where it is or belongs), each place of
+    one level before it in the run is too, alone or with its organ ('UBND các xã, thị trấn có liên quan')."""
+    out = list(items)
+    for j in range(len(out) - 1, 0, -1):
+        q = _qualifier(out[j][0])
+        while (
+            lead := next((w for w in _qualifier_levels() if lower_vn(q).startswith(w + " ")), None)
+        ) is not None:
+            q = q[len(lead) :].strip()  # 'thị trấn có liên quan': the place, then what it is
+        low = lower_vn(q)
+        # where they are or what they belong to says nothing of which places they are
+        shares = (
+            q
+            and low not in _qualifier_levels()
+            and not _area_re().match(low)
+            and not _belongs_re().search(low)
+        )
+        place = _place_of(out[j][0][: -len(q)].strip()) if shares else None
+        i = j - 1
+        while place and i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
+            other = _place_of(out[i][0])
+            if other is None or not _same_level(place, other):
+                break
+            out[i] = (f"{out[i][0]} {q}", out[i][1])
+            i -= 1
+    return out
+
+
+def _place_of(piece: str) -> str | None:
+    """The place's kind an item is or names the organ of: 'xã' of 'xã' and of 'UBND xã'; else None."""
+    for words in (piece, _after_head(piece)):
+        if words and _is_place_kind(words):
+            return lower_vn(words)
+    return None
+
+
+def _same_level(place: str, other: str) -> bool:
+    """Are two places' kinds of one level ('xã', 'thị trấn'), or either of no known level ('thành phố')?"""
+    levels = _qualifier_levels()
+    return place not in levels or other not in levels or levels[place] == levels[other]
+
+
+@cache
+def _qualifier_levels() -> dict[str, str]:
+    """Each level's qualifier (lower case) -> its level: 'cấp tỉnh' -> 'province'."""
+    return {lower_vn(w): lvl for lvl, words in _lists()["qualifier_levels"].items() for w in words}
+
+
+@cache
+def _central() -> tuple[frozenset[str], re.Pattern]:
+    """The heads of central bodies, and the words that say one ([lists] central_heads, central_words)."""
+    words = "|".join(re.escape(lower_vn(w)) for w in _lists()["central_words"])
+    return frozenset(lower_vn(h) for h in _lists()["central_heads"]), re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+def _level_of(piece: str) -> str | None:
+    """'central' for 'bộ', 'cơ quan trung ương', 'Bộ Công an'; else the level the name says ('Sở …':
+    'province'), or None."""
+    heads, words = _central()
+    low = lower_vn(piece)
+    if lower_vn(_head_of(piece) or "") in heads or words.search(low):
+        return "central"
+    return signals.body_level(piece)
+
+
+def _other_level(piece: str, q: str) -> bool:
+    """Is `piece` a body of another level than the level qualifier `q` names? Then `q` is not its."""
+    level = _qualifier_levels().get(lower_vn(q))
+    own = _level_of(piece) if level else None
+    return own is not None and own != level
 
 
 @cache
@@ -1283,7 +1374,10 @@ def split_bodies(text: str) -> list[str]:
 @text_cache(maxsize=1 << 13)
 def _split_bodies(text: str) -> tuple[str, ...]:
     heads, units = _share_heads(_items(text))
-    out = [(p, s.lstrip("[")) for p, s in _share_qualifiers(_share_committees(heads), units)]
+    out = [
+        (p, s.lstrip("["))
+        for p, s in _share_qualifiers(_share_place_qualifiers(_share_committees(_share_organ(heads))), units)
+    ]
     # A role shared by a list: "người đứng đầu các cơ quan, đơn vị", "Bí thư các huyện ủy, thành ủy".
     shared = None
     distributed: list[tuple[str, str]] = []
@@ -1300,14 +1394,19 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             shared = None
         distributed.append((piece, s))
     out = distributed
+    names = [p for p, _ in out]
     # A locality shared by a coordinated pair: "Ủy ban MTTQ và các đoàn thể tỉnh".
     locs, own = _locality_ends()
-    names = [p for p, _ in out]
     for i in range(len(out) - 1, 0, -1):
         if out[i][1] != "và" or i in units:  # 'UBND các huyện' names units: no place for another body
             continue
         loc = next((w for w, rx in locs if rx.search(names[i])), None)
-        if loc and not any(rx.search(names[i - 1]) for rx in own) and len(names[i - 1].split()) > 1:
+        if (
+            loc
+            and not any(rx.search(names[i - 1]) for rx in own)
+            and len(names[i - 1].split()) > 1
+            and not _other_level(names[i - 1], loc)  # 'Bộ Công an và Công an tỉnh'
+        ):
             if signals.body_level(loc) == "commune" and _office_of_a_level(names[i - 1]):
                 continue  # 'Phòng Tài nguyên và Môi trường và UBND xã': the district's office, no commune's
             names[i - 1] = f"{names[i - 1]} {loc}"
@@ -1326,6 +1425,33 @@ def _split_bodies(text: str) -> tuple[str, ...]:
                 break
         out_names.append(n)
     return tuple(out_names)
+
+
+@cache
+def _members() -> frozenset[str]:
+    return frozenset(lower_vn(w) for w in _lists()["members"])
+
+
+def _share_organ(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'các Tổ đại biểu và đại biểu HĐND tỉnh' -> Tổ đại biểu HĐND tỉnh, đại biểu HĐND tỉnh: the
+    organ after the member that closes a list goes to the parts named bare before it, capitalised
+    as a part's name is ([lists] members); its place alone would make 'Tổ đại biểu tỉnh'."""
+    last = items[-1][0] if len(items) > 1 else ""
+    head = _head_of(last) or ""
+    organ = last[len(head) :].strip()
+    if lower_vn(head) not in _members() or not organ[:1].isupper() or _head_of(organ) is None:
+        return items
+    out = list(items)
+    for i in range(len(out) - 2, -1, -1):
+        piece = out[i][0]
+        if (
+            out[i + 1][1].lstrip("[") not in (",", "và")
+            or not piece[:1].isupper()
+            or lower_vn(piece) not in _members()
+        ):
+            break
+        out[i] = (f"{piece} {organ}", out[i][1])
+    return out
 
 
 @cache
@@ -1556,6 +1682,12 @@ def _bare_unit(name: str) -> bool:
     return name == lower_vn(name) and name in _place_units()
 
 
+def _bare_place(name: str) -> bool:
+    """A unit's word alone (`_bare_unit`), maybe with what the places are: 'xã có liên quan'."""
+    q = _qualifier(name)
+    return _bare_unit(name) or (bool(q) and name.endswith(q) and _bare_unit(name[: -len(q)].strip()))
+
+
 def parse_places(text: str) -> tuple[list[str], int]:
     """(places, end) of a list of units' words alone that opens `text`, where a body is read
     ('các xã, thị trấn' of a heading '2. Đối với các xã, thị trấn:', whose points are their tasks,
@@ -1565,7 +1697,7 @@ def parse_places(text: str) -> tuple[list[str], int]:
         return [], 0
     end = subject_end(text)
     names = split_bodies(text[:end].strip(" ,;:")) if 0 < end <= 120 else []
-    return (names, end) if names and all(_bare_unit(n) for n in names) else ([], 0)
+    return (names, end) if names and all(_bare_place(n) for n in names) else ([], 0)
 
 
 def places_subject(text: str) -> tuple[list[str], int]:
@@ -1605,7 +1737,7 @@ _PLACE_QUALIFIER_RES = tuple(re.compile(rf"\s*(?:[^\W\d_]+\s+){{{n}}}") for n in
 
 def units_only(names: list[str]) -> bool:
     """Are `names` units' words alone, with kinds maybe ('xã', 'thị trấn', 'cơ quan'): places?"""
-    place = [_bare_unit(n) or _is_place_unit(n) for n in names]
+    place = [_bare_place(n) or _is_place_unit(n) for n in names]
     return bool(names) and place[0] and all(p or _is_kind(n) for p, n in zip(place, names, strict=True))
 
 

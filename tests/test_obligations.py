@@ -370,6 +370,27 @@ def test_recurrence(text, rec):
             ["Trung ương Đoàn", "Hội Liên hiệp Phụ nữ Việt Nam"],
         ),
         ("Tổng cục Thuế: Hoàn thành việc sử dụng số định danh", ["Tổng cục Thuế"]),
+        # a level closing a list is no ministry's nor another level's body's
+        (
+            "Các bộ, cơ quan trung ương, UBND cấp tỉnh có trách nhiệm hướng dẫn",
+            ["bộ", "cơ quan trung ương", "UBND cấp tỉnh"],
+        ),
+        ("Bộ Y tế và Sở Y tế tỉnh kiểm tra", ["Bộ Y tế", "Sở Y tế tỉnh"]),
+        ("Sở Tư pháp và Phòng Tư pháp huyện kiểm tra", ["Sở Tư pháp", "Phòng Tư pháp huyện"]),
+        # a steering committee named by the work it steers, capitalised after its verb
+        (
+            "Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã đôn đốc các thôn",
+            ["Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở xã"],
+        ),
+        # a council's parts before its members share the council
+        (
+            "Thường trực HĐND huyện, các Tổ đại biểu và đại biểu HĐND huyện giám sát",
+            ["Thường trực HĐND huyện", "Tổ đại biểu HĐND huyện", "đại biểu HĐND huyện"],
+        ),
+        (
+            "Thường trực, các Ban và đại biểu Hội đồng nhân dân xã giám sát",
+            ["Thường trực Hội đồng nhân dân xã", "Ban Hội đồng nhân dân xã", "đại biểu Hội đồng nhân dân xã"],
+        ),
         # the last unit of a list closes the name before a verb the tables lack
         ("Hội CCB các xã, thị trấn đăng ký xây dựng mô hình", ["Hội CCB xã", "Hội CCB thị trấn"]),
         (
@@ -605,6 +626,29 @@ def test_a_condition_inside_a_task_keeps_the_task(task):
         (
             "Trung tâm Dịch vụ tổng hợp xã kiểm tra hệ thống neo đậu.",
             {("Trung tâm Dịch vụ tổng hợp xã", "thuc_hien")},
+        ),
+        # places closed by what they are: each place is
+        (
+            "Các phường, xã có liên quan lập danh sách hộ dân, gửi trước ngày 20/8/2024.",
+            {("phường có liên quan", "thuc_hien"), ("xã có liên quan", "thuc_hien")},
+        ),
+        (
+            "Sở Xây dựng chủ trì, phối hợp với các phường, xã có liên quan kiểm tra công trình.",
+            {
+                ("Sở Xây dựng", "chu_tri"),
+                ("phường có liên quan", "phoi_hop"),
+                ("xã có liên quan", "phoi_hop"),
+            },
+        ),
+        # a commune's workers and village heads are partners too
+        (
+            "Công chức Văn hóa - Xã hội xã chủ trì, phối hợp với Khuyến nông viên xã và Trưởng các ấp vận động "
+            "nhân dân, xong trước ngày 15/6/2024.",
+            {
+                ("Công chức Văn hóa - Xã hội xã", "chu_tri"),
+                ("Khuyến nông viên xã", "phoi_hop"),
+                ("Trưởng ấp", "phoi_hop"),
+            },
         ),
     ],
 )

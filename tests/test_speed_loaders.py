@@ -772,6 +772,8 @@ def test_parsing_leaves_the_garbage_collector_as_it_found_it(enabled):
 def _ref_goes_on(tail: str, text: str) -> bool:
     if segment._opens_preamble(text) or segment._ITEM_OPEN_RE.match(text):
         return False  # 'Căn cứ …', '1. Bãi bỏ …' open a paragraph of their own
+    if text.isupper() and segment.enacting_authority(text):
+        return False  # 'BAN THƯỜNG VỤ ĐẢNG ỦY XÃ QUYẾT ĐỊNH': the enacting line
     if tail.endswith(";"):
         return segment._cited_type_start_re().match(text) is not None  # a list of documents goes on
     if (
@@ -784,6 +786,8 @@ def _ref_goes_on(tail: str, text: str) -> bool:
         return True  # a quarter the line cut: 'trong Quý' / 'III/2022.'
     if tail.rfind("(") > tail.rfind(")"):
         return True  # inside parentheses: '(qua' / 'Ban Tổ chức Tỉnh ủy) trước …'
+    if re.match(r"[-–+•*]\s+[^\W\d_]", text) and re.search(r"(?<!\w)(?:số|Số|ngày|tháng|năm)$", tail):
+        return False  # '2. Hoàn thiện hạ tầng số' / '- Sở …': a point, no number going on
     return (
         segment._CONNECTOR_END.search(tail[-20:]) is not None
         or (segment._type_word_end().search(tail[-40:]) is not None and not tail.isupper())

@@ -875,6 +875,9 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
             piece = f"{named} {listed[1]}"
         elif named and s == "," and piece[:1].isupper() and _head_of(piece) is None:
             piece = f"{named} {piece}"
+        elif out and sep in (",", "và") and (head := _field_head(out[-1][0], piece)):
+            named = shared = None  # 'Sở Tài chính, Kế hoạch và Đầu tư': the fields share the office
+            piece = f"{head} {piece}"
         elif (
             split
             and (
@@ -1599,6 +1602,17 @@ def _cased_name_end(text: str) -> int | None:
             return m.start() if closed else None
         last = lower_vn(w)
     return None
+
+
+def _field_head(before: str, piece: str) -> str | None:
+    """The head an office named by its field lends the next field listed bare ('Sở Tài chính,
+    Kế hoạch và Đầu tư': Sở), or None: both are names of the vocabulary, the second with no head."""
+    if not piece[:1].isupper() or _head_of(piece) is not None or lower_vn(piece) not in _vocabulary_names():
+        return None
+    head = _head_of(before)
+    if head is None or lower_vn(before[len(head) :].strip()) not in _vocabulary_names():
+        return None
+    return head
 
 
 @cache

@@ -449,6 +449,10 @@ def test_subjects_and_coordinated_lists(text, names):
         ("Trung tâm Y tế, trạm y tế xã thực hiện", ["Trung tâm Y tế", "trạm y tế xã"]),
         ("UBND Tỉnh, các sở triển khai", ["UBND Tỉnh", "sở"]),
         ("Sở Nội vụ, tài chính chủ trì", ["Sở Nội vụ", "Sở tài chính"]),
+        # a field of the vocabulary listed bare after an office named by its field shares the office
+        ("Sở Nội vụ, Tài chính chủ trì", ["Sở Nội vụ", "Sở Tài chính"]),
+        ("Sở Tài chính, Kế hoạch và Đầu tư tham mưu", ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]),
+        ("Sở Tư pháp, Công an phối hợp", ["Sở Tư pháp", "Công an"]),
         ("Sở Y tế và cơ quan liên quan phối hợp", ["Sở Y tế", "cơ quan liên quan"]),
         # a name with a figure is closed (a numbered school, a meeting of '6 tháng đầu năm')
         ("Trường THPT số 1, giáo viên chủ nhiệm thực hiện", ["Trường THPT số 1", "giáo viên chủ nhiệm"]),

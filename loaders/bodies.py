@@ -1436,25 +1436,84 @@ def _members() -> frozenset[str]:
 
 
 def _share_organ(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'các Tổ đại biểu và đại biểu HĐND tỉnh' -> Tổ đại biểu HĐND tỉnh, đại biểu HĐND tỉnh: the
-    organ after the member that closes a list goes to the parts named bare before it, capitalised
-    as a part's name is ([lists] members); its place alone would make 'Tổ đại biểu tỉnh'."""
-    last = items[-1][0] if len(items) > 1 else ""
-    head = _head_of(last) or ""
-    organ = last[len(head) :].strip()
-    if lower_vn(head) not in _members() or not organ[:1].isupper() or _head_of(organ) is None:
-        return items
+    """'Văn phòng, Ban Tổ chức Thành ủy' -> Văn phòng Thành ủy, Ban Tổ chức Thành ủy; 'Thường trực
+    HĐND, các Ban HĐND, các Tổ đại biểu HĐND tỉnh' -> … HĐND tỉnh each: the owner closing the last
+    item of a list of its parts and members ([lists] owners, members) goes to the parts named
+    before it bare ('Văn phòng', 'Tổ đại biểu') or by the same member's word and a field ('Ban
+    Tuyên giáo'), and its place to those that name the owner without it ('Thường trực HĐND');
+    its place alone would make 'Tổ đại biểu tỉnh'."""
     out = list(items)
-    for i in range(len(out) - 2, -1, -1):
-        piece = out[i][0]
-        if (
-            out[i + 1][1].lstrip("[") not in (",", "và")
-            or not piece[:1].isupper()
-            or lower_vn(piece) not in _members()
-        ):
-            break
-        out[i] = (f"{piece} {organ}", out[i][1])
+    j = len(out) - 1
+    while j > 0:
+        owned = _owned(out[j][0])
+        i = j - 1
+        while owned is not None and i >= 0 and (named := _owned_part(out[i][0], out[i + 1][1], owned)):
+            out[i] = (named, out[i][1])
+            i -= 1
+        j = min(i, j - 1)
     return out
+
+
+def _owned_part(piece: str, sep: str, owned: tuple[str, str, str]) -> str | None:
+    """`piece` named with the owner of the part or member after it (`_owned`), when it is one of
+    that owner's too: bare, by the same member's word and a field, or with the owner alone."""
+    member, owner, place = owned
+    if sep.lstrip("[") not in (",", "và") or not piece[:1].isupper():
+        return None
+    own = _owned(piece)
+    if own is not None:  # 'Thường trực HĐND' before '… HĐND tỉnh'
+        same = not own[2] and lower_vn(own[1]) == lower_vn(owner) and _LEVEL_PLACE_RE.fullmatch(place)
+        return f"{piece} {place}" if same else None
+    low = lower_vn(piece)
+    field = next((low[len(m) + 1 :] for m in _members_longest() if low.startswith(m + " ")), None)
+    # a committee's boards are all its own ('Ban Tổ chức, Ủy ban Kiểm tra Huyện ủy'); a council's
+    # only beside its boards ('Ban Dân tộc, Văn phòng UBND tỉnh': the province's Ban Dân tộc)
+    committee = lower_vn(owner).rsplit(" ", 1)[-1] in _place_committee_words()[1]
+    if low not in _members() and not (
+        field and field in _boards() and (committee or low.startswith(member + " "))
+    ):
+        return None
+    return f"{piece} {owner} {place}".rstrip()
+
+
+# A place or a level alone after an owner ('tỉnh', 'huyện Cẩm Xuyên', 'cấp xã'), no body ('và UBND huyện').
+_LEVEL_PLACE_RE = re.compile(rf"(?:cấp )?(?:{_UNITS})(?: [{UPPER}][^\W\d_]*)*")
+
+
+def _owned(item: str) -> tuple[str, str, str] | None:
+    """(the member's word, the owner, its place) of a part or member of an owner named with it:
+    ('ban', 'Thành ủy', '') of 'Ban Tổ chức Thành ủy', ('thường trực', 'HĐND', 'tỉnh') of
+    'Thường trực HĐND tỉnh'; None for any other item ('Sở Tài chính', 'Ban Tổ chức')."""
+    low = lower_vn(item)
+    m = _owner_re().search(low) if len(low) == len(item) else None
+    if m is None:
+        return None
+    unit = _OF_END_RE.sub("", low[: m.start()].strip())  # 'các Ban của Hội đồng nhân dân'
+    member = next((w for w in _members_longest() if unit == w or unit.startswith(w + " ")), None)
+    rest = item[len(member) : len(unit)].strip() if member else ""
+    if member is None or (rest and (not rest[:1].isupper() or lower_vn(rest) not in _boards())):
+        return None  # 'Ban Quản lý dự án …': none of an owner's boards
+    return member, item[m.start() : m.end()], item[m.end() :].strip()
+
+
+@cache
+def _owner_re() -> re.Pattern:
+    """An owner's word after a part's or member's name, on lower-case text ([lists] owners)."""
+    words = sorted((lower_vn(w) for w in _lists()["owners"]), key=len, reverse=True)
+    return re.compile(rf"(?<=\s)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+_OF_END_RE = re.compile(r" của$")
+
+
+@cache
+def _boards() -> frozenset[str]:
+    return frozenset(lower_vn(w) for w in _lists()["boards"])
+
+
+@cache
+def _members_longest() -> tuple[str, ...]:
+    return tuple(sorted(_members(), key=len, reverse=True))
 
 
 @cache
@@ -1606,11 +1665,17 @@ def _cased_name_end(text: str) -> int | None:
 
 def _field_head(before: str, piece: str) -> str | None:
     """The head an office named by its field lends the next field listed bare ('Sở Tài chính,
-    Kế hoạch và Đầu tư': Sở), or None: both are names of the vocabulary, the second with no head."""
-    if not piece[:1].isupper() or _head_of(piece) is not None or lower_vn(piece) not in _vocabulary_names():
+    Kế hoạch và Đầu tư': Sở; 'Ban Tuyên giáo, Dân vận Huyện ủy': Ban, the owner after the field
+    shared later, `_share_organ`), or None: both are names of the vocabulary, the second with no head."""
+    if not piece[:1].isupper() or _head_of(piece) is not None:
         return None
+    low = lower_vn(piece)
+    owner = _owner_re().search(low) if len(low) == len(piece) else None
+    if (low[: owner.start()].strip() not in _boards()) if owner else (low not in _vocabulary_names()):
+        return None  # with an owner, one of its boards ('Dân vận Huyện ủy')
     head = _head_of(before)
-    if head is None or lower_vn(before[len(head) :].strip()) not in _vocabulary_names():
+    field = lower_vn(before[len(head) :].strip()) if head else ""
+    if head is None or (field not in _vocabulary_names() and not (owner and field in _boards())):
         return None
     return head
 

@@ -391,6 +391,53 @@ def test_recurrence(text, rec):
             "Thường trực, các Ban và đại biểu Hội đồng nhân dân xã giám sát",
             ["Thường trực Hội đồng nhân dân xã", "Ban Hội đồng nhân dân xã", "đại biểu Hội đồng nhân dân xã"],
         ),
+        (
+            "Thường trực HĐND, các Ban HĐND, các Tổ đại biểu HĐND tỉnh giám sát",
+            ["Thường trực HĐND tỉnh", "Ban HĐND tỉnh", "Tổ đại biểu HĐND tỉnh"],
+        ),
+        (
+            "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân thành phố giám sát",
+            ["Thường trực Hội đồng nhân dân thành phố", "Ban của Hội đồng nhân dân thành phố"],
+        ),
+        (
+            "Ban Kinh tế - Ngân sách, Pháp chế HĐND tỉnh thẩm tra",
+            ["Ban Kinh tế - Ngân sách HĐND tỉnh", "Ban Pháp chế HĐND tỉnh"],
+        ),
+        (
+            "Thường trực HĐND, Văn phòng HĐND và UBND huyện tham mưu",
+            ["Thường trực HĐND", "Văn phòng HĐND và UBND huyện"],
+        ),
+        # a Party committee closing a list of its boards and offices is each one's
+        ("Ban Tuyên giáo, Dân vận Huyện ủy phối hợp", ["Ban Tuyên giáo Huyện ủy", "Ban Dân vận Huyện ủy"]),
+        ("Ban Tổ chức, Ban Tuyên giáo Tỉnh ủy hướng dẫn", ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"]),
+        ("Văn phòng, Ban Tổ chức Thành ủy tham mưu", ["Văn phòng Thành ủy", "Ban Tổ chức Thành ủy"]),
+        (
+            "Ban Tổ chức, Tuyên giáo và Dân vận Đảng ủy xã phối hợp",
+            ["Ban Tổ chức Đảng ủy xã", "Ban Tuyên giáo và Dân vận Đảng ủy xã"],
+        ),
+        (
+            "Ủy ban Kiểm tra, Văn phòng Quận ủy theo dõi",
+            ["Ủy ban Kiểm tra Quận ủy", "Văn phòng Quận ủy"],
+        ),
+        (
+            "Ban Tổ chức, Ban Tuyên giáo Trung ương hướng dẫn",
+            ["Ban Tổ chức Trung ương", "Ban Tuyên giáo Trung ương"],
+        ),
+        (
+            "Ban Tổ chức, Ủy ban Kiểm tra Huyện ủy theo dõi",
+            ["Ban Tổ chức Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"],
+        ),
+        (
+            "Ban Tuyên giáo, Dân vận Tỉnh ủy; Sở Văn hóa, Thể thao và Du lịch phối hợp",
+            ["Ban Tuyên giáo Tỉnh ủy", "Ban Dân vận Tỉnh ủy", "Sở Văn hóa, Thể thao và Du lịch"],
+        ),
+        # ... not a board of another owner, nor one the owner has no board of
+        ("Ban Tuyên giáo và Dân vận Thị ủy chủ trì", ["Ban Tuyên giáo và Dân vận Thị ủy"]),
+        ("Ban Dân tộc, Văn phòng UBND tỉnh theo dõi", ["Ban Dân tộc", "Văn phòng UBND tỉnh"]),
+        ("Ban Dân tộc, Văn phòng HĐND tỉnh theo dõi", ["Ban Dân tộc", "Văn phòng HĐND tỉnh"]),
+        ("Ban Dân tộc, Ban Pháp chế HĐND tỉnh thẩm tra", ["Ban Dân tộc HĐND tỉnh", "Ban Pháp chế HĐND tỉnh"]),
+        ("Sở Nội vụ, Ban Tổ chức Tỉnh ủy hướng dẫn", ["Sở Nội vụ", "Ban Tổ chức Tỉnh ủy"]),
+        ("Ban Chỉ đạo, Văn phòng UBND huyện theo dõi", ["Ban Chỉ đạo", "Văn phòng UBND huyện"]),
         # the last unit of a list closes the name before a verb the tables lack
         ("Hội CCB các xã, thị trấn đăng ký xây dựng mô hình", ["Hội CCB xã", "Hội CCB thị trấn"]),
         (

@@ -1213,10 +1213,15 @@ def _share_qualifiers(
         head = lower_vn(_head_of(out[j][0]) or "")
         belongs_q = _belongs_re().search(lower_vn(q))
         i = j - 1
+        given: list[int] = []  # the items given the qualifier
         while i >= 0 and out[i + 1][1] in (",", "và"):  # not past a "các" that opened the run
             piece = out[i][0]
-            if _other_level(piece, q):
-                break  # 'Các bộ, cơ quan trung ương, UBND cấp tỉnh': the ministries are no province's
+            if _other_level(piece, q):  # 'Các bộ, cơ quan trung ương, UBND cấp tỉnh': no province's bộ
+                if lower_vn(piece) in _kinds() or lower_vn(piece) in _central()[0]:  # a kind alone
+                    for k in given:  # 'các bộ, ngành và UBND tỉnh': the kinds of no level go with 'bộ'
+                        if _level_of(items[k][0]) is None:
+                            out[k] = items[k]
+                break
             own = _qualifier(piece)
             bare = (
                 (piece[:1].islower() or lower_vn(piece) in _kinds())
@@ -1228,6 +1233,7 @@ def _share_qualifiers(
             )
             if bare:
                 out[i] = (f"{piece} {q}", out[i][1])
+                given.append(i)
             elif (
                 (belongs_q or (i in units and j in units))  # 'Thủ trưởng các cơ quan, đơn vị có liên quan'
                 and head
@@ -1408,6 +1414,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
             loc
             and not any(rx.search(names[i - 1]) for rx in own)
             and len(names[i - 1].split()) > 1
+            and lower_vn(names[i - 1]) not in _kinds()  # a kind's level is `_share_qualifiers`'s
             and not _other_level(names[i - 1], loc)  # 'Bộ Công an và Công an tỉnh'
         ):
             if signals.body_level(loc) == "commune" and _office_of_a_level(names[i - 1]):

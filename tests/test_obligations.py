@@ -438,6 +438,13 @@ def test_recurrence(text, rec):
         ("Ban Dân tộc, Ban Pháp chế HĐND tỉnh thẩm tra", ["Ban Dân tộc HĐND tỉnh", "Ban Pháp chế HĐND tỉnh"]),
         ("Sở Nội vụ, Ban Tổ chức Tỉnh ủy hướng dẫn", ["Sở Nội vụ", "Ban Tổ chức Tỉnh ủy"]),
         ("Ban Chỉ đạo, Văn phòng UBND huyện theo dõi", ["Ban Chỉ đạo", "Văn phòng UBND huyện"]),
+        # a level after kinds listed with 'bộ' or 'sở' is the last item's
+        ("Các bộ, ngành và UBND tỉnh tổ chức thực hiện", ["bộ", "ngành", "UBND tỉnh"]),
+        ("Các sở, ngành và UBND huyện triển khai", ["sở", "ngành", "UBND huyện"]),
+        (
+            "Các bộ, ngành trung ương, sở, ngành tỉnh triển khai",
+            ["bộ", "ngành trung ương", "sở tỉnh", "ngành tỉnh"],
+        ),
         # the last unit of a list closes the name before a verb the tables lack
         ("Hội CCB các xã, thị trấn đăng ký xây dựng mô hình", ["Hội CCB xã", "Hội CCB thị trấn"]),
         (

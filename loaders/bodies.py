@@ -1203,10 +1203,12 @@ def _share_qualifiers(
     ('Thủ trưởng các cơ quan, đơn vị có liên quan'). An item of `units` whose qualifier follows its
     head ('UBND huyện' of 'UBND các huyện') names a unit and qualifies nothing."""
     out = list(items)
-    for j in range(len(out) - 1, 0, -1):
+    for j in range(len(out) - 1, 0 if len(out) > 1 else -1, -1):  # one item alone for its area
         q = _qualifier(out[j][0])
-        if q and j in units and _area_re().match(lower_vn(q)):
-            out[j] = (out[j][0][: -len(q)].rstrip(), out[j][1])  # 'UBND thị trấn trên địa bàn huyện'
+        if q and _area_re().match(lower_vn(q)) and (j in units or _bare_unit(out[j][0][: -len(q)].rstrip())):
+            # 'UBND thị trấn trên địa bàn huyện', 'các xã, thị trấn trên địa bàn huyện': the units
+            # of the place, where each is says nothing more
+            out[j] = (out[j][0][: -len(q)].rstrip(), out[j][1])
             continue
         if not q or (j in units and _after_head(out[j][0]) == q):
             continue
@@ -1797,10 +1799,11 @@ def places_subject(text: str) -> tuple[list[str], int]:
     names = split_bodies(text[:end].strip(" ,;:")) if 0 < end <= 120 else []
     if not units_only(names):
         return [], 0
+    area = _area_place_re().match(text, end)  # 'Các xã, thị trấn trên địa bàn huyện': where they are
     for words in _PLACE_QUALIFIER_RES:
         # the predicate, maybe after words in lower case that say which of the places ('Các xã, thị
         # trấn vùng cao ưu tiên …', 'Các phường nội thành hoàn thành …')
-        q = words.match(text, end)
+        q = words.match(text, area.end() if area else end)
         if q is None or q.group() != q.group().lower() or _says_how_re().search(q.group()):
             break  # 'Các xã, thị trấn vẫn duy trì …': no qualifier, how the places are
         if _predicates_re().match(lower_vn(text[q.end() :])):
@@ -1815,6 +1818,14 @@ def _says_how_re() -> re.Pattern:
     t = _table()["appeal"]
     words = sorted({*t["statement"], *t["assessment"]}, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
+
+
+@cache
+def _area_place_re() -> re.Pattern:
+    """'trên địa bàn huyện', 'trên địa bàn thành phố Bảo Lộc': where places are ([lists] area),
+    then a unit's word, maybe with its name."""
+    area = "|".join(re.escape(lower_vn(w)) for w in _lists()["area"])
+    return re.compile(rf"\s*(?:{area})\s+(?:toàn )?(?:cấp )?(?:{_UNITS})(?: [{UPPER}][^\W\d_]*)*(?!\w)")
 
 
 # Blanks, then none to three words: a qualifier of places before the predicate ('vùng cao', 'nội thành').

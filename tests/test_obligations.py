@@ -445,6 +445,9 @@ def test_recurrence(text, rec):
             "Các bộ, ngành trung ương, sở, ngành tỉnh triển khai",
             ["bộ", "ngành trung ương", "sở tỉnh", "ngành tỉnh"],
         ),
+        # where places are is no part of their name
+        ("Phòng Văn hóa và các xã, thị trấn trên địa bàn huyện tổ chức", ["Phòng Văn hóa", "xã", "thị trấn"]),
+        ("UBND các phường, xã trên địa bàn thị xã triển khai", ["UBND phường", "UBND xã"]),
         # the last unit of a list closes the name before a verb the tables lack
         ("Hội CCB các xã, thị trấn đăng ký xây dựng mô hình", ["Hội CCB xã", "Hội CCB thị trấn"]),
         (
@@ -2337,6 +2340,22 @@ def test_places_named_by_their_units_words_in_a_list(point, expected):
             {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
         ),
         ("II. NHIỆM VỤ VÀ GIẢI PHÁP", "Đối với các xã, thị trấn: đã cơ bản hoàn thành các tiêu chí.", set()),
+        # where the places are, before the predicate
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Các xã, thị trấn trên địa bàn huyện rà soát hộ nghèo, báo cáo trước ngày 15/7/2024.",
+            {("xã", "thuc_hien"), ("thị trấn", "thuc_hien")},
+        ),
+        (
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Các phường, xã trên địa bàn thành phố Bảo Lộc xây dựng kế hoạch thực hiện.",
+            {("phường", "thuc_hien"), ("xã", "thuc_hien")},
+        ),
+        (
+            "II. NHIỆM VỤ CỤ THỂ",
+            "Các tổ dân phố trên địa bàn phường báo cáo kết quả về UBND phường trước ngày 25/11/2024.",
+            {("tổ dân phố", "thuc_hien")},
+        ),
         # words in lower case after the places say which of them: the places still
         (
             "II. NHIỆM VỤ VÀ GIẢI PHÁP",

@@ -913,6 +913,9 @@ def _share_heads(items: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], f
         elif out and sep in (",", "và") and (organ := _unit_organ(out[-1][0], piece)):
             named = shared = None
             piece = f"{organ} {piece}"
+        elif out and sep in (",", "và") and (lead := _place_lead(out[-1][0], piece)):
+            named = shared = None  # 'chi hội người cao tuổi thôn, khu': that branch of each
+            piece = f"{lead} {piece}"
         elif (
             out
             and (s in (",", "và") or _level_organ(out[-1][0], piece, sep))
@@ -974,6 +977,34 @@ def _unit_lead(before: str, piece: str) -> str | None:
         if place and lead and _common_noun(lead) and _head_of(lead) is not None:
             return lead  # 'trạm y tế phường, xã': a common organ in lower case, each place has one
     return lead if lead and (_is_heads(lead) or _named_unit(lead)) else None
+
+
+def _place_lead(before: str, piece: str) -> str | None:
+    """'chi hội người cao tuổi' of 'chi hội người cao tuổi thôn' before 'khu', 'Hội Người cao tuổi'
+    of '… xã' before 'thị trấn': the unit that the place closing `before` has, which each place of
+    its level listed bare after it has too; None unless both are places of one level."""
+    level = _place_level(piece) if piece == lower_vn(piece) else None
+    if level is None:
+        return None
+    words = before.split()
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) > n and tail == lower_vn(tail) and _place_level(tail) == level:
+            lead = " ".join(words[:-n])
+            return lead if _head_of(lead) is not None else None
+    return None
+
+
+def _place_level(words: str) -> str | None:
+    """The level of a place's word: 'commune' of 'thị trấn', 'hamlet' of 'thôn', 'khu' ([lists]
+    qualifier_levels, hamlets); None for anything else."""
+    low = lower_vn(words)
+    return "hamlet" if low in _hamlets() else _qualifier_levels().get(low)
+
+
+@cache
+def _hamlets() -> frozenset[str]:
+    return frozenset(lower_vn(w) for w in _lists()["hamlets"])
 
 
 def _common_noun(words: str) -> bool:

@@ -448,6 +448,18 @@ def test_recurrence(text, rec):
         # where places are is no part of their name
         ("Phòng Văn hóa và các xã, thị trấn trên địa bàn huyện tổ chức", ["Phòng Văn hóa", "xã", "thị trấn"]),
         ("UBND các phường, xã trên địa bàn thị xã triển khai", ["UBND phường", "UBND xã"]),
+        # places of one level after a unit's organ closed by one each have that organ
+        (
+            "Chi hội Người cao tuổi thôn, tổ dân phố tổ chức",
+            ["Chi hội Người cao tuổi thôn", "Chi hội Người cao tuổi tổ dân phố"],
+        ),
+        (
+            "Chi đoàn thanh niên thôn, bản tổ chức ra quân",
+            ["Chi đoàn thanh niên thôn", "Chi đoàn thanh niên bản"],
+        ),
+        ("Các chi bộ thôn, khối phối hợp", ["chi bộ thôn", "chi bộ khối"]),
+        ("Hội Người cao tuổi xã, thị trấn tổ chức", ["Hội Người cao tuổi xã", "Hội Người cao tuổi thị trấn"]),
+        ("UBND huyện, xã tổ chức", ["UBND huyện", "UBND xã"]),
         # the last unit of a list closes the name before a verb the tables lack
         ("Hội CCB các xã, thị trấn đăng ký xây dựng mô hình", ["Hội CCB xã", "Hội CCB thị trấn"]),
         (

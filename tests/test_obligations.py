@@ -3246,3 +3246,55 @@ def test_numbered_points_under_a_lead_line_without_a_number_are_its_tasks():
         ("Đảng ủy Công an tỉnh", "thuc_hien", "2024-11-30"),
     }
     assert len(rec.obligations) == 3
+
+
+_CONCLUDES = "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính quyền thực hiện tốt một số nhiệm vụ sau:\n\n"
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        (  # a body's header over sub-points numbered under its own number: each is its task
+            "2. Ủy ban nhân dân tỉnh:\n\n2.1. Ban hành quy định quản lý chất thải rắn, hoàn thành trước ngày "
+            "30/9/2023.\n\n2.2. Bố trí vốn cho các lò đốt rác.\n\n3. Ban Tuyên giáo Tỉnh ủy tuyên truyền Kết luận.",
+            {
+                ("Ủy ban nhân dân tỉnh", "thuc_hien", "2023-09-30"),
+                ("Ủy ban nhân dân tỉnh", "thuc_hien", None),
+                ("Ban Tuyên giáo Tỉnh ủy", "thuc_hien", None),
+            },
+        ),
+        (  # a point that does a task of its own, then lists more after its colon: all are its subject's
+            "3. Huyện ủy, Ủy ban nhân dân các huyện chỉ đạo rà soát các nhiệm vụ thu gom rác thải; xây dựng "
+            "kế hoạch của địa phương, trong đó tập trung một số nhiệm vụ sau:\n\n3.1. Bố trí quỹ đất cho điểm "
+            "tập kết rác, xong trong quý III/2023.",
+            {
+                ("Huyện ủy", "thuc_hien", None),
+                ("Ủy ban nhân dân huyện", "thuc_hien", None),
+                ("Huyện ủy", "thuc_hien", "2023-09-30"),
+                ("Ủy ban nhân dân huyện", "thuc_hien", "2023-09-30"),
+            },
+        ),
+        (  # only roles before the colon: the roles of each point under it, no task of the header itself
+            "3. Bộ Chỉ huy Quân sự tỉnh phối hợp với Công an tỉnh:\n\n- Sẵn sàng lực lượng cứu hộ.",
+            {("Bộ Chỉ huy Quân sự tỉnh", "thuc_hien", None), ("Công an tỉnh", "phoi_hop", None)},
+        ),
+        (  # a time that opens the point, before its subject; a level 'và tương đương' is one kind of body
+            "3. Hằng quý, đảng ủy cơ sở, ban thường vụ cấp ủy cấp huyện và tương đương tự kiểm điểm tập thể, "
+            "báo cáo kết quả với cấp ủy cấp trên.",
+            {
+                ("đảng ủy cơ sở", "thuc_hien", None),
+                ("ban thường vụ cấp ủy cấp huyện và tương đương", "thuc_hien", None),
+            },
+        ),
+        (  # a speaker over the points stays the speaker: its addressees are asked, it is given nothing
+            "2. Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành thực hiện một số nội dung sau:\n\n"
+            "- Sở Tài chính bố trí kinh phí trước ngày 30/6/2023.",
+            {("Sở Tài chính", "thuc_hien", "2023-06-30")},
+        ),
+    ],
+)
+def test_points_of_a_conclusion_under_a_body_and_after_a_time(points, expected):
+    _, rec = assignments(
+        party_doc(heading="KẾT LUẬN", code="KL", date="ngày 12 tháng 4 năm 2023", body=_CONCLUDES + points)
+    )
+    assert _tasks(rec) == expected

@@ -1248,14 +1248,14 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, over_numbere
     if not over_numbered and st.scope and (point := _point_over_points(stripped)):
         # '3. Huyện ủy, UBND các huyện chỉ đạo rà soát …, trong đó tập trung:' / '3.1. …': a task of
         # its subject, and its sub-points are theirs; with only roles before the colon ('3. Bộ Chỉ huy
-        # Quân sự tỉnh phối hợp với Công an tỉnh:'), the roles of each point under it
-        names, assignees = point
+        # Quân sự tỉnh phối hợp với Công an tỉnh:'), the roles of each point under it; with only a
+        # verb ('2. Ủy ban nhân dân tỉnh chỉ đạo:'), a header
+        names, assignees, own = point
         st.close_header()
         st.header_subject, st.article_header = names, False
         if assignees:
             st.header_roles = _RoleHeader(names, assignees, stripped, line, len(st.out))
-            return True
-        return False
+        return not own
     if opens_scope(stripped):
         names, end, rest, _, was_asked = _subject(stripped)
         if not (names and was_asked) and (clause := _asking_clause(stripped)):
@@ -1273,10 +1273,11 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, over_numbere
 _SPEAKS_RE = re.compile(r"(?<!\w)sau\s*:?\s*$")
 
 
-def _point_over_points(line: str) -> tuple[list[str], list[tuple[str, str]] | None] | None:
-    """The bodies of a numbered point in scope that does a task of its own before its colon and lists
-    more under it ('…; trong đó tập trung một số nhiệm vụ sau:' after a clause of its own), with the
-    assignees of each point when it states only roles; None for a speaker ('Ban Thường vụ Huyện ủy
+def _point_over_points(line: str) -> tuple[list[str], list[tuple[str, str]] | None, bool] | None:
+    """(bodies, assignees of each point, a task of its own) of a numbered point in scope over the
+    points after its colon: one that does a task before its colon ('…; trong đó tập trung một số
+    nhiệm vụ sau:' after a clause of its own), one that states only roles (each point's assignees),
+    or only a verb ('Ủy ban nhân dân tỉnh chỉ đạo:'); None for a speaker ('Ban Thường vụ Huyện ủy
     yêu cầu:', 'UBND tỉnh chỉ đạo các sở thực hiện nội dung sau:')."""
     names, end, rest, _, was_asked = _subject(line)
     if not names or was_asked or _everyone(rest[:end]) or (";" not in line and _SPEAKS_RE.search(line)):
@@ -1284,8 +1285,13 @@ def _point_over_points(line: str) -> tuple[list[str], list[tuple[str, str]] | No
     after = rest[end:].rstrip(" :")
     role, partners, rend = _roles(after)
     if partners and not after[rend:].strip(" ,.;"):
-        return names, _with_partners(names, role, partners)
-    return (names, None) if len(after.split()) >= 4 else None
+        return names, _with_partners(names, role, partners), False
+    words = len(after.split())
+    if words >= 4:
+        return names, None, True
+    if words and _LETTER_RE.search(after) and not _ASK_RE.match(lower_vn(after) + " "):
+        return names, None, False
+    return None
 
 
 def _reads_lead_header(whose: str, stripped: str, st: _Discourse, line: int, over_numbered: bool) -> bool:

@@ -3286,6 +3286,14 @@ _CONCLUDES = "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính 
                 ("ban thường vụ cấp ủy cấp huyện và tương đương", "thuc_hien", None),
             },
         ),
+        (  # only a verb before the colon: the body's header, its sub-points its tasks, the line none
+            "2. Ủy ban nhân dân tỉnh chỉ đạo:\n\n2.1. Ban hành văn bản hướng dẫn xử lý vi phạm; hoàn thành trước "
+            "ngày 31/10/2023.\n\n2.2. Chỉ đạo các cơ quan chuyên môn tập huấn nghiệp vụ.",
+            {
+                ("Ủy ban nhân dân tỉnh", "thuc_hien", "2023-10-31"),
+                ("Ủy ban nhân dân tỉnh", "thuc_hien", None),
+            },
+        ),
         (  # a speaker over the points stays the speaker: its addressees are asked, it is given nothing
             "2. Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành thực hiện một số nội dung sau:\n\n"
             "- Sở Tài chính bố trí kinh phí trước ngày 30/6/2023.",

@@ -1286,12 +1286,19 @@ def _point_over_points(line: str) -> tuple[list[str], list[tuple[str, str]] | No
     role, partners, rend = _roles(after)
     if partners and not after[rend:].strip(" ,.;"):
         return names, _with_partners(names, role, partners), False
-    words = len(after.split())
-    if words >= 4:
-        return names, None, True
-    if words and _LETTER_RE.search(after) and not _ASK_RE.match(lower_vn(after) + " "):
-        return names, None, False
-    return None
+    verbs = [v.strip() for v in _VERB_LIST_RE.split(lower_vn(after).strip(" ,"))]
+    if verbs[0] and all(v in _predicates() for v in verbs):
+        return (names, None, False) if not _ASK_RE.match(verbs[0] + " ") else None
+    return (names, None, True) if len(after.split()) >= 4 else None
+
+
+_VERB_LIST_RE = re.compile(r"\s*,\s*|\s+và\s+")
+
+
+@cache
+def _predicates() -> frozenset[str]:
+    """The words that end a subject and open its predicate (obligations.toml [bodies] predicates)."""
+    return frozenset(lower_vn(w) for w in _table()["bodies"]["predicates"])
 
 
 def _reads_lead_header(whose: str, stripped: str, st: _Discourse, line: int, over_numbered: bool) -> bool:

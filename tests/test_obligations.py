@@ -3294,6 +3294,14 @@ _CONCLUDES = "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính 
                 ("Ủy ban nhân dân tỉnh", "thuc_hien", None),
             },
         ),
+        (  # two verbs before the colon, lettered points under it
+            "2. Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo:\n\na) Rà soát quy hoạch sử dụng đất, "
+            "hoàn thành trong quý IV/2023.\n\nb) Bố trí kinh phí đo đạc bản đồ địa chính.",
+            {
+                ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "thuc_hien", "2023-12-31"),
+                ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "thuc_hien", None),
+            },
+        ),
         (  # a speaker over the points stays the speaker: its addressees are asked, it is given nothing
             "2. Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành thực hiện một số nội dung sau:\n\n"
             "- Sở Tài chính bố trí kinh phí trước ngày 30/6/2023.",

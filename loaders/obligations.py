@@ -180,10 +180,18 @@ def _addressing_re() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
 
 
+# A council's or a decision's enacting word on its own line ('QUYẾT NGHỊ:'): articles follow, which
+# assign by their own words; a committee's sentence that resolves ('… Đảng ủy xã quyết nghị:') addresses.
+_ENACTING_ALONE_RE = re.compile(r"^(?:quyết nghị|quyết định)\s*:$")
+
+
 def opens_scope(line: str) -> bool:
     """An addressing line ending with a colon ('… yêu cầu:'): what follows assigns."""
     s = line.strip()
-    return s.endswith(":") and len(s) <= 600 and bool(_addressing_re().search(lower_vn(s)))
+    if not s.endswith(":") or len(s) > 600:
+        return False
+    low = lower_vn(s)
+    return bool(_addressing_re().search(low)) and not _ENACTING_ALONE_RE.match(low)
 
 
 @cache
@@ -1886,7 +1894,7 @@ def document_obligations(
     if rows:
         found += table_obligations(rows)
     out = []
-    for o in _past_times_dropped(found, td.date):
+    for o in _days_before_issue_dropped(_past_times_dropped(found, td.date), td.date):
         # "trước ngày 25/7", in a sentence or a time column: the day after the document's date
         cell = o.deadline_text if o.deadline and not o.deadline["end"] and not o.recurring else None
         if (o.deadline is None or cell) and td.date:
@@ -1922,6 +1930,23 @@ def _first_tasks_heading(clean: list[str], first: int, last: int) -> int | None:
             return i + 1
         after_part = _bare_part_re().match(line) is not None
     return None
+
+
+def _days_before_issue_dropped(found: list[ObligationRecord], issued: str | None) -> list[ObligationRecord]:
+    """A day before the document's own in a sentence ('giải quyết hồ sơ tiếp nhận trước ngày
+    01/7/2025', dated 10/10/2025) qualifies what the task is about: no time the task can be done by.
+    A table's time column keeps its days (a programme lists the texts it has already issued)."""
+    if not issued or len(issued) != 10:
+        return found
+    return [
+        replace(o, deadline=None)
+        if o.kind != "table"
+        and o.deadline
+        and o.deadline["start"] is None
+        and (o.deadline["end"] or issued) < issued
+        else o
+        for o in found
+    ]
 
 
 def _past_times_dropped(found: list[ObligationRecord], issued: str | None) -> list[ObligationRecord]:

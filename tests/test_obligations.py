@@ -1595,6 +1595,12 @@ def test_a_deadline_sentence_continues_the_assignment_before_it():
         ("báo cáo kết quả trước ngày 15 tháng 12.", "2023-07-18", "2023-12-15"),
         ("định kỳ hằng năm báo cáo kết quả trước ngày 15 tháng 12.", "2023-07-18", None),
         ("báo cáo trước ngày 15 tháng 12 năm 2021", "2023-07-18", None),  # a year of its own, and past
+        # a month without its year: the next such month not ended by the document's own day
+        ("bố trí kinh phí, hoàn thành trong tháng 12.", "2025-10-10", "2025-12-31"),
+        ("tổng kết, xong trước tháng 3", "2025-10-10", "2026-03-31"),
+        ("báo cáo trong tháng 10", "2025-10-10", "2025-10-31"),
+        ("báo cáo trong tháng 12 hằng năm", "2025-10-10", None),  # every year's month: no one date
+        ("tập huấn trong 6 tháng", "2025-10-10", None),  # a length of time, no month
     ],
 )
 def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
@@ -2820,6 +2826,14 @@ def test_every_addressing_example_opens_the_part_that_assigns(line):
     assert opens_scope(line)
 
 
+@pytest.mark.parametrize("line", ["QUYẾT NGHỊ:", "QUYẾT ĐỊNH:", "Quyết nghị:"])
+def test_an_enacting_word_alone_opens_no_part_that_assigns(line):
+    """A council's 'QUYẾT NGHỊ:' is followed by articles, which assign by their own words."""
+    from vbgraph.loaders.obligations import opens_scope
+
+    assert not opens_scope(line)
+
+
 def test_a_header_with_roles_gives_them_to_each_point_under_it_and_each_bullet_is_a_task():
     """'1. Công an tỉnh chủ trì, phối hợp với …:' over 'a) …; b) …': a task per point, each with its
     time and the header's roles; two bullets under '2. Sở Công Thương:' are two tasks."""
@@ -3314,3 +3328,27 @@ def test_points_of_a_conclusion_under_a_body_and_after_a_time(points, expected):
         party_doc(heading="KẾT LUẬN", code="KL", date="ngày 12 tháng 4 năm 2023", body=_CONCLUDES + points)
     )
     assert _tasks(rec) == expected
+
+
+@pytest.mark.parametrize(
+    ("task", "end"),
+    [
+        # a day before the document's own qualifies what the task is about: no time to do it by
+        ("Phòng Kinh tế giải quyết dứt điểm hồ sơ tiếp nhận trước ngày 01/7/2025.", None),
+        (
+            "Phòng Kinh tế rà soát hồ sơ phát sinh trước ngày 01/7/2025, hoàn thành trước ngày 15/12/2025.",
+            "2025-12-15",
+        ),
+        ("Phòng Kinh tế báo cáo kết quả trước ngày 15/12/2025.", "2025-12-15"),
+    ],
+)
+def test_a_day_before_the_document_in_a_task_is_no_deadline(task, end):
+    _, rec = assignments(
+        party_doc(
+            heading="KẾ HOẠCH",
+            code="KH",
+            date="ngày 10 tháng 10 năm 2025",
+            body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}",
+        )
+    )
+    assert [(o.deadline or {}).get("end") for o in rec.obligations] == [end]

@@ -1889,7 +1889,8 @@ def document_obligations(
                 read(tasks, before), None, td.type, td.date, points=True, headed=True
             )
     elif text_lines:
-        found += section_obligations(read(first, last), None, td.type, td.date)
+        # a plan of points alone, no part, heading or lead line: each point whose subject is a body is its task
+        found += section_obligations(read(first, last), None, td.type, td.date, points=td.type in _PLAN_TYPES)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
     if rows:
         found += table_obligations(rows)

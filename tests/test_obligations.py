@@ -3352,3 +3352,19 @@ def test_a_day_before_the_document_in_a_task_is_no_deadline(task, end):
         )
     )
     assert [(o.deadline or {}).get("end") for o in rec.obligations] == [end]
+
+
+def test_a_plan_of_points_alone_gives_each_point_to_its_subject():
+    """A district's programme with no part, heading or lead line: '1. Hội Cựu chiến binh quận tuyên
+    truyền …' is the body's task, with no time of its own as with one."""
+    body = (
+        "1. Hội Cựu chiến binh quận tuyên truyền Chỉ thị đến hội viên.\n\n"
+        "2. Đồn Biên phòng Cồn Thoi tuần tra bờ biển, hoàn thành trong năm 2024."
+    )
+    _, rec = assignments(
+        party_doc(heading="CHƯƠNG TRÌNH", code="CTr", of="", date="ngày 05 tháng 3 năm 2024", body=body)
+    )
+    assert _tasks(rec) == {
+        ("Hội Cựu chiến binh quận", "thuc_hien", None),
+        ("Đồn Biên phòng Cồn Thoi", "thuc_hien", "2024-12-31"),
+    }

@@ -370,6 +370,13 @@ def dated_after(text: str, issued: str) -> Deadline | None:
             day = iso_date(dm.group("d"), month, str(year + 1))
         if day:
             return Deadline(dm.group(0), None, day, dm.start())
+    # 'hoàn thành trong tháng 12': the next such month that has not ended by the document's date
+    mm = _MONTH_NO_YEAR_RE.search(lower_vn(text)) if len(issued) == 10 else None
+    if mm and 1 <= int(mm.group("m")) <= 12 and find_recurrence(text) is None:
+        year, month = int(issued[:4]), int(mm.group("m"))
+        if _month_end(year, month) < issued:
+            year += 1
+        return Deadline(mm.group(0), f"{year:04d}-{month:02d}-01", _month_end(year, month), mm.start())
     return None
 
 
@@ -399,6 +406,14 @@ def _period_day_re() -> re.Pattern:
     return re.compile(
         rf"{_DAY_LEAD}\d{{1,2}}\s{{1,3}}(?:của\s{{1,3}})?(?:{words})(?!\w)(?!\s{{0,3}}(?:iv|i{{1,3}}|[1-4])(?!\w))"
     )
+
+
+# A month with a deadline's lead word and no year after it: 'hoàn thành trong tháng 12', 'xong trước
+# tháng 9' (not '… tháng 12 năm 2025', '… tháng 12/2025', nor 'trong 6 tháng').
+_MONTH_NO_YEAR_RE = re.compile(
+    r"(?<!\w)(?:(?:hoàn thành|xong|chậm nhất(?:\s+là)?)\s+(?:(?:ngay\s+)?trong\s+|trước\s+)?"
+    r"|(?:ngay\s+)?trong\s+|trước\s+)tháng\s+(?P<m>\d{1,2})(?!\d|\s*(?:[/.-]\s*\d|năm(?!\w)))"
+)
 
 
 # A day and month with a deadline's lead word and no year after them: 'trước ngày 15/12', 'trước

@@ -78,12 +78,25 @@ _ODD_MARKS = {
 _ODD_MARKS_RE = re.compile("[" + "".join(map(chr, _ODD_MARKS)) + "]")
 
 
+# The Icelandic eth (U+00D0, U+00F0) looks like Vietnamese Đ/đ (U+0110, U+0111) and no Vietnamese text
+# holds it: OCR and some fonts write one for the other ("09-NQ/ÐU"), sometimes after the right one as
+# well ("QĐÐ/TW" for QĐ/TW). Legacy fonts that use its code point are decoded before this.
+_ETH_RE = re.compile("Đ?Ð|đ?ð")
+
+
+def _eth(m: re.Match[str]) -> str:
+    return "Đ" if m.group(0)[-1] == "Ð" else "đ"
+
+
 def normalize_text(text: str) -> str:
-    """NFC, modern tones, no invisible characters, ordinary spaces, dashes and slashes. Keeps line breaks."""
+    """NFC, modern tones, no invisible characters, ordinary spaces, dashes and slashes, Đ for its
+    look-alike. Keeps line breaks."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE_RE.sub("", text)
     if _ODD_MARKS_RE.search(text):
         text = text.translate(_ODD_MARKS)
+    if "Ð" in text or "ð" in text:
+        text = _ETH_RE.sub(_eth, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES_RE.sub(" ", text)
     return modern_tones(text)

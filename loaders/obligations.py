@@ -180,10 +180,18 @@ def _addressing_re() -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{alt})(?![\w])")
 
 
+# A council's or a decision's enacting word on its own line ('QUYẾT NGHỊ:'): articles follow, which
+# assign by their own words; a committee's sentence that resolves ('… Đảng ủy xã quyết nghị:') addresses.
+_ENACTING_ALONE_RE = re.compile(r"^(?:quyết nghị|quyết định)\s*:$")
+
+
 def opens_scope(line: str) -> bool:
     """An addressing line ending with a colon ('… yêu cầu:'): what follows assigns."""
     s = line.strip()
-    return s.endswith(":") and len(s) <= 600 and bool(_addressing_re().search(lower_vn(s)))
+    if not s.endswith(":") or len(s) > 600:
+        return False
+    low = lower_vn(s)
+    return bool(_addressing_re().search(low)) and not _ENACTING_ALONE_RE.match(low)
 
 
 @cache
@@ -942,6 +950,9 @@ class _Discourse:
     directive: bool = False  # a directive's text: its points to everyone are its addressees' tasks
     # in a part of tasks: a body's header ('1. Văn phòng Sở:') gives the points under it, as in scope
     headed: bool = False
+    # the number of a numbered header ('2' of '2. Ủy ban nhân dân tỉnh:'): its sub-points ('2.1.')
+    # are its own, where another number closes it
+    header_number: str | None = None
 
     def emit(self, text: str, assignees: list[tuple[str, str]], line: int) -> None:
         self.out.extend(_obligations_for(text, assignees, line, "section" if self.scope else "sentence"))
@@ -1149,16 +1160,19 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
     article = bool(_ARTICLE_RE.match(raw))
     is_numbered = bool(_NUMBER_RE.match(raw) or article) and not _BULLET_RE.match(raw)
     body = _strip_prefix(raw)
+    number = _point_number(raw) if is_numbered and not article else None
     # "a) Chủ trì …" under "1. Sở Tài chính" is its point, "1. Chủ trì …" under "Điều 5. Trách nhiệm của …"
-    if is_numbered and not _LETTERED_RE.match(raw) and (article or not st.article_header):
+    if (
+        is_numbered
+        and not _LETTERED_RE.match(raw)
+        and (article or not st.article_header)
+        and not _sub_point(number, st.header_number)
+    ):
         st.close_header()
-        st.header_subject, st.article_header = None, False
+        st.header_subject, st.article_header, st.header_number = None, False, None
     # a body's name alone, numbered or in capitals ('ỦY BAN KIỂM TRA HUYỆN ỦY' over its points, or
     # closing an attached text as who signs it): who the points under it speak to, no task itself
-    if _reads_colon_line(body.rstrip(), st, p.line_at(0), article or not is_numbered) or (
-        (is_numbered or (len(raw) < 80 and is_upper_text(raw)))
-        and _reads_bare_header(body.strip(), st, article)
-    ):
+    if _reads_header(raw, body, p.line_at(0), st, article, is_numbered, number):
         return
     st.item, st.item_names = None, []
     start = max(0, raw.find(body))  # the body is the paragraph less its number or bullet
@@ -1172,6 +1186,35 @@ def _read_text_paragraph(p: Paragraph, st: _Discourse) -> None:
         listed = 0 <= colon < (at if at >= 0 else pos)  # a list after a colon before it
         _read_sentence(sent.strip(), line, listed, article, is_numbered, st, opens_point=point and n == 0)
     st.previous = st.item
+
+
+def _reads_header(
+    raw: str, body: str, line: int, st: _Discourse, article: bool, is_numbered: bool, number: str | None
+) -> bool:
+    """A header over the points after it (`_reads_colon_line`, `_reads_bare_header`); a numbered one
+    keeps its number, so that its sub-points ('2.1.' under '2.') stay under it."""
+    header = st.header_subject
+    read = _reads_colon_line(body.rstrip(), st, line, article or not is_numbered) or (
+        (is_numbered or (len(raw) < 80 and is_upper_text(raw)))
+        and _reads_bare_header(body.strip(), st, article)
+    )
+    if st.header_subject is not header:
+        st.header_number = number if st.header_subject else None
+    return read
+
+
+_POINT_NUMBER_RE = re.compile(r"^\s*\(?(\d+(?:\.\d+)*)")
+
+
+def _point_number(raw: str) -> str | None:
+    """The number of a numbered point ('2.1' of '2.1. Nghiên cứu …'), None for a letter or numeral."""
+    m = _POINT_NUMBER_RE.match(raw)
+    return m.group(1) if m else None
+
+
+def _sub_point(number: str | None, header: str | None) -> bool:
+    """'2.1' under the header '2.': a point of that header, not a new item."""
+    return number is not None and header is not None and number.startswith(header + ".")
 
 
 @cache
@@ -1210,6 +1253,17 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, over_numbere
         return True
     if _reads_lead_header(whose, stripped, st, line, over_numbered):
         return True
+    if not over_numbered and st.scope and (point := _point_over_points(stripped)):
+        # '3. Huyện ủy, UBND các huyện chỉ đạo rà soát …, trong đó tập trung:' / '3.1. …': a task of
+        # its subject, and its sub-points are theirs; with only roles before the colon ('3. Bộ Chỉ huy
+        # Quân sự tỉnh phối hợp với Công an tỉnh:'), the roles of each point under it; with only a
+        # verb ('2. Ủy ban nhân dân tỉnh chỉ đạo:'), a header
+        names, assignees, own = point
+        st.close_header()
+        st.header_subject, st.article_header = names, False
+        if assignees:
+            st.header_roles = _RoleHeader(names, assignees, stripped, line, len(st.out))
+        return not own
     if opens_scope(stripped):
         names, end, rest, _, was_asked = _subject(stripped)
         if not (names and was_asked) and (clause := _asking_clause(stripped)):
@@ -1222,6 +1276,37 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, over_numbere
                 st.asked = names
         return True
     return False
+
+
+_SPEAKS_RE = re.compile(r"(?<!\w)sau\s*:?\s*$")
+
+
+def _point_over_points(line: str) -> tuple[list[str], list[tuple[str, str]] | None, bool] | None:
+    """(bodies, assignees of each point, a task of its own) of a numbered point in scope over the
+    points after its colon: one that does a task before its colon ('…; trong đó tập trung một số
+    nhiệm vụ sau:' after a clause of its own), one that states only roles (each point's assignees),
+    or only a verb ('Ủy ban nhân dân tỉnh chỉ đạo:'); None for a speaker ('Ban Thường vụ Huyện ủy
+    yêu cầu:', 'UBND tỉnh chỉ đạo các sở thực hiện nội dung sau:')."""
+    names, end, rest, _, was_asked = _subject(line)
+    if not names or was_asked or _everyone(rest[:end]) or (";" not in line and _SPEAKS_RE.search(line)):
+        return None
+    after = rest[end:].rstrip(" :")
+    role, partners, rend = _roles(after)
+    if partners and not after[rend:].strip(" ,.;"):
+        return names, _with_partners(names, role, partners), False
+    verbs = [v.strip() for v in _VERB_LIST_RE.split(lower_vn(after).strip(" ,"))]
+    if verbs[0] and all(v in _predicates() for v in verbs):
+        return (names, None, False) if not _ASK_RE.match(verbs[0] + " ") else None
+    return (names, None, True) if len(after.split()) >= 4 else None
+
+
+_VERB_LIST_RE = re.compile(r"\s*,\s*|\s+và\s+")
+
+
+@cache
+def _predicates() -> frozenset[str]:
+    """The words that end a subject and open its predicate (obligations.toml [bodies] predicates)."""
+    return frozenset(lower_vn(w) for w in _table()["bodies"]["predicates"])
 
 
 def _reads_lead_header(whose: str, stripped: str, st: _Discourse, line: int, over_numbered: bool) -> bool:
@@ -1804,12 +1889,13 @@ def document_obligations(
                 read(tasks, before), None, td.type, td.date, points=True, headed=True
             )
     elif text_lines:
-        found += section_obligations(read(first, last), None, td.type, td.date)
+        # a plan of points alone, no part, heading or lead line: each point whose subject is a body is its task
+        found += section_obligations(read(first, last), None, td.type, td.date, points=td.type in _PLAN_TYPES)
     rows = [Line(clean[i], i) for i in range(first, last + 1) if "\t" in clean[i]]
     if rows:
         found += table_obligations(rows)
     out = []
-    for o in _past_times_dropped(found, td.date):
+    for o in _days_before_issue_dropped(_past_times_dropped(found, td.date), td.date):
         # "trước ngày 25/7", in a sentence or a time column: the day after the document's date
         cell = o.deadline_text if o.deadline and not o.deadline["end"] and not o.recurring else None
         if (o.deadline is None or cell) and td.date:
@@ -1845,6 +1931,23 @@ def _first_tasks_heading(clean: list[str], first: int, last: int) -> int | None:
             return i + 1
         after_part = _bare_part_re().match(line) is not None
     return None
+
+
+def _days_before_issue_dropped(found: list[ObligationRecord], issued: str | None) -> list[ObligationRecord]:
+    """A day before the document's own in a sentence ('giải quyết hồ sơ tiếp nhận trước ngày
+    01/7/2025', dated 10/10/2025) qualifies what the task is about: no time the task can be done by.
+    A table's time column keeps its days (a programme lists the texts it has already issued)."""
+    if not issued or len(issued) != 10:
+        return found
+    return [
+        replace(o, deadline=None)
+        if o.kind != "table"
+        and o.deadline
+        and o.deadline["start"] is None
+        and (o.deadline["end"] or issued) < issued
+        else o
+        for o in found
+    ]
 
 
 def _past_times_dropped(found: list[ObligationRecord], issued: str | None) -> list[ObligationRecord]:

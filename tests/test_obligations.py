@@ -1664,6 +1664,12 @@ def test_a_deadline_sentence_continues_the_assignment_before_it():
         ("báo cáo kết quả trước ngày 15 tháng 12.", "2023-07-18", "2023-12-15"),
         ("định kỳ hằng năm báo cáo kết quả trước ngày 15 tháng 12.", "2023-07-18", None),
         ("báo cáo trước ngày 15 tháng 12 năm 2021", "2023-07-18", None),  # a year of its own, and past
+        # a month without its year: the next such month not ended by the document's own day
+        ("bố trí kinh phí, hoàn thành trong tháng 12.", "2025-10-10", "2025-12-31"),
+        ("tổng kết, xong trước tháng 3", "2025-10-10", "2026-03-31"),
+        ("báo cáo trong tháng 10", "2025-10-10", "2025-10-31"),
+        ("báo cáo trong tháng 12 hằng năm", "2025-10-10", None),  # every year's month: no one date
+        ("tập huấn trong 6 tháng", "2025-10-10", None),  # a length of time, no month
     ],
 )
 def test_a_date_later_than_the_document_is_the_task_s_day(text, issued, end):
@@ -2905,6 +2911,14 @@ def test_every_addressing_example_opens_the_part_that_assigns(line):
     assert opens_scope(line)
 
 
+@pytest.mark.parametrize("line", ["QUYẾT NGHỊ:", "QUYẾT ĐỊNH:", "Quyết nghị:"])
+def test_an_enacting_word_alone_opens_no_part_that_assigns(line):
+    """A council's 'QUYẾT NGHỊ:' is followed by articles, which assign by their own words."""
+    from vbgraph.loaders.obligations import opens_scope
+
+    assert not opens_scope(line)
+
+
 def test_a_header_with_roles_gives_them_to_each_point_under_it_and_each_bullet_is_a_task():
     """'1. Công an tỉnh chủ trì, phối hợp với …:' over 'a) …; b) …': a task per point, each with its
     time and the header's roles; two bullets under '2. Sở Công Thương:' are two tasks."""
@@ -3331,3 +3345,111 @@ def test_numbered_points_under_a_lead_line_without_a_number_are_its_tasks():
         ("Đảng ủy Công an tỉnh", "thuc_hien", "2024-11-30"),
     }
     assert len(rec.obligations) == 3
+
+
+_CONCLUDES = "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính quyền thực hiện tốt một số nhiệm vụ sau:\n\n"
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        (  # a body's header over sub-points numbered under its own number: each is its task
+            "2. Ủy ban nhân dân tỉnh:\n\n2.1. Ban hành quy định quản lý chất thải rắn, hoàn thành trước ngày "
+            "30/9/2023.\n\n2.2. Bố trí vốn cho các lò đốt rác.\n\n3. Ban Tuyên giáo Tỉnh ủy tuyên truyền Kết luận.",
+            {
+                ("Ủy ban nhân dân tỉnh", "thuc_hien", "2023-09-30"),
+                ("Ủy ban nhân dân tỉnh", "thuc_hien", None),
+                ("Ban Tuyên giáo Tỉnh ủy", "thuc_hien", None),
+            },
+        ),
+        (  # a point that does a task of its own, then lists more after its colon: all are its subject's
+            "3. Huyện ủy, Ủy ban nhân dân các huyện chỉ đạo rà soát các nhiệm vụ thu gom rác thải; xây dựng "
+            "kế hoạch của địa phương, trong đó tập trung một số nhiệm vụ sau:\n\n3.1. Bố trí quỹ đất cho điểm "
+            "tập kết rác, xong trong quý III/2023.",
+            {
+                ("Huyện ủy", "thuc_hien", None),
+                ("Ủy ban nhân dân huyện", "thuc_hien", None),
+                ("Huyện ủy", "thuc_hien", "2023-09-30"),
+                ("Ủy ban nhân dân huyện", "thuc_hien", "2023-09-30"),
+            },
+        ),
+        (  # only roles before the colon: the roles of each point under it, no task of the header itself
+            "3. Bộ Chỉ huy Quân sự tỉnh phối hợp với Công an tỉnh:\n\n- Sẵn sàng lực lượng cứu hộ.",
+            {("Bộ Chỉ huy Quân sự tỉnh", "thuc_hien", None), ("Công an tỉnh", "phoi_hop", None)},
+        ),
+        (  # a time that opens the point, before its subject; a level 'và tương đương' is one kind of body
+            "3. Hằng quý, đảng ủy cơ sở, ban thường vụ cấp ủy cấp huyện và tương đương tự kiểm điểm tập thể, "
+            "báo cáo kết quả với cấp ủy cấp trên.",
+            {
+                ("đảng ủy cơ sở", "thuc_hien", None),
+                ("ban thường vụ cấp ủy cấp huyện và tương đương", "thuc_hien", None),
+            },
+        ),
+        (  # only a verb before the colon: the body's header, its sub-points its tasks, the line none
+            "2. Ủy ban nhân dân tỉnh chỉ đạo:\n\n2.1. Ban hành văn bản hướng dẫn xử lý vi phạm; hoàn thành trước "
+            "ngày 31/10/2023.\n\n2.2. Chỉ đạo các cơ quan chuyên môn tập huấn nghiệp vụ.",
+            {
+                ("Ủy ban nhân dân tỉnh", "thuc_hien", "2023-10-31"),
+                ("Ủy ban nhân dân tỉnh", "thuc_hien", None),
+            },
+        ),
+        (  # two verbs before the colon, lettered points under it
+            "2. Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo:\n\na) Rà soát quy hoạch sử dụng đất, "
+            "hoàn thành trong quý IV/2023.\n\nb) Bố trí kinh phí đo đạc bản đồ địa chính.",
+            {
+                ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "thuc_hien", "2023-12-31"),
+                ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "thuc_hien", None),
+            },
+        ),
+        (  # a speaker over the points stays the speaker: its addressees are asked, it is given nothing
+            "2. Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành thực hiện một số nội dung sau:\n\n"
+            "- Sở Tài chính bố trí kinh phí trước ngày 30/6/2023.",
+            {("Sở Tài chính", "thuc_hien", "2023-06-30")},
+        ),
+    ],
+)
+def test_points_of_a_conclusion_under_a_body_and_after_a_time(points, expected):
+    _, rec = assignments(
+        party_doc(heading="KẾT LUẬN", code="KL", date="ngày 12 tháng 4 năm 2023", body=_CONCLUDES + points)
+    )
+    assert _tasks(rec) == expected
+
+
+@pytest.mark.parametrize(
+    ("task", "end"),
+    [
+        # a day before the document's own qualifies what the task is about: no time to do it by
+        ("Phòng Kinh tế giải quyết dứt điểm hồ sơ tiếp nhận trước ngày 01/7/2025.", None),
+        (
+            "Phòng Kinh tế rà soát hồ sơ phát sinh trước ngày 01/7/2025, hoàn thành trước ngày 15/12/2025.",
+            "2025-12-15",
+        ),
+        ("Phòng Kinh tế báo cáo kết quả trước ngày 15/12/2025.", "2025-12-15"),
+    ],
+)
+def test_a_day_before_the_document_in_a_task_is_no_deadline(task, end):
+    _, rec = assignments(
+        party_doc(
+            heading="KẾ HOẠCH",
+            code="KH",
+            date="ngày 10 tháng 10 năm 2025",
+            body=f"III. TỔ CHỨC THỰC HIỆN\n\n1. {task}",
+        )
+    )
+    assert [(o.deadline or {}).get("end") for o in rec.obligations] == [end]
+
+
+def test_a_plan_of_points_alone_gives_each_point_to_its_subject():
+    """A district's programme with no part, heading or lead line: '1. Hội Cựu chiến binh quận tuyên
+    truyền …' is the body's task, with no time of its own as with one."""
+    body = (
+        "1. Hội Cựu chiến binh quận tuyên truyền Chỉ thị đến hội viên.\n\n"
+        "2. Đồn Biên phòng Cồn Thoi tuần tra bờ biển, hoàn thành trong năm 2024."
+    )
+    _, rec = assignments(
+        party_doc(heading="CHƯƠNG TRÌNH", code="CTr", of="", date="ngày 05 tháng 3 năm 2024", body=body)
+    )
+    assert _tasks(rec) == {
+        ("Hội Cựu chiến binh quận", "thuc_hien", None),
+        ("Đồn Biên phòng Cồn Thoi", "thuc_hien", "2024-12-31"),
+    }

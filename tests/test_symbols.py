@@ -207,6 +207,20 @@ def test_an_ocr_misread_party_issuer_code_is_read_as_the_code(text, symbol, writ
         assert tables.is_central_code(s.issuer_code)
 
 
+@pytest.mark.parametrize(
+    ("text", "symbol"),
+    [  # the eth (U+00D0) OCR and some fonts write for Đ, alone or after the right letter
+        ("Nghị quyết số 05-NQ/ÐU ngày 12/3/2021 của Đảng ủy xã", "05-NQ/ĐU"),
+        ("Căn cứ Quy định số 24-QĐÐ/TW ngày 30/7/2021 của Ban Chấp hành Trung ương", "24-QĐ/TW"),
+        ("Số 09-NQ/ĐÐU", "09-NQ/ĐU"),
+        # two Đ written as two Đ stay: Đoàn đại biểu Quốc hội
+        ("Công văn số 12/ĐĐBQH-VP ngày 3/4/2024", "12/ĐĐBQH-VP"),
+    ],
+)
+def test_the_look_alike_of_dd_is_read_as_dd(text, symbol):
+    assert one(text).symbol == symbol
+
+
 def test_a_misread_code_is_reported_where_it_is_written_and_stays_in_the_evidence():
     text = (
         "Thực hiện Nghị quyết số 29-NQ/TVV ngày 17/11/2022 của Ban Chấp hành Trung ương, Ban Thường vụ ban hành:\n\n"

@@ -194,11 +194,29 @@ def _proper_kind_end_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _located_end_re() -> re.Pattern[str]:
+    """The words ([body] located_after) after which a place is where a body of the centre stands."""
+    return re.compile(rf"(?<!\w)(?:{patterns.alt(table()['body']['located_after'])})\s*$", re.IGNORECASE)
+
+
 def place_in_name(before: str) -> bool:
     """Is a place right after `before` part of a body's own name, not the unit it is of? After a kind
     named after a person or a place and no unit's word ('Trường Đại học' Cần Thơ, 'Hiệu trưởng Trường
-    THPT Chuyên' Hà Tĩnh); not 'Trường Chính trị tỉnh' Lào Cai."""
-    return _proper_kind_end_re().search(before) is not None
+    THPT Chuyên' Hà Tĩnh), or where a body of the centre stands ('Bệnh viện Trung ương' Thái Nguyên);
+    not 'Trường Chính trị tỉnh' Lào Cai."""
+    return _proper_kind_end_re().search(before) is not None or _located_end_re().search(before) is not None
+
+
+@cache
+def _central_kind_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{patterns.alt(table()['body']['central_kinds'])})(?!\w)", re.IGNORECASE)
+
+
+def central_kind(name: str) -> bool:
+    """Is a body's name of a kind the centre alone has ([body] central_kinds): 'Học viện Chính trị khu
+    vực III', a unit of the national academy wherever it stands?"""
+    return _central_kind_re().match(name.strip()) is not None
 
 
 def words_alt(words: list[str] | tuple[str, ...]) -> str:

@@ -370,6 +370,8 @@ def test_the_speaker_decides_the_issuer_unless_it_says_less_than_the_header(spea
         ("Hiệu trưởng Trường Đại học Sư phạm", True),
         ("TRƯỜNG THPT CHUYÊN", True),
         ("Trường Chính trị tỉnh", False),
+        ("Bệnh viện Trung ương", True),  # where a body of the centre stands
+        ("Bệnh viện Đa khoa", False),
         ("Ủy ban nhân dân", False),
         ("Sở Giáo dục và Đào tạo", False),
     ],
@@ -381,3 +383,16 @@ def test_a_place_after_a_kind_named_after_a_place_is_part_of_the_name(before, in
 @pytest.mark.parametrize("example", signals.table()["enact"]["authority_examples"], ids=lambda e: e["line"])
 def test_a_party_enacting_line_names_its_authority_before_its_verb(example):
     assert (signals.enacting_authority(example["line"]) or "") == example["authority"]
+
+
+@pytest.mark.parametrize(
+    ("name", "central"),
+    [  # the academies are the centre's wherever they stand
+        ("Học viện Chính trị khu vực III", True),
+        ("HỌC VIỆN QUÂN Y", True),
+        ("Trường Chính trị tỉnh", False),
+        ("Bệnh viện Đa khoa tỉnh", False),
+    ],
+)
+def test_a_kind_the_centre_alone_has(name, central):
+    assert signals.central_kind(name) is central

@@ -863,6 +863,21 @@ def file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+def _printed_province(clean: list[str], issuer: str | None) -> str | None:
+    """The one province a page with no header prints after its issuer's name ('HĐND tỉnh Khánh Hòa'
+    in the headline of a page whose text says 'HĐND tỉnh'); None when it prints none, or several."""
+    if not issuer:
+        return None
+    want, own = fold(issuer) + " ", set(find_provinces(issuer))
+    found: set[str] = set()
+    for line in clean:
+        for named in signals.named_bodies(line) if line else ():
+            full = bodies.canonical_name(named)
+            if fold(full).startswith(want):
+                found.update(set(find_provinces(full)) - own)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _of_its_day(province: str, date: str | None, h: Header) -> str:
     """The province of a text's place on its date ('Hà Giang, ngày 05 tháng 9 năm 2025' under
     'PHƯỜNG HÀ GIANG 1': Tuyên Quang since the mergers), unless its header's body names the
@@ -1586,6 +1601,7 @@ def document(
             # a district's, a commune's or a unit's ('PHÒNG GD&ĐT MỸ TÚ' / 'TRƯỜNG THCS …'): the
             # province its subject or what it cites names
             or _local_province(h.title, cits, k)
+            or (_printed_province(clean, issuer) if d.block.kind == "body" else None)
         )
     date = (
         h.date

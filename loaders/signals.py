@@ -324,6 +324,12 @@ def place_after(text: str, pos: int) -> int:
     return end
 
 
+def named_bodies(line: str) -> list[str]:
+    """The bodies `line` names, each with the place written after it, objects too: 'HĐND tỉnh Khánh
+    Hòa' in 'HĐND tỉnh Khánh Hòa thông qua 18 nghị quyết'."""
+    return [line[m.start() : place_after(line, m.end())] for m in _body_head_re().finditer(line)]
+
+
 @text_cache(maxsize=1 << 13)
 def speaker(line: str) -> str | None:
     """The body that speaks to others in `line`: 'Ban Thường vụ Huyện ủy' in 'Ban Thường vụ Huyện
@@ -593,11 +599,30 @@ def document_evidence(line: str) -> bool:
 
 
 def _evidence_piece(piece: str) -> bool:
-    if enact_heading(piece) or directive(piece):
+    if enact_heading(piece) or (directive(piece) and not person_speaks(piece)):
         return True
     if preamble_opener(piece) and cites(piece):
         return True
     return bool(_ARTICLE_ONE_RE.match(piece))
+
+
+@cache
+def _person_re() -> re.Pattern[str]:
+    """A person named by the honorific a page gives ([speaker] persons), then the name's capital."""
+    words = "|".join(rf"[{w[:1].upper()}{w[:1]}]{re.escape(w[1:])}" for w in table()["speaker"]["persons"])
+    return re.compile(rf"(?<!\w)(?:{words})\s+(?=[{patterns.UPPER}])")
+
+
+def person_speaks(line: str) -> bool:
+    """Does a person a page names speak in `line`, the body after the name being the person's office
+    ('Phát biểu bế mạc, ông Nguyễn Hải Ninh, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh đề nghị …')? A page
+    reports the speech; no document speaks in it."""
+    who = speaker(line)
+    at = line.find(who) if who else -1
+    if at < 0:
+        return False
+    start = max(line.rfind(c, 0, at) for c in ".;:") + 1
+    return _person_re().search(line, start, at) is not None
 
 
 def front_matter_end(clean: list[str], first: int, last: int, window: int = 15) -> int:

@@ -52,6 +52,23 @@ def test_a_body_a_verb_directs_or_one_it_is_under_speaks_in_no_line(example):
     assert signals.speaker(example) is None
 
 
+@pytest.mark.parametrize("example", signals.table()["speaker"]["persons_examples"])
+def test_a_persons_office_speaking_on_a_page_is_no_document(example):
+    """'…, ông Nguyễn Hải Ninh, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh đề nghị …': a speech a page reports."""
+    assert signals.speaker(example) and not signals.document_evidence(example)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # a body speaking, or a person named as its object, still shows a document
+        "Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ tổ chức quán triệt Kết luận số 93-KL/TW.",
+        "Ủy ban nhân dân tỉnh yêu cầu ông Nguyễn Văn A, Giám đốc Sở Y tế, báo cáo trước ngày 30/6.",
+    ],
+)
+def test_a_body_speaking_shows_a_document(line):
+    assert signals.document_evidence(line)
+
+
 @pytest.mark.parametrize("example", signals.table()["meeting"]["occasions_examples"])
 def test_a_notices_body_then_the_occasion_of_its_conclusions(example):
     assert signals.occasion_re().search(example)

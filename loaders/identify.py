@@ -603,7 +603,9 @@ def _named_body(line: str) -> tables.BodyEntry:
     name = places.titled(bodies.canonical_name(name.strip()))
     if line.isupper():
         name = _spelt_not_places(_proper_after_kind(name))
-        for p in find_provinces(name):  # a place the name keeps ('BỆNH VIỆN TRUNG ƯƠNG HUẾ'), as spelt
+        # a place the name keeps, and the centre it stands for, as spelt ('BỆNH VIỆN ĐA KHOA TRUNG ƯƠNG
+        # CẦN THƠ' is 'Bệnh viện Đa khoa Trung ương Cần Thơ', of the centre)
+        for p in (*find_provinces(name), *signals.located_words()):
             name = re.sub(rf"(?<!\w){re.escape(p)}(?!\w)", p, name, flags=re.IGNORECASE)
         name = _ROMAN_RE.sub(
             lambda m: m.group().upper() if m.group().upper() in line.split() else m.group(), name

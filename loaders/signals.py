@@ -200,6 +200,11 @@ def _located_end_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{patterns.alt(table()['body']['located_after'])})\s*$", re.IGNORECASE)
 
 
+def located_words() -> tuple[str, ...]:
+    """[body] located_after as spelt: 'Trung ương', which a name read from capitals spells so."""
+    return tuple(table()["body"]["located_after"])
+
+
 def place_in_name(before: str) -> bool:
     """Is a place right after `before` part of a body's own name, not the unit it is of? After a kind
     named after a person or a place and no unit's word ('Trường Đại học' Cần Thơ, 'Hiệu trưởng Trường

@@ -2187,6 +2187,14 @@ def test_a_bodys_own_name_read_from_capitals_gets_its_capitals_back(example):
             "Bệnh viện Trung ương Huế",
             "Trung ương",
         ),
+        (  # … 'Trung ương' after its kind's words, spelt as a name spells it
+            ["BỆNH VIỆN ĐA KHOA TRUNG ƯƠNG CẦN THƠ"],
+            "Số: 12/QĐ-BVĐKTWCT",
+            "Cần Thơ",
+            None,
+            "Bệnh viện Đa khoa Trung ương Cần Thơ",
+            "Trung ương",
+        ),
         (  # a kind only the centre has, alone in its header
             ["HỌC VIỆN CHÍNH TRỊ KHU VỰC III"],
             "Số: 300/QĐ-HVCTKVIII",

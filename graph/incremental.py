@@ -489,10 +489,10 @@ class _Run:
                     continue
                 e = {"document": self._ids.get(stating) if stating else None, **json.loads(ev)}
                 found[(src, dst, code)][(e["file"], e["line"], e["quote"], e["document"] or "")] = e
-            specific = {(s, t) for s, t, code in found if code != Rel.DAN_CHIEU.value}
+            stated = rs.codes_of_pairs(found)
             edges = []
             for (s, t, code), uniq in sorted(found.items()):
-                if code == Rel.DAN_CHIEU.value and (s, t) in specific:
+                if rs.outranked(code, stated[(s, t)]):
                     continue
                 attrs = {"label": Rel(code).label, "evidence": [uniq[k] for k in sorted(uniq)]}
                 edges.append((s, t, code, _dumps(attrs)))

@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, NamedTuple
 
 from vbgraph.graph import tasks
@@ -764,13 +765,39 @@ def _add_evidence(
     )
 
 
+@cache
+def _one_per_target() -> tuple[str, ...]:
+    """The ways one document carries out another, first the one that wins (cues.toml [precedence])."""
+    p = tables.cues()["precedence"]
+    return tuple(code for code in p["order"] if code in p["one_per_target"])
+
+
+def codes_of_pairs(keys: Iterable[EdgeKey]) -> dict[tuple[str, str], set[str]]:
+    """The relation codes stated between each (source, target)."""
+    out: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for s, t, code in keys:
+        out[(s, t)].add(code)
+    return out
+
+
+def outranked(code: str, codes: set[str]) -> bool:
+    """Does another relation between the same pair (`codes`) make `code` needless? A specific
+    relation makes DAN_CHIEU so; of the ways one document carries out another, it does one to one
+    target, the first in cues.toml [precedence] (a 'HƯỚNG DẪN thực hiện Quy định số …' whose
+    preamble says 'Thực hiện Quy định số …' guides it, HUONG_DAN with no THUC_HIEN beside it)."""
+    if code == Rel.DAN_CHIEU.value:
+        return len(codes) > 1
+    ways = _one_per_target()
+    return code in ways and any(c in codes for c in ways[: ways.index(code)])
+
+
 def _relations(edges: Mapping[EdgeKey, list[dict]]) -> list[dict[str, Any]]:
     """One relation per (source, target, type), sorted, its evidence without repeats and sorted. A pair
-    with a specific relation needs no DAN_CHIEU beside it."""
-    specific = {(s, t) for (s, t, code) in edges if code != Rel.DAN_CHIEU.value}
+    with a relation that outranks another (`outranked`) keeps that one only."""
+    pairs = codes_of_pairs(edges)
     relations: list[dict[str, Any]] = []
     for (s, t, code), ev in sorted(edges.items()):
-        if code == Rel.DAN_CHIEU.value and (s, t) in specific:
+        if outranked(code, pairs[(s, t)]):
             continue
         uniq = {(e["file"], e["line"], e["quote"], e["document"] or ""): e for e in ev}
         relations.append(

@@ -847,8 +847,9 @@ _CENTRAL_NAME_RE = re.compile(r"\bTrung ương\b|\bViệt Nam$|\bquốc gia\b")
 
 def national_name(name: str) -> bool:
     """Does a body's name say it is the nation's ('Ban Thường vụ Trung ương Hội Cựu chiến binh Việt
-    Nam', 'Học viện Chính trị quốc gia Hồ Chí Minh')? A place it also names is the caller's to weigh."""
-    return _CENTRAL_NAME_RE.search(name) is not None
+    Nam', 'Học viện Chính trị quốc gia Hồ Chí Minh'), or is it of a kind the centre alone has ('Học
+    viện Chính trị khu vực III')? A place it also names is the caller's to weigh."""
+    return _CENTRAL_NAME_RE.search(name) is not None or signals.central_kind(name)
 
 
 # An apposition in parentheses: a few words in lower case, no number ('(cũ)', '(trước hợp nhất)').

@@ -267,6 +267,8 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
         parent = _org_body(org_lines[:-1])
         if parent is not None:
             return tables.BodyEntry(f"{_recase(org_lines[-1])} {parent.name}", parent.level, (), None)
+    if len(org_lines) > 1 and (branch := _branch(org_lines[-2], org_lines[-1])):
+        return branch
     candidates = [*reversed(org_lines), " ".join(org_lines)] if len(org_lines) > 1 else org_lines
     for line in candidates:
         org = _org_line_body(line)
@@ -277,6 +279,52 @@ def _org_body(org_lines: tuple[str, ...]) -> tables.BodyEntry | None:
                 org_lines, _named_body(line)
             )  # 'UBND TỈNH LÂM ĐỒNG' / 'SỞ NỘI VỤ': the last line issues
     return None
+
+
+# A unit's word opening the place a header line ends with: 'TỈNH NGHỆ AN', 'HUYỆN CAN LỘC'.
+_UNIT_OPENS_RE = re.compile(
+    r"(?<!\w)(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|đặc\s+khu)\s+(?=\w)", re.IGNORECASE
+)
+
+
+def _own_name(line: str) -> tuple[str, str]:
+    """(a header line's body name, folded, less 'Việt Nam' and the place it ends with; that place as
+    written): 'BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN' -> ('bao hiem xa hoi', 'TỈNH NGHỆ AN'); 'LIÊN MINH HỢP
+    TÁC XÃ TỈNH …' is of the province (`places.place_start`)."""
+    line = _NATION_END_RE.sub("", line)
+    at = places.place_start(line)
+    if at is not None and _UNIT_OPENS_RE.match(line, at):
+        return fold(line[:at]).strip(), line[at:]
+    return fold(line).strip(), ""
+
+
+def _branch(above: str, line: str) -> tables.BodyEntry | None:
+    """The body of a header's last line that is a branch, in a place of its own, of the body named on
+    the line above (signals.toml [body] branch): the line repeats that body's name, less 'Việt Nam'
+    and its place, or opens with a branch's word. The branch signs, at its place's level: 'BẢO HIỂM XÃ
+    HỘI VIỆT NAM' / 'BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN', 'NGÂN HÀNG NHÀ NƯỚC VIỆT NAM' / 'CHI NHÁNH TỈNH
+    QUẢNG NINH'. A line the tables or the heads read already ('CỤC THUẾ TỈNH …') is left to them."""
+    if signals.names_body(line) or _org_line_body(line) is not None:
+        return None
+    name, place = _own_name(line)
+    if not place or not name:
+        return None
+    if name == _own_name(above)[0]:
+        branch = _named_body(line)
+    elif name in _branch_words():
+        branch = _named_body(f"{_NATION_END_RE.sub('', above)} {line}")
+    else:
+        return None
+    # of its place's level, whatever unit's word its own name holds ('LIÊN MINH HỢP TÁC XÃ TỈNH …')
+    return replace(branch, level=signals.body_level(place) or "province")
+
+
+@cache
+def _branch_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in signals.table()["body"]["branch"])
+
+
+_NATION_END_RE = re.compile(r"\s+VIỆT\s+NAM\s*$", re.IGNORECASE)
 
 
 def _under_the_centre(org_lines: tuple[str, ...], unit: tables.BodyEntry) -> tables.BodyEntry:
@@ -492,10 +540,23 @@ def _joint_header(org_lines: tuple[str, ...], ids: dict) -> tuple[str, str] | No
     of them, in the header's order ('Ủy ban nhân dân tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam')."""
     if not tables.joint_symbol(ids.get("type_code"), ids.get("issuer_code")):
         return None
-    parts = [p for line in org_lines for p in _HEADER_JOINT_RE.split(line) if signals.names_body(p)]
-    if len(parts) < 2:
+    named: list[tables.BodyEntry | None] = []
+    parent = -1  # where in `named` the body of the line above is, if it names one
+    for i, line in enumerate(org_lines):
+        if i and (branch := _branch(org_lines[i - 1], line)):
+            # 'NGÂN HÀNG CHÍNH SÁCH XÃ HỘI' / 'CHI NHÁNH TỈNH CÀ MAU': the branch, not its body, issues
+            if parent >= 0:
+                named[parent:] = [branch]
+            else:
+                named.append(branch)
+            continue
+        parent = -1
+        for p in _HEADER_JOINT_RE.split(line):
+            if signals.names_body(p):
+                parent = len(named)
+                named.append(_org_body((p,)))
+    if len(named) < 2:
         return None
-    named = [_org_body((p,)) for p in parts]
     found = [b for b in named if b is not None]
     if len(found) < len(named) or any(b.part_of for b in found):
         return None  # 'TỈNH ỦY …' / 'BAN TUYÊN GIÁO': a committee and its board is one issuer
@@ -542,6 +603,10 @@ def _named_body(line: str) -> tables.BodyEntry:
     name = places.titled(bodies.canonical_name(name.strip()))
     if line.isupper():
         name = _spelt_not_places(_proper_after_kind(name))
+        # a place the name keeps, and the centre it stands for, as spelt ('BỆNH VIỆN ĐA KHOA TRUNG ƯƠNG
+        # CẦN THƠ' is 'Bệnh viện Đa khoa Trung ương Cần Thơ', of the centre)
+        for p in (*find_provinces(name), *signals.located_words()):
+            name = re.sub(rf"(?<!\w){re.escape(p)}(?!\w)", p, name, flags=re.IGNORECASE)
         name = _ROMAN_RE.sub(
             lambda m: m.group().upper() if m.group().upper() in line.split() else m.group(), name
         )
@@ -798,6 +863,21 @@ def file_jurisdiction(headers: list[Header], clean: list[str]) -> str | None:
                 places.province_on(p, date_from_match(pm)) for p in find_provinces(pm.group("place"))
             )
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _printed_province(clean: list[str], issuer: str | None) -> str | None:
+    """The one province a page with no header prints after its issuer's name ('HĐND tỉnh Khánh Hòa'
+    in the headline of a page whose text says 'HĐND tỉnh'); None when it prints none, or several."""
+    if not issuer:
+        return None
+    want, own = fold(issuer) + " ", set(find_provinces(issuer))
+    found: set[str] = set()
+    for line in clean:
+        for named in signals.named_bodies(line) if line else ():
+            full = bodies.canonical_name(named)
+            if fold(full).startswith(want):
+                found.update(set(find_provinces(full)) - own)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _of_its_day(province: str, date: str | None, h: Header) -> str:
@@ -1523,6 +1603,7 @@ def document(
             # a district's, a commune's or a unit's ('PHÒNG GD&ĐT MỸ TÚ' / 'TRƯỜNG THCS …'): the
             # province its subject or what it cites names
             or _local_province(h.title, cits, k)
+            or (_printed_province(clean, issuer) if d.block.kind == "body" else None)
         )
     date = (
         h.date

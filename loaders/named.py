@@ -874,7 +874,9 @@ def _working_rules(text: str, province: str | None) -> list[Span]:
         if not bodies or _planned(text, m.start(), m.end()):
             continue
         names = [b.name for b in bodies]
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+        # the bodies as printed, a key written from the text names them so ('… của Ban Chấp hành Đảng
+        # bộ tỉnh khóa XIX', not the 'Tỉnh ủy' the tables read it as)
+        listed = " ".join(m.group("bodies").split())
         term = m.group("n")
         name = f"Quy chế {lower_vn(m.group('kind'))} của {listed}" + (f" khóa {term}" if term else "")
         central = all(b.level == "central" for b in bodies)

@@ -127,13 +127,42 @@ def province_of(text: str | None) -> str | None:
     return None
 
 
-_LEVEL_NAME_RE = re.compile(
-    r"(?<![\w])(?P<level>(?:tỉnh|thành|huyện|quận|thị)\s+ủy|thị\s+xã|thị\s+trấn|đặc\s+khu|thành\s+phố|tỉnh|huyện|quận|xã|phường"
-    r"|thôn|ấp|bản|xóm|khóm|khu\s+phố|tổ\s+dân\s+phố)"
-    # a ward's number ends its name or is all of it: 'phường Hà Giang 1', 'Phường 7'
-    rf"(?P<rest>(?:\s+(?!ủy(?!\w)){_NAME_WORD}(?:\s*-\s*{_NAME_WORD})?){{1,4}}(?:\s+\d{{1,2}})?|\s+\d{{1,2}})\s*$",
-    re.IGNORECASE,
-)
+# A unit's word no place name holds: a name read after a level word ends before the next unit's
+# ('BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN' is of the province Nghệ An, no commune 'Hội Tỉnh Nghệ An').
+_UNIT_WORD = r"(?:tỉnh|huyện|quận|xã|phường|thị\s+xã|thị\s+trấn|thành\s+phố|đặc\s+khu)(?![\w'’])"
+
+
+@cache
+def _level_name_re() -> re.Pattern[str]:
+    """A level word and the place it names ending the text."""
+    return re.compile(
+        r"(?<![\w])"
+        r"(?P<level>(?:tỉnh|thành|huyện|quận|thị)\s+ủy|thị\s+xã|thị\s+trấn|đặc\s+khu|thành\s+phố|tỉnh|huyện|quận|xã|phường"
+        r"|thôn|ấp|bản|xóm|khóm|khu\s+phố|tổ\s+dân\s+phố)"
+        # a ward's number ends its name or is all of it: 'phường Hà Giang 1', 'Phường 7'
+        rf"(?P<rest>(?:\s+(?!ủy(?!\w))(?!{_UNIT_WORD}){_NAME_WORD}(?:\s*-\s*{_NAME_WORD})?){{1,4}}(?:\s+\d{{1,2}})?|\s+\d{{1,2}})\s*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _common_nouns_re() -> re.Pattern[str]:
+    """Common nouns that hold a level's word (provinces.toml not_units: 'bảo hiểm xã hội')."""
+    words = sorted(tables.load("provinces.toml")["not_units"], key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def _level_name(text: str) -> re.Match[str] | None:
+    """The level word and place ending `text` (`_level_name_re`), none of a common noun's words:
+    'Ngân hàng Chính sách xã hội chi nhánh' names no commune 'Hội Chi Nhánh'."""
+    inside = [(m.start(), m.end()) for m in _common_nouns_re().finditer(text)]
+    at = 0
+    while (m := _level_name_re().search(text, at)) is not None:
+        if not any(a <= m.start() < b for a, b in inside):
+            return m
+        at = m.start() + 1
+    return None
 
 
 _COMMITTEE_RE = re.compile(r"(?<![\w])(tỉnh|thành|huyện|quận|thị)(\s+ủy)")
@@ -145,7 +174,7 @@ def titled(name: str) -> str:
     running text: 'Huyện ủy tuy phong' -> 'Huyện ủy Tuy Phong', 'Sở nội vụ' -> 'Sở Nội vụ'."""
     name = _COMMITTEE_RE.sub(lambda m: m.group(1).capitalize() + m.group(2), name)
     name = _OFFICE_RE.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", name)
-    m = _LEVEL_NAME_RE.search(name)
+    m = _level_name(name)
     if m:
         rest = " ".join(
             _APOSTROPHE_RE.sub(_upper_after, w[:1].upper() + w[1:]) for w in m.group("rest").split()
@@ -154,10 +183,17 @@ def titled(name: str) -> str:
     return name
 
 
+def place_start(text: str) -> int | None:
+    """Where the level word of the place ending `text` stands ('TỈNH' in 'BẢO HIỂM XÃ HỘI TỈNH NGHỆ
+    AN'), or None when no place ends it."""
+    m = _level_name(text)
+    return m.start() if m else None
+
+
 @lru_cache(maxsize=1 << 14)
 def place_name(text: str | None) -> str | None:
     """The place a local body's name ends with: 'Tuy Phong' in 'HUYỆN ỦY TUY PHONG'."""
-    m = _LEVEL_NAME_RE.search(text or "")
+    m = _level_name(text or "")
     if not m:
         return None
     return title_words(m.group("rest")) or None

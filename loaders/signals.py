@@ -194,11 +194,34 @@ def _proper_kind_end_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _located_end_re() -> re.Pattern[str]:
+    """The words ([body] located_after) after which a place is where a body of the centre stands."""
+    return re.compile(rf"(?<!\w)(?:{patterns.alt(table()['body']['located_after'])})\s*$", re.IGNORECASE)
+
+
+def located_words() -> tuple[str, ...]:
+    """[body] located_after as spelt: 'Trung ương', which a name read from capitals spells so."""
+    return tuple(table()["body"]["located_after"])
+
+
 def place_in_name(before: str) -> bool:
     """Is a place right after `before` part of a body's own name, not the unit it is of? After a kind
     named after a person or a place and no unit's word ('Trường Đại học' Cần Thơ, 'Hiệu trưởng Trường
-    THPT Chuyên' Hà Tĩnh); not 'Trường Chính trị tỉnh' Lào Cai."""
-    return _proper_kind_end_re().search(before) is not None
+    THPT Chuyên' Hà Tĩnh), or where a body of the centre stands ('Bệnh viện Trung ương' Thái Nguyên);
+    not 'Trường Chính trị tỉnh' Lào Cai."""
+    return _proper_kind_end_re().search(before) is not None or _located_end_re().search(before) is not None
+
+
+@cache
+def _central_kind_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{patterns.alt(table()['body']['central_kinds'])})(?!\w)", re.IGNORECASE)
+
+
+def central_kind(name: str) -> bool:
+    """Is a body's name of a kind the centre alone has ([body] central_kinds): 'Học viện Chính trị khu
+    vực III', a unit of the national academy wherever it stands?"""
+    return _central_kind_re().match(name.strip()) is not None
 
 
 def words_alt(words: list[str] | tuple[str, ...]) -> str:
@@ -304,6 +327,12 @@ def place_after(text: str, pos: int) -> int:
             break
         end = w.end()
     return end
+
+
+def named_bodies(line: str) -> list[str]:
+    """The bodies `line` names, each with the place written after it, objects too: 'HĐND tỉnh Khánh
+    Hòa' in 'HĐND tỉnh Khánh Hòa thông qua 18 nghị quyết'."""
+    return [line[m.start() : place_after(line, m.end())] for m in _body_head_re().finditer(line)]
 
 
 @text_cache(maxsize=1 << 13)
@@ -575,11 +604,30 @@ def document_evidence(line: str) -> bool:
 
 
 def _evidence_piece(piece: str) -> bool:
-    if enact_heading(piece) or directive(piece):
+    if enact_heading(piece) or (directive(piece) and not person_speaks(piece)):
         return True
     if preamble_opener(piece) and cites(piece):
         return True
     return bool(_ARTICLE_ONE_RE.match(piece))
+
+
+@cache
+def _person_re() -> re.Pattern[str]:
+    """A person named by the honorific a page gives ([speaker] persons), then the name's capital."""
+    words = "|".join(rf"[{w[:1].upper()}{w[:1]}]{re.escape(w[1:])}" for w in table()["speaker"]["persons"])
+    return re.compile(rf"(?<!\w)(?:{words})\s+(?=[{patterns.UPPER}])")
+
+
+def person_speaks(line: str) -> bool:
+    """Does a person a page names speak in `line`, the body after the name being the person's office
+    ('Phát biểu bế mạc, ông Nguyễn Hải Ninh, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh đề nghị …')? A page
+    reports the speech; no document speaks in it."""
+    who = speaker(line)
+    at = line.find(who) if who else -1
+    if at < 0:
+        return False
+    start = max(line.rfind(c, 0, at) for c in ".;:") + 1
+    return _person_re().search(line, start, at) is not None
 
 
 def front_matter_end(clean: list[str], first: int, last: int, window: int = 15) -> int:

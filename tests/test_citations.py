@@ -288,6 +288,12 @@ def test_a_titles_dash(text, title):
             "Hiệu trưởng Trường Chính trị tỉnh Lào Cai",
             "Lào Cai",
         ),
+        # … and right after 'Trung ương': where a body of the centre stands
+        (
+            "Quyết định số 120/QĐ-BVTWTN ngày 5/6/2024 của Giám đốc Bệnh viện Trung ương Thái Nguyên về kiểm tra",
+            "Giám đốc Bệnh viện Trung ương Thái Nguyên",
+            None,
+        ),
         # a district's executive committee named by its organisation is its Huyện ủy
         (
             "Căn cứ Nghị quyết số 12-NQ/HU ngày 5/12/2021 của Ban Chấp hành Đảng bộ huyện Cẩm Xuyên về chuyển đổi số;",

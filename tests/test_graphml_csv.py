@@ -43,7 +43,10 @@ def test_graphml_reads_back_with_the_same_nodes_edges_and_keys(tmp_path, corpus_
         path = tmp_path / "graph.graphml"
         write_graphml(G, path)
         back = nx.read_graphml(path)
-        assert back.is_multigraph() and back.is_directed()
+        # networkx reads a multigraph back when two edges join one pair (a document that cites
+        # another twice over, as replacing it and resting on it)
+        parallel = len({(s, t) for s, t, _ in G.edges(keys=True)}) < G.number_of_edges()
+        assert back.is_multigraph() is parallel and back.is_directed()
         assert back.number_of_nodes() == G.number_of_nodes()
         assert back.number_of_edges() == G.number_of_edges()
         assert set(back.nodes) == set(G.nodes)

@@ -352,7 +352,11 @@ def test_no_constitution_is_cited(text):
         ),
         (
             "Quy chế làm việc của Ban Chấp hành Trung ương Đảng, Bộ Chính trị và Ban Bí thư (khoá X);",
-            ("Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư khóa X", True, None),
+            (
+                "Quy chế làm việc của Ban Chấp hành Trung ương Đảng, Bộ Chính trị và Ban Bí thư khóa X",
+                True,
+                None,
+            ),
         ),
     ],
 )

@@ -486,6 +486,30 @@ def test_a_news_reports_issuer_is_its_leads_not_a_body_a_task_names(headline):
     assert (d.symbol, d.issuer) == ("22-NQ/TU", "Ban Thường vụ Tỉnh ủy Quảng Nam")
 
 
+SESSION_NEWS = (
+    "Trang chủ / Thời sự / Chính trị\n"
+    "HĐND tỉnh Khánh Hòa thông qua 18 nghị quyết tại kỳ họp thứ 13\n"
+    "(Báo Khánh Hòa) - Chiều 6/12, HĐND tỉnh Khánh Hòa khóa VII bế mạc kỳ họp thứ 13.\n"
+    "Tại kỳ họp, HĐND tỉnh đã thông qua 18 nghị quyết.\n"
+    "{speech} UBND tỉnh khẩn trương triển khai các nghị quyết vừa được thông qua.\n"
+    "Trước đó, HĐND tỉnh đã xem xét báo cáo sơ kết 2 năm thực hiện Nghị quyết số 09-NQ/TW ngày 28/1/2022 "
+    "của Bộ Chính trị.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("speech", "found"),
+    [  # a person's speech the page reports: no document speaks
+        ("Phát biểu bế mạc, ông Nguyễn Hải Ninh, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh đề nghị", []),
+        # a body speaks: the page's document, of the province the page prints after its name
+        ("Thường trực HĐND tỉnh đề nghị", [("Hội đồng nhân dân tỉnh Khánh Hòa", "Khánh Hòa")]),
+    ],
+)
+def test_a_news_page_on_a_session_holds_a_document_only_where_a_body_speaks(speech, found):
+    docs = _docs(SESSION_NEWS.format(speech=speech))
+    assert [(d.issuer, d.jurisdiction) for d in docs] == found
+
+
 def test_a_lowercase_issuer_line_under_the_heading_gives_issuer_and_subject():
     text = (
         "TỈNH ỦY HÀ TĨNH\n*\nSố 250-TB/TU\nHà Tĩnh, ngày 10 tháng 5 năm 2023\nTHÔNG BÁO KẾT LUẬN\n"

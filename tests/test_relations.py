@@ -302,6 +302,43 @@ def test_guidance():
     assert ("12-HD/TU", "HUONG_DAN", "08-QĐi/TW") in relations(text)
 
 
+@pytest.mark.parametrize(
+    ("heading", "code", "subject", "preamble", "kept"),
+    [
+        (  # a guide that also says it carries the rule out in its preamble guides it, once
+            "HƯỚNG DẪN",
+            "HD",
+            "thực hiện Quy định số 09-QĐi/TU ngày 25/8/2023 của Ban Thường vụ Tỉnh ủy về đánh giá cán bộ",
+            "Thực hiện Quy định số 09-QĐi/TU ngày 25/8/2023 của Ban Thường vụ Tỉnh ủy, Ban Tổ chức Tỉnh ủy "
+            "hướng dẫn như sau:",
+            {"HUONG_DAN"},
+        ),
+        (  # a plan to review what it carried out reviews it
+            "KẾ HOẠCH",
+            "KH",
+            "tổng kết 10 năm thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị",
+            "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế "
+            "hoạch như sau:",
+            {"TONG_KET"},
+        ),
+        (  # a basis is a relation of its own beside the way the document carries another out
+            "HƯỚNG DẪN",
+            "HD",
+            "thực hiện Quy định số 09-QĐi/TU ngày 25/8/2023 của Ban Thường vụ Tỉnh ủy về đánh giá cán bộ",
+            "Căn cứ Quy định số 09-QĐi/TU ngày 25/8/2023 của Ban Thường vụ Tỉnh ủy, Ban Tổ chức Tỉnh ủy hướng "
+            "dẫn như sau:",
+            {"HUONG_DAN", "CAN_CU"},
+        ),
+    ],
+)
+def test_one_document_carries_out_one_target_one_way(heading, code, subject, preamble, kept):
+    """cues.toml [precedence] one_per_target: the first of TONG_KET, HUONG_DAN, THUC_HIEN said
+    anywhere in the text, as the keys record one relation for such a pair."""
+    rels = relations(party_doc(heading=heading, code=code, subject=subject, preamble=preamble))
+    target = re.search(r"số (\S+)", subject).group(1)
+    assert {k for s, k, t in rels if s == f"12-{code}/TU" and t == target} == kept
+
+
 def test_relation_stated_about_two_other_documents():
     body = (
         "II- NHIỆM VỤ\n\n- Tiếp tục triển khai thực hiện có hiệu quả Kế hoạch số 82-KH/TU, ngày 19/11/2018 của Tỉnh ủy "

@@ -52,6 +52,23 @@ def test_a_body_a_verb_directs_or_one_it_is_under_speaks_in_no_line(example):
     assert signals.speaker(example) is None
 
 
+@pytest.mark.parametrize("example", signals.table()["speaker"]["persons_examples"])
+def test_a_persons_office_speaking_on_a_page_is_no_document(example):
+    """'…, ông Nguyễn Hải Ninh, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh đề nghị …': a speech a page reports."""
+    assert signals.speaker(example) and not signals.document_evidence(example)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [  # a body speaking, or a person named as its object, still shows a document
+        "Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ tổ chức quán triệt Kết luận số 93-KL/TW.",
+        "Ủy ban nhân dân tỉnh yêu cầu ông Nguyễn Văn A, Giám đốc Sở Y tế, báo cáo trước ngày 30/6.",
+    ],
+)
+def test_a_body_speaking_shows_a_document(line):
+    assert signals.document_evidence(line)
+
+
 @pytest.mark.parametrize("example", signals.table()["meeting"]["occasions_examples"])
 def test_a_notices_body_then_the_occasion_of_its_conclusions(example):
     assert signals.occasion_re().search(example)
@@ -370,6 +387,8 @@ def test_the_speaker_decides_the_issuer_unless_it_says_less_than_the_header(spea
         ("Hiệu trưởng Trường Đại học Sư phạm", True),
         ("TRƯỜNG THPT CHUYÊN", True),
         ("Trường Chính trị tỉnh", False),
+        ("Bệnh viện Trung ương", True),  # where a body of the centre stands
+        ("Bệnh viện Đa khoa", False),
         ("Ủy ban nhân dân", False),
         ("Sở Giáo dục và Đào tạo", False),
     ],
@@ -381,3 +400,16 @@ def test_a_place_after_a_kind_named_after_a_place_is_part_of_the_name(before, in
 @pytest.mark.parametrize("example", signals.table()["enact"]["authority_examples"], ids=lambda e: e["line"])
 def test_a_party_enacting_line_names_its_authority_before_its_verb(example):
     assert (signals.enacting_authority(example["line"]) or "") == example["authority"]
+
+
+@pytest.mark.parametrize(
+    ("name", "central"),
+    [  # the academies are the centre's wherever they stand
+        ("Học viện Chính trị khu vực III", True),
+        ("HỌC VIỆN QUÂN Y", True),
+        ("Trường Chính trị tỉnh", False),
+        ("Bệnh viện Đa khoa tỉnh", False),
+    ],
+)
+def test_a_kind_the_centre_alone_has(name, central):
+    assert signals.central_kind(name) is central

@@ -124,6 +124,17 @@ def test_which_issuer_codes_belong_to_the_centre(code, central, known):
 
 
 @pytest.mark.parametrize(
+    "example", tables.load("provinces.toml")["not_units_examples"], ids=lambda e: e["text"]
+)
+def test_a_common_noun_that_opens_with_a_units_word_names_no_place(example):
+    """'BẢO HIỂM XÃ HỘI TỈNH NGHỆ AN' is of the province Nghệ An, no commune 'Hội Tỉnh Nghệ An';
+    'xã Hội Xuân' is still a commune."""
+    from vbgraph.loaders.places import place_name
+
+    assert (place_name(example["text"]) or "") == example["place"]
+
+
+@pytest.mark.parametrize(
     "example",
     [
         *tables.load("provinces.toml")["not_places_examples"],

@@ -78,10 +78,13 @@ _PARENS_RE = re.compile(r"\s*\([^()]*\)")
 _UP_TO_CUA_RE = re.compile(r"^.*?\bCỦA\s+", re.IGNORECASE)
 _JOINT_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:và|VÀ)\s+")
 _AND_SPLIT_RE = re.compile(r"\s*,\s*|\s+và\s+")
+_TINH_DOAN_RE = re.compile(r"\bTỉnh đoàn\b")
 _TINH_UY_RE = re.compile(r"\bTỉnh ủy\b")
 _TINH_RE = re.compile(r"\btỉnh\b")
 _THANH_PHO_END_RE = re.compile(r"\s+thành phố$")
-_PLACE_WORD_END_RE = re.compile(r"(?:\b(?:tỉnh|thành phố)|[ủu]y|\bTỉnh đoàn)$", re.IGNORECASE)
+_PLACE_WORD_END_RE = re.compile(
+    r"(?:\b(?:tỉnh|thành phố)|[ủu]y|\b(?:Tỉnh|Thành|Huyện|Quận|Thị) đoàn)$", re.IGNORECASE
+)
 _FOLDED_PLACE_END_RE = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)$")
 _TW_END_RE = re.compile(r"/TW$")
 _LEAD_DATE_RE = re.compile(
@@ -467,6 +470,18 @@ _UNION_OF_RE = re.compile(r"^[Đđ]oàn (tỉnh|huyện|quận|thành phố)\b",
 _UNION_OF = {"tỉnh": "Tỉnh đoàn", "huyện": "Huyện đoàn", "quận": "Quận đoàn", "thành phố": "Thành đoàn"}
 
 
+# The unit word a header gives a union's place ('BCH ĐOÀN TP. ĐÀ NẴNG'): the name its board goes by.
+_UNION_UNIT_RE = re.compile(r"(?<!\w)(tỉnh|thành phố|tp\.?|huyện|quận|thị xã)(?!\w)")
+_UNION_BY_UNIT = {**_UNION_OF, "tp": "Thành đoàn", "tp.": "Thành đoàn", "thị xã": "Thị đoàn"}
+
+
+def _union_by_unit(org_text: str) -> str | None:
+    """'Thành đoàn' for a union whose header names a city ('BCH ĐOÀN TP. ĐÀ NẴNG'), 'Tỉnh đoàn' for a
+    province's, and so on; None when the header names no unit."""
+    m = _UNION_UNIT_RE.search(lower_vn(org_text))
+    return _UNION_BY_UNIT[m.group(1)] if m else None
+
+
 def _signed_issuer(
     who: str,
     org: tables.BodyEntry | None,
@@ -505,7 +520,7 @@ def _signed_issuer(
             # a union's board by the name it goes by: 'đoàn tỉnh' -> 'Tỉnh đoàn' (or 'đoàn', its place taken off)
             name = _UNION_OF_RE.sub(lambda m: _UNION_OF[m.group(1).lower()], name)
             if name.lower() == "đoàn" and base.level in ("province", "district"):
-                name = "Tỉnh đoàn" if base.level == "province" else "Huyện đoàn"
+                name = _union_by_unit(org_text) or ("Tỉnh đoàn" if base.level == "province" else "Huyện đoàn")
             b = tables.canonical_body(f"{organ} {name}")
             return (b.name, b.level) if b else (f"{organ} {name}", base.level)
     elif fold(who) in {fold(x) for x in sig["executive_committee"]}:
@@ -580,6 +595,7 @@ def local_name(issuer: str, jurisdiction: str) -> str:
     city = jurisdiction in signals.cities()
     if city:
         issuer = _TINH_UY_RE.sub("Thành ủy", issuer)
+        issuer = _TINH_DOAN_RE.sub("Thành đoàn", issuer)  # a city's Youth Union
         issuer = _TINH_RE.sub("thành phố", issuer)
         if jurisdiction.lower().startswith("thành phố"):
             issuer = _THANH_PHO_END_RE.sub("", issuer)

@@ -522,6 +522,22 @@ WHOLE_TEXTS = [
         ],
         ("Ban Thường vụ Tỉnh đoàn Tiền Giang", "Tiền Giang", "Tổ chức Tháng Thanh niên năm 2024"),
     ),
+    (  # a city's union, under the centre: its board goes by the city's union, 'Thành đoàn'
+        [
+            "BCH ĐOÀN TP. ĐÀ NẴNG",
+            "Số: 120-KH/TĐTN-BTG",
+            "ĐOÀN TNCS HỒ CHÍ MINH",
+            "Đà Nẵng, ngày 10 tháng 10 năm 2025",
+            "KẾ HOẠCH",
+            "tổ chức các hoạt động Tháng Thanh niên năm 2026",
+            "",
+            "Nội dung.",
+            "TM. BAN THƯỜNG VỤ",
+            "BÍ THƯ",
+            "Võ Văn Hưng",
+        ],
+        ("Ban Thường vụ Thành đoàn Đà Nẵng", "Đà Nẵng", "tổ chức các hoạt động Tháng Thanh niên năm 2026"),
+    ),
     (  # a city of a province on the line under its committee: the district-level city's committee
         [
             "ỦY BAN NHÂN DÂN",

@@ -655,7 +655,23 @@ def _unit_head(low: str, item: str) -> str | None:
             if u.strip() in _place_units() and starts_with_head(item[len(u) :]):
                 return None  # 'Tỉnh Hội Nông dân …': a body's name after a place's word, no place
             return item[: len(u) - 1]
-    return None
+    return _kind_named_head(low, item)
+
+
+def _kind_named_head(low: str, item: str) -> str | None:
+    """The head of a kind of unit the tables name by its name ([bodies] named_heads that are [lists]
+    kinds: 'vụ', 'viện', 'khoa'), written as a name with no name after it but a list's qualifier:
+    'Vụ', 'Viện có liên quan' of 'các Vụ, Cục, Viện có liên quan' ('các vụ' in lower case may be cases)."""
+    head, _, rest = low.partition(" ")
+    if not item[:1].isupper() or head not in _named_kinds():
+        return None
+    return item[: len(head)] if rest and _qualifier_re().fullmatch(" " + rest) else None
+
+
+@cache
+def _named_kinds() -> frozenset[str]:
+    named = {lower_vn(u) for u in _table()["bodies"]["named_heads"]}
+    return frozenset(k for k in _kinds() if k in named and " " not in k)
 
 
 @cache

@@ -1700,9 +1700,30 @@ def _subject_until(text: str, end: int) -> tuple[tuple[str, ...], int]:
     if not subj or len(subj) > 300:
         return (), 0
     names = tuple(n for n in _split_bodies(subj) if not _named_person(n, subj))
+    if names and starts_with_head(names[0]) and not all(_listed_body(n) for n in names[1:]):
+        names = _names_with_commas(subj)
     if not names or not starts_with_head(names[0]) or not all(_listed_body(n) for n in names[1:]):
         return (), 0
     return names, end
+
+
+def _names_with_commas(subj: str) -> tuple[str, ...]:
+    """The names of a list whose items did not all name a body, each item with no head of its own,
+    capitalised with a word in lower case (no person's name), kept in the body's name before it:
+    'Cục Thông tin, Thống kê' is one department, 'Cục Thông tin, Thống kê, Vụ Pháp chế' two
+    bodies. () when no such item stands after a body."""
+    groups: list[str] = []
+    joined = False
+    for piece in subj.split(", "):
+        named = piece[:1].isupper() and any(w[:1].islower() for w in piece.split()[1:])
+        if groups and named and _head_of(groups[-1]) and _head_of(piece) is None and not _listed_body(piece):
+            groups[-1] = f"{groups[-1]}, {piece}"
+            joined = True
+        else:
+            groups.append(piece)
+    if not joined:
+        return ()
+    return tuple(n for g in groups for n in ((g,) if ", " in g else _split_bodies(g)))
 
 
 def _bare_unit(name: str) -> bool:

@@ -406,6 +406,10 @@ def test_recurrence(text, rec):
         ("các Khoa, Phòng liên quan kiểm tra hồ sơ", ["Khoa liên quan", "Phòng liên quan"]),
         ("các vụ liên quan đến ma túy được xử lý nghiêm", []),
         ("các Viện nghiên cứu triển khai đề tài", []),
+        # an item with no head of its own, in lower case after its capital, is part of the name before it
+        ("Cục Thông tin, Thống kê hướng dẫn", ["Cục Thông tin, Thống kê"]),
+        ("Cục Thông tin, Thống kê, Vụ Pháp chế hướng dẫn", ["Cục Thông tin, Thống kê", "Vụ Pháp chế"]),
+        ("Sở Y tế, Nguyễn Văn An kiểm tra", []),  # a person's name
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):
@@ -2609,6 +2613,15 @@ def test_roles_of_a_task_and_its_partners(point, expected):
             [
                 (
                     [("Vụ Pháp chế", "chu_tri"), ("Cục liên quan", "phoi_hop"), ("Vụ liên quan", "phoi_hop")],
+                    "2026-12-31",
+                )
+            ],
+        ),
+        (
+            "Bộ Chỉ huy Quân sự tỉnh phối hợp với Cục Thông tin, Thống kê hướng dẫn, hoàn thành năm 2026.",
+            [
+                (
+                    [("Bộ Chỉ huy Quân sự tỉnh", "thuc_hien"), ("Cục Thông tin, Thống kê", "phoi_hop")],
                     "2026-12-31",
                 )
             ],

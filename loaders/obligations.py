@@ -304,6 +304,10 @@ def _roles(rest: str) -> tuple[str, list[str], int]:
         named, end = bd.parse_subject(rest[at:])
         if named and _PARTNER_FIRST_RE.match(low, at + end):
             return role, named, at + end  # 'X chủ trì, Y phối hợp tham mưu …', 'X chủ trì; Y phối hợp …'
+        if named and (m3 := _phoi_hop_re().match(low, at + end)) and m3.group("with"):
+            more, mend = bd.parse_subject(rest[m3.end() :].split(";", 1)[0])
+            if more:  # 'X chủ trì, Y phối hợp với Z kiểm tra …': Y and Z help
+                return role, [*named, *more], m3.end() + mend
     m2 = _phoi_hop_re().match(low, pos)
     partners: list[str] = []
     if m2:

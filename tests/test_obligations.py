@@ -2598,6 +2598,19 @@ def test_roles_of_a_task_and_its_partners(point, expected):
             "Sở Nội vụ chủ trì, các sở, ngành phối hợp rà soát biên chế, hoàn thành trong quý I/2026.",
             [([("Sở Nội vụ", "chu_tri"), ("sở", "phoi_hop"), ("ngành", "phoi_hop")], "2026-03-31")],
         ),
+        (
+            "Sở Y tế chủ trì, Sở Tài chính phối hợp với Kho bạc Nhà nước tỉnh kiểm tra, hoàn thành năm 2026.",
+            [
+                (
+                    [
+                        ("Sở Y tế", "chu_tri"),
+                        ("Sở Tài chính", "phoi_hop"),
+                        ("Kho bạc Nhà nước tỉnh", "phoi_hop"),
+                    ],
+                    "2026-12-31",
+                )
+            ],
+        ),
         # each role in parentheses after its name
         (
             "Giao Sở Tư pháp (chủ trì), Công an tỉnh (phối hợp) rà soát thủ tục, hoàn thành năm 2026.",

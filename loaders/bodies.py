@@ -655,7 +655,23 @@ def _unit_head(low: str, item: str) -> str | None:
             if u.strip() in _place_units() and starts_with_head(item[len(u) :]):
                 return None  # 'Tỉnh Hội Nông dân …': a body's name after a place's word, no place
             return item[: len(u) - 1]
-    return None
+    return _kind_named_head(low, item)
+
+
+def _kind_named_head(low: str, item: str) -> str | None:
+    """The head of a kind of unit the tables name by its name ([bodies] named_heads that are [lists]
+    kinds: 'vụ', 'viện', 'khoa'), written as a name with no name after it but a list's qualifier:
+    'Vụ', 'Viện có liên quan' of 'các Vụ, Cục, Viện có liên quan' ('các vụ' in lower case may be cases)."""
+    head, _, rest = low.partition(" ")
+    if not item[:1].isupper() or head not in _named_kinds():
+        return None
+    return item[: len(head)] if rest and _qualifier_re().fullmatch(" " + rest) else None
+
+
+@cache
+def _named_kinds() -> frozenset[str]:
+    named = {lower_vn(u) for u in _table()["bodies"]["named_heads"]}
+    return frozenset(k for k in _kinds() if k in named and " " not in k)
 
 
 @cache
@@ -1789,9 +1805,30 @@ def _subject_until(text: str, end: int) -> tuple[tuple[str, ...], int]:
     if not subj or len(subj) > 300:
         return (), 0
     names = tuple(n for n in _split_bodies(subj) if not _named_person(n, subj))
+    if names and starts_with_head(names[0]) and not all(_listed_body(n) for n in names[1:]):
+        names = _names_with_commas(subj)
     if not names or not starts_with_head(names[0]) or not all(_listed_body(n) for n in names[1:]):
         return (), 0
     return names, end
+
+
+def _names_with_commas(subj: str) -> tuple[str, ...]:
+    """The names of a list whose items did not all name a body, each item with no head of its own,
+    capitalised with a word in lower case (no person's name), kept in the body's name before it:
+    'Cục Thông tin, Thống kê' is one department, 'Cục Thông tin, Thống kê, Vụ Pháp chế' two
+    bodies. () when no such item stands after a body."""
+    groups: list[str] = []
+    joined = False
+    for piece in subj.split(", "):
+        named = piece[:1].isupper() and any(w[:1].islower() for w in piece.split()[1:])
+        if groups and named and _head_of(groups[-1]) and _head_of(piece) is None and not _listed_body(piece):
+            groups[-1] = f"{groups[-1]}, {piece}"
+            joined = True
+        else:
+            groups.append(piece)
+    if not joined:
+        return ()
+    return tuple(n for g in groups for n in ((g,) if ", " in g else _split_bodies(g)))
 
 
 def _bare_unit(name: str) -> bool:

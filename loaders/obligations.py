@@ -280,31 +280,53 @@ def _first_addressing(clean: list[str], first: int, last: int) -> int | None:
     return None
 
 
+# 'Sở Nội vụ (chủ trì), Công an tỉnh (phối hợp)': a role in parentheses after a name
+_ROLE_ASIDE_RE = re.compile(r"\((\s*(?:chủ trì|phối hợp)\s*)\)", re.IGNORECASE)
+_SEMICOLON_RE = re.compile(r"\s*;\s*")
+
+
+def _role_asides_opened(s: str) -> str:
+    """`s` with the parentheses around a role blanked (offsets kept): 'Sở Nội vụ (chủ trì), Công an
+    tỉnh (phối hợp) rà soát' says what 'Sở Nội vụ chủ trì, Công an tỉnh phối hợp rà soát' does."""
+    return _ROLE_ASIDE_RE.sub(lambda m: f" {m.group(1)} ", s) if "(" in s else s
+
+
 def _roles(rest: str) -> tuple[str, list[str], int]:
-    """('chu_tri'|'thuc_hien'|'phoi_hop', partners, end) from what follows a subject."""
+    """('chu_tri'|'thuc_hien'|'phoi_hop', partners, end in `rest`) from what follows a subject.
+    The partners may follow the lead's role after a comma or a semicolon ('X chủ trì; Y, Z phối
+    hợp thực hiện …'), or after 'phối hợp với' up to the clause's semicolon."""
+    rest = _role_asides_opened(rest)
     low = lower_vn(rest)
+    if len(low) != len(rest):  # lower_vn strips and joins blanks: keep `rest`'s offsets
+        low = rest.lower()
     role = "thuc_hien"
     pos = 0
     intro = _INTRO_ROLE_RE.match(low)
     if intro:
         pos = intro.end()
-    m = _CHU_TRI_RE.match(low[pos:])
+    m = _CHU_TRI_RE.match(low, pos)
     if m:
-        role, pos = "chu_tri", pos + m.end()
-        named, end = bd.parse_subject(rest[pos:])
-        if named and _PARTNER_FIRST_RE.match(low, pos + end):
-            return role, named, pos + end  # 'X chủ trì, Y phối hợp tham mưu …'
-    m2 = _phoi_hop_re().match(low[pos:])
+        role, pos = "chu_tri", m.end()
+        sep = _SEMICOLON_RE.match(low, pos)
+        at = sep.end() if sep else pos
+        named, end = bd.parse_subject(rest[at:])
+        if named and _PARTNER_FIRST_RE.match(low, at + end):
+            return role, named, at + end  # 'X chủ trì, Y phối hợp tham mưu …', 'X chủ trì; Y phối hợp …'
+        if named and (m3 := _phoi_hop_re().match(low, at + end)) and m3.group("with"):
+            more, mend = bd.parse_subject(rest[m3.end() :].split(";", 1)[0])
+            if more:  # 'X chủ trì, Y phối hợp với Z kiểm tra …': Y and Z help
+                return role, [*named, *more], m3.end() + mend
+    m2 = _phoi_hop_re().match(low, pos)
     partners: list[str] = []
     if m2:
-        after = rest[pos + m2.end() :]
+        after = rest[m2.end() :].split(";", 1)[0]  # '…; Sở B kiểm tra …': a clause of its own
         partners, end = bd.parse_subject(after)
         if not partners:
             partners, end = bd.parse_places(after)  # '… phối hợp với các xã, thị trấn kiểm tra …'
         if not partners and role != "chu_tri":
             # 'X phối hợp tổ chức …': X helps; 'X phối hợp với <a partner no list knows>': X's task
-            return "thuc_hien" if m2.group("with") else "phoi_hop", [], pos + m2.end()
-        pos += m2.end() + end
+            return "thuc_hien" if m2.group("with") else "phoi_hop", [], m2.end()
+        pos = m2.end() + end
     return role, partners, pos
 
 
@@ -585,8 +607,7 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
     `places`: in a part of tasks, units' words alone may be the subject (`_subject_of`)."""
     lead, s2 = _after_lead(s)
     if "(" in s2[:_ASIDE_REACH]:  # 'Văn phòng Huyện ủy (cơ quan thường trực) chủ trì …': an aside
-        names, end = bd.parse_subject(_blank_asides(s2))
-        names = [n.rstrip(" (") for n in names]  # 'Sở Nội vụ (chủ trì), …': the name before the aside
+        names, end = _subject_before_asides(s2)
     else:
         names, end = _subject_of(s2, places)
     topic = _topic_re().match(lower_vn(s2[:40])) if not names else None
@@ -623,6 +644,16 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
         if asked:
             return asked, aend, s2[end + ask.end() :], True, True
     return names, end, s2, bool(lead), False
+
+
+def _subject_before_asides(s2: str) -> tuple[list[str], int]:
+    """The bodies opening `s2` read with its inert asides blanked; a role in parentheses after a
+    name ('Sở Tư pháp (chủ trì), Công an tỉnh (phối hợp) …') is left for `_roles` to read."""
+    opened = _role_asides_opened(s2)
+    names, end = bd.parse_subject(_blank_asides(opened))
+    if opened is not s2:
+        end = len(opened[:end].rstrip())
+    return [n.rstrip(" (") for n in names], end  # 'Sở Nội vụ (chủ trì), …': the name before the aside
 
 
 def _condition_subject_end(s: str) -> int:
@@ -1043,7 +1074,7 @@ def _read_paragraph(p: Paragraph, st: _Discourse) -> None:
 # words (obligations.toml [table]).
 _POINT_MAX = 300
 _ROLE_WORDS = frozenset({"chủ trì", "phối hợp", "thực hiện"})
-_NEXT_FIELD_RE = re.compile(r";\s*(?=[^\W\d_][^;:.]{2,40}?\s*:)")
+_NEXT_FIELD_RE = re.compile(r"(?:;\s*|\.\s+)(?=[^\W\d_][^;:.]{2,40}?\s*:)")
 _FIELD_RE = re.compile(r"\s*(?:[-–+•*]\s*)?(?P<label>[^\W\d_][^:;.]{2,40}?)\s*:\s*(?P<value>\S.*)")
 
 
@@ -1079,18 +1110,28 @@ def _reads_field(raw: str, st: _Discourse) -> bool:
         point.times.append(raw.strip(" -–+•*"))
         return True
     # 'Cơ quan thực hiện: Văn phòng Điều phối nông thôn mới tỉnh; thời gian: tháng 3/2026.': more
-    # fields after a semicolon; the value is names only, read as a list (no predicate to end them)
+    # fields after a semicolon or a sentence's end; the value is names, maybe with their roles
+    # ('Sở Công Thương chủ trì; Sở Tài chính phối hợp'), read as a cell's (`_named_roles`)
     value, *more = _NEXT_FIELD_RE.split(m.group("value"))
     value = value.rstrip(" .;")
-    names = bd.split_bodies(value) if bd.parse_subject(value)[0] else []
-    if not names:
+    role = (
+        "phoi_hop"
+        if kind == "partner"
+        else "chu_tri"
+        if "chủ trì" in lower_vn(m.group("label"))
+        else "thuc_hien"
+    )
+    named = _named_roles(value, role) if bd.parse_subject(_role_asides_opened(value))[0] else []
+    if not named:
         return False
-    point.times += [f for f in more if _field_kind(f.split(":", 1)[0]) == "deadline"]
-    if kind == "partner":
-        point.partners += names
-    else:
-        role = "chu_tri" if "chủ trì" in lower_vn(m.group("label")) else "thuc_hien"
-        point.lead += [(n, role) for n in names]
+    for f in more:  # 'Cơ quan chủ trì: Sở Nội vụ; phối hợp: Trường Chính trị tỉnh; thời gian: …'
+        label, _, rest = f.partition(":")
+        if (more_kind := _field_kind(label.strip())) == "deadline":
+            point.times.append(f)
+        elif more_kind == "partner":
+            named += [(n, "phoi_hop") for n in bd.split_bodies(rest.strip(" .;"))]
+    point.lead += [(n, r) for n, r in named if r != "phoi_hop"]
+    point.partners += [n for n, r in named if r == "phoi_hop"]
     return True
 
 
@@ -1509,10 +1550,13 @@ def _read_subject_sentence(
         return  # 'Trường Cao đẳng Y tế là trường chất lượng cao': what it is, outside the tasks' part
     if bd.units_only(names) and not assign and not duty and _assessed(after, st.issued):
         return  # 'Các xã, thị trấn đã triển khai …', '… vận hành cơ bản thông suốt': how places are
-    role, partners, _ = _roles(after)
+    role, partners, rend = _roles(after)
     assignees = _with_partners(names, role, partners)
     st.begin_item(assignees, names)
-    clauses = after.split(";")
+    clauses = after[rend:].split(
+        ";"
+    )  # a semicolon between the roles ('X chủ trì; Y phối hợp …') ends no clause
+    clauses[0] = after[:rend] + clauses[0]
     head = s if len(clauses) == 1 else s[: len(s) - len(s2) + end] + clauses[0]
     st.emit(head, assignees, line)
     _read_later_clauses(clauses[1:], assignees, line, st)
@@ -1834,13 +1878,56 @@ def _row_product(content: str) -> tuple[dict | None, str | None]:
     return produces(content) if not _ROLE_START_RE.match(lower_vn(content)) else (None, None)
 
 
+def _named_roles(value: str, role: str) -> list[tuple[str, str]]:
+    """The bodies a cell or a field's value names, each with its role. A list of names alone gets
+    `role`. Groups of names with their roles, one to a semicolon, are read as a sentence's subject
+    and roles are ('Sở Văn hóa, Thể thao và Du lịch chủ trì; Sở Khoa học và Công nghệ phối hợp',
+    'Văn phòng UBND tỉnh (chủ trì), Sở Tài chính (phối hợp)', 'Sở Nội vụ chủ trì, phối hợp với
+    Trường Chính trị tỉnh'); a group without a role after a lead's is its partners. Role words that
+    say no role ('Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh') are a name's: a list."""
+    listed = [(n, role) for n in bd.split_bodies(value)]
+    if not _ROLE_IN_RE.search(lower_vn(value)):
+        return listed
+    out: list[tuple[str, str]] = []
+    led = False
+    for group in value.split(";"):
+        read = _group_roles(group)
+        if read is None:
+            return listed
+        names, said, partners = read
+        if said == "thuc_hien":
+            said = "phoi_hop" if led else role
+        led = led or said == "chu_tri"
+        out += _with_partners(names, said, partners)
+    return out
+
+
+def _group_roles(group: str) -> tuple[list[str], str, list[str]] | None:
+    """(names, role, partners) of names said with their roles and nothing else ('Sở Y tế chủ trì,
+    phối hợp với Sở Tài chính', 'Sở Nội vụ (chủ trì), Công an tỉnh'), or None."""
+    opened = _role_asides_opened(group) + " "  # a role closing the group: 'Sở Tài chính phối hợp'
+    names, end = bd.parse_subject(opened)
+    if not names:
+        return None
+    end = len(opened[:end].rstrip())
+    said, partners, rend = _roles(opened[end:])
+    tail = opened[end + rend :]
+    if pm := _PARTNER_FIRST_RE.match(tail.lower()):
+        tail = tail[pm.end() :]  # the partners' own role: 'X chủ trì, Y phối hợp'
+    tail = tail.lstrip(" ,.")
+    more, mend = bd.parse_subject(tail) if _LETTER_RE.search(tail) else ([], 0)
+    if _LETTER_RE.search(tail[mend:]) or (more and said != "chu_tri"):
+        return None
+    return names, said, [*partners, *more]
+
+
 def _row_assignees(c: dict, content: str, lead: str, pending: list[dict]) -> list[tuple[str, str]]:
-    """The lead bodies of a row (chu_tri), then its partners: from 'phối hợp với …' in the task's
-    words and from a partner column."""
+    """The lead bodies of a row (chu_tri, unless the cell says their roles), then its partners:
+    from 'phối hợp với …' in the task's words and from a partner column."""
     assignees = []
-    for n in bd.split_bodies(lead):
+    for n, role in _named_roles(lead, "chu_tri"):
         name, fixes = bd.read_name(n)
-        assignees.append((name, "chu_tri"))
+        assignees.append((name, role))
         pending.extend(f.issue(c["line"]) for f in fixes)
     partners = _roles(" " + content)[1] if _ROLE_START_RE.match(lower_vn(content)) else []
     if c.get("partner"):

@@ -466,6 +466,19 @@ def test_recurrence(text, rec):
             "Đảng uỷ xã, phường, thị trấn xác nhận phiếu nhận xét",
             ["Đảng uỷ xã", "Đảng uỷ phường", "Đảng uỷ thị trấn"],
         ),
+        # a ministry's departments and institutes by their kind, named as names are ('các vụ' are cases)
+        ("các Vụ, Cục liên quan rà soát văn bản", ["Vụ liên quan", "Cục liên quan"]),
+        (
+            "các Vụ, Cục, Viện có liên quan xây dựng đề án",
+            ["Vụ có liên quan", "Cục có liên quan", "Viện có liên quan"],
+        ),
+        ("các Khoa, Phòng liên quan kiểm tra hồ sơ", ["Khoa liên quan", "Phòng liên quan"]),
+        ("các vụ liên quan đến ma túy được xử lý nghiêm", []),
+        ("các Viện nghiên cứu triển khai đề tài", []),
+        # an item with no head of its own, in lower case after its capital, is part of the name before it
+        ("Cục Thông tin, Thống kê hướng dẫn", ["Cục Thông tin, Thống kê"]),
+        ("Cục Thông tin, Thống kê, Vụ Pháp chế hướng dẫn", ["Cục Thông tin, Thống kê", "Vụ Pháp chế"]),
+        ("Sở Y tế, Nguyễn Văn An kiểm tra", []),  # a person's name
     ],
 )
 def test_subjects_and_coordinated_lists(text, names):
@@ -1027,7 +1040,52 @@ PDF_TEXT_TABLES = [  # an appendix copied out of a PDF as text -> (row's line, l
             ("2", [("Sở Nội vụ", "chu_tri"), ("Sở Khoa học và Công nghệ", "phoi_hop")], "2025-12-31"),
         ],
     ),
+    (  # one column for both roles, the cell saying them
+        "STT\nNội dung nhiệm vụ\nĐơn vị thực hiện\nThời gian hoàn thành\n"
+        "1\nSố hóa hồ sơ hộ tịch\nSở Tư pháp chủ trì; Công an tỉnh phối hợp\nTháng 12/2025\n",
+        [("1", [("Sở Tư pháp", "chu_tri"), ("Công an tỉnh", "phoi_hop")], "2025-12-31")],
+    ),
 ]
+
+
+ROLES_IN_A_CELL = [  # a 'Đơn vị thực hiện' cell -> its bodies with their roles
+    (
+        "Sở Văn hóa, Thể thao và Du lịch chủ trì; Sở Khoa học và Công nghệ phối hợp",
+        [("Sở Văn hóa, Thể thao và Du lịch", "chu_tri"), ("Sở Khoa học và Công nghệ", "phoi_hop")],
+    ),
+    (
+        "Văn phòng UBND tỉnh (chủ trì), Sở Khoa học và Công nghệ (phối hợp)",
+        [("Văn phòng Ủy ban nhân dân tỉnh", "chu_tri"), ("Sở Khoa học và Công nghệ", "phoi_hop")],
+    ),
+    (
+        "Sở Nội vụ chủ trì, phối hợp với Trường Chính trị tỉnh",
+        [("Sở Nội vụ", "chu_tri"), ("Trường Chính trị tỉnh", "phoi_hop")],
+    ),
+    # the names after the lead's, with no role of their own, are its partners
+    (
+        "Sở Nội vụ (chủ trì), Sở Tài chính, Sở Tư pháp",
+        [("Sở Nội vụ", "chu_tri"), ("Sở Tài chính", "phoi_hop"), ("Sở Tư pháp", "phoi_hop")],
+    ),
+    ("Sở Y tế; các sở, ngành phối hợp", [("Sở Y tế", "chu_tri"), ("sở", "phoi_hop"), ("ngành", "phoi_hop")]),
+    # without role words, or with the words of a name, the cell is a list of leads
+    ("Sở Nội vụ, Sở Tài chính", [("Sở Nội vụ", "chu_tri"), ("Sở Tài chính", "chu_tri")]),
+    ("Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh", ANY),
+]
+
+
+@pytest.mark.parametrize("sep", ["\t", " | "])
+@pytest.mark.parametrize(("cell", "expected"), ROLES_IN_A_CELL)
+def test_a_cell_that_says_the_roles_gives_each_body_its_own(cell, expected, sep):
+    """As a .docx or a PDF table gives the cells (tabs), or a text's '|' table."""
+    rows = ["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian"], ["1", "Số hóa hồ sơ", cell, "Quý I/2026"]
+    text = APPENDIX_PLAN + "\n".join(sep.join(r) for r in rows) + "\n"
+    (task,) = [o for o in parse_text(text, "t.txt").obligations if o.kind == "table"]
+    got = [(a.name, a.role) for a in task.assignees]
+    assert got == expected and all(r in ("chu_tri", "phoi_hop") for _, r in got)
+    assert (
+        not any(w in n for n, _ in got for w in ("chủ trì", "(", ")"))
+        and task.deadline["end"] == "2026-03-31"
+    )
 
 
 @pytest.mark.parametrize(("table", "expected"), PDF_TEXT_TABLES)
@@ -2609,6 +2667,87 @@ def test_roles_of_a_task_and_its_partners(point, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("point", "tasks"),
+    [
+        # the partners after the lead's semicolon: one task, with its time
+        (
+            "Sở Nông nghiệp và Môi trường chủ trì; Sở Tài chính, Sở Xây dựng phối hợp thực hiện chuyển đổi số, "
+            "hoàn thành năm 2026.",
+            [
+                (
+                    [
+                        ("Sở Nông nghiệp và Môi trường", "chu_tri"),
+                        ("Sở Tài chính", "phoi_hop"),
+                        ("Sở Xây dựng", "phoi_hop"),
+                    ],
+                    "2026-12-31",
+                )
+            ],
+        ),
+        (
+            "Sở Nội vụ chủ trì, các sở, ngành phối hợp rà soát biên chế, hoàn thành trong quý I/2026.",
+            [([("Sở Nội vụ", "chu_tri"), ("sở", "phoi_hop"), ("ngành", "phoi_hop")], "2026-03-31")],
+        ),
+        (
+            "Sở Y tế chủ trì, Sở Tài chính phối hợp với Kho bạc Nhà nước tỉnh kiểm tra, hoàn thành năm 2026.",
+            [
+                (
+                    [
+                        ("Sở Y tế", "chu_tri"),
+                        ("Sở Tài chính", "phoi_hop"),
+                        ("Kho bạc Nhà nước tỉnh", "phoi_hop"),
+                    ],
+                    "2026-12-31",
+                )
+            ],
+        ),
+        # each role in parentheses after its name
+        (
+            "Giao Sở Tư pháp (chủ trì), Công an tỉnh (phối hợp) rà soát thủ tục, hoàn thành năm 2026.",
+            [([("Sở Tư pháp", "chu_tri"), ("Công an tỉnh", "phoi_hop")], "2026-12-31")],
+        ),
+        (
+            "Sở Tư pháp (chủ trì) phối hợp với Văn phòng Ủy ban nhân dân tỉnh rà soát thủ tục, hoàn thành năm 2026.",
+            [([("Sở Tư pháp", "chu_tri"), ("Văn phòng Ủy ban nhân dân tỉnh", "phoi_hop")], "2026-12-31")],
+        ),
+        # a ministry's departments and institutes as partners
+        (
+            "Vụ Pháp chế chủ trì, phối hợp với các Cục, Vụ liên quan rà soát văn bản, hoàn thành năm 2026.",
+            [
+                (
+                    [("Vụ Pháp chế", "chu_tri"), ("Cục liên quan", "phoi_hop"), ("Vụ liên quan", "phoi_hop")],
+                    "2026-12-31",
+                )
+            ],
+        ),
+        (
+            "Bộ Chỉ huy Quân sự tỉnh phối hợp với Cục Thông tin, Thống kê hướng dẫn, hoàn thành năm 2026.",
+            [
+                (
+                    [("Bộ Chỉ huy Quân sự tỉnh", "thuc_hien"), ("Cục Thông tin, Thống kê", "phoi_hop")],
+                    "2026-12-31",
+                )
+            ],
+        ),
+        # a partner of 'phối hợp với' ends at its semicolon: a clause with a subject of its own after it
+        (
+            "Sở Y tế chủ trì, phối hợp với Sở Tài chính; Sở Nội vụ kiểm tra, hoàn thành năm 2026.",
+            [
+                ([("Sở Y tế", "chu_tri"), ("Sở Tài chính", "phoi_hop")], None),
+                ([("Sở Nội vụ", "thuc_hien")], "2026-12-31"),
+            ],
+        ),
+    ],
+)
+def test_a_lead_and_its_partners_said_apart_make_one_task(point, tasks):
+    _, rec = assignments(
+        party_doc(heading="KẾ HOẠCH", code="KH", of="", body=f"II. NHIỆM VỤ CỤ THỂ\n\n1. {point}")
+    )
+    got = [([(a.name, a.role) for a in o.assignees], (o.deadline or {}).get("end")) for o in rec.obligations]
+    assert got == tasks
+
+
 @pytest.mark.parametrize("part", ["III. TỔ CHỨC THỰC HIỆN", "II. NHIỆM VỤ CỤ THỂ"])
 def test_a_point_with_its_fields_is_a_task_of_the_bodies_they_name(part):
     body = (
@@ -2625,6 +2764,58 @@ def test_a_point_with_its_fields_is_a_task_of_the_bodies_they_name(part):
         ([("Công an tỉnh", "thuc_hien")], None),
         ([("Văn phòng Điều phối nông thôn mới tỉnh", "thuc_hien")], "2026-03-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        (
+            "- Đơn vị thực hiện: Sở Công Thương chủ trì; Sở Tài chính phối hợp.\n\n- Thời gian: năm 2026.",
+            ([("Sở Công Thương", "chu_tri"), ("Sở Tài chính", "phoi_hop")], "2026-12-31"),
+        ),
+        (
+            "- Cơ quan thực hiện: Sở Nội vụ (chủ trì), Công an tỉnh (phối hợp).",
+            ([("Sở Nội vụ", "chu_tri"), ("Công an tỉnh", "phoi_hop")], None),
+        ),
+        # a section's heading words with a value after the colon: a field, its time after the sentence
+        (
+            "Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính. Thời gian: năm 2026.",
+            ([("Sở Y tế", "chu_tri"), ("Sở Tài chính", "phoi_hop")], "2026-12-31"),
+        ),
+        (
+            "Cơ quan chủ trì: Sở Nội vụ; phối hợp: Trường Chính trị tỉnh; thời gian: tháng 11/2025.",
+            ([("Sở Nội vụ", "chu_tri"), ("Trường Chính trị tỉnh", "phoi_hop")], "2025-11-30"),
+        ),
+        (
+            "- Phân công thực hiện: Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì; Văn phòng Tỉnh ủy, Trường Chính trị "
+            "tỉnh phối hợp.",
+            (
+                [
+                    ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "chu_tri"),
+                    ("Văn phòng Tỉnh ủy", "phoi_hop"),
+                    ("Trường Chính trị tỉnh", "phoi_hop"),
+                ],
+                None,
+            ),
+        ),
+    ],
+)
+def test_a_points_field_that_says_the_roles_gives_each_body_its_own(field, expected):
+    body = f"II. NHIỆM VỤ CỤ THỂ\n\n1. Đào tạo kỹ năng số cho cán bộ cấp xã.\n\n{field}"
+    _, rec = assignments(party_doc(heading="KẾ HOẠCH", code="KH", of="", body=body))
+    got = [([(a.name, a.role) for a in o.assignees], (o.deadline or {}).get("end")) for o in rec.obligations]
+    assert got == [expected]
+
+
+def test_a_section_heading_is_one_only_with_nothing_after_its_colon():
+    clean = [
+        "",
+        "I. MỤC ĐÍCH",
+        "1. Đào tạo kỹ năng số.",
+        "Trách nhiệm thực hiện: Sở Y tế chủ trì.",
+        "2. Tập huấn.",
+    ]
+    assert implementing_section(clean, 1, 4) is None
 
 
 @pytest.mark.parametrize(

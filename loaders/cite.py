@@ -336,19 +336,39 @@ _BLANK_PAIR_RE = re.compile(r"\s\s")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s*)?")
 
 
+# An issuer code without its term's number: the Quốc hội's QH13 and QH14 are one issuer's.
+_TERM_DIGITS_RE = re.compile(r"\d+$")
+
+
+def _same_system(a: Span, b: Span) -> bool:
+    """Are two symbols of one shape (the Party's '57-NQ/TW', the State's '03/NQ-CP') and one issuer's
+    code? A Party resolution listed before the Government's programme for it ('Nghị quyết số
+    57-NQ/TW và Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ') shares neither its date nor
+    its issuer: both are NQ, but of two systems and two issuers."""
+    if (a.symbol or "").split("/", 1)[0].isdigit() != (b.symbol or "").split("/", 1)[0].isdigit():
+        return False
+    return _TERM_DIGITS_RE.sub("", a.issuer_code or "") == _TERM_DIGITS_RE.sub("", b.issuer_code or "")
+
+
 def _shared_trailer(text: str, spans: list[Span]) -> list[Span]:
     """The issuer after the last symbol of a list is every listed symbol's, and so is its date where
     one has none of its own ('Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày 16/6/2022 của Ban Chấp
-    hành Trung ương'; 'số 12/2019/QĐ-UBND ngày 05/3/2019, số 15/2020/QĐ-UBND … của UBND tỉnh')."""
+    hành Trung ương'; 'số 12/2019/QĐ-UBND ngày 05/3/2019, số 15/2020/QĐ-UBND … của UBND tỉnh'), when
+    the symbols are of one type, shape and issuer (`_same_system`). A date so shared is marked: one
+    written after the symbol elsewhere beats it (graph/resolve.py)."""
     out = list(spans)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.issuer or not b.issuer or (a.central is not None and a.central != b.central):
             continue
-        if _LIST_GAP_RE.fullmatch(text, a.end, b.start) and a.type_code == b.type_code:
-            date = a.date or b.date
+        if _LIST_GAP_RE.fullmatch(text, a.end, b.start) and a.type_code == b.type_code and _same_system(a, b):
             out[i] = evolve(
-                a, date=date, issuer=b.issuer, province=a.province or b.province, central=b.central
+                a,
+                date=a.date or b.date,
+                issuer=b.issuer,
+                province=a.province or b.province,
+                central=b.central,
+                date_shared=a.date is None and b.date is not None,
             )
     return out
 

@@ -852,15 +852,19 @@ def _date_repeated_symbols(expanded: list[tuple[Paragraph, list[Span]]]) -> None
     dated: dict[str, Span] = {}
     for _, spans in expanded:
         for s in spans:
-            if s.kind in kinds and s.symbol and s.date and len(s.date) == 10:
-                dated.setdefault(s.symbol, s)
+            if not (s.kind in kinds and s.symbol and s.date and len(s.date) == 10):
+                continue
+            if (first := dated.get(s.symbol)) is None or (first.date_shared and not s.date_shared):
+                dated[s.symbol] = s  # a date written after the symbol beats a list's
     if not dated:
         return
     for _, spans in expanded:
         for i, s in enumerate(spans):
             if s.kind in kinds and s.symbol and not s.date and (d := dated.get(s.symbol)) is not None:
                 central = s.central if s.central is not None or s.issuer else d.central
-                spans[i] = evolve(s, date=d.date, issuer=s.issuer or d.issuer, central=central)
+                spans[i] = evolve(
+                    s, date=d.date, issuer=s.issuer or d.issuer, central=central, date_shared=d.date_shared
+                )
 
 
 def _paragraph_citations(
@@ -937,6 +941,7 @@ def _citation(
             "role": role,
             "central": s.central,
             "also": (),
+            "date_shared": s.date_shared,
         },
     )
     return new

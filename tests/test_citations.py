@@ -792,11 +792,49 @@ def test_the_centres_document_cited_by_its_number_alone(preamble, cited):
         # a symbol with a date of its own keeps it; words between are no list
         ("Nghị quyết số 18-NQ/TW ngày 01/01/2022 và 20-NQ/TW ngày 16/6/2022", {"20-NQ/TW"}),
         ("Nghị quyết số 18-NQ/TW về đất đai và Kết luận số 20-KL/TW ngày 16/6/2022", {"20-KL/TW"}),
+        # a Party symbol before a State one of the same type code: two systems, two issuers
+        ("Nghị quyết số 57-NQ/TW và Nghị quyết số 03/NQ-CP ngày 16/6/2022 của Chính phủ", {"03/NQ-CP"}),
+        ("Quyết định số 12/QĐ-UBND và số 15/QĐ-TTg ngày 16/6/2022 của Thủ tướng Chính phủ", {"15/QĐ-TTg"}),
+        ("Nghị quyết số 12-NQ/TU và 15-NQ/HU ngày 16/6/2022 của Ban Thường vụ Huyện ủy", {"15-NQ/HU"}),
+        # one issuer's codes of two terms: the Quốc hội's
+        ("Luật số 80/2015/QH13 và Luật số 63/2020/QH14 của Quốc hội", set()),
     ],
 )
 def test_a_lists_date_and_issuer_are_each_listed_symbols(text, dated):
     got = {s.symbol for s in cites(text) if s.date == "2022-06-16"}
     assert got == dated
+
+
+@pytest.mark.parametrize(
+    ("text", "issued"),
+    [
+        (
+            "Nghị quyết số 57-NQ/TW và Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ",
+            {"57-NQ/TW": None, "03/NQ-CP": "Chính phủ"},
+        ),
+        (
+            "Luật số 80/2015/QH13 và Luật số 63/2020/QH14 của Quốc hội",
+            {"80/2015/QH13": "Quốc hội", "63/2020/QH14": "Quốc hội"},
+        ),
+        (
+            "Quyết định số 12/2019/QĐ-UBND, số 15/2020/QĐ-UBND của Ủy ban nhân dân tỉnh",
+            {"12/2019/QĐ-UBND": "Ủy ban nhân dân tỉnh", "15/2020/QĐ-UBND": "Ủy ban nhân dân tỉnh"},
+        ),
+    ],
+)
+def test_a_lists_issuer_is_shared_only_within_one_system_and_issuer(text, issued):
+    assert {s.symbol: s.issuer for s in cites(text)} == issued
+
+
+@pytest.mark.parametrize(
+    ("text", "shared"),
+    [
+        ("Nghị quyết số 68-NQ/TW và Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị", {"68-NQ/TW"}),
+        ("Nghị quyết số 68-NQ/TW ngày 04/5/2025 và Nghị quyết số 66-NQ/TW ngày 30/4/2025", set()),
+    ],
+)
+def test_a_date_shared_from_a_list_is_marked_so(text, shared):
+    assert {s.symbol for s in cites(text) if s.date_shared} == shared
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,24 @@ def test_same_symbol_in_two_terms_is_two_documents():
     assert {"bac-giang:109-NQ/TU@2016-07-04", "bac-giang:109-NQ/TU@2021-06-08"} <= set(ids(G))
 
 
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_date_written_after_the_symbol_beats_a_lists_date(order):
+    listed = "Thực hiện Nghị quyết số 68-NQ/TW và Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị."
+    day = "ngày 08 tháng 9 năm 2025"
+    texts = [
+        party_doc(date=day, body=body(listed)),
+        party_doc(
+            number="14",
+            date=day,
+            body=body("Thực hiện Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị."),
+        ),
+    ]
+    G = graph(*(texts[k] for k in order))
+    assert {"68-NQ/TW@2025-05-04", "66-NQ/TW@2025-04-30"} <= set(ids(G))
+    assert "68-NQ/TW@2025-04-30" not in G
+    assert not [i for i in G.graph["issues"] if i["kind"] == "date-conflict"]
+
+
 def test_undated_reference_goes_to_the_only_candidate():
     G = graph(
         party_doc(body=body("Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.")),

@@ -150,8 +150,12 @@ class Resolved:
 
 
 def _jur(c: Citation, file_jur: str | None) -> str | None:
+    """The place a citation's document belongs to: the centre's when the words or the code say so,
+    unless the words name a province's body (`Citation.central` False)."""
     if c.central:
         return CENTRAL
+    if c.central is False:
+        return c.jurisdiction or file_jur
     if c.symbol and tables.is_central_code(c.issuer_code, party=tables.party_symbol(c.symbol)):
         return CENTRAL
     return c.jurisdiction or file_jur

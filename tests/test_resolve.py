@@ -431,6 +431,22 @@ def test_a_party_boards_code_is_no_ministrys():
         # the centre's agencies whose codes are no ministry's
         ("Quyết định số 1566/QĐ-TCT ngày 18/10/2021 của Tổng cục Thuế", "1566/QĐ-TCT@2021-10-18"),
         ("Kế hoạch số 1256/KH-MTTW-BTT ngày 20/02/2021", "1256/KH-MTTW-BTT@2021-02-20"),
+        # a province's police Party committee writes the centre's ĐUCA: the province its words name
+        (
+            "Kế hoạch số 18-KH/ĐUCA ngày 16/4/2021 của Đảng ủy Công an tỉnh Nghệ An",
+            "nghe-an:18-KH/ĐUCA@2021-04-16",
+        ),
+        ("Nghị quyết số 40-NQ/ĐUCA ngày 16/4/2021 của Đảng ủy Công an Trung ương", "40-NQ/ĐUCA@2021-04-16"),
+        ("Kế hoạch số 19-KH/ĐUCA ngày 16/4/2021 của Đảng ủy Công an tỉnh", "bac-giang:19-KH/ĐUCA@2021-04-16"),
+        ("Nghị quyết số 41-NQ/ĐUCA ngày 16/4/2021", "41-NQ/ĐUCA@2021-04-16"),
+        # a body above the provinces, whatever its code: of no province
+        ("Chương trình số 1685-CTr/ĐU ngày 20/02/2021 của Đảng ủy Quân khu 4", "1685-CTr/ĐU@2021-02-20"),
+        # another province's city, its unit word in capitals or said short
+        (
+            "Chỉ thị số 12-CT/TU ngày 10/4/2021 của Thành ủy Thành phố Hồ Chí Minh",
+            "thanh-pho-ho-chi-minh:12-CT/TU@2021-04-10",
+        ),
+        ("Kế hoạch số 22/KH-UBND ngày 16/4/2021 của UBND TP. Cần Thơ", "can-tho:22/KH-UBND@2021-04-16"),
     ],
 )
 def test_a_codes_place_is_the_centres_only_for_the_centres_agencies(cited, node):

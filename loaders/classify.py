@@ -1678,9 +1678,18 @@ def _clause_cue(before: str) -> Rel | None:
     whole = preamble_relation(before)
     seps = [m for m in _CLAUSE_SEP_RE.finditer(before) if whole is not None or m.group() == ";"]
     for m in reversed(seps[-_CLAUSES_BACK:]):
-        if (own := preamble_relation(before[m.end() :].lstrip())) is not None:
+        clause = before[m.end() :].lstrip()
+        if (own := preamble_relation(clause)) is not None:
             return own
+        if _follow_up_re().match(lower_vn(clause)):
+            return None  # '…, tiếp theo Công văn số …': referred to, the cue reaches no further
     return whole
+
+
+@cache
+def _follow_up_re() -> re.Pattern[str]:
+    """A clause that refers to an earlier exchange (cues.toml [follow_up]), lowercased."""
+    return re.compile(rf"(?:{alt([lower_vn(w) for w in tables.cues()['follow_up']['words']])})(?!\w)")
 
 
 # Where a clause of the preamble may open with a cue of its own: after a semicolon; in a sentence

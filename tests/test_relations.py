@@ -67,6 +67,26 @@ def test_a_follow_up_clause_ends_the_opening_cue(preamble, implemented, referred
     assert ("12-KH/TU", "DAN_CHIEU", referred) in rels
 
 
+@pytest.mark.parametrize(
+    ("preamble", "cited"),
+    [
+        (
+            "Căn cứ Chương trình phối hợp và thống nhất hành động số 05/CTPH-MTTW-ĐCT ngày 10/01/2024 của Đoàn Chủ "
+            "tịch Ủy ban Trung ương MTTQ Việt Nam;",
+            "05/CTPH-MTTW-ĐCT",
+        ),
+        ("Căn cứ Kế hoạch liên tịch số 04/KHLT-MTTQ-UBND ngày 20/02/2024;", "04/KHLT-MTTQ-UBND"),
+        ("Căn cứ Hướng dẫn liên tịch số 07/HDLT-MTTQ-HND ngày 20/02/2024;", "07/HDLT-MTTQ-HND"),
+        ("Căn cứ Chương trình liên ngành số 08/CTrLN-HPN-SYT ngày 20/02/2024;", "08/CTrLN-HPN-SYT"),
+    ],
+)
+def test_a_joint_text_is_a_basis_as_its_type_is(preamble, cited):
+    """doc_types.toml joint_words: the joint form of a type is that type, cited as any other."""
+    assert ("12-KH/TU", "CAN_CU", cited) in relations(
+        party_doc(heading="KẾ HOẠCH", code="KH", of="", preamble=preamble)
+    )
+
+
 def test_a_preamble_wrapped_after_a_symbols_number_and_a_model_issued_with_a_decision():
     """'… ban hành kèm theo Quyết định số' / '244-QĐ/TW ngày …' is no enacting line (its 'thành ủy' no
     issuer) and no numbered part (the basis after it is still the preamble's)."""

@@ -151,8 +151,12 @@ class Resolved:
 
 
 def _jur(c: Citation, file_jur: str | None) -> str | None:
+    """The place a citation's document belongs to: the centre's when the words or the code say so,
+    unless the words name a province's body (`Citation.central` False)."""
     if c.central:
         return CENTRAL
+    if c.central is False:
+        return c.jurisdiction or file_jur
     if c.symbol and tables.is_central_code(c.issuer_code, party=tables.party_symbol(c.symbol)):
         return CENTRAL
     return c.jurisdiction or file_jur
@@ -335,12 +339,8 @@ class Resolver:
             # a day miswritten: the document of that year, by the issuer named, not issued after the text
             same_year = [d for d in own if _year(d.date) == _year(c.date) and not _later(d.date, before)]
             if same_year:
-                d = same_year[0]
-                if d.date and len(d.date) == 10 and len(c.date or "") == 10:
-                    self._conflict(d, c)
-                elif len(c.date or "") == 10:
-                    d.date = c.date  # a year known, now the day
-                return d
+                self._same_year(same_year[0], c)
+                return same_year[0]
             if c.title:
                 similar = [d for d in cands if d.title and containment(d.title, c.title) >= SAME_SUBJECT]
                 if similar:
@@ -395,6 +395,16 @@ class Resolver:
             }
         )
         return None
+
+    def _same_year(self, d: Doc, c: Citation) -> None:
+        """A dated citation names `d`, of its year: the day it gives when `d` knows only the year,
+        a conflict when another day (a list's date shared back to the symbol claims no day)."""
+        if len(c.date or "") != 10:
+            return
+        if not d.date or len(d.date) != 10:
+            d.date = c.date  # a year known, now the day
+        elif not c.date_shared:
+            self._conflict(d, c)
 
     def _issue(self, issue: dict) -> None:
         self.issues.append(issue)
@@ -499,13 +509,16 @@ class Resolver:
         create the documents that undated ones then find (or, when several, report as ambiguous);
         a document's own symbol last, pointing at the text document that states it."""
         target: dict[Place, Doc | None] = {}
-        for rec, i, c in cits:
-            if _form(c) == "numbered" and c.date and not _is_self(c):
-                self.resolving(DATED, rec.file, i)
-                before = next((td.date for td in rec.documents if td.index == c.stated_by), None)
-                target[(rec.file, i)] = self._numbered(
-                    c, _jur(c, rec.jurisdiction), dated=True, before=before
-                )
+        # a date written after the symbol first: a list's date shared back to it ('Nghị quyết số
+        # 68-NQ/TW và Nghị quyết số 66-NQ/TW ngày 30/4/2025') finds the document it dates, or makes one
+        for shared in (False, True):
+            for rec, i, c in cits:
+                if _form(c) == "numbered" and c.date and not _is_self(c) and c.date_shared is shared:
+                    self.resolving(DATED, rec.file, i)
+                    before = next((td.date for td in rec.documents if td.index == c.stated_by), None)
+                    target[(rec.file, i)] = self._numbered(
+                        c, _jur(c, rec.jurisdiction), dated=True, before=before
+                    )
         for rec, i, c in cits:
             if _form(c) == "numbered" and not c.date and not _is_self(c):
                 self.resolving(UNDATED, rec.file, i)

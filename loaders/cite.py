@@ -336,19 +336,39 @@ _BLANK_PAIR_RE = re.compile(r"\s\s")
 _LIST_GAP_RE = re.compile(r"\s*(?:,|và|,\s*và)\s*(?:số\s*)?")
 
 
+# An issuer code without its term's number: the Quốc hội's QH13 and QH14 are one issuer's.
+_TERM_DIGITS_RE = re.compile(r"\d+$")
+
+
+def _same_system(a: Span, b: Span) -> bool:
+    """Are two symbols of one shape (the Party's '57-NQ/TW', the State's '03/NQ-CP') and one issuer's
+    code? A Party resolution listed before the Government's programme for it ('Nghị quyết số
+    57-NQ/TW và Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ') shares neither its date nor
+    its issuer: both are NQ, but of two systems and two issuers."""
+    if (a.symbol or "").split("/", 1)[0].isdigit() != (b.symbol or "").split("/", 1)[0].isdigit():
+        return False
+    return _TERM_DIGITS_RE.sub("", a.issuer_code or "") == _TERM_DIGITS_RE.sub("", b.issuer_code or "")
+
+
 def _shared_trailer(text: str, spans: list[Span]) -> list[Span]:
     """The issuer after the last symbol of a list is every listed symbol's, and so is its date where
     one has none of its own ('Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày 16/6/2022 của Ban Chấp
-    hành Trung ương'; 'số 12/2019/QĐ-UBND ngày 05/3/2019, số 15/2020/QĐ-UBND … của UBND tỉnh')."""
+    hành Trung ương'; 'số 12/2019/QĐ-UBND ngày 05/3/2019, số 15/2020/QĐ-UBND … của UBND tỉnh'), when
+    the symbols are of one type, shape and issuer (`_same_system`). A date so shared is marked: one
+    written after the symbol elsewhere beats it (graph/resolve.py)."""
     out = list(spans)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.issuer or not b.issuer or (a.central is not None and a.central != b.central):
             continue
-        if _LIST_GAP_RE.fullmatch(text, a.end, b.start) and a.type_code == b.type_code:
-            date = a.date or b.date
+        if _LIST_GAP_RE.fullmatch(text, a.end, b.start) and a.type_code == b.type_code and _same_system(a, b):
             out[i] = evolve(
-                a, date=date, issuer=b.issuer, province=a.province or b.province, central=b.central
+                a,
+                date=a.date or b.date,
+                issuer=b.issuer,
+                province=a.province or b.province,
+                central=b.central,
+                date_shared=a.date is None and b.date is not None,
             )
     return out
 
@@ -411,7 +431,13 @@ def _numbered(text: str) -> list[Span]:
             issuer_name = by or _issued_by(text, start)
         # a central body's document is the centre's whatever its code ('15/KH-ĐCT của Đoàn Chủ tịch
         # Trung ương Hội LHPN Việt Nam'), unless the code is a local committee's
-        central = t.body is not None and t.body.level == "central" and not _local_party_code(issuer)
+        central: bool | None = (
+            t.body is not None and t.body.level == "central" and not _local_party_code(issuer)
+        )
+        if not central:
+            # a province's body named ('của Ủy ban nhân dân tỉnh Nghệ An'): its own whatever the centre's
+            # body its code also names; else unsaid
+            central = False if t.body is not None and t.province else None
         for number, sym in symbols:
             span = numbered_span(
                 start,
@@ -432,7 +458,7 @@ def _numbered(text: str) -> list[Span]:
                 span = evolve(span, title=name)
             if c.written:
                 span = evolve(span, written_code=c.written)
-            out.append(evolve(span, central=True) if central else span)
+            out.append(span if central is None else evolve(span, central=central))
     return _shared_trailer(text, out) if len(out) > 1 else out
 
 
@@ -671,6 +697,8 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
         # hội', 'Bộ Văn hóa, Thể thao và Du lịch' (one name, its words read as one)
         w = _joined_name_re().match(text, end) if k else None
         w = w or _WORD_RE.match(text, end)
+        if not w and k >= 2 and (n := _UNIT_NUMBER_RE.match(text, end)):
+            return n.end()  # 'của Đảng ủy Quân khu 4;': a unit's number closes its name
         if not w or (k == 0 and not w.group("w")[0].isupper()):
             if k >= 2 and (p := _its_province_re().match(text, end)):
                 return p.end()  # 'của Huyện ủy Bắc Mê, tỉnh Hà Giang'
@@ -678,8 +706,14 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
         word = w.group("w")
         if k and word == "và" and not _and_body(text, w.end()):
             return end  # '… của Ban Thường vụ Thành ủy và ý kiến thảo luận, …': the sentence's words
+        unit = _unit_abbreviation(text, w)
+        if unit:  # 'UBND TP. Cần Thơ': the unit's word said short, its period no clause's end
+            place, before, end = False, unit, w.end() + 1
+            continue
         if word[0].isupper():
             place = place or _opens_place(before)
+        elif place and _opens_place((before[1], lower_vn(word))):
+            place = False  # 'Thành ủy Thành phố Hồ Chí Minh': the unit's word written in capitals
         elif place:
             if not _goes_on_re().match(lower_vn(text[w.start("w") : w.start("w") + _GO_ON_REACH])):
                 return end  # the place's name ends the issuer's
@@ -689,6 +723,41 @@ def _issuer_words_end(text: str, pos: int) -> int | None:
         if patterns.TITLE_START_RE.match(text, end):
             return end
     return None
+
+
+# A unit's number closing an issuer's name, the clause or the subject next ('Quân khu 4;', 'Sư đoàn
+# 324 về …'): no date's or count's number.
+_UNIT_NUMBER_RE = re.compile(r"\s+\d{1,3}(?![\d/.,-]\w)(?=\s*(?:[;.(]|,\s|$)|\s+(?:về|V/v)\b)")
+
+
+@cache
+def _unit_abbreviations() -> dict[str, tuple[str, str]]:
+    """A unit's word said short with a period ('TP.', 'Tp.': named.toml [congress] level_aliases),
+    by the abbreviation without it, and the last two words of what it stands for."""
+    aliases = tables.load("named.toml")["congress"]["level_aliases"]
+    out: dict[str, tuple[str, str]] = {}
+    for short, full in aliases.items():
+        if short.endswith("."):
+            words = ["", *full.split()]
+            out[short[:-1]] = (words[-2], words[-1])
+    return out
+
+
+def _unit_abbreviation(text: str, w: re.Match[str]) -> tuple[str, str] | None:
+    """The unit's words (lowercased) an abbreviation with its period stands for, read as the
+    words of an issuer phrase ('UBND TP. Cần Thơ' -> ('thành', 'phố')), when a name follows."""
+    if text[w.end() : w.end() + 1] != ".":
+        return None
+    unit = _unit_abbreviations().get(w.group("w"))
+    at = w.end() + 1
+    if unit and (_PLACE_AFTER_RE.match(text, at) or _province_run_re().match(text, at)):
+        return unit
+    return None
+
+
+# A place's name after an abbreviated unit's word: two capitalised words ('TP. Cần Thơ', 'TP. Thủ
+# Đức') or a province's alone ('TP. Huế'), not a sentence's next words ('… TP. Các đơn vị …').
+_PLACE_AFTER_RE = re.compile(rf"\s?[{patterns.UPPER}]\w*\s[{patterns.UPPER}]")
 
 
 _AND_REACH = 60  # the words after 'và' read for a body's name
@@ -789,19 +858,20 @@ def _named_issuer(s: Span, text: str, after: int) -> Span:
     )
     if (its := _ITS_PROVINCE_RE.search(name)) and province:
         name = name[: its.start()]  # 'Huyện ủy Bắc Mê, tỉnh Hà Giang': the district's, in Hà Giang
-    # a national organisation's body: 'Ban Thường vụ Trung ương Hội Cựu chiến binh Việt Nam',
-    # 'Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam'
-    central = (
-        province is None
-        and (national_name(name) or names_ministry(name))
-        and not _local_party_code(s.issuer_code)
+    # a national organisation's body: 'Ban Thường vụ Trung ương Hội Cựu chiến binh Việt Nam', 'Đoàn
+    # Chủ tịch Tổng Liên đoàn Lao động Việt Nam'; a body above the provinces whatever its code
+    central = province is None and (
+        ((national_name(name) or names_ministry(name)) and not _local_party_code(s.issuer_code))
+        or regional_name(name)
     )
     return evolve(
         s,
         end=after,
         issuer=bodies.executive_committee(name) or None,  # 'Ban Chấp hành Đảng bộ huyện X': the Huyện ủy
         province=s.province or province,
-        central=s.central or central or None,
+        # a province's body ('của Đảng ủy Công an tỉnh Nghệ An', 'của Đảng ủy Công an tỉnh'): its own
+        # whatever the centre's body its code also names (ĐUCA: the Đảng ủy Công an Trung ương)
+        central=s.central or central or (False if province or _LOCAL_WORD_RE.search(name) else None),
     )
 
 
@@ -850,6 +920,17 @@ def national_name(name: str) -> bool:
     Nam', 'Học viện Chính trị quốc gia Hồ Chí Minh'), or is it of a kind the centre alone has ('Học
     viện Chính trị khu vực III')? A place it also names is the caller's to weigh."""
     return _CENTRAL_NAME_RE.search(name) is not None or signals.central_kind(name)
+
+
+@cache
+def _regional_re() -> re.Pattern[str]:
+    """A body above the provinces named by its number (signals.toml [body] regional)."""
+    return re.compile(rf"(?<!\w)(?:{patterns.alt(signals.table()['body']['regional'])})\s+\d{{1,3}}(?!\w)")
+
+
+def regional_name(name: str) -> bool:
+    """Is a body the army's or a force's above the provinces ('Đảng ủy Quân khu 4'), of no province?"""
+    return _regional_re().search(name) is not None
 
 
 # An apposition in parentheses: a few words in lower case, no number ('(cũ)', '(trước hợp nhất)').

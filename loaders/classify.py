@@ -852,15 +852,19 @@ def _date_repeated_symbols(expanded: list[tuple[Paragraph, list[Span]]]) -> None
     dated: dict[str, Span] = {}
     for _, spans in expanded:
         for s in spans:
-            if s.kind in kinds and s.symbol and s.date and len(s.date) == 10:
-                dated.setdefault(s.symbol, s)
+            if not (s.kind in kinds and s.symbol and s.date and len(s.date) == 10):
+                continue
+            if (first := dated.get(s.symbol)) is None or (first.date_shared and not s.date_shared):
+                dated[s.symbol] = s  # a date written after the symbol beats a list's
     if not dated:
         return
     for _, spans in expanded:
         for i, s in enumerate(spans):
             if s.kind in kinds and s.symbol and not s.date and (d := dated.get(s.symbol)) is not None:
                 central = s.central if s.central is not None or s.issuer else d.central
-                spans[i] = evolve(s, date=d.date, issuer=s.issuer or d.issuer, central=central)
+                spans[i] = evolve(
+                    s, date=d.date, issuer=s.issuer or d.issuer, central=central, date_shared=d.date_shared
+                )
 
 
 def _paragraph_citations(
@@ -937,6 +941,7 @@ def _citation(
             "role": role,
             "central": s.central,
             "also": (),
+            "date_shared": s.date_shared,
         },
     )
     return new
@@ -1673,9 +1678,18 @@ def _clause_cue(before: str) -> Rel | None:
     whole = preamble_relation(before)
     seps = [m for m in _CLAUSE_SEP_RE.finditer(before) if whole is not None or m.group() == ";"]
     for m in reversed(seps[-_CLAUSES_BACK:]):
-        if (own := preamble_relation(before[m.end() :].lstrip())) is not None:
+        clause = before[m.end() :].lstrip()
+        if (own := preamble_relation(clause)) is not None:
             return own
+        if _follow_up_re().match(lower_vn(clause)):
+            return None  # '…, tiếp theo Công văn số …': referred to, the cue reaches no further
     return whole
+
+
+@cache
+def _follow_up_re() -> re.Pattern[str]:
+    """A clause that refers to an earlier exchange (cues.toml [follow_up]), lowercased."""
+    return re.compile(rf"(?:{alt([lower_vn(w) for w in tables.cues()['follow_up']['words']])})(?!\w)")
 
 
 # Where a clause of the preamble may open with a cue of its own: after a semicolon; in a sentence

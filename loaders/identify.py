@@ -359,11 +359,12 @@ _PROVINCE_LINE_RE = re.compile(r"(?:tinh|thanh pho) ")
 
 
 def _under_local_committee(org_lines: tuple[str, ...]) -> bool:
-    """Does a local Party committee head the header, above the body that issues ('TỈNH ỦY NAM ĐỊNH' /
-    'TRƯỜNG CHÍNH TRỊ …')? That body is the committee's, of its place, whatever centre's body its
-    code also names in the State's symbols (TCT: the Tổng cục Thuế)."""
+    """Does a local Party committee or its organisation head the header, above the body that issues
+    ('TỈNH ỦY NAM ĐỊNH' / 'TRƯỜNG CHÍNH TRỊ …'; 'ĐẢNG BỘ TỈNH BÌNH DƯƠNG' / 'ĐẢNG ỦY CÔNG AN TỈNH')?
+    That body is the committee's, of its place, whatever centre's body its code also names (TCT:
+    the Tổng cục Thuế; ĐUCA: the Đảng ủy Công an Trung ương)."""
     return any(
-        _COMMITTEE_LINE_RE.match(fold(line))
+        (_COMMITTEE_LINE_RE.match(fold(line)) or _PARTY_ORGANISATION_RE.match(line.strip()))
         and signals.body_level(line) in ("province", "district", "commune")
         for line in org_lines[:-1]
     )
@@ -1489,6 +1490,7 @@ def draft(lines: list[str], clean: list[str], b: Block, h: Header, file_jur: str
         code
         and tables.is_central_code(code, party=tables.party_symbol(ids.get("symbol")))
         and not find_provinces(" ".join(h.org_lines))
+        and not _under_local_committee(h.org_lines)
     ) or (h.org_lines and doc_issuer(h, None, ids)[1] == "central"):
         # a ministry's text, or one of a body of the centre its header names ('BỘ QUỐC PHÒNG' /
         # 'BỆNH VIỆN QUÂN Y 175'): its place line ('Hà Nội, ngày …') is no jurisdiction

@@ -89,6 +89,9 @@ class Citation:
     # more relation codes the same words state from the citing document: 'sửa đổi Điều 8 và bãi bỏ
     # Điều 9 của Quyết định số …' amends and repeals it (SUA_DOI in `relation`, BAI_BO here)
     also: tuple[str, ...] = ()
+    # the date is a list's, written after a later symbol ('Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày …'):
+    # one written after the symbol itself, in this file or another, beats it
+    date_shared: bool = False
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ class Span:
     written_code: str | None = field(
         default=None, compare=False
     )  # an issuer code read as another ('TVV': TW)
+    date_shared: bool = field(default=False, compare=False)  # the date is a list's, after a later symbol
 
     @property
     def scope_end(self) -> int:

@@ -29,18 +29,41 @@ class DocType:
 
 @cache
 def doc_types() -> tuple[DocType, ...]:
+    data = load("doc_types.toml")
+    joint = _joint_forms(data)
     return tuple(
         DocType(
             t["name"],
             tuple(t.get("codes", ())),
-            tuple(t.get("aliases", ())),
+            (*t.get("aliases", ()), *joint.get(t["name"], ())),
             t.get("heading", False),
             t.get("system"),
             t.get("plain_state", False),
             t.get("consolidates", False),
         )
-        for t in load("doc_types.toml")["type"]
+        for t in data["type"]
     )
+
+
+def _joint_forms(data: dict) -> dict[str, tuple[str, ...]]:
+    """Type name -> the joint forms of the heading types its name opens (doc_types.toml
+    joint_words: 'Kế hoạch liên tịch' is a Kế hoạch), each given to the longest type whose name it
+    opens with ('Chương trình phối hợp và thống nhất hành động': Chương trình phối hợp), unless a
+    type or alias is written so already."""
+    names = {t["name"] for t in data["type"]}
+    written = {fold(w) for t in data["type"] for w in (t["name"], *t.get("aliases", ()))}
+    out: dict[str, list[str]] = {}
+    for t in data["type"]:
+        if not t.get("heading"):
+            continue
+        for w in data.get("joint_words", ()):
+            form = f"{t['name']} {w}"
+            if fold(form) in written:
+                continue
+            owner = max((n for n in names if f"{form} ".startswith(f"{n} ")), key=len)
+            if form not in out.setdefault(owner, []):
+                out[owner].append(form)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def consolidating_type(code: str | None) -> str | None:

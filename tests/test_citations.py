@@ -300,12 +300,53 @@ def test_a_titles_dash(text, title):
             "Huyện ủy Cẩm Xuyên",
             None,
         ),
+        # a city's unit word in capitals, or said short with a period, opens its place's name
+        (
+            "Căn cứ Chỉ thị số 12-CT/TU ngày 10/4/2023 của Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh;",
+            "Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh",
+            "Thành phố Hồ Chí Minh",
+        ),
+        (
+            "Căn cứ Chỉ thị số 14-CT/TU ngày 12/4/2023 của Thành ủy Thành phố Đà Nẵng về chuyển đổi số;",
+            "Thành ủy Thành phố Đà Nẵng",
+            "Đà Nẵng",
+        ),
+        (
+            "Căn cứ Quyết định số 21/2023/QĐ-UBND ngày 11/4/2023 của UBND TP. Cần Thơ;",
+            "UBND TP. Cần Thơ",
+            "Cần Thơ",
+        ),
+        (
+            "Căn cứ Kế hoạch số 22/KH-UBND ngày 16/4/2023 của UBND Tp. Hải Phòng;",
+            "UBND Tp. Hải Phòng",
+            "Hải Phòng",
+        ),
+        # a unit's number closes its name
+        (
+            "Căn cứ Chương trình số 1685-CTr/ĐU ngày 20/02/2024 của Đảng ủy Quân khu 4;",
+            "Đảng ủy Quân khu 4",
+            None,
+        ),
+        (
+            "Căn cứ Kế hoạch số 12/KH-BTL ngày 20/02/2024 của Bộ Tư lệnh Quân khu 9 về diễn tập",
+            "Bộ Tư lệnh Quân khu 9",
+            None,
+        ),
     ],
 )
 def test_an_issuer_the_tables_do_not_know(text, issuer, province):
     s = one(text)
     assert (s.issuer, s.province) == (issuer, province)
     assert (s.title or "").startswith("về") == (" về " in text)  # the subject after the name
+
+
+@pytest.mark.parametrize("name", tables.load("signals.toml")["body"]["regional_examples"])
+def test_a_body_above_the_provinces_is_named_by_its_number(name):
+    """signals.toml [body] regional: the centre's, of no province ('Đảng ủy Quân khu 4')."""
+    from vbgraph.loaders.cite import regional_name
+
+    assert regional_name(name)
+    assert not regional_name(name.rsplit(" ", 1)[0])  # its number makes it one
 
 
 @pytest.mark.parametrize(
@@ -419,9 +460,11 @@ def test_an_issuers_name_ends_before_va_and_the_sentences_words(text, issuer, ti
             True,
         ),
         ("Căn cứ Thông tư số 10/2013/TT-BXD ngày 25/7/2013 của Bộ Xây dựng;", True),
-        # a body of a province whose name opens with 'Bộ' is no ministry
-        ("theo Kế hoạch số 12/KH-BCH ngày 2/3/2024 của Bộ Chỉ huy Quân sự tỉnh;", None),
+        # a body of a province whose name opens with 'Bộ' is no ministry: the province's, as it says
+        ("theo Kế hoạch số 12/KH-BCH ngày 2/3/2024 của Bộ Chỉ huy Quân sự tỉnh;", False),
         ("theo Kế hoạch số 12/KH-SXD ngày 2/3/2024 của Giám đốc Sở Xây dựng;", None),
+        # a body above the provinces: the centre's
+        ("theo Kế hoạch số 12/KH-BTL ngày 2/3/2024 của Bộ Tư lệnh Quân khu 9;", True),
     ],
 )
 def test_a_ministry_named_as_issuer_makes_the_document_central(text, central):
@@ -798,11 +841,49 @@ def test_the_centres_document_cited_by_its_number_alone(preamble, cited):
         # a symbol with a date of its own keeps it; words between are no list
         ("Nghị quyết số 18-NQ/TW ngày 01/01/2022 và 20-NQ/TW ngày 16/6/2022", {"20-NQ/TW"}),
         ("Nghị quyết số 18-NQ/TW về đất đai và Kết luận số 20-KL/TW ngày 16/6/2022", {"20-KL/TW"}),
+        # a Party symbol before a State one of the same type code: two systems, two issuers
+        ("Nghị quyết số 57-NQ/TW và Nghị quyết số 03/NQ-CP ngày 16/6/2022 của Chính phủ", {"03/NQ-CP"}),
+        ("Quyết định số 12/QĐ-UBND và số 15/QĐ-TTg ngày 16/6/2022 của Thủ tướng Chính phủ", {"15/QĐ-TTg"}),
+        ("Nghị quyết số 12-NQ/TU và 15-NQ/HU ngày 16/6/2022 của Ban Thường vụ Huyện ủy", {"15-NQ/HU"}),
+        # one issuer's codes of two terms: the Quốc hội's
+        ("Luật số 80/2015/QH13 và Luật số 63/2020/QH14 của Quốc hội", set()),
     ],
 )
 def test_a_lists_date_and_issuer_are_each_listed_symbols(text, dated):
     got = {s.symbol for s in cites(text) if s.date == "2022-06-16"}
     assert got == dated
+
+
+@pytest.mark.parametrize(
+    ("text", "issued"),
+    [
+        (
+            "Nghị quyết số 57-NQ/TW và Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ",
+            {"57-NQ/TW": None, "03/NQ-CP": "Chính phủ"},
+        ),
+        (
+            "Luật số 80/2015/QH13 và Luật số 63/2020/QH14 của Quốc hội",
+            {"80/2015/QH13": "Quốc hội", "63/2020/QH14": "Quốc hội"},
+        ),
+        (
+            "Quyết định số 12/2019/QĐ-UBND, số 15/2020/QĐ-UBND của Ủy ban nhân dân tỉnh",
+            {"12/2019/QĐ-UBND": "Ủy ban nhân dân tỉnh", "15/2020/QĐ-UBND": "Ủy ban nhân dân tỉnh"},
+        ),
+    ],
+)
+def test_a_lists_issuer_is_shared_only_within_one_system_and_issuer(text, issued):
+    assert {s.symbol: s.issuer for s in cites(text)} == issued
+
+
+@pytest.mark.parametrize(
+    ("text", "shared"),
+    [
+        ("Nghị quyết số 68-NQ/TW và Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị", {"68-NQ/TW"}),
+        ("Nghị quyết số 68-NQ/TW ngày 04/5/2025 và Nghị quyết số 66-NQ/TW ngày 30/4/2025", set()),
+    ],
+)
+def test_a_date_shared_from_a_list_is_marked_so(text, shared):
+    assert {s.symbol for s in cites(text) if s.date_shared} == shared
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,51 @@ def test_a_subject_line_that_names_the_issuer_before_what_it_implements(of):
     assert td.title.startswith("thực hiện Nghị quyết số 68-NQ/TW")
 
 
+def _follow_up_examples() -> list[str]:
+    from vbgraph.ontology import tables
+
+    return tables.cues()["follow_up"]["examples"]
+
+
+@pytest.mark.parametrize(
+    ("preamble", "implemented", "referred"),
+    [
+        *((p, "174-KL/TW", "1950/UBND-KGVX") for p in _follow_up_examples()),
+        (
+            "Thực hiện Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị; tiếp theo Công điện số 12-CĐ/TU ngày "
+            "02/5/2025 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Tỉnh ủy yêu cầu:",
+            "45-CT/TW",
+            "12-CĐ/TU",
+        ),
+    ],
+)
+def test_a_follow_up_clause_ends_the_opening_cue(preamble, implemented, referred):
+    """cues.toml [follow_up]: 'Thực hiện A, tiếp theo B': A is implemented, B only referred to."""
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", of="", preamble=preamble))
+    assert ("12-KH/TU", "THUC_HIEN", implemented) in rels
+    assert ("12-KH/TU", "DAN_CHIEU", referred) in rels
+
+
+@pytest.mark.parametrize(
+    ("preamble", "cited"),
+    [
+        (
+            "Căn cứ Chương trình phối hợp và thống nhất hành động số 05/CTPH-MTTW-ĐCT ngày 10/01/2024 của Đoàn Chủ "
+            "tịch Ủy ban Trung ương MTTQ Việt Nam;",
+            "05/CTPH-MTTW-ĐCT",
+        ),
+        ("Căn cứ Kế hoạch liên tịch số 04/KHLT-MTTQ-UBND ngày 20/02/2024;", "04/KHLT-MTTQ-UBND"),
+        ("Căn cứ Hướng dẫn liên tịch số 07/HDLT-MTTQ-HND ngày 20/02/2024;", "07/HDLT-MTTQ-HND"),
+        ("Căn cứ Chương trình liên ngành số 08/CTrLN-HPN-SYT ngày 20/02/2024;", "08/CTrLN-HPN-SYT"),
+    ],
+)
+def test_a_joint_text_is_a_basis_as_its_type_is(preamble, cited):
+    """doc_types.toml joint_words: the joint form of a type is that type, cited as any other."""
+    assert ("12-KH/TU", "CAN_CU", cited) in relations(
+        party_doc(heading="KẾ HOẠCH", code="KH", of="", preamble=preamble)
+    )
+
+
 def test_a_preamble_wrapped_after_a_symbols_number_and_a_model_issued_with_a_decision():
     """'… ban hành kèm theo Quyết định số' / '244-QĐ/TW ngày …' is no enacting line (its 'thành ủy' no
     issuer) and no numbered part (the basis after it is still the preamble's)."""

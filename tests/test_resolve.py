@@ -37,6 +37,24 @@ def test_same_symbol_in_two_terms_is_two_documents():
     assert {"bac-giang:109-NQ/TU@2016-07-04", "bac-giang:109-NQ/TU@2021-06-08"} <= set(ids(G))
 
 
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_date_written_after_the_symbol_beats_a_lists_date(order):
+    listed = "Thực hiện Nghị quyết số 68-NQ/TW và Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị."
+    day = "ngày 08 tháng 9 năm 2025"
+    texts = [
+        party_doc(date=day, body=body(listed)),
+        party_doc(
+            number="14",
+            date=day,
+            body=body("Thực hiện Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị."),
+        ),
+    ]
+    G = graph(*(texts[k] for k in order))
+    assert {"68-NQ/TW@2025-05-04", "66-NQ/TW@2025-04-30"} <= set(ids(G))
+    assert "68-NQ/TW@2025-04-30" not in G
+    assert not [i for i in G.graph["issues"] if i["kind"] == "date-conflict"]
+
+
 def test_undated_reference_goes_to_the_only_candidate():
     G = graph(
         party_doc(body=body("Thực hiện Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị.")),
@@ -413,6 +431,22 @@ def test_a_party_boards_code_is_no_ministrys():
         # the centre's agencies whose codes are no ministry's
         ("Quyết định số 1566/QĐ-TCT ngày 18/10/2021 của Tổng cục Thuế", "1566/QĐ-TCT@2021-10-18"),
         ("Kế hoạch số 1256/KH-MTTW-BTT ngày 20/02/2021", "1256/KH-MTTW-BTT@2021-02-20"),
+        # a province's police Party committee writes the centre's ĐUCA: the province its words name
+        (
+            "Kế hoạch số 18-KH/ĐUCA ngày 16/4/2021 của Đảng ủy Công an tỉnh Nghệ An",
+            "nghe-an:18-KH/ĐUCA@2021-04-16",
+        ),
+        ("Nghị quyết số 40-NQ/ĐUCA ngày 16/4/2021 của Đảng ủy Công an Trung ương", "40-NQ/ĐUCA@2021-04-16"),
+        ("Kế hoạch số 19-KH/ĐUCA ngày 16/4/2021 của Đảng ủy Công an tỉnh", "bac-giang:19-KH/ĐUCA@2021-04-16"),
+        ("Nghị quyết số 41-NQ/ĐUCA ngày 16/4/2021", "41-NQ/ĐUCA@2021-04-16"),
+        # a body above the provinces, whatever its code: of no province
+        ("Chương trình số 1685-CTr/ĐU ngày 20/02/2021 của Đảng ủy Quân khu 4", "1685-CTr/ĐU@2021-02-20"),
+        # another province's city, its unit word in capitals or said short
+        (
+            "Chỉ thị số 12-CT/TU ngày 10/4/2021 của Thành ủy Thành phố Hồ Chí Minh",
+            "thanh-pho-ho-chi-minh:12-CT/TU@2021-04-10",
+        ),
+        ("Kế hoạch số 22/KH-UBND ngày 16/4/2021 của UBND TP. Cần Thơ", "can-tho:22/KH-UBND@2021-04-16"),
     ],
 )
 def test_a_codes_place_is_the_centres_only_for_the_centres_agencies(cited, node):

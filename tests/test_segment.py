@@ -2081,6 +2081,23 @@ def test_a_bodys_own_name_read_from_capitals_gets_its_capitals_back(example):
             "Trường Chính trị Nguyễn Chí Thanh Tỉnh ủy Thừa Thiên Huế",
             "Thừa Thiên Huế",
         ),
+        (  # a province's police Party committee under its organisation: local, though ĐUCA is also
+            # the code of the centre's (Đảng ủy Công an Trung ương)
+            ["ĐẢNG BỘ TỈNH BÌNH DƯƠNG", "ĐẢNG ỦY CÔNG AN TỈNH", "*"],
+            "Số 12-QĐ/ĐUCA",
+            "Bình Dương",
+            "",
+            "Đảng ủy Công an tỉnh Bình Dương",
+            "Bình Dương",
+        ),
+        (
+            ["ĐẢNG BỘ HUYỆN NGHI LỘC", "ĐẢNG ỦY CÔNG AN HUYỆN", "*"],
+            "Số 05-QĐ/ĐUCA",
+            "Nghi Lộc",
+            "",
+            "Đảng ủy Công an huyện Nghi Lộc",
+            "Nghệ An",
+        ),
         (  # the central body the code names, under its ministry
             ["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"],
             "Số: 1566/QĐ-TCT",

@@ -635,6 +635,7 @@ def test_citations_and_evidence_equal_those_their_constructors_make(values, cent
         relation=date,
         role=role,
         central=s.central,
+        date_shared=s.date_shared,
     )
     assert fast == plain and vars(fast) == vars(plain)
     assert list(vars(fast)) == [f.name for f in dataclasses.fields(Citation)]

@@ -23,6 +23,14 @@ def test_every_type_example_is_a_citation_of_that_type(type_name, example):
     assert spans[0].type == type_name
 
 
+@pytest.mark.parametrize("example", tables.load("doc_types.toml")["joint_examples"], ids=lambda e: e["text"])
+def test_a_joint_form_of_a_type_cites_a_document_of_that_type(example):
+    """doc_types.toml joint_words: 'Kế hoạch liên tịch số 04/KHLT-MTTQ-UBND' is a Kế hoạch."""
+    (span,) = find_citations(f"Căn cứ {example['text']} số 04/KHLT-MTTQ-UBND ngày 20/02/2024;")
+    assert span.type == example["type"]
+    assert span.symbol == "04/KHLT-MTTQ-UBND"
+
+
 @pytest.mark.parametrize("code", sorted({c["code"] for c in tables.load("issuer_codes.toml")["code"]}))
 def test_every_issuer_code_example_parses(code):
     entry = tables.issuer_codes()[code.upper()]

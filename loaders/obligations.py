@@ -1319,7 +1319,7 @@ def _reads_colon_line(stripped: str, st: _Discourse, line: int = 0, over_numbere
     return False
 
 
-_SPEAKS_RE = re.compile(r"(?<!\w)sau\s*:?\s*$")
+_SPEAKS_RE = re.compile(r"(?<!\w)sau\s*(?::\s*)?$")
 
 
 def _point_over_points(line: str) -> tuple[list[str], list[tuple[str, str]] | None, bool] | None:

@@ -104,8 +104,12 @@ def _patterns(cell: bool = False) -> list[tuple[str, re.Pattern]]:
                 r"\s*(?:/|năm\s+|-)\s*(?P<y>(?:19|20)\d{2})"
             ),
         ),
-        # "6 tháng đầu năm 2024": a half year, after a lead word (a report's period has none).
-        ("half", re.compile(rf"{led}6\s+tháng\s+(?P<edge>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d{{2}})")),
+        # "6 tháng đầu năm 2024", "nửa cuối năm 2025": a half year, after a lead word (a report's
+        # period has none).
+        (
+            "half",
+            re.compile(rf"{led}(?:6\s+tháng|nửa)\s+(?P<edge>đầu|cuối)\s+năm\s+(?P<y>(?:19|20)\d{{2}})"),
+        ),
         # A bare "ngày 27/9/2019" is the date of a cited document: a deadline needs its lead word.
         # "trước ngày 30/6/2024", "trước 30-6-2024", "trước ngày 30 tháng 6 năm 2024", and with an
         # hour before the day ("trước 17 giờ ngày 21 tháng 9 năm 2025", "trước 17h00 ngày 21/9/2025").
@@ -121,7 +125,7 @@ def _patterns(cell: bool = False) -> list[tuple[str, re.Pattern]]:
         (
             "year",
             re.compile(
-                rf"(?<!6 tháng\s){led}(?:(?:việc\s+)?(?:thực hiện\s+)?{doc}\s+)?năm\s+(?P<y>(?:19|20)\d{{2}})\b(?!\s*[-–]\s*\d)"
+                rf"(?<!6 tháng\s)(?<!nửa\s){led}(?:(?:việc\s+)?(?:thực hiện\s+)?{doc}\s+)?năm\s+(?P<y>(?:19|20)\d{{2}})\b(?!\s*[-–]\s*\d)"
             ),
         ),
     ]

@@ -37,6 +37,9 @@ from factories import party_doc
         ("giai đoạn 2021-2025", []),
         ("trước ngày 31/2/2021", []),
         ("hoàn thành trước 30/6/2024", [(None, "2024-06-30")]),  # no "ngày"
+        ("hoàn thành trong nửa đầu năm 2025", [("2025-01-01", "2025-06-30")]),  # a half year
+        ("hoàn thành trong nửa cuối năm 2025", [("2025-07-01", "2025-12-31")]),
+        ("báo cáo kết quả nửa đầu năm 2025", []),  # the period a report is about
         ("hoàn thành trước 31-12-2025", [(None, "2025-12-31")]),
         ("trước ngày 31.12.2025", [(None, "2025-12-31")]),
         ("xong trước ngày 30 tháng 6 năm 2024", [(None, "2024-06-30")]),

@@ -48,6 +48,13 @@ def _predicates_re() -> re.Pattern:
     return re.compile(opens_with([*words, *prefixes]) + rf"(?<![\w])(?:(?:{pre})\s+)?(?:{alt})(?![\w])")
 
 
+def predicate_at(low: str) -> int | None:
+    """Where the predicate word that opens the lowercase `low` ends ('báo cáo' of 'báo cáo UBND
+    tỉnh'), or None when it opens with none."""
+    m = _predicates_re().match(low.lstrip())
+    return m.end() + len(low) - len(low.lstrip()) if m else None
+
+
 def predicate_in(low: str) -> bool:
     """Does the lowercase `low` hold a predicate word of the tables ('xây dựng', 'tham mưu')?"""
     return _predicates_re().search(low) is not None
@@ -1161,8 +1168,8 @@ def _modifies(piece: str, before: str) -> bool:
     head = _head_of(before)
     if not head or not piece[:1].islower() or _head_of(piece) is not None or " các " in f" {before} ":
         return False
-    if _place_committee_re().fullmatch(piece):
-        return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own
+    if _place_committee_re().fullmatch(piece) or _holder_re().search(lower_vn(piece)):
+        return False  # 'thị Đoàn' after 'thành Đoàn': a committee of its own; 'thôn trưởng': a person
     if _is_place_kind(piece) and _is_place_kind(before):
         return False  # 'huyện, thị xã': places listed, no kind of the one before
     if _is_place_unit(piece) and _common_noun(before) and _ends_with_place(before):
@@ -1367,10 +1374,19 @@ def _level_of(piece: str) -> str | None:
 
 
 def _other_level(piece: str, q: str) -> bool:
-    """Is `piece` a body of another level than the level qualifier `q` names? Then `q` is not its."""
+    """Is `piece` a body of another level than the level qualifier `q` names, or a kind that no
+    body of that level is ('phòng' before 'xã')? Then `q` is not its."""
     level = _qualifier_levels().get(lower_vn(q))
-    own = _level_of(piece) if level else None
-    return own is not None and own != level
+    if level is None:
+        return False
+    own = _level_of(piece)
+    return (own is not None and own != level) or lower_vn(piece) in _kinds_without().get(level, frozenset())
+
+
+@cache
+def _kinds_without() -> dict[str, frozenset[str]]:
+    """Each level -> the kinds no body of it is ([lists] kinds_without)."""
+    return {lvl: frozenset(lower_vn(k) for k in kinds) for lvl, kinds in _lists()["kinds_without"].items()}
 
 
 @cache
@@ -1431,7 +1447,7 @@ def split_bodies(text: str) -> list[str]:
 
 @text_cache(maxsize=1 << 13)
 def _split_bodies(text: str) -> tuple[str, ...]:
-    heads, units = _share_heads(_items(text))
+    heads, units = _share_heads(_share_boards(_items(text)))
     out = [
         (p, s.lstrip("["))
         for p, s in _share_qualifiers(_share_place_qualifiers(_share_committees(_share_organ(heads))), units)
@@ -1446,7 +1462,13 @@ def _split_bodies(text: str) -> tuple[str, ...]:
         if m:
             shared = m.group(1)
             piece = f"{m.group(1)} {m.group(2)}"
-        elif shared and s == "," and piece[:1].islower() and not piece.lower().startswith(shared.lower()):
+        elif (
+            shared
+            and s == ","
+            and piece[:1].islower()
+            and not piece.lower().startswith(shared.lower())
+            and not _holder_re().search(lower_vn(piece))  # 'Bí thư chi bộ, trưởng thôn': two persons
+        ):
             piece = f"{shared} {piece}"
         else:
             shared = None
@@ -1462,6 +1484,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
         if (
             loc
             and not any(rx.search(names[i - 1]) for rx in own)
+            and not _unit_committee_res()[1].search(lower_vn(names[i - 1]))  # 'thị ủy': a place's own
             and len(names[i - 1].split()) > 1
             and lower_vn(names[i - 1]) not in _kinds()  # a kind's level is `_share_qualifiers`'s
             and not _other_level(names[i - 1], loc)  # 'Bộ Công an và Công an tỉnh'
@@ -1487,6 +1510,13 @@ def _split_bodies(text: str) -> tuple[str, ...]:
 
 
 @cache
+def _holder_re() -> re.Pattern:
+    """A word of an office holder's title, on lower-case text ([lists] holders)."""
+    words = sorted((lower_vn(w) for w in _lists()["holders"]), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
+
+
+@cache
 def _members() -> frozenset[str]:
     return frozenset(lower_vn(w) for w in _lists()["members"])
 
@@ -1508,6 +1538,68 @@ def _share_organ(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
             i -= 1
         j = min(i, j - 1)
     return out
+
+
+def _share_boards(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Ban Tuyên giáo, Dân vận các huyện ủy, thành ủy' -> the two boards of each committee: the
+    boards listed before the last of them, which opens the committees after 'các' ([lists] members
+    and boards; a bare field lends the member word before it), are each committee's too. Without
+    a board before it, `_share_heads` gives the one board to each committee."""
+    out = list(items)
+    for j in range(len(out) - 1, 0, -1):
+        split = _head_cac(out[j][0])
+        if split is None or not _committees_only([split[1]]):
+            continue
+        inner = _head_of(split[1])  # 'đảng ủy' of 'đảng ủy xã', which the places after it have
+        if inner is None or lower_vn(split[1][len(inner) :].strip()) not in _kinds():
+            inner = None
+        committees, k = [split[1]], j + 1
+        while k < len(out) and out[k][1] in (",", "và"):
+            if _committees_only([out[k][0]]):
+                committees.append(out[k][0])
+            elif inner and out[k][0] == lower_vn(out[k][0]) and _is_place_kind(out[k][0]):
+                committees.append(f"{inner} {out[k][0]}")  # 'các đảng ủy xã, phường'
+            else:
+                break
+            k += 1
+        boards = _board_run([*(p for p, _ in out[:j]), split[0]], [s for _, s in out[: j + 1]])
+        if len(boards) < 2:
+            continue
+        named = [f"{b} {c}" for b in boards for c in committees]
+        i = j + 1 - len(boards)
+        out[i:k] = [(named[0], out[i][1]), *((n, ",") for n in named[1:])]
+    return out
+
+
+def _committees_only(pieces: list[str]) -> bool:
+    """Are `pieces` committees named by their unit's word ('huyện ủy', 'thành ủy', 'đảng ủy trực thuộc')?"""
+    return all(_committee_re().fullmatch(lower_vn(p)) for p in pieces)
+
+
+def _board_run(pieces: list[str], seps: list[str]) -> list[str]:
+    """The boards that close `pieces`, listed with commas or 'và' ('Ban Tuyên giáo', 'Dân vận' ->
+    'Ban Tuyên giáo', 'Ban Dân vận'; 'Ban Tổ chức', 'Ủy ban Kiểm tra'), each named with its member
+    word; [] when the last piece is none."""
+    run: list[tuple[str, str]] = []  # (piece, its member word as written, '' for a bare field)
+    for i in range(len(pieces) - 1, -1, -1):
+        piece, low = pieces[i], lower_vn(pieces[i])
+        if not piece[:1].isupper() or len(low) != len(piece):
+            break
+        member = next((m for m in _members_longest() if low == m or low.startswith(m + " ")), None)
+        field = low[len(member) :].strip() if member else low
+        if (member is None and field not in _boards()) or (member and field and field not in _boards()):
+            break
+        run.append((piece, piece[: len(member)] if member else ""))
+        if i == 0 or seps[i].lstrip("[") not in (",", "và") or seps[i].startswith("["):
+            break
+    run.reverse()
+    while run and not run[0][1]:
+        run.pop(0)  # a bare field needs a member word before it
+    names, word = [], ""
+    for piece, member in run:
+        word = member or word
+        names.append(piece if member else f"{word} {piece}")
+    return names
 
 
 def _owned_part(piece: str, sep: str, owned: tuple[str, str, str]) -> str | None:

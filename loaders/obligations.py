@@ -504,6 +504,18 @@ def _opening_re() -> re.Pattern:
 
 
 @cache
+def _reporting_re() -> re.Pattern:
+    """An opening that reports what a document says: 'Theo Kế hoạch, …', 'Theo Kế hoạch số 12-KH/TU,
+    …', 'Công văn nêu rõ:' (obligations.toml [opening] reporting, reporting_verbs)."""
+    t = _table()["opening"]
+    doc = rf"(?:{type_alt()})(?![\w])(?:\s+này|\s+số\s*[\w/.\-]+)?"
+    return re.compile(
+        rf"(?:{alt(t['reporting'])})\s+{doc}\s*[,:]|{doc}\s+(?:{alt(t['reporting_verbs'])})\s*:",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _topic_re() -> re.Pattern:
     alt = "|".join(re.escape(w) for w in sorted(_table()["opening"]["topics"], key=len, reverse=True))
     return re.compile(rf"(?:{alt})(?![\w])")
@@ -614,14 +626,13 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
     if topic:
         names, end, s2 = _topic_subject(s2, topic.end(), places)
     if not names and (_opening_re().match(lower_vn(s2[:40])) or _lead_after_intro(s2)):
-        within = _condition_subject_end(s2)
+        within, prev = _condition_subject_end(s2), 0
         for n, cm in enumerate(_clause_ends(s2)):
             if cm.start() < within:
                 continue  # 'Khi Bộ Y tế, Sở Y tế có hướng dẫn mới, …': the condition's list of bodies
-            if n > 3 or len(s2[: cm.start()].split()) > _MAX_INTRO or ";" in s2[: cm.start()]:
-                break  # an opening phrase is no clause: '…; một số xã như xã A, xã B còn thiếu …'
-            if _ROLE_IN_RE.search(lower_vn(s2[: cm.start()])):
-                break  # 'Đồng thời, phối hợp với lãnh đạo cơ quan, đơn vị …': the list is the partners
+            if _opening_over(s2, n, prev, cm.start()):
+                break
+            prev = cm.end()
             if _PLURAL_END_RE.search(s2, max(0, cm.start() - 30), cm.start()):
                 continue  # '… tại các địa phương, đơn vị theo …': the comma goes on with a list
             rest = s2[cm.end() :]
@@ -644,6 +655,38 @@ def _subject(s: str, places: bool = False) -> tuple[list[str], int, str, bool, b
         if asked:
             return asked, aend, s2[end + ask.end() :], True, True
     return names, end, s2, bool(lead), False
+
+
+def _opening_over(s2: str, n: int, prev: int, at: int) -> bool:
+    """Is no subject after the `n`th comma of an opening phrase, at `at` (the one before it at
+    `prev`): the phrase ran too long to be one, or the sentence's predicate has begun before it?"""
+    if n > 3 or len(s2[:at].split()) > _MAX_INTRO or ";" in s2[:at]:
+        return True  # an opening phrase is no clause: '…; một số xã như xã A, xã B còn thiếu …'
+    if _ROLE_IN_RE.search(lower_vn(s2[:at])):
+        return True  # 'Đồng thời, phối hợp với lãnh đạo cơ quan, đơn vị …': the list is the partners
+    # 'Định kỳ …, tổng hợp, báo cáo UBND tỉnh, Bộ Công Thương …': the objects go on
+    return n > 0 and _verb_and_object(s2[prev:at])
+
+
+def _verb_and_object(clause: str) -> bool:
+    """Does `clause`, after an opening phrase's comma, open with a predicate of the tables and
+    close on a body it names ('báo cáo Ủy ban nhân dân tỉnh')? Then the sentence's predicate has
+    begun with no subject, and a body after the next comma is one more object ('…, Bộ Công Thương
+    tình hình …'), no subject; a verb alone ('Sau khi kiểm tra, rà soát, Sở Tài chính …') is not."""
+    low = lower_vn(clause)
+    verb = bd.predicate_at(low) if len(low) == len(clause) else None
+    if verb is None:
+        return False
+    for m in _OBJECT_START_RE.finditer(clause, verb):
+        names, end = bd.parse_subject(clause[m.start() :])
+        if names:
+            return m.start() + end >= len(clause.rstrip())
+    return False
+
+
+_OBJECT_START_RE = re.compile(
+    rf"(?<=\s)(?:[{UPPER}]|các\s)"
+)  # a body's name after a verb: capitalised, or 'các'
 
 
 def _subject_before_asides(s2: str) -> tuple[list[str], int]:
@@ -979,6 +1022,7 @@ class _Discourse:
     point: _Point | None = None  # a numbered point that assigned nothing, for the fields after it
     issued: str | None = None  # the document's date: a time before it is one a report tells of
     directive: bool = False  # a directive's text: its points to everyone are its addressees' tasks
+    reporting: bool = False  # the sentences report what a document says ('Theo Kế hoạch, …')
     # in a part of tasks: a body's header ('1. Văn phòng Sở:') gives the points under it, as in scope
     headed: bool = False
     # the number of a numbered header ('2' of '2. Ủy ban nhân dân tỉnh:'): its sub-points ('2.1.')
@@ -1485,6 +1529,10 @@ def _read_sentence(
         return  # 'Quá trình thực hiện, nếu có vướng mắc, đề nghị … phản ánh về Sở': a closing, no task
     if _timed_point(s, st):
         return
+    if reporting := _reporting_re().match(s):
+        st.reporting = True
+        if reporting.group().endswith(":"):
+            s = s[reporting.end() :].strip()  # 'Công văn nêu rõ: Sở Y tế chủ trì …': what it says
     names, end, s2, assign, _ = _subject(s, places=st.scope is not None or st.headed)
     if names:
         _read_subject_sentence(s, s2, names, end, assign, line, article, is_numbered, st)
@@ -1535,7 +1583,10 @@ def _read_subject_sentence(
             or find_recurrence(after) is not None
         )
     )
-    if st.scope is None and not assign and not duty and not numbered_item:
+    # what a reported document asks of a body, with a time to do it by ('Theo Kế hoạch, …' / 'Các
+    # đảng ủy xã, phường … xây dựng chương trình … trước ngày 30/9/2025')
+    reported = st.reporting and _due(after, st.issued)
+    if st.scope is None and not assign and not duty and not numbered_item and not reported:
         if is_numbered and st.item is None and not bd.is_generic(subject_text):
             role, partners, _ = _roles(after)
             st.untimed = (s, _with_partners(names, role, partners), line)

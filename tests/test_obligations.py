@@ -441,6 +441,48 @@ def test_recurrence(text, rec):
         ("Ban Dân tộc, Ban Pháp chế HĐND tỉnh thẩm tra", ["Ban Dân tộc HĐND tỉnh", "Ban Pháp chế HĐND tỉnh"]),
         ("Sở Nội vụ, Ban Tổ chức Tỉnh ủy hướng dẫn", ["Sở Nội vụ", "Ban Tổ chức Tỉnh ủy"]),
         ("Ban Chỉ đạo, Văn phòng UBND huyện theo dõi", ["Ban Chỉ đạo", "Văn phòng UBND huyện"]),
+        # boards listed before the committees after 'các' are each committee's
+        (
+            "Ban Tuyên giáo, Dân vận các huyện ủy, thành ủy phối hợp với Ủy ban Mặt trận Tổ quốc cùng cấp",
+            [
+                "Ban Tuyên giáo huyện ủy",
+                "Ban Tuyên giáo thành ủy",
+                "Ban Dân vận huyện ủy",
+                "Ban Dân vận thành ủy",
+            ],
+        ),
+        (
+            "Ban Tổ chức, Ủy ban Kiểm tra các huyện ủy, thị ủy theo dõi",
+            [
+                "Ban Tổ chức huyện ủy",
+                "Ban Tổ chức thị ủy",
+                "Ủy ban Kiểm tra huyện ủy",
+                "Ủy ban Kiểm tra thị ủy",
+            ],
+        ),
+        (
+            "Ban Tuyên giáo, Ban Dân vận các đảng ủy xã, phường hướng dẫn",
+            [
+                "Ban Tuyên giáo đảng ủy xã",
+                "Ban Tuyên giáo đảng ủy phường",
+                "Ban Dân vận đảng ủy xã",
+                "Ban Dân vận đảng ủy phường",
+            ],
+        ),
+        ("Sở Nội vụ, Ban Tổ chức các huyện ủy hướng dẫn", ["Sở Nội vụ", "Ban Tổ chức huyện ủy"]),
+        ("Các huyện ủy, thị ủy và UBND huyện triển khai", ["huyện ủy", "thị ủy", "UBND huyện"]),
+        # a level after a kind that no body of it is goes to the last item only
+        ("Các phòng, ban và UBND xã triển khai", ["phòng", "ban", "UBND xã"]),
+        ("Các phòng, ban và UBND huyện triển khai", ["phòng huyện", "ban huyện", "UBND huyện"]),
+        ("Các ban, ngành, đoàn thể xã triển khai", ["ban xã", "ngành xã", "đoàn thể xã"]),
+        # a role goes to the bodies after it, not to another office holder
+        ("Bí thư chi bộ, trưởng thôn chịu trách nhiệm", ["Bí thư chi bộ", "trưởng thôn"]),
+        ("Bí thư chi bộ, thôn trưởng chịu trách nhiệm", ["Bí thư chi bộ", "thôn trưởng"]),
+        ("Bí thư chi bộ, đảng bộ cơ sở chịu trách nhiệm", ["Bí thư chi bộ", "Bí thư đảng bộ cơ sở"]),
+        (
+            "Người đứng đầu các cơ quan, đơn vị chịu trách nhiệm",
+            ["Người đứng đầu cơ quan", "Người đứng đầu đơn vị"],
+        ),
         # a level after kinds listed with 'bộ' or 'sở' is the last item's
         ("Các bộ, ngành và UBND tỉnh tổ chức thực hiện", ["bộ", "ngành", "UBND tỉnh"]),
         ("Các sở, ngành và UBND huyện triển khai", ["sở", "ngành", "UBND huyện"]),
@@ -1413,6 +1455,17 @@ STATE = {
                 ("UBND xã", "thuc_hien"),
             },
         ),
+        # a report's recipients listed after its verb are no subject: the point is the article's body's
+        (
+            "QUYẾT ĐỊNH:\n\nĐiều 5. Trách nhiệm của Sở Công Thương\n\n1. Định kỳ trước ngày 15 tháng 12 hằng "
+            "năm, tổng hợp, báo cáo Ủy ban nhân dân tỉnh, Bộ Công Thương tình hình hoạt động của các cụm công "
+            "nghiệp.",
+            {("Sở Công Thương", "thuc_hien")},
+        ),
+        (
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Sau khi kiểm tra, rà soát, Sở Tài chính tổng hợp kinh phí.",
+            {("Sở Tài chính", "thuc_hien")},
+        ),
         # a time phrase opens a sentence whose subject follows; 'mỗi …' is each of those named before
         (
             "III. TỔ CHỨC THỰC HIỆN\n\n5. Các huyện ủy xây dựng kế hoạch. Hằng năm, mỗi cơ quan, địa phương, "
@@ -1501,6 +1554,8 @@ STATE = {
         "participle",
         "lead-after-an-opening-clause",
         "article-of-duties",
+        "report-recipients-after-an-opening",
+        "verbs-alone-in-an-opening",
         "time-phrase-opening",
         "standing-agency-leads",
         "guided-bodies-and-the-close",
@@ -3647,3 +3702,39 @@ def test_a_plan_of_points_alone_gives_each_point_to_its_subject():
         ("Hội Cựu chiến binh quận", "thuc_hien", None),
         ("Đồn Biên phòng Cồn Thoi", "thuc_hien", "2024-12-31"),
     }
+
+
+NEWS = (
+    "Cổng Thông tin điện tử tỉnh Hà Tĩnh\nTrang chủ > Tin tức\nTỉnh ủy triển khai Nghị quyết 57-NQ/TW\n"
+    "(HT) - Ngày 05/9/2025, Ban Thường vụ Tỉnh ủy Hà Tĩnh ban hành Kế hoạch số 20-KH/TU về thực hiện Nghị "
+    "quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n{opening}Ban Thường vụ Tỉnh ủy yêu cầu Đảng ủy "
+    "UBND tỉnh lãnh đạo xây dựng kế hoạch thực hiện, hoàn thành trong tháng 10/2025.\n"
+    "Các đảng ủy xã, phường xây dựng chương trình hành động, gửi về Tỉnh ủy trước ngày 30/9/2025.\n"
+    "Phóng viên"
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "reported"),
+    [("Theo Kế hoạch, ", True), ("Theo Kế hoạch số 20-KH/TU, ", True), ("", False)],
+)
+def test_a_news_page_reporting_a_document_goes_on_reporting_its_tasks(opening, reported):
+    got, _ = assignments(NEWS.format(opening=opening))
+    assert ("Đảng ủy UBND tỉnh", "thuc_hien") in got
+    assert (("đảng ủy xã", "thuc_hien") in got) is reported
+
+
+@pytest.mark.parametrize("example", tables.load("obligations.toml")["opening"]["reporting_examples"])
+def test_every_reporting_opening_example_opens_a_report_of_a_document(example):
+    from vbgraph.loaders.obligations import _reporting_re
+
+    assert _reporting_re().match(example)
+
+
+def test_what_a_reported_document_says_after_its_colon_is_read_as_its_words():
+    text = NEWS.format(opening="Theo Kế hoạch, ").replace(
+        "Phóng viên",
+        "Kế hoạch nêu rõ: Công an tỉnh bảo đảm an ninh, báo cáo trước ngày 10/10/2025.\nPhóng viên",
+    )
+    got, _ = assignments(text)
+    assert ("Công an tỉnh", "thuc_hien") in got

@@ -1384,6 +1384,55 @@ def test_a_news_page_states_the_purpose_of_the_document_it_announces():
     assert ("30-NQ/TU", "THUC_HIEN", "52-NQ/TW") in relations(page)
 
 
+_NEWS_PAGE = (
+    "Cổng Thông tin điện tử thành phố Cần Thơ\n"
+    "Thành ủy Cần Thơ triển khai thực hiện Nghị quyết 57-NQ/TW\n"
+    "Cập nhật: 08/09/2025 10:15\n"
+    "(CTO) - Ngày 05/9/2025, Ban Thường vụ Thành ủy Cần Thơ ban hành Kế hoạch số 12-KH/TU về thực hiện "
+    "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n"
+    "Theo Kế hoạch, Ban Thường vụ Thành ủy yêu cầu Ban Tuyên giáo và Dân vận Thành ủy chủ trì tuyên truyền, "
+    "hoàn thành trong tháng 10/2025.\n"
+    "{sentence}\n"
+    "Minh Huyền\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # the bare type word of the document the lead reports opens the sentence: that document acts
+        ("Kế hoạch thay thế Kế hoạch số 150-KH/TU ngày 10/02/2025 của Ban Thường vụ Thành ủy.", "THAY_THE"),
+        (
+            "Kế hoạch này thay thế Kế hoạch số 150-KH/TU ngày 10/02/2025 của Ban Thường vụ Thành ủy.",
+            "THAY_THE",
+        ),
+        # another plan named by its number, or another type's word: another document's act
+        ("Kế hoạch số 30-KH/TU thay thế Kế hoạch số 150-KH/TU ngày 10/02/2025 của Thành ủy.", "DAN_CHIEU"),
+        (
+            "Quy định thay thế Quy định số 150-QĐ/TU ngày 10/02/2025 của Thành ủy vẫn được áp dụng.",
+            "DAN_CHIEU",
+        ),
+    ],
+)
+def test_a_news_page_states_the_act_of_the_document_it_announces(sentence, relation):
+    rels = relations(_NEWS_PAGE.format(sentence=sentence))
+    assert {k for s, k, t in rels if s == "12-KH/TU" and (t or "").startswith("150-")} == {relation}
+
+
+@pytest.mark.parametrize(
+    ("point", "relation"),
+    [
+        ("- Kế hoạch thay thế Kế hoạch số 02-KH/TU ngày 12/10/2015.", "THAY_THE"),
+        ("3. Kế hoạch thay thế Kế hoạch số 02-KH/TU ngày 12/10/2015.", "THAY_THE"),
+        ("- Kế hoạch số 05-KH/TU thay thế Kế hoạch số 02-KH/TU ngày 12/10/2015.", "DAN_CHIEU"),
+    ],
+)
+def test_a_plans_point_that_opens_with_its_type_word_is_its_own_act(point, relation):
+    body = f"II- TỔ CHỨC THỰC HIỆN\n\n{point}"
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
+    assert {k for s, k, t in rels if s == "12-KH/TU" and t == "02-KH/TU"} == {relation}
+
+
 def test_a_task_is_not_an_untitled_subject():
     body = (  # its issuer known from its earlier citation, not written here
         "II- NHIỆM VỤ\n\n1. Quán triệt Nghị quyết 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương. Việc "

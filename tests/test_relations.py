@@ -641,17 +641,22 @@ def test_a_cited_documents_untitled_words_state_its_relation(words, relation):
         ("Luật Đất đai năm 2024", "31/2024/QH15"),
         ("Luật Đất đai năm 2013", "Luật Đất đai năm 2013"),  # another edition: another document
         ("Bộ luật Lao động", "45/2019/QH14"),
+        # a name with a comma and a list of lower-case words that 'và' closes
+        ("Luật Khoa học, công nghệ và đổi mới sáng tạo", "93/2025/QH15"),
     ],
 )
 def test_a_law_named_without_the_number_the_text_cited_it_by_is_that_law(later, target):
     pre = (
         "Căn cứ Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024; Căn cứ Bộ luật Lao động số "
-        "45/2019/QH14 ngày 20 tháng 11 năm 2019;"
+        "45/2019/QH14 ngày 20 tháng 11 năm 2019; Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo "
+        "số 93/2025/QH15 ngày 27 tháng 6 năm 2025;"
     )
-    body = f"I- NHIỆM VỤ\n\n1. Tuyên truyền, phổ biến {later} đến cán bộ, đảng viên."
-    rels = relations(party_doc(preamble=pre, body=body))
+    body = f"I- NHIỆM VỤ\n\n1. Tuyên truyền, phổ biến {later}, hoàn thành trong quý IV/2025."
+    rels = relations(party_doc(preamble=pre, body=body, date="ngày 08 tháng 10 năm 2025"))
     assert ("12-NQ/TU", "DAN_CHIEU" if target.startswith("Luật") else "CAN_CU", target) in rels
-    assert not any(t.startswith(("Luật Đất đai", "Bộ luật")) for _, _, t in rels if t != target)
+    assert not any(
+        t.startswith(("Luật Đất đai", "Bộ luật", "Luật Khoa học")) for _, _, t in rels if t != target
+    )
 
 
 STATE_TEXT = """BỘ TÀI CHÍNH

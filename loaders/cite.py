@@ -761,7 +761,9 @@ def _unit_abbreviation(text: str, w: re.Match[str]) -> tuple[str, str] | None:
         return None
     unit = _unit_abbreviations().get(w.group("w"))
     at = w.end() + 1
-    if unit and (_PLACE_AFTER_RE.match(text, at) or _province_run_re().match(text, at)):
+    if unit and (
+        _PLACE_AFTER_RE.match(text, at) or _province_run_re().match(text, at) or _ONE_PLACE_RE.match(text, at)
+    ):
         return unit
     return None
 
@@ -769,6 +771,12 @@ def _unit_abbreviation(text: str, w: re.Match[str]) -> tuple[str, str] | None:
 # A place's name after an abbreviated unit's word: two capitalised words ('TP. Cần Thơ', 'TP. Thủ
 # Đức') or a province's alone ('TP. Huế'), not a sentence's next words ('… TP. Các đơn vị …').
 _PLACE_AFTER_RE = re.compile(rf"\s?[{patterns.UPPER}]\w*\s[{patterns.UPPER}]")
+# … or one capitalised word that the issuer phrase's end follows: a city of a province or a
+# province said short ('UBND TP. Vinh về …', 'UBND TP. HCM;', 'UBND TP.HCM ngày …'); a sentence's
+# first word goes on in lower case ('… TP. Các đơn vị …').
+_ONE_PLACE_RE = re.compile(
+    rf"\s?[{patterns.UPPER}]\w*(?=\s*(?:[,;.()]|$)|\s+(?:về|V/v|ngày|khóa|khoá|quy định|hướng dẫn)(?!\w))"
+)
 
 
 _AND_REACH = 60  # the words after 'và' read for a body's name

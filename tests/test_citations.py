@@ -321,6 +321,29 @@ def test_a_titles_dash(text, title):
             "UBND Tp. Hải Phòng",
             "Hải Phòng",
         ),
+        # … or one word the phrase's end follows: a province said short, a city of a province
+        (
+            "Căn cứ Kế hoạch số 23/KH-UBND ngày 16/4/2023 của UBND TP. HCM về chuyển đổi số;",
+            "UBND TP. HCM",
+            "Thành phố Hồ Chí Minh",
+        ),
+        (
+            "Căn cứ Kế hoạch số 24/KH-UBND ngày 16/4/2023 của UBND TP.HCM;",
+            "UBND TP.HCM",
+            "Thành phố Hồ Chí Minh",
+        ),
+        (
+            "Căn cứ Kế hoạch số 25/KH-UBND ngày 16/4/2023 của UBND TP. Vinh về chuyển đổi số;",
+            "UBND TP. Vinh",
+            None,
+        ),
+        (
+            "Căn cứ Chỉ thị số 26-CT/TU ngày 16/4/2023 của Thành ủy TP. Vinh, tỉnh Nghệ An về chuyển đổi số;",
+            "Thành ủy TP. Vinh",
+            "Nghệ An",
+        ),
+        # … not a sentence's first word after the period: the city's committee, unnamed
+        ("Căn cứ Kế hoạch số 27/KH-UBND ngày 16/4/2023 của UBND TP. Các đơn vị triển khai.", "UBND TP", None),
         # a unit's number closes its name
         (
             "Căn cứ Chương trình số 1685-CTr/ĐU ngày 20/02/2024 của Đảng ủy Quân khu 4;",

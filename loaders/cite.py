@@ -350,25 +350,36 @@ def _same_system(a: Span, b: Span) -> bool:
     return _TERM_DIGITS_RE.sub("", a.issuer_code or "") == _TERM_DIGITS_RE.sub("", b.issuer_code or "")
 
 
+def _party_symbol(s: Span) -> bool:
+    """Is a symbol written the Party's way ('57-NQ/TW'), not the State's ('03/NQ-CP')?"""
+    return not (s.symbol or "").split("/", 1)[0].isdigit()
+
+
 def _shared_trailer(text: str, spans: list[Span]) -> list[Span]:
     """The issuer after the last symbol of a list is every listed symbol's, and so is its date where
     one has none of its own ('Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày 16/6/2022 của Ban Chấp
     hành Trung ương'; 'số 12/2019/QĐ-UBND ngày 05/3/2019, số 15/2020/QĐ-UBND … của UBND tỉnh'), when
-    the symbols are of one type, shape and issuer (`_same_system`). A date so shared is marked: one
-    written after the symbol elsewhere beats it (graph/resolve.py)."""
+    the symbols are of one type, shape and issuer (`_same_system`). Party symbols of one issuer code
+    share the issuer whatever their types, but not the date: a committee lists its own texts of
+    several kinds and years ('Chỉ thị số 45-CT/TW, Kết luận số 150-KL/TW ngày 14/4/2025 của Bộ Chính
+    trị'). A date so shared is marked: one written after the symbol elsewhere beats it
+    (graph/resolve.py)."""
     out = list(spans)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
         if a.issuer or not b.issuer or (a.central is not None and a.central != b.central):
             continue
-        if _LIST_GAP_RE.fullmatch(text, a.end, b.start) and a.type_code == b.type_code and _same_system(a, b):
+        if not (_LIST_GAP_RE.fullmatch(text, a.end, b.start) and _same_system(a, b)):
+            continue
+        one_type = a.type_code == b.type_code
+        if one_type or _party_symbol(a):
             out[i] = evolve(
                 a,
-                date=a.date or b.date,
+                date=(a.date or b.date) if one_type else a.date,
                 issuer=b.issuer,
                 province=a.province or b.province,
                 central=b.central,
-                date_shared=a.date is None and b.date is not None,
+                date_shared=one_type and a.date is None and b.date is not None,
             )
     return out
 
@@ -750,7 +761,9 @@ def _unit_abbreviation(text: str, w: re.Match[str]) -> tuple[str, str] | None:
         return None
     unit = _unit_abbreviations().get(w.group("w"))
     at = w.end() + 1
-    if unit and (_PLACE_AFTER_RE.match(text, at) or _province_run_re().match(text, at)):
+    if unit and (
+        _PLACE_AFTER_RE.match(text, at) or _province_run_re().match(text, at) or _ONE_PLACE_RE.match(text, at)
+    ):
         return unit
     return None
 
@@ -758,6 +771,12 @@ def _unit_abbreviation(text: str, w: re.Match[str]) -> tuple[str, str] | None:
 # A place's name after an abbreviated unit's word: two capitalised words ('TP. Cần Thơ', 'TP. Thủ
 # Đức') or a province's alone ('TP. Huế'), not a sentence's next words ('… TP. Các đơn vị …').
 _PLACE_AFTER_RE = re.compile(rf"\s?[{patterns.UPPER}]\w*\s[{patterns.UPPER}]")
+# … or one capitalised word that the issuer phrase's end follows: a city of a province or a
+# province said short ('UBND TP. Vinh về …', 'UBND TP. HCM;', 'UBND TP.HCM ngày …'); a sentence's
+# first word goes on in lower case ('… TP. Các đơn vị …').
+_ONE_PLACE_RE = re.compile(
+    rf"\s?[{patterns.UPPER}]\w*(?=\s*(?:[,;.()]|$)|\s+(?:về|V/v|ngày|khóa|khoá|quy định|hướng dẫn)(?!\w))"
+)
 
 
 _AND_REACH = 60  # the words after 'và' read for a body's name

@@ -22,7 +22,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from vbgraph.loaders import cite as cit
-from vbgraph.loaders import identify, named, patterns
+from vbgraph.loaders import identify, named, patterns, signals
 from vbgraph.loaders.identify import Draft
 from vbgraph.loaders.normalize import NOISY, fold, lower_vn, tone_noise
 from vbgraph.loaders.patterns import alt
@@ -378,12 +378,13 @@ _OWN_ACT_RE = re.compile(r"\s+(?:thay thế|bãi bỏ|sửa đổi|có hiệu l�
 
 def opens_with_own_type(sentence: str, own_type: str | None) -> bool:
     """'Kế hoạch thay thế Kế hoạch số 56-KH/TU …', 'Quyết định có hiệu lực … và thay thế …' in a
-    document of that type: its type word and right after it its act open the sentence; the
-    document speaks of itself without 'này' (a report of it, a web page). Not 'Quy định của Bộ
-    Chính trị … thay thế …': another's."""
+    document of that type: its type word and right after it its act open the sentence (or a
+    point of it); the document speaks of itself without 'này' (a report of it, a web page). Not
+    'Quy định của Bộ Chính trị … thay thế …': another's."""
     if not own_type:
         return False
-    s = lower_vn(sentence.lstrip()[: len(own_type) + 16])
+    item = _LIST_ITEM_RE.match(sentence)  # '- Kế hoạch thay thế …': a point's mark opens no subject
+    s = lower_vn(sentence[item.end() if item else 0 :].lstrip()[: len(own_type) + 16])
     t = lower_vn(own_type)
     return s.startswith(t) and _OWN_ACT_RE.match(s, len(t)) is not None
 
@@ -648,6 +649,7 @@ def region_citations(
     acting: tuple[str, str | None] | None = None  # the act of a list and the mark of its items
     article = False  # the paragraphs since an article's heading are its clauses ('Điều 10. Hiệu lực thi hành' / '1. …')
     articles = False  # since an article's heading, up to a signature's or a heading's capitals, 'Nơi nhận'
+    page_type = _page_type(clean, first, last) if d is not None and d.header.type is None else None
     for p, spans in expanded:
         local: list[int] = []
         acts = (
@@ -664,7 +666,9 @@ def region_citations(
                 or _passive_verb_re().search(p.text) is not None  # 'Khoản 2 … của A được sửa đổi như sau:'
             )
         if spans:  # most paragraphs cite nothing: nothing to relate
-            local = _paragraph_citations(clean, p, spans, d, k, jur, file, issues, out, clause, acts)
+            local = _paragraph_citations(
+                clean, p, spans, d, k, jur, file, issues, out, clause, acts, page_type
+            )
             _subject_relations(p.text, spans, local, out, base)
             _between_relations(p.text, spans, local, out, base)
             _reported_relations(p.text, spans, local, out, base)
@@ -684,6 +688,21 @@ def _passive_verb_re() -> re.Pattern:
     """An auxiliary and an act's verb (cues.toml [passive], [between]): where `passive_relation` may read one."""
     verbs = [w for code in _ACTS for w in tables.cues()["between"][code]]
     return re.compile(rf"(?<!\w)(?:{alt(tables.cues()['passive']['auxiliaries'])})\s+(?:{alt(verbs)})(?!\w)")
+
+
+_LEAD_BACK = 40
+
+
+def _page_type(clean: list[str], first: int, last: int) -> str | None:
+    """The type of the document a page without a heading of its own reports issued, in its lead
+    ('Ngày 05/9/2025, Ban Thường vụ Thành ủy Cần Thơ ban hành Kế hoạch số 12-KH/TU …'): the page's
+    document, which its later 'Kế hoạch thay thế …' speaks of (`opens_with_own_type`). The nearest
+    lead before the document's lines (a page's lead stands near its text: `_LEAD_BACK` lines at
+    most), else the first among them."""
+    for i in (*range(first - 1, max(first - 1 - _LEAD_BACK, -1), -1), *range(first, last + 1)):
+        if signals.is_lead(clean[i]) and (st := identify.statement(clean[i], lead=True)) is not None:
+            return st.type
+    return None
 
 
 def _in_articles(text: str) -> bool:
@@ -879,11 +898,12 @@ def _paragraph_citations(
     out: list[Citation],
     clause: bool = False,
     acts: bool = False,
+    page_type: str | None = None,
 ) -> list[int]:
     """Append a Citation to `out` for each span of paragraph `p`; returns, parallel to `spans`,
     the index in `out` of each one (-1 for a document attached to the next, which is no citation).
     `clause`: `p` is a numbered clause of an article; `acts`: a paragraph of one that opens with
-    the document's act."""
+    the document's act; `page_type`: `_page_type`."""
     local: list[int] = []
     subjects = _Subjects(spans)
     facts = _Facts(p.text, spans, clause, acts)
@@ -898,7 +918,7 @@ def _paragraph_citations(
         if s.attached_to_next:
             local.append(-1)
             continue
-        role, relation = _classify(facts, s, subjects, line, d, k)
+        role, relation = _classify(facts, s, subjects, line, d, k, page_type)
         c = _citation(s, jur, _evidence(file, line, quote(clean[line], col)), k, relation, role)
         if relation in _ACTS:  # an act: others may be named with parts of their own before it
             start = facts.sentence_start(s.start)
@@ -1443,8 +1463,16 @@ class _Facts:
         return self.text[first : min(first + 4, b)].lower() == "điều"
 
 
-def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft | None, k: int | None):
-    """(role, relation code from the citing document) for one citation."""
+def _classify(
+    facts: _Facts,
+    s: Span,
+    subjects: _Subjects,
+    line: int,
+    d: Draft | None,
+    k: int | None,
+    page_type: str | None = None,
+):
+    """(role, relation code from the citing document) for one citation; `page_type`: `_page_type`."""
     if d is None:
         return "listing", None
     text = facts.text
@@ -1506,7 +1534,10 @@ def _classify(facts: _Facts, s: Span, subjects: _Subjects, line: int, d: Draft |
         and _expires_after_this(text[:start], text[(end := _amender(facts, s).scope_end) : end + 40])
     ):
         return "cite", Rel.BAI_BO.value
-    if start < s.start and (own_act := _own_statement(facts, s, start, in_article, h.type)) is not None:
+    if (
+        start < s.start
+        and (own_act := _own_statement(facts, s, start, in_article, h.type, page_type)) is not None
+    ):
         return "cite", own_act.value  # an empty sentence states nothing
     if (act := _own_passive(facts, s, start, in_article)) is not None:
         return "cite", act.value
@@ -1599,22 +1630,24 @@ def _list_bounds(facts: _Facts, s: Span) -> tuple[int, int]:
     return first.start, _amender(facts, _last_listed(facts, s)).scope_end
 
 
-def _own_statement(facts: _Facts, s: Span, start: int, in_article: bool, own_type: str | None) -> Rel | None:
+def _own_statement(
+    facts: _Facts, s: Span, start: int, in_article: bool, own_type: str | None, page_type: str | None = None
+) -> Rel | None:
     """What the document says it does to citation `s` in the sentence from `start`: an act of its
     own ('Quy định này thay thế …', `self_relation`) or its purpose ('Kế hoạch này nhằm triển khai
-    thực hiện …', `purpose_relation`)."""
+    thực hiện …', `purpose_relation`). `page_type`: for a page with no heading of its own, the type
+    of the document its lead reports (`_page_type`), whose bare type word is that document."""
     text = facts.text
+    said = own_type or page_type
     if (
-        in_article
-        or facts.may_state_self(start, s.start)
-        or opens_with_own_type(text[start : s.start], own_type)
-    ) and not _speaks_of_another(text[start : s.start], own_type, facts.spans, start):
+        in_article or facts.may_state_self(start, s.start) or opens_with_own_type(text[start : s.start], said)
+    ) and not _speaks_of_another(text[start : s.start], said, facts.spans, start):
         selfrel = self_relation(
             text[start : s.start],
             text[s.scope_end : s.scope_end + 40],
             in_article,
             facts.masked()[start : s.start],
-            own_type,
+            said,
             _own_predicate(text, s),
         )
         if selfrel:

@@ -403,8 +403,14 @@ def _closer_re() -> re.Pattern:
 
 @cache
 def _stop_re(key: str) -> re.Pattern:
-    words = patterns.alt(tables.named_table()["law"][key])
-    return re.compile(rf"(?<![\w])(?:{words})(?![\w])")
+    """A stop word of [law] `key`, as a whole word, but not as the last word of one of the
+    table's `compounds` ('tạo' stops 'Luật Đầu tư tạo …', not '… đổi mới sáng tạo')."""
+    law = tables.named_table()["law"]
+    words = []
+    for w in sorted(set(law[key]), key=lambda w: (-len(w), w)):  # longest first, as `patterns.alt`
+        inside = "".join(f"(?<!{re.escape(c)})" for c in law["compounds"] if c.endswith(" " + w))
+        words.append(re.escape(w).replace(r"\ ", r"\s+") + inside)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(words)})(?![\w])")
 
 
 @cache
@@ -461,21 +467,38 @@ def _comma_pair(before: str, after: str) -> bool:
     return any((b == x or b.endswith(" " + x)) and y.match(a) for x, y in _comma_pairs())
 
 
+_LOWER_WORD = rf"(?![{patterns.UPPER}])[^\W\d_]+"
+
+
+@cache
+def _lower_list_re() -> re.Pattern:
+    """A list of lower-case words that 'và' closes, after a comma in a law's name: 'Luật Khoa học,
+    công nghệ và đổi mới sáng tạo', 'Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ'.
+    No item opens with a word that opens no name ([law] not_a_name: '…, các nghị định và …').
+    Items and words per item are bounded: the pattern runs in linear time."""
+    no = patterns.alt(tables.named_table()["law"]["not_a_name"])
+    item = rf"(?!(?:{no})(?!\w)){_LOWER_WORD}(?:[ \t]+{_LOWER_WORD}){{0,3}}"
+    last = rf"(?!(?:{no})(?!\w)){_LOWER_WORD}"
+    return re.compile(rf"[ \t]*{item}(?:[ \t]*,[ \t]*{item}){{0,3}}[ \t]+và[ \t]+{last}")
+
+
 def _loose_end(text: str, start: int, end: int, *, amending: bool) -> int:
-    """End of a name that nothing closes: at a comma (but a comma pair), 'của', 'về', … or at a 'và'
-    whose next words are not already in the name (or another law, in an amending name)."""
+    """End of a name that nothing closes: at a comma (but a comma pair, or one that opens a list of
+    lower-case words closed by 'và': `_lower_list_re`), 'của', 'về', … or at a 'và' whose next
+    words are not already in the name (or another law, in an amending name)."""
     law = tables.named_table()["law"]
     law_head = _law_head_re()
     sm = _stop_re("loose_stop").search(text, start, end)
     limit = sm.start() if sm else end
     words: list[str] = []
+    listed = start  # the words up to here are a list the name holds ('…, công nghệ và ')
     toks = list(_TOKEN_RE.finditer(text, start, limit))
     for i, tm in enumerate(toks):
         w = tm.group()
         bare = w.rstrip(",")
         if len(words) >= law["max_loose_words"]:
             return toks[i - 1].end()
-        if lower_vn(bare) == "và":
+        if lower_vn(bare) == "và" and tm.start() >= listed:
             nxt = [lower_vn(t.group().rstrip(",")) for t in toks[i + 1 : i + 4]]
             seen = {lower_vn(x) for x in words}
             if not (
@@ -484,7 +507,9 @@ def _loose_end(text: str, start: int, end: int, *, amending: bool) -> int:
                 return toks[i - 1].end() if i else start
         words.append(bare)
         if w.endswith(","):
-            if _comma_pair(" ".join(words), text[tm.end() : tm.end() + 40]):
+            if tm.end() >= listed and (lm := _lower_list_re().match(text, tm.end(), limit)) is not None:
+                listed = lm.end()
+            if tm.end() < listed or _comma_pair(" ".join(words), text[tm.end() : tm.end() + 40]):
                 continue
             if amending and law_head.match(text, toks[i + 1].start() if i + 1 < len(toks) else tm.end()):
                 continue

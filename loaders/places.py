@@ -103,7 +103,8 @@ def _first_day(date: str) -> str:
 _NAME_WORD = r"[^\W\d_][\w'’]*"
 _NAME_JOIN = r"(?:\s*-\s*|\s+)"
 _PLACE_RE = re.compile(
-    r"(?:(?<![\w])(?:Huyện|Quận|Thị|Thành)\s+(?:[ủu]y|đoàn)|(?<![\w])(?:quận|huyện|thị\s+xã|thành\s+phố))\s+"
+    r"(?:(?<![\w])(?:Huyện|Quận|Thị|Thành)\s+(?:[ủu]y|đoàn)|(?<![\w])(?:quận|huyện|thị\s+xã|thành\s+phố)"
+    r"|(?<![\w])(?-i:TP\.?|Tp\.))\s+"  # 'UBND TP. Vinh': the city's word said short
     rf"(?P<name>{_NAME_WORD}(?:{_NAME_JOIN}{_NAME_WORD}){{0,3}})",
     re.IGNORECASE,
 )
@@ -138,7 +139,8 @@ def _level_name_re() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w])"
         r"(?P<level>(?:tỉnh|thành|huyện|quận|thị)\s+ủy|thị\s+xã|thị\s+trấn|đặc\s+khu|thành\s+phố|tỉnh|huyện|quận|xã|phường"
-        r"|thôn|ấp|bản|xóm|khóm|khu\s+phố|tổ\s+dân\s+phố)"
+        r"|thôn|ấp|bản|xóm|khóm|khu\s+phố|tổ\s+dân\s+phố"
+        r"|(?-i:TP\.?|Tp\.))"  # 'UBND TP. Vinh': the city's word said short (named.toml level_aliases)
         # a ward's number ends its name or is all of it: 'phường Hà Giang 1', 'Phường 7'
         rf"(?P<rest>(?:\s+(?!ủy(?!\w))(?!{_UNIT_WORD}){_NAME_WORD}(?:\s*-\s*{_NAME_WORD})?){{1,4}}(?:\s+\d{{1,2}})?|\s+\d{{1,2}})\s*$",
         re.IGNORECASE,

@@ -321,6 +321,29 @@ def test_a_titles_dash(text, title):
             "UBND Tp. Hải Phòng",
             "Hải Phòng",
         ),
+        # … or one word the phrase's end follows: a province said short, a city of a province
+        (
+            "Căn cứ Kế hoạch số 23/KH-UBND ngày 16/4/2023 của UBND TP. HCM về chuyển đổi số;",
+            "UBND TP. HCM",
+            "Thành phố Hồ Chí Minh",
+        ),
+        (
+            "Căn cứ Kế hoạch số 24/KH-UBND ngày 16/4/2023 của UBND TP.HCM;",
+            "UBND TP.HCM",
+            "Thành phố Hồ Chí Minh",
+        ),
+        (
+            "Căn cứ Kế hoạch số 25/KH-UBND ngày 16/4/2023 của UBND TP. Vinh về chuyển đổi số;",
+            "UBND TP. Vinh",
+            None,
+        ),
+        (
+            "Căn cứ Chỉ thị số 26-CT/TU ngày 16/4/2023 của Thành ủy TP. Vinh, tỉnh Nghệ An về chuyển đổi số;",
+            "Thành ủy TP. Vinh",
+            "Nghệ An",
+        ),
+        # … not a sentence's first word after the period: the city's committee, unnamed
+        ("Căn cứ Kế hoạch số 27/KH-UBND ngày 16/4/2023 của UBND TP. Các đơn vị triển khai.", "UBND TP", None),
         # a unit's number closes its name
         (
             "Căn cứ Chương trình số 1685-CTr/ĐU ngày 20/02/2024 của Đảng ủy Quân khu 4;",
@@ -845,6 +868,8 @@ def test_the_centres_document_cited_by_its_number_alone(preamble, cited):
         ("Nghị quyết số 57-NQ/TW và Nghị quyết số 03/NQ-CP ngày 16/6/2022 của Chính phủ", {"03/NQ-CP"}),
         ("Quyết định số 12/QĐ-UBND và số 15/QĐ-TTg ngày 16/6/2022 của Thủ tướng Chính phủ", {"15/QĐ-TTg"}),
         ("Nghị quyết số 12-NQ/TU và 15-NQ/HU ngày 16/6/2022 của Ban Thường vụ Huyện ủy", {"15-NQ/HU"}),
+        # one committee's texts of two types: the issuer is shared, not the date
+        ("Chỉ thị số 45-CT/TW, Kết luận số 150-KL/TW ngày 16/6/2022 của Bộ Chính trị", {"150-KL/TW"}),
         # one issuer's codes of two terms: the Quốc hội's
         ("Luật số 80/2015/QH13 và Luật số 63/2020/QH14 của Quốc hội", set()),
     ],
@@ -864,6 +889,23 @@ def test_a_lists_date_and_issuer_are_each_listed_symbols(text, dated):
         (
             "Luật số 80/2015/QH13 và Luật số 63/2020/QH14 của Quốc hội",
             {"80/2015/QH13": "Quốc hội", "63/2020/QH14": "Quốc hội"},
+        ),
+        # Party symbols of one issuer code, whatever their types
+        (
+            "Chỉ thị số 45-CT/TW, Kết luận số 150-KL/TW ngày 14/4/2025 của Bộ Chính trị",
+            {"45-CT/TW": "Bộ Chính trị", "150-KL/TW": "Bộ Chính trị"},
+        ),
+        (
+            "Chỉ thị số 05-CT/TU và Nghị quyết số 12-NQ/TU ngày 14/4/2025 của Ban Thường vụ Tỉnh ủy",
+            {"05-CT/TU": "Ban Thường vụ Tỉnh ủy", "12-NQ/TU": "Ban Thường vụ Tỉnh ủy"},
+        ),
+        (
+            "Nghị quyết số 57-NQ/TW và Kế hoạch số 03/KH-CP ngày 09/01/2025 của Chính phủ",
+            {"57-NQ/TW": None, "03/KH-CP": "Chính phủ"},
+        ),
+        (
+            "Chỉ thị số 05-CT/TU và Kết luận số 12-KL/HU ngày 14/4/2025 của Ban Thường vụ Huyện ủy",
+            {"05-CT/TU": None, "12-KL/HU": "Ban Thường vụ Huyện ủy"},
         ),
         (
             "Quyết định số 12/2019/QĐ-UBND, số 15/2020/QĐ-UBND của Ủy ban nhân dân tỉnh",

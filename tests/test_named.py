@@ -126,6 +126,34 @@ def test_every_table_section_has_examples():
             None,
         ),
         ("xử lý vi phạm Luật Công đoàn,.. Chỉ đạo chủ doanh nghiệp", "Luật Công đoàn", None),
+        # a comma before a list of lower-case words that 'và' closes: the name goes on
+        (
+            "Sở Khoa học và Công nghệ tham mưu triển khai Luật Khoa học, công nghệ và đổi mới sáng tạo, "
+            "hoàn thành trong quý IV/2025.",
+            "Luật Khoa học, công nghệ và đổi mới sáng tạo",
+            None,
+        ),
+        (
+            "phổ biến Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ cho nhân dân",
+            "Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ",
+            None,
+        ),
+        (
+            "tuyên truyền Luật Bảo vệ, chăm sóc và giáo dục trẻ em đến nhân dân.",
+            "Luật Bảo vệ, chăm sóc và giáo dục trẻ em",
+            None,
+        ),
+        (
+            "triển khai Luật Trật tự, an toàn giao thông đường bộ, hoàn thành trong năm 2025.",
+            "Luật Trật tự, an toàn giao thông đường bộ",
+            None,
+        ),
+        # … not a list of what goes with the law, nor a verb's clause
+        ("triển khai Luật Đầu tư công, các nghị định và thông tư hướng dẫn.", "Luật Đầu tư công", None),
+        ("triển khai Luật Giáo dục, tuyên truyền và phổ biến pháp luật.", "Luật Giáo dục", None),
+        ("thực hiện Luật Đầu tư, doanh nghiệp và các luật có liên quan.", "Luật Đầu tư", None),
+        # a stop word that ends a compound ('sáng tạo') stops no name; alone, it does
+        ("Luật Đầu tư tạo hành lang pháp lý", "Luật Đầu tư", None),
         # the citing task after the name: its deadline closes no name and gives the law no date
         (
             "xử lý theo quy định của Luật Đầu tư công, báo cáo Ủy ban nhân dân tỉnh trong quý III năm 2023.",
@@ -519,6 +547,7 @@ def test_spans_lie_in_the_text_whatever_the_text(pieces):
         "Luật " * 20000,
         "Căn cứ Luật " + "a " * 50000,
         "Luật " + "Cán bộ, " * 20000,
+        "Luật Khoa học, " + "công nghệ, đổi mới " * 20000 + "và sáng tạo",
         "Luật sửa đổi, bổ sung một số điều của " + "Luật A và " * 5000,
         "Nghị quyết Đại hội Đảng bộ " + "Thủy " * 30000,
         "Quy chế làm việc của " + "Ban Bí thư, " * 10000,
@@ -526,7 +555,7 @@ def test_spans_lie_in_the_text_whatever_the_text(pieces):
         "Điều lệ " + "Đảng " * 30000,
         "Quy hoạch " * 10000,
     ],
-    ids=["heads", "words", "commas", "amending", "places", "bodies", "terms", "charter", "plans"],
+    ids=["heads", "words", "commas", "lists", "amending", "places", "bodies", "terms", "charter", "plans"],
 )
 def test_reading_is_linear_on_adversarial_input(text):
     """Every head is read within a bounded window: 100k characters of the worst shapes take seconds,

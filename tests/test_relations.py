@@ -641,17 +641,22 @@ def test_a_cited_documents_untitled_words_state_its_relation(words, relation):
         ("Luật Đất đai năm 2024", "31/2024/QH15"),
         ("Luật Đất đai năm 2013", "Luật Đất đai năm 2013"),  # another edition: another document
         ("Bộ luật Lao động", "45/2019/QH14"),
+        # a name with a comma and a list of lower-case words that 'và' closes
+        ("Luật Khoa học, công nghệ và đổi mới sáng tạo", "93/2025/QH15"),
     ],
 )
 def test_a_law_named_without_the_number_the_text_cited_it_by_is_that_law(later, target):
     pre = (
         "Căn cứ Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024; Căn cứ Bộ luật Lao động số "
-        "45/2019/QH14 ngày 20 tháng 11 năm 2019;"
+        "45/2019/QH14 ngày 20 tháng 11 năm 2019; Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo "
+        "số 93/2025/QH15 ngày 27 tháng 6 năm 2025;"
     )
-    body = f"I- NHIỆM VỤ\n\n1. Tuyên truyền, phổ biến {later} đến cán bộ, đảng viên."
-    rels = relations(party_doc(preamble=pre, body=body))
+    body = f"I- NHIỆM VỤ\n\n1. Tuyên truyền, phổ biến {later}, hoàn thành trong quý IV/2025."
+    rels = relations(party_doc(preamble=pre, body=body, date="ngày 08 tháng 10 năm 2025"))
     assert ("12-NQ/TU", "DAN_CHIEU" if target.startswith("Luật") else "CAN_CU", target) in rels
-    assert not any(t.startswith(("Luật Đất đai", "Bộ luật")) for _, _, t in rels if t != target)
+    assert not any(
+        t.startswith(("Luật Đất đai", "Bộ luật", "Luật Khoa học")) for _, _, t in rels if t != target
+    )
 
 
 STATE_TEXT = """BỘ TÀI CHÍNH
@@ -1382,6 +1387,55 @@ def test_a_news_page_states_the_purpose_of_the_document_it_announces():
         "Chính trị về chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư.\n"
     )
     assert ("30-NQ/TU", "THUC_HIEN", "52-NQ/TW") in relations(page)
+
+
+_NEWS_PAGE = (
+    "Cổng Thông tin điện tử thành phố Cần Thơ\n"
+    "Thành ủy Cần Thơ triển khai thực hiện Nghị quyết 57-NQ/TW\n"
+    "Cập nhật: 08/09/2025 10:15\n"
+    "(CTO) - Ngày 05/9/2025, Ban Thường vụ Thành ủy Cần Thơ ban hành Kế hoạch số 12-KH/TU về thực hiện "
+    "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n"
+    "Theo Kế hoạch, Ban Thường vụ Thành ủy yêu cầu Ban Tuyên giáo và Dân vận Thành ủy chủ trì tuyên truyền, "
+    "hoàn thành trong tháng 10/2025.\n"
+    "{sentence}\n"
+    "Minh Huyền\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "relation"),
+    [
+        # the bare type word of the document the lead reports opens the sentence: that document acts
+        ("Kế hoạch thay thế Kế hoạch số 150-KH/TU ngày 10/02/2025 của Ban Thường vụ Thành ủy.", "THAY_THE"),
+        (
+            "Kế hoạch này thay thế Kế hoạch số 150-KH/TU ngày 10/02/2025 của Ban Thường vụ Thành ủy.",
+            "THAY_THE",
+        ),
+        # another plan named by its number, or another type's word: another document's act
+        ("Kế hoạch số 30-KH/TU thay thế Kế hoạch số 150-KH/TU ngày 10/02/2025 của Thành ủy.", "DAN_CHIEU"),
+        (
+            "Quy định thay thế Quy định số 150-QĐ/TU ngày 10/02/2025 của Thành ủy vẫn được áp dụng.",
+            "DAN_CHIEU",
+        ),
+    ],
+)
+def test_a_news_page_states_the_act_of_the_document_it_announces(sentence, relation):
+    rels = relations(_NEWS_PAGE.format(sentence=sentence))
+    assert {k for s, k, t in rels if s == "12-KH/TU" and (t or "").startswith("150-")} == {relation}
+
+
+@pytest.mark.parametrize(
+    ("point", "relation"),
+    [
+        ("- Kế hoạch thay thế Kế hoạch số 02-KH/TU ngày 12/10/2015.", "THAY_THE"),
+        ("3. Kế hoạch thay thế Kế hoạch số 02-KH/TU ngày 12/10/2015.", "THAY_THE"),
+        ("- Kế hoạch số 05-KH/TU thay thế Kế hoạch số 02-KH/TU ngày 12/10/2015.", "DAN_CHIEU"),
+    ],
+)
+def test_a_plans_point_that_opens_with_its_type_word_is_its_own_act(point, relation):
+    body = f"II- TỔ CHỨC THỰC HIỆN\n\n{point}"
+    rels = relations(party_doc(heading="KẾ HOẠCH", code="KH", body=body))
+    assert {k for s, k, t in rels if s == "12-KH/TU" and t == "02-KH/TU"} == {relation}
 
 
 def test_a_task_is_not_an_untitled_subject():

@@ -183,6 +183,19 @@ def test_a_districts_number_is_not_another_districts():
     assert G.nodes["bac-giang:45-KH/HU@2024-03-20"]["issuer"].endswith("Yên Dũng")
 
 
+def test_a_city_named_after_its_short_word_is_no_district_of_the_citing_text():
+    """'… của UBND TP. Vinh' in a district's plan names its city: not the citing district's body."""
+    plan = party_doc(
+        number="20",
+        code="KH",
+        heading="KẾ HOẠCH",
+        body=body("Căn cứ Kế hoạch số 120/KH-UBND ngày 02/4/2021 của UBND TP. Vinh về quản lý đô thị."),
+    ).replace("TỈNH ỦY BẮC GIANG", "ĐẢNG BỘ TỈNH BẮC GIANG\nHUYỆN ỦY LỤC NAM")
+    G = graph(plan)
+    (cited,) = [n for n in ids(G) if "120/KH-UBND" in n]
+    assert G.nodes[cited]["issuer"] == "UBND TP. Vinh"
+
+
 @pytest.mark.parametrize(
     ("commune_under", "resolves_to"),
     [

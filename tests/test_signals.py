@@ -333,6 +333,9 @@ def test_scrambled_diacritics_are_told_by_double_tone_marks(text, noisy):
         ("Huyện ủy Đắk R'Lấp", "Đắk Nông"),
         ("UBND huyện Đắk R’lấp", "Đắk Nông"),
         ("UBND huyện Ia H'Drai", "Kon Tum"),
+        # the city's word said short
+        ("UBND TP. Vinh", "Nghệ An"),
+        ("UBND TP Vinh", "Nghệ An"),
     ],
 )
 def test_province_of_a_district_body(body, province):
@@ -349,6 +352,9 @@ def test_province_of_a_district_body(body, province):
         ("Ủy ban nhân dân huyện Cư M'gar", "Cư M'Gar"),
         ("ĐẢNG ỦY XÃ HÒA BÌNH", "Hòa Bình"),
         ("Phường 7", "7"),
+        ("UBND TP. Vinh", "Vinh"),
+        ("Thành ủy Tp. Hà Tĩnh", "Hà Tĩnh"),
+        ("UBND TP", None),
     ],
 )
 def test_the_place_a_local_bodys_name_ends_with(name, place):
